@@ -1,0 +1,37 @@
+//! The PostgreSQL backend of Baylink's store.
+//!
+//! Production runs several `baylink serve` nodes on one PostgreSQL database; nothing that
+//! must be shared lives in a node, so every node sees the same sessions and records.
+//! Migrations are compiled into the binary and run at start-up; sqlx takes an advisory
+//! lock while it migrates, so nodes starting together do not race.
+
+use std::time::Duration;
+
+use sqlx::postgres::PgPoolOptions;
+
+/// Baylink's store on a PostgreSQL database.
+pub struct PgStore {
+    pool: sqlx::PgPool,
+}
+
+baylink_store::impl_sql_store!(PgStore, sqlx::Postgres, "postgres");
+
+impl PgStore {
+    /// Connects to `url` (`postgres://…`) and brings the schema up to date.
+    pub async fn open(url: &str) -> Result<PgStore, sqlx::Error> {
+        let pool = PgPoolOptions::new()
+            .max_connections(16)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect(url)
+            .await?;
+        let store = PgStore { pool };
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    /// Applies the migrations this binary carries that the database lacks.
+    pub async fn migrate(&self) -> Result<(), sqlx::Error> {
+        sqlx::migrate!("./migrations").run(&self.pool).await?;
+        Ok(())
+    }
+}

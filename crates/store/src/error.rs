@@ -1,0 +1,62 @@
+//! What can go wrong in the store, in terms the web edge can turn into a localised answer.
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// A problem with one field of a submitted record. `code` is a Fluent message key, so
+/// the page and the API can both say it in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct FieldError {
+    /// The field's name as submitted (`name`, `website`, `parent_id`…).
+    pub field: String,
+    /// The Fluent key of the message (`err-required`, `err-too-long`…).
+    pub code: String,
+    /// A number the message mentions, such as a maximum length.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<i64>,
+}
+
+impl FieldError {
+    pub fn new(field: &str, code: &str) -> Self {
+        FieldError {
+            field: field.to_owned(),
+            code: code.to_owned(),
+            limit: None,
+        }
+    }
+
+    pub fn with_limit(mut self, limit: i64) -> Self {
+        self.limit = Some(limit);
+        self
+    }
+}
+
+/// Everything a store call can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The record asked for does not exist (or no longer does).
+    #[error("not found")]
+    NotFound,
+    /// The input is well-formed but clashes with what is stored: a duplicate, an edit based
+    /// on an old version, a record still referred to. The code is a Fluent key.
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
+    /// The input itself is wrong; nothing was written.
+    #[error("invalid input: {0:?}")]
+    Invalid(Vec<FieldError>),
+    /// The database failed. Logged with its detail at the edge, never shown.
+    #[error("database: {0}")]
+    Backend(#[from] sqlx::Error),
+    /// The database held something this code cannot read (a bad stored code).
+    #[error("corrupt data: {0}")]
+    Corrupt(String),
+}
+
+impl StoreError {
+    /// A single-field validation error.
+    pub fn invalid(field: &str, code: &str) -> Self {
+        StoreError::Invalid(vec![FieldError::new(field, code)])
+    }
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;

@@ -1,0 +1,153 @@
+//! Baylink's storage contract.
+//!
+//! The web edge and the command line see only [`Store`], a trait object, so neither
+//! knows nor cares whether the alliance's data lives in the embedded SQLite file or in a
+//! PostgreSQL server shared by several app nodes. [`sql::SqlStore`] implements the trait
+//! once, generic over the sqlx backend; the `baylink-store-sqlite` and
+//! `baylink-store-postgres` crates each bring their connection settings and their own
+//! migrations. One conformance suite (in the `baylink` crate's tests) runs on both.
+//!
+//! Every write that changes the directory takes an [`Actor`] and writes its audit-log line
+//! in the same transaction as the change: a change without its audit line cannot exist.
+
+pub mod error;
+pub mod input;
+pub mod model;
+pub mod sql;
+
+use async_trait::async_trait;
+
+pub use error::{FieldError, StoreError, StoreResult};
+pub use input::*;
+pub use model::*;
+
+/// Who is making a change, for the audit log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    /// The signed-in account, or `None` for the command line and the demo loader.
+    pub user_id: Option<i64>,
+    /// What the audit log shows.
+    pub name: String,
+}
+
+impl Actor {
+    /// The operator at the command line (imports, the demo loader).
+    pub fn cli() -> Actor {
+        Actor {
+            user_id: None,
+            name: "cli".to_owned(),
+        }
+    }
+}
+
+/// Filters for the organisation list. All are optional and combine with AND.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OrgFilter {
+    /// Matches any of the names, in either script (see [`baylink_text::fold`]).
+    pub q: Option<String>,
+    pub org_type: Option<OrgType>,
+    pub region: Option<Region>,
+    pub parent_id: Option<i64>,
+    /// Only organisations holding this designation (in `year`, if given).
+    pub designation_id: Option<i64>,
+    pub year: Option<i32>,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+/// Filters for the people list.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PersonFilter {
+    pub q: Option<String>,
+    /// Only people holding a position at this organisation.
+    pub org_id: Option<i64>,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+/// Filters for the membership list.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MembershipFilter {
+    pub year: Option<i32>,
+    pub designation_id: Option<i64>,
+    pub org_id: Option<i64>,
+    pub region: Option<Region>,
+}
+
+/// Everything Baylink keeps, behind one interface with a SQLite and a PostgreSQL
+/// implementation.
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    /// `sqlite` or `postgres`, for logs and the health page.
+    fn backend(&self) -> &'static str;
+    /// A trivial query, for `/healthz`.
+    async fn ping(&self) -> StoreResult<()>;
+
+    // Organisations.
+    async fn list_organisations(&self, filter: &OrgFilter) -> StoreResult<Page<Organisation>>;
+    async fn get_organisation(&self, id: i64) -> StoreResult<Organisation>;
+    async fn all_organisations(&self) -> StoreResult<Vec<Organisation>>;
+    async fn create_organisation(&self, actor: &Actor, draft: &OrganisationDraft) -> StoreResult<Organisation>;
+    async fn update_organisation(&self, actor: &Actor, id: i64, draft: &OrganisationDraft) -> StoreResult<Organisation>;
+    async fn delete_organisation(&self, actor: &Actor, id: i64) -> StoreResult<()>;
+    /// Finds an organisation by its exact name (as folded), for imports.
+    async fn find_organisation_by_name(&self, name: &str) -> StoreResult<Option<Organisation>>;
+
+    // People and their positions.
+    async fn list_people(&self, filter: &PersonFilter) -> StoreResult<Page<Person>>;
+    async fn get_person(&self, id: i64) -> StoreResult<Person>;
+    async fn create_person(&self, actor: &Actor, draft: &PersonDraft) -> StoreResult<Person>;
+    async fn update_person(&self, actor: &Actor, id: i64, draft: &PersonDraft) -> StoreResult<Person>;
+    async fn delete_person(&self, actor: &Actor, id: i64) -> StoreResult<()>;
+    async fn positions_of_person(&self, person_id: i64) -> StoreResult<Vec<Position>>;
+    async fn positions_at_organisation(&self, org_id: i64) -> StoreResult<Vec<Position>>;
+    async fn create_position(&self, actor: &Actor, draft: &PositionDraft) -> StoreResult<Position>;
+    async fn delete_position(&self, actor: &Actor, id: i64) -> StoreResult<()>;
+
+    /// Creates a person with their positions in one transaction, for imports: either the
+    /// person and every position are written, or nothing is.
+    async fn create_person_with_positions(
+        &self,
+        actor: &Actor,
+        person: &PersonDraft,
+        positions: &[PositionDraft],
+    ) -> StoreResult<Person>;
+
+    // The alliance.
+    async fn list_sides(&self) -> StoreResult<Vec<Side>>;
+    async fn list_side_officers(&self) -> StoreResult<Vec<SideOfficer>>;
+    async fn create_side(&self, actor: &Actor, code: &str, name: &str, name_script: &str, name_en: Option<&str>, body_name: Option<&str>, region: Region) -> StoreResult<Side>;
+    async fn create_side_officer(&self, actor: &Actor, draft: &SideOfficerDraft) -> StoreResult<SideOfficer>;
+    async fn delete_side_officer(&self, actor: &Actor, id: i64) -> StoreResult<()>;
+    async fn list_milestones(&self) -> StoreResult<Vec<Milestone>>;
+    async fn create_milestone(&self, actor: &Actor, year: i32, date: Option<&str>, text: &str, text_script: &str, text_en: Option<&str>) -> StoreResult<Milestone>;
+
+    // Designations and memberships.
+    async fn list_designations(&self) -> StoreResult<Vec<Designation>>;
+    async fn create_designation(&self, actor: &Actor, draft: &DesignationDraft) -> StoreResult<Designation>;
+    async fn delete_designation(&self, actor: &Actor, id: i64) -> StoreResult<()>;
+    async fn list_memberships(&self, filter: &MembershipFilter) -> StoreResult<Vec<Membership>>;
+    async fn create_membership(&self, actor: &Actor, draft: &MembershipDraft) -> StoreResult<Membership>;
+    async fn delete_membership(&self, actor: &Actor, id: i64) -> StoreResult<()>;
+    /// Years that have at least one membership, newest first.
+    async fn membership_years(&self) -> StoreResult<Vec<i32>>;
+
+    // Accounts and sessions.
+    async fn create_user(&self, actor: &Actor, draft: &UserDraft, password_hash: &str) -> StoreResult<User>;
+    async fn get_user(&self, id: i64) -> StoreResult<User>;
+    async fn find_user_by_email(&self, email: &str) -> StoreResult<Option<User>>;
+    async fn list_users(&self) -> StoreResult<Vec<User>>;
+    async fn create_session(&self, session: &Session) -> StoreResult<()>;
+    /// The session with this token hash and its user, if it exists and has not expired.
+    async fn get_session(&self, token_hash: &str, now: i64) -> StoreResult<Option<(Session, User)>>;
+    async fn delete_session(&self, token_hash: &str) -> StoreResult<()>;
+    /// Records a failed sign-in for `key` (an e-mail address) and returns how many failures
+    /// it has had since `since`.
+    async fn record_login_failure(&self, key: &str, now: i64, since: i64) -> StoreResult<i64>;
+    async fn count_login_failures(&self, key: &str, since: i64) -> StoreResult<i64>;
+    async fn clear_login_failures(&self, key: &str) -> StoreResult<()>;
+
+    // Audit and totals.
+    async fn list_audit(&self, limit: i64, offset: i64) -> StoreResult<Page<AuditEntry>>;
+    async fn stats(&self) -> StoreResult<DirectoryStats>;
+}

@@ -1,0 +1,1036 @@
+//! The one SQL implementation of [`Store`](crate::Store), shared by both backends.
+//!
+//! SQLite and PostgreSQL accept the same statements here: `$1` placeholders, `RETURNING`,
+//! `ON DELETE CASCADE`, `LIKE … ESCAPE`. Timestamps are stored as Unix seconds and dates as
+//! ISO text so that the same Rust types read both back. What differs between the backends
+//! (connection options, migrations) lives in their own crates.
+//!
+//! The implementation is a macro, [`impl_sql_store!`](crate::impl_sql_store), expanded once
+//! in each backend crate for its concrete sqlx database type. A generic
+//! `impl<DB: Database> Store for …` needs higher-ranked `Executor` bounds that the
+//! compiler cannot prove `Send` for inside async-trait futures; with concrete types there
+//! is nothing to prove. Everything that does not execute a statement (SQL text, filter
+//! building, error mapping) is ordinary code in this module.
+
+use crate::error::StoreError;
+use crate::{MembershipFilter, OrgFilter, PersonFilter};
+
+/// The columns of `organisations`, in [`Organisation`](crate::Organisation)'s order.
+pub const ORG_COLS: &str = "id, name, name_script, name_en, short_name, org_type, region, parent_id, website, description, description_script, synthetic, version, created_at, updated_at";
+/// The columns of `people`.
+pub const PERSON_COLS: &str =
+    "id, name, name_script, name_en, bio, bio_script, synthetic, version, created_at, updated_at";
+/// Positions with the names of their organisation and person.
+pub const POSITION_SELECT: &str = "SELECT p.id, p.person_id, p.org_id, p.title, p.title_script, p.title_en, p.since_year, p.until_year, p.sort_order, o.name AS org_name, o.name_script AS org_name_script, o.name_en AS org_name_en, pe.name AS person_name, pe.name_script AS person_name_script, pe.name_en AS person_name_en FROM positions p JOIN organisations o ON o.id = p.org_id JOIN people pe ON pe.id = p.person_id";
+/// Side officers with their person's names.
+pub const OFFICER_SELECT: &str = "SELECT s.id, s.side_id, s.person_id, s.role, s.title, s.title_script, s.title_en, s.since_year, pe.name AS person_name, pe.name_script AS person_name_script, pe.name_en AS person_name_en FROM side_officers s JOIN people pe ON pe.id = s.person_id";
+/// Memberships with their organisation's and designation's names.
+pub const MEMBERSHIP_SELECT: &str = "SELECT m.id, m.org_id, m.designation_id, m.year, m.ceremony_date, m.side_id, m.note, o.name AS org_name, o.name_script AS org_name_script, o.name_en AS org_name_en, o.region AS org_region, d.code AS designation_code, d.name AS designation_name, d.name_script AS designation_name_script, d.name_en AS designation_name_en FROM memberships m JOIN organisations o ON o.id = m.org_id JOIN designations d ON d.id = m.designation_id";
+/// The columns of `users`.
+pub const USER_COLS: &str =
+    "id, email, display_name, role, side_id, org_id, password_hash, created_at";
+
+/// A value bound to a dynamically built statement.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    Int(i64),
+    Int32(i32),
+    Text(String),
+}
+
+/// A statement built from optional filters: its SQL with `$n` placeholders and the values
+/// in placeholder order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Built {
+    pub sql: String,
+    pub args: Vec<Arg>,
+}
+
+impl Built {
+    fn arg(&mut self, a: Arg) -> String {
+        self.args.push(a);
+        format!("${}", self.args.len())
+    }
+}
+
+/// Escapes `%`, `_` and `\` so a user's text is matched literally by `LIKE … ESCAPE '\'`.
+pub fn like_pattern(folded: &str) -> String {
+    let mut out = String::with_capacity(folded.len() + 2);
+    out.push('%');
+    for c in folded.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
+}
+
+fn query_text(q: &Option<String>) -> Option<String> {
+    q.as_deref()
+        .map(baylink_text::fold)
+        .filter(|q| !q.is_empty())
+}
+
+/// The `WHERE` clause and values for the organisation list.
+pub fn org_where(f: &OrgFilter) -> Built {
+    let mut b = Built::default();
+    let mut conds = Vec::new();
+    if let Some(q) = query_text(&f.q) {
+        let p = b.arg(Arg::Text(like_pattern(&q)));
+        conds.push(format!("search_key LIKE {p} ESCAPE '\\'"));
+    }
+    if let Some(t) = f.org_type {
+        let p = b.arg(Arg::Text(t.code().to_owned()));
+        conds.push(format!("org_type = {p}"));
+    }
+    if let Some(r) = f.region {
+        let p = b.arg(Arg::Text(r.code().to_owned()));
+        conds.push(format!("region = {p}"));
+    }
+    if let Some(parent) = f.parent_id {
+        let p = b.arg(Arg::Int(parent));
+        conds.push(format!("parent_id = {p}"));
+    }
+    if f.designation_id.is_some() || f.year.is_some() {
+        let mut sub = String::from("id IN (SELECT org_id FROM memberships WHERE 1=1");
+        if let Some(d) = f.designation_id {
+            sub.push_str(&format!(" AND designation_id = {}", b.arg(Arg::Int(d))));
+        }
+        if let Some(y) = f.year {
+            sub.push_str(&format!(" AND year = {}", b.arg(Arg::Int32(y))));
+        }
+        sub.push(')');
+        conds.push(sub);
+    }
+    if !conds.is_empty() {
+        b.sql = format!(" WHERE {}", conds.join(" AND "));
+    }
+    b
+}
+
+/// The `WHERE` clause and values for the people list.
+pub fn person_where(f: &PersonFilter) -> Built {
+    let mut b = Built::default();
+    let mut conds = Vec::new();
+    if let Some(q) = query_text(&f.q) {
+        let p = b.arg(Arg::Text(like_pattern(&q)));
+        conds.push(format!("search_key LIKE {p} ESCAPE '\\'"));
+    }
+    if let Some(o) = f.org_id {
+        let p = b.arg(Arg::Int(o));
+        conds.push(format!("id IN (SELECT person_id FROM positions WHERE org_id = {p})"));
+    }
+    if !conds.is_empty() {
+        b.sql = format!(" WHERE {}", conds.join(" AND "));
+    }
+    b
+}
+
+/// The `WHERE` clause and values for the membership list.
+pub fn membership_where(f: &MembershipFilter) -> Built {
+    let mut b = Built::default();
+    let mut conds = Vec::new();
+    if let Some(y) = f.year {
+        conds.push(format!("m.year = {}", b.arg(Arg::Int32(y))));
+    }
+    if let Some(d) = f.designation_id {
+        conds.push(format!("m.designation_id = {}", b.arg(Arg::Int(d))));
+    }
+    if let Some(o) = f.org_id {
+        conds.push(format!("m.org_id = {}", b.arg(Arg::Int(o))));
+    }
+    if let Some(r) = f.region {
+        conds.push(format!("o.region = {}", b.arg(Arg::Text(r.code().to_owned()))));
+    }
+    if !conds.is_empty() {
+        b.sql = format!(" WHERE {}", conds.join(" AND "));
+    }
+    b
+}
+
+/// A page size within bounds: the default for none, never more than 500.
+pub fn clamp_limit(limit: i64) -> i64 {
+    if limit <= 0 { 50 } else { limit.min(500) }
+}
+
+/// Maps a database error to what the user should hear: duplicates and dangling
+/// references are conflicts the user can fix; anything else is the database's fault.
+pub fn map_err(e: sqlx::Error) -> StoreError {
+    match &e {
+        sqlx::Error::RowNotFound => StoreError::NotFound,
+        sqlx::Error::Database(db) => match db.kind() {
+            sqlx::error::ErrorKind::UniqueViolation => StoreError::Conflict("err-duplicate"),
+            sqlx::error::ErrorKind::ForeignKeyViolation => {
+                StoreError::Conflict("err-still-referenced")
+            }
+            _ => StoreError::Backend(e),
+        },
+        sqlx::Error::ColumnDecode { .. } => StoreError::Corrupt(e.to_string()),
+        _ => StoreError::Backend(e),
+    }
+}
+
+/// The crates the macro's expansion names, so a backend crate needs none of them itself.
+#[doc(hidden)]
+pub mod reexport {
+    pub use async_trait;
+    pub use baylink_text;
+    pub use sqlx;
+}
+
+/// Now, in Unix seconds.
+pub fn now() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}
+
+/// A record as JSON for the audit log.
+pub fn audit_json<T: serde::Serialize>(record: &T) -> Option<String> {
+    serde_json::to_string(record).ok()
+}
+
+/// Implements [`Store`](crate::Store) for `$store`, a struct with a `pool: sqlx::Pool<$db>`
+/// field, where `$db` is the sqlx database type. See the module documentation for why this
+/// is a macro.
+#[macro_export]
+macro_rules! impl_sql_store {
+    ($store:ident, $db:ty, $backend:literal) => {
+        const _: () = {
+            use $crate::sql::{
+                audit_json, clamp_limit, map_err, membership_where, now, org_where,
+                person_where, Arg, MEMBERSHIP_SELECT, OFFICER_SELECT, ORG_COLS, PERSON_COLS,
+                POSITION_SELECT, USER_COLS,
+            };
+            use $crate::sql::reexport::{async_trait, baylink_text, sqlx};
+            use $crate::*;
+            use sqlx::{AssertSqlSafe, Row};
+
+            type Tx<'a> = sqlx::Transaction<'a, $db>;
+
+            macro_rules! bind_all {
+                ($q:expr, $args:expr) => {{
+                    let mut q = $q;
+                    for a in $args {
+                        q = match a {
+                            Arg::Int(v) => q.bind(*v),
+                            Arg::Int32(v) => q.bind(*v),
+                            Arg::Text(v) => q.bind(v.clone()),
+                        };
+                    }
+                    q
+                }};
+            }
+
+            impl $store {
+                async fn audit(
+                    tx: &mut Tx<'_>,
+                    actor: &Actor,
+                    action: &str,
+                    entity: &str,
+                    entity_id: i64,
+                    before: Option<String>,
+                    after: Option<String>,
+                ) -> StoreResult<()> {
+                    sqlx::query("INSERT INTO audit_log (at, user_id, actor, action, entity, entity_id, before_json, after_json) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                        .bind(now())
+                        .bind(actor.user_id)
+                        .bind(actor.name.clone())
+                        .bind(action.to_owned())
+                        .bind(entity.to_owned())
+                        .bind(entity_id)
+                        .bind(before)
+                        .bind(after)
+                        .execute(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(())
+                }
+
+                async fn org_in(tx: &mut Tx<'_>, id: i64) -> StoreResult<Organisation> {
+                    sqlx::query_as::<_, Organisation>(AssertSqlSafe(format!("SELECT {ORG_COLS} FROM organisations WHERE id = $1")))
+                        .bind(id)
+                        .fetch_optional(&mut **tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)
+                }
+
+                async fn person_in(tx: &mut Tx<'_>, id: i64) -> StoreResult<Person> {
+                    sqlx::query_as::<_, Person>(AssertSqlSafe(format!("SELECT {PERSON_COLS} FROM people WHERE id = $1")))
+                        .bind(id)
+                        .fetch_optional(&mut **tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)
+                }
+
+                async fn position_in(tx: &mut Tx<'_>, id: i64) -> StoreResult<Position> {
+                    sqlx::query_as::<_, Position>(AssertSqlSafe(format!("{POSITION_SELECT} WHERE p.id = $1")))
+                        .bind(id)
+                        .fetch_optional(&mut **tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)
+                }
+
+                async fn membership_in(tx: &mut Tx<'_>, id: i64) -> StoreResult<Membership> {
+                    sqlx::query_as::<_, Membership>(AssertSqlSafe(format!("{MEMBERSHIP_SELECT} WHERE m.id = $1")))
+                        .bind(id)
+                        .fetch_optional(&mut **tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)
+                }
+
+                async fn officer_in(tx: &mut Tx<'_>, id: i64) -> StoreResult<SideOfficer> {
+                    sqlx::query_as::<_, SideOfficer>(AssertSqlSafe(format!("{OFFICER_SELECT} WHERE s.id = $1")))
+                        .bind(id)
+                        .fetch_optional(&mut **tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)
+                }
+
+                /// Whether a row with this id exists in `table` (a fixed name, never user input).
+                async fn exists(tx: &mut Tx<'_>, table: &'static str, id: i64) -> StoreResult<bool> {
+                    let row = sqlx::query(AssertSqlSafe(format!("SELECT 1 FROM {table} WHERE id = $1")))
+                        .bind(id)
+                        .fetch_optional(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(row.is_some())
+                }
+
+                /// Refuses a parent that does not exist or that would make a cycle.
+                async fn check_parent(tx: &mut Tx<'_>, id: Option<i64>, parent: Option<i64>) -> StoreResult<()> {
+                    let Some(mut current) = parent else { return Ok(()) };
+                    for _ in 0..64 {
+                        if Some(current) == id {
+                            return Err(StoreError::invalid("parent_id", "err-parent-cycle"));
+                        }
+                        let row = sqlx::query("SELECT parent_id FROM organisations WHERE id = $1")
+                            .bind(current)
+                            .fetch_optional(&mut **tx)
+                            .await
+                            .map_err(map_err)?;
+                        match row {
+                            None if Some(current) == parent => {
+                                return Err(StoreError::invalid("parent_id", "err-unknown-reference"))
+                            }
+                            None => return Ok(()),
+                            Some(row) => match row.try_get::<Option<i64>, _>(0).map_err(map_err)? {
+                                Some(next) => current = next,
+                                None => return Ok(()),
+                            },
+                        }
+                    }
+                    Err(StoreError::invalid("parent_id", "err-parent-cycle"))
+                }
+
+                /// Refuses a name that, folded to one script, another organisation has.
+                async fn check_org_name(tx: &mut Tx<'_>, id: Option<i64>, name_key: &str) -> StoreResult<()> {
+                    let row = sqlx::query("SELECT id FROM organisations WHERE name_key = $1")
+                        .bind(name_key.to_owned())
+                        .fetch_optional(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    match row {
+                        Some(row) if Some(row.try_get::<i64, _>(0).map_err(map_err)?) != id => {
+                            Err(StoreError::invalid("name", "err-duplicate-name"))
+                        }
+                        _ => Ok(()),
+                    }
+                }
+
+                async fn insert_person(tx: &mut Tx<'_>, actor: &Actor, d: &PersonDraft) -> StoreResult<Person> {
+                    let t = now();
+                    let person = sqlx::query_as::<_, Person>(AssertSqlSafe(format!(
+                        "INSERT INTO people (name, name_script, name_en, bio, bio_script, synthetic, search_key, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $8) RETURNING {PERSON_COLS}")))
+                        .bind(d.name.clone())
+                        .bind(d.name_script.clone())
+                        .bind(d.name_en.clone())
+                        .bind(d.bio.clone())
+                        .bind(d.bio_script.clone())
+                        .bind(d.synthetic)
+                        .bind(d.search_key.clone())
+                        .bind(t)
+                        .fetch_one(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    Self::audit(tx, actor, "create", "person", person.id, None, audit_json(&person)).await?;
+                    Ok(person)
+                }
+
+                async fn insert_position(tx: &mut Tx<'_>, actor: &Actor, d: &PositionDraft) -> StoreResult<Position> {
+                    if !Self::exists(tx, "people", d.person_id).await? {
+                        return Err(StoreError::invalid("person_id", "err-unknown-reference"));
+                    }
+                    if !Self::exists(tx, "organisations", d.org_id).await? {
+                        return Err(StoreError::invalid("org_id", "err-unknown-reference"));
+                    }
+                    let row = sqlx::query("INSERT INTO positions (person_id, org_id, title, title_script, title_en, since_year, until_year, sort_order) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id")
+                        .bind(d.person_id)
+                        .bind(d.org_id)
+                        .bind(d.title.clone())
+                        .bind(d.title_script.clone())
+                        .bind(d.title_en.clone())
+                        .bind(d.since_year)
+                        .bind(d.until_year)
+                        .bind(d.sort_order)
+                        .fetch_one(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    let id: i64 = row.try_get(0).map_err(map_err)?;
+                    let position = Self::position_in(tx, id).await?;
+                    Self::audit(tx, actor, "create", "position", id, None, audit_json(&position)).await?;
+                    Ok(position)
+                }
+
+                async fn begin(&self) -> StoreResult<Tx<'static>> {
+                    self.pool.begin().await.map_err(map_err)
+                }
+            }
+
+            #[async_trait::async_trait]
+            impl Store for $store {
+                fn backend(&self) -> &'static str {
+                    $backend
+                }
+
+                async fn ping(&self) -> StoreResult<()> {
+                    sqlx::query("SELECT 1").execute(&self.pool).await.map_err(map_err)?;
+                    Ok(())
+                }
+
+                async fn list_organisations(&self, f: &OrgFilter) -> StoreResult<Page<Organisation>> {
+                    let w = org_where(f);
+                    let count_sql = format!("SELECT COUNT(*) FROM organisations{}", w.sql);
+                    let total: i64 = bind_all!(sqlx::query(AssertSqlSafe(count_sql)), &w.args)
+                        .fetch_one(&self.pool)
+                        .await
+                        .map_err(map_err)?
+                        .try_get(0)
+                        .map_err(map_err)?;
+                    let sql = format!(
+                        "SELECT {ORG_COLS} FROM organisations{} ORDER BY name_key, id LIMIT {} OFFSET {}",
+                        w.sql,
+                        clamp_limit(f.limit),
+                        f.offset.max(0)
+                    );
+                    let items = bind_all!(sqlx::query_as::<_, Organisation>(AssertSqlSafe(sql)), &w.args)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(Page { items, total })
+                }
+
+                async fn get_organisation(&self, id: i64) -> StoreResult<Organisation> {
+                    sqlx::query_as::<_, Organisation>(AssertSqlSafe(format!("SELECT {ORG_COLS} FROM organisations WHERE id = $1")))
+                        .bind(id)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)
+                }
+
+                async fn all_organisations(&self) -> StoreResult<Vec<Organisation>> {
+                    sqlx::query_as::<_, Organisation>(AssertSqlSafe(format!("SELECT {ORG_COLS} FROM organisations ORDER BY id")))
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn create_organisation(&self, actor: &Actor, d: &OrganisationDraft) -> StoreResult<Organisation> {
+                    let mut tx = self.begin().await?;
+                    let name_key = baylink_text::fold(&d.name);
+                    Self::check_org_name(&mut tx, None, &name_key).await?;
+                    Self::check_parent(&mut tx, None, d.parent_id).await?;
+                    let t = now();
+                    let org = sqlx::query_as::<_, Organisation>(AssertSqlSafe(format!(
+                        "INSERT INTO organisations (name, name_script, name_en, short_name, org_type, region, parent_id, website, description, description_script, synthetic, search_key, name_key, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 1, $14, $14) RETURNING {ORG_COLS}")))
+                        .bind(d.name.clone())
+                        .bind(d.name_script.clone())
+                        .bind(d.name_en.clone())
+                        .bind(d.short_name.clone())
+                        .bind(d.org_type.code().to_owned())
+                        .bind(d.region.code().to_owned())
+                        .bind(d.parent_id)
+                        .bind(d.website.clone())
+                        .bind(d.description.clone())
+                        .bind(d.description_script.clone())
+                        .bind(d.synthetic)
+                        .bind(d.search_key.clone())
+                        .bind(name_key)
+                        .bind(t)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    Self::audit(&mut tx, actor, "create", "organisation", org.id, None, audit_json(&org)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(org)
+                }
+
+                async fn update_organisation(&self, actor: &Actor, id: i64, d: &OrganisationDraft) -> StoreResult<Organisation> {
+                    let mut tx = self.begin().await?;
+                    let before = Self::org_in(&mut tx, id).await?;
+                    if d.version.is_some_and(|v| v != before.version) {
+                        return Err(StoreError::Conflict("err-stale-edit"));
+                    }
+                    let name_key = baylink_text::fold(&d.name);
+                    Self::check_org_name(&mut tx, Some(id), &name_key).await?;
+                    Self::check_parent(&mut tx, Some(id), d.parent_id).await?;
+                    let after = sqlx::query_as::<_, Organisation>(AssertSqlSafe(format!(
+                        "UPDATE organisations SET name = $1, name_script = $2, name_en = $3, short_name = $4, org_type = $5, region = $6, parent_id = $7, website = $8, description = $9, description_script = $10, synthetic = $11, search_key = $12, name_key = $13, version = version + 1, updated_at = $14 WHERE id = $15 AND version = $16 RETURNING {ORG_COLS}")))
+                        .bind(d.name.clone())
+                        .bind(d.name_script.clone())
+                        .bind(d.name_en.clone())
+                        .bind(d.short_name.clone())
+                        .bind(d.org_type.code().to_owned())
+                        .bind(d.region.code().to_owned())
+                        .bind(d.parent_id)
+                        .bind(d.website.clone())
+                        .bind(d.description.clone())
+                        .bind(d.description_script.clone())
+                        .bind(d.synthetic)
+                        .bind(d.search_key.clone())
+                        .bind(name_key)
+                        .bind(now())
+                        .bind(id)
+                        .bind(before.version)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::Conflict("err-stale-edit"))?;
+                    Self::audit(&mut tx, actor, "update", "organisation", id, audit_json(&before), audit_json(&after)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(after)
+                }
+
+                async fn delete_organisation(&self, actor: &Actor, id: i64) -> StoreResult<()> {
+                    let mut tx = self.begin().await?;
+                    let before = Self::org_in(&mut tx, id).await?;
+                    sqlx::query("DELETE FROM organisations WHERE id = $1")
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    Self::audit(&mut tx, actor, "delete", "organisation", id, audit_json(&before), None).await?;
+                    tx.commit().await.map_err(map_err)
+                }
+
+                async fn find_organisation_by_name(&self, name: &str) -> StoreResult<Option<Organisation>> {
+                    sqlx::query_as::<_, Organisation>(AssertSqlSafe(format!("SELECT {ORG_COLS} FROM organisations WHERE name_key = $1")))
+                        .bind(baylink_text::fold(name))
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn list_people(&self, f: &PersonFilter) -> StoreResult<Page<Person>> {
+                    let w = person_where(f);
+                    let total: i64 = bind_all!(sqlx::query(AssertSqlSafe(format!("SELECT COUNT(*) FROM people{}", w.sql))), &w.args)
+                        .fetch_one(&self.pool)
+                        .await
+                        .map_err(map_err)?
+                        .try_get(0)
+                        .map_err(map_err)?;
+                    let sql = format!(
+                        "SELECT {PERSON_COLS} FROM people{} ORDER BY search_key, id LIMIT {} OFFSET {}",
+                        w.sql,
+                        clamp_limit(f.limit),
+                        f.offset.max(0)
+                    );
+                    let items = bind_all!(sqlx::query_as::<_, Person>(AssertSqlSafe(sql)), &w.args)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(Page { items, total })
+                }
+
+                async fn get_person(&self, id: i64) -> StoreResult<Person> {
+                    sqlx::query_as::<_, Person>(AssertSqlSafe(format!("SELECT {PERSON_COLS} FROM people WHERE id = $1")))
+                        .bind(id)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)
+                }
+
+                async fn create_person(&self, actor: &Actor, d: &PersonDraft) -> StoreResult<Person> {
+                    let mut tx = self.begin().await?;
+                    let person = Self::insert_person(&mut tx, actor, d).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(person)
+                }
+
+                async fn update_person(&self, actor: &Actor, id: i64, d: &PersonDraft) -> StoreResult<Person> {
+                    let mut tx = self.begin().await?;
+                    let before = Self::person_in(&mut tx, id).await?;
+                    if d.version.is_some_and(|v| v != before.version) {
+                        return Err(StoreError::Conflict("err-stale-edit"));
+                    }
+                    let after = sqlx::query_as::<_, Person>(AssertSqlSafe(format!(
+                        "UPDATE people SET name = $1, name_script = $2, name_en = $3, bio = $4, bio_script = $5, synthetic = $6, search_key = $7, version = version + 1, updated_at = $8 WHERE id = $9 AND version = $10 RETURNING {PERSON_COLS}")))
+                        .bind(d.name.clone())
+                        .bind(d.name_script.clone())
+                        .bind(d.name_en.clone())
+                        .bind(d.bio.clone())
+                        .bind(d.bio_script.clone())
+                        .bind(d.synthetic)
+                        .bind(d.search_key.clone())
+                        .bind(now())
+                        .bind(id)
+                        .bind(before.version)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::Conflict("err-stale-edit"))?;
+                    Self::audit(&mut tx, actor, "update", "person", id, audit_json(&before), audit_json(&after)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(after)
+                }
+
+                async fn delete_person(&self, actor: &Actor, id: i64) -> StoreResult<()> {
+                    let mut tx = self.begin().await?;
+                    let before = Self::person_in(&mut tx, id).await?;
+                    sqlx::query("DELETE FROM people WHERE id = $1")
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    Self::audit(&mut tx, actor, "delete", "person", id, audit_json(&before), None).await?;
+                    tx.commit().await.map_err(map_err)
+                }
+
+                async fn positions_of_person(&self, person_id: i64) -> StoreResult<Vec<Position>> {
+                    sqlx::query_as::<_, Position>(AssertSqlSafe(format!("{POSITION_SELECT} WHERE p.person_id = $1 ORDER BY p.sort_order, p.id")))
+                        .bind(person_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn positions_at_organisation(&self, org_id: i64) -> StoreResult<Vec<Position>> {
+                    sqlx::query_as::<_, Position>(AssertSqlSafe(format!("{POSITION_SELECT} WHERE p.org_id = $1 ORDER BY p.sort_order, pe.search_key, p.id")))
+                        .bind(org_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn create_position(&self, actor: &Actor, d: &PositionDraft) -> StoreResult<Position> {
+                    let mut tx = self.begin().await?;
+                    let position = Self::insert_position(&mut tx, actor, d).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(position)
+                }
+
+                async fn delete_position(&self, actor: &Actor, id: i64) -> StoreResult<()> {
+                    let mut tx = self.begin().await?;
+                    let before = Self::position_in(&mut tx, id).await?;
+                    sqlx::query("DELETE FROM positions WHERE id = $1")
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    Self::audit(&mut tx, actor, "delete", "position", id, audit_json(&before), None).await?;
+                    tx.commit().await.map_err(map_err)
+                }
+
+                async fn create_person_with_positions(&self, actor: &Actor, person: &PersonDraft, positions: &[PositionDraft]) -> StoreResult<Person> {
+                    let mut tx = self.begin().await?;
+                    let created = Self::insert_person(&mut tx, actor, person).await?;
+                    for p in positions {
+                        let p = PositionDraft { person_id: created.id, ..p.clone() };
+                        Self::insert_position(&mut tx, actor, &p).await?;
+                    }
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(created)
+                }
+
+                async fn list_sides(&self) -> StoreResult<Vec<Side>> {
+                    sqlx::query_as::<_, Side>("SELECT id, code, name, name_script, name_en, body_name, region FROM sides ORDER BY id")
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn list_side_officers(&self) -> StoreResult<Vec<SideOfficer>> {
+                    sqlx::query_as::<_, SideOfficer>(AssertSqlSafe(format!("{OFFICER_SELECT} ORDER BY s.side_id, s.role, s.id")))
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn create_side(&self, actor: &Actor, code: &str, name: &str, name_script: &str, name_en: Option<&str>, body_name: Option<&str>, region: Region) -> StoreResult<Side> {
+                    let mut tx = self.begin().await?;
+                    let side = sqlx::query_as::<_, Side>("INSERT INTO sides (code, name, name_script, name_en, body_name, region) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, code, name, name_script, name_en, body_name, region")
+                        .bind(code.to_owned())
+                        .bind(name.to_owned())
+                        .bind(name_script.to_owned())
+                        .bind(name_en.map(str::to_owned))
+                        .bind(body_name.map(str::to_owned))
+                        .bind(region.code().to_owned())
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    Self::audit(&mut tx, actor, "create", "side", side.id, None, audit_json(&side)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(side)
+                }
+
+                async fn create_side_officer(&self, actor: &Actor, d: &SideOfficerDraft) -> StoreResult<SideOfficer> {
+                    let mut tx = self.begin().await?;
+                    if !Self::exists(&mut tx, "sides", d.side_id).await? {
+                        return Err(StoreError::invalid("side_id", "err-unknown-reference"));
+                    }
+                    if !Self::exists(&mut tx, "people", d.person_id).await? {
+                        return Err(StoreError::invalid("person_id", "err-unknown-reference"));
+                    }
+                    let id: i64 = sqlx::query("INSERT INTO side_officers (side_id, person_id, role, title, title_script, title_en, since_year) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id")
+                        .bind(d.side_id)
+                        .bind(d.person_id)
+                        .bind(d.role.code().to_owned())
+                        .bind(d.title.clone())
+                        .bind(d.title_script.clone())
+                        .bind(d.title_en.clone())
+                        .bind(d.since_year)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .try_get(0)
+                        .map_err(map_err)?;
+                    let officer = Self::officer_in(&mut tx, id).await?;
+                    Self::audit(&mut tx, actor, "create", "side_officer", id, None, audit_json(&officer)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(officer)
+                }
+
+                async fn delete_side_officer(&self, actor: &Actor, id: i64) -> StoreResult<()> {
+                    let mut tx = self.begin().await?;
+                    let before = Self::officer_in(&mut tx, id).await?;
+                    sqlx::query("DELETE FROM side_officers WHERE id = $1")
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    Self::audit(&mut tx, actor, "delete", "side_officer", id, audit_json(&before), None).await?;
+                    tx.commit().await.map_err(map_err)
+                }
+
+                async fn list_milestones(&self) -> StoreResult<Vec<Milestone>> {
+                    sqlx::query_as::<_, Milestone>("SELECT id, year, date, text, text_script, text_en FROM milestones ORDER BY year, id")
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn create_milestone(&self, actor: &Actor, year: i32, date: Option<&str>, text: &str, text_script: &str, text_en: Option<&str>) -> StoreResult<Milestone> {
+                    let mut tx = self.begin().await?;
+                    let m = sqlx::query_as::<_, Milestone>("INSERT INTO milestones (year, date, text, text_script, text_en) VALUES ($1, $2, $3, $4, $5) RETURNING id, year, date, text, text_script, text_en")
+                        .bind(year)
+                        .bind(date.map(str::to_owned))
+                        .bind(text.to_owned())
+                        .bind(text_script.to_owned())
+                        .bind(text_en.map(str::to_owned))
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    Self::audit(&mut tx, actor, "create", "milestone", m.id, None, audit_json(&m)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(m)
+                }
+
+                async fn list_designations(&self) -> StoreResult<Vec<Designation>> {
+                    sqlx::query_as::<_, Designation>("SELECT id, code, name, name_script, name_en FROM designations ORDER BY id")
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn create_designation(&self, actor: &Actor, d: &DesignationDraft) -> StoreResult<Designation> {
+                    let mut tx = self.begin().await?;
+                    let des = sqlx::query_as::<_, Designation>("INSERT INTO designations (code, name, name_script, name_en) VALUES ($1, $2, $3, $4) RETURNING id, code, name, name_script, name_en")
+                        .bind(d.code.clone())
+                        .bind(d.name.clone())
+                        .bind(d.name_script.clone())
+                        .bind(d.name_en.clone())
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    Self::audit(&mut tx, actor, "create", "designation", des.id, None, audit_json(&des)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(des)
+                }
+
+                async fn delete_designation(&self, actor: &Actor, id: i64) -> StoreResult<()> {
+                    let mut tx = self.begin().await?;
+                    let before = sqlx::query_as::<_, Designation>("SELECT id, code, name, name_script, name_en FROM designations WHERE id = $1")
+                        .bind(id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)?;
+                    let used: i64 = sqlx::query("SELECT COUNT(*) FROM memberships WHERE designation_id = $1")
+                        .bind(id)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .try_get(0)
+                        .map_err(map_err)?;
+                    if used > 0 {
+                        return Err(StoreError::Conflict("err-designation-in-use"));
+                    }
+                    sqlx::query("DELETE FROM designations WHERE id = $1")
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    Self::audit(&mut tx, actor, "delete", "designation", id, audit_json(&before), None).await?;
+                    tx.commit().await.map_err(map_err)
+                }
+
+                async fn list_memberships(&self, f: &MembershipFilter) -> StoreResult<Vec<Membership>> {
+                    let w = membership_where(f);
+                    let sql = format!("{MEMBERSHIP_SELECT}{} ORDER BY m.year DESC, m.designation_id, o.name_key, m.id", w.sql);
+                    bind_all!(sqlx::query_as::<_, Membership>(AssertSqlSafe(sql)), &w.args)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn create_membership(&self, actor: &Actor, d: &MembershipDraft) -> StoreResult<Membership> {
+                    let mut tx = self.begin().await?;
+                    if !Self::exists(&mut tx, "organisations", d.org_id).await? {
+                        return Err(StoreError::invalid("org_id", "err-unknown-reference"));
+                    }
+                    if !Self::exists(&mut tx, "designations", d.designation_id).await? {
+                        return Err(StoreError::invalid("designation_id", "err-unknown-reference"));
+                    }
+                    if let Some(side) = d.side_id {
+                        if !Self::exists(&mut tx, "sides", side).await? {
+                            return Err(StoreError::invalid("side_id", "err-unknown-reference"));
+                        }
+                    }
+                    let id: i64 = sqlx::query("INSERT INTO memberships (org_id, designation_id, year, ceremony_date, side_id, note) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
+                        .bind(d.org_id)
+                        .bind(d.designation_id)
+                        .bind(d.year)
+                        .bind(d.ceremony_date.clone())
+                        .bind(d.side_id)
+                        .bind(d.note.clone())
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(|e| match map_err(e) {
+                            StoreError::Conflict("err-duplicate") => StoreError::Conflict("err-duplicate-membership"),
+                            other => other,
+                        })?
+                        .try_get(0)
+                        .map_err(map_err)?;
+                    let m = Self::membership_in(&mut tx, id).await?;
+                    Self::audit(&mut tx, actor, "create", "membership", id, None, audit_json(&m)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(m)
+                }
+
+                async fn delete_membership(&self, actor: &Actor, id: i64) -> StoreResult<()> {
+                    let mut tx = self.begin().await?;
+                    let before = Self::membership_in(&mut tx, id).await?;
+                    sqlx::query("DELETE FROM memberships WHERE id = $1")
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    Self::audit(&mut tx, actor, "delete", "membership", id, audit_json(&before), None).await?;
+                    tx.commit().await.map_err(map_err)
+                }
+
+                async fn membership_years(&self) -> StoreResult<Vec<i32>> {
+                    let rows = sqlx::query("SELECT DISTINCT year FROM memberships ORDER BY year DESC")
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    rows.iter().map(|r| r.try_get::<i32, _>(0).map_err(map_err)).collect()
+                }
+
+                async fn create_user(&self, actor: &Actor, d: &UserDraft, password_hash: &str) -> StoreResult<User> {
+                    let mut tx = self.begin().await?;
+                    let user = sqlx::query_as::<_, User>(AssertSqlSafe(format!(
+                        "INSERT INTO users (email, display_name, role, side_id, org_id, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {USER_COLS}")))
+                        .bind(d.email.clone())
+                        .bind(d.display_name.clone())
+                        .bind(d.role.code().to_owned())
+                        .bind(d.side_id)
+                        .bind(d.org_id)
+                        .bind(password_hash.to_owned())
+                        .bind(now())
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(|e| match map_err(e) {
+                            StoreError::Conflict("err-duplicate") => StoreError::invalid("email", "err-email-taken"),
+                            StoreError::Conflict("err-still-referenced") => StoreError::invalid("org_id", "err-unknown-reference"),
+                            other => other,
+                        })?;
+                    Self::audit(&mut tx, actor, "create", "user", user.id, None, audit_json(&user)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(user)
+                }
+
+                async fn get_user(&self, id: i64) -> StoreResult<User> {
+                    sqlx::query_as::<_, User>(AssertSqlSafe(format!("SELECT {USER_COLS} FROM users WHERE id = $1")))
+                        .bind(id)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)
+                }
+
+                async fn find_user_by_email(&self, email: &str) -> StoreResult<Option<User>> {
+                    sqlx::query_as::<_, User>(AssertSqlSafe(format!("SELECT {USER_COLS} FROM users WHERE email = $1")))
+                        .bind(email.trim().to_lowercase())
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn list_users(&self) -> StoreResult<Vec<User>> {
+                    sqlx::query_as::<_, User>(AssertSqlSafe(format!("SELECT {USER_COLS} FROM users ORDER BY id")))
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn create_session(&self, s: &Session) -> StoreResult<()> {
+                    sqlx::query("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
+                        .bind(s.token_hash.clone())
+                        .bind(s.user_id)
+                        .bind(s.csrf_token.clone())
+                        .bind(s.created_at)
+                        .bind(s.expires_at)
+                        .execute(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    // Expired sessions are swept whenever a new one starts, so the table
+                    // stays small without a background job on every node.
+                    sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
+                        .bind(s.created_at)
+                        .execute(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(())
+                }
+
+                async fn get_session(&self, token_hash: &str, now: i64) -> StoreResult<Option<(Session, User)>> {
+                    let session = sqlx::query_as::<_, Session>("SELECT token_hash, user_id, csrf_token, created_at, expires_at FROM sessions WHERE token_hash = $1 AND expires_at > $2")
+                        .bind(token_hash.to_owned())
+                        .bind(now)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    let Some(session) = session else { return Ok(None) };
+                    match self.get_user(session.user_id).await {
+                        Ok(user) => Ok(Some((session, user))),
+                        Err(StoreError::NotFound) => Ok(None),
+                        Err(e) => Err(e),
+                    }
+                }
+
+                async fn delete_session(&self, token_hash: &str) -> StoreResult<()> {
+                    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+                        .bind(token_hash.to_owned())
+                        .execute(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(())
+                }
+
+                async fn record_login_failure(&self, key: &str, now: i64, since: i64) -> StoreResult<i64> {
+                    sqlx::query("INSERT INTO login_failures (key, at) VALUES ($1, $2)")
+                        .bind(key.to_owned())
+                        .bind(now)
+                        .execute(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    self.count_login_failures(key, since).await
+                }
+
+                async fn count_login_failures(&self, key: &str, since: i64) -> StoreResult<i64> {
+                    sqlx::query("SELECT COUNT(*) FROM login_failures WHERE key = $1 AND at >= $2")
+                        .bind(key.to_owned())
+                        .bind(since)
+                        .fetch_one(&self.pool)
+                        .await
+                        .map_err(map_err)?
+                        .try_get(0)
+                        .map_err(map_err)
+                }
+
+                async fn clear_login_failures(&self, key: &str) -> StoreResult<()> {
+                    sqlx::query("DELETE FROM login_failures WHERE key = $1")
+                        .bind(key.to_owned())
+                        .execute(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(())
+                }
+
+                async fn list_audit(&self, limit: i64, offset: i64) -> StoreResult<Page<AuditEntry>> {
+                    let total: i64 = sqlx::query("SELECT COUNT(*) FROM audit_log")
+                        .fetch_one(&self.pool)
+                        .await
+                        .map_err(map_err)?
+                        .try_get(0)
+                        .map_err(map_err)?;
+                    let items = sqlx::query_as::<_, AuditEntry>(AssertSqlSafe(format!(
+                        "SELECT id, at, user_id, actor, action, entity, entity_id, before_json, after_json FROM audit_log ORDER BY id DESC LIMIT {} OFFSET {}",
+                        clamp_limit(limit),
+                        offset.max(0)
+                    )))
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(map_err)?;
+                    Ok(Page { items, total })
+                }
+
+                async fn stats(&self) -> StoreResult<DirectoryStats> {
+                    let row = sqlx::query("SELECT (SELECT COUNT(*) FROM organisations), (SELECT COUNT(*) FROM people), (SELECT COUNT(*) FROM memberships), (SELECT COUNT(*) FROM sides)")
+                        .fetch_one(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(DirectoryStats {
+                        organisations: row.try_get(0).map_err(map_err)?,
+                        people: row.try_get(1).map_err(map_err)?,
+                        memberships: row.try_get(2).map_err(map_err)?,
+                        sides: row.try_get(3).map_err(map_err)?,
+                    })
+                }
+            }
+        };
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn like_patterns_are_literal() {
+        assert_eq!(like_pattern("50%_a\\b"), "%50\\%\\_a\\\\b%");
+    }
+
+    #[test]
+    fn filters_number_their_placeholders_in_order() {
+        let b = org_where(&OrgFilter {
+            q: Some("協會".into()),
+            region: Some(crate::Region::Shenzhen),
+            designation_id: Some(2),
+            year: Some(2024),
+            ..Default::default()
+        });
+        assert!(b.sql.contains("$1") && b.sql.contains("$4") && !b.sql.contains("$5"));
+        assert_eq!(b.args[0], Arg::Text("%协会%".into()));
+        assert_eq!(b.args[3], Arg::Int32(2024));
+        assert_eq!(org_where(&OrgFilter::default()).sql, "");
+    }
+}

@@ -1,0 +1,153 @@
+//! The OpenAPI document and the browsable page made from it.
+
+use askama::Template;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use serde_json::Value;
+use utoipa::OpenApi;
+
+use super::directory as d;
+use crate::error::WebError;
+
+/// Baylink's API, as OpenAPI 3.
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Baylink API", description = "The directory of the Shenzhen–Hong Kong–Macao science and technology alliance. Texts are returned as stored, with the script they were written in."),
+    paths(
+        d::list_organisations, d::create_organisation, d::get_organisation, d::update_organisation,
+        d::delete_organisation, d::organisation_positions,
+        d::list_people, d::create_person, d::get_person, d::update_person, d::delete_person,
+        d::person_positions, d::create_position, d::delete_position,
+        d::list_sides, d::list_milestones, d::list_designations, d::create_designation,
+        d::list_memberships, d::create_membership, d::delete_membership,
+        d::create_session, d::delete_session, d::me,
+    ),
+    components(schemas(crate::error::ApiError, crate::error::ApiFieldError)),
+    tags(
+        (name = "directory", description = "Organisations, people and positions"),
+        (name = "alliance", description = "Sides, history, designations and memberships"),
+        (name = "account", description = "Signing in and out"),
+    )
+)]
+pub struct ApiDoc;
+
+pub async fn openapi_json() -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], super::openapi_json()).into_response()
+}
+
+/// One operation, as the page shows it.
+struct Endpoint {
+    method: String,
+    path: String,
+    summary: String,
+    params: Vec<(String, String, bool, String)>,
+    body: Option<String>,
+    responses: Vec<String>,
+    /// A GET without path parameters can be tried from the page.
+    tryable: bool,
+}
+
+#[derive(Template)]
+#[template(path = "api_docs.html")]
+struct DocsPage {
+    lang: crate::i18n::Locale,
+    title: String,
+    description: String,
+    endpoints: Vec<Endpoint>,
+}
+
+fn s(v: &Value) -> String {
+    v.as_str().unwrap_or("").to_owned()
+}
+
+/// The last segment of a `$ref`, or the item type of an array.
+fn schema_name(schema: &Value) -> Option<String> {
+    if let Some(r) = schema.get("$ref").and_then(Value::as_str) {
+        return r.rsplit('/').next().map(str::to_owned);
+    }
+    if schema.get("type").and_then(Value::as_str) == Some("array") {
+        return schema
+            .get("items")
+            .and_then(schema_name)
+            .map(|n| format!("[{n}]"));
+    }
+    None
+}
+
+fn endpoints(doc: &Value) -> Vec<Endpoint> {
+    let mut out = Vec::new();
+    let Some(paths) = doc.get("paths").and_then(Value::as_object) else {
+        return out;
+    };
+    for (path, item) in paths {
+        for method in ["get", "post", "put", "delete"] {
+            let Some(op) = item.get(method) else { continue };
+            let params: Vec<_> = op
+                .get("parameters")
+                .and_then(Value::as_array)
+                .map(|ps| {
+                    ps.iter()
+                        .map(|p| {
+                            (
+                                s(&p["name"]),
+                                s(&p["in"]),
+                                p["required"].as_bool().unwrap_or(false),
+                                s(&p["description"]),
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            let body = op
+                .pointer("/requestBody/content/application~1json/schema")
+                .and_then(schema_name);
+            let responses = op
+                .get("responses")
+                .and_then(Value::as_object)
+                .map(|rs| {
+                    rs.iter()
+                        .map(|(status, r)| {
+                            match r
+                                .pointer("/content/application~1json/schema")
+                                .and_then(schema_name)
+                            {
+                                Some(n) => format!("{status} {n}"),
+                                None => status.clone(),
+                            }
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            let summary = [s(&op["summary"]), s(&op["description"])]
+                .into_iter()
+                .filter(|x| !x.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            out.push(Endpoint {
+                tryable: method == "get" && !path.contains('{'),
+                method: method.to_uppercase(),
+                path: path.clone(),
+                summary,
+                params,
+                body,
+                responses,
+            });
+        }
+    }
+    out
+}
+
+/// `GET /api`: every operation of the document, with a button to try the simple ones.
+pub async fn page(headers: axum::http::HeaderMap) -> Result<Response, WebError> {
+    let lang = crate::i18n::Locale::negotiate(
+        headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()),
+    );
+    let doc: Value = serde_json::to_value(ApiDoc::openapi())
+        .map_err(|e| WebError::Internal(format!("openapi: {e}")))?;
+    crate::views::render(&DocsPage {
+        lang,
+        title: s(&doc["info"]["title"]),
+        description: s(&doc["info"]["description"]),
+        endpoints: endpoints(&doc),
+    })
+}

@@ -1,0 +1,302 @@
+//! Accounts, sessions, CSRF and who may do what.
+//!
+//! * Passwords are hashed with Argon2id (the `argon2` crate's defaults, OWASP's minimum).
+//! * A session is a random 256-bit token in an HttpOnly, SameSite=Lax cookie (Secure unless
+//!   served on loopback); the store keeps only its SHA-256, so every node of a cluster
+//!   recognises it and a database dump does not.
+//! * Every state-changing request passes [`csrf_guard`]: a browser's cross-site request is
+//!   refused by its `Sec-Fetch-Site`/`Origin`, and a request made with a session must echo
+//!   the session's CSRF token (form field `_csrf` or header `X-CSRF-Token`).
+//! * Sign-in failures are counted in the store, per address and per client, so the
+//!   throttle holds across nodes.
+//! * [`allowed`] is the only place that decides what a role may do.
+
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use argon2::Argon2;
+use axum::body::{Body, to_bytes};
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, Method, header};
+use axum::middleware::Next;
+use axum::response::Response;
+use baylink_store::{Role, Session, User};
+use sha2::{Digest, Sha256};
+
+use crate::AppState;
+use crate::error::WebError;
+
+/// The session cookie's name.
+pub const SESSION_COOKIE: &str = "baylink_session";
+/// How long a session lasts without signing in again.
+pub const SESSION_SECONDS: i64 = 12 * 3600;
+/// Failed sign-ins allowed per address (and per client) within [`THROTTLE_WINDOW`].
+pub const MAX_FAILURES: i64 = 5;
+/// The window, in seconds, over which failures are counted.
+pub const THROTTLE_WINDOW: i64 = 15 * 60;
+/// The largest form body read while checking its CSRF token.
+const MAX_FORM_BYTES: usize = 2 * 1024 * 1024;
+
+/// The signed-in account of a request, put in its extensions by [`load_session`].
+#[derive(Debug, Clone)]
+pub struct Auth {
+    pub user: User,
+    pub session: Session,
+}
+
+/// Something a role may or may not do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Create records in the directory and edit any of them.
+    EditDirectory,
+    /// Edit this organisation.
+    EditOrganisation(i64),
+    /// Delete directory records.
+    DeleteRecords,
+    /// Read the audit log.
+    ViewAudit,
+    /// Create and list accounts.
+    ManageUsers,
+}
+
+/// Whether `user` (none: anonymous) may do `action`.
+pub fn allowed(user: Option<&User>, action: Action) -> bool {
+    let Some(user) = user else { return false };
+    match (user.role, action) {
+        (Role::Admin, _) => true,
+        (Role::Secretariat, Action::ManageUsers) => false,
+        (Role::Secretariat, _) => true,
+        (Role::OrgRep, Action::EditOrganisation(id)) => user.org_id == Some(id),
+        _ => false,
+    }
+}
+
+/// Fails with 401 for anonymous requests and 403 for roles that may not.
+pub fn require(auth: Option<&Auth>, action: Action) -> Result<&Auth, WebError> {
+    let auth = auth.ok_or(WebError::Unauthorized)?;
+    if allowed(Some(&auth.user), action) {
+        Ok(auth)
+    } else {
+        Err(WebError::Forbidden)
+    }
+}
+
+/// Hashes a password with Argon2id and a fresh salt (PHC string format).
+pub fn hash_password(password: &str) -> Result<String, WebError> {
+    Argon2::default()
+        .hash_password(password.as_bytes())
+        .map(|h| h.to_string())
+        .map_err(|e| WebError::Internal(format!("hashing password: {e}")))
+}
+
+/// Checks a password against a stored PHC string.
+pub fn verify_password(password: &str, hash: &str) -> bool {
+    Argon2::default()
+        .verify_password(password.as_bytes(), hash)
+        .is_ok()
+}
+
+/// A new random token, hex.
+pub fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).expect("the operating system's random source works");
+    hex(&bytes)
+}
+
+/// What the store keeps of a session token.
+pub fn token_hash(token: &str) -> String {
+    hex(&Sha256::digest(token.as_bytes()))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The value of cookie `name` in a request's headers.
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// The `Set-Cookie` value that starts a session.
+pub fn session_cookie(token: &str, secure: bool) -> String {
+    format!(
+        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={SESSION_SECONDS}{}",
+        if secure { "; Secure" } else { "" }
+    )
+}
+
+/// The `Set-Cookie` value that ends one.
+pub fn clear_cookie(secure: bool) -> String {
+    format!(
+        "{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{}",
+        if secure { "; Secure" } else { "" }
+    )
+}
+
+/// Looks up the session cookie, if any, and puts the [`Auth`] in the request. Requests
+/// without the cookie cost no database query.
+pub async fn load_session(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    if let Some(token) = cookie(req.headers(), SESSION_COOKIE) {
+        let hash = token_hash(token);
+        match state.store.get_session(&hash, baylink_store::sql::now()).await {
+            Ok(Some((session, user))) => {
+                req.extensions_mut().insert(Auth { user, session });
+            }
+            Ok(None) => {}
+            Err(e) => {
+                use axum::response::IntoResponse;
+                return WebError::from(e).into_response();
+            }
+        }
+    }
+    next.run(req).await
+}
+
+fn is_safe(method: &Method) -> bool {
+    matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+/// Refuses cross-site state-changing requests, and those made with a session that do not
+/// carry its CSRF token.
+pub async fn csrf_guard(req: Request, next: Next) -> Result<Response, WebError> {
+    if is_safe(req.method()) {
+        return Ok(next.run(req).await);
+    }
+    let headers = req.headers();
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        if site != "same-origin" && site != "none" {
+            return Err(WebError::Csrf);
+        }
+    } else if let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
+        let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+        let origin_host = origin.split_once("://").map(|(_, h)| h);
+        if origin == "null" || origin_host != host {
+            return Err(WebError::Csrf);
+        }
+    }
+    let Some(expected) = req.extensions().get::<Auth>().map(|a| a.session.csrf_token.clone())
+    else {
+        return Ok(next.run(req).await);
+    };
+    if let Some(given) = headers.get("x-csrf-token").and_then(|v| v.to_str().ok()) {
+        return if constant_eq(given, &expected) {
+            Ok(next.run(req).await)
+        } else {
+            Err(WebError::Csrf)
+        };
+    }
+    let is_form = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return Err(WebError::Csrf);
+    }
+    // The token is in the body; read it, check it, and hand the same bytes on.
+    let (parts, body) = req.into_parts();
+    let bytes = to_bytes(body, MAX_FORM_BYTES)
+        .await
+        .map_err(|_| WebError::BadRequest("err-body-too-large"))?;
+    let given = form_urlencoded_value(&bytes, "_csrf");
+    if !given.is_some_and(|g| constant_eq(&g, &expected)) {
+        return Err(WebError::Csrf);
+    }
+    Ok(next.run(Request::from_parts(parts, Body::from(bytes))).await)
+}
+
+/// Compares two tokens in time independent of where they differ.
+fn constant_eq(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a
+            .bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}
+
+/// The first value of `key` in a URL-encoded form body.
+fn form_urlencoded_value(body: &[u8], key: &str) -> Option<String> {
+    serde_urlencoded::from_bytes::<Vec<(String, String)>>(body)
+        .ok()?
+        .into_iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v)
+}
+
+/// The client's address, where the server knows it (it does when served by [`crate::serve`]).
+pub struct ClientAddr(pub Option<std::net::SocketAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+    type Rejection = WebError;
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, WebError> {
+        Ok(ClientAddr(
+            parts
+                .extensions
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                .map(|ci| ci.0),
+        ))
+    }
+}
+
+/// The request's signed-in account, if any. Never fails.
+pub struct MaybeAuth(pub Option<Auth>);
+
+impl<S: Send + Sync> FromRequestParts<S> for MaybeAuth {
+    type Rejection = WebError;
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, WebError> {
+        Ok(MaybeAuth(parts.extensions.get::<Auth>().cloned()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn user(role: Role, org: Option<i64>) -> User {
+        User {
+            id: 1,
+            email: "a@b.c".into(),
+            display_name: "A".into(),
+            role,
+            side_id: None,
+            org_id: org,
+            password_hash: String::new(),
+            created_at: 0,
+        }
+    }
+
+    #[test]
+    fn roles_allow_what_they_should() {
+        let rep = user(Role::OrgRep, Some(7));
+        assert!(allowed(Some(&rep), Action::EditOrganisation(7)));
+        assert!(!allowed(Some(&rep), Action::EditOrganisation(8)));
+        assert!(!allowed(Some(&rep), Action::EditDirectory));
+        let sec = user(Role::Secretariat, None);
+        assert!(allowed(Some(&sec), Action::DeleteRecords));
+        assert!(!allowed(Some(&sec), Action::ManageUsers));
+        assert!(allowed(Some(&user(Role::Admin, None)), Action::ManageUsers));
+        assert!(!allowed(Some(&user(Role::Participant, None)), Action::ViewAudit));
+        assert!(!allowed(None, Action::ViewAudit));
+    }
+
+    #[test]
+    fn passwords_verify() {
+        let h = hash_password("correct horse battery").unwrap();
+        assert!(verify_password("correct horse battery", &h));
+        assert!(!verify_password("wrong horse battery", &h));
+    }
+
+    #[test]
+    fn csrf_token_is_found_in_a_form() {
+        let body = b"name=%E6%9C%83+x&_csrf=ab%20c";
+        assert_eq!(form_urlencoded_value(body, "_csrf").as_deref(), Some("ab c"));
+        assert_eq!(form_urlencoded_value(body, "missing"), None);
+        assert!(constant_eq("abc", "abc") && !constant_eq("abc", "abd") && !constant_eq("a", "ab"));
+    }
+}

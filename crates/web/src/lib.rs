@@ -1,0 +1,98 @@
+//! Baylink's web edge: the pages in three scripts, the JSON API and its OpenAPI document,
+//! sign-in and sessions, health and metrics.
+//!
+//! The router is built once by [`router`] over an [`AppState`] holding the store as a
+//! trait object, so this crate compiles once whatever the backend. [`serve`] runs it on
+//! a listener the caller bound (port 0 in tests), which is how tests, the browser test and
+//! the load benchmark all start the real application.
+
+pub mod api;
+pub mod auth;
+pub mod error;
+pub mod i18n;
+pub mod metrics;
+pub mod views;
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::routing::get;
+use baylink_store::Store;
+use tokio::net::TcpListener;
+
+pub use error::WebError;
+pub use i18n::Locale;
+
+/// Settings of the web edge.
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    /// Whether session cookies carry `Secure` (off only when served on loopback without
+    /// TLS, where browsers would otherwise drop them).
+    pub secure_cookies: bool,
+}
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Arc<dyn Store>,
+    pub config: Arc<WebConfig>,
+    pub metrics: Arc<metrics::Metrics>,
+}
+
+impl AppState {
+    pub fn new(store: Arc<dyn Store>, config: WebConfig) -> AppState {
+        AppState {
+            store,
+            config: Arc::new(config),
+            metrics: Arc::new(metrics::Metrics::default()),
+        }
+    }
+}
+
+/// The whole application.
+pub fn router(state: AppState) -> Router {
+    let mut app = Router::new()
+        .route("/", get(views::root_redirect))
+        .route("/healthz", get(views::healthz))
+        .merge(api::router())
+        .fallback(views::not_found);
+    for locale in Locale::ALL {
+        app = app.nest(&format!("/{}", locale.code()), views::router());
+    }
+    app.layer(from_fn(auth::csrf_guard))
+        .layer(from_fn_with_state(state.clone(), auth::load_session))
+        .layer(from_fn(error::render_errors))
+        .layer(from_fn_with_state(state.clone(), metrics::track))
+        .layer(from_fn(views::security_headers))
+        .with_state(state)
+}
+
+/// Serves `state` on `listener` until `shutdown` completes.
+pub async fn serve(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await
+}
+
+/// Serves Prometheus metrics on their own listener, so they are never exposed by mistake
+/// on the public one.
+pub async fn serve_metrics(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let app = Router::new()
+        .route("/metrics", get(metrics::render))
+        .with_state(state);
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await
+}

@@ -1,0 +1,259 @@
+//! Signing in and out, accounts (for admins) and the audit log (for staff).
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::http::{HeaderValue, header};
+use axum::response::Response;
+use axum::routing::{get, post};
+use baylink_store::{AuditEntry, Page, Session, StoreError, User, UserInput, validate_password};
+
+use super::directory::actor;
+use super::{Ctx, FormData, FormState, form_errors, render, render_invalid, see};
+use crate::AppState;
+use crate::auth::{
+    self, Action, ClientAddr, MAX_FAILURES, SESSION_COOKIE, SESSION_SECONDS, THROTTLE_WINDOW, require,
+};
+use crate::error::WebError;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/login", get(login_form).post(login))
+        .route("/logout", post(logout))
+        .route("/admin/users", get(users).post(user_create))
+        .route("/audit", get(audit))
+}
+
+#[derive(Template)]
+#[template(path = "account/login.html")]
+struct LoginPage {
+    c: Ctx,
+    f: FormState,
+    message: Option<String>,
+}
+
+async fn login_form(c: Ctx, Query(q): Query<HashMap<String, String>>) -> Result<Response, WebError> {
+    let mut f = FormState::default();
+    if let Some(next) = q.get("next") {
+        f.values.insert("next".into(), next.clone());
+    }
+    render(&LoginPage { c, f, message: None })
+}
+
+/// Only a path on this site may be returned to after signing in.
+fn safe_next(next: &str) -> Option<&str> {
+    (next.starts_with('/') && !next.starts_with("//") && !next.contains('\\')).then_some(next)
+}
+
+/// Everything a sign-in attempt needs, so the web form and the API share one procedure.
+pub struct SignIn<'a> {
+    pub email: &'a str,
+    pub password: &'a str,
+    pub client: Option<SocketAddr>,
+}
+
+/// Checks the throttle and the password; on success starts a session and returns its
+/// cookie token with the session and user.
+pub async fn sign_in(s: &AppState, attempt: SignIn<'_>) -> Result<(String, Session, User), WebError> {
+    let email = attempt.email.trim().to_lowercase();
+    let now = baylink_store::sql::now();
+    let since = now - THROTTLE_WINDOW;
+    let keys: Vec<String> = std::iter::once(format!("email:{email}"))
+        .chain(attempt.client.map(|a| format!("ip:{}", a.ip())))
+        .collect();
+    for key in &keys {
+        if s.store.count_login_failures(key, since).await? >= MAX_FAILURES {
+            return Err(WebError::Throttled(THROTTLE_WINDOW));
+        }
+    }
+    let user = s.store.find_user_by_email(&email).await?;
+    let password = attempt.password.to_owned();
+    // Without an account, still spend the time a hash check takes, so response times do
+    // not tell which addresses have accounts.
+    let hash = user
+        .as_ref()
+        .map(|u| u.password_hash.clone())
+        .unwrap_or_else(|| DUMMY_HASH.clone());
+    let ok = tokio::task::spawn_blocking(move || auth::verify_password(&password, &hash))
+        .await
+        .map_err(|e| WebError::Internal(format!("password check: {e}")))?;
+    let user = match (ok, user) {
+        (true, Some(u)) => u,
+        _ => {
+            for key in &keys {
+                s.store.record_login_failure(key, now, since).await?;
+            }
+            return Err(WebError::Unauthorized);
+        }
+    };
+    s.store.clear_login_failures(&keys[0]).await?;
+    let token = auth::random_token();
+    let session = Session {
+        token_hash: auth::token_hash(&token),
+        user_id: user.id,
+        csrf_token: auth::random_token(),
+        created_at: now,
+        expires_at: now + SESSION_SECONDS,
+    };
+    s.store.create_session(&session).await?;
+    Ok((token, session, user))
+}
+
+/// A hash of a random password, checked against when the account does not exist.
+static DUMMY_HASH: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    auth::hash_password(&auth::random_token()).unwrap_or_default()
+});
+
+async fn login(
+    State(s): State<AppState>,
+    c: Ctx,
+    ClientAddr(client): ClientAddr,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let attempt = SignIn {
+        email: form.get("email"),
+        password: form.get("password"),
+        client,
+    };
+    match sign_in(&s, attempt).await {
+        Ok((token, _, _)) => {
+            let next = safe_next(form.get("next"))
+                .map(str::to_owned)
+                .unwrap_or_else(|| c.href("/"));
+            let mut r = see(next);
+            let cookie = auth::session_cookie(&token, s.config.secure_cookies);
+            r.headers_mut().insert(
+                header::SET_COOKIE,
+                HeaderValue::from_str(&cookie).map_err(|e| WebError::Internal(e.to_string()))?,
+            );
+            Ok(r)
+        }
+        Err(e @ (WebError::Unauthorized | WebError::Throttled(_))) => {
+            let message = match e {
+                WebError::Throttled(secs) => c.tn("err-throttled", "minutes", &((secs + 59) / 60)),
+                _ => c.t("err-login-failed"),
+            };
+            let status = e.status();
+            let mut f = FormState::default();
+            f.values.insert("email".into(), form.get("email").to_owned());
+            f.values.insert("next".into(), form.get("next").to_owned());
+            render_invalid(&LoginPage { c, f, message: Some(message) }, status)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+async fn logout(State(s): State<AppState>, c: Ctx, headers: axum::http::HeaderMap) -> Result<Response, WebError> {
+    if let Some(token) = auth::cookie(&headers, SESSION_COOKIE) {
+        s.store.delete_session(&auth::token_hash(token)).await?;
+    }
+    let mut r = see(c.href("/"));
+    r.headers_mut().insert(
+        header::SET_COOKIE,
+        HeaderValue::from_str(&auth::clear_cookie(s.config.secure_cookies))
+            .map_err(|e| WebError::Internal(e.to_string()))?,
+    );
+    Ok(r)
+}
+
+#[derive(Template)]
+#[template(path = "account/users.html")]
+struct UsersPage {
+    c: Ctx,
+    users: Vec<User>,
+    sides: Vec<(i64, String)>,
+    orgs: Vec<(i64, String)>,
+    f: FormState,
+}
+
+async fn users_page(s: &AppState, c: Ctx, f: FormState) -> Result<UsersPage, WebError> {
+    let users = s.store.list_users().await?;
+    let sides = s
+        .store
+        .list_sides()
+        .await?
+        .into_iter()
+        .map(|x| (x.id, c.name(&x.name, &x.name_script, &x.name_en)))
+        .collect();
+    let mut orgs: Vec<(i64, String)> = s
+        .store
+        .all_organisations()
+        .await?
+        .into_iter()
+        .map(|o| (o.id, c.name(&o.name, &o.name_script, &o.name_en)))
+        .collect();
+    orgs.sort_by(|a, b| a.1.cmp(&b.1));
+    Ok(UsersPage { c, users, sides, orgs, f })
+}
+
+async fn users(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError> {
+    require(c.auth.as_ref(), Action::ManageUsers)?;
+    render(&users_page(&s, c, FormState::default()).await?)
+}
+
+async fn user_create(State(s): State<AppState>, c: Ctx, form: FormData) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::ManageUsers)?;
+    let actor = actor(auth);
+    let mut errors = Vec::new();
+    let input = UserInput {
+        email: form.get("email").to_owned(),
+        display_name: form.get("display_name").to_owned(),
+        role: form.get("role").to_owned(),
+        side_id: form.int("side_id", &mut errors),
+        org_id: form.int("org_id", &mut errors),
+    };
+    let password = form.get("password").to_owned();
+    let result = async {
+        if !errors.is_empty() {
+            return Err(StoreError::Invalid(errors));
+        }
+        let draft = input.validate()?;
+        validate_password(&password)?;
+        let hash = tokio::task::spawn_blocking(move || auth::hash_password(&password))
+            .await
+            .map_err(|e| StoreError::Corrupt(e.to_string()))?
+            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        s.store.create_user(&actor, &draft, &hash).await
+    }
+    .await;
+    match result {
+        Ok(_) => Ok(see(c.href("/admin/users"))),
+        Err(e) => {
+            let (errors, status) = form_errors(e)?;
+            let mut f = FormState::with_errors(form, c.lang, &errors);
+            f.values.remove("password");
+            let page = users_page(&s, c, f).await?;
+            render_invalid(&page, status)
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "account/audit.html")]
+struct AuditPage {
+    c: Ctx,
+    page: Page<AuditEntry>,
+    prev: Option<String>,
+    next: Option<String>,
+}
+
+async fn audit(
+    State(s): State<AppState>,
+    c: Ctx,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    require(c.auth.as_ref(), Action::ViewAudit)?;
+    const SIZE: i64 = 100;
+    let offset = q
+        .get("offset")
+        .and_then(|o| o.parse::<i64>().ok())
+        .unwrap_or(0)
+        .max(0);
+    let page = s.store.list_audit(SIZE, offset).await?;
+    let prev = (offset > 0).then(|| c.href(&format!("/audit?offset={}", (offset - SIZE).max(0))));
+    let next = (offset + SIZE < page.total).then(|| c.href(&format!("/audit?offset={}", offset + SIZE)));
+    render(&AuditPage { c, page, prev, next })
+}

@@ -1,0 +1,308 @@
+//! The alliance's own pages: its sides and their officers, its history, the designations
+//! it awards and the yearly memberships (成員單位, 海智工作站, …).
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use axum::routing::{get, post};
+use baylink_store::{
+    Designation, DesignationInput, Membership, MembershipFilter, MembershipInput, Milestone,
+    Region, Side, SideOfficer, SideOfficerInput, StoreError,
+};
+
+use super::directory::actor;
+use super::{Ctx, FormData, FormState, form_errors, render, render_invalid, see};
+use crate::AppState;
+use crate::auth::{Action, require};
+use crate::error::WebError;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/alliance", get(alliance))
+        .route("/alliance/officers", post(officer_create))
+        .route("/alliance/officers/{id}/delete", post(officer_delete))
+        .route("/memberships", get(memberships).post(membership_create))
+        .route("/memberships/{id}/delete", post(membership_delete))
+        .route("/designations", get(designations).post(designation_create))
+        .route("/designations/{id}/delete", post(designation_delete))
+}
+
+fn id(raw: &str) -> Result<i64, WebError> {
+    raw.parse::<i64>().ok().filter(|v| *v > 0).ok_or(WebError::NotFound)
+}
+
+/// A side with its officers, for the alliance page.
+struct SideView {
+    side: Side,
+    officers: Vec<SideOfficer>,
+}
+
+#[derive(Template)]
+#[template(path = "alliance/alliance.html")]
+struct AlliancePage {
+    c: Ctx,
+    sides: Vec<SideView>,
+    milestones: Vec<Milestone>,
+    people: Vec<(i64, String)>,
+    roles: Vec<(&'static str, String)>,
+    f: FormState,
+}
+
+async fn alliance_page(s: &AppState, c: Ctx, f: FormState) -> Result<AlliancePage, WebError> {
+    let officers = s.store.list_side_officers().await?;
+    let sides = s
+        .store
+        .list_sides()
+        .await?
+        .into_iter()
+        .map(|side| SideView {
+            officers: officers.iter().filter(|o| o.side_id == side.id).cloned().collect(),
+            side,
+        })
+        .collect();
+    let milestones = s.store.list_milestones().await?;
+    let people = if c.can_edit() {
+        s.store
+            .list_people(&baylink_store::PersonFilter {
+                limit: 500,
+                ..Default::default()
+            })
+            .await?
+            .items
+            .into_iter()
+            .map(|p| (p.id, c.name(&p.name, &p.name_script, &p.name_en)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let roles = baylink_store::OfficerRole::ALL
+        .iter()
+        .map(|r| (r.code(), c.t(&r.label_key())))
+        .collect();
+    Ok(AlliancePage {
+        c,
+        sides,
+        milestones,
+        people,
+        roles,
+        f,
+    })
+}
+
+async fn alliance(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError> {
+    render(&alliance_page(&s, c, FormState::default()).await?)
+}
+
+async fn officer_create(State(s): State<AppState>, c: Ctx, form: FormData) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+    let mut errors = Vec::new();
+    let input = SideOfficerInput {
+        side_id: form.int("side_id", &mut errors).unwrap_or(0),
+        person_id: form.int("person_id", &mut errors).unwrap_or(0),
+        role: form.get("role").to_owned(),
+        title: form.get("title").to_owned(),
+        title_script: None,
+        title_en: form.opt("title_en"),
+        since_year: form.int("since_year", &mut errors),
+    };
+    let result = if errors.is_empty() {
+        match input.validate(c.lang.script()) {
+            Ok(d) => s.store.create_side_officer(&actor(auth), &d).await,
+            Err(e) => Err(e),
+        }
+    } else {
+        Err(StoreError::Invalid(errors))
+    };
+    match result {
+        Ok(_) => Ok(see(c.href("/alliance"))),
+        Err(e) => {
+            let (errors, status) = form_errors(e)?;
+            let lang = c.lang;
+            let page = alliance_page(&s, c, FormState::with_errors(form, lang, &errors)).await?;
+            render_invalid(&page, status)
+        }
+    }
+}
+
+async fn officer_delete(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>) -> Result<Response, WebError> {
+    let id = id(&raw)?;
+    let auth = require(c.auth.as_ref(), Action::DeleteRecords)?;
+    s.store.delete_side_officer(&actor(auth), id).await?;
+    Ok(see(c.href("/alliance")))
+}
+
+#[derive(Template)]
+#[template(path = "alliance/memberships.html")]
+struct MembershipsPage {
+    c: Ctx,
+    items: Vec<Membership>,
+    designations: Vec<Designation>,
+    years: Vec<i32>,
+    sides: Vec<Side>,
+    orgs: Vec<(i64, String)>,
+    year: Option<i32>,
+    designation: Option<i64>,
+    region: String,
+    f: FormState,
+}
+
+impl MembershipsPage {
+    fn year_is(&self, y: &i32) -> bool {
+        self.year == Some(*y)
+    }
+
+    fn designation_is(&self, d: &i64) -> bool {
+        self.designation == Some(*d)
+    }
+
+    fn region_is(&self, code: &str) -> bool {
+        self.region == code
+    }
+}
+
+async fn memberships_page(
+    s: &AppState,
+    c: Ctx,
+    q: &HashMap<String, String>,
+    f: FormState,
+) -> Result<MembershipsPage, WebError> {
+    let get = |k: &str| q.get(k).map(String::as_str).unwrap_or("").trim();
+    let years = s.store.membership_years().await?;
+    // With no year chosen, show the latest year's awards: what the secretariat asks for.
+    let year = match get("year") {
+        "all" => None,
+        "" => years.first().copied(),
+        y => y.parse().ok(),
+    };
+    let designation = get("designation").parse().ok();
+    let region = Region::parse(get("region"));
+    let items = s
+        .store
+        .list_memberships(&MembershipFilter {
+            year,
+            designation_id: designation,
+            org_id: None,
+            region,
+        })
+        .await?;
+    let orgs = if c.can_edit() {
+        let mut v: Vec<(i64, String)> = s
+            .store
+            .all_organisations()
+            .await?
+            .into_iter()
+            .map(|o| (o.id, c.name(&o.name, &o.name_script, &o.name_en)))
+            .collect();
+        v.sort_by(|a, b| a.1.cmp(&b.1));
+        v
+    } else {
+        Vec::new()
+    };
+    Ok(MembershipsPage {
+        designations: s.store.list_designations().await?,
+        sides: s.store.list_sides().await?,
+        items,
+        years,
+        orgs,
+        year,
+        designation,
+        region: region.map(|r| r.code().to_owned()).unwrap_or_default(),
+        f,
+        c,
+    })
+}
+
+async fn memberships(
+    State(s): State<AppState>,
+    c: Ctx,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    render(&memberships_page(&s, c, &q, FormState::default()).await?)
+}
+
+async fn membership_create(State(s): State<AppState>, c: Ctx, form: FormData) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+    let mut errors = Vec::new();
+    let input = MembershipInput {
+        org_id: form.int("org_id", &mut errors).unwrap_or(0),
+        designation_id: form.int("designation_id", &mut errors).unwrap_or(0),
+        year: form.int("year", &mut errors).unwrap_or(0),
+        ceremony_date: form.opt("ceremony_date"),
+        side_id: form.int("side_id", &mut errors),
+        note: form.opt("note"),
+    };
+    let result = if errors.is_empty() {
+        match input.validate() {
+            Ok(d) => s.store.create_membership(&actor(auth), &d).await,
+            Err(e) => Err(e),
+        }
+    } else {
+        Err(StoreError::Invalid(errors))
+    };
+    match result {
+        Ok(m) => Ok(see(c.href(&format!("/memberships?year={}", m.year)))),
+        Err(e) => {
+            let (errors, status) = form_errors(e)?;
+            let lang = c.lang;
+            let page = memberships_page(&s, c, &HashMap::new(), FormState::with_errors(form, lang, &errors)).await?;
+            render_invalid(&page, status)
+        }
+    }
+}
+
+async fn membership_delete(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>) -> Result<Response, WebError> {
+    let id = id(&raw)?;
+    let auth = require(c.auth.as_ref(), Action::DeleteRecords)?;
+    s.store.delete_membership(&actor(auth), id).await?;
+    Ok(see(c.href("/memberships")))
+}
+
+#[derive(Template)]
+#[template(path = "alliance/designations.html")]
+struct DesignationsPage {
+    c: Ctx,
+    items: Vec<Designation>,
+    f: FormState,
+}
+
+async fn designations(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError> {
+    let items = s.store.list_designations().await?;
+    render(&DesignationsPage {
+        c,
+        items,
+        f: FormState::default(),
+    })
+}
+
+async fn designation_create(State(s): State<AppState>, c: Ctx, form: FormData) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+    let input = DesignationInput {
+        code: form.get("code").to_owned(),
+        name: form.get("name").to_owned(),
+        name_script: None,
+        name_en: form.opt("name_en"),
+    };
+    let result = match input.validate(c.lang.script()) {
+        Ok(d) => s.store.create_designation(&actor(auth), &d).await,
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(_) => Ok(see(c.href("/designations"))),
+        Err(e) => {
+            let (errors, status) = form_errors(e)?;
+            let items = s.store.list_designations().await?;
+            let f = FormState::with_errors(form, c.lang, &errors);
+            render_invalid(&DesignationsPage { c, items, f }, status)
+        }
+    }
+}
+
+async fn designation_delete(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>) -> Result<Response, WebError> {
+    let id = id(&raw)?;
+    let auth = require(c.auth.as_ref(), Action::DeleteRecords)?;
+    s.store.delete_designation(&actor(auth), id).await?;
+    Ok(see(c.href("/designations")))
+}

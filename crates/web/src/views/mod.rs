@@ -1,0 +1,409 @@
+//! The server-rendered pages, one module per part of the domain, each mounted under every
+//! locale prefix (`/zh-Hant/…`, `/zh-Hans/…`, `/en/…`).
+//!
+//! Every page gets a [`Ctx`]: the locale from the URL, the signed-in account, and helpers
+//! the templates call to say things in the reader's language and script.
+
+pub mod account;
+pub mod alliance;
+pub mod directory;
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, OriginalUri, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::get;
+use baylink_store::{FieldError, OrgType, Region, Role};
+
+use crate::AppState;
+use crate::auth::{Action, Auth, allowed};
+use crate::error::{WebError, field_message};
+use crate::i18n::Locale;
+
+/// The pages under one locale prefix.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home))
+        .merge(directory::router())
+        .merge(alliance::router())
+        .merge(account::router())
+}
+
+/// What every page template knows about its request.
+#[derive(Clone)]
+pub struct Ctx {
+    pub lang: Locale,
+    pub auth: Option<Auth>,
+    /// The path after the locale prefix, with its query, for the language switch.
+    pub rest: String,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Ctx {
+    type Rejection = WebError;
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, WebError> {
+        let uri = parts
+            .extensions
+            .get::<OriginalUri>()
+            .map(|u| u.0.clone())
+            .unwrap_or_else(|| parts.uri.clone());
+        let path = uri.path();
+        let lang = Locale::from_path(path).ok_or(WebError::NotFound)?;
+        let mut rest = path[lang.code().len() + 1..].to_owned();
+        if rest.is_empty() {
+            rest.push('/');
+        }
+        if let Some(q) = uri.query() {
+            rest.push('?');
+            rest.push_str(q);
+        }
+        Ok(Ctx {
+            lang,
+            auth: parts.extensions.get::<Auth>().cloned(),
+            rest,
+        })
+    }
+}
+
+impl Ctx {
+    /// An interface string.
+    pub fn t(&self, key: &str) -> String {
+        self.lang.t(key)
+    }
+
+    /// An interface string with one numeric argument.
+    pub fn tn(&self, key: &str, name: &'static str, n: &i64) -> String {
+        self.lang.t_args(key, &[(name, (*n).into())])
+    }
+
+    /// Stored content, in the reader's script.
+    pub fn text(&self, text: &str, script: &str) -> String {
+        self.lang.text(text, script).into_owned()
+    }
+
+    /// Optional stored content, in the reader's script.
+    pub fn opt_text(&self, text: &Option<String>, script: &str) -> String {
+        text.as_deref()
+            .map(|t| self.text(t, script))
+            .unwrap_or_default()
+    }
+
+    /// A name: English for English readers where known, else converted.
+    pub fn name(&self, name: &str, script: &str, name_en: &Option<String>) -> String {
+        self.lang.name(name, script, name_en.as_deref())
+    }
+
+    /// A link within the reader's locale.
+    pub fn href(&self, path: &str) -> String {
+        format!("/{}{}", self.lang.code(), path)
+    }
+
+    /// The current page in another locale.
+    pub fn switch_href(&self, to: &Locale) -> String {
+        format!("/{}{}", to.code(), self.rest)
+    }
+
+    /// Whether `l` is the page's locale.
+    pub fn is_current(&self, l: &Locale) -> bool {
+        *l == self.lang
+    }
+
+    pub fn locales(&self) -> [Locale; 3] {
+        Locale::ALL
+    }
+
+    pub fn csrf(&self) -> &str {
+        self.auth
+            .as_ref()
+            .map(|a| a.session.csrf_token.as_str())
+            .unwrap_or("")
+    }
+
+    pub fn user_name(&self) -> Option<&str> {
+        self.auth.as_ref().map(|a| a.user.display_name.as_str())
+    }
+
+    fn can(&self, action: Action) -> bool {
+        allowed(self.auth.as_ref().map(|a| &a.user), action)
+    }
+
+    pub fn can_edit(&self) -> bool {
+        self.can(Action::EditDirectory)
+    }
+
+    pub fn can_edit_org(&self, id: &i64) -> bool {
+        self.can(Action::EditOrganisation(*id))
+    }
+
+    pub fn can_delete(&self) -> bool {
+        self.can(Action::DeleteRecords)
+    }
+
+    pub fn can_audit(&self) -> bool {
+        self.can(Action::ViewAudit)
+    }
+
+    pub fn can_manage_users(&self) -> bool {
+        self.can(Action::ManageUsers)
+    }
+
+    /// The organisation types as (code, label) for selects and filters.
+    pub fn org_types(&self) -> Vec<(&'static str, String)> {
+        OrgType::ALL.iter().map(|t| (t.code(), self.t(&t.label_key()))).collect()
+    }
+
+    pub fn regions(&self) -> Vec<(&'static str, String)> {
+        Region::ALL.iter().map(|r| (r.code(), self.t(&r.label_key()))).collect()
+    }
+
+    pub fn roles(&self) -> Vec<(&'static str, String)> {
+        Role::ALL.iter().map(|r| (r.code(), self.t(&r.label_key()))).collect()
+    }
+
+    /// The name of a stored script code (`zh-Hant` → 繁體中文).
+    pub fn script_label(&self, code: &str) -> String {
+        self.t(&format!("script-{code}"))
+    }
+
+    /// An audit-log action (`create`, `update`, `delete`) in words.
+    pub fn audit_action(&self, action: &str) -> String {
+        self.t(&format!("audit-{action}"))
+    }
+
+    pub fn org_type_label(&self, t: &OrgType) -> String {
+        self.t(&t.label_key())
+    }
+
+    pub fn region_label(&self, r: &Region) -> String {
+        self.t(&r.label_key())
+    }
+
+    /// A Unix time as a Hong Kong date and time, the alliance's clock.
+    pub fn time(&self, unix: &i64) -> String {
+        let offset = time::UtcOffset::from_hms(8, 0, 0).unwrap_or(time::UtcOffset::UTC);
+        time::OffsetDateTime::from_unix_timestamp(*unix)
+            .map(|t| {
+                let t = t.to_offset(offset);
+                format!(
+                    "{:04}-{:02}-{:02} {:02}:{:02}",
+                    t.year(),
+                    t.month() as u8,
+                    t.day(),
+                    t.hour(),
+                    t.minute()
+                )
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// A submitted form, kept as typed so it can be shown again with its errors.
+#[derive(Debug, Clone, Default)]
+pub struct FormData {
+    pub values: HashMap<String, String>,
+}
+
+impl<S: Send + Sync> FromRequest<S> for FormData {
+    type Rejection = WebError;
+    async fn from_request(req: Request, state: &S) -> Result<Self, WebError> {
+        let bytes = Bytes::from_request(req, state)
+            .await
+            .map_err(|_| WebError::BadRequest("err-body-too-large"))?;
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes)
+            .map_err(|_| WebError::BadRequest("err-bad-form"))?;
+        Ok(FormData {
+            values: pairs.into_iter().collect(),
+        })
+    }
+}
+
+impl FormData {
+    pub fn get(&self, key: &str) -> &str {
+        self.values.get(key).map(String::as_str).unwrap_or("")
+    }
+
+    pub fn opt(&self, key: &str) -> Option<String> {
+        Some(self.get(key).trim().to_owned()).filter(|v| !v.is_empty())
+    }
+
+    /// An optional whole number; a non-number is a field error.
+    pub fn int<T: std::str::FromStr>(&self, key: &str, errors: &mut Vec<FieldError>) -> Option<T> {
+        let raw = self.get(key).trim();
+        if raw.is_empty() {
+            return None;
+        }
+        match raw.parse() {
+            Ok(v) => Some(v),
+            Err(_) => {
+                errors.push(FieldError::new(key, "err-not-a-number"));
+                None
+            }
+        }
+    }
+}
+
+/// A form to show: its values and its errors, in the reader's language.
+#[derive(Debug, Clone, Default)]
+pub struct FormState {
+    pub values: HashMap<String, String>,
+    pub errors: Vec<(String, String)>,
+}
+
+impl FormState {
+    pub fn new(values: HashMap<String, String>) -> FormState {
+        FormState {
+            values,
+            errors: Vec::new(),
+        }
+    }
+
+    pub fn with_errors(data: FormData, lang: Locale, errors: &[FieldError]) -> FormState {
+        FormState {
+            values: data.values,
+            errors: errors
+                .iter()
+                .map(|e| (e.field.clone(), field_message(lang, e)))
+                .collect(),
+        }
+    }
+
+    pub fn v(&self, key: &str) -> &str {
+        self.values.get(key).map(String::as_str).unwrap_or("")
+    }
+
+    pub fn is(&self, key: &str, value: &str) -> bool {
+        self.v(key) == value
+    }
+
+    pub fn err(&self, key: &str) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|(f, _)| f == key)
+            .map(|(_, m)| m.as_str())
+    }
+
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty()
+    }
+}
+
+/// Renders a template, or a logged internal error.
+pub fn render<T: Template>(template: &T) -> Result<Response, WebError> {
+    template
+        .render()
+        .map(|html| Html(html).into_response())
+        .map_err(|e| WebError::Internal(format!("template: {e}")))
+}
+
+/// Renders a form again with its errors, answering 422 (409 for a conflict).
+pub fn render_invalid<T: Template>(template: &T, status: StatusCode) -> Result<Response, WebError> {
+    let mut r = render(template)?;
+    *r.status_mut() = status;
+    Ok(r)
+}
+
+/// After a successful write: see the result (303, so a reload does not post again).
+pub fn see(url: String) -> Response {
+    Redirect::to(&url).into_response()
+}
+
+/// Splits a store error into field errors a form can show, or passes it on.
+pub fn form_errors(e: baylink_store::StoreError) -> Result<(Vec<FieldError>, StatusCode), WebError> {
+    match e {
+        baylink_store::StoreError::Invalid(f) => Ok((f, StatusCode::UNPROCESSABLE_ENTITY)),
+        baylink_store::StoreError::Conflict(code) => {
+            Ok((vec![FieldError::new("_form", code)], StatusCode::CONFLICT))
+        }
+        other => Err(other.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomePage {
+    c: Ctx,
+    stats: baylink_store::DirectoryStats,
+    sides: Vec<baylink_store::Side>,
+    milestones: Vec<baylink_store::Milestone>,
+}
+
+async fn home(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError> {
+    let stats = s.store.stats().await?;
+    let sides = s.store.list_sides().await?;
+    let milestones = s.store.list_milestones().await?;
+    render(&HomePage {
+        c,
+        stats,
+        sides,
+        milestones,
+    })
+}
+
+/// `/`: to the reader's locale by `Accept-Language`.
+pub async fn root_redirect(headers: axum::http::HeaderMap) -> Response {
+    let locale = Locale::negotiate(
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    );
+    let mut r = Redirect::temporary(&format!("/{}/", locale.code())).into_response();
+    r.headers_mut()
+        .insert(header::VARY, HeaderValue::from_static("accept-language"));
+    r
+}
+
+/// `/healthz`: the process answers and the database does.
+pub async fn healthz(State(s): State<AppState>) -> Response {
+    match s.store.ping().await {
+        Ok(()) => (StatusCode::OK, format!("ok {}\n", s.store.backend())).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "health check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable\n").into_response()
+        }
+    }
+}
+
+pub async fn not_found() -> WebError {
+    WebError::NotFound
+}
+
+/// Headers every answer carries: no framing by other sites, no sniffing, a strict content
+/// policy (all scripts and styles are served by us).
+pub async fn security_headers(req: Request, next: Next) -> Response {
+    let mut r = next.run(req).await;
+    let h = r.headers_mut();
+    h.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
+    h.insert("x-frame-options", HeaderValue::from_static("DENY"));
+    h.insert("referrer-policy", HeaderValue::from_static("same-origin"));
+    h.insert(
+        "content-security-policy",
+        HeaderValue::from_static("default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"),
+    );
+    r
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage<'a> {
+    lang: Locale,
+    status: u16,
+    message: &'a str,
+    fields: Vec<String>,
+}
+
+/// The HTML body of an error answer.
+pub fn error_page(lang: Locale, status: StatusCode, message: &str, fields: &[FieldError]) -> String {
+    ErrorPage {
+        lang,
+        status: status.as_u16(),
+        message,
+        fields: fields.iter().map(|f| format!("{}: {}", f.field, field_message(lang, f))).collect(),
+    }
+    .render()
+    .unwrap_or_else(|_| message.to_owned())
+}
