@@ -1,1 +1,368 @@
-fn main(){}
+//! `baylink`: serve the platform, migrate its database, manage accounts, import and export
+//! the directory, build the demo.
+
+use std::io::IsTerminal;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use baylink::{demo, open_store, sqlite_url, transfer};
+use baylink_store::{Actor, UserInput, validate_password};
+use clap::{Args, Parser, Subcommand};
+use tokio::net::TcpListener;
+
+#[derive(Parser)]
+#[command(name = "baylink", version, about = "Baylink (灣聯 / 湾联): the Shenzhen–Hong Kong–Macao science and technology alliance platform")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Where the data lives: a database URL, or the embedded SQLite file in a data directory.
+#[derive(Args, Clone)]
+struct DataArgs {
+    /// Directory of the embedded SQLite database (used when no database URL is given).
+    #[arg(long, default_value = "data", env = "BAYLINK_DATA")]
+    data: PathBuf,
+    /// Database URL: `postgres://…` or `sqlite:PATH`. Overrides --data.
+    #[arg(long, env = "BAYLINK_DATABASE_URL")]
+    database: Option<String>,
+}
+
+impl DataArgs {
+    fn url(&self) -> String {
+        self.database.clone().unwrap_or_else(|| sqlite_url(&self.data))
+    }
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the web pages and the API.
+    Serve {
+        #[command(flatten)]
+        data: DataArgs,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080", env = "BAYLINK_LISTEN")]
+        listen: SocketAddr,
+        /// Address for Prometheus metrics (`/metrics`), kept off the public listener.
+        #[arg(long, default_value = "127.0.0.1:9464", env = "BAYLINK_METRICS_LISTEN")]
+        metrics_listen: SocketAddr,
+        /// Load the demo (the 2024 conference's alliance) into an empty database first.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Bring the database schema up to date, then exit.
+    Migrate {
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Build the demo database without serving.
+    Demo {
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Manage accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Import records from a spreadsheet.
+    Import {
+        #[command(subcommand)]
+        what: ImportWhat,
+    },
+    /// Export records to a spreadsheet.
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create an account. The password is read from BAYLINK_PASSWORD or asked for.
+    Add {
+        #[command(flatten)]
+        data: DataArgs,
+        /// Sign-in e-mail address.
+        email: String,
+        /// Name shown in the audit log.
+        #[arg(long)]
+        name: Option<String>,
+        /// Make a platform administrator (the first account should be one).
+        #[arg(long, conflicts_with = "role")]
+        admin: bool,
+        /// Role: admin, secretariat, org_rep or participant.
+        #[arg(long, default_value = "participant")]
+        role: String,
+        /// For secretariat staff: their side's id.
+        #[arg(long)]
+        side: Option<i64>,
+        /// For organisation representatives: their organisation's id.
+        #[arg(long)]
+        org: Option<i64>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportWhat {
+    /// Organisations, people and positions from a CSV or XLSX file.
+    Directory {
+        #[command(flatten)]
+        data: DataArgs,
+        file: PathBuf,
+        /// Check the file and report; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Import the good rows even if some are rejected.
+        #[arg(long)]
+        skip_invalid: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExportWhat {
+    /// Organisations, people and positions to a CSV (with BOM) or XLSX file.
+    Directory {
+        #[command(flatten)]
+        data: DataArgs,
+        file: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "baylink=info,baylink_web=info,warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Serve {
+            data,
+            listen,
+            metrics_listen,
+            demo: with_demo,
+        } => serve(data, listen, metrics_listen, with_demo).await,
+        Command::Migrate { data } => {
+            open_store(&data.url()).await?;
+            println!("database is up to date");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Demo { data } => {
+            let store = open_store(&data.url()).await?;
+            ensure_demo(store.as_ref()).await?;
+            println!("demo database ready at {}", baylink::redact(&data.url()));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::User {
+            command:
+                UserCommand::Add {
+                    data,
+                    email,
+                    name,
+                    admin,
+                    role,
+                    side,
+                    org,
+                },
+        } => {
+            let store = open_store(&data.url()).await?;
+            let role = if admin { "admin".to_owned() } else { role };
+            let input = UserInput {
+                display_name: name.unwrap_or_else(|| email.split('@').next().unwrap_or(&email).to_owned()),
+                email,
+                role,
+                side_id: side,
+                org_id: org,
+            };
+            let draft = input.validate().map_err(describe)?;
+            let password = read_password()?;
+            validate_password(&password).map_err(describe)?;
+            let hash = baylink_web::auth::hash_password(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
+            let user = store.create_user(&Actor::cli(), &draft, &hash).await.map_err(describe)?;
+            println!("created {} ({}) with id {}", user.email, user.role.code(), user.id);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Import {
+            what:
+                ImportWhat::Directory {
+                    data,
+                    file,
+                    dry_run,
+                    skip_invalid,
+                },
+        } => import_directory(data, &file, dry_run, skip_invalid).await,
+        Command::Export {
+            what: ExportWhat::Directory { data, file },
+        } => {
+            let store = open_store(&data.url()).await?;
+            let n = transfer::export(store.as_ref(), &file).await?;
+            println!("exported {n} rows to {}", file.display());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// A store error as an operator reads it, in their language.
+fn describe(e: baylink_store::StoreError) -> anyhow::Error {
+    let lang = transfer::cli_locale();
+    match e {
+        baylink_store::StoreError::Invalid(fields) => anyhow::anyhow!(
+            "{}",
+            fields
+                .iter()
+                .map(|f| format!("{}: {}", f.field, baylink_web::error::field_message(lang, f)))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+        baylink_store::StoreError::Conflict(code) => anyhow::anyhow!("{}", lang.t(code)),
+        other => anyhow::anyhow!(other),
+    }
+}
+
+fn read_password() -> anyhow::Result<String> {
+    if let Ok(p) = std::env::var("BAYLINK_PASSWORD") {
+        return Ok(p);
+    }
+    if !std::io::stdin().is_terminal() {
+        let mut line = String::new();
+        std::io::stdin().read_line(&mut line)?;
+        return Ok(line.trim_end_matches(['\r', '\n']).to_owned());
+    }
+    eprint!("password (shown as typed; or set BAYLINK_PASSWORD): ");
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line)?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+}
+
+async fn ensure_demo(store: &dyn baylink_store::Store) -> anyhow::Result<()> {
+    if demo::is_loaded(store).await? {
+        tracing::info!("the database already holds a directory; the demo is not loaded again");
+        return Ok(());
+    }
+    demo::load(store).await.context("loading the demo")?;
+    Ok(())
+}
+
+async fn serve(data: DataArgs, listen: SocketAddr, metrics_listen: SocketAddr, with_demo: bool) -> anyhow::Result<ExitCode> {
+    let url = data.url();
+    let store = open_store(&url).await?;
+    if with_demo {
+        ensure_demo(store.as_ref()).await?;
+    }
+    let listener = TcpListener::bind(listen)
+        .await
+        .with_context(|| format!("listening on {listen}"))?;
+    let metrics = TcpListener::bind(metrics_listen)
+        .await
+        .with_context(|| format!("listening for metrics on {metrics_listen}"))?;
+    let running = baylink::start(listener, store)?;
+    let metrics_task = tokio::spawn(baylink_web::serve_metrics(metrics, running.state.clone(), shutdown_signal()));
+    println!("Baylink is serving {} on {}/", baylink::redact(&url), running.url());
+    println!("  繁體 {0}/zh-Hant/   简体 {0}/zh-Hans/   English {0}/en/", running.url());
+    println!("  API {0}/api   metrics http://{1}/metrics", running.url(), metrics_listen);
+    if with_demo {
+        println!("  demo accounts (password {}):", demo::DEMO_PASSWORD);
+        for (email, role) in demo::DEMO_ACCOUNTS {
+            println!("    {email} ({role})");
+        }
+    }
+    shutdown_signal().await;
+    println!("shutting down");
+    running.stop().await?;
+    metrics_task.abort();
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {}
+        _ = term => {}
+    }
+}
+
+async fn import_directory(data: DataArgs, file: &Path, dry_run: bool, skip_invalid: bool) -> anyhow::Result<ExitCode> {
+    let store = open_store(&data.url()).await?;
+    let rows = transfer::read_rows(file)?;
+    let bar = indicatif::ProgressBar::new(rows.len() as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} rows")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar.set_message("checking");
+    let lang = transfer::cli_locale();
+    let checked = transfer::check(store.as_ref(), &rows, lang, || bar.inc(1)).await?;
+    bar.finish_and_clear();
+    for r in &checked.rejected {
+        eprintln!("line {}: {}", r.line, r.reasons.join("; "));
+    }
+    let new_positions: usize = checked.plan.people.iter().map(|p| p.positions.len()).sum();
+    let new_people = checked.plan.people.iter().filter(|p| p.existing.is_none()).count();
+    println!(
+        "{} rows read, {} rejected; to write: {} organisations, {} people, {} positions",
+        checked.rows,
+        checked.rejected.len(),
+        checked.plan.organisations.len(),
+        new_people,
+        new_positions
+    );
+    if dry_run {
+        println!("dry run: nothing was written");
+        return Ok(if checked.rejected.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) });
+    }
+    if !checked.rejected.is_empty() && !skip_invalid {
+        println!("nothing was written: correct the rejected rows, or pass --skip-invalid to import the others");
+        return Ok(ExitCode::from(2));
+    }
+    let spinner = indicatif::ProgressBar::new_spinner();
+    spinner.set_message("writing");
+    spinner.enable_steady_tick(std::time::Duration::from_millis(120));
+    let outcome = transfer::apply(store.as_ref(), &checked.plan).await;
+    spinner.finish_and_clear();
+    let outcome = outcome?;
+    println!(
+        "imported {} organisations, {} people, {} positions",
+        outcome.organisations, outcome.people, outcome.positions
+    );
+    if checked.rejected.is_empty() {
+        Ok(ExitCode::SUCCESS)
+    } else {
+        eprintln!("{} rows were rejected and not imported", checked.rejected.len());
+        Ok(ExitCode::from(2))
+    }
+}

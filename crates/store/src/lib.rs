@@ -113,6 +113,9 @@ pub trait Store: Send + Sync + 'static {
         positions: &[PositionDraft],
     ) -> StoreResult<Person>;
 
+    /// Writes an import in one transaction: all of it, or nothing.
+    async fn apply_import(&self, actor: &Actor, plan: &ImportPlan) -> StoreResult<ImportOutcome>;
+
     // The alliance.
     async fn list_sides(&self) -> StoreResult<Vec<Side>>;
     async fn list_side_officers(&self) -> StoreResult<Vec<SideOfficer>>;
@@ -150,4 +153,43 @@ pub trait Store: Send + Sync + 'static {
     // Audit and totals.
     async fn list_audit(&self, limit: i64, offset: i64) -> StoreResult<Page<AuditEntry>>;
     async fn stats(&self) -> StoreResult<DirectoryStats>;
+}
+
+/// An organisation an import row refers to: one already stored, or one the same import
+/// creates (by its index in [`ImportPlan::organisations`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrgRef {
+    Existing(i64),
+    New(usize),
+}
+
+/// A new organisation in an import, with its parent if the file names one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportOrganisation {
+    pub draft: OrganisationDraft,
+    pub parent: Option<OrgRef>,
+}
+
+/// A person in an import: new, or one already stored who gains positions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportPerson {
+    pub existing: Option<i64>,
+    pub draft: PersonDraft,
+    /// Positions to add; each draft's `person_id` and `org_id` are filled in on writing.
+    pub positions: Vec<(OrgRef, PositionDraft)>,
+}
+
+/// Everything an import writes, checked beforehand and written in one transaction.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportPlan {
+    pub organisations: Vec<ImportOrganisation>,
+    pub people: Vec<ImportPerson>,
+}
+
+/// What an import wrote.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportOutcome {
+    pub organisations: usize,
+    pub people: usize,
+    pub positions: usize,
 }

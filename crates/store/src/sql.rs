@@ -343,6 +343,33 @@ macro_rules! impl_sql_store {
                     }
                 }
 
+                async fn insert_org(tx: &mut Tx<'_>, actor: &Actor, d: &OrganisationDraft) -> StoreResult<Organisation> {
+                    let name_key = baylink_text::fold(&d.name);
+                    Self::check_org_name(tx, None, &name_key).await?;
+                    let t = now();
+                    let org = sqlx::query_as::<_, Organisation>(AssertSqlSafe(format!(
+                        "INSERT INTO organisations (name, name_script, name_en, short_name, org_type, region, parent_id, website, description, description_script, synthetic, search_key, name_key, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 1, $14, $14) RETURNING {ORG_COLS}")))
+                        .bind(d.name.clone())
+                        .bind(d.name_script.clone())
+                        .bind(d.name_en.clone())
+                        .bind(d.short_name.clone())
+                        .bind(d.org_type.code().to_owned())
+                        .bind(d.region.code().to_owned())
+                        .bind(d.parent_id)
+                        .bind(d.website.clone())
+                        .bind(d.description.clone())
+                        .bind(d.description_script.clone())
+                        .bind(d.synthetic)
+                        .bind(d.search_key.clone())
+                        .bind(name_key)
+                        .bind(t)
+                        .fetch_one(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    Self::audit(tx, actor, "create", "organisation", org.id, None, audit_json(&org)).await?;
+                    Ok(org)
+                }
+
                 async fn insert_person(tx: &mut Tx<'_>, actor: &Actor, d: &PersonDraft) -> StoreResult<Person> {
                     let t = now();
                     let person = sqlx::query_as::<_, Person>(AssertSqlSafe(format!(
@@ -443,30 +470,8 @@ macro_rules! impl_sql_store {
 
                 async fn create_organisation(&self, actor: &Actor, d: &OrganisationDraft) -> StoreResult<Organisation> {
                     let mut tx = self.begin().await?;
-                    let name_key = baylink_text::fold(&d.name);
-                    Self::check_org_name(&mut tx, None, &name_key).await?;
                     Self::check_parent(&mut tx, None, d.parent_id).await?;
-                    let t = now();
-                    let org = sqlx::query_as::<_, Organisation>(AssertSqlSafe(format!(
-                        "INSERT INTO organisations (name, name_script, name_en, short_name, org_type, region, parent_id, website, description, description_script, synthetic, search_key, name_key, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 1, $14, $14) RETURNING {ORG_COLS}")))
-                        .bind(d.name.clone())
-                        .bind(d.name_script.clone())
-                        .bind(d.name_en.clone())
-                        .bind(d.short_name.clone())
-                        .bind(d.org_type.code().to_owned())
-                        .bind(d.region.code().to_owned())
-                        .bind(d.parent_id)
-                        .bind(d.website.clone())
-                        .bind(d.description.clone())
-                        .bind(d.description_script.clone())
-                        .bind(d.synthetic)
-                        .bind(d.search_key.clone())
-                        .bind(name_key)
-                        .bind(t)
-                        .fetch_one(&mut *tx)
-                        .await
-                        .map_err(map_err)?;
-                    Self::audit(&mut tx, actor, "create", "organisation", org.id, None, audit_json(&org)).await?;
+                    let org = Self::insert_org(&mut tx, actor, d).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(org)
                 }
@@ -647,6 +652,53 @@ macro_rules! impl_sql_store {
                     }
                     tx.commit().await.map_err(map_err)?;
                     Ok(created)
+                }
+
+                async fn apply_import(&self, actor: &Actor, plan: &ImportPlan) -> StoreResult<ImportOutcome> {
+                    let mut tx = self.begin().await?;
+                    let mut outcome = ImportOutcome::default();
+                    let mut new_ids = Vec::with_capacity(plan.organisations.len());
+                    for o in &plan.organisations {
+                        let draft = OrganisationDraft { parent_id: None, ..o.draft.clone() };
+                        new_ids.push(Self::insert_org(&mut tx, actor, &draft).await?.id);
+                        outcome.organisations += 1;
+                    }
+                    let resolve = |r: &OrgRef| -> StoreResult<i64> {
+                        match r {
+                            OrgRef::Existing(id) => Ok(*id),
+                            OrgRef::New(i) => new_ids.get(*i).copied().ok_or(StoreError::invalid("organisation", "err-unknown-reference")),
+                        }
+                    };
+                    // Parents are set once every new organisation exists, so a file may
+                    // list a sub-organisation before its parent.
+                    for (o, id) in plan.organisations.iter().zip(new_ids.iter()) {
+                        if let Some(parent) = &o.parent {
+                            let parent = resolve(parent)?;
+                            Self::check_parent(&mut tx, Some(*id), Some(parent)).await?;
+                            sqlx::query("UPDATE organisations SET parent_id = $1 WHERE id = $2")
+                                .bind(parent)
+                                .bind(*id)
+                                .execute(&mut *tx)
+                                .await
+                                .map_err(map_err)?;
+                        }
+                    }
+                    for p in &plan.people {
+                        let person_id = match p.existing {
+                            Some(id) => id,
+                            None => {
+                                outcome.people += 1;
+                                Self::insert_person(&mut tx, actor, &p.draft).await?.id
+                            }
+                        };
+                        for (org, position) in &p.positions {
+                            let d = PositionDraft { person_id, org_id: resolve(org)?, ..position.clone() };
+                            Self::insert_position(&mut tx, actor, &d).await?;
+                            outcome.positions += 1;
+                        }
+                    }
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(outcome)
                 }
 
                 async fn list_sides(&self) -> StoreResult<Vec<Side>> {
