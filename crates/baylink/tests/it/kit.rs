@@ -1,0 +1,201 @@
+//! The test kit: a real server on 127.0.0.1:0 over a fresh database per test, and a client
+//! that keeps cookies, with typed helpers.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use baylink::Running;
+use baylink_store::Store;
+use reqwest::StatusCode;
+use reqwest::redirect::Policy;
+use serde_json::Value;
+
+pub const PASSWORD: &str = baylink::demo::DEMO_PASSWORD;
+pub const ADMIN: &str = "admin@demo.baylink";
+pub const SECRETARIAT: &str = "secretariat.hk@demo.baylink";
+pub const REP: &str = "rep.hkitf@demo.baylink";
+pub const PARTICIPANT: &str = "participant@demo.baylink";
+
+/// A fresh, empty database: a SQLite file in a temporary directory, or a new PostgreSQL
+/// database on the server `BAYLINK_TEST_POSTGRES` names. Dropped with the value.
+pub struct TestDb {
+    pub url: String,
+    _dir: Option<tempfile::TempDir>,
+    pg_admin: Option<(String, String)>,
+}
+
+impl TestDb {
+    pub fn sqlite() -> TestDb {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        TestDb {
+            url: baylink::sqlite_url(dir.path()),
+            _dir: Some(dir),
+            pg_admin: None,
+        }
+    }
+
+    /// A new database on the test PostgreSQL server. Panics (failing the test) when the
+    /// server is not configured or not reachable: these tests never pass without it.
+    pub async fn postgres() -> TestDb {
+        let admin = std::env::var("BAYLINK_TEST_POSTGRES").expect(
+            "BAYLINK_TEST_POSTGRES must name a PostgreSQL server for this test (.ci/run sets it)",
+        );
+        static N: AtomicU32 = AtomicU32::new(0);
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0);
+        let name = format!(
+            "baylink_test_{}_{}_{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::SeqCst),
+            nanos
+        );
+        let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(&admin)
+            .await
+            .expect("connecting to the test PostgreSQL server");
+        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+            .execute(&mut conn)
+            .await
+            .expect("creating a test database");
+        let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
+        TestDb {
+            url: format!("{base}/{name}"),
+            _dir: None,
+            pg_admin: Some((admin.clone(), name)),
+        }
+    }
+
+    pub async fn open(&self) -> Arc<dyn Store> {
+        baylink::open_store(&self.url).await.expect("opening the test store")
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let Some((admin, name)) = self.pg_admin.take() {
+            // Best effort, on a thread of its own: the test's runtime may be gone.
+            let _ = std::thread::spawn(move || {
+                let rt = tokio::runtime::Builder::new_current_thread().enable_all().build();
+                if let Ok(rt) = rt {
+                    rt.block_on(async {
+                        if let Ok(mut c) = <sqlx::PgConnection as sqlx::Connection>::connect(&admin).await {
+                            let _ = sqlx::query(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
+                                .execute(&mut c)
+                                .await;
+                        }
+                    });
+                }
+            })
+            .join();
+        }
+    }
+}
+
+/// A running app and a client for it.
+pub struct TestApp {
+    pub running: Running,
+    pub store: Arc<dyn Store>,
+    pub client: reqwest::Client,
+    /// The CSRF token of the client's session, once signed in.
+    pub csrf: String,
+    pub db: Arc<TestDb>,
+}
+
+/// Starts the app on a fresh SQLite database with the demo loaded.
+pub async fn demo_app() -> TestApp {
+    let db = Arc::new(TestDb::sqlite());
+    let store = db.open().await;
+    baylink::demo::load(store.as_ref()).await.expect("loading the demo");
+    app_on(db, store).await
+}
+
+/// Starts another app node on `db`, with a client of its own.
+pub async fn app_on(db: Arc<TestDb>, store: Arc<dyn Store>) -> TestApp {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("binding");
+    let running = baylink::start(listener, store.clone()).expect("starting");
+    TestApp {
+        running,
+        store,
+        client: client(),
+        csrf: String::new(),
+        db,
+    }
+}
+
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(Policy::none())
+        .build()
+        .expect("client")
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.running.url(), path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.expect("GET")
+    }
+
+    /// The page's status and body.
+    pub async fn page(&self, path: &str) -> (StatusCode, String) {
+        let r = self.get(path).await;
+        let status = r.status();
+        (status, r.text().await.unwrap_or_default())
+    }
+
+    /// Signs in through the API; keeps the cookie and the CSRF token.
+    pub async fn sign_in(&mut self, email: &str) -> Value {
+        let r = self
+            .client
+            .post(self.url("/api/v1/session"))
+            .json(&serde_json::json!({"email": email, "password": PASSWORD}))
+            .send()
+            .await
+            .expect("sign in");
+        assert_eq!(r.status(), StatusCode::OK, "signing in as {email}");
+        let body: Value = r.json().await.expect("session JSON");
+        self.csrf = body["csrf_token"].as_str().unwrap_or_default().to_owned();
+        body
+    }
+
+    /// Posts a form the way the browser does, with the session's CSRF token.
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let mut all: Vec<(&str, &str)> = fields.to_vec();
+        all.push(("_csrf", &self.csrf));
+        self.client
+            .post(self.url(path))
+            .form(&all)
+            .send()
+            .await
+            .expect("POST form")
+    }
+
+    /// Sends JSON to the API with the session's CSRF token.
+    pub async fn api(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> (StatusCode, Value) {
+        let mut req = self
+            .client
+            .request(method, self.url(path))
+            .header("x-csrf-token", &self.csrf);
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        let r = req.send().await.expect("API call");
+        let status = r.status();
+        let text = r.text().await.unwrap_or_default();
+        (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+    }
+
+    /// The id of the organisation with this exact stored name.
+    pub async fn org_id(&self, name: &str) -> i64 {
+        self.store
+            .find_organisation_by_name(name)
+            .await
+            .expect("lookup")
+            .unwrap_or_else(|| panic!("no organisation {name}"))
+            .id
+    }
+}

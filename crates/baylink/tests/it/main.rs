@@ -1,0 +1,6 @@
+//! Baylink's integration tests: one binary (each file under `tests/` would be linked on its
+//! own), one module per part of the platform. Tests that need PostgreSQL or Chromium are
+//! `#[ignore]`d here and run by `.ci/run`, which provides both.
+
+mod conformance;
+mod kit;
