@@ -60,7 +60,11 @@ pub fn router(state: AppState) -> Router {
         .merge(api::router())
         .fallback(views::not_found);
     for locale in Locale::ALL {
-        app = app.nest(&format!("/{}", locale.code()), views::router());
+        // `nest` serves `/zh-Hant` itself; the home page with the trailing slash, which is
+        // where `/` redirects, is its own route.
+        app = app
+            .nest(&format!("/{}", locale.code()), views::router())
+            .route(&format!("/{}/", locale.code()), get(views::home));
     }
     app.layer(from_fn(auth::csrf_guard))
         .layer(from_fn_with_state(state.clone(), auth::load_session))

@@ -332,7 +332,7 @@ struct HomePage {
     milestones: Vec<baylink_store::Milestone>,
 }
 
-async fn home(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError> {
+pub async fn home(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError> {
     let stats = s.store.stats().await?;
     let sides = s.store.list_sides().await?;
     let milestones = s.store.list_milestones().await?;
