@@ -4,4 +4,5 @@
 
 mod conformance;
 mod kit;
+mod pages;
 mod roles;
