@@ -2,7 +2,10 @@
 //! own), one module per part of the platform. Tests that need PostgreSQL or Chromium are
 //! `#[ignore]`d here and run by `.ci/run`, which provides both.
 
+mod api;
 mod conformance;
+mod demo;
 mod kit;
 mod pages;
 mod roles;
+mod transfer;
