@@ -43,7 +43,13 @@ struct Org {
     synthetic: bool,
 }
 
-const fn org(key: &'static str, name: &'static str, en: &'static str, org_type: &'static str, region: &'static str) -> Org {
+const fn org(
+    key: &'static str,
+    name: &'static str,
+    en: &'static str,
+    org_type: &'static str,
+    region: &'static str,
+) -> Org {
     Org {
         key,
         name,
@@ -62,89 +68,269 @@ fn organisations() -> Vec<Org> {
     vec![
         Org {
             short: Some("深港澳科技聯盟"),
-            description: Some("2019年在深港科技社團聯盟基礎上引入澳門元素成立，每年舉辦“深港澳科技界交流年會”，已成為深港澳民間科技交流的重要渠道和合作平臺。"),
-            ..org("alliance", "深港澳科技聯盟", "Shenzhen–Hong Kong–Macao Science and Technology Alliance", "alliance", "shenzhen")
+            description: Some(
+                "2019年在深港科技社團聯盟基礎上引入澳門元素成立，每年舉辦“深港澳科技界交流年會”，已成為深港澳民間科技交流的重要渠道和合作平臺。",
+            ),
+            ..org(
+                "alliance",
+                "深港澳科技聯盟",
+                "Shenzhen–Hong Kong–Macao Science and Technology Alliance",
+                "alliance",
+                "shenzhen",
+            )
         },
         // The report's own sentence, pasted with the converter's pinyin debris; the
         // import cleaning must store it without.
         Org {
-            description: Some("早在2009年，深圳市科協(xié)與香港資訊科技聯(lián)會就聯(lián)合發(fā)起成立了深港科技社團聯(lián)盟，每年定期舉辦“深港科技界交流年會”。"),
-            ..org("sz_hk_alliance", "深港科技社團聯盟", "Shenzhen–Hong Kong Alliance of Science and Technology Societies", "alliance", "shenzhen")
+            description: Some(
+                "早在2009年，深圳市科協(xié)與香港資訊科技聯(lián)會就聯(lián)合發(fā)起成立了深港科技社團聯(lián)盟，每年定期舉辦“深港科技界交流年會”。",
+            ),
+            ..org(
+                "sz_hk_alliance",
+                "深港科技社團聯盟",
+                "Shenzhen–Hong Kong Alliance of Science and Technology Societies",
+                "alliance",
+                "shenzhen",
+            )
         },
         Org {
             short: Some("粤港澳合作促进会"),
-            description: Some("经广东省委、省政府同意，并在香港、澳门特区政府大力支持下成立的社会团体，致力于推动粤港澳三地的交流合作。"),
-            ..org("gd_promo", "广东省粤港澳合作促进会", "Guangdong Association for the Promotion of Cooperation among Guangdong, Hong Kong and Macao", "society", "mainland")
+            description: Some(
+                "经广东省委、省政府同意，并在香港、澳门特区政府大力支持下成立的社会团体，致力于推动粤港澳三地的交流合作。",
+            ),
+            ..org(
+                "gd_promo",
+                "广东省粤港澳合作促进会",
+                "Guangdong Association for the Promotion of Cooperation among Guangdong, Hong Kong and Macao",
+                "society",
+                "mainland",
+            )
         },
         Org {
             parent: Some("gd_promo"),
-            ..org("gd_promo_it", "广东省粤港澳合作促进会信息科技专委会", "Information Technology Committee, Guangdong Association for the Promotion of Cooperation among Guangdong, Hong Kong and Macao", "society", "mainland")
+            ..org(
+                "gd_promo_it",
+                "广东省粤港澳合作促进会信息科技专委会",
+                "Information Technology Committee, Guangdong Association for the Promotion of Cooperation among Guangdong, Hong Kong and Macao",
+                "society",
+                "mainland",
+            )
         },
         Org {
             short: Some("HKITF"),
             website: Some("https://www.hkitf.org.hk"),
-            ..org("hkitf", "香港資訊科技聯會", "Hong Kong Information Technology Federation", "society", "hong_kong")
+            ..org(
+                "hkitf",
+                "香港資訊科技聯會",
+                "Hong Kong Information Technology Federation",
+                "society",
+                "hong_kong",
+            )
         },
         Org {
             short: Some("深圳市科协"),
-            ..org("szast", "深圳市科学技术协会", "Shenzhen Association for Science and Technology", "society", "shenzhen")
+            ..org(
+                "szast",
+                "深圳市科学技术协会",
+                "Shenzhen Association for Science and Technology",
+                "society",
+                "shenzhen",
+            )
         },
         Org {
             parent: Some("szast"),
-            ..org("szast_centre", "深圳市科协学会服务中心", "Society Service Centre, Shenzhen Association for Science and Technology", "other", "shenzhen")
+            ..org(
+                "szast_centre",
+                "深圳市科协学会服务中心",
+                "Society Service Centre, Shenzhen Association for Science and Technology",
+                "other",
+                "shenzhen",
+            )
         },
-        org("sz_youth", "深圳市青少年科技教育协会", "Shenzhen Youth Science and Technology Education Association", "society", "shenzhen"),
-        org("sz_iot", "深圳市物联网产业协会", "Shenzhen Internet of Things Industry Association", "society", "shenzhen"),
-        org("sz_info", "深圳市信息行业协会", "Shenzhen Information Industry Association", "society", "shenzhen"),
+        org(
+            "sz_youth",
+            "深圳市青少年科技教育协会",
+            "Shenzhen Youth Science and Technology Education Association",
+            "society",
+            "shenzhen",
+        ),
+        org(
+            "sz_iot",
+            "深圳市物联网产业协会",
+            "Shenzhen Internet of Things Industry Association",
+            "society",
+            "shenzhen",
+        ),
+        org(
+            "sz_info",
+            "深圳市信息行业协会",
+            "Shenzhen Information Industry Association",
+            "society",
+            "shenzhen",
+        ),
         Org {
             short: Some("深圳市人大常委会"),
-            ..org("sz_npc", "深圳市人民代表大会常务委员会", "Standing Committee of the Shenzhen Municipal People's Congress", "government", "shenzhen")
+            ..org(
+                "sz_npc",
+                "深圳市人民代表大会常务委员会",
+                "Standing Committee of the Shenzhen Municipal People's Congress",
+                "government",
+                "shenzhen",
+            )
         },
         Org {
             short: Some("深圳市政协"),
-            ..org("sz_cppcc", "中国人民政治协商会议深圳市委员会", "Shenzhen Municipal Committee of the Chinese People's Political Consultative Conference", "government", "shenzhen")
+            ..org(
+                "sz_cppcc",
+                "中国人民政治协商会议深圳市委员会",
+                "Shenzhen Municipal Committee of the Chinese People's Political Consultative Conference",
+                "government",
+                "shenzhen",
+            )
         },
         Org {
             parent: Some("sz_cppcc"),
-            ..org("sz_cppcc_hkmo", "深圳市政协港澳台侨和外事委员会", "Committee for Hong Kong, Macao, Taiwan, Overseas Chinese and Foreign Affairs, Shenzhen CPPCC", "government", "shenzhen")
+            ..org(
+                "sz_cppcc_hkmo",
+                "深圳市政协港澳台侨和外事委员会",
+                "Committee for Hong Kong, Macao, Taiwan, Overseas Chinese and Foreign Affairs, Shenzhen CPPCC",
+                "government",
+                "shenzhen",
+            )
         },
         Org {
             short: Some("立法會"),
-            ..org("legco", "香港特別行政區立法會", "Legislative Council of the Hong Kong Special Administrative Region", "government", "hong_kong")
+            ..org(
+                "legco",
+                "香港特別行政區立法會",
+                "Legislative Council of the Hong Kong Special Administrative Region",
+                "government",
+                "hong_kong",
+            )
         },
         Org {
             short: Some("澳科大"),
             website: Some("https://www.must.edu.mo"),
-            ..org("must", "澳門科技大學", "Macau University of Science and Technology", "university", "macao")
+            ..org(
+                "must",
+                "澳門科技大學",
+                "Macau University of Science and Technology",
+                "university",
+                "macao",
+            )
         },
         Org {
             parent: Some("must"),
-            ..org("must_lab", "中藥質量研究國家重點實驗室(澳門科技大學)", "State Key Laboratory of Quality Research in Chinese Medicine (Macau University of Science and Technology)", "institute", "macao")
+            ..org(
+                "must_lab",
+                "中藥質量研究國家重點實驗室(澳門科技大學)",
+                "State Key Laboratory of Quality Research in Chinese Medicine (Macau University of Science and Technology)",
+                "institute",
+                "macao",
+            )
         },
         Org {
             short: Some("电子科大（深圳）高研院"),
-            ..org("uestc_sz", "电子科技大学（深圳）高等研究院", "Shenzhen Institute for Advanced Study, UESTC", "institute", "shenzhen")
+            ..org(
+                "uestc_sz",
+                "电子科技大学（深圳）高等研究院",
+                "Shenzhen Institute for Advanced Study, UESTC",
+                "institute",
+                "shenzhen",
+            )
         },
-        org("ceic", "中欧创新中心", "China–Europe Innovation Centre", "other", "shenzhen"),
-        org("gd_volunteers", "广东省科学技术普及志愿者协会", "Guangdong Science Popularisation Volunteers Association", "society", "mainland"),
+        org(
+            "ceic",
+            "中欧创新中心",
+            "China–Europe Innovation Centre",
+            "other",
+            "shenzhen",
+        ),
+        org(
+            "gd_volunteers",
+            "广东省科学技术普及志愿者协会",
+            "Guangdong Science Popularisation Volunteers Association",
+            "society",
+            "mainland",
+        ),
         Org {
             parent: Some("gd_volunteers"),
             description: Some("2024年12月9日在深港澳科技界交流年会主会场揭牌。"),
-            ..org("gd_volunteers_aiot", "广东省科学技术普及志愿者协会智联网分会", "Intelligent Internet Branch, Guangdong Science Popularisation Volunteers Association", "society", "mainland")
+            ..org(
+                "gd_volunteers_aiot",
+                "广东省科学技术普及志愿者协会智联网分会",
+                "Intelligent Internet Branch, Guangdong Science Popularisation Volunteers Association",
+                "society",
+                "mainland",
+            )
         },
         // Synthetic member units: the report names none.
-        synthetic("demo_qianhai", "示例·前海跨境数据科技有限公司", "Demo Qianhai Cross-border Data Technology Co.", "company", "shenzhen"),
-        synthetic("demo_nanshan", "示例·南山低空经济研究院", "Demo Nanshan Low-Altitude Economy Institute", "institute", "shenzhen"),
-        synthetic("demo_dongguan", "示例·东莞智能制造产业联盟", "Demo Dongguan Smart Manufacturing Alliance", "alliance", "mainland"),
-        synthetic("demo_smartcity", "示例·香港智慧城市創科協會", "Demo Hong Kong Smart City Innovation Association", "society", "hong_kong"),
-        synthetic("demo_semicon", "示例·九龍半導體設計有限公司", "Demo Kowloon Semiconductor Design Ltd", "company", "hong_kong"),
-        synthetic("demo_tcm", "示例·澳門中醫藥科創協會", "Demo Macao Chinese Medicine Innovation Association", "society", "macao"),
-        synthetic("demo_hengqin", "示例·橫琴澳門青年創科中心", "Demo Hengqin–Macao Youth Innovation Centre", "other", "macao"),
-        synthetic("demo_singapore", "Demo Singapore Deep Tech Exchange", "Demo Singapore Deep Tech Exchange", "society", "overseas"),
+        synthetic(
+            "demo_qianhai",
+            "示例·前海跨境数据科技有限公司",
+            "Demo Qianhai Cross-border Data Technology Co.",
+            "company",
+            "shenzhen",
+        ),
+        synthetic(
+            "demo_nanshan",
+            "示例·南山低空经济研究院",
+            "Demo Nanshan Low-Altitude Economy Institute",
+            "institute",
+            "shenzhen",
+        ),
+        synthetic(
+            "demo_dongguan",
+            "示例·东莞智能制造产业联盟",
+            "Demo Dongguan Smart Manufacturing Alliance",
+            "alliance",
+            "mainland",
+        ),
+        synthetic(
+            "demo_smartcity",
+            "示例·香港智慧城市創科協會",
+            "Demo Hong Kong Smart City Innovation Association",
+            "society",
+            "hong_kong",
+        ),
+        synthetic(
+            "demo_semicon",
+            "示例·九龍半導體設計有限公司",
+            "Demo Kowloon Semiconductor Design Ltd",
+            "company",
+            "hong_kong",
+        ),
+        synthetic(
+            "demo_tcm",
+            "示例·澳門中醫藥科創協會",
+            "Demo Macao Chinese Medicine Innovation Association",
+            "society",
+            "macao",
+        ),
+        synthetic(
+            "demo_hengqin",
+            "示例·橫琴澳門青年創科中心",
+            "Demo Hengqin–Macao Youth Innovation Centre",
+            "other",
+            "macao",
+        ),
+        synthetic(
+            "demo_singapore",
+            "Demo Singapore Deep Tech Exchange",
+            "Demo Singapore Deep Tech Exchange",
+            "society",
+            "overseas",
+        ),
     ]
 }
 
-const fn synthetic(key: &'static str, name: &'static str, en: &'static str, org_type: &'static str, region: &'static str) -> Org {
+const fn synthetic(
+    key: &'static str,
+    name: &'static str,
+    en: &'static str,
+    org_type: &'static str,
+    region: &'static str,
+) -> Org {
     Org {
         synthetic: true,
         description: Some("Synthetic demo record / 示範資料。"),
@@ -153,45 +339,149 @@ const fn synthetic(key: &'static str, name: &'static str, en: &'static str, org_
 }
 
 /// (person key, name, English name, synthetic, [(organisation key, title as given, English title)]).
-type PersonSeed = (&'static str, &'static str, &'static str, bool, &'static [(&'static str, &'static str, &'static str)]);
+type PersonSeed = (
+    &'static str,
+    &'static str,
+    &'static str,
+    bool,
+    &'static [(&'static str, &'static str, &'static str)],
+);
 
 const PEOPLE: &[PersonSeed] = &[
-    ("jiang_yuyang", "蔣宇揚", "Jiang Yuyang", false, &[
-        ("sz_npc", "深圳市人大常委會副主任", "Vice-Chairman, Standing Committee of the Shenzhen Municipal People's Congress"),
-        ("szast", "深圳市科學技術協會主席", "President, Shenzhen Association for Science and Technology"),
-    ]),
-    ("lin_difu", "林迪夫", "Lin Difu", false, &[
-        ("gd_promo", "廣東省粵港澳合作促進會執行會長", "Executive President, Guangdong Association for the Promotion of Cooperation among Guangdong, Hong Kong and Macao"),
-    ]),
-    ("fan_kun", "范坤", "Fan Kun", false, &[
-        ("sz_cppcc", "深圳市政協常委", "Member of the Standing Committee, Shenzhen CPPCC"),
-        ("sz_cppcc_hkmo", "港澳臺僑和外事委員會主任", "Director, Committee for Hong Kong, Macao, Taiwan, Overseas Chinese and Foreign Affairs"),
-    ]),
-    ("duncan_chiu", "邱達根", "Duncan Chiu", false, &[
-        ("alliance", "深港澳科技聯盟港方理事長", "Chair of the Hong Kong side, Shenzhen–Hong Kong–Macao Science and Technology Alliance"),
-        ("hkitf", "香港資訊科技聯會會長", "President, Hong Kong Information Technology Federation"),
-        ("legco", "香港立法會議員", "Member of the Legislative Council of Hong Kong"),
-    ]),
-    ("jiang_zhihong", "姜志宏", "Jiang Zhihong", false, &[
-        ("must", "澳門科技大學副校長", "Vice-President, Macau University of Science and Technology"),
-        ("must_lab", "中藥質量研究國家重點實驗室(澳門科技大學)主任", "Director, State Key Laboratory of Quality Research in Chinese Medicine (MUST)"),
-    ]),
-    ("sun_nan", "孫楠", "Sun Nan", false, &[
-        ("alliance", "深港澳科技聯盟深方理事長", "Chair of the Shenzhen side, Shenzhen–Hong Kong–Macao Science and Technology Alliance"),
-        ("gd_promo", "廣東省粵港澳合作促進會副會長", "Vice-President, Guangdong Association for the Promotion of Cooperation among Guangdong, Hong Kong and Macao"),
-    ]),
-    ("demo_chan", "示例·陳志明", "Demo Chan Chi-ming", true, &[
-        ("demo_smartcity", "秘書長", "Secretary-General"),
-    ]),
-    ("demo_li", "示例·李晓华", "Demo Li Xiaohua", true, &[
-        ("demo_qianhai", "总经理", "General Manager"),
-    ]),
-    ("demo_wong", "示例·黃嘉敏", "Demo Wong Ka-man", true, &[
-        ("demo_tcm", "會長", "President"),
-    ]),
-    ("demo_tan", "Demo Tan Wei Ling", "Demo Tan Wei Ling", true, &[
-        ("demo_singapore", "Programme Director", "Programme Director"),
-    ]),
+    (
+        "jiang_yuyang",
+        "蔣宇揚",
+        "Jiang Yuyang",
+        false,
+        &[
+            (
+                "sz_npc",
+                "深圳市人大常委會副主任",
+                "Vice-Chairman, Standing Committee of the Shenzhen Municipal People's Congress",
+            ),
+            (
+                "szast",
+                "深圳市科學技術協會主席",
+                "President, Shenzhen Association for Science and Technology",
+            ),
+        ],
+    ),
+    (
+        "lin_difu",
+        "林迪夫",
+        "Lin Difu",
+        false,
+        &[(
+            "gd_promo",
+            "廣東省粵港澳合作促進會執行會長",
+            "Executive President, Guangdong Association for the Promotion of Cooperation among Guangdong, Hong Kong and Macao",
+        )],
+    ),
+    (
+        "fan_kun",
+        "范坤",
+        "Fan Kun",
+        false,
+        &[
+            (
+                "sz_cppcc",
+                "深圳市政協常委",
+                "Member of the Standing Committee, Shenzhen CPPCC",
+            ),
+            (
+                "sz_cppcc_hkmo",
+                "港澳臺僑和外事委員會主任",
+                "Director, Committee for Hong Kong, Macao, Taiwan, Overseas Chinese and Foreign Affairs",
+            ),
+        ],
+    ),
+    (
+        "duncan_chiu",
+        "邱達根",
+        "Duncan Chiu",
+        false,
+        &[
+            (
+                "alliance",
+                "深港澳科技聯盟港方理事長",
+                "Chair of the Hong Kong side, Shenzhen–Hong Kong–Macao Science and Technology Alliance",
+            ),
+            (
+                "hkitf",
+                "香港資訊科技聯會會長",
+                "President, Hong Kong Information Technology Federation",
+            ),
+            (
+                "legco",
+                "香港立法會議員",
+                "Member of the Legislative Council of Hong Kong",
+            ),
+        ],
+    ),
+    (
+        "jiang_zhihong",
+        "姜志宏",
+        "Jiang Zhihong",
+        false,
+        &[
+            (
+                "must",
+                "澳門科技大學副校長",
+                "Vice-President, Macau University of Science and Technology",
+            ),
+            (
+                "must_lab",
+                "中藥質量研究國家重點實驗室(澳門科技大學)主任",
+                "Director, State Key Laboratory of Quality Research in Chinese Medicine (MUST)",
+            ),
+        ],
+    ),
+    (
+        "sun_nan",
+        "孫楠",
+        "Sun Nan",
+        false,
+        &[
+            (
+                "alliance",
+                "深港澳科技聯盟深方理事長",
+                "Chair of the Shenzhen side, Shenzhen–Hong Kong–Macao Science and Technology Alliance",
+            ),
+            (
+                "gd_promo",
+                "廣東省粵港澳合作促進會副會長",
+                "Vice-President, Guangdong Association for the Promotion of Cooperation among Guangdong, Hong Kong and Macao",
+            ),
+        ],
+    ),
+    (
+        "demo_chan",
+        "示例·陳志明",
+        "Demo Chan Chi-ming",
+        true,
+        &[("demo_smartcity", "秘書長", "Secretary-General")],
+    ),
+    (
+        "demo_li",
+        "示例·李晓华",
+        "Demo Li Xiaohua",
+        true,
+        &[("demo_qianhai", "总经理", "General Manager")],
+    ),
+    (
+        "demo_wong",
+        "示例·黃嘉敏",
+        "Demo Wong Ka-man",
+        true,
+        &[("demo_tcm", "會長", "President")],
+    ),
+    (
+        "demo_tan",
+        "Demo Tan Wei Ling",
+        "Demo Tan Wei Ling",
+        true,
+        &[("demo_singapore", "Programme Director", "Programme Director")],
+    ),
 ];
 
 /// Whether the store already holds the demo (or any directory at all).
@@ -254,15 +544,35 @@ pub async fn load(store: &dyn Store) -> anyhow::Result<()> {
             })
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| anyhow::anyhow!("demo positions of {key}: {e}"))?;
-        let created = store.create_person_with_positions(&actor, &person, &drafts).await?;
+        let created = store
+            .create_person_with_positions(&actor, &person, &drafts)
+            .await?;
         people.insert(key, created.id);
     }
 
     // The three sides and who speaks for them, as the 2024 conference shows.
     let sides = [
-        ("sz", "深方", "Shenzhen side", "深港澳科技聯盟深方", Region::Shenzhen),
-        ("hk", "港方", "Hong Kong side", "深港澳科技聯盟港方工作組", Region::HongKong),
-        ("mo", "澳方", "Macao side", "深港澳科技聯盟澳門工作小組", Region::Macao),
+        (
+            "sz",
+            "深方",
+            "Shenzhen side",
+            "深港澳科技聯盟深方",
+            Region::Shenzhen,
+        ),
+        (
+            "hk",
+            "港方",
+            "Hong Kong side",
+            "深港澳科技聯盟港方工作組",
+            Region::HongKong,
+        ),
+        (
+            "mo",
+            "澳方",
+            "Macao side",
+            "深港澳科技聯盟澳門工作小組",
+            Region::Macao,
+        ),
     ];
     let mut side_ids = HashMap::new();
     for (code, name, en, body, region) in sides {
@@ -272,9 +582,27 @@ pub async fn load(store: &dyn Store) -> anyhow::Result<()> {
         side_ids.insert(code, side.id);
     }
     let officers = [
-        ("sz", "sun_nan", "chair", "深港澳科技聯盟深方理事長", "Chair of the Shenzhen side"),
-        ("hk", "duncan_chiu", "chair", "深港澳科技聯盟港方理事長", "Chair of the Hong Kong side"),
-        ("mo", "jiang_zhihong", "representative", "澳門科技大學副校長（2024年年會澳方報告人）", "Vice-President, MUST (reported for the Macao side at the 2024 conference)"),
+        (
+            "sz",
+            "sun_nan",
+            "chair",
+            "深港澳科技聯盟深方理事長",
+            "Chair of the Shenzhen side",
+        ),
+        (
+            "hk",
+            "duncan_chiu",
+            "chair",
+            "深港澳科技聯盟港方理事長",
+            "Chair of the Hong Kong side",
+        ),
+        (
+            "mo",
+            "jiang_zhihong",
+            "representative",
+            "澳門科技大學副校長（2024年年會澳方報告人）",
+            "Vice-President, MUST (reported for the Macao side at the 2024 conference)",
+        ),
     ];
     for (side, person, role, title, title_en) in officers {
         let d = SideOfficerInput {
@@ -292,9 +620,24 @@ pub async fn load(store: &dyn Store) -> anyhow::Result<()> {
     }
 
     let milestones = [
-        (2009, None, "深圳市科協與香港資訊科技聯會聯合發起成立深港科技社團聯盟，每年定期舉辦“深港科技界交流年會”。", "The Shenzhen Association for Science and Technology and the Hong Kong Information Technology Federation found the Shenzhen–Hong Kong Alliance of Science and Technology Societies, which holds an annual exchange conference."),
-        (2019, None, "進一步引入澳門元素，成立深港澳科技聯盟，年會拓展為“深港澳科技界交流年會”。", "Macao joins: the Shenzhen–Hong Kong–Macao Science and Technology Alliance is founded and the conference becomes the Shenzhen–Hong Kong–Macao exchange conference."),
-        (2024, Some(CONFERENCE_DATE), "“2024深港澳科技界交流年會”在深圳舉辦，設三個平行論壇及一場主會場活動，500餘人出席。", "The 2024 conference is held in Shenzhen: three parallel forums and a main session, over 500 participants."),
+        (
+            2009,
+            None,
+            "深圳市科協與香港資訊科技聯會聯合發起成立深港科技社團聯盟，每年定期舉辦“深港科技界交流年會”。",
+            "The Shenzhen Association for Science and Technology and the Hong Kong Information Technology Federation found the Shenzhen–Hong Kong Alliance of Science and Technology Societies, which holds an annual exchange conference.",
+        ),
+        (
+            2019,
+            None,
+            "進一步引入澳門元素，成立深港澳科技聯盟，年會拓展為“深港澳科技界交流年會”。",
+            "Macao joins: the Shenzhen–Hong Kong–Macao Science and Technology Alliance is founded and the conference becomes the Shenzhen–Hong Kong–Macao exchange conference.",
+        ),
+        (
+            2024,
+            Some(CONFERENCE_DATE),
+            "“2024深港澳科技界交流年會”在深圳舉辦，設三個平行論壇及一場主會場活動，500餘人出席。",
+            "The 2024 conference is held in Shenzhen: three parallel forums and a main session, over 500 participants.",
+        ),
     ];
     for (year, date, text, en) in milestones {
         store
@@ -329,7 +672,12 @@ pub async fn load(store: &dyn Store) -> anyhow::Result<()> {
         )
         .await?;
 
-    let award = |org: &str, designation: i64, year: i32, date: Option<&str>, side: &str, note: Option<&str>| MembershipInput {
+    let award = |org: &str,
+                 designation: i64,
+                 year: i32,
+                 date: Option<&str>,
+                 side: &str,
+                 note: Option<&str>| MembershipInput {
         org_id: ids[org],
         designation_id: designation,
         year,
@@ -338,20 +686,60 @@ pub async fn load(store: &dyn Store) -> anyhow::Result<()> {
         note: note.map(Into::into),
     };
     let mut awards = vec![
-        award("uestc_sz", workstation.id, 2024, Some(CONFERENCE_DATE), "sz", Some("年會報道所列海智工作站，聯合舉辦“科創跨境”系列活動")),
-        award("ceic", workstation.id, 2024, Some(CONFERENCE_DATE), "sz", Some("年會報道所列海智工作站，聯合舉辦“科創跨境”系列活動")),
+        award(
+            "uestc_sz",
+            workstation.id,
+            2024,
+            Some(CONFERENCE_DATE),
+            "sz",
+            Some("年會報道所列海智工作站，聯合舉辦“科創跨境”系列活動"),
+        ),
+        award(
+            "ceic",
+            workstation.id,
+            2024,
+            Some(CONFERENCE_DATE),
+            "sz",
+            Some("年會報道所列海智工作站，聯合舉辦“科創跨境”系列活動"),
+        ),
     ];
     for (org, side) in [
-        ("demo_qianhai", "sz"), ("demo_nanshan", "sz"), ("demo_dongguan", "sz"), ("demo_singapore", "sz"),
-        ("demo_smartcity", "hk"), ("demo_semicon", "hk"), ("demo_tcm", "mo"), ("demo_hengqin", "mo"),
+        ("demo_qianhai", "sz"),
+        ("demo_nanshan", "sz"),
+        ("demo_dongguan", "sz"),
+        ("demo_singapore", "sz"),
+        ("demo_smartcity", "hk"),
+        ("demo_semicon", "hk"),
+        ("demo_tcm", "mo"),
+        ("demo_hengqin", "mo"),
     ] {
-        awards.push(award(org, member_unit.id, 2024, Some(CONFERENCE_DATE), side, Some("Synthetic demo award / 示範資料")));
+        awards.push(award(
+            org,
+            member_unit.id,
+            2024,
+            Some(CONFERENCE_DATE),
+            side,
+            Some("Synthetic demo award / 示範資料"),
+        ));
     }
-    for (org, side) in [("demo_smartcity", "hk"), ("demo_qianhai", "sz"), ("demo_tcm", "mo")] {
-        awards.push(award(org, member_unit.id, 2023, None, side, Some("Synthetic demo award / 示範資料")));
+    for (org, side) in [
+        ("demo_smartcity", "hk"),
+        ("demo_qianhai", "sz"),
+        ("demo_tcm", "mo"),
+    ] {
+        awards.push(award(
+            org,
+            member_unit.id,
+            2023,
+            None,
+            side,
+            Some("Synthetic demo award / 示範資料"),
+        ));
     }
     for a in awards {
-        let d = a.validate().map_err(|e| anyhow::anyhow!("demo award: {e}"))?;
+        let d = a
+            .validate()
+            .map_err(|e| anyhow::anyhow!("demo award: {e}"))?;
         store.create_membership(&actor, &d).await?;
     }
 
@@ -363,7 +751,9 @@ pub async fn load(store: &dyn Store) -> anyhow::Result<()> {
             side_id: (*role == "secretariat").then(|| side_ids["hk"]),
             org_id: (*role == "org_rep").then(|| ids["hkitf"]),
         };
-        let draft = input.validate().map_err(|e| anyhow::anyhow!("demo account: {e}"))?;
+        let draft = input
+            .validate()
+            .map_err(|e| anyhow::anyhow!("demo account: {e}"))?;
         let hash = baylink_web::auth::hash_password(DEMO_PASSWORD)
             .map_err(|e| anyhow::anyhow!("{e}"))
             .context("hashing the demo password")?;

@@ -29,9 +29,15 @@ pub async fn open_store(url: &str) -> anyhow::Result<Arc<dyn Store>> {
             .with_context(|| format!("opening PostgreSQL database {}", redact(url)))?;
         Ok(Arc::new(store))
     } else if url.starts_with("sqlite:") {
-        if let Some(path) = url.strip_prefix("sqlite:").filter(|p| !p.starts_with(":memory:")) {
+        if let Some(path) = url
+            .strip_prefix("sqlite:")
+            .filter(|p| !p.starts_with(":memory:"))
+        {
             let path = path.split('?').next().unwrap_or(path);
-            if let Some(dir) = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
+            if let Some(dir) = Path::new(path)
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+            {
                 std::fs::create_dir_all(dir)
                     .with_context(|| format!("creating data directory {}", dir.display()))?;
             }
@@ -41,7 +47,10 @@ pub async fn open_store(url: &str) -> anyhow::Result<Arc<dyn Store>> {
             .with_context(|| format!("opening SQLite database {url}"))?;
         Ok(Arc::new(store))
     } else {
-        bail!("unsupported database URL {:?}: use sqlite:PATH or postgres://…", redact(url))
+        bail!(
+            "unsupported database URL {:?}: use sqlite:PATH or postgres://…",
+            redact(url)
+        )
     }
 }
 

@@ -13,7 +13,11 @@ use clap::{Args, Parser, Subcommand};
 use tokio::net::TcpListener;
 
 #[derive(Parser)]
-#[command(name = "baylink", version, about = "Baylink (灣聯 / 湾联): the Shenzhen–Hong Kong–Macao science and technology alliance platform")]
+#[command(
+    name = "baylink",
+    version,
+    about = "Baylink (灣聯 / 湾联): the Shenzhen–Hong Kong–Macao science and technology alliance platform"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -32,7 +36,9 @@ struct DataArgs {
 
 impl DataArgs {
     fn url(&self) -> String {
-        self.database.clone().unwrap_or_else(|| sqlite_url(&self.data))
+        self.database
+            .clone()
+            .unwrap_or_else(|| sqlite_url(&self.data))
     }
 }
 
@@ -140,7 +146,10 @@ fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(r) => r,
         Err(e) => {
             eprintln!("error: cannot start the runtime: {e}");
@@ -190,7 +199,8 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let store = open_store(&data.url()).await?;
             let role = if admin { "admin".to_owned() } else { role };
             let input = UserInput {
-                display_name: name.unwrap_or_else(|| email.split('@').next().unwrap_or(&email).to_owned()),
+                display_name: name
+                    .unwrap_or_else(|| email.split('@').next().unwrap_or(&email).to_owned()),
                 email,
                 role,
                 side_id: side,
@@ -199,9 +209,18 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let draft = input.validate().map_err(describe)?;
             let password = read_password()?;
             validate_password(&password).map_err(describe)?;
-            let hash = baylink_web::auth::hash_password(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
-            let user = store.create_user(&Actor::cli(), &draft, &hash).await.map_err(describe)?;
-            println!("created {} ({}) with id {}", user.email, user.role.code(), user.id);
+            let hash =
+                baylink_web::auth::hash_password(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
+            let user = store
+                .create_user(&Actor::cli(), &draft, &hash)
+                .await
+                .map_err(describe)?;
+            println!(
+                "created {} ({}) with id {}",
+                user.email,
+                user.role.code(),
+                user.id
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Import {
@@ -232,7 +251,11 @@ fn describe(e: baylink_store::StoreError) -> anyhow::Error {
             "{}",
             fields
                 .iter()
-                .map(|f| format!("{}: {}", f.field, baylink_web::error::field_message(lang, f)))
+                .map(|f| format!(
+                    "{}: {}",
+                    f.field,
+                    baylink_web::error::field_message(lang, f)
+                ))
                 .collect::<Vec<_>>()
                 .join("; ")
         ),
@@ -265,7 +288,12 @@ async fn ensure_demo(store: &dyn baylink_store::Store) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn serve(data: DataArgs, listen: SocketAddr, metrics_listen: SocketAddr, with_demo: bool) -> anyhow::Result<ExitCode> {
+async fn serve(
+    data: DataArgs,
+    listen: SocketAddr,
+    metrics_listen: SocketAddr,
+    with_demo: bool,
+) -> anyhow::Result<ExitCode> {
     let url = data.url();
     let store = open_store(&url).await?;
     if with_demo {
@@ -278,10 +306,25 @@ async fn serve(data: DataArgs, listen: SocketAddr, metrics_listen: SocketAddr, w
         .await
         .with_context(|| format!("listening for metrics on {metrics_listen}"))?;
     let running = baylink::start(listener, store)?;
-    let metrics_task = tokio::spawn(baylink_web::serve_metrics(metrics, running.state.clone(), shutdown_signal()));
-    println!("Baylink is serving {} on {}/", baylink::redact(&url), running.url());
-    println!("  繁體 {0}/zh-Hant/   简体 {0}/zh-Hans/   English {0}/en/", running.url());
-    println!("  API {0}/api   metrics http://{1}/metrics", running.url(), metrics_listen);
+    let metrics_task = tokio::spawn(baylink_web::serve_metrics(
+        metrics,
+        running.state.clone(),
+        shutdown_signal(),
+    ));
+    println!(
+        "Baylink is serving {} on {}/",
+        baylink::redact(&url),
+        running.url()
+    );
+    println!(
+        "  繁體 {0}/zh-Hant/   简体 {0}/zh-Hans/   English {0}/en/",
+        running.url()
+    );
+    println!(
+        "  API {0}/api   metrics http://{1}/metrics",
+        running.url(),
+        metrics_listen
+    );
     if with_demo {
         println!("  demo accounts (password {}):", demo::DEMO_PASSWORD);
         for (email, role) in demo::DEMO_ACCOUNTS {
@@ -316,7 +359,12 @@ async fn shutdown_signal() {
     }
 }
 
-async fn import_directory(data: DataArgs, file: &Path, dry_run: bool, skip_invalid: bool) -> anyhow::Result<ExitCode> {
+async fn import_directory(
+    data: DataArgs,
+    file: &Path,
+    dry_run: bool,
+    skip_invalid: bool,
+) -> anyhow::Result<ExitCode> {
     let store = open_store(&data.url()).await?;
     let rows = transfer::read_rows(file)?;
     let bar = indicatif::ProgressBar::new(rows.len() as u64);
@@ -332,7 +380,12 @@ async fn import_directory(data: DataArgs, file: &Path, dry_run: bool, skip_inval
         eprintln!("line {}: {}", r.line, r.reasons.join("; "));
     }
     let new_positions: usize = checked.plan.people.iter().map(|p| p.positions.len()).sum();
-    let new_people = checked.plan.people.iter().filter(|p| p.existing.is_none()).count();
+    let new_people = checked
+        .plan
+        .people
+        .iter()
+        .filter(|p| p.existing.is_none())
+        .count();
     println!(
         "{} rows read, {} rejected; to write: {} organisations, {} people, {} positions",
         checked.rows,
@@ -343,10 +396,16 @@ async fn import_directory(data: DataArgs, file: &Path, dry_run: bool, skip_inval
     );
     if dry_run {
         println!("dry run: nothing was written");
-        return Ok(if checked.rejected.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) });
+        return Ok(if checked.rejected.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(2)
+        });
     }
     if !checked.rejected.is_empty() && !skip_invalid {
-        println!("nothing was written: correct the rejected rows, or pass --skip-invalid to import the others");
+        println!(
+            "nothing was written: correct the rejected rows, or pass --skip-invalid to import the others"
+        );
         return Ok(ExitCode::from(2));
     }
     let spinner = indicatif::ProgressBar::new_spinner();
@@ -362,7 +421,10 @@ async fn import_directory(data: DataArgs, file: &Path, dry_run: bool, skip_inval
     if checked.rejected.is_empty() {
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!("{} rows were rejected and not imported", checked.rejected.len());
+        eprintln!(
+            "{} rows were rejected and not imported",
+            checked.rejected.len()
+        );
         Ok(ExitCode::from(2))
     }
 }

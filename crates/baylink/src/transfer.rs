@@ -29,23 +29,54 @@ use baylink_web::error::field_message;
 
 /// The columns, in export order.
 pub const COLUMNS: [&str; 11] = [
-    "organisation", "organisation_en", "short_name", "org_type", "region", "parent", "website",
-    "person", "person_en", "title", "title_en",
+    "organisation",
+    "organisation_en",
+    "short_name",
+    "org_type",
+    "region",
+    "parent",
+    "website",
+    "person",
+    "person_en",
+    "title",
+    "title_en",
 ];
 
 /// Chinese headers the secretariat's own sheets use, mapped to our column names.
 const HEADER_ALIASES: &[(&str, &str)] = &[
-    ("機構", "organisation"), ("机构", "organisation"), ("機構名稱", "organisation"), ("机构名称", "organisation"), ("單位", "organisation"), ("单位", "organisation"),
-    ("英文名稱", "organisation_en"), ("英文名称", "organisation_en"), ("organization", "organisation"), ("organization_en", "organisation_en"),
-    ("簡稱", "short_name"), ("简称", "short_name"),
-    ("類型", "org_type"), ("类型", "org_type"), ("type", "org_type"),
-    ("地區", "region"), ("地区", "region"),
-    ("所屬機構", "parent"), ("上级机构", "parent"), ("上級機構", "parent"),
-    ("網站", "website"), ("网站", "website"),
-    ("姓名", "person"), ("人物", "person"), ("name", "person"),
+    ("機構", "organisation"),
+    ("机构", "organisation"),
+    ("機構名稱", "organisation"),
+    ("机构名称", "organisation"),
+    ("單位", "organisation"),
+    ("单位", "organisation"),
+    ("英文名稱", "organisation_en"),
+    ("英文名称", "organisation_en"),
+    ("organization", "organisation"),
+    ("organization_en", "organisation_en"),
+    ("簡稱", "short_name"),
+    ("简称", "short_name"),
+    ("類型", "org_type"),
+    ("类型", "org_type"),
+    ("type", "org_type"),
+    ("地區", "region"),
+    ("地区", "region"),
+    ("所屬機構", "parent"),
+    ("上级机构", "parent"),
+    ("上級機構", "parent"),
+    ("網站", "website"),
+    ("网站", "website"),
+    ("姓名", "person"),
+    ("人物", "person"),
+    ("name", "person"),
     ("英文姓名", "person_en"),
-    ("職銜", "title"), ("职务", "title"), ("職務", "title"), ("职位", "title"), ("職位", "title"),
-    ("英文職銜", "title_en"), ("英文职务", "title_en"),
+    ("職銜", "title"),
+    ("职务", "title"),
+    ("職務", "title"),
+    ("职位", "title"),
+    ("職位", "title"),
+    ("英文職銜", "title_en"),
+    ("英文职务", "title_en"),
 ];
 
 /// A row of the file: its line number (1 = the header) and its cells by column.
@@ -82,11 +113,12 @@ pub struct Checked {
 
 fn column_for(header: &str) -> Option<&'static str> {
     let h = header.trim().trim_start_matches('\u{feff}').to_lowercase();
-    COLUMNS
-        .iter()
-        .find(|c| **c == h)
-        .copied()
-        .or_else(|| HEADER_ALIASES.iter().find(|(a, _)| a.to_lowercase() == h).map(|(_, c)| *c))
+    COLUMNS.iter().find(|c| **c == h).copied().or_else(|| {
+        HEADER_ALIASES
+            .iter()
+            .find(|(a, _)| a.to_lowercase() == h)
+            .map(|(_, c)| *c)
+    })
 }
 
 /// Turns a header row and data rows into [`Row`]s.
@@ -122,7 +154,8 @@ pub fn read_rows(path: &Path) -> anyhow::Result<Vec<Row>> {
         .to_ascii_lowercase();
     match ext.as_str() {
         "csv" => {
-            let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+            let bytes =
+                std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
             let text = std::str::from_utf8(&bytes)
                 .context("the CSV file is not UTF-8; save it as “CSV UTF-8”")?;
             let mut reader = csv::ReaderBuilder::new()
@@ -165,7 +198,11 @@ fn cell_text(d: &calamine::Data) -> String {
 }
 
 /// A code list's values by every name they go by: the code and its label in each locale.
-fn aliases<T: Copy>(all: &[T], code: fn(T) -> &'static str, label: fn(T) -> String) -> HashMap<String, T> {
+fn aliases<T: Copy>(
+    all: &[T],
+    code: fn(T) -> &'static str,
+    label: fn(T) -> String,
+) -> HashMap<String, T> {
     let mut map = HashMap::new();
     for v in all {
         map.insert(code(*v).to_owned(), *v);
@@ -178,7 +215,12 @@ fn aliases<T: Copy>(all: &[T], code: fn(T) -> &'static str, label: fn(T) -> Stri
 }
 
 /// Checks every row against the directory and builds the plan; writes nothing.
-pub async fn check(store: &dyn Store, rows: &[Row], lang: Locale, mut progress: impl FnMut()) -> anyhow::Result<Checked> {
+pub async fn check(
+    store: &dyn Store,
+    rows: &[Row],
+    lang: Locale,
+    mut progress: impl FnMut(),
+) -> anyhow::Result<Checked> {
     let types = aliases(OrgType::ALL, OrgType::code, OrgType::label_key);
     let regions = aliases(Region::ALL, Region::code, Region::label_key);
     let author = lang.script();
@@ -204,15 +246,26 @@ pub async fn check(store: &dyn Store, rows: &[Row], lang: Locale, mut progress: 
         let stored = match existing.get(&key) {
             Some(id) => *id,
             None => {
-                let id = store.find_organisation_by_name(org_name).await?.map(|o| o.id);
+                let id = store
+                    .find_organisation_by_name(org_name)
+                    .await?
+                    .map(|o| o.id);
                 existing.insert(key.clone(), id);
                 id
             }
         };
-        let mut org_ref = stored.map(OrgRef::Existing).or(new_orgs.get(&key).map(|i| OrgRef::New(*i)));
+        let mut org_ref = stored
+            .map(OrgRef::Existing)
+            .or(new_orgs.get(&key).map(|i| OrgRef::New(*i)));
         if org_ref.is_none() && !key.is_empty() {
-            let org_type = types.get(&fold(row.get("org_type"))).map(|t| t.code()).unwrap_or(row.get("org_type"));
-            let region = regions.get(&fold(row.get("region"))).map(|r| r.code()).unwrap_or(row.get("region"));
+            let org_type = types
+                .get(&fold(row.get("org_type")))
+                .map(|t| t.code())
+                .unwrap_or(row.get("org_type"));
+            let region = regions
+                .get(&fold(row.get("region")))
+                .map(|r| r.code())
+                .unwrap_or(row.get("region"));
             let input = OrganisationInput {
                 name: org_name.to_owned(),
                 name_en: row.opt("organisation_en"),
@@ -225,7 +278,10 @@ pub async fn check(store: &dyn Store, rows: &[Row], lang: Locale, mut progress: 
             match input.validate(author) {
                 Ok(draft) if reasons.is_empty() => {
                     let index = out.plan.organisations.len();
-                    out.plan.organisations.push(ImportOrganisation { draft, parent: None });
+                    out.plan.organisations.push(ImportOrganisation {
+                        draft,
+                        parent: None,
+                    });
                     new_orgs.insert(key.clone(), index);
                     if let Some(p) = row.opt("parent") {
                         parents.push((index, row.line, p));
@@ -358,7 +414,9 @@ pub async fn export_rows(store: &dyn Store) -> anyhow::Result<Vec<Vec<String>>> 
             o.short_name.clone().unwrap_or_default(),
             o.org_type.code().to_owned(),
             o.region.code().to_owned(),
-            o.parent_id.and_then(|p| names.get(&p).cloned()).unwrap_or_default(),
+            o.parent_id
+                .and_then(|p| names.get(&p).cloned())
+                .unwrap_or_default(),
             o.website.clone().unwrap_or_default(),
             String::new(),
             String::new(),

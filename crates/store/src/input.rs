@@ -44,8 +44,12 @@ impl Checker {
             self.errors
                 .push(FieldError::new(field, "err-too-long").with_limit(max as i64));
         }
-        if cleaned.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
-            self.errors.push(FieldError::new(field, "err-control-chars"));
+        if cleaned
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+        {
+            self.errors
+                .push(FieldError::new(field, "err-control-chars"));
         }
         Some(cleaned)
     }
@@ -59,7 +63,8 @@ impl Checker {
         }
         let parsed = parse(value);
         if parsed.is_none() {
-            self.errors.push(FieldError::new(field, "err-unknown-choice"));
+            self.errors
+                .push(FieldError::new(field, "err-unknown-choice"));
         }
         parsed
     }
@@ -71,7 +76,8 @@ impl Checker {
             Some(code) => match Script::parse(code) {
                 Some(s) => s.code().to_owned(),
                 None => {
-                    self.errors.push(FieldError::new(field, "err-unknown-choice"));
+                    self.errors
+                        .push(FieldError::new(field, "err-unknown-choice"));
                     fallback.code().to_owned()
                 }
             },
@@ -186,12 +192,14 @@ impl OrganisationInput {
             description.as_deref().unwrap_or(&name),
             author,
         );
-        let search_key = fold(&[Some(&name), name_en.as_ref(), short_name.as_ref()]
-            .into_iter()
-            .flatten()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join(" "));
+        let search_key = fold(
+            &[Some(&name), name_en.as_ref(), short_name.as_ref()]
+                .into_iter()
+                .flatten()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
         let (Some(org_type), Some(region)) = (org_type, region) else {
             return Err(StoreError::Invalid(c.errors));
         };
@@ -302,7 +310,8 @@ impl PositionInput {
         let until_year = c.year("until_year", self.until_year);
         if let (Some(s), Some(u)) = (since_year, until_year) {
             if u < s {
-                c.errors.push(FieldError::new("until_year", "err-end-before-start"));
+                c.errors
+                    .push(FieldError::new("until_year", "err-end-before-start"));
             }
         }
         if self.org_id <= 0 {
@@ -444,7 +453,8 @@ impl MembershipInput {
         let ceremony_date = c.date("ceremony_date", self.ceremony_date.as_deref());
         if let Some(d) = &ceremony_date {
             if !d.starts_with(&year.to_string()) && !d.starts_with(&(year + 1).to_string()) {
-                c.errors.push(FieldError::new("ceremony_date", "err-date-outside-year"));
+                c.errors
+                    .push(FieldError::new("ceremony_date", "err-date-outside-year"));
             }
         }
         let note = c.optional("note", self.note.as_deref(), 1000);
@@ -452,7 +462,8 @@ impl MembershipInput {
             c.errors.push(FieldError::new("org_id", "err-required"));
         }
         if self.designation_id <= 0 {
-            c.errors.push(FieldError::new("designation_id", "err-required"));
+            c.errors
+                .push(FieldError::new("designation_id", "err-required"));
         }
         c.finish(MembershipDraft {
             org_id: self.org_id,
@@ -549,7 +560,9 @@ mod tests {
 
     #[test]
     fn organisation_is_cleaned_and_its_script_recorded() {
-        let d = org("  香港資訊科技聯(lián)會 ").validate(Script::Hans).unwrap();
+        let d = org("  香港資訊科技聯(lián)會 ")
+            .validate(Script::Hans)
+            .unwrap();
         assert_eq!(d.name, "香港資訊科技聯會");
         assert_eq!(d.name_script, "zh-Hant");
         assert_eq!(d.search_key, fold("香港资讯科技联会"));
@@ -564,7 +577,10 @@ mod tests {
         let Err(StoreError::Invalid(errors)) = input.validate(Script::Hant) else {
             panic!("should be invalid");
         };
-        let fields: Vec<_> = errors.iter().map(|e| (e.field.as_str(), e.code.as_str())).collect();
+        let fields: Vec<_> = errors
+            .iter()
+            .map(|e| (e.field.as_str(), e.code.as_str()))
+            .collect();
         assert!(fields.contains(&("name", "err-required")));
         assert!(fields.contains(&("org_type", "err-unknown-choice")));
         assert!(fields.contains(&("region", "err-required")));
@@ -591,8 +607,14 @@ mod tests {
             ..Default::default()
         };
         assert!(matches!(m.validate(), Err(StoreError::Invalid(_))));
-        let ok = MembershipInput { ceremony_date: Some("2024-12-09".into()), ..m };
-        assert_eq!(ok.validate().unwrap().ceremony_date.as_deref(), Some("2024-12-09"));
+        let ok = MembershipInput {
+            ceremony_date: Some("2024-12-09".into()),
+            ..m
+        };
+        assert_eq!(
+            ok.validate().unwrap().ceremony_date.as_deref(),
+            Some("2024-12-09")
+        );
     }
 
     #[test]
@@ -604,7 +626,11 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(u.validate().unwrap().email, "staff@example.org");
-        let bad = UserInput { email: "nobody".into(), role: "king".into(), ..u };
+        let bad = UserInput {
+            email: "nobody".into(),
+            role: "king".into(),
+            ..u
+        };
         assert!(matches!(bad.validate(), Err(StoreError::Invalid(e)) if e.len() == 2));
         assert!(validate_password("short").is_err());
         assert!(validate_password("a long enough pass phrase").is_ok());

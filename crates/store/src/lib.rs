@@ -87,8 +87,17 @@ pub trait Store: Send + Sync + 'static {
     async fn list_organisations(&self, filter: &OrgFilter) -> StoreResult<Page<Organisation>>;
     async fn get_organisation(&self, id: i64) -> StoreResult<Organisation>;
     async fn all_organisations(&self) -> StoreResult<Vec<Organisation>>;
-    async fn create_organisation(&self, actor: &Actor, draft: &OrganisationDraft) -> StoreResult<Organisation>;
-    async fn update_organisation(&self, actor: &Actor, id: i64, draft: &OrganisationDraft) -> StoreResult<Organisation>;
+    async fn create_organisation(
+        &self,
+        actor: &Actor,
+        draft: &OrganisationDraft,
+    ) -> StoreResult<Organisation>;
+    async fn update_organisation(
+        &self,
+        actor: &Actor,
+        id: i64,
+        draft: &OrganisationDraft,
+    ) -> StoreResult<Organisation>;
     async fn delete_organisation(&self, actor: &Actor, id: i64) -> StoreResult<()>;
     /// Finds an organisation by its exact name (as folded), for imports.
     async fn find_organisation_by_name(&self, name: &str) -> StoreResult<Option<Organisation>>;
@@ -97,7 +106,12 @@ pub trait Store: Send + Sync + 'static {
     async fn list_people(&self, filter: &PersonFilter) -> StoreResult<Page<Person>>;
     async fn get_person(&self, id: i64) -> StoreResult<Person>;
     async fn create_person(&self, actor: &Actor, draft: &PersonDraft) -> StoreResult<Person>;
-    async fn update_person(&self, actor: &Actor, id: i64, draft: &PersonDraft) -> StoreResult<Person>;
+    async fn update_person(
+        &self,
+        actor: &Actor,
+        id: i64,
+        draft: &PersonDraft,
+    ) -> StoreResult<Person>;
     async fn delete_person(&self, actor: &Actor, id: i64) -> StoreResult<()>;
     async fn positions_of_person(&self, person_id: i64) -> StoreResult<Vec<Position>>;
     async fn positions_at_organisation(&self, org_id: i64) -> StoreResult<Vec<Position>>;
@@ -119,30 +133,65 @@ pub trait Store: Send + Sync + 'static {
     // The alliance.
     async fn list_sides(&self) -> StoreResult<Vec<Side>>;
     async fn list_side_officers(&self) -> StoreResult<Vec<SideOfficer>>;
-    async fn create_side(&self, actor: &Actor, code: &str, name: &str, name_script: &str, name_en: Option<&str>, body_name: Option<&str>, region: Region) -> StoreResult<Side>;
-    async fn create_side_officer(&self, actor: &Actor, draft: &SideOfficerDraft) -> StoreResult<SideOfficer>;
+    async fn create_side(
+        &self,
+        actor: &Actor,
+        code: &str,
+        name: &str,
+        name_script: &str,
+        name_en: Option<&str>,
+        body_name: Option<&str>,
+        region: Region,
+    ) -> StoreResult<Side>;
+    async fn create_side_officer(
+        &self,
+        actor: &Actor,
+        draft: &SideOfficerDraft,
+    ) -> StoreResult<SideOfficer>;
     async fn delete_side_officer(&self, actor: &Actor, id: i64) -> StoreResult<()>;
     async fn list_milestones(&self) -> StoreResult<Vec<Milestone>>;
-    async fn create_milestone(&self, actor: &Actor, year: i32, date: Option<&str>, text: &str, text_script: &str, text_en: Option<&str>) -> StoreResult<Milestone>;
+    async fn create_milestone(
+        &self,
+        actor: &Actor,
+        year: i32,
+        date: Option<&str>,
+        text: &str,
+        text_script: &str,
+        text_en: Option<&str>,
+    ) -> StoreResult<Milestone>;
 
     // Designations and memberships.
     async fn list_designations(&self) -> StoreResult<Vec<Designation>>;
-    async fn create_designation(&self, actor: &Actor, draft: &DesignationDraft) -> StoreResult<Designation>;
+    async fn create_designation(
+        &self,
+        actor: &Actor,
+        draft: &DesignationDraft,
+    ) -> StoreResult<Designation>;
     async fn delete_designation(&self, actor: &Actor, id: i64) -> StoreResult<()>;
     async fn list_memberships(&self, filter: &MembershipFilter) -> StoreResult<Vec<Membership>>;
-    async fn create_membership(&self, actor: &Actor, draft: &MembershipDraft) -> StoreResult<Membership>;
+    async fn create_membership(
+        &self,
+        actor: &Actor,
+        draft: &MembershipDraft,
+    ) -> StoreResult<Membership>;
     async fn delete_membership(&self, actor: &Actor, id: i64) -> StoreResult<()>;
     /// Years that have at least one membership, newest first.
     async fn membership_years(&self) -> StoreResult<Vec<i32>>;
 
     // Accounts and sessions.
-    async fn create_user(&self, actor: &Actor, draft: &UserDraft, password_hash: &str) -> StoreResult<User>;
+    async fn create_user(
+        &self,
+        actor: &Actor,
+        draft: &UserDraft,
+        password_hash: &str,
+    ) -> StoreResult<User>;
     async fn get_user(&self, id: i64) -> StoreResult<User>;
     async fn find_user_by_email(&self, email: &str) -> StoreResult<Option<User>>;
     async fn list_users(&self) -> StoreResult<Vec<User>>;
     async fn create_session(&self, session: &Session) -> StoreResult<()>;
     /// The session with this token hash and its user, if it exists and has not expired.
-    async fn get_session(&self, token_hash: &str, now: i64) -> StoreResult<Option<(Session, User)>>;
+    async fn get_session(&self, token_hash: &str, now: i64)
+    -> StoreResult<Option<(Session, User)>>;
     async fn delete_session(&self, token_hash: &str) -> StoreResult<()>;
     /// Records a failed sign-in for `key` (an e-mail address) and returns how many failures
     /// it has had since `since`.

@@ -120,7 +120,9 @@ pub fn person_where(f: &PersonFilter) -> Built {
     }
     if let Some(o) = f.org_id {
         let p = b.arg(Arg::Int(o));
-        conds.push(format!("id IN (SELECT person_id FROM positions WHERE org_id = {p})"));
+        conds.push(format!(
+            "id IN (SELECT person_id FROM positions WHERE org_id = {p})"
+        ));
     }
     if !conds.is_empty() {
         b.sql = format!(" WHERE {}", conds.join(" AND "));
@@ -142,7 +144,10 @@ pub fn membership_where(f: &MembershipFilter) -> Built {
         conds.push(format!("m.org_id = {}", b.arg(Arg::Int(o))));
     }
     if let Some(r) = f.region {
-        conds.push(format!("o.region = {}", b.arg(Arg::Text(r.code().to_owned()))));
+        conds.push(format!(
+            "o.region = {}",
+            b.arg(Arg::Text(r.code().to_owned()))
+        ));
     }
     if !conds.is_empty() {
         b.sql = format!(" WHERE {}", conds.join(" AND "));

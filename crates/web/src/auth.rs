@@ -11,8 +11,8 @@
 //!   throttle holds across nodes.
 //! * [`allowed`] is the only place that decides what a role may do.
 
-use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use axum::body::{Body, to_bytes};
 use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
@@ -144,7 +144,11 @@ pub fn clear_cookie(secure: bool) -> String {
 pub async fn load_session(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     if let Some(token) = cookie(req.headers(), SESSION_COOKIE) {
         let hash = token_hash(token);
-        match state.store.get_session(&hash, baylink_store::sql::now()).await {
+        match state
+            .store
+            .get_session(&hash, baylink_store::sql::now())
+            .await
+        {
             Ok(Some((session, user))) => {
                 req.extensions_mut().insert(Auth { user, session });
             }
@@ -180,7 +184,10 @@ pub async fn csrf_guard(req: Request, next: Next) -> Result<Response, WebError> 
             return Err(WebError::Csrf);
         }
     }
-    let Some(expected) = req.extensions().get::<Auth>().map(|a| a.session.csrf_token.clone())
+    let Some(expected) = req
+        .extensions()
+        .get::<Auth>()
+        .map(|a| a.session.csrf_token.clone())
     else {
         return Ok(next.run(req).await);
     };
@@ -207,14 +214,15 @@ pub async fn csrf_guard(req: Request, next: Next) -> Result<Response, WebError> 
     if !given.is_some_and(|g| constant_eq(&g, &expected)) {
         return Err(WebError::Csrf);
     }
-    Ok(next.run(Request::from_parts(parts, Body::from(bytes))).await)
+    Ok(next
+        .run(Request::from_parts(parts, Body::from(bytes)))
+        .await)
 }
 
 /// Compares two tokens in time independent of where they differ.
 fn constant_eq(a: &str, b: &str) -> bool {
     a.len() == b.len()
-        && a
-            .bytes()
+        && a.bytes()
             .zip(b.bytes())
             .fold(0u8, |acc, (x, y)| acc | (x ^ y))
             == 0
@@ -281,7 +289,10 @@ mod tests {
         assert!(allowed(Some(&sec), Action::DeleteRecords));
         assert!(!allowed(Some(&sec), Action::ManageUsers));
         assert!(allowed(Some(&user(Role::Admin, None)), Action::ManageUsers));
-        assert!(!allowed(Some(&user(Role::Participant, None)), Action::ViewAudit));
+        assert!(!allowed(
+            Some(&user(Role::Participant, None)),
+            Action::ViewAudit
+        ));
         assert!(!allowed(None, Action::ViewAudit));
     }
 
@@ -295,7 +306,10 @@ mod tests {
     #[test]
     fn csrf_token_is_found_in_a_form() {
         let body = b"name=%E6%9C%83+x&_csrf=ab%20c";
-        assert_eq!(form_urlencoded_value(body, "_csrf").as_deref(), Some("ab c"));
+        assert_eq!(
+            form_urlencoded_value(body, "_csrf").as_deref(),
+            Some("ab c")
+        );
         assert_eq!(form_urlencoded_value(body, "missing"), None);
         assert!(constant_eq("abc", "abc") && !constant_eq("abc", "abd") && !constant_eq("a", "ab"));
     }

@@ -205,7 +205,13 @@ pub async fn render_errors(req: Request, next: Next) -> Response {
         })
         .into_response()
     } else {
-        Html(crate::views::error_page(locale, status, &message, &info.fields)).into_response()
+        Html(crate::views::error_page(
+            locale,
+            status,
+            &message,
+            &info.fields,
+        ))
+        .into_response()
     };
     *out.status_mut() = status;
     if let Some(v) = headers.get(header::RETRY_AFTER) {

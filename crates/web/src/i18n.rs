@@ -79,7 +79,11 @@ impl Locale {
             let mut pieces = part.trim().split(';');
             let tag = pieces.next().unwrap_or("").trim().to_ascii_lowercase();
             let q = pieces
-                .find_map(|p| p.trim().strip_prefix("q=").and_then(|v| v.parse::<f32>().ok()))
+                .find_map(|p| {
+                    p.trim()
+                        .strip_prefix("q=")
+                        .and_then(|v| v.parse::<f32>().ok())
+                })
                 .unwrap_or(1.0);
             let locale = if tag.starts_with("zh") {
                 if tag.contains("hant")
@@ -164,17 +168,26 @@ mod tests {
 
     #[test]
     fn accept_language_picks_the_script() {
-        assert_eq!(Locale::negotiate(Some("zh-HK,zh;q=0.9,en;q=0.8")), Locale::ZhHant);
+        assert_eq!(
+            Locale::negotiate(Some("zh-HK,zh;q=0.9,en;q=0.8")),
+            Locale::ZhHant
+        );
         assert_eq!(Locale::negotiate(Some("zh-CN,zh;q=0.9")), Locale::ZhHans);
         assert_eq!(Locale::negotiate(Some("en-GB,en;q=0.9")), Locale::En);
-        assert_eq!(Locale::negotiate(Some("fr-FR,en;q=0.5,zh-TW;q=0.7")), Locale::ZhHant);
+        assert_eq!(
+            Locale::negotiate(Some("fr-FR,en;q=0.5,zh-TW;q=0.7")),
+            Locale::ZhHant
+        );
         assert_eq!(Locale::negotiate(Some("de")), Locale::En);
         assert_eq!(Locale::negotiate(None), Locale::ZhHant);
     }
 
     #[test]
     fn prefixes_are_exact() {
-        assert_eq!(Locale::from_path("/zh-Hans/organisations"), Some(Locale::ZhHans));
+        assert_eq!(
+            Locale::from_path("/zh-Hans/organisations"),
+            Some(Locale::ZhHans)
+        );
         assert_eq!(Locale::from_path("/zh-hans/"), None);
         assert_eq!(Locale::from_path("/api/v1"), None);
     }
@@ -183,7 +196,13 @@ mod tests {
     fn content_is_converted_for_the_reader() {
         assert_eq!(Locale::ZhHans.text("年會", "zh-Hant"), "年会");
         assert_eq!(Locale::ZhHant.text("年会", "zh-Hans"), "年會");
-        assert_eq!(Locale::En.name("香港資訊科技聯會", "zh-Hant", Some("HKITF")), "HKITF");
-        assert_eq!(Locale::En.name("香港資訊科技聯會", "zh-Hant", None), "香港資訊科技聯會");
+        assert_eq!(
+            Locale::En.name("香港資訊科技聯會", "zh-Hant", Some("HKITF")),
+            "HKITF"
+        );
+        assert_eq!(
+            Locale::En.name("香港資訊科技聯會", "zh-Hant", None),
+            "香港資訊科技聯會"
+        );
     }
 }

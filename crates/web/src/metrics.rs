@@ -43,11 +43,26 @@ fn area(path: &str) -> String {
         first
     };
     const KNOWN: &[&str] = &[
-        "", "api", "healthz", "organisations", "people", "alliance", "memberships",
-        "designations", "audit", "login", "logout", "admin", "positions",
+        "",
+        "api",
+        "healthz",
+        "organisations",
+        "people",
+        "alliance",
+        "memberships",
+        "designations",
+        "audit",
+        "login",
+        "logout",
+        "admin",
+        "positions",
     ];
     if KNOWN.contains(&seg) {
-        if seg.is_empty() { "home".into() } else { seg.into() }
+        if seg.is_empty() {
+            "home".into()
+        } else {
+            seg.into()
+        }
     } else {
         "other".into()
     }
@@ -76,18 +91,37 @@ impl Metrics {
         out.push_str("# HELP baylink_http_requests_total HTTP requests answered.\n# TYPE baylink_http_requests_total counter\n");
         if let Ok(r) = self.requests.lock() {
             for ((area, method, status), n) in r.iter() {
-                let _ = writeln!(out, "baylink_http_requests_total{{area=\"{area}\",method=\"{method}\",status=\"{status}\"}} {n}");
+                let _ = writeln!(
+                    out,
+                    "baylink_http_requests_total{{area=\"{area}\",method=\"{method}\",status=\"{status}\"}} {n}"
+                );
             }
         }
         out.push_str("# HELP baylink_http_request_duration_seconds Time to answer.\n# TYPE baylink_http_request_duration_seconds histogram\n");
         if let Ok(l) = self.latency.lock() {
             for (area, h) in l.iter() {
                 for (i, le) in BUCKETS.iter().enumerate() {
-                    let _ = writeln!(out, "baylink_http_request_duration_seconds_bucket{{area=\"{area}\",le=\"{le}\"}} {}", h.counts[i]);
+                    let _ = writeln!(
+                        out,
+                        "baylink_http_request_duration_seconds_bucket{{area=\"{area}\",le=\"{le}\"}} {}",
+                        h.counts[i]
+                    );
                 }
-                let _ = writeln!(out, "baylink_http_request_duration_seconds_bucket{{area=\"{area}\",le=\"+Inf\"}} {}", h.count);
-                let _ = writeln!(out, "baylink_http_request_duration_seconds_sum{{area=\"{area}\"}} {}", h.sum);
-                let _ = writeln!(out, "baylink_http_request_duration_seconds_count{{area=\"{area}\"}} {}", h.count);
+                let _ = writeln!(
+                    out,
+                    "baylink_http_request_duration_seconds_bucket{{area=\"{area}\",le=\"+Inf\"}} {}",
+                    h.count
+                );
+                let _ = writeln!(
+                    out,
+                    "baylink_http_request_duration_seconds_sum{{area=\"{area}\"}} {}",
+                    h.sum
+                );
+                let _ = writeln!(
+                    out,
+                    "baylink_http_request_duration_seconds_count{{area=\"{area}\"}} {}",
+                    h.count
+                );
             }
         }
         out
@@ -134,7 +168,9 @@ mod tests {
         let m = Metrics::default();
         m.observe("home".into(), "GET".into(), 200, 0.002);
         let text = m.render();
-        assert!(text.contains("baylink_http_requests_total{area=\"home\",method=\"GET\",status=\"200\"} 1"));
+        assert!(text.contains(
+            "baylink_http_requests_total{area=\"home\",method=\"GET\",status=\"200\"} 1"
+        ));
         assert!(text.contains("le=\"0.0025\"} 1"));
         assert!(text.contains("le=\"0.001\"} 0"));
     }

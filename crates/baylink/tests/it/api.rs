@@ -29,38 +29,73 @@ async fn the_openapi_document_describes_every_route() {
     let text = doc.to_string();
     for r in text.split("\"$ref\":\"#/components/schemas/").skip(1) {
         let name = r.split('"').next().unwrap();
-        assert!(doc["components"]["schemas"].get(name).is_some(), "schema {name} undefined");
+        assert!(
+            doc["components"]["schemas"].get(name).is_some(),
+            "schema {name} undefined"
+        );
     }
     let (status, page) = app.page("/api").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(page.contains("/api/v1/organisations") && !page.contains("cdn"), "the API page is served from the binary");
+    assert!(
+        page.contains("/api/v1/organisations") && !page.contains("cdn"),
+        "the API page is served from the binary"
+    );
 }
 
 #[tokio::test]
 async fn reads_return_text_as_stored_with_its_script() {
     let app = kit::demo_app().await;
-    let page: Value = app.get("/api/v1/organisations?q=%E4%BF%A1%E6%81%AF&region=shenzhen").await.json().await.unwrap();
-    let names: Vec<&str> = page["items"].as_array().unwrap().iter().map(|o| o["name"].as_str().unwrap()).collect();
+    let page: Value = app
+        .get("/api/v1/organisations?q=%E4%BF%A1%E6%81%AF&region=shenzhen")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let names: Vec<&str> = page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["name"].as_str().unwrap())
+        .collect();
     assert!(names.contains(&"深圳市信息行业协会"), "{names:?}");
     let org = &page["items"][0];
     assert_eq!(org["name_script"], "zh-Hans");
     let sides: Value = app.get("/api/v1/sides").await.json().await.unwrap();
-    let hk = sides.as_array().unwrap().iter().find(|s| s["code"] == "hk").unwrap();
+    let hk = sides
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["code"] == "hk")
+        .unwrap();
     assert_eq!(hk["officers"][0]["person_name"], "邱達根");
     assert_eq!(hk["officers"][0]["role"], "chair");
-    let m: Value = app.get("/api/v1/memberships?year=2024").await.json().await.unwrap();
+    let m: Value = app
+        .get("/api/v1/memberships?year=2024")
+        .await
+        .json()
+        .await
+        .unwrap();
     assert!(m.as_array().unwrap().len() >= 10);
 }
 
 #[tokio::test]
 async fn bad_input_gets_a_localised_error_and_changes_nothing() {
     let mut app = kit::demo_app().await;
-    let (status, body) = app.api(Method::GET, "/api/v1/organisations?year=abc&lang=zh-Hans", None).await;
+    let (status, body) = app
+        .api(
+            Method::GET,
+            "/api/v1/organisations?year=abc&lang=zh-Hans",
+            None,
+        )
+        .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(body["code"], "err-bad-query");
     assert_eq!(body["message"], "查询参数的值无法识别。");
     let (status, body) = app.api(Method::GET, "/api/v1/people/999999", None).await;
-    assert_eq!((status, body["code"].as_str()), (StatusCode::NOT_FOUND, Some("err-not-found")));
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::NOT_FOUND, Some("err-not-found"))
+    );
     app.sign_in(SECRETARIAT).await;
     let before = app.store.stats().await.unwrap();
     let r = app
@@ -75,7 +110,12 @@ async fn bad_input_gets_a_localised_error_and_changes_nothing() {
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body: Value = r.json().await.unwrap();
     assert_eq!(body["code"], "err-invalid");
-    let fields: Vec<(&str, &str)> = body["fields"].as_array().unwrap().iter().map(|f| (f["field"].as_str().unwrap(), f["message"].as_str().unwrap())).collect();
+    let fields: Vec<(&str, &str)> = body["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["field"].as_str().unwrap(), f["message"].as_str().unwrap()))
+        .collect();
     assert!(fields.contains(&("name", "此欄必須填寫。")), "{fields:?}");
     assert!(fields.iter().any(|(f, _)| *f == "org_type"));
     assert!(fields.iter().any(|(f, _)| *f == "website"));
@@ -89,7 +129,13 @@ async fn bad_input_gets_a_localised_error_and_changes_nothing() {
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
-    let (status, body) = app.api(Method::POST, "/api/v1/memberships", Some(json!({"org_id": 999999, "designation_id": 1, "year": 2024}))).await;
+    let (status, body) = app
+        .api(
+            Method::POST,
+            "/api/v1/memberships",
+            Some(json!({"org_id": 999999, "designation_id": 1, "year": 2024})),
+        )
+        .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(body["fields"][0]["code"], "err-unknown-reference");
     assert_eq!(app.store.stats().await.unwrap(), before);
@@ -105,20 +151,61 @@ async fn writes_round_trip_with_versions() {
     assert_eq!(status, StatusCode::CREATED);
     assert_eq!(org["name_script"], "zh-Hans");
     let id = org["id"].as_i64().unwrap();
-    let (status, person) = app.api(Method::POST, "/api/v1/people", Some(json!({"name": "示例·王小明", "name_en": "Demo Wang"}))).await;
+    let (status, person) = app
+        .api(
+            Method::POST,
+            "/api/v1/people",
+            Some(json!({"name": "示例·王小明", "name_en": "Demo Wang"})),
+        )
+        .await;
     assert_eq!(status, StatusCode::CREATED);
-    let (status, pos) = app.api(Method::POST, "/api/v1/positions", Some(json!({"person_id": person["id"], "org_id": id, "title": "秘书长"}))).await;
+    let (status, pos) = app
+        .api(
+            Method::POST,
+            "/api/v1/positions",
+            Some(json!({"person_id": person["id"], "org_id": id, "title": "秘书长"})),
+        )
+        .await;
     assert_eq!(status, StatusCode::CREATED);
     assert_eq!(pos["org_name"], "深圳市人工智能行业协会");
     let update = json!({"name": "深圳市人工智能行业协会", "org_type": "society", "region": "shenzhen", "name_en": "Shenzhen AI Industry Association", "version": 1});
-    let (status, updated) = app.api(Method::PUT, &format!("/api/v1/organisations/{id}"), Some(update.clone())).await;
-    assert_eq!((status, updated["version"].as_i64()), (StatusCode::OK, Some(2)));
-    let (status, body) = app.api(Method::PUT, &format!("/api/v1/organisations/{id}"), Some(update)).await;
-    assert_eq!((status, body["code"].as_str()), (StatusCode::CONFLICT, Some("err-stale-edit")));
-    let (status, _) = app.api(Method::DELETE, &format!("/api/v1/organisations/{id}"), None).await;
+    let (status, updated) = app
+        .api(
+            Method::PUT,
+            &format!("/api/v1/organisations/{id}"),
+            Some(update.clone()),
+        )
+        .await;
+    assert_eq!(
+        (status, updated["version"].as_i64()),
+        (StatusCode::OK, Some(2))
+    );
+    let (status, body) = app
+        .api(
+            Method::PUT,
+            &format!("/api/v1/organisations/{id}"),
+            Some(update),
+        )
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::CONFLICT, Some("err-stale-edit"))
+    );
+    let (status, _) = app
+        .api(Method::DELETE, &format!("/api/v1/organisations/{id}"), None)
+        .await;
     assert_eq!(status, StatusCode::NO_CONTENT);
-    let (status, positions) = app.api(Method::GET, &format!("/api/v1/people/{}/positions", person["id"]), None).await;
-    assert_eq!((status, positions.as_array().map(Vec::len)), (StatusCode::OK, Some(0)));
+    let (status, positions) = app
+        .api(
+            Method::GET,
+            &format!("/api/v1/people/{}/positions", person["id"]),
+            None,
+        )
+        .await;
+    assert_eq!(
+        (status, positions.as_array().map(Vec::len)),
+        (StatusCode::OK, Some(0))
+    );
     let (status, _) = app.api(Method::DELETE, "/api/v1/session", None).await;
     assert_eq!(status, StatusCode::NO_CONTENT);
     let (status, _) = app.api(Method::GET, "/api/v1/me", None).await;

@@ -43,46 +43,105 @@ pub async fn story(store: Arc<dyn Store>) {
     let me = Actor::cli();
 
     // Organisations keep their script; the same name in the other script is a duplicate.
-    let hkitf = store.create_organisation(&me, &org("香港資訊科技聯(lián)會", "hong_kong")).await.unwrap();
+    let hkitf = store
+        .create_organisation(&me, &org("香港資訊科技聯(lián)會", "hong_kong"))
+        .await
+        .unwrap();
     assert_eq!(hkitf.name, "香港資訊科技聯會");
     assert_eq!(hkitf.name_script, "zh-Hant");
     assert_eq!(hkitf.version, 1);
-    let dup = store.create_organisation(&me, &org("香港资讯科技联会", "hong_kong")).await;
-    assert!(matches!(dup, Err(StoreError::Invalid(ref f)) if f[0].code == "err-duplicate-name"), "{dup:?}");
-    let szia = store.create_organisation(&me, &org("深圳市信息行业协会", "shenzhen")).await.unwrap();
+    let dup = store
+        .create_organisation(&me, &org("香港资讯科技联会", "hong_kong"))
+        .await;
+    assert!(
+        matches!(dup, Err(StoreError::Invalid(ref f)) if f[0].code == "err-duplicate-name"),
+        "{dup:?}"
+    );
+    let szia = store
+        .create_organisation(&me, &org("深圳市信息行业协会", "shenzhen"))
+        .await
+        .unwrap();
     assert_eq!(szia.name_script, "zh-Hans");
     let mut child = org("深圳市信息行业协会青年委员会", "shenzhen");
     child.parent_id = Some(szia.id);
     let child = store.create_organisation(&me, &child).await.unwrap();
 
     // Filters: a Traditional query finds a Simplified name and the reverse.
-    let found = store.list_organisations(&OrgFilter { q: Some("資訊".into()), ..Default::default() }).await.unwrap();
+    let found = store
+        .list_organisations(&OrgFilter {
+            q: Some("資訊".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     assert_eq!(found.total, 1);
     assert_eq!(found.items[0].id, hkitf.id);
-    let found = store.list_organisations(&OrgFilter { q: Some("信息行業協會".into()), ..Default::default() }).await.unwrap();
+    let found = store
+        .list_organisations(&OrgFilter {
+            q: Some("信息行業協會".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     assert_eq!(found.total, 2);
-    let found = store.list_organisations(&OrgFilter { q: Some("100%_".into()), ..Default::default() }).await.unwrap();
+    let found = store
+        .list_organisations(&OrgFilter {
+            q: Some("100%_".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     assert_eq!(found.total, 0, "LIKE wildcards in a query are literal");
-    let found = store.list_organisations(&OrgFilter { region: Some(Region::Shenzhen), parent_id: Some(szia.id), ..Default::default() }).await.unwrap();
-    assert_eq!(found.items.iter().map(|o| o.id).collect::<Vec<_>>(), vec![child.id]);
-    let paged = store.list_organisations(&OrgFilter { limit: 1, offset: 1, ..Default::default() }).await.unwrap();
+    let found = store
+        .list_organisations(&OrgFilter {
+            region: Some(Region::Shenzhen),
+            parent_id: Some(szia.id),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        found.items.iter().map(|o| o.id).collect::<Vec<_>>(),
+        vec![child.id]
+    );
+    let paged = store
+        .list_organisations(&OrgFilter {
+            limit: 1,
+            offset: 1,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     assert_eq!((paged.total, paged.items.len()), (3, 1));
 
     // Updates are versioned; an edit based on an old version is refused.
     let mut edit = org("香港資訊科技聯會", "hong_kong");
     edit.name_en = Some("Hong Kong Information Technology Federation".into());
     edit.version = Some(1);
-    let updated = store.update_organisation(&me, hkitf.id, &edit).await.unwrap();
+    let updated = store
+        .update_organisation(&me, hkitf.id, &edit)
+        .await
+        .unwrap();
     assert_eq!(updated.version, 2);
     let stale = store.update_organisation(&me, hkitf.id, &edit).await;
-    assert!(matches!(stale, Err(StoreError::Conflict("err-stale-edit"))), "{stale:?}");
+    assert!(
+        matches!(stale, Err(StoreError::Conflict("err-stale-edit"))),
+        "{stale:?}"
+    );
     // A parent cycle is refused, and so is an unknown parent.
     let mut cyclic = org("深圳市信息行业协会", "shenzhen");
     cyclic.parent_id = Some(child.id);
-    assert!(matches!(store.update_organisation(&me, szia.id, &cyclic).await, Err(StoreError::Invalid(ref f)) if f[0].code == "err-parent-cycle"));
+    assert!(
+        matches!(store.update_organisation(&me, szia.id, &cyclic).await, Err(StoreError::Invalid(ref f)) if f[0].code == "err-parent-cycle")
+    );
     cyclic.parent_id = Some(999_999);
-    assert!(matches!(store.update_organisation(&me, szia.id, &cyclic).await, Err(StoreError::Invalid(ref f)) if f[0].code == "err-unknown-reference"));
-    assert!(matches!(store.get_organisation(999_999).await, Err(StoreError::NotFound)));
+    assert!(
+        matches!(store.update_organisation(&me, szia.id, &cyclic).await, Err(StoreError::Invalid(ref f)) if f[0].code == "err-unknown-reference")
+    );
+    assert!(matches!(
+        store.get_organisation(999_999).await,
+        Err(StoreError::NotFound)
+    ));
 
     // People and positions, written together or not at all.
     let chiu = store
@@ -92,96 +151,313 @@ pub async fn story(store: Arc<dyn Store>) {
     let positions = store.positions_of_person(chiu.id).await.unwrap();
     assert_eq!(positions.len(), 1);
     assert_eq!(positions[0].org_name, "香港資訊科技聯會");
-    let before = store.list_people(&PersonFilter::default()).await.unwrap().total;
+    let before = store
+        .list_people(&PersonFilter::default())
+        .await
+        .unwrap()
+        .total;
     let failed = store
-        .create_person_with_positions(&me, &person("不應存在"), &[position(hkitf.id, "會員"), position(999_999, "幽靈")])
+        .create_person_with_positions(
+            &me,
+            &person("不應存在"),
+            &[position(hkitf.id, "會員"), position(999_999, "幽靈")],
+        )
         .await;
     assert!(matches!(failed, Err(StoreError::Invalid(_))), "{failed:?}");
-    assert_eq!(store.list_people(&PersonFilter::default()).await.unwrap().total, before, "a failed write leaves nothing behind");
-    let by_org = store.list_people(&PersonFilter { org_id: Some(hkitf.id), ..Default::default() }).await.unwrap();
+    assert_eq!(
+        store
+            .list_people(&PersonFilter::default())
+            .await
+            .unwrap()
+            .total,
+        before,
+        "a failed write leaves nothing behind"
+    );
+    let by_org = store
+        .list_people(&PersonFilter {
+            org_id: Some(hkitf.id),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     assert_eq!(by_org.items.len(), 1);
-    let found = store.list_people(&PersonFilter { q: Some("邱达根".into()), ..Default::default() }).await.unwrap();
+    let found = store
+        .list_people(&PersonFilter {
+            q: Some("邱达根".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     assert_eq!(found.total, 1);
 
     // Sides, officers, milestones.
-    let side = store.create_side(&me, "hk", "港方", "zh-Hant", Some("Hong Kong side"), None, Region::HongKong).await.unwrap();
-    let officer = SideOfficerInput { side_id: side.id, person_id: chiu.id, role: "chair".into(), title: "港方理事長".into(), ..Default::default() }
-        .validate(Script::Hant)
+    let side = store
+        .create_side(
+            &me,
+            "hk",
+            "港方",
+            "zh-Hant",
+            Some("Hong Kong side"),
+            None,
+            Region::HongKong,
+        )
+        .await
         .unwrap();
+    let officer = SideOfficerInput {
+        side_id: side.id,
+        person_id: chiu.id,
+        role: "chair".into(),
+        title: "港方理事長".into(),
+        ..Default::default()
+    }
+    .validate(Script::Hant)
+    .unwrap();
     let officer = store.create_side_officer(&me, &officer).await.unwrap();
     assert_eq!(officer.person_name, "邱達根");
     assert_eq!(store.list_side_officers().await.unwrap().len(), 1);
-    store.create_milestone(&me, 2009, None, "成立", "zh-Hant", None).await.unwrap();
+    store
+        .create_milestone(&me, 2009, None, "成立", "zh-Hant", None)
+        .await
+        .unwrap();
     assert_eq!(store.list_milestones().await.unwrap()[0].year, 2009);
 
     // Designations and memberships: one award per organisation, designation and year.
     let des = store
-        .create_designation(&me, &DesignationInput { code: "member_unit".into(), name: "成員單位".into(), ..Default::default() }.validate(Script::Hant).unwrap())
+        .create_designation(
+            &me,
+            &DesignationInput {
+                code: "member_unit".into(),
+                name: "成員單位".into(),
+                ..Default::default()
+            }
+            .validate(Script::Hant)
+            .unwrap(),
+        )
         .await
         .unwrap();
-    let again = store.create_designation(&me, &DesignationInput { code: "member_unit".into(), name: "重複".into(), ..Default::default() }.validate(Script::Hant).unwrap()).await;
-    assert!(matches!(again, Err(StoreError::Conflict("err-duplicate"))), "{again:?}");
-    let award = MembershipInput { org_id: hkitf.id, designation_id: des.id, year: 2024, ceremony_date: Some("2024-12-09".into()), side_id: Some(side.id), note: None };
-    let m = store.create_membership(&me, &award.validate().unwrap()).await.unwrap();
-    assert_eq!((m.org_name.as_str(), m.designation_code.as_str(), m.year), ("香港資訊科技聯會", "member_unit", 2024));
-    let twice = store.create_membership(&me, &award.validate().unwrap()).await;
-    assert!(matches!(twice, Err(StoreError::Conflict("err-duplicate-membership"))), "{twice:?}");
+    let again = store
+        .create_designation(
+            &me,
+            &DesignationInput {
+                code: "member_unit".into(),
+                name: "重複".into(),
+                ..Default::default()
+            }
+            .validate(Script::Hant)
+            .unwrap(),
+        )
+        .await;
+    assert!(
+        matches!(again, Err(StoreError::Conflict("err-duplicate"))),
+        "{again:?}"
+    );
+    let award = MembershipInput {
+        org_id: hkitf.id,
+        designation_id: des.id,
+        year: 2024,
+        ceremony_date: Some("2024-12-09".into()),
+        side_id: Some(side.id),
+        note: None,
+    };
+    let m = store
+        .create_membership(&me, &award.validate().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(
+        (m.org_name.as_str(), m.designation_code.as_str(), m.year),
+        ("香港資訊科技聯會", "member_unit", 2024)
+    );
+    let twice = store
+        .create_membership(&me, &award.validate().unwrap())
+        .await;
+    assert!(
+        matches!(twice, Err(StoreError::Conflict("err-duplicate-membership"))),
+        "{twice:?}"
+    );
     assert_eq!(store.membership_years().await.unwrap(), vec![2024]);
-    let members = store.list_organisations(&OrgFilter { designation_id: Some(des.id), year: Some(2024), ..Default::default() }).await.unwrap();
-    assert_eq!(members.items.iter().map(|o| o.id).collect::<Vec<_>>(), vec![hkitf.id]);
-    assert_eq!(store.list_memberships(&MembershipFilter { region: Some(Region::Shenzhen), ..Default::default() }).await.unwrap().len(), 0);
-    assert!(matches!(store.delete_designation(&me, des.id).await, Err(StoreError::Conflict("err-designation-in-use"))));
+    let members = store
+        .list_organisations(&OrgFilter {
+            designation_id: Some(des.id),
+            year: Some(2024),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        members.items.iter().map(|o| o.id).collect::<Vec<_>>(),
+        vec![hkitf.id]
+    );
+    assert_eq!(
+        store
+            .list_memberships(&MembershipFilter {
+                region: Some(Region::Shenzhen),
+                ..Default::default()
+            })
+            .await
+            .unwrap()
+            .len(),
+        0
+    );
+    assert!(matches!(
+        store.delete_designation(&me, des.id).await,
+        Err(StoreError::Conflict("err-designation-in-use"))
+    ));
 
     // Accounts, sessions, throttling.
     let user = store
-        .create_user(&me, &UserInput { email: "Staff@Example.org".into(), display_name: "Staff".into(), role: "admin".into(), ..Default::default() }.validate().unwrap(), "hash")
+        .create_user(
+            &me,
+            &UserInput {
+                email: "Staff@Example.org".into(),
+                display_name: "Staff".into(),
+                role: "admin".into(),
+                ..Default::default()
+            }
+            .validate()
+            .unwrap(),
+            "hash",
+        )
         .await
         .unwrap();
-    assert_eq!(store.find_user_by_email("staff@example.org").await.unwrap().map(|u| u.id), Some(user.id));
-    let taken = store.create_user(&me, &UserInput { email: "staff@example.org".into(), display_name: "Other".into(), role: "participant".into(), ..Default::default() }.validate().unwrap(), "hash").await;
+    assert_eq!(
+        store
+            .find_user_by_email("staff@example.org")
+            .await
+            .unwrap()
+            .map(|u| u.id),
+        Some(user.id)
+    );
+    let taken = store
+        .create_user(
+            &me,
+            &UserInput {
+                email: "staff@example.org".into(),
+                display_name: "Other".into(),
+                role: "participant".into(),
+                ..Default::default()
+            }
+            .validate()
+            .unwrap(),
+            "hash",
+        )
+        .await;
     assert!(matches!(taken, Err(StoreError::Invalid(ref f)) if f[0].code == "err-email-taken"));
-    let session = Session { token_hash: "t1".into(), user_id: user.id, csrf_token: "c1".into(), created_at: 100, expires_at: 200 };
+    let session = Session {
+        token_hash: "t1".into(),
+        user_id: user.id,
+        csrf_token: "c1".into(),
+        created_at: 100,
+        expires_at: 200,
+    };
     store.create_session(&session).await.unwrap();
-    assert_eq!(store.get_session("t1", 150).await.unwrap().map(|(s, u)| (s.csrf_token, u.id)), Some(("c1".into(), user.id)));
-    assert!(store.get_session("t1", 250).await.unwrap().is_none(), "expired sessions are not valid");
+    assert_eq!(
+        store
+            .get_session("t1", 150)
+            .await
+            .unwrap()
+            .map(|(s, u)| (s.csrf_token, u.id)),
+        Some(("c1".into(), user.id))
+    );
+    assert!(
+        store.get_session("t1", 250).await.unwrap().is_none(),
+        "expired sessions are not valid"
+    );
     store.delete_session("t1").await.unwrap();
     assert!(store.get_session("t1", 150).await.unwrap().is_none());
-    assert_eq!(store.record_login_failure("email:x", 1000, 900).await.unwrap(), 1);
-    assert_eq!(store.record_login_failure("email:x", 1001, 900).await.unwrap(), 2);
-    assert_eq!(store.count_login_failures("email:x", 1001).await.unwrap(), 1);
+    assert_eq!(
+        store
+            .record_login_failure("email:x", 1000, 900)
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        store
+            .record_login_failure("email:x", 1001, 900)
+            .await
+            .unwrap(),
+        2
+    );
+    assert_eq!(
+        store.count_login_failures("email:x", 1001).await.unwrap(),
+        1
+    );
     store.clear_login_failures("email:x").await.unwrap();
     assert_eq!(store.count_login_failures("email:x", 0).await.unwrap(), 0);
 
     // Imports are all or nothing.
     let plan = ImportPlan {
         organisations: vec![
-            ImportOrganisation { draft: org("澳門科技大學", "macao"), parent: None },
-            ImportOrganisation { draft: org("中藥質量研究國家重點實驗室", "macao"), parent: Some(OrgRef::New(0)) },
+            ImportOrganisation {
+                draft: org("澳門科技大學", "macao"),
+                parent: None,
+            },
+            ImportOrganisation {
+                draft: org("中藥質量研究國家重點實驗室", "macao"),
+                parent: Some(OrgRef::New(0)),
+            },
         ],
-        people: vec![ImportPerson { existing: None, draft: person("姜志宏"), positions: vec![(OrgRef::New(0), position(1, "副校長"))] }],
+        people: vec![ImportPerson {
+            existing: None,
+            draft: person("姜志宏"),
+            positions: vec![(OrgRef::New(0), position(1, "副校長"))],
+        }],
     };
     let outcome = store.apply_import(&me, &plan).await.unwrap();
-    assert_eq!((outcome.organisations, outcome.people, outcome.positions), (2, 1, 1));
-    let lab = store.find_organisation_by_name("中藥質量研究國家重點實驗室").await.unwrap().unwrap();
+    assert_eq!(
+        (outcome.organisations, outcome.people, outcome.positions),
+        (2, 1, 1)
+    );
+    let lab = store
+        .find_organisation_by_name("中藥質量研究國家重點實驗室")
+        .await
+        .unwrap()
+        .unwrap();
     assert!(lab.parent_id.is_some());
     let orgs_before = store.stats().await.unwrap();
     let bad = ImportPlan {
-        organisations: vec![ImportOrganisation { draft: org("新機構", "macao"), parent: None }, ImportOrganisation { draft: org("香港資訊科技聯會", "hong_kong"), parent: None }],
+        organisations: vec![
+            ImportOrganisation {
+                draft: org("新機構", "macao"),
+                parent: None,
+            },
+            ImportOrganisation {
+                draft: org("香港資訊科技聯會", "hong_kong"),
+                parent: None,
+            },
+        ],
         people: vec![],
     };
     assert!(store.apply_import(&me, &bad).await.is_err());
-    assert_eq!(store.stats().await.unwrap(), orgs_before, "a failed import writes nothing");
+    assert_eq!(
+        store.stats().await.unwrap(),
+        orgs_before,
+        "a failed import writes nothing"
+    );
 
     // Deleting cascades to positions and memberships; the audit log keeps every change.
     let audit_before = store.list_audit(500, 0).await.unwrap().total;
     store.delete_organisation(&me, hkitf.id).await.unwrap();
     assert!(store.positions_of_person(chiu.id).await.unwrap().is_empty());
-    assert!(store.list_memberships(&MembershipFilter::default()).await.unwrap().is_empty());
+    assert!(
+        store
+            .list_memberships(&MembershipFilter::default())
+            .await
+            .unwrap()
+            .is_empty()
+    );
     let audit = store.list_audit(1, 0).await.unwrap();
     assert_eq!(audit.total, audit_before + 1);
     let last = &audit.items[0];
-    assert_eq!((last.action.as_str(), last.entity.as_str(), last.entity_id), ("delete", "organisation", hkitf.id));
-    assert!(last.before_json.as_deref().is_some_and(|j| j.contains("香港資訊科技聯會")));
+    assert_eq!(
+        (last.action.as_str(), last.entity.as_str(), last.entity_id),
+        ("delete", "organisation", hkitf.id)
+    );
+    assert!(
+        last.before_json
+            .as_deref()
+            .is_some_and(|j| j.contains("香港資訊科技聯會"))
+    );
     let stats = store.stats().await.unwrap();
     assert_eq!((stats.organisations, stats.sides), (4, 1));
     store.ping().await.unwrap();

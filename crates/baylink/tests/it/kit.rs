@@ -67,7 +67,9 @@ impl TestDb {
     }
 
     pub async fn open(&self) -> Arc<dyn Store> {
-        baylink::open_store(&self.url).await.expect("opening the test store")
+        baylink::open_store(&self.url)
+            .await
+            .expect("opening the test store")
     }
 }
 
@@ -76,13 +78,19 @@ impl Drop for TestDb {
         if let Some((admin, name)) = self.pg_admin.take() {
             // Best effort, on a thread of its own: the test's runtime may be gone.
             let _ = std::thread::spawn(move || {
-                let rt = tokio::runtime::Builder::new_current_thread().enable_all().build();
+                let rt = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build();
                 if let Ok(rt) = rt {
                     rt.block_on(async {
-                        if let Ok(mut c) = <sqlx::PgConnection as sqlx::Connection>::connect(&admin).await {
-                            let _ = sqlx::query(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
-                                .execute(&mut c)
-                                .await;
+                        if let Ok(mut c) =
+                            <sqlx::PgConnection as sqlx::Connection>::connect(&admin).await
+                        {
+                            let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
+                                "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                            )))
+                            .execute(&mut c)
+                            .await;
                         }
                     });
                 }
@@ -106,13 +114,17 @@ pub struct TestApp {
 pub async fn demo_app() -> TestApp {
     let db = Arc::new(TestDb::sqlite());
     let store = db.open().await;
-    baylink::demo::load(store.as_ref()).await.expect("loading the demo");
+    baylink::demo::load(store.as_ref())
+        .await
+        .expect("loading the demo");
     app_on(db, store).await
 }
 
 /// Starts another app node on `db`, with a client of its own.
 pub async fn app_on(db: Arc<TestDb>, store: Arc<dyn Store>) -> TestApp {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("binding");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("binding");
     let running = baylink::start(listener, store.clone()).expect("starting");
     TestApp {
         running,
@@ -175,7 +187,12 @@ impl TestApp {
     }
 
     /// Sends JSON to the API with the session's CSRF token.
-    pub async fn api(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> (StatusCode, Value) {
+    pub async fn api(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> (StatusCode, Value) {
         let mut req = self
             .client
             .request(method, self.url(path))

@@ -3,6 +3,8 @@
 //! `#[ignore]`d here and run by `.ci/run`, which provides both.
 
 mod api;
+mod browser;
+mod cluster;
 mod conformance;
 mod demo;
 mod kit;

@@ -7,8 +7,19 @@ use crate::kit::{self, ADMIN, PASSWORD, SECRETARIAT};
 #[tokio::test]
 async fn root_redirects_by_accept_language() {
     let app = kit::demo_app().await;
-    for (accept, to) in [("zh-HK,zh;q=0.9", "/zh-Hant/"), ("zh-CN,zh;q=0.9,en;q=0.8", "/zh-Hans/"), ("en-GB,en;q=0.9", "/en/"), ("fr", "/en/")] {
-        let r = app.client.get(app.url("/")).header("accept-language", accept).send().await.unwrap();
+    for (accept, to) in [
+        ("zh-HK,zh;q=0.9", "/zh-Hant/"),
+        ("zh-CN,zh;q=0.9,en;q=0.8", "/zh-Hans/"),
+        ("en-GB,en;q=0.9", "/en/"),
+        ("fr", "/en/"),
+    ] {
+        let r = app
+            .client
+            .get(app.url("/"))
+            .header("accept-language", accept)
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), StatusCode::TEMPORARY_REDIRECT);
         assert_eq!(r.headers()["location"], to, "{accept}");
         assert_eq!(r.headers()["vary"], "accept-language");
@@ -22,11 +33,20 @@ async fn content_follows_the_readers_script() {
     let szia = app.org_id("深圳市信息行业协会").await;
     // Traditional content shown to a Simplified reader, and the reverse.
     let (_, hans) = app.page(&format!("/zh-Hans/organisations/{hkitf}")).await;
-    assert!(hans.contains("香港资讯科技联会"), "Traditional name converted for zh-Hans");
+    assert!(
+        hans.contains("香港资讯科技联会"),
+        "Traditional name converted for zh-Hans"
+    );
     assert!(hans.contains("会长") || hans.contains("人物"));
     let (_, hant) = app.page(&format!("/zh-Hant/organisations/{szia}")).await;
-    assert!(hant.contains("深圳市信息行業協會"), "Simplified name converted for zh-Hant");
-    assert!(!hant.contains("資訊行業"), "names are converted character by character, never into another region's terms");
+    assert!(
+        hant.contains("深圳市信息行業協會"),
+        "Simplified name converted for zh-Hant"
+    );
+    assert!(
+        !hant.contains("資訊行業"),
+        "names are converted character by character, never into another region's terms"
+    );
     // 會 → 会 in the interface and in content alike.
     let (_, home_hant) = app.page("/zh-Hant/").await;
     let (_, home_hans) = app.page("/zh-Hans/").await;
@@ -51,20 +71,30 @@ async fn the_language_switch_keeps_the_page() {
 #[tokio::test]
 async fn filters_find_names_in_either_script() {
     let app = kit::demo_app().await;
-    let (_, body) = app.page("/zh-Hant/organisations?q=%E8%B3%87%E8%A8%8A").await; // 資訊
+    let (_, body) = app
+        .page("/zh-Hant/organisations?q=%E8%B3%87%E8%A8%8A")
+        .await; // 資訊
     assert!(body.contains("香港資訊科技聯會"));
     let (_, body) = app.page("/en/organisations?q=%E8%81%94%E4%BC%9A").await; // 联会 finds 聯會
     assert!(body.contains("Hong Kong Information Technology Federation"));
-    let (_, body) = app.page("/zh-Hant/organisations?region=macao&type=university").await;
+    let (_, body) = app
+        .page("/zh-Hant/organisations?region=macao&type=university")
+        .await;
     assert!(body.contains("澳門科技大學") && !body.contains("香港資訊科技聯會"));
-    let (_, body) = app.page("/zh-Hans/people?q=%E9%82%B1%E8%BE%BE%E6%A0%B9").await; // 邱达根
+    let (_, body) = app
+        .page("/zh-Hans/people?q=%E9%82%B1%E8%BE%BE%E6%A0%B9")
+        .await; // 邱达根
     assert!(body.contains("邱达根"));
 }
 
 #[tokio::test]
 async fn errors_are_localised_pages() {
     let app = kit::demo_app().await;
-    for (lang, text) in [("zh-Hant", "此頁面或記錄不存在"), ("zh-Hans", "此页面或记录不存在"), ("en", "does not exist")] {
+    for (lang, text) in [
+        ("zh-Hant", "此頁面或記錄不存在"),
+        ("zh-Hans", "此页面或记录不存在"),
+        ("en", "does not exist"),
+    ] {
         let (status, body) = app.page(&format!("/{lang}/organisations/999999")).await;
         assert_eq!(status, StatusCode::NOT_FOUND);
         assert!(body.contains(text), "{lang}: {body}");
@@ -82,16 +112,36 @@ async fn forms_show_every_error_in_the_readers_language_and_write_nothing() {
     app.sign_in(SECRETARIAT).await;
     let before = app.store.stats().await.unwrap();
     let r = app
-        .post_form("/zh-Hant/organisations", &[("name", ""), ("org_type", "club"), ("region", ""), ("website", "not a url")])
+        .post_form(
+            "/zh-Hant/organisations",
+            &[
+                ("name", ""),
+                ("org_type", "club"),
+                ("region", ""),
+                ("website", "not a url"),
+            ],
+        )
         .await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body = r.text().await.unwrap();
     for msg in ["此欄必須填寫", "請從列出的選項中選擇", "請輸入網址"] {
         assert!(body.contains(msg), "missing {msg}");
     }
-    assert!(body.contains("value=\"not a url\""), "the form keeps what was typed");
+    assert!(
+        body.contains("value=\"not a url\""),
+        "the form keeps what was typed"
+    );
     // The same name in the other script is a duplicate.
-    let r = app.post_form("/en/organisations", &[("name", "香港资讯科技联会"), ("org_type", "society"), ("region", "hong_kong")]).await;
+    let r = app
+        .post_form(
+            "/en/organisations",
+            &[
+                ("name", "香港资讯科技联会"),
+                ("org_type", "society"),
+                ("region", "hong_kong"),
+            ],
+        )
+        .await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.text().await.unwrap().contains("already exists"));
     assert_eq!(app.store.stats().await.unwrap(), before);
@@ -103,12 +153,24 @@ async fn staff_create_edit_and_delete_with_confirmation_and_audit() {
     app.sign_in(SECRETARIAT).await;
     // Pasted with converter debris: stored clean, in its script.
     let r = app
-        .post_form("/zh-Hant/organisations", &[("name", "澳門創新科技協(xié)會"), ("org_type", "society"), ("region", "macao"), ("website", "www.example.mo")])
+        .post_form(
+            "/zh-Hant/organisations",
+            &[
+                ("name", "澳門創新科技協(xié)會"),
+                ("org_type", "society"),
+                ("region", "macao"),
+                ("website", "www.example.mo"),
+            ],
+        )
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let location = r.headers()["location"].to_str().unwrap().to_owned();
     assert!(location.starts_with("/zh-Hant/organisations/") && location.ends_with("?saved=1"));
-    let id: i64 = location.trim_start_matches("/zh-Hant/organisations/").trim_end_matches("?saved=1").parse().unwrap();
+    let id: i64 = location
+        .trim_start_matches("/zh-Hant/organisations/")
+        .trim_end_matches("?saved=1")
+        .parse()
+        .unwrap();
     let org = app.store.get_organisation(id).await.unwrap();
     assert_eq!(org.name, "澳門創新科技協會");
     assert_eq!(org.name_script, "zh-Hant");
@@ -116,20 +178,55 @@ async fn staff_create_edit_and_delete_with_confirmation_and_audit() {
     let (_, page) = app.page(&location).await;
     assert!(page.contains("已儲存"));
     // Edit, then a stale edit is refused with a clear message.
-    let fields = [("name", "澳門創新科技協會"), ("org_type", "society"), ("region", "macao"), ("name_en", "Macao Innovation Association"), ("version", "1")];
-    assert_eq!(app.post_form(&format!("/en/organisations/{id}"), &fields).await.status(), StatusCode::SEE_OTHER);
-    let r = app.post_form(&format!("/en/organisations/{id}"), &fields).await;
+    let fields = [
+        ("name", "澳門創新科技協會"),
+        ("org_type", "society"),
+        ("region", "macao"),
+        ("name_en", "Macao Innovation Association"),
+        ("version", "1"),
+    ];
+    assert_eq!(
+        app.post_form(&format!("/en/organisations/{id}"), &fields)
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+    let r = app
+        .post_form(&format!("/en/organisations/{id}"), &fields)
+        .await;
     assert_eq!(r.status(), StatusCode::CONFLICT);
-    assert!(r.text().await.unwrap().contains("Someone else changed this record"));
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("Someone else changed this record")
+    );
     // Deleting asks first, then deletes; the audit log shows all three changes.
-    let (status, confirm) = app.page(&format!("/zh-Hans/organisations/{id}/delete")).await;
+    let (status, confirm) = app
+        .page(&format!("/zh-Hans/organisations/{id}/delete"))
+        .await;
     assert_eq!(status, StatusCode::OK);
     assert!(confirm.contains("确定删除此记录") && confirm.contains("澳门创新科技协会"));
-    assert_eq!(app.post_form(&format!("/zh-Hans/organisations/{id}/delete"), &[]).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.post_form(&format!("/zh-Hans/organisations/{id}/delete"), &[])
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
     assert!(app.store.get_organisation(id).await.is_err());
     let audit = app.store.list_audit(3, 0).await.unwrap().items;
-    let actions: Vec<_> = audit.iter().map(|e| (e.action.as_str(), e.actor.as_str())).collect();
-    assert_eq!(actions, vec![("delete", "Demo secretariat"), ("update", "Demo secretariat"), ("create", "Demo secretariat")]);
+    let actions: Vec<_> = audit
+        .iter()
+        .map(|e| (e.action.as_str(), e.actor.as_str()))
+        .collect();
+    assert_eq!(
+        actions,
+        vec![
+            ("delete", "Demo secretariat"),
+            ("update", "Demo secretariat"),
+            ("create", "Demo secretariat")
+        ]
+    );
     let (_, log) = app.page("/zh-Hant/audit").await;
     assert!(log.contains("Demo secretariat") && log.contains("刪除"));
 }
@@ -138,68 +235,166 @@ async fn staff_create_edit_and_delete_with_confirmation_and_audit() {
 async fn state_changes_need_the_sessions_csrf_token() {
     let mut app = kit::demo_app().await;
     app.sign_in(ADMIN).await;
-    let fields = [("name", "CSRF Org"), ("org_type", "society"), ("region", "macao")];
+    let fields = [
+        ("name", "CSRF Org"),
+        ("org_type", "society"),
+        ("region", "macao"),
+    ];
     // No token.
-    let r = app.client.post(app.url("/en/organisations")).form(&fields).send().await.unwrap();
+    let r = app
+        .client
+        .post(app.url("/en/organisations"))
+        .form(&fields)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
-    assert!(r.text().await.unwrap().contains("expired or came from another site"));
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("expired or came from another site")
+    );
     // A wrong token.
     let mut with_bad: Vec<(&str, &str)> = fields.to_vec();
     with_bad.push(("_csrf", "0000"));
-    let r = app.client.post(app.url("/en/organisations")).form(&with_bad).send().await.unwrap();
+    let r = app
+        .client
+        .post(app.url("/en/organisations"))
+        .form(&with_bad)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
     // From another site, even with the token.
     let r = app
         .client
         .post(app.url("/en/organisations"))
         .header("origin", "https://evil.example")
-        .form(&[("name", "CSRF Org"), ("org_type", "society"), ("region", "macao"), ("_csrf", app.csrf.as_str())])
+        .form(&[
+            ("name", "CSRF Org"),
+            ("org_type", "society"),
+            ("region", "macao"),
+            ("_csrf", app.csrf.as_str()),
+        ])
         .send()
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
-    let r = app.client.delete(app.url("/api/v1/organisations/1")).header("sec-fetch-site", "cross-site").header("x-csrf-token", &app.csrf).send().await.unwrap();
+    let r = app
+        .client
+        .delete(app.url("/api/v1/organisations/1"))
+        .header("sec-fetch-site", "cross-site")
+        .header("x-csrf-token", &app.csrf)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
     // The API without the header.
-    let r = app.client.post(app.url("/api/v1/people")).json(&serde_json::json!({"name": "X"})).send().await.unwrap();
+    let r = app
+        .client
+        .post(app.url("/api/v1/people"))
+        .json(&serde_json::json!({"name": "X"}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
-    assert!(app.store.find_organisation_by_name("CSRF Org").await.unwrap().is_none());
+    assert!(
+        app.store
+            .find_organisation_by_name("CSRF Org")
+            .await
+            .unwrap()
+            .is_none()
+    );
     // With the token, from the same origin, it works.
-    assert_eq!(app.post_form("/en/organisations", &fields).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.post_form("/en/organisations", &fields).await.status(),
+        StatusCode::SEE_OTHER
+    );
 }
 
 #[tokio::test]
 async fn sign_in_out_and_throttling() {
     let app = kit::demo_app().await;
     // The form signs in, sets a hardened cookie and goes where it was asked to.
-    let r = app.client.post(app.url("/zh-Hant/login")).form(&[("email", ADMIN), ("password", PASSWORD), ("next", "/zh-Hant/audit")]).send().await.unwrap();
+    let r = app
+        .client
+        .post(app.url("/zh-Hant/login"))
+        .form(&[
+            ("email", ADMIN),
+            ("password", PASSWORD),
+            ("next", "/zh-Hant/audit"),
+        ])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     assert_eq!(r.headers()["location"], "/zh-Hant/audit");
     let cookie = r.headers()["set-cookie"].to_str().unwrap().to_owned();
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
     let (status, page) = app.page("/zh-Hant/audit").await;
     assert_eq!(status, StatusCode::OK);
-    let csrf = page.split("name=\"_csrf\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
+    let csrf = page
+        .split("name=\"_csrf\" value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
     // An offsite `next` is ignored.
     let other = kit::client();
-    let r = other.post(app.url("/en/login")).form(&[("email", ADMIN), ("password", PASSWORD), ("next", "//evil.example/")]).send().await.unwrap();
+    let r = other
+        .post(app.url("/en/login"))
+        .form(&[
+            ("email", ADMIN),
+            ("password", PASSWORD),
+            ("next", "//evil.example/"),
+        ])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.headers()["location"], "/en/");
     // Signing out ends the session in the store, not just in the browser.
-    let r = app.client.post(app.url("/en/logout")).form(&[("_csrf", csrf.as_str())]).send().await.unwrap();
+    let r = app
+        .client
+        .post(app.url("/en/logout"))
+        .form(&[("_csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     assert_eq!(app.page("/en/audit").await.0, StatusCode::UNAUTHORIZED);
 
     // Five wrong passwords, then even the right one is refused for a while.
     let c = kit::client();
     for _ in 0..5 {
-        let r = c.post(app.url("/zh-Hans/login")).form(&[("email", SECRETARIAT), ("password", "wrong password!")]).send().await.unwrap();
+        let r = c
+            .post(app.url("/zh-Hans/login"))
+            .form(&[("email", SECRETARIAT), ("password", "wrong password!")])
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
         assert!(r.text().await.unwrap().contains("邮箱或密码不正确"));
     }
-    let r = c.post(app.url("/zh-Hans/login")).form(&[("email", SECRETARIAT), ("password", PASSWORD)]).send().await.unwrap();
+    let r = c
+        .post(app.url("/zh-Hans/login"))
+        .form(&[("email", SECRETARIAT), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
     assert!(r.text().await.unwrap().contains("分钟后重试"));
-    let r = c.post(app.url("/api/v1/session")).json(&serde_json::json!({"email": SECRETARIAT, "password": PASSWORD})).send().await.unwrap();
+    let r = c
+        .post(app.url("/api/v1/session"))
+        .json(&serde_json::json!({"email": SECRETARIAT, "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
     assert!(r.headers().contains_key("retry-after"));
 }

@@ -1,6 +1,6 @@
 //! Every route, walked with every role: the server, not the page, decides who may write.
 
-use baylink_store::{Actor, DesignationInput, OrganisationInput, Store};
+use baylink_store::{Actor, DesignationInput, OrganisationInput};
 use baylink_text::Script;
 use reqwest::{Method, StatusCode};
 use serde_json::json;
@@ -72,33 +72,94 @@ struct Ids {
 async fn make_ids(app: &TestApp) -> Ids {
     let s = app.store.as_ref();
     let me = Actor::cli();
-    let new_org = |name: &str| OrganisationInput { name: name.into(), org_type: "company".into(), region: "overseas".into(), ..Default::default() }
+    let new_org = |name: &str| {
+        OrganisationInput {
+            name: name.into(),
+            org_type: "company".into(),
+            region: "overseas".into(),
+            ..Default::default()
+        }
         .validate(Script::Latin)
-        .unwrap();
-    let new_person = |name: &str| baylink_store::PersonInput { name: name.into(), ..Default::default() }.validate(Script::Latin).unwrap();
+        .unwrap()
+    };
+    let new_person = |name: &str| {
+        baylink_store::PersonInput {
+            name: name.into(),
+            ..Default::default()
+        }
+        .validate(Script::Latin)
+        .unwrap()
+    };
     let hkitf = app.org_id("香港資訊科技聯會").await;
     let person = s.create_person(&me, &new_person("Walker")).await.unwrap();
-    let pos = |title: &str| baylink_store::PositionInput { person_id: person.id, org_id: hkitf, title: title.into(), ..Default::default() }.validate(Script::Latin).unwrap();
+    let pos = |title: &str| {
+        baylink_store::PositionInput {
+            person_id: person.id,
+            org_id: hkitf,
+            title: title.into(),
+            ..Default::default()
+        }
+        .validate(Script::Latin)
+        .unwrap()
+    };
     let position = s.create_position(&me, &pos("A")).await.unwrap().id;
     let position_api = s.create_position(&me, &pos("B")).await.unwrap().id;
     let designation = s
-        .create_designation(&me, &DesignationInput { code: "temp".into(), name: "Temp".into(), ..Default::default() }.validate(Script::Latin).unwrap())
+        .create_designation(
+            &me,
+            &DesignationInput {
+                code: "temp".into(),
+                name: "Temp".into(),
+                ..Default::default()
+            }
+            .validate(Script::Latin)
+            .unwrap(),
+        )
         .await
         .unwrap()
         .id;
-    let award = |org: i64| baylink_store::MembershipInput { org_id: org, designation_id: designation, year: 2020, ..Default::default() }.validate().unwrap();
+    let award = |org: i64| {
+        baylink_store::MembershipInput {
+            org_id: org,
+            designation_id: designation,
+            year: 2020,
+            ..Default::default()
+        }
+        .validate()
+        .unwrap()
+    };
     let other_org = app.org_id("澳門科技大學").await;
     let membership = s.create_membership(&me, &award(hkitf)).await.unwrap().id;
-    let membership_api = s.create_membership(&me, &award(other_org)).await.unwrap().id;
+    let membership_api = s
+        .create_membership(&me, &award(other_org))
+        .await
+        .unwrap()
+        .id;
     let officer = s.list_side_officers().await.unwrap()[0].id;
     Ids {
         hkitf,
         other_org,
-        doomed_org: s.create_organisation(&me, &new_org("Doomed page org")).await.unwrap().id,
-        doomed_org_api: s.create_organisation(&me, &new_org("Doomed API org")).await.unwrap().id,
+        doomed_org: s
+            .create_organisation(&me, &new_org("Doomed page org"))
+            .await
+            .unwrap()
+            .id,
+        doomed_org_api: s
+            .create_organisation(&me, &new_org("Doomed API org"))
+            .await
+            .unwrap()
+            .id,
         person: person.id,
-        doomed_person: s.create_person(&me, &new_person("Doomed page person")).await.unwrap().id,
-        doomed_person_api: s.create_person(&me, &new_person("Doomed API person")).await.unwrap().id,
+        doomed_person: s
+            .create_person(&me, &new_person("Doomed page person"))
+            .await
+            .unwrap()
+            .id,
+        doomed_person_api: s
+            .create_person(&me, &new_person("Doomed API person"))
+            .await
+            .unwrap()
+            .id,
         position,
         position_api,
         officer,
@@ -110,14 +171,50 @@ async fn make_ids(app: &TestApp) -> Ids {
 
 fn routes(ids: &Ids) -> Vec<Route> {
     use Access::*;
-    let get = |path: String, access: Access| Route { method: Method::GET, path, body: Body::None, access, ok: StatusCode::OK };
-    let form = |path: String, fields: Vec<(&'static str, String)>, access: Access| Route { method: Method::POST, path, body: Body::Form(fields), access, ok: StatusCode::SEE_OTHER };
-    let api = |method: Method, path: String, body: Option<serde_json::Value>, access: Access, ok: StatusCode| Route { method, path, body: body.map(Body::Json).unwrap_or(Body::None), access, ok };
-    let org_fields = |name: &str| vec![("name", name.to_owned()), ("org_type", "society".to_owned()), ("region", "hong_kong".to_owned())];
+    let get = |path: String, access: Access| Route {
+        method: Method::GET,
+        path,
+        body: Body::None,
+        access,
+        ok: StatusCode::OK,
+    };
+    let form = |path: String, fields: Vec<(&'static str, String)>, access: Access| Route {
+        method: Method::POST,
+        path,
+        body: Body::Form(fields),
+        access,
+        ok: StatusCode::SEE_OTHER,
+    };
+    let api = |method: Method,
+               path: String,
+               body: Option<serde_json::Value>,
+               access: Access,
+               ok: StatusCode| Route {
+        method,
+        path,
+        body: body.map(Body::Json).unwrap_or(Body::None),
+        access,
+        ok,
+    };
+    let org_fields = |name: &str| {
+        vec![
+            ("name", name.to_owned()),
+            ("org_type", "society".to_owned()),
+            ("region", "hong_kong".to_owned()),
+        ]
+    };
     let org_json = |name: &str| json!({"name": name, "org_type": "society", "region": "hong_kong"});
     let mut r = Vec::new();
     for l in ["zh-Hant", "zh-Hans", "en"] {
-        for p in ["/", "/organisations", "/people", "/alliance", "/memberships", "/designations", "/login"] {
+        for p in [
+            "/",
+            "/organisations",
+            "/people",
+            "/alliance",
+            "/memberships",
+            "/designations",
+            "/login",
+        ] {
             r.push(get(format!("/{l}{p}"), Everyone));
         }
     }
@@ -135,23 +232,96 @@ fn routes(ids: &Ids) -> Vec<Route> {
         get(format!("{l}/audit"), Staff),
         get(format!("{l}/admin/users"), Admin),
         form(format!("{l}/organisations"), org_fields("Walk Org"), Staff),
-        form(format!("{l}/organisations/{}", ids.hkitf), org_fields("香港資訊科技聯會"), OwnOrg),
-        form(format!("{l}/organisations/{}", ids.other_org), org_fields("澳門科技大學"), Staff),
-        form(format!("{l}/organisations/{}/delete", ids.doomed_org), vec![], Staff),
-        form(format!("{l}/people"), vec![("name", "Walk Person".into())], Staff),
-        form(format!("{l}/people/{}", ids.person), vec![("name", "Walker".into())], Staff),
-        form(format!("{l}/people/{}/positions", ids.person), vec![("org_id", ids.hkitf.to_string()), ("title", "C".into())], Staff),
-        form(format!("{l}/positions/{}/delete", ids.position), vec![("back", ids.person.to_string())], Staff),
-        form(format!("{l}/people/{}/delete", ids.doomed_person), vec![], Staff),
-        form(format!("{l}/alliance/officers"), vec![("side_id", "1".into()), ("person_id", ids.person.to_string()), ("role", "representative".into()), ("title", "代表".into())], Staff),
-        form(format!("{l}/alliance/officers/{}/delete", ids.officer), vec![], Staff),
-        form(format!("{l}/memberships"), vec![("org_id", ids.other_org.to_string()), ("designation_id", ids.designation.to_string()), ("year", "2021".into())], Staff),
-        form(format!("{l}/memberships/{}/delete", ids.membership), vec![], Staff),
-        form(format!("{l}/designations"), vec![("code", "walk".into()), ("name", "Walk".into())], Staff),
-        form(format!("{l}/admin/users"), vec![("email", "new@walk.test".into()), ("display_name", "New".into()), ("role", "participant".into()), ("password", "a long enough password".into())], Admin),
+        form(
+            format!("{l}/organisations/{}", ids.hkitf),
+            org_fields("香港資訊科技聯會"),
+            OwnOrg,
+        ),
+        form(
+            format!("{l}/organisations/{}", ids.other_org),
+            org_fields("澳門科技大學"),
+            Staff,
+        ),
+        form(
+            format!("{l}/organisations/{}/delete", ids.doomed_org),
+            vec![],
+            Staff,
+        ),
+        form(
+            format!("{l}/people"),
+            vec![("name", "Walk Person".into())],
+            Staff,
+        ),
+        form(
+            format!("{l}/people/{}", ids.person),
+            vec![("name", "Walker".into())],
+            Staff,
+        ),
+        form(
+            format!("{l}/people/{}/positions", ids.person),
+            vec![("org_id", ids.hkitf.to_string()), ("title", "C".into())],
+            Staff,
+        ),
+        form(
+            format!("{l}/positions/{}/delete", ids.position),
+            vec![("back", ids.person.to_string())],
+            Staff,
+        ),
+        form(
+            format!("{l}/people/{}/delete", ids.doomed_person),
+            vec![],
+            Staff,
+        ),
+        form(
+            format!("{l}/alliance/officers"),
+            vec![
+                ("side_id", "1".into()),
+                ("person_id", ids.person.to_string()),
+                ("role", "representative".into()),
+                ("title", "代表".into()),
+            ],
+            Staff,
+        ),
+        form(
+            format!("{l}/alliance/officers/{}/delete", ids.officer),
+            vec![],
+            Staff,
+        ),
+        form(
+            format!("{l}/memberships"),
+            vec![
+                ("org_id", ids.other_org.to_string()),
+                ("designation_id", ids.designation.to_string()),
+                ("year", "2021".into()),
+            ],
+            Staff,
+        ),
+        form(
+            format!("{l}/memberships/{}/delete", ids.membership),
+            vec![],
+            Staff,
+        ),
+        form(
+            format!("{l}/designations"),
+            vec![("code", "walk".into()), ("name", "Walk".into())],
+            Staff,
+        ),
+        form(
+            format!("{l}/admin/users"),
+            vec![
+                ("email", "new@walk.test".into()),
+                ("display_name", "New".into()),
+                ("role", "participant".into()),
+                ("password", "a long enough password".into()),
+            ],
+            Admin,
+        ),
         get("/api/v1/organisations".into(), Everyone),
         get(format!("/api/v1/organisations/{}", ids.hkitf), Everyone),
-        get(format!("/api/v1/organisations/{}/positions", ids.hkitf), Everyone),
+        get(
+            format!("/api/v1/organisations/{}/positions", ids.hkitf),
+            Everyone,
+        ),
         get("/api/v1/people".into(), Everyone),
         get(format!("/api/v1/people/{}", ids.person), Everyone),
         get(format!("/api/v1/people/{}/positions", ids.person), Everyone),
@@ -162,18 +332,90 @@ fn routes(ids: &Ids) -> Vec<Route> {
         get("/api/openapi.json".into(), Everyone),
         get("/api".into(), Everyone),
         get("/healthz".into(), Everyone),
-        api(Method::POST, "/api/v1/organisations".into(), Some(org_json("API Org")), Staff, StatusCode::CREATED),
-        api(Method::PUT, format!("/api/v1/organisations/{}", ids.hkitf), Some(org_json("香港資訊科技聯會")), OwnOrg, StatusCode::OK),
-        api(Method::PUT, format!("/api/v1/organisations/{}", ids.other_org), Some(org_json("澳門科技大學")), Staff, StatusCode::OK),
-        api(Method::DELETE, format!("/api/v1/organisations/{}", ids.doomed_org_api), None, Staff, StatusCode::NO_CONTENT),
-        api(Method::POST, "/api/v1/people".into(), Some(json!({"name": "API Person"})), Staff, StatusCode::CREATED),
-        api(Method::PUT, format!("/api/v1/people/{}", ids.person), Some(json!({"name": "Walker"})), Staff, StatusCode::OK),
-        api(Method::DELETE, format!("/api/v1/people/{}", ids.doomed_person_api), None, Staff, StatusCode::NO_CONTENT),
-        api(Method::POST, "/api/v1/positions".into(), Some(json!({"person_id": ids.person, "org_id": ids.hkitf, "title": "D"})), Staff, StatusCode::CREATED),
-        api(Method::DELETE, format!("/api/v1/positions/{}", ids.position_api), None, Staff, StatusCode::NO_CONTENT),
-        api(Method::POST, "/api/v1/designations".into(), Some(json!({"code": "walk_api", "name": "Walk"})), Staff, StatusCode::CREATED),
-        api(Method::POST, "/api/v1/memberships".into(), Some(json!({"org_id": ids.hkitf, "designation_id": ids.designation, "year": 2022})), Staff, StatusCode::CREATED),
-        api(Method::DELETE, format!("/api/v1/memberships/{}", ids.membership_api), None, Staff, StatusCode::NO_CONTENT),
+        api(
+            Method::POST,
+            "/api/v1/organisations".into(),
+            Some(org_json("API Org")),
+            Staff,
+            StatusCode::CREATED,
+        ),
+        api(
+            Method::PUT,
+            format!("/api/v1/organisations/{}", ids.hkitf),
+            Some(org_json("香港資訊科技聯會")),
+            OwnOrg,
+            StatusCode::OK,
+        ),
+        api(
+            Method::PUT,
+            format!("/api/v1/organisations/{}", ids.other_org),
+            Some(org_json("澳門科技大學")),
+            Staff,
+            StatusCode::OK,
+        ),
+        api(
+            Method::DELETE,
+            format!("/api/v1/organisations/{}", ids.doomed_org_api),
+            None,
+            Staff,
+            StatusCode::NO_CONTENT,
+        ),
+        api(
+            Method::POST,
+            "/api/v1/people".into(),
+            Some(json!({"name": "API Person"})),
+            Staff,
+            StatusCode::CREATED,
+        ),
+        api(
+            Method::PUT,
+            format!("/api/v1/people/{}", ids.person),
+            Some(json!({"name": "Walker"})),
+            Staff,
+            StatusCode::OK,
+        ),
+        api(
+            Method::DELETE,
+            format!("/api/v1/people/{}", ids.doomed_person_api),
+            None,
+            Staff,
+            StatusCode::NO_CONTENT,
+        ),
+        api(
+            Method::POST,
+            "/api/v1/positions".into(),
+            Some(json!({"person_id": ids.person, "org_id": ids.hkitf, "title": "D"})),
+            Staff,
+            StatusCode::CREATED,
+        ),
+        api(
+            Method::DELETE,
+            format!("/api/v1/positions/{}", ids.position_api),
+            None,
+            Staff,
+            StatusCode::NO_CONTENT,
+        ),
+        api(
+            Method::POST,
+            "/api/v1/designations".into(),
+            Some(json!({"code": "walk_api", "name": "Walk"})),
+            Staff,
+            StatusCode::CREATED,
+        ),
+        api(
+            Method::POST,
+            "/api/v1/memberships".into(),
+            Some(json!({"org_id": ids.hkitf, "designation_id": ids.designation, "year": 2022})),
+            Staff,
+            StatusCode::CREATED,
+        ),
+        api(
+            Method::DELETE,
+            format!("/api/v1/memberships/{}", ids.membership_api),
+            None,
+            Staff,
+            StatusCode::NO_CONTENT,
+        ),
     ]);
     r
 }
@@ -198,7 +440,11 @@ async fn walk(role: Role) {
                     unreachable!()
                 }
             }
-            Body::Json(v) => app.api(route.method.clone(), &route.path, Some(v.clone())).await.0,
+            Body::Json(v) => {
+                app.api(route.method.clone(), &route.path, Some(v.clone()))
+                    .await
+                    .0
+            }
             Body::None if route.method == Method::GET => app.get(&route.path).await.status(),
             Body::None => app.api(route.method.clone(), &route.path, None).await.0,
         };
@@ -216,7 +462,13 @@ async fn walk(role: Role) {
     let by_web = audit.items.iter().filter(|e| e.user_id.is_some()).count();
     match role {
         Role::Anonymous | Role::Participant => assert_eq!(by_web, 0, "{role:?} changed something"),
-        Role::Rep => assert!(audit.items.iter().filter(|e| e.user_id.is_some()).all(|e| e.entity == "organisation" && e.action == "update")),
+        Role::Rep => assert!(
+            audit
+                .items
+                .iter()
+                .filter(|e| e.user_id.is_some())
+                .all(|e| e.entity == "organisation" && e.action == "update")
+        ),
         _ => assert!(by_web > 10),
     }
 }

@@ -18,7 +18,11 @@ fn baylink(db: &TestDb, args: &[&str]) -> Output {
 }
 
 fn text(o: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
 }
 
 const SHEET: &str = "\u{feff}機構,英文名稱,類型,地區,所屬機構,姓名,職銜\n\
@@ -38,25 +42,67 @@ async fn import_checks_then_writes_in_one_go_and_is_idempotent() {
 
     let out = baylink(&db, &["import", "directory", path, "--dry-run"]);
     assert!(out.status.success(), "{}", text(&out));
-    assert!(text(&out).contains("5 rows read, 0 rejected; to write: 3 organisations, 1 people, 2 positions"), "{}", text(&out));
+    assert!(
+        text(&out)
+            .contains("5 rows read, 0 rejected; to write: 3 organisations, 1 people, 2 positions"),
+        "{}",
+        text(&out)
+    );
     assert!(text(&out).contains("nothing was written"));
     let store = db.open().await;
-    assert_eq!(store.stats().await.unwrap().organisations, 0, "a dry run writes nothing");
+    assert_eq!(
+        store.stats().await.unwrap().organisations,
+        0,
+        "a dry run writes nothing"
+    );
 
     let out = baylink(&db, &["import", "directory", path]);
     assert!(out.status.success(), "{}", text(&out));
-    assert!(text(&out).contains("imported 3 organisations, 1 people, 2 positions"), "{}", text(&out));
-    let youth = store.find_organisation_by_name("深圳市人工智能行业协会青年委员会").await.unwrap().unwrap();
-    let parent = store.find_organisation_by_name("深圳市人工智能行業協會").await.unwrap().unwrap();
+    assert!(
+        text(&out).contains("imported 3 organisations, 1 people, 2 positions"),
+        "{}",
+        text(&out)
+    );
+    let youth = store
+        .find_organisation_by_name("深圳市人工智能行业协会青年委员会")
+        .await
+        .unwrap()
+        .unwrap();
+    let parent = store
+        .find_organisation_by_name("深圳市人工智能行業協會")
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(youth.parent_id, Some(parent.id));
-    assert_eq!(parent.name_en.as_deref(), Some("Shenzhen AI Industry Association"));
-    let hk = store.find_organisation_by_name("香港創新科技協會").await.unwrap().unwrap();
-    assert_eq!((hk.name.as_str(), hk.region.code()), ("香港創新科技協會", "hong_kong"));
+    assert_eq!(
+        parent.name_en.as_deref(),
+        Some("Shenzhen AI Industry Association")
+    );
+    let hk = store
+        .find_organisation_by_name("香港創新科技協會")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (hk.name.as_str(), hk.region.code()),
+        ("香港創新科技協會", "hong_kong")
+    );
 
     // The same file again adds nothing.
     let out = baylink(&db, &["import", "directory", path]);
-    assert!(text(&out).contains("imported 0 organisations, 0 people, 0 positions"), "{}", text(&out));
-    assert_eq!(store.list_people(&PersonFilter::default()).await.unwrap().total, 1);
+    assert!(
+        text(&out).contains("imported 0 organisations, 0 people, 0 positions"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(
+        store
+            .list_people(&PersonFilter::default())
+            .await
+            .unwrap()
+            .total,
+        1
+    );
 }
 
 #[tokio::test]
@@ -77,17 +123,38 @@ async fn rejected_rows_are_reported_by_line_and_nothing_is_written() {
     let out = baylink(&db, &["import", "directory", file.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out));
     let t = text(&out);
-    assert!(t.contains("line 3: organisation: This field is required."), "{t}");
-    assert!(t.contains("line 4: region: Choose one of the listed values."), "{t}");
-    assert!(t.contains("line 5: parent: The chosen record does not exist"), "{t}");
+    assert!(
+        t.contains("line 3: organisation: This field is required."),
+        "{t}"
+    );
+    assert!(
+        t.contains("line 4: region: Choose one of the listed values."),
+        "{t}"
+    );
+    assert!(
+        t.contains("line 5: parent: The chosen record does not exist"),
+        "{t}"
+    );
     assert!(t.contains("line 6: title: This field is required."), "{t}");
     assert!(t.contains("nothing was written"));
     let store = db.open().await;
     assert_eq!(store.stats().await.unwrap().organisations, 0);
     // The operator may choose to import the good rows anyway.
-    let out = baylink(&db, &["import", "directory", file.to_str().unwrap(), "--skip-invalid"]);
+    let out = baylink(
+        &db,
+        &[
+            "import",
+            "directory",
+            file.to_str().unwrap(),
+            "--skip-invalid",
+        ],
+    );
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out).contains("imported 2 organisations"), "{}", text(&out));
+    assert!(
+        text(&out).contains("imported 2 organisations"),
+        "{}",
+        text(&out)
+    );
 }
 
 #[tokio::test]
@@ -100,13 +167,23 @@ async fn export_round_trips_through_csv_and_xlsx() {
         assert!(out.status.success(), "{}", text(&out));
         if ext == "csv" {
             let bytes = std::fs::read(&file).unwrap();
-            assert!(bytes.starts_with("\u{feff}".as_bytes()), "CSV starts with a BOM so Excel reads it as UTF-8");
-            assert!(String::from_utf8(bytes).unwrap().contains("香港資訊科技聯會"));
+            assert!(
+                bytes.starts_with("\u{feff}".as_bytes()),
+                "CSV starts with a BOM so Excel reads it as UTF-8"
+            );
+            assert!(
+                String::from_utf8(bytes)
+                    .unwrap()
+                    .contains("香港資訊科技聯會")
+            );
         } else {
             use calamine::Reader;
             let mut book = calamine::open_workbook_auto(&file).unwrap();
             let range = book.worksheet_range_at(0).unwrap().unwrap();
-            assert_eq!(range.get((0, 0)).map(|c| c.to_string()), Some("organisation".into()));
+            assert_eq!(
+                range.get((0, 0)).map(|c| c.to_string()),
+                Some("organisation".into())
+            );
         }
         assert!(!Path::new(&format!("{}.partial", file.display())).exists());
         // Into an empty directory: the same organisations, people and positions.
@@ -114,10 +191,24 @@ async fn export_round_trips_through_csv_and_xlsx() {
         let out = baylink(&fresh, &["import", "directory", file.to_str().unwrap()]);
         assert!(out.status.success(), "{ext}: {}", text(&out));
         let copy = fresh.open().await;
-        let (a, b) = (app.store.stats().await.unwrap(), copy.stats().await.unwrap());
-        assert_eq!((a.organisations, a.people), (b.organisations, b.people), "{ext}");
-        let lab = copy.find_organisation_by_name("中藥質量研究國家重點實驗室(澳門科技大學)").await.unwrap().unwrap();
-        assert!(lab.parent_id.is_some(), "{ext}: parents survive the round trip");
+        let (a, b) = (
+            app.store.stats().await.unwrap(),
+            copy.stats().await.unwrap(),
+        );
+        assert_eq!(
+            (a.organisations, a.people),
+            (b.organisations, b.people),
+            "{ext}"
+        );
+        let lab = copy
+            .find_organisation_by_name("中藥質量研究國家重點實驗室(澳門科技大學)")
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(
+            lab.parent_id.is_some(),
+            "{ext}: parents survive the round trip"
+        );
     }
 }
 
@@ -139,9 +230,17 @@ async fn user_add_creates_the_first_admin() {
     let ok = run("a long enough pass phrase", "First@Example.org");
     assert!(ok.status.success(), "{}", text(&ok));
     let store = db.open().await;
-    let user = store.find_user_by_email("first@example.org").await.unwrap().unwrap();
+    let user = store
+        .find_user_by_email("first@example.org")
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(user.role.code(), "admin");
     assert!(user.password_hash.starts_with("$argon2id$"));
     let again = run("a long enough pass phrase", "first@example.org");
-    assert!(text(&again).contains("已有帳戶使用此電郵地址"), "{}", text(&again));
+    assert!(
+        text(&again).contains("已有帳戶使用此電郵地址"),
+        "{}",
+        text(&again)
+    );
 }

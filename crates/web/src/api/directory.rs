@@ -26,29 +26,54 @@ use crate::views::directory::actor;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/api/v1/organisations", get(list_organisations).post(create_organisation))
+        .route(
+            "/api/v1/organisations",
+            get(list_organisations).post(create_organisation),
+        )
         .route(
             "/api/v1/organisations/{id}",
-            get(get_organisation).put(update_organisation).delete(delete_organisation),
+            get(get_organisation)
+                .put(update_organisation)
+                .delete(delete_organisation),
         )
-        .route("/api/v1/organisations/{id}/positions", get(organisation_positions))
+        .route(
+            "/api/v1/organisations/{id}/positions",
+            get(organisation_positions),
+        )
         .route("/api/v1/people", get(list_people).post(create_person))
-        .route("/api/v1/people/{id}", get(get_person).put(update_person).delete(delete_person))
+        .route(
+            "/api/v1/people/{id}",
+            get(get_person).put(update_person).delete(delete_person),
+        )
         .route("/api/v1/people/{id}/positions", get(person_positions))
         .route("/api/v1/positions", post(create_position))
         .route("/api/v1/positions/{id}", delete(delete_position))
         .route("/api/v1/sides", get(list_sides))
         .route("/api/v1/milestones", get(list_milestones))
-        .route("/api/v1/designations", get(list_designations).post(create_designation))
-        .route("/api/v1/memberships", get(list_memberships).post(create_membership))
+        .route(
+            "/api/v1/designations",
+            get(list_designations).post(create_designation),
+        )
+        .route(
+            "/api/v1/memberships",
+            get(list_memberships).post(create_membership),
+        )
         .route("/api/v1/memberships/{id}", delete(delete_membership))
-        .route("/api/v1/session", post(create_session).delete(delete_session))
+        .route(
+            "/api/v1/session",
+            post(create_session).delete(delete_session),
+        )
         .route("/api/v1/me", get(me))
 }
 
 /// The script a writer's text is assumed to be in when it cannot be told from the text.
 fn author_script(headers: &HeaderMap) -> baylink_text::Script {
-    Locale::negotiate(headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok())).script()
+    Locale::negotiate(
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    )
+    .script()
 }
 
 fn param<'a>(q: &'a HashMap<String, String>, k: &str) -> &'a str {
@@ -56,17 +81,29 @@ fn param<'a>(q: &'a HashMap<String, String>, k: &str) -> &'a str {
 }
 
 /// A query parameter that must parse if present: a wrong value is the client's error.
-fn parsed<T: std::str::FromStr>(q: &HashMap<String, String>, k: &str) -> Result<Option<T>, WebError> {
+fn parsed<T: std::str::FromStr>(
+    q: &HashMap<String, String>,
+    k: &str,
+) -> Result<Option<T>, WebError> {
     match param(q, k) {
         "" => Ok(None),
-        v => v.parse().map(Some).map_err(|_| WebError::BadRequest("err-bad-query")),
+        v => v
+            .parse()
+            .map(Some)
+            .map_err(|_| WebError::BadRequest("err-bad-query")),
     }
 }
 
-fn code<T>(q: &HashMap<String, String>, k: &str, parse: fn(&str) -> Option<T>) -> Result<Option<T>, WebError> {
+fn code<T>(
+    q: &HashMap<String, String>,
+    k: &str,
+    parse: fn(&str) -> Option<T>,
+) -> Result<Option<T>, WebError> {
     match param(q, k) {
         "" => Ok(None),
-        v => parse(v).map(Some).ok_or(WebError::BadRequest("err-bad-query")),
+        v => parse(v)
+            .map(Some)
+            .ok_or(WebError::BadRequest("err-bad-query")),
     }
 }
 
@@ -108,7 +145,10 @@ pub async fn list_organisations(
 #[utoipa::path(get, path = "/api/v1/organisations/{id}", tag = "directory",
     params(("id" = i64, Path)),
     responses((status = 200, body = Organisation), (status = 404, body = crate::error::ApiError)))]
-pub async fn get_organisation(State(s): State<AppState>, Path(id): Path<String>) -> Result<Json<Organisation>, WebError> {
+pub async fn get_organisation(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<Organisation>, WebError> {
     Ok(Json(s.store.get_organisation(path_id(&id)?).await?))
 }
 
@@ -124,7 +164,9 @@ pub async fn create_organisation(
 ) -> Result<Response, WebError> {
     let auth = require(a.as_ref(), Action::EditDirectory)?;
     let draft = input.validate(author_script(&headers))?;
-    Ok(created(s.store.create_organisation(&actor(auth), &draft).await?))
+    Ok(created(
+        s.store.create_organisation(&actor(auth), &draft).await?,
+    ))
 }
 
 /// Replaces an organisation's details (secretariat, admin, or its own representative).
@@ -147,7 +189,11 @@ pub async fn update_organisation(
         input.synthetic = current.synthetic;
     }
     let draft = input.validate(author_script(&headers))?;
-    Ok(Json(s.store.update_organisation(&actor(auth), id, &draft).await?))
+    Ok(Json(
+        s.store
+            .update_organisation(&actor(auth), id, &draft)
+            .await?,
+    ))
 }
 
 /// Deletes an organisation with its positions and memberships (secretariat, admin).
@@ -167,7 +213,10 @@ pub async fn delete_organisation(
 /// The positions held at an organisation.
 #[utoipa::path(get, path = "/api/v1/organisations/{id}/positions", tag = "directory", params(("id" = i64, Path)),
     responses((status = 200, body = Vec<Position>)))]
-pub async fn organisation_positions(State(s): State<AppState>, Path(id): Path<String>) -> Result<Json<Vec<Position>>, WebError> {
+pub async fn organisation_positions(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<Position>>, WebError> {
     let id = path_id(&id)?;
     s.store.get_organisation(id).await?;
     Ok(Json(s.store.positions_at_organisation(id).await?))
@@ -197,7 +246,10 @@ pub async fn list_people(
 /// One person.
 #[utoipa::path(get, path = "/api/v1/people/{id}", tag = "directory", params(("id" = i64, Path)),
     responses((status = 200, body = Person), (status = 404, body = crate::error::ApiError)))]
-pub async fn get_person(State(s): State<AppState>, Path(id): Path<String>) -> Result<Json<Person>, WebError> {
+pub async fn get_person(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<Person>, WebError> {
     Ok(Json(s.store.get_person(path_id(&id)?).await?))
 }
 
@@ -248,7 +300,10 @@ pub async fn delete_person(
 /// A person's positions, senior first.
 #[utoipa::path(get, path = "/api/v1/people/{id}/positions", tag = "directory", params(("id" = i64, Path)),
     responses((status = 200, body = Vec<Position>)))]
-pub async fn person_positions(State(s): State<AppState>, Path(id): Path<String>) -> Result<Json<Vec<Position>>, WebError> {
+pub async fn person_positions(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<Position>>, WebError> {
     let id = path_id(&id)?;
     s.store.get_person(id).await?;
     Ok(Json(s.store.positions_of_person(id).await?))
@@ -265,7 +320,9 @@ pub async fn create_position(
 ) -> Result<Response, WebError> {
     let auth = require(a.as_ref(), Action::EditDirectory)?;
     let draft = input.validate(author_script(&headers))?;
-    Ok(created(s.store.create_position(&actor(auth), &draft).await?))
+    Ok(created(
+        s.store.create_position(&actor(auth), &draft).await?,
+    ))
 }
 
 /// Removes a position (secretariat, admin).
@@ -292,14 +349,20 @@ pub struct SideWithOfficers {
 
 /// The alliance's three sides and their officers.
 #[utoipa::path(get, path = "/api/v1/sides", tag = "alliance", responses((status = 200, body = Vec<SideWithOfficers>)))]
-pub async fn list_sides(State(s): State<AppState>) -> Result<Json<Vec<SideWithOfficers>>, WebError> {
+pub async fn list_sides(
+    State(s): State<AppState>,
+) -> Result<Json<Vec<SideWithOfficers>>, WebError> {
     let officers = s.store.list_side_officers().await?;
     let sides = s.store.list_sides().await?;
     Ok(Json(
         sides
             .into_iter()
             .map(|side| SideWithOfficers {
-                officers: officers.iter().filter(|o| o.side_id == side.id).cloned().collect(),
+                officers: officers
+                    .iter()
+                    .filter(|o| o.side_id == side.id)
+                    .cloned()
+                    .collect(),
                 side,
             })
             .collect(),
@@ -314,7 +377,9 @@ pub async fn list_milestones(State(s): State<AppState>) -> Result<Json<Vec<Miles
 
 /// The kinds of yearly award.
 #[utoipa::path(get, path = "/api/v1/designations", tag = "alliance", responses((status = 200, body = Vec<Designation>)))]
-pub async fn list_designations(State(s): State<AppState>) -> Result<Json<Vec<Designation>>, WebError> {
+pub async fn list_designations(
+    State(s): State<AppState>,
+) -> Result<Json<Vec<Designation>>, WebError> {
     Ok(Json(s.store.list_designations().await?))
 }
 
@@ -329,7 +394,9 @@ pub async fn create_designation(
 ) -> Result<Response, WebError> {
     let auth = require(a.as_ref(), Action::EditDirectory)?;
     let draft = input.validate(author_script(&headers))?;
-    Ok(created(s.store.create_designation(&actor(auth), &draft).await?))
+    Ok(created(
+        s.store.create_designation(&actor(auth), &draft).await?,
+    ))
 }
 
 /// Memberships and other awards by year.
@@ -359,7 +426,9 @@ pub async fn create_membership(
 ) -> Result<Response, WebError> {
     let auth = require(a.as_ref(), Action::EditDirectory)?;
     let draft = input.validate()?;
-    Ok(created(s.store.create_membership(&actor(auth), &draft).await?))
+    Ok(created(
+        s.store.create_membership(&actor(auth), &draft).await?,
+    ))
 }
 
 /// Withdraws an award (secretariat, admin).
@@ -424,7 +493,10 @@ pub async fn create_session(
 
 /// Signs out.
 #[utoipa::path(delete, path = "/api/v1/session", tag = "account", responses((status = 204)))]
-pub async fn delete_session(State(s): State<AppState>, MaybeAuth(a): MaybeAuth) -> Result<Response, WebError> {
+pub async fn delete_session(
+    State(s): State<AppState>,
+    MaybeAuth(a): MaybeAuth,
+) -> Result<Response, WebError> {
     if let Some(a) = a {
         s.store.delete_session(&a.session.token_hash).await?;
     }

@@ -32,7 +32,11 @@ use crate::error::WebError;
 pub struct ApiDoc;
 
 pub async fn openapi_json() -> Response {
-    ([(header::CONTENT_TYPE, "application/json")], super::openapi_json()).into_response()
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        super::openapi_json(),
+    )
+        .into_response()
 }
 
 /// One operation, as the page shows it.
@@ -140,7 +144,9 @@ fn endpoints(doc: &Value) -> Vec<Endpoint> {
 /// `GET /api`: every operation of the document, with a button to try the simple ones.
 pub async fn page(headers: axum::http::HeaderMap) -> Result<Response, WebError> {
     let lang = crate::i18n::Locale::negotiate(
-        headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()),
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
     );
     let doc: Value = serde_json::to_value(ApiDoc::openapi())
         .map_err(|e| WebError::Internal(format!("openapi: {e}")))?;

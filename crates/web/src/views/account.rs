@@ -15,7 +15,8 @@ use super::directory::actor;
 use super::{Ctx, FormData, FormState, form_errors, render, render_invalid, see};
 use crate::AppState;
 use crate::auth::{
-    self, Action, ClientAddr, MAX_FAILURES, SESSION_COOKIE, SESSION_SECONDS, THROTTLE_WINDOW, require,
+    self, Action, ClientAddr, MAX_FAILURES, SESSION_COOKIE, SESSION_SECONDS, THROTTLE_WINDOW,
+    require,
 };
 use crate::error::WebError;
 
@@ -35,12 +36,19 @@ struct LoginPage {
     message: Option<String>,
 }
 
-async fn login_form(c: Ctx, Query(q): Query<HashMap<String, String>>) -> Result<Response, WebError> {
+async fn login_form(
+    c: Ctx,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebError> {
     let mut f = FormState::default();
     if let Some(next) = q.get("next") {
         f.values.insert("next".into(), next.clone());
     }
-    render(&LoginPage { c, f, message: None })
+    render(&LoginPage {
+        c,
+        f,
+        message: None,
+    })
 }
 
 /// Only a path on this site may be returned to after signing in.
@@ -57,7 +65,10 @@ pub struct SignIn<'a> {
 
 /// Checks the throttle and the password; on success starts a session and returns its
 /// cookie token with the session and user.
-pub async fn sign_in(s: &AppState, attempt: SignIn<'_>) -> Result<(String, Session, User), WebError> {
+pub async fn sign_in(
+    s: &AppState,
+    attempt: SignIn<'_>,
+) -> Result<(String, Session, User), WebError> {
     let email = attempt.email.trim().to_lowercase();
     let now = baylink_store::sql::now();
     let since = now - THROTTLE_WINDOW;
@@ -103,9 +114,8 @@ pub async fn sign_in(s: &AppState, attempt: SignIn<'_>) -> Result<(String, Sessi
 }
 
 /// A hash of a random password, checked against when the account does not exist.
-static DUMMY_HASH: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-    auth::hash_password(&auth::random_token()).unwrap_or_default()
-});
+static DUMMY_HASH: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| auth::hash_password(&auth::random_token()).unwrap_or_default());
 
 async fn login(
     State(s): State<AppState>,
@@ -138,15 +148,27 @@ async fn login(
             };
             let status = e.status();
             let mut f = FormState::default();
-            f.values.insert("email".into(), form.get("email").to_owned());
+            f.values
+                .insert("email".into(), form.get("email").to_owned());
             f.values.insert("next".into(), form.get("next").to_owned());
-            render_invalid(&LoginPage { c, f, message: Some(message) }, status)
+            render_invalid(
+                &LoginPage {
+                    c,
+                    f,
+                    message: Some(message),
+                },
+                status,
+            )
         }
         Err(e) => Err(e),
     }
 }
 
-async fn logout(State(s): State<AppState>, c: Ctx, headers: axum::http::HeaderMap) -> Result<Response, WebError> {
+async fn logout(
+    State(s): State<AppState>,
+    c: Ctx,
+    headers: axum::http::HeaderMap,
+) -> Result<Response, WebError> {
     if let Some(token) = auth::cookie(&headers, SESSION_COOKIE) {
         s.store.delete_session(&auth::token_hash(token)).await?;
     }
@@ -186,7 +208,13 @@ async fn users_page(s: &AppState, c: Ctx, f: FormState) -> Result<UsersPage, Web
         .map(|o| (o.id, c.name(&o.name, &o.name_script, &o.name_en)))
         .collect();
     orgs.sort_by(|a, b| a.1.cmp(&b.1));
-    Ok(UsersPage { c, users, sides, orgs, f })
+    Ok(UsersPage {
+        c,
+        users,
+        sides,
+        orgs,
+        f,
+    })
 }
 
 async fn users(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError> {
@@ -194,7 +222,11 @@ async fn users(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError> 
     render(&users_page(&s, c, FormState::default()).await?)
 }
 
-async fn user_create(State(s): State<AppState>, c: Ctx, form: FormData) -> Result<Response, WebError> {
+async fn user_create(
+    State(s): State<AppState>,
+    c: Ctx,
+    form: FormData,
+) -> Result<Response, WebError> {
     let auth = require(c.auth.as_ref(), Action::ManageUsers)?;
     let actor = actor(auth);
     let mut errors = Vec::new();
@@ -254,6 +286,12 @@ async fn audit(
         .max(0);
     let page = s.store.list_audit(SIZE, offset).await?;
     let prev = (offset > 0).then(|| c.href(&format!("/audit?offset={}", (offset - SIZE).max(0))));
-    let next = (offset + SIZE < page.total).then(|| c.href(&format!("/audit?offset={}", offset + SIZE)));
-    render(&AuditPage { c, page, prev, next })
+    let next =
+        (offset + SIZE < page.total).then(|| c.href(&format!("/audit?offset={}", offset + SIZE)));
+    render(&AuditPage {
+        c,
+        page,
+        prev,
+        next,
+    })
 }

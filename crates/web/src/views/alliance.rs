@@ -31,7 +31,10 @@ pub fn router() -> Router<AppState> {
 }
 
 fn id(raw: &str) -> Result<i64, WebError> {
-    raw.parse::<i64>().ok().filter(|v| *v > 0).ok_or(WebError::NotFound)
+    raw.parse::<i64>()
+        .ok()
+        .filter(|v| *v > 0)
+        .ok_or(WebError::NotFound)
 }
 
 /// A side with its officers, for the alliance page.
@@ -59,7 +62,11 @@ async fn alliance_page(s: &AppState, c: Ctx, f: FormState) -> Result<AlliancePag
         .await?
         .into_iter()
         .map(|side| SideView {
-            officers: officers.iter().filter(|o| o.side_id == side.id).cloned().collect(),
+            officers: officers
+                .iter()
+                .filter(|o| o.side_id == side.id)
+                .cloned()
+                .collect(),
             side,
         })
         .collect();
@@ -96,7 +103,11 @@ async fn alliance(State(s): State<AppState>, c: Ctx) -> Result<Response, WebErro
     render(&alliance_page(&s, c, FormState::default()).await?)
 }
 
-async fn officer_create(State(s): State<AppState>, c: Ctx, form: FormData) -> Result<Response, WebError> {
+async fn officer_create(
+    State(s): State<AppState>,
+    c: Ctx,
+    form: FormData,
+) -> Result<Response, WebError> {
     let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
     let mut errors = Vec::new();
     let input = SideOfficerInput {
@@ -127,7 +138,11 @@ async fn officer_create(State(s): State<AppState>, c: Ctx, form: FormData) -> Re
     }
 }
 
-async fn officer_delete(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>) -> Result<Response, WebError> {
+async fn officer_delete(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
     let id = id(&raw)?;
     let auth = require(c.auth.as_ref(), Action::DeleteRecords)?;
     s.store.delete_side_officer(&actor(auth), id).await?;
@@ -223,7 +238,11 @@ async fn memberships(
     render(&memberships_page(&s, c, &q, FormState::default()).await?)
 }
 
-async fn membership_create(State(s): State<AppState>, c: Ctx, form: FormData) -> Result<Response, WebError> {
+async fn membership_create(
+    State(s): State<AppState>,
+    c: Ctx,
+    form: FormData,
+) -> Result<Response, WebError> {
     let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
     let mut errors = Vec::new();
     let input = MembershipInput {
@@ -247,13 +266,23 @@ async fn membership_create(State(s): State<AppState>, c: Ctx, form: FormData) ->
         Err(e) => {
             let (errors, status) = form_errors(e)?;
             let lang = c.lang;
-            let page = memberships_page(&s, c, &HashMap::new(), FormState::with_errors(form, lang, &errors)).await?;
+            let page = memberships_page(
+                &s,
+                c,
+                &HashMap::new(),
+                FormState::with_errors(form, lang, &errors),
+            )
+            .await?;
             render_invalid(&page, status)
         }
     }
 }
 
-async fn membership_delete(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>) -> Result<Response, WebError> {
+async fn membership_delete(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
     let id = id(&raw)?;
     let auth = require(c.auth.as_ref(), Action::DeleteRecords)?;
     s.store.delete_membership(&actor(auth), id).await?;
@@ -277,7 +306,11 @@ async fn designations(State(s): State<AppState>, c: Ctx) -> Result<Response, Web
     })
 }
 
-async fn designation_create(State(s): State<AppState>, c: Ctx, form: FormData) -> Result<Response, WebError> {
+async fn designation_create(
+    State(s): State<AppState>,
+    c: Ctx,
+    form: FormData,
+) -> Result<Response, WebError> {
     let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
     let input = DesignationInput {
         code: form.get("code").to_owned(),
@@ -300,7 +333,11 @@ async fn designation_create(State(s): State<AppState>, c: Ctx, form: FormData) -
     }
 }
 
-async fn designation_delete(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>) -> Result<Response, WebError> {
+async fn designation_delete(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
     let id = id(&raw)?;
     let auth = require(c.auth.as_ref(), Action::DeleteRecords)?;
     s.store.delete_designation(&actor(auth), id).await?;

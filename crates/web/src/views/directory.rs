@@ -23,12 +23,18 @@ pub fn router() -> Router<AppState> {
         .route("/organisations/new", get(org_new))
         .route("/organisations/{id}", get(org_detail).post(org_update))
         .route("/organisations/{id}/edit", get(org_edit))
-        .route("/organisations/{id}/delete", get(org_delete_confirm).post(org_delete))
+        .route(
+            "/organisations/{id}/delete",
+            get(org_delete_confirm).post(org_delete),
+        )
         .route("/people", get(person_list).post(person_create))
         .route("/people/new", get(person_new))
         .route("/people/{id}", get(person_detail).post(person_update))
         .route("/people/{id}/edit", get(person_edit))
-        .route("/people/{id}/delete", get(person_delete_confirm).post(person_delete))
+        .route(
+            "/people/{id}/delete",
+            get(person_delete_confirm).post(person_delete),
+        )
         .route("/people/{id}/positions", post(position_create))
         .route("/positions/{id}/delete", post(position_delete))
 }
@@ -118,7 +124,8 @@ async fn org_list(
         .map(|d| (d.id, c.name(&d.name, &d.name_script, &d.name_en)))
         .collect();
     let years = s.store.membership_years().await?;
-    let prev = (offset > 0).then(|| page_link(&c, "/organisations", &q, (offset - PAGE_SIZE).max(0)));
+    let prev =
+        (offset > 0).then(|| page_link(&c, "/organisations", &q, (offset - PAGE_SIZE).max(0)));
     let next = (offset + PAGE_SIZE < page.total)
         .then(|| page_link(&c, "/organisations", &q, offset + PAGE_SIZE));
     render(&OrgListPage {
@@ -194,7 +201,11 @@ struct OrgFormPage {
     parents: Vec<(i64, String)>,
 }
 
-async fn parent_choices(s: &AppState, c: &Ctx, except: Option<i64>) -> Result<Vec<(i64, String)>, WebError> {
+async fn parent_choices(
+    s: &AppState,
+    c: &Ctx,
+    except: Option<i64>,
+) -> Result<Vec<(i64, String)>, WebError> {
     let mut all: Vec<(i64, String)> = s
         .store
         .all_organisations()
@@ -218,7 +229,11 @@ async fn org_new(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError
     })
 }
 
-async fn org_edit(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>) -> Result<Response, WebError> {
+async fn org_edit(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
     let id = id(&raw)?;
     require(c.auth.as_ref(), Action::EditOrganisation(id))?;
     let o = s.store.get_organisation(id).await?;
@@ -228,11 +243,21 @@ async fn org_edit(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>) ->
         ("short_name".to_owned(), o.short_name.unwrap_or_default()),
         ("org_type".to_owned(), o.org_type.code().to_owned()),
         ("region".to_owned(), o.region.code().to_owned()),
-        ("parent_id".to_owned(), o.parent_id.map(|p| p.to_string()).unwrap_or_default()),
+        (
+            "parent_id".to_owned(),
+            o.parent_id.map(|p| p.to_string()).unwrap_or_default(),
+        ),
         ("website".to_owned(), o.website.unwrap_or_default()),
         ("description".to_owned(), o.description.unwrap_or_default()),
         ("version".to_owned(), o.version.to_string()),
-        ("synthetic".to_owned(), if o.synthetic { "1".into() } else { String::new() }),
+        (
+            "synthetic".to_owned(),
+            if o.synthetic {
+                "1".into()
+            } else {
+                String::new()
+            },
+        ),
     ]);
     let parents = parent_choices(&s, &c, Some(id)).await?;
     render(&OrgFormPage {
@@ -276,7 +301,12 @@ fn checked<T>(
     }
 }
 
-async fn save_org(s: AppState, c: Ctx, id: Option<i64>, form: FormData) -> Result<Response, WebError> {
+async fn save_org(
+    s: AppState,
+    c: Ctx,
+    id: Option<i64>,
+    form: FormData,
+) -> Result<Response, WebError> {
     let auth = match id {
         Some(id) => require(c.auth.as_ref(), Action::EditOrganisation(id))?,
         None => require(c.auth.as_ref(), Action::EditDirectory)?,
@@ -312,7 +342,11 @@ async fn save_org(s: AppState, c: Ctx, id: Option<i64>, form: FormData) -> Resul
     }
 }
 
-async fn org_create(State(s): State<AppState>, c: Ctx, form: FormData) -> Result<Response, WebError> {
+async fn org_create(
+    State(s): State<AppState>,
+    c: Ctx,
+    form: FormData,
+) -> Result<Response, WebError> {
     save_org(s, c, None, form).await
 }
 
@@ -367,7 +401,11 @@ async fn org_delete_confirm(
     })
 }
 
-async fn org_delete(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>) -> Result<Response, WebError> {
+async fn org_delete(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
     let id = id(&raw)?;
     let auth = require(c.auth.as_ref(), Action::DeleteRecords)?;
     s.store.delete_organisation(&actor(auth), id).await?;
@@ -399,7 +437,8 @@ async fn person_list(
     };
     let page = s.store.list_people(&filter).await?;
     let prev = (offset > 0).then(|| page_link(&c, "/people", &q, (offset - PAGE_SIZE).max(0)));
-    let next = (offset + PAGE_SIZE < page.total).then(|| page_link(&c, "/people", &q, offset + PAGE_SIZE));
+    let next =
+        (offset + PAGE_SIZE < page.total).then(|| page_link(&c, "/people", &q, offset + PAGE_SIZE));
     render(&PersonListPage {
         c,
         page,
@@ -472,7 +511,11 @@ async fn person_new(c: Ctx) -> Result<Response, WebError> {
     })
 }
 
-async fn person_edit(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>) -> Result<Response, WebError> {
+async fn person_edit(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
     let id = id(&raw)?;
     require(c.auth.as_ref(), Action::EditDirectory)?;
     let p = s.store.get_person(id).await?;
@@ -489,7 +532,12 @@ async fn person_edit(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>)
     })
 }
 
-async fn save_person(s: AppState, c: Ctx, id: Option<i64>, form: FormData) -> Result<Response, WebError> {
+async fn save_person(
+    s: AppState,
+    c: Ctx,
+    id: Option<i64>,
+    form: FormData,
+) -> Result<Response, WebError> {
     let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
     let mut parse_errors = Vec::new();
     let input = PersonInput {
@@ -523,7 +571,11 @@ async fn save_person(s: AppState, c: Ctx, id: Option<i64>, form: FormData) -> Re
     }
 }
 
-async fn person_create(State(s): State<AppState>, c: Ctx, form: FormData) -> Result<Response, WebError> {
+async fn person_create(
+    State(s): State<AppState>,
+    c: Ctx,
+    form: FormData,
+) -> Result<Response, WebError> {
     save_person(s, c, None, form).await
 }
 
@@ -555,7 +607,11 @@ async fn person_delete_confirm(
     })
 }
 
-async fn person_delete(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>) -> Result<Response, WebError> {
+async fn person_delete(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
     let id = id(&raw)?;
     let auth = require(c.auth.as_ref(), Action::DeleteRecords)?;
     s.store.delete_person(&actor(auth), id).await?;
@@ -590,7 +646,14 @@ async fn position_create(
         Err(e) => {
             let (errors, status) = form_errors(e)?;
             let lang = c.lang;
-            let page = person_page(&s, c, person_id, FormState::with_errors(form, lang, &errors), false).await?;
+            let page = person_page(
+                &s,
+                c,
+                person_id,
+                FormState::with_errors(form, lang, &errors),
+                false,
+            )
+            .await?;
             render_invalid(&page, status)
         }
     }

@@ -154,15 +154,24 @@ impl Ctx {
 
     /// The organisation types as (code, label) for selects and filters.
     pub fn org_types(&self) -> Vec<(&'static str, String)> {
-        OrgType::ALL.iter().map(|t| (t.code(), self.t(&t.label_key()))).collect()
+        OrgType::ALL
+            .iter()
+            .map(|t| (t.code(), self.t(&t.label_key())))
+            .collect()
     }
 
     pub fn regions(&self) -> Vec<(&'static str, String)> {
-        Region::ALL.iter().map(|r| (r.code(), self.t(&r.label_key()))).collect()
+        Region::ALL
+            .iter()
+            .map(|r| (r.code(), self.t(&r.label_key())))
+            .collect()
     }
 
     pub fn roles(&self) -> Vec<(&'static str, String)> {
-        Role::ALL.iter().map(|r| (r.code(), self.t(&r.label_key()))).collect()
+        Role::ALL
+            .iter()
+            .map(|r| (r.code(), self.t(&r.label_key())))
+            .collect()
     }
 
     /// The name of a stored script code (`zh-Hant` → 繁體中文).
@@ -313,7 +322,9 @@ pub fn see(url: String) -> Response {
 }
 
 /// Splits a store error into field errors a form can show, or passes it on.
-pub fn form_errors(e: baylink_store::StoreError) -> Result<(Vec<FieldError>, StatusCode), WebError> {
+pub fn form_errors(
+    e: baylink_store::StoreError,
+) -> Result<(Vec<FieldError>, StatusCode), WebError> {
     match e {
         baylink_store::StoreError::Invalid(f) => Ok((f, StatusCode::UNPROCESSABLE_ENTITY)),
         baylink_store::StoreError::Conflict(code) => {
@@ -377,7 +388,10 @@ pub async fn not_found() -> WebError {
 pub async fn security_headers(req: Request, next: Next) -> Response {
     let mut r = next.run(req).await;
     let h = r.headers_mut();
-    h.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
+    h.insert(
+        "x-content-type-options",
+        HeaderValue::from_static("nosniff"),
+    );
     h.insert("x-frame-options", HeaderValue::from_static("DENY"));
     h.insert("referrer-policy", HeaderValue::from_static("same-origin"));
     h.insert(
@@ -397,12 +411,20 @@ struct ErrorPage<'a> {
 }
 
 /// The HTML body of an error answer.
-pub fn error_page(lang: Locale, status: StatusCode, message: &str, fields: &[FieldError]) -> String {
+pub fn error_page(
+    lang: Locale,
+    status: StatusCode,
+    message: &str,
+    fields: &[FieldError],
+) -> String {
     ErrorPage {
         lang,
         status: status.as_u16(),
         message,
-        fields: fields.iter().map(|f| format!("{}: {}", f.field, field_message(lang, f))).collect(),
+        fields: fields
+            .iter()
+            .map(|f| format!("{}: {}", f.field, field_message(lang, f)))
+            .collect(),
     }
     .render()
     .unwrap_or_else(|_| message.to_owned())
