@@ -143,7 +143,14 @@ impl Locale {
 
     /// Whether `key` exists in this locale's own file (no fallback).
     pub fn has(self, key: &str) -> bool {
-        LOCALES.try_lookup(self.langid(), key).is_some()
+        // With every argument our messages take, so those that need one resolve too.
+        let args: HashMap<Cow<'static, str>, FluentValue<'static>> = ["count", "limit", "minutes"]
+            .into_iter()
+            .map(|k| (Cow::Borrowed(k), FluentValue::from(2)))
+            .collect();
+        LOCALES
+            .try_lookup_with_args(self.langid(), key, &args)
+            .is_some()
     }
 
     /// Stored text in its author's `script`, shown in this locale's script.
@@ -204,5 +211,123 @@ mod tests {
             Locale::En.name("香港資訊科技聯會", "zh-Hant", None),
             "香港資訊科技聯會"
         );
+    }
+}
+
+#[cfg(test)]
+mod completeness {
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    use super::Locale;
+
+    fn keys(ftl: &str) -> BTreeSet<String> {
+        ftl.lines()
+            .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+            .filter_map(|l| l.split_once(" =").map(|(k, _)| k.trim().to_owned()))
+            .collect()
+    }
+
+    fn read(path: &Path) -> String {
+        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+
+    /// Every message exists in all three locales, and nowhere else.
+    #[test]
+    fn the_three_locales_have_the_same_messages() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+        let en = keys(&read(&dir.join("en/main.ftl")));
+        assert!(en.len() > 100);
+        for l in ["zh-Hans", "zh-Hant"] {
+            let other = keys(&read(&dir.join(l).join("main.ftl")));
+            assert_eq!(
+                en.difference(&other).collect::<Vec<_>>(),
+                Vec::<&String>::new(),
+                "missing in {l}"
+            );
+            assert_eq!(
+                other.difference(&en).collect::<Vec<_>>(),
+                Vec::<&String>::new(),
+                "only in {l}"
+            );
+        }
+    }
+
+    /// Every key the templates and the code name, and every label of every code list,
+    /// resolves in every locale without falling back.
+    #[test]
+    fn every_key_used_resolves_in_every_locale() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut used = BTreeSet::new();
+        let mut files = Vec::new();
+        for dir in ["templates", "src", "../store/src"] {
+            let mut stack = vec![root.join(dir)];
+            while let Some(d) = stack.pop() {
+                for e in std::fs::read_dir(&d).unwrap().flatten() {
+                    let p = e.path();
+                    if p.is_dir() {
+                        stack.push(p);
+                    } else {
+                        files.push(p);
+                    }
+                }
+            }
+        }
+        for f in files {
+            let text = read(&f);
+            for pat in ["t(\"", "tn(\"", "\"err-"] {
+                for piece in text.split(pat).skip(1) {
+                    let key: String = piece
+                        .chars()
+                        .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')
+                        .collect();
+                    let key = if pat == "\"err-" {
+                        format!("err-{key}")
+                    } else {
+                        key
+                    };
+                    if key.len() > 2 && key.contains('-')
+                        || [
+                            "edit", "delete", "save", "add", "cancel", "filter", "remove", "none",
+                        ]
+                        .contains(&key.as_str())
+                    {
+                        used.insert(key);
+                    }
+                }
+            }
+        }
+        use baylink_store::{OfficerRole, OrgType, Region, Role};
+        used.extend(OrgType::ALL.iter().map(|v| v.label_key()));
+        used.extend(Region::ALL.iter().map(|v| v.label_key()));
+        used.extend(Role::ALL.iter().map(|v| v.label_key()));
+        used.extend(OfficerRole::ALL.iter().map(|v| v.label_key()));
+        used.extend(
+            [
+                "script-zh-Hant",
+                "script-zh-Hans",
+                "script-en",
+                "audit-create",
+                "audit-update",
+                "audit-delete",
+            ]
+            .map(String::from),
+        );
+        // Header and field names that the scan picks up but are not messages.
+        for not_a_key in [
+            "x-csrf-token",
+            "x-content-type-options",
+            "x-frame-options",
+            "referrer-policy",
+            "sec-fetch-site",
+            "content-security-policy",
+            "err-",
+        ] {
+            used.remove(not_a_key);
+        }
+        for l in Locale::ALL {
+            let missing: Vec<_> = used.iter().filter(|k| !l.has(k)).collect();
+            assert!(missing.is_empty(), "{l:?} lacks {missing:?}");
+        }
     }
 }
