@@ -352,21 +352,24 @@ pub struct SideWithOfficers {
 pub async fn list_sides(
     State(s): State<AppState>,
 ) -> Result<Json<Vec<SideWithOfficers>>, WebError> {
+    Ok(Json(sides_with_officers(&s).await?))
+}
+
+/// The sides, each with its officers, as the alliance page and the API show them.
+pub async fn sides_with_officers(s: &AppState) -> Result<Vec<SideWithOfficers>, WebError> {
     let officers = s.store.list_side_officers().await?;
     let sides = s.store.list_sides().await?;
-    Ok(Json(
-        sides
-            .into_iter()
-            .map(|side| SideWithOfficers {
-                officers: officers
-                    .iter()
-                    .filter(|o| o.side_id == side.id)
-                    .cloned()
-                    .collect(),
-                side,
-            })
-            .collect(),
-    ))
+    Ok(sides
+        .into_iter()
+        .map(|side| SideWithOfficers {
+            officers: officers
+                .iter()
+                .filter(|o| o.side_id == side.id)
+                .cloned()
+                .collect(),
+            side,
+        })
+        .collect())
 }
 
 /// The alliance's history.

@@ -20,6 +20,7 @@ use utoipa::OpenApi;
 use crate::AppState;
 use crate::error::WebError;
 
+pub use directory::{SideWithOfficers, sides_with_officers};
 pub use docs::ApiDoc;
 
 pub fn router() -> Router<AppState> {

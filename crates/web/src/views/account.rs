@@ -200,14 +200,7 @@ async fn users_page(s: &AppState, c: Ctx, f: FormState) -> Result<UsersPage, Web
         .into_iter()
         .map(|x| (x.id, c.name(&x.name, &x.name_script, &x.name_en)))
         .collect();
-    let mut orgs: Vec<(i64, String)> = s
-        .store
-        .all_organisations()
-        .await?
-        .into_iter()
-        .map(|o| (o.id, c.name(&o.name, &o.name_script, &o.name_en)))
-        .collect();
-    orgs.sort_by(|a, b| a.1.cmp(&b.1));
+    let orgs = super::directory::org_choices(s, &c, None).await?;
     Ok(UsersPage {
         c,
         users,

@@ -10,7 +10,7 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use baylink_store::{
     Designation, DesignationInput, Membership, MembershipFilter, MembershipInput, Milestone,
-    Region, Side, SideOfficer, SideOfficerInput, StoreError,
+    Region, Side, SideOfficerInput, StoreError,
 };
 
 use super::directory::actor;
@@ -37,17 +37,11 @@ fn id(raw: &str) -> Result<i64, WebError> {
         .ok_or(WebError::NotFound)
 }
 
-/// A side with its officers, for the alliance page.
-struct SideView {
-    side: Side,
-    officers: Vec<SideOfficer>,
-}
-
 #[derive(Template)]
 #[template(path = "alliance/alliance.html")]
 struct AlliancePage {
     c: Ctx,
-    sides: Vec<SideView>,
+    sides: Vec<crate::api::SideWithOfficers>,
     milestones: Vec<Milestone>,
     people: Vec<(i64, String)>,
     roles: Vec<(&'static str, String)>,
@@ -55,21 +49,7 @@ struct AlliancePage {
 }
 
 async fn alliance_page(s: &AppState, c: Ctx, f: FormState) -> Result<AlliancePage, WebError> {
-    let officers = s.store.list_side_officers().await?;
-    let sides = s
-        .store
-        .list_sides()
-        .await?
-        .into_iter()
-        .map(|side| SideView {
-            officers: officers
-                .iter()
-                .filter(|o| o.side_id == side.id)
-                .cloned()
-                .collect(),
-            side,
-        })
-        .collect();
+    let sides = crate::api::sides_with_officers(s).await?;
     let milestones = s.store.list_milestones().await?;
     let people = if c.can_edit() {
         s.store
@@ -204,15 +184,7 @@ async fn memberships_page(
         })
         .await?;
     let orgs = if c.can_edit() {
-        let mut v: Vec<(i64, String)> = s
-            .store
-            .all_organisations()
-            .await?
-            .into_iter()
-            .map(|o| (o.id, c.name(&o.name, &o.name_script, &o.name_en)))
-            .collect();
-        v.sort_by(|a, b| a.1.cmp(&b.1));
-        v
+        super::directory::org_choices(s, &c, None).await?
     } else {
         Vec::new()
     };

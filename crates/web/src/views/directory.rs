@@ -201,7 +201,9 @@ struct OrgFormPage {
     parents: Vec<(i64, String)>,
 }
 
-async fn parent_choices(
+/// Every organisation as (id, name in the reader's script), sorted by that name: the
+/// choices of an organisation select.
+pub(crate) async fn org_choices(
     s: &AppState,
     c: &Ctx,
     except: Option<i64>,
@@ -220,7 +222,7 @@ async fn parent_choices(
 
 async fn org_new(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError> {
     require(c.auth.as_ref(), Action::EditDirectory)?;
-    let parents = parent_choices(&s, &c, None).await?;
+    let parents = org_choices(&s, &c, None).await?;
     render(&OrgFormPage {
         c,
         id: None,
@@ -259,7 +261,7 @@ async fn org_edit(
             },
         ),
     ]);
-    let parents = parent_choices(&s, &c, Some(id)).await?;
+    let parents = org_choices(&s, &c, Some(id)).await?;
     render(&OrgFormPage {
         c,
         id: Some(id),
@@ -335,7 +337,7 @@ async fn save_org(
         Ok(org) => Ok(see(c.href(&format!("/organisations/{}?saved=1", org.id)))),
         Err(e) => {
             let (errors, status) = form_errors(e)?;
-            let parents = parent_choices(&s, &c, id).await?;
+            let parents = org_choices(&s, &c, id).await?;
             let f = FormState::with_errors(form, c.lang, &errors);
             render_invalid(&OrgFormPage { c, id, f, parents }, status)
         }
@@ -469,7 +471,7 @@ async fn person_page(
     let person = s.store.get_person(id).await?;
     let positions = s.store.positions_of_person(id).await?;
     let orgs = if c.can_edit() {
-        parent_choices(s, &c, None).await?
+        org_choices(s, &c, None).await?
     } else {
         Vec::new()
     };
