@@ -1,9 +1,9 @@
 //! The embedded SQLite backend of Baylink's store.
 //!
 //! The demo and single-node installations keep everything in one file. The database runs
-//! in WAL mode, so readers never wait for the writer, with `synchronous = NORMAL` (safe in
-//! WAL: a power cut can lose the last transactions, never corrupt the file) and foreign
-//! keys on. Migrations are compiled into the binary and run at start-up.
+//! in WAL mode, so readers never wait for the writer, with `synchronous = FULL` (every
+//! commit is on disk before it is acknowledged: NORMAL would let a power cut take back
+//! the last acknowledged writes) and foreign keys on. Migrations are compiled into the binary and run at start-up.
 
 use std::path::Path;
 use std::str::FromStr;
@@ -25,7 +25,7 @@ impl SqliteStore {
         let options = SqliteConnectOptions::from_str(url)?
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
+            .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10));
         // An in-memory database exists per connection, so it must have exactly one.
