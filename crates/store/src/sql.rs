@@ -209,7 +209,7 @@ macro_rules! impl_sql_store {
             };
             use $crate::sql::reexport::{async_trait, baylink_text, sqlx};
             use $crate::*;
-            use sqlx::{AssertSqlSafe, Row};
+            use sqlx::{AssertSqlSafe, FromRow, Row};
 
             type Tx<'a> = sqlx::Transaction<'a, $db>;
 
@@ -419,6 +419,17 @@ macro_rules! impl_sql_store {
                     Ok(position)
                 }
 
+                /// The count a filtered list has past its last page (the window count of
+                /// the list query covers every other case in one round trip).
+                async fn count(&self, sql: &str, args: &[Arg]) -> StoreResult<i64> {
+                    bind_all!(sqlx::query(AssertSqlSafe(sql.to_owned())), args)
+                        .fetch_one(&self.pool)
+                        .await
+                        .map_err(map_err)?
+                        .try_get(0)
+                        .map_err(map_err)
+                }
+
                 async fn begin(&self) -> StoreResult<Tx<'static>> {
                     self.pool.begin().await.map_err(map_err)
                 }
@@ -437,23 +448,21 @@ macro_rules! impl_sql_store {
 
                 async fn list_organisations(&self, f: &OrgFilter) -> StoreResult<Page<Organisation>> {
                     let w = org_where(f);
-                    let count_sql = format!("SELECT COUNT(*) FROM organisations{}", w.sql);
-                    let total: i64 = bind_all!(sqlx::query(AssertSqlSafe(count_sql)), &w.args)
-                        .fetch_one(&self.pool)
-                        .await
-                        .map_err(map_err)?
-                        .try_get(0)
-                        .map_err(map_err)?;
                     let sql = format!(
-                        "SELECT {ORG_COLS} FROM organisations{} ORDER BY name_key, id LIMIT {} OFFSET {}",
+                        "SELECT {ORG_COLS}, COUNT(*) OVER () AS total_count FROM organisations{} ORDER BY name_key, id LIMIT {} OFFSET {}",
                         w.sql,
                         clamp_limit(f.limit),
                         f.offset.max(0)
                     );
-                    let items = bind_all!(sqlx::query_as::<_, Organisation>(AssertSqlSafe(sql)), &w.args)
+                    let rows = bind_all!(sqlx::query(AssertSqlSafe(sql)), &w.args)
                         .fetch_all(&self.pool)
                         .await
                         .map_err(map_err)?;
+                    let total = match rows.first() {
+                        Some(r) => r.try_get("total_count").map_err(map_err)?,
+                        None => self.count(&format!("SELECT COUNT(*) FROM organisations{}", w.sql), &w.args).await?,
+                    };
+                    let items = rows.iter().map(Organisation::from_row).collect::<Result<_, _>>().map_err(map_err)?;
                     Ok(Page { items, total })
                 }
 
@@ -539,22 +548,21 @@ macro_rules! impl_sql_store {
 
                 async fn list_people(&self, f: &PersonFilter) -> StoreResult<Page<Person>> {
                     let w = person_where(f);
-                    let total: i64 = bind_all!(sqlx::query(AssertSqlSafe(format!("SELECT COUNT(*) FROM people{}", w.sql))), &w.args)
-                        .fetch_one(&self.pool)
-                        .await
-                        .map_err(map_err)?
-                        .try_get(0)
-                        .map_err(map_err)?;
                     let sql = format!(
-                        "SELECT {PERSON_COLS} FROM people{} ORDER BY search_key, id LIMIT {} OFFSET {}",
+                        "SELECT {PERSON_COLS}, COUNT(*) OVER () AS total_count FROM people{} ORDER BY search_key, id LIMIT {} OFFSET {}",
                         w.sql,
                         clamp_limit(f.limit),
                         f.offset.max(0)
                     );
-                    let items = bind_all!(sqlx::query_as::<_, Person>(AssertSqlSafe(sql)), &w.args)
+                    let rows = bind_all!(sqlx::query(AssertSqlSafe(sql)), &w.args)
                         .fetch_all(&self.pool)
                         .await
                         .map_err(map_err)?;
+                    let total = match rows.first() {
+                        Some(r) => r.try_get("total_count").map_err(map_err)?,
+                        None => self.count(&format!("SELECT COUNT(*) FROM people{}", w.sql), &w.args).await?,
+                    };
+                    let items = rows.iter().map(Person::from_row).collect::<Result<_, _>>().map_err(map_err)?;
                     Ok(Page { items, total })
                 }
 

@@ -18,7 +18,8 @@
 //! vocabulary (深圳市信息行业协会 stays 信息, never 資訊).
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{OnceLock, RwLock};
 
 use ferrous_opencc::OpenCC;
 use ferrous_opencc::config::BuiltinConfig;
@@ -103,17 +104,68 @@ pub fn display(text: &str, from: Script, to: Script) -> Cow<'_, str> {
     if from == to || to == Script::Latin || !has_han(text) {
         return Cow::Borrowed(text);
     }
-    let c = converters();
-    let converted = match to {
-        Script::Hant => c.s2hk.convert(text),
-        Script::Hans => c.hk2s.convert(text),
-        Script::Latin => unreachable!("handled above"),
-    };
+    let converted = cached(text, to, || {
+        let c = converters();
+        match to {
+            Script::Hant => c.s2hk.convert(text),
+            Script::Hans => c.hk2s.convert(text),
+            Script::Latin => unreachable!("handled above"),
+        }
+    });
     if converted == text {
         Cow::Borrowed(text)
     } else {
         Cow::Owned(converted)
     }
+}
+
+/// Conversions already made, by target script and text.
+///
+/// Pages show the same names over and over, and a conversion costs tens of microseconds
+/// where a lookup costs well under one. The cache holds short texts only (names, titles,
+/// not long descriptions) and is emptied when full, so it never grows without bound.
+struct Cache {
+    hans: HashMap<String, String>,
+    hant: HashMap<String, String>,
+}
+
+const CACHE_ENTRIES: usize = 50_000;
+const CACHE_TEXT_BYTES: usize = 512;
+
+fn cached(text: &str, to: Script, convert: impl FnOnce() -> String) -> String {
+    static CACHE: OnceLock<RwLock<Cache>> = OnceLock::new();
+    if text.len() > CACHE_TEXT_BYTES {
+        return convert();
+    }
+    let cache = CACHE.get_or_init(|| {
+        RwLock::new(Cache {
+            hans: HashMap::new(),
+            hant: HashMap::new(),
+        })
+    });
+    let pick = |c: &Cache| {
+        if to == Script::Hans {
+            c.hans.get(text).cloned()
+        } else {
+            c.hant.get(text).cloned()
+        }
+    };
+    if let Some(hit) = cache.read().ok().and_then(|c| pick(&c)) {
+        return hit;
+    }
+    let converted = convert();
+    if let Ok(mut c) = cache.write() {
+        let map = if to == Script::Hans {
+            &mut c.hans
+        } else {
+            &mut c.hant
+        };
+        if map.len() >= CACHE_ENTRIES {
+            map.clear();
+        }
+        map.insert(text.to_owned(), converted.clone());
+    }
+    converted
 }
 
 /// Guesses the script of `text`: Traditional if converting it to Simplified changes it,
