@@ -87,6 +87,12 @@ pub trait Store: Send + Sync + 'static {
     async fn list_organisations(&self, filter: &OrgFilter) -> StoreResult<Page<Organisation>>;
     async fn get_organisation(&self, id: i64) -> StoreResult<Organisation>;
     async fn all_organisations(&self) -> StoreResult<Vec<Organisation>>;
+    /// An organisation with its parent and its sub-organisations, in one query: the
+    /// detail page is the directory's busiest read.
+    async fn organisation_family(
+        &self,
+        id: i64,
+    ) -> StoreResult<(Organisation, Option<Organisation>, Vec<Organisation>)>;
     async fn create_organisation(
         &self,
         actor: &Actor,
@@ -177,6 +183,9 @@ pub trait Store: Send + Sync + 'static {
     async fn delete_membership(&self, actor: &Actor, id: i64) -> StoreResult<()>;
     /// Years that have at least one membership, newest first.
     async fn membership_years(&self) -> StoreResult<Vec<i32>>;
+    /// The designations and the membership years together, in one query, for the filters
+    /// of the organisation list.
+    async fn directory_facets(&self) -> StoreResult<(Vec<Designation>, Vec<i32>)>;
 
     // Accounts and sessions.
     async fn create_user(

@@ -482,6 +482,19 @@ macro_rules! impl_sql_store {
                         .map_err(map_err)
                 }
 
+                async fn organisation_family(&self, id: i64) -> StoreResult<(Organisation, Option<Organisation>, Vec<Organisation>)> {
+                    let rows = sqlx::query_as::<_, Organisation>(AssertSqlSafe(format!(
+                        "SELECT {ORG_COLS} FROM organisations WHERE id = $1 OR parent_id = $1 OR id = (SELECT parent_id FROM organisations WHERE id = $1) ORDER BY name_key, id")))
+                        .bind(id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    let org = rows.iter().find(|o| o.id == id).cloned().ok_or(StoreError::NotFound)?;
+                    let parent = rows.iter().find(|o| Some(o.id) == org.parent_id).cloned();
+                    let children = rows.into_iter().filter(|o| o.parent_id == Some(id) && o.id != id).collect();
+                    Ok((org, parent, children))
+                }
+
                 async fn create_organisation(&self, actor: &Actor, d: &OrganisationDraft) -> StoreResult<Organisation> {
                     let mut tx = self.begin().await?;
                     Self::check_parent(&mut tx, None, d.parent_id).await?;
@@ -917,6 +930,25 @@ macro_rules! impl_sql_store {
                         .await
                         .map_err(map_err)?;
                     rows.iter().map(|r| r.try_get::<i32, _>(0).map_err(map_err)).collect()
+                }
+
+                async fn directory_facets(&self) -> StoreResult<(Vec<Designation>, Vec<i32>)> {
+                    let rows = sqlx::query("SELECT id, code, name, name_script, name_en, CAST(NULL AS INTEGER) AS year FROM designations UNION ALL SELECT DISTINCT CAST(NULL AS BIGINT), CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS TEXT), year FROM memberships")
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    let mut designations = Vec::new();
+                    let mut years = Vec::new();
+                    for r in &rows {
+                        match r.try_get::<Option<i32>, _>(5).map_err(map_err)? {
+                            Some(year) => years.push(year),
+                            None => designations.push(Designation::from_row(r).map_err(map_err)?),
+                        }
+                    }
+                    designations.sort_by_key(|d| d.id);
+                    years.sort_unstable_by(|a, b| b.cmp(a));
+                    years.dedup();
+                    Ok((designations, years))
                 }
 
                 async fn create_user(&self, actor: &Actor, d: &UserDraft, password_hash: &str) -> StoreResult<User> {

@@ -275,6 +275,11 @@ pub async fn story(store: Arc<dyn Store>) {
         "{twice:?}"
     );
     assert_eq!(store.membership_years().await.unwrap(), vec![2024]);
+    let (facet_designations, facet_years) = store.directory_facets().await.unwrap();
+    assert_eq!(
+        (facet_designations, facet_years),
+        (vec![des.clone()], vec![2024])
+    );
     let members = store
         .list_organisations(&OrgFilter {
             designation_id: Some(des.id),

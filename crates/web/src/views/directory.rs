@@ -116,14 +116,11 @@ async fn org_list(
         offset,
     };
     let page = s.store.list_organisations(&filter).await?;
-    let designations = s
-        .store
-        .list_designations()
-        .await?
+    let (designations, years) = s.store.directory_facets().await?;
+    let designations = designations
         .into_iter()
         .map(|d| (d.id, c.name(&d.name, &d.name_script, &d.name_en)))
         .collect();
-    let years = s.store.membership_years().await?;
     let prev =
         (offset > 0).then(|| page_link(&c, "/organisations", &q, (offset - PAGE_SIZE).max(0)));
     let next = (offset + PAGE_SIZE < page.total)
@@ -158,20 +155,7 @@ async fn org_detail(
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
     let id = id(&raw)?;
-    let org = s.store.get_organisation(id).await?;
-    let parent = match org.parent_id {
-        Some(p) => Some(s.store.get_organisation(p).await?),
-        None => None,
-    };
-    let children = s
-        .store
-        .list_organisations(&OrgFilter {
-            parent_id: Some(id),
-            limit: 500,
-            ..Default::default()
-        })
-        .await?
-        .items;
+    let (org, parent, children) = s.store.organisation_family(id).await?;
     let positions = s.store.positions_at_organisation(id).await?;
     let memberships = s
         .store
