@@ -125,9 +125,29 @@ impl Locale {
     /// The interface string `key`. A missing key shows as the key itself, which the
     /// locale-completeness test keeps from ever reaching a reader.
     pub fn t(self, key: &str) -> String {
-        LOCALES
+        // A message without arguments always formats the same, and every page formats
+        // dozens of them: each is formatted once per process and then copied.
+        use std::sync::{LazyLock, RwLock};
+        static CACHE: LazyLock<RwLock<HashMap<(Locale, String), String>>> =
+            LazyLock::new(|| RwLock::new(HashMap::new()));
+        if let Some(hit) = CACHE
+            .read()
+            .ok()
+            .and_then(|c| c.get(&(self, key.to_owned())).cloned())
+        {
+            return hit;
+        }
+        let text = LOCALES
             .try_lookup(self.langid(), key)
-            .unwrap_or_else(|| key.to_owned())
+            .unwrap_or_else(|| key.to_owned());
+        if let Ok(mut c) = CACHE.write() {
+            // Keys come from the code and the templates, a closed set; the bound only
+            // guards against a bug that would make them up.
+            if c.len() < 10_000 {
+                c.insert((self, key.to_owned()), text.clone());
+            }
+        }
+        text
     }
 
     /// The interface string `key` with named arguments.

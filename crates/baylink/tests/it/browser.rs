@@ -1,6 +1,7 @@
 //! A real browser: Debian's Chromium, driven through ChromeDriver's WebDriver protocol,
 //! opens the demo, switches language, signs in as staff and edits an organisation.
 
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
@@ -28,7 +29,10 @@ impl Browser {
             let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
             l.local_addr().unwrap().port()
         };
+        // In a process group of its own, so that ending the test ends the browser it
+        // started too, even when the test failed before closing its session.
         let driver = Command::new(&driver_path)
+            .process_group(0)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -179,6 +183,8 @@ impl Browser {
 
 impl Drop for Browser {
     fn drop(&mut self) {
+        let group = format!("-{}", self.driver.id());
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
