@@ -23,7 +23,7 @@ use baylink_store::{
     FieldError, ImportOrganisation, ImportOutcome, ImportPerson, ImportPlan, OrgRef, OrgType,
     OrganisationInput, PersonFilter, PersonInput, PositionInput, Region, Store, StoreError,
 };
-use baylink_text::{Script, fold};
+use baylink_text::fold;
 use baylink_web::Locale;
 use baylink_web::error::field_message;
 
@@ -503,9 +503,4 @@ pub fn cli_locale() -> Locale {
         .unwrap_or_default();
     let tag = lang.split('.').next().unwrap_or("").replace('_', "-");
     Locale::negotiate(Some(if tag.is_empty() { "en" } else { &tag }))
-}
-
-/// The script text defaults to when the CLI cannot tell.
-pub fn cli_script() -> Script {
-    cli_locale().script()
 }
