@@ -14,7 +14,7 @@ pub struct PgStore {
     pool: sqlx::PgPool,
 }
 
-baylink_store::impl_sql_store!(PgStore, sqlx::Postgres, "postgres");
+baylink_store::impl_sql_store!(PgStore, sqlx::Postgres, "postgres", "BEGIN");
 
 impl PgStore {
     /// Connects to `url` (`postgres://…`) and brings the schema up to date.

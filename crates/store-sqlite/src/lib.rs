@@ -16,7 +16,7 @@ pub struct SqliteStore {
     pool: sqlx::SqlitePool,
 }
 
-baylink_store::impl_sql_store!(SqliteStore, sqlx::Sqlite, "sqlite");
+baylink_store::impl_sql_store!(SqliteStore, sqlx::Sqlite, "sqlite", "BEGIN IMMEDIATE");
 
 impl SqliteStore {
     /// Opens (creating if missing) the database at `url` (`sqlite:PATH` or

@@ -196,11 +196,14 @@ pub fn audit_json<T: serde::Serialize>(record: &T) -> Option<String> {
 }
 
 /// Implements [`Store`](crate::Store) for `$store`, a struct with a `pool: sqlx::Pool<$db>`
-/// field, where `$db` is the sqlx database type. See the module documentation for why this
-/// is a macro.
+/// field, where `$db` is the sqlx database type. `$begin` is the statement that opens a
+/// write transaction: SQLite needs `BEGIN IMMEDIATE`, so that two transactions that read
+/// before they write queue for the write lock instead of one failing with "database is
+/// locked"; PostgreSQL's row locks need no such thing. See the module documentation for
+/// why this is a macro.
 #[macro_export]
 macro_rules! impl_sql_store {
-    ($store:ident, $db:ty, $backend:literal) => {
+    ($store:ident, $db:ty, $backend:literal, $begin:literal) => {
         const _: () = {
             use $crate::sql::{
                 audit_json, clamp_limit, map_err, membership_where, now, org_where,
@@ -254,6 +257,28 @@ macro_rules! impl_sql_store {
 
                 async fn org_in(tx: &mut Tx<'_>, id: i64) -> StoreResult<Organisation> {
                     sqlx::query_as::<_, Organisation>(AssertSqlSafe(format!("SELECT {ORG_COLS} FROM organisations WHERE id = $1")))
+                        .bind(id)
+                        .fetch_optional(&mut **tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)
+                }
+
+                /// Reads an organisation for update, holding its row until the transaction
+                /// ends (a no-op UPDATE locks the row on both backends; SQLite has no
+                /// `FOR UPDATE`), so a concurrent edit waits instead of racing.
+                async fn lock_org(tx: &mut Tx<'_>, id: i64) -> StoreResult<Organisation> {
+                    sqlx::query_as::<_, Organisation>(AssertSqlSafe(format!("UPDATE organisations SET version = version WHERE id = $1 RETURNING {ORG_COLS}")))
+                        .bind(id)
+                        .fetch_optional(&mut **tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)
+                }
+
+                /// Reads a person for update, as [`Self::lock_org`] does.
+                async fn lock_person(tx: &mut Tx<'_>, id: i64) -> StoreResult<Person> {
+                    sqlx::query_as::<_, Person>(AssertSqlSafe(format!("UPDATE people SET version = version WHERE id = $1 RETURNING {PERSON_COLS}")))
                         .bind(id)
                         .fetch_optional(&mut **tx)
                         .await
@@ -431,7 +456,7 @@ macro_rules! impl_sql_store {
                 }
 
                 async fn begin(&self) -> StoreResult<Tx<'static>> {
-                    self.pool.begin().await.map_err(map_err)
+                    self.pool.begin_with($begin).await.map_err(map_err)
                 }
             }
 
@@ -505,7 +530,7 @@ macro_rules! impl_sql_store {
 
                 async fn update_organisation(&self, actor: &Actor, id: i64, d: &OrganisationDraft) -> StoreResult<Organisation> {
                     let mut tx = self.begin().await?;
-                    let before = Self::org_in(&mut tx, id).await?;
+                    let before = Self::lock_org(&mut tx, id).await?;
                     if d.version.is_some_and(|v| v != before.version) {
                         return Err(StoreError::Conflict("err-stale-edit"));
                     }
@@ -597,7 +622,7 @@ macro_rules! impl_sql_store {
 
                 async fn update_person(&self, actor: &Actor, id: i64, d: &PersonDraft) -> StoreResult<Person> {
                     let mut tx = self.begin().await?;
-                    let before = Self::person_in(&mut tx, id).await?;
+                    let before = Self::lock_person(&mut tx, id).await?;
                     if d.version.is_some_and(|v| v != before.version) {
                         return Err(StoreError::Conflict("err-stale-edit"));
                     }

@@ -482,3 +482,46 @@ async fn store_story_on_postgres() {
     assert_eq!(store.backend(), "postgres");
     story(store).await;
 }
+
+/// Many writers at once: each either succeeds or is refused for a reason the user can act
+/// on; none fails because the database was busy.
+pub async fn concurrent_writers(store: Arc<dyn Store>) {
+    let me = Actor::cli();
+    let target = store
+        .create_organisation(&me, &org("並發測試協會", "macao"))
+        .await
+        .unwrap();
+    let mut tasks = Vec::new();
+    for i in 0..24 {
+        let store = store.clone();
+        let me = me.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut d = org("並發測試協會", "macao");
+            d.name_en = Some(format!("writer {i}"));
+            let update = store.update_organisation(&me, target.id, &d).await;
+            let create = store
+                .create_organisation(&me, &org(&format!("並發新機構{i}"), "macao"))
+                .await;
+            (update.map(|o| o.version), create.map(|o| o.id))
+        }));
+    }
+    for t in tasks {
+        let (update, create) = t.await.unwrap();
+        update.expect("an unversioned update always applies");
+        create.expect("independent creations all succeed");
+    }
+    assert_eq!(store.get_organisation(target.id).await.unwrap().version, 25);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_writers_on_sqlite() {
+    let db = TestDb::sqlite();
+    concurrent_writers(db.open().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn concurrent_writers_on_postgres() {
+    let db = TestDb::postgres().await;
+    concurrent_writers(db.open().await).await;
+}
