@@ -11,13 +11,16 @@
 //! in the same transaction as the change: a change without its audit line cannot exist.
 
 pub mod error;
+pub mod events;
 pub mod input;
 pub mod model;
 pub mod sql;
+pub mod sql_events;
 
 use async_trait::async_trait;
 
 pub use error::{FieldError, StoreError, StoreResult};
+pub use events::*;
 pub use input::*;
 pub use model::*;
 
@@ -77,7 +80,7 @@ pub struct MembershipFilter {
 /// Everything Baylink keeps, behind one interface with a SQLite and a PostgreSQL
 /// implementation.
 #[async_trait]
-pub trait Store: Send + Sync + 'static {
+pub trait Store: EventStore + Send + Sync + 'static {
     /// `sqlite` or `postgres`, for logs and the health page.
     fn backend(&self) -> &'static str;
     /// A trivial query, for `/healthz`.

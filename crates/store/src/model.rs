@@ -307,3 +307,5 @@ pub struct Page<T> {
     /// How many match in all, across pages.
     pub total: i64,
 }
+
+pub(crate) use code_enum;

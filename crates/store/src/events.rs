@@ -1,0 +1,796 @@
+//! Events: the annual conference and the year-round seminars, visits and exchanges, their
+//! programmes, and the people who register for them.
+//!
+//! Times are Unix seconds; pages show them in Asia/Hong_Kong time (UTC+8, no daylight
+//! saving), the alliance's clock in all three cities.
+
+use async_trait::async_trait;
+use baylink_text::{Script, clean_pinyin_artefacts, detect, fold};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::Actor;
+use crate::error::{FieldError, StoreError, StoreResult};
+use crate::model::{Page, Region, code_enum};
+
+code_enum!(
+    /// What an event is.
+    EventKind, "event-kind" {
+        AnnualConference = "annual_conference",
+        Forum = "forum",
+        Seminar = "seminar",
+        Visit = "visit",
+        Exchange = "exchange",
+        Roadshow = "roadshow",
+        Matchmaking = "matchmaking",
+        Ceremony = "ceremony",
+    }
+);
+
+code_enum!(
+    /// What an organisation is to an event (主辦, 承辦, 協辦, 支持, 指導).
+    EventRole, "event-role" {
+        Host = "host",
+        Organiser = "organiser",
+        CoOrganiser = "co_organiser",
+        Supporter = "supporter",
+        Guide = "guide",
+    }
+);
+
+code_enum!(
+    /// A part of an event's programme: the main session, a parallel forum, or other.
+    SessionKind, "session-kind" {
+        Main = "main",
+        Forum = "forum",
+        Other = "other",
+    }
+);
+
+code_enum!(
+    /// An item of a session's programme.
+    ItemKind, "item-kind" {
+        Address = "address",
+        Report = "report",
+        Keynote = "keynote",
+        Talk = "talk",
+        Panel = "panel",
+        Ceremony = "ceremony",
+        Release = "release",
+    }
+);
+
+code_enum!(
+    /// Where a registration stands.
+    RegStatus, "reg-status" {
+        /// Has a seat.
+        Confirmed = "confirmed",
+        /// On the waiting list, promoted in order when a seat frees.
+        Waiting = "waiting",
+        /// Waiting for the organiser's approval.
+        Pending = "pending",
+        Cancelled = "cancelled",
+        /// Not approved by the organiser.
+        Declined = "declined",
+    }
+);
+
+/// A named series of events (科創跨境).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
+pub struct EventSeries {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub name_script: String,
+    pub name_en: Option<String>,
+}
+
+/// An event. Its ticket-signing key is kept apart and never leaves the store in a record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
+pub struct Event {
+    pub id: i64,
+    #[sqlx(try_from = "String")]
+    pub kind: EventKind,
+    pub series_id: Option<i64>,
+    pub title: String,
+    pub title_script: String,
+    pub title_en: Option<String>,
+    pub summary: Option<String>,
+    pub summary_script: String,
+    pub venue: Option<String>,
+    pub venue_script: String,
+    pub venue_en: Option<String>,
+    #[sqlx(try_from = "String")]
+    pub region: Region,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    /// Seats for the public; none for no limit.
+    pub capacity: Option<i64>,
+    pub confirmed_count: i64,
+    pub waiting_seq: i64,
+    pub registration_open: bool,
+    pub requires_approval: bool,
+    pub synthetic: bool,
+    pub version: i64,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+/// An organisation's role in an event, with its names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
+pub struct EventRoleRow {
+    pub id: i64,
+    pub event_id: i64,
+    pub org_id: i64,
+    #[sqlx(try_from = "String")]
+    pub role: EventRole,
+    pub sort_order: i32,
+    pub org_name: String,
+    pub org_name_script: String,
+    pub org_name_en: Option<String>,
+}
+
+/// A session of an event: the main session or a parallel forum, with its own room and seats.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
+pub struct EventSession {
+    pub id: i64,
+    pub event_id: i64,
+    #[sqlx(try_from = "String")]
+    pub kind: SessionKind,
+    pub title: String,
+    pub title_script: String,
+    pub title_en: Option<String>,
+    pub theme: Option<String>,
+    pub theme_script: String,
+    pub room: Option<String>,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub capacity: Option<i64>,
+    pub confirmed_count: i64,
+    pub waiting_seq: i64,
+    pub organiser_org_id: Option<i64>,
+    pub sort_order: i32,
+    pub organiser_name: Option<String>,
+    pub organiser_name_script: Option<String>,
+    pub organiser_name_en: Option<String>,
+}
+
+/// An item of a session's programme.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
+pub struct ProgrammeItem {
+    pub id: i64,
+    pub session_id: i64,
+    #[sqlx(try_from = "String")]
+    pub kind: ItemKind,
+    pub title: String,
+    pub title_script: String,
+    pub title_en: Option<String>,
+    pub starts_at: Option<i64>,
+    pub ends_at: Option<i64>,
+    pub sort_order: i32,
+}
+
+/// A speaker of an item, or a guest of honour of an event, with the title held then.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
+pub struct Appearance {
+    pub id: i64,
+    /// The item (speakers) or the event (guests).
+    pub parent_id: i64,
+    pub person_id: i64,
+    pub title: Option<String>,
+    pub title_script: String,
+    pub sort_order: i32,
+    pub person_name: String,
+    pub person_name_script: String,
+    pub person_name_en: Option<String>,
+}
+
+/// A registration for an event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
+pub struct Registration {
+    pub id: i64,
+    pub event_id: i64,
+    #[sqlx(try_from = "String")]
+    pub status: RegStatus,
+    pub name: String,
+    pub name_script: String,
+    pub email: String,
+    pub organisation: Option<String>,
+    pub region: Option<String>,
+    pub org_type: Option<String>,
+    pub position: Option<String>,
+    pub phone: Option<String>,
+    pub dietary: Option<String>,
+    pub consent_at: i64,
+    pub consent_version: String,
+    pub invited: bool,
+    /// Place in the waiting list (smaller first), while waiting.
+    pub waiting_seq: Option<i64>,
+    /// The secret in the participant's links (cancel, ticket). Never shown to others.
+    #[serde(skip)]
+    pub manage_token: String,
+    /// The interface locale the participant registered in; their mail is written in it.
+    pub locale: String,
+    pub checked_in_at: Option<i64>,
+    pub synthetic: bool,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+/// A registration's place in one session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
+pub struct SessionRegistration {
+    pub id: i64,
+    pub registration_id: i64,
+    pub session_id: i64,
+    #[sqlx(try_from = "String")]
+    pub status: RegStatus,
+    pub waiting_seq: Option<i64>,
+}
+
+/// A message waiting in the outbox.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct OutboxMessage {
+    pub id: i64,
+    pub to_addr: String,
+    /// What to write: `registration`, `promoted`, `cancelled`, `custom`.
+    pub kind: String,
+    pub registration_id: Option<i64>,
+    pub locale: String,
+    pub subject: Option<String>,
+    pub body: Option<String>,
+    pub created_at: i64,
+    pub attempts: i64,
+    pub next_attempt_at: i64,
+    pub sent_at: Option<i64>,
+    pub last_error: Option<String>,
+}
+
+/// The outcome of a check-in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct CheckIn {
+    pub registration: Registration,
+    /// Set when the ticket had already been used: when it was first.
+    pub already_at: Option<i64>,
+}
+
+/// An event's whole programme, for its page.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct Programme {
+    pub event: Event,
+    pub series: Option<EventSeries>,
+    pub roles: Vec<EventRoleRow>,
+    pub sessions: Vec<EventSession>,
+    pub items: Vec<ProgrammeItem>,
+    pub speakers: Vec<Appearance>,
+    pub guests: Vec<Appearance>,
+}
+
+/// Filters for the event list.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EventFilter {
+    pub q: Option<String>,
+    pub year: Option<i32>,
+    pub kind: Option<EventKind>,
+    pub series_id: Option<i64>,
+    pub region: Option<Region>,
+    pub org_id: Option<i64>,
+    /// Only events ending after (true) or before (false) `now`.
+    pub upcoming: Option<bool>,
+    pub now: i64,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+/// Shared text checks for event inputs.
+fn text(
+    errors: &mut Vec<FieldError>,
+    field: &str,
+    value: Option<&str>,
+    max: usize,
+    required: bool,
+) -> Option<String> {
+    let v = value
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(|v| clean_pinyin_artefacts(v).into_owned());
+    match &v {
+        None if required => errors.push(FieldError::new(field, "err-required")),
+        Some(t) if t.chars().count() > max => {
+            errors.push(FieldError::new(field, "err-too-long").with_limit(max as i64))
+        }
+        _ => {}
+    }
+    v
+}
+
+fn script_of(text: Option<&str>, author: Script) -> String {
+    text.map(|t| detect(t, author))
+        .unwrap_or(author)
+        .code()
+        .to_owned()
+}
+
+/// An event as submitted.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct EventInput {
+    pub kind: String,
+    pub series_id: Option<i64>,
+    pub title: String,
+    pub title_en: Option<String>,
+    pub summary: Option<String>,
+    pub venue: Option<String>,
+    pub venue_en: Option<String>,
+    pub region: String,
+    /// Unix seconds.
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub capacity: Option<i64>,
+    pub registration_open: bool,
+    pub requires_approval: bool,
+    pub synthetic: bool,
+    pub version: Option<i64>,
+}
+
+/// A checked event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventDraft {
+    pub kind: EventKind,
+    pub series_id: Option<i64>,
+    pub title: String,
+    pub title_script: String,
+    pub title_en: Option<String>,
+    pub summary: Option<String>,
+    pub summary_script: String,
+    pub venue: Option<String>,
+    pub venue_script: String,
+    pub venue_en: Option<String>,
+    pub region: Region,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub capacity: Option<i64>,
+    pub registration_open: bool,
+    pub requires_approval: bool,
+    pub synthetic: bool,
+    pub version: Option<i64>,
+    pub search_key: String,
+}
+
+impl EventInput {
+    pub fn validate(&self, author: Script) -> StoreResult<EventDraft> {
+        let mut e = Vec::new();
+        let kind = EventKind::parse(self.kind.trim());
+        if kind.is_none() {
+            e.push(FieldError::new(
+                "kind",
+                if self.kind.trim().is_empty() {
+                    "err-required"
+                } else {
+                    "err-unknown-choice"
+                },
+            ));
+        }
+        let region = Region::parse(self.region.trim());
+        if region.is_none() {
+            e.push(FieldError::new(
+                "region",
+                if self.region.trim().is_empty() {
+                    "err-required"
+                } else {
+                    "err-unknown-choice"
+                },
+            ));
+        }
+        let title = text(&mut e, "title", Some(&self.title), 300, true).unwrap_or_default();
+        let title_en = text(&mut e, "title_en", self.title_en.as_deref(), 300, false);
+        let summary = text(&mut e, "summary", self.summary.as_deref(), 20_000, false);
+        let venue = text(&mut e, "venue", self.venue.as_deref(), 300, false);
+        let venue_en = text(&mut e, "venue_en", self.venue_en.as_deref(), 300, false);
+        if self.starts_at <= 0 {
+            e.push(FieldError::new("starts_at", "err-required"));
+        }
+        if self.ends_at < self.starts_at {
+            e.push(FieldError::new("ends_at", "err-end-before-start"));
+        }
+        if self.capacity.is_some_and(|c| c < 0) {
+            e.push(FieldError::new("capacity", "err-not-a-number"));
+        }
+        let (Some(kind), Some(region), true) = (kind, region, e.is_empty()) else {
+            return Err(StoreError::Invalid(e));
+        };
+        Ok(EventDraft {
+            kind,
+            series_id: self.series_id,
+            title_script: script_of(Some(&title), author),
+            search_key: fold(&format!("{title} {}", title_en.as_deref().unwrap_or(""))),
+            title,
+            title_en,
+            summary_script: script_of(summary.as_deref(), author),
+            summary,
+            venue_script: script_of(venue.as_deref(), author),
+            venue,
+            venue_en,
+            region,
+            starts_at: self.starts_at,
+            ends_at: self.ends_at,
+            capacity: self.capacity,
+            registration_open: self.registration_open,
+            requires_approval: self.requires_approval,
+            synthetic: self.synthetic,
+            version: self.version,
+        })
+    }
+}
+
+/// A session as submitted.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct SessionInput {
+    pub event_id: i64,
+    pub kind: String,
+    pub title: String,
+    pub title_en: Option<String>,
+    pub theme: Option<String>,
+    pub room: Option<String>,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub capacity: Option<i64>,
+    pub organiser_org_id: Option<i64>,
+    pub sort_order: i32,
+}
+
+/// A checked session.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionDraft {
+    pub event_id: i64,
+    pub kind: SessionKind,
+    pub title: String,
+    pub title_script: String,
+    pub title_en: Option<String>,
+    pub theme: Option<String>,
+    pub theme_script: String,
+    pub room: Option<String>,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub capacity: Option<i64>,
+    pub organiser_org_id: Option<i64>,
+    pub sort_order: i32,
+}
+
+impl SessionInput {
+    pub fn validate(&self, author: Script) -> StoreResult<SessionDraft> {
+        let mut e = Vec::new();
+        let kind = SessionKind::parse(self.kind.trim());
+        if kind.is_none() {
+            e.push(FieldError::new("kind", "err-unknown-choice"));
+        }
+        let title = text(&mut e, "title", Some(&self.title), 300, true).unwrap_or_default();
+        let title_en = text(&mut e, "title_en", self.title_en.as_deref(), 300, false);
+        let theme = text(&mut e, "theme", self.theme.as_deref(), 20_000, false);
+        let room = text(&mut e, "room", self.room.as_deref(), 200, false);
+        if self.ends_at < self.starts_at {
+            e.push(FieldError::new("ends_at", "err-end-before-start"));
+        }
+        let (Some(kind), true) = (kind, e.is_empty()) else {
+            return Err(StoreError::Invalid(e));
+        };
+        Ok(SessionDraft {
+            event_id: self.event_id,
+            kind,
+            title_script: script_of(Some(&title), author),
+            title,
+            title_en,
+            theme_script: script_of(theme.as_deref(), author),
+            theme,
+            room,
+            starts_at: self.starts_at,
+            ends_at: self.ends_at,
+            capacity: self.capacity,
+            organiser_org_id: self.organiser_org_id,
+            sort_order: self.sort_order,
+        })
+    }
+}
+
+/// A programme item as submitted.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct ItemInput {
+    pub session_id: i64,
+    pub kind: String,
+    pub title: String,
+    pub title_en: Option<String>,
+    pub starts_at: Option<i64>,
+    pub ends_at: Option<i64>,
+    pub sort_order: i32,
+}
+
+/// A checked programme item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemDraft {
+    pub session_id: i64,
+    pub kind: ItemKind,
+    pub title: String,
+    pub title_script: String,
+    pub title_en: Option<String>,
+    pub starts_at: Option<i64>,
+    pub ends_at: Option<i64>,
+    pub sort_order: i32,
+}
+
+impl ItemInput {
+    pub fn validate(&self, author: Script) -> StoreResult<ItemDraft> {
+        let mut e = Vec::new();
+        let kind = ItemKind::parse(self.kind.trim());
+        if kind.is_none() {
+            e.push(FieldError::new("kind", "err-unknown-choice"));
+        }
+        let title = text(&mut e, "title", Some(&self.title), 500, true).unwrap_or_default();
+        let title_en = text(&mut e, "title_en", self.title_en.as_deref(), 500, false);
+        if let (Some(s), Some(t)) = (self.starts_at, self.ends_at) {
+            if t < s {
+                e.push(FieldError::new("ends_at", "err-end-before-start"));
+            }
+        }
+        let (Some(kind), true) = (kind, e.is_empty()) else {
+            return Err(StoreError::Invalid(e));
+        };
+        Ok(ItemDraft {
+            session_id: self.session_id,
+            kind,
+            title_script: script_of(Some(&title), author),
+            title,
+            title_en,
+            starts_at: self.starts_at,
+            ends_at: self.ends_at,
+            sort_order: self.sort_order,
+        })
+    }
+}
+
+/// The privacy notice's version that registrations consent to; bump it when the notice
+/// changes, and every later consent records the new one.
+pub const PRIVACY_NOTICE_VERSION: &str = "2024-11";
+
+/// A registration as submitted.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct RegistrationInput {
+    pub name: String,
+    pub email: String,
+    pub organisation: Option<String>,
+    pub region: Option<String>,
+    pub org_type: Option<String>,
+    pub position: Option<String>,
+    pub phone: Option<String>,
+    pub dietary: Option<String>,
+    /// Sessions (parallel forums) chosen.
+    pub sessions: Vec<i64>,
+    /// The participant agreed to the privacy notice.
+    pub consent: bool,
+}
+
+/// A checked registration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegistrationDraft {
+    pub name: String,
+    pub name_script: String,
+    pub email: String,
+    pub organisation: Option<String>,
+    pub region: Option<String>,
+    pub org_type: Option<String>,
+    pub position: Option<String>,
+    pub phone: Option<String>,
+    pub dietary: Option<String>,
+    pub sessions: Vec<i64>,
+    pub consent_version: String,
+    pub search_key: String,
+    pub synthetic: bool,
+}
+
+impl RegistrationInput {
+    pub fn validate(&self, author: Script) -> StoreResult<RegistrationDraft> {
+        let mut e = Vec::new();
+        let name = text(&mut e, "name", Some(&self.name), 200, true).unwrap_or_default();
+        let email = self.email.trim().to_lowercase();
+        let plausible = email
+            .split_once('@')
+            .is_some_and(|(l, d)| !l.is_empty() && d.contains('.') && !d.starts_with('.'))
+            && !email.chars().any(char::is_whitespace);
+        if email.is_empty() {
+            e.push(FieldError::new("email", "err-required"));
+        } else if !plausible || email.len() > 254 {
+            e.push(FieldError::new("email", "err-bad-email"));
+        }
+        let organisation = text(
+            &mut e,
+            "organisation",
+            self.organisation.as_deref(),
+            200,
+            false,
+        );
+        let region = self
+            .region
+            .as_deref()
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .map(str::to_owned);
+        if region
+            .as_deref()
+            .is_some_and(|r| Region::parse(r).is_none())
+        {
+            e.push(FieldError::new("region", "err-unknown-choice"));
+        }
+        let org_type = self
+            .org_type
+            .as_deref()
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .map(str::to_owned);
+        if org_type
+            .as_deref()
+            .is_some_and(|t| crate::OrgType::parse(t).is_none())
+        {
+            e.push(FieldError::new("org_type", "err-unknown-choice"));
+        }
+        let position = text(&mut e, "position", self.position.as_deref(), 200, false);
+        let phone = text(&mut e, "phone", self.phone.as_deref(), 40, false);
+        let dietary = text(&mut e, "dietary", self.dietary.as_deref(), 500, false);
+        if !self.consent {
+            e.push(FieldError::new("consent", "err-consent-required"));
+        }
+        if !e.is_empty() {
+            return Err(StoreError::Invalid(e));
+        }
+        let mut sessions = self.sessions.clone();
+        sessions.sort_unstable();
+        sessions.dedup();
+        Ok(RegistrationDraft {
+            name_script: script_of(Some(&name), author),
+            search_key: fold(&format!(
+                "{name} {email} {}",
+                organisation.as_deref().unwrap_or("")
+            )),
+            name,
+            email,
+            organisation,
+            region,
+            org_type,
+            position,
+            phone,
+            dietary,
+            sessions,
+            consent_version: PRIVACY_NOTICE_VERSION.to_owned(),
+            synthetic: false,
+        })
+    }
+}
+
+/// How a registration came: through the public form, or by the organiser's invitation
+/// (which passes the public limit but not a room's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Channel {
+    Public,
+    Invited,
+}
+
+/// Events, programmes and registrations, behind the same two backends as the directory.
+#[async_trait]
+pub trait EventStore: Send + Sync {
+    async fn create_series(
+        &self,
+        actor: &Actor,
+        code: &str,
+        name: &str,
+        name_script: &str,
+        name_en: Option<&str>,
+    ) -> StoreResult<EventSeries>;
+    async fn list_series(&self) -> StoreResult<Vec<EventSeries>>;
+    async fn list_events(&self, filter: &EventFilter) -> StoreResult<Page<Event>>;
+    async fn get_event(&self, id: i64) -> StoreResult<Event>;
+    async fn create_event(
+        &self,
+        actor: &Actor,
+        draft: &EventDraft,
+        signing_key: &str,
+    ) -> StoreResult<Event>;
+    async fn update_event(&self, actor: &Actor, id: i64, draft: &EventDraft) -> StoreResult<Event>;
+    async fn delete_event(&self, actor: &Actor, id: i64) -> StoreResult<()>;
+    /// The event's ticket-signing key (hex), for issuing and for the door's public key.
+    async fn event_signing_key(&self, id: i64) -> StoreResult<String>;
+    async fn add_event_role(
+        &self,
+        actor: &Actor,
+        event_id: i64,
+        org_id: i64,
+        role: EventRole,
+        sort_order: i32,
+    ) -> StoreResult<EventRoleRow>;
+    async fn create_session(
+        &self,
+        actor: &Actor,
+        draft: &SessionDraft,
+    ) -> StoreResult<EventSession>;
+    async fn create_item(&self, actor: &Actor, draft: &ItemDraft) -> StoreResult<ProgrammeItem>;
+    async fn add_speaker(
+        &self,
+        actor: &Actor,
+        item_id: i64,
+        person_id: i64,
+        title: Option<&str>,
+        title_script: &str,
+        sort_order: i32,
+    ) -> StoreResult<Appearance>;
+    async fn add_guest(
+        &self,
+        actor: &Actor,
+        event_id: i64,
+        person_id: i64,
+        title: Option<&str>,
+        title_script: &str,
+        sort_order: i32,
+    ) -> StoreResult<Appearance>;
+    /// The event with everything on its page.
+    async fn programme(&self, event_id: i64) -> StoreResult<Programme>;
+    /// Events an organisation had a role in, newest first, with the role.
+    async fn events_of_organisation(&self, org_id: i64) -> StoreResult<Vec<(Event, EventRole)>>;
+    /// Events a person spoke at or was a guest of, newest first.
+    async fn events_of_person(&self, person_id: i64) -> StoreResult<Vec<Event>>;
+
+    /// Registers for an event and the chosen sessions, in one transaction: a seat if one
+    /// is free (for an invitation, even past the public limit), else the waiting list; for
+    /// events that need approval, pending. Queues the confirmation mail in the same
+    /// transaction. Fails, changing nothing, if registration is closed, the e-mail address
+    /// is already registered, or a session is not the event's.
+    async fn register(
+        &self,
+        event_id: i64,
+        draft: &RegistrationDraft,
+        channel: Channel,
+        manage_token: &str,
+        locale: &str,
+        now: i64,
+    ) -> StoreResult<Registration>;
+    /// Cancels a registration and gives its seats to the next on the waiting lists, in
+    /// order, queueing their mail; all in one transaction.
+    async fn cancel_registration(
+        &self,
+        actor: Option<&Actor>,
+        registration_id: i64,
+        now: i64,
+    ) -> StoreResult<Registration>;
+    /// Approves (a seat or the waiting list, as capacity allows) or declines a pending one.
+    async fn decide_registration(
+        &self,
+        actor: &Actor,
+        registration_id: i64,
+        approve: bool,
+        now: i64,
+    ) -> StoreResult<Registration>;
+    async fn get_registration(&self, id: i64) -> StoreResult<Registration>;
+    async fn registration_by_token(&self, token: &str) -> StoreResult<Registration>;
+    async fn session_registrations(
+        &self,
+        registration_id: i64,
+    ) -> StoreResult<Vec<SessionRegistration>>;
+    /// Registrations of an event, optionally only those matching a name, e-mail or
+    /// organisation in either script, in registration order.
+    async fn list_registrations(
+        &self,
+        event_id: i64,
+        q: Option<&str>,
+        status: Option<RegStatus>,
+        limit: i64,
+        offset: i64,
+    ) -> StoreResult<Page<Registration>>;
+    /// Marks attendance; a second scan reports when the first was.
+    async fn check_in(&self, event_id: i64, registration_id: i64, now: i64)
+    -> StoreResult<CheckIn>;
+
+    /// Claims the oldest message due, leasing it until `lease_until` so that no other
+    /// node sends it meanwhile; a sender that dies leaves it to be retried after the lease.
+    async fn claim_mail(&self, now: i64, lease_until: i64) -> StoreResult<Option<OutboxMessage>>;
+    async fn mark_mail_sent(&self, id: i64, now: i64) -> StoreResult<()>;
+    async fn mark_mail_failed(&self, id: i64, error: &str, retry_at: i64) -> StoreResult<()>;
+}

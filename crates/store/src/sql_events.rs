@@ -1,0 +1,914 @@
+//! The SQL implementation of [`EventStore`](crate::EventStore), shared by both backends in
+//! the same way as [`crate::sql`].
+//!
+//! Seats are counted in the event and session rows themselves (`confirmed_count`, and
+//! `waiting_seq` for the order of the waiting list), and taken with one conditional
+//! `UPDATE … WHERE confirmed_count < capacity`: the database, not the application,
+//! decides who gets the last seat, on SQLite (one writer at a time) and on PostgreSQL
+//! (the row lock) alike, however many app nodes there are.
+
+use crate::events::EventFilter;
+use crate::sql::{Arg, Built, like_pattern};
+
+pub const EVENT_COLS: &str = "id, kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at, ends_at, capacity, confirmed_count, waiting_seq, registration_open, requires_approval, synthetic, version, created_at, updated_at";
+pub const REG_COLS: &str = "id, event_id, status, name, name_script, email, organisation, region, org_type, position, phone, dietary, consent_at, consent_version, invited, waiting_seq, manage_token, locale, checked_in_at, synthetic, created_at, updated_at";
+pub const SESSION_SELECT: &str = "SELECT s.id, s.event_id, s.kind, s.title, s.title_script, s.title_en, s.theme, s.theme_script, s.room, s.starts_at, s.ends_at, s.capacity, s.confirmed_count, s.waiting_seq, s.organiser_org_id, s.sort_order, o.name AS organiser_name, o.name_script AS organiser_name_script, o.name_en AS organiser_name_en FROM event_sessions s LEFT JOIN organisations o ON o.id = s.organiser_org_id";
+pub const ROLE_SELECT: &str = "SELECT r.id, r.event_id, r.org_id, r.role, r.sort_order, o.name AS org_name, o.name_script AS org_name_script, o.name_en AS org_name_en FROM event_roles r JOIN organisations o ON o.id = r.org_id";
+pub const SPEAKER_SELECT: &str = "SELECT a.id, a.item_id AS parent_id, a.person_id, a.title, a.title_script, a.sort_order, p.name AS person_name, p.name_script AS person_name_script, p.name_en AS person_name_en FROM item_speakers a JOIN people p ON p.id = a.person_id";
+pub const GUEST_SELECT: &str = "SELECT a.id, a.event_id AS parent_id, a.person_id, a.title, a.title_script, a.sort_order, p.name AS person_name, p.name_script AS person_name_script, p.name_en AS person_name_en FROM event_guests a JOIN people p ON p.id = a.person_id";
+pub const OUTBOX_COLS: &str = "id, to_addr, kind, registration_id, locale, subject, body, created_at, attempts, next_attempt_at, sent_at, last_error";
+
+/// Hong Kong time is UTC+8 all year.
+pub const HK_OFFSET: i64 = 8 * 3600;
+
+/// Unix seconds of midnight, 1 January of `year`, Hong Kong time.
+pub fn year_start(year: i32) -> i64 {
+    let date =
+        time::Date::from_calendar_date(year, time::Month::January, 1).unwrap_or(time::Date::MIN);
+    date.midnight().assume_utc().unix_timestamp() - HK_OFFSET
+}
+
+/// The `WHERE` clause and values for the event list, and its order.
+pub fn event_where(f: &EventFilter) -> (Built, &'static str) {
+    let mut b = Built::default();
+    let mut conds: Vec<String> = Vec::new();
+    let mut push = |b: &mut Built, cond: &str, a: Arg| {
+        b.args.push(a);
+        conds.push(cond.replace("?", &format!("${}", b.args.len())));
+    };
+    if let Some(q) =
+        f.q.as_deref()
+            .map(baylink_text::fold)
+            .filter(|q| !q.is_empty())
+    {
+        push(
+            &mut b,
+            "search_key LIKE ? ESCAPE '\\'",
+            Arg::Text(like_pattern(&q)),
+        );
+    }
+    if let Some(y) = f.year {
+        push(&mut b, "starts_at >= ?", Arg::Int(year_start(y)));
+        push(&mut b, "starts_at < ?", Arg::Int(year_start(y + 1)));
+    }
+    if let Some(k) = f.kind {
+        push(&mut b, "kind = ?", Arg::Text(k.code().to_owned()));
+    }
+    if let Some(s) = f.series_id {
+        push(&mut b, "series_id = ?", Arg::Int(s));
+    }
+    if let Some(r) = f.region {
+        push(&mut b, "region = ?", Arg::Text(r.code().to_owned()));
+    }
+    if let Some(o) = f.org_id {
+        push(
+            &mut b,
+            "id IN (SELECT event_id FROM event_roles WHERE org_id = ?)",
+            Arg::Int(o),
+        );
+    }
+    let order = match f.upcoming {
+        Some(true) => {
+            push(&mut b, "ends_at >= ?", Arg::Int(f.now));
+            " ORDER BY starts_at, id"
+        }
+        Some(false) => {
+            push(&mut b, "ends_at < ?", Arg::Int(f.now));
+            " ORDER BY starts_at DESC, id DESC"
+        }
+        None => " ORDER BY starts_at DESC, id DESC",
+    };
+    if !conds.is_empty() {
+        b.sql = format!(" WHERE {}", conds.join(" AND "));
+    }
+    (b, order)
+}
+
+/// Implements [`EventStore`](crate::EventStore) for `$store` (see
+/// [`impl_sql_store!`](crate::impl_sql_store), whose transaction helpers it uses).
+#[macro_export]
+macro_rules! impl_sql_events {
+    ($store:ident, $db:ty) => {
+        const _: () = {
+            use $crate::sql::reexport::{async_trait, baylink_text, sqlx};
+            use $crate::sql::{audit_json, clamp_limit, map_err, Arg};
+            use $crate::sql_events::*;
+            use $crate::*;
+            use sqlx::{AssertSqlSafe, FromRow, Row};
+
+            type Tx<'a> = sqlx::Transaction<'a, $db>;
+
+            impl $store {
+                async fn reg_in(tx: &mut Tx<'_>, id: i64) -> StoreResult<Registration> {
+                    sqlx::query_as::<_, Registration>(AssertSqlSafe(format!("SELECT {REG_COLS} FROM registrations WHERE id = $1")))
+                        .bind(id)
+                        .fetch_optional(&mut **tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)
+                }
+
+                /// Locks the event's row for the rest of the transaction and reads what
+                /// registration needs of it.
+                async fn lock_event(tx: &mut Tx<'_>, id: i64) -> StoreResult<(bool, bool)> {
+                    let row = sqlx::query("UPDATE events SET version = version WHERE id = $1 RETURNING registration_open, requires_approval")
+                        .bind(id)
+                        .fetch_optional(&mut **tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)?;
+                    Ok((row.try_get(0).map_err(map_err)?, row.try_get(1).map_err(map_err)?))
+                }
+
+                /// Takes an event seat if one is free (or, for an invitation, whatever the
+                /// public limit); else a place at the end of the waiting list.
+                async fn take_event_seat(tx: &mut Tx<'_>, event_id: i64, past_limit: bool) -> StoreResult<(RegStatus, Option<i64>)> {
+                    let seat = sqlx::query("UPDATE events SET confirmed_count = confirmed_count + 1 WHERE id = $1 AND (capacity IS NULL OR confirmed_count < capacity OR $2) RETURNING confirmed_count")
+                        .bind(event_id)
+                        .bind(past_limit)
+                        .fetch_optional(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    if seat.is_some() {
+                        return Ok((RegStatus::Confirmed, None));
+                    }
+                    let seq: i64 = sqlx::query("UPDATE events SET waiting_seq = waiting_seq + 1 WHERE id = $1 RETURNING waiting_seq")
+                        .bind(event_id)
+                        .fetch_one(&mut **tx)
+                        .await
+                        .map_err(map_err)?
+                        .try_get(0)
+                        .map_err(map_err)?;
+                    Ok((RegStatus::Waiting, Some(seq)))
+                }
+
+                /// Gives a confirmed registration its places in the sessions it chose: a
+                /// seat in each room that has one, the room's waiting list otherwise.
+                async fn seat_sessions(tx: &mut Tx<'_>, registration_id: i64) -> StoreResult<()> {
+                    let rows = sqlx::query("SELECT id, session_id FROM session_registrations WHERE registration_id = $1 AND status = 'pending' ORDER BY session_id")
+                        .bind(registration_id)
+                        .fetch_all(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    for r in rows {
+                        let id: i64 = r.try_get(0).map_err(map_err)?;
+                        let session: i64 = r.try_get(1).map_err(map_err)?;
+                        let seat = sqlx::query("UPDATE event_sessions SET confirmed_count = confirmed_count + 1 WHERE id = $1 AND (capacity IS NULL OR confirmed_count < capacity) RETURNING id")
+                            .bind(session)
+                            .fetch_optional(&mut **tx)
+                            .await
+                            .map_err(map_err)?;
+                        let (status, seq) = if seat.is_some() {
+                            ("confirmed", None)
+                        } else {
+                            let seq: i64 = sqlx::query("UPDATE event_sessions SET waiting_seq = waiting_seq + 1 WHERE id = $1 RETURNING waiting_seq")
+                                .bind(session)
+                                .fetch_one(&mut **tx)
+                                .await
+                                .map_err(map_err)?
+                                .try_get(0)
+                                .map_err(map_err)?;
+                            ("waiting", Some(seq))
+                        };
+                        sqlx::query("UPDATE session_registrations SET status = $1, waiting_seq = $2 WHERE id = $3")
+                            .bind(status.to_owned())
+                            .bind(seq)
+                            .bind(id)
+                            .execute(&mut **tx)
+                            .await
+                            .map_err(map_err)?;
+                    }
+                    Ok(())
+                }
+
+                /// Frees a registration's session places, promoting the next in each room.
+                async fn release_sessions(tx: &mut Tx<'_>, registration_id: i64) -> StoreResult<()> {
+                    let rows = sqlx::query("SELECT id, session_id, status FROM session_registrations WHERE registration_id = $1 AND status IN ('confirmed', 'waiting', 'pending')")
+                        .bind(registration_id)
+                        .fetch_all(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    for r in rows {
+                        let id: i64 = r.try_get(0).map_err(map_err)?;
+                        let session: i64 = r.try_get(1).map_err(map_err)?;
+                        let status: String = r.try_get(2).map_err(map_err)?;
+                        sqlx::query("UPDATE session_registrations SET status = 'cancelled', waiting_seq = NULL WHERE id = $1")
+                            .bind(id)
+                            .execute(&mut **tx)
+                            .await
+                            .map_err(map_err)?;
+                        if status == "confirmed" {
+                            sqlx::query("UPDATE event_sessions SET confirmed_count = confirmed_count - 1 WHERE id = $1")
+                                .bind(session)
+                                .execute(&mut **tx)
+                                .await
+                                .map_err(map_err)?;
+                            Self::promote_session(tx, session).await?;
+                        }
+                    }
+                    Ok(())
+                }
+
+                async fn promote_session(tx: &mut Tx<'_>, session: i64) -> StoreResult<()> {
+                    loop {
+                        let next = sqlx::query("SELECT sr.id FROM session_registrations sr WHERE sr.session_id = $1 AND sr.status = 'waiting' ORDER BY sr.waiting_seq LIMIT 1")
+                            .bind(session)
+                            .fetch_optional(&mut **tx)
+                            .await
+                            .map_err(map_err)?;
+                        let Some(next) = next else { return Ok(()) };
+                        let seat = sqlx::query("UPDATE event_sessions SET confirmed_count = confirmed_count + 1 WHERE id = $1 AND (capacity IS NULL OR confirmed_count < capacity) RETURNING id")
+                            .bind(session)
+                            .fetch_optional(&mut **tx)
+                            .await
+                            .map_err(map_err)?;
+                        if seat.is_none() {
+                            return Ok(());
+                        }
+                        sqlx::query("UPDATE session_registrations SET status = 'confirmed', waiting_seq = NULL WHERE id = $1")
+                            .bind(next.try_get::<i64, _>(0).map_err(map_err)?)
+                            .execute(&mut **tx)
+                            .await
+                            .map_err(map_err)?;
+                    }
+                }
+
+                /// Gives free event seats to the waiting list, in order, queueing mail.
+                async fn promote_event(tx: &mut Tx<'_>, event_id: i64, now: i64) -> StoreResult<()> {
+                    loop {
+                        let next = sqlx::query_as::<_, Registration>(AssertSqlSafe(format!(
+                            "SELECT {REG_COLS} FROM registrations WHERE event_id = $1 AND status = 'waiting' ORDER BY waiting_seq LIMIT 1")))
+                            .bind(event_id)
+                            .fetch_optional(&mut **tx)
+                            .await
+                            .map_err(map_err)?;
+                        let Some(next) = next else { return Ok(()) };
+                        let seat = sqlx::query("UPDATE events SET confirmed_count = confirmed_count + 1 WHERE id = $1 AND (capacity IS NULL OR confirmed_count < capacity) RETURNING id")
+                            .bind(event_id)
+                            .fetch_optional(&mut **tx)
+                            .await
+                            .map_err(map_err)?;
+                        if seat.is_none() {
+                            return Ok(());
+                        }
+                        Self::set_status(tx, next.id, RegStatus::Confirmed, None, now).await?;
+                        Self::seat_sessions(tx, next.id).await?;
+                        Self::queue_mail(tx, &next, "promoted", now).await?;
+                    }
+                }
+
+                async fn set_status(tx: &mut Tx<'_>, id: i64, status: RegStatus, seq: Option<i64>, now: i64) -> StoreResult<()> {
+                    sqlx::query("UPDATE registrations SET status = $1, waiting_seq = $2, updated_at = $3 WHERE id = $4")
+                        .bind(status.code().to_owned())
+                        .bind(seq)
+                        .bind(now)
+                        .bind(id)
+                        .execute(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(())
+                }
+
+                async fn queue_mail(tx: &mut Tx<'_>, reg: &Registration, kind: &str, now: i64) -> StoreResult<()> {
+                    sqlx::query("INSERT INTO outbox (to_addr, kind, registration_id, locale, created_at, next_attempt_at) VALUES ($1, $2, $3, $4, $5, $5)")
+                        .bind(reg.email.clone())
+                        .bind(kind.to_owned())
+                        .bind(reg.id)
+                        .bind(reg.locale.clone())
+                        .bind(now)
+                        .execute(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(())
+                }
+
+                async fn event_audit(tx: &mut Tx<'_>, actor: &Actor, action: &str, entity: &str, id: i64, before: Option<String>, after: Option<String>) -> StoreResult<()> {
+                    sqlx::query("INSERT INTO audit_log (at, user_id, actor, action, entity, entity_id, before_json, after_json) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                        .bind($crate::sql::now())
+                        .bind(actor.user_id)
+                        .bind(actor.name.clone())
+                        .bind(action.to_owned())
+                        .bind(entity.to_owned())
+                        .bind(id)
+                        .bind(before)
+                        .bind(after)
+                        .execute(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(())
+                }
+            }
+
+            #[async_trait::async_trait]
+            impl EventStore for $store {
+                async fn create_series(&self, actor: &Actor, code: &str, name: &str, name_script: &str, name_en: Option<&str>) -> StoreResult<EventSeries> {
+                    let mut tx = self.begin().await?;
+                    let s = sqlx::query_as::<_, EventSeries>("INSERT INTO event_series (code, name, name_script, name_en) VALUES ($1, $2, $3, $4) RETURNING id, code, name, name_script, name_en")
+                        .bind(code.to_owned())
+                        .bind(name.to_owned())
+                        .bind(name_script.to_owned())
+                        .bind(name_en.map(str::to_owned))
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    Self::event_audit(&mut tx, actor, "create", "event_series", s.id, None, audit_json(&s)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(s)
+                }
+
+                async fn list_series(&self) -> StoreResult<Vec<EventSeries>> {
+                    sqlx::query_as::<_, EventSeries>("SELECT id, code, name, name_script, name_en FROM event_series ORDER BY id")
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn list_events(&self, f: &EventFilter) -> StoreResult<Page<Event>> {
+                    let (w, order) = event_where(f);
+                    let sql = format!("SELECT {EVENT_COLS}, COUNT(*) OVER () AS total_count FROM events{}{order} LIMIT {} OFFSET {}", w.sql, clamp_limit(f.limit), f.offset.max(0));
+                    let mut q = sqlx::query(AssertSqlSafe(sql));
+                    for a in &w.args {
+                        q = match a {
+                            Arg::Int(v) => q.bind(*v),
+                            Arg::Int32(v) => q.bind(*v),
+                            Arg::Text(v) => q.bind(v.clone()),
+                        };
+                    }
+                    let rows = q.fetch_all(&self.pool).await.map_err(map_err)?;
+                    let total = match rows.first() {
+                        Some(r) => r.try_get("total_count").map_err(map_err)?,
+                        None => 0,
+                    };
+                    let items = rows.iter().map(Event::from_row).collect::<Result<_, _>>().map_err(map_err)?;
+                    Ok(Page { items, total })
+                }
+
+                async fn get_event(&self, id: i64) -> StoreResult<Event> {
+                    sqlx::query_as::<_, Event>(AssertSqlSafe(format!("SELECT {EVENT_COLS} FROM events WHERE id = $1")))
+                        .bind(id)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)
+                }
+
+                async fn create_event(&self, actor: &Actor, d: &EventDraft, signing_key: &str) -> StoreResult<Event> {
+                    let mut tx = self.begin().await?;
+                    let t = $crate::sql::now();
+                    let e = sqlx::query_as::<_, Event>(AssertSqlSafe(format!(
+                        "INSERT INTO events (kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at, ends_at, capacity, registration_open, requires_approval, signing_key, synthetic, search_key, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, 1, $20, $20) RETURNING {EVENT_COLS}")))
+                        .bind(d.kind.code().to_owned())
+                        .bind(d.series_id)
+                        .bind(d.title.clone())
+                        .bind(d.title_script.clone())
+                        .bind(d.title_en.clone())
+                        .bind(d.summary.clone())
+                        .bind(d.summary_script.clone())
+                        .bind(d.venue.clone())
+                        .bind(d.venue_script.clone())
+                        .bind(d.venue_en.clone())
+                        .bind(d.region.code().to_owned())
+                        .bind(d.starts_at)
+                        .bind(d.ends_at)
+                        .bind(d.capacity)
+                        .bind(d.registration_open)
+                        .bind(d.requires_approval)
+                        .bind(signing_key.to_owned())
+                        .bind(d.synthetic)
+                        .bind(d.search_key.clone())
+                        .bind(t)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(|e| match map_err(e) {
+                            StoreError::Conflict("err-still-referenced") => StoreError::invalid("series_id", "err-unknown-reference"),
+                            other => other,
+                        })?;
+                    Self::event_audit(&mut tx, actor, "create", "event", e.id, None, audit_json(&e)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(e)
+                }
+
+                async fn update_event(&self, actor: &Actor, id: i64, d: &EventDraft) -> StoreResult<Event> {
+                    let mut tx = self.begin().await?;
+                    let before = sqlx::query_as::<_, Event>(AssertSqlSafe(format!("UPDATE events SET version = version WHERE id = $1 RETURNING {EVENT_COLS}")))
+                        .bind(id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)?;
+                    if d.version.is_some_and(|v| v != before.version) {
+                        return Err(StoreError::Conflict("err-stale-edit"));
+                    }
+                    if d.capacity.is_some_and(|c| c < before.confirmed_count) {
+                        return Err(StoreError::invalid("capacity", "err-capacity-below-confirmed"));
+                    }
+                    let after = sqlx::query_as::<_, Event>(AssertSqlSafe(format!(
+                        "UPDATE events SET kind = $1, series_id = $2, title = $3, title_script = $4, title_en = $5, summary = $6, summary_script = $7, venue = $8, venue_script = $9, venue_en = $10, region = $11, starts_at = $12, ends_at = $13, capacity = $14, registration_open = $15, requires_approval = $16, synthetic = $17, search_key = $18, version = version + 1, updated_at = $19 WHERE id = $20 RETURNING {EVENT_COLS}")))
+                        .bind(d.kind.code().to_owned())
+                        .bind(d.series_id)
+                        .bind(d.title.clone())
+                        .bind(d.title_script.clone())
+                        .bind(d.title_en.clone())
+                        .bind(d.summary.clone())
+                        .bind(d.summary_script.clone())
+                        .bind(d.venue.clone())
+                        .bind(d.venue_script.clone())
+                        .bind(d.venue_en.clone())
+                        .bind(d.region.code().to_owned())
+                        .bind(d.starts_at)
+                        .bind(d.ends_at)
+                        .bind(d.capacity)
+                        .bind(d.registration_open)
+                        .bind(d.requires_approval)
+                        .bind(d.synthetic)
+                        .bind(d.search_key.clone())
+                        .bind($crate::sql::now())
+                        .bind(id)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    // More seats may have freed the waiting list.
+                    Self::promote_event(&mut tx, id, $crate::sql::now()).await?;
+                    Self::event_audit(&mut tx, actor, "update", "event", id, audit_json(&before), audit_json(&after)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(after)
+                }
+
+                async fn delete_event(&self, actor: &Actor, id: i64) -> StoreResult<()> {
+                    let mut tx = self.begin().await?;
+                    let before = sqlx::query_as::<_, Event>(AssertSqlSafe(format!("SELECT {EVENT_COLS} FROM events WHERE id = $1")))
+                        .bind(id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)?;
+                    sqlx::query("DELETE FROM events WHERE id = $1").bind(id).execute(&mut *tx).await.map_err(map_err)?;
+                    Self::event_audit(&mut tx, actor, "delete", "event", id, audit_json(&before), None).await?;
+                    tx.commit().await.map_err(map_err)
+                }
+
+                async fn event_signing_key(&self, id: i64) -> StoreResult<String> {
+                    sqlx::query("SELECT signing_key FROM events WHERE id = $1")
+                        .bind(id)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)?
+                        .try_get(0)
+                        .map_err(map_err)
+                }
+
+                async fn add_event_role(&self, actor: &Actor, event_id: i64, org_id: i64, role: EventRole, sort_order: i32) -> StoreResult<EventRoleRow> {
+                    let mut tx = self.begin().await?;
+                    let id: i64 = sqlx::query("INSERT INTO event_roles (event_id, org_id, role, sort_order) VALUES ($1, $2, $3, $4) RETURNING id")
+                        .bind(event_id)
+                        .bind(org_id)
+                        .bind(role.code().to_owned())
+                        .bind(sort_order)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(|e| match map_err(e) {
+                            StoreError::Conflict("err-still-referenced") => StoreError::invalid("org_id", "err-unknown-reference"),
+                            other => other,
+                        })?
+                        .try_get(0)
+                        .map_err(map_err)?;
+                    let row = sqlx::query_as::<_, EventRoleRow>(AssertSqlSafe(format!("{ROLE_SELECT} WHERE r.id = $1")))
+                        .bind(id)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    Self::event_audit(&mut tx, actor, "create", "event_role", id, None, audit_json(&row)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(row)
+                }
+
+                async fn create_session(&self, actor: &Actor, d: &SessionDraft) -> StoreResult<EventSession> {
+                    let mut tx = self.begin().await?;
+                    let id: i64 = sqlx::query("INSERT INTO event_sessions (event_id, kind, title, title_script, title_en, theme, theme_script, room, starts_at, ends_at, capacity, organiser_org_id, sort_order) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id")
+                        .bind(d.event_id)
+                        .bind(d.kind.code().to_owned())
+                        .bind(d.title.clone())
+                        .bind(d.title_script.clone())
+                        .bind(d.title_en.clone())
+                        .bind(d.theme.clone())
+                        .bind(d.theme_script.clone())
+                        .bind(d.room.clone())
+                        .bind(d.starts_at)
+                        .bind(d.ends_at)
+                        .bind(d.capacity)
+                        .bind(d.organiser_org_id)
+                        .bind(d.sort_order)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(|e| match map_err(e) {
+                            StoreError::Conflict("err-still-referenced") => StoreError::invalid("event_id", "err-unknown-reference"),
+                            other => other,
+                        })?
+                        .try_get(0)
+                        .map_err(map_err)?;
+                    let s = sqlx::query_as::<_, EventSession>(AssertSqlSafe(format!("{SESSION_SELECT} WHERE s.id = $1")))
+                        .bind(id)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    Self::event_audit(&mut tx, actor, "create", "event_session", id, None, audit_json(&s)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(s)
+                }
+
+                async fn create_item(&self, actor: &Actor, d: &ItemDraft) -> StoreResult<ProgrammeItem> {
+                    let mut tx = self.begin().await?;
+                    let item = sqlx::query_as::<_, ProgrammeItem>("INSERT INTO programme_items (session_id, kind, title, title_script, title_en, starts_at, ends_at, sort_order) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id, session_id, kind, title, title_script, title_en, starts_at, ends_at, sort_order")
+                        .bind(d.session_id)
+                        .bind(d.kind.code().to_owned())
+                        .bind(d.title.clone())
+                        .bind(d.title_script.clone())
+                        .bind(d.title_en.clone())
+                        .bind(d.starts_at)
+                        .bind(d.ends_at)
+                        .bind(d.sort_order)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(|e| match map_err(e) {
+                            StoreError::Conflict("err-still-referenced") => StoreError::invalid("session_id", "err-unknown-reference"),
+                            other => other,
+                        })?;
+                    Self::event_audit(&mut tx, actor, "create", "programme_item", item.id, None, audit_json(&item)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(item)
+                }
+
+                async fn add_speaker(&self, actor: &Actor, item_id: i64, person_id: i64, title: Option<&str>, title_script: &str, sort_order: i32) -> StoreResult<Appearance> {
+                    let mut tx = self.begin().await?;
+                    let id: i64 = sqlx::query("INSERT INTO item_speakers (item_id, person_id, title, title_script, sort_order) VALUES ($1, $2, $3, $4, $5) RETURNING id")
+                        .bind(item_id)
+                        .bind(person_id)
+                        .bind(title.map(str::to_owned))
+                        .bind(title_script.to_owned())
+                        .bind(sort_order)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(|e| match map_err(e) {
+                            StoreError::Conflict("err-still-referenced") => StoreError::invalid("person_id", "err-unknown-reference"),
+                            other => other,
+                        })?
+                        .try_get(0)
+                        .map_err(map_err)?;
+                    let a = sqlx::query_as::<_, Appearance>(AssertSqlSafe(format!("{SPEAKER_SELECT} WHERE a.id = $1")))
+                        .bind(id)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    Self::event_audit(&mut tx, actor, "create", "item_speaker", id, None, audit_json(&a)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(a)
+                }
+
+                async fn add_guest(&self, actor: &Actor, event_id: i64, person_id: i64, title: Option<&str>, title_script: &str, sort_order: i32) -> StoreResult<Appearance> {
+                    let mut tx = self.begin().await?;
+                    let id: i64 = sqlx::query("INSERT INTO event_guests (event_id, person_id, title, title_script, sort_order) VALUES ($1, $2, $3, $4, $5) RETURNING id")
+                        .bind(event_id)
+                        .bind(person_id)
+                        .bind(title.map(str::to_owned))
+                        .bind(title_script.to_owned())
+                        .bind(sort_order)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(|e| match map_err(e) {
+                            StoreError::Conflict("err-still-referenced") => StoreError::invalid("person_id", "err-unknown-reference"),
+                            other => other,
+                        })?
+                        .try_get(0)
+                        .map_err(map_err)?;
+                    let a = sqlx::query_as::<_, Appearance>(AssertSqlSafe(format!("{GUEST_SELECT} WHERE a.id = $1")))
+                        .bind(id)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    Self::event_audit(&mut tx, actor, "create", "event_guest", id, None, audit_json(&a)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(a)
+                }
+
+                async fn programme(&self, event_id: i64) -> StoreResult<Programme> {
+                    let event = self.get_event(event_id).await?;
+                    let series = match event.series_id {
+                        Some(s) => sqlx::query_as::<_, EventSeries>("SELECT id, code, name, name_script, name_en FROM event_series WHERE id = $1")
+                            .bind(s)
+                            .fetch_optional(&self.pool)
+                            .await
+                            .map_err(map_err)?,
+                        None => None,
+                    };
+                    let roles = sqlx::query_as::<_, EventRoleRow>(AssertSqlSafe(format!("{ROLE_SELECT} WHERE r.event_id = $1 ORDER BY r.role, r.sort_order, r.id")))
+                        .bind(event_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    let sessions = sqlx::query_as::<_, EventSession>(AssertSqlSafe(format!("{SESSION_SELECT} WHERE s.event_id = $1 ORDER BY s.starts_at, s.sort_order, s.id")))
+                        .bind(event_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    let items = sqlx::query_as::<_, ProgrammeItem>("SELECT i.id, i.session_id, i.kind, i.title, i.title_script, i.title_en, i.starts_at, i.ends_at, i.sort_order FROM programme_items i JOIN event_sessions s ON s.id = i.session_id WHERE s.event_id = $1 ORDER BY i.session_id, i.sort_order, i.id")
+                        .bind(event_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    let speakers = sqlx::query_as::<_, Appearance>(AssertSqlSafe(format!("{SPEAKER_SELECT} JOIN programme_items i ON i.id = a.item_id JOIN event_sessions s ON s.id = i.session_id WHERE s.event_id = $1 ORDER BY a.item_id, a.sort_order, a.id")))
+                        .bind(event_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    let guests = sqlx::query_as::<_, Appearance>(AssertSqlSafe(format!("{GUEST_SELECT} WHERE a.event_id = $1 ORDER BY a.sort_order, a.id")))
+                        .bind(event_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(Programme { event, series, roles, sessions, items, speakers, guests })
+                }
+
+                async fn events_of_organisation(&self, org_id: i64) -> StoreResult<Vec<(Event, EventRole)>> {
+                    let rows = sqlx::query(AssertSqlSafe(format!(
+                        "SELECT {}, r.role AS event_role FROM events e JOIN event_roles r ON r.event_id = e.id WHERE r.org_id = $1 ORDER BY e.starts_at DESC, e.id",
+                        EVENT_COLS.split(", ").map(|c| format!("e.{c}")).collect::<Vec<_>>().join(", "))))
+                        .bind(org_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    rows.iter()
+                        .map(|r| {
+                            let role: String = r.try_get("event_role").map_err(map_err)?;
+                            let role = EventRole::parse(&role).ok_or_else(|| StoreError::Corrupt(format!("event role {role}")))?;
+                            Ok((Event::from_row(r).map_err(map_err)?, role))
+                        })
+                        .collect()
+                }
+
+                async fn events_of_person(&self, person_id: i64) -> StoreResult<Vec<Event>> {
+                    sqlx::query_as::<_, Event>(AssertSqlSafe(format!(
+                        "SELECT {EVENT_COLS} FROM events WHERE id IN (SELECT s.event_id FROM item_speakers a JOIN programme_items i ON i.id = a.item_id JOIN event_sessions s ON s.id = i.session_id WHERE a.person_id = $1 UNION SELECT event_id FROM event_guests WHERE person_id = $1) ORDER BY starts_at DESC, id")))
+                        .bind(person_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn register(&self, event_id: i64, d: &RegistrationDraft, channel: Channel, manage_token: &str, locale: &str, now: i64) -> StoreResult<Registration> {
+                    let mut tx = self.begin().await?;
+                    let (open, approval) = Self::lock_event(&mut tx, event_id).await?;
+                    let invited = channel == Channel::Invited;
+                    if !open && !invited {
+                        return Err(StoreError::Conflict("err-registration-closed"));
+                    }
+                    let dup = sqlx::query("SELECT 1 FROM registrations WHERE event_id = $1 AND email = $2")
+                        .bind(event_id)
+                        .bind(d.email.clone())
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    if dup.is_some() {
+                        return Err(StoreError::invalid("email", "err-already-registered"));
+                    }
+                    for s in &d.sessions {
+                        let ok = sqlx::query("SELECT 1 FROM event_sessions WHERE id = $1 AND event_id = $2")
+                            .bind(*s)
+                            .bind(event_id)
+                            .fetch_optional(&mut *tx)
+                            .await
+                            .map_err(map_err)?;
+                        if ok.is_none() {
+                            return Err(StoreError::invalid("sessions", "err-unknown-reference"));
+                        }
+                    }
+                    let (status, seq) = if approval && !invited {
+                        (RegStatus::Pending, None)
+                    } else {
+                        Self::take_event_seat(&mut tx, event_id, invited).await?
+                    };
+                    let reg = sqlx::query_as::<_, Registration>(AssertSqlSafe(format!(
+                        "INSERT INTO registrations (event_id, status, name, name_script, email, organisation, region, org_type, position, phone, dietary, consent_at, consent_version, invited, waiting_seq, manage_token, locale, search_key, synthetic, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $12, $12) RETURNING {REG_COLS}")))
+                        .bind(event_id)
+                        .bind(status.code().to_owned())
+                        .bind(d.name.clone())
+                        .bind(d.name_script.clone())
+                        .bind(d.email.clone())
+                        .bind(d.organisation.clone())
+                        .bind(d.region.clone())
+                        .bind(d.org_type.clone())
+                        .bind(d.position.clone())
+                        .bind(d.phone.clone())
+                        .bind(d.dietary.clone())
+                        .bind(now)
+                        .bind(d.consent_version.clone())
+                        .bind(invited)
+                        .bind(seq)
+                        .bind(manage_token.to_owned())
+                        .bind(locale.to_owned())
+                        .bind(d.search_key.clone())
+                        .bind(d.synthetic)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(|e| match map_err(e) {
+                            StoreError::Conflict("err-duplicate") => StoreError::invalid("email", "err-already-registered"),
+                            other => other,
+                        })?;
+                    for s in &d.sessions {
+                        sqlx::query("INSERT INTO session_registrations (registration_id, session_id, status) VALUES ($1, $2, 'pending')")
+                            .bind(reg.id)
+                            .bind(*s)
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(map_err)?;
+                    }
+                    if status == RegStatus::Confirmed {
+                        Self::seat_sessions(&mut tx, reg.id).await?;
+                    }
+                    Self::queue_mail(&mut tx, &reg, "registration", now).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(reg)
+                }
+
+                async fn cancel_registration(&self, actor: Option<&Actor>, id: i64, now: i64) -> StoreResult<Registration> {
+                    let mut tx = self.begin().await?;
+                    let event_id: i64 = sqlx::query("SELECT event_id FROM registrations WHERE id = $1")
+                        .bind(id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)?
+                        .try_get(0)
+                        .map_err(map_err)?;
+                    Self::lock_event(&mut tx, event_id).await?;
+                    let before = Self::reg_in(&mut tx, id).await?;
+                    if matches!(before.status, RegStatus::Cancelled | RegStatus::Declined) {
+                        return Err(StoreError::Conflict("err-already-cancelled"));
+                    }
+                    Self::set_status(&mut tx, id, RegStatus::Cancelled, None, now).await?;
+                    if before.status == RegStatus::Confirmed {
+                        sqlx::query("UPDATE events SET confirmed_count = confirmed_count - 1 WHERE id = $1")
+                            .bind(event_id)
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(map_err)?;
+                    }
+                    Self::release_sessions(&mut tx, id).await?;
+                    Self::promote_event(&mut tx, event_id, now).await?;
+                    let after = Self::reg_in(&mut tx, id).await?;
+                    Self::queue_mail(&mut tx, &after, "cancelled", now).await?;
+                    if let Some(actor) = actor {
+                        Self::event_audit(&mut tx, actor, "update", "registration", id, audit_json(&before), audit_json(&after)).await?;
+                    }
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(after)
+                }
+
+                async fn decide_registration(&self, actor: &Actor, id: i64, approve: bool, now: i64) -> StoreResult<Registration> {
+                    let mut tx = self.begin().await?;
+                    let event_id: i64 = sqlx::query("SELECT event_id FROM registrations WHERE id = $1")
+                        .bind(id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)?
+                        .try_get(0)
+                        .map_err(map_err)?;
+                    Self::lock_event(&mut tx, event_id).await?;
+                    let before = Self::reg_in(&mut tx, id).await?;
+                    if before.status != RegStatus::Pending {
+                        return Err(StoreError::Conflict("err-not-pending"));
+                    }
+                    if approve {
+                        let (status, seq) = Self::take_event_seat(&mut tx, event_id, false).await?;
+                        Self::set_status(&mut tx, id, status, seq, now).await?;
+                        if status == RegStatus::Confirmed {
+                            Self::seat_sessions(&mut tx, id).await?;
+                        }
+                    } else {
+                        Self::set_status(&mut tx, id, RegStatus::Declined, None, now).await?;
+                        Self::release_sessions(&mut tx, id).await?;
+                    }
+                    let after = Self::reg_in(&mut tx, id).await?;
+                    Self::queue_mail(&mut tx, &after, "registration", now).await?;
+                    Self::event_audit(&mut tx, actor, "update", "registration", id, audit_json(&before), audit_json(&after)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(after)
+                }
+
+                async fn get_registration(&self, id: i64) -> StoreResult<Registration> {
+                    sqlx::query_as::<_, Registration>(AssertSqlSafe(format!("SELECT {REG_COLS} FROM registrations WHERE id = $1")))
+                        .bind(id)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)
+                }
+
+                async fn registration_by_token(&self, token: &str) -> StoreResult<Registration> {
+                    sqlx::query_as::<_, Registration>(AssertSqlSafe(format!("SELECT {REG_COLS} FROM registrations WHERE manage_token = $1")))
+                        .bind(token.to_owned())
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)
+                }
+
+                async fn session_registrations(&self, registration_id: i64) -> StoreResult<Vec<SessionRegistration>> {
+                    sqlx::query_as::<_, SessionRegistration>("SELECT id, registration_id, session_id, status, waiting_seq FROM session_registrations WHERE registration_id = $1 ORDER BY session_id")
+                        .bind(registration_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn list_registrations(&self, event_id: i64, q: Option<&str>, status: Option<RegStatus>, limit: i64, offset: i64) -> StoreResult<Page<Registration>> {
+                    let mut sql = format!("SELECT {REG_COLS}, COUNT(*) OVER () AS total_count FROM registrations WHERE event_id = $1");
+                    let mut args = vec![Arg::Int(event_id)];
+                    if let Some(q) = q.map(|q| baylink_text::fold(q)).filter(|q| !q.is_empty()) {
+                        args.push(Arg::Text($crate::sql::like_pattern(&q)));
+                        sql.push_str(&format!(" AND search_key LIKE ${} ESCAPE '\\'", args.len()));
+                    }
+                    if let Some(s) = status {
+                        args.push(Arg::Text(s.code().to_owned()));
+                        sql.push_str(&format!(" AND status = ${}", args.len()));
+                    }
+                    // Exports read whole events, so the bound is higher than other lists'.
+                    let limit = if limit <= 0 { 50 } else { limit.min(10_000) };
+                    sql.push_str(&format!(" ORDER BY id LIMIT {limit} OFFSET {}", offset.max(0)));
+                    let mut query = sqlx::query(AssertSqlSafe(sql));
+                    for a in &args {
+                        query = match a {
+                            Arg::Int(v) => query.bind(*v),
+                            Arg::Int32(v) => query.bind(*v),
+                            Arg::Text(v) => query.bind(v.clone()),
+                        };
+                    }
+                    let rows = query.fetch_all(&self.pool).await.map_err(map_err)?;
+                    let total = match rows.first() {
+                        Some(r) => r.try_get("total_count").map_err(map_err)?,
+                        None => 0,
+                    };
+                    let items = rows.iter().map(Registration::from_row).collect::<Result<_, _>>().map_err(map_err)?;
+                    Ok(Page { items, total })
+                }
+
+                async fn check_in(&self, event_id: i64, registration_id: i64, now: i64) -> StoreResult<CheckIn> {
+                    let mut tx = self.begin().await?;
+                    let reg = sqlx::query_as::<_, Registration>(AssertSqlSafe(format!("UPDATE registrations SET updated_at = updated_at WHERE id = $1 AND event_id = $2 RETURNING {REG_COLS}")))
+                        .bind(registration_id)
+                        .bind(event_id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)?;
+                    if reg.status != RegStatus::Confirmed {
+                        return Err(StoreError::Conflict("err-not-confirmed"));
+                    }
+                    if let Some(at) = reg.checked_in_at {
+                        return Ok(CheckIn { registration: reg, already_at: Some(at) });
+                    }
+                    let reg = sqlx::query_as::<_, Registration>(AssertSqlSafe(format!("UPDATE registrations SET checked_in_at = $1 WHERE id = $2 RETURNING {REG_COLS}")))
+                        .bind(now)
+                        .bind(registration_id)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(CheckIn { registration: reg, already_at: None })
+                }
+
+                async fn claim_mail(&self, now: i64, lease_until: i64) -> StoreResult<Option<OutboxMessage>> {
+                    sqlx::query_as::<_, OutboxMessage>(AssertSqlSafe(format!(
+                        "UPDATE outbox SET next_attempt_at = $2, attempts = attempts + 1 WHERE id = (SELECT id FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= $1 ORDER BY id LIMIT 1) AND sent_at IS NULL AND next_attempt_at <= $1 RETURNING {OUTBOX_COLS}")))
+                        .bind(now)
+                        .bind(lease_until)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn mark_mail_sent(&self, id: i64, now: i64) -> StoreResult<()> {
+                    sqlx::query("UPDATE outbox SET sent_at = $1, last_error = NULL WHERE id = $2")
+                        .bind(now)
+                        .bind(id)
+                        .execute(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(())
+                }
+
+                async fn mark_mail_failed(&self, id: i64, error: &str, retry_at: i64) -> StoreResult<()> {
+                    sqlx::query("UPDATE outbox SET last_error = $1, next_attempt_at = $2 WHERE id = $3")
+                        .bind(error.chars().take(1000).collect::<String>())
+                        .bind(retry_at)
+                        .bind(id)
+                        .execute(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(())
+                }
+            }
+        };
+    };
+}
