@@ -483,7 +483,7 @@ macro_rules! impl_sql_events {
                     Ok(row)
                 }
 
-                async fn create_session(&self, actor: &Actor, d: &SessionDraft) -> StoreResult<EventSession> {
+                async fn create_event_session(&self, actor: &Actor, d: &SessionDraft) -> StoreResult<EventSession> {
                     let mut tx = self.begin().await?;
                     let id: i64 = sqlx::query("INSERT INTO event_sessions (event_id, kind, title, title_script, title_en, theme, theme_script, room, starts_at, ends_at, capacity, organiser_org_id, sort_order) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id")
                         .bind(d.event_id)
