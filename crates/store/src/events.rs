@@ -707,7 +707,7 @@ pub trait EventStore: Send + Sync {
         role: EventRole,
         sort_order: i32,
     ) -> StoreResult<EventRoleRow>;
-    async fn create_session(
+    async fn create_event_session(
         &self,
         actor: &Actor,
         draft: &SessionDraft,
