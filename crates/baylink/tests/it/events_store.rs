@@ -1,0 +1,435 @@
+//! The event store on both backends: seats, waiting lists, promotion, check-in, the outbox,
+//! and the database deciding who gets the last seat under concurrency.
+
+use std::sync::Arc;
+
+use baylink_store::*;
+use baylink_text::Script;
+
+use crate::kit::TestDb;
+
+const NOON: i64 = 1_733_716_800; // 2024-12-09 12:00 HKT
+
+pub async fn event(store: &dyn Store, capacity: Option<i64>, approval: bool) -> Event {
+    let d = EventInput {
+        kind: "forum".into(),
+        title: "深港澳6G通感智算一體化平行論壇".into(),
+        region: "shenzhen".into(),
+        starts_at: NOON,
+        ends_at: NOON + 3 * 3600,
+        capacity,
+        registration_open: true,
+        requires_approval: approval,
+        ..Default::default()
+    }
+    .validate(Script::Hant)
+    .unwrap();
+    store
+        .create_event(&Actor::cli(), &d, &baylink_tickets::generate_key())
+        .await
+        .unwrap()
+}
+
+pub fn person(i: usize) -> RegistrationDraft {
+    RegistrationInput {
+        name: format!("參加者{i}"),
+        email: format!("p{i}@example.org"),
+        consent: true,
+        ..Default::default()
+    }
+    .validate(Script::Hant)
+    .unwrap()
+}
+
+async fn story(store: Arc<dyn Store>) {
+    let s = store.as_ref();
+    let me = Actor::cli();
+    let ev = event(s, Some(2), false).await;
+    let room = s
+        .create_event_session(
+            &me,
+            &SessionInput {
+                event_id: ev.id,
+                kind: "forum".into(),
+                title: "分論壇".into(),
+                starts_at: NOON,
+                ends_at: NOON + 3600,
+                capacity: Some(1),
+                ..Default::default()
+            }
+            .validate(Script::Hant)
+            .unwrap(),
+        )
+        .await
+        .unwrap();
+    let with_room = |i| RegistrationDraft {
+        sessions: vec![room.id],
+        ..person(i)
+    };
+
+    let a = s
+        .register(
+            ev.id,
+            &with_room(1),
+            Channel::Public,
+            "tok-a",
+            "zh-Hant",
+            NOON,
+        )
+        .await
+        .unwrap();
+    let b = s
+        .register(
+            ev.id,
+            &with_room(2),
+            Channel::Public,
+            "tok-b",
+            "zh-Hans",
+            NOON,
+        )
+        .await
+        .unwrap();
+    let c = s
+        .register(ev.id, &with_room(3), Channel::Public, "tok-c", "en", NOON)
+        .await
+        .unwrap();
+    let d = s
+        .register(ev.id, &person(4), Channel::Public, "tok-d", "en", NOON)
+        .await
+        .unwrap();
+    assert_eq!(
+        (a.status, b.status, c.status, d.status),
+        (
+            RegStatus::Confirmed,
+            RegStatus::Confirmed,
+            RegStatus::Waiting,
+            RegStatus::Waiting
+        )
+    );
+    assert!(c.waiting_seq < d.waiting_seq);
+    // The room has one seat: the first has it, the second waits for it.
+    let room_status = |regs: Vec<SessionRegistration>| regs[0].status;
+    assert_eq!(
+        room_status(s.session_registrations(a.id).await.unwrap()),
+        RegStatus::Confirmed
+    );
+    assert_eq!(
+        room_status(s.session_registrations(b.id).await.unwrap()),
+        RegStatus::Waiting
+    );
+    assert_eq!(
+        room_status(s.session_registrations(c.id).await.unwrap()),
+        RegStatus::Pending
+    );
+
+    // Bad input changes nothing.
+    let dup = s
+        .register(ev.id, &person(1), Channel::Public, "tok-x", "en", NOON)
+        .await;
+    assert!(
+        matches!(dup, Err(StoreError::Invalid(ref f)) if f[0].code == "err-already-registered"),
+        "{dup:?}"
+    );
+    let other = event(s, None, false).await;
+    let foreign = s
+        .register(
+            other.id,
+            &with_room(9),
+            Channel::Public,
+            "tok-y",
+            "en",
+            NOON,
+        )
+        .await;
+    assert!(matches!(foreign, Err(StoreError::Invalid(ref f)) if f[0].field == "sessions"));
+    assert_eq!(
+        s.list_registrations(other.id, None, None, 50, 0)
+            .await
+            .unwrap()
+            .total,
+        0
+    );
+
+    // An invitation passes the public limit.
+    let guest = s
+        .register(ev.id, &person(5), Channel::Invited, "tok-e", "en", NOON)
+        .await
+        .unwrap();
+    assert_eq!(guest.status, RegStatus::Confirmed);
+    assert_eq!(s.get_event(ev.id).await.unwrap().confirmed_count, 3);
+
+    // Cancelling a seat gives it to the waiting list in order — not while over the limit.
+    s.cancel_registration(None, guest.id, NOON + 1)
+        .await
+        .unwrap();
+    assert_eq!(
+        s.get_registration(c.id).await.unwrap().status,
+        RegStatus::Waiting,
+        "the invitation's seat was beyond the limit"
+    );
+    let cancelled = s.cancel_registration(None, a.id, NOON + 2).await.unwrap();
+    assert_eq!(cancelled.status, RegStatus::Cancelled);
+    assert_eq!(
+        s.get_registration(c.id).await.unwrap().status,
+        RegStatus::Confirmed
+    );
+    assert_eq!(
+        s.get_registration(d.id).await.unwrap().status,
+        RegStatus::Waiting
+    );
+    // The room seat went to the room's waiting list (b), not to c who was only just seated.
+    assert_eq!(
+        room_status(s.session_registrations(b.id).await.unwrap()),
+        RegStatus::Confirmed
+    );
+    assert_eq!(
+        room_status(s.session_registrations(c.id).await.unwrap()),
+        RegStatus::Waiting
+    );
+    assert!(matches!(
+        s.cancel_registration(None, a.id, NOON + 3).await,
+        Err(StoreError::Conflict("err-already-cancelled"))
+    ));
+    assert_eq!(s.registration_by_token("tok-c").await.unwrap().id, c.id);
+
+    // Check-in: once, then a warning; never for someone without a seat.
+    let first = s.check_in(ev.id, b.id, NOON + 10).await.unwrap();
+    assert_eq!(first.already_at, None);
+    let second = s.check_in(ev.id, b.id, NOON + 20).await.unwrap();
+    assert_eq!(second.already_at, Some(NOON + 10));
+    assert!(matches!(
+        s.check_in(ev.id, d.id, NOON).await,
+        Err(StoreError::Conflict("err-not-confirmed"))
+    ));
+    assert!(matches!(
+        s.check_in(other.id, b.id, NOON).await,
+        Err(StoreError::NotFound)
+    ));
+
+    // Approval: pending until decided.
+    let gated = event(s, Some(1), true).await;
+    let p = s
+        .register(gated.id, &person(6), Channel::Public, "tok-p", "en", NOON)
+        .await
+        .unwrap();
+    assert_eq!(p.status, RegStatus::Pending);
+    assert_eq!(
+        s.decide_registration(&me, p.id, true, NOON)
+            .await
+            .unwrap()
+            .status,
+        RegStatus::Confirmed
+    );
+
+    // Closed registration refuses the public, not invitations.
+    let mut closed = EventInput {
+        kind: "seminar".into(),
+        title: "閉門研討會".into(),
+        region: "macao".into(),
+        starts_at: NOON,
+        ends_at: NOON + 60,
+        ..Default::default()
+    }
+    .validate(Script::Hant)
+    .unwrap();
+    closed.registration_open = false;
+    let closed = s
+        .create_event(&me, &closed, &baylink_tickets::generate_key())
+        .await
+        .unwrap();
+    assert!(matches!(
+        s.register(closed.id, &person(7), Channel::Public, "tok-q", "en", NOON)
+            .await,
+        Err(StoreError::Conflict("err-registration-closed"))
+    ));
+    assert!(
+        s.register(closed.id, &person(7), Channel::Invited, "tok-q", "en", NOON)
+            .await
+            .is_ok()
+    );
+
+    // Search registrations in either script.
+    let found = s
+        .list_registrations(ev.id, Some("参加者3"), None, 50, 0)
+        .await
+        .unwrap();
+    assert_eq!(
+        found.items.iter().map(|r| r.id).collect::<Vec<_>>(),
+        vec![c.id]
+    );
+
+    // The outbox holds one message per announcement, claimed by one sender at a time.
+    let first = s.claim_mail(NOON + 100, NOON + 400).await.unwrap().unwrap();
+    assert_eq!(
+        (
+            first.kind.as_str(),
+            first.registration_id,
+            first.locale.as_str()
+        ),
+        ("registration", Some(a.id), "zh-Hant")
+    );
+    let second = s.claim_mail(NOON + 100, NOON + 400).await.unwrap().unwrap();
+    assert_ne!(first.id, second.id);
+    s.mark_mail_failed(second.id, "mail server down", NOON + 200)
+        .await
+        .unwrap();
+    s.mark_mail_sent(first.id, NOON + 101).await.unwrap();
+    let mut kinds = Vec::new();
+    while let Some(m) = s.claim_mail(NOON + 500, NOON + 900).await.unwrap() {
+        kinds.push((m.kind, m.registration_id));
+        s.mark_mail_sent(m.id, NOON + 500).await.unwrap();
+    }
+    assert!(kinds.contains(&("promoted".into(), Some(c.id))));
+    assert!(kinds.contains(&("cancelled".into(), Some(a.id))));
+    assert!(
+        kinds.contains(&("registration".into(), Some(b.id))),
+        "the failed message is retried"
+    );
+    assert!(
+        s.claim_mail(NOON + 10_000, NOON + 20_000)
+            .await
+            .unwrap()
+            .is_none()
+    );
+
+    // The programme comes back whole.
+    let prog = s.programme(ev.id).await.unwrap();
+    assert_eq!(prog.sessions.len(), 1);
+    let filter = EventFilter {
+        year: Some(2024),
+        now: NOON,
+        limit: 50,
+        ..Default::default()
+    };
+    assert_eq!(s.list_events(&filter).await.unwrap().total, 4);
+    assert_eq!(
+        s.list_events(&EventFilter {
+            year: Some(2023),
+            ..filter.clone()
+        })
+        .await
+        .unwrap()
+        .total,
+        0
+    );
+    assert_eq!(
+        s.list_events(&EventFilter {
+            q: Some("通感智算".into()),
+            ..filter.clone()
+        })
+        .await
+        .unwrap()
+        .total,
+        3
+    );
+}
+
+/// 2,000 people at once for 500 seats: exactly 500 seated, the rest waiting in the order
+/// they arrived, no error, no duplicate; then 50 cancellations seat exactly the next 50.
+pub async fn rush(stores: Vec<Arc<dyn Store>>, attempts: usize) {
+    let seats = attempts as i64 / 4;
+    let ev = event(stores[0].as_ref(), Some(seats), false).await;
+    let mut tasks = Vec::new();
+    for i in 0..attempts {
+        let store = stores[i % stores.len()].clone();
+        tasks.push(tokio::spawn(async move {
+            store
+                .register(
+                    ev.id,
+                    &person(i),
+                    Channel::Public,
+                    &format!("rush-{i}"),
+                    "en",
+                    NOON,
+                )
+                .await
+        }));
+    }
+    let mut confirmed = 0;
+    for t in tasks {
+        match t.await.unwrap().expect("no registration fails") {
+            r if r.status == RegStatus::Confirmed => confirmed += 1,
+            r => assert_eq!(r.status, RegStatus::Waiting),
+        }
+    }
+    assert_eq!(confirmed, seats);
+    let s = stores[0].as_ref();
+    let all = s
+        .list_registrations(ev.id, None, None, 10_000, 0)
+        .await
+        .unwrap();
+    assert_eq!(all.total as usize, attempts);
+    let mut seqs: Vec<i64> = all.items.iter().filter_map(|r| r.waiting_seq).collect();
+    seqs.sort_unstable();
+    assert_eq!(
+        seqs,
+        (1..=(attempts as i64 - seats)).collect::<Vec<_>>(),
+        "one place each, no gaps, no repeats"
+    );
+    let waiting = s
+        .list_registrations(ev.id, None, Some(RegStatus::Waiting), 10_000, 0)
+        .await
+        .unwrap()
+        .items;
+    let mut by_seq = waiting.clone();
+    by_seq.sort_by_key(|r| r.waiting_seq);
+    let next: Vec<i64> = by_seq.iter().take(50).map(|r| r.id).collect();
+    let seated = s
+        .list_registrations(ev.id, None, Some(RegStatus::Confirmed), 10_000, 0)
+        .await
+        .unwrap()
+        .items;
+    let mut cancels = Vec::new();
+    for (i, r) in seated.iter().take(50).enumerate() {
+        let store = stores[i % stores.len()].clone();
+        let id = r.id;
+        cancels.push(tokio::spawn(async move {
+            store.cancel_registration(None, id, NOON + 60).await
+        }));
+    }
+    for c in cancels {
+        c.await.unwrap().unwrap();
+    }
+    let now_seated: Vec<i64> = s
+        .list_registrations(ev.id, None, Some(RegStatus::Confirmed), 10_000, 0)
+        .await
+        .unwrap()
+        .items
+        .iter()
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(now_seated.len() as i64, seats);
+    for id in next {
+        assert!(
+            now_seated.contains(&id),
+            "the next 50 in line, and only they, are seated"
+        );
+    }
+    assert_eq!(s.get_event(ev.id).await.unwrap().confirmed_count, seats);
+}
+
+#[tokio::test]
+async fn event_story_on_sqlite() {
+    let db = TestDb::sqlite();
+    story(db.open().await).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn event_story_on_postgres() {
+    let db = TestDb::postgres().await;
+    story(db.open().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_thousand_for_five_hundred_seats_on_sqlite() {
+    let db = TestDb::sqlite();
+    rush(vec![db.open().await], 2000).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn two_thousand_for_five_hundred_seats_on_two_postgres_nodes() {
+    let db = TestDb::postgres().await;
+    rush(vec![db.open().await, db.open().await], 2000).await;
+}
