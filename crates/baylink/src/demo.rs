@@ -489,8 +489,18 @@ pub async fn is_loaded(store: &dyn Store) -> anyhow::Result<bool> {
     Ok(store.stats().await?.organisations > 0)
 }
 
+/// How many synthetic participants the 2024 conference gets in the demo (the report says
+/// 500 and more attended).
+pub const CONFERENCE_PARTICIPANTS: usize = 520;
+
 /// Loads the demo into an empty store.
 pub async fn load(store: &dyn Store) -> anyhow::Result<()> {
+    load_with(store, CONFERENCE_PARTICIPANTS).await
+}
+
+/// Loads the demo with `participants` synthetic registrations for the conference (tests
+/// use a few, to stay fast).
+pub async fn load_with(store: &dyn Store, participants: usize) -> anyhow::Result<()> {
     let actor = Actor {
         user_id: None,
         name: "demo".into(),
@@ -759,5 +769,5 @@ pub async fn load(store: &dyn Store) -> anyhow::Result<()> {
             .context("hashing the demo password")?;
         store.create_user(&actor, &draft, &hash).await?;
     }
-    Ok(())
+    crate::demo_events::load(store, &actor, &ids, &people, participants).await
 }

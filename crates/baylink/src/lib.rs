@@ -3,6 +3,7 @@
 //! parses the command line; tests call these functions directly.
 
 pub mod demo;
+pub mod demo_events;
 pub mod transfer;
 
 use std::net::SocketAddr;

@@ -45,6 +45,16 @@ impl SqliteStore {
         Self::open(&format!("sqlite:{}", path.display())).await
     }
 
+    /// Writes a consistent copy of the whole database to `path` (SQLite's `VACUUM INTO`),
+    /// while it stays in use: a backup, or a template to copy for tests.
+    pub async fn snapshot_to(&self, path: &Path) -> Result<(), sqlx::Error> {
+        sqlx::query("VACUUM INTO $1")
+            .bind(path.display().to_string())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     /// Applies the migrations this binary carries that the database lacks.
     pub async fn migrate(&self) -> Result<(), sqlx::Error> {
         sqlx::migrate!("./migrations").run(&self.pool).await?;

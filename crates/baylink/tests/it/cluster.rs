@@ -12,7 +12,9 @@ use crate::kit::{self, SECRETARIAT, TestDb};
 async fn two_nodes_share_sessions_records_and_throttling() {
     let db = Arc::new(TestDb::postgres().await);
     let store_a = db.open().await;
-    baylink::demo::load(store_a.as_ref()).await.unwrap();
+    baylink::demo::load_with(store_a.as_ref(), 30)
+        .await
+        .unwrap();
     let mut a = kit::app_on(db.clone(), store_a).await;
     // The second node has its own connection pool and its own process state.
     let b = kit::app_on(db.clone(), db.open().await).await;

@@ -110,13 +110,40 @@ pub struct TestApp {
     pub db: Arc<TestDb>,
 }
 
-/// Starts the app on a fresh SQLite database with the demo loaded.
+/// The demo, loaded once per test process and snapshotted: each test copies the file
+/// instead of loading the demo again.
+async fn demo_template() -> &'static std::path::Path {
+    static TEMPLATE: tokio::sync::OnceCell<(tempfile::TempDir, std::path::PathBuf)> =
+        tokio::sync::OnceCell::const_new();
+    let (_, path) = TEMPLATE
+        .get_or_init(|| async {
+            let dir = tempfile::tempdir().expect("temporary directory");
+            let store = baylink_store_sqlite::SqliteStore::open_file(&dir.path().join("build.db"))
+                .await
+                .expect("template store");
+            baylink::demo::load_with(&store, 30)
+                .await
+                .expect("loading the demo");
+            let snapshot = dir.path().join("demo.db");
+            store.snapshot_to(&snapshot).await.expect("snapshot");
+            (dir, snapshot)
+        })
+        .await;
+    path
+}
+
+/// Starts the app on a fresh SQLite database with the demo loaded (with 30 conference
+/// participants rather than the demo's 520, to stay quick).
 pub async fn demo_app() -> TestApp {
-    let db = Arc::new(TestDb::sqlite());
+    let db = TestDb::sqlite();
+    let file = db
+        .url
+        .strip_prefix("sqlite:")
+        .expect("a SQLite URL")
+        .to_owned();
+    std::fs::copy(demo_template().await, &file).expect("copying the demo");
+    let db = Arc::new(db);
     let store = db.open().await;
-    baylink::demo::load(store.as_ref())
-        .await
-        .expect("loading the demo");
     app_on(db, store).await
 }
 

@@ -1,0 +1,487 @@
+//! The demo's events: the 2024 annual conference as the seed report describes it, a few
+//! clearly synthetic events of the 科創跨境 series, and upcoming synthetic events open for
+//! registration.
+//!
+//! The report gives the date (2024-12-09), the city, the organisers, the forums and their
+//! themes and talks, and the evening main session's programme; it gives no clock times or
+//! rooms, so those are marked as illustrative in the event's summary.
+
+use std::collections::HashMap;
+
+use anyhow::anyhow;
+use baylink_store::*;
+use baylink_text::Script;
+
+/// Unix seconds of a Hong Kong (UTC+8) date and time.
+pub fn hk(y: i32, m: u8, d: u8, h: u8, min: u8) -> i64 {
+    let month = time::Month::try_from(m).unwrap_or(time::Month::January);
+    let date = time::Date::from_calendar_date(y, month, d).unwrap_or(time::Date::MIN);
+    let t = time::Time::from_hms(h, min, 0).unwrap_or(time::Time::MIDNIGHT);
+    date.with_time(t).assume_utc().unix_timestamp() - 8 * 3600
+}
+
+fn bad(e: StoreError) -> anyhow::Error {
+    anyhow!("demo event data: {e}")
+}
+
+/// Loads the events; `orgs` and `people` map the directory demo's keys to ids.
+/// `registrations` is how many synthetic participants the conference gets.
+pub async fn load(
+    store: &dyn Store,
+    actor: &Actor,
+    orgs: &HashMap<&str, i64>,
+    people: &HashMap<&str, i64>,
+    registrations: usize,
+) -> anyhow::Result<()> {
+    let annual = store
+        .create_series(
+            actor,
+            "annual_conference",
+            "深港澳科技界交流年會",
+            "zh-Hant",
+            Some("Shenzhen–Hong Kong–Macao S&T Exchange Annual Conference"),
+        )
+        .await?;
+    let cross = store
+        .create_series(
+            actor,
+            "kechuang_kuajing",
+            "科創跨境",
+            "zh-Hant",
+            Some("Innovation Across Borders"),
+        )
+        .await?;
+
+    let conf = EventInput {
+        kind: "annual_conference".into(),
+        series_id: Some(annual.id),
+        title: "2024深港澳科技界交流年會".into(),
+        title_en: Some("2024 Shenzhen–Hong Kong–Macao Science and Technology Exchange Annual Conference".into()),
+        summary: Some("年會設有三個平行論壇及一場主會場活動，深港澳三地的科技界、產業界、各科技社團代表等500餘人出席。（各場次時間及會場為示意。）".into()),
+        venue: Some("深圳".into()),
+        venue_en: Some("Shenzhen".into()),
+        region: "shenzhen".into(),
+        starts_at: hk(2024, 12, 9, 13, 30),
+        ends_at: hk(2024, 12, 9, 21, 30),
+        capacity: Some(600),
+        registration_open: false,
+        ..Default::default()
+    }
+    .validate(Script::Hant)
+    .map_err(bad)?;
+    let conf = store
+        .create_event(actor, &conf, &baylink_tickets::generate_key())
+        .await?;
+    // Registration was open at the time; it is closed now that the conference is over, and
+    // the synthetic participants come in as invitations.
+
+    for (i, key) in ["sz_hk_alliance", "alliance", "gd_promo_it", "hkitf"]
+        .iter()
+        .enumerate()
+    {
+        store
+            .add_event_role(actor, conf.id, orgs[key], EventRole::Host, i as i32)
+            .await?;
+    }
+    for (i, key) in ["szast_centre", "sz_youth", "sz_iot", "sz_info"]
+        .iter()
+        .enumerate()
+    {
+        store
+            .add_event_role(actor, conf.id, orgs[key], EventRole::Organiser, i as i32)
+            .await?;
+    }
+
+    let forums = [
+        (
+            "sz_iot",
+            "“深港澳6G通感智算一體化”平行論壇",
+            "Forum: 6G integrated sensing, communication and computing",
+            "匯聚了深港澳三地的科技精英、產業領袖、專家學者和政策制定者，共同探討6G技術的最新進展及其在通信、感知與計算深度融合方面的應用前景。",
+            "分會場一（示意）",
+        ),
+        (
+            "sz_youth",
+            "“灣區共融人才培養，創新共育新質生產力”平行論壇",
+            "Forum: Talent development across the Greater Bay Area",
+            "聚焦於粵港澳大灣區科技創新與人才培養的融合，就灣區共融人才培養、科教創新合作等議題進行了熱烈的討論和交流。",
+            "分會場二（示意）",
+        ),
+        (
+            "sz_info",
+            "“互聯網行業人工智能應用及商業閉環探討”平行論壇",
+            "Forum: AI in the Internet industry and closing the business loop",
+            "重點關注人工智能在互聯網行業的應用及其商業模式的創新。",
+            "分會場三（示意）",
+        ),
+    ];
+    let mut forum_ids = Vec::new();
+    for (i, (org, title, en, theme, room)) in forums.iter().enumerate() {
+        let s = SessionInput {
+            event_id: conf.id,
+            kind: "forum".into(),
+            title: (*title).into(),
+            title_en: Some((*en).into()),
+            theme: Some((*theme).into()),
+            room: Some((*room).into()),
+            starts_at: hk(2024, 12, 9, 13, 30),
+            ends_at: hk(2024, 12, 9, 17, 30),
+            capacity: Some(200),
+            organiser_org_id: Some(orgs[org]),
+            sort_order: i as i32,
+        }
+        .validate(Script::Hant)
+        .map_err(bad)?;
+        forum_ids.push(store.create_event_session(actor, &s).await?.id);
+    }
+    let item = |session_id: i64, kind: &str, title: &str, en: &str, order: i32| {
+        ItemInput {
+            session_id,
+            kind: kind.into(),
+            title: title.into(),
+            title_en: Some(en.into()),
+            sort_order: order,
+            ..Default::default()
+        }
+        .validate(Script::Hant)
+        .map_err(bad)
+    };
+    for (i, (kind, title, en)) in [
+        (
+            "talk",
+            "《AI帶動的全球數據中心的變化—中資出海》",
+            "AI and the changing global data centre: Chinese capital going overseas",
+        ),
+        (
+            "talk",
+            "AI技術給互聯網行業帶來的變革",
+            "How AI is transforming the Internet industry",
+        ),
+        (
+            "talk",
+            "大模型推理商業落地",
+            "Bringing large-model inference to market",
+        ),
+        (
+            "panel",
+            "AI在互聯網行業的深度應用與商業價值實現路徑",
+            "Panel: deep applications of AI in the Internet industry and paths to business value",
+        ),
+    ]
+    .iter()
+    .enumerate()
+    {
+        store
+            .create_item(actor, &item(forum_ids[2], kind, title, en, i as i32)?)
+            .await?;
+    }
+
+    let main = SessionInput {
+        event_id: conf.id,
+        kind: "main".into(),
+        title: "主會場：深港澳科技聯盟工作總結會".into(),
+        title_en: Some("Main session: the alliance's annual review".into()),
+        room: Some("主會場（示意）".into()),
+        starts_at: hk(2024, 12, 9, 19, 0),
+        ends_at: hk(2024, 12, 9, 21, 30),
+        capacity: Some(600),
+        sort_order: 10,
+        ..Default::default()
+    }
+    .validate(Script::Hant)
+    .map_err(bad)?;
+    let main = store.create_event_session(actor, &main).await?;
+    let programme: [(&str, &str, &str, &[(&str, &str)]); 10] = [
+        (
+            "address",
+            "致辭",
+            "Address",
+            &[(
+                "jiang_yuyang",
+                "深圳市人大常委會副主任、深圳市科學技術協會主席",
+            )],
+        ),
+        (
+            "address",
+            "致辭",
+            "Address",
+            &[("lin_difu", "廣東省粵港澳合作促進會執行會長")],
+        ),
+        (
+            "report",
+            "港方工作報告",
+            "Report of the Hong Kong side",
+            &[(
+                "duncan_chiu",
+                "深港澳科技聯盟港方理事長、香港資訊科技聯會會長",
+            )],
+        ),
+        (
+            "report",
+            "澳方工作報告",
+            "Report of the Macao side",
+            &[(
+                "jiang_zhihong",
+                "澳門科技大學副校長、中藥質量研究國家重點實驗室(澳門科技大學)主任",
+            )],
+        ),
+        (
+            "report",
+            "深方工作報告",
+            "Report of the Shenzhen side",
+            &[(
+                "sun_nan",
+                "深港澳科技聯盟深方理事長、廣東省粵港澳合作促進會副會長",
+            )],
+        ),
+        (
+            "ceremony",
+            "“深港澳科技聯盟成員單位”授牌儀式",
+            "Plaques for the alliance's member units",
+            &[],
+        ),
+        (
+            "ceremony",
+            "“2024年海智工作站”授牌儀式",
+            "Plaques for the 2024 overseas-talent workstations",
+            &[],
+        ),
+        (
+            "release",
+            "《互聯網智慧白皮書》最新發布",
+            "Release of the Internet Intelligence Whitepaper",
+            &[],
+        ),
+        (
+            "ceremony",
+            "“廣東省科學技術普及志願者協會智聯網分會”揭牌儀式",
+            "Unveiling of the Intelligent Internet Branch",
+            &[],
+        ),
+        (
+            "release",
+            "“全球智能挑戰賽”最新發布",
+            "Launch of the Global Intelligence Challenge",
+            &[],
+        ),
+    ];
+    for (i, (kind, title, en, speakers)) in programme.iter().enumerate() {
+        let it = store
+            .create_item(actor, &item(main.id, kind, title, en, i as i32)?)
+            .await?;
+        for (j, (person, t)) in speakers.iter().enumerate() {
+            store
+                .add_speaker(actor, it.id, people[person], Some(t), "zh-Hant", j as i32)
+                .await?;
+        }
+    }
+    for (i, (person, title)) in [
+        (
+            "jiang_yuyang",
+            "深圳市人大常委會副主任、深圳市科學技術協會主席",
+        ),
+        ("lin_difu", "廣東省粵港澳合作促進會執行會長"),
+        ("fan_kun", "深圳市政協常委、港澳臺僑和外事委員會主任"),
+        (
+            "duncan_chiu",
+            "深港澳科技聯盟港方理事長、香港資訊科技聯會會長、香港立法會議員",
+        ),
+        (
+            "jiang_zhihong",
+            "澳門科技大學副校長、中藥質量研究國家重點實驗室(澳門科技大學)主任",
+        ),
+    ]
+    .iter()
+    .enumerate()
+    {
+        store
+            .add_guest(
+                actor,
+                conf.id,
+                people[person],
+                Some(title),
+                "zh-Hant",
+                i as i32,
+            )
+            .await?;
+    }
+
+    // About 500 synthetic participants, as the report counts, most of them checked in.
+    let regions = [
+        "shenzhen",
+        "shenzhen",
+        "shenzhen",
+        "hong_kong",
+        "shenzhen",
+        "macao",
+        "hong_kong",
+        "shenzhen",
+        "mainland",
+        "overseas",
+    ];
+    let types = [
+        "company",
+        "society",
+        "university",
+        "institute",
+        "company",
+        "government",
+    ];
+    for i in 0..registrations {
+        let region = regions[i % regions.len()];
+        let name = match region {
+            "hong_kong" | "macao" => format!("示範參加者{:03}", i + 1),
+            "overseas" => format!("Demo Participant {:03}", i + 1),
+            _ => format!("示例参会者{:03}", i + 1),
+        };
+        let d = RegistrationInput {
+            name,
+            email: format!("participant{:03}@demo.baylink", i + 1),
+            organisation: Some(format!("Demo Organisation {}", i % 37 + 1)),
+            region: Some(region.into()),
+            org_type: Some(types[i % types.len()].into()),
+            sessions: vec![forum_ids[i % 3], main.id],
+            consent: true,
+            ..Default::default()
+        }
+        .validate(Script::Hans)
+        .map_err(bad)?;
+        let d = RegistrationDraft {
+            synthetic: true,
+            ..d
+        };
+        let locale = if region == "hong_kong" || region == "macao" {
+            "zh-Hant"
+        } else if region == "overseas" {
+            "en"
+        } else {
+            "zh-Hans"
+        };
+        let r = store
+            .register(
+                conf.id,
+                &d,
+                Channel::Invited,
+                &baylink_tickets::generate_key(),
+                locale,
+                hk(2024, 11, 20, 10, 0) + i as i64 * 60,
+            )
+            .await?;
+        if i % 10 != 9 {
+            store
+                .check_in(conf.id, r.id, hk(2024, 12, 9, 13, 0) + i as i64 * 5)
+                .await?;
+        }
+    }
+
+    // 科創跨境: the report counts 11 such events in 2024; three synthetic ones stand for them.
+    for (i, (title, en, region, month)) in [
+        (
+            "示例·科創跨境：深圳—新加坡科技人才交流會",
+            "Demo · Innovation Across Borders: Shenzhen–Singapore talent exchange",
+            "overseas",
+            5u8,
+        ),
+        (
+            "示例·科創跨境：低空經濟深港對接會",
+            "Demo · Innovation Across Borders: low-altitude economy matchmaking",
+            "hong_kong",
+            8,
+        ),
+        (
+            "示例·科創跨境：電子科大（深圳）高研院海智沙龍",
+            "Demo · Innovation Across Borders: overseas-talent salon at UESTC Shenzhen",
+            "shenzhen",
+            10,
+        ),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let e = EventInput {
+            kind: if i == 1 {
+                "matchmaking".into()
+            } else {
+                "exchange".into()
+            },
+            series_id: Some(cross.id),
+            title: (*title).into(),
+            title_en: Some((*en).into()),
+            summary: Some("Synthetic demo event / 示範資料。".into()),
+            region: (*region).into(),
+            starts_at: hk(2024, *month, 18, 14, 0),
+            ends_at: hk(2024, *month, 18, 17, 0),
+            capacity: Some(80),
+            registration_open: false,
+            synthetic: true,
+            ..Default::default()
+        }
+        .validate(Script::Hant)
+        .map_err(bad)?;
+        let ev = store
+            .create_event(actor, &e, &baylink_tickets::generate_key())
+            .await?;
+        store
+            .add_event_role(actor, ev.id, orgs["alliance"], EventRole::Host, 0)
+            .await?;
+        let partner = ["ceic", "demo_nanshan", "uestc_sz"][i];
+        store
+            .add_event_role(actor, ev.id, orgs[partner], EventRole::Organiser, 0)
+            .await?;
+    }
+
+    // Upcoming, open for registration: one open to all, one that needs approval.
+    for (title, en, approval, capacity) in [
+        (
+            "示例·科創跨境：深港澳低空經濟研討會",
+            "Demo · Innovation Across Borders: low-altitude economy seminar",
+            false,
+            60,
+        ),
+        (
+            "示例·澳門中醫藥科創閉門交流會",
+            "Demo · Closed exchange on Chinese-medicine innovation in Macao",
+            true,
+            30,
+        ),
+    ] {
+        let e = EventInput {
+            kind: "seminar".into(),
+            series_id: if approval { None } else { Some(cross.id) },
+            title: title.into(),
+            title_en: Some(en.into()),
+            summary: Some("Synthetic demo event / 示範資料。".into()),
+            venue: Some(
+                if approval {
+                    "澳門（示意）"
+                } else {
+                    "深圳前海（示意）"
+                }
+                .into(),
+            ),
+            region: if approval { "macao" } else { "shenzhen" }.into(),
+            starts_at: hk(2026, 12, if approval { 18 } else { 15 }, 14, 0),
+            ends_at: hk(2026, 12, if approval { 18 } else { 15 }, 17, 30),
+            capacity: Some(capacity),
+            registration_open: true,
+            requires_approval: approval,
+            synthetic: true,
+            ..Default::default()
+        }
+        .validate(Script::Hant)
+        .map_err(bad)?;
+        let ev = store
+            .create_event(actor, &e, &baylink_tickets::generate_key())
+            .await?;
+        store
+            .add_event_role(
+                actor,
+                ev.id,
+                orgs[if approval { "demo_tcm" } else { "alliance" }],
+                EventRole::Host,
+                0,
+            )
+            .await?;
+    }
+    Ok(())
+}
