@@ -322,6 +322,17 @@ mod completeness {
         used.extend(Region::ALL.iter().map(|v| v.label_key()));
         used.extend(Role::ALL.iter().map(|v| v.label_key()));
         used.extend(OfficerRole::ALL.iter().map(|v| v.label_key()));
+        use baylink_store::{EventKind, EventRole, ItemKind, RegStatus, SessionKind};
+        used.extend(EventKind::ALL.iter().map(|v| v.label_key()));
+        used.extend(EventRole::ALL.iter().map(|v| v.label_key()));
+        used.extend(SessionKind::ALL.iter().map(|v| v.label_key()));
+        used.extend(ItemKind::ALL.iter().map(|v| v.label_key()));
+        used.extend(RegStatus::ALL.iter().map(|v| v.label_key()));
+        // The check-in page's script messages and the mail.
+        used.extend(
+            ["checkin-ok", "checkin-again", "checkin-queued", "checkin-pending", "offline", "online", "no-camera", "unknown", "registrations", "registered", "attended", "attendance", "participants", "approve", "decline", "programme", "register", "ticket"]
+                .map(String::from),
+        );
         used.extend(
             [
                 "script-zh-Hant",

@@ -7,6 +7,7 @@ use serde_json::Value;
 use utoipa::OpenApi;
 
 use super::directory as d;
+use super::events as ev;
 use crate::error::WebError;
 
 /// Baylink's API, as OpenAPI 3.
@@ -21,12 +22,15 @@ use crate::error::WebError;
         d::list_sides, d::list_milestones, d::list_designations, d::create_designation,
         d::list_memberships, d::create_membership, d::delete_membership,
         d::create_session, d::delete_session, d::me,
+        ev::list_events, ev::get_event, ev::list_registrations, ev::register, ev::check_in_ticket,
+        ev::check_in_by_id, ev::own_registration, ev::cancel_own,
     ),
     components(schemas(crate::error::ApiError, crate::error::ApiFieldError)),
     tags(
         (name = "directory", description = "Organisations, people and positions"),
         (name = "alliance", description = "Sides, history, designations and memberships"),
         (name = "account", description = "Signing in and out"),
+        (name = "events", description = "Events, registration and check-in"),
     )
 )]
 pub struct ApiDoc;

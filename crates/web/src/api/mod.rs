@@ -10,6 +10,7 @@
 
 mod directory;
 mod docs;
+mod events;
 
 use axum::Router;
 use axum::extract::{FromRequest, Request};
@@ -29,6 +30,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/", get(docs::page))
         .route("/api/openapi.json", get(docs::openapi_json))
         .merge(directory::router())
+        .merge(events::router())
 }
 
 /// The OpenAPI document as JSON.

@@ -7,6 +7,7 @@
 pub mod account;
 pub mod alliance;
 pub mod directory;
+pub mod events;
 
 use std::collections::HashMap;
 
@@ -33,6 +34,7 @@ pub fn router() -> Router<AppState> {
         .merge(directory::router())
         .merge(alliance::router())
         .merge(account::router())
+        .merge(events::router())
 }
 
 /// What every page template knows about its request.
@@ -165,6 +167,10 @@ impl Ctx {
             .iter()
             .map(|r| (r.code(), self.t(&r.label_key())))
             .collect()
+    }
+
+    pub fn event_kinds(&self) -> Vec<(&'static str, String)> {
+        baylink_store::EventKind::ALL.iter().map(|k| (k.code(), self.t(&k.label_key()))).collect()
     }
 
     pub fn roles(&self) -> Vec<(&'static str, String)> {

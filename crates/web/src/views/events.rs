@@ -1,0 +1,519 @@
+//! Event pages: the list, an event's page with its timetable, calendar feeds, the
+//! registration form, a participant's own page with the ticket, and the door's check-in.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use baylink_store::{
+    Appearance, Channel, Event, EventFilter, EventKind, EventRole, EventSeries, EventSession, Page,
+    ProgrammeItem, Programme, RegStatus, Region, Registration, RegistrationInput, StoreError,
+};
+
+use super::directory::actor;
+use super::{Ctx, FormData, FormState, form_errors, render, render_invalid, see};
+use crate::AppState;
+use crate::auth::{Action, require};
+use crate::error::WebError;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/events", get(event_list))
+        .route("/events/{id}", get(event_page))
+        .route("/events/{id}/calendar.ics", get(event_ics))
+        .route("/series/{id}/calendar.ics", get(series_ics))
+        .route("/events/{id}/register", get(register_form).post(register))
+        .route("/registrations/{token}", get(registration_page))
+        .route("/registrations/{token}/cancel", post(cancel))
+        .route("/events/{id}/registrations", get(registrations))
+        .route("/events/{id}/registrations/{rid}/decide", post(decide))
+        .route("/events/{id}/check-in", get(check_in_page))
+}
+
+fn id(raw: &str) -> Result<i64, WebError> {
+    raw.parse::<i64>().ok().filter(|v| *v > 0).ok_or(WebError::NotFound)
+}
+
+/// Hong Kong time (UTC+8) for a Unix time.
+fn hk(unix: i64) -> time::OffsetDateTime {
+    let offset = time::UtcOffset::from_hms(8, 0, 0).unwrap_or(time::UtcOffset::UTC);
+    time::OffsetDateTime::from_unix_timestamp(unix)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
+        .to_offset(offset)
+}
+
+/// `2024-12-09`.
+pub fn day(unix: i64) -> String {
+    let t = hk(unix);
+    format!("{:04}-{:02}-{:02}", t.year(), t.month() as u8, t.day())
+}
+
+/// `13:30`.
+pub fn clock(unix: i64) -> String {
+    let t = hk(unix);
+    format!("{:02}:{:02}", t.hour(), t.minute())
+}
+
+impl Ctx {
+    pub fn day(&self, unix: &i64) -> String {
+        day(*unix)
+    }
+
+    pub fn clock(&self, unix: &i64) -> String {
+        clock(*unix)
+    }
+
+    pub fn event_kind(&self, k: &EventKind) -> String {
+        self.t(&k.label_key())
+    }
+
+    pub fn event_role(&self, r: &EventRole) -> String {
+        self.t(&r.label_key())
+    }
+
+    pub fn reg_status(&self, s: &RegStatus) -> String {
+        self.t(&s.label_key())
+    }
+
+    pub fn opt_name(&self, name: &Option<String>, script: &Option<String>, en: &Option<String>) -> String {
+        match name {
+            Some(n) => self.name(n, script.as_deref().unwrap_or("zh-Hant"), en),
+            None => String::new(),
+        }
+    }
+}
+
+const PAGE: i64 = 30;
+
+#[derive(Template)]
+#[template(path = "events/list.html")]
+struct ListPage {
+    c: Ctx,
+    page: Page<Event>,
+    series: Vec<EventSeries>,
+    q: HashMap<String, String>,
+    years: Vec<i32>,
+    when: String,
+}
+
+impl ListPage {
+    fn is(&self, key: &str, value: &str) -> bool {
+        self.q.get(key).map(String::as_str).unwrap_or("") == value
+    }
+}
+
+async fn event_list(
+    State(s): State<AppState>,
+    c: Ctx,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    let get = |k: &str| q.get(k).map(String::as_str).unwrap_or("").trim();
+    let now = baylink_store::sql::now();
+    let when = get("when").to_owned();
+    let filter = EventFilter {
+        q: Some(get("q").to_owned()).filter(|v| !v.is_empty()),
+        year: get("year").parse().ok(),
+        kind: EventKind::parse(get("kind")),
+        series_id: get("series").parse().ok(),
+        region: Region::parse(get("region")),
+        org_id: get("org").parse().ok(),
+        upcoming: match when.as_str() {
+            "upcoming" => Some(true),
+            "past" => Some(false),
+            _ => None,
+        },
+        now,
+        limit: PAGE,
+        offset: get("offset").parse::<i64>().unwrap_or(0).max(0),
+    };
+    let page = s.store.list_events(&filter).await?;
+    let series = s.store.list_series().await?;
+    let this_year = hk(now).year();
+    let years = (2019..=this_year + 1).rev().collect();
+    render(&ListPage { c, page, series, q, years, when })
+}
+
+/// A session's column of the timetable.
+struct Column {
+    session: EventSession,
+    items: Vec<(ProgrammeItem, Vec<Appearance>)>,
+}
+
+#[derive(Template)]
+#[template(path = "events/event.html")]
+struct EventPage {
+    c: Ctx,
+    p: Programme,
+    /// Sessions grouped by start: parallel forums share a row.
+    rows: Vec<Vec<Column>>,
+    json_ld: String,
+    can_register: bool,
+}
+
+/// The schema.org description of an event, for search engines and calendars.
+fn json_ld(c: &Ctx, p: &Programme, url: &str) -> String {
+    let e = &p.event;
+    let iso = |t: i64| {
+        let h = hk(t);
+        format!("{}T{:02}:{:02}:00+08:00", day(t), h.hour(), h.minute())
+    };
+    let organisers: Vec<serde_json::Value> = p
+        .roles
+        .iter()
+        .filter(|r| matches!(r.role, EventRole::Host | EventRole::Organiser))
+        .map(|r| serde_json::json!({"@type": "Organization", "name": c.name(&r.org_name, &r.org_name_script, &r.org_name_en)}))
+        .collect();
+    let v = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": c.name(&e.title, &e.title_script, &e.title_en),
+        "startDate": iso(e.starts_at),
+        "endDate": iso(e.ends_at),
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "location": {"@type": "Place", "name": c.opt_name(&e.venue, &Some(e.venue_script.clone()), &e.venue_en)},
+        "description": c.opt_text(&e.summary, &e.summary_script),
+        "organizer": organisers,
+        "url": url,
+        "inLanguage": c.lang.code(),
+    });
+    // `</` cannot close the script element from inside a JSON string.
+    v.to_string().replace("</", "<\\/")
+}
+
+async fn event_page(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>) -> Result<Response, WebError> {
+    let p = s.store.programme(id(&raw)?).await?;
+    let mut rows: Vec<Vec<Column>> = Vec::new();
+    for session in &p.sessions {
+        let items = p
+            .items
+            .iter()
+            .filter(|i| i.session_id == session.id)
+            .map(|i| (i.clone(), p.speakers.iter().filter(|a| a.parent_id == i.id).cloned().collect()))
+            .collect();
+        let col = Column { session: session.clone(), items };
+        match rows.last_mut() {
+            Some(row) if row[0].session.starts_at == session.starts_at => row.push(col),
+            _ => rows.push(vec![col]),
+        }
+    }
+    let json_ld = json_ld(&c, &p, &c.href(&format!("/events/{}", p.event.id)));
+    let can_register = p.event.registration_open && p.event.ends_at > baylink_store::sql::now();
+    render(&EventPage { c, p, rows, json_ld, can_register })
+}
+
+/// Escapes text for an iCalendar property value (RFC 5545 §3.3.11).
+fn ics_text(s: &str) -> String {
+    s.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace('\n', "\\n")
+}
+
+/// Folds a content line at 75 octets, never inside a character (RFC 5545 §3.1).
+fn ics_line(out: &mut String, line: &str) {
+    let mut width = 0;
+    for ch in line.chars() {
+        let n = ch.len_utf8();
+        if width + n > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(ch);
+        width += n;
+    }
+    out.push_str("\r\n");
+}
+
+fn ics_time(t: i64) -> String {
+    let u = time::OffsetDateTime::from_unix_timestamp(t).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    format!("{:04}{:02}{:02}T{:02}{:02}{:02}Z", u.year(), u.month() as u8, u.day(), u.hour(), u.minute(), u.second())
+}
+
+/// An iCalendar document with one VEVENT per event, in the reader's script.
+pub fn ics(c: &Ctx, name: &str, events: &[Event]) -> String {
+    let mut out = String::new();
+    for l in ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Baylink//Baylink//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"] {
+        ics_line(&mut out, l);
+    }
+    ics_line(&mut out, &format!("X-WR-CALNAME:{}", ics_text(name)));
+    let stamp = ics_time(baylink_store::sql::now());
+    for e in events {
+        ics_line(&mut out, "BEGIN:VEVENT");
+        ics_line(&mut out, &format!("UID:event-{}@baylink", e.id));
+        ics_line(&mut out, &format!("DTSTAMP:{stamp}"));
+        ics_line(&mut out, &format!("DTSTART:{}", ics_time(e.starts_at)));
+        ics_line(&mut out, &format!("DTEND:{}", ics_time(e.ends_at)));
+        ics_line(&mut out, &format!("SUMMARY:{}", ics_text(&c.name(&e.title, &e.title_script, &e.title_en))));
+        if let Some(v) = &e.venue {
+            ics_line(&mut out, &format!("LOCATION:{}", ics_text(&c.name(v, &e.venue_script, &e.venue_en))));
+        }
+        if let Some(d) = &e.summary {
+            ics_line(&mut out, &format!("DESCRIPTION:{}", ics_text(&c.text(d, &e.summary_script))));
+        }
+        ics_line(&mut out, &format!("URL:{}", c.href(&format!("/events/{}", e.id))));
+        ics_line(&mut out, "END:VEVENT");
+    }
+    ics_line(&mut out, "END:VCALENDAR");
+    out
+}
+
+fn calendar(body: String) -> Response {
+    ([(header::CONTENT_TYPE, "text/calendar; charset=utf-8")], body).into_response()
+}
+
+async fn event_ics(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>) -> Result<Response, WebError> {
+    let raw = raw.strip_suffix(".ics").unwrap_or(&raw);
+    let e = s.store.get_event(id(raw)?).await?;
+    let name = c.name(&e.title, &e.title_script, &e.title_en);
+    Ok(calendar(ics(&c, &name, &[e])))
+}
+
+async fn series_ics(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>) -> Result<Response, WebError> {
+    let sid = id(&raw)?;
+    let series = s.store.list_series().await?.into_iter().find(|x| x.id == sid).ok_or(WebError::NotFound)?;
+    let events = s
+        .store
+        .list_events(&EventFilter { series_id: Some(sid), limit: 500, ..Default::default() })
+        .await?
+        .items;
+    let name = c.name(&series.name, &series.name_script, &series.name_en);
+    Ok(calendar(ics(&c, &name, &events)))
+}
+
+#[derive(Template)]
+#[template(path = "events/register.html")]
+struct RegisterPage {
+    c: Ctx,
+    event: Event,
+    sessions: Vec<EventSession>,
+    f: FormState,
+    chosen: Vec<i64>,
+}
+
+impl RegisterPage {
+    fn chosen(&self, id: &i64) -> bool {
+        self.chosen.contains(id)
+    }
+}
+
+async fn register_form(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>) -> Result<Response, WebError> {
+    let p = s.store.programme(id(&raw)?).await?;
+    if !p.event.registration_open {
+        return Err(WebError::Conflict("err-registration-closed"));
+    }
+    let mut f = FormState::default();
+    if let Some(a) = &c.auth {
+        f.values.insert("name".into(), a.user.display_name.clone());
+        f.values.insert("email".into(), a.user.email.clone());
+    }
+    render(&RegisterPage { c, event: p.event, sessions: p.sessions, f, chosen: Vec::new() })
+}
+
+async fn register(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+    body: axum::body::Bytes,
+) -> Result<Response, WebError> {
+    let event_id = id(&raw)?;
+    // Repeated `sessions` fields: the form's checkboxes.
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&body).map_err(|_| WebError::BadRequest("err-bad-form"))?;
+    let chosen: Vec<i64> = pairs.iter().filter(|(k, _)| k == "sessions").filter_map(|(_, v)| v.parse().ok()).collect();
+    let form = FormData { values: pairs.into_iter().filter(|(k, _)| k != "sessions").collect() };
+    let input = RegistrationInput {
+        name: form.get("name").to_owned(),
+        email: form.get("email").to_owned(),
+        organisation: form.opt("organisation"),
+        region: form.opt("region"),
+        org_type: form.opt("org_type"),
+        position: form.opt("position"),
+        phone: form.opt("phone"),
+        dietary: form.opt("dietary"),
+        sessions: chosen.clone(),
+        consent: !form.get("consent").is_empty(),
+    };
+    let token = crate::auth::random_token();
+    let result = match input.validate(c.lang.script()) {
+        Ok(d) => s.store.register(event_id, &d, Channel::Public, &token, c.lang.code(), baylink_store::sql::now()).await,
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(_) => Ok(see(c.href(&format!("/registrations/{token}")))),
+        Err(StoreError::NotFound) => Err(WebError::NotFound),
+        Err(e) => {
+            let (errors, status) = form_errors(e)?;
+            let p = s.store.programme(event_id).await?;
+            let f = FormState::with_errors(form, c.lang, &errors);
+            render_invalid(&RegisterPage { c, event: p.event, sessions: p.sessions, f, chosen }, status)
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "events/registration.html")]
+struct RegistrationPage {
+    c: Ctx,
+    reg: Registration,
+    event: Event,
+    sessions: Vec<(EventSession, RegStatus)>,
+    ticket: Option<String>,
+    qr: String,
+    token: String,
+}
+
+async fn registration_page(State(s): State<AppState>, c: Ctx, Path(token): Path<String>) -> Result<Response, WebError> {
+    let reg = s.store.registration_by_token(&token).await?;
+    let p = s.store.programme(reg.event_id).await?;
+    let mine = s.store.session_registrations(reg.id).await?;
+    let sessions = mine
+        .iter()
+        .filter_map(|sr| p.sessions.iter().find(|x| x.id == sr.session_id).map(|x| (x.clone(), sr.status)))
+        .collect();
+    let (ticket, qr) = if reg.status == RegStatus::Confirmed {
+        let key = s.store.event_signing_key(reg.event_id).await?;
+        let t = baylink_tickets::issue(&key, reg.event_id, reg.id).map_err(|e| WebError::Internal(format!("ticket: {e}")))?;
+        let qr = baylink_tickets::qr_svg(&t);
+        (Some(t), qr)
+    } else {
+        (None, String::new())
+    };
+    let mut r = render(&RegistrationPage { c, reg, event: p.event, sessions, ticket, qr, token })?;
+    // The page holds a bearer secret: keep it out of shared caches and referrers.
+    r.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("private, no-store"));
+    Ok(r)
+}
+
+async fn cancel(State(s): State<AppState>, c: Ctx, Path(token): Path<String>) -> Result<Response, WebError> {
+    let reg = s.store.registration_by_token(&token).await?;
+    s.store.cancel_registration(None, reg.id, baylink_store::sql::now()).await?;
+    Ok(see(c.href(&format!("/registrations/{token}"))))
+}
+
+/// Attendance counted by a label.
+pub struct Tally {
+    pub label: String,
+    pub registered: i64,
+    pub attended: i64,
+}
+
+#[derive(Template)]
+#[template(path = "events/registrations.html")]
+struct RegistrationsPage {
+    c: Ctx,
+    event: Event,
+    page: Page<Registration>,
+    q: String,
+    /// Attendance by region, by organisation type and by session.
+    sections: Vec<(String, Vec<Tally>)>,
+}
+
+fn tally<'a>(regs: impl Iterator<Item = (&'a Registration, String)>) -> Vec<Tally> {
+    let mut map: Vec<Tally> = Vec::new();
+    for (r, label) in regs {
+        let t = match map.iter_mut().find(|t| t.label == label) {
+            Some(t) => t,
+            None => {
+                map.push(Tally { label, registered: 0, attended: 0 });
+                map.last_mut().expect("just pushed")
+            }
+        };
+        t.registered += 1;
+        t.attended += i64::from(r.checked_in_at.is_some());
+    }
+    map.sort_by(|a, b| b.registered.cmp(&a.registered));
+    map
+}
+
+async fn registrations(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    require(c.auth.as_ref(), Action::EditDirectory)?;
+    let p = s.store.programme(id(&raw)?).await?;
+    let query = q.get("q").cloned().unwrap_or_default();
+    let page = s.store.list_registrations(p.event.id, Some(&query), None, 200, 0).await?;
+    let all = s.store.list_registrations(p.event.id, None, Some(RegStatus::Confirmed), 10_000, 0).await?.items;
+    let by_region = tally(all.iter().map(|r| {
+        let label = r.region.as_deref().and_then(Region::parse).map(|x| c.t(&x.label_key())).unwrap_or_else(|| c.t("unknown"));
+        (r, label)
+    }));
+    let by_type = tally(all.iter().map(|r| {
+        let label = r.org_type.as_deref().and_then(baylink_store::OrgType::parse).map(|x| c.t(&x.label_key())).unwrap_or_else(|| c.t("unknown"));
+        (r, label)
+    }));
+    let mut by_session = Vec::new();
+    for session in &p.sessions {
+        let mut t = Tally { label: c.name(&session.title, &session.title_script, &session.title_en), registered: session.confirmed_count, attended: 0 };
+        for r in &all {
+            if r.checked_in_at.is_some() && s.store.session_registrations(r.id).await?.iter().any(|x| x.session_id == session.id && x.status == RegStatus::Confirmed) {
+                t.attended += 1;
+            }
+        }
+        by_session.push(t);
+    }
+    let sections = vec![
+        (c.t("by-region"), by_region),
+        (c.t("by-org-type"), by_type),
+        (c.t("by-session"), by_session),
+    ];
+    render(&RegistrationsPage { c, event: p.event, page, q: query, sections })
+}
+
+async fn decide(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path((raw, rid)): Path<(String, String)>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+    let event_id = id(&raw)?;
+    let reg = s.store.get_registration(id(&rid)?).await?;
+    if reg.event_id != event_id {
+        return Err(WebError::NotFound);
+    }
+    s.store
+        .decide_registration(&actor(auth), reg.id, form.get("approve") == "1", baylink_store::sql::now())
+        .await?;
+    Ok(see(c.href(&format!("/events/{event_id}/registrations"))))
+}
+
+#[derive(Template)]
+#[template(path = "events/check_in.html")]
+struct CheckInPage {
+    c: Ctx,
+    event: Event,
+    public_key: String,
+    /// The page script's messages, as a JSON object.
+    strings: String,
+}
+
+async fn check_in_page(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>) -> Result<Response, WebError> {
+    require(c.auth.as_ref(), Action::EditDirectory)?;
+    let event = s.store.get_event(id(&raw)?).await?;
+    let key = s.store.event_signing_key(event.id).await?;
+    let public_key = baylink_tickets::public_key(&key).map_err(|e| WebError::Internal(format!("key: {e}")))?;
+    let keys = [
+        ("ok", "checkin-ok"), ("again", "checkin-again"), ("bad", "err-ticket-invalid"),
+        ("other", "err-ticket-other-event"), ("queued", "checkin-queued"), ("offline", "offline"),
+        ("online", "online"), ("pending", "checkin-pending"), ("check", "check-in"), ("nocamera", "no-camera"),
+    ];
+    let strings = serde_json::Value::Object(
+        keys.iter().map(|(k, key)| ((*k).to_owned(), serde_json::Value::String(c.t(key)))).collect(),
+    )
+    .to_string()
+    .replace("</", "<\\/");
+    render(&CheckInPage { c, event, public_key, strings })
+}
+
+/// Status codes the API and the check-in page share for a scanned ticket.
+pub fn ticket_error(e: baylink_tickets::TicketError) -> WebError {
+    use baylink_tickets::TicketError::*;
+    match e {
+        Malformed | BadSignature => WebError::Invalid(vec![baylink_store::FieldError::new("ticket", "err-ticket-invalid")]),
+        OtherEvent => WebError::Invalid(vec![baylink_store::FieldError::new("ticket", "err-ticket-other-event")]),
+        BadKey | OutOfRange => WebError::Internal(format!("ticket key: {e}")),
+    }
+}
