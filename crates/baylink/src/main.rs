@@ -47,6 +47,21 @@ impl DataArgs {
     }
 }
 
+/// Where mail goes. Without `--smtp`, mail waits in the outbox (nothing is lost) until a
+/// node with `--smtp` sends it.
+#[derive(Args, Clone)]
+struct MailArgs {
+    /// SMTP relay, HOST:PORT (plain SMTP, e.g. a local relay on 127.0.0.1:25).
+    #[arg(long, env = "BAYLINK_SMTP")]
+    smtp: Option<String>,
+    /// The sender of Baylink's mail.
+    #[arg(long, env = "BAYLINK_MAIL_FROM", default_value = "Baylink <noreply@localhost>")]
+    mail_from: String,
+    /// The site's public address, for links in mail (default: the listen address).
+    #[arg(long, env = "BAYLINK_PUBLIC_URL")]
+    public_url: Option<String>,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Serve the web pages and the API.
@@ -62,6 +77,8 @@ enum Command {
         /// Load the demo (the 2024 conference's alliance) into an empty database first.
         #[arg(long)]
         demo: bool,
+        #[command(flatten)]
+        mail: MailArgs,
     },
     /// Bring the database schema up to date, then exit.
     Migrate {
@@ -177,7 +194,8 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             listen,
             metrics_listen,
             demo: with_demo,
-        } => serve(data, listen, metrics_listen, with_demo).await,
+            mail,
+        } => serve(data, listen, metrics_listen, with_demo, mail).await,
         Command::Migrate { data } => {
             open_store(&data.url()).await?;
             println!("database is up to date");
@@ -298,6 +316,7 @@ async fn serve(
     listen: SocketAddr,
     metrics_listen: SocketAddr,
     with_demo: bool,
+    mail: MailArgs,
 ) -> anyhow::Result<ExitCode> {
     let url = data.url();
     let store = open_store(&url).await?;
@@ -311,6 +330,25 @@ async fn serve(
         .await
         .with_context(|| format!("listening for metrics on {metrics_listen}"))?;
     let running = baylink::start(listener, store)?;
+    let mail_task = match &mail.smtp {
+        Some(smtp) => {
+            let (host, port) = smtp
+                .rsplit_once(':')
+                .and_then(|(h, p)| p.parse::<u16>().ok().map(|p| (h.to_owned(), p)))
+                .with_context(|| format!("--smtp {smtp:?}: expected HOST:PORT"))?;
+            let config = baylink_web::mail::MailConfig {
+                smtp_host: host,
+                smtp_port: port,
+                from: mail.mail_from.clone(),
+                base_url: mail.public_url.clone().unwrap_or_else(|| running.url()),
+            };
+            Some(tokio::spawn(baylink_web::mail::run(running.state.store.clone(), config, std::time::Duration::from_secs(2))))
+        }
+        None => {
+            tracing::warn!("no --smtp: mail is kept in the outbox until a node with --smtp sends it");
+            None
+        }
+    };
     let metrics_task = tokio::spawn(baylink_web::serve_metrics(
         metrics,
         running.state.clone(),
@@ -340,6 +378,9 @@ async fn serve(
     println!("shutting down");
     running.stop().await?;
     metrics_task.abort();
+    if let Some(t) = mail_task {
+        t.abort();
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -263,3 +263,20 @@ err-not-pending = This registration is not awaiting approval.
 err-capacity-below-confirmed = More people are already confirmed than this capacity.
 err-ticket-invalid = Not a valid ticket: forged, altered or unreadable.
 err-ticket-other-event = This ticket is for another event.
+mail-confirmed-subject = Registration confirmed: { $event }
+mail-waiting-subject = On the waiting list: { $event }
+mail-pending-subject = Registration received, awaiting approval: { $event }
+mail-declined-subject = Registration not approved: { $event }
+mail-promoted-subject = A seat is yours: { $event }
+mail-cancelled-subject = Registration cancelled: { $event }
+mail-body =
+    Dear { $name },
+
+    Your registration for { $event } ({ $when }, Hong Kong time) is now: { $status }.
+
+    Your ticket, and the link to cancel if you cannot come:
+    { $link }
+
+    Keep this link to yourself: it is your ticket.
+
+    — Baylink, for the Shenzhen–Hong Kong–Macao Science and Technology Alliance

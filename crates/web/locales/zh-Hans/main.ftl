@@ -257,3 +257,20 @@ err-not-pending = 该报名不在待审核状态。
 err-capacity-below-confirmed = 已确认人数多于此名额。
 err-ticket-invalid = 无效入场券：伪造、被篡改或无法读取。
 err-ticket-other-event = 此入场券属于其他活动。
+mail-confirmed-subject = 报名已确认：{ $event }
+mail-waiting-subject = 已进入候补：{ $event }
+mail-pending-subject = 已收到报名，待审核：{ $event }
+mail-declined-subject = 报名未通过：{ $event }
+mail-promoted-subject = 已为你确认座位：{ $event }
+mail-cancelled-subject = 报名已取消：{ $event }
+mail-body =
+    { $name }，你好：
+
+    你报名参加的“{ $event }”（{ $when }，香港时间）当前状态为：{ $status }。
+
+    入场券及取消报名链接：
+    { $link }
+
+    请勿转发此链接，它就是你的入场券。
+
+    — 湾联（深港澳科技联盟）

@@ -257,3 +257,20 @@ err-not-pending = 此報名並非待審核。
 err-capacity-below-confirmed = 已確認人數多於此名額。
 err-ticket-invalid = 無效入場券：偽造、被改動或無法讀取。
 err-ticket-other-event = 此入場券屬於其他活動。
+mail-confirmed-subject = 報名已確認：{ $event }
+mail-waiting-subject = 已列入候補：{ $event }
+mail-pending-subject = 已收到報名，待審核：{ $event }
+mail-declined-subject = 報名未獲批准：{ $event }
+mail-promoted-subject = 已為你確認座位：{ $event }
+mail-cancelled-subject = 報名已取消：{ $event }
+mail-body =
+    { $name } 你好：
+
+    你報名參加的「{ $event }」（{ $when }，香港時間）目前狀態為：{ $status }。
+
+    入場券及取消報名連結：
+    { $link }
+
+    請勿轉發此連結，它就是你的入場券。
+
+    — 灣聯（深港澳科技聯盟）

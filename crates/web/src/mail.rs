@@ -1,0 +1,153 @@
+//! Sending the outbox.
+//!
+//! What to send is committed to the `outbox` table in the same transaction as what it
+//! announces (a registration, a promotion from the waiting list, a cancellation). A worker
+//! on every node claims due messages one at a time (a lease keeps two nodes from sending
+//! the same one), writes them in the participant's language from the registration as it
+//! is now, and hands them to the SMTP server. When the server is down the message is
+//! retried with growing delays: mail is late, never lost.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use baylink_store::{OutboxMessage, RegStatus, Store, StoreError};
+use fluent_templates::fluent_bundle::FluentValue;
+use lettre::message::header::ContentType;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+use crate::i18n::Locale;
+
+/// Where mail goes and what links in it point to.
+#[derive(Debug, Clone)]
+pub struct MailConfig {
+    /// SMTP server host and port (plain SMTP, as to a local relay).
+    pub smtp_host: String,
+    pub smtp_port: u16,
+    /// The sender, `Name <address>` or an address.
+    pub from: String,
+    /// The public address of the site, for links: `https://baylink.example.org`.
+    pub base_url: String,
+}
+
+/// How long a claimed message is reserved for its sender.
+const LEASE_SECONDS: i64 = 300;
+
+/// The delay before retry `attempt` (1, 2, …): 30 s doubling to at most an hour.
+pub fn backoff(attempt: i64) -> i64 {
+    (30_i64 << (attempt.clamp(1, 8) - 1)).min(3600)
+}
+
+/// A message written out: recipient, subject, plain-text body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Composed {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
+/// Writes an outbox message in its recipient's language.
+pub async fn compose(store: &dyn Store, m: &OutboxMessage, base_url: &str) -> Result<Composed, StoreError> {
+    let lang = Locale::from_prefix(&m.locale).unwrap_or(Locale::ZhHant);
+    if m.kind == "custom" {
+        return Ok(Composed {
+            to: m.to_addr.clone(),
+            subject: m.subject.clone().unwrap_or_default(),
+            body: m.body.clone().unwrap_or_default(),
+        });
+    }
+    let reg = store.get_registration(m.registration_id.ok_or(StoreError::NotFound)?).await?;
+    let event = store.get_event(reg.event_id).await?;
+    let title = lang.name(&event.title, &event.title_script, event.title_en.as_deref());
+    let name = lang.text(&reg.name, &reg.name_script).into_owned();
+    let link = format!("{}/{}/registrations/{}", base_url.trim_end_matches('/'), lang.code(), reg.manage_token);
+    let when = format!("{} {}", crate::views::events::day(event.starts_at), crate::views::events::clock(event.starts_at));
+    let subject_key = match (m.kind.as_str(), reg.status) {
+        ("cancelled", _) => "mail-cancelled-subject",
+        ("promoted", _) => "mail-promoted-subject",
+        (_, RegStatus::Confirmed) => "mail-confirmed-subject",
+        (_, RegStatus::Waiting) => "mail-waiting-subject",
+        (_, RegStatus::Pending) => "mail-pending-subject",
+        (_, _) => "mail-declined-subject",
+    };
+    let args = [
+        ("event", FluentValue::from(title.clone())),
+        ("name", FluentValue::from(name)),
+        ("when", FluentValue::from(when)),
+        ("link", FluentValue::from(link)),
+        ("status", FluentValue::from(lang.t(&reg.status.label_key()))),
+    ];
+    Ok(Composed {
+        to: reg.email.clone(),
+        subject: lang.t_args(subject_key, &args),
+        body: lang.t_args("mail-body", &args),
+    })
+}
+
+/// Hands one message to the SMTP server.
+pub async fn deliver(config: &MailConfig, c: &Composed) -> Result<(), String> {
+    let message = Message::builder()
+        .from(config.from.parse().map_err(|e| format!("sender: {e}"))?)
+        .to(c.to.parse().map_err(|e| format!("recipient: {e}"))?)
+        .subject(c.subject.clone())
+        .header(ContentType::TEXT_PLAIN)
+        .body(c.body.clone())
+        .map_err(|e| format!("message: {e}"))?;
+    let transport = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&config.smtp_host)
+        .port(config.smtp_port)
+        .timeout(Some(Duration::from_secs(20)))
+        .build();
+    transport.send(message).await.map(|_| ()).map_err(|e| e.to_string())
+}
+
+/// Sends every message that is due, until none is; returns how many went out.
+pub async fn send_due(store: &dyn Store, config: &MailConfig) -> Result<usize, StoreError> {
+    let mut sent = 0;
+    loop {
+        let now = baylink_store::sql::now();
+        let Some(m) = store.claim_mail(now, now + LEASE_SECONDS).await? else {
+            return Ok(sent);
+        };
+        let outcome = match compose(store, &m, &config.base_url).await {
+            Ok(c) => deliver(config, &c).await,
+            // The registration is gone (its event was deleted): nothing left to announce.
+            Err(StoreError::NotFound) => Ok(()),
+            Err(e) => Err(e.to_string()),
+        };
+        match outcome {
+            Ok(()) => {
+                store.mark_mail_sent(m.id, baylink_store::sql::now()).await?;
+                sent += 1;
+            }
+            Err(error) => {
+                tracing::warn!(id = m.id, attempts = m.attempts, %error, "mail not sent; will retry");
+                store
+                    .mark_mail_failed(m.id, &error, baylink_store::sql::now() + backoff(m.attempts))
+                    .await?;
+                return Ok(sent);
+            }
+        }
+    }
+}
+
+/// Runs [`send_due`] every `every` until the task is dropped.
+pub async fn run(store: Arc<dyn Store>, config: MailConfig, every: Duration) {
+    loop {
+        if let Err(e) = send_due(store.as_ref(), &config).await {
+            tracing::error!(error = %e, "outbox worker");
+        }
+        tokio::time::sleep(every).await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::backoff;
+
+    #[test]
+    fn retries_back_off_to_an_hour() {
+        assert_eq!(backoff(1), 30);
+        assert_eq!(backoff(2), 60);
+        assert_eq!(backoff(5), 480);
+        assert_eq!(backoff(50), 3600);
+    }
+}
