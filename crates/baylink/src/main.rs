@@ -55,7 +55,11 @@ struct MailArgs {
     #[arg(long, env = "BAYLINK_SMTP")]
     smtp: Option<String>,
     /// The sender of Baylink's mail.
-    #[arg(long, env = "BAYLINK_MAIL_FROM", default_value = "Baylink <noreply@localhost>")]
+    #[arg(
+        long,
+        env = "BAYLINK_MAIL_FROM",
+        default_value = "Baylink <noreply@localhost>"
+    )]
     mail_from: String,
     /// The site's public address, for links in mail (default: the listen address).
     #[arg(long, env = "BAYLINK_PUBLIC_URL")]
@@ -342,10 +346,16 @@ async fn serve(
                 from: mail.mail_from.clone(),
                 base_url: mail.public_url.clone().unwrap_or_else(|| running.url()),
             };
-            Some(tokio::spawn(baylink_web::mail::run(running.state.store.clone(), config, std::time::Duration::from_secs(2))))
+            Some(tokio::spawn(baylink_web::mail::run(
+                running.state.store.clone(),
+                config,
+                std::time::Duration::from_secs(2),
+            )))
         }
         None => {
-            tracing::warn!("no --smtp: mail is kept in the outbox until a node with --smtp sends it");
+            tracing::warn!(
+                "no --smtp: mail is kept in the outbox until a node with --smtp sends it"
+            );
             None
         }
     };

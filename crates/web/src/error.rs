@@ -163,7 +163,11 @@ pub fn error_message(locale: Locale, info: &ErrorInfo) -> String {
 /// The locale for an API call from its headers and its `lang` parameter, if any.
 pub fn api_locale_from(headers: &axum::http::HeaderMap, lang: Option<&str>) -> Locale {
     lang.and_then(Locale::from_prefix).unwrap_or_else(|| {
-        Locale::negotiate(headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()))
+        Locale::negotiate(
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok()),
+        )
     })
 }
 

@@ -164,10 +164,12 @@ impl Locale {
     /// Whether `key` exists in this locale's own file (no fallback).
     pub fn has(self, key: &str) -> bool {
         // With every argument our messages take, so those that need one resolve too.
-        let args: HashMap<Cow<'static, str>, FluentValue<'static>> = ["count", "limit", "minutes", "event", "name", "when", "link", "status"]
-            .into_iter()
-            .map(|k| (Cow::Borrowed(k), FluentValue::from(2)))
-            .collect();
+        let args: HashMap<Cow<'static, str>, FluentValue<'static>> = [
+            "count", "limit", "minutes", "event", "name", "when", "link", "status",
+        ]
+        .into_iter()
+        .map(|k| (Cow::Borrowed(k), FluentValue::from(2)))
+        .collect();
         LOCALES
             .try_lookup_with_args(self.langid(), key, &args)
             .is_some()
@@ -330,8 +332,34 @@ mod completeness {
         used.extend(RegStatus::ALL.iter().map(|v| v.label_key()));
         // The check-in page's script messages and the mail.
         used.extend(
-            ["mail-confirmed-subject", "mail-waiting-subject", "mail-pending-subject", "mail-declined-subject", "mail-promoted-subject", "mail-cancelled-subject", "mail-body", "checkin-ok", "checkin-again", "checkin-queued", "checkin-pending", "offline", "online", "no-camera", "unknown", "registrations", "registered", "attended", "attendance", "participants", "approve", "decline", "programme", "register", "ticket"]
-                .map(String::from),
+            [
+                "mail-confirmed-subject",
+                "mail-waiting-subject",
+                "mail-pending-subject",
+                "mail-declined-subject",
+                "mail-promoted-subject",
+                "mail-cancelled-subject",
+                "mail-body",
+                "checkin-ok",
+                "checkin-again",
+                "checkin-queued",
+                "checkin-pending",
+                "offline",
+                "online",
+                "no-camera",
+                "unknown",
+                "registrations",
+                "registered",
+                "attended",
+                "attendance",
+                "participants",
+                "approve",
+                "decline",
+                "programme",
+                "register",
+                "ticket",
+            ]
+            .map(String::from),
         );
         used.extend(
             [

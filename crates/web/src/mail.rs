@@ -46,7 +46,11 @@ pub struct Composed {
 }
 
 /// Writes an outbox message in its recipient's language.
-pub async fn compose(store: &dyn Store, m: &OutboxMessage, base_url: &str) -> Result<Composed, StoreError> {
+pub async fn compose(
+    store: &dyn Store,
+    m: &OutboxMessage,
+    base_url: &str,
+) -> Result<Composed, StoreError> {
     let lang = Locale::from_prefix(&m.locale).unwrap_or(Locale::ZhHant);
     if m.kind == "custom" {
         return Ok(Composed {
@@ -55,12 +59,23 @@ pub async fn compose(store: &dyn Store, m: &OutboxMessage, base_url: &str) -> Re
             body: m.body.clone().unwrap_or_default(),
         });
     }
-    let reg = store.get_registration(m.registration_id.ok_or(StoreError::NotFound)?).await?;
+    let reg = store
+        .get_registration(m.registration_id.ok_or(StoreError::NotFound)?)
+        .await?;
     let event = store.get_event(reg.event_id).await?;
     let title = lang.name(&event.title, &event.title_script, event.title_en.as_deref());
     let name = lang.text(&reg.name, &reg.name_script).into_owned();
-    let link = format!("{}/{}/registrations/{}", base_url.trim_end_matches('/'), lang.code(), reg.manage_token);
-    let when = format!("{} {}", crate::views::events::day(event.starts_at), crate::views::events::clock(event.starts_at));
+    let link = format!(
+        "{}/{}/registrations/{}",
+        base_url.trim_end_matches('/'),
+        lang.code(),
+        reg.manage_token
+    );
+    let when = format!(
+        "{} {}",
+        crate::views::events::day(event.starts_at),
+        crate::views::events::clock(event.starts_at)
+    );
     let subject_key = match (m.kind.as_str(), reg.status) {
         ("cancelled", _) => "mail-cancelled-subject",
         ("promoted", _) => "mail-promoted-subject",
@@ -96,14 +111,26 @@ pub async fn deliver(config: &MailConfig, c: &Composed) -> Result<(), String> {
         .port(config.smtp_port)
         .timeout(Some(Duration::from_secs(20)))
         .build();
-    transport.send(message).await.map(|_| ()).map_err(|e| e.to_string())
+    transport
+        .send(message)
+        .await
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }
 
 /// Sends every message that is due, until none is; returns how many went out.
 pub async fn send_due(store: &dyn Store, config: &MailConfig) -> Result<usize, StoreError> {
+    send_due_at(store, config, baylink_store::sql::now()).await
+}
+
+/// [`send_due`] as if it were `now`, so tests can step past a retry delay.
+pub async fn send_due_at(
+    store: &dyn Store,
+    config: &MailConfig,
+    now: i64,
+) -> Result<usize, StoreError> {
     let mut sent = 0;
     loop {
-        let now = baylink_store::sql::now();
         let Some(m) = store.claim_mail(now, now + LEASE_SECONDS).await? else {
             return Ok(sent);
         };
@@ -115,13 +142,13 @@ pub async fn send_due(store: &dyn Store, config: &MailConfig) -> Result<usize, S
         };
         match outcome {
             Ok(()) => {
-                store.mark_mail_sent(m.id, baylink_store::sql::now()).await?;
+                store.mark_mail_sent(m.id, now).await?;
                 sent += 1;
             }
             Err(error) => {
                 tracing::warn!(id = m.id, attempts = m.attempts, %error, "mail not sent; will retry");
                 store
-                    .mark_mail_failed(m.id, &error, baylink_store::sql::now() + backoff(m.attempts))
+                    .mark_mail_failed(m.id, &error, now + backoff(m.attempts))
                     .await?;
                 return Ok(sent);
             }

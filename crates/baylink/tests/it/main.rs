@@ -7,6 +7,7 @@ mod browser;
 mod cluster;
 mod conformance;
 mod demo;
+mod events;
 mod events_store;
 mod kit;
 mod pages;

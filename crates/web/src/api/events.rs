@@ -27,12 +27,21 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/v1/events", get(list_events))
         .route("/api/v1/events/{id}", get(get_event))
-        .route("/api/v1/events/{id}/registrations", get(list_registrations).post(register))
+        .route(
+            "/api/v1/events/{id}/registrations",
+            get(list_registrations).post(register),
+        )
         .route("/api/v1/events/{id}/registrations.csv", get(export_csv))
         .route("/api/v1/events/{id}/registrations.xlsx", get(export_xlsx))
         .route("/api/v1/events/{id}/check-in", post(check_in_ticket))
-        .route("/api/v1/events/{id}/registrations/{rid}/check-in", post(check_in_by_id))
-        .route("/api/v1/registrations/{token}", get(own_registration).delete(cancel_own))
+        .route(
+            "/api/v1/events/{id}/registrations/{rid}/check-in",
+            post(check_in_by_id),
+        )
+        .route(
+            "/api/v1/registrations/{token}",
+            get(own_registration).delete(cancel_own),
+        )
 }
 
 /// Events, filtered and paged.
@@ -41,18 +50,37 @@ pub fn router() -> Router<AppState> {
            ("series" = Option<i64>, Query), ("region" = Option<String>, Query), ("org" = Option<i64>, Query),
            ("when" = Option<String>, Query, description = "`upcoming` or `past`"), ("limit" = Option<i64>, Query), ("offset" = Option<i64>, Query)),
     responses((status = 200, body = Page<Event>)))]
-pub async fn list_events(State(s): State<AppState>, Query(q): Query<HashMap<String, String>>) -> Result<Json<Page<Event>>, WebError> {
+pub async fn list_events(
+    State(s): State<AppState>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Json<Page<Event>>, WebError> {
     let get = |k: &str| q.get(k).map(String::as_str).unwrap_or("").trim();
     let bad = || WebError::BadRequest("err-bad-query");
-    let num = |k: &str| -> Result<Option<i64>, WebError> { match get(k) { "" => Ok(None), v => v.parse().map(Some).map_err(|_| bad()) } };
+    let num = |k: &str| -> Result<Option<i64>, WebError> {
+        match get(k) {
+            "" => Ok(None),
+            v => v.parse().map(Some).map_err(|_| bad()),
+        }
+    };
     let filter = EventFilter {
         q: Some(get("q").to_owned()).filter(|v| !v.is_empty()),
         year: num("year")?.map(|y| y as i32),
-        kind: match get("kind") { "" => None, k => Some(EventKind::parse(k).ok_or_else(bad)?) },
+        kind: match get("kind") {
+            "" => None,
+            k => Some(EventKind::parse(k).ok_or_else(bad)?),
+        },
         series_id: num("series")?,
-        region: match get("region") { "" => None, r => Some(Region::parse(r).ok_or_else(bad)?) },
+        region: match get("region") {
+            "" => None,
+            r => Some(Region::parse(r).ok_or_else(bad)?),
+        },
         org_id: num("org")?,
-        upcoming: match get("when") { "" => None, "upcoming" => Some(true), "past" => Some(false), _ => return Err(bad()) },
+        upcoming: match get("when") {
+            "" => None,
+            "upcoming" => Some(true),
+            "past" => Some(false),
+            _ => return Err(bad()),
+        },
         now: baylink_store::sql::now(),
         limit: num("limit")?.unwrap_or(50),
         offset: num("offset")?.unwrap_or(0),
@@ -63,7 +91,10 @@ pub async fn list_events(State(s): State<AppState>, Query(q): Query<HashMap<Stri
 /// An event with its programme, roles and guests.
 #[utoipa::path(get, path = "/api/v1/events/{id}", tag = "events", params(("id" = i64, Path)),
     responses((status = 200, body = Programme), (status = 404, body = crate::error::ApiError)))]
-pub async fn get_event(State(s): State<AppState>, Path(id): Path<String>) -> Result<Json<Programme>, WebError> {
+pub async fn get_event(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<Programme>, WebError> {
     Ok(Json(s.store.programme(path_id(&id)?).await?))
 }
 
@@ -106,8 +137,14 @@ pub async fn list_registrations(
     };
     let limit = q.get("limit").and_then(|l| l.parse().ok()).unwrap_or(50);
     let offset = q.get("offset").and_then(|l| l.parse().ok()).unwrap_or(0);
-    let page = s.store.list_registrations(id, q.get("q").map(String::as_str), status, limit, offset).await?;
-    Ok(Json(Page { total: page.total, items: page.items.into_iter().map(|r| view(lang, r)).collect() }))
+    let page = s
+        .store
+        .list_registrations(id, q.get("q").map(String::as_str), status, limit, offset)
+        .await?;
+    Ok(Json(Page {
+        total: page.total,
+        items: page.items.into_iter().map(|r| view(lang, r)).collect(),
+    }))
 }
 
 /// A new registration and where to manage it.
@@ -139,8 +176,21 @@ pub async fn register(
     };
     let draft = input.validate(lang.script())?;
     let token = crate::auth::random_token();
-    let reg = s.store.register(path_id(&id)?, &draft, channel, &token, lang.code(), baylink_store::sql::now()).await?;
-    let body = Registered { registration: view(lang, reg), manage_url: format!("/{}/registrations/{token}", lang.code()) };
+    let reg = s
+        .store
+        .register(
+            path_id(&id)?,
+            &draft,
+            channel,
+            &token,
+            lang.code(),
+            baylink_store::sql::now(),
+        )
+        .await?;
+    let body = Registered {
+        registration: view(lang, reg),
+        manage_url: format!("/{}/registrations/{token}", lang.code()),
+    };
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 
@@ -159,11 +209,21 @@ pub struct CheckInResult {
     pub already_at: Option<i64>,
 }
 
-async fn do_check_in(s: &AppState, lang: Locale, event_id: i64, registration_id: i64) -> Result<Json<CheckInResult>, WebError> {
-    let c = s.store.check_in(event_id, registration_id, baylink_store::sql::now()).await?;
+async fn do_check_in(
+    s: &AppState,
+    lang: Locale,
+    event_id: i64,
+    registration_id: i64,
+) -> Result<Json<CheckInResult>, WebError> {
+    let c = s
+        .store
+        .check_in(event_id, registration_id, baylink_store::sql::now())
+        .await?;
     Ok(Json(CheckInResult {
         registration_id,
-        name: lang.text(&c.registration.name, &c.registration.name_script).into_owned(),
+        name: lang
+            .text(&c.registration.name, &c.registration.name_script)
+            .into_owned(),
         already_at: c.already_at,
     }))
 }
@@ -206,26 +266,53 @@ pub async fn check_in_by_id(
 /// A participant's own registration, by the secret in their link.
 #[utoipa::path(get, path = "/api/v1/registrations/{token}", tag = "events", params(("token" = String, Path)),
     responses((status = 200, body = RegistrationView), (status = 404, body = crate::error::ApiError)))]
-pub async fn own_registration(State(s): State<AppState>, headers: HeaderMap, Path(token): Path<String>) -> Result<Json<RegistrationView>, WebError> {
+pub async fn own_registration(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    Path(token): Path<String>,
+) -> Result<Json<RegistrationView>, WebError> {
     let lang = api_locale_from(&headers, None);
-    Ok(Json(view(lang, s.store.registration_by_token(&token).await?)))
+    Ok(Json(view(
+        lang,
+        s.store.registration_by_token(&token).await?,
+    )))
 }
 
 /// Cancels one's own registration; the seat goes to the next on the waiting list.
 #[utoipa::path(delete, path = "/api/v1/registrations/{token}", tag = "events", params(("token" = String, Path)),
     responses((status = 200, body = RegistrationView), (status = 409, body = crate::error::ApiError)))]
-pub async fn cancel_own(State(s): State<AppState>, headers: HeaderMap, Path(token): Path<String>) -> Result<Json<RegistrationView>, WebError> {
+pub async fn cancel_own(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    Path(token): Path<String>,
+) -> Result<Json<RegistrationView>, WebError> {
     let lang = api_locale_from(&headers, None);
     let reg = s.store.registration_by_token(&token).await?;
-    Ok(Json(view(lang, s.store.cancel_registration(None, reg.id, baylink_store::sql::now()).await?)))
+    Ok(Json(view(
+        lang,
+        s.store
+            .cancel_registration(None, reg.id, baylink_store::sql::now())
+            .await?,
+    )))
 }
 
 /// The export's columns, in the reader's language.
 fn export_rows(lang: Locale, regs: &[Registration]) -> (Vec<String>, Vec<Vec<String>>) {
-    let head = ["field-your-name", "field-email", "field-organisation", "field-position", "field-region", "field-org-type", "field-phone", "field-dietary", "field-status", "checked-in"]
-        .iter()
-        .map(|k| lang.t(k))
-        .collect();
+    let head = [
+        "field-your-name",
+        "field-email",
+        "field-organisation",
+        "field-position",
+        "field-region",
+        "field-org-type",
+        "field-phone",
+        "field-dietary",
+        "field-status",
+        "checked-in",
+    ]
+    .iter()
+    .map(|k| lang.t(k))
+    .collect();
     let rows = regs
         .iter()
         .map(|r| {
@@ -234,30 +321,57 @@ fn export_rows(lang: Locale, regs: &[Registration]) -> (Vec<String>, Vec<Vec<Str
                 r.email.clone(),
                 r.organisation.clone().unwrap_or_default(),
                 r.position.clone().unwrap_or_default(),
-                r.region.as_deref().and_then(Region::parse).map(|x| lang.t(&x.label_key())).unwrap_or_default(),
-                r.org_type.as_deref().and_then(baylink_store::OrgType::parse).map(|x| lang.t(&x.label_key())).unwrap_or_default(),
+                r.region
+                    .as_deref()
+                    .and_then(Region::parse)
+                    .map(|x| lang.t(&x.label_key()))
+                    .unwrap_or_default(),
+                r.org_type
+                    .as_deref()
+                    .and_then(baylink_store::OrgType::parse)
+                    .map(|x| lang.t(&x.label_key()))
+                    .unwrap_or_default(),
                 r.phone.clone().unwrap_or_default(),
                 r.dietary.clone().unwrap_or_default(),
                 lang.t(&r.status.label_key()),
-                r.checked_in_at.map(|t| format!("{} {}", crate::views::events::day(t), crate::views::events::clock(t))).unwrap_or_default(),
+                r.checked_in_at
+                    .map(|t| {
+                        format!(
+                            "{} {}",
+                            crate::views::events::day(t),
+                            crate::views::events::clock(t)
+                        )
+                    })
+                    .unwrap_or_default(),
             ]
         })
         .collect();
     (head, rows)
 }
 
-async fn export_data(s: &AppState, a: Option<&crate::auth::Auth>, id: &str) -> Result<(Event, Vec<Registration>), WebError> {
+async fn export_data(
+    s: &AppState,
+    a: Option<&crate::auth::Auth>,
+    id: &str,
+) -> Result<(Event, Vec<Registration>), WebError> {
     require(a, Action::EditDirectory)?;
     let id = path_id(id.trim_end_matches(".csv").trim_end_matches(".xlsx"))?;
     let event = s.store.get_event(id).await?;
-    let regs = s.store.list_registrations(id, None, None, 10_000, 0).await?.items;
+    let regs = s
+        .store
+        .list_registrations(id, None, None, 10_000, 0)
+        .await?
+        .items;
     Ok((event, regs))
 }
 
 fn attachment(content_type: &'static str, name: String, body: Vec<u8>) -> Response {
     let disposition = format!("attachment; filename=\"{name}\"");
     let mut r = (StatusCode::OK, body).into_response();
-    r.headers_mut().insert(header::CONTENT_TYPE, header::HeaderValue::from_static(content_type));
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        header::HeaderValue::from_static(content_type),
+    );
     if let Ok(v) = header::HeaderValue::from_str(&disposition) {
         r.headers_mut().insert(header::CONTENT_DISPOSITION, v);
     }
@@ -265,28 +379,56 @@ fn attachment(content_type: &'static str, name: String, body: Vec<u8>) -> Respon
 }
 
 /// Participants as CSV with a UTF-8 BOM, so Excel shows the Chinese (staff).
-pub async fn export_csv(State(s): State<AppState>, MaybeAuth(a): MaybeAuth, headers: HeaderMap, Path(id): Path<String>, Query(q): Query<HashMap<String, String>>) -> Result<Response, WebError> {
+pub async fn export_csv(
+    State(s): State<AppState>,
+    MaybeAuth(a): MaybeAuth,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebError> {
     let (event, regs) = export_data(&s, a.as_ref(), &id).await?;
-    let (head, rows) = export_rows(api_locale_from(&headers, q.get("lang").map(String::as_str)), &regs);
+    let (head, rows) = export_rows(
+        api_locale_from(&headers, q.get("lang").map(String::as_str)),
+        &regs,
+    );
     let mut w = csv::Writer::from_writer("\u{feff}".as_bytes().to_vec());
-    w.write_record(&head).map_err(|e| WebError::Internal(e.to_string()))?;
+    w.write_record(&head)
+        .map_err(|e| WebError::Internal(e.to_string()))?;
     for r in rows {
-        w.write_record(&r).map_err(|e| WebError::Internal(e.to_string()))?;
+        w.write_record(&r)
+            .map_err(|e| WebError::Internal(e.to_string()))?;
     }
-    let body = w.into_inner().map_err(|e| WebError::Internal(e.to_string()))?;
-    Ok(attachment("text/csv; charset=utf-8", format!("event-{}-participants.csv", event.id), body))
+    let body = w
+        .into_inner()
+        .map_err(|e| WebError::Internal(e.to_string()))?;
+    Ok(attachment(
+        "text/csv; charset=utf-8",
+        format!("event-{}-participants.csv", event.id),
+        body,
+    ))
 }
 
 /// Participants as an Excel workbook (staff).
-pub async fn export_xlsx(State(s): State<AppState>, MaybeAuth(a): MaybeAuth, headers: HeaderMap, Path(id): Path<String>, Query(q): Query<HashMap<String, String>>) -> Result<Response, WebError> {
+pub async fn export_xlsx(
+    State(s): State<AppState>,
+    MaybeAuth(a): MaybeAuth,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebError> {
     let (event, regs) = export_data(&s, a.as_ref(), &id).await?;
-    let (head, rows) = export_rows(api_locale_from(&headers, q.get("lang").map(String::as_str)), &regs);
+    let (head, rows) = export_rows(
+        api_locale_from(&headers, q.get("lang").map(String::as_str)),
+        &regs,
+    );
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
     let bold = rust_xlsxwriter::Format::new().set_bold();
     let err = |e: rust_xlsxwriter::XlsxError| WebError::Internal(e.to_string());
     for (c, h) in head.iter().enumerate() {
-        sheet.write_string_with_format(0, c as u16, h, &bold).map_err(err)?;
+        sheet
+            .write_string_with_format(0, c as u16, h, &bold)
+            .map_err(err)?;
     }
     for (r, row) in rows.iter().enumerate() {
         for (c, v) in row.iter().enumerate() {
@@ -294,5 +436,9 @@ pub async fn export_xlsx(State(s): State<AppState>, MaybeAuth(a): MaybeAuth, hea
         }
     }
     let body = book.save_to_buffer().map_err(err)?;
-    Ok(attachment("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", format!("event-{}-participants.xlsx", event.id), body))
+    Ok(attachment(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        format!("event-{}-participants.xlsx", event.id),
+        body,
+    ))
 }

@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use baylink_store::{
     Appearance, Channel, Event, EventFilter, EventKind, EventRole, EventSeries, EventSession, Page,
-    ProgrammeItem, Programme, RegStatus, Region, Registration, RegistrationInput, StoreError,
+    Programme, ProgrammeItem, RegStatus, Region, Registration, RegistrationInput, StoreError,
 };
 
 use super::directory::actor;
@@ -35,7 +35,10 @@ pub fn router() -> Router<AppState> {
 }
 
 fn id(raw: &str) -> Result<i64, WebError> {
-    raw.parse::<i64>().ok().filter(|v| *v > 0).ok_or(WebError::NotFound)
+    raw.parse::<i64>()
+        .ok()
+        .filter(|v| *v > 0)
+        .ok_or(WebError::NotFound)
 }
 
 /// Hong Kong time (UTC+8) for a Unix time.
@@ -79,7 +82,12 @@ impl Ctx {
         self.t(&s.label_key())
     }
 
-    pub fn opt_name(&self, name: &Option<String>, script: &Option<String>, en: &Option<String>) -> String {
+    pub fn opt_name(
+        &self,
+        name: &Option<String>,
+        script: &Option<String>,
+        en: &Option<String>,
+    ) -> String {
         match name {
             Some(n) => self.name(n, script.as_deref().unwrap_or("zh-Hant"), en),
             None => String::new(),
@@ -134,7 +142,14 @@ async fn event_list(
     let series = s.store.list_series().await?;
     let this_year = hk(now).year();
     let years = (2019..=this_year + 1).rev().collect();
-    render(&ListPage { c, page, series, q, years, when })
+    render(&ListPage {
+        c,
+        page,
+        series,
+        q,
+        years,
+        when,
+    })
 }
 
 /// A session's column of the timetable.
@@ -184,7 +199,11 @@ fn json_ld(c: &Ctx, p: &Programme, url: &str) -> String {
     v.to_string().replace("</", "<\\/")
 }
 
-async fn event_page(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>) -> Result<Response, WebError> {
+async fn event_page(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
     let p = s.store.programme(id(&raw)?).await?;
     let mut rows: Vec<Vec<Column>> = Vec::new();
     for session in &p.sessions {
@@ -192,9 +211,21 @@ async fn event_page(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>) 
             .items
             .iter()
             .filter(|i| i.session_id == session.id)
-            .map(|i| (i.clone(), p.speakers.iter().filter(|a| a.parent_id == i.id).cloned().collect()))
+            .map(|i| {
+                (
+                    i.clone(),
+                    p.speakers
+                        .iter()
+                        .filter(|a| a.parent_id == i.id)
+                        .cloned()
+                        .collect(),
+                )
+            })
             .collect();
-        let col = Column { session: session.clone(), items };
+        let col = Column {
+            session: session.clone(),
+            items,
+        };
         match rows.last_mut() {
             Some(row) if row[0].session.starts_at == session.starts_at => row.push(col),
             _ => rows.push(vec![col]),
@@ -202,12 +233,21 @@ async fn event_page(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>) 
     }
     let json_ld = json_ld(&c, &p, &c.href(&format!("/events/{}", p.event.id)));
     let can_register = p.event.registration_open && p.event.ends_at > baylink_store::sql::now();
-    render(&EventPage { c, p, rows, json_ld, can_register })
+    render(&EventPage {
+        c,
+        p,
+        rows,
+        json_ld,
+        can_register,
+    })
 }
 
 /// Escapes text for an iCalendar property value (RFC 5545 §3.3.11).
 fn ics_text(s: &str) -> String {
-    s.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace('\n', "\\n")
+    s.replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace('\n', "\\n")
 }
 
 /// Folds a content line at 75 octets, never inside a character (RFC 5545 §3.1).
@@ -226,14 +266,29 @@ fn ics_line(out: &mut String, line: &str) {
 }
 
 fn ics_time(t: i64) -> String {
-    let u = time::OffsetDateTime::from_unix_timestamp(t).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
-    format!("{:04}{:02}{:02}T{:02}{:02}{:02}Z", u.year(), u.month() as u8, u.day(), u.hour(), u.minute(), u.second())
+    let u =
+        time::OffsetDateTime::from_unix_timestamp(t).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        u.year(),
+        u.month() as u8,
+        u.day(),
+        u.hour(),
+        u.minute(),
+        u.second()
+    )
 }
 
 /// An iCalendar document with one VEVENT per event, in the reader's script.
 pub fn ics(c: &Ctx, name: &str, events: &[Event]) -> String {
     let mut out = String::new();
-    for l in ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Baylink//Baylink//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"] {
+    for l in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Baylink//Baylink//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ] {
         ics_line(&mut out, l);
     }
     ics_line(&mut out, &format!("X-WR-CALNAME:{}", ics_text(name)));
@@ -244,14 +299,32 @@ pub fn ics(c: &Ctx, name: &str, events: &[Event]) -> String {
         ics_line(&mut out, &format!("DTSTAMP:{stamp}"));
         ics_line(&mut out, &format!("DTSTART:{}", ics_time(e.starts_at)));
         ics_line(&mut out, &format!("DTEND:{}", ics_time(e.ends_at)));
-        ics_line(&mut out, &format!("SUMMARY:{}", ics_text(&c.name(&e.title, &e.title_script, &e.title_en))));
+        ics_line(
+            &mut out,
+            &format!(
+                "SUMMARY:{}",
+                ics_text(&c.name(&e.title, &e.title_script, &e.title_en))
+            ),
+        );
         if let Some(v) = &e.venue {
-            ics_line(&mut out, &format!("LOCATION:{}", ics_text(&c.name(v, &e.venue_script, &e.venue_en))));
+            ics_line(
+                &mut out,
+                &format!(
+                    "LOCATION:{}",
+                    ics_text(&c.name(v, &e.venue_script, &e.venue_en))
+                ),
+            );
         }
         if let Some(d) = &e.summary {
-            ics_line(&mut out, &format!("DESCRIPTION:{}", ics_text(&c.text(d, &e.summary_script))));
+            ics_line(
+                &mut out,
+                &format!("DESCRIPTION:{}", ics_text(&c.text(d, &e.summary_script))),
+            );
         }
-        ics_line(&mut out, &format!("URL:{}", c.href(&format!("/events/{}", e.id))));
+        ics_line(
+            &mut out,
+            &format!("URL:{}", c.href(&format!("/events/{}", e.id))),
+        );
         ics_line(&mut out, "END:VEVENT");
     }
     ics_line(&mut out, "END:VCALENDAR");
@@ -259,22 +332,44 @@ pub fn ics(c: &Ctx, name: &str, events: &[Event]) -> String {
 }
 
 fn calendar(body: String) -> Response {
-    ([(header::CONTENT_TYPE, "text/calendar; charset=utf-8")], body).into_response()
+    (
+        [(header::CONTENT_TYPE, "text/calendar; charset=utf-8")],
+        body,
+    )
+        .into_response()
 }
 
-async fn event_ics(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>) -> Result<Response, WebError> {
+async fn event_ics(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
     let raw = raw.strip_suffix(".ics").unwrap_or(&raw);
     let e = s.store.get_event(id(raw)?).await?;
     let name = c.name(&e.title, &e.title_script, &e.title_en);
     Ok(calendar(ics(&c, &name, &[e])))
 }
 
-async fn series_ics(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>) -> Result<Response, WebError> {
+async fn series_ics(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
     let sid = id(&raw)?;
-    let series = s.store.list_series().await?.into_iter().find(|x| x.id == sid).ok_or(WebError::NotFound)?;
+    let series = s
+        .store
+        .list_series()
+        .await?
+        .into_iter()
+        .find(|x| x.id == sid)
+        .ok_or(WebError::NotFound)?;
     let events = s
         .store
-        .list_events(&EventFilter { series_id: Some(sid), limit: 500, ..Default::default() })
+        .list_events(&EventFilter {
+            series_id: Some(sid),
+            limit: 500,
+            ..Default::default()
+        })
         .await?
         .items;
     let name = c.name(&series.name, &series.name_script, &series.name_en);
@@ -297,7 +392,11 @@ impl RegisterPage {
     }
 }
 
-async fn register_form(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>) -> Result<Response, WebError> {
+async fn register_form(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
     let p = s.store.programme(id(&raw)?).await?;
     if !p.event.registration_open {
         return Err(WebError::Conflict("err-registration-closed"));
@@ -307,7 +406,13 @@ async fn register_form(State(s): State<AppState>, c: Ctx, Path(raw): Path<String
         f.values.insert("name".into(), a.user.display_name.clone());
         f.values.insert("email".into(), a.user.email.clone());
     }
-    render(&RegisterPage { c, event: p.event, sessions: p.sessions, f, chosen: Vec::new() })
+    render(&RegisterPage {
+        c,
+        event: p.event,
+        sessions: p.sessions,
+        f,
+        chosen: Vec::new(),
+    })
 }
 
 async fn register(
@@ -318,9 +423,16 @@ async fn register(
 ) -> Result<Response, WebError> {
     let event_id = id(&raw)?;
     // Repeated `sessions` fields: the form's checkboxes.
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&body).map_err(|_| WebError::BadRequest("err-bad-form"))?;
-    let chosen: Vec<i64> = pairs.iter().filter(|(k, _)| k == "sessions").filter_map(|(_, v)| v.parse().ok()).collect();
-    let form = FormData { values: pairs.into_iter().filter(|(k, _)| k != "sessions").collect() };
+    let pairs: Vec<(String, String)> =
+        serde_urlencoded::from_bytes(&body).map_err(|_| WebError::BadRequest("err-bad-form"))?;
+    let chosen: Vec<i64> = pairs
+        .iter()
+        .filter(|(k, _)| k == "sessions")
+        .filter_map(|(_, v)| v.parse().ok())
+        .collect();
+    let form = FormData {
+        values: pairs.into_iter().filter(|(k, _)| k != "sessions").collect(),
+    };
     let input = RegistrationInput {
         name: form.get("name").to_owned(),
         email: form.get("email").to_owned(),
@@ -335,7 +447,18 @@ async fn register(
     };
     let token = crate::auth::random_token();
     let result = match input.validate(c.lang.script()) {
-        Ok(d) => s.store.register(event_id, &d, Channel::Public, &token, c.lang.code(), baylink_store::sql::now()).await,
+        Ok(d) => {
+            s.store
+                .register(
+                    event_id,
+                    &d,
+                    Channel::Public,
+                    &token,
+                    c.lang.code(),
+                    baylink_store::sql::now(),
+                )
+                .await
+        }
         Err(e) => Err(e),
     };
     match result {
@@ -345,7 +468,16 @@ async fn register(
             let (errors, status) = form_errors(e)?;
             let p = s.store.programme(event_id).await?;
             let f = FormState::with_errors(form, c.lang, &errors);
-            render_invalid(&RegisterPage { c, event: p.event, sessions: p.sessions, f, chosen }, status)
+            render_invalid(
+                &RegisterPage {
+                    c,
+                    event: p.event,
+                    sessions: p.sessions,
+                    f,
+                    chosen,
+                },
+                status,
+            )
         }
     }
 }
@@ -362,31 +494,58 @@ struct RegistrationPage {
     token: String,
 }
 
-async fn registration_page(State(s): State<AppState>, c: Ctx, Path(token): Path<String>) -> Result<Response, WebError> {
+async fn registration_page(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, WebError> {
     let reg = s.store.registration_by_token(&token).await?;
     let p = s.store.programme(reg.event_id).await?;
     let mine = s.store.session_registrations(reg.id).await?;
     let sessions = mine
         .iter()
-        .filter_map(|sr| p.sessions.iter().find(|x| x.id == sr.session_id).map(|x| (x.clone(), sr.status)))
+        .filter_map(|sr| {
+            p.sessions
+                .iter()
+                .find(|x| x.id == sr.session_id)
+                .map(|x| (x.clone(), sr.status))
+        })
         .collect();
     let (ticket, qr) = if reg.status == RegStatus::Confirmed {
         let key = s.store.event_signing_key(reg.event_id).await?;
-        let t = baylink_tickets::issue(&key, reg.event_id, reg.id).map_err(|e| WebError::Internal(format!("ticket: {e}")))?;
+        let t = baylink_tickets::issue(&key, reg.event_id, reg.id)
+            .map_err(|e| WebError::Internal(format!("ticket: {e}")))?;
         let qr = baylink_tickets::qr_svg(&t);
         (Some(t), qr)
     } else {
         (None, String::new())
     };
-    let mut r = render(&RegistrationPage { c, reg, event: p.event, sessions, ticket, qr, token })?;
+    let mut r = render(&RegistrationPage {
+        c,
+        reg,
+        event: p.event,
+        sessions,
+        ticket,
+        qr,
+        token,
+    })?;
     // The page holds a bearer secret: keep it out of shared caches and referrers.
-    r.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("private, no-store"));
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("private, no-store"),
+    );
     Ok(r)
 }
 
-async fn cancel(State(s): State<AppState>, c: Ctx, Path(token): Path<String>) -> Result<Response, WebError> {
+async fn cancel(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, WebError> {
     let reg = s.store.registration_by_token(&token).await?;
-    s.store.cancel_registration(None, reg.id, baylink_store::sql::now()).await?;
+    s.store
+        .cancel_registration(None, reg.id, baylink_store::sql::now())
+        .await?;
     Ok(see(c.href(&format!("/registrations/{token}"))))
 }
 
@@ -414,7 +573,11 @@ fn tally<'a>(regs: impl Iterator<Item = (&'a Registration, String)>) -> Vec<Tall
         let t = match map.iter_mut().find(|t| t.label == label) {
             Some(t) => t,
             None => {
-                map.push(Tally { label, registered: 0, attended: 0 });
+                map.push(Tally {
+                    label,
+                    registered: 0,
+                    attended: 0,
+                });
                 map.last_mut().expect("just pushed")
             }
         };
@@ -434,21 +597,48 @@ async fn registrations(
     require(c.auth.as_ref(), Action::EditDirectory)?;
     let p = s.store.programme(id(&raw)?).await?;
     let query = q.get("q").cloned().unwrap_or_default();
-    let page = s.store.list_registrations(p.event.id, Some(&query), None, 200, 0).await?;
-    let all = s.store.list_registrations(p.event.id, None, Some(RegStatus::Confirmed), 10_000, 0).await?.items;
+    let page = s
+        .store
+        .list_registrations(p.event.id, Some(&query), None, 200, 0)
+        .await?;
+    let all = s
+        .store
+        .list_registrations(p.event.id, None, Some(RegStatus::Confirmed), 10_000, 0)
+        .await?
+        .items;
     let by_region = tally(all.iter().map(|r| {
-        let label = r.region.as_deref().and_then(Region::parse).map(|x| c.t(&x.label_key())).unwrap_or_else(|| c.t("unknown"));
+        let label = r
+            .region
+            .as_deref()
+            .and_then(Region::parse)
+            .map(|x| c.t(&x.label_key()))
+            .unwrap_or_else(|| c.t("unknown"));
         (r, label)
     }));
     let by_type = tally(all.iter().map(|r| {
-        let label = r.org_type.as_deref().and_then(baylink_store::OrgType::parse).map(|x| c.t(&x.label_key())).unwrap_or_else(|| c.t("unknown"));
+        let label = r
+            .org_type
+            .as_deref()
+            .and_then(baylink_store::OrgType::parse)
+            .map(|x| c.t(&x.label_key()))
+            .unwrap_or_else(|| c.t("unknown"));
         (r, label)
     }));
     let mut by_session = Vec::new();
     for session in &p.sessions {
-        let mut t = Tally { label: c.name(&session.title, &session.title_script, &session.title_en), registered: session.confirmed_count, attended: 0 };
+        let mut t = Tally {
+            label: c.name(&session.title, &session.title_script, &session.title_en),
+            registered: session.confirmed_count,
+            attended: 0,
+        };
         for r in &all {
-            if r.checked_in_at.is_some() && s.store.session_registrations(r.id).await?.iter().any(|x| x.session_id == session.id && x.status == RegStatus::Confirmed) {
+            if r.checked_in_at.is_some()
+                && s.store
+                    .session_registrations(r.id)
+                    .await?
+                    .iter()
+                    .any(|x| x.session_id == session.id && x.status == RegStatus::Confirmed)
+            {
                 t.attended += 1;
             }
         }
@@ -459,7 +649,13 @@ async fn registrations(
         (c.t("by-org-type"), by_type),
         (c.t("by-session"), by_session),
     ];
-    render(&RegistrationsPage { c, event: p.event, page, q: query, sections })
+    render(&RegistrationsPage {
+        c,
+        event: p.event,
+        page,
+        q: query,
+        sections,
+    })
 }
 
 async fn decide(
@@ -475,7 +671,12 @@ async fn decide(
         return Err(WebError::NotFound);
     }
     s.store
-        .decide_registration(&actor(auth), reg.id, form.get("approve") == "1", baylink_store::sql::now())
+        .decide_registration(
+            &actor(auth),
+            reg.id,
+            form.get("approve") == "1",
+            baylink_store::sql::now(),
+        )
         .await?;
     Ok(see(c.href(&format!("/events/{event_id}/registrations"))))
 }
@@ -490,30 +691,55 @@ struct CheckInPage {
     strings: String,
 }
 
-async fn check_in_page(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>) -> Result<Response, WebError> {
+async fn check_in_page(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
     require(c.auth.as_ref(), Action::EditDirectory)?;
     let event = s.store.get_event(id(&raw)?).await?;
     let key = s.store.event_signing_key(event.id).await?;
-    let public_key = baylink_tickets::public_key(&key).map_err(|e| WebError::Internal(format!("key: {e}")))?;
+    let public_key =
+        baylink_tickets::public_key(&key).map_err(|e| WebError::Internal(format!("key: {e}")))?;
     let keys = [
-        ("ok", "checkin-ok"), ("again", "checkin-again"), ("bad", "err-ticket-invalid"),
-        ("other", "err-ticket-other-event"), ("queued", "checkin-queued"), ("offline", "offline"),
-        ("online", "online"), ("pending", "checkin-pending"), ("check", "check-in"), ("nocamera", "no-camera"),
+        ("ok", "checkin-ok"),
+        ("again", "checkin-again"),
+        ("bad", "err-ticket-invalid"),
+        ("other", "err-ticket-other-event"),
+        ("queued", "checkin-queued"),
+        ("offline", "offline"),
+        ("online", "online"),
+        ("pending", "checkin-pending"),
+        ("check", "check-in"),
+        ("nocamera", "no-camera"),
     ];
     let strings = serde_json::Value::Object(
-        keys.iter().map(|(k, key)| ((*k).to_owned(), serde_json::Value::String(c.t(key)))).collect(),
+        keys.iter()
+            .map(|(k, key)| ((*k).to_owned(), serde_json::Value::String(c.t(key))))
+            .collect(),
     )
     .to_string()
     .replace("</", "<\\/");
-    render(&CheckInPage { c, event, public_key, strings })
+    render(&CheckInPage {
+        c,
+        event,
+        public_key,
+        strings,
+    })
 }
 
 /// Status codes the API and the check-in page share for a scanned ticket.
 pub fn ticket_error(e: baylink_tickets::TicketError) -> WebError {
     use baylink_tickets::TicketError::*;
     match e {
-        Malformed | BadSignature => WebError::Invalid(vec![baylink_store::FieldError::new("ticket", "err-ticket-invalid")]),
-        OtherEvent => WebError::Invalid(vec![baylink_store::FieldError::new("ticket", "err-ticket-other-event")]),
+        Malformed | BadSignature => WebError::Invalid(vec![baylink_store::FieldError::new(
+            "ticket",
+            "err-ticket-invalid",
+        )]),
+        OtherEvent => WebError::Invalid(vec![baylink_store::FieldError::new(
+            "ticket",
+            "err-ticket-other-event",
+        )]),
         BadKey | OutOfRange => WebError::Internal(format!("ticket key: {e}")),
     }
 }

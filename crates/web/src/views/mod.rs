@@ -170,7 +170,10 @@ impl Ctx {
     }
 
     pub fn event_kinds(&self) -> Vec<(&'static str, String)> {
-        baylink_store::EventKind::ALL.iter().map(|k| (k.code(), self.t(&k.label_key()))).collect()
+        baylink_store::EventKind::ALL
+            .iter()
+            .map(|k| (k.code(), self.t(&k.label_key())))
+            .collect()
     }
 
     pub fn roles(&self) -> Vec<(&'static str, String)> {

@@ -1,0 +1,389 @@
+//! Events as participants and door staff meet them: registering, the ticket, mail that
+//! survives a mail-server outage, check-in, calendars.
+
+use std::sync::{Arc, Mutex};
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+
+use crate::kit::{self, SECRETARIAT, TestApp};
+
+/// A real SMTP server on loopback that keeps what it is sent.
+pub struct SmtpSink {
+    pub port: u16,
+    pub messages: Arc<Mutex<Vec<String>>>,
+}
+
+impl SmtpSink {
+    pub async fn start_on(listener: tokio::net::TcpListener) -> SmtpSink {
+        let port = listener.local_addr().unwrap().port();
+        let messages = Arc::new(Mutex::new(Vec::new()));
+        let store = messages.clone();
+        tokio::spawn(async move {
+            while let Ok((stream, _)) = listener.accept().await {
+                let store = store.clone();
+                tokio::spawn(async move {
+                    let (r, mut w) = stream.into_split();
+                    let mut lines = BufReader::new(r).lines();
+                    let _ = w.write_all(b"220 localhost ESMTP test\r\n").await;
+                    let mut data: Option<String> = None;
+                    while let Ok(Some(line)) = lines.next_line().await {
+                        if let Some(d) = data.as_mut() {
+                            if line == "." {
+                                store.lock().unwrap().push(data.take().unwrap_or_default());
+                                let _ = w.write_all(b"250 OK queued\r\n").await;
+                            } else {
+                                d.push_str(&line);
+                                d.push('\n');
+                            }
+                            continue;
+                        }
+                        let verb = line
+                            .split_whitespace()
+                            .next()
+                            .unwrap_or("")
+                            .to_ascii_uppercase();
+                        let reply: &[u8] = match verb.as_str() {
+                            "EHLO" | "HELO" => b"250 localhost\r\n",
+                            "DATA" => {
+                                data = Some(String::new());
+                                b"354 end with .\r\n"
+                            }
+                            "QUIT" => {
+                                let _ = w.write_all(b"221 bye\r\n").await;
+                                break;
+                            }
+                            _ => b"250 OK\r\n",
+                        };
+                        let _ = w.write_all(reply).await;
+                    }
+                });
+            }
+        });
+        SmtpSink { port, messages }
+    }
+}
+
+fn mail_config(port: u16) -> baylink_web::mail::MailConfig {
+    baylink_web::mail::MailConfig {
+        smtp_host: "127.0.0.1".into(),
+        smtp_port: port,
+        from: "Baylink <noreply@baylink.test>".into(),
+        base_url: "https://baylink.test".into(),
+    }
+}
+
+/// The upcoming demo event open to all.
+async fn open_event(app: &TestApp) -> i64 {
+    let events: Value = app
+        .get("/api/v1/events?when=upcoming")
+        .await
+        .json()
+        .await
+        .unwrap();
+    events["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| !e["requires_approval"].as_bool().unwrap())
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap()
+}
+
+async fn register(app: &TestApp, event: i64, email: &str) -> reqwest::Response {
+    app.client
+        .post(app.url(&format!("/zh-Hant/events/{event}/register")))
+        .form(&[
+            ("name", "陳大文"),
+            ("email", email),
+            ("region", "hong_kong"),
+            ("consent", "1"),
+        ])
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn register_get_a_ticket_check_in_and_cancel() {
+    let mut app = kit::demo_app().await;
+    let event = open_event(&app).await;
+    let (status, page) = app.page(&format!("/zh-Hans/events/{event}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("application/ld+json") && page.contains("\"@type\":\"Event\""));
+
+    // Bad input first: no consent, bad e-mail; nothing is written.
+    let r = app
+        .client
+        .post(app.url(&format!("/en/events/{event}/register")))
+        .form(&[("name", "X"), ("email", "nope")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = r.text().await.unwrap();
+    assert!(
+        body.contains("Please agree to the privacy notice")
+            && body.contains("Enter an e-mail address")
+    );
+
+    let r = register(&app, event, "chan@example.hk").await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let own = r.headers()["location"].to_str().unwrap().to_owned();
+    let (_, mine) = app.page(&own).await;
+    assert!(
+        mine.contains("已確認") && mine.contains("<svg"),
+        "a confirmed registration shows its QR ticket"
+    );
+    let ticket = mine
+        .split("id=\"ticket-code\"")
+        .nth(1)
+        .unwrap()
+        .split('>')
+        .nth(1)
+        .unwrap()
+        .split('<')
+        .next()
+        .unwrap()
+        .to_owned();
+    assert_eq!(ticket.len(), 98);
+    // The same address again is refused, in the reader's language.
+    let again = register(&app, event, "CHAN@example.hk").await;
+    assert_eq!(again.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        again
+            .text()
+            .await
+            .unwrap()
+            .contains("此電郵地址已報名本活動")
+    );
+
+    // At the door.
+    app.sign_in(SECRETARIAT).await;
+    let path = format!("/api/v1/events/{event}/check-in?lang=zh-Hans");
+    let (status, first) = app
+        .api(
+            reqwest::Method::POST,
+            &path,
+            Some(json!({"ticket": ticket})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{first}");
+    assert_eq!(
+        first["name"], "陈大文",
+        "the name in the door staff's script"
+    );
+    assert!(first["already_at"].is_null());
+    let (_, second) = app
+        .api(
+            reqwest::Method::POST,
+            &path,
+            Some(json!({"ticket": ticket})),
+        )
+        .await;
+    assert!(second["already_at"].is_i64(), "a second scan is flagged");
+    let mut forged = ticket.clone().into_bytes();
+    forged[20] = if forged[20] == b'A' { b'B' } else { b'A' };
+    let (status, err) = app
+        .api(
+            reqwest::Method::POST,
+            &path,
+            Some(json!({"ticket": String::from_utf8(forged).unwrap()})),
+        )
+        .await;
+    assert_eq!(
+        (status, err["fields"][0]["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("err-ticket-invalid"))
+    );
+    let other = event + 1;
+    let (status, _) = app
+        .api(
+            reqwest::Method::POST,
+            &format!("/api/v1/events/{other}/check-in"),
+            Some(json!({"ticket": ticket})),
+        )
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "another event's key does not accept it"
+    );
+    let (status, page) = app.page(&format!("/zh-Hant/events/{event}/check-in")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("data-key=\""),
+        "the door page carries the public key for offline checks"
+    );
+    let (_, found) = app
+        .api(
+            reqwest::Method::GET,
+            &format!(
+                "/api/v1/events/{event}/registrations?q=%E9%99%88%E5%A4%A7%E6%96%87&lang=zh-Hans"
+            ),
+            None,
+        )
+        .await;
+    assert_eq!(
+        found["items"][0]["display_name"], "陈大文",
+        "found by name in the other script"
+    );
+
+    // Cancelling from the participant's own link; the ticket no longer admits.
+    let r = app
+        .client
+        .post(app.url(&format!("{own}/cancel")))
+        .form(&[("_csrf", app.csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, mine) = app.page(&own).await;
+    assert!(mine.contains("已取消") && !mine.contains("<svg"));
+    let (status, err) = app
+        .api(
+            reqwest::Method::POST,
+            &path,
+            Some(json!({"ticket": ticket})),
+        )
+        .await;
+    assert_eq!(
+        (status, err["code"].as_str()),
+        (StatusCode::CONFLICT, Some("err-not-confirmed"))
+    );
+
+    // Staff see attendance and export the list.
+    let (_, list) = app.page(&format!("/en/events/{event}/registrations")).await;
+    assert!(list.contains("Attendance") && list.contains("By region"));
+    let csv = app
+        .get(&format!("/api/v1/events/{event}/registrations.csv"))
+        .await
+        .bytes()
+        .await
+        .unwrap();
+    assert!(csv.starts_with("\u{feff}".as_bytes()));
+}
+
+#[tokio::test]
+async fn the_conference_page_shows_the_seeds_programme_and_calendars() {
+    let app = kit::demo_app().await;
+    let events: Value = app
+        .get("/api/v1/events?year=2024&kind=annual_conference")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let conf = events["items"][0]["id"].as_i64().unwrap();
+    let (_, page) = app.page(&format!("/zh-Hant/events/{conf}")).await;
+    for text in [
+        "2024深港澳科技界交流年會",
+        "2024-12-09",
+        "深港澳6G通感智算一體化",
+        "灣區共融人才培養",
+        "互聯網行業人工智能應用及商業閉環探討",
+        "大模型推理商業落地",
+        "深港澳科技聯盟工作總結會",
+        "《互聯網智慧白皮書》最新發布",
+        "全球智能挑戰賽",
+        "蔣宇揚",
+        "深圳市物聯網產業協會",
+    ] {
+        assert!(page.contains(text), "the conference page lacks {text}");
+    }
+    // Parallel forums share a row of the timetable.
+    assert!(page.contains("--cols: 3"));
+    let (_, hans) = app.page(&format!("/zh-Hans/events/{conf}")).await;
+    assert!(hans.contains("2024深港澳科技界交流年会"));
+    let r = app.get(&format!("/en/events/{conf}/calendar.ics")).await;
+    assert_eq!(r.headers()["content-type"], "text/calendar; charset=utf-8");
+    let ics = r.text().await.unwrap();
+    assert!(ics.contains("BEGIN:VEVENT") && ics.contains("DTSTART:20241209T053000Z"));
+    assert!(ics.lines().all(|l| l.len() <= 75), "lines are folded");
+    let series: Value = app
+        .get(&format!("/api/v1/events/{conf}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(series["sessions"].as_array().unwrap().len(), 4);
+    assert_eq!(series["guests"].as_array().unwrap().len(), 5);
+    let sid = series["series"]["id"].as_i64().unwrap();
+    assert!(
+        app.get(&format!("/zh-Hant/series/{sid}/calendar.ics"))
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("UID:event-")
+    );
+    let (_, list) = app.page("/en/events?year=2024").await;
+    assert!(list.contains(
+        "2024 Shenzhen–Hong Kong–Macao Science and Technology Exchange Annual Conference"
+    ));
+}
+
+#[tokio::test]
+async fn mail_waits_out_a_mail_server_outage() {
+    let app = kit::demo_app().await;
+    let event = open_event(&app).await;
+    assert_eq!(
+        register(&app, event, "mail@example.hk").await.status(),
+        StatusCode::SEE_OTHER
+    );
+    // The mail server is down: nothing is sent, nothing is lost.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    drop(listener);
+    let store = app.store.as_ref();
+    let now = baylink_store::sql::now();
+    let sent = baylink_web::mail::send_due_at(store, &mail_config(port), now)
+        .await
+        .unwrap();
+    assert_eq!(sent, 0);
+    // Back up, and past the retry delay: it goes out, in the participant's language.
+    let sink = SmtpSink::start_on(
+        tokio::net::TcpListener::bind(("127.0.0.1", port))
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        baylink_web::mail::send_due_at(store, &mail_config(port), now + 1)
+            .await
+            .unwrap(),
+        0,
+        "not before the retry time"
+    );
+    let sent = baylink_web::mail::send_due_at(store, &mail_config(sink.port), now + 120)
+        .await
+        .unwrap();
+    assert!(sent >= 1);
+    let messages = sink.messages.lock().unwrap().clone();
+    let ours = messages
+        .iter()
+        .find(|m| m.contains("mail@example.hk"))
+        .expect("the registration mail arrived");
+    use base64::Engine;
+    let (headers, body) = ours.split_once("\n\n").expect("headers and body");
+    assert!(headers.contains("Content-Transfer-Encoding: base64"));
+    let body = base64::engine::general_purpose::STANDARD
+        .decode(body.split_whitespace().collect::<String>())
+        .unwrap();
+    let body = String::from_utf8(body).unwrap();
+    assert!(
+        body.contains("https://baylink.test/zh-Hant/registrations/"),
+        "{body}"
+    );
+    assert!(
+        body.contains("陳大文 你好") && body.contains("已確認"),
+        "written in the participant's script: {body}"
+    );
+    assert_eq!(
+        baylink_web::mail::send_due_at(store, &mail_config(sink.port), now + 240)
+            .await
+            .unwrap(),
+        0,
+        "sent once"
+    );
+}
