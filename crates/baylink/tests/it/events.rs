@@ -317,6 +317,22 @@ async fn the_conference_page_shows_the_seeds_programme_and_calendars() {
             .unwrap()
             .contains("UID:event-")
     );
+    // Links both ways: the organiser's and the speaker's pages list the conference.
+    let iot = app.org_id("深圳市物联网产业协会").await;
+    let (_, org_page) = app.page(&format!("/zh-Hant/organisations/{iot}")).await;
+    assert!(org_page.contains(&format!("/zh-Hant/events/{conf}")) && org_page.contains("承辦"));
+    let jiang = app
+        .store
+        .list_people(&baylink_store::PersonFilter {
+            q: Some("蔣宇揚".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .items[0]
+        .id;
+    let (_, person_page) = app.page(&format!("/en/people/{jiang}")).await;
+    assert!(person_page.contains(&format!("/en/events/{conf}")));
     let (_, list) = app.page("/en/events?year=2024").await;
     assert!(list.contains(
         "2024 Shenzhen–Hong Kong–Macao Science and Technology Exchange Annual Conference"

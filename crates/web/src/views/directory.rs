@@ -145,6 +145,7 @@ struct OrgDetailPage {
     children: Vec<Organisation>,
     positions: Vec<Position>,
     memberships: Vec<Membership>,
+    events: Vec<(baylink_store::Event, baylink_store::EventRole)>,
     saved: bool,
 }
 
@@ -164,6 +165,7 @@ async fn org_detail(
             ..Default::default()
         })
         .await?;
+    let events = s.store.events_of_organisation(id).await?;
     render(&OrgDetailPage {
         c,
         org,
@@ -171,6 +173,7 @@ async fn org_detail(
         children,
         positions,
         memberships,
+        events,
         saved: q.contains_key("saved"),
     })
 }
@@ -440,6 +443,7 @@ struct PersonDetailPage {
     c: Ctx,
     person: Person,
     positions: Vec<Position>,
+    events: Vec<baylink_store::Event>,
     orgs: Vec<(i64, String)>,
     f: FormState,
     saved: bool,
@@ -454,6 +458,7 @@ async fn person_page(
 ) -> Result<PersonDetailPage, WebError> {
     let person = s.store.get_person(id).await?;
     let positions = s.store.positions_of_person(id).await?;
+    let events = s.store.events_of_person(id).await?;
     let orgs = if c.can_edit() {
         org_choices(s, &c, None).await?
     } else {
@@ -463,6 +468,7 @@ async fn person_page(
         c,
         person,
         positions,
+        events,
         orgs,
         f,
         saved,
