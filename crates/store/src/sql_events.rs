@@ -661,8 +661,19 @@ macro_rules! impl_sql_events {
 
                 async fn register(&self, event_id: i64, d: &RegistrationDraft, channel: Channel, manage_token: &str, locale: &str, now: i64) -> StoreResult<Registration> {
                     let mut tx = self.begin().await?;
-                    let (open, approval) = Self::lock_event(&mut tx, event_id).await?;
                     let invited = channel == Channel::Invited;
+                    // Checks that need no lock come first, so that the event's row — which
+                    // every registration for the event must lock to take a seat — is held
+                    // for as short a time as possible. A duplicate that races past the
+                    // check is stopped by the unique index.
+                    let ev = sqlx::query("SELECT registration_open, requires_approval FROM events WHERE id = $1")
+                        .bind(event_id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)?;
+                    let open: bool = ev.try_get(0).map_err(map_err)?;
+                    let approval: bool = ev.try_get(1).map_err(map_err)?;
                     if !open && !invited {
                         return Err(StoreError::Conflict("err-registration-closed"));
                     }

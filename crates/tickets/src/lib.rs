@@ -108,14 +108,35 @@ pub fn peek(code: &str) -> Result<Ticket, TicketError> {
     })
 }
 
+/// An event's public key, parsed once for many checks (parsing decompresses a curve
+/// point, which costs about as much as a check).
+#[derive(Debug, Clone)]
+pub struct DoorKey(VerifyingKey);
+
+impl DoorKey {
+    pub fn parse(public_key_b64: &str) -> Result<DoorKey, TicketError> {
+        let key_bytes: [u8; 32] = URL_SAFE_NO_PAD
+            .decode(public_key_b64)
+            .ok()
+            .and_then(|b| b.try_into().ok())
+            .ok_or(TicketError::BadKey)?;
+        VerifyingKey::from_bytes(&key_bytes)
+            .map(DoorKey)
+            .map_err(|_| TicketError::BadKey)
+    }
+
+    /// Checks a ticket against this key and the event's id.
+    pub fn verify(&self, event_id: i64, code: &str) -> Result<Ticket, TicketError> {
+        check(&self.0, event_id, code)
+    }
+}
+
 /// Checks a ticket against an event's public key and id.
 pub fn verify(public_key_b64: &str, event_id: i64, code: &str) -> Result<Ticket, TicketError> {
-    let key_bytes: [u8; 32] = URL_SAFE_NO_PAD
-        .decode(public_key_b64)
-        .ok()
-        .and_then(|b| b.try_into().ok())
-        .ok_or(TicketError::BadKey)?;
-    let key = VerifyingKey::from_bytes(&key_bytes).map_err(|_| TicketError::BadKey)?;
+    DoorKey::parse(public_key_b64)?.verify(event_id, code)
+}
+
+fn check(key: &VerifyingKey, event_id: i64, code: &str) -> Result<Ticket, TicketError> {
     let bytes = URL_SAFE_NO_PAD
         .decode(code.trim())
         .map_err(|_| TicketError::Malformed)?;
