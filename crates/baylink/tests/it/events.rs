@@ -403,3 +403,129 @@ async fn mail_waits_out_a_mail_server_outage() {
         "sent once"
     );
 }
+
+#[tokio::test]
+async fn staff_build_an_event_with_its_programme() {
+    let mut app = kit::demo_app().await;
+    app.sign_in(SECRETARIAT).await;
+    // A bad date is pointed at, and nothing is made.
+    let r = app
+        .post_form(
+            "/zh-Hant/events/new",
+            &[
+                ("kind", "forum"),
+                ("title", "深港澳低空經濟論壇"),
+                ("region", "hong_kong"),
+                ("start_date", "2026-13-01"),
+                ("end_date", "2026-12-01"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("請以 YYYY-MM-DD 格式輸入日期")
+    );
+    let r = app
+        .post_form(
+            "/zh-Hant/events/new",
+            &[
+                ("kind", "forum"),
+                ("title", "深港澳低空經濟論壇"),
+                ("title_en", "Low-altitude economy forum"),
+                ("region", "hong_kong"),
+                ("venue", "香港科學園"),
+                ("start_date", "2026-12-20"),
+                ("start_time", "09:30"),
+                ("end_date", "2026-12-20"),
+                ("end_time", "17:00"),
+                ("capacity", "120"),
+                ("registration_open", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let manage = r.headers()["location"].to_str().unwrap().to_owned();
+    let id: i64 = manage
+        .trim_start_matches("/zh-Hant/events/")
+        .trim_end_matches("/manage")
+        .parse()
+        .unwrap();
+    let hkitf = app.org_id("香港資訊科技聯會").await;
+    assert_eq!(
+        app.post_form(
+            &format!("/zh-Hant/events/{id}/roles"),
+            &[("org_id", &hkitf.to_string()), ("role", "host")]
+        )
+        .await
+        .status(),
+        StatusCode::SEE_OTHER
+    );
+    let r = app
+        .post_form(
+            &format!("/zh-Hant/events/{id}/sessions"),
+            &[
+                ("kind", "forum"),
+                ("title", "無人機物流分論壇"),
+                ("date", "2026-12-20"),
+                ("start_time", "14:00"),
+                ("end_time", "16:00"),
+                ("capacity", "40"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let prog: Value = app
+        .get(&format!("/api/v1/events/{id}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let session = prog["sessions"][0]["id"].as_i64().unwrap();
+    let chiu = app
+        .store
+        .list_people(&baylink_store::PersonFilter {
+            q: Some("邱達根".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .items[0]
+        .id;
+    let r = app
+        .post_form(
+            &format!("/zh-Hant/events/{id}/items"),
+            &[
+                ("session_id", &session.to_string()),
+                ("kind", "keynote"),
+                ("title", "低空經濟與智慧城市"),
+                ("person_id", &chiu.to_string()),
+                ("speaker_title", "香港資訊科技聯會會長"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    // An item for another event's session is refused.
+    let r = app
+        .post_form(
+            &format!("/zh-Hant/events/{id}/items"),
+            &[("session_id", "1"), ("kind", "talk"), ("title", "錯場")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let (_, page) = app.page(&format!("/zh-Hans/events/{id}")).await;
+    for text in [
+        "深港澳低空经济论坛",
+        "无人机物流分论坛",
+        "低空经济与智慧城市",
+        "邱达根",
+        "香港资讯科技联会",
+    ] {
+        assert!(page.contains(text), "the new event's page lacks {text}");
+    }
+    // Editing keeps the version check.
+    let (_, form) = app.page(&format!("/zh-Hant/events/{id}/edit")).await;
+    assert!(form.contains("value=\"2026-12-20\"") && form.contains("value=\"09:30\""));
+}

@@ -280,3 +280,22 @@ mail-body =
     Keep this link to yourself: it is your ticket.
 
     — Baylink, for the Shenzhen–Hong Kong–Macao Science and Technology Alliance
+new-event = New event
+edit-event = Edit event
+manage-event = Manage event
+add-role = Add an organiser
+add-guest = Add a guest of honour
+add-session = Add a session
+add-item = Add a programme item
+field-title-event = Title
+field-venue-en = Venue in English
+field-starts = Starts
+field-ends = Ends
+field-capacity = Seats (empty for no limit)
+field-requires-approval = Registrations need approval
+field-theme = Theme
+field-room = Room
+field-session = Session
+field-speaker = Speaker
+field-title-at-time = Title at the time
+field-order = Order

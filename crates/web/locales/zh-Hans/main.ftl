@@ -274,3 +274,22 @@ mail-body =
     请勿转发此链接，它就是你的入场券。
 
     — 湾联（深港澳科技联盟）
+new-event = 新增活动
+edit-event = 编辑活动
+manage-event = 管理活动
+add-role = 添加主办／承办单位
+add-guest = 添加出席嘉宾
+add-session = 添加场次
+add-item = 添加议程项目
+field-title-event = 标题
+field-venue-en = 英文地点
+field-starts = 开始
+field-ends = 结束
+field-capacity = 名额（留空为不限）
+field-requires-approval = 报名需审核
+field-theme = 主题
+field-room = 会场
+field-session = 场次
+field-speaker = 讲者
+field-title-at-time = 当时职务
+field-order = 顺序

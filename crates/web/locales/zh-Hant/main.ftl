@@ -274,3 +274,22 @@ mail-body =
     請勿轉發此連結，它就是你的入場券。
 
     — 灣聯（深港澳科技聯盟）
+new-event = 新增活動
+edit-event = 編輯活動
+manage-event = 管理活動
+add-role = 新增主辦／承辦機構
+add-guest = 新增出席嘉賓
+add-session = 新增場次
+add-item = 新增議程項目
+field-title-event = 標題
+field-venue-en = 英文地點
+field-starts = 開始
+field-ends = 結束
+field-capacity = 名額（留空為不限）
+field-requires-approval = 報名需經審核
+field-theme = 主題
+field-room = 會場
+field-session = 場次
+field-speaker = 講者
+field-title-at-time = 當時職銜
+field-order = 次序

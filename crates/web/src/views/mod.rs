@@ -7,6 +7,7 @@
 pub mod account;
 pub mod alliance;
 pub mod directory;
+pub mod event_admin;
 pub mod events;
 
 use std::collections::HashMap;
@@ -34,6 +35,7 @@ pub fn router() -> Router<AppState> {
         .merge(directory::router())
         .merge(alliance::router())
         .merge(account::router())
+        .merge(event_admin::router())
         .merge(events::router())
 }
 
@@ -171,6 +173,27 @@ impl Ctx {
 
     pub fn event_kinds(&self) -> Vec<(&'static str, String)> {
         baylink_store::EventKind::ALL
+            .iter()
+            .map(|k| (k.code(), self.t(&k.label_key())))
+            .collect()
+    }
+
+    pub fn event_roles(&self) -> Vec<(&'static str, String)> {
+        baylink_store::EventRole::ALL
+            .iter()
+            .map(|k| (k.code(), self.t(&k.label_key())))
+            .collect()
+    }
+
+    pub fn session_kinds(&self) -> Vec<(&'static str, String)> {
+        baylink_store::SessionKind::ALL
+            .iter()
+            .map(|k| (k.code(), self.t(&k.label_key())))
+            .collect()
+    }
+
+    pub fn item_kinds(&self) -> Vec<(&'static str, String)> {
+        baylink_store::ItemKind::ALL
             .iter()
             .map(|k| (k.code(), self.t(&k.label_key())))
             .collect()

@@ -1,0 +1,430 @@
+//! Staff pages that make events: the event itself, its sessions (main session, parallel
+//! forums), their programme items and speakers, its organising roles and guests.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use axum::routing::{get, post};
+use baylink_store::{
+    EventInput, EventRole, EventSeries, FieldError, ItemInput, Programme, SessionInput, StoreError,
+};
+
+use super::directory::{actor, org_choices};
+use super::events::{clock, day};
+use super::{Ctx, FormData, FormState, form_errors, render, render_invalid, see};
+use crate::AppState;
+use crate::auth::{Action, require};
+use crate::error::WebError;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/events/new", get(new_event).post(create_event))
+        .route("/events/{id}/edit", get(edit_event).post(update_event))
+        .route("/events/{id}/manage", get(manage))
+        .route("/events/{id}/sessions", post(add_session))
+        .route("/events/{id}/items", post(add_item))
+        .route("/events/{id}/roles", post(add_role))
+        .route("/events/{id}/guests", post(add_guest))
+}
+
+fn id(raw: &str) -> Result<i64, WebError> {
+    raw.parse::<i64>()
+        .ok()
+        .filter(|v| *v > 0)
+        .ok_or(WebError::NotFound)
+}
+
+/// A Hong Kong date (`2024-12-09`) and time (`13:30`) as Unix seconds.
+pub fn parse_hk(date: &str, time_of_day: &str) -> Option<i64> {
+    let d = time::Date::parse(
+        date.trim(),
+        time::macros::format_description!("[year]-[month]-[day]"),
+    )
+    .ok()?;
+    let t = if time_of_day.trim().is_empty() {
+        time::Time::MIDNIGHT
+    } else {
+        time::Time::parse(
+            time_of_day.trim(),
+            time::macros::format_description!("[hour]:[minute]"),
+        )
+        .ok()?
+    };
+    Some(d.with_time(t).assume_utc().unix_timestamp() - 8 * 3600)
+}
+
+/// Reads a date and time pair of a form, recording an error if it is not one.
+fn when(form: &FormData, date: &str, time_field: &str, errors: &mut Vec<FieldError>) -> i64 {
+    match parse_hk(form.get(date), form.get(time_field)) {
+        Some(t) => t,
+        None => {
+            errors.push(FieldError::new(
+                date,
+                if form.get(date).is_empty() {
+                    "err-required"
+                } else {
+                    "err-bad-date"
+                },
+            ));
+            0
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "events/event_form.html")]
+struct EventFormPage {
+    c: Ctx,
+    id: Option<i64>,
+    f: FormState,
+    series: Vec<EventSeries>,
+}
+
+async fn new_event(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError> {
+    require(c.auth.as_ref(), Action::EditDirectory)?;
+    let series = s.store.list_series().await?;
+    let mut f = FormState::default();
+    f.values.insert("registration_open".into(), "1".into());
+    render(&EventFormPage {
+        c,
+        id: None,
+        f,
+        series,
+    })
+}
+
+async fn edit_event(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
+    require(c.auth.as_ref(), Action::EditDirectory)?;
+    let e = s.store.get_event(id(&raw)?).await?;
+    let flag = |b: bool| if b { "1".to_owned() } else { String::new() };
+    let values = [
+        ("kind", e.kind.code().to_owned()),
+        (
+            "series_id",
+            e.series_id.map(|x| x.to_string()).unwrap_or_default(),
+        ),
+        ("title", e.title.clone()),
+        ("title_en", e.title_en.clone().unwrap_or_default()),
+        ("summary", e.summary.clone().unwrap_or_default()),
+        ("venue", e.venue.clone().unwrap_or_default()),
+        ("venue_en", e.venue_en.clone().unwrap_or_default()),
+        ("region", e.region.code().to_owned()),
+        ("start_date", day(e.starts_at)),
+        ("start_time", clock(e.starts_at)),
+        ("end_date", day(e.ends_at)),
+        ("end_time", clock(e.ends_at)),
+        (
+            "capacity",
+            e.capacity.map(|x| x.to_string()).unwrap_or_default(),
+        ),
+        ("registration_open", flag(e.registration_open)),
+        ("requires_approval", flag(e.requires_approval)),
+        ("synthetic", flag(e.synthetic)),
+        ("version", e.version.to_string()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    let series = s.store.list_series().await?;
+    render(&EventFormPage {
+        c,
+        id: Some(e.id),
+        f: FormState::new(values),
+        series,
+    })
+}
+
+async fn save_event(
+    s: AppState,
+    c: Ctx,
+    id: Option<i64>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+    let mut errors = Vec::new();
+    let input = EventInput {
+        kind: form.get("kind").to_owned(),
+        series_id: form.int("series_id", &mut errors),
+        title: form.get("title").to_owned(),
+        title_en: form.opt("title_en"),
+        summary: form.opt("summary"),
+        venue: form.opt("venue"),
+        venue_en: form.opt("venue_en"),
+        region: form.get("region").to_owned(),
+        starts_at: when(&form, "start_date", "start_time", &mut errors),
+        ends_at: when(&form, "end_date", "end_time", &mut errors),
+        capacity: form.int("capacity", &mut errors),
+        registration_open: !form.get("registration_open").is_empty(),
+        requires_approval: !form.get("requires_approval").is_empty(),
+        synthetic: !form.get("synthetic").is_empty(),
+        version: form.int("version", &mut errors),
+    };
+    let result = match (errors.is_empty(), input.validate(c.lang.script())) {
+        (true, Ok(d)) => match id {
+            Some(id) => s.store.update_event(&actor(auth), id, &d).await,
+            None => {
+                s.store
+                    .create_event(&actor(auth), &d, &baylink_tickets::generate_key())
+                    .await
+            }
+        },
+        (false, Err(StoreError::Invalid(more))) => Err(StoreError::Invalid(
+            errors.into_iter().chain(more).collect(),
+        )),
+        (false, _) => Err(StoreError::Invalid(errors)),
+        (true, Err(e)) => Err(e),
+    };
+    match result {
+        Ok(e) => Ok(see(c.href(&format!("/events/{}/manage", e.id)))),
+        Err(e) => {
+            let (errors, status) = form_errors(e)?;
+            let series = s.store.list_series().await?;
+            let f = FormState::with_errors(form, c.lang, &errors);
+            render_invalid(&EventFormPage { c, id, f, series }, status)
+        }
+    }
+}
+
+async fn create_event(
+    State(s): State<AppState>,
+    c: Ctx,
+    form: FormData,
+) -> Result<Response, WebError> {
+    save_event(s, c, None, form).await
+}
+
+async fn update_event(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let id = id(&raw)?;
+    save_event(s, c, Some(id), form).await
+}
+
+#[derive(Template)]
+#[template(path = "events/manage.html")]
+struct ManagePage {
+    c: Ctx,
+    p: Programme,
+    orgs: Vec<(i64, String)>,
+    people: Vec<(i64, String)>,
+    f: FormState,
+}
+
+async fn manage_page(
+    s: &AppState,
+    c: Ctx,
+    event_id: i64,
+    f: FormState,
+) -> Result<ManagePage, WebError> {
+    require(c.auth.as_ref(), Action::EditDirectory)?;
+    let p = s.store.programme(event_id).await?;
+    let orgs = org_choices(s, &c, None).await?;
+    let mut people: Vec<(i64, String)> = s
+        .store
+        .list_people(&baylink_store::PersonFilter {
+            limit: 500,
+            ..Default::default()
+        })
+        .await?
+        .items
+        .into_iter()
+        .map(|p| (p.id, c.name(&p.name, &p.name_script, &p.name_en)))
+        .collect();
+    people.sort_by(|a, b| a.1.cmp(&b.1));
+    Ok(ManagePage {
+        c,
+        p,
+        orgs,
+        people,
+        f,
+    })
+}
+
+async fn manage(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
+    render(&manage_page(&s, c, id(&raw)?, FormState::default()).await?)
+}
+
+/// Renders the manage page again after a failed addition, or goes back to it.
+async fn after(
+    s: &AppState,
+    c: Ctx,
+    event_id: i64,
+    form: FormData,
+    result: Result<(), StoreError>,
+) -> Result<Response, WebError> {
+    match result {
+        Ok(()) => Ok(see(c.href(&format!("/events/{event_id}/manage")))),
+        Err(e) => {
+            let (errors, status) = form_errors(e)?;
+            let f = FormState::with_errors(form, c.lang, &errors);
+            let page = manage_page(s, c, event_id, f).await?;
+            render_invalid(&page, status)
+        }
+    }
+}
+
+async fn add_session(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::EditDirectory)?.clone();
+    let event_id = id(&raw)?;
+    let mut errors = Vec::new();
+    let date = form.get("date").to_owned();
+    let starts_at = when(&form, "date", "start_time", &mut errors);
+    let ends_at = parse_hk(&date, form.get("end_time")).unwrap_or(starts_at);
+    let input = SessionInput {
+        event_id,
+        kind: form.get("kind").to_owned(),
+        title: form.get("title").to_owned(),
+        title_en: form.opt("title_en"),
+        theme: form.opt("theme"),
+        room: form.opt("room"),
+        starts_at,
+        ends_at,
+        capacity: form.int("capacity", &mut errors),
+        organiser_org_id: form.int("organiser_org_id", &mut errors),
+        sort_order: form.int("sort_order", &mut errors).unwrap_or(0),
+    };
+    let result = async {
+        if !errors.is_empty() {
+            return Err(StoreError::Invalid(errors));
+        }
+        let d = input.validate(c.lang.script())?;
+        s.store
+            .create_event_session(&actor(&auth), &d)
+            .await
+            .map(|_| ())
+    }
+    .await;
+    after(&s, c, event_id, form, result).await
+}
+
+async fn add_item(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::EditDirectory)?.clone();
+    let event_id = id(&raw)?;
+    let mut errors = Vec::new();
+    let session_id = form.int("session_id", &mut errors).unwrap_or(0);
+    let speaker: Option<i64> = form.int("person_id", &mut errors);
+    let input = ItemInput {
+        session_id,
+        kind: form.get("kind").to_owned(),
+        title: form.get("title").to_owned(),
+        title_en: form.opt("title_en"),
+        starts_at: None,
+        ends_at: None,
+        sort_order: form.int("sort_order", &mut errors).unwrap_or(0),
+    };
+    let result = async {
+        let p = s.store.programme(event_id).await?;
+        if !p.sessions.iter().any(|x| x.id == session_id) {
+            errors.push(FieldError::new("session_id", "err-unknown-reference"));
+        }
+        if !errors.is_empty() {
+            return Err(StoreError::Invalid(errors));
+        }
+        let d = input.validate(c.lang.script())?;
+        let item = s.store.create_item(&actor(&auth), &d).await?;
+        if let Some(person) = speaker {
+            let title = form.opt("speaker_title");
+            let script = baylink_text::detect(title.as_deref().unwrap_or(""), c.lang.script());
+            s.store
+                .add_speaker(
+                    &actor(&auth),
+                    item.id,
+                    person,
+                    title.as_deref(),
+                    script.code(),
+                    0,
+                )
+                .await?;
+        }
+        Ok(())
+    }
+    .await;
+    after(&s, c, event_id, form, result).await
+}
+
+async fn add_role(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::EditDirectory)?.clone();
+    let event_id = id(&raw)?;
+    let mut errors = Vec::new();
+    let org = form.int("org_id", &mut errors);
+    let role = EventRole::parse(form.get("role"));
+    let result = async {
+        let (Some(org), Some(role), true) = (org, role, errors.is_empty()) else {
+            if role.is_none() {
+                errors.push(FieldError::new("role", "err-unknown-choice"));
+            }
+            if org.is_none() {
+                errors.push(FieldError::new("org_id", "err-required"));
+            }
+            return Err(StoreError::Invalid(errors));
+        };
+        s.store
+            .add_event_role(&actor(&auth), event_id, org, role, 0)
+            .await
+            .map(|_| ())
+    }
+    .await;
+    after(&s, c, event_id, form, result).await
+}
+
+async fn add_guest(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::EditDirectory)?.clone();
+    let event_id = id(&raw)?;
+    let mut errors = Vec::new();
+    let person = form.int("person_id", &mut errors);
+    let result = async {
+        let Some(person) = person.filter(|_| errors.is_empty()) else {
+            if person.is_none() {
+                errors.push(FieldError::new("person_id", "err-required"));
+            }
+            return Err(StoreError::Invalid(errors));
+        };
+        let title = form.opt("guest_title");
+        let script = baylink_text::detect(title.as_deref().unwrap_or(""), c.lang.script());
+        s.store
+            .add_guest(
+                &actor(&auth),
+                event_id,
+                person,
+                title.as_deref(),
+                script.code(),
+                0,
+            )
+            .await
+            .map(|_| ())
+    }
+    .await;
+    after(&s, c, event_id, form, result).await
+}
