@@ -788,6 +788,18 @@ pub trait EventStore: Send + Sync {
     async fn check_in(&self, event_id: i64, registration_id: i64, now: i64)
     -> StoreResult<CheckIn>;
 
+    /// Queues one message to every registrant of an event (optionally only those with
+    /// `status`), in one transaction; returns how many were queued. Demo participants are
+    /// skipped.
+    async fn queue_announcement(
+        &self,
+        actor: &Actor,
+        event_id: i64,
+        status: Option<RegStatus>,
+        subject: &str,
+        body: &str,
+        now: i64,
+    ) -> StoreResult<i64>;
     /// Claims the oldest message due, leasing it until `lease_until` so that no other
     /// node sends it meanwhile; a sender that dies leaves it to be retried after the lease.
     async fn claim_mail(&self, now: i64, lease_until: i64) -> StoreResult<Option<OutboxMessage>>;

@@ -18,6 +18,11 @@ pub const SPEAKER_SELECT: &str = "SELECT a.id, a.item_id AS parent_id, a.person_
 pub const GUEST_SELECT: &str = "SELECT a.id, a.event_id AS parent_id, a.person_id, a.title, a.title_script, a.sort_order, p.name AS person_name, p.name_script AS person_name_script, p.name_en AS person_name_en FROM event_guests a JOIN people p ON p.id = a.person_id";
 pub const OUTBOX_COLS: &str = "id, to_addr, kind, registration_id, locale, subject, body, created_at, attempts, next_attempt_at, sent_at, last_error";
 
+/// A string as a JSON literal, for audit lines.
+pub fn serde_json_string(s: &str) -> String {
+    serde_json::Value::String(s.to_owned()).to_string()
+}
+
 /// Hong Kong time is UTC+8 all year.
 pub const HK_OFFSET: i64 = 8 * 3600;
 
@@ -891,6 +896,29 @@ macro_rules! impl_sql_events {
                         .map_err(map_err)?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(CheckIn { registration: reg, already_at: None })
+                }
+
+                async fn queue_announcement(&self, actor: &Actor, event_id: i64, status: Option<RegStatus>, subject: &str, body: &str, now: i64) -> StoreResult<i64> {
+                    let mut tx = self.begin().await?;
+                    let exists = sqlx::query("SELECT 1 FROM events WHERE id = $1").bind(event_id).fetch_optional(&mut *tx).await.map_err(map_err)?;
+                    if exists.is_none() {
+                        return Err(StoreError::NotFound);
+                    }
+                    let status_code = status.map(|s| s.code().to_owned());
+                    let rows = sqlx::query("INSERT INTO outbox (to_addr, kind, registration_id, locale, subject, body, created_at, next_attempt_at) SELECT email, 'custom', id, locale, $1, $2, $3, $3 FROM registrations WHERE event_id = $4 AND synthetic = $5 AND ($6 IS NULL OR status = $6) AND status NOT IN ('cancelled', 'declined') RETURNING id")
+                        .bind(subject.to_owned())
+                        .bind(body.to_owned())
+                        .bind(now)
+                        .bind(event_id)
+                        .bind(false)
+                        .bind(status_code)
+                        .fetch_all(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    let n = rows.len() as i64;
+                    Self::event_audit(&mut tx, actor, "create", "announcement", event_id, None, Some(format!("{{\"subject\":{},\"recipients\":{n}}}", serde_json_string(subject)))).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(n)
                 }
 
                 async fn claim_mail(&self, now: i64, lease_until: i64) -> StoreResult<Option<OutboxMessage>> {

@@ -529,3 +529,61 @@ async fn staff_build_an_event_with_its_programme() {
     let (_, form) = app.page(&format!("/zh-Hant/events/{id}/edit")).await;
     assert!(form.contains("value=\"2026-12-20\"") && form.contains("value=\"09:30\""));
 }
+
+#[tokio::test]
+async fn staff_write_to_registrants_and_print_badges() {
+    let mut app = kit::demo_app().await;
+    let event = open_event(&app).await;
+    for email in ["a@example.mo", "b@example.mo"] {
+        assert_eq!(
+            register(&app, event, email).await.status(),
+            StatusCode::SEE_OTHER
+        );
+    }
+    app.sign_in(SECRETARIAT).await;
+    let r = app
+        .post_form(
+            &format!("/en/events/{event}/announce"),
+            &[("status", "confirmed"), ("subject", ""), ("body", "x")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let r = app
+        .post_form(
+            &format!("/en/events/{event}/announce"),
+            &[
+                ("status", "confirmed"),
+                ("subject", "會場更改"),
+                ("body", "改在二樓。"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert!(
+        r.headers()["location"]
+            .to_str()
+            .unwrap()
+            .ends_with("queued=2")
+    );
+    let sink =
+        SmtpSink::start_on(tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap()).await;
+    baylink_web::mail::send_due_at(
+        app.store.as_ref(),
+        &mail_config(sink.port),
+        baylink_store::sql::now() + 5,
+    )
+    .await
+    .unwrap();
+    let msgs = sink.messages.lock().unwrap().clone();
+    assert_eq!(
+        msgs.iter()
+            .filter(|m| m.contains("a@example.mo") || m.contains("b@example.mo"))
+            .count(),
+        4,
+        "two confirmations and two announcements"
+    );
+    let (status, page) = app.page(&format!("/zh-Hant/events/{event}/badges")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(page.matches("<svg").count(), 2);
+    assert!(page.contains("陳大文") && page.contains("@page"));
+}

@@ -32,6 +32,8 @@ pub fn router() -> Router<AppState> {
         .route("/events/{id}/registrations", get(registrations))
         .route("/events/{id}/registrations/{rid}/decide", post(decide))
         .route("/events/{id}/check-in", get(check_in_page))
+        .route("/events/{id}/announce", post(announce))
+        .route("/events/{id}/badges", get(badges))
 }
 
 fn id(raw: &str) -> Result<i64, WebError> {
@@ -563,6 +565,8 @@ struct RegistrationsPage {
     event: Event,
     page: Page<Registration>,
     q: String,
+    /// How many messages were just queued, after an announcement.
+    queued: Option<i64>,
     /// Attendance by region, by organisation type and by session.
     sections: Vec<(String, Vec<Tally>)>,
 }
@@ -649,11 +653,13 @@ async fn registrations(
         (c.t("by-org-type"), by_type),
         (c.t("by-session"), by_session),
     ];
+    let queued = q.get("queued").and_then(|n| n.parse().ok());
     render(&RegistrationsPage {
         c,
         event: p.event,
         page,
         q: query,
+        queued,
         sections,
     })
 }
@@ -679,6 +685,92 @@ async fn decide(
         )
         .await?;
     Ok(see(c.href(&format!("/events/{event_id}/registrations"))))
+}
+
+/// Queues a message to all (or some) registrants.
+async fn announce(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+    let event_id = id(&raw)?;
+    let mut errors = Vec::new();
+    let subject = form.get("subject").trim().to_owned();
+    let body = form.get("body").trim().to_owned();
+    if subject.is_empty() {
+        errors.push(baylink_store::FieldError::new("subject", "err-required"));
+    }
+    if body.is_empty() {
+        errors.push(baylink_store::FieldError::new("body", "err-required"));
+    }
+    if subject.chars().count() > 200 {
+        errors.push(baylink_store::FieldError::new("subject", "err-too-long").with_limit(200));
+    }
+    let status = match form.get("status") {
+        "" => None,
+        st => match RegStatus::parse(st) {
+            Some(x) => Some(x),
+            None => {
+                errors.push(baylink_store::FieldError::new(
+                    "status",
+                    "err-unknown-choice",
+                ));
+                None
+            }
+        },
+    };
+    if !errors.is_empty() {
+        return Err(WebError::Invalid(errors));
+    }
+    let n = s
+        .store
+        .queue_announcement(
+            &actor(auth),
+            event_id,
+            status,
+            &subject,
+            &body,
+            baylink_store::sql::now(),
+        )
+        .await?;
+    Ok(see(c.href(&format!(
+        "/events/{event_id}/registrations?queued={n}"
+    ))))
+}
+
+#[derive(Template)]
+#[template(path = "events/badges.html")]
+struct BadgesPage {
+    c: Ctx,
+    event: Event,
+    /// Each confirmed participant with their ticket's QR code.
+    badges: Vec<(Registration, String)>,
+}
+
+/// Printable badges (A4, eight to a page) for the confirmed participants, each with its
+/// ticket's QR code; names stay as each participant writes them.
+async fn badges(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
+    require(c.auth.as_ref(), Action::EditDirectory)?;
+    let event = s.store.get_event(id(&raw)?).await?;
+    let key = s.store.event_signing_key(event.id).await?;
+    let regs = s
+        .store
+        .list_registrations(event.id, None, Some(RegStatus::Confirmed), 10_000, 0)
+        .await?
+        .items;
+    let mut badges = Vec::with_capacity(regs.len());
+    for r in regs {
+        let t = baylink_tickets::issue(&key, event.id, r.id)
+            .map_err(|e| WebError::Internal(format!("ticket: {e}")))?;
+        badges.push((r, baylink_tickets::qr_svg(&t)));
+    }
+    render(&BadgesPage { c, event, badges })
 }
 
 #[derive(Template)]
