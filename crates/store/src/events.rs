@@ -228,6 +228,23 @@ pub struct SessionRegistration {
     pub waiting_seq: Option<i64>,
 }
 
+/// A personal invitation to register.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
+pub struct Invitation {
+    pub id: i64,
+    pub event_id: i64,
+    pub email: String,
+    pub name: String,
+    pub name_script: String,
+    #[serde(skip)]
+    pub token: String,
+    pub locale: String,
+    pub expires_at: i64,
+    pub used_at: Option<i64>,
+    pub registration_id: Option<i64>,
+    pub created_at: i64,
+}
+
 /// A message waiting in the outbox.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
 pub struct OutboxMessage {
@@ -236,6 +253,7 @@ pub struct OutboxMessage {
     /// What to write: `registration`, `promoted`, `cancelled`, `custom`.
     pub kind: String,
     pub registration_id: Option<i64>,
+    pub invitation_id: Option<i64>,
     pub locale: String,
     pub subject: Option<String>,
     pub body: Option<String>,
@@ -788,6 +806,33 @@ pub trait EventStore: Send + Sync {
     async fn check_in(&self, event_id: i64, registration_id: i64, now: i64)
     -> StoreResult<CheckIn>;
 
+    /// Invites someone to register: queues the invitation mail with its personal link.
+    /// Inviting the same address to the same event twice is refused.
+    async fn invite(
+        &self,
+        actor: &Actor,
+        event_id: i64,
+        email: &str,
+        name: &str,
+        name_script: &str,
+        token: &str,
+        locale: &str,
+        expires_at: i64,
+        now: i64,
+    ) -> StoreResult<Invitation>;
+    async fn invitation_by_token(&self, token: &str) -> StoreResult<Invitation>;
+    async fn get_invitation(&self, id: i64) -> StoreResult<Invitation>;
+    async fn list_invitations(&self, event_id: i64) -> StoreResult<Vec<Invitation>>;
+    /// Registers the holder of an invitation (past the public limit, never past a room's)
+    /// and marks it used, in one transaction; an expired or used invitation changes nothing.
+    async fn accept_invitation(
+        &self,
+        token: &str,
+        draft: &RegistrationDraft,
+        manage_token: &str,
+        locale: &str,
+        now: i64,
+    ) -> StoreResult<Registration>;
     /// Queues one message to every registrant of an event (optionally only those with
     /// `status`), in one transaction; returns how many were queued. Demo participants are
     /// skipped.

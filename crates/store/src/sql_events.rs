@@ -16,7 +16,8 @@ pub const SESSION_SELECT: &str = "SELECT s.id, s.event_id, s.kind, s.title, s.ti
 pub const ROLE_SELECT: &str = "SELECT r.id, r.event_id, r.org_id, r.role, r.sort_order, o.name AS org_name, o.name_script AS org_name_script, o.name_en AS org_name_en FROM event_roles r JOIN organisations o ON o.id = r.org_id";
 pub const SPEAKER_SELECT: &str = "SELECT a.id, a.item_id AS parent_id, a.person_id, a.title, a.title_script, a.sort_order, p.name AS person_name, p.name_script AS person_name_script, p.name_en AS person_name_en FROM item_speakers a JOIN people p ON p.id = a.person_id";
 pub const GUEST_SELECT: &str = "SELECT a.id, a.event_id AS parent_id, a.person_id, a.title, a.title_script, a.sort_order, p.name AS person_name, p.name_script AS person_name_script, p.name_en AS person_name_en FROM event_guests a JOIN people p ON p.id = a.person_id";
-pub const OUTBOX_COLS: &str = "id, to_addr, kind, registration_id, locale, subject, body, created_at, attempts, next_attempt_at, sent_at, last_error";
+pub const INVITATION_COLS: &str = "id, event_id, email, name, name_script, token, locale, expires_at, used_at, registration_id, created_at";
+pub const OUTBOX_COLS: &str = "id, to_addr, kind, registration_id, invitation_id, locale, subject, body, created_at, attempts, next_attempt_at, sent_at, last_error";
 
 /// A string as a JSON literal, for audit lines.
 pub fn serde_json_string(s: &str) -> String {
@@ -289,6 +290,91 @@ macro_rules! impl_sql_events {
                         .await
                         .map_err(map_err)?;
                     Ok(())
+                }
+
+                /// The registration procedure, inside the caller's transaction.
+                async fn register_in(tx: &mut Tx<'_>, event_id: i64, d: &RegistrationDraft, channel: Channel, manage_token: &str, locale: &str, now: i64) -> StoreResult<Registration> {
+                    let invited = channel == Channel::Invited;
+                    // Checks that need no lock come first, so that the event's row — which
+                    // every registration for the event must lock to take a seat — is held
+                    // for as short a time as possible. A duplicate that races past the
+                    // check is stopped by the unique index.
+                    let ev = sqlx::query("SELECT registration_open, requires_approval FROM events WHERE id = $1")
+                        .bind(event_id)
+                        .fetch_optional(&mut **tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)?;
+                    let open: bool = ev.try_get(0).map_err(map_err)?;
+                    let approval: bool = ev.try_get(1).map_err(map_err)?;
+                    if !open && !invited {
+                        return Err(StoreError::Conflict("err-registration-closed"));
+                    }
+                    let dup = sqlx::query("SELECT 1 FROM registrations WHERE event_id = $1 AND email = $2")
+                        .bind(event_id)
+                        .bind(d.email.clone())
+                        .fetch_optional(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    if dup.is_some() {
+                        return Err(StoreError::invalid("email", "err-already-registered"));
+                    }
+                    for s in &d.sessions {
+                        let ok = sqlx::query("SELECT 1 FROM event_sessions WHERE id = $1 AND event_id = $2")
+                            .bind(*s)
+                            .bind(event_id)
+                            .fetch_optional(&mut **tx)
+                            .await
+                            .map_err(map_err)?;
+                        if ok.is_none() {
+                            return Err(StoreError::invalid("sessions", "err-unknown-reference"));
+                        }
+                    }
+                    let (status, seq) = if approval && !invited {
+                        (RegStatus::Pending, None)
+                    } else {
+                        Self::take_event_seat(tx, event_id, invited).await?
+                    };
+                    let reg = sqlx::query_as::<_, Registration>(AssertSqlSafe(format!(
+                        "INSERT INTO registrations (event_id, status, name, name_script, email, organisation, region, org_type, position, phone, dietary, consent_at, consent_version, invited, waiting_seq, manage_token, locale, search_key, synthetic, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $12, $12) RETURNING {REG_COLS}")))
+                        .bind(event_id)
+                        .bind(status.code().to_owned())
+                        .bind(d.name.clone())
+                        .bind(d.name_script.clone())
+                        .bind(d.email.clone())
+                        .bind(d.organisation.clone())
+                        .bind(d.region.clone())
+                        .bind(d.org_type.clone())
+                        .bind(d.position.clone())
+                        .bind(d.phone.clone())
+                        .bind(d.dietary.clone())
+                        .bind(now)
+                        .bind(d.consent_version.clone())
+                        .bind(invited)
+                        .bind(seq)
+                        .bind(manage_token.to_owned())
+                        .bind(locale.to_owned())
+                        .bind(d.search_key.clone())
+                        .bind(d.synthetic)
+                        .fetch_one(&mut **tx)
+                        .await
+                        .map_err(|e| match map_err(e) {
+                            StoreError::Conflict("err-duplicate") => StoreError::invalid("email", "err-already-registered"),
+                            other => other,
+                        })?;
+                    for s in &d.sessions {
+                        sqlx::query("INSERT INTO session_registrations (registration_id, session_id, status) VALUES ($1, $2, 'pending')")
+                            .bind(reg.id)
+                            .bind(*s)
+                            .execute(&mut **tx)
+                            .await
+                            .map_err(map_err)?;
+                    }
+                    if status == RegStatus::Confirmed {
+                        Self::seat_sessions(tx, reg.id).await?;
+                    }
+                    Self::queue_mail(tx, &reg, "registration", now).await?;
+                    Ok(reg)
                 }
 
                 async fn event_audit(tx: &mut Tx<'_>, actor: &Actor, action: &str, entity: &str, id: i64, before: Option<String>, after: Option<String>) -> StoreResult<()> {
@@ -666,86 +752,91 @@ macro_rules! impl_sql_events {
 
                 async fn register(&self, event_id: i64, d: &RegistrationDraft, channel: Channel, manage_token: &str, locale: &str, now: i64) -> StoreResult<Registration> {
                     let mut tx = self.begin().await?;
-                    let invited = channel == Channel::Invited;
-                    // Checks that need no lock come first, so that the event's row — which
-                    // every registration for the event must lock to take a seat — is held
-                    // for as short a time as possible. A duplicate that races past the
-                    // check is stopped by the unique index.
-                    let ev = sqlx::query("SELECT registration_open, requires_approval FROM events WHERE id = $1")
+                    let reg = Self::register_in(&mut tx, event_id, d, channel, manage_token, locale, now).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(reg)
+                }
+
+                async fn invite(&self, actor: &Actor, event_id: i64, email: &str, name: &str, name_script: &str, token: &str, locale: &str, expires_at: i64, now: i64) -> StoreResult<Invitation> {
+                    let mut tx = self.begin().await?;
+                    let inv = sqlx::query_as::<_, Invitation>(AssertSqlSafe(format!(
+                        "INSERT INTO invitations (event_id, email, name, name_script, token, locale, expires_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING {INVITATION_COLS}")))
                         .bind(event_id)
+                        .bind(email.trim().to_lowercase())
+                        .bind(name.to_owned())
+                        .bind(name_script.to_owned())
+                        .bind(token.to_owned())
+                        .bind(locale.to_owned())
+                        .bind(expires_at)
+                        .bind(now)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(|e| match map_err(e) {
+                            StoreError::Conflict("err-duplicate") => StoreError::invalid("email", "err-already-invited"),
+                            StoreError::Conflict("err-still-referenced") => StoreError::NotFound,
+                            other => other,
+                        })?;
+                    sqlx::query("INSERT INTO outbox (to_addr, kind, invitation_id, locale, created_at, next_attempt_at) VALUES ($1, 'invitation', $2, $3, $4, $4)")
+                        .bind(inv.email.clone())
+                        .bind(inv.id)
+                        .bind(inv.locale.clone())
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    Self::event_audit(&mut tx, actor, "create", "invitation", inv.id, None, audit_json(&inv)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(inv)
+                }
+
+                async fn invitation_by_token(&self, token: &str) -> StoreResult<Invitation> {
+                    sqlx::query_as::<_, Invitation>(AssertSqlSafe(format!("SELECT {INVITATION_COLS} FROM invitations WHERE token = $1")))
+                        .bind(token.to_owned())
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)
+                }
+
+                async fn get_invitation(&self, id: i64) -> StoreResult<Invitation> {
+                    sqlx::query_as::<_, Invitation>(AssertSqlSafe(format!("SELECT {INVITATION_COLS} FROM invitations WHERE id = $1")))
+                        .bind(id)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)
+                }
+
+                async fn list_invitations(&self, event_id: i64) -> StoreResult<Vec<Invitation>> {
+                    sqlx::query_as::<_, Invitation>(AssertSqlSafe(format!("SELECT {INVITATION_COLS} FROM invitations WHERE event_id = $1 ORDER BY id")))
+                        .bind(event_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn accept_invitation(&self, token: &str, d: &RegistrationDraft, manage_token: &str, locale: &str, now: i64) -> StoreResult<Registration> {
+                    let mut tx = self.begin().await?;
+                    let inv = sqlx::query_as::<_, Invitation>(AssertSqlSafe(format!("UPDATE invitations SET used_at = used_at WHERE token = $1 RETURNING {INVITATION_COLS}")))
+                        .bind(token.to_owned())
                         .fetch_optional(&mut *tx)
                         .await
                         .map_err(map_err)?
                         .ok_or(StoreError::NotFound)?;
-                    let open: bool = ev.try_get(0).map_err(map_err)?;
-                    let approval: bool = ev.try_get(1).map_err(map_err)?;
-                    if !open && !invited {
-                        return Err(StoreError::Conflict("err-registration-closed"));
+                    if inv.used_at.is_some() {
+                        return Err(StoreError::Conflict("err-invitation-used"));
                     }
-                    let dup = sqlx::query("SELECT 1 FROM registrations WHERE event_id = $1 AND email = $2")
-                        .bind(event_id)
-                        .bind(d.email.clone())
-                        .fetch_optional(&mut *tx)
+                    if inv.expires_at <= now {
+                        return Err(StoreError::Conflict("err-invitation-expired"));
+                    }
+                    let reg = Self::register_in(&mut tx, inv.event_id, d, Channel::Invited, manage_token, locale, now).await?;
+                    sqlx::query("UPDATE invitations SET used_at = $1, registration_id = $2 WHERE id = $3")
+                        .bind(now)
+                        .bind(reg.id)
+                        .bind(inv.id)
+                        .execute(&mut *tx)
                         .await
                         .map_err(map_err)?;
-                    if dup.is_some() {
-                        return Err(StoreError::invalid("email", "err-already-registered"));
-                    }
-                    for s in &d.sessions {
-                        let ok = sqlx::query("SELECT 1 FROM event_sessions WHERE id = $1 AND event_id = $2")
-                            .bind(*s)
-                            .bind(event_id)
-                            .fetch_optional(&mut *tx)
-                            .await
-                            .map_err(map_err)?;
-                        if ok.is_none() {
-                            return Err(StoreError::invalid("sessions", "err-unknown-reference"));
-                        }
-                    }
-                    let (status, seq) = if approval && !invited {
-                        (RegStatus::Pending, None)
-                    } else {
-                        Self::take_event_seat(&mut tx, event_id, invited).await?
-                    };
-                    let reg = sqlx::query_as::<_, Registration>(AssertSqlSafe(format!(
-                        "INSERT INTO registrations (event_id, status, name, name_script, email, organisation, region, org_type, position, phone, dietary, consent_at, consent_version, invited, waiting_seq, manage_token, locale, search_key, synthetic, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $12, $12) RETURNING {REG_COLS}")))
-                        .bind(event_id)
-                        .bind(status.code().to_owned())
-                        .bind(d.name.clone())
-                        .bind(d.name_script.clone())
-                        .bind(d.email.clone())
-                        .bind(d.organisation.clone())
-                        .bind(d.region.clone())
-                        .bind(d.org_type.clone())
-                        .bind(d.position.clone())
-                        .bind(d.phone.clone())
-                        .bind(d.dietary.clone())
-                        .bind(now)
-                        .bind(d.consent_version.clone())
-                        .bind(invited)
-                        .bind(seq)
-                        .bind(manage_token.to_owned())
-                        .bind(locale.to_owned())
-                        .bind(d.search_key.clone())
-                        .bind(d.synthetic)
-                        .fetch_one(&mut *tx)
-                        .await
-                        .map_err(|e| match map_err(e) {
-                            StoreError::Conflict("err-duplicate") => StoreError::invalid("email", "err-already-registered"),
-                            other => other,
-                        })?;
-                    for s in &d.sessions {
-                        sqlx::query("INSERT INTO session_registrations (registration_id, session_id, status) VALUES ($1, $2, 'pending')")
-                            .bind(reg.id)
-                            .bind(*s)
-                            .execute(&mut *tx)
-                            .await
-                            .map_err(map_err)?;
-                    }
-                    if status == RegStatus::Confirmed {
-                        Self::seat_sessions(&mut tx, reg.id).await?;
-                    }
-                    Self::queue_mail(&mut tx, &reg, "registration", now).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(reg)
                 }

@@ -59,6 +59,58 @@ pub async fn compose(
             body: m.body.clone().unwrap_or_default(),
         });
     }
+    if m.kind == "invitation" {
+        let inv = store
+            .get_invitation(m.invitation_id.ok_or(StoreError::NotFound)?)
+            .await?;
+        let event = store.get_event(inv.event_id).await?;
+        let args = [
+            (
+                "event",
+                FluentValue::from(lang.name(
+                    &event.title,
+                    &event.title_script,
+                    event.title_en.as_deref(),
+                )),
+            ),
+            (
+                "name",
+                FluentValue::from(lang.text(&inv.name, &inv.name_script).into_owned()),
+            ),
+            (
+                "when",
+                FluentValue::from(format!(
+                    "{} {}",
+                    crate::views::events::day(event.starts_at),
+                    crate::views::events::clock(event.starts_at)
+                )),
+            ),
+            (
+                "link",
+                FluentValue::from(format!(
+                    "{}/{}/invitations/{}",
+                    base_url.trim_end_matches('/'),
+                    lang.code(),
+                    inv.token
+                )),
+            ),
+            (
+                "expires",
+                FluentValue::from(crate::views::events::day(inv.expires_at)),
+            ),
+        ];
+        return Ok(Composed {
+            to: inv.email.clone(),
+            subject: lang.t_args("mail-invitation-subject", &args),
+            body: lang.t_args("mail-invitation-body", &args),
+        });
+    }
+    if !matches!(m.kind.as_str(), "registration" | "promoted" | "cancelled") {
+        return Err(StoreError::Corrupt(format!(
+            "unknown outbox kind {:?}",
+            m.kind
+        )));
+    }
     let reg = store
         .get_registration(m.registration_id.ok_or(StoreError::NotFound)?)
         .await?;

@@ -587,3 +587,154 @@ async fn staff_write_to_registrants_and_print_badges() {
     assert_eq!(page.matches("<svg").count(), 2);
     assert!(page.contains("陳大文") && page.contains("@page"));
 }
+
+#[tokio::test]
+async fn invitations_pass_the_approval_and_expire() {
+    let mut app = kit::demo_app().await;
+    let events: Value = app
+        .get("/api/v1/events?when=upcoming")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let gated = events["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["requires_approval"].as_bool().unwrap())
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    app.sign_in(SECRETARIAT).await;
+    let r = app
+        .post_form(
+            &format!("/zh-Hant/events/{gated}/invite"),
+            &[
+                ("name", "何嘉欣"),
+                ("email", "ho@example.mo"),
+                ("expires", "2099-01-01"),
+                ("locale", "zh-Hant"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let r = app
+        .post_form(
+            &format!("/zh-Hant/events/{gated}/invite"),
+            &[
+                ("name", "過期"),
+                ("email", "late@example.mo"),
+                ("expires", "2020-01-01"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let dup = app
+        .post_form(
+            &format!("/zh-Hant/events/{gated}/invite"),
+            &[
+                ("name", "何嘉欣"),
+                ("email", "HO@example.mo"),
+                ("expires", "2099-01-01"),
+            ],
+        )
+        .await;
+    assert_eq!(dup.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // The invitation arrives by mail with a personal link.
+    let sink =
+        SmtpSink::start_on(tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap()).await;
+    baylink_web::mail::send_due_at(
+        app.store.as_ref(),
+        &mail_config(sink.port),
+        baylink_store::sql::now() + 5,
+    )
+    .await
+    .unwrap();
+    let invs = app.store.list_invitations(gated).await.unwrap();
+    let (good, late) = (
+        invs.iter()
+            .find(|i| i.email == "ho@example.mo")
+            .unwrap()
+            .token
+            .clone(),
+        invs.iter()
+            .find(|i| i.email == "late@example.mo")
+            .unwrap()
+            .token
+            .clone(),
+    );
+    assert_eq!(
+        sink.messages
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|m| m.contains("ho@example.mo"))
+            .count(),
+        1
+    );
+    // The guest registers past the approval step.
+    let guest = kit::client();
+    let (status, form) = {
+        let r = guest
+            .get(app.url(&format!("/zh-Hant/invitations/{good}")))
+            .send()
+            .await
+            .unwrap();
+        (r.status(), r.text().await.unwrap())
+    };
+    assert_eq!(status, StatusCode::OK);
+    assert!(form.contains("value=\"ho@example.mo\""));
+    let r = guest
+        .post(app.url(&format!("/zh-Hant/invitations/{good}")))
+        .form(&[
+            ("name", "何嘉欣"),
+            ("email", "ho@example.mo"),
+            ("consent", "1"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let mine = guest
+        .get(app.url(r.headers()["location"].to_str().unwrap()))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(mine.contains("已確認"), "an invitation bypasses approval");
+    // Used and expired invitations are refused, clearly.
+    let again = guest
+        .get(app.url(&format!("/zh-Hant/invitations/{good}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), StatusCode::CONFLICT);
+    assert!(again.text().await.unwrap().contains("此邀請已被使用"));
+    let r = guest
+        .post(app.url(&format!("/en/invitations/{late}")))
+        .form(&[
+            ("name", "Late"),
+            ("email", "late@example.mo"),
+            ("consent", "1"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("This invitation has expired")
+    );
+    assert_eq!(
+        app.store
+            .list_registrations(gated, Some("late@example.mo"), None, 10, 0)
+            .await
+            .unwrap()
+            .total,
+        0
+    );
+}

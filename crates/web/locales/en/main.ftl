@@ -308,3 +308,20 @@ field-subject = Subject
 field-message = Message
 send = Send
 print = Print
+mail-invitation-subject = Invitation: { $event }
+mail-invitation-body =
+    Dear { $name },
+
+    You are invited to { $event } ({ $when }, Hong Kong time).
+    Register with your personal link before { $expires }:
+    { $link }
+
+    — Baylink, for the Shenzhen–Hong Kong–Macao Science and Technology Alliance
+invitation-title = Your invitation
+invite = Invite
+invitations = Invitations
+field-expires = Valid until
+invitation-used = used
+err-invitation-expired = This invitation has expired. Please ask the organiser for a new one.
+err-invitation-used = This invitation has already been used.
+err-already-invited = This address has already been invited to this event.

@@ -302,3 +302,20 @@ field-subject = 主题
 field-message = 内容
 send = 发送
 print = 打印
+mail-invitation-subject = 邀请函：{ $event }
+mail-invitation-body =
+    { $name }，你好：
+
+    诚邀你出席“{ $event }”（{ $when }，香港时间）。
+    请在 { $expires } 前通过此专属链接报名：
+    { $link }
+
+    — 湾联（深港澳科技联盟）
+invitation-title = 你的邀请
+invite = 邀请
+invitations = 邀请名单
+field-expires = 有效期至
+invitation-used = 已使用
+err-invitation-expired = 此邀请已过期，请联系主办方重新发送。
+err-invitation-used = 此邀请已被使用。
+err-already-invited = 该邮箱已受邀参加本活动。

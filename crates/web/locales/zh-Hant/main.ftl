@@ -302,3 +302,20 @@ field-subject = 主題
 field-message = 內容
 send = 發送
 print = 列印
+mail-invitation-subject = 邀請函：{ $event }
+mail-invitation-body =
+    { $name } 你好：
+
+    誠邀你出席「{ $event }」（{ $when }，香港時間）。
+    請於 { $expires } 前以此專屬連結報名：
+    { $link }
+
+    — 灣聯（深港澳科技聯盟）
+invitation-title = 你的邀請
+invite = 邀請
+invitations = 邀請名單
+field-expires = 有效期至
+invitation-used = 已使用
+err-invitation-expired = 此邀請已過期，請聯絡主辦方另發邀請。
+err-invitation-used = 此邀請已被使用。
+err-already-invited = 此電郵地址已獲邀參加本活動。

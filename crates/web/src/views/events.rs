@@ -33,6 +33,11 @@ pub fn router() -> Router<AppState> {
         .route("/events/{id}/registrations/{rid}/decide", post(decide))
         .route("/events/{id}/check-in", get(check_in_page))
         .route("/events/{id}/announce", post(announce))
+        .route("/events/{id}/invite", post(invite))
+        .route(
+            "/invitations/{token}",
+            get(invitation_form).post(accept_invitation),
+        )
         .route("/events/{id}/badges", get(badges))
 }
 
@@ -382,6 +387,8 @@ async fn series_ics(
 #[template(path = "events/register.html")]
 struct RegisterPage {
     c: Ctx,
+    /// Where the form posts: the public registration, or an invitation's link.
+    action: String,
     event: Event,
     sessions: Vec<EventSession>,
     f: FormState,
@@ -408,8 +415,10 @@ async fn register_form(
         f.values.insert("name".into(), a.user.display_name.clone());
         f.values.insert("email".into(), a.user.email.clone());
     }
+    let action = c.href(&format!("/events/{}/register", p.event.id));
     render(&RegisterPage {
         c,
+        action,
         event: p.event,
         sessions: p.sessions,
         f,
@@ -417,16 +426,10 @@ async fn register_form(
     })
 }
 
-async fn register(
-    State(s): State<AppState>,
-    c: Ctx,
-    Path(raw): Path<String>,
-    body: axum::body::Bytes,
-) -> Result<Response, WebError> {
-    let event_id = id(&raw)?;
-    // Repeated `sessions` fields: the form's checkboxes.
+/// Reads a registration form; `sessions` repeats, one per ticked forum.
+fn registration_form(body: &[u8]) -> Result<(FormData, Vec<i64>, RegistrationInput), WebError> {
     let pairs: Vec<(String, String)> =
-        serde_urlencoded::from_bytes(&body).map_err(|_| WebError::BadRequest("err-bad-form"))?;
+        serde_urlencoded::from_bytes(body).map_err(|_| WebError::BadRequest("err-bad-form"))?;
     let chosen: Vec<i64> = pairs
         .iter()
         .filter(|(k, _)| k == "sessions")
@@ -447,6 +450,17 @@ async fn register(
         sessions: chosen.clone(),
         consent: !form.get("consent").is_empty(),
     };
+    Ok((form, chosen, input))
+}
+
+async fn register(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+    body: axum::body::Bytes,
+) -> Result<Response, WebError> {
+    let event_id = id(&raw)?;
+    let (form, chosen, input) = registration_form(&body)?;
     let token = crate::auth::random_token();
     let result = match input.validate(c.lang.script()) {
         Ok(d) => {
@@ -470,9 +484,11 @@ async fn register(
             let (errors, status) = form_errors(e)?;
             let p = s.store.programme(event_id).await?;
             let f = FormState::with_errors(form, c.lang, &errors);
+            let action = c.href(&format!("/events/{event_id}/register"));
             render_invalid(
                 &RegisterPage {
                     c,
+                    action,
                     event: p.event,
                     sessions: p.sessions,
                     f,
@@ -567,6 +583,7 @@ struct RegistrationsPage {
     q: String,
     /// How many messages were just queued, after an announcement.
     queued: Option<i64>,
+    invitations: Vec<baylink_store::Invitation>,
     /// Attendance by region, by organisation type and by session.
     sections: Vec<(String, Vec<Tally>)>,
 }
@@ -654,12 +671,14 @@ async fn registrations(
         (c.t("by-session"), by_session),
     ];
     let queued = q.get("queued").and_then(|n| n.parse().ok());
+    let invitations = s.store.list_invitations(p.event.id).await?;
     render(&RegistrationsPage {
         c,
         event: p.event,
         page,
         q: query,
         queued,
+        invitations,
         sections,
     })
 }
@@ -685,6 +704,133 @@ async fn decide(
         )
         .await?;
     Ok(see(c.href(&format!("/events/{event_id}/registrations"))))
+}
+
+/// Invites someone: a personal link, valid until the given day, goes out by mail.
+async fn invite(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+    let event_id = id(&raw)?;
+    let check = RegistrationInput {
+        name: form.get("name").to_owned(),
+        email: form.get("email").to_owned(),
+        consent: true,
+        ..Default::default()
+    }
+    .validate(c.lang.script());
+    let mut errors = match check {
+        Ok(_) => Vec::new(),
+        Err(baylink_store::StoreError::Invalid(e)) => e,
+        Err(e) => return Err(e.into()),
+    };
+    let expires = super::event_admin::parse_hk(form.get("expires"), "23:59");
+    if expires.is_none() {
+        errors.push(baylink_store::FieldError::new("expires", "err-bad-date"));
+    }
+    if !errors.is_empty() {
+        return Err(WebError::Invalid(errors));
+    }
+    let name = baylink_text::clean_pinyin_artefacts(form.get("name").trim()).into_owned();
+    let script = baylink_text::detect(&name, c.lang.script());
+    let locale = crate::i18n::Locale::from_prefix(form.get("locale")).unwrap_or(c.lang);
+    s.store
+        .invite(
+            &actor(auth),
+            event_id,
+            form.get("email"),
+            &name,
+            script.code(),
+            &crate::auth::random_token(),
+            locale.code(),
+            expires.unwrap_or(0),
+            baylink_store::sql::now(),
+        )
+        .await?;
+    Ok(see(c.href(&format!(
+        "/events/{event_id}/registrations?invited=1"
+    ))))
+}
+
+async fn invitation_form(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, WebError> {
+    let inv = s.store.invitation_by_token(&token).await?;
+    if inv.used_at.is_some() {
+        return Err(WebError::Conflict("err-invitation-used"));
+    }
+    if inv.expires_at <= baylink_store::sql::now() {
+        return Err(WebError::Conflict("err-invitation-expired"));
+    }
+    let p = s.store.programme(inv.event_id).await?;
+    let mut f = FormState::default();
+    f.values.insert("name".into(), inv.name.clone());
+    f.values.insert("email".into(), inv.email.clone());
+    let action = c.href(&format!("/invitations/{token}"));
+    let mut r = render(&RegisterPage {
+        c,
+        action,
+        event: p.event,
+        sessions: p.sessions,
+        f,
+        chosen: Vec::new(),
+    })?;
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("private, no-store"),
+    );
+    Ok(r)
+}
+
+async fn accept_invitation(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(token): Path<String>,
+    body: axum::body::Bytes,
+) -> Result<Response, WebError> {
+    let inv = s.store.invitation_by_token(&token).await?;
+    let (form, chosen, input) = registration_form(&body)?;
+    let manage = crate::auth::random_token();
+    let result = match input.validate(c.lang.script()) {
+        Ok(d) => {
+            s.store
+                .accept_invitation(
+                    &token,
+                    &d,
+                    &manage,
+                    c.lang.code(),
+                    baylink_store::sql::now(),
+                )
+                .await
+        }
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(_) => Ok(see(c.href(&format!("/registrations/{manage}")))),
+        Err(StoreError::Conflict(code)) => Err(WebError::Conflict(code)),
+        Err(e) => {
+            let (errors, status) = form_errors(e)?;
+            let p = s.store.programme(inv.event_id).await?;
+            let f = FormState::with_errors(form, c.lang, &errors);
+            let action = c.href(&format!("/invitations/{token}"));
+            render_invalid(
+                &RegisterPage {
+                    c,
+                    action,
+                    event: p.event,
+                    sessions: p.sessions,
+                    f,
+                    chosen,
+                },
+                status,
+            )
+        }
+    }
 }
 
 /// Queues a message to all (or some) registrants.
