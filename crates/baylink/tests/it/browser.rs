@@ -130,6 +130,25 @@ impl Browser {
         );
     }
 
+    /// Waits (up to ten seconds) for an element to appear.
+    async fn wait_for(&self, css: &str) {
+        for _ in 0..100 {
+            let r = self
+                .http
+                .post(format!("{}/element", self.base))
+                .json(&json!({"using": "css selector", "value": css}))
+                .send()
+                .await
+                .unwrap();
+            let v: Value = r.json().await.unwrap();
+            if v["value"].get("error").is_none() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("{css} never appeared at {}", self.url().await);
+    }
+
     async fn find(&self, css: &str) -> String {
         let v = self
             .call(
@@ -209,7 +228,7 @@ async fn staff_switch_language_sign_in_and_edit_in_a_real_browser() {
     b.type_into("#email", SECRETARIAT).await;
     b.type_into("#password", PASSWORD).await;
     b.click("#sign-in").await;
-    b.wait_url("/zh-Hans/").await;
+    b.wait_for("#signed-in-as").await;
     assert_eq!(b.text("#signed-in-as").await, "Demo secretariat");
 
     // Edit an organisation through the page.
@@ -230,5 +249,119 @@ async fn staff_switch_language_sign_in_and_edit_in_a_real_browser() {
     b.click("#language-switch a[hreflang='zh-Hans']").await;
     b.wait_url("/zh-Hans/organisations/").await;
     assert_eq!(b.text("#org-name").await, "香港资讯科技联会");
+    b.call(reqwest::Method::DELETE, "", json!({})).await;
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and ChromeDriver: run by .ci/run"]
+async fn register_receive_the_mail_open_the_ticket_and_check_in() {
+    use crate::events::SmtpSink;
+    let app = kit::demo_app().await;
+    let events: Value = app
+        .get("/api/v1/events?when=upcoming")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let event = events["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| !e["requires_approval"].as_bool().unwrap())
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let b = Browser::start().await;
+
+    // Register through the form, on a phone-sized window.
+    b.goto(&app.url(&format!("/zh-Hant/events/{event}"))).await;
+    b.click("#register").await;
+    b.wait_url("/register").await;
+    b.type_into("#name", "梁詠詩").await;
+    b.type_into("#email", "leung@example.hk").await;
+    b.click("#consent").await;
+    b.click("#submit-registration").await;
+    b.wait_url("/registrations/").await;
+    assert!(b.text("#registration-status").await.contains("已確認"));
+
+    // The confirmation arrives by mail; its link opens the ticket.
+    let sink =
+        SmtpSink::start_on(tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap()).await;
+    let mut config = crate::events::mail_config(sink.port);
+    config.base_url = app.running.url();
+    baylink_web::mail::send_due_at(app.store.as_ref(), &config, baylink_store::sql::now() + 5)
+        .await
+        .unwrap();
+    let raw = sink
+        .messages
+        .lock()
+        .unwrap()
+        .iter()
+        .find(|m| m.contains("leung@example.hk"))
+        .cloned()
+        .expect("the mail arrived");
+    use base64::Engine;
+    let body = raw
+        .split_once("\n\n")
+        .unwrap()
+        .1
+        .split_whitespace()
+        .collect::<String>();
+    let body = String::from_utf8(
+        base64::engine::general_purpose::STANDARD
+            .decode(body)
+            .unwrap(),
+    )
+    .unwrap();
+    let link = body
+        .lines()
+        .find(|l| l.contains("/registrations/"))
+        .unwrap()
+        .trim()
+        .to_owned();
+    b.goto(&link).await;
+    let ticket = b.text("#ticket-code").await;
+    assert_eq!(ticket.len(), 98);
+
+    // Door staff sign in and check the ticket in on the check-in page, which verifies
+    // the signature in the browser before it asks the server.
+    b.goto(&app.url("/zh-Hant/login")).await;
+    b.type_into("#email", SECRETARIAT).await;
+    b.type_into("#password", PASSWORD).await;
+    b.click("#sign-in").await;
+    b.wait_for("#signed-in-as").await;
+    b.goto(&app.url(&format!("/zh-Hant/events/{event}/check-in")))
+        .await;
+    b.wait_for("#ticket").await;
+    b.type_into("#ticket", &ticket).await;
+    b.click("#manual button").await;
+    let mut result = String::new();
+    for _ in 0..50 {
+        result = b.text("#result").await;
+        if !result.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(
+        result.contains("歡迎") && result.contains("梁詠詩"),
+        "{result}"
+    );
+    let reg = app
+        .store
+        .list_registrations(event, Some("leung"), None, 10, 0)
+        .await
+        .unwrap()
+        .items
+        .remove(0);
+    assert!(reg.checked_in_at.is_some());
+    // A forged code is refused in the browser itself.
+    let mut forged = ticket.into_bytes();
+    forged[30] = if forged[30] == b'A' { b'B' } else { b'A' };
+    b.type_into("#ticket", &String::from_utf8(forged).unwrap())
+        .await;
+    b.click("#manual button").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(b.text("#result").await.contains("無效入場券"));
     b.call(reqwest::Method::DELETE, "", json!({})).await;
 }

@@ -65,7 +65,7 @@ impl SmtpSink {
     }
 }
 
-fn mail_config(port: u16) -> baylink_web::mail::MailConfig {
+pub fn mail_config(port: u16) -> baylink_web::mail::MailConfig {
     baylink_web::mail::MailConfig {
         smtp_host: "127.0.0.1".into(),
         smtp_port: port,
