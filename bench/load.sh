@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Load benchmark of the directory pages, on SQLite and on PostgreSQL, side by side with a
+# Load benchmark of the directory and event pages, on SQLite and on PostgreSQL, side by side with a
 # reference in the same run: `/healthz`, the same server's cheapest route (one `SELECT 1`
 # through the same middleware stack), which is the floor a page cannot beat.
 #
@@ -61,6 +61,8 @@ run_backend() {
   measure "$backend" "$base" "/zh-Hant/organisations/$org"
   measure "$backend" "$base" "/en/people"
   measure "$backend" "$base" "/api/v1/organisations"
+  measure "$backend" "$base" "/zh-Hant/events/1"
+  measure "$backend" "$base" "/zh-Hans/events?year=2024"
 }
 
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency; $(nproc) cores; $(date -u +%Y-%m-%dT%H:%MZ)"

@@ -786,6 +786,15 @@ pub trait EventStore: Send + Sync {
         approve: bool,
         now: i64,
     ) -> StoreResult<Registration>;
+    /// Moves a confirmed registration from one session to another (or adds one): the old
+    /// seat goes to that room's waiting list, the new room seats it or lists it.
+    async fn move_session(
+        &self,
+        actor: &Actor,
+        registration_id: i64,
+        from: Option<i64>,
+        to: i64,
+    ) -> StoreResult<Vec<SessionRegistration>>;
     async fn get_registration(&self, id: i64) -> StoreResult<Registration>;
     async fn registration_by_token(&self, token: &str) -> StoreResult<Registration>;
     async fn session_registrations(

@@ -907,6 +907,84 @@ macro_rules! impl_sql_events {
                     Ok(after)
                 }
 
+                async fn move_session(&self, actor: &Actor, id: i64, from: Option<i64>, to: i64) -> StoreResult<Vec<SessionRegistration>> {
+                    let mut tx = self.begin().await?;
+                    let event_id: i64 = sqlx::query("SELECT event_id FROM registrations WHERE id = $1")
+                        .bind(id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)?
+                        .try_get(0)
+                        .map_err(map_err)?;
+                    Self::lock_event(&mut tx, event_id).await?;
+                    let reg = Self::reg_in(&mut tx, id).await?;
+                    if reg.status != RegStatus::Confirmed {
+                        return Err(StoreError::Conflict("err-not-confirmed"));
+                    }
+                    let ok = sqlx::query("SELECT 1 FROM event_sessions WHERE id = $1 AND event_id = $2")
+                        .bind(to)
+                        .bind(event_id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    if ok.is_none() {
+                        return Err(StoreError::invalid("to", "err-unknown-reference"));
+                    }
+                    let current = sqlx::query_as::<_, SessionRegistration>("SELECT id, registration_id, session_id, status, waiting_seq FROM session_registrations WHERE registration_id = $1")
+                        .bind(id)
+                        .fetch_all(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    if current.iter().any(|sr| sr.session_id == to && matches!(sr.status, RegStatus::Confirmed | RegStatus::Waiting)) {
+                        return Err(StoreError::invalid("to", "err-already-in-session"));
+                    }
+                    if let Some(from) = from {
+                        let Some(old) = current.iter().find(|sr| sr.session_id == from && matches!(sr.status, RegStatus::Confirmed | RegStatus::Waiting)) else {
+                            return Err(StoreError::invalid("from", "err-unknown-reference"));
+                        };
+                        sqlx::query("UPDATE session_registrations SET status = 'cancelled', waiting_seq = NULL WHERE id = $1")
+                            .bind(old.id)
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(map_err)?;
+                        if old.status == RegStatus::Confirmed {
+                            sqlx::query("UPDATE event_sessions SET confirmed_count = confirmed_count - 1 WHERE id = $1")
+                                .bind(from)
+                                .execute(&mut *tx)
+                                .await
+                                .map_err(map_err)?;
+                            Self::promote_session(&mut tx, from).await?;
+                        }
+                    }
+                    match current.iter().find(|sr| sr.session_id == to) {
+                        Some(sr) => {
+                            sqlx::query("UPDATE session_registrations SET status = 'pending', waiting_seq = NULL WHERE id = $1")
+                                .bind(sr.id)
+                                .execute(&mut *tx)
+                                .await
+                                .map_err(map_err)?;
+                        }
+                        None => {
+                            sqlx::query("INSERT INTO session_registrations (registration_id, session_id, status) VALUES ($1, $2, 'pending')")
+                                .bind(id)
+                                .bind(to)
+                                .execute(&mut *tx)
+                                .await
+                                .map_err(map_err)?;
+                        }
+                    }
+                    Self::seat_sessions(&mut tx, id).await?;
+                    let after = sqlx::query_as::<_, SessionRegistration>("SELECT id, registration_id, session_id, status, waiting_seq FROM session_registrations WHERE registration_id = $1 ORDER BY session_id")
+                        .bind(id)
+                        .fetch_all(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    Self::event_audit(&mut tx, actor, "update", "session_registration", id, audit_json(&current), audit_json(&after)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(after)
+                }
+
                 async fn get_registration(&self, id: i64) -> StoreResult<Registration> {
                     sqlx::query_as::<_, Registration>(AssertSqlSafe(format!("SELECT {REG_COLS} FROM registrations WHERE id = $1")))
                         .bind(id)

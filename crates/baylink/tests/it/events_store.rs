@@ -206,6 +206,46 @@ async fn story(store: Arc<dyn Store>) {
         Err(StoreError::NotFound)
     ));
 
+    // An organiser moves b to another room: b's seat in the first room goes to c, who
+    // was waiting for it.
+    let room2 = s
+        .create_event_session(
+            &me,
+            &SessionInput {
+                event_id: ev.id,
+                kind: "forum".into(),
+                title: "第二分論壇".into(),
+                starts_at: NOON,
+                ends_at: NOON + 3600,
+                capacity: Some(1),
+                ..Default::default()
+            }
+            .validate(Script::Hant)
+            .unwrap(),
+        )
+        .await
+        .unwrap();
+    let moved = s
+        .move_session(&me, b.id, Some(room.id), room2.id)
+        .await
+        .unwrap();
+    assert!(
+        moved
+            .iter()
+            .any(|sr| sr.session_id == room2.id && sr.status == RegStatus::Confirmed)
+    );
+    assert_eq!(
+        room_status(s.session_registrations(c.id).await.unwrap()),
+        RegStatus::Confirmed
+    );
+    assert!(
+        matches!(s.move_session(&me, b.id, None, room2.id).await, Err(StoreError::Invalid(ref f)) if f[0].code == "err-already-in-session")
+    );
+    assert!(matches!(
+        s.move_session(&me, d.id, None, room2.id).await,
+        Err(StoreError::Conflict("err-not-confirmed"))
+    ));
+
     // Approval: pending until decided.
     let gated = event(s, Some(1), true).await;
     let p = s
@@ -294,7 +334,7 @@ async fn story(store: Arc<dyn Store>) {
 
     // The programme comes back whole.
     let prog = s.programme(ev.id).await.unwrap();
-    assert_eq!(prog.sessions.len(), 1);
+    assert_eq!(prog.sessions.len(), 2);
     let filter = EventFilter {
         year: Some(2024),
         now: NOON,

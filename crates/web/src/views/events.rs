@@ -31,6 +31,11 @@ pub fn router() -> Router<AppState> {
         .route("/registrations/{token}/cancel", post(cancel))
         .route("/events/{id}/registrations", get(registrations))
         .route("/events/{id}/registrations/{rid}/decide", post(decide))
+        .route(
+            "/events/{id}/registrations/{rid}/cancel",
+            post(staff_cancel),
+        )
+        .route("/events/{id}/registrations/{rid}/move", post(staff_move))
         .route("/events/{id}/check-in", get(check_in_page))
         .route("/events/{id}/announce", post(announce))
         .route("/events/{id}/invite", post(invite))
@@ -584,6 +589,7 @@ struct RegistrationsPage {
     /// How many messages were just queued, after an announcement.
     queued: Option<i64>,
     invitations: Vec<baylink_store::Invitation>,
+    sessions: Vec<EventSession>,
     /// Attendance by region, by organisation type and by session.
     sections: Vec<(String, Vec<Tally>)>,
 }
@@ -679,8 +685,57 @@ async fn registrations(
         q: query,
         queued,
         invitations,
+        sessions: p.sessions.clone(),
         sections,
     })
+}
+
+/// The registration `rid` of event `raw`, for staff actions.
+async fn staff_registration(
+    s: &AppState,
+    raw: &str,
+    rid: &str,
+) -> Result<(i64, Registration), WebError> {
+    let event_id = id(raw)?;
+    let reg = s.store.get_registration(id(rid)?).await?;
+    if reg.event_id != event_id {
+        return Err(WebError::NotFound);
+    }
+    Ok((event_id, reg))
+}
+
+/// An organiser cancels someone; their seat goes to the waiting list.
+async fn staff_cancel(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path((raw, rid)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+    let (event_id, reg) = staff_registration(&s, &raw, &rid).await?;
+    s.store
+        .cancel_registration(Some(&actor(auth)), reg.id, baylink_store::sql::now())
+        .await?;
+    Ok(see(c.href(&format!("/events/{event_id}/registrations"))))
+}
+
+/// An organiser moves someone from one session to another.
+async fn staff_move(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path((raw, rid)): Path<(String, String)>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+    let (event_id, reg) = staff_registration(&s, &raw, &rid).await?;
+    let mut errors = Vec::new();
+    let from = form.int("from", &mut errors);
+    let to = form.int("to", &mut errors);
+    let Some(to) = to.filter(|_| errors.is_empty()) else {
+        errors.push(baylink_store::FieldError::new("to", "err-required"));
+        return Err(WebError::Invalid(errors));
+    };
+    s.store.move_session(&actor(auth), reg.id, from, to).await?;
+    Ok(see(c.href(&format!("/events/{event_id}/registrations"))))
 }
 
 async fn decide(
