@@ -139,6 +139,22 @@ enum UserCommand {
 
 #[derive(Subcommand)]
 enum ImportWhat {
+    /// An invitee list (name, e-mail, optional locale) from a CSV or XLSX file: each gets
+    /// a personal invitation by mail that passes the public limit.
+    Invitees {
+        #[command(flatten)]
+        data: DataArgs,
+        /// The event's id.
+        #[arg(long)]
+        event: i64,
+        /// Last day (Hong Kong time) the invitations can be used, YYYY-MM-DD.
+        #[arg(long)]
+        valid_until: String,
+        file: PathBuf,
+        /// Check the file and report; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Organisations, people and positions from a CSV or XLSX file.
     Directory {
         #[command(flatten)]
@@ -259,6 +275,16 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     skip_invalid,
                 },
         } => import_directory(data, &file, dry_run, skip_invalid).await,
+        Command::Import {
+            what:
+                ImportWhat::Invitees {
+                    data,
+                    event,
+                    valid_until,
+                    file,
+                    dry_run,
+                },
+        } => import_invitees(data, event, &valid_until, &file, dry_run).await,
         Command::Export {
             what: ExportWhat::Directory { data, file },
         } => {
@@ -483,4 +509,108 @@ async fn import_directory(
         );
         Ok(ExitCode::from(2))
     }
+}
+
+async fn import_invitees(
+    data: DataArgs,
+    event: i64,
+    valid_until: &str,
+    file: &Path,
+    dry_run: bool,
+) -> anyhow::Result<ExitCode> {
+    use baylink_store::{Invitee, RegistrationInput, StoreError};
+    let store = open_store(&data.url()).await?;
+    let lang = transfer::cli_locale();
+    let ev = store.get_event(event).await.map_err(|e| match e {
+        StoreError::NotFound => anyhow::anyhow!("no event {event}"),
+        other => anyhow::anyhow!(other),
+    })?;
+    let expires = baylink_web::views::event_admin::parse_hk(valid_until, "23:59")
+        .with_context(|| format!("--valid-until {valid_until:?}: expected YYYY-MM-DD"))?;
+    let rows = transfer::read_invitees(file)?;
+    let already: std::collections::HashSet<String> = store
+        .list_invitations(ev.id)
+        .await?
+        .into_iter()
+        .map(|i| i.email)
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    let mut invitees = Vec::new();
+    let mut rejected = 0;
+    for r in &rows {
+        let mut reasons = Vec::new();
+        let check = RegistrationInput {
+            name: r.name.clone(),
+            email: r.email.clone(),
+            consent: true,
+            ..Default::default()
+        }
+        .validate(lang.script());
+        if let Err(StoreError::Invalid(errors)) = &check {
+            reasons.extend(errors.iter().map(|e| {
+                format!(
+                    "{}: {}",
+                    e.field,
+                    baylink_web::error::field_message(lang, e)
+                )
+            }));
+        }
+        let email = r.email.trim().to_lowercase();
+        if already.contains(&email) || !seen.insert(email.clone()) {
+            reasons.push(format!("email: {}", lang.t("err-already-invited")));
+        }
+        let locale = match &r.locale {
+            None => lang,
+            Some(l) => match baylink_web::Locale::from_prefix(l.trim()) {
+                Some(l) => l,
+                None => {
+                    reasons.push(format!("locale: {}", lang.t("err-unknown-choice")));
+                    lang
+                }
+            },
+        };
+        if reasons.is_empty() {
+            if let Ok(d) = check {
+                invitees.push(Invitee {
+                    email,
+                    name: d.name,
+                    name_script: d.name_script,
+                    token: baylink_web::auth::random_token(),
+                    locale: locale.code().to_owned(),
+                });
+            }
+        } else {
+            rejected += 1;
+            eprintln!("line {}: {}", r.line, reasons.join("; "));
+        }
+    }
+    println!(
+        "{} rows read, {rejected} rejected; {} invitations to send",
+        rows.len(),
+        invitees.len()
+    );
+    if dry_run {
+        println!("dry run: nothing was written");
+        return Ok(if rejected == 0 {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(2)
+        });
+    }
+    if rejected > 0 {
+        println!("nothing was written: correct the rejected rows first");
+        return Ok(ExitCode::from(2));
+    }
+    let made = store
+        .invite_many(
+            &Actor::cli(),
+            ev.id,
+            &invitees,
+            expires,
+            baylink_store::sql::now(),
+        )
+        .await
+        .map_err(|e| anyhow::anyhow!("nothing was written: {e}"))?;
+    println!("invited {}; the invitations are in the outbox", made.len());
+    Ok(ExitCode::SUCCESS)
 }

@@ -245,6 +245,16 @@ pub struct Invitation {
     pub created_at: i64,
 }
 
+/// Someone to invite, as an import row gives them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Invitee {
+    pub email: String,
+    pub name: String,
+    pub name_script: String,
+    pub token: String,
+    pub locale: String,
+}
+
 /// A message waiting in the outbox.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
 pub struct OutboxMessage {
@@ -829,6 +839,15 @@ pub trait EventStore: Send + Sync {
         expires_at: i64,
         now: i64,
     ) -> StoreResult<Invitation>;
+    /// Invites a list (an imported sheet) in one transaction: all of them, or none.
+    async fn invite_many(
+        &self,
+        actor: &Actor,
+        event_id: i64,
+        invitees: &[Invitee],
+        expires_at: i64,
+        now: i64,
+    ) -> StoreResult<Vec<Invitation>>;
     async fn invitation_by_token(&self, token: &str) -> StoreResult<Invitation>;
     async fn get_invitation(&self, id: i64) -> StoreResult<Invitation>;
     async fn list_invitations(&self, event_id: i64) -> StoreResult<Vec<Invitation>>;

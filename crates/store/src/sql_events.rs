@@ -758,35 +758,45 @@ macro_rules! impl_sql_events {
                 }
 
                 async fn invite(&self, actor: &Actor, event_id: i64, email: &str, name: &str, name_script: &str, token: &str, locale: &str, expires_at: i64, now: i64) -> StoreResult<Invitation> {
+                    let one = Invitee { email: email.to_owned(), name: name.to_owned(), name_script: name_script.to_owned(), token: token.to_owned(), locale: locale.to_owned() };
+                    let mut all = self.invite_many(actor, event_id, &[one], expires_at, now).await?;
+                    all.pop().ok_or(StoreError::NotFound)
+                }
+
+                async fn invite_many(&self, actor: &Actor, event_id: i64, invitees: &[Invitee], expires_at: i64, now: i64) -> StoreResult<Vec<Invitation>> {
                     let mut tx = self.begin().await?;
-                    let inv = sqlx::query_as::<_, Invitation>(AssertSqlSafe(format!(
-                        "INSERT INTO invitations (event_id, email, name, name_script, token, locale, expires_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING {INVITATION_COLS}")))
-                        .bind(event_id)
-                        .bind(email.trim().to_lowercase())
-                        .bind(name.to_owned())
-                        .bind(name_script.to_owned())
-                        .bind(token.to_owned())
-                        .bind(locale.to_owned())
-                        .bind(expires_at)
-                        .bind(now)
-                        .fetch_one(&mut *tx)
-                        .await
-                        .map_err(|e| match map_err(e) {
-                            StoreError::Conflict("err-duplicate") => StoreError::invalid("email", "err-already-invited"),
-                            StoreError::Conflict("err-still-referenced") => StoreError::NotFound,
-                            other => other,
-                        })?;
-                    sqlx::query("INSERT INTO outbox (to_addr, kind, invitation_id, locale, created_at, next_attempt_at) VALUES ($1, 'invitation', $2, $3, $4, $4)")
-                        .bind(inv.email.clone())
-                        .bind(inv.id)
-                        .bind(inv.locale.clone())
-                        .bind(now)
-                        .execute(&mut *tx)
-                        .await
-                        .map_err(map_err)?;
-                    Self::event_audit(&mut tx, actor, "create", "invitation", inv.id, None, audit_json(&inv)).await?;
+                    let mut out = Vec::with_capacity(invitees.len());
+                    for i in invitees {
+                        let inv = sqlx::query_as::<_, Invitation>(AssertSqlSafe(format!(
+                            "INSERT INTO invitations (event_id, email, name, name_script, token, locale, expires_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING {INVITATION_COLS}")))
+                            .bind(event_id)
+                            .bind(i.email.trim().to_lowercase())
+                            .bind(i.name.clone())
+                            .bind(i.name_script.clone())
+                            .bind(i.token.clone())
+                            .bind(i.locale.clone())
+                            .bind(expires_at)
+                            .bind(now)
+                            .fetch_one(&mut *tx)
+                            .await
+                            .map_err(|e| match map_err(e) {
+                                StoreError::Conflict("err-duplicate") => StoreError::invalid("email", "err-already-invited"),
+                                StoreError::Conflict("err-still-referenced") => StoreError::NotFound,
+                                other => other,
+                            })?;
+                        sqlx::query("INSERT INTO outbox (to_addr, kind, invitation_id, locale, created_at, next_attempt_at) VALUES ($1, 'invitation', $2, $3, $4, $4)")
+                            .bind(inv.email.clone())
+                            .bind(inv.id)
+                            .bind(inv.locale.clone())
+                            .bind(now)
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(map_err)?;
+                        Self::event_audit(&mut tx, actor, "create", "invitation", inv.id, None, audit_json(&inv)).await?;
+                        out.push(inv);
+                    }
                     tx.commit().await.map_err(map_err)?;
-                    Ok(inv)
+                    Ok(out)
                 }
 
                 async fn invitation_by_token(&self, token: &str) -> StoreResult<Invitation> {

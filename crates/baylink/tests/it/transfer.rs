@@ -244,3 +244,88 @@ async fn user_add_creates_the_first_admin() {
         text(&again)
     );
 }
+
+#[tokio::test]
+async fn an_invitee_list_is_checked_then_invited_in_one_go() {
+    let app = kit::demo_app().await;
+    let events: serde_json::Value = app
+        .get("/api/v1/events?when=upcoming")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let event = events["items"][0]["id"].as_i64().unwrap().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "\u{feff}姓名,電郵,語言\n黃小明,wong@example.hk,zh-Hant\n,missing@example.hk,\n李四,not-an-address,\n黃小明,WONG@example.hk,\n").unwrap();
+    let out = baylink(
+        &app.db,
+        &[
+            "import",
+            "invitees",
+            "--event",
+            &event,
+            "--valid-until",
+            "2099-12-31",
+            bad.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let t = text(&out);
+    assert!(
+        t.contains("line 3: name: This field is required.")
+            && t.contains("line 4: email:")
+            && t.contains("line 5: email: This address has already been invited"),
+        "{t}"
+    );
+    assert!(
+        app.store
+            .list_invitations(event.parse().unwrap())
+            .await
+            .unwrap()
+            .is_empty(),
+        "nothing was written"
+    );
+    // A good sheet, as XLSX.
+    let good = dir.path().join("good.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (r, row) in [
+        ["name", "email", "locale"],
+        ["黃小明", "wong@example.hk", "zh-Hant"],
+        ["Tan Mei", "tan@example.sg", "en"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, v) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    book.save(&good).unwrap();
+    let out = baylink(
+        &app.db,
+        &[
+            "import",
+            "invitees",
+            "--event",
+            &event,
+            "--valid-until",
+            "2099-12-31",
+            good.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("invited 2"));
+    let invs = app
+        .store
+        .list_invitations(event.parse().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(
+        invs.iter()
+            .map(|i| (i.email.as_str(), i.locale.as_str()))
+            .collect::<Vec<_>>(),
+        vec![("wong@example.hk", "zh-Hant"), ("tan@example.sg", "en")]
+    );
+}
