@@ -99,3 +99,112 @@ async fn two_nodes_share_sessions_records_and_throttling() {
     let r = b.get("/healthz").await;
     assert!(r.text().await.unwrap().starts_with("ok postgres"));
 }
+
+/// The rush through the HTTP API: 2,000 people at once for 500 seats, spread over
+/// two app nodes on one PostgreSQL database.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn two_thousand_registrations_over_two_nodes() {
+    let db = Arc::new(TestDb::postgres().await);
+    let a = kit::app_on(db.clone(), db.open().await).await;
+    let b = kit::app_on(db.clone(), db.open().await).await;
+    let ev = crate::events_store::event(a.store.as_ref(), Some(500), false).await;
+    let urls = [
+        a.url(&format!("/api/v1/events/{}/registrations", ev.id)),
+        b.url(&format!("/api/v1/events/{}/registrations", ev.id)),
+    ];
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(64)
+        .build()
+        .unwrap();
+    let mut tasks = Vec::new();
+    for i in 0..2000 {
+        let url = urls[i % 2].clone();
+        let client = client.clone();
+        tasks.push(tokio::spawn(async move {
+            let r = client.post(url).json(&json!({"name": format!("搶位者{i}"), "email": format!("rush{i}@example.org"), "consent": true})).send().await.unwrap();
+            let status = r.status();
+            let body: serde_json::Value = r.json().await.unwrap();
+            (status, body)
+        }));
+    }
+    let mut confirmed = Vec::new();
+    let mut waiting = 0;
+    for t in tasks {
+        let (status, body) = t.await.unwrap();
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        match body["registration"]["status"].as_str() {
+            Some("confirmed") => confirmed.push(
+                body["manage_url"]
+                    .as_str()
+                    .unwrap()
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .to_owned(),
+            ),
+            Some("waiting") => waiting += 1,
+            other => panic!("unexpected status {other:?}"),
+        }
+    }
+    assert_eq!((confirmed.len(), waiting), (500, 1500));
+    let store = a.store.as_ref();
+    let all = store
+        .list_registrations(
+            ev.id,
+            None,
+            Some(baylink_store::RegStatus::Waiting),
+            10_000,
+            0,
+        )
+        .await
+        .unwrap()
+        .items;
+    let mut seqs: Vec<i64> = all.iter().filter_map(|r| r.waiting_seq).collect();
+    seqs.sort_unstable();
+    assert_eq!(seqs, (1..=1500).collect::<Vec<_>>());
+    let mut next: Vec<_> = all.clone();
+    next.sort_by_key(|r| r.waiting_seq);
+    let next: Vec<i64> = next.iter().take(50).map(|r| r.id).collect();
+    // Fifty cancel from their own links, on either node.
+    let mut cancels = Vec::new();
+    for (i, token) in confirmed.iter().take(50).enumerate() {
+        let node = if i % 2 == 0 {
+            a.running.url()
+        } else {
+            b.running.url()
+        };
+        let client = client.clone();
+        let token = token.clone();
+        cancels.push(tokio::spawn(async move {
+            client
+                .delete(format!("{node}/api/v1/registrations/{token}"))
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }));
+    }
+    for c in cancels {
+        assert_eq!(c.await.unwrap(), StatusCode::OK);
+    }
+    let seated: Vec<i64> = store
+        .list_registrations(
+            ev.id,
+            None,
+            Some(baylink_store::RegStatus::Confirmed),
+            10_000,
+            0,
+        )
+        .await
+        .unwrap()
+        .items
+        .iter()
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(seated.len(), 500);
+    assert!(
+        next.iter().all(|id| seated.contains(id)),
+        "exactly the next 50 were promoted"
+    );
+}

@@ -331,3 +331,5 @@ move-from = From
 move-to = To
 move = Move
 err-already-in-session = Already in that session.
+field-organiser = Organiser
+filter-any-organiser = Any organiser

@@ -325,3 +325,5 @@ move-from = 从
 move-to = 到
 move = 调整
 err-already-in-session = 已在该场次。
+field-organiser = 主办或承办单位
+filter-any-organiser = 所有单位

@@ -325,3 +325,5 @@ move-from = 由
 move-to = 至
 move = 調動
 err-already-in-session = 已在該場次。
+field-organiser = 主辦或承辦機構
+filter-any-organiser = 所有機構

@@ -118,6 +118,7 @@ struct ListPage {
     q: HashMap<String, String>,
     years: Vec<i32>,
     when: String,
+    orgs: Vec<(i64, String)>,
 }
 
 impl ListPage {
@@ -154,6 +155,7 @@ async fn event_list(
     let series = s.store.list_series().await?;
     let this_year = hk(now).year();
     let years = (2019..=this_year + 1).rev().collect();
+    let orgs = super::directory::org_choices(&s, &c, None).await?;
     render(&ListPage {
         c,
         page,
@@ -161,6 +163,7 @@ async fn event_list(
         q,
         years,
         when,
+        orgs,
     })
 }
 
