@@ -112,6 +112,9 @@ pub struct Event {
     pub requires_approval: bool,
     pub synthetic: bool,
     pub version: i64,
+    /// Bumped whenever the programme (sessions, items, speakers, guests, roles) or the
+    /// event's own details change: a node's cached programme is current while it matches.
+    pub programme_version: i64,
     pub created_at: i64,
     pub updated_at: i64,
 }

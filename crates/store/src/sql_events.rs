@@ -10,7 +10,7 @@
 use crate::events::EventFilter;
 use crate::sql::{Arg, Built, like_pattern};
 
-pub const EVENT_COLS: &str = "id, kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at, ends_at, capacity, confirmed_count, waiting_seq, registration_open, requires_approval, synthetic, version, created_at, updated_at";
+pub const EVENT_COLS: &str = "id, kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at, ends_at, capacity, confirmed_count, waiting_seq, registration_open, requires_approval, synthetic, version, programme_version, created_at, updated_at";
 pub const REG_COLS: &str = "id, event_id, status, name, name_script, email, organisation, region, org_type, position, phone, dietary, consent_at, consent_version, invited, waiting_seq, manage_token, locale, checked_in_at, synthetic, created_at, updated_at";
 pub const SESSION_SELECT: &str = "SELECT s.id, s.event_id, s.kind, s.title, s.title_script, s.title_en, s.theme, s.theme_script, s.room, s.starts_at, s.ends_at, s.capacity, s.confirmed_count, s.waiting_seq, s.organiser_org_id, s.sort_order, o.name AS organiser_name, o.name_script AS organiser_name_script, o.name_en AS organiser_name_en FROM event_sessions s LEFT JOIN organisations o ON o.id = s.organiser_org_id";
 pub const ROLE_SELECT: &str = "SELECT r.id, r.event_id, r.org_id, r.role, r.sort_order, o.name AS org_name, o.name_script AS org_name_script, o.name_en AS org_name_en FROM event_roles r JOIN organisations o ON o.id = r.org_id";
@@ -377,6 +377,16 @@ macro_rules! impl_sql_events {
                     Ok(reg)
                 }
 
+                /// Marks an event's programme as changed, for the nodes' caches.
+                async fn programme_changed(tx: &mut Tx<'_>, event_id: i64) -> StoreResult<()> {
+                    sqlx::query("UPDATE events SET programme_version = programme_version + 1 WHERE id = $1")
+                        .bind(event_id)
+                        .execute(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(())
+                }
+
                 async fn event_audit(tx: &mut Tx<'_>, actor: &Actor, action: &str, entity: &str, id: i64, before: Option<String>, after: Option<String>) -> StoreResult<()> {
                     sqlx::query("INSERT INTO audit_log (at, user_id, actor, action, entity, entity_id, before_json, after_json) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
                         .bind($crate::sql::now())
@@ -498,7 +508,7 @@ macro_rules! impl_sql_events {
                         return Err(StoreError::invalid("capacity", "err-capacity-below-confirmed"));
                     }
                     let after = sqlx::query_as::<_, Event>(AssertSqlSafe(format!(
-                        "UPDATE events SET kind = $1, series_id = $2, title = $3, title_script = $4, title_en = $5, summary = $6, summary_script = $7, venue = $8, venue_script = $9, venue_en = $10, region = $11, starts_at = $12, ends_at = $13, capacity = $14, registration_open = $15, requires_approval = $16, synthetic = $17, search_key = $18, version = version + 1, updated_at = $19 WHERE id = $20 RETURNING {EVENT_COLS}")))
+                        "UPDATE events SET kind = $1, series_id = $2, title = $3, title_script = $4, title_en = $5, summary = $6, summary_script = $7, venue = $8, venue_script = $9, venue_en = $10, region = $11, starts_at = $12, ends_at = $13, capacity = $14, registration_open = $15, requires_approval = $16, synthetic = $17, search_key = $18, version = version + 1, programme_version = programme_version + 1, updated_at = $19 WHERE id = $20 RETURNING {EVENT_COLS}")))
                         .bind(d.kind.code().to_owned())
                         .bind(d.series_id)
                         .bind(d.title.clone())
@@ -573,6 +583,7 @@ macro_rules! impl_sql_events {
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(map_err)?;
+                    Self::programme_changed(&mut tx, event_id).await?;
                     Self::event_audit(&mut tx, actor, "create", "event_role", id, None, audit_json(&row)).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(row)
@@ -607,6 +618,7 @@ macro_rules! impl_sql_events {
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(map_err)?;
+                    Self::programme_changed(&mut tx, d.event_id).await?;
                     Self::event_audit(&mut tx, actor, "create", "event_session", id, None, audit_json(&s)).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(s)
@@ -629,6 +641,11 @@ macro_rules! impl_sql_events {
                             StoreError::Conflict("err-still-referenced") => StoreError::invalid("session_id", "err-unknown-reference"),
                             other => other,
                         })?;
+                    sqlx::query("UPDATE events SET programme_version = programme_version + 1 WHERE id = (SELECT event_id FROM event_sessions WHERE id = $1)")
+                        .bind(d.session_id)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
                     Self::event_audit(&mut tx, actor, "create", "programme_item", item.id, None, audit_json(&item)).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(item)
@@ -653,6 +670,11 @@ macro_rules! impl_sql_events {
                     let a = sqlx::query_as::<_, Appearance>(AssertSqlSafe(format!("{SPEAKER_SELECT} WHERE a.id = $1")))
                         .bind(id)
                         .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    sqlx::query("UPDATE events SET programme_version = programme_version + 1 WHERE id = (SELECT s.event_id FROM programme_items i JOIN event_sessions s ON s.id = i.session_id WHERE i.id = $1)")
+                        .bind(item_id)
+                        .execute(&mut *tx)
                         .await
                         .map_err(map_err)?;
                     Self::event_audit(&mut tx, actor, "create", "item_speaker", id, None, audit_json(&a)).await?;
@@ -681,6 +703,7 @@ macro_rules! impl_sql_events {
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(map_err)?;
+                    Self::programme_changed(&mut tx, event_id).await?;
                     Self::event_audit(&mut tx, actor, "create", "event_guest", id, None, audit_json(&a)).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(a)

@@ -41,6 +41,7 @@ pub struct AppState {
     pub store: Arc<dyn Store>,
     pub config: Arc<WebConfig>,
     pub metrics: Arc<metrics::Metrics>,
+    pub programmes: Arc<views::events::ProgrammeCache>,
 }
 
 impl AppState {
@@ -49,6 +50,7 @@ impl AppState {
             store,
             config: Arc::new(config),
             metrics: Arc::new(metrics::Metrics::default()),
+            programmes: Arc::new(views::events::ProgrammeCache::default()),
         }
     }
 }

@@ -96,6 +96,28 @@ async fn two_nodes_share_sessions_records_and_throttling() {
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
+    // A programme cached on node A follows a change made through node B.
+    let (_, before) = a.page("/zh-Hant/events/1").await;
+    assert!(!before.contains("跨節點新場次"));
+    let session = baylink_store::SessionInput {
+        event_id: 1,
+        kind: "other".into(),
+        title: "跨節點新場次".into(),
+        starts_at: 1_733_724_000,
+        ends_at: 1_733_727_600,
+        ..Default::default()
+    }
+    .validate(baylink_text::Script::Hant)
+    .unwrap();
+    b.store
+        .create_event_session(&baylink_store::Actor::cli(), &session)
+        .await
+        .unwrap();
+    let (_, after) = a.page("/zh-Hant/events/1").await;
+    assert!(
+        after.contains("跨節點新場次"),
+        "node A's cached programme was refreshed"
+    );
     let r = b.get("/healthz").await;
     assert!(r.text().await.unwrap().starts_with("ok postgres"));
 }

@@ -167,6 +167,46 @@ async fn event_list(
     })
 }
 
+/// Event programmes, kept per node and checked against the event row on every use.
+///
+/// An event page needs seven queries; the programme behind it changes a few times before
+/// the event and never after, while the page is read thousands of times. Each request still
+/// reads the event row (one query), and uses the cached programme only while the row's
+/// `programme_version` matches, so every node shows a change as soon as it is committed.
+#[derive(Default)]
+pub struct ProgrammeCache {
+    inner: std::sync::RwLock<HashMap<i64, std::sync::Arc<Programme>>>,
+}
+
+/// How many programmes a node keeps before starting afresh.
+const PROGRAMME_CACHE_ENTRIES: usize = 1_000;
+
+impl ProgrammeCache {
+    /// The event's programme, current as of this request.
+    pub async fn get(
+        &self,
+        store: &dyn baylink_store::Store,
+        id: i64,
+    ) -> Result<Programme, WebError> {
+        let event = store.get_event(id).await?;
+        let cached = self.inner.read().ok().and_then(|m| m.get(&id).cloned());
+        if let Some(p) = cached.filter(|p| p.event.programme_version == event.programme_version) {
+            return Ok(Programme {
+                event,
+                ..(*p).clone()
+            });
+        }
+        let fresh = store.programme(id).await?;
+        if let Ok(mut m) = self.inner.write() {
+            if m.len() >= PROGRAMME_CACHE_ENTRIES {
+                m.clear();
+            }
+            m.insert(id, std::sync::Arc::new(fresh.clone()));
+        }
+        Ok(fresh)
+    }
+}
+
 /// A session's column of the timetable.
 struct Column {
     session: EventSession,
@@ -219,7 +259,7 @@ async fn event_page(
     c: Ctx,
     Path(raw): Path<String>,
 ) -> Result<Response, WebError> {
-    let p = s.store.programme(id(&raw)?).await?;
+    let p = s.programmes.get(s.store.as_ref(), id(&raw)?).await?;
     let mut rows: Vec<Vec<Column>> = Vec::new();
     for session in &p.sessions {
         let items = p
