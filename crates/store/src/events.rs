@@ -115,8 +115,47 @@ pub struct Event {
     /// Bumped whenever the programme (sessions, items, speakers, guests, roles) or the
     /// event's own details change: a node's cached programme is current while it matches.
     pub programme_version: i64,
+    /// The optional registration fields this event asks for, comma-separated (see
+    /// [`REGISTRATION_FIELDS`]).
+    pub ask_fields: String,
+    /// Those of them a registration must fill in.
+    pub required_fields: String,
     pub created_at: i64,
     pub updated_at: i64,
+}
+
+/// The optional fields an organiser can ask for on the registration form (name, e-mail
+/// and consent are always asked).
+pub const REGISTRATION_FIELDS: [&str; 6] = [
+    "organisation",
+    "position",
+    "region",
+    "org_type",
+    "phone",
+    "dietary",
+];
+
+impl Event {
+    /// Whether the registration form asks for `field`.
+    pub fn asks(&self, field: &str) -> bool {
+        self.ask_fields.split(',').any(|f| f == field)
+    }
+
+    /// Whether a registration must fill in `field`.
+    pub fn requires(&self, field: &str) -> bool {
+        self.required_fields.split(',').any(|f| f == field)
+    }
+}
+
+/// Keeps the known field names of a list, in their canonical order, as stored.
+pub fn field_list<'a>(fields: impl IntoIterator<Item = &'a str>) -> String {
+    let chosen: Vec<&str> = fields.into_iter().map(str::trim).collect();
+    REGISTRATION_FIELDS
+        .iter()
+        .filter(|f| chosen.contains(f))
+        .copied()
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// An organisation's role in an event, with its names.
@@ -362,6 +401,10 @@ pub struct EventInput {
     pub requires_approval: bool,
     pub synthetic: bool,
     pub version: Option<i64>,
+    /// Optional fields to ask for; none given means all of them.
+    pub ask_fields: Option<Vec<String>>,
+    /// Fields a registration must fill in (each is also asked).
+    pub required_fields: Vec<String>,
 }
 
 /// A checked event.
@@ -386,6 +429,8 @@ pub struct EventDraft {
     pub synthetic: bool,
     pub version: Option<i64>,
     pub search_key: String,
+    pub ask_fields: String,
+    pub required_fields: String,
 }
 
 impl EventInput {
@@ -427,6 +472,19 @@ impl EventInput {
         if self.capacity.is_some_and(|c| c < 0) {
             e.push(FieldError::new("capacity", "err-not-a-number"));
         }
+        let unknown = |fs: &[String]| fs.iter().any(|f| !REGISTRATION_FIELDS.contains(&f.trim()));
+        if self.ask_fields.as_deref().is_some_and(unknown) || unknown(&self.required_fields) {
+            e.push(FieldError::new("ask_fields", "err-unknown-choice"));
+        }
+        let required = field_list(self.required_fields.iter().map(String::as_str));
+        let asked = match &self.ask_fields {
+            None => REGISTRATION_FIELDS.join(","),
+            Some(fs) => field_list(
+                fs.iter()
+                    .map(String::as_str)
+                    .chain(required.split(',').filter(|f| !f.is_empty())),
+            ),
+        };
         let (Some(kind), Some(region), true) = (kind, region, e.is_empty()) else {
             return Err(StoreError::Invalid(e));
         };
@@ -450,6 +508,8 @@ impl EventInput {
             requires_approval: self.requires_approval,
             synthetic: self.synthetic,
             version: self.version,
+            ask_fields: asked,
+            required_fields: required,
         })
     }
 }
@@ -695,6 +755,21 @@ impl RegistrationInput {
             consent_version: PRIVACY_NOTICE_VERSION.to_owned(),
             synthetic: false,
         })
+    }
+}
+
+impl RegistrationDraft {
+    /// Whether the optional field `name` is filled in.
+    pub fn has(&self, name: &str) -> bool {
+        match name {
+            "organisation" => self.organisation.is_some(),
+            "position" => self.position.is_some(),
+            "region" => self.region.is_some(),
+            "org_type" => self.org_type.is_some(),
+            "phone" => self.phone.is_some(),
+            "dietary" => self.dietary.is_some(),
+            _ => true,
+        }
     }
 }
 

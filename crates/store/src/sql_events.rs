@@ -10,7 +10,7 @@
 use crate::events::EventFilter;
 use crate::sql::{Arg, Built, like_pattern};
 
-pub const EVENT_COLS: &str = "id, kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at, ends_at, capacity, confirmed_count, waiting_seq, registration_open, requires_approval, synthetic, version, programme_version, created_at, updated_at";
+pub const EVENT_COLS: &str = "id, kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at, ends_at, capacity, confirmed_count, waiting_seq, registration_open, requires_approval, synthetic, version, programme_version, ask_fields, required_fields, created_at, updated_at";
 pub const REG_COLS: &str = "id, event_id, status, name, name_script, email, organisation, region, org_type, position, phone, dietary, consent_at, consent_version, invited, waiting_seq, manage_token, locale, checked_in_at, synthetic, created_at, updated_at";
 pub const SESSION_SELECT: &str = "SELECT s.id, s.event_id, s.kind, s.title, s.title_script, s.title_en, s.theme, s.theme_script, s.room, s.starts_at, s.ends_at, s.capacity, s.confirmed_count, s.waiting_seq, s.organiser_org_id, s.sort_order, o.name AS organiser_name, o.name_script AS organiser_name_script, o.name_en AS organiser_name_en FROM event_sessions s LEFT JOIN organisations o ON o.id = s.organiser_org_id";
 pub const ROLE_SELECT: &str = "SELECT r.id, r.event_id, r.org_id, r.role, r.sort_order, o.name AS org_name, o.name_script AS org_name_script, o.name_en AS org_name_en FROM event_roles r JOIN organisations o ON o.id = r.org_id";
@@ -299,7 +299,7 @@ macro_rules! impl_sql_events {
                     // every registration for the event must lock to take a seat — is held
                     // for as short a time as possible. A duplicate that races past the
                     // check is stopped by the unique index.
-                    let ev = sqlx::query("SELECT registration_open, requires_approval FROM events WHERE id = $1")
+                    let ev = sqlx::query("SELECT registration_open, requires_approval, required_fields FROM events WHERE id = $1")
                         .bind(event_id)
                         .fetch_optional(&mut **tx)
                         .await
@@ -309,6 +309,15 @@ macro_rules! impl_sql_events {
                     let approval: bool = ev.try_get(1).map_err(map_err)?;
                     if !open && !invited {
                         return Err(StoreError::Conflict("err-registration-closed"));
+                    }
+                    let required: String = ev.try_get(2).map_err(map_err)?;
+                    let missing: Vec<FieldError> = required
+                        .split(',')
+                        .filter(|f| !f.is_empty() && !d.has(f))
+                        .map(|f| FieldError::new(f, "err-required"))
+                        .collect();
+                    if !missing.is_empty() {
+                        return Err(StoreError::Invalid(missing));
                     }
                     let dup = sqlx::query("SELECT 1 FROM registrations WHERE event_id = $1 AND email = $2")
                         .bind(event_id)
@@ -461,7 +470,7 @@ macro_rules! impl_sql_events {
                     let mut tx = self.begin().await?;
                     let t = $crate::sql::now();
                     let e = sqlx::query_as::<_, Event>(AssertSqlSafe(format!(
-                        "INSERT INTO events (kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at, ends_at, capacity, registration_open, requires_approval, signing_key, synthetic, search_key, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, 1, $20, $20) RETURNING {EVENT_COLS}")))
+                        "INSERT INTO events (kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at, ends_at, capacity, registration_open, requires_approval, signing_key, synthetic, search_key, ask_fields, required_fields, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $21, $22, 1, $20, $20) RETURNING {EVENT_COLS}")))
                         .bind(d.kind.code().to_owned())
                         .bind(d.series_id)
                         .bind(d.title.clone())
@@ -482,6 +491,8 @@ macro_rules! impl_sql_events {
                         .bind(d.synthetic)
                         .bind(d.search_key.clone())
                         .bind(t)
+                        .bind(d.ask_fields.clone())
+                        .bind(d.required_fields.clone())
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(|e| match map_err(e) {
@@ -508,7 +519,7 @@ macro_rules! impl_sql_events {
                         return Err(StoreError::invalid("capacity", "err-capacity-below-confirmed"));
                     }
                     let after = sqlx::query_as::<_, Event>(AssertSqlSafe(format!(
-                        "UPDATE events SET kind = $1, series_id = $2, title = $3, title_script = $4, title_en = $5, summary = $6, summary_script = $7, venue = $8, venue_script = $9, venue_en = $10, region = $11, starts_at = $12, ends_at = $13, capacity = $14, registration_open = $15, requires_approval = $16, synthetic = $17, search_key = $18, version = version + 1, programme_version = programme_version + 1, updated_at = $19 WHERE id = $20 RETURNING {EVENT_COLS}")))
+                        "UPDATE events SET kind = $1, series_id = $2, title = $3, title_script = $4, title_en = $5, summary = $6, summary_script = $7, venue = $8, venue_script = $9, venue_en = $10, region = $11, starts_at = $12, ends_at = $13, capacity = $14, registration_open = $15, requires_approval = $16, synthetic = $17, search_key = $18, ask_fields = $21, required_fields = $22, version = version + 1, programme_version = programme_version + 1, updated_at = $19 WHERE id = $20 RETURNING {EVENT_COLS}")))
                         .bind(d.kind.code().to_owned())
                         .bind(d.series_id)
                         .bind(d.title.clone())
@@ -529,6 +540,8 @@ macro_rules! impl_sql_events {
                         .bind(d.search_key.clone())
                         .bind($crate::sql::now())
                         .bind(id)
+                        .bind(d.ask_fields.clone())
+                        .bind(d.required_fields.clone())
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(map_err)?;

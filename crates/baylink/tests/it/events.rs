@@ -738,3 +738,84 @@ async fn invitations_pass_the_approval_and_expire() {
         0
     );
 }
+
+#[tokio::test]
+async fn organisers_choose_the_fields_they_ask_and_require() {
+    let mut app = kit::demo_app().await;
+    app.sign_in(SECRETARIAT).await;
+    let r = app
+        .post_form(
+            "/en/events/new",
+            &[
+                ("kind", "visit"),
+                ("title", "Visit to a Hong Kong lab"),
+                ("region", "hong_kong"),
+                ("start_date", "2026-12-28"),
+                ("start_time", "10:00"),
+                ("end_date", "2026-12-28"),
+                ("end_time", "12:00"),
+                ("registration_open", "1"),
+                ("ask_organisation", "1"),
+                ("require_organisation", "1"),
+                ("ask_dietary", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let id: i64 = r.headers()["location"]
+        .to_str()
+        .unwrap()
+        .trim_start_matches("/en/events/")
+        .trim_end_matches("/manage")
+        .parse()
+        .unwrap();
+    let visitor = kit::client();
+    let form = visitor
+        .get(app.url(&format!("/en/events/{id}/register")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(form.contains("name=\"organisation\" required") && form.contains("name=\"dietary\""));
+    assert!(
+        !form.contains("name=\"phone\""),
+        "fields not asked are not shown"
+    );
+    let r = visitor
+        .post(app.url(&format!("/en/events/{id}/register")))
+        .form(&[
+            ("name", "Ada"),
+            ("email", "ada@example.org"),
+            ("consent", "1"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains("This field is required."));
+    let (status, body) = app
+        .api(
+            reqwest::Method::POST,
+            &format!("/api/v1/events/{id}/registrations"),
+            Some(json!({"name": "Ada", "email": "ada@example.org", "consent": true})),
+        )
+        .await;
+    assert_eq!(
+        (status, body["fields"][0]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("organisation"))
+    );
+    let r = visitor
+        .post(app.url(&format!("/en/events/{id}/register")))
+        .form(&[
+            ("name", "Ada"),
+            ("email", "ada@example.org"),
+            ("organisation", "HKU"),
+            ("consent", "1"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+}

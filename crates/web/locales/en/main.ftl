@@ -333,3 +333,6 @@ move = Move
 err-already-in-session = Already in that session.
 field-organiser = Organiser
 filter-any-organiser = Any organiser
+registration-fields = Registration form
+ask = Ask
+require = Require

@@ -327,3 +327,6 @@ move = 调整
 err-already-in-session = 已在该场次。
 field-organiser = 主办或承办单位
 filter-any-organiser = 所有单位
+registration-fields = 报名表字段
+ask = 询问
+require = 必填

@@ -327,3 +327,6 @@ move = 調動
 err-already-in-session = 已在該場次。
 field-organiser = 主辦或承辦機構
 filter-any-organiser = 所有機構
+registration-fields = 報名表欄位
+ask = 詢問
+require = 必填

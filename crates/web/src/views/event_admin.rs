@@ -86,6 +86,9 @@ async fn new_event(State(s): State<AppState>, c: Ctx) -> Result<Response, WebErr
     let series = s.store.list_series().await?;
     let mut f = FormState::default();
     f.values.insert("registration_open".into(), "1".into());
+    for field in baylink_store::REGISTRATION_FIELDS {
+        f.values.insert(format!("ask_{field}"), "1".into());
+    }
     render(&EventFormPage {
         c,
         id: None,
@@ -129,6 +132,12 @@ async fn edit_event(
     ]
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v))
+    .chain(baylink_store::REGISTRATION_FIELDS.iter().flat_map(|field| {
+        [
+            (format!("ask_{field}"), flag(e.asks(field))),
+            (format!("require_{field}"), flag(e.requires(field))),
+        ]
+    }))
     .collect();
     let series = s.store.list_series().await?;
     render(&EventFormPage {
@@ -163,6 +172,18 @@ async fn save_event(
         requires_approval: !form.get("requires_approval").is_empty(),
         synthetic: !form.get("synthetic").is_empty(),
         version: form.int("version", &mut errors),
+        ask_fields: Some(
+            baylink_store::REGISTRATION_FIELDS
+                .iter()
+                .filter(|f| !form.get(&format!("ask_{f}")).is_empty())
+                .map(|f| (*f).to_owned())
+                .collect(),
+        ),
+        required_fields: baylink_store::REGISTRATION_FIELDS
+            .iter()
+            .filter(|f| !form.get(&format!("require_{f}")).is_empty())
+            .map(|f| (*f).to_owned())
+            .collect(),
     };
     let result = match (errors.is_empty(), input.validate(c.lang.script())) {
         (true, Ok(d)) => match id {

@@ -178,6 +178,14 @@ impl Ctx {
             .collect()
     }
 
+    /// The optional registration fields as (name, label).
+    pub fn registration_fields(&self) -> Vec<(&'static str, String)> {
+        baylink_store::REGISTRATION_FIELDS
+            .iter()
+            .map(|f| (*f, self.t(&format!("field-{}", f.replace('_', "-")))))
+            .collect()
+    }
+
     pub fn event_roles(&self) -> Vec<(&'static str, String)> {
         baylink_store::EventRole::ALL
             .iter()
