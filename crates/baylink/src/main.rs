@@ -518,86 +518,35 @@ async fn import_invitees(
     file: &Path,
     dry_run: bool,
 ) -> anyhow::Result<ExitCode> {
-    use baylink_store::{Invitee, RegistrationInput, StoreError};
     let store = open_store(&data.url()).await?;
     let lang = transfer::cli_locale();
     let ev = store.get_event(event).await.map_err(|e| match e {
-        StoreError::NotFound => anyhow::anyhow!("no event {event}"),
+        baylink_store::StoreError::NotFound => anyhow::anyhow!("no event {event}"),
         other => anyhow::anyhow!(other),
     })?;
     let expires = baylink_web::views::event_admin::parse_hk(valid_until, "23:59")
         .with_context(|| format!("--valid-until {valid_until:?}: expected YYYY-MM-DD"))?;
     let rows = transfer::read_invitees(file)?;
-    let already: std::collections::HashSet<String> = store
-        .list_invitations(ev.id)
-        .await?
-        .into_iter()
-        .map(|i| i.email)
-        .collect();
-    let mut seen = std::collections::HashSet::new();
-    let mut invitees = Vec::new();
-    let mut rejected = 0;
-    for r in &rows {
-        let mut reasons = Vec::new();
-        let check = RegistrationInput {
-            name: r.name.clone(),
-            email: r.email.clone(),
-            consent: true,
-            ..Default::default()
-        }
-        .validate(lang.script());
-        if let Err(StoreError::Invalid(errors)) = &check {
-            reasons.extend(errors.iter().map(|e| {
-                format!(
-                    "{}: {}",
-                    e.field,
-                    baylink_web::error::field_message(lang, e)
-                )
-            }));
-        }
-        let email = r.email.trim().to_lowercase();
-        if already.contains(&email) || !seen.insert(email.clone()) {
-            reasons.push(format!("email: {}", lang.t("err-already-invited")));
-        }
-        let locale = match &r.locale {
-            None => lang,
-            Some(l) => match baylink_web::Locale::from_prefix(l.trim()) {
-                Some(l) => l,
-                None => {
-                    reasons.push(format!("locale: {}", lang.t("err-unknown-choice")));
-                    lang
-                }
-            },
-        };
-        if reasons.is_empty() {
-            if let Ok(d) = check {
-                invitees.push(Invitee {
-                    email,
-                    name: d.name,
-                    name_script: d.name_script,
-                    token: baylink_web::auth::random_token(),
-                    locale: locale.code().to_owned(),
-                });
-            }
-        } else {
-            rejected += 1;
-            eprintln!("line {}: {}", r.line, reasons.join("; "));
-        }
+    let (invitees, rejected) =
+        baylink_web::sheets::check_invitees(store.as_ref(), ev.id, &rows, lang).await?;
+    for (line, reasons) in &rejected {
+        eprintln!("line {line}: {}", reasons.join("; "));
     }
     println!(
-        "{} rows read, {rejected} rejected; {} invitations to send",
+        "{} rows read, {} rejected; {} invitations to send",
         rows.len(),
+        rejected.len(),
         invitees.len()
     );
     if dry_run {
         println!("dry run: nothing was written");
-        return Ok(if rejected == 0 {
+        return Ok(if rejected.is_empty() {
             ExitCode::SUCCESS
         } else {
             ExitCode::from(2)
         });
     }
-    if rejected > 0 {
+    if !rejected.is_empty() {
         println!("nothing was written: correct the rejected rows first");
         return Ok(ExitCode::from(2));
     }

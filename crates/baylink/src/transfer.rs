@@ -145,49 +145,15 @@ fn rows_from(header: Vec<String>, data: Vec<Vec<String>>) -> anyhow::Result<Vec<
         .collect())
 }
 
-/// Reads a CSV (UTF-8, with or without BOM) or XLSX file, by its extension: the header
-/// row and the data rows.
+/// Reads a CSV or XLSX file, by its extension: the header row and the data rows.
 pub fn read_table(path: &Path) -> anyhow::Result<(Vec<String>, Vec<Vec<String>>)> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
-    match ext.as_str() {
-        "csv" => {
-            let bytes =
-                std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-            let text = std::str::from_utf8(&bytes)
-                .context("the CSV file is not UTF-8; save it as “CSV UTF-8”")?;
-            let mut reader = csv::ReaderBuilder::new()
-                .has_headers(false)
-                .flexible(true)
-                .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
-            let mut records = reader.records();
-            let header = match records.next() {
-                Some(h) => h?.iter().map(str::to_owned).collect(),
-                None => bail!("the file is empty"),
-            };
-            let data = records
-                .map(|r| r.map(|r| r.iter().map(str::to_owned).collect()))
-                .collect::<Result<Vec<Vec<String>>, _>>()?;
-            Ok((header, data))
-        }
-        "xlsx" | "xlsm" | "xls" | "ods" => {
-            use calamine::Reader;
-            let mut book = calamine::open_workbook_auto(path)
-                .with_context(|| format!("opening {}", path.display()))?;
-            let range = book
-                .worksheet_range_at(0)
-                .context("the workbook has no sheet")??;
-            let mut rows = range
-                .rows()
-                .map(|r| r.iter().map(cell_text).collect::<Vec<String>>());
-            let header = rows.next().context("the sheet is empty")?;
-            Ok((header, rows.collect()))
-        }
-        other => bail!("cannot read “.{other}” files: use .csv or .xlsx"),
-    }
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    baylink_web::sheets::read_table(&ext, bytes)
 }
 
 /// Reads the directory sheet at `path`.
@@ -196,63 +162,10 @@ pub fn read_rows(path: &Path) -> anyhow::Result<Vec<Row>> {
     rows_from(header, data)
 }
 
-/// One invitee of an imported list, with the line it came from.
-#[derive(Debug, Clone, PartialEq)]
-pub struct InviteeRow {
-    pub line: usize,
-    pub name: String,
-    pub email: String,
-    pub locale: Option<String>,
-}
-
-/// Reads an invitee list: columns `name` (姓名), `email` (電郵, 邮箱) and optionally
-/// `locale` (語言: zh-Hant, zh-Hans or en).
-pub fn read_invitees(path: &Path) -> anyhow::Result<Vec<InviteeRow>> {
+/// Reads an invitee list (see [`baylink_web::sheets::read_invitees`]).
+pub fn read_invitees(path: &Path) -> anyhow::Result<Vec<baylink_web::sheets::InviteeRow>> {
     let (header, data) = read_table(path)?;
-    let find = |names: &[&str]| {
-        header.iter().position(|h| {
-            names.contains(
-                &h.trim()
-                    .trim_start_matches('\u{feff}')
-                    .to_lowercase()
-                    .as_str(),
-            )
-        })
-    };
-    let name = find(&["name", "姓名", "名稱", "名称"])
-        .context("the first row must name a `name` (姓名) column")?;
-    let email = find(&[
-        "email",
-        "e-mail",
-        "電郵",
-        "电邮",
-        "邮箱",
-        "電子郵件",
-        "电子邮件",
-    ])
-    .context("the first row must name an `email` (電郵) column")?;
-    let locale = find(&["locale", "language", "語言", "语言"]);
-    Ok(data
-        .into_iter()
-        .enumerate()
-        .filter(|(_, r)| r.iter().any(|c| !c.trim().is_empty()))
-        .map(|(i, r)| InviteeRow {
-            line: i + 2,
-            name: r.get(name).cloned().unwrap_or_default(),
-            email: r.get(email).cloned().unwrap_or_default(),
-            locale: locale
-                .and_then(|l| r.get(l).cloned())
-                .filter(|v| !v.trim().is_empty()),
-        })
-        .collect())
-}
-
-fn cell_text(d: &calamine::Data) -> String {
-    match d {
-        calamine::Data::Empty => String::new(),
-        calamine::Data::Float(f) if f.fract() == 0.0 => format!("{}", *f as i64),
-        other => other.to_string(),
-    }
+    baylink_web::sheets::invitees(header, data)
 }
 
 /// A code list's values by every name they go by: the code and its label in each locale.

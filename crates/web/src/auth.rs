@@ -203,7 +203,21 @@ pub async fn csrf_guard(req: Request, next: Next) -> Result<Response, WebError> 
         .and_then(|v| v.to_str().ok())
         .is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
     if !is_form {
-        return Err(WebError::Csrf);
+        // A file upload (multipart) carries the token in its action URL instead.
+        let in_query = req
+            .uri()
+            .query()
+            .and_then(|q| serde_urlencoded::from_str::<Vec<(String, String)>>(q).ok())
+            .and_then(|pairs| {
+                pairs
+                    .into_iter()
+                    .find(|(k, _)| k == "_csrf")
+                    .map(|(_, v)| v)
+            });
+        return match in_query {
+            Some(given) if constant_eq(&given, &expected) => Ok(next.run(req).await),
+            _ => Err(WebError::Csrf),
+        };
     }
     // The token is in the body; read it, check it, and hand the same bytes on.
     let (parts, body) = req.into_parts();

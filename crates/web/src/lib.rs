@@ -12,6 +12,7 @@ pub mod error;
 pub mod i18n;
 pub mod mail;
 pub mod metrics;
+pub mod sheets;
 pub mod views;
 
 use std::future::Future;

@@ -819,3 +819,57 @@ async fn organisers_choose_the_fields_they_ask_and_require() {
         .unwrap();
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
 }
+
+#[tokio::test]
+async fn staff_upload_an_invitee_sheet() {
+    let mut app = kit::demo_app().await;
+    let event = open_event(&app).await;
+    app.sign_in(SECRETARIAT).await;
+    let upload = |name: &'static str, body: Vec<u8>, csrf: Option<String>| {
+        let form = reqwest::multipart::Form::new()
+            .text("valid_until", "2099-12-31")
+            .part(
+                "file",
+                reqwest::multipart::Part::bytes(body).file_name(name),
+            );
+        let url = match csrf {
+            Some(t) => app.url(&format!("/zh-Hant/events/{event}/invitees?_csrf={t}")),
+            None => app.url(&format!("/zh-Hant/events/{event}/invitees")),
+        };
+        app.client.post(url).multipart(form).send()
+    };
+    let sheet = "姓名,電郵\n黃小明,wong@example.hk\n,nobody@example.hk\n"
+        .as_bytes()
+        .to_vec();
+    assert_eq!(
+        upload("list.csv", sheet.clone(), None)
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::FORBIDDEN,
+        "an upload needs the CSRF token too"
+    );
+    let r = upload("list.csv", sheet, Some(app.csrf.clone()))
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = r.text().await.unwrap();
+    assert!(
+        body.contains("第 3 行") && body.contains("此欄必須填寫"),
+        "{body}"
+    );
+    assert!(app.store.list_invitations(event).await.unwrap().is_empty());
+    let good = "姓名,電郵,語言\n黃小明,wong@example.hk,zh-Hant\nTan Mei,tan@example.sg,en\n"
+        .as_bytes()
+        .to_vec();
+    let r = upload("list.csv", good, Some(app.csrf.clone()))
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(r.text().await.unwrap().contains("已排隊發出 2 份邀請"));
+    assert_eq!(app.store.list_invitations(event).await.unwrap().len(), 2);
+    let r = upload("list.pdf", b"%PDF".to_vec(), Some(app.csrf.clone()))
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}

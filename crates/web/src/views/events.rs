@@ -39,6 +39,7 @@ pub fn router() -> Router<AppState> {
         .route("/events/{id}/check-in", get(check_in_page))
         .route("/events/{id}/announce", post(announce))
         .route("/events/{id}/invite", post(invite))
+        .route("/events/{id}/invitees", post(upload_invitees))
         .route(
             "/invitations/{token}",
             get(invitation_form).post(accept_invitation),
@@ -929,6 +930,106 @@ async fn accept_invitation(
             )
         }
     }
+}
+
+#[derive(Template)]
+#[template(path = "events/import_result.html")]
+struct ImportResultPage {
+    c: Ctx,
+    event: Event,
+    invited: usize,
+    rejected: Vec<(usize, Vec<String>)>,
+}
+
+/// An uploaded invitee sheet (CSV or XLSX): checked whole, then every row invited in one
+/// transaction, or none if any row is wrong.
+async fn upload_invitees(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+    mut multipart: axum::extract::Multipart,
+) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::EditDirectory)?.clone();
+    let event = s.store.get_event(id(&raw)?).await?;
+    let mut file: Option<(String, Vec<u8>)> = None;
+    let mut valid_until = String::new();
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|_| WebError::BadRequest("err-bad-form"))?
+    {
+        match field.name() {
+            Some("file") => {
+                let ext = field
+                    .file_name()
+                    .and_then(|n| n.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()))
+                    .unwrap_or_default();
+                let bytes = field
+                    .bytes()
+                    .await
+                    .map_err(|_| WebError::BadRequest("err-body-too-large"))?;
+                file = Some((ext, bytes.to_vec()));
+            }
+            Some("valid_until") => {
+                valid_until = field
+                    .text()
+                    .await
+                    .map_err(|_| WebError::BadRequest("err-bad-form"))?
+            }
+            _ => {}
+        }
+    }
+    let Some((ext, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
+        return Err(WebError::Invalid(vec![baylink_store::FieldError::new(
+            "file",
+            "err-required",
+        )]));
+    };
+    let Some(expires) = super::event_admin::parse_hk(&valid_until, "23:59") else {
+        return Err(WebError::Invalid(vec![baylink_store::FieldError::new(
+            "valid_until",
+            "err-bad-date",
+        )]));
+    };
+    let rows = crate::sheets::read_table(&ext, bytes)
+        .and_then(|(h, d)| crate::sheets::invitees(h, d))
+        .map_err(|e| {
+            tracing::info!(error = %e, "unreadable invitee sheet");
+            WebError::Invalid(vec![baylink_store::FieldError::new(
+                "file",
+                "err-bad-sheet",
+            )])
+        })?;
+    let (invitees, rejected) =
+        crate::sheets::check_invitees(s.store.as_ref(), event.id, &rows, c.lang).await?;
+    let invited = if rejected.is_empty() {
+        s.store
+            .invite_many(
+                &actor(&auth),
+                event.id,
+                &invitees,
+                expires,
+                baylink_store::sql::now(),
+            )
+            .await?
+            .len()
+    } else {
+        0
+    };
+    let status = if rejected.is_empty() {
+        axum::http::StatusCode::OK
+    } else {
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY
+    };
+    render_invalid(
+        &ImportResultPage {
+            c,
+            event,
+            invited,
+            rejected,
+        },
+        status,
+    )
 }
 
 /// Queues a message to all (or some) registrants.

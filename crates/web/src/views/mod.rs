@@ -82,6 +82,7 @@ impl Ctx {
 
     /// An interface string with one numeric argument.
     pub fn tn(&self, key: &str, name: &'static str, n: &i64) -> String {
+        // (`n` by reference: templates pass their values by reference.)
         self.lang.t_args(key, &[(name, (*n).into())])
     }
 
