@@ -837,6 +837,16 @@ pub trait EventStore: Send + Sync {
         title_script: &str,
         sort_order: i32,
     ) -> StoreResult<Appearance>;
+    /// Removes a part of an event's programme: `role`, `session` (with its items and its
+    /// room's registrations), `item` (with its speakers), `speaker` or `guest`. The part
+    /// must belong to `event_id`.
+    async fn remove_programme_part(
+        &self,
+        actor: &Actor,
+        event_id: i64,
+        part: &str,
+        id: i64,
+    ) -> StoreResult<()>;
     /// The event with everything on its page.
     async fn programme(&self, event_id: i64) -> StoreResult<Programme>;
     /// Events an organisation had a role in, newest first, with the role.

@@ -722,6 +722,39 @@ macro_rules! impl_sql_events {
                     Ok(a)
                 }
 
+                async fn remove_programme_part(&self, actor: &Actor, event_id: i64, part: &str, id: i64) -> StoreResult<()> {
+                    // Each part's table and how to find the event it belongs to.
+                    let (table, owner) = match part {
+                        "role" => ("event_roles", "SELECT event_id FROM event_roles WHERE id = $1"),
+                        "session" => ("event_sessions", "SELECT event_id FROM event_sessions WHERE id = $1"),
+                        "item" => ("programme_items", "SELECT s.event_id FROM programme_items i JOIN event_sessions s ON s.id = i.session_id WHERE i.id = $1"),
+                        "speaker" => ("item_speakers", "SELECT s.event_id FROM item_speakers a JOIN programme_items i ON i.id = a.item_id JOIN event_sessions s ON s.id = i.session_id WHERE a.id = $1"),
+                        "guest" => ("event_guests", "SELECT event_id FROM event_guests WHERE id = $1"),
+                        _ => return Err(StoreError::NotFound),
+                    };
+                    let mut tx = self.begin().await?;
+                    Self::lock_event(&mut tx, event_id).await?;
+                    let owner: Option<i64> = sqlx::query(owner)
+                        .bind(id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .map(|r| r.try_get(0))
+                        .transpose()
+                        .map_err(map_err)?;
+                    if owner != Some(event_id) {
+                        return Err(StoreError::NotFound);
+                    }
+                    sqlx::query(AssertSqlSafe(format!("DELETE FROM {table} WHERE id = $1")))
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    Self::programme_changed(&mut tx, event_id).await?;
+                    Self::event_audit(&mut tx, actor, "delete", table, id, Some(format!("{{\"event_id\":{event_id}}}")), None).await?;
+                    tx.commit().await.map_err(map_err)
+                }
+
                 async fn programme(&self, event_id: i64) -> StoreResult<Programme> {
                     let event = self.get_event(event_id).await?;
                     let series = match event.series_id {

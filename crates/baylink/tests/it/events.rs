@@ -528,6 +528,38 @@ async fn staff_build_an_event_with_its_programme() {
     // Editing keeps the version check.
     let (_, form) = app.page(&format!("/zh-Hant/events/{id}/edit")).await;
     assert!(form.contains("value=\"2026-12-20\"") && form.contains("value=\"09:30\""));
+    // A mistaken session is removed with its items; another event's part cannot be.
+    assert_eq!(
+        app.post_form(&format!("/zh-Hant/events/{id}/parts/session/1/delete"), &[])
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.post_form(
+            &format!("/zh-Hant/events/{id}/parts/session/{session}/delete"),
+            &[]
+        )
+        .await
+        .status(),
+        StatusCode::SEE_OTHER
+    );
+    let (_, page) = app.page(&format!("/zh-Hans/events/{id}")).await;
+    assert!(!page.contains("无人机物流分论坛") && !page.contains("低空经济与智慧城市"));
+    // And the event itself, after a confirmation page.
+    let (status, confirm) = app.page(&format!("/en/events/{id}/delete")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(confirm.contains("Low-altitude economy forum"));
+    assert_eq!(
+        app.post_form(&format!("/en/events/{id}/delete"), &[])
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        app.page(&format!("/en/events/{id}")).await.0,
+        StatusCode::NOT_FOUND
+    );
 }
 
 #[tokio::test]

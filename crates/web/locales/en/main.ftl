@@ -343,3 +343,4 @@ invitations-sent = { $count } invitations queued.
 import-rejected = Nobody was invited: correct these rows and upload the list again.
 line-number = Line { $line }
 err-bad-sheet = The file could not be read as a spreadsheet with name and email columns.
+delete-event-registrations = { $count } registrations, with their tickets, will be removed.

@@ -337,3 +337,4 @@ invitations-sent = 已排隊發出 { $count } 份邀請。
 import-rejected = 未發出任何邀請：請更正以下各行後重新上載。
 line-number = 第 { $line } 行
 err-bad-sheet = 無法讀取此檔案：需要包含姓名及電郵欄的試算表。
+delete-event-registrations = { $count } 項報名及其入場券將一併移除。

@@ -26,6 +26,11 @@ pub fn router() -> Router<AppState> {
         .route("/events/{id}/items", post(add_item))
         .route("/events/{id}/roles", post(add_role))
         .route("/events/{id}/guests", post(add_guest))
+        .route("/events/{id}/parts/{part}/{pid}/delete", post(remove_part))
+        .route(
+            "/events/{id}/delete",
+            get(delete_confirm).post(delete_event),
+        )
 }
 
 fn id(raw: &str) -> Result<i64, WebError> {
@@ -448,4 +453,49 @@ async fn add_guest(
     }
     .await;
     after(&s, c, event_id, form, result).await
+}
+
+/// Removes a role, session, item, speaker or guest from an event's programme.
+async fn remove_part(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path((raw, part, pid)): Path<(String, String, String)>,
+) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+    let event_id = id(&raw)?;
+    s.store
+        .remove_programme_part(&actor(auth), event_id, &part, id(&pid)?)
+        .await?;
+    Ok(see(c.href(&format!("/events/{event_id}/manage"))))
+}
+
+async fn delete_confirm(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
+    require(c.auth.as_ref(), Action::DeleteRecords)?;
+    let e = s.store.get_event(id(&raw)?).await?;
+    let registrations = s
+        .store
+        .list_registrations(e.id, None, None, 1, 0)
+        .await?
+        .total;
+    render(&super::directory::ConfirmDeletePage {
+        what: c.name(&e.title, &e.title_script, &e.title_en),
+        action: c.href(&format!("/events/{}/delete", e.id)),
+        back: c.href(&format!("/events/{}", e.id)),
+        consequences: vec![c.tn("delete-event-registrations", "count", &registrations)],
+        c,
+    })
+}
+
+async fn delete_event(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::DeleteRecords)?;
+    s.store.delete_event(&actor(auth), id(&raw)?).await?;
+    Ok(see(c.href("/events")))
 }
