@@ -249,6 +249,21 @@ fn routes(ids: &Ids) -> Vec<Route> {
             ],
             Staff,
         ),
+        get(format!("{l}/events/1/badges"), Staff),
+        form(
+            format!("{l}/events/1/announce"),
+            vec![("subject", "通知".into()), ("body", "內容".into())],
+            Staff,
+        ),
+        form(
+            format!("{l}/events/1/invite"),
+            vec![
+                ("name", "受邀者".into()),
+                ("email", "guest@walk.test".into()),
+                ("expires", "2099-01-01".into()),
+            ],
+            Staff,
+        ),
         form(
             format!("{l}/events/1/roles"),
             vec![
