@@ -386,6 +386,33 @@ macro_rules! impl_sql_events {
                     Ok(reg)
                 }
 
+                /// Records a person's appearance (a speaker of an item, a guest of an event)
+                /// in `table`, whose `parent` column names the item or event; `select` reads
+                /// it back with the person's names. The table and column names are fixed
+                /// by the callers, never user input.
+                #[allow(clippy::too_many_arguments)]
+                async fn insert_appearance(tx: &mut Tx<'_>, table: &'static str, parent: &'static str, select: &'static str, parent_id: i64, person_id: i64, title: Option<&str>, title_script: &str, sort_order: i32) -> StoreResult<Appearance> {
+                    let id: i64 = sqlx::query(AssertSqlSafe(format!("INSERT INTO {table} ({parent}, person_id, title, title_script, sort_order) VALUES ($1, $2, $3, $4, $5) RETURNING id")))
+                        .bind(parent_id)
+                        .bind(person_id)
+                        .bind(title.map(str::to_owned))
+                        .bind(title_script.to_owned())
+                        .bind(sort_order)
+                        .fetch_one(&mut **tx)
+                        .await
+                        .map_err(|e| match map_err(e) {
+                            StoreError::Conflict("err-still-referenced") => StoreError::invalid("person_id", "err-unknown-reference"),
+                            other => other,
+                        })?
+                        .try_get(0)
+                        .map_err(map_err)?;
+                    sqlx::query_as::<_, Appearance>(AssertSqlSafe(format!("{select} WHERE a.id = $1")))
+                        .bind(id)
+                        .fetch_one(&mut **tx)
+                        .await
+                        .map_err(map_err)
+                }
+
                 /// Marks an event's programme as changed, for the nodes' caches.
                 async fn programme_changed(tx: &mut Tx<'_>, event_id: i64) -> StoreResult<()> {
                     sqlx::query("UPDATE events SET programme_version = programme_version + 1 WHERE id = $1")
@@ -396,21 +423,6 @@ macro_rules! impl_sql_events {
                     Ok(())
                 }
 
-                async fn event_audit(tx: &mut Tx<'_>, actor: &Actor, action: &str, entity: &str, id: i64, before: Option<String>, after: Option<String>) -> StoreResult<()> {
-                    sqlx::query("INSERT INTO audit_log (at, user_id, actor, action, entity, entity_id, before_json, after_json) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-                        .bind($crate::sql::now())
-                        .bind(actor.user_id)
-                        .bind(actor.name.clone())
-                        .bind(action.to_owned())
-                        .bind(entity.to_owned())
-                        .bind(id)
-                        .bind(before)
-                        .bind(after)
-                        .execute(&mut **tx)
-                        .await
-                        .map_err(map_err)?;
-                    Ok(())
-                }
             }
 
             #[async_trait::async_trait]
@@ -425,7 +437,7 @@ macro_rules! impl_sql_events {
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(map_err)?;
-                    Self::event_audit(&mut tx, actor, "create", "event_series", s.id, None, audit_json(&s)).await?;
+                    Self::audit(&mut tx, actor, "create", "event_series", s.id, None, audit_json(&s)).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(s)
                 }
@@ -499,7 +511,7 @@ macro_rules! impl_sql_events {
                             StoreError::Conflict("err-still-referenced") => StoreError::invalid("series_id", "err-unknown-reference"),
                             other => other,
                         })?;
-                    Self::event_audit(&mut tx, actor, "create", "event", e.id, None, audit_json(&e)).await?;
+                    Self::audit(&mut tx, actor, "create", "event", e.id, None, audit_json(&e)).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(e)
                 }
@@ -547,7 +559,7 @@ macro_rules! impl_sql_events {
                         .map_err(map_err)?;
                     // More seats may have freed the waiting list.
                     Self::promote_event(&mut tx, id, $crate::sql::now()).await?;
-                    Self::event_audit(&mut tx, actor, "update", "event", id, audit_json(&before), audit_json(&after)).await?;
+                    Self::audit(&mut tx, actor, "update", "event", id, audit_json(&before), audit_json(&after)).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(after)
                 }
@@ -561,7 +573,7 @@ macro_rules! impl_sql_events {
                         .map_err(map_err)?
                         .ok_or(StoreError::NotFound)?;
                     sqlx::query("DELETE FROM events WHERE id = $1").bind(id).execute(&mut *tx).await.map_err(map_err)?;
-                    Self::event_audit(&mut tx, actor, "delete", "event", id, audit_json(&before), None).await?;
+                    Self::audit(&mut tx, actor, "delete", "event", id, audit_json(&before), None).await?;
                     tx.commit().await.map_err(map_err)
                 }
 
@@ -597,7 +609,7 @@ macro_rules! impl_sql_events {
                         .await
                         .map_err(map_err)?;
                     Self::programme_changed(&mut tx, event_id).await?;
-                    Self::event_audit(&mut tx, actor, "create", "event_role", id, None, audit_json(&row)).await?;
+                    Self::audit(&mut tx, actor, "create", "event_role", id, None, audit_json(&row)).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(row)
                 }
@@ -632,7 +644,7 @@ macro_rules! impl_sql_events {
                         .await
                         .map_err(map_err)?;
                     Self::programme_changed(&mut tx, d.event_id).await?;
-                    Self::event_audit(&mut tx, actor, "create", "event_session", id, None, audit_json(&s)).await?;
+                    Self::audit(&mut tx, actor, "create", "event_session", id, None, audit_json(&s)).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(s)
                 }
@@ -659,65 +671,29 @@ macro_rules! impl_sql_events {
                         .execute(&mut *tx)
                         .await
                         .map_err(map_err)?;
-                    Self::event_audit(&mut tx, actor, "create", "programme_item", item.id, None, audit_json(&item)).await?;
+                    Self::audit(&mut tx, actor, "create", "programme_item", item.id, None, audit_json(&item)).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(item)
                 }
 
                 async fn add_speaker(&self, actor: &Actor, item_id: i64, person_id: i64, title: Option<&str>, title_script: &str, sort_order: i32) -> StoreResult<Appearance> {
                     let mut tx = self.begin().await?;
-                    let id: i64 = sqlx::query("INSERT INTO item_speakers (item_id, person_id, title, title_script, sort_order) VALUES ($1, $2, $3, $4, $5) RETURNING id")
-                        .bind(item_id)
-                        .bind(person_id)
-                        .bind(title.map(str::to_owned))
-                        .bind(title_script.to_owned())
-                        .bind(sort_order)
-                        .fetch_one(&mut *tx)
-                        .await
-                        .map_err(|e| match map_err(e) {
-                            StoreError::Conflict("err-still-referenced") => StoreError::invalid("person_id", "err-unknown-reference"),
-                            other => other,
-                        })?
-                        .try_get(0)
-                        .map_err(map_err)?;
-                    let a = sqlx::query_as::<_, Appearance>(AssertSqlSafe(format!("{SPEAKER_SELECT} WHERE a.id = $1")))
-                        .bind(id)
-                        .fetch_one(&mut *tx)
-                        .await
-                        .map_err(map_err)?;
+                    let a = Self::insert_appearance(&mut tx, "item_speakers", "item_id", SPEAKER_SELECT, item_id, person_id, title, title_script, sort_order).await?;
                     sqlx::query("UPDATE events SET programme_version = programme_version + 1 WHERE id = (SELECT s.event_id FROM programme_items i JOIN event_sessions s ON s.id = i.session_id WHERE i.id = $1)")
                         .bind(item_id)
                         .execute(&mut *tx)
                         .await
                         .map_err(map_err)?;
-                    Self::event_audit(&mut tx, actor, "create", "item_speaker", id, None, audit_json(&a)).await?;
+                    Self::audit(&mut tx, actor, "create", "item_speaker", a.id, None, audit_json(&a)).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(a)
                 }
 
                 async fn add_guest(&self, actor: &Actor, event_id: i64, person_id: i64, title: Option<&str>, title_script: &str, sort_order: i32) -> StoreResult<Appearance> {
                     let mut tx = self.begin().await?;
-                    let id: i64 = sqlx::query("INSERT INTO event_guests (event_id, person_id, title, title_script, sort_order) VALUES ($1, $2, $3, $4, $5) RETURNING id")
-                        .bind(event_id)
-                        .bind(person_id)
-                        .bind(title.map(str::to_owned))
-                        .bind(title_script.to_owned())
-                        .bind(sort_order)
-                        .fetch_one(&mut *tx)
-                        .await
-                        .map_err(|e| match map_err(e) {
-                            StoreError::Conflict("err-still-referenced") => StoreError::invalid("person_id", "err-unknown-reference"),
-                            other => other,
-                        })?
-                        .try_get(0)
-                        .map_err(map_err)?;
-                    let a = sqlx::query_as::<_, Appearance>(AssertSqlSafe(format!("{GUEST_SELECT} WHERE a.id = $1")))
-                        .bind(id)
-                        .fetch_one(&mut *tx)
-                        .await
-                        .map_err(map_err)?;
+                    let a = Self::insert_appearance(&mut tx, "event_guests", "event_id", GUEST_SELECT, event_id, person_id, title, title_script, sort_order).await?;
                     Self::programme_changed(&mut tx, event_id).await?;
-                    Self::event_audit(&mut tx, actor, "create", "event_guest", id, None, audit_json(&a)).await?;
+                    Self::audit(&mut tx, actor, "create", "event_guest", a.id, None, audit_json(&a)).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(a)
                 }
@@ -751,7 +727,7 @@ macro_rules! impl_sql_events {
                         .await
                         .map_err(map_err)?;
                     Self::programme_changed(&mut tx, event_id).await?;
-                    Self::event_audit(&mut tx, actor, "delete", table, id, Some(format!("{{\"event_id\":{event_id}}}")), None).await?;
+                    Self::audit(&mut tx, actor, "delete", table, id, Some(format!("{{\"event_id\":{event_id}}}")), None).await?;
                     tx.commit().await.map_err(map_err)
                 }
 
@@ -861,7 +837,7 @@ macro_rules! impl_sql_events {
                             .execute(&mut *tx)
                             .await
                             .map_err(map_err)?;
-                        Self::event_audit(&mut tx, actor, "create", "invitation", inv.id, None, audit_json(&inv)).await?;
+                        Self::audit(&mut tx, actor, "create", "invitation", inv.id, None, audit_json(&inv)).await?;
                         out.push(inv);
                     }
                     tx.commit().await.map_err(map_err)?;
@@ -948,7 +924,7 @@ macro_rules! impl_sql_events {
                     let after = Self::reg_in(&mut tx, id).await?;
                     Self::queue_mail(&mut tx, &after, "cancelled", now).await?;
                     if let Some(actor) = actor {
-                        Self::event_audit(&mut tx, actor, "update", "registration", id, audit_json(&before), audit_json(&after)).await?;
+                        Self::audit(&mut tx, actor, "update", "registration", id, audit_json(&before), audit_json(&after)).await?;
                     }
                     tx.commit().await.map_err(map_err)?;
                     Ok(after)
@@ -981,7 +957,7 @@ macro_rules! impl_sql_events {
                     }
                     let after = Self::reg_in(&mut tx, id).await?;
                     Self::queue_mail(&mut tx, &after, "registration", now).await?;
-                    Self::event_audit(&mut tx, actor, "update", "registration", id, audit_json(&before), audit_json(&after)).await?;
+                    Self::audit(&mut tx, actor, "update", "registration", id, audit_json(&before), audit_json(&after)).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(after)
                 }
@@ -1059,7 +1035,7 @@ macro_rules! impl_sql_events {
                         .fetch_all(&mut *tx)
                         .await
                         .map_err(map_err)?;
-                    Self::event_audit(&mut tx, actor, "update", "session_registration", id, audit_json(&current), audit_json(&after)).await?;
+                    Self::audit(&mut tx, actor, "update", "session_registration", id, audit_json(&current), audit_json(&after)).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(after)
                 }
@@ -1164,7 +1140,7 @@ macro_rules! impl_sql_events {
                         .await
                         .map_err(map_err)?;
                     let n = rows.len() as i64;
-                    Self::event_audit(&mut tx, actor, "create", "announcement", event_id, None, Some(format!("{{\"subject\":{},\"recipients\":{n}}}", serde_json_string(subject)))).await?;
+                    Self::audit(&mut tx, actor, "create", "announcement", event_id, None, Some(format!("{{\"subject\":{},\"recipients\":{n}}}", serde_json_string(subject)))).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(n)
                 }
