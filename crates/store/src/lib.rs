@@ -159,6 +159,7 @@ pub trait Store: EventStore + Send + Sync + 'static {
     ) -> StoreResult<SideOfficer>;
     async fn delete_side_officer(&self, actor: &Actor, id: i64) -> StoreResult<()>;
     async fn list_milestones(&self) -> StoreResult<Vec<Milestone>>;
+    async fn delete_milestone(&self, actor: &Actor, id: i64) -> StoreResult<()>;
     async fn create_milestone(
         &self,
         actor: &Actor,

@@ -845,6 +845,19 @@ macro_rules! impl_sql_store {
                     Ok(m)
                 }
 
+                async fn delete_milestone(&self, actor: &Actor, id: i64) -> StoreResult<()> {
+                    let mut tx = self.begin().await?;
+                    let before = sqlx::query_as::<_, Milestone>("SELECT id, year, date, text, text_script, text_en FROM milestones WHERE id = $1")
+                        .bind(id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)?;
+                    sqlx::query("DELETE FROM milestones WHERE id = $1").bind(id).execute(&mut *tx).await.map_err(map_err)?;
+                    Self::audit(&mut tx, actor, "delete", "milestone", id, audit_json(&before), None).await?;
+                    tx.commit().await.map_err(map_err)
+                }
+
                 async fn list_designations(&self) -> StoreResult<Vec<Designation>> {
                     sqlx::query_as::<_, Designation>("SELECT id, code, name, name_script, name_en FROM designations ORDER BY id")
                         .fetch_all(&self.pool)

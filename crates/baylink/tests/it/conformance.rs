@@ -220,6 +220,16 @@ pub async fn story(store: Arc<dyn Store>) {
         .await
         .unwrap();
     assert_eq!(store.list_milestones().await.unwrap()[0].year, 2009);
+    let extra = store
+        .create_milestone(&me, 2019, Some("2019-06-01"), "澳門加入", "zh-Hant", None)
+        .await
+        .unwrap();
+    store.delete_milestone(&me, extra.id).await.unwrap();
+    assert!(matches!(
+        store.delete_milestone(&me, extra.id).await,
+        Err(StoreError::NotFound)
+    ));
+    assert_eq!(store.list_milestones().await.unwrap().len(), 1);
 
     // Designations and memberships: one award per organisation, designation and year.
     let des = store

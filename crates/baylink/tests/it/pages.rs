@@ -410,3 +410,34 @@ async fn health_metrics_and_security_headers() {
     let text = app.running.state.metrics.render();
     assert!(text.contains("area=\"organisations\",method=\"GET\",status=\"200\""));
 }
+
+#[tokio::test]
+async fn staff_keep_the_alliance_history() {
+    let mut app = kit::demo_app().await;
+    app.sign_in(SECRETARIAT).await;
+    let r = app
+        .post_form(
+            "/zh-Hant/alliance/milestones",
+            &[("year", "1800"), ("text", "")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = r.text().await.unwrap();
+    assert!(body.contains("請輸入 1900 至 2200 之間的年份") && body.contains("此欄必須填寫"));
+    let r = app
+        .post_form(
+            "/zh-Hant/alliance/milestones",
+            &[
+                ("year", "2025"),
+                ("date", "2025-12-08"),
+                ("text", "2025深港澳科技界交流年會於香港舉行"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, page) = app.page("/zh-Hans/alliance").await;
+    assert!(
+        page.contains("2025深港澳科技界交流年会于香港举行")
+            || page.contains("2025深港澳科技界交流年会於香港举行")
+    );
+}

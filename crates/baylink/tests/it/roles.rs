@@ -249,6 +249,12 @@ fn routes(ids: &Ids) -> Vec<Route> {
             ],
             Staff,
         ),
+        form(
+            format!("{l}/alliance/milestones"),
+            vec![("year", "2025".into()), ("text", "聯盟新里程".into())],
+            Staff,
+        ),
+        form(format!("{l}/alliance/milestones/3/delete"), vec![], Staff),
         get(format!("{l}/events/1/badges"), Staff),
         form(
             format!("{l}/events/1/announce"),

@@ -344,3 +344,5 @@ import-rejected = Nobody was invited: correct these rows and upload the list aga
 line-number = Line { $line }
 err-bad-sheet = The file could not be read as a spreadsheet with name and email columns.
 delete-event-registrations = { $count } registrations, with their tickets, will be removed.
+add-milestone = Add to the history
+field-text-en = In English

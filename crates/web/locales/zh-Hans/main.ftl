@@ -338,3 +338,5 @@ import-rejected = 未发出任何邀请：请更正以下各行后重新上传�
 line-number = 第 { $line } 行
 err-bad-sheet = 无法读取此文件：需要包含姓名和邮箱列的表格。
 delete-event-registrations = { $count } 份报名及其入场券将一并移除。
+add-milestone = 添加发展历程
+field-text-en = 英文

@@ -338,3 +338,5 @@ import-rejected = 未發出任何邀請：請更正以下各行後重新上載�
 line-number = 第 { $line } 行
 err-bad-sheet = 無法讀取此檔案：需要包含姓名及電郵欄的試算表。
 delete-event-registrations = { $count } 項報名及其入場券將一併移除。
+add-milestone = 新增發展歷程
+field-text-en = 英文

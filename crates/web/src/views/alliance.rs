@@ -24,6 +24,8 @@ pub fn router() -> Router<AppState> {
         .route("/alliance", get(alliance))
         .route("/alliance/officers", post(officer_create))
         .route("/alliance/officers/{id}/delete", post(officer_delete))
+        .route("/alliance/milestones", post(milestone_create))
+        .route("/alliance/milestones/{id}/delete", post(milestone_delete))
         .route("/memberships", get(memberships).post(membership_create))
         .route("/memberships/{id}/delete", post(membership_delete))
         .route("/designations", get(designations).post(designation_create))
@@ -126,6 +128,68 @@ async fn officer_delete(
     let id = id(&raw)?;
     let auth = require(c.auth.as_ref(), Action::DeleteRecords)?;
     s.store.delete_side_officer(&actor(auth), id).await?;
+    Ok(see(c.href("/alliance")))
+}
+
+/// Adds a line to the alliance's history.
+async fn milestone_create(
+    State(s): State<AppState>,
+    c: Ctx,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+    let mut errors = Vec::new();
+    let year: Option<i32> = form.int("year", &mut errors);
+    if !year.is_some_and(|y| (1900..=2200).contains(&y)) && errors.is_empty() {
+        errors.push(baylink_store::FieldError::new("year", "err-bad-year"));
+    }
+    let text = baylink_text::clean_pinyin_artefacts(form.get("text").trim()).into_owned();
+    if text.is_empty() {
+        errors.push(baylink_store::FieldError::new("text", "err-required"));
+    } else if text.chars().count() > 2000 {
+        errors.push(baylink_store::FieldError::new("text", "err-too-long").with_limit(2000));
+    }
+    let date = form.opt("date");
+    if let Some(d) = &date {
+        if super::event_admin::parse_hk(d, "").is_none() {
+            errors.push(baylink_store::FieldError::new("date", "err-bad-date"));
+        }
+    }
+    let result = if errors.is_empty() {
+        let script = baylink_text::detect(&text, c.lang.script());
+        s.store
+            .create_milestone(
+                &actor(auth),
+                year.unwrap_or(0),
+                date.as_deref(),
+                &text,
+                script.code(),
+                form.opt("text_en").as_deref(),
+            )
+            .await
+            .map(|_| ())
+    } else {
+        Err(StoreError::Invalid(errors))
+    };
+    match result {
+        Ok(()) => Ok(see(c.href("/alliance"))),
+        Err(e) => {
+            let (errors, status) = form_errors(e)?;
+            let lang = c.lang;
+            let page = alliance_page(&s, c, FormState::with_errors(form, lang, &errors)).await?;
+            render_invalid(&page, status)
+        }
+    }
+}
+
+async fn milestone_delete(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
+    let id = id(&raw)?;
+    let auth = require(c.auth.as_ref(), Action::DeleteRecords)?;
+    s.store.delete_milestone(&actor(auth), id).await?;
     Ok(see(c.href("/alliance")))
 }
 
