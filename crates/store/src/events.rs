@@ -899,6 +899,11 @@ pub trait EventStore: Send + Sync {
         &self,
         registration_id: i64,
     ) -> StoreResult<Vec<SessionRegistration>>;
+    /// Every session place of an event, in one query (for attendance by session).
+    async fn event_session_registrations(
+        &self,
+        event_id: i64,
+    ) -> StoreResult<Vec<SessionRegistration>>;
     /// Registrations of an event, optionally only those matching a name, e-mail or
     /// organisation in either script, in registration order.
     async fn list_registrations(

@@ -1066,6 +1066,14 @@ macro_rules! impl_sql_events {
                         .map_err(map_err)
                 }
 
+                async fn event_session_registrations(&self, event_id: i64) -> StoreResult<Vec<SessionRegistration>> {
+                    sqlx::query_as::<_, SessionRegistration>("SELECT sr.id, sr.registration_id, sr.session_id, sr.status, sr.waiting_seq FROM session_registrations sr JOIN event_sessions s ON s.id = sr.session_id WHERE s.event_id = $1")
+                        .bind(event_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
                 async fn list_registrations(&self, event_id: i64, q: Option<&str>, status: Option<RegStatus>, limit: i64, offset: i64) -> StoreResult<Page<Registration>> {
                     let mut sql = format!("SELECT {REG_COLS}, COUNT(*) OVER () AS total_count FROM registrations WHERE event_id = $1");
                     let mut args = vec![Arg::Int(event_id)];

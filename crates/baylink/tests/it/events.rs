@@ -317,6 +317,28 @@ async fn the_conference_page_shows_the_seeds_programme_and_calendars() {
             .unwrap()
             .contains("UID:event-")
     );
+    // Attendance by session on the staff page: the demo checks in 27 of its 30 test
+    // participants, all of whom hold a main-session place.
+    let mut staff = kit::demo_app().await;
+    staff.sign_in(SECRETARIAT).await;
+    let (_, regs) = staff
+        .page(&format!("/en/events/{conf}/registrations"))
+        .await;
+    let main_row = regs
+        .split("Main session: the alliance")
+        .nth(1)
+        .expect("the main session's attendance row");
+    let cells: Vec<&str> = main_row
+        .split("<td>")
+        .skip(1)
+        .take(2)
+        .map(|c| c.split('<').next().unwrap())
+        .collect();
+    assert_eq!(
+        cells,
+        ["30", "27"],
+        "registered and attended in the main session"
+    );
     // Links both ways: the organiser's and the speaker's pages list the conference.
     let iot = app.org_id("深圳市物联网产业协会").await;
     let (_, org_page) = app.page(&format!("/zh-Hant/organisations/{iot}")).await;

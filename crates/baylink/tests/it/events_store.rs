@@ -332,6 +332,21 @@ async fn story(store: Arc<dyn Store>) {
             .is_none()
     );
 
+    // One query gives every session place of the event, as the per-registration calls do.
+    let mut places = Vec::new();
+    for r in s
+        .list_registrations(ev.id, None, None, 50, 0)
+        .await
+        .unwrap()
+        .items
+    {
+        places.extend(s.session_registrations(r.id).await.unwrap());
+    }
+    let mut all = s.event_session_registrations(ev.id).await.unwrap();
+    all.sort_by_key(|x| x.id);
+    places.sort_by_key(|x| x.id);
+    assert_eq!(all, places);
+
     // The programme comes back whole.
     let prog = s.programme(ev.id).await.unwrap();
     assert_eq!(prog.sessions.len(), 2);

@@ -32,12 +32,7 @@ pub fn router() -> Router<AppState> {
         .route("/designations/{id}/delete", post(designation_delete))
 }
 
-fn id(raw: &str) -> Result<i64, WebError> {
-    raw.parse::<i64>()
-        .ok()
-        .filter(|v| *v > 0)
-        .ok_or(WebError::NotFound)
-}
+use crate::api::path_id as id;
 
 #[derive(Template)]
 #[template(path = "alliance/alliance.html")]
@@ -54,16 +49,7 @@ async fn alliance_page(s: &AppState, c: Ctx, f: FormState) -> Result<AlliancePag
     let sides = crate::api::sides_with_officers(s).await?;
     let milestones = s.store.list_milestones().await?;
     let people = if c.can_edit() {
-        s.store
-            .list_people(&baylink_store::PersonFilter {
-                limit: 500,
-                ..Default::default()
-            })
-            .await?
-            .items
-            .into_iter()
-            .map(|p| (p.id, c.name(&p.name, &p.name_script, &p.name_en)))
-            .collect()
+        super::directory::person_choices(s, &c).await?
     } else {
         Vec::new()
     };

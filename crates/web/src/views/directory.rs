@@ -47,13 +47,7 @@ pub fn actor(auth: &crate::auth::Auth) -> Actor {
     }
 }
 
-/// A path id; anything but a positive number is simply not a page.
-fn id(raw: &str) -> Result<i64, WebError> {
-    raw.parse::<i64>()
-        .ok()
-        .filter(|v| *v > 0)
-        .ok_or(WebError::NotFound)
-}
+use crate::api::path_id as id;
 
 const PAGE_SIZE: i64 = 50;
 
@@ -186,6 +180,24 @@ struct OrgFormPage {
     id: Option<i64>,
     f: FormState,
     parents: Vec<(i64, String)>,
+}
+
+/// People as (id, name in the reader's script), sorted by that name: the choices of a
+/// person select (speakers, guests, side officers).
+pub(crate) async fn person_choices(s: &AppState, c: &Ctx) -> Result<Vec<(i64, String)>, WebError> {
+    let mut people: Vec<(i64, String)> = s
+        .store
+        .list_people(&PersonFilter {
+            limit: 500,
+            ..Default::default()
+        })
+        .await?
+        .items
+        .into_iter()
+        .map(|p| (p.id, c.name(&p.name, &p.name_script, &p.name_en)))
+        .collect();
+    people.sort_by(|a, b| a.1.cmp(&b.1));
+    Ok(people)
 }
 
 /// Every organisation as (id, name in the reader's script), sorted by that name: the

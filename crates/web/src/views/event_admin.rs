@@ -33,12 +33,7 @@ pub fn router() -> Router<AppState> {
         )
 }
 
-fn id(raw: &str) -> Result<i64, WebError> {
-    raw.parse::<i64>()
-        .ok()
-        .filter(|v| *v > 0)
-        .ok_or(WebError::NotFound)
-}
+use crate::api::path_id as id;
 
 /// A Hong Kong date (`2024-12-09`) and time (`13:30`) as Unix seconds.
 pub fn parse_hk(date: &str, time_of_day: &str) -> Option<i64> {
@@ -253,18 +248,7 @@ async fn manage_page(
     require(c.auth.as_ref(), Action::EditDirectory)?;
     let p = s.store.programme(event_id).await?;
     let orgs = org_choices(s, &c, None).await?;
-    let mut people: Vec<(i64, String)> = s
-        .store
-        .list_people(&baylink_store::PersonFilter {
-            limit: 500,
-            ..Default::default()
-        })
-        .await?
-        .items
-        .into_iter()
-        .map(|p| (p.id, c.name(&p.name, &p.name_script, &p.name_en)))
-        .collect();
-    people.sort_by(|a, b| a.1.cmp(&b.1));
+    let people = super::directory::person_choices(s, &c).await?;
     Ok(ManagePage {
         c,
         p,

@@ -47,12 +47,7 @@ pub fn router() -> Router<AppState> {
         .route("/events/{id}/badges", get(badges))
 }
 
-fn id(raw: &str) -> Result<i64, WebError> {
-    raw.parse::<i64>()
-        .ok()
-        .filter(|v| *v > 0)
-        .ok_or(WebError::NotFound)
-}
+use crate::api::path_id as id;
 
 /// Hong Kong time (UTC+8) for a Unix time.
 fn hk(unix: i64) -> time::OffsetDateTime {
@@ -695,26 +690,29 @@ async fn registrations(
             .unwrap_or_else(|| c.t("unknown"));
         (r, label)
     }));
-    let mut by_session = Vec::new();
-    for session in &p.sessions {
-        let mut t = Tally {
+    // Attendance per room: confirmed places whose holder has checked in.
+    let places = s.store.event_session_registrations(p.event.id).await?;
+    let present: std::collections::HashSet<i64> = all
+        .iter()
+        .filter(|r| r.checked_in_at.is_some())
+        .map(|r| r.id)
+        .collect();
+    let by_session = p
+        .sessions
+        .iter()
+        .map(|session| Tally {
             label: c.name(&session.title, &session.title_script, &session.title_en),
             registered: session.confirmed_count,
-            attended: 0,
-        };
-        for r in &all {
-            if r.checked_in_at.is_some()
-                && s.store
-                    .session_registrations(r.id)
-                    .await?
-                    .iter()
-                    .any(|x| x.session_id == session.id && x.status == RegStatus::Confirmed)
-            {
-                t.attended += 1;
-            }
-        }
-        by_session.push(t);
-    }
+            attended: places
+                .iter()
+                .filter(|x| {
+                    x.session_id == session.id
+                        && x.status == RegStatus::Confirmed
+                        && present.contains(&x.registration_id)
+                })
+                .count() as i64,
+        })
+        .collect();
     let sections = vec![
         (c.t("by-region"), by_region),
         (c.t("by-org-type"), by_type),
