@@ -432,10 +432,11 @@ pub struct Converter {
     fused: Option<Fused>,
 }
 
-/// Segmentation and the first conversion stage in one pass.
+/// Segmentation and the stages up to the one that repeats the segmentation dictionary,
+/// in one pass.
 ///
-/// In OpenCC's phrase configurations the first stage is "the segmentation dictionary,
-/// else single characters". A segment that the segmentation dictionary matched is then
+/// In OpenCC's phrase configurations some stage is "the segmentation dictionary, else
+/// single characters" (the first in s2hk, the second in hk2s after the variant tables). A segment that the segmentation dictionary matched is then
 /// converted by that same dictionary to that same key's value (the match was already the
 /// longest, and the segment ends where it ends); a run of unmatched characters contains no
 /// position where that dictionary matches, so only the single-character dictionary can
@@ -444,6 +445,9 @@ pub struct Converter {
 struct Fused {
     phrases: Arc<Dict>,
     characters: Option<Arc<Dict>>,
+    /// How many stages run between segmentation and the stage that repeats the
+    /// segmentation dictionary (one in hk2s and tw2sp: the variant tables).
+    middle: usize,
 }
 
 /// Why a configuration could not be built.
@@ -545,7 +549,11 @@ impl Converter {
             Some(s) => return Err(ConfigError::UnsupportedType(s.kind.clone())),
         };
         let chain: Vec<Matcher> = config.conversion_chain.iter().map(stage).collect::<Result<_, _>>()?;
-        let fused = segmentation.as_ref().zip(chain.first()).and_then(|(seg, first)| Fused::of(seg, first));
+        let fused = segmentation.as_ref().and_then(|seg| {
+            chain.iter().enumerate().find_map(|(middle, stage)| {
+                Fused::of(seg, stage).map(|fused| Fused { middle, ..fused })
+            })
+        });
         let normalization: Vec<Matcher> = config.normalization.iter().map(stage).collect::<Result<_, _>>()?;
         // Build every table a conversion will touch now, so the first conversion is as
         // fast as the others (a fused first stage uses the segmentation's tables).
@@ -556,7 +564,9 @@ impl Converter {
                 if let Some(characters) = &fused.characters {
                     characters.prepare();
                 }
-                chain[1..].iter().for_each(Matcher::prepare);
+                chain[..fused.middle].iter().for_each(Matcher::prepare);
+                chain[fused.middle].prepare();
+                chain[fused.middle + 1..].iter().for_each(Matcher::prepare);
             }
             None => {
                 segmentation.iter().for_each(Matcher::prepare);
@@ -617,10 +627,11 @@ impl Converter {
         match (&self.fused, &self.segmentation) {
             (Some(fused), Some(segmenter)) => {
                 next.clear();
-                fused.run(segmenter, source!(), &mut next, &mut ends);
+                let (middle, rest) = chain.split_at(fused.middle);
+                fused.run(segmenter, middle, &rest[0], source!(), &mut next, &mut ends);
                 std::mem::swap(&mut current, &mut next);
                 copied = true;
-                chain = &chain[1..];
+                chain = &rest[1..];
             }
             (None, Some(segmenter)) => segmenter.segment(source!(), &mut ends),
             (_, None) => ends.push(source!().len()),
@@ -662,36 +673,104 @@ impl Fused {
             })
             .collect::<Option<_>>()?;
         let characters = (!rest.is_empty()).then(|| merged(&rest));
-        Some(Fused { phrases, characters })
+        Some(Fused {
+            phrases,
+            characters,
+            middle: 0,
+        })
     }
 
-    fn run(&self, segmentation: &Matcher, text: &[u8], out: &mut Vec<u8>, ends: &mut Vec<usize>) {
+    /// Segments `text`, passes each segment through the `middle` stages and the stage
+    /// that repeats the segmentation dictionary (`repeat`), and appends the result to
+    /// `out` with the segment ends. A segment that no middle stage touches (nearly all of
+    /// them: the middle stages are variant tables) takes the fast path described on
+    /// [`Fused`]; any other goes through the stages one by one, exactly as unfused.
+    fn run(
+        &self,
+        segmentation: &Matcher,
+        middle: &[Matcher],
+        repeat: &Matcher,
+        text: &[u8],
+        out: &mut Vec<u8>,
+        ends: &mut Vec<usize>,
+    ) {
+        let mut scratch = (Vec::new(), Vec::new(), Vec::new());
         let mut i = 0;
-        let mut in_run = false;
+        let mut run_start = None;
         while i < text.len() {
             let (code, width) = decode(&text[i..]);
             if segmentation.may_start(code)
                 && let Some((len, value)) = self.phrases.longest(&text[i..], code, width)
             {
-                if in_run {
+                if let Some(start) = run_start.take() {
+                    self.run_segment(&text[start..i], middle, repeat, out, &mut scratch);
                     ends.push(out.len());
-                    in_run = false;
                 }
-                out.extend_from_slice(value.as_bytes());
+                let key = &text[i..i + len];
+                if Self::changed(key, middle, &mut scratch) {
+                    Self::repeat(repeat, out, &mut scratch);
+                } else {
+                    out.extend_from_slice(value.as_bytes());
+                }
                 i += len;
                 ends.push(out.len());
                 continue;
             }
-            in_run = true;
-            match self.characters.as_ref().and_then(|c| c.longest(&text[i..], code, width)) {
+            run_start.get_or_insert(i);
+            i += width;
+        }
+        if let Some(start) = run_start {
+            self.run_segment(&text[start..], middle, repeat, out, &mut scratch);
+            ends.push(out.len());
+        }
+    }
+
+    /// A run of characters the segmentation dictionary matched nowhere: untouched by the
+    /// middle stages, only the single-character dictionary applies.
+    fn run_segment(
+        &self,
+        run: &[u8],
+        middle: &[Matcher],
+        repeat: &Matcher,
+        out: &mut Vec<u8>,
+        scratch: &mut (Vec<u8>, Vec<u8>, Vec<usize>),
+    ) {
+        if Self::changed(run, middle, scratch) {
+            return Self::repeat(repeat, out, scratch);
+        }
+        let mut i = 0;
+        while i < run.len() {
+            let (code, width) = decode(&run[i..]);
+            match self.characters.as_ref().and_then(|c| c.longest(&run[i..], code, width)) {
                 Some((_, value)) => out.extend_from_slice(value.as_bytes()),
-                None => out.extend_from_slice(&text[i..i + width]),
+                None => out.extend_from_slice(&run[i..i + width]),
             }
             i += width;
         }
-        if in_run {
-            ends.push(out.len());
+    }
+
+    /// Passes `segment` through the middle stages into `scratch.0`, and tells whether that
+    /// changed it (when it did not, the fast path is exact).
+    fn changed(segment: &[u8], middle: &[Matcher], (current, next, ends): &mut (Vec<u8>, Vec<u8>, Vec<usize>)) -> bool {
+        if !middle.iter().any(|m| m.touches(segment)) {
+            return false;
         }
+        current.clear();
+        current.extend_from_slice(segment);
+        for stage in middle {
+            next.clear();
+            ends.clear();
+            stage.convert_segments(current, &[current.len()], next, ends);
+            std::mem::swap(current, next);
+        }
+        current.as_slice() != segment
+    }
+
+    /// The repeated stage over a segment the middle stages changed (in `scratch.0`), as
+    /// the unfused pipeline does it.
+    fn repeat(repeat: &Matcher, out: &mut Vec<u8>, (current, _, ends): &mut (Vec<u8>, Vec<u8>, Vec<usize>)) {
+        ends.clear();
+        repeat.convert_segments(current, &[current.len()], out, ends);
     }
 }
 
