@@ -13,16 +13,21 @@
 //! * [`fold`] makes the key that filters compare, so a query in either script finds a name
 //!   in the other.
 //!
-//! Conversion uses the OpenCC dictionaries bundled with `ferrous-opencc`, character level
-//! only: names of organisations and people must never be rewritten into another region's
-//! vocabulary (深圳市信息行业协会 stays 信息, never 資訊).
+//! Conversion gives exactly OpenCC 1.4.2's output (`baylink-opencc`). [`display`] is for
+//! names and titles and converts characters only: names of organisations and people must
+//! never be rewritten into another region's vocabulary (深圳市信息行业协会 stays 信息, never
+//! 資訊). Running text may also carry regional terms when its reader asks for them
+//! ([`display_text`]), and search folds every regional form of a term to one
+//! ([`fold_terms`]); both use the regional-terms table in `data/regional-terms.tsv`.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::{OnceLock, RwLock};
 
-use ferrous_opencc::OpenCC;
-use ferrous_opencc::config::BuiltinConfig;
+use baylink_opencc::{Config, Converter, converter};
+
+mod terms;
+pub use terms::{Field, Term, TermUse, display_text, fold_terms, terms};
 
 /// The script a text is written in, recorded next to every stored text.
 ///
@@ -59,34 +64,29 @@ impl Script {
     }
 }
 
-/// The converters are built once: loading OpenCC's dictionaries costs milliseconds, a
-/// conversion microseconds.
+/// The converters, built once from OpenCC 1.4.2's data (see `baylink-opencc`): loading
+/// costs milliseconds, a conversion microseconds.
 struct Converters {
-    s2hk: OpenCC,
-    hk2s: OpenCC,
-    t2s: OpenCC,
+    s2hk: &'static Converter,
+    hk2s: &'static Converter,
+    t2s: &'static Converter,
 }
 
-fn converters() -> &'static Converters {
-    static CONVERTERS: OnceLock<Converters> = OnceLock::new();
-    CONVERTERS.get_or_init(|| {
-        let load = |config| {
-            OpenCC::from_config(config).expect("OpenCC dictionaries are compiled into the binary")
-        };
-        Converters {
-            s2hk: load(BuiltinConfig::S2hk),
-            hk2s: load(BuiltinConfig::Hk2s),
-            t2s: load(BuiltinConfig::T2s),
-        }
-    })
+fn converters() -> Converters {
+    Converters {
+        s2hk: converter(Config::S2hk),
+        hk2s: converter(Config::Hk2s),
+        t2s: converter(Config::T2s),
+    }
 }
 
 /// Loads the dictionaries now rather than on the first request that needs them.
 pub fn warm_up() {
     converters();
+    terms::warm_up();
 }
 
-fn has_han(text: &str) -> bool {
+pub(crate) fn has_han(text: &str) -> bool {
     text.chars().any(is_han)
 }
 
@@ -104,7 +104,7 @@ pub fn display(text: &str, from: Script, to: Script) -> Cow<'_, str> {
     if from == to || to == Script::Latin || !has_han(text) {
         return Cow::Borrowed(text);
     }
-    let converted = cached(text, to, || {
+    let converted = cached(text, to, false, || {
         let c = converters();
         match to {
             Script::Hant => c.s2hk.convert(text),
@@ -119,47 +119,36 @@ pub fn display(text: &str, from: Script, to: Script) -> Cow<'_, str> {
     }
 }
 
-/// Conversions already made, by target script and text.
+/// Conversions already made, by kind (characters only, or with regional terms), target
+/// script and text.
 ///
-/// Pages show the same names over and over, and a conversion costs tens of microseconds
-/// where a lookup costs well under one. The cache holds short texts only (names, titles,
-/// not long descriptions) and is emptied when full, so it never grows without bound.
+/// Pages show the same names over and over, and a conversion costs microseconds where a
+/// lookup costs well under one. The cache holds short texts only (names, titles, not long
+/// descriptions) and each map is emptied when full, so it never grows without bound.
 struct Cache {
-    hans: HashMap<String, String>,
-    hant: HashMap<String, String>,
+    maps: [HashMap<String, String>; 4],
 }
 
 const CACHE_ENTRIES: usize = 50_000;
 const CACHE_TEXT_BYTES: usize = 512;
 
-fn cached(text: &str, to: Script, convert: impl FnOnce() -> String) -> String {
+pub(crate) fn cached(text: &str, to: Script, with_terms: bool, convert: impl FnOnce() -> String) -> String {
     static CACHE: OnceLock<RwLock<Cache>> = OnceLock::new();
     if text.len() > CACHE_TEXT_BYTES {
         return convert();
     }
     let cache = CACHE.get_or_init(|| {
         RwLock::new(Cache {
-            hans: HashMap::new(),
-            hant: HashMap::new(),
+            maps: Default::default(),
         })
     });
-    let pick = |c: &Cache| {
-        if to == Script::Hans {
-            c.hans.get(text).cloned()
-        } else {
-            c.hant.get(text).cloned()
-        }
-    };
-    if let Some(hit) = cache.read().ok().and_then(|c| pick(&c)) {
+    let slot = usize::from(to == Script::Hans) + 2 * usize::from(with_terms);
+    if let Some(hit) = cache.read().ok().and_then(|c| c.maps[slot].get(text).cloned()) {
         return hit;
     }
     let converted = convert();
     if let Ok(mut c) = cache.write() {
-        let map = if to == Script::Hans {
-            &mut c.hans
-        } else {
-            &mut c.hant
-        };
+        let map = &mut c.maps[slot];
         if map.len() >= CACHE_ENTRIES {
             map.clear();
         }

@@ -441,3 +441,53 @@ async fn staff_keep_the_alliance_history() {
             || page.contains("2025深港澳科技界交流年会於香港举行")
     );
 }
+
+#[tokio::test]
+async fn running_text_takes_regional_terms_on_request_and_keeps_the_original() {
+    use baylink_store::{Actor, OrganisationInput};
+    let app = kit::demo_app().await;
+    let id = app.org_id("深圳市信息行业协会").await;
+    let stored = app.store.get_organisation(id).await.unwrap();
+    let edit = OrganisationInput {
+        name: stored.name.clone(),
+        org_type: "society".into(),
+        region: "shenzhen".into(),
+        description: Some("推动信息技术与信息安全合作。".into()),
+        description_script: Some("zh-Hans".into()),
+        version: Some(stored.version),
+        ..Default::default()
+    }
+    .validate(baylink_text::Script::Hans)
+    .unwrap();
+    app.store.update_organisation(&Actor::cli(), id, &edit).await.unwrap();
+    let page = format!("/zh-Hant/organisations/{id}");
+
+    // By default: characters only, the original one click away.
+    let (_, plain) = app.page(&page).await;
+    assert!(plain.contains("推動信息技術與信息安全合作。"), "character conversion by default");
+    assert!(plain.contains("<details class=\"original\">") && plain.contains("推动信息技术与信息安全合作。"));
+    assert!(plain.contains("id=\"terms-switch\""));
+
+    // The reader turns regional terms on; the setting sticks and brings them back.
+    let r = app
+        .client
+        .get(app.url(&format!("/zh-Hant/settings/terms?on=1&back=/organisations/{id}")))
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_redirection());
+    assert_eq!(r.headers()["location"], page.as_str(), "back to the page");
+    let (_, terms) = app.page(&page).await;
+    assert!(terms.contains("推動資訊科技與資訊保安合作。"), "Hong Kong terms on request");
+    assert!(terms.contains("深圳市信息行業協會"), "the name is never rewritten");
+    // An outside address is not a place to go back to.
+    let r = app
+        .client
+        .get(app.url("/zh-Hant/settings/terms?on=0&back=//evil.example/"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.headers()["location"], "/zh-Hant/");
+    let (_, off) = app.page(&page).await;
+    assert!(off.contains("推動信息技術與信息安全合作。"));
+}

@@ -346,3 +346,7 @@ err-bad-sheet = The file could not be read as a spreadsheet with name and email 
 delete-event-registrations = { $count } registrations, with their tickets, will be removed.
 add-milestone = Add to the history
 field-text-en = In English
+show-original = Original
+regional-terms-on = Regional terms: on
+regional-terms-off = Regional terms: off
+regional-terms-help = Show descriptions with the vocabulary of your region (信息技术 ↔ 資訊科技); names always stay as written.

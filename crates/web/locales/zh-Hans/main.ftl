@@ -340,3 +340,7 @@ err-bad-sheet = 无法读取此文件：需要包含姓名和邮箱列的表格�
 delete-event-registrations = { $count } 份报名及其入场券将一并移除。
 add-milestone = 添加发展历程
 field-text-en = 英文
+show-original = 原文
+regional-terms-on = 地区用语：开
+regional-terms-off = 地区用语：关
+regional-terms-help = 以您所在地区的用语显示介绍文字（信息技术 ↔ 資訊科技）；名称一律保持原样。

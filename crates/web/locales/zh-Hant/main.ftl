@@ -340,3 +340,7 @@ err-bad-sheet = 無法讀取此檔案：需要包含姓名及電郵欄的試算�
 delete-event-registrations = { $count } 項報名及其入場券將一併移除。
 add-milestone = 新增發展歷程
 field-text-en = 英文
+show-original = 原文
+regional-terms-on = 地區用語：開
+regional-terms-off = 地區用語：關
+regional-terms-help = 以您所在地區的用語顯示介紹文字（信息技术 ↔ 資訊科技）；名稱一律保持原樣。

@@ -32,11 +32,50 @@ use crate::i18n::Locale;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/", get(home))
+        .route("/settings/terms", get(set_terms))
         .merge(directory::router())
         .merge(alliance::router())
         .merge(account::router())
         .merge(event_admin::router())
         .merge(events::router())
+}
+
+/// Percent-encodes a path and query for use as one query value.
+fn urlencode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+#[derive(serde::Deserialize)]
+struct TermsQuery {
+    on: Option<String>,
+    back: Option<String>,
+}
+
+/// Remembers the regional-terms setting for a year and goes back to the page the reader
+/// came from (a path within the site only: anything else goes to the home page).
+async fn set_terms(c: Ctx, axum::extract::Query(q): axum::extract::Query<TermsQuery>) -> Response {
+    let on = q.on.as_deref() == Some("1");
+    let back = q
+        .back
+        .filter(|b| b.starts_with('/') && !b.starts_with("//") && !b.contains('\\'))
+        .unwrap_or_else(|| "/".to_owned());
+    let cookie = format!(
+        "{TERMS_COOKIE}={}; Path=/; Max-Age={}; SameSite=Lax",
+        u8::from(on),
+        if on { 31_536_000 } else { 0 }
+    );
+    let mut response = Redirect::to(&format!("/{}{}", c.lang.code(), back)).into_response();
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
 }
 
 /// What every page template knows about its request.
@@ -46,6 +85,37 @@ pub struct Ctx {
     pub auth: Option<Auth>,
     /// The path after the locale prefix, with its query, for the language switch.
     pub rest: String,
+    /// The reader asked for regional terms in running text (cookie `baylink_terms=1`).
+    pub terms: bool,
+}
+
+/// The cookie that remembers the regional-terms setting.
+pub const TERMS_COOKIE: &str = "baylink_terms";
+
+fn terms_cookie(parts: &Parts) -> bool {
+    parts
+        .headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .any(|c| c.trim() == format!("{TERMS_COOKIE}=1"))
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Ctx {
@@ -70,6 +140,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
             lang,
             auth: parts.extensions.get::<Auth>().cloned(),
             rest,
+            terms: terms_cookie(parts),
         })
     }
 }
@@ -89,6 +160,35 @@ impl Ctx {
     /// Stored content, in the reader's script.
     pub fn text(&self, text: &str, script: &str) -> String {
         self.lang.text(text, script).into_owned()
+    }
+
+    /// Running text (a description, a summary, a biography) as HTML: in the reader's
+    /// script, with regional terms when the reader asked for them, and the text as its
+    /// author wrote it one click away whenever what is shown differs from it. Names and
+    /// titles use [`Ctx::text`], which never rewrites vocabulary.
+    pub fn prose(&self, text: &str, script: &str) -> String {
+        let from = baylink_text::Script::parse(script).unwrap_or(baylink_text::Script::Hant);
+        let shown = baylink_text::display_text(text, from, self.lang.script(), self.terms);
+        let mut html = format!("<span class=\"prose\">{}</span>", escape_html(&shown));
+        if shown != text {
+            html.push_str(&format!(
+                "<details class=\"original\"><summary>{}</summary><span lang=\"{}\">{}</span></details>",
+                escape_html(&self.t("show-original")),
+                escape_html(from.code()),
+                escape_html(text)
+            ));
+        }
+        html
+    }
+
+    /// The link that turns regional terms on or off and comes back to this page.
+    pub fn terms_href(&self) -> String {
+        format!(
+            "/{}/settings/terms?on={}&back={}",
+            self.lang.code(),
+            u8::from(!self.terms),
+            urlencode(&self.rest)
+        )
     }
 
     /// Optional stored content, in the reader's script.
@@ -111,6 +211,11 @@ impl Ctx {
     /// The current page in another locale.
     pub fn switch_href(&self, to: &Locale) -> String {
         format!("/{}{}", to.code(), self.rest)
+    }
+
+    /// Whether the page is in English (no script conversion, so no regional terms).
+    pub fn is_english(&self) -> bool {
+        self.lang == Locale::En
     }
 
     /// Whether `l` is the page's locale.
