@@ -3,7 +3,8 @@
 # `opencc` package from PyPI, which carries the C++ core and its Python binding), side by
 # side in one run, on the shared 20 MB corpora.
 #
-#   bash bench/convert.sh            # 3 rounds, whole text, six configurations
+#   bash bench/convert.sh            # 3 rounds, whole text, six configurations,
+#                                    # then line-by-line agreement for all sixteen
 #   ROUNDS=5 PER_LINE=1 bash bench/convert.sh
 #
 # Each round runs every engine once per configuration, in alternating order, each in its own
@@ -59,3 +60,19 @@ for config, rounds in by.items():
           f"{statistics.median(ratios):.2f}x (range {min(ratios):.2f}-{max(ratios):.2f}) | {load_ours:.1f} / {load_theirs:.1f} |")
 PY
 rm -f "$RESULTS"
+
+# Agreement: every line of both corpora, each line converted by its own call, through all
+# sixteen configurations, compared with OpenCC's output for the same line.
+echo
+echo "| config | lines | identical to OpenCC 1.4.2 |"
+echo "|---|---|---|"
+OUT=$(mktemp -d)
+for config in s2t s2tw s2twp s2hk s2hkp t2s tw2s tw2sp hk2s hk2sp t2tw tw2t t2hk hk2t t2jp jp2t; do
+  case $config in s2*) file=$CORPORA/simplified.txt ;; *) file=$CORPORA/traditional.txt ;; esac
+  target/release/examples/convert-bench "$config" "$file" --out "$OUT/ours"
+  "$VENV/bin/python" bench/opencc_reference.py "$config" "$file" --out "$OUT/theirs"
+  lines=$(wc -l <"$OUT/theirs")
+  differing=$(diff "$OUT/ours" "$OUT/theirs" | grep -c '^<' || true)
+  echo "| $config | $lines | $((lines - differing)) |"
+done
+rm -rf "$OUT"

@@ -90,6 +90,9 @@ pub struct Dict {
     sources: Vec<Cow<'static, str>>,
     min_chars: usize,
     max_chars: usize,
+    /// The first characters of the keys: a bit per BMP code point, and the rest.
+    starts: Vec<u64>,
+    astral_starts: Vec<u32>,
     table: OnceLock<Table>,
 }
 
@@ -132,6 +135,8 @@ impl Dict {
     pub fn parse(name: &str, text: impl Into<Cow<'static, str>>) -> Result<Dict, DictError> {
         let text = text.into();
         let (mut min_chars, mut max_chars) = (usize::MAX, 0);
+        let mut starts = vec![0u64; 0x1_0000 / 64];
+        let mut astral_starts = Vec::new();
         for (line, parsed) in lines(&text) {
             let (key, _) = parsed.map_err(|problem| DictError {
                 dict: name.to_owned(),
@@ -141,12 +146,20 @@ impl Dict {
             let count = key.chars().count();
             min_chars = min_chars.min(count);
             max_chars = max_chars.max(count);
+            let first = key.chars().next().expect("keys are not empty") as u32;
+            if first < 0x1_0000 {
+                starts[first as usize / 64] |= 1 << (first % 64);
+            } else {
+                astral_starts.push(first);
+            }
         }
         Ok(Dict {
             name: name.to_owned(),
             sources: vec![text],
             min_chars,
             max_chars,
+            starts,
+            astral_starts,
             table: OnceLock::new(),
         })
     }
@@ -159,6 +172,8 @@ impl Dict {
             sources: dicts.iter().flat_map(|d| d.sources.iter().cloned()).collect(),
             min_chars: dicts.iter().map(|d| d.min_chars).min().unwrap_or(usize::MAX),
             max_chars: dicts.iter().map(|d| d.max_chars).max().unwrap_or(0),
+            starts: (0..0x1_0000 / 64).map(|i| dicts.iter().fold(0, |bits, d| bits | d.starts[i])).collect(),
+            astral_starts: dicts.iter().flat_map(|d| d.astral_starts.iter().copied()).collect(),
             table: OnceLock::new(),
         }
     }
@@ -183,12 +198,10 @@ impl Dict {
         })
     }
 
-    /// Every character some key starts with (for a stage's quick-reject table), read
-    /// from the text without building the tables.
-    pub fn starting_chars(&self) -> impl Iterator<Item = u32> + '_ {
-        self.sources.iter().flat_map(|s| {
-            lines(s).filter_map(|(_, parsed)| parsed.ok()).filter_map(|(key, _)| key.chars().next().map(|c| c as u32))
-        })
+    /// The characters some key starts with, as a bit per BMP code point plus the
+    /// characters beyond it (for a stage's quick-reject table; known without the tables).
+    pub fn starting_chars(&self) -> (&[u64], &[u32]) {
+        (&self.starts, &self.astral_starts)
     }
 
     /// The longest key that is a prefix of `text`, as (its length in bytes, its value).

@@ -297,13 +297,9 @@ impl Matcher {
         let mut starts = vec![0u64; 0x1_0000 / 64];
         let mut astral_starts = rustc_hash::FxHashSet::default();
         for leaf in &leaves {
-            for code in leaf.starting_chars() {
-                if code < 0x1_0000 {
-                    starts[code as usize / 64] |= 1 << (code % 64);
-                } else {
-                    astral_starts.insert(code);
-                }
-            }
+            let (bits, astral) = leaf.starting_chars();
+            starts.iter_mut().zip(bits).for_each(|(all, bits)| *all |= bits);
+            astral_starts.extend(astral.iter().copied());
         }
         Matcher {
             root,
