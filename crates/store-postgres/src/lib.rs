@@ -22,7 +22,10 @@ impl PgStore {
     pub async fn open(url: &str) -> Result<PgStore, sqlx::Error> {
         let pool = PgPoolOptions::new()
             .max_connections(16)
-            .acquire_timeout(Duration::from_secs(10))
+            // A registration rush serialises on one event row; requests must queue for a
+            // connection rather than fail. Two rushes of 2,000 at once on these 2-core
+            // machines queued past 10 s and got 500s, so wait up to 30 s.
+            .acquire_timeout(Duration::from_secs(30))
             .connect(url)
             .await?;
         let store = PgStore { pool };

@@ -149,6 +149,11 @@ pub async fn demo_app() -> TestApp {
 
 /// Starts another app node on `db`, with a client of its own.
 pub async fn app_on(db: Arc<TestDb>, store: Arc<dyn Store>) -> TestApp {
+    // Internal errors are logged, never shown: print the log with a failing test's output.
+    let _ = tracing_subscriber::fmt()
+        .with_test_writer()
+        .with_env_filter(tracing_subscriber::EnvFilter::new("warn"))
+        .try_init();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("binding");
