@@ -18,11 +18,22 @@ use baylink_opencc::{Config, Converter};
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let usage = "convert-bench <config> <file> [--bytes N] [--per-line] [--runs N] [--out FILE]";
-    let config = args.first().and_then(|c| Config::from_name(c)).expect(usage);
+    let config = args
+        .first()
+        .and_then(|c| Config::from_name(c))
+        .expect(usage);
     let path = args.get(1).expect(usage);
-    let flag = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1));
-    let bytes: usize = flag("--bytes").map(|b| b.parse().expect("--bytes N")).unwrap_or(0);
-    let runs: usize = flag("--runs").map(|b| b.parse().expect("--runs N")).unwrap_or(3);
+    let flag = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+    };
+    let bytes: usize = flag("--bytes")
+        .map(|b| b.parse().expect("--bytes N"))
+        .unwrap_or(0);
+    let runs: usize = flag("--runs")
+        .map(|b| b.parse().expect("--runs N"))
+        .unwrap_or(3);
     let per_line = args.iter().any(|a| a == "--per-line");
 
     let unique = std::fs::read_to_string(path).expect("readable UTF-8 file");

@@ -115,17 +115,20 @@ impl std::error::Error for DictError {}
 /// The (key, first value) pairs of a dictionary text, with the line number of each, or
 /// the first malformed line.
 fn lines(text: &str) -> impl Iterator<Item = (usize, Result<(&str, &str), &'static str>)> {
-    text.lines().enumerate().filter(|(_, l)| !l.is_empty() && !l.starts_with('#')).map(|(number, line)| {
-        let parsed = match line.split_once('\t') {
-            None => Err("no tab"),
-            Some(("", _)) => Err("empty key"),
-            Some((key, values)) => match values.split(' ').next().unwrap_or_default() {
-                "" => Err("empty value"),
-                value => Ok((key, value)),
-            },
-        };
-        (number + 1, parsed)
-    })
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
+        .map(|(number, line)| {
+            let parsed = match line.split_once('\t') {
+                None => Err("no tab"),
+                Some(("", _)) => Err("empty key"),
+                Some((key, values)) => match values.split(' ').next().unwrap_or_default() {
+                    "" => Err("empty value"),
+                    value => Ok((key, value)),
+                },
+            };
+            (number + 1, parsed)
+        })
 }
 
 impl Dict {
@@ -169,11 +172,23 @@ impl Dict {
     pub fn merge(name: &str, dicts: &[&Dict]) -> Dict {
         Dict {
             name: name.to_owned(),
-            sources: dicts.iter().flat_map(|d| d.sources.iter().cloned()).collect(),
-            min_chars: dicts.iter().map(|d| d.min_chars).min().unwrap_or(usize::MAX),
+            sources: dicts
+                .iter()
+                .flat_map(|d| d.sources.iter().cloned())
+                .collect(),
+            min_chars: dicts
+                .iter()
+                .map(|d| d.min_chars)
+                .min()
+                .unwrap_or(usize::MAX),
             max_chars: dicts.iter().map(|d| d.max_chars).max().unwrap_or(0),
-            starts: (0..0x1_0000 / 64).map(|i| dicts.iter().fold(0, |bits, d| bits | d.starts[i])).collect(),
-            astral_starts: dicts.iter().flat_map(|d| d.astral_starts.iter().copied()).collect(),
+            starts: (0..0x1_0000 / 64)
+                .map(|i| dicts.iter().fold(0, |bits, d| bits | d.starts[i]))
+                .collect(),
+            astral_starts: dicts
+                .iter()
+                .flat_map(|d| d.astral_starts.iter().copied())
+                .collect(),
             table: OnceLock::new(),
         }
     }
@@ -404,10 +419,17 @@ mod tests {
 
     #[test]
     fn longest_key_wins_and_first_line_wins() {
-        let dict = Dict::parse("t", "# c\n意\t義\n意大利\t義大利\n意大利面\t義大利麵 義大利面\n意\t意\n").unwrap();
+        let dict = Dict::parse(
+            "t",
+            "# c\n意\t義\n意大利\t義大利\n意大利面\t義大利麵 義大利面\n意\t意\n",
+        )
+        .unwrap();
         let text = "意大利面條".as_bytes();
         assert_eq!(dict.longest(text, '意' as u32, 3), Some((12, "義大利麵")));
-        assert_eq!(dict.longest("意大".as_bytes(), '意' as u32, 3), Some((3, "義")));
+        assert_eq!(
+            dict.longest("意大".as_bytes(), '意' as u32, 3),
+            Some((3, "義"))
+        );
         assert_eq!(dict.longest("大".as_bytes(), '大' as u32, 3), None);
         assert_eq!(dict.len(), 3);
     }

@@ -101,7 +101,9 @@ impl Config {
     /// Parses a name such as `s2hk` or `s2hk.json`.
     pub fn from_name(name: &str) -> Option<Config> {
         let name = name.trim().trim_end_matches(".json");
-        Config::ALL.into_iter().find(|c| c.name().eq_ignore_ascii_case(name))
+        Config::ALL
+            .into_iter()
+            .find(|c| c.name().eq_ignore_ascii_case(name))
     }
 
     fn json(self) -> &'static str {
@@ -198,7 +200,9 @@ impl Node {
     fn longest<'d>(&'d self, text: &[u8], code: u32, width: usize) -> Option<(usize, &'d str)> {
         match self {
             Node::Leaf(dict) => dict.longest(text, code, width),
-            Node::ShortCircuit(children) => children.iter().find_map(|c| c.longest(text, code, width)),
+            Node::ShortCircuit(children) => {
+                children.iter().find_map(|c| c.longest(text, code, width))
+            }
             Node::Union(children) => {
                 let mut best: Option<(usize, &str)> = None;
                 for child in children {
@@ -298,7 +302,10 @@ impl Matcher {
         let mut astral_starts = rustc_hash::FxHashSet::default();
         for leaf in &leaves {
             let (bits, astral) = leaf.starting_chars();
-            starts.iter_mut().zip(bits).for_each(|(all, bits)| *all |= bits);
+            starts
+                .iter_mut()
+                .zip(bits)
+                .for_each(|(all, bits)| *all |= bits);
             astral_starts.extend(astral.iter().copied());
         }
         Matcher {
@@ -347,7 +354,13 @@ impl Matcher {
     /// appending the result to `out` and the new segment ends to `out_ends`. One loop over
     /// the whole text rather than one call per segment: real text has a segment every two
     /// or three characters.
-    fn convert_segments(&self, text: &[u8], ends: &[usize], out: &mut Vec<u8>, out_ends: &mut Vec<usize>) {
+    fn convert_segments(
+        &self,
+        text: &[u8],
+        ends: &[usize],
+        out: &mut Vec<u8>,
+        out_ends: &mut Vec<usize>,
+    ) {
         let mut i = 0;
         for &end in ends {
             let segment = &text[..end];
@@ -459,7 +472,9 @@ impl std::fmt::Display for ConfigError {
         match self {
             ConfigError::Json(e) => write!(f, "configuration is not valid JSON: {e}"),
             ConfigError::UnknownDictionary(d) => write!(f, "no dictionary named {d}"),
-            ConfigError::UnsupportedType(t) => write!(f, "unsupported dictionary or segmentation type {t}"),
+            ConfigError::UnsupportedType(t) => {
+                write!(f, "unsupported dictionary or segmentation type {t}")
+            }
         }
     }
 }
@@ -536,7 +551,10 @@ impl Converter {
 
     /// Builds a converter from an OpenCC JSON configuration, resolving dictionary file
     /// names with `resolve` (use [`dictionary`] for the vendored ones).
-    pub fn from_json(json: &str, resolve: &dyn Fn(&str) -> Option<Arc<Dict>>) -> Result<Converter, ConfigError> {
+    pub fn from_json(
+        json: &str,
+        resolve: &dyn Fn(&str) -> Option<Arc<Dict>>,
+    ) -> Result<Converter, ConfigError> {
         let config: ConfigJson = serde_json::from_str(json).map_err(ConfigError::Json)?;
         let stage = |s: &StageJson| s.dict.build(resolve).map(Matcher::new);
         let segmentation = match &config.segmentation {
@@ -544,13 +562,21 @@ impl Converter {
             Some(s) if s.kind == "mmseg" => Some(Matcher::new(s.dict.build(resolve)?)),
             Some(s) => return Err(ConfigError::UnsupportedType(s.kind.clone())),
         };
-        let chain: Vec<Matcher> = config.conversion_chain.iter().map(stage).collect::<Result<_, _>>()?;
+        let chain: Vec<Matcher> = config
+            .conversion_chain
+            .iter()
+            .map(stage)
+            .collect::<Result<_, _>>()?;
         let fused = segmentation.as_ref().and_then(|seg| {
             chain.iter().enumerate().find_map(|(middle, stage)| {
                 Fused::of(seg, stage).map(|fused| Fused { middle, ..fused })
             })
         });
-        let normalization: Vec<Matcher> = config.normalization.iter().map(stage).collect::<Result<_, _>>()?;
+        let normalization: Vec<Matcher> = config
+            .normalization
+            .iter()
+            .map(stage)
+            .collect::<Result<_, _>>()?;
         // Build every table a conversion will touch now, so the first conversion is as
         // fast as the others (a fused first stage uses the segmentation's tables).
         normalization.iter().for_each(Matcher::prepare);
@@ -605,7 +631,11 @@ impl Converter {
         let mut copied = false;
         macro_rules! source {
             () => {
-                if copied { &current[..] } else { text.as_bytes() }
+                if copied {
+                    &current[..]
+                } else {
+                    text.as_bytes()
+                }
             };
         }
         let mut ends = Vec::new();
@@ -737,7 +767,11 @@ impl Fused {
         let mut i = 0;
         while i < run.len() {
             let (code, width) = decode(&run[i..]);
-            match self.characters.as_ref().and_then(|c| c.longest(&run[i..], code, width)) {
+            match self
+                .characters
+                .as_ref()
+                .and_then(|c| c.longest(&run[i..], code, width))
+            {
                 Some((_, value)) => out.extend_from_slice(value.as_bytes()),
                 None => out.extend_from_slice(&run[i..i + width]),
             }
@@ -747,7 +781,11 @@ impl Fused {
 
     /// Passes `segment` through the middle stages into `scratch.0`, and tells whether that
     /// changed it (when it did not, the fast path is exact).
-    fn changed(segment: &[u8], middle: &[Matcher], (current, next, ends): &mut (Vec<u8>, Vec<u8>, Vec<usize>)) -> bool {
+    fn changed(
+        segment: &[u8],
+        middle: &[Matcher],
+        (current, next, ends): &mut (Vec<u8>, Vec<u8>, Vec<usize>),
+    ) -> bool {
         if !middle.iter().any(|m| m.touches(segment)) {
             return false;
         }
@@ -764,7 +802,11 @@ impl Fused {
 
     /// The repeated stage over a segment the middle stages changed (in `scratch.0`), as
     /// the unfused pipeline does it.
-    fn repeat(repeat: &Matcher, out: &mut Vec<u8>, (current, _, ends): &mut (Vec<u8>, Vec<u8>, Vec<usize>)) {
+    fn repeat(
+        repeat: &Matcher,
+        out: &mut Vec<u8>,
+        (current, _, ends): &mut (Vec<u8>, Vec<u8>, Vec<usize>),
+    ) {
         ends.clear();
         repeat.convert_segments(current, &[current.len()], out, ends);
     }
@@ -773,7 +815,10 @@ impl Fused {
 /// The converter for `config`, built on first use and shared for the process lifetime.
 pub fn converter(config: Config) -> &'static Converter {
     static CONVERTERS: [OnceLock<Converter>; 16] = [const { OnceLock::new() }; 16];
-    let index = Config::ALL.iter().position(|c| *c == config).expect("listed");
+    let index = Config::ALL
+        .iter()
+        .position(|c| *c == config)
+        .expect("listed");
     CONVERTERS[index].get_or_init(|| Converter::new(config))
 }
 
@@ -791,8 +836,14 @@ mod tests {
 
     #[test]
     fn names_keep_their_characters() {
-        assert_eq!(converter(Config::S2hk).convert("深圳市信息行业协会"), "深圳市信息行業協會");
-        assert_eq!(converter(Config::Hk2s).convert("香港資訊科技聯會"), "香港资讯科技联会");
+        assert_eq!(
+            converter(Config::S2hk).convert("深圳市信息行业协会"),
+            "深圳市信息行業協會"
+        );
+        assert_eq!(
+            converter(Config::Hk2s).convert("香港資訊科技聯會"),
+            "香港资讯科技联会"
+        );
         assert_eq!(converter(Config::S2t).convert(""), "");
         assert_eq!(converter(Config::S2t).convert("abc 123"), "abc 123");
     }

@@ -39,20 +39,33 @@ fn strip_trailing_commas(text: &str) -> String {
 #[test]
 fn every_opencc_case_passes() {
     let text = include_str!("testcases.json");
-    let json: serde_json::Value = serde_json::from_str(&strip_trailing_commas(text)).expect("test cases parse");
+    let json: serde_json::Value =
+        serde_json::from_str(&strip_trailing_commas(text)).expect("test cases parse");
     let mut pairs = 0;
     let mut failures = Vec::new();
     for case in json["cases"].as_array().expect("cases") {
         let input = case["input"].as_str().expect("input");
         for (name, expected) in case["expected"].as_object().expect("expected") {
-            let config = Config::from_name(name).unwrap_or_else(|| panic!("unknown configuration {name}"));
+            let config =
+                Config::from_name(name).unwrap_or_else(|| panic!("unknown configuration {name}"));
             pairs += 1;
             let got = converter(config).convert(input);
             if got != expected.as_str().expect("expected text") {
-                failures.push(format!("{} {name}: {input} -> {got}, OpenCC gives {expected}", case["id"]));
+                failures.push(format!(
+                    "{} {name}: {input} -> {got}, OpenCC gives {expected}",
+                    case["id"]
+                ));
             }
         }
     }
-    assert_eq!(pairs, 556, "OpenCC 1.4.2 has 556 (configuration, input) pairs");
-    assert!(failures.is_empty(), "{} of {pairs} failed:\n{}", failures.len(), failures.join("\n"));
+    assert_eq!(
+        pairs, 556,
+        "OpenCC 1.4.2 has 556 (configuration, input) pairs"
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {pairs} failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

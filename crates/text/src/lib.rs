@@ -132,7 +132,12 @@ struct Cache {
 const CACHE_ENTRIES: usize = 50_000;
 const CACHE_TEXT_BYTES: usize = 512;
 
-pub(crate) fn cached(text: &str, to: Script, with_terms: bool, convert: impl FnOnce() -> String) -> String {
+pub(crate) fn cached(
+    text: &str,
+    to: Script,
+    with_terms: bool,
+    convert: impl FnOnce() -> String,
+) -> String {
     static CACHE: OnceLock<RwLock<Cache>> = OnceLock::new();
     if text.len() > CACHE_TEXT_BYTES {
         return convert();
@@ -143,7 +148,11 @@ pub(crate) fn cached(text: &str, to: Script, with_terms: bool, convert: impl FnO
         })
     });
     let slot = usize::from(to == Script::Hans) + 2 * usize::from(with_terms);
-    if let Some(hit) = cache.read().ok().and_then(|c| c.maps[slot].get(text).cloned()) {
+    if let Some(hit) = cache
+        .read()
+        .ok()
+        .and_then(|c| c.maps[slot].get(text).cloned())
+    {
         return hit;
     }
     let converted = convert();

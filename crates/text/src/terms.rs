@@ -68,7 +68,11 @@ pub fn terms() -> &'static [Term] {
             .lines()
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .enumerate()
-            .map(|(i, line)| parse_row(line).unwrap_or_else(|| panic!("regional-terms.tsv row {} is malformed: {line}", i + 1)))
+            .map(|(i, line)| {
+                parse_row(line).unwrap_or_else(|| {
+                    panic!("regional-terms.tsv row {} is malformed: {line}", i + 1)
+                })
+            })
             .collect()
     })
 }
@@ -111,7 +115,11 @@ struct Conversions {
 /// Builds `base` plus one stage mapping each (key, value) pair, keys already in the base
 /// configuration's output script. Pairs whose key equals the value are left out, and the
 /// first pair for a key wins (the table lists the more specific reading first).
-fn with_terms(base: Config, name: &str, pairs: impl Iterator<Item = (String, &'static str)>) -> Converter {
+fn with_terms(
+    base: Config,
+    name: &str,
+    pairs: impl Iterator<Item = (String, &'static str)>,
+) -> Converter {
     let mut text = String::new();
     for (key, value) in pairs {
         if key != value && !key.contains(['\t', '\n']) {
@@ -217,7 +225,12 @@ mod tests {
         let mut seen = HashSet::new();
         for t in terms {
             assert!(seen.insert(t.mainland), "{} twice", t.mainland);
-            assert_eq!(crate::detect(t.hong_kong, Script::Hant), Script::Hant, "{}", t.hong_kong);
+            assert_eq!(
+                crate::detect(t.hong_kong, Script::Hant),
+                Script::Hant,
+                "{}",
+                t.hong_kong
+            );
         }
     }
 
@@ -225,7 +238,11 @@ mod tests {
     #[test]
     fn sources_claimed_from_opencc_are_true() {
         let load = |file| {
-            let text = std::fs::read_to_string(format!("{}/../opencc/data/dictionary/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+            let text = std::fs::read_to_string(format!(
+                "{}/../opencc/data/dictionary/{file}",
+                env!("CARGO_MANIFEST_DIR")
+            ))
+            .unwrap();
             text.lines()
                 .filter(|l| !l.starts_with('#'))
                 .filter_map(|l| l.split_once('\t'))
@@ -252,22 +269,41 @@ mod tests {
     #[test]
     fn running_text_takes_regional_terms_when_asked() {
         let text = "深圳信息技术公司的服务器和软件";
-        assert_eq!(display_text(text, Script::Hans, Script::Hant, false), "深圳信息技術公司的服務器和軟件");
-        assert_eq!(display_text(text, Script::Hans, Script::Hant, true), "深圳資訊科技公司的伺服器和軟件");
-        assert_eq!(display_text("資訊保安方案與短訊服務", Script::Hant, Script::Hans, true), "信息安全方案与短信服务");
-        assert_eq!(display_text("人工智慧與軟體", Script::Hant, Script::Hans, true), "人工智能与软件");
+        assert_eq!(
+            display_text(text, Script::Hans, Script::Hant, false),
+            "深圳信息技術公司的服務器和軟件"
+        );
+        assert_eq!(
+            display_text(text, Script::Hans, Script::Hant, true),
+            "深圳資訊科技公司的伺服器和軟件"
+        );
+        assert_eq!(
+            display_text("資訊保安方案與短訊服務", Script::Hant, Script::Hans, true),
+            "信息安全方案与短信服务"
+        );
+        assert_eq!(
+            display_text("人工智慧與軟體", Script::Hant, Script::Hans, true),
+            "人工智能与软件"
+        );
     }
 
     #[test]
     fn names_are_never_rewritten() {
-        assert_eq!(crate::display("深圳市信息行业协会", Script::Hans, Script::Hant), "深圳市信息行業協會");
+        assert_eq!(
+            crate::display("深圳市信息行业协会", Script::Hans, Script::Hant),
+            "深圳市信息行業協會"
+        );
     }
 
     #[test]
     fn search_folds_every_form_to_one() {
         let canonical = fold_terms("信息技术");
         for form in ["資訊科技", "资讯科技", "信息技術", "ＩＴ資訊科技"] {
-            assert!(fold_terms(form).contains(&canonical), "{form} → {}", fold_terms(form));
+            assert!(
+                fold_terms(form).contains(&canonical),
+                "{form} → {}",
+                fold_terms(form)
+            );
         }
         assert_eq!(fold_terms("軟體"), fold_terms("软件"));
         assert_eq!(fold_terms("人工智慧"), fold_terms("人工智能"));

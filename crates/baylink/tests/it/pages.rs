@@ -459,27 +459,44 @@ async fn running_text_takes_regional_terms_on_request_and_keeps_the_original() {
     }
     .validate(baylink_text::Script::Hans)
     .unwrap();
-    app.store.update_organisation(&Actor::cli(), id, &edit).await.unwrap();
+    app.store
+        .update_organisation(&Actor::cli(), id, &edit)
+        .await
+        .unwrap();
     let page = format!("/zh-Hant/organisations/{id}");
 
     // By default: characters only, the original one click away.
     let (_, plain) = app.page(&page).await;
-    assert!(plain.contains("推動信息技術與信息安全合作。"), "character conversion by default");
-    assert!(plain.contains("<details class=\"original\">") && plain.contains("推动信息技术与信息安全合作。"));
+    assert!(
+        plain.contains("推動信息技術與信息安全合作。"),
+        "character conversion by default"
+    );
+    assert!(
+        plain.contains("<details class=\"original\">")
+            && plain.contains("推动信息技术与信息安全合作。")
+    );
     assert!(plain.contains("id=\"terms-switch\""));
 
     // The reader turns regional terms on; the setting sticks and brings them back.
     let r = app
         .client
-        .get(app.url(&format!("/zh-Hant/settings/terms?on=1&back=/organisations/{id}")))
+        .get(app.url(&format!(
+            "/zh-Hant/settings/terms?on=1&back=/organisations/{id}"
+        )))
         .send()
         .await
         .unwrap();
     assert!(r.status().is_redirection());
     assert_eq!(r.headers()["location"], page.as_str(), "back to the page");
     let (_, terms) = app.page(&page).await;
-    assert!(terms.contains("推動資訊科技與資訊保安合作。"), "Hong Kong terms on request");
-    assert!(terms.contains("深圳市信息行業協會"), "the name is never rewritten");
+    assert!(
+        terms.contains("推動資訊科技與資訊保安合作。"),
+        "Hong Kong terms on request"
+    );
+    assert!(
+        terms.contains("深圳市信息行業協會"),
+        "the name is never rewritten"
+    );
     // An outside address is not a place to go back to.
     let r = app
         .client
