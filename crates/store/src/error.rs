@@ -53,6 +53,12 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// The database had no connection free within the pool's wait: a load peak, not a
+    /// fault; nothing was done and the same request can be sent again.
+    pub fn is_busy(&self) -> bool {
+        matches!(self, StoreError::Backend(sqlx::Error::PoolTimedOut))
+    }
+
     /// A single-field validation error.
     pub fn invalid(field: &str, code: &str) -> Self {
         StoreError::Invalid(vec![FieldError::new(field, code)])
@@ -60,3 +66,15 @@ impl StoreError {
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
+
+#[cfg(test)]
+mod busy_tests {
+    use super::*;
+
+    #[test]
+    fn only_a_pool_timeout_is_busy() {
+        assert!(StoreError::Backend(sqlx::Error::PoolTimedOut).is_busy());
+        assert!(!StoreError::Backend(sqlx::Error::RowNotFound).is_busy());
+        assert!(!StoreError::NotFound.is_busy());
+    }
+}

@@ -44,10 +44,17 @@ pub enum WebError {
     /// Clashes with what is stored; the code is a Fluent key.
     #[error("conflict: {0}")]
     Conflict(&'static str),
+    /// The database is saturated (no connection free within the pool's wait): nothing
+    /// was done, and the same request can simply be sent again.
+    #[error("busy")]
+    Busy,
     /// Our fault. Logged in full, shown as a generic message.
     #[error("internal: {0}")]
     Internal(String),
 }
+
+/// Seconds a client is asked to wait after [`WebError::Busy`].
+const BUSY_RETRY_SECONDS: i64 = 5;
 
 impl From<StoreError> for WebError {
     fn from(e: StoreError) -> Self {
@@ -55,6 +62,10 @@ impl From<StoreError> for WebError {
             StoreError::NotFound => WebError::NotFound,
             StoreError::Conflict(code) => WebError::Conflict(code),
             StoreError::Invalid(fields) => WebError::Invalid(fields),
+            e if e.is_busy() => {
+                tracing::warn!("no database connection free within the pool's wait");
+                WebError::Busy
+            }
             StoreError::Backend(e) => WebError::Internal(format!("database: {e}")),
             StoreError::Corrupt(e) => WebError::Internal(format!("corrupt data: {e}")),
         }
@@ -71,6 +82,7 @@ impl WebError {
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
             WebError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             WebError::Conflict(_) => StatusCode::CONFLICT,
+            WebError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -85,6 +97,7 @@ impl WebError {
             WebError::Throttled(_) => "err-throttled",
             WebError::BadRequest(code) | WebError::Conflict(code) => code,
             WebError::Invalid(_) => "err-invalid",
+            WebError::Busy => "err-busy",
             WebError::Internal(_) => "err-internal",
         }
     }
@@ -105,6 +118,7 @@ impl IntoResponse for WebError {
         }
         let retry_after = match &self {
             WebError::Throttled(s) => Some(*s),
+            WebError::Busy => Some(BUSY_RETRY_SECONDS),
             _ => None,
         };
         let info = ErrorInfo {
@@ -229,4 +243,21 @@ pub async fn render_errors(req: Request, next: Next) -> Response {
         out.headers_mut().insert(header::RETRY_AFTER, v.clone());
     }
     out
+}
+
+#[cfg(test)]
+mod busy_tests {
+    use super::*;
+
+    #[test]
+    fn a_saturated_database_asks_the_client_to_retry() {
+        let error = WebError::Busy;
+        assert_eq!(error.status(), StatusCode::SERVICE_UNAVAILABLE);
+        let response = error.into_response();
+        assert_eq!(response.headers()[header::RETRY_AFTER], "5");
+        assert_eq!(
+            response.extensions().get::<ErrorInfo>().unwrap().code,
+            "err-busy"
+        );
+    }
 }

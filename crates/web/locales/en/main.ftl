@@ -350,3 +350,4 @@ show-original = Original
 regional-terms-on = Regional terms: on
 regional-terms-off = Regional terms: off
 regional-terms-help = Show descriptions with the vocabulary of your region (信息技术 ↔ 資訊科技); names always stay as written.
+err-busy = Many people are using Baylink right now and nothing was saved. Please try again in a few seconds.

@@ -344,3 +344,4 @@ show-original = 原文
 regional-terms-on = 地区用语：开
 regional-terms-off = 地区用语：关
 regional-terms-help = 以您所在地区的用语显示介绍文字（信息技术 ↔ 資訊科技）；名称一律保持原样。
+err-busy = 目前使用人数众多，这次操作未有保存。请于数秒后再试。

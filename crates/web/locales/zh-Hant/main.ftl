@@ -344,3 +344,4 @@ show-original = 原文
 regional-terms-on = 地區用語：開
 regional-terms-off = 地區用語：關
 regional-terms-help = 以您所在地區的用語顯示介紹文字（信息技术 ↔ 資訊科技）；名稱一律保持原樣。
+err-busy = 目前使用人數眾多，這次操作未有儲存。請於數秒後再試。
