@@ -15,6 +15,7 @@ pub struct PgStore {
 }
 
 baylink_store::impl_sql_store!(PgStore, sqlx::Postgres, "postgres", "BEGIN");
+baylink_store::impl_sql_search!(PgStore);
 baylink_store::impl_sql_events!(PgStore, sqlx::Postgres);
 
 impl PgStore {

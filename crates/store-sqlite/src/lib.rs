@@ -17,6 +17,7 @@ pub struct SqliteStore {
 }
 
 baylink_store::impl_sql_store!(SqliteStore, sqlx::Sqlite, "sqlite", "BEGIN IMMEDIATE");
+baylink_store::impl_sql_search!(SqliteStore);
 baylink_store::impl_sql_events!(SqliteStore, sqlx::Sqlite);
 
 impl SqliteStore {

@@ -14,6 +14,7 @@ pub mod error;
 pub mod events;
 pub mod input;
 pub mod model;
+pub mod search;
 pub mod sql;
 pub mod sql_events;
 
@@ -23,6 +24,7 @@ pub use error::{FieldError, StoreError, StoreResult};
 pub use events::*;
 pub use input::*;
 pub use model::*;
+pub use search::{SearchChange, SearchRecord, SearchStore, SEARCH_KINDS};
 
 /// Who is making a change, for the audit log.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,7 +82,7 @@ pub struct MembershipFilter {
 /// Everything Baylink keeps, behind one interface with a SQLite and a PostgreSQL
 /// implementation.
 #[async_trait]
-pub trait Store: EventStore + Send + Sync + 'static {
+pub trait Store: EventStore + SearchStore + Send + Sync + 'static {
     /// `sqlite` or `postgres`, for logs and the health page.
     fn backend(&self) -> &'static str;
     /// A trivial query, for `/healthz`.

@@ -1,0 +1,499 @@
+//! Baylink's search: one tantivy index over everything the store holds that a reader might
+//! look for, analysed so that the three scripts, regional terms and English meet
+//! ([`analysis`]).
+//!
+//! The index is a projection of the store, never the only copy of anything. Each app node
+//! keeps its own and applies the store's change log to it; the number of the last change
+//! applied is written into the index's own commit, so a node that was down resumes from
+//! there, and a rebuild (`baylink reindex`) records the log's head it started from.
+//!
+//! Queries are never parsed for operators: whatever a reader types is analysed as text, so
+//! `AND`, quotes, brackets or a 10,000-character paste are words, never an error page.
+
+pub mod analysis;
+
+use std::collections::HashSet;
+use std::path::Path;
+use std::sync::Mutex;
+
+use tantivy::collector::TopDocs;
+use tantivy::directory::MmapDirectory;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::schema::{
+    Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
+};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+pub use analysis::{analyze, warm_up};
+
+/// What can go wrong with the index (never shown to a reader; logged).
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    #[error("search index: {0}")]
+    Index(#[from] tantivy::TantivyError),
+    #[error("search index directory: {0}")]
+    Directory(#[from] tantivy::directory::error::OpenDirectoryError),
+}
+
+pub type SearchResult<T> = Result<T, SearchError>;
+
+/// A record to index, as the store gives it (see `baylink_store::SearchRecord`).
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    /// `organisation`, `person`, `event`, `item`, `posting`, `publication`.
+    pub kind: String,
+    pub id: i64,
+    pub title: String,
+    pub title_script: String,
+    pub title_en: Option<String>,
+    pub body: Option<String>,
+    pub body_script: String,
+    /// A short name, a venue, a session title: searched like the title, shown under it.
+    pub extra: Option<String>,
+    pub region: Option<String>,
+    pub year: Option<i64>,
+    /// The page, under the reader's locale prefix (`/organisations/5`).
+    pub path: String,
+}
+
+/// A reader's search.
+#[derive(Debug, Clone, Default)]
+pub struct SearchQuery {
+    pub text: String,
+    pub kind: Option<String>,
+    pub region: Option<String>,
+    pub year: Option<i64>,
+    /// A field of the regional-terms table (`it`, `ai`, `bio`…).
+    pub field: Option<String>,
+    pub limit: usize,
+}
+
+/// One hit: the stored record and its score.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub doc: Document,
+    pub score: f32,
+}
+
+/// Longer queries are cut here: past a few dozen words a query only gets slower.
+pub const MAX_QUERY_CHARS: usize = 200;
+
+struct Fields {
+    key: Field,
+    kind: Field,
+    region: Field,
+    year: Field,
+    field: Field,
+    title: Field,
+    body: Field,
+    stored: Field,
+}
+
+/// The index, its reader and its one writer.
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    writer: Mutex<IndexWriter>,
+    f: Fields,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(analysis::ANALYZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let f = Fields {
+        key: b.add_text_field("key", STRING),
+        kind: b.add_text_field("kind", STRING),
+        region: b.add_text_field("region", STRING),
+        year: b.add_i64_field("year", INDEXED),
+        field: b.add_text_field("field", STRING),
+        title: b.add_text_field("title", text.clone()),
+        body: b.add_text_field("body", text),
+        // The record as given, for display: JSON, read back whole.
+        stored: b.add_text_field("stored", STORED),
+    };
+    (b.build(), f)
+}
+
+/// The fields of the regional-terms table whose terms `text` mentions.
+fn fields_of(folded_terms: &HashSet<String>) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for term in baylink_text::terms() {
+        if folded_terms.contains(term.mainland) {
+            let code = field_code(term.field);
+            if !out.contains(&code) {
+                out.push(code);
+            }
+        }
+    }
+    out
+}
+
+/// The code of a field, as filters and the table spell it.
+pub fn field_code(field: baylink_text::Field) -> &'static str {
+    use baylink_text::Field::*;
+    match field {
+        It => "it",
+        Ai => "ai",
+        Comms => "comms",
+        Semiconductors => "semi",
+        Biomedicine => "bio",
+        Finance => "finance",
+        Education => "edu",
+        Government => "gov",
+    }
+}
+
+impl SearchIndex {
+    /// An index in memory (tests, and nodes that rebuild at start).
+    pub fn in_ram() -> SearchResult<SearchIndex> {
+        let (schema, f) = schema();
+        Self::wrap(Index::create_in_ram(schema), f)
+    }
+
+    /// The index in `dir`, created when absent.
+    pub fn open(dir: &Path) -> SearchResult<SearchIndex> {
+        std::fs::create_dir_all(dir).map_err(|e| SearchError::Index(tantivy::TantivyError::from(tantivy::directory::error::OpenDirectoryError::wrap_io_error(e, dir.to_owned()))))?;
+        let (schema, f) = schema();
+        let index = Index::open_or_create(MmapDirectory::open(dir)?, schema)?;
+        Self::wrap(index, f)
+    }
+
+    fn wrap(index: Index, f: Fields) -> SearchResult<SearchIndex> {
+        index.tokenizers().register(analysis::ANALYZER, analysis::analyzer());
+        let writer = index.writer_with_num_threads(1, 50_000_000)?;
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        Ok(SearchIndex {
+            index,
+            reader,
+            writer: Mutex::new(writer),
+            f,
+        })
+    }
+
+    /// The number of the last change-log entry this index contains (0: none).
+    pub fn applied(&self) -> i64 {
+        self.index
+            .load_metas()
+            .ok()
+            .and_then(|m| m.payload)
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(0)
+    }
+
+    /// The number of documents searchable now.
+    pub fn len(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn tantivy_doc(&self, d: &Document) -> TantivyDocument {
+        let mut doc = TantivyDocument::default();
+        doc.add_text(self.f.key, format!("{}:{}", d.kind, d.id));
+        doc.add_text(self.f.kind, &d.kind);
+        if let Some(region) = &d.region {
+            doc.add_text(self.f.region, region);
+        }
+        if let Some(year) = d.year {
+            doc.add_i64(self.f.year, year);
+        }
+        let mut title = d.title.clone();
+        for more in [&d.title_en, &d.extra].into_iter().flatten() {
+            title.push('\n');
+            title.push_str(more);
+        }
+        let body = d.body.clone().unwrap_or_default();
+        let terms: HashSet<String> = analyze(&format!("{title}\n{body}")).into_iter().map(|(t, _)| t).collect();
+        for code in fields_of(&terms) {
+            doc.add_text(self.f.field, code);
+        }
+        doc.add_text(self.f.title, &title);
+        doc.add_text(self.f.body, &body);
+        doc.add_text(self.f.stored, encode(d));
+        doc
+    }
+
+    /// Replaces `upserts`, removes `removed` (kind, id), records `seq` as applied and makes
+    /// it all searchable, in one commit.
+    pub fn apply(&self, upserts: &[Document], removed: &[(String, i64)], seq: i64) -> SearchResult<()> {
+        let mut writer = self.writer.lock().expect("index writer");
+        for (kind, id) in removed {
+            writer.delete_term(Term::from_field_text(self.f.key, &format!("{kind}:{id}")));
+        }
+        for d in upserts {
+            writer.delete_term(Term::from_field_text(self.f.key, &format!("{}:{}", d.kind, d.id)));
+            writer.add_document(self.tantivy_doc(d))?;
+        }
+        let mut commit = writer.prepare_commit()?;
+        commit.set_payload(&seq.to_string());
+        commit.commit()?;
+        drop(writer);
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// Starts a rebuild: everything is removed at the next [`SearchIndex::apply`].
+    pub fn clear(&self) -> SearchResult<()> {
+        self.writer.lock().expect("index writer").delete_all_documents()?;
+        Ok(())
+    }
+
+    /// Adds documents without committing (a rebuild commits once, at the end, with
+    /// [`SearchIndex::apply`]).
+    pub fn add(&self, docs: &[Document]) -> SearchResult<()> {
+        let writer = self.writer.lock().expect("index writer");
+        for d in docs {
+            writer.add_document(self.tantivy_doc(d))?;
+        }
+        Ok(())
+    }
+
+    /// The best hits for `q`, best first. Empty text gives no hits.
+    pub fn search(&self, q: &SearchQuery) -> SearchResult<Vec<Hit>> {
+        let text: String = q.text.chars().take(MAX_QUERY_CHARS).collect();
+        let mut seen = HashSet::new();
+        let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (term, _) in analyze(&text) {
+            if !seen.insert(term.clone()) {
+                continue;
+            }
+            let title = TermQuery::new(Term::from_field_text(self.f.title, &term), IndexRecordOption::WithFreqs);
+            let body = TermQuery::new(Term::from_field_text(self.f.body, &term), IndexRecordOption::WithFreqs);
+            should.push((Occur::Should, Box::new(BoostQuery::new(Box::new(title), 2.0))));
+            should.push((Occur::Should, Box::new(body)));
+        }
+        if should.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut must: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(BooleanQuery::new(should)))];
+        let exact = |field: Field, value: &str| -> (Occur, Box<dyn Query>) {
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic)),
+            )
+        };
+        if let Some(kind) = &q.kind {
+            must.push(exact(self.f.kind, kind));
+        }
+        if let Some(region) = &q.region {
+            must.push(exact(self.f.region, region));
+        }
+        if let Some(field) = &q.field {
+            must.push(exact(self.f.field, field));
+        }
+        if let Some(year) = q.year {
+            must.push((
+                Occur::Must,
+                Box::new(TermQuery::new(Term::from_field_i64(self.f.year, year), IndexRecordOption::Basic)),
+            ));
+        }
+        let query = BooleanQuery::new(must);
+        let searcher = self.reader.searcher();
+        let limit = q.limit.clamp(1, 200);
+        let top = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            if let Some(stored) = doc.get_first(self.f.stored).and_then(|v| v.as_str())
+                && let Some(doc) = decode(stored)
+            {
+                hits.push(Hit { doc, score });
+            }
+        }
+        Ok(hits)
+    }
+}
+
+/// Byte ranges of `text` to highlight for the terms of `query`: every token of `text`
+/// whose analysed term is one of the query's.
+pub fn highlights(text: &str, query: &str) -> Vec<std::ops::Range<usize>> {
+    let wanted: HashSet<String> = analyze(&query.chars().take(MAX_QUERY_CHARS).collect::<String>())
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect();
+    let mut ranges: Vec<std::ops::Range<usize>> = analyze(text)
+        .into_iter()
+        .filter(|(t, r)| !r.is_empty() && wanted.contains(t))
+        .map(|(_, r)| r)
+        .collect();
+    ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    // Search mode yields a compound and its parts; keep the outermost, without overlaps.
+    let mut merged: Vec<std::ops::Range<usize>> = Vec::new();
+    for r in ranges {
+        match merged.last_mut() {
+            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}
+
+/// The stored form of a document: one field per line, in a fixed order, with newlines
+/// inside values escaped. Small, and readable without a JSON dependency.
+fn encode(d: &Document) -> String {
+    let opt = |s: &Option<String>| s.as_deref().unwrap_or("\u{0}").to_owned();
+    [
+        d.kind.clone(),
+        d.id.to_string(),
+        d.title.clone(),
+        d.title_script.clone(),
+        opt(&d.title_en),
+        opt(&d.body),
+        d.body_script.clone(),
+        opt(&d.extra),
+        opt(&d.region),
+        d.year.map(|y| y.to_string()).unwrap_or_else(|| "\u{0}".into()),
+        d.path.clone(),
+    ]
+    .iter()
+    .map(|v| v.replace('\\', "\\\\").replace('\n', "\\n"))
+    .collect::<Vec<_>>()
+    .join("\n")
+}
+
+fn decode(s: &str) -> Option<Document> {
+    let values: Vec<String> = s.split('\n').map(unescape).collect();
+    let [kind, id, title, title_script, title_en, body, body_script, extra, region, year, path] = <[String; 11]>::try_from(values).ok()?;
+    let opt = |v: String| (v != "\u{0}").then_some(v);
+    Some(Document {
+        kind,
+        id: id.parse().ok()?,
+        title,
+        title_script,
+        title_en: opt(title_en),
+        body: opt(body),
+        body_script,
+        extra: opt(extra),
+        region: opt(region),
+        year: opt(year).and_then(|y| y.parse().ok()),
+        path,
+    })
+}
+
+fn unescape(v: &str) -> String {
+    let mut out = String::with_capacity(v.len());
+    let mut chars = v.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n') => out.push('\n'),
+                Some(other) => out.push(other),
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(kind: &str, id: i64, title: &str, script: &str, body: Option<&str>) -> Document {
+        Document {
+            kind: kind.into(),
+            id,
+            title: title.into(),
+            title_script: script.into(),
+            body: body.map(Into::into),
+            body_script: script.into(),
+            region: Some("hong_kong".into()),
+            year: Some(2024),
+            path: format!("/{kind}s/{id}"),
+            ..Default::default()
+        }
+    }
+
+    fn ids(index: &SearchIndex, text: &str) -> Vec<i64> {
+        let q = SearchQuery {
+            text: text.into(),
+            limit: 10,
+            ..Default::default()
+        };
+        index.search(&q).unwrap().into_iter().map(|h| h.doc.id).collect()
+    }
+
+    #[test]
+    fn the_three_scripts_and_english_find_the_same_record() {
+        let index = SearchIndex::in_ram().unwrap();
+        index
+            .apply(
+                &[
+                    doc("organisation", 1, "香港資訊科技聯會", "zh-Hant", Some("推動資訊保安與軟件發展")),
+                    doc("organisation", 2, "深圳市中医药协会", "zh-Hans", None),
+                ],
+                &[],
+                7,
+            )
+            .unwrap();
+        assert_eq!(index.applied(), 7);
+        for q in ["信息技术", "資訊科技", "资讯科技", "information technology", "信息安全", "软件"] {
+            assert_eq!(ids(&index, q), [1], "{q}");
+        }
+        assert_eq!(ids(&index, "中醫藥"), [2]);
+        assert!(ids(&index, "").is_empty());
+        assert!(ids(&index, "\"AND OR (*").is_empty());
+        let long = "資訊".repeat(10_000);
+        assert_eq!(ids(&index, &long), [1]);
+    }
+
+    #[test]
+    fn apply_replaces_and_removes() {
+        let index = SearchIndex::in_ram().unwrap();
+        index.apply(&[doc("person", 3, "陳大文", "zh-Hant", None)], &[], 1).unwrap();
+        index.apply(&[doc("person", 3, "陳小文", "zh-Hant", None)], &[], 2).unwrap();
+        assert_eq!(index.len(), 1);
+        assert_eq!(ids(&index, "小文"), [3]);
+        index.apply(&[], &[("person".into(), 3)], 3).unwrap();
+        assert!(index.is_empty());
+        assert_eq!(index.applied(), 3);
+    }
+
+    #[test]
+    fn filters_narrow_by_kind_region_year_and_field() {
+        let index = SearchIndex::in_ram().unwrap();
+        let mut event = doc("event", 5, "人工智能論壇", "zh-Hant", None);
+        event.year = Some(2023);
+        index
+            .apply(&[event, doc("organisation", 6, "人工智能學會", "zh-Hant", None)], &[], 1)
+            .unwrap();
+        let search = |f: &dyn Fn(&mut SearchQuery)| {
+            let mut q = SearchQuery {
+                text: "人工智能".into(),
+                limit: 10,
+                ..Default::default()
+            };
+            f(&mut q);
+            let mut got: Vec<i64> = index.search(&q).unwrap().into_iter().map(|h| h.doc.id).collect();
+            got.sort();
+            got
+        };
+        assert_eq!(search(&|_| {}), [5, 6]);
+        assert_eq!(search(&|q| q.kind = Some("event".into())), [5]);
+        assert_eq!(search(&|q| q.year = Some(2024)), [6]);
+        assert_eq!(search(&|q| q.region = Some("macao".into())), Vec::<i64>::new());
+        assert_eq!(search(&|q| q.field = Some("ai".into())), [5, 6]);
+    }
+
+    #[test]
+    fn stored_documents_round_trip_with_awkward_text() {
+        let mut d = doc("item", 9, "a\\b\nc", "en", Some("line\\nnot a newline"));
+        d.title_en = Some(String::new());
+        assert_eq!(format!("{:?}", decode(&encode(&d)).unwrap()), format!("{d:?}"));
+    }
+
+    #[test]
+    fn highlights_mark_matches_in_the_shown_script() {
+        let text = "香港資訊科技聯會";
+        let ranges = highlights(text, "信息技术");
+        assert_eq!(ranges.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(), ["資訊科技"]);
+    }
+}
