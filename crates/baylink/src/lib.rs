@@ -100,14 +100,41 @@ impl Running {
 
 /// Starts the application for `store` on `listener`.
 pub fn start(listener: TcpListener, store: Arc<dyn Store>) -> std::io::Result<Running> {
+    let index = baylink_search::SearchIndex::in_ram().map_err(std::io::Error::other)?;
+    start_with_index(listener, store, Arc::new(index))
+}
+
+/// [`start`] with a given search index (on disk, for a node that keeps its index between
+/// runs). The node brings the index up to date in the background: a new, empty index is
+/// built from the store, an existing one applies the change log from where it stopped;
+/// then it follows the log for as long as the node runs.
+pub fn start_with_index(
+    listener: TcpListener,
+    store: Arc<dyn Store>,
+    index: Arc<baylink_search::SearchIndex>,
+) -> std::io::Result<Running> {
     let addr = listener.local_addr()?;
     baylink_text::warm_up();
-    let state = AppState::new(
+    baylink_search::warm_up();
+    let state = AppState::with_index(
         store,
         WebConfig {
             secure_cookies: secure_cookies_for(&addr),
         },
+        index,
     );
+    let search = state.search.clone();
+    tokio::spawn(async move {
+        if search.index.applied() == 0 && search.index.is_empty() {
+            match search.rebuild(|_| {}).await {
+                Ok(n) => tracing::info!(records = n, "search index built"),
+                Err(e) => {
+                    tracing::error!(error = %e, "search index could not be built; following the change log")
+                }
+            }
+        }
+        search.follow().await;
+    });
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let task = tokio::spawn(baylink_web::serve(listener, state.clone(), async move {
         let _ = rx.await;

@@ -83,6 +83,18 @@ enum Command {
         demo: bool,
         #[command(flatten)]
         mail: MailArgs,
+        /// Keep this node's search index in this directory between runs (default: in
+        /// memory, built from the database at every start).
+        #[arg(long, env = "BAYLINK_INDEX_DIR")]
+        index_dir: Option<std::path::PathBuf>,
+    },
+    /// Rebuild a node's search index from the database (with the node stopped), then exit.
+    Reindex {
+        #[command(flatten)]
+        data: DataArgs,
+        /// The index directory the node serves with (`serve --index-dir`).
+        #[arg(long, env = "BAYLINK_INDEX_DIR")]
+        index_dir: std::path::PathBuf,
     },
     /// Bring the database schema up to date, then exit.
     Migrate {
@@ -215,7 +227,29 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             metrics_listen,
             demo: with_demo,
             mail,
-        } => serve(data, listen, metrics_listen, with_demo, mail).await,
+            index_dir,
+        } => serve(data, listen, metrics_listen, with_demo, mail, index_dir).await,
+        Command::Reindex { data, index_dir } => {
+            let store = open_store(&data.url()).await?;
+            let index = baylink_search::SearchIndex::open(&index_dir)
+                .with_context(|| format!("opening the index in {}", index_dir.display()))?;
+            let sync = baylink_search::sync::Sync::new(std::sync::Arc::new(index), store);
+            let total = sync.record_count().await?;
+            let bar = indicatif::ProgressBar::new(total);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} records {elapsed}")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            let started = std::time::Instant::now();
+            let done = sync.rebuild(|n| bar.set_position(n)).await?;
+            bar.finish();
+            println!(
+                "indexed {done} records in {:.1} s; the index is at change {}",
+                started.elapsed().as_secs_f64(),
+                sync.index.applied()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Migrate { data } => {
             open_store(&data.url()).await?;
             println!("database is up to date");
@@ -347,6 +381,7 @@ async fn serve(
     metrics_listen: SocketAddr,
     with_demo: bool,
     mail: MailArgs,
+    index_dir: Option<std::path::PathBuf>,
 ) -> anyhow::Result<ExitCode> {
     let url = data.url();
     let store = open_store(&url).await?;
@@ -359,7 +394,14 @@ async fn serve(
     let metrics = TcpListener::bind(metrics_listen)
         .await
         .with_context(|| format!("listening for metrics on {metrics_listen}"))?;
-    let running = baylink::start(listener, store)?;
+    let running = match &index_dir {
+        Some(dir) => {
+            let index = baylink_search::SearchIndex::open(dir)
+                .with_context(|| format!("opening the search index in {}", dir.display()))?;
+            baylink::start_with_index(listener, store, std::sync::Arc::new(index))?
+        }
+        None => baylink::start(listener, store)?,
+    };
     let mail_task = match &mail.smtp {
         Some(smtp) => {
             let (host, port) = smtp

@@ -31,7 +31,13 @@ static ENGLISH: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
     let mut patterns = Vec::new();
     let mut mainland = Vec::new();
     for term in baylink_text::terms() {
-        let english = term.english.split(" (").next().unwrap_or_default().trim().to_lowercase();
+        let english = term
+            .english
+            .split(" (")
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_lowercase();
         if english.len() >= 3 {
             patterns.push(english);
             mainland.push(term.mainland);
@@ -105,7 +111,11 @@ impl Tokenizer for FoldingTokenizer {
 fn tokens(text: &str) -> Vec<Token> {
     let folded = baylink_text::fold_terms(text);
     // Byte offset in `text` of each character index of `folded`, when they align.
-    let original: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+    let original: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .collect();
     let aligned = original.len() == folded.chars().count() + 1;
     let span = |start: usize, end: usize| {
         if aligned {
@@ -173,9 +183,17 @@ mod tests {
     #[test]
     fn regions_and_languages_meet() {
         let mainland = terms("信息技术");
-        for other in ["資訊科技", "资讯科技", "Information Technology", "ＩＮＦＯＲＭＡＴＩＯＮ technology"] {
+        for other in [
+            "資訊科技",
+            "资讯科技",
+            "Information Technology",
+            "ＩＮＦＯＲＭＡＴＩＯＮ technology",
+        ] {
             let got = terms(other);
-            assert!(mainland.iter().any(|t| got.contains(t)), "{other}: {got:?} vs {mainland:?}");
+            assert!(
+                mainland.iter().any(|t| got.contains(t)),
+                "{other}: {got:?} vs {mainland:?}"
+            );
         }
         assert!(terms("軟體開發").contains(&"软件".to_owned()));
         assert!(terms("人工智慧").contains(&"人工智能".to_owned()));

@@ -11,6 +11,7 @@
 //! `AND`, quotes, brackets or a 10,000-character paste are words, never an error page.
 
 pub mod analysis;
+pub mod sync;
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -20,7 +21,8 @@ use tantivy::collector::TopDocs;
 use tantivy::directory::MmapDirectory;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::{
-    Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
+    Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+    Value,
 };
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
@@ -156,16 +158,25 @@ impl SearchIndex {
 
     /// The index in `dir`, created when absent.
     pub fn open(dir: &Path) -> SearchResult<SearchIndex> {
-        std::fs::create_dir_all(dir).map_err(|e| SearchError::Index(tantivy::TantivyError::from(tantivy::directory::error::OpenDirectoryError::wrap_io_error(e, dir.to_owned()))))?;
+        std::fs::create_dir_all(dir).map_err(|e| {
+            SearchError::Index(tantivy::TantivyError::from(
+                tantivy::directory::error::OpenDirectoryError::wrap_io_error(e, dir.to_owned()),
+            ))
+        })?;
         let (schema, f) = schema();
         let index = Index::open_or_create(MmapDirectory::open(dir)?, schema)?;
         Self::wrap(index, f)
     }
 
     fn wrap(index: Index, f: Fields) -> SearchResult<SearchIndex> {
-        index.tokenizers().register(analysis::ANALYZER, analysis::analyzer());
+        index
+            .tokenizers()
+            .register(analysis::ANALYZER, analysis::analyzer());
         let writer = index.writer_with_num_threads(1, 50_000_000)?;
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
         Ok(SearchIndex {
             index,
             reader,
@@ -209,7 +220,10 @@ impl SearchIndex {
             title.push_str(more);
         }
         let body = d.body.clone().unwrap_or_default();
-        let terms: HashSet<String> = analyze(&format!("{title}\n{body}")).into_iter().map(|(t, _)| t).collect();
+        let terms: HashSet<String> = analyze(&format!("{title}\n{body}"))
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect();
         for code in fields_of(&terms) {
             doc.add_text(self.f.field, code);
         }
@@ -221,13 +235,21 @@ impl SearchIndex {
 
     /// Replaces `upserts`, removes `removed` (kind, id), records `seq` as applied and makes
     /// it all searchable, in one commit.
-    pub fn apply(&self, upserts: &[Document], removed: &[(String, i64)], seq: i64) -> SearchResult<()> {
+    pub fn apply(
+        &self,
+        upserts: &[Document],
+        removed: &[(String, i64)],
+        seq: i64,
+    ) -> SearchResult<()> {
         let mut writer = self.writer.lock().expect("index writer");
         for (kind, id) in removed {
             writer.delete_term(Term::from_field_text(self.f.key, &format!("{kind}:{id}")));
         }
         for d in upserts {
-            writer.delete_term(Term::from_field_text(self.f.key, &format!("{}:{}", d.kind, d.id)));
+            writer.delete_term(Term::from_field_text(
+                self.f.key,
+                &format!("{}:{}", d.kind, d.id),
+            ));
             writer.add_document(self.tantivy_doc(d))?;
         }
         let mut commit = writer.prepare_commit()?;
@@ -240,7 +262,10 @@ impl SearchIndex {
 
     /// Starts a rebuild: everything is removed at the next [`SearchIndex::apply`].
     pub fn clear(&self) -> SearchResult<()> {
-        self.writer.lock().expect("index writer").delete_all_documents()?;
+        self.writer
+            .lock()
+            .expect("index writer")
+            .delete_all_documents()?;
         Ok(())
     }
 
@@ -263,19 +288,32 @@ impl SearchIndex {
             if !seen.insert(term.clone()) {
                 continue;
             }
-            let title = TermQuery::new(Term::from_field_text(self.f.title, &term), IndexRecordOption::WithFreqs);
-            let body = TermQuery::new(Term::from_field_text(self.f.body, &term), IndexRecordOption::WithFreqs);
-            should.push((Occur::Should, Box::new(BoostQuery::new(Box::new(title), 2.0))));
+            let title = TermQuery::new(
+                Term::from_field_text(self.f.title, &term),
+                IndexRecordOption::WithFreqs,
+            );
+            let body = TermQuery::new(
+                Term::from_field_text(self.f.body, &term),
+                IndexRecordOption::WithFreqs,
+            );
+            should.push((
+                Occur::Should,
+                Box::new(BoostQuery::new(Box::new(title), 2.0)),
+            ));
             should.push((Occur::Should, Box::new(body)));
         }
         if should.is_empty() {
             return Ok(Vec::new());
         }
-        let mut must: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(BooleanQuery::new(should)))];
+        let mut must: Vec<(Occur, Box<dyn Query>)> =
+            vec![(Occur::Must, Box::new(BooleanQuery::new(should)))];
         let exact = |field: Field, value: &str| -> (Occur, Box<dyn Query>) {
             (
                 Occur::Must,
-                Box::new(TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic)),
+                Box::new(TermQuery::new(
+                    Term::from_field_text(field, value),
+                    IndexRecordOption::Basic,
+                )),
             )
         };
         if let Some(kind) = &q.kind {
@@ -290,7 +328,10 @@ impl SearchIndex {
         if let Some(year) = q.year {
             must.push((
                 Occur::Must,
-                Box::new(TermQuery::new(Term::from_field_i64(self.f.year, year), IndexRecordOption::Basic)),
+                Box::new(TermQuery::new(
+                    Term::from_field_i64(self.f.year, year),
+                    IndexRecordOption::Basic,
+                )),
             ));
         }
         let query = BooleanQuery::new(must);
@@ -348,7 +389,9 @@ fn encode(d: &Document) -> String {
         d.body_script.clone(),
         opt(&d.extra),
         opt(&d.region),
-        d.year.map(|y| y.to_string()).unwrap_or_else(|| "\u{0}".into()),
+        d.year
+            .map(|y| y.to_string())
+            .unwrap_or_else(|| "\u{0}".into()),
         d.path.clone(),
     ]
     .iter()
@@ -359,7 +402,19 @@ fn encode(d: &Document) -> String {
 
 fn decode(s: &str) -> Option<Document> {
     let values: Vec<String> = s.split('\n').map(unescape).collect();
-    let [kind, id, title, title_script, title_en, body, body_script, extra, region, year, path] = <[String; 11]>::try_from(values).ok()?;
+    let [
+        kind,
+        id,
+        title,
+        title_script,
+        title_en,
+        body,
+        body_script,
+        extra,
+        region,
+        year,
+        path,
+    ] = <[String; 11]>::try_from(values).ok()?;
     let opt = |v: String| (v != "\u{0}").then_some(v);
     Some(Document {
         kind,
@@ -418,7 +473,12 @@ mod tests {
             limit: 10,
             ..Default::default()
         };
-        index.search(&q).unwrap().into_iter().map(|h| h.doc.id).collect()
+        index
+            .search(&q)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.doc.id)
+            .collect()
     }
 
     #[test]
@@ -427,7 +487,13 @@ mod tests {
         index
             .apply(
                 &[
-                    doc("organisation", 1, "香港資訊科技聯會", "zh-Hant", Some("推動資訊保安與軟件發展")),
+                    doc(
+                        "organisation",
+                        1,
+                        "香港資訊科技聯會",
+                        "zh-Hant",
+                        Some("推動資訊保安與軟件發展"),
+                    ),
                     doc("organisation", 2, "深圳市中医药协会", "zh-Hans", None),
                 ],
                 &[],
@@ -435,7 +501,14 @@ mod tests {
             )
             .unwrap();
         assert_eq!(index.applied(), 7);
-        for q in ["信息技术", "資訊科技", "资讯科技", "information technology", "信息安全", "软件"] {
+        for q in [
+            "信息技术",
+            "資訊科技",
+            "资讯科技",
+            "information technology",
+            "信息安全",
+            "软件",
+        ] {
             assert_eq!(ids(&index, q), [1], "{q}");
         }
         assert_eq!(ids(&index, "中醫藥"), [2]);
@@ -448,8 +521,12 @@ mod tests {
     #[test]
     fn apply_replaces_and_removes() {
         let index = SearchIndex::in_ram().unwrap();
-        index.apply(&[doc("person", 3, "陳大文", "zh-Hant", None)], &[], 1).unwrap();
-        index.apply(&[doc("person", 3, "陳小文", "zh-Hant", None)], &[], 2).unwrap();
+        index
+            .apply(&[doc("person", 3, "陳大文", "zh-Hant", None)], &[], 1)
+            .unwrap();
+        index
+            .apply(&[doc("person", 3, "陳小文", "zh-Hant", None)], &[], 2)
+            .unwrap();
         assert_eq!(index.len(), 1);
         assert_eq!(ids(&index, "小文"), [3]);
         index.apply(&[], &[("person".into(), 3)], 3).unwrap();
@@ -463,7 +540,14 @@ mod tests {
         let mut event = doc("event", 5, "人工智能論壇", "zh-Hant", None);
         event.year = Some(2023);
         index
-            .apply(&[event, doc("organisation", 6, "人工智能學會", "zh-Hant", None)], &[], 1)
+            .apply(
+                &[
+                    event,
+                    doc("organisation", 6, "人工智能學會", "zh-Hant", None),
+                ],
+                &[],
+                1,
+            )
             .unwrap();
         let search = |f: &dyn Fn(&mut SearchQuery)| {
             let mut q = SearchQuery {
@@ -472,14 +556,22 @@ mod tests {
                 ..Default::default()
             };
             f(&mut q);
-            let mut got: Vec<i64> = index.search(&q).unwrap().into_iter().map(|h| h.doc.id).collect();
+            let mut got: Vec<i64> = index
+                .search(&q)
+                .unwrap()
+                .into_iter()
+                .map(|h| h.doc.id)
+                .collect();
             got.sort();
             got
         };
         assert_eq!(search(&|_| {}), [5, 6]);
         assert_eq!(search(&|q| q.kind = Some("event".into())), [5]);
         assert_eq!(search(&|q| q.year = Some(2024)), [6]);
-        assert_eq!(search(&|q| q.region = Some("macao".into())), Vec::<i64>::new());
+        assert_eq!(
+            search(&|q| q.region = Some("macao".into())),
+            Vec::<i64>::new()
+        );
         assert_eq!(search(&|q| q.field = Some("ai".into())), [5, 6]);
     }
 
@@ -487,13 +579,19 @@ mod tests {
     fn stored_documents_round_trip_with_awkward_text() {
         let mut d = doc("item", 9, "a\\b\nc", "en", Some("line\\nnot a newline"));
         d.title_en = Some(String::new());
-        assert_eq!(format!("{:?}", decode(&encode(&d)).unwrap()), format!("{d:?}"));
+        assert_eq!(
+            format!("{:?}", decode(&encode(&d)).unwrap()),
+            format!("{d:?}")
+        );
     }
 
     #[test]
     fn highlights_mark_matches_in_the_shown_script() {
         let text = "香港資訊科技聯會";
         let ranges = highlights(text, "信息技术");
-        assert_eq!(ranges.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(), ["資訊科技"]);
+        assert_eq!(
+            ranges.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(),
+            ["資訊科技"]
+        );
     }
 }

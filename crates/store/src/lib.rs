@@ -24,7 +24,7 @@ pub use error::{FieldError, StoreError, StoreResult};
 pub use events::*;
 pub use input::*;
 pub use model::*;
-pub use search::{SearchChange, SearchRecord, SearchStore, SEARCH_KINDS};
+pub use search::{SEARCH_KINDS, SearchChange, SearchRecord, SearchStore};
 
 /// Who is making a change, for the audit log.
 #[derive(Debug, Clone, PartialEq, Eq)]

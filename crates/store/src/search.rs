@@ -50,17 +50,30 @@ pub trait SearchStore {
     async fn search_records(&self, kind: &str, ids: &[i64]) -> StoreResult<Vec<SearchRecord>>;
     /// The records of `kind` with an id above `after`, in id order, at most `limit`: the
     /// pages a full rebuild walks through.
-    async fn search_records_after(&self, kind: &str, after: i64, limit: i64) -> StoreResult<Vec<SearchRecord>>;
+    async fn search_records_after(
+        &self,
+        kind: &str,
+        after: i64,
+        limit: i64,
+    ) -> StoreResult<Vec<SearchRecord>>;
 }
 
 /// The `SELECT … FROM …` of each kind, every column named as in [`SearchRecord`], with
 /// the record's id as `x.id` for the caller's `WHERE`.
 pub fn record_select(kind: &str) -> Option<&'static str> {
     Some(match kind {
-        "organisation" => "SELECT CAST('organisation' AS TEXT) AS kind, x.id, x.name AS title, x.name_script AS title_script, x.name_en AS title_en, x.description AS body, x.description_script AS body_script, x.short_name AS extra, x.region, CAST(NULL AS BIGINT) AS starts_at, CAST(NULL AS BIGINT) AS parent_id FROM organisations x",
-        "person" => "SELECT CAST('person' AS TEXT) AS kind, x.id, x.name AS title, x.name_script AS title_script, x.name_en AS title_en, x.bio AS body, x.bio_script AS body_script, CAST(NULL AS TEXT) AS extra, CAST(NULL AS TEXT) AS region, CAST(NULL AS BIGINT) AS starts_at, CAST(NULL AS BIGINT) AS parent_id FROM people x",
-        "event" => "SELECT CAST('event' AS TEXT) AS kind, x.id, x.title, x.title_script, x.title_en, x.summary AS body, x.summary_script AS body_script, x.venue AS extra, x.region, x.starts_at, CAST(NULL AS BIGINT) AS parent_id FROM events x",
-        "item" => "SELECT CAST('item' AS TEXT) AS kind, x.id, x.title, x.title_script, x.title_en, s.theme AS body, s.theme_script AS body_script, s.title AS extra, e.region, COALESCE(x.starts_at, s.starts_at) AS starts_at, e.id AS parent_id FROM programme_items x JOIN event_sessions s ON s.id = x.session_id JOIN events e ON e.id = s.event_id",
+        "organisation" => {
+            "SELECT CAST('organisation' AS TEXT) AS kind, x.id, x.name AS title, x.name_script AS title_script, x.name_en AS title_en, x.description AS body, x.description_script AS body_script, x.short_name AS extra, x.region, CAST(NULL AS BIGINT) AS starts_at, CAST(NULL AS BIGINT) AS parent_id FROM organisations x"
+        }
+        "person" => {
+            "SELECT CAST('person' AS TEXT) AS kind, x.id, x.name AS title, x.name_script AS title_script, x.name_en AS title_en, x.bio AS body, x.bio_script AS body_script, CAST(NULL AS TEXT) AS extra, CAST(NULL AS TEXT) AS region, CAST(NULL AS BIGINT) AS starts_at, CAST(NULL AS BIGINT) AS parent_id FROM people x"
+        }
+        "event" => {
+            "SELECT CAST('event' AS TEXT) AS kind, x.id, x.title, x.title_script, x.title_en, x.summary AS body, x.summary_script AS body_script, x.venue AS extra, x.region, x.starts_at, CAST(NULL AS BIGINT) AS parent_id FROM events x"
+        }
+        "item" => {
+            "SELECT CAST('item' AS TEXT) AS kind, x.id, x.title, x.title_script, x.title_en, s.theme AS body, s.theme_script AS body_script, s.title AS extra, e.region, COALESCE(x.starts_at, s.starts_at) AS starts_at, e.id AS parent_id FROM programme_items x JOIN event_sessions s ON s.id = x.session_id JOIN events e ON e.id = s.event_id"
+        }
         _ => return None,
     })
 }

@@ -43,11 +43,26 @@ pub struct AppState {
     pub config: Arc<WebConfig>,
     pub metrics: Arc<metrics::Metrics>,
     pub programmes: Arc<views::events::ProgrammeCache>,
+    /// This node's search index and what keeps it in step with the store.
+    pub search: Arc<baylink_search::sync::Sync>,
 }
 
 impl AppState {
+    /// State with an in-memory search index (built from the store when the node starts
+    /// following the change log).
     pub fn new(store: Arc<dyn Store>, config: WebConfig) -> AppState {
+        let index = baylink_search::SearchIndex::in_ram().expect("an in-memory index opens");
+        AppState::with_index(store, config, Arc::new(index))
+    }
+
+    /// State with the given search index (on disk for a node that keeps its index).
+    pub fn with_index(
+        store: Arc<dyn Store>,
+        config: WebConfig,
+        index: Arc<baylink_search::SearchIndex>,
+    ) -> AppState {
         AppState {
+            search: Arc::new(baylink_search::sync::Sync::new(index, store.clone())),
             store,
             config: Arc::new(config),
             metrics: Arc::new(metrics::Metrics::default()),

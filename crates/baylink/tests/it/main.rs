@@ -12,4 +12,5 @@ mod events_store;
 mod kit;
 mod pages;
 mod roles;
+mod search;
 mod transfer;

@@ -351,3 +351,30 @@ regional-terms-on = Regional terms: on
 regional-terms-off = Regional terms: off
 regional-terms-help = Show descriptions with the vocabulary of your region (信息技术 ↔ 資訊科技); names always stay as written.
 err-busy = Many people are using Baylink right now and nothing was saved. Please try again in a few seconds.
+search = Search
+search-placeholder = Search events, people, organisations…
+search-kind = Kind
+search-kind-all = All kinds
+search-region-all = All regions
+search-field = Field
+search-field-all = All fields
+search-year = Year
+search-none = Nothing found. Try fewer words, or another script: every script finds the same records.
+search-count = { $count ->
+    [one] One result
+   *[other] { $count } results
+}
+search-kind-event = Events
+search-kind-item = Programme items
+search-kind-organisation = Organisations
+search-kind-person = People
+search-kind-posting = Supply and demand
+search-kind-publication = Publications
+search-field-it = Information technology
+search-field-ai = Artificial intelligence
+search-field-comms = Communications
+search-field-semi = Semiconductors, energy and manufacturing
+search-field-bio = Biomedicine and TCM
+search-field-finance = Finance and IP
+search-field-edu = Education and research
+search-field-gov = Government and cross-border affairs

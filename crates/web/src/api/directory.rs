@@ -76,12 +76,12 @@ fn author_script(headers: &HeaderMap) -> baylink_text::Script {
     .script()
 }
 
-fn param<'a>(q: &'a HashMap<String, String>, k: &str) -> &'a str {
+pub(crate) fn param<'a>(q: &'a HashMap<String, String>, k: &str) -> &'a str {
     q.get(k).map(String::as_str).unwrap_or("").trim()
 }
 
 /// A query parameter that must parse if present: a wrong value is the client's error.
-fn parsed<T: std::str::FromStr>(
+pub(crate) fn parsed<T: std::str::FromStr>(
     q: &HashMap<String, String>,
     k: &str,
 ) -> Result<Option<T>, WebError> {

@@ -8,6 +8,7 @@ use utoipa::OpenApi;
 
 use super::directory as d;
 use super::events as ev;
+use super::search as se;
 use crate::error::WebError;
 
 /// Baylink's API, as OpenAPI 3.
@@ -24,6 +25,7 @@ use crate::error::WebError;
         d::create_session, d::delete_session, d::me,
         ev::list_events, ev::get_event, ev::list_registrations, ev::register, ev::check_in_ticket,
         ev::check_in_by_id, ev::own_registration, ev::cancel_own,
+        se::search,
     ),
     components(schemas(crate::error::ApiError, crate::error::ApiFieldError)),
     tags(
@@ -31,6 +33,7 @@ use crate::error::WebError;
         (name = "alliance", description = "Sides, history, designations and memberships"),
         (name = "account", description = "Signing in and out"),
         (name = "events", description = "Events, registration and check-in"),
+        (name = "search", description = "One search over everything, in any script or English"),
     )
 )]
 pub struct ApiDoc;

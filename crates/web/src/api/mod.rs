@@ -11,6 +11,7 @@
 mod directory;
 mod docs;
 mod events;
+mod search;
 
 use axum::Router;
 use axum::extract::{FromRequest, Request};
@@ -22,6 +23,7 @@ use crate::AppState;
 use crate::error::WebError;
 
 pub use directory::{SideWithOfficers, sides_with_officers};
+pub(crate) use directory::{param, parsed};
 pub use docs::ApiDoc;
 
 pub fn router() -> Router<AppState> {
@@ -31,6 +33,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/openapi.json", get(docs::openapi_json))
         .merge(directory::router())
         .merge(events::router())
+        .merge(search::router())
 }
 
 /// The OpenAPI document as JSON.

@@ -9,6 +9,7 @@ pub mod alliance;
 pub mod directory;
 pub mod event_admin;
 pub mod events;
+pub mod search;
 
 use std::collections::HashMap;
 
@@ -38,6 +39,7 @@ pub fn router() -> Router<AppState> {
         .merge(account::router())
         .merge(event_admin::router())
         .merge(events::router())
+        .merge(search::router())
 }
 
 /// Percent-encodes a path and query for use as one query value.

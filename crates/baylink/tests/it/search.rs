@@ -1,0 +1,265 @@
+//! Search as readers meet it: the three scripts and English find the same records, on the
+//! pages and in the API; a write is found within seconds, on every node.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use baylink_store::{Actor, OrganisationInput};
+use reqwest::StatusCode;
+use serde_json::Value;
+
+use crate::kit::{self, TestApp, TestDb};
+
+/// The (kind, id) of the API's hits for `q`.
+async fn hits(app: &TestApp, q: &str) -> Vec<(String, i64)> {
+    let r = app
+        .client
+        .get(app.url("/api/v1/search"))
+        .query(&[("q", q), ("limit", "50")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK, "{q}");
+    let body: Value = r.json().await.unwrap();
+    body["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h["kind"].as_str().unwrap().to_owned(),
+                h["id"].as_i64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// Waits (up to `limit`) until `q` finds `want`; returns how long it took.
+async fn found_within(app: &TestApp, q: &str, want: (&str, i64), limit: Duration) -> Duration {
+    let started = Instant::now();
+    loop {
+        if hits(app, q).await.contains(&(want.0.to_owned(), want.1)) {
+            return started.elapsed();
+        }
+        assert!(
+            started.elapsed() < limit,
+            "{q} did not find {want:?} within {limit:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+async fn every_script_and_english_find_the_same_records() {
+    let app = kit::demo_app().await;
+    let hkitf = app.org_id("香港資訊科技聯會").await;
+    let szia = app.org_id("深圳市信息行业协会").await;
+    found_within(
+        &app,
+        "資訊科技",
+        ("organisation", hkitf),
+        Duration::from_secs(10),
+    )
+    .await;
+    for q in ["資訊科技", "资讯科技", "信息技术", "Information Technology"] {
+        let got = hits(&app, q).await;
+        assert!(
+            got.contains(&("organisation".into(), hkitf)),
+            "{q}: {got:?}"
+        );
+    }
+    for q in ["信息行业协会", "資訊行業協會", "信息行業"] {
+        let got = hits(&app, q).await;
+        assert!(got.contains(&("organisation".into(), szia)), "{q}: {got:?}");
+    }
+    // Events and people too, from either script.
+    let conference = hits(&app, "深港澳科技界交流年会").await;
+    assert!(
+        conference.iter().any(|(k, _)| k == "event"),
+        "{conference:?}"
+    );
+    assert_eq!(hits(&app, "深港澳科技界交流年會").await, conference);
+
+    // Queries that are not words are text, never an error.
+    for q in [
+        "",
+        "   ",
+        "\"AND\" OR (NOT",
+        "*:*",
+        "<script>alert(1)</script>",
+        &"資訊".repeat(1_000),
+    ] {
+        let r = app
+            .client
+            .get(app.url("/api/v1/search"))
+            .query(&[("q", q)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK, "{q:.20}");
+        let (status, page) = app
+            .page(&format!("/zh-Hant/search?q={}", urlencode(q)))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{q:.20}");
+        assert!(!page.contains("<script>alert"), "escaped");
+    }
+}
+
+fn urlencode(q: &str) -> String {
+    q.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn results_are_grouped_converted_marked_and_filtered() {
+    let app = kit::demo_app().await;
+    let hkitf = app.org_id("香港資訊科技聯會").await;
+    found_within(
+        &app,
+        "资讯科技",
+        ("organisation", hkitf),
+        Duration::from_secs(10),
+    )
+    .await;
+    let (status, page) = app
+        .page(&format!("/zh-Hans/search?q={}", urlencode("信息技术")))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("id=\"results-organisation\""));
+    assert!(
+        page.contains("香港<mark>资讯科技</mark>联会"),
+        "converted to the reader's script and marked"
+    );
+    let (_, hant) = app
+        .page(&format!("/zh-Hant/search?q={}", urlencode("信息技术")))
+        .await;
+    assert!(hant.contains("香港<mark>資訊科技</mark>聯會"));
+    // Filters: by kind and region.
+    let (_, events_only) = app
+        .page(&format!(
+            "/en/search?q={}&kind=event",
+            urlencode("信息技术")
+        ))
+        .await;
+    assert!(!events_only.contains("id=\"results-organisation\""));
+    let (_, macao) = app
+        .page(&format!(
+            "/zh-Hant/search?q={}&region=macao",
+            urlencode("資訊科技")
+        ))
+        .await;
+    assert!(!macao.contains("香港<mark>資訊科技</mark>聯會"));
+    // The box is on every page.
+    let (_, home) = app.page("/zh-Hant/").await;
+    assert!(home.contains("class=\"site-search\""));
+}
+
+#[tokio::test]
+async fn a_write_is_found_within_two_seconds() {
+    let app = kit::demo_app().await;
+    let hkitf = app.org_id("香港資訊科技聯會").await;
+    found_within(
+        &app,
+        "資訊科技",
+        ("organisation", hkitf),
+        Duration::from_secs(10),
+    )
+    .await;
+    let created = app
+        .store
+        .create_organisation(
+            &Actor::cli(),
+            &OrganisationInput {
+                name: "澳門量子資訊保安研究所".into(),
+                org_type: "institute".into(),
+                region: "macao".into(),
+                ..Default::default()
+            }
+            .validate(baylink_text::Script::Hant)
+            .unwrap(),
+        )
+        .await
+        .unwrap();
+    let took = found_within(
+        &app,
+        "量子信息安全",
+        ("organisation", created.id),
+        Duration::from_secs(2),
+    )
+    .await;
+    eprintln!("found a new organisation after {took:?}");
+    app.store
+        .delete_organisation(&Actor::cli(), created.id)
+        .await
+        .unwrap();
+    let started = Instant::now();
+    while hits(&app, "量子信息安全")
+        .await
+        .contains(&("organisation".into(), created.id))
+    {
+        assert!(
+            started.elapsed() < Duration::from_secs(2),
+            "a deleted record leaves the index"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn written_on_one_node_found_on_the_other() {
+    let db = Arc::new(TestDb::postgres().await);
+    let store_a = db.open().await;
+    baylink::demo::load_with(store_a.as_ref(), 30)
+        .await
+        .unwrap();
+    let a = kit::app_on(db.clone(), store_a).await;
+    let b = kit::app_on(db.clone(), db.open().await).await;
+    let hkitf = a.org_id("香港資訊科技聯會").await;
+    found_within(
+        &b,
+        "信息技术",
+        ("organisation", hkitf),
+        Duration::from_secs(10),
+    )
+    .await;
+    let created = a
+        .store
+        .create_organisation(
+            &Actor::cli(),
+            &OrganisationInput {
+                name: "深圳低空经济无人机产业协会".into(),
+                org_type: "society".into(),
+                region: "shenzhen".into(),
+                ..Default::default()
+            }
+            .validate(baylink_text::Script::Hans)
+            .unwrap(),
+        )
+        .await
+        .unwrap();
+    let took = found_within(
+        &b,
+        "低空經濟 無人機",
+        ("organisation", created.id),
+        Duration::from_secs(2),
+    )
+    .await;
+    eprintln!("node B found node A's write after {took:?}");
+    // A node started later catches up from the database.
+    let c = kit::app_on(db.clone(), db.open().await).await;
+    found_within(
+        &c,
+        "drone",
+        ("organisation", created.id),
+        Duration::from_secs(10),
+    )
+    .await;
+}

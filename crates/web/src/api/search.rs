@@ -1,0 +1,105 @@
+//! `GET /api/v1/search`: the search the pages use, as JSON. Texts come back as stored, with
+//! their scripts, like everywhere in the API; `highlights` gives the byte ranges of the
+//! title and snippet that matched, so a client can mark them after its own conversion or
+//! as they are.
+
+use std::collections::HashMap;
+
+use axum::extract::{Query, State};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::AppState;
+use crate::error::WebError;
+use crate::views::search::query_from;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/api/v1/search", get(search))
+}
+
+/// One hit.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SearchHit {
+    /// `event`, `item`, `organisation`, `person`, `posting` or `publication`.
+    pub kind: String,
+    pub id: i64,
+    pub title: String,
+    pub title_script: String,
+    pub title_en: Option<String>,
+    /// The first 200 characters of the running text, as stored.
+    pub snippet: Option<String>,
+    pub snippet_script: String,
+    /// Byte ranges of `title` that matched the query.
+    pub title_highlights: Vec<[usize; 2]>,
+    pub region: Option<String>,
+    pub year: Option<i64>,
+    /// The page, under a locale prefix (`/zh-Hant` + path).
+    pub path: String,
+    pub score: f32,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SearchResponse {
+    /// The query as searched (cut at 200 characters).
+    pub query: String,
+    pub hits: Vec<SearchHit>,
+}
+
+/// Searches everything, in any script or in English. Operators are not interpreted: the
+/// query is text. Unknown filter values match nothing.
+#[utoipa::path(get, path = "/api/v1/search", tag = "search",
+    params(
+        ("q" = String, Query, description = "Text, in any script or English"),
+        ("kind" = Option<String>, Query, description = "event, item, organisation, person, posting, publication"),
+        ("region" = Option<String>, Query, description = "Region code"),
+        ("year" = Option<i64>, Query, description = "Year (events and programme items)"),
+        ("field" = Option<String>, Query, description = "it, ai, comms, semi, bio, finance, edu, gov"),
+        ("limit" = Option<usize>, Query, description = "At most 200 (default 20)"),
+    ),
+    responses((status = 200, body = SearchResponse)))]
+pub async fn search(
+    State(s): State<AppState>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Json<SearchResponse>, WebError> {
+    let limit = crate::api::parsed::<usize>(&q, "limit")
+        .ok()
+        .flatten()
+        .unwrap_or(20);
+    let query = query_from(&q, limit);
+    let hits = s
+        .search
+        .search(&query)
+        .map_err(|e| WebError::Internal(e.to_string()))?;
+    let text: String = query
+        .text
+        .chars()
+        .take(baylink_search::MAX_QUERY_CHARS)
+        .collect();
+    let hits = hits
+        .into_iter()
+        .map(|h| {
+            let d = h.doc;
+            let title_highlights = baylink_search::highlights(&d.title, &text)
+                .into_iter()
+                .map(|r| [r.start, r.end])
+                .collect();
+            SearchHit {
+                kind: d.kind,
+                id: d.id,
+                title_highlights,
+                title: d.title,
+                title_script: d.title_script,
+                title_en: d.title_en,
+                snippet: d.body.map(|b| b.chars().take(200).collect()),
+                snippet_script: d.body_script,
+                region: d.region,
+                year: d.year,
+                path: d.path,
+                score: h.score,
+            }
+        })
+        .collect();
+    Ok(Json(SearchResponse { query: text, hits }))
+}

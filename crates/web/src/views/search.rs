@@ -1,0 +1,197 @@
+//! The search page: one box on every page, results grouped by kind, each in the reader's
+//! script with the matched words marked, and filters by kind, region, year and field.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::response::Response;
+use axum::routing::get;
+use baylink_search::{Hit, SearchQuery};
+
+use super::{Ctx, escape_html, render};
+use crate::AppState;
+use crate::api::{param, parsed};
+use crate::error::WebError;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/search", get(search_page))
+}
+
+/// The kinds, in the order their groups appear.
+pub const KINDS: [&str; 6] = [
+    "event",
+    "item",
+    "organisation",
+    "person",
+    "posting",
+    "publication",
+];
+/// The fields of the regional-terms table, as filters.
+pub const FIELDS: [&str; 8] = ["it", "ai", "comms", "semi", "bio", "finance", "edu", "gov"];
+const REGIONS: [&str; 5] = ["shenzhen", "hong_kong", "macao", "mainland", "overseas"];
+
+/// A search from query parameters (`q`, `kind`, `region`, `year`, `field`). Unknown
+/// filter values match nothing rather than failing: a search never shows an error page.
+pub fn query_from(q: &HashMap<String, String>, limit: usize) -> SearchQuery {
+    let pick = |k: &str| Some(param(q, k).to_owned()).filter(|v| !v.is_empty());
+    SearchQuery {
+        text: q.get("q").cloned().unwrap_or_default(),
+        kind: pick("kind"),
+        region: pick("region"),
+        year: parsed(q, "year").ok().flatten(),
+        field: pick("field"),
+        limit,
+    }
+}
+
+/// One result as shown: title and snippet already converted and marked (HTML).
+pub struct Shown {
+    pub title_html: String,
+    pub extra_html: String,
+    pub snippet_html: String,
+    pub href: String,
+}
+
+pub struct Group {
+    pub kind: &'static str,
+    pub hits: Vec<Shown>,
+}
+
+/// `text` as HTML with the words that match `query` marked.
+pub fn marked(text: &str, query: &str) -> String {
+    let mut html = String::with_capacity(text.len() + 32);
+    let mut at = 0;
+    for r in baylink_search::highlights(text, query) {
+        html.push_str(&escape_html(&text[at..r.start]));
+        html.push_str("<mark>");
+        html.push_str(&escape_html(&text[r.clone()]));
+        html.push_str("</mark>");
+        at = r.end;
+    }
+    html.push_str(&escape_html(&text[at..]));
+    html
+}
+
+/// About `width` characters of `text` around its first match.
+fn snippet(text: &str, query: &str, width: usize) -> String {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    if chars.len() <= width {
+        return text.to_owned();
+    }
+    let first = baylink_search::highlights(text, query)
+        .first()
+        .map(|r| r.start)
+        .unwrap_or(0);
+    let centre = chars.iter().position(|(b, _)| *b >= first).unwrap_or(0);
+    let start = centre.saturating_sub(width / 3).min(chars.len() - width);
+    let from = chars[start].0;
+    let to = chars.get(start + width).map_or(text.len(), |(b, _)| *b);
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    out.push_str(&text[from..to]);
+    if to < text.len() {
+        out.push('…');
+    }
+    out
+}
+
+pub fn show(c: &Ctx, hit: &Hit, query: &str) -> Shown {
+    let d = &hit.doc;
+    let title = c.name(&d.title, &d.title_script, &d.title_en);
+    let extra = d
+        .extra
+        .as_deref()
+        .map(|e| c.text(e, &d.title_script))
+        .unwrap_or_default();
+    let body = d
+        .body
+        .as_deref()
+        .map(|b| {
+            let from =
+                baylink_text::Script::parse(&d.body_script).unwrap_or(baylink_text::Script::Hant);
+            baylink_text::display_text(b, from, c.lang.script(), c.terms).into_owned()
+        })
+        .unwrap_or_default();
+    Shown {
+        title_html: marked(&title, query),
+        extra_html: marked(&extra, query),
+        snippet_html: marked(&snippet(&body, query, 120), query),
+        href: c.href(&d.path),
+    }
+}
+
+/// Hits grouped by kind, groups in [`KINDS`] order.
+pub fn grouped(c: &Ctx, hits: &[Hit], query: &str) -> Vec<Group> {
+    KINDS
+        .iter()
+        .filter_map(|kind| {
+            let shown: Vec<Shown> = hits
+                .iter()
+                .filter(|h| h.doc.kind == *kind)
+                .map(|h| show(c, h, query))
+                .collect();
+            (!shown.is_empty()).then_some(Group { kind, hits: shown })
+        })
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "search/results.html")]
+struct SearchPage {
+    c: Ctx,
+    q: String,
+    kind: String,
+    region: String,
+    year: String,
+    field: String,
+    groups: Vec<Group>,
+    total: usize,
+    kinds: Vec<(&'static str, String)>,
+    regions: Vec<(&'static str, String)>,
+    fields: Vec<(&'static str, String)>,
+}
+
+async fn search_page(
+    State(s): State<AppState>,
+    c: Ctx,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    let query = query_from(&q, 100);
+    let hits = s
+        .search
+        .search(&query)
+        .map_err(|e| WebError::Internal(e.to_string()))?;
+    let kinds = KINDS
+        .iter()
+        .map(|k| (*k, c.t(&format!("search-kind-{k}"))))
+        .collect();
+    let regions = REGIONS
+        .iter()
+        .map(|r| (*r, c.t(&format!("region-{}", r.replace('_', "-")))))
+        .collect();
+    let fields = FIELDS
+        .iter()
+        .map(|f| (*f, c.t(&format!("search-field-{f}"))))
+        .collect();
+    render(&SearchPage {
+        groups: grouped(&c, &hits, &query.text),
+        total: hits.len(),
+        q: query
+            .text
+            .chars()
+            .take(baylink_search::MAX_QUERY_CHARS)
+            .collect(),
+        kind: query.kind.unwrap_or_default(),
+        region: query.region.unwrap_or_default(),
+        year: query.year.map(|y| y.to_string()).unwrap_or_default(),
+        field: query.field.unwrap_or_default(),
+        kinds,
+        regions,
+        fields,
+        c,
+    })
+}
