@@ -57,16 +57,49 @@ pub fn warm_up() {
     baylink_text::fold_terms("預熱");
 }
 
+/// Which analysis an index uses: Baylink's, or one of the two baselines the evaluation
+/// measures it against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Analysis {
+    /// Folding, English terms, jieba, pairs, stemming (this module).
+    Baylink,
+    /// Baseline: tantivy's default tokenizer (split on non-alphanumerics, lower case).
+    TantivyDefault,
+    /// Baseline: jieba search mode and lower case, without script conversion.
+    JiebaOnly,
+}
+
 /// The analyser to register in a tantivy index.
 pub fn analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(FoldingTokenizer)
-        .filter(Stemmer::new(Language::English))
-        .build()
+    analyzer_for(Analysis::Baylink)
+}
+
+/// The analyser of `analysis`.
+pub fn analyzer_for(analysis: Analysis) -> TextAnalyzer {
+    match analysis {
+        Analysis::Baylink => TextAnalyzer::builder(FoldingTokenizer { fold: true })
+            .filter(Stemmer::new(Language::English))
+            .build(),
+        Analysis::TantivyDefault => {
+            TextAnalyzer::builder(tantivy::tokenizer::SimpleTokenizer::default())
+                .filter(tantivy::tokenizer::RemoveLongFilter::limit(40))
+                .filter(tantivy::tokenizer::LowerCaser)
+                .build()
+        }
+        Analysis::JiebaOnly => TextAnalyzer::builder(FoldingTokenizer { fold: false })
+            .filter(tantivy::tokenizer::LowerCaser)
+            .build(),
+    }
 }
 
 /// The terms `text` analyses to, with their byte ranges in `text` (empty when unknown).
 pub fn analyze(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
-    let mut analyzer = analyzer();
+    analyze_with(Analysis::Baylink, text)
+}
+
+/// [`analyze`] with another analysis.
+pub fn analyze_with(analysis: Analysis, text: &str) -> Vec<(String, std::ops::Range<usize>)> {
+    let mut analyzer = analyzer_for(analysis);
     let mut stream = analyzer.token_stream(text);
     let mut out = Vec::new();
     while stream.advance() {
@@ -77,7 +110,10 @@ pub fn analyze(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
 }
 
 #[derive(Clone)]
-pub struct FoldingTokenizer;
+pub struct FoldingTokenizer {
+    /// Off for the jieba-only baseline: segment the text as written.
+    fold: bool,
+}
 
 pub struct VecTokenStream {
     tokens: Vec<Token>,
@@ -102,10 +138,36 @@ impl Tokenizer for FoldingTokenizer {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
         VecTokenStream {
-            tokens: tokens(text),
+            tokens: if self.fold {
+                tokens(text)
+            } else {
+                jieba_tokens(text)
+            },
             next: 0,
         }
     }
+}
+
+/// The jieba-only baseline: search-mode words of the text as written.
+fn jieba_tokens(text: &str) -> Vec<Token> {
+    let offsets: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .collect();
+    JIEBA
+        .tokenize(text, TokenizeMode::Search, true)
+        .into_iter()
+        .filter(|t| t.word.chars().any(char::is_alphanumeric))
+        .enumerate()
+        .map(|(position, t)| Token {
+            offset_from: offsets[t.start],
+            offset_to: offsets[t.end],
+            position,
+            text: t.word.to_owned(),
+            position_length: 1,
+        })
+        .collect()
 }
 
 fn tokens(text: &str) -> Vec<Token> {

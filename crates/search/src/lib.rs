@@ -26,7 +26,7 @@ use tantivy::schema::{
 };
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
-pub use analysis::{analyze, warm_up};
+pub use analysis::{Analysis, analyze, analyze_with, warm_up};
 
 /// What can go wrong with the index (never shown to a reader; logged).
 #[derive(Debug, thiserror::Error)]
@@ -93,6 +93,7 @@ struct Fields {
 
 /// The index, its reader and its one writer.
 pub struct SearchIndex {
+    analysis: Analysis,
     index: Index,
     reader: IndexReader,
     writer: Mutex<IndexWriter>,
@@ -152,8 +153,13 @@ pub fn field_code(field: baylink_text::Field) -> &'static str {
 impl SearchIndex {
     /// An index in memory (tests, and nodes that rebuild at start).
     pub fn in_ram() -> SearchResult<SearchIndex> {
+        Self::in_ram_with(Analysis::Baylink)
+    }
+
+    /// An index in memory with another analysis (the evaluation's baselines).
+    pub fn in_ram_with(analysis: Analysis) -> SearchResult<SearchIndex> {
         let (schema, f) = schema();
-        Self::wrap(Index::create_in_ram(schema), f)
+        Self::wrap(Index::create_in_ram(schema), f, analysis)
     }
 
     /// The index in `dir`, created when absent.
@@ -165,19 +171,20 @@ impl SearchIndex {
         })?;
         let (schema, f) = schema();
         let index = Index::open_or_create(MmapDirectory::open(dir)?, schema)?;
-        Self::wrap(index, f)
+        Self::wrap(index, f, Analysis::Baylink)
     }
 
-    fn wrap(index: Index, f: Fields) -> SearchResult<SearchIndex> {
+    fn wrap(index: Index, f: Fields, analysis: Analysis) -> SearchResult<SearchIndex> {
         index
             .tokenizers()
-            .register(analysis::ANALYZER, analysis::analyzer());
+            .register(analysis::ANALYZER, analysis::analyzer_for(analysis));
         let writer = index.writer_with_num_threads(1, 50_000_000)?;
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
         Ok(SearchIndex {
+            analysis,
             index,
             reader,
             writer: Mutex::new(writer),
@@ -220,7 +227,7 @@ impl SearchIndex {
             title.push_str(more);
         }
         let body = d.body.clone().unwrap_or_default();
-        let terms: HashSet<String> = analyze(&format!("{title}\n{body}"))
+        let terms: HashSet<String> = analyze_with(self.analysis, &format!("{title}\n{body}"))
             .into_iter()
             .map(|(t, _)| t)
             .collect();
@@ -284,7 +291,7 @@ impl SearchIndex {
         let text: String = q.text.chars().take(MAX_QUERY_CHARS).collect();
         let mut seen = HashSet::new();
         let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for (term, _) in analyze(&text) {
+        for (term, _) in analyze_with(self.analysis, &text) {
             if !seen.insert(term.clone()) {
                 continue;
             }
