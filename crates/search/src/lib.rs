@@ -19,7 +19,7 @@ use std::sync::Mutex;
 
 use tantivy::collector::TopDocs;
 use tantivy::directory::MmapDirectory;
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{
     Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
     Value,
@@ -235,7 +235,10 @@ impl SearchIndex {
             doc.add_text(self.f.field, code);
         }
         doc.add_text(self.f.title, &title);
-        doc.add_text(self.f.body, &body);
+        // The body field holds the title too: a title word then scores in both fields,
+        // which weighs titles up without a boost (a boosted clause would keep tantivy from
+        // skipping blocks of documents that cannot reach the top ten).
+        doc.add_text(self.f.body, format!("{title}\n{body}"));
         doc.add_text(self.f.stored, encode(d));
         doc
     }
@@ -303,17 +306,14 @@ impl SearchIndex {
                 Term::from_field_text(self.f.body, &term),
                 IndexRecordOption::WithFreqs,
             );
-            should.push((
-                Occur::Should,
-                Box::new(BoostQuery::new(Box::new(title), 2.0)),
-            ));
+            should.push((Occur::Should, Box::new(title)));
             should.push((Occur::Should, Box::new(body)));
         }
         if should.is_empty() {
             return Ok(Vec::new());
         }
-        let mut must: Vec<(Occur, Box<dyn Query>)> =
-            vec![(Occur::Must, Box::new(BooleanQuery::new(should)))];
+        let text_query = BooleanQuery::new(should);
+        let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let exact = |field: Field, value: &str| -> (Occur, Box<dyn Query>) {
             (
                 Occur::Must,
@@ -341,10 +341,17 @@ impl SearchIndex {
                 )),
             ));
         }
-        let query = BooleanQuery::new(must);
+        // Without filters the query is a plain disjunction of term queries, which tantivy
+        // evaluates with block-max WAND; filters wrap it.
+        let query: Box<dyn Query> = if must.is_empty() {
+            Box::new(text_query)
+        } else {
+            must.push((Occur::Must, Box::new(text_query)));
+            Box::new(BooleanQuery::new(must))
+        };
         let searcher = self.reader.searcher();
         let limit = q.limit.clamp(1, 200);
-        let top = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
+        let top = searcher.search(query.as_ref(), &TopDocs::with_limit(limit).order_by_score())?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;

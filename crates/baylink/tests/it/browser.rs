@@ -365,3 +365,40 @@ async fn register_receive_the_mail_open_the_ticket_and_check_in() {
     assert!(b.text("#result").await.contains("無效入場券"));
     b.call(reqwest::Method::DELETE, "", json!({})).await;
 }
+
+#[tokio::test]
+#[ignore = "needs Chromium and ChromeDriver: run by .ci/run"]
+async fn the_search_box_finds_the_same_record_from_every_script() {
+    let app = kit::demo_app().await;
+    let b = Browser::start().await;
+    // Each reader types in their own script or in English, from the box on any page.
+    for (locale, typed, shown) in [
+        ("zh-Hant", "信息技术", "香港資訊科技聯會"),
+        ("zh-Hans", "資訊科技", "香港资讯科技联会"),
+        (
+            "en",
+            "information technology",
+            "Hong Kong Information Technology Federation",
+        ),
+    ] {
+        b.goto(&app.url(&format!("/{locale}/events"))).await;
+        // The in-memory index is built in the background at start.
+        let started = std::time::Instant::now();
+        loop {
+            b.type_into(".site-search input", &format!("{typed}\u{E007}"))
+                .await;
+            b.wait_url("/search?q=").await;
+            if b.text("main").await.contains(shown) {
+                break;
+            }
+            assert!(
+                started.elapsed().as_secs() < 10,
+                "{locale}: {typed} did not find {shown}"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
+        let group = b.text("#results-organisation").await;
+        assert!(group.contains(shown), "{locale}: {group}");
+    }
+    b.call(reqwest::Method::DELETE, "", json!({})).await;
+}
