@@ -290,6 +290,8 @@ pub struct Matcher {
     flat: Option<Arc<Dict>>,
     starts: Vec<u64>,
     astral_starts: rustc_hash::FxHashSet<u32>,
+    /// The UTF-8 lead bytes of the characters keys start with.
+    leads: Vec<u8>,
 }
 
 impl Matcher {
@@ -308,11 +310,22 @@ impl Matcher {
                 .for_each(|(all, bits)| *all |= bits);
             astral_starts.extend(astral.iter().copied());
         }
+        let mut lead = [false; 256];
+        for code in (0..0x1_0000u32).filter(|c| starts[*c as usize / 64] & (1 << (c % 64)) != 0) {
+            if let Some(c) = char::from_u32(code) {
+                lead[c.encode_utf8(&mut [0; 4]).as_bytes()[0] as usize] = true;
+            }
+        }
+        if !astral_starts.is_empty() {
+            lead[0xF0..=0xF4].iter_mut().for_each(|l| *l = true);
+        }
+        let leads = (0..=255u8).filter(|b| lead[*b as usize]).collect();
         Matcher {
             root,
             flat,
             starts,
             astral_starts,
+            leads,
         }
     }
 
@@ -389,18 +402,61 @@ impl Matcher {
         }
     }
 
+    /// Converts `text` as one segment into `out`, for a stage whose keys are rare in real
+    /// text (normalisation of compatibility ideographs): only the positions where a key
+    /// may start are looked at, and the text between them is copied whole. Returns false,
+    /// with `out` untouched, when nothing in `text` converts.
+    fn convert_sparse(&self, text: &[u8], out: &mut Vec<u8>) -> bool {
+        let mut copied = 0;
+        let mut at = 0;
+        while let Some(p) = self.next_candidate(text, at) {
+            let (code, width) = decode(&text[p..]);
+            match self.longest(&text[p..], code, width) {
+                Some((len, value)) => {
+                    out.extend_from_slice(&text[copied..p]);
+                    out.extend_from_slice(value.as_bytes());
+                    copied = p + len;
+                    at = p + len;
+                }
+                None => at = p + width,
+            }
+        }
+        if copied == 0 {
+            return false;
+        }
+        out.extend_from_slice(&text[copied..]);
+        true
+    }
+
+    /// The first position at or after `from` where a key may start.
+    fn next_candidate(&self, text: &[u8], from: usize) -> Option<usize> {
+        let rest = &text[from..];
+        let candidate = |at: &usize| self.may_start(decode(&rest[*at..]).0);
+        let found = match self.leads[..] {
+            [] => None,
+            [a] => memchr::memchr_iter(a, rest).find(candidate),
+            [a, b] => memchr::memchr2_iter(a, b, rest).find(candidate),
+            [a, b, c] => memchr::memchr3_iter(a, b, c, rest).find(candidate),
+            _ => {
+                let mut i = 0;
+                loop {
+                    if i >= rest.len() {
+                        break None;
+                    }
+                    if candidate(&i) {
+                        break Some(i);
+                    }
+                    i += utf8_width(rest[i]);
+                }
+            }
+        };
+        found.map(|p| from + p)
+    }
+
     /// Whether any key of this matcher starts anywhere in `text`: lets a stage that rarely
     /// applies (normalisation of compatibility ideographs) skip copying the text.
     fn touches(&self, text: &[u8]) -> bool {
-        let mut i = 0;
-        while i < text.len() {
-            let (code, width) = decode(&text[i..]);
-            if self.may_start(code) {
-                return true;
-            }
-            i += width;
-        }
-        false
+        self.next_candidate(text, 0).is_some()
     }
 
     /// OpenCC's maximum-match segmentation: every dictionary match is a segment of its
@@ -641,10 +697,8 @@ impl Converter {
         let mut ends = Vec::new();
         let mut next_ends = Vec::new();
         for stage in &self.normalization {
-            if stage.touches(source!()) {
-                next.clear();
-                next_ends.clear();
-                stage.convert_segments(source!(), &[source!().len()], &mut next, &mut next_ends);
+            next.clear();
+            if stage.convert_sparse(source!(), &mut next) {
                 std::mem::swap(&mut current, &mut next);
                 copied = true;
             }
@@ -721,15 +775,17 @@ impl Fused {
         ends: &mut Vec<usize>,
     ) {
         let mut scratch = (Vec::new(), Vec::new(), Vec::new());
+        // The run of unmatched characters being converted: where it started in the input
+        // and in the output, and whether a middle stage may apply somewhere in it.
+        let mut run: Option<(usize, usize, bool)> = None;
         let mut i = 0;
-        let mut run_start = None;
         while i < text.len() {
             let (code, width) = decode(&text[i..]);
             if segmentation.may_start(code)
                 && let Some((len, value)) = self.phrases.longest(&text[i..], code, width)
             {
-                if let Some(start) = run_start.take() {
-                    self.run_segment(&text[start..i], middle, repeat, out, &mut scratch);
+                if let Some(r) = run.take() {
+                    self.finish_run(&text[..i], r, middle, repeat, out, &mut scratch);
                     ends.push(out.len());
                 }
                 let key = &text[i..i + len];
@@ -742,39 +798,58 @@ impl Fused {
                 ends.push(out.len());
                 continue;
             }
-            run_start.get_or_insert(i);
+            // One pass per character: convert it now, unless a middle stage may start
+            // here, in which case the whole run is settled when it ends.
+            let (_, _, touched) = run.get_or_insert((i, out.len(), false));
+            if !*touched {
+                if middle.iter().any(|m| m.may_start(code)) {
+                    *touched = true;
+                } else {
+                    self.character(&text[i..], code, width, out);
+                }
+            }
             i += width;
         }
-        if let Some(start) = run_start {
-            self.run_segment(&text[start..], middle, repeat, out, &mut scratch);
+        if let Some(r) = run {
+            self.finish_run(text, r, middle, repeat, out, &mut scratch);
             ends.push(out.len());
         }
     }
 
-    /// A run of characters the segmentation dictionary matched nowhere: untouched by the
-    /// middle stages, only the single-character dictionary applies.
-    fn run_segment(
+    /// One character of a run: the single-character dictionary's value, or the character.
+    #[inline]
+    fn character(&self, text: &[u8], code: u32, width: usize, out: &mut Vec<u8>) {
+        match self.characters.as_ref().and_then(|c| c.longest(&text[..width], code, width)) {
+            Some((_, value)) => out.extend_from_slice(value.as_bytes()),
+            None => out.extend_from_slice(&text[..width]),
+        }
+    }
+
+    /// Ends a run of characters the segmentation dictionary matched nowhere (`text` ends
+    /// where the run does). An untouched run is already converted. A touched one is
+    /// converted again from its start: through the stages one by one if the middle stages
+    /// change it, else character by character, which is then exact.
+    fn finish_run(
         &self,
-        run: &[u8],
+        text: &[u8],
+        (start, out_start, touched): (usize, usize, bool),
         middle: &[Matcher],
         repeat: &Matcher,
         out: &mut Vec<u8>,
         scratch: &mut (Vec<u8>, Vec<u8>, Vec<usize>),
     ) {
+        if !touched {
+            return;
+        }
+        out.truncate(out_start);
+        let run = &text[start..];
         if Self::changed(run, middle, scratch) {
             return Self::repeat(repeat, out, scratch);
         }
         let mut i = 0;
         while i < run.len() {
             let (code, width) = decode(&run[i..]);
-            match self
-                .characters
-                .as_ref()
-                .and_then(|c| c.longest(&run[i..], code, width))
-            {
-                Some((_, value)) => out.extend_from_slice(value.as_bytes()),
-                None => out.extend_from_slice(&run[i..i + width]),
-            }
+            self.character(&run[i..], code, width, out);
             i += width;
         }
     }
