@@ -121,8 +121,8 @@ impl Config {
     }
 }
 
-/// The text of a vendored dictionary, by file name.
-fn dictionary_text(file: &str) -> Option<&'static str> {
+/// The text of a vendored dictionary, by file name (OpenCC's `.txt` format).
+pub fn dictionary_source(file: &str) -> Option<&'static str> {
     macro_rules! dictionaries {
         ($($file:literal),* $(,)?) => {
             match file { $($file => Some(include_str!(concat!("../data/dictionary/", $file))),)* _ => None }
@@ -164,7 +164,7 @@ pub fn dictionary(file: &str) -> Option<Arc<Dict>> {
     if let Some(dict) = cache().lock().expect("dictionary cache").get(file) {
         return Some(dict.clone());
     }
-    let text = dictionary_text(file)?;
+    let text = dictionary_source(file)?;
     let dict = Arc::new(Dict::parse(file, text).expect("vendored dictionaries are well formed"));
     let mut cache = cache().lock().expect("dictionary cache");
     Some(cache.entry(file.to_owned()).or_insert(dict).clone())
@@ -819,7 +819,11 @@ impl Fused {
     /// One character of a run: the single-character dictionary's value, or the character.
     #[inline]
     fn character(&self, text: &[u8], code: u32, width: usize, out: &mut Vec<u8>) {
-        match self.characters.as_ref().and_then(|c| c.longest(&text[..width], code, width)) {
+        match self
+            .characters
+            .as_ref()
+            .and_then(|c| c.longest(&text[..width], code, width))
+        {
             Some((_, value)) => out.extend_from_slice(value.as_bytes()),
             None => out.extend_from_slice(&text[..width]),
         }

@@ -11,6 +11,7 @@
 //! `AND`, quotes, brackets or a 10,000-character paste are words, never an error page.
 
 pub mod analysis;
+pub mod eval;
 pub mod sync;
 
 use std::collections::HashSet;

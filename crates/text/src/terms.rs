@@ -13,7 +13,7 @@
 //!   Taiwan → mainland terms;
 //! * search folding: hk2s, then every regional form → the mainland form, including the
 //!   words the table marks `search` (too ambiguous to rewrite what a reader sees, harmless
-//!   when they only widen a search).
+//!   when they only widen a search), and OpenCC's own Taiwan-phrase table (tw2sp's).
 
 use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
@@ -118,14 +118,14 @@ struct Conversions {
 fn with_terms(
     base: Config,
     name: &str,
-    pairs: impl Iterator<Item = (String, &'static str)>,
+    pairs: impl Iterator<Item = (String, String)>,
 ) -> Converter {
     let mut text = String::new();
     for (key, value) in pairs {
         if key != value && !key.contains(['\t', '\n']) {
             text.push_str(&key);
             text.push('\t');
-            text.push_str(value);
+            text.push_str(&value);
             text.push('\n');
         }
     }
@@ -142,22 +142,37 @@ fn conversions() -> &'static Conversions {
         let to_hong_kong = with_terms(
             Config::S2hk,
             "terms:mainland→hk",
-            shown().map(|t| (s2hk.convert(t.mainland), t.hong_kong)),
+            shown().map(|t| (s2hk.convert(t.mainland), t.hong_kong.to_owned())),
         );
         let to_mainland = with_terms(
             Config::Hk2s,
             "terms:hk,tw→mainland",
             shown()
-                .map(|t| (hk2s.convert(t.hong_kong), t.mainland))
-                .chain(shown().map(|t| (hk2s.convert(t.taiwan), t.mainland))),
+                .map(|t| (hk2s.convert(t.hong_kong), t.mainland.to_owned()))
+                .chain(shown().map(|t| (hk2s.convert(t.taiwan), t.mainland.to_owned()))),
         );
         let all = terms().iter();
+        // Search also folds OpenCC's own Taiwan phrases to mainland usage (its tw2sp
+        // table, 軟體 → 软件, 資料庫 → 数据库), after the table's terms, which win.
+        let t2s = converter(Config::T2s);
+        let taiwan_phrases = baylink_opencc::dictionary_source("TWPhrasesRev.txt")
+            .expect("vendored")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(k, v)| {
+                (
+                    hk2s.convert(k),
+                    t2s.convert(v.split(' ').next().unwrap_or(v)),
+                )
+            });
         let fold = with_terms(
             Config::Hk2s,
             "terms:fold",
             all.clone()
-                .map(|t| (hk2s.convert(t.hong_kong), t.mainland))
-                .chain(all.map(|t| (hk2s.convert(t.taiwan), t.mainland))),
+                .map(|t| (hk2s.convert(t.hong_kong), t.mainland.to_owned()))
+                .chain(all.map(|t| (hk2s.convert(t.taiwan), t.mainland.to_owned())))
+                .chain(taiwan_phrases),
         );
         Conversions {
             to_hong_kong,

@@ -263,3 +263,43 @@ async fn written_on_one_node_found_on_the_other() {
     )
     .await;
 }
+
+/// The judged set of `crates/search/eval/` (the `search_eval` example prints the figures):
+/// Baylink's analysis must stay ahead of both baselines on both measures.
+#[tokio::test]
+async fn judged_queries_beat_both_baselines() {
+    use baylink_search::Analysis;
+    use baylink_search::eval::{evaluate, postings};
+    let app = kit::demo_app().await;
+    let mut docs = Vec::new();
+    for kind in baylink_store::SEARCH_KINDS {
+        let mut after = 0;
+        loop {
+            let page = app
+                .store
+                .search_records_after(kind, after, 1_000)
+                .await
+                .unwrap();
+            let Some(last) = page.last() else { break };
+            after = last.id;
+            docs.extend(page.into_iter().map(baylink_search::sync::document));
+        }
+    }
+    docs.extend(postings(1_000_000));
+    let ours = evaluate(&docs, Analysis::Baylink);
+    for baseline in [Analysis::TantivyDefault, Analysis::JiebaOnly] {
+        let theirs = evaluate(&docs, baseline);
+        assert!(
+            ours.ndcg > theirs.ndcg,
+            "nDCG@10 {:.3} vs {baseline:?} {:.3}",
+            ours.ndcg,
+            theirs.ndcg
+        );
+        assert!(
+            ours.recall > theirs.recall,
+            "recall@10 {:.3} vs {baseline:?} {:.3}",
+            ours.recall,
+            theirs.recall
+        );
+    }
+}
