@@ -12,8 +12,7 @@ use std::sync::Arc;
 
 use baylink_search::Analysis;
 use baylink_search::eval::{evaluate, postings, queries};
-use baylink_search::sync::document;
-use baylink_store::{SEARCH_KINDS, Store};
+use baylink_store::Store;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
@@ -23,19 +22,11 @@ async fn main() {
         .expect("SQLite store");
     baylink::demo::load_with(&store, 30).await.expect("demo");
     let store: Arc<dyn Store> = Arc::new(store);
-    let mut docs = Vec::new();
-    for kind in SEARCH_KINDS {
-        let mut after = 0;
-        loop {
-            let page = store
-                .search_records_after(kind, after, 1_000)
-                .await
-                .expect("records");
-            let Some(last) = page.last() else { break };
-            after = last.id;
-            docs.extend(page.into_iter().map(document));
-        }
-    }
+    let index = Arc::new(baylink_search::SearchIndex::in_ram().expect("index"));
+    let mut docs = baylink_search::sync::Sync::new(index, store)
+        .all_documents()
+        .await
+        .expect("records");
     let demo = docs.len();
     docs.extend(postings(1_000_000));
     println!(

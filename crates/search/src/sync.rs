@@ -113,6 +113,22 @@ impl Sync {
         Ok(done)
     }
 
+    /// Every record search covers, as documents (the evaluation's corpus; a rebuild walks
+    /// the same pages without holding them all).
+    pub async fn all_documents(&self) -> StoreResult<Vec<Document>> {
+        let mut docs = Vec::new();
+        for kind in SEARCH_KINDS {
+            let mut after = 0;
+            loop {
+                let page = self.store.search_records_after(kind, after, 1_000).await?;
+                let Some(last) = page.last() else { break };
+                after = last.id;
+                docs.extend(page.into_iter().map(document));
+            }
+        }
+        Ok(docs)
+    }
+
     /// The number of records in the store that search covers, for a progress bar.
     pub async fn record_count(&self) -> StoreResult<u64> {
         let mut total = 0;

@@ -34,6 +34,23 @@ async fn hits(app: &TestApp, q: &str) -> Vec<(String, i64)> {
         .collect()
 }
 
+/// Creates an organisation directly in the store, as an import or another node would.
+async fn create_org(app: &TestApp, name: &str, org_type: &str, region: &str) -> i64 {
+    let draft = OrganisationInput {
+        name: name.into(),
+        org_type: org_type.into(),
+        region: region.into(),
+        ..Default::default()
+    }
+    .validate(baylink_text::Script::Hant)
+    .unwrap();
+    app.store
+        .create_organisation(&Actor::cli(), &draft)
+        .await
+        .unwrap()
+        .id
+}
+
 /// Waits (up to `limit`) until `q` finds `want`; returns how long it took.
 async fn found_within(app: &TestApp, q: &str, want: (&str, i64), limit: Duration) -> Duration {
     let started = Instant::now();
@@ -172,37 +189,23 @@ async fn a_write_is_found_within_two_seconds() {
         Duration::from_secs(10),
     )
     .await;
-    let created = app
-        .store
-        .create_organisation(
-            &Actor::cli(),
-            &OrganisationInput {
-                name: "澳門量子資訊保安研究所".into(),
-                org_type: "institute".into(),
-                region: "macao".into(),
-                ..Default::default()
-            }
-            .validate(baylink_text::Script::Hant)
-            .unwrap(),
-        )
-        .await
-        .unwrap();
+    let created = create_org(&app, "澳門量子資訊保安研究所", "institute", "macao").await;
     let took = found_within(
         &app,
         "量子信息安全",
-        ("organisation", created.id),
+        ("organisation", created),
         Duration::from_secs(2),
     )
     .await;
     eprintln!("found a new organisation after {took:?}");
     app.store
-        .delete_organisation(&Actor::cli(), created.id)
+        .delete_organisation(&Actor::cli(), created)
         .await
         .unwrap();
     let started = Instant::now();
     while hits(&app, "量子信息安全")
         .await
-        .contains(&("organisation".into(), created.id))
+        .contains(&("organisation".into(), created))
     {
         assert!(
             started.elapsed() < Duration::from_secs(2),
@@ -230,25 +233,11 @@ async fn written_on_one_node_found_on_the_other() {
         Duration::from_secs(10),
     )
     .await;
-    let created = a
-        .store
-        .create_organisation(
-            &Actor::cli(),
-            &OrganisationInput {
-                name: "深圳低空经济无人机产业协会".into(),
-                org_type: "society".into(),
-                region: "shenzhen".into(),
-                ..Default::default()
-            }
-            .validate(baylink_text::Script::Hans)
-            .unwrap(),
-        )
-        .await
-        .unwrap();
+    let created = create_org(&a, "深圳低空经济无人机产业协会", "society", "shenzhen").await;
     let took = found_within(
         &b,
         "低空經濟 無人機",
-        ("organisation", created.id),
+        ("organisation", created),
         Duration::from_secs(2),
     )
     .await;
@@ -258,7 +247,7 @@ async fn written_on_one_node_found_on_the_other() {
     found_within(
         &c,
         "drone",
-        ("organisation", created.id),
+        ("organisation", created),
         Duration::from_secs(10),
     )
     .await;
@@ -271,20 +260,7 @@ async fn judged_queries_beat_both_baselines() {
     use baylink_search::Analysis;
     use baylink_search::eval::{evaluate, postings};
     let app = kit::demo_app().await;
-    let mut docs = Vec::new();
-    for kind in baylink_store::SEARCH_KINDS {
-        let mut after = 0;
-        loop {
-            let page = app
-                .store
-                .search_records_after(kind, after, 1_000)
-                .await
-                .unwrap();
-            let Some(last) = page.last() else { break };
-            after = last.id;
-            docs.extend(page.into_iter().map(baylink_search::sync::document));
-        }
-    }
+    let mut docs = app.running.state.search.all_documents().await.unwrap();
     docs.extend(postings(1_000_000));
     let ours = evaluate(&docs, Analysis::Baylink);
     for baseline in [Analysis::TantivyDefault, Analysis::JiebaOnly] {
