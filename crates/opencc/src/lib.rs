@@ -292,6 +292,10 @@ pub struct Matcher {
     astral_starts: rustc_hash::FxHashSet<u32>,
     /// The UTF-8 lead bytes of the characters keys start with.
     leads: Vec<u8>,
+    /// A bit per first two UTF-8 bytes of those characters: a lead byte shared with common
+    /// punctuation (EF for ，and the compatibility ideographs alike) is told apart by the
+    /// second byte without decoding.
+    lead_pairs: Vec<u64>,
 }
 
 impl Matcher {
@@ -311,21 +315,40 @@ impl Matcher {
             astral_starts.extend(astral.iter().copied());
         }
         let mut lead = [false; 256];
+        let mut pairs = vec![0u64; 0x1_0000 / 64];
+        let mut mark_pair = |b0: u8, b1: u8| {
+            let bit = (b0 as usize) << 8 | b1 as usize;
+            pairs[bit / 64] |= 1 << (bit % 64);
+        };
         for code in (0..0x1_0000u32).filter(|c| starts[*c as usize / 64] & (1 << (c % 64)) != 0) {
             if let Some(c) = char::from_u32(code) {
-                lead[c.encode_utf8(&mut [0; 4]).as_bytes()[0] as usize] = true;
+                let mut buf = [0; 4];
+                let bytes = c.encode_utf8(&mut buf).as_bytes();
+                lead[bytes[0] as usize] = true;
+                match bytes {
+                    [b0] => (0..=255).for_each(|b1| mark_pair(*b0, b1)),
+                    [b0, b1, ..] => mark_pair(*b0, *b1),
+                    [] => {}
+                }
             }
         }
-        if !astral_starts.is_empty() {
-            lead[0xF0..=0xF4].iter_mut().for_each(|l| *l = true);
+        for code in &astral_starts {
+            if let Some(c) = char::from_u32(*code) {
+                let mut buf = [0; 4];
+                let bytes = c.encode_utf8(&mut buf).as_bytes();
+                lead[bytes[0] as usize] = true;
+                mark_pair(bytes[0], bytes[1]);
+            }
         }
         let leads = (0..=255u8).filter(|b| lead[*b as usize]).collect();
+        let lead_pairs = pairs;
         Matcher {
             root,
             flat,
             starts,
             astral_starts,
             leads,
+            lead_pairs,
         }
     }
 
@@ -431,7 +454,11 @@ impl Matcher {
     /// The first position at or after `from` where a key may start.
     fn next_candidate(&self, text: &[u8], from: usize) -> Option<usize> {
         let rest = &text[from..];
-        let candidate = |at: &usize| self.may_start(decode(&rest[*at..]).0);
+        let candidate = |at: &usize| {
+            let bit = (rest[*at] as usize) << 8 | *rest.get(*at + 1).unwrap_or(&0) as usize;
+            self.lead_pairs[bit / 64] & (1 << (bit % 64)) != 0
+                && self.may_start(decode(&rest[*at..]).0)
+        };
         let found = match self.leads[..] {
             [] => None,
             [a] => memchr::memchr_iter(a, rest).find(candidate),
@@ -789,7 +816,8 @@ impl Fused {
                     ends.push(out.len());
                 }
                 let key = &text[i..i + len];
-                if Self::changed(key, middle, &mut scratch) {
+                let touched = middle.iter().any(|m| m.touches(key));
+                if touched && Self::changed(key, middle, &mut scratch) {
                     Self::repeat(repeat, out, &mut scratch);
                 } else {
                     out.extend_from_slice(value.as_bytes());
@@ -859,15 +887,13 @@ impl Fused {
     }
 
     /// Passes `segment` through the middle stages into `scratch.0`, and tells whether that
-    /// changed it (when it did not, the fast path is exact).
+    /// changed it (when it did not, the fast path is exact). Callers have already seen
+    /// that some middle stage may start in the segment; the scan is not repeated here.
     fn changed(
         segment: &[u8],
         middle: &[Matcher],
         (current, next, ends): &mut (Vec<u8>, Vec<u8>, Vec<usize>),
     ) -> bool {
-        if !middle.iter().any(|m| m.touches(segment)) {
-            return false;
-        }
         current.clear();
         current.extend_from_slice(segment);
         for stage in middle {
