@@ -62,10 +62,11 @@ PY
 rm -f "$RESULTS"
 
 # Agreement: every line of both corpora, each line converted by its own call, through all
-# sixteen configurations, compared with OpenCC's output for the same line.
+# sixteen configurations, compared with OpenCC's output for the same line; then each whole
+# corpus in one call (segments then run across lines, as in a long document).
 echo
-echo "| config | lines | identical to OpenCC 1.4.2 |"
-echo "|---|---|---|"
+echo "| config | lines | identical to OpenCC 1.4.2 | whole corpus in one call identical |"
+echo "|---|---|---|---|"
 OUT=$(mktemp -d)
 for config in s2t s2tw s2twp s2hk s2hkp t2s tw2s tw2sp hk2s hk2sp t2tw tw2t t2hk hk2t t2jp jp2t; do
   case $config in s2*) file=$CORPORA/simplified.txt ;; *) file=$CORPORA/traditional.txt ;; esac
@@ -73,6 +74,10 @@ for config in s2t s2tw s2twp s2hk s2hkp t2s tw2s tw2sp hk2s hk2sp t2tw tw2t t2hk
   "$VENV/bin/python" bench/opencc_reference.py "$config" "$file" --out "$OUT/theirs"
   lines=$(wc -l <"$OUT/theirs")
   differing=$(diff "$OUT/ours" "$OUT/theirs" | grep -c '^<' || true)
-  echo "| $config | $lines | $((lines - differing)) |"
+  target/release/examples/convert-bench "$config" "$file" --out "$OUT/ours" --whole
+  "$VENV/bin/python" bench/opencc_reference.py "$config" "$file" --out "$OUT/theirs" --whole
+  whole=no
+  cmp -s "$OUT/ours" "$OUT/theirs" && whole=yes
+  echo "| $config | $lines | $((lines - differing)) | $whole |"
 done
 rm -rf "$OUT"

@@ -36,6 +36,10 @@ def main():
     converter = opencc.OpenCC(config + ".json")
     load_ms = (time.perf_counter() - started) * 1e3
     out = flag("--out", None)
+    if out and "--whole" in args:
+        with open(out, "w", encoding="utf-8") as f:
+            f.write(converter.convert(text))
+        return
     if out:
         with open(out, "w", encoding="utf-8") as f:
             for line in text.splitlines():

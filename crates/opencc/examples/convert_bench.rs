@@ -3,13 +3,14 @@
 //! the two side by side.
 //!
 //! ```text
-//! convert-bench <config> <file> [--bytes N] [--per-line] [--runs N] [--out FILE]
+//! convert-bench <config> <file> [--bytes N] [--per-line] [--runs N] [--out FILE [--whole]]
 //! ```
 //!
 //! The text is repeated up to `--bytes` (cut at a line boundary); one conversion warms up,
 //! then `--runs` conversions are timed and the best and median are reported. `--per-line`
 //! converts line by line (the shape of web requests). `--out` writes the converted text,
-//! line by line, for an agreement check.
+//! line by line, for an agreement check; with `--whole`, converted in one call (segments
+//! then run across lines, as in a long document).
 
 use std::time::Instant;
 
@@ -17,7 +18,8 @@ use baylink_opencc::{Config, Converter};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = "convert-bench <config> <file> [--bytes N] [--per-line] [--runs N] [--out FILE]";
+    let usage =
+        "convert-bench <config> <file> [--bytes N] [--per-line] [--runs N] [--out FILE [--whole]]";
     let config = args
         .first()
         .and_then(|c| Config::from_name(c))
@@ -44,6 +46,10 @@ fn main() {
     let load_ms = started.elapsed().as_secs_f64() * 1e3;
 
     if let Some(out) = flag("--out") {
+        if args.iter().any(|a| a == "--whole") {
+            std::fs::write(out, converter.convert(&text)).expect("writable output");
+            return;
+        }
         let lines: Vec<String> = text.lines().map(|l| converter.convert(l)).collect();
         std::fs::write(out, lines.join("\n") + "\n").expect("writable output");
         return;

@@ -88,6 +88,10 @@ struct Table {
 pub struct Dict {
     name: String,
     sources: Vec<Cow<'static, str>>,
+    /// For each source, the child of a first-matching merge it came from (all zero in a
+    /// plain merge): a key is left out when a key of an earlier child is a proper prefix of
+    /// it, which makes the longest match equal to OpenCC's short-circuit group.
+    children: Vec<u16>,
     min_chars: usize,
     max_chars: usize,
     /// The first characters of the keys: a bit per BMP code point, and the rest.
@@ -159,6 +163,7 @@ impl Dict {
         Ok(Dict {
             name: name.to_owned(),
             sources: vec![text],
+            children: vec![0],
             min_chars,
             max_chars,
             starts,
@@ -170,11 +175,37 @@ impl Dict {
     /// One dictionary holding the keys of `dicts`, the earlier dictionary winning when two
     /// hold the same key. Its longest match is the longest match of any of them.
     pub fn merge(name: &str, dicts: &[&Dict]) -> Dict {
+        Dict::merge_as(name, dicts, false)
+    }
+
+    /// One dictionary whose longest match is OpenCC's short-circuit group of `dicts`: the
+    /// longest match of the first of them that matches at all.
+    ///
+    /// Why a merge can do this: if the first matching child matches `m` there, any longer
+    /// match of a later child has `m` as a proper prefix, and such keys are left out; a key
+    /// left out can never be the answer, since its earlier-child prefix would match first.
+    /// Equal lengths go to the earlier child, as in any merge. One lookup then replaces one
+    /// per child.
+    pub fn first_matching(name: &str, dicts: &[&Dict]) -> Dict {
+        Dict::merge_as(name, dicts, true)
+    }
+
+    fn merge_as(name: &str, dicts: &[&Dict], first_matching: bool) -> Dict {
         Dict {
             name: name.to_owned(),
             sources: dicts
                 .iter()
                 .flat_map(|d| d.sources.iter().cloned())
+                .collect(),
+            children: dicts
+                .iter()
+                .enumerate()
+                .flat_map(|(i, d)| {
+                    let child = if first_matching { i as u16 } else { 0 };
+                    d.children
+                        .iter()
+                        .map(move |c| if first_matching { child } else { *c })
+                })
                 .collect(),
             min_chars: dicts
                 .iter()
@@ -203,12 +234,25 @@ impl Dict {
         self.table.get_or_init(|| {
             let size = self.sources.iter().map(|s| s.len()).sum();
             let mut table = Table::empty(size);
-            for source in &self.sources {
+            let mut child = 0;
+            let mut pending: Vec<(&str, &str)> = Vec::new();
+            for (source, &source_child) in self.sources.iter().zip(&self.children) {
+                if source_child != child {
+                    // The table now holds the earlier children only.
+                    table.insert_unshadowed(&pending);
+                    pending.clear();
+                    child = source_child;
+                }
                 for (_, parsed) in lines(source) {
-                    let (key, value) = parsed.expect("checked when the dictionary was made");
-                    table.insert(key, value).expect("keys hash apart");
+                    let entry = parsed.expect("checked when the dictionary was made");
+                    if child == 0 {
+                        table.insert(entry.0, entry.1).expect("keys hash apart");
+                    } else {
+                        pending.push(entry);
+                    }
                 }
             }
+            table.insert_unshadowed(&pending);
             table
         })
     }
@@ -317,6 +361,26 @@ impl Table {
             self.note_length(count);
         }
         Ok(())
+    }
+
+    /// Inserts the entries whose keys have no proper prefix among the keys already in the
+    /// table (see [`Dict::first_matching`]).
+    fn insert_unshadowed(&mut self, entries: &[(&str, &str)]) {
+        let kept: Vec<(&str, &str)> = entries
+            .iter()
+            .filter(|(key, _)| {
+                let last = key.chars().next_back().map_or(0, char::len_utf8);
+                let prefix = &key.as_bytes()[..key.len() - last];
+                prefix.is_empty() || {
+                    let (code, width) = decode(prefix);
+                    self.longest(prefix, code, width).is_none()
+                }
+            })
+            .copied()
+            .collect();
+        for (key, value) in kept {
+            self.insert(key, value).expect("keys hash apart");
+        }
     }
 
     fn note_length(&mut self, count: usize) {

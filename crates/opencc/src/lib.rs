@@ -173,7 +173,17 @@ pub fn dictionary(file: &str) -> Option<Arc<Dict>> {
 /// The merge of `dicts` (earlier wins on equal keys), built once per process for each list
 /// of dictionaries, so two configurations that group the same files share one table.
 fn merged(dicts: &[Arc<Dict>]) -> Arc<Dict> {
-    let name = dicts.iter().map(|d| d.name()).collect::<Vec<_>>().join("+");
+    merged_as(dicts, false)
+}
+
+/// Like [`merged`], for [`Dict::first_matching`]: a short-circuit group as one table.
+fn merged_as(dicts: &[Arc<Dict>], first_matching: bool) -> Arc<Dict> {
+    let separator = if first_matching { ">" } else { "+" };
+    let name = dicts
+        .iter()
+        .map(|d| d.name())
+        .collect::<Vec<_>>()
+        .join(separator);
     if let Some(dict) = cache().lock().expect("dictionary cache").get(&name) {
         return dict.clone();
     }
@@ -181,7 +191,11 @@ fn merged(dicts: &[Arc<Dict>]) -> Arc<Dict> {
         return single.clone();
     }
     let refs: Vec<&Dict> = dicts.iter().map(|d| &**d).collect();
-    let dict = Arc::new(Dict::merge(&name, &refs));
+    let dict = Arc::new(if first_matching {
+        Dict::first_matching(&name, &refs)
+    } else {
+        Dict::merge(&name, &refs)
+    });
     let mut cache = cache().lock().expect("dictionary cache");
     cache.entry(name).or_insert(dict).clone()
 }
@@ -247,10 +261,10 @@ impl Node {
         }
     }
 
-    /// The same lookup as one dictionary, when that is exact: a short-circuit group of
-    /// plain dictionaries whose key lengths do not overlap (each later child's longest key
-    /// no longer than every earlier child's shortest), so the first child that matches is
-    /// also the one with the longest match.
+    /// The same lookup as one dictionary: a short-circuit group of plain dictionaries. When
+    /// their key lengths do not overlap (each later child's longest key no longer than
+    /// every earlier child's shortest), the first child that matches is also the one with
+    /// the longest match, and a plain merge does; otherwise a first-matching merge does.
     fn flatten(&self) -> Option<Arc<Dict>> {
         match self {
             Node::Leaf(dict) => Some(dict.clone()),
@@ -267,7 +281,7 @@ impl Node {
                     let later_max = leaves[j].key_chars().1;
                     leaves[..j].iter().all(|d| later_max <= d.key_chars().0)
                 });
-                ordered.then(|| merged(&leaves))
+                Some(merged_as(&leaves, !ordered))
             }
         }
     }
@@ -542,6 +556,15 @@ struct Fused {
     middle: usize,
 }
 
+/// A run of characters the segmentation dictionary matched nowhere, while it is read.
+#[derive(Clone, Copy)]
+struct Run {
+    start: usize,
+    out_start: usize,
+    /// Where a middle stage may first apply, in the input and in the output.
+    touch: Option<(usize, usize)>,
+}
+
 /// Why a configuration could not be built.
 #[derive(Debug)]
 pub enum ConfigError {
@@ -803,8 +826,8 @@ impl Fused {
     ) {
         let mut scratch = (Vec::new(), Vec::new(), Vec::new());
         // The run of unmatched characters being converted: where it started in the input
-        // and in the output, and whether a middle stage may apply somewhere in it.
-        let mut run: Option<(usize, usize, bool)> = None;
+        // and in the output, and where (input, output) a middle stage may first apply.
+        let mut run: Option<Run> = None;
         let mut i = 0;
         while i < text.len() {
             let (code, width) = decode(&text[i..]);
@@ -828,10 +851,14 @@ impl Fused {
             }
             // One pass per character: convert it now, unless a middle stage may start
             // here, in which case the whole run is settled when it ends.
-            let (_, _, touched) = run.get_or_insert((i, out.len(), false));
-            if !*touched {
+            let Run { touch, .. } = run.get_or_insert(Run {
+                start: i,
+                out_start: out.len(),
+                touch: None,
+            });
+            if touch.is_none() {
                 if middle.iter().any(|m| m.may_start(code)) {
-                    *touched = true;
+                    *touch = Some((i, out.len()));
                 } else {
                     self.character(&text[i..], code, width, out);
                 }
@@ -858,20 +885,32 @@ impl Fused {
     }
 
     /// Ends a run of characters the segmentation dictionary matched nowhere (`text` ends
-    /// where the run does). An untouched run is already converted. A touched one is
-    /// converted again from its start: through the stages one by one if the middle stages
-    /// change it, else character by character, which is then exact.
+    /// where the run does). An untouched run is already converted. The rest of a touched
+    /// one is converted character by character, which is exact as long as the middle
+    /// stages leave it as it is; with one middle stage that is checked on the way, match
+    /// by match. A run they change is converted again from its start, through the stages
+    /// one by one.
     fn finish_run(
         &self,
         text: &[u8],
-        (start, out_start, touched): (usize, usize, bool),
+        Run {
+            start,
+            out_start,
+            touch,
+        }: Run,
         middle: &[Matcher],
         repeat: &Matcher,
         out: &mut Vec<u8>,
         scratch: &mut (Vec<u8>, Vec<u8>, Vec<usize>),
     ) {
-        if !touched {
+        let Some((touch_in, touch_out)) = touch else {
             return;
+        };
+        if let [stage] = middle {
+            out.truncate(touch_out);
+            if self.unchanged_rest(&text[start..], touch_in - start, stage, out) {
+                return;
+            }
         }
         out.truncate(out_start);
         let run = &text[start..];
@@ -886,6 +925,35 @@ impl Fused {
         }
     }
 
+    /// Converts `run` from `from` on character by character into `out`, checking on the
+    /// way that the one middle stage leaves it unchanged (its matches, bounded by the run
+    /// as a segment bounds them, are all identities). Returns false as soon as one is not.
+    fn unchanged_rest(&self, run: &[u8], from: usize, stage: &Matcher, out: &mut Vec<u8>) -> bool {
+        let mut i = from;
+        while i < run.len() {
+            let (code, width) = decode(&run[i..]);
+            if stage.may_start(code)
+                && let Some((len, value)) = stage.longest(&run[i..], code, width)
+            {
+                let key = &run[i..i + len];
+                if value.as_bytes() != key {
+                    return false;
+                }
+                let mut j = 0;
+                while j < key.len() {
+                    let (code, width) = decode(&key[j..]);
+                    self.character(&key[j..], code, width, out);
+                    j += width;
+                }
+                i += len;
+                continue;
+            }
+            self.character(&run[i..], code, width, out);
+            i += width;
+        }
+        true
+    }
+
     /// Passes `segment` through the middle stages into `scratch.0`, and tells whether that
     /// changed it (when it did not, the fast path is exact). Callers have already seen
     /// that some middle stage may start in the segment; the scan is not repeated here.
@@ -895,12 +963,15 @@ impl Fused {
         (current, next, ends): &mut (Vec<u8>, Vec<u8>, Vec<usize>),
     ) -> bool {
         current.clear();
-        current.extend_from_slice(segment);
-        for stage in middle {
+        for (n, stage) in middle.iter().enumerate() {
             next.clear();
             ends.clear();
-            stage.convert_segments(current, &[current.len()], next, ends);
+            let input = if n == 0 { segment } else { &current[..] };
+            stage.convert_segments(input, &[input.len()], next, ends);
             std::mem::swap(current, next);
+        }
+        if middle.is_empty() {
+            current.extend_from_slice(segment);
         }
         current.as_slice() != segment
     }
