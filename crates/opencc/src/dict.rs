@@ -21,11 +21,32 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-/// Packed slot: the low 31 bits hold a value index ([`NONE`] when the exact key has no
+/// Packed phrase slot: the low 31 bits hold a value index ([`NONE`] when the exact key has no
 /// value), the top bit says that a longer key continues this one.
 const NONE: u32 = 0x7FFF_FFFF;
 const CONTINUES: u32 = 0x8000_0000;
 const EMPTY: u32 = NONE;
+
+/// The slot of a one-character key. Nearly every lookup in real text ends here, so the
+/// value (one character of at most four UTF-8 bytes in every OpenCC dictionary) sits in the
+/// slot itself: a conversion reads one slot instead of a slot, an entry and the arena.
+#[derive(Clone, Copy)]
+#[repr(C)]
+struct CharSlot {
+    /// The value's UTF-8 bytes when `inline` is set, else the entry index (native order).
+    bytes: [u8; 4],
+    /// The length of an inline value, 0 when the value is in the arena.
+    inline: u8,
+    has_value: bool,
+    continues: bool,
+}
+
+const EMPTY_CHAR: CharSlot = CharSlot {
+    bytes: [0; 4],
+    inline: 0,
+    has_value: false,
+    continues: false,
+};
 
 /// Phrase slots are keyed by a 64-bit hash of the key's characters, computed one character
 /// at a time, so a walk extends its hash instead of rehashing the prefix at every step.
@@ -70,9 +91,9 @@ struct Table {
     /// gives each page's place in `chars`, page 0 being all empty. Most dictionaries touch
     /// a few pages, so their tables stay in cache where a flat 65,536-slot table would not.
     pages: Vec<u16>,
-    chars: Vec<u32>,
+    chars: Vec<CharSlot>,
     /// Slots for one-character keys outside the BMP (a handful of rare ideographs).
-    astral: FxHashMap<u32, u32>,
+    astral: FxHashMap<u32, CharSlot>,
     /// Slots for keys of two or more characters and their proper prefixes.
     phrases: PhraseMap,
     /// The shortest and longest key, in characters: no walk goes further than the longest,
@@ -298,7 +319,7 @@ impl Table {
             arena: String::with_capacity(capacity),
             entries: Vec::new(),
             pages: vec![0; 256],
-            chars: vec![EMPTY; 256],
+            chars: vec![EMPTY_CHAR; 256],
             astral: FxHashMap::default(),
             phrases: PhraseMap::default(),
             min_chars: usize::MAX,
@@ -324,8 +345,14 @@ impl Table {
         let index = self.entries.len() as u32;
         if count == 1 {
             let slot = self.char_slot_mut(first);
-            if *slot & NONE == NONE {
-                *slot = (*slot & CONTINUES) | index;
+            if !slot.has_value {
+                slot.has_value = true;
+                if value.len() <= 4 {
+                    slot.bytes[..value.len()].copy_from_slice(value.as_bytes());
+                    slot.inline = value.len() as u8;
+                } else {
+                    slot.bytes = index.to_ne_bytes();
+                }
                 let entry = Entry {
                     key: self.push(key),
                     value: self.push(value),
@@ -335,7 +362,7 @@ impl Table {
             }
             return Ok(());
         }
-        *self.char_slot_mut(first) |= CONTINUES;
+        self.char_slot_mut(first).continues = true;
         let mut hash = step(SEED, first);
         for (n, c) in chars.enumerate() {
             hash = step(hash, c as u32);
@@ -388,25 +415,38 @@ impl Table {
         self.max_chars = self.max_chars.max(count);
     }
 
-    fn char_slot_mut(&mut self, code: u32) -> &mut u32 {
+    fn char_slot_mut(&mut self, code: u32) -> &mut CharSlot {
         if code < 0x1_0000 {
             let page = (code >> 8) as usize;
             if self.pages[page] == 0 {
                 self.pages[page] = (self.chars.len() / 256) as u16;
-                self.chars.extend_from_slice(&[EMPTY; 256]);
+                self.chars.extend_from_slice(&[EMPTY_CHAR; 256]);
             }
             &mut self.chars[self.pages[page] as usize * 256 + (code & 0xFF) as usize]
         } else {
-            self.astral.entry(code).or_insert(EMPTY)
+            self.astral.entry(code).or_insert(EMPTY_CHAR)
         }
     }
 
     #[inline]
-    fn char_slot(&self, code: u32) -> u32 {
+    fn char_slot(&self, code: u32) -> &CharSlot {
         if code < 0x1_0000 {
-            self.chars[self.pages[(code >> 8) as usize] as usize * 256 + (code & 0xFF) as usize]
+            &self.chars[self.pages[(code >> 8) as usize] as usize * 256 + (code & 0xFF) as usize]
         } else {
-            self.astral.get(&code).copied().unwrap_or(EMPTY)
+            self.astral.get(&code).unwrap_or(&EMPTY_CHAR)
+        }
+    }
+
+    /// The value of a one-character key's slot.
+    #[inline]
+    fn char_value<'d>(&'d self, slot: &'d CharSlot) -> &'d str {
+        if slot.inline > 0 {
+            let bytes = &slot.bytes[..slot.inline as usize];
+            // SAFETY: an inline value is copied whole from a `str` (see `insert`).
+            unsafe { std::str::from_utf8_unchecked(bytes) }
+        } else {
+            let index = u32::from_ne_bytes(slot.bytes);
+            self.text(self.entries[index as usize].value)
         }
     }
 
@@ -417,31 +457,35 @@ impl Table {
     #[inline]
     pub fn longest<'d>(&'d self, text: &[u8], code: u32, width: usize) -> Option<(usize, &'d str)> {
         let first = self.char_slot(code);
-        let mut best = (first & NONE != NONE).then_some((width, first & NONE));
-        if first & CONTINUES != 0 {
-            let mut end = width;
-            let mut chars = 1;
-            let mut hash = step(SEED, code);
-            while chars < self.max_chars && end < text.len() {
-                let (c, w) = decode(&text[end..]);
-                end += w;
-                chars += 1;
-                hash = step(hash, c);
-                let Some(&slot) = self.phrases.get(&hash) else {
-                    break;
-                };
-                if slot & NONE != NONE {
-                    let index = slot & NONE;
-                    if self.text(self.entries[index as usize].key).as_bytes() == &text[..end] {
-                        best = Some((end, index));
-                    }
-                }
-                if slot & CONTINUES == 0 {
-                    break;
+        if !first.continues {
+            return first.has_value.then(|| (width, self.char_value(first)));
+        }
+        let mut best = None;
+        let mut end = width;
+        let mut chars = 1;
+        let mut hash = step(SEED, code);
+        while chars < self.max_chars && end < text.len() {
+            let (c, w) = decode(&text[end..]);
+            end += w;
+            chars += 1;
+            hash = step(hash, c);
+            let Some(&slot) = self.phrases.get(&hash) else {
+                break;
+            };
+            if slot & NONE != NONE {
+                let index = slot & NONE;
+                if self.text(self.entries[index as usize].key).as_bytes() == &text[..end] {
+                    best = Some((end, index));
                 }
             }
+            if slot & CONTINUES == 0 {
+                break;
+            }
         }
-        best.map(|(len, index)| (len, self.text(self.entries[index as usize].value)))
+        match best {
+            Some((len, index)) => Some((len, self.text(self.entries[index as usize].value))),
+            None => first.has_value.then(|| (width, self.char_value(first))),
+        }
     }
 }
 

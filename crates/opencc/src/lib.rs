@@ -556,15 +556,6 @@ struct Fused {
     middle: usize,
 }
 
-/// A run of characters the segmentation dictionary matched nowhere, while it is read.
-#[derive(Clone, Copy)]
-struct Run {
-    start: usize,
-    out_start: usize,
-    /// Where a middle stage may first apply, in the input and in the output.
-    touch: Option<(usize, usize)>,
-}
-
 /// Why a configuration could not be built.
 #[derive(Debug)]
 pub enum ConfigError {
@@ -825,19 +816,12 @@ impl Fused {
         ends: &mut Vec<usize>,
     ) {
         let mut scratch = (Vec::new(), Vec::new(), Vec::new());
-        // The run of unmatched characters being converted: where it started in the input
-        // and in the output, and where (input, output) a middle stage may first apply.
-        let mut run: Option<Run> = None;
         let mut i = 0;
         while i < text.len() {
             let (code, width) = decode(&text[i..]);
             if segmentation.may_start(code)
                 && let Some((len, value)) = self.phrases.longest(&text[i..], code, width)
             {
-                if let Some(r) = run.take() {
-                    self.finish_run(&text[..i], r, middle, repeat, out, &mut scratch);
-                    ends.push(out.len());
-                }
                 let key = &text[i..i + len];
                 let touched = middle.iter().any(|m| m.touches(key));
                 if touched && Self::changed(key, middle, &mut scratch) {
@@ -849,24 +833,24 @@ impl Fused {
                 ends.push(out.len());
                 continue;
             }
-            // One pass per character: convert it now, unless a middle stage may start
-            // here, in which case the whole run is settled when it ends.
-            let Run { touch, .. } = run.get_or_insert(Run {
-                start: i,
-                out_start: out.len(),
-                touch: None,
-            });
-            if touch.is_none() {
-                if middle.iter().any(|m| m.may_start(code)) {
-                    *touch = Some((i, out.len()));
-                } else {
-                    self.character(&text[i..], code, width, out);
-                }
-            }
+            // A run of characters the segmentation dictionary matches nowhere: find where
+            // it ends (a stage's matches must not cross that end), then convert it whole.
+            let start = i;
             i += width;
-        }
-        if let Some(r) = run {
-            self.finish_run(text, r, middle, repeat, out, &mut scratch);
+            while i < text.len() {
+                let (code, width) = decode(&text[i..]);
+                if segmentation.may_start(code)
+                    && self.phrases.longest(&text[i..], code, width).is_some()
+                {
+                    break;
+                }
+                i += width;
+            }
+            let run = &text[start..i];
+            match middle {
+                [stage] => self.stream_run(run, stage, repeat, out, &mut scratch.0),
+                _ => self.convert_run(run, middle, repeat, out, &mut scratch),
+            }
             ends.push(out.len());
         }
     }
@@ -884,37 +868,17 @@ impl Fused {
         }
     }
 
-    /// Ends a run of characters the segmentation dictionary matched nowhere (`text` ends
-    /// where the run does). An untouched run is already converted. The rest of a touched
-    /// one is converted character by character, which is exact as long as the middle
-    /// stages leave it as it is; with one middle stage that is checked on the way, match
-    /// by match. A run they change is converted again from its start, through the stages
-    /// one by one.
-    fn finish_run(
+    /// A run through any number of middle stages: character by character when they leave
+    /// it as it is, else through the stages one by one, exactly as unfused.
+    fn convert_run(
         &self,
-        text: &[u8],
-        Run {
-            start,
-            out_start,
-            touch,
-        }: Run,
+        run: &[u8],
         middle: &[Matcher],
         repeat: &Matcher,
         out: &mut Vec<u8>,
         scratch: &mut (Vec<u8>, Vec<u8>, Vec<usize>),
     ) {
-        let Some((touch_in, touch_out)) = touch else {
-            return;
-        };
-        if let [stage] = middle {
-            out.truncate(touch_out);
-            if self.unchanged_rest(&text[start..], touch_in - start, stage, out) {
-                return;
-            }
-        }
-        out.truncate(out_start);
-        let run = &text[start..];
-        if Self::changed(run, middle, scratch) {
+        if middle.iter().any(|m| m.touches(run)) && Self::changed(run, middle, scratch) {
             return Self::repeat(repeat, out, scratch);
         }
         let mut i = 0;
@@ -925,33 +889,143 @@ impl Fused {
         }
     }
 
-    /// Converts `run` from `from` on character by character into `out`, checking on the
-    /// way that the one middle stage leaves it unchanged (its matches, bounded by the run
-    /// as a segment bounds them, are all identities). Returns false as soon as one is not.
-    fn unchanged_rest(&self, run: &[u8], from: usize, stage: &Matcher, out: &mut Vec<u8>) -> bool {
-        let mut i = from;
+    /// A run through one middle stage `m` and then the repeated stage `r` (the
+    /// segmentation dictionary `p`, else single characters), in one pass that repairs
+    /// only around the places `m` changes.
+    ///
+    /// Why this is exact. Unfused, the run becomes `r(m(run))`. Where `m` leaves the text
+    /// as it is, `m(run)` is a piece of the run itself, and `p` matches nowhere inside such
+    /// a piece: the segmentation tried `p` at every position of the run and found nothing.
+    /// So `r` works character by character there, except at positions close enough to a
+    /// change for a key of `p` (at most `p`'s longest key long) to reach it. We therefore
+    /// convert character by character as we go, keeping where the last characters started
+    /// in the input and the output; when `m` changes something, we step back over the
+    /// characters a key of `p` could reach it from, build `m`'s output from there until
+    /// `p`'s longest key past the last change, run `r` over it up to the end of the last
+    /// change, and carry on character by character from where `r` stopped (never asking
+    /// `m` again about text it has already read).
+    fn stream_run(
+        &self,
+        run: &[u8],
+        m: &Matcher,
+        r: &Matcher,
+        out: &mut Vec<u8>,
+        local: &mut Vec<u8>,
+    ) {
+        let reach = self.phrases.key_chars().1.max(1);
+        // The input and output offsets of the last `reach - 1` characters converted one by
+        // one since `sync`, oldest first (a ring).
+        let mut recent: Vec<(usize, usize)> = Vec::with_capacity(reach);
+        let mut oldest = 0;
+        let mut sync = (0, out.len());
+        // How far `m` has read: positions before it are known to be left as they are.
+        let mut read = 0;
+        let mut i = 0;
         while i < run.len() {
             let (code, width) = decode(&run[i..]);
-            if stage.may_start(code)
-                && let Some((len, value)) = stage.longest(&run[i..], code, width)
+            if i >= read
+                && m.may_start(code)
+                && let Some((len, value)) = m.longest(&run[i..], code, width)
             {
-                let key = &run[i..i + len];
-                if value.as_bytes() != key {
-                    return false;
+                if value.as_bytes() == &run[i..i + len] {
+                    read = i + len;
+                } else {
+                    // Step back to where a key of `p` could reach this change from.
+                    let (from, out_from) = if reach == 1 {
+                        (i, out.len())
+                    } else if recent.len() + 1 == reach {
+                        recent[oldest]
+                    } else {
+                        sync
+                    };
+                    out.truncate(out_from);
+                    let (resume, end) = self.repair(run, from, i, reach, m, r, out, local);
+                    i = resume;
+                    read = end;
+                    sync = (i, out.len());
+                    recent.clear();
+                    oldest = 0;
+                    continue;
                 }
-                let mut j = 0;
-                while j < key.len() {
-                    let (code, width) = decode(&key[j..]);
-                    self.character(&key[j..], code, width, out);
-                    j += width;
+            }
+            if reach > 1 {
+                if recent.len() + 1 < reach {
+                    recent.push((i, out.len()));
+                } else {
+                    recent[oldest] = (i, out.len());
+                    oldest = (oldest + 1) % recent.len();
                 }
-                i += len;
-                continue;
             }
             self.character(&run[i..], code, width, out);
             i += width;
         }
-        true
+    }
+
+    /// The repair of [`Fused::stream_run`]: `m` changes the text at `change`; `from` is a
+    /// position where `r` starts afresh. Builds `m`'s output from `from` until `reach`
+    /// characters past the last change (or the run's end) into `local`, converts it with
+    /// `r` up to the end of the last change, and returns where in the run `r` stopped and
+    /// where `m` stopped reading.
+    #[allow(clippy::too_many_arguments)]
+    fn repair(
+        &self,
+        run: &[u8],
+        from: usize,
+        change: usize,
+        reach: usize,
+        m: &Matcher,
+        r: &Matcher,
+        out: &mut Vec<u8>,
+        local: &mut Vec<u8>,
+    ) -> (usize, usize) {
+        local.clear();
+        local.extend_from_slice(&run[from..change]);
+        // Where the last change ends in `local`, and how many characters `m` has left as
+        // they are since; `m` changes the text at `change`, so the loop sets both at once.
+        let mut last_change_end = local.len();
+        let mut unchanged = 0;
+        let mut i = change;
+        while i < run.len() && (i == change || unchanged < reach) {
+            let (code, width) = decode(&run[i..]);
+            if m.may_start(code)
+                && let Some((len, value)) = m.longest(&run[i..], code, width)
+            {
+                let key = &run[i..i + len];
+                if value.as_bytes() != key {
+                    local.extend_from_slice(value.as_bytes());
+                    last_change_end = local.len();
+                    unchanged = 0;
+                } else {
+                    local.extend_from_slice(key);
+                    unchanged += key.iter().filter(|b| (**b as i8) >= -0x40).count();
+                }
+                i += len;
+                continue;
+            }
+            local.extend_from_slice(&run[i..i + width]);
+            unchanged += 1;
+            i += width;
+        }
+        let mut q = 0;
+        while q < last_change_end {
+            let (code, width) = decode(&local[q..]);
+            match r
+                .may_start(code)
+                .then(|| r.longest(&local[q..], code, width))
+                .flatten()
+            {
+                Some((len, value)) => {
+                    out.extend_from_slice(value.as_bytes());
+                    q += len;
+                }
+                None => {
+                    out.extend_from_slice(&local[q..q + width]);
+                    q += width;
+                }
+            }
+        }
+        // Past the last change `local` is the run itself, so offsets map back directly.
+        (i - (local.len() - q), i)
     }
 
     /// Passes `segment` through the middle stages into `scratch.0`, and tells whether that
