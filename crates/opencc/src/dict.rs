@@ -83,7 +83,7 @@ struct Entry {
 }
 
 /// The lookup tables of a dictionary, built on its first use.
-struct Table {
+pub(crate) struct Table {
     /// Keys and values, back to back; entries point into it.
     arena: String,
     entries: Vec<Entry>,
@@ -293,6 +293,12 @@ impl Dict {
         self.table().longest(text, code, width)
     }
 
+    /// The lookup tables, built now if they were not (lets a loop fetch them once).
+    #[inline]
+    pub(crate) fn tables(&self) -> &Table {
+        self.table()
+    }
+
     /// The file name the dictionary was loaded from, for messages.
     pub fn name(&self) -> &str {
         &self.name
@@ -314,6 +320,14 @@ impl Dict {
 }
 
 impl Table {
+    /// The value of the one-character key `code`, if there is one (a lookup that skips
+    /// everything about longer keys).
+    #[inline(always)]
+    pub(crate) fn char_value(&self, code: u32) -> Option<&str> {
+        let slot = self.char_slot(code);
+        slot.has_value.then(|| self.slot_value(slot))
+    }
+
     fn empty(capacity: usize) -> Table {
         Table {
             arena: String::with_capacity(capacity),
@@ -439,7 +453,7 @@ impl Table {
 
     /// The value of a one-character key's slot.
     #[inline]
-    fn char_value<'d>(&'d self, slot: &'d CharSlot) -> &'d str {
+    fn slot_value<'d>(&'d self, slot: &'d CharSlot) -> &'d str {
         if slot.inline > 0 {
             let bytes = &slot.bytes[..slot.inline as usize];
             // SAFETY: an inline value is copied whole from a `str` (see `insert`).
@@ -458,7 +472,7 @@ impl Table {
     pub fn longest<'d>(&'d self, text: &[u8], code: u32, width: usize) -> Option<(usize, &'d str)> {
         let first = self.char_slot(code);
         if !first.continues {
-            return first.has_value.then(|| (width, self.char_value(first)));
+            return first.has_value.then(|| (width, self.slot_value(first)));
         }
         let mut best = None;
         let mut end = width;
@@ -484,7 +498,7 @@ impl Table {
         }
         match best {
             Some((len, index)) => Some((len, self.text(self.entries[index as usize].value))),
-            None => first.has_value.then(|| (width, self.char_value(first))),
+            None => first.has_value.then(|| (width, self.slot_value(first))),
         }
     }
 }

@@ -29,6 +29,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 pub use dict::{Dict, DictError};
+use dict::Table;
 use dict::{decode, utf8_width};
 use serde::Deserialize;
 
@@ -198,6 +199,34 @@ fn merged_as(dicts: &[Arc<Dict>], first_matching: bool) -> Arc<Dict> {
     });
     let mut cache = cache().lock().expect("dictionary cache");
     cache.entry(name).or_insert(dict).clone()
+}
+
+/// Appends `bytes` to `out`. Nearly every append is one character's one to four bytes; a
+/// fixed-length copy for those avoids a call to `memcpy` per character.
+#[inline(always)]
+fn put(out: &mut Vec<u8>, bytes: &[u8]) {
+    match *bytes {
+        [a] => out.push(a),
+        [a, b] => out.extend_from_slice(&[a, b]),
+        [a, b, c] => out.extend_from_slice(&[a, b, c]),
+        [a, b, c, d] => out.extend_from_slice(&[a, b, c, d]),
+        _ => out.extend_from_slice(bytes),
+    }
+}
+
+/// One character through a single-character table: its value, or the character itself.
+#[inline(always)]
+fn character(chars: Option<&Table>, text: &[u8], code: u32, width: usize, out: &mut Vec<u8>) {
+    match chars.and_then(|c| c.char_value(code)) {
+        Some(value) => put(out, value.as_bytes()),
+        None => put(out, &text[..width]),
+    }
+}
+
+/// The length [`character`] appends for `code`.
+#[inline]
+fn converted_len(chars: Option<&Table>, code: u32, width: usize) -> usize {
+    chars.and_then(|c| c.char_value(code)).map_or(width, str::len)
 }
 
 /// A node of a configuration's dictionary tree.
@@ -419,7 +448,7 @@ impl Matcher {
                 if self.may_start(code)
                     && let Some((len, value)) = self.longest(&segment[i..], code, width)
                 {
-                    out.extend_from_slice(value.as_bytes());
+                    put(out, value.as_bytes());
                     i += len;
                     continue;
                 }
@@ -451,7 +480,7 @@ impl Matcher {
             match self.longest(&text[p..], code, width) {
                 Some((len, value)) => {
                     out.extend_from_slice(&text[copied..p]);
-                    out.extend_from_slice(value.as_bytes());
+                    put(out, value.as_bytes());
                     copied = p + len;
                     at = p + len;
                 }
@@ -827,7 +856,7 @@ impl Fused {
                 if touched && Self::changed(key, middle, &mut scratch) {
                     Self::repeat(repeat, out, &mut scratch);
                 } else {
-                    out.extend_from_slice(value.as_bytes());
+                    put(out, value.as_bytes());
                 }
                 i += len;
                 ends.push(out.len());
@@ -858,14 +887,7 @@ impl Fused {
     /// One character of a run: the single-character dictionary's value, or the character.
     #[inline]
     fn character(&self, text: &[u8], code: u32, width: usize, out: &mut Vec<u8>) {
-        match self
-            .characters
-            .as_ref()
-            .and_then(|c| c.longest(&text[..width], code, width))
-        {
-            Some((_, value)) => out.extend_from_slice(value.as_bytes()),
-            None => out.extend_from_slice(&text[..width]),
-        }
+        character(self.characters.as_deref().map(Dict::tables), text, code, width, out)
     }
 
     /// A run through any number of middle stages: character by character when they leave
@@ -913,11 +935,9 @@ impl Fused {
         local: &mut Vec<u8>,
     ) {
         let reach = self.phrases.key_chars().1.max(1);
-        // The input and output offsets of the last `reach - 1` characters converted one by
-        // one since `sync`, oldest first (a ring).
-        let mut recent: Vec<(usize, usize)> = Vec::with_capacity(reach);
-        let mut oldest = 0;
-        let mut sync = (0, out.len());
+        let chars = self.characters.as_deref().map(Dict::tables);
+        // Where `r` last started afresh: characters before it are settled.
+        let mut sync = 0;
         // How far `m` has read: positions before it are known to be left as they are.
         let mut read = 0;
         let mut i = 0;
@@ -930,33 +950,30 @@ impl Fused {
                 if value.as_bytes() == &run[i..i + len] {
                     read = i + len;
                 } else {
-                    // Step back to where a key of `p` could reach this change from.
-                    let (from, out_from) = if reach == 1 {
-                        (i, out.len())
-                    } else if recent.len() + 1 == reach {
-                        recent[oldest]
-                    } else {
-                        sync
-                    };
+                    // Step back over the characters a key of `p` could reach this change
+                    // from, taking their converted forms off the output.
+                    let mut from = i;
+                    let mut out_from = out.len();
+                    for _ in 1..reach {
+                        if from == sync {
+                            break;
+                        }
+                        from -= 1;
+                        while run[from] & 0xC0 == 0x80 {
+                            from -= 1;
+                        }
+                        let (code, width) = decode(&run[from..]);
+                        out_from -= converted_len(chars, code, width);
+                    }
                     out.truncate(out_from);
                     let (resume, end) = self.repair(run, from, i, reach, m, r, out, local);
                     i = resume;
                     read = end;
-                    sync = (i, out.len());
-                    recent.clear();
-                    oldest = 0;
+                    sync = i;
                     continue;
                 }
             }
-            if reach > 1 {
-                if recent.len() + 1 < reach {
-                    recent.push((i, out.len()));
-                } else {
-                    recent[oldest] = (i, out.len());
-                    oldest = (oldest + 1) % recent.len();
-                }
-            }
-            self.character(&run[i..], code, width, out);
+            character(chars, &run[i..], code, width, out);
             i += width;
         }
     }
@@ -992,7 +1009,7 @@ impl Fused {
             {
                 let key = &run[i..i + len];
                 if value.as_bytes() != key {
-                    local.extend_from_slice(value.as_bytes());
+                    put(local, value.as_bytes());
                     last_change_end = local.len();
                     unchanged = 0;
                 } else {
@@ -1002,7 +1019,7 @@ impl Fused {
                 i += len;
                 continue;
             }
-            local.extend_from_slice(&run[i..i + width]);
+            put(local, &run[i..i + width]);
             unchanged += 1;
             i += width;
         }
@@ -1015,11 +1032,11 @@ impl Fused {
                 .flatten()
             {
                 Some((len, value)) => {
-                    out.extend_from_slice(value.as_bytes());
+                    put(out, value.as_bytes());
                     q += len;
                 }
                 None => {
-                    out.extend_from_slice(&local[q..q + width]);
+                    put(out, &local[q..q + width]);
                     q += width;
                 }
             }
