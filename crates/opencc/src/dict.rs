@@ -39,6 +39,8 @@ struct CharSlot {
     inline: u8,
     has_value: bool,
     continues: bool,
+    /// The longest key starting with this character, in characters (capped at 255).
+    reach: u8,
 }
 
 const EMPTY_CHAR: CharSlot = CharSlot {
@@ -46,6 +48,7 @@ const EMPTY_CHAR: CharSlot = CharSlot {
     inline: 0,
     has_value: false,
     continues: false,
+    reach: 0,
 };
 
 /// Phrase slots are keyed by a 64-bit hash of the key's characters, computed one character
@@ -328,6 +331,18 @@ impl Table {
         slot.has_value.then(|| self.slot_value(slot))
     }
 
+    /// Whether some key starts with an ASCII character.
+    pub(crate) fn has_ascii_keys(&self) -> bool {
+        let base = self.pages[0] as usize * 256;
+        self.pages[0] != 0 && self.chars[base..base + 128].iter().any(|slot| slot.reach > 0)
+    }
+
+    /// The longest key that starts with `code`, in characters (0 when none does).
+    #[inline]
+    pub(crate) fn reach(&self, code: u32) -> usize {
+        self.char_slot(code).reach as usize
+    }
+
     fn empty(capacity: usize) -> Table {
         Table {
             arena: String::with_capacity(capacity),
@@ -359,6 +374,7 @@ impl Table {
         let index = self.entries.len() as u32;
         if count == 1 {
             let slot = self.char_slot_mut(first);
+            slot.reach = slot.reach.max(1);
             if !slot.has_value {
                 slot.has_value = true;
                 if value.len() <= 4 {
@@ -376,7 +392,9 @@ impl Table {
             }
             return Ok(());
         }
-        self.char_slot_mut(first).continues = true;
+        let slot = self.char_slot_mut(first);
+        slot.continues = true;
+        slot.reach = slot.reach.max(count.min(255) as u8);
         let mut hash = step(SEED, first);
         for (n, c) in chars.enumerate() {
             hash = step(hash, c as u32);

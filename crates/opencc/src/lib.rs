@@ -229,6 +229,42 @@ fn converted_len(chars: Option<&Table>, code: u32, width: usize) -> usize {
     chars.and_then(|c| c.char_value(code)).map_or(width, str::len)
 }
 
+/// The number of ASCII bytes `bytes` starts with, eight at a time. Real text (markup,
+/// numbers, Latin words) is often half ASCII, and no OpenCC key starts with ASCII, so whole
+/// stretches of it are copied at once.
+#[inline]
+fn ascii_prefix(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let high = word & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return n + (high.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + chunks.remainder().iter().take_while(|b| b.is_ascii()).count()
+}
+
+/// One step of a stage over `run` at `*i`: appends its output to `out`, moves `*i` past
+/// what it read, and tells whether it changed the text.
+#[inline]
+fn middle_step(m: &Matcher, run: &[u8], i: &mut usize, out: &mut Vec<u8>) -> bool {
+    let (code, width) = decode(&run[*i..]);
+    if m.may_start(code)
+        && let Some((len, value)) = m.longest(&run[*i..], code, width)
+    {
+        let key = &run[*i..*i + len];
+        *i += len;
+        put(out, value.as_bytes());
+        return value.as_bytes() != key;
+    }
+    put(out, &run[*i..*i + width]);
+    *i += width;
+    false
+}
+
 /// A node of a configuration's dictionary tree.
 enum Node {
     Leaf(Arc<Dict>),
@@ -339,6 +375,8 @@ pub struct Matcher {
     /// punctuation (EF for ，and the compatibility ideographs alike) is told apart by the
     /// second byte without decoding.
     lead_pairs: Vec<u64>,
+    /// No key starts with an ASCII character, so ASCII stretches can be skipped whole.
+    ascii_inert: bool,
 }
 
 impl Matcher {
@@ -385,7 +423,9 @@ impl Matcher {
         }
         let leads = (0..=255u8).filter(|b| lead[*b as usize]).collect();
         let lead_pairs = pairs;
+        let ascii_inert = starts[0] == 0 && starts[1] == 0;
         Matcher {
+            ascii_inert,
             root,
             flat,
             starts,
@@ -456,6 +496,10 @@ impl Matcher {
                 let start = i;
                 i += width;
                 while i < end {
+                    if self.ascii_inert && segment[i].is_ascii() {
+                        i += ascii_prefix(&segment[i..end]);
+                        continue;
+                    }
                     let (code, width) = decode(&segment[i..]);
                     if self.may_start(code) {
                         break;
@@ -867,6 +911,10 @@ impl Fused {
             let start = i;
             i += width;
             while i < text.len() {
+                if segmentation.ascii_inert && text[i].is_ascii() {
+                    i += ascii_prefix(&text[i..]);
+                    continue;
+                }
                 let (code, width) = decode(&text[i..]);
                 if segmentation.may_start(code)
                     && self.phrases.longest(&text[i..], code, width).is_some()
@@ -934,6 +982,7 @@ impl Fused {
         out: &mut Vec<u8>,
         local: &mut Vec<u8>,
     ) {
+        let p = self.phrases.tables();
         let reach = self.phrases.key_chars().1.max(1);
         let chars = self.characters.as_deref().map(Dict::tables);
         // Where `r` last started afresh: characters before it are settled.
@@ -941,7 +990,14 @@ impl Fused {
         // How far `m` has read: positions before it are known to be left as they are.
         let mut read = 0;
         let mut i = 0;
+        let ascii_inert = m.ascii_inert && chars.is_none_or(|c| !c.has_ascii_keys());
         while i < run.len() {
+            if ascii_inert && run[i].is_ascii() {
+                let n = ascii_prefix(&run[i..]);
+                out.extend_from_slice(&run[i..i + n]);
+                i += n;
+                continue;
+            }
             let (code, width) = decode(&run[i..]);
             if i >= read
                 && m.may_start(code)
@@ -950,23 +1006,26 @@ impl Fused {
                 if value.as_bytes() == &run[i..i + len] {
                     read = i + len;
                 } else {
-                    // Step back over the characters a key of `p` could reach this change
-                    // from, taking their converted forms off the output.
-                    let mut from = i;
-                    let mut out_from = out.len();
-                    for _ in 1..reach {
-                        if from == sync {
+                    // Step back to the earliest character whose longest key of `p` could
+                    // reach this change, taking the converted forms off the output.
+                    let (mut from, mut out_from) = (i, out.len());
+                    let (mut back, mut back_out) = (i, out.len());
+                    for k in 1..reach {
+                        if back == sync {
                             break;
                         }
-                        from -= 1;
-                        while run[from] & 0xC0 == 0x80 {
-                            from -= 1;
+                        back -= 1;
+                        while run[back] & 0xC0 == 0x80 {
+                            back -= 1;
                         }
-                        let (code, width) = decode(&run[from..]);
-                        out_from -= converted_len(chars, code, width);
+                        let (code, width) = decode(&run[back..]);
+                        back_out -= converted_len(chars, code, width);
+                        if p.reach(code) > k {
+                            (from, out_from) = (back, back_out);
+                        }
                     }
                     out.truncate(out_from);
-                    let (resume, end) = self.repair(run, from, i, reach, m, r, out, local);
+                    let (resume, end) = self.repair(run, from, i, m, r, out, local);
                     i = resume;
                     read = end;
                     sync = i;
@@ -979,53 +1038,39 @@ impl Fused {
     }
 
     /// The repair of [`Fused::stream_run`]: `m` changes the text at `change`; `from` is a
-    /// position where `r` starts afresh. Builds `m`'s output from `from` until `reach`
-    /// characters past the last change (or the run's end) into `local`, converts it with
-    /// `r` up to the end of the last change, and returns where in the run `r` stopped and
-    /// where `m` stopped reading.
+    /// position where `r` starts afresh. Builds `m`'s output from `from` into `local`, as
+    /// far as the keys of `p` that `r` tries can reach, converts it with `r` up to the end
+    /// of the last change, and returns where in the run `r` stopped and where `m` stopped
+    /// reading.
     #[allow(clippy::too_many_arguments)]
     fn repair(
         &self,
         run: &[u8],
         from: usize,
         change: usize,
-        reach: usize,
         m: &Matcher,
         r: &Matcher,
         out: &mut Vec<u8>,
         local: &mut Vec<u8>,
     ) -> (usize, usize) {
+        let p = self.phrases.tables();
         local.clear();
         local.extend_from_slice(&run[from..change]);
-        // Where the last change ends in `local`, and how many characters `m` has left as
-        // they are since; `m` changes the text at `change`, so the loop sets both at once.
-        let mut last_change_end = local.len();
-        let mut unchanged = 0;
         let mut i = change;
-        while i < run.len() && (i == change || unchanged < reach) {
-            let (code, width) = decode(&run[i..]);
-            if m.may_start(code)
-                && let Some((len, value)) = m.longest(&run[i..], code, width)
-            {
-                let key = &run[i..i + len];
-                if value.as_bytes() != key {
-                    put(local, value.as_bytes());
-                    last_change_end = local.len();
-                    unchanged = 0;
-                } else {
-                    local.extend_from_slice(key);
-                    unchanged += key.iter().filter(|b| (**b as i8) >= -0x40).count();
-                }
-                i += len;
-                continue;
-            }
-            put(local, &run[i..i + width]);
-            unchanged += 1;
-            i += width;
-        }
+        middle_step(m, run, &mut i, local);
+        let mut last_change_end = local.len();
         let mut q = 0;
         while q < last_change_end {
             let (code, width) = decode(&local[q..]);
+            let reach = p.reach(code);
+            if reach > 1 {
+                // A key of `p` may start here: `local` must hold all it could cover.
+                while local.len() < q + 4 * reach && i < run.len() {
+                    if middle_step(m, run, &mut i, local) {
+                        last_change_end = local.len();
+                    }
+                }
+            }
             match r
                 .may_start(code)
                 .then(|| r.longest(&local[q..], code, width))
