@@ -334,7 +334,10 @@ impl Table {
     /// Whether some key starts with an ASCII character.
     pub(crate) fn has_ascii_keys(&self) -> bool {
         let base = self.pages[0] as usize * 256;
-        self.pages[0] != 0 && self.chars[base..base + 128].iter().any(|slot| slot.reach > 0)
+        self.pages[0] != 0
+            && self.chars[base..base + 128]
+                .iter()
+                .any(|slot| slot.reach > 0)
     }
 
     /// The longest key that starts with `code`, in characters (0 when none does).

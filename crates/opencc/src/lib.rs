@@ -28,8 +28,8 @@ mod dict;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
-pub use dict::{Dict, DictError};
 use dict::Table;
+pub use dict::{Dict, DictError};
 use dict::{decode, utf8_width};
 use serde::Deserialize;
 
@@ -226,7 +226,9 @@ fn character(chars: Option<&Table>, text: &[u8], code: u32, width: usize, out: &
 /// The length [`character`] appends for `code`.
 #[inline]
 fn converted_len(chars: Option<&Table>, code: u32, width: usize) -> usize {
-    chars.and_then(|c| c.char_value(code)).map_or(width, str::len)
+    chars
+        .and_then(|c| c.char_value(code))
+        .map_or(width, str::len)
 }
 
 /// The number of ASCII bytes `bytes` starts with, eight at a time. Real text (markup,
@@ -244,7 +246,11 @@ fn ascii_prefix(bytes: &[u8]) -> usize {
         }
         n += 8;
     }
-    n + chunks.remainder().iter().take_while(|b| b.is_ascii()).count()
+    n + chunks
+        .remainder()
+        .iter()
+        .take_while(|b| b.is_ascii())
+        .count()
 }
 
 /// One step of a stage over `run` at `*i`: appends its output to `out`, moves `*i` past
@@ -935,7 +941,13 @@ impl Fused {
     /// One character of a run: the single-character dictionary's value, or the character.
     #[inline]
     fn character(&self, text: &[u8], code: u32, width: usize, out: &mut Vec<u8>) {
-        character(self.characters.as_deref().map(Dict::tables), text, code, width, out)
+        character(
+            self.characters.as_deref().map(Dict::tables),
+            text,
+            code,
+            width,
+            out,
+        )
     }
 
     /// A run through any number of middle stages: character by character when they leave
