@@ -79,6 +79,13 @@ fn step(hash: u64, code: u32) -> u64 {
     h ^ (h >> 31)
 }
 
+const PAIR_BITS: usize = 1 << 16;
+
+#[inline(always)]
+fn pair_bit(hash: u64) -> usize {
+    (hash >> 48) as usize
+}
+
 #[derive(Clone, Copy)]
 struct Entry {
     key: (u32, u32),
@@ -99,6 +106,10 @@ pub(crate) struct Table {
     astral: FxHashMap<u32, CharSlot>,
     /// Slots for keys of two or more characters and their proper prefixes.
     phrases: PhraseMap,
+    /// A bit per hash of the first two characters of those keys (65,536 bits, 8 KiB, in
+    /// the first-level cache): lets a caller that has both characters decoded skip most
+    /// lookups that cannot match, without a call or a probe.
+    pairs: Vec<u64>,
     /// The shortest and longest key, in characters: no walk goes further than the longest,
     /// and a group may be flattened only when its children's lengths do not overlap.
     min_chars: usize,
@@ -331,6 +342,19 @@ impl Table {
         slot.has_value.then(|| self.slot_value(slot))
     }
 
+    /// Whether a key may match text that starts with `code` then `next` (`None` at the end
+    /// of the text): false only when none can.
+    #[inline(always)]
+    pub(crate) fn may_match(&self, code: u32, next: Option<u32>) -> bool {
+        let slot = self.char_slot(code);
+        slot.has_value
+            || (slot.continues
+                && next.is_some_and(|next| {
+                    let bit = pair_bit(step(step(SEED, code), next));
+                    self.pairs[bit / 64] & (1 << (bit % 64)) != 0
+                }))
+    }
+
     /// Whether some key starts with an ASCII character.
     pub(crate) fn has_ascii_keys(&self) -> bool {
         let base = self.pages[0] as usize * 256;
@@ -354,6 +378,7 @@ impl Table {
             chars: vec![EMPTY_CHAR; 256],
             astral: FxHashMap::default(),
             phrases: PhraseMap::default(),
+            pairs: vec![0; PAIR_BITS / 64],
             min_chars: usize::MAX,
             max_chars: 0,
         }
@@ -402,6 +427,10 @@ impl Table {
         for (n, c) in chars.enumerate() {
             hash = step(hash, c as u32);
             let is_key = n + 2 == count;
+            if n == 0 {
+                let bit = pair_bit(hash);
+                self.pairs[bit / 64] |= 1 << (bit % 64);
+            }
             let slot = self.phrases.entry(hash).or_insert(EMPTY);
             if !is_key {
                 *slot |= CONTINUES;

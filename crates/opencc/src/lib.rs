@@ -997,6 +997,7 @@ impl Fused {
         let p = self.phrases.tables();
         let reach = self.phrases.key_chars().1.max(1);
         let chars = self.characters.as_deref().map(Dict::tables);
+        let m_table = m.flat.as_deref().map(Dict::tables);
         // Where `r` last started afresh: characters before it are settled.
         let mut sync = 0;
         // How far `m` has read: positions before it are known to be left as they are.
@@ -1013,6 +1014,10 @@ impl Fused {
             let (code, width) = decode(&run[i..]);
             if i >= read
                 && m.may_start(code)
+                && m_table.is_none_or(|t| {
+                    let next = run.get(i + width..).filter(|r| !r.is_empty());
+                    t.may_match(code, next.map(|r| decode(r).0))
+                })
                 && let Some((len, value)) = m.longest(&run[i..], code, width)
             {
                 if value.as_bytes() == &run[i..i + len] {
