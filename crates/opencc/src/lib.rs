@@ -383,6 +383,8 @@ pub struct Matcher {
     lead_pairs: Vec<u64>,
     /// No key starts with an ASCII character, so ASCII stretches can be skipped whole.
     ascii_inert: bool,
+    /// A bit per ASCII character some key starts with (Taiwan's phrase table has `A肝`).
+    ascii_starts: u128,
 }
 
 impl Matcher {
@@ -430,8 +432,10 @@ impl Matcher {
         let leads = (0..=255u8).filter(|b| lead[*b as usize]).collect();
         let lead_pairs = pairs;
         let ascii_inert = starts[0] == 0 && starts[1] == 0;
+        let ascii_starts = starts[0] as u128 | (starts[1] as u128) << 64;
         Matcher {
             ascii_inert,
+            ascii_starts,
             root,
             flat,
             starts,
@@ -1003,13 +1007,23 @@ impl Fused {
         // How far `m` has read: positions before it are known to be left as they are.
         let mut read = 0;
         let mut i = 0;
-        let ascii_inert = m.ascii_inert && chars.is_none_or(|c| !c.has_ascii_keys());
+        let ascii_copies = chars.is_none_or(|c| !c.has_ascii_keys());
         while i < run.len() {
-            if ascii_inert && run[i].is_ascii() {
-                let n = ascii_prefix(&run[i..]);
-                out.extend_from_slice(&run[i..i + n]);
-                i += n;
-                continue;
+            if ascii_copies && run[i].is_ascii() {
+                // ASCII no key of `m` starts with is copied as it is, a stretch at a time.
+                let n = if m.ascii_inert {
+                    ascii_prefix(&run[i..])
+                } else {
+                    run[i..]
+                        .iter()
+                        .take_while(|b| b.is_ascii() && m.ascii_starts >> **b & 1 == 0)
+                        .count()
+                };
+                if n > 0 {
+                    out.extend_from_slice(&run[i..i + n]);
+                    i += n;
+                    continue;
+                }
             }
             let (code, width) = decode(&run[i..]);
             if i >= read
