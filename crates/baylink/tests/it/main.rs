@@ -12,5 +12,6 @@ mod events_store;
 mod kit;
 mod pages;
 mod roles;
+mod schedule;
 mod search;
 mod transfer;

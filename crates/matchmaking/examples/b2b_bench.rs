@@ -1,0 +1,169 @@
+//! Runs the scheduler on every instance of the B2B benchmark folder and compares it with
+//! the published optima (Bofill et al., JAIR 2022; MaxSAT column, fairness d = 2).
+//!
+//! ```text
+//! cargo run --release -p baylink-matchmaking --example b2b_bench -- \
+//!     [--dir ../shared/b2b-instances] [--time-limit 10] [--write BENCHMARKS.md]
+//! ```
+//!
+//! Every schedule is re-verified by the independent checker. With `--write`, the table
+//! replaces the part of that file between `<!-- b2b-bench:start -->` and
+//! `<!-- b2b-bench:end -->`.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use baylink_matchmaking::{Instance, Options, Status, check, schedule};
+
+/// The published optimum of each file: total breaks, or `None` when proved infeasible
+/// (from the folder's README, which copies the paper's Tables 2 and 6–8).
+fn published(file: &str) -> Option<Option<usize>> {
+    let (base, variant) = file.trim_end_matches(".dzn").split_once('.')?;
+    let column = match variant {
+        "original" => 0,
+        "forb0003" => 1,
+        "forb0007" => 2,
+        "fixed020-Forb" => 3,
+        "fixed040-Forb" => 4,
+        "prec15" => 5,
+        "prec25" => 6,
+        _ => return None,
+    };
+    // original, forb0003, forb0007, fixed020, fixed040, prec15, prec25; -1 = infeasible.
+    let row: [i64; 7] = match base {
+        "forum-13" => [0, 0, 0, 20, 49, 0, -1],
+        "forum-13crafb" => [6, 5, 5, 30, -1, -1, -1],
+        "forum-14" => [2, 0, -1, 20, -1, 2, -1],
+        "forumt-14" => [5, 0, -1, 7, -1, 5, 5],
+        "forumt-14crafd" => [4, -1, -1, 9, -1, 4, 4],
+        "tic-12" => [0, -1, -1, 1, -1, 0, 0],
+        "tic-13" => [0, -1, -1, 2, 13, 0, 0],
+        "tic-13crafc" => [4, -1, -1, 6, 16, 4, 4],
+        "tic-14crafc" => [0, 0, -1, 3, -1, 0, 0],
+        "ticf-13crafa" => [0, 0, 0, 20, 49, 0, -1],
+        _ => return None,
+    };
+    let value = row[column];
+    Some((value >= 0).then_some(value as usize))
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let flag = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+    };
+    let dir = PathBuf::from(flag("--dir").map_or("../shared/b2b-instances", String::as_str));
+    let seconds: f64 =
+        flag("--time-limit").map_or(10.0, |s| s.parse().expect("--time-limit SECONDS"));
+    let mut files: Vec<PathBuf> = Vec::new();
+    collect(&dir, &mut files);
+    files.sort();
+    let mut rows = Vec::new();
+    let (mut reached, mut total, mut worst) = (0, 0, 0.0f64);
+    for path in &files {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let text = std::fs::read_to_string(path).expect("readable instance");
+        let instance = match Instance::from_dzn(&text) {
+            Ok(i) => i,
+            Err(e) => {
+                eprintln!("{name}: {e}");
+                continue;
+            }
+        };
+        let options = Options {
+            fairness: Some(2),
+            time_limit: Duration::from_secs_f64(seconds),
+        };
+        let result = schedule(&instance, &options, &mut |_| {});
+        let verified = match result.status {
+            Status::Optimal | Status::Feasible => {
+                let report = check(&instance, &result.placements, true, Some(2));
+                if report.violations.is_empty() && Some(report.total_breaks) == result.breaks {
+                    "yes".to_owned()
+                } else {
+                    format!("NO: {:?}", report.violations.first())
+                }
+            }
+            _ => "—".to_owned(),
+        };
+        let found = match result.status {
+            Status::Optimal => format!("{} (optimal)", result.breaks.unwrap_or(0)),
+            Status::Feasible => format!(
+                "{} (bound {})",
+                result.breaks.unwrap_or(0),
+                result.lower_bound.unwrap_or(0)
+            ),
+            Status::Infeasible => "infeasible".to_owned(),
+            Status::Unknown => "unknown".to_owned(),
+        };
+        let expected = published(&name);
+        let reference = match expected {
+            Some(Some(v)) => v.to_string(),
+            Some(None) => "infeasible".to_owned(),
+            None => "?".to_owned(),
+        };
+        let hit = match (expected, result.status) {
+            (Some(Some(v)), Status::Optimal) => result.breaks == Some(v),
+            (Some(None), Status::Infeasible) => true,
+            _ => false,
+        };
+        total += 1;
+        if hit {
+            reached += 1;
+        }
+        let secs = result.elapsed.as_secs_f64();
+        worst = worst.max(secs);
+        let size = format!(
+            "{}/{}/{}/{}",
+            instance.participants,
+            instance.meetings.len(),
+            instance.slots,
+            instance.tables
+        );
+        let row = format!(
+            "| {name} | {size} | {found} | {reference} | {} | {secs:.2} | {verified} |",
+            if hit { "yes" } else { "**no**" }
+        );
+        println!("{row}");
+        rows.push(row);
+    }
+    let summary = format!(
+        "{reached} of {total} instances at the published optimum (or proved infeasible as published); slowest {worst:.2} s; time limit {seconds} s per instance."
+    );
+    println!("{summary}");
+    if let Some(target) = flag("--write") {
+        let mut table = String::from(
+            "| instance | P/M/T/L | found | published optimum | reached | seconds | checker |\n|---|---|---|---|---|---|---|\n",
+        );
+        for row in &rows {
+            table.push_str(row);
+            table.push('\n');
+        }
+        table.push('\n');
+        table.push_str(&summary);
+        table.push('\n');
+        let text = std::fs::read_to_string(target).expect("readable target");
+        let (start, end) = ("<!-- b2b-bench:start -->", "<!-- b2b-bench:end -->");
+        let (Some(a), Some(b)) = (text.find(start), text.find(end)) else {
+            panic!("{target} has no {start} … {end} markers");
+        };
+        let updated = format!("{}{start}\n{table}{}", &text[..a], &text[b..]);
+        std::fs::write(target, updated).expect("writable target");
+    }
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        panic!("cannot read {}", dir.display());
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(&path, out);
+        } else if path.extension().is_some_and(|e| e == "dzn") {
+            out.push(path);
+        }
+    }
+}

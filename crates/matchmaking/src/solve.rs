@@ -1,0 +1,539 @@
+//! The scheduling engine: every accepted meeting into a slot, then the fewest breaks, with
+//! breaks shared fairly, then a table for each meeting.
+//!
+//! The instance becomes one SAT formula (see [`crate::sat`]): a variable per meeting and
+//! allowed slot, a "busy" variable per participant and slot, the break starts of each
+//! participant counted by a totalizer, fairness as "if anyone has v breaks, everyone has at
+//! least v − d", and the number of meetings per participant stated outright (implied, but
+//! it is what lets the solver see a full day early; Bofill et al. report the same). The
+//! first model gives an upper bound on total breaks; each further search asks for fewer,
+//! trying the lower bound first (most events can be scheduled without any break) and then
+//! halving the gap. An unsatisfiable bound raises the lower bound, so when the two meet the
+//! schedule is proved optimal. Tables are assigned per slot afterwards: the formula only
+//! bounds how many meetings share a slot, which is all a table plan needs.
+
+use std::time::{Duration, Instant};
+
+use crate::check::{Placement, check};
+use crate::instance::Instance;
+use crate::sat::{Lit, Outcome, Sat};
+
+/// How to schedule.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The largest allowed difference between two participants' breaks (`None`: no rule).
+    pub fairness: Option<usize>,
+    /// The time the search may take in all.
+    pub time_limit: Duration,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            fairness: Some(2),
+            time_limit: Duration::from_secs(30),
+        }
+    }
+}
+
+/// How good a schedule is known to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Every meeting placed, and no schedule has fewer breaks.
+    Optimal,
+    /// Every meeting placed; fewer breaks may be possible.
+    Feasible,
+    /// No schedule places every meeting under these rules.
+    Infeasible,
+    /// The time ran out before any schedule was found.
+    Unknown,
+}
+
+/// What the search has reached, for a progress display.
+#[derive(Debug, Clone, Copy)]
+pub struct Progress {
+    pub best_breaks: Option<usize>,
+    pub lower_bound: usize,
+    pub elapsed: Duration,
+}
+
+/// The engine's answer.
+#[derive(Debug, Clone)]
+pub struct Schedule {
+    pub status: Status,
+    /// One per meeting, in the instance's order.
+    pub placements: Vec<Option<Placement>>,
+    pub breaks: Option<usize>,
+    pub fairness_gap: Option<usize>,
+    /// Proved: no schedule has fewer breaks.
+    pub lower_bound: Option<usize>,
+    /// Why there is no schedule, when known.
+    pub reason: Option<String>,
+    pub elapsed: Duration,
+}
+
+impl Schedule {
+    pub fn meetings_scheduled(&self) -> usize {
+        self.placements.iter().flatten().count()
+    }
+}
+
+struct Model {
+    sat: Sat,
+    /// Per meeting, its allowed slots with their variables.
+    x: Vec<Vec<(usize, Lit)>>,
+    /// Every break-start variable, for the total.
+    break_starts: Vec<Lit>,
+}
+
+/// Schedules every meeting of `instance`, reporting progress as the bound improves.
+pub fn schedule(
+    instance: &Instance,
+    options: &Options,
+    progress: &mut dyn FnMut(Progress),
+) -> Schedule {
+    let started = Instant::now();
+    let deadline = started + options.time_limit;
+    let none = vec![None; instance.meetings.len()];
+    let answer =
+        |status, placements: Vec<Option<Placement>>, breaks, gap, lower, reason| Schedule {
+            status,
+            placements,
+            breaks,
+            fairness_gap: gap,
+            lower_bound: lower,
+            reason,
+            elapsed: started.elapsed(),
+        };
+    let impossible = instance.impossibilities();
+    if !impossible.is_empty() {
+        let reason = impossible
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ");
+        return answer(Status::Infeasible, none, None, None, None, Some(reason));
+    }
+    if instance.meetings.is_empty() {
+        return answer(Status::Optimal, none, Some(0), Some(0), Some(0), None);
+    }
+    let mut model = encode(instance, options.fairness);
+    let first = model.sat.solve(&[], deadline);
+    match first {
+        Outcome::Unsat => {
+            let reason = match options.fairness {
+                Some(d) => format!(
+                    "no schedule places every meeting with slots, tables, availability, sessions, fixed meetings, precedences and breaks within {d} of each other"
+                ),
+                None => "no schedule places every meeting with slots, tables, availability, sessions, fixed meetings and precedences".to_owned(),
+            };
+            return answer(Status::Infeasible, none, None, None, None, Some(reason));
+        }
+        Outcome::Unknown => return answer(Status::Unknown, none, None, None, None, None),
+        Outcome::Sat => {}
+    }
+    let mut best = extract(instance, &model);
+    let mut upper = check(instance, &best, true, None).total_breaks;
+    let mut lower = 0;
+    progress(Progress {
+        best_breaks: Some(upper),
+        lower_bound: lower,
+        elapsed: started.elapsed(),
+    });
+    if upper > 0 {
+        // total[k]: at least k + 1 breaks in all.
+        let total = model
+            .sat
+            .totalizer(&model.break_starts.clone(), upper, false);
+        let mut tried_lower = false;
+        while lower < upper {
+            let k = if tried_lower {
+                (lower + upper - 1) / 2
+            } else {
+                lower
+            };
+            tried_lower = true;
+            match model.sat.solve(&[-total[k]], deadline) {
+                Outcome::Sat => {
+                    best = extract(instance, &model);
+                    upper = check(instance, &best, true, None).total_breaks;
+                }
+                Outcome::Unsat => lower = k + 1,
+                Outcome::Unknown => break,
+            }
+            progress(Progress {
+                best_breaks: Some(upper),
+                lower_bound: lower,
+                elapsed: started.elapsed(),
+            });
+        }
+    } else {
+        lower = 0;
+    }
+    let placements = assign_tables(instance, &best);
+    let report = check(instance, &placements, true, options.fairness);
+    let status = if lower >= upper {
+        Status::Optimal
+    } else {
+        Status::Feasible
+    };
+    answer(
+        status,
+        placements,
+        Some(report.total_breaks),
+        Some(report.fairness_gap),
+        Some(lower.min(report.total_breaks)),
+        None,
+    )
+}
+
+fn encode(instance: &Instance, fairness: Option<usize>) -> Model {
+    let mut sat = Sat::new();
+    let slots = instance.slots;
+    let never = -sat.truth();
+    // Meeting variables, each meeting in exactly one allowed slot.
+    let x: Vec<Vec<(usize, Lit)>> = (0..instance.meetings.len())
+        .map(|m| {
+            (0..slots)
+                .filter(|&t| instance.allowed(m, t))
+                .map(|t| (t, sat.var()))
+                .collect()
+        })
+        .collect();
+    for slots_of in &x {
+        let lits: Vec<Lit> = slots_of.iter().map(|(_, l)| *l).collect();
+        sat.clause(&lits);
+        sat.at_most_one(&lits);
+    }
+    // Precedences: before[t] is "the earlier meeting is in a slot up to t".
+    for (m, befores) in instance.precedences.iter().enumerate() {
+        for &before in befores {
+            let mut prefix = Vec::with_capacity(slots);
+            let mut previous: Option<Lit> = None;
+            for t in 0..slots {
+                let here = x[before].iter().find(|(s, _)| *s == t).map(|(_, l)| *l);
+                let p = match (previous, here) {
+                    (None, None) => never,
+                    (Some(p), None) => p,
+                    (previous, Some(h)) => {
+                        let p = sat.var();
+                        sat.clause(&[-h, p]);
+                        let mut back = vec![-p, h];
+                        if let Some(q) = previous {
+                            sat.clause(&[-q, p]);
+                            back.push(q);
+                        }
+                        sat.clause(&back);
+                        p
+                    }
+                };
+                prefix.push(p);
+                previous = Some(p);
+            }
+            for &(t, lit) in &x[m] {
+                if t == 0 {
+                    sat.clause(&[-lit]);
+                } else {
+                    sat.clause(&[-lit, prefix[t - 1]]);
+                }
+            }
+        }
+    }
+    // Busy variables: a participant is busy in a slot when one of their meetings is there,
+    // and has at most one meeting there.
+    let meetings_of = instance.meetings_of();
+    let mut busy: Vec<Vec<Lit>> = Vec::with_capacity(instance.participants);
+    for ms in &meetings_of {
+        let mut row = Vec::with_capacity(slots);
+        for t in 0..slots {
+            let here: Vec<Lit> = ms
+                .iter()
+                .filter_map(|&m| x[m].iter().find(|(s, _)| *s == t).map(|(_, l)| *l))
+                .collect();
+            if here.is_empty() {
+                row.push(never);
+                continue;
+            }
+            let b = sat.var();
+            let mut back = vec![-b];
+            for &h in &here {
+                sat.clause(&[-h, b]);
+                back.push(h);
+            }
+            sat.clause(&back);
+            sat.at_most_one(&here);
+            row.push(b);
+        }
+        // Busy in exactly as many slots as the participant has meetings (implied).
+        let n = ms.len();
+        if n > 0 {
+            let out = sat.totalizer(&row, n + 1, true);
+            sat.clause(&[out[n - 1]]);
+            if out.len() > n {
+                sat.clause(&[-out[n]]);
+            }
+        }
+        busy.push(row);
+    }
+    // Tables: at most `tables` meetings per slot, i.e. at most twice as many busy
+    // participants; with reserved tables, meetings without an owner share the others.
+    let owners: Vec<usize> = instance.reserved_tables.iter().map(|(_, o)| *o).collect();
+    for t in 0..slots {
+        if owners.is_empty() {
+            let lits: Vec<Lit> = busy
+                .iter()
+                .map(|row| row[t])
+                .filter(|l| *l != never)
+                .collect();
+            let limit = 2 * instance.tables;
+            if lits.len() > limit {
+                let out = sat.totalizer(&lits, limit + 1, false);
+                sat.clause(&[-out[limit]]);
+            }
+        } else {
+            let free_tables = instance.tables.saturating_sub(owners.len());
+            let lits: Vec<Lit> = x
+                .iter()
+                .enumerate()
+                .filter(|(m, _)| {
+                    let meeting = &instance.meetings[*m];
+                    !owners.contains(&meeting.a) && !owners.contains(&meeting.b)
+                })
+                .filter_map(|(_, slots_of)| slots_of.iter().find(|(s, _)| *s == t).map(|(_, l)| *l))
+                .collect();
+            if lits.len() > free_tables {
+                let out = sat.totalizer(&lits, free_tables + 1, false);
+                sat.clause(&[-out[free_tables]]);
+            }
+        }
+    }
+    // Breaks: a break starts in slot t when the participant was busy in t − 1, is idle in
+    // t, and has a meeting later. Exact both ways, so counts can be bounded from below.
+    let mut break_starts = Vec::new();
+    let mut counts: Vec<Vec<Lit>> = Vec::with_capacity(instance.participants);
+    for (p, row) in busy.iter().enumerate() {
+        if meetings_of[p].len() < 2 || slots < 3 {
+            counts.push(Vec::new());
+            continue;
+        }
+        // after[t]: busy in some slot after t.
+        let mut after = vec![never; slots];
+        for t in (0..slots - 1).rev() {
+            let next_busy = row[t + 1];
+            let next_after = after[t + 1];
+            if next_busy == never && next_after == never {
+                continue;
+            }
+            let a = sat.var();
+            sat.clause(&[-next_busy, a]);
+            sat.clause(&[-next_after, a]);
+            sat.clause(&[-a, next_busy, next_after]);
+            after[t] = a;
+        }
+        let mut starts = Vec::new();
+        for t in 1..slots - 1 {
+            if row[t - 1] == never || after[t] == never {
+                continue;
+            }
+            let s = sat.var();
+            sat.clause(&[-row[t - 1], row[t], -after[t], s]);
+            sat.clause(&[-s, row[t - 1]]);
+            sat.clause(&[-s, -row[t]]);
+            sat.clause(&[-s, after[t]]);
+            starts.push(s);
+        }
+        break_starts.extend(&starts);
+        let limit = starts.len();
+        counts.push(sat.totalizer(&starts, limit, true));
+    }
+    // Fairness: anyone with v breaks means everyone has at least v − d.
+    if let Some(d) = fairness {
+        let most = counts.iter().map(Vec::len).max().unwrap_or(0);
+        for v in d + 1..=most {
+            let someone = sat.var();
+            for count in &counts {
+                if count.len() >= v {
+                    sat.clause(&[-count[v - 1], someone]);
+                }
+            }
+            let need = v - d;
+            for count in &counts {
+                if count.len() >= need {
+                    sat.clause(&[-someone, count[need - 1]]);
+                } else {
+                    sat.clause(&[-someone]);
+                }
+            }
+        }
+    }
+    Model {
+        sat,
+        x,
+        break_starts,
+    }
+}
+
+/// The slots of the last model (tables come later).
+fn extract(instance: &Instance, model: &Model) -> Vec<Option<Placement>> {
+    (0..instance.meetings.len())
+        .map(|m| {
+            model.x[m]
+                .iter()
+                .find(|(_, lit)| model.sat.value(*lit))
+                .map(|&(slot, _)| Placement { slot, table: 0 })
+        })
+        .collect()
+}
+
+/// Gives each placed meeting a table: a reserved table's owner meets at it; otherwise a
+/// participant keeps the table of their previous slot when it is free, so people move as
+/// little as possible; otherwise the lowest free table.
+pub fn assign_tables(
+    instance: &Instance,
+    placements: &[Option<Placement>],
+) -> Vec<Option<Placement>> {
+    let mut result: Vec<Option<Placement>> = placements.to_vec();
+    let mut last_table: Vec<Option<usize>> = vec![None; instance.participants];
+    let reserved_of = |p: usize| {
+        instance
+            .reserved_tables
+            .iter()
+            .find(|(_, owner)| *owner == p)
+            .map(|(table, _)| *table)
+    };
+    let is_reserved = |table: usize| instance.reserved_tables.iter().any(|(t, _)| *t == table);
+    for t in 0..instance.slots {
+        let mut taken = vec![false; instance.tables];
+        let here: Vec<usize> = (0..placements.len())
+            .filter(|&m| placements[m].is_some_and(|p| p.slot == t))
+            .collect();
+        let mut pending = Vec::new();
+        for &m in &here {
+            let meeting = &instance.meetings[m];
+            if let Some(table) = reserved_of(meeting.a).or_else(|| reserved_of(meeting.b))
+                && !taken[table]
+            {
+                taken[table] = true;
+                result[m] = Some(Placement { slot: t, table });
+            } else {
+                pending.push(m);
+            }
+        }
+        let mut rest = Vec::new();
+        for &m in &pending {
+            let meeting = &instance.meetings[m];
+            let keep = [last_table[meeting.a], last_table[meeting.b]]
+                .into_iter()
+                .flatten()
+                .find(|&table| !taken[table] && !is_reserved(table));
+            match keep {
+                Some(table) => {
+                    taken[table] = true;
+                    result[m] = Some(Placement { slot: t, table });
+                }
+                None => rest.push(m),
+            }
+        }
+        for &m in &rest {
+            let table = (0..instance.tables)
+                .find(|&table| !taken[table] && !is_reserved(table))
+                .or_else(|| (0..instance.tables).find(|&table| !taken[table]))
+                .unwrap_or(0);
+            if table < taken.len() {
+                taken[table] = true;
+            }
+            result[m] = Some(Placement { slot: t, table });
+        }
+        for &m in &here {
+            if let Some(p) = result[m] {
+                let meeting = &instance.meetings[m];
+                last_table[meeting.a] = Some(p.table);
+                last_table[meeting.b] = Some(p.table);
+            }
+        }
+    }
+    result
+}
+
+impl Schedule {
+    /// The command's JSON answer: meetings, slots and tables numbered from 1.
+    pub fn to_json(&self) -> serde_json::Value {
+        let assignments: Vec<serde_json::Value> = self
+            .placements
+            .iter()
+            .enumerate()
+            .filter_map(|(m, p)| {
+                p.map(|p| serde_json::json!({"meeting": m + 1, "slot": p.slot + 1, "table": p.table + 1}))
+            })
+            .collect();
+        let mut value = serde_json::json!({
+            "status": self.status,
+            "meetings_scheduled": self.meetings_scheduled(),
+            "breaks": self.breaks,
+            "fairness_gap": self.fairness_gap,
+            "lower_bound": self.lower_bound,
+            "seconds": (self.elapsed.as_secs_f64() * 1000.0).round() / 1000.0,
+            "assignments": assignments,
+        });
+        if let Some(reason) = &self.reason {
+            value["reason"] = serde_json::Value::String(reason.clone());
+        }
+        value
+    }
+
+    /// The command's text answer: the objective, then the grid of slots by meeting.
+    pub fn to_text(&self, instance: &Instance) -> String {
+        use std::fmt::Write;
+        let mut out = String::new();
+        let status = match self.status {
+            Status::Optimal => "optimal",
+            Status::Feasible => "feasible (optimality not proved)",
+            Status::Infeasible => "infeasible",
+            Status::Unknown => "unknown (no schedule found in the time limit)",
+        };
+        let _ = writeln!(out, "status: {status}");
+        if let Some(reason) = &self.reason {
+            let _ = writeln!(out, "reason: {reason}");
+        }
+        let _ = writeln!(
+            out,
+            "meetings scheduled: {} of {}",
+            self.meetings_scheduled(),
+            instance.meetings.len()
+        );
+        if let Some(breaks) = self.breaks {
+            let _ = writeln!(out, "breaks: {breaks}");
+        }
+        if let Some(gap) = self.fairness_gap {
+            let _ = writeln!(out, "largest difference in breaks: {gap}");
+        }
+        match self.lower_bound {
+            Some(lower) => {
+                let _ = writeln!(out, "lower bound (proved): {lower}");
+            }
+            None => {
+                let _ = writeln!(out, "lower bound: none proved");
+            }
+        }
+        let _ = writeln!(out, "seconds: {:.3}", self.elapsed.as_secs_f64());
+        if self.meetings_scheduled() > 0 {
+            let _ = writeln!(out, "\nmeeting  participants  slot  table");
+            for (m, placement) in self.placements.iter().enumerate() {
+                if let Some(p) = placement {
+                    let meeting = &instance.meetings[m];
+                    let _ = writeln!(
+                        out,
+                        "{:>7}  {:>5} {:>5}  {:>4}  {:>5}",
+                        m + 1,
+                        meeting.a + 1,
+                        meeting.b + 1,
+                        p.slot + 1,
+                        p.table + 1
+                    );
+                }
+            }
+        }
+        out
+    }
+}

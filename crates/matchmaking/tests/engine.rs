@@ -1,0 +1,215 @@
+//! The engine against published optima, every schedule re-verified by the independent
+//! checker, and the checker itself shown to catch each kind of broken rule.
+
+use std::time::Duration;
+
+use baylink_matchmaking::{Instance, Options, Placement, Status, Violation, check, schedule};
+
+fn instance(name: &str) -> Instance {
+    let path = format!("{}/tests/instances/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    Instance::from_dzn(&text).unwrap()
+}
+
+fn solve(instance: &Instance) -> baylink_matchmaking::Schedule {
+    let options = Options {
+        fairness: Some(2),
+        time_limit: Duration::from_secs(60),
+    };
+    schedule(instance, &options, &mut |_| {})
+}
+
+#[test]
+fn reaches_the_published_optima_and_every_schedule_checks() {
+    for (name, optimum) in [
+        ("tic-12.original.dzn", 0),
+        ("tic-12.fixed020-Forb.dzn", 1),
+        ("tic-12.prec15.dzn", 0),
+    ] {
+        let instance = instance(name);
+        let result = solve(&instance);
+        assert_eq!(result.status, Status::Optimal, "{name}");
+        assert_eq!(result.breaks, Some(optimum), "{name}");
+        assert_eq!(result.lower_bound, Some(optimum), "{name}");
+        let report = check(&instance, &result.placements, true, Some(2));
+        assert!(
+            report.violations.is_empty(),
+            "{name}: {:?}",
+            report.violations
+        );
+        assert_eq!(report.total_breaks, optimum, "{name}");
+        assert_eq!(report.scheduled, instance.meetings.len());
+    }
+}
+
+#[test]
+fn an_infeasible_instance_is_reported_as_such() {
+    let result = solve(&instance("forum-13.prec25.dzn"));
+    assert_eq!(result.status, Status::Infeasible);
+    assert!(result.reason.is_some());
+    assert_eq!(result.meetings_scheduled(), 0);
+}
+
+#[test]
+fn impossible_configurations_are_explained_before_search() {
+    let mut tiny = Instance::from_dzn(
+        "nBusiness = 3; nMeetings = 3; nTables = 1; nTotalSlots = 2; nMorningSlots = 2;\n\
+         requested = [| 1, 2, 3 | 1, 3, 3 | 2, 3, 3 |];",
+    )
+    .unwrap();
+    let result = solve(&tiny);
+    assert_eq!(result.status, Status::Infeasible);
+    // Three meetings, two slots with one table each.
+    assert!(
+        result
+            .reason
+            .as_deref()
+            .unwrap()
+            .contains("3 meetings but only 2 places")
+    );
+    tiny.tables = 0;
+    let result = solve(&tiny);
+    assert_eq!(result.reason.as_deref(), Some("there are no tables"));
+    tiny.tables = 2;
+    tiny.forbidden[0] = vec![0];
+    let result = solve(&tiny);
+    assert!(
+        result
+            .reason
+            .as_deref()
+            .unwrap()
+            .contains("participant 1 has 2 meetings but only 1 slots"),
+        "{:?}",
+        result.reason
+    );
+}
+
+#[test]
+fn the_checker_catches_every_broken_rule() {
+    let mut instance = instance("tic-12.prec15.dzn");
+    let good = solve(&instance).placements;
+    assert!(check(&instance, &good, true, Some(2)).violations.is_empty());
+    // Two meetings of one participant in one slot.
+    let of_first = instance.meetings_of()[instance.meetings[0].a].clone();
+    let (m1, m2) = (of_first[0], of_first[1]);
+    let mut bad = good.clone();
+    bad[m2] = Some(Placement {
+        slot: good[m1].unwrap().slot,
+        table: (good[m1].unwrap().table + 1) % instance.tables,
+    });
+    let found = check(&instance, &bad, true, None).violations;
+    assert!(
+        found
+            .iter()
+            .any(|v| matches!(v, Violation::DoubleBooked { .. })),
+        "{found:?}"
+    );
+    // Two meetings at one table in one slot.
+    let other = (0..instance.meetings.len())
+        .find(|&m| m != m1 && good[m].unwrap().slot == good[m1].unwrap().slot)
+        .unwrap();
+    let mut bad = good.clone();
+    bad[other] = Some(Placement {
+        table: good[m1].unwrap().table,
+        ..good[other].unwrap()
+    });
+    let found = check(&instance, &bad, true, None).violations;
+    assert!(
+        found
+            .iter()
+            .any(|v| matches!(v, Violation::TableTaken { .. })),
+        "{found:?}"
+    );
+    // A precedence broken: swap a constrained meeting with its predecessor.
+    let (m, before) = instance
+        .precedences
+        .iter()
+        .enumerate()
+        .find_map(|(m, b)| b.first().map(|b| (m, *b)))
+        .unwrap();
+    let mut bad = good.clone();
+    bad.swap(m, before);
+    let found = check(&instance, &bad, false, None).violations;
+    assert!(
+        found
+            .iter()
+            .any(|v| matches!(v, Violation::Precedence { .. })),
+        "{found:?}"
+    );
+    // An unscheduled meeting, a forbidden slot, a wrong session, a fixed slot missed.
+    let mut bad = good.clone();
+    bad[0] = None;
+    assert!(
+        check(&instance, &bad, true, None)
+            .violations
+            .contains(&Violation::Unscheduled { meeting: 0 })
+    );
+    let slot0 = good[0].unwrap().slot;
+    instance.forbidden[instance.meetings[0].a] = vec![slot0];
+    assert!(
+        check(&instance, &good, true, None)
+            .violations
+            .iter()
+            .any(|v| matches!(v, Violation::Unavailable { meeting: 0, .. }))
+    );
+    instance.forbidden[instance.meetings[0].a].clear();
+    instance.fixed[0] = Some((slot0 + 1) % instance.slots);
+    assert!(
+        check(&instance, &good, true, None)
+            .violations
+            .contains(&Violation::NotFixedSlot { meeting: 0 })
+    );
+    instance.fixed[0] = None;
+    instance.morning_slots = 0;
+    instance.meetings[0].session = baylink_matchmaking::Session::Morning;
+    assert!(
+        check(&instance, &good, true, None)
+            .violations
+            .contains(&Violation::WrongSession { meeting: 0 })
+    );
+}
+
+#[test]
+fn breaks_and_fairness_are_counted_as_defined() {
+    // Participant 1 meets 2 in slot 1, 3 in slot 3 and 4 in slot 6: one break of one slot,
+    // one of two slots. Idle slots before the first and after the last are no breaks.
+    let instance = Instance::from_dzn(
+        "nBusiness = 4; nMeetings = 3; nTables = 1; nTotalSlots = 7; nMorningSlots = 7;\n\
+         requested = [| 1, 2, 3 | 1, 3, 3 | 1, 4, 3 |];",
+    )
+    .unwrap();
+    let at = |slot| Some(Placement { slot, table: 0 });
+    let report = check(&instance, &[at(0), at(2), at(5)], true, Some(1));
+    assert_eq!(report.breaks, vec![2, 0, 0, 0]);
+    assert_eq!(report.total_breaks, 2);
+    assert_eq!(report.fairness_gap, 2);
+    assert!(
+        report
+            .violations
+            .contains(&Violation::Unfair { gap: 2, allowed: 1 })
+    );
+    // The engine closes the gaps.
+    let result = solve(&instance);
+    assert_eq!((result.status, result.breaks), (Status::Optimal, Some(0)));
+}
+
+#[test]
+fn reserved_tables_hold_only_their_owners_meetings() {
+    let mut instance = instance("tic-12.original.dzn");
+    // Participant 1's booth is table 1.
+    instance.reserved_tables = vec![(0, 0)];
+    let result = solve(&instance);
+    assert_eq!(result.status, Status::Optimal);
+    let report = check(&instance, &result.placements, true, Some(2));
+    assert!(report.violations.is_empty(), "{:?}", report.violations);
+    for (m, p) in result.placements.iter().enumerate() {
+        let meeting = &instance.meetings[m];
+        if meeting.a == 0 || meeting.b == 0 {
+            assert_eq!(
+                p.unwrap().table,
+                0,
+                "meeting {m} of the booth's owner is at the booth"
+            );
+        }
+    }
+}
