@@ -76,7 +76,18 @@ fn main() {
             fairness: Some(2),
             time_limit: Duration::from_secs_f64(seconds),
         };
-        let result = schedule(&instance, &options, &mut |_| {});
+        // B2B_TRACE=1 prints each improvement of either bound on stderr.
+        let trace = std::env::var_os("B2B_TRACE").is_some();
+        let result = schedule(&instance, &options, &mut |p| {
+            if trace {
+                eprintln!(
+                    "  {name}: {:.2} s, best {:?}, lower bound {}",
+                    p.elapsed.as_secs_f64(),
+                    p.best_breaks,
+                    p.lower_bound
+                );
+            }
+        });
         let verified = match result.status {
             Status::Optimal | Status::Feasible => {
                 let report = check(&instance, &result.placements, true, Some(2));

@@ -6,10 +6,11 @@
 //! participant counted by a totalizer, fairness as "if anyone has v breaks, everyone has at
 //! least v − d", and the number of meetings per participant stated outright (implied, but
 //! it is what lets the solver see a full day early; Bofill et al. report the same). The
-//! first model gives an upper bound on total breaks; each further search asks for fewer,
-//! trying the lower bound first (most events can be scheduled without any break) and then
-//! halving the gap. An unsatisfiable bound raises the lower bound, so when the two meet the
-//! schedule is proved optimal. Tables are assigned per slot afterwards: the formula only
+//! first model gives an upper bound on total breaks; each further search asks for a schedule
+//! with no more breaks than the lower bound (most events can be scheduled without any
+//! break). An unsatisfiable bound raises the lower bound by one, so the first bound that
+//! holds is proved optimal, and a search cut short by the time limit still leaves the best
+//! schedule found with a proved bound. Tables are assigned per slot afterwards: the formula only
 //! bounds how many meetings share a slot, which is all a table plan needs.
 
 use std::time::{Duration, Instant};
@@ -136,40 +137,24 @@ pub fn schedule(
     let mut best = extract(instance, &model);
     let mut upper = check(instance, &best, true, None).total_breaks;
     let mut lower = 0;
-    progress(Progress {
-        best_breaks: Some(upper),
-        lower_bound: lower,
-        elapsed: started.elapsed(),
-    });
-    if upper > 0 {
-        // total[k]: at least k + 1 breaks in all.
-        let total = model
-            .sat
-            .totalizer(&model.break_starts.clone(), upper, false);
-        let mut tried_lower = false;
-        while lower < upper {
-            let k = if tried_lower {
-                (lower + upper - 1) / 2
-            } else {
-                lower
-            };
-            tried_lower = true;
-            match model.sat.solve(&[-total[k]], deadline) {
-                Outcome::Sat => {
-                    best = extract(instance, &model);
-                    upper = check(instance, &best, true, None).total_breaks;
-                }
-                Outcome::Unsat => lower = k + 1,
-                Outcome::Unknown => break,
+    report(progress, upper, lower, started);
+    // Linear search from below: each "no schedule with `lower` breaks" raises the bound, and
+    // the first bound that holds is the optimum. (Measured on the benchmark: halving the gap
+    // from above, slicing the proof to interleave a neighbourhood search, and a totalizer
+    // cut to the bound's neighbourhood were each slower.)
+    let total = model
+        .sat
+        .totalizer(&model.break_starts.clone(), upper, false);
+    while lower < upper {
+        match model.sat.solve(&[-total[lower]], deadline) {
+            Outcome::Sat => {
+                best = extract(instance, &model);
+                upper = check(instance, &best, true, None).total_breaks;
             }
-            progress(Progress {
-                best_breaks: Some(upper),
-                lower_bound: lower,
-                elapsed: started.elapsed(),
-            });
+            Outcome::Unsat => lower += 1,
+            Outcome::Unknown => break,
         }
-    } else {
-        lower = 0;
+        report(progress, upper, lower, started);
     }
     let placements = assign_tables(instance, &best);
     let report = check(instance, &placements, true, options.fairness);
@@ -186,6 +171,14 @@ pub fn schedule(
         Some(lower.min(report.total_breaks)),
         None,
     )
+}
+
+fn report(progress: &mut dyn FnMut(Progress), upper: usize, lower: usize, started: Instant) {
+    progress(Progress {
+        best_breaks: Some(upper),
+        lower_bound: lower,
+        elapsed: started.elapsed(),
+    });
 }
 
 fn encode(instance: &Instance, fairness: Option<usize>) -> Model {
