@@ -111,6 +111,10 @@ enum Command {
         /// Print one JSON object instead of text.
         #[arg(long)]
         json: bool,
+        /// When not every meeting fits, place as many as possible (heaviest first) instead
+        /// of reporting the instance infeasible.
+        #[arg(long)]
+        partial: bool,
     },
     /// Bring the database schema up to date, then exit.
     Migrate {
@@ -250,7 +254,8 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             time_limit,
             fairness,
             json,
-        } => schedule_file(&dzn, time_limit, fairness, json),
+            partial,
+        } => schedule_file(&dzn, time_limit, fairness, json, partial),
         Command::Reindex { data, index_dir } => {
             let store = open_store(&data.url()).await?;
             let index = baylink_search::SearchIndex::open(&index_dir)
@@ -635,6 +640,7 @@ fn schedule_file(
     time_limit: f64,
     fairness: usize,
     json: bool,
+    partial: bool,
 ) -> anyhow::Result<ExitCode> {
     use baylink_matchmaking::{Instance, Options, schedule};
     let text =
@@ -652,6 +658,7 @@ fn schedule_file(
     let options = Options {
         fairness: Some(fairness),
         time_limit: std::time::Duration::from_secs_f64(time_limit),
+        partial,
     };
     // Progress on stderr, so it never mixes with the JSON on stdout.
     let bar = indicatif::ProgressBar::new_spinner();

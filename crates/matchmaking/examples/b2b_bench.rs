@@ -75,6 +75,7 @@ fn main() {
         let options = Options {
             fairness: Some(2),
             time_limit: Duration::from_secs_f64(seconds),
+            ..Options::default()
         };
         // B2B_TRACE=1 prints each improvement of either bound on stderr.
         let trace = std::env::var_os("B2B_TRACE").is_some();

@@ -4,6 +4,7 @@
 
 pub mod check;
 pub mod dzn;
+pub mod heuristic;
 pub mod instance;
 pub mod sat;
 pub mod solve;

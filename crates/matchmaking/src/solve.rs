@@ -26,6 +26,9 @@ pub struct Options {
     pub fairness: Option<usize>,
     /// The time the search may take in all.
     pub time_limit: Duration,
+    /// When not every meeting can be held, place as many as possible (the heaviest first)
+    /// instead of reporting the instance infeasible.
+    pub partial: bool,
 }
 
 impl Default for Options {
@@ -33,6 +36,7 @@ impl Default for Options {
         Options {
             fairness: Some(2),
             time_limit: Duration::from_secs(30),
+            partial: false,
         }
     }
 }
@@ -80,6 +84,45 @@ impl Schedule {
     }
 }
 
+/// Above this many (meeting, allowed slot) pairs the exact search is not tried: its formula
+/// would not fit the time (the benchmark's largest instance has 6,644; an event of 10,000
+/// meetings over 32 slots has 320,000).
+const EXACT_LIMIT: usize = 40_000;
+
+/// The answer of the greedy engine: optimal only when it placed everything without a
+/// single break (nothing can beat that), else feasible.
+fn heuristic_answer(
+    instance: &Instance,
+    options: &Options,
+    slots: Vec<Option<Placement>>,
+    started: Instant,
+) -> Schedule {
+    let placements = assign_tables(instance, &slots);
+    let report = check(instance, &placements, false, options.fairness);
+    let all = report.scheduled == instance.meetings.len();
+    let status = match (all, report.total_breaks) {
+        (true, 0) => Status::Optimal,
+        (true, _) => Status::Feasible,
+        (false, _) if options.partial => Status::Feasible,
+        (false, _) => Status::Unknown,
+    };
+    Schedule {
+        status,
+        placements,
+        breaks: Some(report.total_breaks),
+        fairness_gap: Some(report.fairness_gap),
+        lower_bound: (status == Status::Optimal).then_some(0),
+        reason: (!all).then(|| {
+            format!(
+                "{} of {} meetings placed; the rest do not fit the slots, tables and availability",
+                report.scheduled,
+                instance.meetings.len()
+            )
+        }),
+        elapsed: started.elapsed(),
+    }
+}
+
 struct Model {
     sat: Sat,
     /// Per meeting, its allowed slots with their variables.
@@ -108,6 +151,23 @@ pub fn schedule(
             elapsed: started.elapsed(),
         };
     let impossible = instance.impossibilities();
+    let exact_size: usize = (0..instance.meetings.len())
+        .map(|m| {
+            (0..instance.slots)
+                .filter(|&t| instance.allowed(m, t))
+                .count()
+        })
+        .sum();
+    if exact_size > EXACT_LIMIT || (options.partial && !impossible.is_empty()) {
+        // Too large for the exact search, or over-subscribed: the greedy engine.
+        progress(Progress {
+            best_breaks: None,
+            lower_bound: 0,
+            elapsed: started.elapsed(),
+        });
+        let slots = crate::heuristic::place(instance, deadline);
+        return heuristic_answer(instance, options, slots, started);
+    }
     if !impossible.is_empty() {
         let reason = impossible
             .iter()
@@ -122,6 +182,10 @@ pub fn schedule(
     let mut model = encode(instance, options.fairness);
     let first = model.sat.solve(&[], deadline);
     match first {
+        Outcome::Unsat if options.partial => {
+            let slots = crate::heuristic::place(instance, deadline);
+            return heuristic_answer(instance, options, slots, started);
+        }
         Outcome::Unsat => {
             let reason = match options.fairness {
                 Some(d) => format!(

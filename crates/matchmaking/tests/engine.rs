@@ -15,6 +15,7 @@ fn solve(instance: &Instance) -> baylink_matchmaking::Schedule {
     let options = Options {
         fairness: Some(2),
         time_limit: Duration::from_secs(60),
+        ..Options::default()
     };
     schedule(instance, &options, &mut |_| {})
 }
@@ -212,4 +213,98 @@ fn reserved_tables_hold_only_their_owners_meetings() {
             );
         }
     }
+}
+
+/// A generated event: `participants` people, `requests` distinct pairs with weights 1–3.
+fn generated(participants: usize, requests: usize, slots: usize, tables: usize) -> Instance {
+    let mut rng = 0x5EED_u64;
+    let mut next = move || {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        rng
+    };
+    let mut seen = std::collections::HashSet::new();
+    let mut meetings = Vec::new();
+    while meetings.len() < requests {
+        let a = (next() % participants as u64) as usize;
+        let b = (next() % participants as u64) as usize;
+        if a != b && seen.insert((a.min(b), a.max(b))) {
+            meetings.push(baylink_matchmaking::Meeting {
+                a,
+                b,
+                session: baylink_matchmaking::Session::Any,
+                weight: 1 + (next() % 3) as u32,
+            });
+        }
+    }
+    Instance {
+        participants,
+        fixed: vec![None; meetings.len()],
+        precedences: vec![Vec::new(); meetings.len()],
+        meetings,
+        tables,
+        slots,
+        morning_slots: slots,
+        forbidden: vec![Vec::new(); participants],
+        reserved_tables: Vec::new(),
+    }
+}
+
+#[test]
+fn an_oversubscribed_event_gets_its_heaviest_meetings_placed() {
+    // 300 requests, room for 8 slots × 10 tables = 80 meetings.
+    let instance = generated(60, 300, 8, 10);
+    let strict = solve(&instance);
+    assert_eq!(strict.status, Status::Infeasible);
+    let options = Options {
+        time_limit: Duration::from_secs(5),
+        partial: true,
+        ..Options::default()
+    };
+    let result = schedule(&instance, &options, &mut |_| {});
+    assert_eq!(result.status, Status::Feasible);
+    let report = check(&instance, &result.placements, false, None);
+    assert!(report.violations.is_empty(), "{:?}", report.violations);
+    assert_eq!(report.scheduled, 80, "every table of every slot is used");
+    // Heaviest first: the placed meetings weigh more on average than the requests.
+    let average_all = instance
+        .meetings
+        .iter()
+        .map(|m| m.weight as f64)
+        .sum::<f64>()
+        / 300.0;
+    assert!(report.scheduled_weight as f64 / 80.0 > average_all);
+    assert!(
+        result
+            .reason
+            .as_deref()
+            .unwrap()
+            .contains("80 of 300 meetings placed")
+    );
+}
+
+#[test]
+fn a_large_event_is_scheduled_by_the_greedy_engine_within_the_rules() {
+    // 2,000 meetings over 24 slots: too large a formula for the exact search.
+    let instance = generated(600, 2000, 24, 60);
+    let options = Options {
+        time_limit: Duration::from_secs(5),
+        partial: true,
+        ..Options::default()
+    };
+    let result = schedule(&instance, &options, &mut |_| {});
+    let report = check(&instance, &result.placements, false, None);
+    assert!(report.violations.is_empty(), "{:?}", report.violations);
+    assert!(
+        result.meetings_scheduled() > 1200,
+        "{}",
+        result.meetings_scheduled()
+    );
+    // Breaks are the local search's target: far fewer than one per meeting.
+    assert!(
+        report.total_breaks < result.meetings_scheduled() / 2,
+        "{}",
+        report.total_breaks
+    );
 }

@@ -1,0 +1,109 @@
+//! The scheduler at the size of a large brokerage event: 2,000 participants, 10,000
+//! accepted requests, 2 days × 16 slots, 120 tables (so at most 3,840 meetings fit, and the
+//! engine must choose the heaviest), a tenth of the participants away for four slots each.
+//!
+//! ```text
+//! cargo run --release -p baylink-matchmaking --example scale_bench -- [--time-limit 25]
+//! ```
+//!
+//! The requests are drawn from a fixed seed, with a few very popular participants as in
+//! real events. The schedule is re-verified by the independent checker; the figures are the
+//! meetings placed (and their weight), breaks, and the time to a complete schedule with
+//! table numbers.
+
+use std::collections::HashSet;
+use std::time::{Duration, Instant};
+
+use baylink_matchmaking::{Instance, Meeting, Options, Session, check, schedule};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let seconds: f64 = args
+        .iter()
+        .position(|a| a == "--time-limit")
+        .and_then(|i| args.get(i + 1))
+        .map_or(25.0, |s| s.parse().expect("--time-limit SECONDS"));
+    let (participants, requests, slots, tables) = (2000usize, 10_000usize, 32usize, 120usize);
+    let mut rng = 0x1234_5678_9ABC_DEF1u64;
+    let mut next = move || {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        rng
+    };
+    let mut seen = HashSet::new();
+    let mut meetings = Vec::with_capacity(requests);
+    while meetings.len() < requests {
+        // One side in five is one of the 100 most popular participants.
+        let a = if next() % 5 == 0 {
+            (next() % 100) as usize
+        } else {
+            (next() % participants as u64) as usize
+        };
+        let b = (next() % participants as u64) as usize;
+        if a == b || !seen.insert((a.min(b), a.max(b))) {
+            continue;
+        }
+        meetings.push(Meeting {
+            a,
+            b,
+            session: Session::Any,
+            weight: 1 + (next() % 3) as u32,
+        });
+    }
+    let mut forbidden = vec![Vec::new(); participants];
+    for row in forbidden.iter_mut().take(participants / 10) {
+        let mut away: Vec<usize> = (0..4).map(|_| (next() % slots as u64) as usize).collect();
+        away.sort_unstable();
+        away.dedup();
+        *row = away;
+    }
+    let instance = Instance {
+        participants,
+        fixed: vec![None; meetings.len()],
+        precedences: vec![Vec::new(); meetings.len()],
+        meetings,
+        tables,
+        slots,
+        morning_slots: slots,
+        forbidden,
+        reserved_tables: Vec::new(),
+    };
+    let options = Options {
+        fairness: Some(2),
+        time_limit: Duration::from_secs_f64(seconds),
+        partial: true,
+    };
+    let started = Instant::now();
+    let mut first_report = None;
+    let result = schedule(&instance, &options, &mut |p| {
+        if first_report.is_none() {
+            first_report = Some(p.elapsed);
+        }
+    });
+    let elapsed = started.elapsed();
+    let report = check(&instance, &result.placements, false, None);
+    assert!(
+        report.violations.is_empty(),
+        "{:?}",
+        report.violations.first()
+    );
+    let total_weight: u64 = instance.meetings.iter().map(|m| m.weight as u64).sum();
+    println!(
+        "{participants} participants, {requests} requests, {slots} slots, {tables} tables (room for {})",
+        slots * tables
+    );
+    println!(
+        "placed {} meetings (weight {} of {total_weight}), {} breaks, largest difference {}, status {:?}",
+        report.scheduled,
+        report.scheduled_weight,
+        report.total_breaks,
+        report.fairness_gap,
+        result.status
+    );
+    println!(
+        "time to a complete schedule with tables: {:.2} s (limit {seconds} s)",
+        elapsed.as_secs_f64()
+    );
+    println!("checker: {} violations", report.violations.len());
+}
