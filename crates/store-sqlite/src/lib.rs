@@ -19,6 +19,7 @@ pub struct SqliteStore {
 baylink_store::impl_sql_store!(SqliteStore, sqlx::Sqlite, "sqlite", "BEGIN IMMEDIATE");
 baylink_store::impl_sql_search!(SqliteStore);
 baylink_store::impl_sql_events!(SqliteStore, sqlx::Sqlite);
+baylink_store::impl_sql_matchmaking!(SqliteStore, sqlx::Sqlite);
 
 impl SqliteStore {
     /// Opens (creating if missing) the database at `url` (`sqlite:PATH` or

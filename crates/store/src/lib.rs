@@ -13,16 +13,23 @@
 pub mod error;
 pub mod events;
 pub mod input;
+pub mod matchmaking;
 pub mod model;
 pub mod search;
 pub mod sql;
 pub mod sql_events;
+pub mod sql_matchmaking;
 
 use async_trait::async_trait;
 
 pub use error::{FieldError, StoreError, StoreResult};
 pub use events::*;
 pub use input::*;
+pub use matchmaking::{
+    Matchmaking, MatchmakingDraft, MatchmakingInput, MatchmakingStatus, MatchmakingStore,
+    MeetingOutcome, MeetingRequest, MeetingSlot, MeetingTable, RequestDraft, RequestInput,
+    RequestStatus, ScheduledMeeting,
+};
 pub use model::*;
 pub use search::{SEARCH_KINDS, SearchChange, SearchRecord, SearchStore};
 
@@ -82,7 +89,7 @@ pub struct MembershipFilter {
 /// Everything Baylink keeps, behind one interface with a SQLite and a PostgreSQL
 /// implementation.
 #[async_trait]
-pub trait Store: EventStore + SearchStore + Send + Sync + 'static {
+pub trait Store: EventStore + SearchStore + MatchmakingStore + Send + Sync + 'static {
     /// `sqlite` or `postgres`, for logs and the health page.
     fn backend(&self) -> &'static str;
     /// A trivial query, for `/healthz`.

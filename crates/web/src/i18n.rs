@@ -331,6 +331,10 @@ mod completeness {
         used.extend(SessionKind::ALL.iter().map(|v| v.label_key()));
         used.extend(ItemKind::ALL.iter().map(|v| v.label_key()));
         used.extend(RegStatus::ALL.iter().map(|v| v.label_key()));
+        use baylink_store::{MatchmakingStatus, MeetingOutcome, RequestStatus};
+        used.extend(MatchmakingStatus::ALL.iter().map(|v| v.label_key()));
+        used.extend(RequestStatus::ALL.iter().map(|v| v.label_key()));
+        used.extend(MeetingOutcome::ALL.iter().map(|v| v.label_key()));
         // The check-in page's script messages and the mail.
         used.extend(
             [

@@ -10,6 +10,7 @@ mod demo;
 mod events;
 mod events_store;
 mod kit;
+mod matchmaking_store;
 mod pages;
 mod roles;
 mod schedule;

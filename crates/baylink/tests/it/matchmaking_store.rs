@@ -1,0 +1,270 @@
+//! The matchmaking store on both backends: settings, slots and tables, requests and their
+//! rules (nothing written when one is broken), availability, a schedule saved against its
+//! version, publication and outcomes.
+
+use std::sync::Arc;
+
+use baylink_store::*;
+use baylink_text::Script;
+
+use crate::events_store::{event, person};
+use crate::kit::TestDb;
+
+const NOON: i64 = 1_733_716_800; // 2024-12-09 12:00 HKT
+
+fn conflict_code(e: StoreError) -> &'static str {
+    match e {
+        StoreError::Conflict(code) => code,
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+}
+
+fn field_code(e: StoreError) -> String {
+    match e {
+        StoreError::Invalid(errors) => errors[0].code.clone(),
+        other => panic!("expected invalid input, got {other:?}"),
+    }
+}
+
+fn ask(to: i64, priority: i64, message: &str) -> RequestDraft {
+    RequestInput {
+        to_reg: to,
+        message: message.into(),
+        priority,
+    }
+    .validate(Script::Hant)
+    .unwrap()
+}
+
+async fn story(store: Arc<dyn Store>) {
+    let s = store.as_ref();
+    let me = Actor::cli();
+    let ev = event(s, None, false).await;
+    let mut regs = Vec::new();
+    for i in 0..4 {
+        let r = s
+            .register(
+                ev.id,
+                &person(i),
+                Channel::Public,
+                &format!("mm-{i}"),
+                "zh-Hant",
+                NOON,
+            )
+            .await
+            .unwrap();
+        regs.push(r.id);
+    }
+    let (a, b, c, d) = (regs[0], regs[1], regs[2], regs[3]);
+
+    // Requests need matchmaking turned on.
+    assert!(matches!(
+        s.request_meeting(ev.id, a, &ask(b, 2, "想談合作"), NOON)
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    let bad = MatchmakingInput {
+        meeting_minutes: 1,
+        max_requests: 0,
+        ..Default::default()
+    }
+    .validate()
+    .unwrap_err();
+    assert_eq!(bad.len(), 2);
+    let settings = MatchmakingInput {
+        meeting_minutes: 20,
+        max_requests: 2,
+        request_deadline: Some(NOON + 3600),
+        accept_deadline: Some(NOON + 7200),
+    }
+    .validate()
+    .unwrap();
+    let mm = s
+        .save_matchmaking(&me, ev.id, &settings, NOON)
+        .await
+        .unwrap();
+    assert_eq!((mm.status, mm.version), (MatchmakingStatus::Open, 0));
+
+    let slot1 = s
+        .add_meeting_slot(&me, ev.id, NOON, NOON + 1200)
+        .await
+        .unwrap();
+    let slot2 = s
+        .add_meeting_slot(&me, ev.id, NOON + 1200, NOON + 2400)
+        .await
+        .unwrap();
+    assert_eq!(
+        conflict_code(
+            s.add_meeting_slot(&me, ev.id, NOON + 600, NOON + 1800)
+                .await
+                .unwrap_err()
+        ),
+        "err-mm-slot-overlap"
+    );
+    assert_eq!(
+        s.meeting_slots(ev.id).await.unwrap(),
+        vec![slot1.clone(), slot2.clone()]
+    );
+    let table = s.add_meeting_table(&me, ev.id, "A1", None).await.unwrap();
+    let booth = s
+        .add_meeting_table(&me, ev.id, "展位 B", Some(d))
+        .await
+        .unwrap();
+    assert_eq!(s.meeting_tables(ev.id).await.unwrap().len(), 2);
+    assert_eq!(booth.reserved_for, Some(d));
+
+    // Requests: to oneself, twice, past the limit, past the deadline are refused, and
+    // nothing is written.
+    let ab = s
+        .request_meeting(ev.id, a, &ask(b, 3, "想談6G合作"), NOON)
+        .await
+        .unwrap();
+    assert_eq!((ab.status, ab.priority), (RequestStatus::Pending, 3));
+    assert_eq!(
+        field_code(
+            s.request_meeting(ev.id, a, &ask(a, 1, ""), NOON)
+                .await
+                .unwrap_err()
+        ),
+        "err-mm-self"
+    );
+    assert_eq!(
+        conflict_code(
+            s.request_meeting(ev.id, b, &ask(a, 1, ""), NOON)
+                .await
+                .unwrap_err()
+        ),
+        "err-mm-duplicate"
+    );
+    s.request_meeting(ev.id, a, &ask(c, 1, ""), NOON)
+        .await
+        .unwrap();
+    assert_eq!(
+        conflict_code(
+            s.request_meeting(ev.id, a, &ask(d, 1, ""), NOON)
+                .await
+                .unwrap_err()
+        ),
+        "err-mm-limit"
+    );
+    assert_eq!(
+        conflict_code(
+            s.request_meeting(ev.id, c, &ask(d, 1, ""), NOON + 3601)
+                .await
+                .unwrap_err()
+        ),
+        "err-mm-request-closed"
+    );
+    assert!(
+        RequestInput {
+            to_reg: b,
+            message: String::new(),
+            priority: 4
+        }
+        .validate(Script::Hant)
+        .is_err()
+    );
+    let cd = s
+        .request_meeting(ev.id, c, &ask(d, 2, "Let's talk"), NOON)
+        .await
+        .unwrap();
+    assert_eq!(cd.message_script, "en");
+    assert_eq!(s.meeting_requests(ev.id).await.unwrap().len(), 3);
+
+    // Only the receiver decides, once.
+    assert!(matches!(
+        s.decide_meeting(ab.id, a, true, NOON).await,
+        Err(StoreError::NotFound)
+    ));
+    let accepted = s.decide_meeting(ab.id, b, true, NOON + 60).await.unwrap();
+    assert_eq!(accepted.status, RequestStatus::Accepted);
+    assert_eq!(
+        conflict_code(
+            s.decide_meeting(ab.id, b, false, NOON + 60)
+                .await
+                .unwrap_err()
+        ),
+        "err-mm-not-pending"
+    );
+    s.decide_meeting(cd.id, d, true, NOON + 60).await.unwrap();
+    // The pending a→c expires after the acceptance deadline.
+    assert_eq!(
+        s.expire_meeting_requests(ev.id, NOON + 60).await.unwrap(),
+        0
+    );
+    assert_eq!(
+        s.expire_meeting_requests(ev.id, NOON + 7201).await.unwrap(),
+        1
+    );
+
+    // Availability.
+    s.set_unavailable(b, slot1.id, true).await.unwrap();
+    s.set_unavailable(b, slot1.id, true).await.unwrap();
+    assert_eq!(s.unavailability(ev.id).await.unwrap(), vec![(b, slot1.id)]);
+
+    // A schedule is saved against the version it was computed from.
+    let version = s
+        .save_schedule(
+            &me,
+            ev.id,
+            0,
+            &[
+                (ab.id, Some((slot2.id, table.id))),
+                (cd.id, Some((slot1.id, booth.id))),
+            ],
+        )
+        .await
+        .unwrap();
+    assert_eq!(version, 1);
+    assert_eq!(
+        conflict_code(
+            s.save_schedule(&me, ev.id, 0, &[(ab.id, None)])
+                .await
+                .unwrap_err()
+        ),
+        "err-mm-schedule-changed"
+    );
+    let placed = s.meeting_requests(ev.id).await.unwrap();
+    let ab_now = placed.iter().find(|r| r.id == ab.id).unwrap();
+    assert_eq!(
+        (ab_now.slot_id, ab_now.table_id),
+        (Some(slot2.id), Some(table.id))
+    );
+    let mm = s.matchmaking(ev.id).await.unwrap().unwrap();
+    assert_eq!(mm.status, MatchmakingStatus::Scheduled);
+    let published = s.publish_schedule(&me, ev.id, NOON + 9000).await.unwrap();
+    assert_eq!(
+        (published.status, published.published_at),
+        (MatchmakingStatus::Published, Some(NOON + 9000))
+    );
+
+    // Outcomes, one per side.
+    let r = s
+        .record_outcome(ab.id, a, MeetingOutcome::CooperationPossible)
+        .await
+        .unwrap();
+    assert_eq!(r.outcome_from.as_deref(), Some("cooperation_possible"));
+    let r = s
+        .record_outcome(ab.id, b, MeetingOutcome::Informative)
+        .await
+        .unwrap();
+    assert_eq!(r.outcome_to.as_deref(), Some("informative"));
+    assert!(matches!(
+        s.record_outcome(ab.id, c, MeetingOutcome::Informative)
+            .await,
+        Err(StoreError::NotFound)
+    ));
+}
+
+#[tokio::test]
+async fn matchmaking_story_on_sqlite() {
+    let db = TestDb::sqlite();
+    story(db.open().await).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn matchmaking_story_on_postgres() {
+    let db = TestDb::postgres().await;
+    story(db.open().await).await;
+}

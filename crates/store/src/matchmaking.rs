@@ -1,0 +1,308 @@
+//! Matchmaking (項目對接) as stored: an event's meeting slots and tables, the 1:1 meeting
+//! requests between its confirmed participants, when each is not available, the schedule
+//! (a slot and a table per accepted request) and each side's outcome.
+//!
+//! Participants are registrations, so a participant acts through the same personal link as
+//! for their ticket; no account is needed. The engine itself lives in
+//! `baylink-matchmaking`; this module only keeps its input and its result, and every rule
+//! about who may ask whom is checked here, in the transaction that writes.
+
+use async_trait::async_trait;
+use baylink_text::{Script, detect};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::Actor;
+use crate::error::{FieldError, StoreError, StoreResult};
+use crate::model::code_enum;
+
+code_enum!(
+    /// Where an event's matchmaking stands.
+    MatchmakingStatus, "mm-status" {
+        /// Requests are being sent and answered.
+        Open = "open",
+        /// The organiser has a draft schedule; participants do not see it yet.
+        Scheduled = "scheduled",
+        /// Participants see their agendas.
+        Published = "published",
+    }
+);
+
+code_enum!(
+    /// Where a meeting request stands.
+    RequestStatus, "mm-request" {
+        Pending = "pending",
+        Accepted = "accepted",
+        Declined = "declined",
+        /// Not answered before the acceptance deadline.
+        Expired = "expired",
+        Cancelled = "cancelled",
+    }
+);
+
+code_enum!(
+    /// What a side says of a meeting afterwards (the Enterprise Europe Network's scale).
+    MeetingOutcome, "mm-outcome" {
+        NotHeld = "not_held",
+        InsufficientInterest = "insufficient_interest",
+        Informative = "informative",
+        CooperationPossible = "cooperation_possible",
+    }
+);
+
+/// An event's matchmaking settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
+pub struct Matchmaking {
+    pub event_id: i64,
+    pub meeting_minutes: i64,
+    /// Requests one participant may have open or accepted at once.
+    pub max_requests: i64,
+    pub request_deadline: Option<i64>,
+    pub accept_deadline: Option<i64>,
+    #[sqlx(try_from = "String")]
+    pub status: MatchmakingStatus,
+    pub published_at: Option<i64>,
+    pub version: i64,
+    pub updated_at: i64,
+}
+
+/// Settings as submitted, before [`MatchmakingInput::validate`].
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+pub struct MatchmakingInput {
+    pub meeting_minutes: i64,
+    pub max_requests: i64,
+    pub request_deadline: Option<i64>,
+    pub accept_deadline: Option<i64>,
+}
+
+/// Checked settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatchmakingDraft(MatchmakingInput);
+
+impl MatchmakingInput {
+    pub fn validate(self) -> Result<MatchmakingDraft, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        if !(5..=240).contains(&self.meeting_minutes) {
+            errors.push(FieldError::new("meeting_minutes", "err-mm-minutes"));
+        }
+        if !(1..=200).contains(&self.max_requests) {
+            errors.push(FieldError::new("max_requests", "err-mm-max-requests"));
+        }
+        if let (Some(r), Some(a)) = (self.request_deadline, self.accept_deadline)
+            && a < r
+        {
+            errors.push(FieldError::new(
+                "accept_deadline",
+                "err-mm-accept-before-request",
+            ));
+        }
+        if errors.is_empty() {
+            Ok(MatchmakingDraft(self))
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+impl PartialEq for MatchmakingInput {
+    fn eq(&self, other: &Self) -> bool {
+        (
+            self.meeting_minutes,
+            self.max_requests,
+            self.request_deadline,
+            self.accept_deadline,
+        ) == (
+            other.meeting_minutes,
+            other.max_requests,
+            other.request_deadline,
+            other.accept_deadline,
+        )
+    }
+}
+
+impl MatchmakingDraft {
+    pub fn input(&self) -> &MatchmakingInput {
+        &self.0
+    }
+}
+
+/// A time slot for meetings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
+pub struct MeetingSlot {
+    pub id: i64,
+    pub event_id: i64,
+    pub starts_at: i64,
+    pub ends_at: i64,
+}
+
+/// A table (or room) for meetings; a reserved one holds only its owner's meetings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
+pub struct MeetingTable {
+    pub id: i64,
+    pub event_id: i64,
+    pub label: String,
+    pub reserved_for: Option<i64>,
+}
+
+/// A request for a 1:1 meeting, and, once accepted and scheduled, the meeting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
+pub struct MeetingRequest {
+    pub id: i64,
+    pub event_id: i64,
+    pub from_reg: i64,
+    pub to_reg: i64,
+    pub message: String,
+    pub message_script: String,
+    /// 1 (would like) to 3 (must meet).
+    pub priority: i64,
+    #[sqlx(try_from = "String")]
+    pub status: RequestStatus,
+    pub created_at: i64,
+    pub decided_at: Option<i64>,
+    pub slot_id: Option<i64>,
+    pub table_id: Option<i64>,
+    /// Kept where it is when the organiser schedules again.
+    pub locked: bool,
+    pub outcome_from: Option<String>,
+    pub outcome_to: Option<String>,
+}
+
+/// A request as sent, checked by [`RequestInput::validate`].
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+pub struct RequestInput {
+    pub to_reg: i64,
+    #[serde(default)]
+    pub message: String,
+    pub priority: i64,
+}
+
+/// A checked request: the message trimmed, with its script.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequestDraft {
+    pub to_reg: i64,
+    pub message: String,
+    pub message_script: Script,
+    pub priority: i64,
+}
+
+/// The longest message a request may carry, in characters.
+pub const MAX_MESSAGE_CHARS: usize = 1000;
+
+impl RequestInput {
+    pub fn validate(self, fallback: Script) -> Result<RequestDraft, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let message = self.message.trim().to_owned();
+        if message.chars().count() > MAX_MESSAGE_CHARS {
+            let mut e = FieldError::new("message", "err-too-long");
+            e.limit = Some(MAX_MESSAGE_CHARS as i64);
+            errors.push(e);
+        }
+        if !(1..=3).contains(&self.priority) {
+            errors.push(FieldError::new("priority", "err-mm-priority"));
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(RequestDraft {
+            to_reg: self.to_reg,
+            message_script: detect(&message, fallback),
+            message,
+            priority: self.priority,
+        })
+    }
+}
+
+/// One accepted request's place in a schedule: `None` when it is left out.
+pub type ScheduledMeeting = (i64, Option<(i64, i64)>);
+
+#[async_trait]
+pub trait MatchmakingStore: Send + Sync {
+    async fn matchmaking(&self, event_id: i64) -> StoreResult<Option<Matchmaking>>;
+    /// Turns matchmaking on for an event, or changes its settings.
+    async fn save_matchmaking(
+        &self,
+        actor: &Actor,
+        event_id: i64,
+        draft: &MatchmakingDraft,
+        now: i64,
+    ) -> StoreResult<Matchmaking>;
+    async fn add_meeting_slot(
+        &self,
+        actor: &Actor,
+        event_id: i64,
+        starts_at: i64,
+        ends_at: i64,
+    ) -> StoreResult<MeetingSlot>;
+    async fn meeting_slots(&self, event_id: i64) -> StoreResult<Vec<MeetingSlot>>;
+    async fn add_meeting_table(
+        &self,
+        actor: &Actor,
+        event_id: i64,
+        label: &str,
+        reserved_for: Option<i64>,
+    ) -> StoreResult<MeetingTable>;
+    async fn meeting_tables(&self, event_id: i64) -> StoreResult<Vec<MeetingTable>>;
+    /// Sends a request from one confirmed participant to another: not to oneself, not twice
+    /// between the same two (either way), within the request deadline and the sender's limit.
+    async fn request_meeting(
+        &self,
+        event_id: i64,
+        from_reg: i64,
+        draft: &RequestDraft,
+        now: i64,
+    ) -> StoreResult<MeetingRequest>;
+    /// The receiver accepts or declines a pending request, before the acceptance deadline.
+    async fn decide_meeting(
+        &self,
+        request_id: i64,
+        by_reg: i64,
+        accept: bool,
+        now: i64,
+    ) -> StoreResult<MeetingRequest>;
+    /// Marks the requests still pending after the acceptance deadline as expired, so they
+    /// block no one; returns how many.
+    async fn expire_meeting_requests(&self, event_id: i64, now: i64) -> StoreResult<u64>;
+    async fn meeting_requests(&self, event_id: i64) -> StoreResult<Vec<MeetingRequest>>;
+    /// Marks a slot as one the participant cannot attend (or can again).
+    async fn set_unavailable(
+        &self,
+        registration_id: i64,
+        slot_id: i64,
+        unavailable: bool,
+    ) -> StoreResult<()>;
+    /// (registration, slot) pairs of the event's unavailability.
+    async fn unavailability(&self, event_id: i64) -> StoreResult<Vec<(i64, i64)>>;
+    /// Replaces the schedule of the event's accepted requests, against the version it was
+    /// computed from (a concurrent change makes it a conflict, and nothing is written).
+    /// Returns the new version.
+    async fn save_schedule(
+        &self,
+        actor: &Actor,
+        event_id: i64,
+        expected_version: i64,
+        meetings: &[ScheduledMeeting],
+    ) -> StoreResult<i64>;
+    async fn publish_schedule(
+        &self,
+        actor: &Actor,
+        event_id: i64,
+        now: i64,
+    ) -> StoreResult<Matchmaking>;
+    /// One side's outcome of a held (or missed) meeting.
+    async fn record_outcome(
+        &self,
+        request_id: i64,
+        by_reg: i64,
+        outcome: MeetingOutcome,
+    ) -> StoreResult<MeetingRequest>;
+}
+
+/// Columns of `meeting_requests`, in [`MeetingRequest`]'s order.
+pub const REQUEST_COLS: &str = "id, event_id, from_reg, to_reg, message, message_script, priority, status, created_at, decided_at, slot_id, table_id, locked, outcome_from, outcome_to";
+/// Columns of `matchmaking`.
+pub const MATCHMAKING_COLS: &str = "event_id, meeting_minutes, max_requests, request_deadline, accept_deadline, status, published_at, version, updated_at";
+
+/// Shorthand for a conflict with a Fluent key.
+pub fn conflict(code: &'static str) -> StoreError {
+    StoreError::Conflict(code)
+}

@@ -1,0 +1,389 @@
+//! The SQL implementation of [`MatchmakingStore`](crate::MatchmakingStore), shared by both
+//! backends like [`crate::sql_events`].
+//!
+//! Every request check runs inside the writing transaction, after the event's matchmaking
+//! row is locked (`UPDATE … SET version = version`), so two requests racing for a
+//! participant's last allowance, or the same pair asking each other at once, cannot both
+//! pass: the second sees the first.
+
+/// Implements [`MatchmakingStore`](crate::MatchmakingStore) for `$store` (see
+/// [`impl_sql_store!`](crate::impl_sql_store), whose transaction helpers it uses).
+#[macro_export]
+macro_rules! impl_sql_matchmaking {
+    ($store:ident, $db:ty) => {
+        const _: () = {
+            use $crate::sql::reexport::{async_trait, sqlx};
+            use $crate::sql::{audit_json, map_err};
+            use $crate::matchmaking::*;
+            use $crate::*;
+            use sqlx::{AssertSqlSafe, Row};
+
+            type Tx<'a> = sqlx::Transaction<'a, $db>;
+
+            impl $store {
+                /// Locks the event's matchmaking row for the transaction and reads it.
+                async fn lock_matchmaking(tx: &mut Tx<'_>, event_id: i64) -> StoreResult<Matchmaking> {
+                    sqlx::query_as::<_, Matchmaking>(AssertSqlSafe(format!("UPDATE matchmaking SET version = version WHERE event_id = $1 RETURNING {MATCHMAKING_COLS}")))
+                        .bind(event_id)
+                        .fetch_optional(&mut **tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)
+                }
+
+                async fn request_in(tx: &mut Tx<'_>, id: i64) -> StoreResult<MeetingRequest> {
+                    sqlx::query_as::<_, MeetingRequest>(AssertSqlSafe(format!("SELECT {REQUEST_COLS} FROM meeting_requests WHERE id = $1")))
+                        .bind(id)
+                        .fetch_optional(&mut **tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)
+                }
+
+                /// Whether the registration is a confirmed participant of the event.
+                async fn confirmed_in(tx: &mut Tx<'_>, event_id: i64, reg: i64) -> StoreResult<bool> {
+                    let row = sqlx::query("SELECT 1 FROM registrations WHERE id = $1 AND event_id = $2 AND status = 'confirmed'")
+                        .bind(reg)
+                        .bind(event_id)
+                        .fetch_optional(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(row.is_some())
+                }
+            }
+
+            #[async_trait::async_trait]
+            impl MatchmakingStore for $store {
+                async fn matchmaking(&self, event_id: i64) -> StoreResult<Option<Matchmaking>> {
+                    sqlx::query_as::<_, Matchmaking>(AssertSqlSafe(format!("SELECT {MATCHMAKING_COLS} FROM matchmaking WHERE event_id = $1")))
+                        .bind(event_id)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn save_matchmaking(&self, actor: &Actor, event_id: i64, draft: &MatchmakingDraft, now: i64) -> StoreResult<Matchmaking> {
+                    let d = draft.input();
+                    let mut tx = self.begin().await?;
+                    let before = sqlx::query_as::<_, Matchmaking>(AssertSqlSafe(format!("SELECT {MATCHMAKING_COLS} FROM matchmaking WHERE event_id = $1")))
+                        .bind(event_id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    let exists = sqlx::query("SELECT 1 FROM events WHERE id = $1")
+                        .bind(event_id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    if exists.is_none() {
+                        return Err(StoreError::NotFound);
+                    }
+                    let sql = if before.is_some() {
+                        format!("UPDATE matchmaking SET meeting_minutes = $2, max_requests = $3, request_deadline = $4, accept_deadline = $5, updated_at = $6 WHERE event_id = $1 RETURNING {MATCHMAKING_COLS}")
+                    } else {
+                        format!("INSERT INTO matchmaking (event_id, meeting_minutes, max_requests, request_deadline, accept_deadline, updated_at, status) VALUES ($1, $2, $3, $4, $5, $6, 'open') RETURNING {MATCHMAKING_COLS}")
+                    };
+                    let saved = sqlx::query_as::<_, Matchmaking>(AssertSqlSafe(sql))
+                        .bind(event_id)
+                        .bind(d.meeting_minutes)
+                        .bind(d.max_requests)
+                        .bind(d.request_deadline)
+                        .bind(d.accept_deadline)
+                        .bind(now)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    let action = if before.is_some() { "update" } else { "create" };
+                    Self::audit(&mut tx, actor, action, "matchmaking", event_id, before.as_ref().and_then(audit_json), audit_json(&saved)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(saved)
+                }
+
+                async fn add_meeting_slot(&self, actor: &Actor, event_id: i64, starts_at: i64, ends_at: i64) -> StoreResult<MeetingSlot> {
+                    if ends_at <= starts_at {
+                        return Err(StoreError::Invalid(vec![FieldError::new("ends_at", "err-mm-slot-order")]));
+                    }
+                    let mut tx = self.begin().await?;
+                    Self::lock_matchmaking(&mut tx, event_id).await?;
+                    let overlap = sqlx::query("SELECT 1 FROM matchmaking_slots WHERE event_id = $1 AND starts_at < $3 AND ends_at > $2")
+                        .bind(event_id)
+                        .bind(starts_at)
+                        .bind(ends_at)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    if overlap.is_some() {
+                        return Err(conflict("err-mm-slot-overlap"));
+                    }
+                    let slot = sqlx::query_as::<_, MeetingSlot>("INSERT INTO matchmaking_slots (event_id, starts_at, ends_at) VALUES ($1, $2, $3) RETURNING id, event_id, starts_at, ends_at")
+                        .bind(event_id)
+                        .bind(starts_at)
+                        .bind(ends_at)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    Self::audit(&mut tx, actor, "create", "matchmaking_slot", slot.id, None, audit_json(&slot)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(slot)
+                }
+
+                async fn meeting_slots(&self, event_id: i64) -> StoreResult<Vec<MeetingSlot>> {
+                    sqlx::query_as::<_, MeetingSlot>("SELECT id, event_id, starts_at, ends_at FROM matchmaking_slots WHERE event_id = $1 ORDER BY starts_at")
+                        .bind(event_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn add_meeting_table(&self, actor: &Actor, event_id: i64, label: &str, reserved_for: Option<i64>) -> StoreResult<MeetingTable> {
+                    let label = label.trim();
+                    if label.is_empty() || label.chars().count() > 40 {
+                        return Err(StoreError::Invalid(vec![FieldError::new("label", "err-mm-table-label")]));
+                    }
+                    let mut tx = self.begin().await?;
+                    Self::lock_matchmaking(&mut tx, event_id).await?;
+                    if let Some(owner) = reserved_for
+                        && !Self::confirmed_in(&mut tx, event_id, owner).await?
+                    {
+                        return Err(StoreError::Invalid(vec![FieldError::new("reserved_for", "err-mm-not-participant")]));
+                    }
+                    let table = sqlx::query_as::<_, MeetingTable>("INSERT INTO matchmaking_tables (event_id, label, reserved_for) VALUES ($1, $2, $3) RETURNING id, event_id, label, reserved_for")
+                        .bind(event_id)
+                        .bind(label.to_owned())
+                        .bind(reserved_for)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    Self::audit(&mut tx, actor, "create", "matchmaking_table", table.id, None, audit_json(&table)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(table)
+                }
+
+                async fn meeting_tables(&self, event_id: i64) -> StoreResult<Vec<MeetingTable>> {
+                    sqlx::query_as::<_, MeetingTable>("SELECT id, event_id, label, reserved_for FROM matchmaking_tables WHERE event_id = $1 ORDER BY id")
+                        .bind(event_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn request_meeting(&self, event_id: i64, from_reg: i64, draft: &RequestDraft, now: i64) -> StoreResult<MeetingRequest> {
+                    if draft.to_reg == from_reg {
+                        return Err(StoreError::Invalid(vec![FieldError::new("to_reg", "err-mm-self")]));
+                    }
+                    let mut tx = self.begin().await?;
+                    let mm = Self::lock_matchmaking(&mut tx, event_id).await?;
+                    if mm.request_deadline.is_some_and(|d| now > d) {
+                        return Err(conflict("err-mm-request-closed"));
+                    }
+                    if !Self::confirmed_in(&mut tx, event_id, from_reg).await? {
+                        return Err(conflict("err-mm-not-participant"));
+                    }
+                    if !Self::confirmed_in(&mut tx, event_id, draft.to_reg).await? {
+                        return Err(StoreError::Invalid(vec![FieldError::new("to_reg", "err-mm-not-participant")]));
+                    }
+                    let twice = sqlx::query("SELECT 1 FROM meeting_requests WHERE event_id = $1 AND ((from_reg = $2 AND to_reg = $3) OR (from_reg = $3 AND to_reg = $2)) AND status IN ('pending', 'accepted')")
+                        .bind(event_id)
+                        .bind(from_reg)
+                        .bind(draft.to_reg)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    if twice.is_some() {
+                        return Err(conflict("err-mm-duplicate"));
+                    }
+                    let open: i64 = sqlx::query("SELECT COUNT(*) FROM meeting_requests WHERE event_id = $1 AND from_reg = $2 AND status IN ('pending', 'accepted')")
+                        .bind(event_id)
+                        .bind(from_reg)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .try_get(0)
+                        .map_err(map_err)?;
+                    if open >= mm.max_requests {
+                        return Err(conflict("err-mm-limit"));
+                    }
+                    // A declined or expired request between the same two may be sent again:
+                    // the old row gives way to the new one.
+                    sqlx::query("DELETE FROM meeting_requests WHERE event_id = $1 AND from_reg = $2 AND to_reg = $3 AND status IN ('declined', 'expired', 'cancelled')")
+                        .bind(event_id)
+                        .bind(from_reg)
+                        .bind(draft.to_reg)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    let request = sqlx::query_as::<_, MeetingRequest>(AssertSqlSafe(format!("INSERT INTO meeting_requests (event_id, from_reg, to_reg, message, message_script, priority, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7) RETURNING {REQUEST_COLS}")))
+                        .bind(event_id)
+                        .bind(from_reg)
+                        .bind(draft.to_reg)
+                        .bind(draft.message.clone())
+                        .bind(draft.message_script.code().to_owned())
+                        .bind(draft.priority)
+                        .bind(now)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(request)
+                }
+
+                async fn decide_meeting(&self, request_id: i64, by_reg: i64, accept: bool, now: i64) -> StoreResult<MeetingRequest> {
+                    let mut tx = self.begin().await?;
+                    let request = Self::request_in(&mut tx, request_id).await?;
+                    let mm = Self::lock_matchmaking(&mut tx, request.event_id).await?;
+                    if request.to_reg != by_reg {
+                        return Err(StoreError::NotFound);
+                    }
+                    if request.status != RequestStatus::Pending {
+                        return Err(conflict("err-mm-not-pending"));
+                    }
+                    if mm.accept_deadline.is_some_and(|d| now > d) {
+                        return Err(conflict("err-mm-accept-closed"));
+                    }
+                    let status = if accept { "accepted" } else { "declined" };
+                    let decided = sqlx::query_as::<_, MeetingRequest>(AssertSqlSafe(format!("UPDATE meeting_requests SET status = $2, decided_at = $3 WHERE id = $1 RETURNING {REQUEST_COLS}")))
+                        .bind(request_id)
+                        .bind(status.to_owned())
+                        .bind(now)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(decided)
+                }
+
+                async fn expire_meeting_requests(&self, event_id: i64, now: i64) -> StoreResult<u64> {
+                    let done = sqlx::query("UPDATE meeting_requests SET status = 'expired', decided_at = $2 WHERE event_id = $1 AND status = 'pending' AND EXISTS (SELECT 1 FROM matchmaking m WHERE m.event_id = $1 AND m.accept_deadline IS NOT NULL AND m.accept_deadline < $2)")
+                        .bind(event_id)
+                        .bind(now)
+                        .execute(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(done.rows_affected())
+                }
+
+                async fn meeting_requests(&self, event_id: i64) -> StoreResult<Vec<MeetingRequest>> {
+                    sqlx::query_as::<_, MeetingRequest>(AssertSqlSafe(format!("SELECT {REQUEST_COLS} FROM meeting_requests WHERE event_id = $1 ORDER BY id")))
+                        .bind(event_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn set_unavailable(&self, registration_id: i64, slot_id: i64, unavailable: bool) -> StoreResult<()> {
+                    let mut tx = self.begin().await?;
+                    let same_event = sqlx::query("SELECT 1 FROM matchmaking_slots s JOIN registrations r ON r.event_id = s.event_id WHERE s.id = $1 AND r.id = $2")
+                        .bind(slot_id)
+                        .bind(registration_id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    if same_event.is_none() {
+                        return Err(StoreError::NotFound);
+                    }
+                    let sql = if unavailable {
+                        "INSERT INTO matchmaking_unavailable (registration_id, slot_id) VALUES ($1, $2) ON CONFLICT DO NOTHING"
+                    } else {
+                        "DELETE FROM matchmaking_unavailable WHERE registration_id = $1 AND slot_id = $2"
+                    };
+                    sqlx::query(sql)
+                        .bind(registration_id)
+                        .bind(slot_id)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(())
+                }
+
+                async fn unavailability(&self, event_id: i64) -> StoreResult<Vec<(i64, i64)>> {
+                    let rows = sqlx::query("SELECT u.registration_id, u.slot_id FROM matchmaking_unavailable u JOIN matchmaking_slots s ON s.id = u.slot_id WHERE s.event_id = $1 ORDER BY u.registration_id, u.slot_id")
+                        .bind(event_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    rows.iter()
+                        .map(|r| Ok((r.try_get(0).map_err(map_err)?, r.try_get(1).map_err(map_err)?)))
+                        .collect()
+                }
+
+                async fn save_schedule(&self, actor: &Actor, event_id: i64, expected_version: i64, meetings: &[ScheduledMeeting]) -> StoreResult<i64> {
+                    let mut tx = self.begin().await?;
+                    let mm = Self::lock_matchmaking(&mut tx, event_id).await?;
+                    if mm.version != expected_version {
+                        return Err(conflict("err-mm-schedule-changed"));
+                    }
+                    for (request_id, place) in meetings {
+                        let (slot, table) = match place {
+                            Some((s, t)) => (Some(*s), Some(*t)),
+                            None => (None, None),
+                        };
+                        let done = sqlx::query("UPDATE meeting_requests SET slot_id = $3, table_id = $4 WHERE id = $1 AND event_id = $2 AND status = 'accepted'")
+                            .bind(*request_id)
+                            .bind(event_id)
+                            .bind(slot)
+                            .bind(table)
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(map_err)?;
+                        if done.rows_affected() != 1 {
+                            return Err(conflict("err-mm-schedule-changed"));
+                        }
+                    }
+                    let status = if mm.status == MatchmakingStatus::Published { "published" } else { "scheduled" };
+                    let version: i64 = sqlx::query("UPDATE matchmaking SET version = version + 1, status = $2 WHERE event_id = $1 RETURNING version")
+                        .bind(event_id)
+                        .bind(status.to_owned())
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .try_get(0)
+                        .map_err(map_err)?;
+                    Self::audit(&mut tx, actor, "schedule", "matchmaking", event_id, None, Some(format!("{{\"meetings\":{},\"version\":{version}}}", meetings.len()))).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(version)
+                }
+
+                async fn publish_schedule(&self, actor: &Actor, event_id: i64, now: i64) -> StoreResult<Matchmaking> {
+                    let mut tx = self.begin().await?;
+                    let mm = Self::lock_matchmaking(&mut tx, event_id).await?;
+                    if mm.status == MatchmakingStatus::Open {
+                        return Err(conflict("err-mm-nothing-to-publish"));
+                    }
+                    let published = sqlx::query_as::<_, Matchmaking>(AssertSqlSafe(format!("UPDATE matchmaking SET status = 'published', published_at = $2, version = version + 1 WHERE event_id = $1 RETURNING {MATCHMAKING_COLS}")))
+                        .bind(event_id)
+                        .bind(now)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    Self::audit(&mut tx, actor, "publish", "matchmaking", event_id, audit_json(&mm), audit_json(&published)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(published)
+                }
+
+                async fn record_outcome(&self, request_id: i64, by_reg: i64, outcome: MeetingOutcome) -> StoreResult<MeetingRequest> {
+                    let mut tx = self.begin().await?;
+                    let request = Self::request_in(&mut tx, request_id).await?;
+                    let column = if request.from_reg == by_reg {
+                        "outcome_from"
+                    } else if request.to_reg == by_reg {
+                        "outcome_to"
+                    } else {
+                        return Err(StoreError::NotFound);
+                    };
+                    if request.status != RequestStatus::Accepted || request.slot_id.is_none() {
+                        return Err(conflict("err-mm-not-scheduled"));
+                    }
+                    let saved = sqlx::query_as::<_, MeetingRequest>(AssertSqlSafe(format!("UPDATE meeting_requests SET {column} = $2 WHERE id = $1 RETURNING {REQUEST_COLS}")))
+                        .bind(request_id)
+                        .bind(outcome.code().to_owned())
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(saved)
+                }
+            }
+        };
+    };
+}
