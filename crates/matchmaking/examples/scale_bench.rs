@@ -68,6 +68,7 @@ fn main() {
         morning_slots: slots,
         forbidden,
         reserved_tables: Vec::new(),
+        fixed_tables: Vec::new(),
     };
     let options = Options {
         fairness: Some(2),

@@ -43,6 +43,9 @@ pub struct Instance {
     /// Tables reserved for one participant (an exhibitor's booth): that table holds only
     /// that participant's meetings.
     pub reserved_tables: Vec<(usize, usize)>,
+    /// A table a meeting must keep (a locked or published meeting); empty means none.
+    #[serde(default)]
+    pub fixed_tables: Vec<Option<usize>>,
 }
 
 /// A reason an instance cannot be scheduled in full, found before any search.
@@ -334,6 +337,7 @@ impl Instance {
             forbidden,
             precedences,
             reserved_tables: Vec::new(),
+            fixed_tables: Vec::new(),
         })
     }
 

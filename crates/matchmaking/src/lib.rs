@@ -6,9 +6,11 @@ pub mod check;
 pub mod dzn;
 pub mod heuristic;
 pub mod instance;
+pub mod plan;
 pub mod sat;
 pub mod solve;
 
 pub use check::{Placement, Report, Violation, check};
 pub use instance::{Impossibility, Instance, Meeting, Session};
+pub use plan::{EventIn, EventPlan, RequestIn, plan};
 pub use solve::{Options, Progress, Schedule, Status, assign_tables, schedule};

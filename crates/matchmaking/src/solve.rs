@@ -462,9 +462,18 @@ pub fn assign_tables(
     let is_reserved = |table: usize| instance.reserved_tables.iter().any(|(t, _)| *t == table);
     for t in 0..instance.slots {
         let mut taken = vec![false; instance.tables];
-        let here: Vec<usize> = (0..placements.len())
+        let mut here: Vec<usize> = (0..placements.len())
             .filter(|&m| placements[m].is_some_and(|p| p.slot == t))
             .collect();
+        // Meetings that keep their table (locked or published) go first.
+        here.retain(|&m| match instance.fixed_tables.get(m).copied().flatten() {
+            Some(table) if table < instance.tables && !taken[table] => {
+                taken[table] = true;
+                result[m] = Some(Placement { slot: t, table });
+                false
+            }
+            _ => true,
+        });
         let mut pending = Vec::new();
         for &m in &here {
             let meeting = &instance.meetings[m];
@@ -502,7 +511,7 @@ pub fn assign_tables(
             }
             result[m] = Some(Placement { slot: t, table });
         }
-        for &m in &here {
+        for m in (0..placements.len()).filter(|&m| placements[m].is_some_and(|p| p.slot == t)) {
             if let Some(p) = result[m] {
                 let meeting = &instance.meetings[m];
                 last_table[meeting.a] = Some(p.table);

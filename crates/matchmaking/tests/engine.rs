@@ -248,6 +248,7 @@ fn generated(participants: usize, requests: usize, slots: usize, tables: usize) 
         morning_slots: slots,
         forbidden: vec![Vec::new(); participants],
         reserved_tables: Vec::new(),
+        fixed_tables: Vec::new(),
     }
 }
 

@@ -1,0 +1,280 @@
+//! An event's matchmaking, by the ids the store uses, in and out of the engine: the web
+//! pages collect the accepted requests, slots, tables and unavailability, and get back a
+//! slot and a table id for each request (or none, when it does not fit).
+//!
+//! Meetings the organiser locked keep their slot and table. After publication, published
+//! meetings are kept too unless the organiser allows moving them, so a late request or a
+//! cancellation changes only what it must.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use crate::instance::{Instance, Meeting, Session};
+use crate::solve::{Options, Schedule, Status, schedule};
+
+/// An accepted request, as the store keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestIn {
+    pub id: i64,
+    pub from: i64,
+    pub to: i64,
+    /// 1 to 3; both sides' wishes count the same here.
+    pub priority: u32,
+    /// Its current slot and table, if it has them.
+    pub placed: Option<(i64, i64)>,
+    pub locked: bool,
+}
+
+/// Everything the engine needs of one event.
+#[derive(Debug, Clone, Default)]
+pub struct EventIn {
+    pub requests: Vec<RequestIn>,
+    /// Slot ids with their start times (any order).
+    pub slots: Vec<(i64, i64)>,
+    /// Table ids with the registration a table is reserved for.
+    pub tables: Vec<(i64, Option<i64>)>,
+    /// (registration, slot) pairs a participant cannot attend.
+    pub unavailable: Vec<(i64, i64)>,
+    /// Keep every placed meeting where it is (after publication).
+    pub keep_placed: bool,
+    pub fairness: Option<usize>,
+    pub time_limit: Duration,
+}
+
+/// The engine's answer by ids.
+#[derive(Debug, Clone)]
+pub struct EventPlan {
+    /// Each request's slot and table ids, `None` when it does not fit.
+    pub placements: Vec<(i64, Option<(i64, i64)>)>,
+    pub schedule: Schedule,
+}
+
+/// Schedules one event.
+pub fn plan(event: &EventIn) -> EventPlan {
+    let mut slots = event.slots.clone();
+    slots.sort_by_key(|(_, starts)| *starts);
+    let slot_index: HashMap<i64, usize> = slots
+        .iter()
+        .enumerate()
+        .map(|(i, (id, _))| (*id, i))
+        .collect();
+    let table_index: HashMap<i64, usize> = event
+        .tables
+        .iter()
+        .enumerate()
+        .map(|(i, (id, _))| (*id, i))
+        .collect();
+    let mut people: HashMap<i64, usize> = HashMap::new();
+    let mut person = |reg: i64| {
+        let next = people.len();
+        *people.entry(reg).or_insert(next)
+    };
+    let meetings: Vec<Meeting> = event
+        .requests
+        .iter()
+        .map(|r| Meeting {
+            a: person(r.from),
+            b: person(r.to),
+            session: Session::Any,
+            weight: r.priority.max(1),
+        })
+        .collect();
+    let reserved_tables: Vec<(usize, usize)> = event
+        .tables
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (_, owner))| owner.and_then(|o| people.get(&o)).map(|p| (i, *p)))
+        .collect();
+    let mut forbidden = vec![Vec::new(); people.len()];
+    for (reg, slot) in &event.unavailable {
+        if let (Some(&p), Some(&t)) = (people.get(reg), slot_index.get(slot)) {
+            forbidden[p].push(t);
+        }
+    }
+    for row in &mut forbidden {
+        row.sort_unstable();
+        row.dedup();
+    }
+    let kept = |r: &RequestIn| (r.locked || event.keep_placed) && r.placed.is_some();
+    let fixed: Vec<Option<usize>> = event
+        .requests
+        .iter()
+        .map(|r| {
+            if kept(r) {
+                r.placed.and_then(|(s, _)| slot_index.get(&s).copied())
+            } else {
+                None
+            }
+        })
+        .collect();
+    let fixed_tables: Vec<Option<usize>> = event
+        .requests
+        .iter()
+        .map(|r| {
+            if kept(r) {
+                r.placed.and_then(|(_, t)| table_index.get(&t).copied())
+            } else {
+                None
+            }
+        })
+        .collect();
+    let instance = Instance {
+        participants: people.len(),
+        precedences: vec![Vec::new(); meetings.len()],
+        meetings,
+        tables: event.tables.len(),
+        slots: slots.len(),
+        morning_slots: slots.len(),
+        fixed,
+        forbidden,
+        reserved_tables,
+        fixed_tables,
+    };
+    let options = Options {
+        fairness: event.fairness,
+        time_limit: event.time_limit,
+        partial: true,
+    };
+    let result = schedule(&instance, &options, &mut |_| {});
+    let placements = event
+        .requests
+        .iter()
+        .zip(&result.placements)
+        .map(|(r, p)| (r.id, p.map(|p| (slots[p.slot].0, event.tables[p.table].0))))
+        .collect();
+    EventPlan {
+        placements,
+        schedule: result,
+    }
+}
+
+impl EventPlan {
+    /// Whether every request got a place.
+    pub fn complete(&self) -> bool {
+        self.placements.iter().all(|(_, p)| p.is_some()) && self.schedule.status != Status::Unknown
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event() -> EventIn {
+        // Registrations 10, 11, 12, 13; four slots; two tables, the second reserved for 13.
+        EventIn {
+            requests: vec![
+                RequestIn {
+                    id: 1,
+                    from: 10,
+                    to: 11,
+                    priority: 3,
+                    placed: None,
+                    locked: false,
+                },
+                RequestIn {
+                    id: 2,
+                    from: 10,
+                    to: 12,
+                    priority: 1,
+                    placed: None,
+                    locked: false,
+                },
+                RequestIn {
+                    id: 3,
+                    from: 12,
+                    to: 13,
+                    priority: 2,
+                    placed: None,
+                    locked: false,
+                },
+                RequestIn {
+                    id: 4,
+                    from: 11,
+                    to: 13,
+                    priority: 2,
+                    placed: None,
+                    locked: false,
+                },
+            ],
+            slots: vec![(103, 400), (101, 200), (100, 100), (102, 300)],
+            tables: vec![(7, None), (8, Some(13))],
+            unavailable: vec![(10, 100)],
+            keep_placed: false,
+            fairness: Some(2),
+            time_limit: Duration::from_secs(10),
+        }
+    }
+
+    #[test]
+    fn places_every_request_by_id_within_the_rules() {
+        let input = event();
+        let result = plan(&input);
+        assert!(result.complete());
+        let place: HashMap<i64, (i64, i64)> = result
+            .placements
+            .iter()
+            .map(|(id, p)| (*id, p.unwrap()))
+            .collect();
+        // Registration 10 is away in slot 100.
+        assert_ne!(place[&1].0, 100);
+        assert_ne!(place[&2].0, 100);
+        // 13's meetings are at 13's booth.
+        assert_eq!(place[&3].1, 8);
+        assert_eq!(place[&4].1, 8);
+        // No one twice in a slot, no table twice in a slot.
+        let mut seen = std::collections::HashSet::new();
+        for (id, (slot, table)) in &place {
+            assert!(
+                seen.insert((*slot, *table)),
+                "table {table} twice in slot {slot}"
+            );
+            let r = input.requests.iter().find(|r| r.id == *id).unwrap();
+            for reg in [r.from, r.to] {
+                assert!(
+                    seen.insert((*slot, -reg)),
+                    "registration {reg} twice in slot {slot}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn locked_and_published_meetings_stay_put() {
+        let mut input = event();
+        input.requests[1].placed = Some((103, 7));
+        input.requests[1].locked = true;
+        let result = plan(&input);
+        assert_eq!(result.placements[1], (2, Some((103, 7))));
+        // After publication, every placed meeting stays; a new request fits around them.
+        let mut input = event();
+        for (r, (slot, table)) in
+            input
+                .requests
+                .iter_mut()
+                .zip([(101, 7), (102, 7), (101, 8), (102, 8)])
+        {
+            r.placed = Some((slot, table));
+        }
+        input.keep_placed = true;
+        input.requests.push(RequestIn {
+            id: 5,
+            from: 12,
+            to: 11,
+            priority: 1,
+            placed: None,
+            locked: false,
+        });
+        let result = plan(&input);
+        for (i, expected) in [(101, 7), (102, 7), (101, 8), (102, 8)]
+            .into_iter()
+            .enumerate()
+        {
+            assert_eq!(result.placements[i].1, Some(expected));
+        }
+        let (slot, _) = result.placements[4].1.unwrap();
+        assert!(
+            slot == 100 || slot == 103,
+            "the late meeting goes where both are free"
+        );
+    }
+}
