@@ -270,6 +270,8 @@ pub trait MatchmakingStore: Send + Sync {
         slot_id: i64,
         unavailable: bool,
     ) -> StoreResult<()>;
+    /// Replaces the slots a participant is away with `slot_ids`, in one transaction.
+    async fn set_away_slots(&self, registration_id: i64, slot_ids: &[i64]) -> StoreResult<()>;
     /// (registration, slot) pairs of the event's unavailability.
     async fn unavailability(&self, event_id: i64) -> StoreResult<Vec<(i64, i64)>>;
     /// Replaces the schedule of the event's accepted requests, against the version it was

@@ -296,6 +296,28 @@ macro_rules! impl_sql_matchmaking {
                     Ok(())
                 }
 
+                async fn set_away_slots(&self, registration_id: i64, slot_ids: &[i64]) -> StoreResult<()> {
+                    let mut tx = self.begin().await?;
+                    sqlx::query("DELETE FROM matchmaking_unavailable WHERE registration_id = $1")
+                        .bind(registration_id)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    for slot in slot_ids {
+                        let done = sqlx::query("INSERT INTO matchmaking_unavailable (registration_id, slot_id) SELECT r.id, s.id FROM registrations r JOIN matchmaking_slots s ON s.event_id = r.event_id WHERE r.id = $1 AND s.id = $2 ON CONFLICT DO NOTHING")
+                            .bind(registration_id)
+                            .bind(*slot)
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(map_err)?;
+                        if done.rows_affected() != 1 {
+                            return Err(StoreError::NotFound);
+                        }
+                    }
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(())
+                }
+
                 async fn unavailability(&self, event_id: i64) -> StoreResult<Vec<(i64, i64)>> {
                     let rows = sqlx::query("SELECT u.registration_id, u.slot_id FROM matchmaking_unavailable u JOIN matchmaking_slots s ON s.id = u.slot_id WHERE s.event_id = $1 ORDER BY u.registration_id, u.slot_id")
                         .bind(event_id)

@@ -201,6 +201,14 @@ async fn story(store: Arc<dyn Store>) {
     s.set_unavailable(b, slot1.id, true).await.unwrap();
     s.set_unavailable(b, slot1.id, true).await.unwrap();
     assert_eq!(s.unavailability(ev.id).await.unwrap(), vec![(b, slot1.id)]);
+    s.set_away_slots(c, &[slot1.id, slot2.id]).await.unwrap();
+    // A slot of another event is refused, and the participant's old choice stays.
+    assert!(matches!(
+        s.set_away_slots(c, &[slot1.id, 999_999]).await,
+        Err(StoreError::NotFound)
+    ));
+    s.set_away_slots(c, &[]).await.unwrap();
+    assert_eq!(s.unavailability(ev.id).await.unwrap(), vec![(b, slot1.id)]);
 
     // A schedule is saved against the version it was computed from.
     let version = s

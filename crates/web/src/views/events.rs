@@ -554,6 +554,8 @@ struct RegistrationPage {
     ticket: Option<String>,
     qr: String,
     token: String,
+    /// The event runs matchmaking and this participant may take part.
+    matchmaking: bool,
 }
 
 async fn registration_page(
@@ -582,8 +584,11 @@ async fn registration_page(
     } else {
         (None, String::new())
     };
+    let matchmaking =
+        reg.status == RegStatus::Confirmed && s.store.matchmaking(reg.event_id).await?.is_some();
     let mut r = render(&RegistrationPage {
         c,
+        matchmaking,
         reg,
         event: p.event,
         sessions,

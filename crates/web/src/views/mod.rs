@@ -9,6 +9,7 @@ pub mod alliance;
 pub mod directory;
 pub mod event_admin;
 pub mod events;
+pub mod matchmaking;
 pub mod search;
 
 use std::collections::HashMap;
@@ -39,6 +40,7 @@ pub fn router() -> Router<AppState> {
         .merge(account::router())
         .merge(event_admin::router())
         .merge(events::router())
+        .merge(matchmaking::router())
         .merge(search::router())
 }
 

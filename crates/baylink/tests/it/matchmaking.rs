@@ -1,0 +1,279 @@
+//! Matchmaking over HTTP: the organiser turns it on and adds slots and tables; participants
+//! (through their registration links) request, accept and mark when they are away; the
+//! organiser schedules and publishes; each participant reads an agenda that keeps the rules,
+//! and records an outcome. Bad input gets a localised message and changes nothing.
+
+use reqwest::StatusCode;
+use serde_json::Value;
+
+use crate::kit::{self, SECRETARIAT, TestApp};
+
+async fn open_event(app: &TestApp) -> i64 {
+    let events: Value = app
+        .get("/api/v1/events?when=upcoming")
+        .await
+        .json()
+        .await
+        .unwrap();
+    events["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| !e["requires_approval"].as_bool().unwrap())
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap()
+}
+
+/// Registers someone and returns their personal page's path (`/zh-Hant/registrations/…`).
+async fn register(app: &TestApp, event: i64, name: &str, email: &str) -> String {
+    let r = kit::client()
+        .post(app.url(&format!("/zh-Hant/events/{event}/register")))
+        .form(&[
+            ("name", name),
+            ("email", email),
+            ("region", "hong_kong"),
+            ("consent", "1"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    r.headers()["location"].to_str().unwrap().to_owned()
+}
+
+/// A participant's form, sent without the organiser's session (participants act through
+/// their registration link).
+async fn post(app: &TestApp, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+    kit::client()
+        .post(app.url(path))
+        .form(fields)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// A participant's page, read without the organiser's session.
+async fn public_page(app: &TestApp, path: &str) -> (StatusCode, String) {
+    let r = kit::client().get(app.url(path)).send().await.unwrap();
+    (r.status(), r.text().await.unwrap())
+}
+
+/// The registration id behind a registration's page: the value of the option that names it
+/// in another participant's request form.
+fn option_for(page: &str, name: &str) -> String {
+    let at = page
+        .find(name)
+        .unwrap_or_else(|| panic!("{name} is offered"));
+    let before = &page[..at];
+    let value = before.rfind("value=\"").unwrap() + 7;
+    before[value..].split('"').next().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn request_accept_schedule_publish_and_read_the_agenda() {
+    let mut staff = kit::demo_app().await;
+    let event = open_event(&staff).await;
+    staff.sign_in(SECRETARIAT).await;
+    let base = format!("/zh-Hant/events/{event}/matchmaking");
+    let r = staff
+        .post_form(
+            &format!("{base}/settings"),
+            &[("meeting_minutes", "3"), ("max_requests", "5")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("每場會談須為 5 至 240 分鐘")
+    );
+    let r = staff
+        .post_form(
+            &format!("{base}/settings"),
+            &[("meeting_minutes", "20"), ("max_requests", "5")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    for (start, end) in [("10:00", "10:20"), ("10:20", "10:40"), ("10:40", "11:00")] {
+        let r = staff
+            .post_form(
+                &format!("{base}/slots"),
+                &[
+                    ("date", "2030-01-15"),
+                    ("start_time", start),
+                    ("end_time", end),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    }
+    let r = staff
+        .post_form(
+            &format!("{base}/slots"),
+            &[
+                ("date", "2030-01-15"),
+                ("start_time", "10:10"),
+                ("end_time", "10:30"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::CONFLICT, "overlapping slot refused");
+    for label in ["A1", "A2"] {
+        staff
+            .post_form(&format!("{base}/tables"), &[("label", label)])
+            .await;
+    }
+
+    let a = register(&staff, event, "陳大文", "mm-a@example.hk").await;
+    let b = register(&staff, event, "李小明", "mm-b@example.cn").await;
+    let c = register(&staff, event, "Maria Santos", "mm-c@example.mo").await;
+    let (status, page_a) = public_page(&staff, &a).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page_a.contains("open-matchmaking"),
+        "the registration page links to matchmaking"
+    );
+    let (_, mm_a) = public_page(&staff, &format!("{a}/matchmaking")).await;
+    let to_b = option_for(&mm_a, "李小明");
+    let to_c = option_for(&mm_a, "Maria Santos");
+
+    // A asks B and C; asking B twice is refused with a localised message.
+    for to in [&to_b, &to_c] {
+        let r = post(
+            &staff,
+            &format!("{a}/matchmaking/request"),
+            &[("to_reg", to), ("priority", "3"), ("message", "想談6G合作")],
+        )
+        .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    }
+    let r = post(
+        &staff,
+        &format!("{a}/matchmaking/request"),
+        &[("to_reg", &to_b), ("priority", "2")],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    assert!(r.text().await.unwrap().contains("已有會談申請"));
+    // C asks B.
+    let (_, mm_c) = public_page(&staff, &format!("{c}/matchmaking")).await;
+    let r = post(
+        &staff,
+        &format!("{c}/matchmaking/request"),
+        &[("to_reg", &option_for(&mm_c, "李小明")), ("priority", "1")],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+
+    // B accepts both, C accepts A's; B is away in the first slot.
+    let (_, mm_b) = public_page(&staff, &format!("{b}/matchmaking")).await;
+    assert!(mm_b.contains("想談6G合作"));
+    let decide_paths: Vec<String> = mm_b
+        .split("matchmaking/requests/")
+        .skip(1)
+        .map(|piece| piece.split('/').next().unwrap().to_owned())
+        .collect();
+    assert_eq!(decide_paths.len(), 2);
+    for rid in &decide_paths {
+        let r = post(
+            &staff,
+            &format!("{b}/matchmaking/requests/{rid}/decide"),
+            &[("accept", "1")],
+        )
+        .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    }
+    let (_, mm_c) = public_page(&staff, &format!("{c}/matchmaking")).await;
+    let rid = mm_c
+        .split("matchmaking/requests/")
+        .nth(1)
+        .unwrap()
+        .split('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    post(
+        &staff,
+        &format!("{c}/matchmaking/requests/{rid}/decide"),
+        &[("accept", "1")],
+    )
+    .await;
+    let (_, mm_b) = public_page(&staff, &format!("{b}/matchmaking")).await;
+    let first_slot = mm_b
+        .split("name=\"away-")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    post(
+        &staff,
+        &format!("{b}/matchmaking/away"),
+        &[(&format!("away-{first_slot}"), "1")],
+    )
+    .await;
+
+    // Schedule and publish.
+    let r = staff.post_form(&format!("{base}/schedule"), &[]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, admin) = staff.page(&base).await;
+    assert!(admin.contains("日程已擬定"));
+    let r = staff.post_form(&format!("{base}/publish"), &[]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+
+    // Every agenda: three meetings in all, three slots, nobody twice in a slot, B not in
+    // the first slot.
+    let mut seen = Vec::new();
+    for (who, path) in [("a", &a), ("b", &b), ("c", &c)] {
+        let (_, page) = public_page(&staff, &format!("{path}/matchmaking")).await;
+        assert!(page.contains("日程已公佈"));
+        let agenda = page
+            .split("id=\"mm-agenda\"")
+            .nth(1)
+            .unwrap()
+            .split("</ol>")
+            .next()
+            .unwrap();
+        let times: Vec<&str> = agenda
+            .split("<strong>")
+            .skip(1)
+            .map(|x| x.split("</strong>").next().unwrap())
+            .collect();
+        assert_eq!(times.len(), 2, "{who} has two meetings");
+        assert_ne!(times[0], times[1], "{who} is never in two places");
+        if who == "b" {
+            assert!(
+                !times.iter().any(|t| t.contains("10:00")),
+                "B is away at 10:00"
+            );
+        }
+        seen.extend(times.into_iter().map(str::to_owned));
+    }
+    assert_eq!(seen.len(), 6);
+
+    // An outcome.
+    let (_, page) = public_page(&staff, &format!("{a}/matchmaking")).await;
+    let rid = page
+        .split("id=\"mm-agenda\"")
+        .nth(1)
+        .unwrap()
+        .split("matchmaking/requests/")
+        .nth(1)
+        .unwrap()
+        .split('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    let r = post(
+        &staff,
+        &format!("{a}/matchmaking/requests/{rid}/outcome"),
+        &[("outcome", "cooperation_possible")],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, page) = public_page(&staff, &format!("{a}/matchmaking")).await;
+    assert!(page.contains("有合作可能"));
+}

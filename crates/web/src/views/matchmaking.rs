@@ -1,0 +1,547 @@
+//! Matchmaking pages (項目對接): the organiser's page (settings, slots, tables, the requests,
+//! "schedule" and "publish", the grid of slots × tables) and each participant's page,
+//! reached through their registration link (send, accept or decline requests, mark the
+//! slots they are away, read their agenda, record outcomes).
+//!
+//! The schedule is computed by `baylink-matchmaking` on a blocking thread and saved against
+//! the version it was computed from, so a request accepted meanwhile makes it a conflict,
+//! never a silently stale schedule.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use axum::routing::{get, post};
+use baylink_matchmaking::{EventIn, RequestIn};
+use baylink_store::{
+    Event, FieldError, Matchmaking, MatchmakingInput, MatchmakingStatus, MeetingOutcome,
+    MeetingRequest, MeetingSlot, MeetingTable, RegStatus, Registration, RequestInput,
+    RequestStatus,
+};
+
+use super::directory::actor;
+use super::event_admin::parse_hk;
+use super::events::{clock, day};
+use super::{Ctx, FormData, render, see};
+use crate::AppState;
+use crate::api::path_id as id;
+use crate::auth::{Action, require};
+use crate::error::WebError;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/events/{id}/matchmaking", get(organiser_page))
+        .route("/events/{id}/matchmaking/settings", post(save_settings))
+        .route("/events/{id}/matchmaking/slots", post(add_slot))
+        .route("/events/{id}/matchmaking/tables", post(add_table))
+        .route("/events/{id}/matchmaking/schedule", post(make_schedule))
+        .route("/events/{id}/matchmaking/publish", post(publish))
+        .route("/registrations/{token}/matchmaking", get(participant_page))
+        .route(
+            "/registrations/{token}/matchmaking/request",
+            post(send_request),
+        )
+        .route(
+            "/registrations/{token}/matchmaking/requests/{rid}/decide",
+            post(decide_request),
+        )
+        .route("/registrations/{token}/matchmaking/away", post(set_away))
+        .route(
+            "/registrations/{token}/matchmaking/requests/{rid}/outcome",
+            post(record_outcome),
+        )
+}
+
+/// Every confirmed participant of an event, by id.
+async fn participants(s: &AppState, event_id: i64) -> Result<Vec<Registration>, WebError> {
+    Ok(s.store
+        .list_registrations(event_id, None, Some(RegStatus::Confirmed), 10_000, 0)
+        .await?
+        .items)
+}
+
+fn slot_label(slot: &MeetingSlot) -> String {
+    format!(
+        "{} {}–{}",
+        day(slot.starts_at),
+        clock(slot.starts_at),
+        clock(slot.ends_at)
+    )
+}
+
+/// One cell of the organiser's grid.
+pub struct Cell {
+    pub table: String,
+    pub meeting: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "events/matchmaking_admin.html")]
+struct OrganiserPage {
+    c: Ctx,
+    event: Event,
+    mm: Option<Matchmaking>,
+    slots: Vec<(MeetingSlot, String, Vec<Cell>)>,
+    tables: Vec<(MeetingTable, String)>,
+    requests: Vec<(MeetingRequest, String, String, String)>,
+    people: Vec<(i64, String)>,
+    accepted: usize,
+    unplaced: usize,
+}
+
+async fn organiser_page(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
+    require(c.auth.as_ref(), Action::EditDirectory)?;
+    let event = s.store.get_event(id(&raw)?).await?;
+    let mm = s.store.matchmaking(event.id).await?;
+    let regs = participants(&s, event.id).await?;
+    let name: HashMap<i64, String> = regs
+        .iter()
+        .map(|r| (r.id, c.text(&r.name, &r.name_script)))
+        .collect();
+    let who = |reg: i64| name.get(&reg).cloned().unwrap_or_else(|| format!("#{reg}"));
+    let tables = s.store.meeting_tables(event.id).await?;
+    let requests = s.store.meeting_requests(event.id).await?;
+    let slots = s
+        .store
+        .meeting_slots(event.id)
+        .await?
+        .into_iter()
+        .map(|slot| {
+            let cells = tables
+                .iter()
+                .map(|t| Cell {
+                    table: t.label.clone(),
+                    meeting: requests
+                        .iter()
+                        .find(|r| r.slot_id == Some(slot.id) && r.table_id == Some(t.id))
+                        .map(|r| format!("{} · {}", who(r.from_reg), who(r.to_reg))),
+                })
+                .collect();
+            let label = slot_label(&slot);
+            (slot, label, cells)
+        })
+        .collect();
+    let accepted = requests
+        .iter()
+        .filter(|r| r.status == RequestStatus::Accepted)
+        .count();
+    let unplaced = requests
+        .iter()
+        .filter(|r| r.status == RequestStatus::Accepted && r.slot_id.is_none())
+        .count();
+    let requests = requests
+        .into_iter()
+        .map(|r| {
+            let status = c.t(&r.status.label_key());
+            let (from, to) = (who(r.from_reg), who(r.to_reg));
+            (r, from, to, status)
+        })
+        .collect();
+    let tables = tables
+        .into_iter()
+        .map(|t| {
+            let owner = t.reserved_for.map(&who).unwrap_or_default();
+            (t, owner)
+        })
+        .collect();
+    let people = regs
+        .iter()
+        .map(|r| (r.id, c.text(&r.name, &r.name_script)))
+        .collect();
+    render(&OrganiserPage {
+        c,
+        event,
+        mm,
+        slots,
+        tables,
+        requests,
+        people,
+        accepted,
+        unplaced,
+    })
+}
+
+async fn save_settings(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+    let event_id = id(&raw)?;
+    let mut errors = Vec::new();
+    let minutes = form.int("meeting_minutes", &mut errors).unwrap_or(0);
+    let max = form.int("max_requests", &mut errors).unwrap_or(0);
+    let deadline = |field: &str, errors: &mut Vec<FieldError>| {
+        let date = form.get(field);
+        if date.trim().is_empty() {
+            return None;
+        }
+        let at = parse_hk(date, "23:59");
+        if at.is_none() {
+            errors.push(FieldError::new(field, "err-bad-date"));
+        }
+        at
+    };
+    let request_deadline = deadline("request_deadline", &mut errors);
+    let accept_deadline = deadline("accept_deadline", &mut errors);
+    if !errors.is_empty() {
+        return Err(WebError::Invalid(errors));
+    }
+    let draft = MatchmakingInput {
+        meeting_minutes: minutes,
+        max_requests: max,
+        request_deadline,
+        accept_deadline,
+    }
+    .validate()
+    .map_err(WebError::Invalid)?;
+    s.store
+        .save_matchmaking(&actor(auth), event_id, &draft, baylink_store::sql::now())
+        .await?;
+    Ok(see(c.href(&format!("/events/{event_id}/matchmaking"))))
+}
+
+async fn add_slot(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+    let event_id = id(&raw)?;
+    let starts = parse_hk(form.get("date"), form.get("start_time"));
+    let ends = parse_hk(form.get("date"), form.get("end_time"));
+    let (Some(starts), Some(ends)) = (starts, ends) else {
+        return Err(WebError::Invalid(vec![FieldError::new(
+            "date",
+            "err-bad-date",
+        )]));
+    };
+    s.store
+        .add_meeting_slot(&actor(auth), event_id, starts, ends)
+        .await?;
+    Ok(see(c.href(&format!("/events/{event_id}/matchmaking"))))
+}
+
+async fn add_table(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+    let event_id = id(&raw)?;
+    let reserved_for = match form.opt("reserved_for") {
+        Some(v) => Some(v.parse().map_err(|_| {
+            WebError::Invalid(vec![FieldError::new(
+                "reserved_for",
+                "err-mm-not-participant",
+            )])
+        })?),
+        None => None,
+    };
+    s.store
+        .add_meeting_table(&actor(auth), event_id, form.get("label"), reserved_for)
+        .await?;
+    Ok(see(c.href(&format!("/events/{event_id}/matchmaking"))))
+}
+
+/// Computes a schedule for every accepted request and saves it. Meetings already placed
+/// stay where they are after publication; before it, everything may move.
+async fn make_schedule(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+    let event_id = id(&raw)?;
+    let mm = s
+        .store
+        .matchmaking(event_id)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let requests: Vec<MeetingRequest> = s
+        .store
+        .meeting_requests(event_id)
+        .await?
+        .into_iter()
+        .filter(|r| r.status == RequestStatus::Accepted)
+        .collect();
+    let slots = s.store.meeting_slots(event_id).await?;
+    let tables = s.store.meeting_tables(event_id).await?;
+    if slots.is_empty() || tables.is_empty() {
+        return Err(WebError::Conflict("err-mm-no-slots"));
+    }
+    let input = EventIn {
+        requests: requests
+            .iter()
+            .map(|r| RequestIn {
+                id: r.id,
+                from: r.from_reg,
+                to: r.to_reg,
+                priority: r.priority.clamp(1, 3) as u32,
+                placed: r.slot_id.zip(r.table_id),
+                locked: r.locked,
+            })
+            .collect(),
+        slots: slots.iter().map(|x| (x.id, x.starts_at)).collect(),
+        tables: tables.iter().map(|t| (t.id, t.reserved_for)).collect(),
+        unavailable: s.store.unavailability(event_id).await?,
+        keep_placed: mm.status == MatchmakingStatus::Published,
+        fairness: Some(2),
+        time_limit: Duration::from_secs(20),
+    };
+    let plan = tokio::task::spawn_blocking(move || baylink_matchmaking::plan(&input))
+        .await
+        .map_err(|e| WebError::Internal(format!("scheduler: {e}")))?;
+    s.store
+        .save_schedule(&actor(auth), event_id, mm.version, &plan.placements)
+        .await?;
+    Ok(see(c.href(&format!("/events/{event_id}/matchmaking"))))
+}
+
+async fn publish(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+    let event_id = id(&raw)?;
+    s.store
+        .publish_schedule(&actor(auth), event_id, baylink_store::sql::now())
+        .await?;
+    Ok(see(c.href(&format!("/events/{event_id}/matchmaking"))))
+}
+
+/// One line of a participant's agenda.
+pub struct AgendaLine {
+    pub request_id: i64,
+    pub when: String,
+    pub table: String,
+    pub with: String,
+    pub outcome: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "events/matchmaking.html")]
+struct ParticipantPage {
+    c: Ctx,
+    event: Event,
+    mm: Matchmaking,
+    token: String,
+    others: Vec<(i64, String)>,
+    incoming: Vec<(MeetingRequest, String)>,
+    sent: Vec<(MeetingRequest, String, String)>,
+    slots: Vec<(MeetingSlot, String, bool)>,
+    agenda: Vec<AgendaLine>,
+    outcomes: Vec<(&'static str, String)>,
+}
+
+/// The registration behind a link, when it may take part in the event's matchmaking.
+async fn participant(s: &AppState, token: &str) -> Result<(Registration, Matchmaking), WebError> {
+    let reg = s.store.registration_by_token(token).await?;
+    if reg.status != RegStatus::Confirmed {
+        return Err(WebError::Conflict("err-mm-not-participant"));
+    }
+    let mm = s
+        .store
+        .matchmaking(reg.event_id)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    Ok((reg, mm))
+}
+
+async fn participant_page(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, WebError> {
+    let (reg, mm) = participant(&s, &token).await?;
+    let event = s.store.get_event(reg.event_id).await?;
+    let regs = participants(&s, event.id).await?;
+    let name: HashMap<i64, String> = regs
+        .iter()
+        .map(|r| {
+            let org = r
+                .organisation
+                .as_deref()
+                .map(|o| format!(" ({})", c.text(o, &r.name_script)))
+                .unwrap_or_default();
+            (r.id, format!("{}{org}", c.text(&r.name, &r.name_script)))
+        })
+        .collect();
+    let who = |id: i64| name.get(&id).cloned().unwrap_or_default();
+    let requests = s.store.meeting_requests(event.id).await?;
+    let others = regs
+        .iter()
+        .filter(|r| r.id != reg.id)
+        .map(|r| (r.id, who(r.id)))
+        .collect();
+    let incoming = requests
+        .iter()
+        .filter(|r| r.to_reg == reg.id && r.status == RequestStatus::Pending)
+        .map(|r| (r.clone(), who(r.from_reg)))
+        .collect();
+    let sent = requests
+        .iter()
+        .filter(|r| r.from_reg == reg.id)
+        .map(|r| (r.clone(), who(r.to_reg), c.t(&r.status.label_key())))
+        .collect();
+    let all_slots = s.store.meeting_slots(event.id).await?;
+    let away: Vec<i64> = s
+        .store
+        .unavailability(event.id)
+        .await?
+        .into_iter()
+        .filter(|(r, _)| *r == reg.id)
+        .map(|(_, slot)| slot)
+        .collect();
+    let tables = s.store.meeting_tables(event.id).await?;
+    let mut agenda: Vec<(i64, AgendaLine)> = Vec::new();
+    if mm.status == MatchmakingStatus::Published {
+        for r in requests.iter().filter(|r| {
+            r.status == RequestStatus::Accepted && (r.from_reg == reg.id || r.to_reg == reg.id)
+        }) {
+            let (Some(slot), Some(table)) = (
+                r.slot_id
+                    .and_then(|id| all_slots.iter().find(|x| x.id == id)),
+                r.table_id.and_then(|id| tables.iter().find(|t| t.id == id)),
+            ) else {
+                continue;
+            };
+            let other = if r.from_reg == reg.id {
+                r.to_reg
+            } else {
+                r.from_reg
+            };
+            let mine = if r.from_reg == reg.id {
+                &r.outcome_from
+            } else {
+                &r.outcome_to
+            };
+            agenda.push((
+                slot.starts_at,
+                AgendaLine {
+                    request_id: r.id,
+                    when: slot_label(slot),
+                    table: table.label.clone(),
+                    with: who(other),
+                    outcome: mine
+                        .as_deref()
+                        .and_then(MeetingOutcome::parse)
+                        .map(|o| c.t(&o.label_key())),
+                },
+            ));
+        }
+    }
+    agenda.sort_by_key(|(at, _)| *at);
+    let slots = all_slots
+        .into_iter()
+        .map(|slot| {
+            let label = slot_label(&slot);
+            let is_away = away.contains(&slot.id);
+            (slot, label, is_away)
+        })
+        .collect();
+    let outcomes = MeetingOutcome::ALL
+        .iter()
+        .map(|o| (o.code(), c.t(&o.label_key())))
+        .collect();
+    render(&ParticipantPage {
+        c,
+        event,
+        mm,
+        token,
+        others,
+        incoming,
+        sent,
+        slots,
+        agenda: agenda.into_iter().map(|(_, line)| line).collect(),
+        outcomes,
+    })
+}
+
+async fn send_request(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(token): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let (reg, _) = participant(&s, &token).await?;
+    let mut errors = Vec::new();
+    let to_reg = form.int("to_reg", &mut errors).unwrap_or(0);
+    let priority = form.int("priority", &mut errors).unwrap_or(0);
+    if !errors.is_empty() {
+        return Err(WebError::Invalid(errors));
+    }
+    let draft = RequestInput {
+        to_reg,
+        message: form.get("message").to_owned(),
+        priority,
+    }
+    .validate(c.lang.script())
+    .map_err(WebError::Invalid)?;
+    s.store
+        .request_meeting(reg.event_id, reg.id, &draft, baylink_store::sql::now())
+        .await?;
+    Ok(see(c.href(&format!("/registrations/{token}/matchmaking"))))
+}
+
+async fn decide_request(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path((token, rid)): Path<(String, String)>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let (reg, _) = participant(&s, &token).await?;
+    s.store
+        .decide_meeting(
+            id(&rid)?,
+            reg.id,
+            form.get("accept") == "1",
+            baylink_store::sql::now(),
+        )
+        .await?;
+    Ok(see(c.href(&format!("/registrations/{token}/matchmaking"))))
+}
+
+/// Saves the slots the participant is away: a checkbox per slot (`away-{slot id}`).
+async fn set_away(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(token): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let (reg, _) = participant(&s, &token).await?;
+    let away: Vec<i64> = s
+        .store
+        .meeting_slots(reg.event_id)
+        .await?
+        .into_iter()
+        .filter(|slot| form.get(&format!("away-{}", slot.id)) == "1")
+        .map(|slot| slot.id)
+        .collect();
+    s.store.set_away_slots(reg.id, &away).await?;
+    Ok(see(c.href(&format!("/registrations/{token}/matchmaking"))))
+}
+
+async fn record_outcome(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path((token, rid)): Path<(String, String)>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let (reg, _) = participant(&s, &token).await?;
+    let outcome = MeetingOutcome::parse(form.get("outcome"))
+        .ok_or_else(|| WebError::Invalid(vec![FieldError::new("outcome", "err-required")]))?;
+    s.store.record_outcome(id(&rid)?, reg.id, outcome).await?;
+    Ok(see(c.href(&format!("/registrations/{token}/matchmaking"))))
+}
