@@ -254,6 +254,18 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
     }
     assert_eq!(seen.len(), 6);
 
+    // The agenda as iCalendar, for a phone's calendar.
+    let token = a.rsplit('/').next().unwrap();
+    let r = kit::client()
+        .get(staff.url(&format!("/en/registrations/{token}/agenda.ics")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.headers()["content-type"], "text/calendar; charset=utf-8");
+    let ics = r.text().await.unwrap();
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 2);
+    assert!(ics.contains("SUMMARY:Project matchmaking · ") && ics.contains("LOCATION:Table A"));
+
     // An outcome.
     let (_, page) = public_page(&staff, &format!("{a}/matchmaking")).await;
     let rid = page

@@ -441,3 +441,5 @@ mm-sent = Your requests
 mm-away = Slots you are away
 mm-open-matchmaking = Project matchmaking: request and schedule 1:1 meetings
 err-mm-no-slots = Add meeting slots and tables before scheduling.
+mm-add-to-calendar = Add to your calendar (iCalendar)
+mm-print = Print

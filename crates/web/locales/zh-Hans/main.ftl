@@ -432,3 +432,5 @@ mm-sent = 您发出的申请
 mm-away = 您不在场的时段
 mm-open-matchmaking = 项目对接：申请及安排一对一会谈
 err-mm-no-slots = 编排前请先加入会谈时段及会谈桌。
+mm-add-to-calendar = 加入日历（iCalendar）
+mm-print = 打印

@@ -432,3 +432,5 @@ mm-sent = 您發出的申請
 mm-away = 您不在場的時段
 mm-open-matchmaking = 項目對接：申請及安排一對一會談
 err-mm-no-slots = 編排前請先加入會談時段及會談桌。
+mm-add-to-calendar = 加入行事曆（iCalendar）
+mm-print = 列印

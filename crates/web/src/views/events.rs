@@ -294,7 +294,7 @@ async fn event_page(
 }
 
 /// Escapes text for an iCalendar property value (RFC 5545 §3.3.11).
-fn ics_text(s: &str) -> String {
+pub(crate) fn ics_text(s: &str) -> String {
     s.replace('\\', "\\\\")
         .replace(';', "\\;")
         .replace(',', "\\,")
@@ -302,7 +302,7 @@ fn ics_text(s: &str) -> String {
 }
 
 /// Folds a content line at 75 octets, never inside a character (RFC 5545 §3.1).
-fn ics_line(out: &mut String, line: &str) {
+pub(crate) fn ics_line(out: &mut String, line: &str) {
     let mut width = 0;
     for ch in line.chars() {
         let n = ch.len_utf8();
@@ -316,7 +316,7 @@ fn ics_line(out: &mut String, line: &str) {
     out.push_str("\r\n");
 }
 
-fn ics_time(t: i64) -> String {
+pub(crate) fn ics_time(t: i64) -> String {
     let u =
         time::OffsetDateTime::from_unix_timestamp(t).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
     format!(
@@ -382,7 +382,7 @@ pub fn ics(c: &Ctx, name: &str, events: &[Event]) -> String {
     out
 }
 
-fn calendar(body: String) -> Response {
+pub(crate) fn calendar(body: String) -> Response {
     (
         [(header::CONTENT_TYPE, "text/calendar; charset=utf-8")],
         body,

@@ -40,6 +40,7 @@ pub fn router() -> Router<AppState> {
         .route("/events/{id}/matchmaking/schedule", post(make_schedule))
         .route("/events/{id}/matchmaking/publish", post(publish))
         .route("/registrations/{token}/matchmaking", get(participant_page))
+        .route("/registrations/{token}/agenda.ics", get(agenda_ics))
         .route(
             "/registrations/{token}/matchmaking/request",
             post(send_request),
@@ -99,6 +100,9 @@ async fn organiser_page(
 ) -> Result<Response, WebError> {
     require(c.auth.as_ref(), Action::EditDirectory)?;
     let event = s.store.get_event(id(&raw)?).await?;
+    s.store
+        .expire_meeting_requests(event.id, baylink_store::sql::now())
+        .await?;
     let mm = s.store.matchmaking(event.id).await?;
     let regs = participants(&s, event.id).await?;
     let name: HashMap<i64, String> = regs
@@ -263,6 +267,10 @@ async fn make_schedule(
 ) -> Result<Response, WebError> {
     let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
     let event_id = id(&raw)?;
+    // Requests nobody answered in time block no one.
+    s.store
+        .expire_meeting_requests(event_id, baylink_store::sql::now())
+        .await?;
     let mm = s
         .store
         .matchmaking(event_id)
@@ -324,6 +332,8 @@ async fn publish(
 /// One line of a participant's agenda.
 pub struct AgendaLine {
     pub request_id: i64,
+    pub starts_at: i64,
+    pub ends_at: i64,
     pub when: String,
     pub table: String,
     pub with: String,
@@ -404,45 +414,11 @@ async fn participant_page(
         .filter(|(r, _)| *r == reg.id)
         .map(|(_, slot)| slot)
         .collect();
-    let tables = s.store.meeting_tables(event.id).await?;
-    let mut agenda: Vec<(i64, AgendaLine)> = Vec::new();
-    if mm.status == MatchmakingStatus::Published {
-        for r in requests.iter().filter(|r| {
-            r.status == RequestStatus::Accepted && (r.from_reg == reg.id || r.to_reg == reg.id)
-        }) {
-            let (Some(slot), Some(table)) = (
-                r.slot_id
-                    .and_then(|id| all_slots.iter().find(|x| x.id == id)),
-                r.table_id.and_then(|id| tables.iter().find(|t| t.id == id)),
-            ) else {
-                continue;
-            };
-            let other = if r.from_reg == reg.id {
-                r.to_reg
-            } else {
-                r.from_reg
-            };
-            let mine = if r.from_reg == reg.id {
-                &r.outcome_from
-            } else {
-                &r.outcome_to
-            };
-            agenda.push((
-                slot.starts_at,
-                AgendaLine {
-                    request_id: r.id,
-                    when: slot_label(slot),
-                    table: table.label.clone(),
-                    with: who(other),
-                    outcome: mine
-                        .as_deref()
-                        .and_then(MeetingOutcome::parse)
-                        .map(|o| c.t(&o.label_key())),
-                },
-            ));
-        }
-    }
-    agenda.sort_by_key(|(at, _)| *at);
+    let agenda = if mm.status == MatchmakingStatus::Published {
+        agenda_of(&s, &c, reg.id, &requests, &all_slots, &who).await?
+    } else {
+        Vec::new()
+    };
     let slots = all_slots
         .into_iter()
         .map(|slot| {
@@ -464,7 +440,7 @@ async fn participant_page(
         incoming,
         sent,
         slots,
-        agenda: agenda.into_iter().map(|(_, line)| line).collect(),
+        agenda,
         outcomes,
     })
 }
@@ -544,4 +520,130 @@ async fn record_outcome(
         .ok_or_else(|| WebError::Invalid(vec![FieldError::new("outcome", "err-required")]))?;
     s.store.record_outcome(id(&rid)?, reg.id, outcome).await?;
     Ok(see(c.href(&format!("/registrations/{token}/matchmaking"))))
+}
+
+/// A participant's scheduled meetings, in time order.
+async fn agenda_of(
+    s: &AppState,
+    c: &Ctx,
+    reg_id: i64,
+    requests: &[MeetingRequest],
+    slots: &[MeetingSlot],
+    who: &(dyn Fn(i64) -> String + Sync),
+) -> Result<Vec<AgendaLine>, WebError> {
+    let tables = match requests.first() {
+        Some(r) => s.store.meeting_tables(r.event_id).await?,
+        None => Vec::new(),
+    };
+    let mut agenda: Vec<AgendaLine> = Vec::new();
+    for r in requests.iter().filter(|r| {
+        r.status == RequestStatus::Accepted && (r.from_reg == reg_id || r.to_reg == reg_id)
+    }) {
+        let (Some(slot), Some(table)) = (
+            r.slot_id.and_then(|id| slots.iter().find(|x| x.id == id)),
+            r.table_id.and_then(|id| tables.iter().find(|t| t.id == id)),
+        ) else {
+            continue;
+        };
+        let other = if r.from_reg == reg_id {
+            r.to_reg
+        } else {
+            r.from_reg
+        };
+        let mine = if r.from_reg == reg_id {
+            &r.outcome_from
+        } else {
+            &r.outcome_to
+        };
+        agenda.push(AgendaLine {
+            request_id: r.id,
+            starts_at: slot.starts_at,
+            ends_at: slot.ends_at,
+            when: slot_label(slot),
+            table: table.label.clone(),
+            with: who(other),
+            outcome: mine
+                .as_deref()
+                .and_then(MeetingOutcome::parse)
+                .map(|o| c.t(&o.label_key())),
+        });
+    }
+    agenda.sort_by_key(|line| line.starts_at);
+    Ok(agenda)
+}
+
+/// The participant's published meetings as an iCalendar file, for their phone's calendar.
+async fn agenda_ics(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, WebError> {
+    use super::events::{calendar, ics_line, ics_text, ics_time};
+    let (reg, mm) = participant(&s, &token).await?;
+    let event = s.store.get_event(reg.event_id).await?;
+    let regs = participants(&s, event.id).await?;
+    let who = |id: i64| {
+        regs.iter()
+            .find(|r| r.id == id)
+            .map(|r| c.text(&r.name, &r.name_script))
+            .unwrap_or_default()
+    };
+    let requests = s.store.meeting_requests(event.id).await?;
+    let slots = s.store.meeting_slots(event.id).await?;
+    let agenda = if mm.status == MatchmakingStatus::Published {
+        agenda_of(&s, &c, reg.id, &requests, &slots, &who).await?
+    } else {
+        Vec::new()
+    };
+    let title = c.name(&event.title, &event.title_script, &event.title_en);
+    let mut out = String::new();
+    for l in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Baylink//Baylink//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ] {
+        ics_line(&mut out, l);
+    }
+    ics_line(
+        &mut out,
+        &format!(
+            "X-WR-CALNAME:{}",
+            ics_text(&format!("{} · {title}", c.t("mm-title")))
+        ),
+    );
+    let stamp = ics_time(baylink_store::sql::now());
+    for line in &agenda {
+        ics_line(&mut out, "BEGIN:VEVENT");
+        ics_line(
+            &mut out,
+            &format!("UID:meeting-{}-{}@baylink", line.request_id, reg.id),
+        );
+        ics_line(&mut out, &format!("DTSTAMP:{stamp}"));
+        ics_line(&mut out, &format!("DTSTART:{}", ics_time(line.starts_at)));
+        ics_line(&mut out, &format!("DTEND:{}", ics_time(line.ends_at)));
+        ics_line(
+            &mut out,
+            &format!(
+                "SUMMARY:{}",
+                ics_text(&format!("{} · {}", c.t("mm-title"), line.with))
+            ),
+        );
+        ics_line(
+            &mut out,
+            &format!(
+                "LOCATION:{}",
+                ics_text(&format!("{} {} · {title}", c.t("mm-table"), line.table))
+            ),
+        );
+        ics_line(&mut out, "END:VEVENT");
+    }
+    ics_line(&mut out, "END:VCALENDAR");
+    let mut response = calendar(out);
+    response.headers_mut().insert(
+        axum::http::header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("private, no-store"),
+    );
+    Ok(response)
 }
