@@ -402,3 +402,116 @@ async fn the_search_box_finds_the_same_record_from_every_script() {
     }
     b.call(reqwest::Method::DELETE, "", json!({})).await;
 }
+
+impl Browser {
+    /// Runs a script in the page (to set date and time inputs, whose typing is locale-bound).
+    async fn script(&self, script: &str) -> Value {
+        self.call(
+            reqwest::Method::POST,
+            "/execute/sync",
+            json!({"script": script, "args": []}),
+        )
+        .await
+    }
+
+    /// Waits (up to ten seconds) until the element's text contains `needle`.
+    async fn wait_text(&self, css: &str, needle: &str) {
+        for _ in 0..100 {
+            self.wait_for(css).await;
+            if self.text(css).await.contains(needle) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("{css} never showed {needle:?}: {:?}", self.text(css).await);
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and ChromeDriver: run by .ci/run"]
+async fn matchmaking_request_accept_schedule_publish_and_agenda() {
+    let app = kit::demo_app().await;
+    let events: Value = app
+        .get("/api/v1/events?when=upcoming")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let event = events["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| !e["requires_approval"].as_bool().unwrap())
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    // Two participants register (their links are what they act through).
+    let mut links = Vec::new();
+    for (name, email) in [
+        ("陳大文", "mm-chan@example.hk"),
+        ("李小明", "mm-li@example.cn"),
+    ] {
+        let r = kit::client()
+            .post(app.url(&format!("/zh-Hant/events/{event}/register")))
+            .form(&[
+                ("name", name),
+                ("email", email),
+                ("region", "hong_kong"),
+                ("consent", "1"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        links.push(r.headers()["location"].to_str().unwrap().to_owned());
+    }
+    let b = Browser::start().await;
+
+    // The organiser turns matchmaking on and adds two slots and a table, on the page.
+    b.goto(&app.url("/zh-Hant/login")).await;
+    b.type_into("#email", SECRETARIAT).await;
+    b.type_into("#password", PASSWORD).await;
+    b.click("#sign-in").await;
+    b.wait_for("#signed-in-as").await;
+    let admin = app.url(&format!("/zh-Hant/events/{event}/matchmaking"));
+    b.goto(&admin).await;
+    b.click("#mm-save-settings").await;
+    b.wait_text("#mm-status", "接受對接申請中").await;
+    for (start, end) in [("10:00", "10:20"), ("10:20", "10:40")] {
+        b.script(&format!(
+            "const f = document.querySelector('#mm-add-slot'); f.date.value = '2030-01-15'; f.start_time.value = '{start}'; f.end_time.value = '{end}'; f.submit();"
+        ))
+        .await;
+        b.wait_text("#mm-grid", end).await;
+    }
+    b.type_into("#mm-add-table input[name=label]", "A1").await;
+    b.click("#mm-add-table button").await;
+    b.wait_text("#mm-grid", "A1").await;
+
+    // 陳大文 asks 李小明 for a meeting; 李小明 accepts.
+    b.goto(&app.url(&format!("{}/matchmaking", links[0]))).await;
+    b.script("const s = document.querySelector('select[name=to_reg]'); for (const o of s.options) { if (o.text.includes('李小明')) s.value = o.value; }").await;
+    b.type_into("#mm-request-form textarea", "想談低空經濟合作")
+        .await;
+    b.click("#mm-send").await;
+    b.wait_text("#mm-sent", "李小明").await;
+    b.goto(&app.url(&format!("{}/matchmaking", links[1]))).await;
+    b.wait_text("#mm-incoming", "想談低空經濟合作").await;
+    b.click(".accept-request").await;
+    b.wait_text("main", "沒有待您回覆的申請").await;
+
+    // The organiser schedules and publishes.
+    b.goto(&admin).await;
+    b.click("#mm-schedule").await;
+    b.wait_text("#mm-status", "日程已擬定").await;
+    b.wait_text("#mm-grid", "陳大文").await;
+    b.click("#mm-publish").await;
+    b.wait_text("#mm-status", "日程已公佈").await;
+
+    // Each side's agenda shows the meeting, at table A1, with the other.
+    for (link, other) in [(&links[0], "李小明"), (&links[1], "陳大文")] {
+        b.goto(&app.url(&format!("{link}/matchmaking"))).await;
+        b.wait_text("#mm-agenda", other).await;
+        assert!(b.text("#mm-agenda").await.contains("A1"));
+    }
+    b.call(reqwest::Method::DELETE, "", json!({})).await;
+}
