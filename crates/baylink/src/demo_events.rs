@@ -327,6 +327,7 @@ pub async fn load(
         "company",
         "government",
     ];
+    let mut participant_ids = Vec::with_capacity(registrations);
     for i in 0..registrations {
         let region = regions[i % regions.len()];
         let name = match region {
@@ -372,7 +373,9 @@ pub async fn load(
                 .check_in(conf.id, r.id, hk(2024, 12, 9, 13, 0) + i as i64 * 5)
                 .await?;
         }
+        participant_ids.push(r.id);
     }
+    matchmaking(store, actor, conf.id, &participant_ids).await?;
 
     // 科創跨境: the report counts 11 such events in 2024; three synthetic ones stand for them.
     for (i, (title, en, region, month)) in [
@@ -482,6 +485,167 @@ pub async fn load(
                 0,
             )
             .await?;
+    }
+    Ok(())
+}
+
+/// The conference's project matchmaking (項目對接): up to 80 of the synthetic participants,
+/// ten 20-minute slots in the afternoon, twelve tables (the first a booth reserved for one
+/// exhibitor), requests drawn from a fixed seed (most accepted, some declined, a few never
+/// answered), a published schedule and some outcomes. All of it synthetic.
+async fn matchmaking(
+    store: &dyn Store,
+    actor: &Actor,
+    event_id: i64,
+    all: &[i64],
+) -> anyhow::Result<()> {
+    let people = &all[..all.len().min(80)];
+    if people.len() < 4 {
+        return Ok(());
+    }
+    let settings = MatchmakingInput {
+        meeting_minutes: 20,
+        max_requests: 6,
+        request_deadline: Some(hk(2024, 12, 6, 23, 59)),
+        accept_deadline: Some(hk(2024, 12, 8, 23, 59)),
+    }
+    .validate()
+    .map_err(|e| anyhow!("demo matchmaking settings: {e:?}"))?;
+    store
+        .save_matchmaking(actor, event_id, &settings, hk(2024, 11, 15, 10, 0))
+        .await?;
+    for k in 0..10 {
+        let start = hk(2024, 12, 9, 14, 0) + k * 20 * 60;
+        store
+            .add_meeting_slot(actor, event_id, start, start + 20 * 60)
+            .await?;
+    }
+    store
+        .add_meeting_table(actor, event_id, "展位 Booth 1", Some(people[0]))
+        .await?;
+    for t in 2..=12 {
+        store
+            .add_meeting_table(actor, event_id, &format!("T{t:02}"), None)
+            .await?;
+    }
+    let mut seed = 0x00C0_FFEE_u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let messages = [
+        ("希望探討6G通感一體化的產學研合作。", Script::Hant),
+        (
+            "想了解贵方在低空经济领域的项目，寻求联合开发。",
+            Script::Hans,
+        ),
+        (
+            "We are looking for a Hong Kong partner for a TCM data platform.",
+            Script::Hans,
+        ),
+        ("", Script::Hans),
+    ];
+    let mut requests = Vec::new();
+    for (i, &from) in people.iter().enumerate() {
+        for _ in 0..3 {
+            let to = people[next() as usize % people.len()];
+            let (message, script) = messages[(i + requests.len()) % messages.len()];
+            let draft = RequestInput {
+                to_reg: to,
+                message: message.to_owned(),
+                priority: 1 + (next() % 3) as i64,
+            }
+            .validate(script);
+            let Ok(draft) = draft else { continue };
+            // Self, duplicates and limits are refused by the store, as on the pages.
+            if let Ok(r) = store
+                .request_meeting(
+                    event_id,
+                    from,
+                    &draft,
+                    hk(2024, 11, 25, 9, 0) + i as i64 * 60,
+                )
+                .await
+            {
+                requests.push(r);
+            }
+        }
+    }
+    for (k, r) in requests.iter().enumerate() {
+        let answered = hk(2024, 11, 28, 9, 0) + k as i64 * 60;
+        match k % 10 {
+            9 => {} // never answered: expires
+            7 => {
+                store
+                    .decide_meeting(r.id, r.to_reg, false, answered)
+                    .await?;
+            }
+            _ => {
+                store.decide_meeting(r.id, r.to_reg, true, answered).await?;
+            }
+        }
+    }
+    // Availability: every seventh participant is away in the first slot.
+    let slots = store.meeting_slots(event_id).await?;
+    for &p in people.iter().skip(3).step_by(7) {
+        store.set_away_slots(p, &[slots[0].id]).await?;
+    }
+    store
+        .expire_meeting_requests(event_id, hk(2024, 12, 9, 0, 0))
+        .await?;
+    let accepted: Vec<MeetingRequest> = store
+        .meeting_requests(event_id)
+        .await?
+        .into_iter()
+        .filter(|r| r.status == RequestStatus::Accepted)
+        .collect();
+    let tables = store.meeting_tables(event_id).await?;
+    let input = baylink_matchmaking::EventIn {
+        requests: accepted
+            .iter()
+            .map(|r| baylink_matchmaking::RequestIn {
+                id: r.id,
+                from: r.from_reg,
+                to: r.to_reg,
+                priority: r.priority as u32,
+                placed: None,
+                locked: false,
+            })
+            .collect(),
+        slots: slots.iter().map(|s| (s.id, s.starts_at)).collect(),
+        tables: tables.iter().map(|t| (t.id, t.reserved_for)).collect(),
+        unavailable: store.unavailability(event_id).await?,
+        keep_placed: false,
+        fairness: Some(2),
+        time_limit: std::time::Duration::from_secs(3),
+    };
+    let plan = tokio::task::spawn_blocking(move || baylink_matchmaking::plan(&input)).await?;
+    store
+        .save_schedule(actor, event_id, 0, &plan.placements)
+        .await?;
+    store
+        .publish_schedule(actor, event_id, hk(2024, 12, 8, 18, 0))
+        .await?;
+    // Outcomes for the first meetings of the afternoon.
+    let outcomes = [
+        MeetingOutcome::CooperationPossible,
+        MeetingOutcome::Informative,
+        MeetingOutcome::CooperationPossible,
+        MeetingOutcome::InsufficientInterest,
+        MeetingOutcome::NotHeld,
+    ];
+    for (k, (id, place)) in plan.placements.iter().enumerate().take(30) {
+        if place.is_some() {
+            let r = accepted
+                .iter()
+                .find(|r| r.id == *id)
+                .expect("planned from these");
+            store
+                .record_outcome(*id, r.from_reg, outcomes[k % outcomes.len()])
+                .await?;
+        }
     }
     Ok(())
 }

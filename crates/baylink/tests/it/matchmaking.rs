@@ -289,3 +289,86 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
     let (_, page) = public_page(&staff, &format!("{a}/matchmaking")).await;
     assert!(page.contains("有合作可能"));
 }
+
+#[tokio::test]
+async fn the_demo_conference_has_a_published_matchmaking_schedule_that_keeps_the_rules() {
+    use baylink_store::{EventFilter, MatchmakingStatus, RequestStatus};
+    let app = kit::demo_app().await;
+    let s = app.store.as_ref();
+    let conference = s
+        .list_events(&EventFilter {
+            limit: 100,
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .find(|e| e.title == "2024深港澳科技界交流年會")
+        .unwrap();
+    let mm = s.matchmaking(conference.id).await.unwrap().unwrap();
+    assert_eq!(mm.status, MatchmakingStatus::Published);
+    let requests = s.meeting_requests(conference.id).await.unwrap();
+    let statuses: std::collections::HashSet<_> = requests.iter().map(|r| r.status).collect();
+    for expected in [
+        RequestStatus::Accepted,
+        RequestStatus::Declined,
+        RequestStatus::Expired,
+    ] {
+        assert!(
+            statuses.contains(&expected),
+            "the demo shows {expected:?} requests"
+        );
+    }
+    let placed: Vec<_> = requests.iter().filter(|r| r.slot_id.is_some()).collect();
+    let accepted = requests
+        .iter()
+        .filter(|r| r.status == RequestStatus::Accepted)
+        .count();
+    assert!(
+        placed.len() * 10 >= accepted * 9,
+        "{} of {accepted} placed",
+        placed.len()
+    );
+    let away = s.unavailability(conference.id).await.unwrap();
+    let mut busy = std::collections::HashSet::new();
+    let tables = s.meeting_tables(conference.id).await.unwrap();
+    for r in &placed {
+        let (slot, table) = (r.slot_id.unwrap(), r.table_id.unwrap());
+        assert!(
+            busy.insert((slot, -table)),
+            "a table is used twice in a slot"
+        );
+        for p in [r.from_reg, r.to_reg] {
+            assert!(busy.insert((slot, p)), "a participant is in two places");
+            assert!(!away.contains(&(p, slot)), "a participant is away then");
+        }
+        let t = tables.iter().find(|t| t.id == table).unwrap();
+        if let Some(owner) = t.reserved_for {
+            assert!(
+                r.from_reg == owner || r.to_reg == owner,
+                "the booth holds its owner's meetings"
+            );
+        }
+    }
+    // A participant's page shows their agenda.
+    let regs = s
+        .list_registrations(conference.id, None, None, 1000, 0)
+        .await
+        .unwrap()
+        .items;
+    let someone = regs
+        .iter()
+        .find(|r| placed.iter().any(|m| m.from_reg == r.id))
+        .unwrap();
+    let r = kit::client()
+        .get(app.url(&format!(
+            "/zh-Hans/registrations/{}/matchmaking",
+            someone.manage_token
+        )))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(r.text().await.unwrap().contains("id=\"mm-agenda\""));
+}
