@@ -490,7 +490,7 @@ pub async fn load(
 }
 
 /// The conference's project matchmaking (項目對接): up to 80 of the synthetic participants,
-/// ten 20-minute slots in the afternoon, twelve tables (the first a booth reserved for one
+/// ten 20-minute slots in the afternoon, twenty tables (the first a booth reserved for one
 /// exhibitor), requests drawn from a fixed seed (most accepted, some declined, a few never
 /// answered), a published schedule and some outcomes. All of it synthetic.
 async fn matchmaking(
@@ -523,7 +523,7 @@ async fn matchmaking(
     store
         .add_meeting_table(actor, event_id, "展位 Booth 1", Some(people[0]))
         .await?;
-    for t in 2..=12 {
+    for t in 2..=20 {
         store
             .add_meeting_table(actor, event_id, &format!("T{t:02}"), None)
             .await?;
