@@ -40,6 +40,35 @@ macro_rules! impl_sql_matchmaking {
                         .ok_or(StoreError::NotFound)
                 }
 
+                /// Queues an agenda mail (kind `agenda`, written at sending time from the
+                /// schedule then current) to each real participant with a placed meeting, or
+                /// only to those in `only`.
+                async fn queue_agendas(tx: &mut Tx<'_>, event_id: i64, only: Option<&[i64]>, now: i64) -> StoreResult<()> {
+                    let rows = sqlx::query("SELECT r.id, r.email, r.locale FROM registrations r WHERE r.event_id = $1 AND r.synthetic = $2 AND r.status = 'confirmed' AND EXISTS (SELECT 1 FROM meeting_requests m WHERE m.event_id = $1 AND m.status = 'accepted' AND m.slot_id IS NOT NULL AND (m.from_reg = r.id OR m.to_reg = r.id)) ORDER BY r.id")
+                        .bind(event_id)
+                        .bind(false)
+                        .fetch_all(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    for row in rows {
+                        let id: i64 = row.try_get(0).map_err(map_err)?;
+                        if only.is_some_and(|only| !only.contains(&id)) {
+                            continue;
+                        }
+                        let email: String = row.try_get(1).map_err(map_err)?;
+                        let locale: String = row.try_get(2).map_err(map_err)?;
+                        sqlx::query("INSERT INTO outbox (to_addr, kind, registration_id, locale, created_at, next_attempt_at) VALUES ($1, 'agenda', $2, $3, $4, $4)")
+                            .bind(email)
+                            .bind(id)
+                            .bind(locale)
+                            .bind(now)
+                            .execute(&mut **tx)
+                            .await
+                            .map_err(map_err)?;
+                    }
+                    Ok(())
+                }
+
                 /// Whether the registration is a confirmed participant of the event.
                 async fn confirmed_in(tx: &mut Tx<'_>, event_id: i64, reg: i64) -> StoreResult<bool> {
                     let row = sqlx::query("SELECT 1 FROM registrations WHERE id = $1 AND event_id = $2 AND status = 'confirmed'")
@@ -335,11 +364,18 @@ macro_rules! impl_sql_matchmaking {
                     if mm.version != expected_version {
                         return Err(conflict("err-mm-schedule-changed"));
                     }
+                    let mut changed: Vec<i64> = Vec::new();
                     for (request_id, place) in meetings {
                         let (slot, table) = match place {
                             Some((s, t)) => (Some(*s), Some(*t)),
                             None => (None, None),
                         };
+                        if mm.status == MatchmakingStatus::Published {
+                            let before = Self::request_in(&mut tx, *request_id).await?;
+                            if (before.slot_id, before.table_id) != (slot, table) {
+                                changed.extend([before.from_reg, before.to_reg]);
+                            }
+                        }
                         let done = sqlx::query("UPDATE meeting_requests SET slot_id = $3, table_id = $4 WHERE id = $1 AND event_id = $2 AND status = 'accepted'")
                             .bind(*request_id)
                             .bind(event_id)
@@ -361,6 +397,9 @@ macro_rules! impl_sql_matchmaking {
                         .map_err(map_err)?
                         .try_get(0)
                         .map_err(map_err)?;
+                    if !changed.is_empty() {
+                        Self::queue_agendas(&mut tx, event_id, Some(&changed), $crate::sql::now()).await?;
+                    }
                     Self::audit(&mut tx, actor, "schedule", "matchmaking", event_id, None, Some(format!("{{\"meetings\":{},\"version\":{version}}}", meetings.len()))).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(version)
@@ -378,6 +417,7 @@ macro_rules! impl_sql_matchmaking {
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(map_err)?;
+                    Self::queue_agendas(&mut tx, event_id, None, now).await?;
                     Self::audit(&mut tx, actor, "publish", "matchmaking", event_id, audit_json(&mm), audit_json(&published)).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(published)

@@ -166,7 +166,7 @@ impl Locale {
         // With every argument our messages take, so those that need one resolve too.
         let args: HashMap<Cow<'static, str>, FluentValue<'static>> = [
             "count", "limit", "minutes", "event", "name", "when", "link", "status", "expires",
-            "line",
+            "line", "agenda",
         ]
         .into_iter()
         .map(|k| (Cow::Borrowed(k), FluentValue::from(2)))
@@ -345,6 +345,8 @@ mod completeness {
                 "mail-promoted-subject",
                 "mail-cancelled-subject",
                 "mail-body",
+                "mail-agenda-subject",
+                "mail-agenda-body",
                 "checkin-ok",
                 "checkin-again",
                 "checkin-queued",

@@ -105,6 +105,9 @@ pub async fn compose(
             body: lang.t_args("mail-invitation-body", &args),
         });
     }
+    if m.kind == "agenda" {
+        return agenda_mail(store, m, lang, base_url).await;
+    }
     if !matches!(m.kind.as_str(), "registration" | "promoted" | "cancelled") {
         return Err(StoreError::Corrupt(format!(
             "unknown outbox kind {:?}",
@@ -229,4 +232,90 @@ mod tests {
         assert_eq!(backoff(5), 480);
         assert_eq!(backoff(50), 3600);
     }
+}
+
+/// A participant's matchmaking agenda, as it stands when the mail is sent (so a mail
+/// delayed past a change carries the change).
+async fn agenda_mail(
+    store: &dyn Store,
+    m: &OutboxMessage,
+    lang: Locale,
+    base_url: &str,
+) -> Result<Composed, StoreError> {
+    use baylink_store::RequestStatus;
+    let reg = store
+        .get_registration(m.registration_id.ok_or(StoreError::NotFound)?)
+        .await?;
+    let event = store.get_event(reg.event_id).await?;
+    let slots = store.meeting_slots(event.id).await?;
+    let tables = store.meeting_tables(event.id).await?;
+    let people = store
+        .list_registrations(event.id, None, None, 10_000, 0)
+        .await?
+        .items;
+    let mut lines: Vec<(i64, String)> = Vec::new();
+    for r in store.meeting_requests(event.id).await? {
+        if r.status != RequestStatus::Accepted || (r.from_reg != reg.id && r.to_reg != reg.id) {
+            continue;
+        }
+        let (Some(slot), Some(table)) = (
+            r.slot_id.and_then(|id| slots.iter().find(|s| s.id == id)),
+            r.table_id.and_then(|id| tables.iter().find(|t| t.id == id)),
+        ) else {
+            continue;
+        };
+        let other = if r.from_reg == reg.id {
+            r.to_reg
+        } else {
+            r.from_reg
+        };
+        let with = people
+            .iter()
+            .find(|p| p.id == other)
+            .map(|p| lang.text(&p.name, &p.name_script).into_owned())
+            .unwrap_or_default();
+        lines.push((
+            slot.starts_at,
+            format!(
+                "{} {}–{}  {} {}  {}",
+                crate::views::events::day(slot.starts_at),
+                crate::views::events::clock(slot.starts_at),
+                crate::views::events::clock(slot.ends_at),
+                lang.t("mm-table"),
+                table.label,
+                with
+            ),
+        ));
+    }
+    lines.sort();
+    let agenda: Vec<String> = lines.into_iter().map(|(_, l)| l).collect();
+    let args = [
+        (
+            "event",
+            FluentValue::from(lang.name(
+                &event.title,
+                &event.title_script,
+                event.title_en.as_deref(),
+            )),
+        ),
+        (
+            "name",
+            FluentValue::from(lang.text(&reg.name, &reg.name_script).into_owned()),
+        ),
+        ("agenda", FluentValue::from(agenda.join("\n"))),
+        (
+            "link",
+            FluentValue::from(format!(
+                "{}/{}/registrations/{}/matchmaking",
+                base_url.trim_end_matches('/'),
+                lang.code(),
+                reg.manage_token
+            )),
+        ),
+    ];
+    Ok(Composed {
+        to: reg.email.clone(),
+        subject: lang.t_args("mail-agenda-subject", &args),
+        body: lang.t_args("mail-agenda-body", &args),
+    })
 }

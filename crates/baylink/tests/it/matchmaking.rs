@@ -224,6 +224,29 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
     let r = staff.post_form(&format!("{base}/publish"), &[]).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
 
+    // Publication queued each participant's agenda by mail, written in their language.
+    let mut agendas = Vec::new();
+    let now = baylink_store::sql::now() + 1;
+    while let Some(m) = staff.store.claim_mail(now, now + 600).await.unwrap() {
+        if m.kind == "agenda" {
+            let mail = baylink_web::mail::compose(staff.store.as_ref(), &m, "https://baylink.test")
+                .await
+                .unwrap();
+            agendas.push(mail);
+        }
+        staff.store.mark_mail_sent(m.id, now).await.unwrap();
+    }
+    assert_eq!(agendas.len(), 3, "one agenda mail per participant");
+    let to_b = agendas.iter().find(|m| m.to == "mm-b@example.cn").unwrap();
+    assert!(to_b.subject.contains("項目對接"), "{}", to_b.subject);
+    assert_eq!(
+        to_b.body.matches("桌號 A").count(),
+        2,
+        "two meetings, each with its table: {}",
+        to_b.body
+    );
+    assert!(to_b.body.contains("陳大文") && to_b.body.contains("/matchmaking"));
+
     // Every agenda: three meetings in all, three slots, nobody twice in a slot, B not in
     // the first slot.
     let mut seen = Vec::new();

@@ -443,3 +443,12 @@ mm-open-matchmaking = Project matchmaking: request and schedule 1:1 meetings
 err-mm-no-slots = Add meeting slots and tables before scheduling.
 mm-add-to-calendar = Add to your calendar (iCalendar)
 mm-print = Print
+mail-agenda-subject = Your matchmaking meetings at { $event }
+mail-agenda-body =
+    Dear { $name },
+
+    Your project matchmaking meetings at { $event }:
+
+    { $agenda }
+
+    Your page, with the agenda for your calendar: { $link }

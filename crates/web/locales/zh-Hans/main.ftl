@@ -434,3 +434,12 @@ mm-open-matchmaking = 项目对接：申请及安排一对一会谈
 err-mm-no-slots = 编排前请先加入会谈时段及会谈桌。
 mm-add-to-calendar = 加入日历（iCalendar）
 mm-print = 打印
+mail-agenda-subject = 您在{ $event }的项目对接会谈
+mail-agenda-body =
+    { $name }您好：
+
+    您在{ $event }的项目对接会谈如下：
+
+    { $agenda }
+
+    您的页面（可将日程加入日历）：{ $link }

@@ -434,3 +434,12 @@ mm-open-matchmaking = 項目對接：申請及安排一對一會談
 err-mm-no-slots = 編排前請先加入會談時段及會談桌。
 mm-add-to-calendar = 加入行事曆（iCalendar）
 mm-print = 列印
+mail-agenda-subject = 您在{ $event }的項目對接會談
+mail-agenda-body =
+    { $name }您好：
+
+    您在{ $event }的項目對接會談如下：
+
+    { $agenda }
+
+    您的頁面（可將日程加入行事曆）：{ $link }
