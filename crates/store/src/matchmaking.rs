@@ -284,6 +284,20 @@ pub trait MatchmakingStore: Send + Sync {
         expected_version: i64,
         meetings: &[ScheduledMeeting],
     ) -> StoreResult<i64>;
+    /// The organiser places one accepted meeting by hand (or takes it out of the schedule),
+    /// and locks it so that scheduling again keeps it; against the version the page showed.
+    /// After publication both sides get their agenda again. Returns the new version.
+    #[allow(clippy::too_many_arguments)]
+    async fn place_meeting(
+        &self,
+        actor: &Actor,
+        event_id: i64,
+        request_id: i64,
+        place: Option<(i64, i64)>,
+        locked: bool,
+        expected_version: i64,
+        now: i64,
+    ) -> StoreResult<i64>;
     async fn publish_schedule(
         &self,
         actor: &Actor,

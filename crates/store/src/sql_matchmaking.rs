@@ -405,6 +405,58 @@ macro_rules! impl_sql_matchmaking {
                     Ok(version)
                 }
 
+                async fn place_meeting(&self, actor: &Actor, event_id: i64, request_id: i64, place: Option<(i64, i64)>, locked: bool, expected_version: i64, now: i64) -> StoreResult<i64> {
+                    let mut tx = self.begin().await?;
+                    let mm = Self::lock_matchmaking(&mut tx, event_id).await?;
+                    if mm.version != expected_version {
+                        return Err(conflict("err-mm-schedule-changed"));
+                    }
+                    let before = Self::request_in(&mut tx, request_id).await?;
+                    if before.event_id != event_id {
+                        return Err(StoreError::NotFound);
+                    }
+                    if before.status != RequestStatus::Accepted {
+                        return Err(conflict("err-mm-not-accepted"));
+                    }
+                    let (slot, table) = match place {
+                        Some((s, t)) => (Some(s), Some(t)),
+                        None => (None, None),
+                    };
+                    if let (Some(slot), Some(table)) = (slot, table) {
+                        let ok = sqlx::query("SELECT 1 FROM matchmaking_slots s JOIN matchmaking_tables t ON t.event_id = s.event_id WHERE s.id = $1 AND t.id = $2 AND s.event_id = $3")
+                            .bind(slot)
+                            .bind(table)
+                            .bind(event_id)
+                            .fetch_optional(&mut *tx)
+                            .await
+                            .map_err(map_err)?;
+                        if ok.is_none() {
+                            return Err(StoreError::Invalid(vec![FieldError::new("slot", "err-unknown-choice")]));
+                        }
+                    }
+                    let after = sqlx::query_as::<_, MeetingRequest>(AssertSqlSafe(format!("UPDATE meeting_requests SET slot_id = $2, table_id = $3, locked = $4 WHERE id = $1 RETURNING {REQUEST_COLS}")))
+                        .bind(request_id)
+                        .bind(slot)
+                        .bind(table)
+                        .bind(locked)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    let version: i64 = sqlx::query("UPDATE matchmaking SET version = version + 1 WHERE event_id = $1 RETURNING version")
+                        .bind(event_id)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .try_get(0)
+                        .map_err(map_err)?;
+                    if mm.status == MatchmakingStatus::Published && (before.slot_id, before.table_id) != (slot, table) {
+                        Self::queue_agendas(&mut tx, event_id, Some(&[before.from_reg, before.to_reg]), now).await?;
+                    }
+                    Self::audit(&mut tx, actor, "update", "meeting", request_id, audit_json(&before), audit_json(&after)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(version)
+                }
+
                 async fn publish_schedule(&self, actor: &Actor, event_id: i64, now: i64) -> StoreResult<Matchmaking> {
                     let mut tx = self.begin().await?;
                     let mm = Self::lock_matchmaking(&mut tx, event_id).await?;

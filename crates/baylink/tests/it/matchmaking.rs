@@ -221,6 +221,54 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let (_, admin) = staff.page(&base).await;
     assert!(admin.contains("日程已擬定"));
+    // The organiser moves one meeting onto another's slot and table: the page shows both
+    // conflicts; scheduling again (the move was not locked) clears them.
+    let placed = staff.store.meeting_requests(event).await.unwrap();
+    let accepted: Vec<_> = placed.iter().filter(|r| r.slot_id.is_some()).collect();
+    let (first, second) = accepted
+        .iter()
+        .flat_map(|x| accepted.iter().map(move |y| (x, y)))
+        .find(|(x, y)| x.id != y.id && [y.from_reg, y.to_reg].contains(&x.from_reg))
+        .unwrap();
+    let version = staff
+        .store
+        .matchmaking(event)
+        .await
+        .unwrap()
+        .unwrap()
+        .version
+        .to_string();
+    let (slot, table) = (
+        second.slot_id.unwrap().to_string(),
+        second.table_id.unwrap().to_string(),
+    );
+    let r = staff
+        .post_form(
+            &format!("{base}/meetings/{}", first.id),
+            &[("slot", &slot), ("table", &table), ("version", &version)],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, admin) = staff.page(&base).await;
+    assert!(
+        admin.contains("同一時段有兩場會談") && admin.contains("會談桌重複使用"),
+        "conflicts shown"
+    );
+    // A move against an old version is refused.
+    let r = staff
+        .post_form(
+            &format!("{base}/meetings/{}", first.id),
+            &[("slot", &slot), ("table", &table), ("version", &version)],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    staff.post_form(&format!("{base}/schedule"), &[]).await;
+    let (_, admin) = staff.page(&base).await;
+    assert!(
+        !admin.contains("id=\"mm-conflicts\""),
+        "scheduling again resolves them"
+    );
+
     let r = staff.post_form(&format!("{base}/publish"), &[]).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
 

@@ -452,3 +452,12 @@ mail-agenda-body =
     { $agenda }
 
     Your page, with the agenda for your calendar: { $link }
+err-mm-not-accepted = Only accepted requests have a place in the schedule.
+mm-conflicts = This schedule breaks rules:
+mm-conflict-busy = In two places at once
+mm-conflict-table = Table used twice
+mm-conflict-away = Away in this slot
+mm-conflict-reserved = At a booth reserved for someone else
+mm-place = Slot and table
+mm-locked = Locked
+mm-move = Move

@@ -443,3 +443,12 @@ mail-agenda-body =
     { $agenda }
 
     您的页面（可将日程加入日历）：{ $link }
+err-mm-not-accepted = 只有已接受的申请才会编入日程。
+mm-conflicts = 此日程有以下冲突：
+mm-conflict-busy = 同一时段有两场会谈
+mm-conflict-table = 会谈桌重复使用
+mm-conflict-away = 此时段不在场
+mm-conflict-reserved = 使用了他人专用的展位
+mm-place = 时段及桌号
+mm-locked = 锁定
+mm-move = 调动

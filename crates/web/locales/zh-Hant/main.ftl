@@ -443,3 +443,12 @@ mail-agenda-body =
     { $agenda }
 
     您的頁面（可將日程加入行事曆）：{ $link }
+err-mm-not-accepted = 只有已接受的申請才會編入日程。
+mm-conflicts = 此日程有以下衝突：
+mm-conflict-busy = 同一時段有兩場會談
+mm-conflict-table = 會談桌重複使用
+mm-conflict-away = 此時段不在場
+mm-conflict-reserved = 使用了他人專用的展位
+mm-place = 時段及桌號
+mm-locked = 鎖定
+mm-move = 調動

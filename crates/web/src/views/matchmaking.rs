@@ -39,6 +39,10 @@ pub fn router() -> Router<AppState> {
         .route("/events/{id}/matchmaking/tables", post(add_table))
         .route("/events/{id}/matchmaking/schedule", post(make_schedule))
         .route("/events/{id}/matchmaking/publish", post(publish))
+        .route(
+            "/events/{id}/matchmaking/meetings/{rid}",
+            post(place_meeting),
+        )
         .route("/registrations/{token}/matchmaking", get(participant_page))
         .route("/registrations/{token}/agenda.ics", get(agenda_ics))
         .route(
@@ -91,6 +95,10 @@ struct OrganiserPage {
     people: Vec<(i64, String)>,
     accepted: usize,
     unplaced: usize,
+    /// Broken rules in the schedule as it stands (after moves by hand).
+    conflicts: Vec<String>,
+    slot_choices: Vec<(i64, String)>,
+    table_choices: Vec<(i64, String)>,
 }
 
 async fn organiser_page(
@@ -132,6 +140,11 @@ async fn organiser_page(
             (slot, label, cells)
         })
         .collect();
+    let all_slots = s.store.meeting_slots(event.id).await?;
+    let away = s.store.unavailability(event.id).await?;
+    let conflicts = conflicts(&c, &requests, &all_slots, &tables, &away, &who);
+    let slot_choices = all_slots.iter().map(|x| (x.id, slot_label(x))).collect();
+    let table_choices = tables.iter().map(|t| (t.id, t.label.clone())).collect();
     let accepted = requests
         .iter()
         .filter(|r| r.status == RequestStatus::Accepted)
@@ -169,7 +182,120 @@ async fn organiser_page(
         people,
         accepted,
         unplaced,
+        conflicts,
+        slot_choices,
+        table_choices,
     })
+}
+
+/// The rules a schedule breaks, for the organiser: someone in two places, a table used
+/// twice, a meeting when a side is away, a booth holding someone else's meeting.
+fn conflicts(
+    c: &Ctx,
+    requests: &[MeetingRequest],
+    slots: &[MeetingSlot],
+    tables: &[MeetingTable],
+    away: &[(i64, i64)],
+    who: &dyn Fn(i64) -> String,
+) -> Vec<String> {
+    let label = |slot: i64| {
+        slots
+            .iter()
+            .find(|x| x.id == slot)
+            .map(slot_label)
+            .unwrap_or_default()
+    };
+    let mut found = Vec::new();
+    let placed: Vec<&MeetingRequest> = requests
+        .iter()
+        .filter(|r| r.status == RequestStatus::Accepted && r.slot_id.is_some())
+        .collect();
+    let mut seen_people: HashMap<(i64, i64), usize> = HashMap::new();
+    let mut seen_tables: HashMap<(i64, i64), usize> = HashMap::new();
+    for r in &placed {
+        let (slot, table) = (r.slot_id.unwrap_or(0), r.table_id.unwrap_or(0));
+        *seen_tables.entry((slot, table)).or_default() += 1;
+        for p in [r.from_reg, r.to_reg] {
+            *seen_people.entry((slot, p)).or_default() += 1;
+            if away.contains(&(p, slot)) {
+                found.push(format!(
+                    "{}: {} · {}",
+                    c.t("mm-conflict-away"),
+                    who(p),
+                    label(slot)
+                ));
+            }
+        }
+        if let Some(owner) = tables
+            .iter()
+            .find(|t| t.id == table)
+            .and_then(|t| t.reserved_for)
+            && r.from_reg != owner
+            && r.to_reg != owner
+        {
+            found.push(format!(
+                "{}: {} · {}",
+                c.t("mm-conflict-reserved"),
+                who(r.from_reg),
+                label(slot)
+            ));
+        }
+    }
+    let mut busy: Vec<_> = seen_people.into_iter().filter(|(_, n)| *n > 1).collect();
+    busy.sort();
+    for ((slot, p), _) in busy {
+        found.push(format!(
+            "{}: {} · {}",
+            c.t("mm-conflict-busy"),
+            who(p),
+            label(slot)
+        ));
+    }
+    let mut doubled: Vec<_> = seen_tables.into_iter().filter(|(_, n)| *n > 1).collect();
+    doubled.sort();
+    for ((slot, table), _) in doubled {
+        let name = tables
+            .iter()
+            .find(|t| t.id == table)
+            .map(|t| t.label.clone())
+            .unwrap_or_default();
+        found.push(format!(
+            "{}: {name} · {}",
+            c.t("mm-conflict-table"),
+            label(slot)
+        ));
+    }
+    found
+}
+
+/// Moves one meeting by hand (slot and table, or out of the schedule) and locks it or not.
+async fn place_meeting(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path((raw, rid)): Path<(String, String)>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+    let event_id = id(&raw)?;
+    let mut errors = Vec::new();
+    let slot: Option<i64> = form.int("slot", &mut errors);
+    let table: Option<i64> = form.int("table", &mut errors);
+    let version: i64 = form.int("version", &mut errors).unwrap_or(-1);
+    if !errors.is_empty() {
+        return Err(WebError::Invalid(errors));
+    }
+    s.store
+        .place_meeting(
+            &actor(auth),
+            event_id,
+            id(&rid)?,
+            slot.zip(table),
+            form.get("locked") == "1",
+            version,
+            baylink_store::sql::now(),
+        )
+        .await?;
+    Ok(see(c.href(&format!("/events/{event_id}/matchmaking"))))
 }
 
 async fn save_settings(
