@@ -269,6 +269,15 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
         "scheduling again resolves them"
     );
 
+    let (status, cards) = staff.page(&format!("{base}/cards")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        cards.matches("class=\"card table-card\"").count(),
+        2,
+        "a card per table"
+    );
+    assert!(cards.contains("陳大文"));
+
     let r = staff.post_form(&format!("{base}/publish"), &[]).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
 

@@ -461,3 +461,4 @@ mm-conflict-reserved = At a booth reserved for someone else
 mm-place = Slot and table
 mm-locked = Locked
 mm-move = Move
+mm-table-cards = Printable table cards

@@ -452,3 +452,4 @@ mm-conflict-reserved = 使用了他人专用的展位
 mm-place = 时段及桌号
 mm-locked = 锁定
 mm-move = 调动
+mm-table-cards = 会谈桌卡（可打印）

@@ -452,3 +452,4 @@ mm-conflict-reserved = 使用了他人專用的展位
 mm-place = 時段及桌號
 mm-locked = 鎖定
 mm-move = 調動
+mm-table-cards = 會談桌卡（可列印）

@@ -39,6 +39,7 @@ pub fn router() -> Router<AppState> {
         .route("/events/{id}/matchmaking/tables", post(add_table))
         .route("/events/{id}/matchmaking/schedule", post(make_schedule))
         .route("/events/{id}/matchmaking/publish", post(publish))
+        .route("/events/{id}/matchmaking/cards", get(table_cards))
         .route(
             "/events/{id}/matchmaking/meetings/{rid}",
             post(place_meeting),
@@ -772,4 +773,60 @@ async fn agenda_ics(
         axum::http::HeaderValue::from_static("private, no-store"),
     );
     Ok(response)
+}
+
+/// One printable card per table: its name and who meets there, slot by slot.
+pub struct TableCard {
+    pub label: String,
+    pub rows: Vec<(String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "events/matchmaking_cards.html")]
+struct CardsPage {
+    c: Ctx,
+    event: Event,
+    cards: Vec<TableCard>,
+}
+
+async fn table_cards(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
+    require(c.auth.as_ref(), Action::EditDirectory)?;
+    let event = s.store.get_event(id(&raw)?).await?;
+    let regs = participants(&s, event.id).await?;
+    let who = |id: i64| {
+        regs.iter()
+            .find(|r| r.id == id)
+            .map(|r| c.text(&r.name, &r.name_script))
+            .unwrap_or_default()
+    };
+    let slots = s.store.meeting_slots(event.id).await?;
+    let requests = s.store.meeting_requests(event.id).await?;
+    let cards = s
+        .store
+        .meeting_tables(event.id)
+        .await?
+        .into_iter()
+        .map(|t| TableCard {
+            rows: slots
+                .iter()
+                .filter_map(|slot| {
+                    requests
+                        .iter()
+                        .find(|r| r.slot_id == Some(slot.id) && r.table_id == Some(t.id))
+                        .map(|r| {
+                            (
+                                slot_label(slot),
+                                format!("{} · {}", who(r.from_reg), who(r.to_reg)),
+                            )
+                        })
+                })
+                .collect(),
+            label: t.label,
+        })
+        .collect();
+    render(&CardsPage { c, event, cards })
 }
