@@ -431,20 +431,7 @@ impl Browser {
 #[ignore = "needs Chromium and ChromeDriver: run by .ci/run"]
 async fn matchmaking_request_accept_schedule_publish_and_agenda() {
     let app = kit::demo_app().await;
-    let events: Value = app
-        .get("/api/v1/events?when=upcoming")
-        .await
-        .json()
-        .await
-        .unwrap();
-    let event = events["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| !e["requires_approval"].as_bool().unwrap())
-        .unwrap()["id"]
-        .as_i64()
-        .unwrap();
+    let event = crate::events::open_event(&app).await;
     // Two participants register (their links are what they act through).
     let mut links = Vec::new();
     for (name, email) in [

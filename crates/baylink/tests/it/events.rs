@@ -75,7 +75,7 @@ pub fn mail_config(port: u16) -> baylink_web::mail::MailConfig {
 }
 
 /// The upcoming demo event open to all.
-async fn open_event(app: &TestApp) -> i64 {
+pub async fn open_event(app: &TestApp) -> i64 {
     let events: Value = app
         .get("/api/v1/events?when=upcoming")
         .await

@@ -4,26 +4,9 @@
 //! and records an outcome. Bad input gets a localised message and changes nothing.
 
 use reqwest::StatusCode;
-use serde_json::Value;
 
+use crate::events::open_event;
 use crate::kit::{self, SECRETARIAT, TestApp};
-
-async fn open_event(app: &TestApp) -> i64 {
-    let events: Value = app
-        .get("/api/v1/events?when=upcoming")
-        .await
-        .json()
-        .await
-        .unwrap();
-    events["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| !e["requires_approval"].as_bool().unwrap())
-        .unwrap()["id"]
-        .as_i64()
-        .unwrap()
-}
 
 /// Registers someone and returns their personal page's path (`/zh-Hant/registrations/…`).
 async fn register(app: &TestApp, event: i64, name: &str, email: &str) -> String {

@@ -69,6 +69,13 @@ async fn participants(s: &AppState, event_id: i64) -> Result<Vec<Registration>, 
         .items)
 }
 
+/// Each participant's name in the reader's script, by registration id.
+fn names(c: &Ctx, regs: &[Registration]) -> HashMap<i64, String> {
+    regs.iter()
+        .map(|r| (r.id, c.text(&r.name, &r.name_script)))
+        .collect()
+}
+
 fn slot_label(slot: &MeetingSlot) -> String {
     format!(
         "{} {}–{}",
@@ -114,10 +121,7 @@ async fn organiser_page(
         .await?;
     let mm = s.store.matchmaking(event.id).await?;
     let regs = participants(&s, event.id).await?;
-    let name: HashMap<i64, String> = regs
-        .iter()
-        .map(|r| (r.id, c.text(&r.name, &r.name_script)))
-        .collect();
+    let name = names(&c, &regs);
     let who = |reg: i64| name.get(&reg).cloned().unwrap_or_else(|| format!("#{reg}"));
     let tables = s.store.meeting_tables(event.id).await?;
     let requests = s.store.meeting_requests(event.id).await?;
@@ -709,12 +713,8 @@ async fn agenda_ics(
     let (reg, mm) = participant(&s, &token).await?;
     let event = s.store.get_event(reg.event_id).await?;
     let regs = participants(&s, event.id).await?;
-    let who = |id: i64| {
-        regs.iter()
-            .find(|r| r.id == id)
-            .map(|r| c.text(&r.name, &r.name_script))
-            .unwrap_or_default()
-    };
+    let name = names(&c, &regs);
+    let who = |id: i64| name.get(&id).cloned().unwrap_or_default();
     let requests = s.store.meeting_requests(event.id).await?;
     let slots = s.store.meeting_slots(event.id).await?;
     let agenda = if mm.status == MatchmakingStatus::Published {
@@ -797,12 +797,8 @@ async fn table_cards(
     require(c.auth.as_ref(), Action::EditDirectory)?;
     let event = s.store.get_event(id(&raw)?).await?;
     let regs = participants(&s, event.id).await?;
-    let who = |id: i64| {
-        regs.iter()
-            .find(|r| r.id == id)
-            .map(|r| c.text(&r.name, &r.name_script))
-            .unwrap_or_default()
-    };
+    let name = names(&c, &regs);
+    let who = |id: i64| name.get(&id).cloned().unwrap_or_default();
     let slots = s.store.meeting_slots(event.id).await?;
     let requests = s.store.meeting_requests(event.id).await?;
     let cards = s
