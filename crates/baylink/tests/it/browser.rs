@@ -438,18 +438,7 @@ async fn matchmaking_request_accept_schedule_publish_and_agenda() {
         ("陳大文", "mm-chan@example.hk"),
         ("李小明", "mm-li@example.cn"),
     ] {
-        let r = kit::client()
-            .post(app.url(&format!("/zh-Hant/events/{event}/register")))
-            .form(&[
-                ("name", name),
-                ("email", email),
-                ("region", "hong_kong"),
-                ("consent", "1"),
-            ])
-            .send()
-            .await
-            .unwrap();
-        links.push(r.headers()["location"].to_str().unwrap().to_owned());
+        links.push(crate::matchmaking::register(&app, event, name, email).await);
     }
     let b = Browser::start().await;
 

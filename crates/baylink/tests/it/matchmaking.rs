@@ -9,7 +9,7 @@ use crate::events::open_event;
 use crate::kit::{self, SECRETARIAT, TestApp};
 
 /// Registers someone and returns their personal page's path (`/zh-Hant/registrations/…`).
-async fn register(app: &TestApp, event: i64, name: &str, email: &str) -> String {
+pub async fn register(app: &TestApp, event: i64, name: &str, email: &str) -> String {
     let r = kit::client()
         .post(app.url(&format!("/zh-Hant/events/{event}/register")))
         .form(&[
