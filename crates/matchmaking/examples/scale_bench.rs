@@ -1,5 +1,5 @@
 //! The scheduler at the size of a large brokerage event: 2,000 participants, 10,000
-//! accepted requests, 2 days × 16 slots, 120 tables (so at most 3,840 meetings fit, and the
+//! accepted requests, 2 days × 16 slots (the night between is no break), 120 tables (so at most 3,840 meetings fit, and the
 //! engine must choose the heaviest), a tenth of the participants away for four slots each.
 //!
 //! ```text
@@ -69,6 +69,7 @@ fn main() {
         forbidden,
         reserved_tables: Vec::new(),
         fixed_tables: Vec::new(),
+        day_starts: vec![slots / 2],
     };
     let options = Options {
         fairness: Some(2),

@@ -186,7 +186,12 @@ pub fn check(
             let mut count = 0;
             let mut seen_meeting = false;
             let mut idle = false;
-            for &b in row {
+            for (t, &b) in row.iter().enumerate() {
+                if instance.opens_day(t) {
+                    // A new day: the night between is no break.
+                    seen_meeting = false;
+                    idle = false;
+                }
                 if b {
                     if seen_meeting && idle {
                         count += 1;

@@ -139,6 +139,10 @@ impl<'a> State<'a> {
         let mut seen = false;
         let mut idle = false;
         for (s, &b) in self.row(p).iter().enumerate() {
+            if self.instance.opens_day(s) {
+                seen = false;
+                idle = false;
+            }
             let here = if s == t {
                 busy_at_t.unwrap_or(b != FREE)
             } else {

@@ -46,6 +46,10 @@ pub struct Instance {
     /// A table a meeting must keep (a locked or published meeting); empty means none.
     #[serde(default)]
     pub fixed_tables: Vec<Option<usize>>,
+    /// The slots that open a new day (after the first): idle time across the night is no
+    /// break. Empty for a one-day event, as in the benchmark.
+    #[serde(default)]
+    pub day_starts: Vec<usize>,
 }
 
 /// A reason an instance cannot be scheduled in full, found before any search.
@@ -338,7 +342,13 @@ impl Instance {
             precedences,
             reserved_tables: Vec::new(),
             fixed_tables: Vec::new(),
+            day_starts: Vec::new(),
         })
+    }
+
+    /// Whether slot `t` opens a new day (so a gap before it is no break).
+    pub fn opens_day(&self, t: usize) -> bool {
+        self.day_starts.contains(&t)
     }
 
     /// The meetings of each participant.

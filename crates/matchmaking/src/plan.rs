@@ -118,6 +118,11 @@ pub fn plan(event: &EventIn) -> EventPlan {
             }
         })
         .collect();
+    // A new day wherever the Hong Kong date changes between two slots.
+    let day = |unix: i64| (unix + 8 * 3600).div_euclid(86_400);
+    let day_starts: Vec<usize> = (1..slots.len())
+        .filter(|&i| day(slots[i].1) != day(slots[i - 1].1))
+        .collect();
     let instance = Instance {
         participants: people.len(),
         precedences: vec![Vec::new(); meetings.len()],
@@ -129,6 +134,7 @@ pub fn plan(event: &EventIn) -> EventPlan {
         forbidden,
         reserved_tables,
         fixed_tables,
+        day_starts,
     };
     let options = Options {
         fairness: event.fairness,

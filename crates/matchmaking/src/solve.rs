@@ -377,6 +377,10 @@ fn encode(instance: &Instance, fairness: Option<usize>) -> Model {
         // after[t]: busy in some slot after t.
         let mut after = vec![never; slots];
         for t in (0..slots - 1).rev() {
+            // "Later" means later the same day.
+            if instance.opens_day(t + 1) {
+                continue;
+            }
             let next_busy = row[t + 1];
             let next_after = after[t + 1];
             if next_busy == never && next_after == never {
@@ -390,7 +394,7 @@ fn encode(instance: &Instance, fairness: Option<usize>) -> Model {
         }
         let mut starts = Vec::new();
         for t in 1..slots - 1 {
-            if row[t - 1] == never || after[t] == never {
+            if row[t - 1] == never || after[t] == never || instance.opens_day(t) {
                 continue;
             }
             let s = sat.var();

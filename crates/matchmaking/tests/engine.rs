@@ -192,6 +192,23 @@ fn breaks_and_fairness_are_counted_as_defined() {
     // The engine closes the gaps.
     let result = solve(&instance);
     assert_eq!((result.status, result.breaks), (Status::Optimal, Some(0)));
+
+    // Over two days (slots 1–4 and 5–7), the night is no break: meetings in slots 1, 3
+    // and 6 make one break (slot 2), not two.
+    let mut two_days = instance.clone();
+    two_days.day_starts = vec![4];
+    let report = check(&two_days, &[at(0), at(2), at(5)], true, None);
+    assert_eq!(report.breaks[0], 1);
+    // Free only in slots 1, 2 and 5: across the night that is no break.
+    two_days.forbidden[0] = vec![2, 3, 5, 6];
+    let result = solve(&two_days);
+    assert_eq!((result.status, result.breaks), (Status::Optimal, Some(0)));
+    let one_day = Instance {
+        day_starts: Vec::new(),
+        ..two_days
+    };
+    let result = solve(&one_day);
+    assert_eq!(result.breaks, Some(1), "the same on one day needs a break");
 }
 
 #[test]
@@ -249,6 +266,7 @@ fn generated(participants: usize, requests: usize, slots: usize, tables: usize) 
         forbidden: vec![Vec::new(); participants],
         reserved_tables: Vec::new(),
         fixed_tables: Vec::new(),
+        day_starts: Vec::new(),
     }
 }
 
