@@ -258,8 +258,10 @@ macro_rules! impl_sql_matchmaking {
 
                 async fn decide_meeting(&self, request_id: i64, by_reg: i64, accept: bool, now: i64) -> StoreResult<MeetingRequest> {
                     let mut tx = self.begin().await?;
+                    let event_id = Self::request_in(&mut tx, request_id).await?.event_id;
+                    let mm = Self::lock_matchmaking(&mut tx, event_id).await?;
+                    // Read again under the lock: two answers at once must not both pass.
                     let request = Self::request_in(&mut tx, request_id).await?;
-                    let mm = Self::lock_matchmaking(&mut tx, request.event_id).await?;
                     if request.to_reg != by_reg {
                         return Err(StoreError::NotFound);
                     }

@@ -249,10 +249,6 @@ async fn agenda_mail(
     let event = store.get_event(reg.event_id).await?;
     let slots = store.meeting_slots(event.id).await?;
     let tables = store.meeting_tables(event.id).await?;
-    let people = store
-        .list_registrations(event.id, None, None, 10_000, 0)
-        .await?
-        .items;
     let mut lines: Vec<(i64, String)> = Vec::new();
     for r in store.meeting_requests(event.id).await? {
         if r.status != RequestStatus::Accepted || (r.from_reg != reg.id && r.to_reg != reg.id) {
@@ -269,11 +265,9 @@ async fn agenda_mail(
         } else {
             r.from_reg
         };
-        let with = people
-            .iter()
-            .find(|p| p.id == other)
-            .map(|p| lang.text(&p.name, &p.name_script).into_owned())
-            .unwrap_or_default();
+        // Only the counterparts are read, not the whole list of participants.
+        let other = store.get_registration(other).await?;
+        let with = lang.text(&other.name, &other.name_script).into_owned();
         lines.push((
             slot.starts_at,
             format!(

@@ -125,11 +125,10 @@ async fn organiser_page(
     let who = |reg: i64| name.get(&reg).cloned().unwrap_or_else(|| format!("#{reg}"));
     let tables = s.store.meeting_tables(event.id).await?;
     let requests = s.store.meeting_requests(event.id).await?;
-    let slots = s
-        .store
-        .meeting_slots(event.id)
-        .await?
-        .into_iter()
+    let all_slots = s.store.meeting_slots(event.id).await?;
+    let slots = all_slots
+        .iter()
+        .cloned()
         .map(|slot| {
             let cells = tables
                 .iter()
@@ -145,7 +144,6 @@ async fn organiser_page(
             (slot, label, cells)
         })
         .collect();
-    let all_slots = s.store.meeting_slots(event.id).await?;
     let away = s.store.unavailability(event.id).await?;
     let conflicts = conflicts(&c, &requests, &all_slots, &tables, &away, &who);
     let slot_choices = all_slots.iter().map(|x| (x.id, slot_label(x))).collect();
