@@ -414,16 +414,28 @@ impl Browser {
         .await
     }
 
-    /// Waits (up to ten seconds) until the element's text contains `needle`.
+    /// Waits (up to ten seconds) until the element's text contains `needle`. Read in the
+    /// page by script, so a page that reloads meanwhile (after a form post) leaves no stale
+    /// element to fail on.
     async fn wait_text(&self, css: &str, needle: &str) {
+        let script = format!(
+            "const e = document.querySelector({}); return e ? e.textContent : '';",
+            serde_json::to_string(css).unwrap()
+        );
+        let mut last = String::new();
         for _ in 0..100 {
-            self.wait_for(css).await;
-            if self.text(css).await.contains(needle) {
+            last = self
+                .script(&script)
+                .await
+                .as_str()
+                .unwrap_or_default()
+                .to_owned();
+            if last.contains(needle) {
                 return;
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        panic!("{css} never showed {needle:?}: {:?}", self.text(css).await);
+        panic!("{css} never showed {needle:?}: {last:?}");
     }
 }
 
