@@ -67,6 +67,9 @@ pub enum Analysis {
     TantivyDefault,
     /// Baseline: jieba search mode and lower case, without script conversion.
     JiebaOnly,
+    /// Baseline: script conversion only (OpenCC hk2s, lower case), then jieba: no
+    /// regional terms, no English terms, no pairs, no stemming.
+    ConvertedOnly,
 }
 
 /// The analyser to register in a tantivy index.
@@ -89,6 +92,7 @@ pub fn analyzer_for(analysis: Analysis) -> TextAnalyzer {
         Analysis::JiebaOnly => TextAnalyzer::builder(FoldingTokenizer { fold: false })
             .filter(tantivy::tokenizer::LowerCaser)
             .build(),
+        Analysis::ConvertedOnly => TextAnalyzer::builder(ConvertingTokenizer).build(),
     }
 }
 
@@ -145,6 +149,26 @@ impl Tokenizer for FoldingTokenizer {
             },
             next: 0,
         }
+    }
+}
+
+/// The conversion-only baseline's tokenizer: jieba over [`baylink_text::fold`] (script
+/// conversion and lower case, without the regional-terms table).
+#[derive(Clone)]
+pub struct ConvertingTokenizer;
+
+impl Tokenizer for ConvertingTokenizer {
+    type TokenStream<'a> = VecTokenStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
+        let folded = baylink_text::fold(text);
+        let mut tokens = jieba_tokens(&folded);
+        // Offsets point into the folded text; this baseline is only ever scored.
+        for t in &mut tokens {
+            t.offset_from = 0;
+            t.offset_to = 0;
+        }
+        VecTokenStream { tokens, next: 0 }
     }
 }
 

@@ -13,11 +13,13 @@
 pub mod error;
 pub mod events;
 pub mod input;
+pub mod market;
 pub mod matchmaking;
 pub mod model;
 pub mod search;
 pub mod sql;
 pub mod sql_events;
+pub mod sql_market;
 pub mod sql_matchmaking;
 
 use async_trait::async_trait;
@@ -25,6 +27,11 @@ use async_trait::async_trait;
 pub use error::{FieldError, StoreError, StoreResult};
 pub use events::*;
 pub use input::*;
+pub use market::{
+    AgreementType, Codes, CoopMode, FunnelRow, Interest, InterestStatus, IpStatus, MarketStamp,
+    MarketStore, PipelineMove, PipelineStage, PipelineStep, Posting, PostingDraft, PostingFilter,
+    PostingInput, PostingKind, PostingSide, PostingStatus, Sector, Stage,
+};
 pub use matchmaking::{
     Matchmaking, MatchmakingDraft, MatchmakingInput, MatchmakingStatus, MatchmakingStore,
     MeetingOutcome, MeetingRequest, MeetingSlot, MeetingTable, RequestDraft, RequestInput,
@@ -89,7 +96,9 @@ pub struct MembershipFilter {
 /// Everything Baylink keeps, behind one interface with a SQLite and a PostgreSQL
 /// implementation.
 #[async_trait]
-pub trait Store: EventStore + SearchStore + MatchmakingStore + Send + Sync + 'static {
+pub trait Store:
+    EventStore + SearchStore + MatchmakingStore + MarketStore + Send + Sync + 'static
+{
     /// `sqlite` or `postgres`, for logs and the health page.
     fn backend(&self) -> &'static str;
     /// A trivial query, for `/healthz`.

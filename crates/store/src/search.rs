@@ -10,7 +10,7 @@ use async_trait::async_trait;
 use crate::StoreResult;
 
 /// The kinds of record search covers that the store holds today.
-pub const SEARCH_KINDS: [&str; 4] = ["organisation", "person", "event", "item"];
+pub const SEARCH_KINDS: [&str; 5] = ["organisation", "person", "event", "item", "posting"];
 
 /// One entry of the change log: `kind` record `entity_id` was written (created, edited or
 /// deleted; the index looks it up again to know which).
@@ -73,6 +73,11 @@ pub fn record_select(kind: &str) -> Option<&'static str> {
         }
         "item" => {
             "SELECT CAST('item' AS TEXT) AS kind, x.id, x.title, x.title_script, x.title_en, s.theme AS body, s.theme_script AS body_script, s.title AS extra, e.region, COALESCE(x.starts_at, s.starts_at) AS starts_at, e.id AS parent_id FROM programme_items x JOIN event_sessions s ON s.id = x.session_id JOIN events e ON e.id = s.event_id"
+        }
+        // Only published postings are public; one that is withdrawn or sent back is
+        // looked up again through the change log and, no longer found, removed.
+        "posting" => {
+            "SELECT CAST('posting' AS TEXT) AS kind, x.id, x.title, x.script AS title_script, CAST(NULL AS TEXT) AS title_en, x.summary AS body, x.script AS body_script, o.name AS extra, o.region, CAST(NULL AS BIGINT) AS starts_at, x.event_id AS parent_id FROM (SELECT * FROM postings WHERE status = 'published') x JOIN organisations o ON o.id = x.org_id"
         }
         _ => return None,
     })

@@ -47,7 +47,7 @@ pub struct Built {
 }
 
 impl Built {
-    fn arg(&mut self, a: Arg) -> String {
+    pub(crate) fn arg(&mut self, a: Arg) -> String {
         self.args.push(a);
         format!("${}", self.args.len())
     }

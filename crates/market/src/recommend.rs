@@ -1,0 +1,664 @@
+//! The recommender: counterparts for a posting, with the reasons.
+
+use std::collections::HashMap;
+
+use baylink_search::analysis::Analysis;
+use baylink_store::{CoopMode, OrgType, Posting, PostingKind, PostingSide, Region, Sector};
+
+use crate::text::{Analysed, TextIndex, analyse, analyse_all};
+
+/// How much each part counts. The defaults follow the alliance's priorities (what the
+/// two say first, then shared fields, then whether the kinds fit, then the alliance's
+/// preferences); they were set before the evaluation was run and are not fitted to it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Weights {
+    pub text: f32,
+    pub sectors: f32,
+    pub kind: f32,
+    pub org_types: f32,
+    pub border: f32,
+    pub modes: f32,
+    pub fresh: f32,
+    /// Days after which freshness halves.
+    pub half_life_days: f32,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            text: 0.50,
+            sectors: 0.20,
+            kind: 0.10,
+            org_types: 0.05,
+            border: 0.07,
+            modes: 0.04,
+            fresh: 0.04,
+            half_life_days: 180.0,
+        }
+    }
+}
+
+/// What the recommender knows of a posting.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Profile {
+    pub id: i64,
+    pub side: PostingSide,
+    pub kind: PostingKind,
+    pub sectors: Vec<Sector>,
+    pub modes: Vec<CoopMode>,
+    /// Where its owner wants partners; empty for anywhere.
+    pub targets: Vec<Region>,
+    pub org_id: i64,
+    pub org_type: OrgType,
+    pub region: Region,
+    /// Unix seconds: when it was published (or written).
+    pub since: i64,
+    /// Title, summary and description.
+    pub text: String,
+    /// Bumped on every edit: the analysis of an unchanged posting is reused on reload.
+    pub version: i64,
+}
+
+impl Profile {
+    pub fn from_posting(p: &Posting) -> Profile {
+        Profile {
+            id: p.id,
+            side: p.side,
+            kind: p.kind,
+            sectors: p.sectors.0.clone(),
+            modes: p.modes.0.clone(),
+            targets: p.target_regions.0.clone(),
+            org_id: p.org_id,
+            org_type: p.org_type,
+            region: p.org_region,
+            since: p.published_at.unwrap_or(p.created_at),
+            text: format!("{}\n{}\n{}", p.title, p.summary, p.description),
+            version: p.version,
+        }
+    }
+}
+
+/// One counterpart, with the parts of its score: the page says why from these.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recommendation {
+    pub posting_id: i64,
+    pub score: f32,
+    /// Text similarity, 0..1.
+    pub text: f32,
+    /// Terms both say (as analysed: Simplified, mainland terms), rarest first.
+    pub shared_terms: Vec<String>,
+    pub shared_sectors: Vec<Sector>,
+    /// 1 for the same kind, less for related kinds.
+    pub kind_fit: f32,
+    /// A university or institute and a company (產學研).
+    pub academia_industry: bool,
+    /// Two different places among Shenzhen, Hong Kong and Macao.
+    pub cross_border: bool,
+    /// Whether the counterpart is where the posting's owner looks for partners (None:
+    /// no target named).
+    pub in_target: Option<bool>,
+    pub shared_modes: Vec<CoopMode>,
+    /// How old the counterpart is, in days.
+    pub age_days: i64,
+}
+
+fn mask<T: Copy>(items: &[T], index: impl Fn(T) -> usize) -> u32 {
+    items.iter().fold(0, |m, &i| m | 1 << index(i))
+}
+
+fn sector_index(s: Sector) -> usize {
+    Sector::ALL.iter().position(|x| *x == s).unwrap_or(0)
+}
+fn mode_index(m: CoopMode) -> usize {
+    CoopMode::ALL.iter().position(|x| *x == m).unwrap_or(0)
+}
+fn region_index(r: Region) -> usize {
+    Region::ALL.iter().position(|x| *x == r).unwrap_or(0)
+}
+
+/// The compact form the scorer reads, one per indexed posting.
+#[derive(Debug, Clone)]
+struct Meta {
+    id: i64,
+    version: i64,
+    side: PostingSide,
+    kind: PostingKind,
+    sectors: u32,
+    modes: u32,
+    targets: u32,
+    org_id: i64,
+    org_type: OrgType,
+    region: Region,
+    since: i64,
+}
+
+impl Meta {
+    fn of(p: &Profile) -> Meta {
+        Meta {
+            id: p.id,
+            version: p.version,
+            side: p.side,
+            kind: p.kind,
+            sectors: mask(&p.sectors, sector_index),
+            modes: mask(&p.modes, mode_index),
+            targets: mask(&p.targets, region_index),
+            org_id: p.org_id,
+            org_type: p.org_type,
+            region: p.region,
+            since: p.since,
+        }
+    }
+}
+
+/// How well an offer of kind `b` answers a need of kind `a` (symmetric).
+pub fn kind_fit(a: PostingKind, b: PostingKind) -> f32 {
+    use PostingKind::*;
+    if a == b {
+        return 1.0;
+    }
+    match (a.min_code(b), a.max_code(b)) {
+        // A technology need is met by research cooperation and the other way round; a
+        // project is built with technology or research; investment funds projects.
+        (Research, Technology) | (Project, Technology) | (Project, Research) => 0.6,
+        (Investment, Project) => 0.6,
+        (Agency, Technology) | (Agency, Project) => 0.3,
+        (Research, Talent) => 0.3,
+        _ => 0.0,
+    }
+}
+
+trait Order {
+    fn min_code(self, other: Self) -> Self;
+    fn max_code(self, other: Self) -> Self;
+}
+
+impl Order for PostingKind {
+    fn min_code(self, other: Self) -> Self {
+        if self.code() <= other.code() {
+            self
+        } else {
+            other
+        }
+    }
+    fn max_code(self, other: Self) -> Self {
+        if self.code() > other.code() {
+            self
+        } else {
+            other
+        }
+    }
+}
+
+fn academic(t: OrgType) -> bool {
+    matches!(t, OrgType::University | OrgType::Institute)
+}
+
+/// How complementary two organisation types are: academia with industry most.
+fn org_fit(a: OrgType, b: OrgType) -> f32 {
+    if academic(a) != academic(b) && (a == OrgType::Company || b == OrgType::Company) {
+        1.0
+    } else if a == OrgType::Company || b == OrgType::Company {
+        0.6
+    } else {
+        0.4
+    }
+}
+
+fn bay(r: Region) -> bool {
+    matches!(r, Region::Shenzhen | Region::HongKong | Region::Macao)
+}
+
+/// Shenzhen–Hong Kong–Macao pairs first, then a bay city with anywhere else.
+fn border_fit(a: Region, b: Region) -> f32 {
+    if a != b && bay(a) && bay(b) {
+        1.0
+    } else if bay(a) != bay(b) {
+        0.5
+    } else {
+        0.3
+    }
+}
+
+fn jaccard(a: u32, b: u32) -> f32 {
+    let union = (a | b).count_ones();
+    if union == 0 {
+        0.0
+    } else {
+        (a & b).count_ones() as f32 / union as f32
+    }
+}
+
+/// The live postings, indexed for recommendation.
+#[derive(Debug, Default)]
+pub struct Recommender {
+    metas: Vec<Meta>,
+    analysed: Vec<Analysed>,
+    index: TextIndex,
+    by_id: HashMap<i64, u32>,
+    /// Per side and sector: the postings on that side carrying that sector.
+    by_sector: [Vec<Vec<u32>>; 2],
+    weights: Weights,
+    analysis: Option<Analysis>,
+}
+
+fn side_index(s: PostingSide) -> usize {
+    match s {
+        PostingSide::Offer => 0,
+        PostingSide::Need => 1,
+    }
+}
+
+impl Recommender {
+    /// Indexes `profiles` with Baylink's analysis and the default weights.
+    pub fn build(profiles: &[Profile]) -> Recommender {
+        Recommender::build_with(profiles, Analysis::Baylink, Weights::default(), None)
+    }
+
+    /// Indexes `profiles`, reusing the analysis of those unchanged since `previous` (same id
+    /// and version), so a reload after one edit analyses one posting.
+    pub fn build_with(
+        profiles: &[Profile],
+        analysis: Analysis,
+        weights: Weights,
+        previous: Option<&Recommender>,
+    ) -> Recommender {
+        let reuse = previous.filter(|p| p.analysis == Some(analysis));
+        let mut analysed: Vec<Option<Analysed>> = profiles
+            .iter()
+            .map(|p| {
+                let prev = reuse?;
+                let &i = prev.by_id.get(&p.id)?;
+                (prev.metas[i as usize].version == p.version)
+                    .then(|| prev.analysed[i as usize].clone())
+            })
+            .collect();
+        let missing: Vec<usize> = (0..profiles.len())
+            .filter(|&i| analysed[i].is_none())
+            .collect();
+        let texts: Vec<&str> = missing.iter().map(|&i| profiles[i].text.as_str()).collect();
+        for (i, a) in missing.into_iter().zip(analyse_all(analysis, &texts)) {
+            analysed[i] = Some(a);
+        }
+        let analysed: Vec<Analysed> = analysed
+            .into_iter()
+            .map(|a| a.unwrap_or_default())
+            .collect();
+        let index = TextIndex::build(&analysed);
+        let metas: Vec<Meta> = profiles.iter().map(Meta::of).collect();
+        let mut by_sector = [
+            vec![Vec::new(); Sector::ALL.len()],
+            vec![Vec::new(); Sector::ALL.len()],
+        ];
+        for (i, m) in metas.iter().enumerate() {
+            for (s, list) in by_sector[side_index(m.side)].iter_mut().enumerate() {
+                if m.sectors & (1 << s) != 0 {
+                    list.push(i as u32);
+                }
+            }
+        }
+        Recommender {
+            by_id: metas
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (m.id, i as u32))
+                .collect(),
+            metas,
+            analysed,
+            index,
+            by_sector,
+            weights,
+            analysis: Some(analysis),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.metas.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.metas.is_empty()
+    }
+
+    pub fn contains(&self, id: i64) -> bool {
+        self.by_id.contains_key(&id)
+    }
+
+    /// Counterparts for indexed posting `id`, best first; empty if it is not indexed.
+    pub fn recommend(&self, id: i64, now: i64, limit: usize) -> Vec<Recommendation> {
+        let Some(&doc) = self.by_id.get(&id) else {
+            return Vec::new();
+        };
+        let scored = self.index.score_doc(doc);
+        let terms = self.index.doc_terms(doc).to_vec();
+        self.rank(
+            &self.metas[doc as usize],
+            scored.hits,
+            scored.self_score,
+            &terms,
+            now,
+            limit,
+        )
+    }
+
+    /// Counterparts for a posting that is not indexed (one awaiting review, or a draft).
+    pub fn recommend_profile(&self, p: &Profile, now: i64, limit: usize) -> Vec<Recommendation> {
+        if self.by_id.contains_key(&p.id) {
+            return self.recommend(p.id, now, limit);
+        }
+        let analysed = analyse(self.analysis.unwrap_or(Analysis::Baylink), &p.text);
+        let (scored, terms) = self.index.score_text(&analysed);
+        self.rank(
+            &Meta::of(p),
+            scored.hits,
+            scored.self_score,
+            &terms,
+            now,
+            limit,
+        )
+    }
+
+    /// Text-only ranking (the baselines of the evaluation): the same candidates, ordered
+    /// by BM25 `S(q,d)` alone.
+    pub fn rank_by_text(&self, id: i64, limit: usize) -> Vec<i64> {
+        let Some(&doc) = self.by_id.get(&id) else {
+            return Vec::new();
+        };
+        let me = &self.metas[doc as usize];
+        let mut hits: Vec<(u32, f32)> = self
+            .index
+            .score_doc(doc)
+            .hits
+            .into_iter()
+            .filter(|(d, _)| self.eligible(me, &self.metas[*d as usize]))
+            .collect();
+        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        hits.into_iter()
+            .take(limit)
+            .map(|(d, _)| self.metas[d as usize].id)
+            .collect()
+    }
+
+    /// Another posting may be recommended to `me`: the other side, another organisation.
+    fn eligible(&self, me: &Meta, other: &Meta) -> bool {
+        other.side != me.side && other.org_id != me.org_id && other.id != me.id
+    }
+
+    fn rank(
+        &self,
+        me: &Meta,
+        text_hits: Vec<(u32, f32)>,
+        self_score: f32,
+        terms: &[u32],
+        now: i64,
+        limit: usize,
+    ) -> Vec<Recommendation> {
+        let w = self.weights;
+        // Candidates: every posting on the other side sharing a term or a field.
+        let mut text_of: HashMap<u32, f32> = HashMap::with_capacity(text_hits.len());
+        for (d, s) in text_hits {
+            text_of.insert(d, self.index.similarity(self_score, d, s));
+        }
+        let other = side_index(match me.side {
+            PostingSide::Offer => PostingSide::Need,
+            PostingSide::Need => PostingSide::Offer,
+        });
+        let mut candidates: Vec<u32> = text_of.keys().copied().collect();
+        for (s, list) in self.by_sector[other].iter().enumerate() {
+            if me.sectors & (1 << s) != 0 {
+                candidates.extend(list.iter().copied().filter(|d| !text_of.contains_key(d)));
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        let score = |d: u32| -> Option<f32> {
+            let o = &self.metas[d as usize];
+            if !self.eligible(me, o) {
+                return None;
+            }
+            let text = text_of.get(&d).copied().unwrap_or(0.0);
+            let sectors = jaccard(me.sectors, o.sectors);
+            if text <= 0.0 && sectors <= 0.0 {
+                return None;
+            }
+            let target = |targets: u32, r: Region| {
+                if targets == 0 {
+                    0.5
+                } else if targets & (1 << region_index(r)) != 0 {
+                    1.0
+                } else {
+                    0.0
+                }
+            };
+            let border = 0.5 * border_fit(me.region, o.region)
+                + 0.25 * target(me.targets, o.region)
+                + 0.25 * target(o.targets, me.region);
+            let modes = if me.modes == 0 || o.modes == 0 {
+                0.5
+            } else {
+                jaccard(me.modes, o.modes)
+            };
+            let age = ((now - o.since).max(0) as f32) / 86_400.0;
+            let fresh = 0.5f32.powf(age / w.half_life_days);
+            Some(
+                w.text * text
+                    + w.sectors * sectors
+                    + w.kind * kind_fit(me.kind, o.kind)
+                    + w.org_types * org_fit(me.org_type, o.org_type)
+                    + w.border * border
+                    + w.modes * modes
+                    + w.fresh * fresh,
+            )
+        };
+        let mut ranked: Vec<(u32, f32)> = candidates
+            .into_iter()
+            .filter_map(|d| score(d).map(|s| (d, s)))
+            .collect();
+        let cut = limit.min(ranked.len());
+        if cut == 0 {
+            return Vec::new();
+        }
+        let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        ranked.select_nth_unstable_by(cut - 1, order);
+        ranked.truncate(cut);
+        ranked.sort_by(order);
+        ranked
+            .into_iter()
+            .map(|(d, s)| {
+                let o = &self.metas[d as usize];
+                let bit = |mask: u32, i: usize| mask & (1 << i) != 0;
+                Recommendation {
+                    posting_id: o.id,
+                    score: s,
+                    text: text_of.get(&d).copied().unwrap_or(0.0),
+                    shared_terms: self
+                        .index
+                        .shared_terms(terms, d, 3)
+                        .into_iter()
+                        .map(str::to_owned)
+                        .collect(),
+                    shared_sectors: Sector::ALL
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| bit(me.sectors & o.sectors, *i))
+                        .map(|(_, s)| *s)
+                        .collect(),
+                    kind_fit: kind_fit(me.kind, o.kind),
+                    academia_industry: academic(me.org_type) != academic(o.org_type)
+                        && (me.org_type == OrgType::Company || o.org_type == OrgType::Company),
+                    cross_border: me.region != o.region && bay(me.region) && bay(o.region),
+                    in_target: (me.targets != 0).then(|| bit(me.targets, region_index(o.region))),
+                    shared_modes: CoopMode::ALL
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| bit(me.modes & o.modes, *i))
+                        .map(|(_, m)| *m)
+                        .collect(),
+                    age_days: (now - o.since).max(0) / 86_400,
+                }
+            })
+            .collect()
+    }
+
+    /// Counterparts for several postings at once (a participant's organisation's
+    /// postings): each counterpart once, with its best score.
+    pub fn recommend_many(
+        &self,
+        ids: &[i64],
+        now: i64,
+        limit: usize,
+    ) -> Vec<(i64, Recommendation)> {
+        let mut best: HashMap<i64, (i64, Recommendation)> = HashMap::new();
+        for &id in ids {
+            for r in self.recommend(id, now, limit) {
+                if ids.contains(&r.posting_id) {
+                    continue;
+                }
+                match best.get(&r.posting_id) {
+                    Some((_, b)) if b.score >= r.score => {}
+                    _ => {
+                        best.insert(r.posting_id, (id, r));
+                    }
+                }
+            }
+        }
+        let mut out: Vec<(i64, Recommendation)> = best.into_values().collect();
+        out.sort_by(|a, b| {
+            b.1.score
+                .total_cmp(&a.1.score)
+                .then(a.1.posting_id.cmp(&b.1.posting_id))
+        });
+        out.truncate(limit);
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn profile(
+        id: i64,
+        side: PostingSide,
+        org: i64,
+        region: Region,
+        t: OrgType,
+        text: &str,
+    ) -> Profile {
+        Profile {
+            id,
+            side,
+            kind: PostingKind::Technology,
+            sectors: vec![Sector::Cybersecurity],
+            modes: vec![],
+            targets: vec![],
+            org_id: org,
+            org_type: t,
+            region,
+            since: 0,
+            text: text.to_owned(),
+            version: 1,
+        }
+    }
+
+    #[test]
+    fn a_shenzhen_need_meets_a_hong_kong_offer_in_its_own_terms() {
+        let need = profile(
+            1,
+            PostingSide::Need,
+            1,
+            Region::Shenzhen,
+            OrgType::Company,
+            "寻求信息安全态势感知技术\n我司为金融机构寻找信息安全方案。",
+        );
+        let offer = profile(
+            2,
+            PostingSide::Offer,
+            2,
+            Region::HongKong,
+            OrgType::University,
+            "資訊保安態勢感知技術成果\n本實驗室的資訊保安方案適用於金融機構。",
+        );
+        let unrelated = profile(
+            3,
+            PostingSide::Offer,
+            3,
+            Region::Macao,
+            OrgType::Company,
+            "中醫藥經典名方\n慢性病調理。",
+        );
+        let same_side = profile(
+            4,
+            PostingSide::Need,
+            4,
+            Region::HongKong,
+            OrgType::Company,
+            "徵求資訊保安方案\n金融機構資訊保安。",
+        );
+        let own_org = profile(
+            5,
+            PostingSide::Offer,
+            1,
+            Region::Shenzhen,
+            OrgType::Company,
+            "信息安全态势感知\n金融机构信息安全。",
+        );
+        let rec = Recommender::build(&[need, offer, unrelated, same_side, own_org]);
+        let got = rec.recommend(1, 0, 10);
+        let ids: Vec<i64> = got.iter().map(|r| r.posting_id).collect();
+        assert_eq!(ids[0], 2, "{got:?}");
+        assert!(
+            !ids.contains(&4) && !ids.contains(&5) && !ids.contains(&1),
+            "{ids:?}"
+        );
+        let top = &got[0];
+        assert!(!top.shared_terms.is_empty(), "{top:?}");
+        // The regional term alone is enough: 信息安全 (Shenzhen) is 資訊保安 in Hong Kong.
+        let n = profile(6, PostingSide::Need, 6, Region::Shenzhen, OrgType::Company, "信息安全");
+        let o = profile(7, PostingSide::Offer, 7, Region::HongKong, OrgType::Company, "資訊保安");
+        let alone = Recommender::build(&[n, o]).recommend(6, 0, 1);
+        assert!(alone[0].text > 0.5 && alone[0].shared_terms.contains(&"安全".to_owned()), "{alone:?}");
+        assert!(top.academia_industry && top.cross_border);
+        assert_eq!(top.shared_sectors, vec![Sector::Cybersecurity]);
+        assert!(top.text > 0.2);
+    }
+
+    #[test]
+    fn reloading_reuses_unchanged_analysis_and_sees_edits() {
+        let a = profile(
+            1,
+            PostingSide::Need,
+            1,
+            Region::Shenzhen,
+            OrgType::Company,
+            "寻求无人机物流配送",
+        );
+        let mut b = profile(
+            2,
+            PostingSide::Offer,
+            2,
+            Region::HongKong,
+            OrgType::Company,
+            "中醫藥經典名方",
+        );
+        b.sectors = vec![Sector::Biomedicine];
+        let first = Recommender::build(&[a.clone(), b.clone()]);
+        assert!(first.recommend(1, 0, 5).is_empty());
+        b.text = "無人機物流配送技術".to_owned();
+        b.version = 2;
+        let second =
+            Recommender::build_with(&[a, b], Analysis::Baylink, Weights::default(), Some(&first));
+        assert_eq!(second.recommend(1, 0, 5).len(), 1);
+    }
+
+    #[test]
+    fn kinds_fit_symmetrically() {
+        use PostingKind::*;
+        for a in PostingKind::ALL {
+            for b in PostingKind::ALL {
+                assert_eq!(kind_fit(*a, *b), kind_fit(*b, *a));
+            }
+        }
+        assert_eq!(kind_fit(Technology, Technology), 1.0);
+        assert!(kind_fit(Technology, Research) > kind_fit(Technology, Talent));
+    }
+}

@@ -1,0 +1,292 @@
+//! What two postings say in common: an in-memory BM25 index whose "query" is a whole
+//! posting.
+//!
+//! Search (tantivy) answers a few words typed by a reader; a recommendation compares a
+//! posting of a hundred words with every posting on the other side. Doing that through a
+//! query parser would build a hundred-clause query per posting, so the recommender keeps
+//! its own index: per term, the postings holding it with their BM25 weight precomputed
+//! (an impact), and per posting, its terms. Scoring one posting is then one pass over the
+//! lists of its terms.
+//!
+//! The similarity is normalised like a cosine, `S(q,d) / sqrt(S(q,q) · S(d,d))`, where
+//! `S(x,y)` sums `y`'s impacts over the terms both hold: a long posting that mentions
+//! everything does not outrank the one that says the same as `q`.
+//!
+//! The analysis is a parameter, so the same index measures the two baselines (jieba on the
+//! text as written, and after script conversion only) against Baylink's analysis.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use baylink_search::analysis::{Analysis, analyze_with};
+
+/// BM25's usual constants.
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+
+/// A term held by more than this share of postings, in an index of more than
+/// [`COMMON_FLOOR`] postings, is skipped when scoring: its list is long and its weight
+/// small (words like 合作 or "partner"). This bounds the work per posting on a large
+/// index; small indexes score every term.
+const COMMON_SHARE: f32 = 0.05;
+const COMMON_FLOOR: usize = 50_000;
+
+/// An analysed document: its distinct terms with their counts, and its length in terms.
+#[derive(Debug, Clone, Default)]
+pub struct Analysed {
+    pub terms: Vec<(String, u32)>,
+    pub len: u32,
+}
+
+/// Analyses `text` with `analysis` into distinct terms and counts.
+pub fn analyse(analysis: Analysis, text: &str) -> Analysed {
+    let mut counts: HashMap<String, u32> = HashMap::new();
+    let mut len = 0;
+    for (term, _) in analyze_with(analysis, text) {
+        *counts.entry(term).or_default() += 1;
+        len += 1;
+    }
+    let mut terms: Vec<(String, u32)> = counts.into_iter().collect();
+    terms.sort_unstable();
+    Analysed { terms, len }
+}
+
+/// Analyses many texts on every core.
+pub fn analyse_all(analysis: Analysis, texts: &[&str]) -> Vec<Analysed> {
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(texts.len().max(1));
+    let chunk = texts.len().div_ceil(threads).max(1);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = texts
+            .chunks(chunk)
+            .map(|part| {
+                s.spawn(move || {
+                    part.iter()
+                        .map(|t| analyse(analysis, t))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("analysis thread"))
+            .collect()
+    })
+}
+
+/// The BM25 index over a fixed set of documents, numbered 0..n in the order given.
+#[derive(Debug, Default)]
+pub struct TextIndex {
+    terms: HashMap<Box<str>, u32>,
+    names: Vec<Box<str>>,
+    idf: Vec<f32>,
+    /// Per term: (document, impact), by document.
+    lists: Vec<Vec<(u32, f32)>>,
+    /// Per document: its term ids, sorted.
+    doc_terms: Vec<Box<[u32]>>,
+    /// Per document: `S(d,d)`.
+    self_score: Vec<f32>,
+    /// Terms whose lists are skipped when scoring (see [`COMMON_SHARE`]).
+    common: Vec<bool>,
+}
+
+/// A posting scored against the index: documents that share a term, with `S(q,d)`, and
+/// the query's own `S(q,q)`.
+pub struct Scored {
+    pub hits: Vec<(u32, f32)>,
+    pub self_score: f32,
+}
+
+thread_local! {
+    static ACC: RefCell<Vec<f32>> = const { RefCell::new(Vec::new()) };
+}
+
+impl TextIndex {
+    pub fn build(docs: &[Analysed]) -> TextIndex {
+        let mut index = TextIndex::default();
+        let n = docs.len();
+        let avg =
+            (docs.iter().map(|d| d.len as f64).sum::<f64>() / n.max(1) as f64).max(1.0) as f32;
+        let mut df: Vec<u32> = Vec::new();
+        let mut ids: Vec<Vec<u32>> = Vec::with_capacity(n);
+        for d in docs {
+            let mut mine = Vec::with_capacity(d.terms.len());
+            for (t, _) in &d.terms {
+                let id = match index.terms.get(t.as_str()) {
+                    Some(id) => *id,
+                    None => {
+                        let id = index.names.len() as u32;
+                        index.terms.insert(t.as_str().into(), id);
+                        index.names.push(t.as_str().into());
+                        df.push(0);
+                        id
+                    }
+                };
+                df[id as usize] += 1;
+                mine.push(id);
+            }
+            ids.push(mine);
+        }
+        index.idf = df
+            .iter()
+            .map(|&f| (1.0 + (n as f32 - f as f32 + 0.5) / (f as f32 + 0.5)).ln())
+            .collect();
+        index.common = df
+            .iter()
+            .map(|&f| n > COMMON_FLOOR && f as f32 > COMMON_SHARE * n as f32)
+            .collect();
+        index.lists = df.iter().map(|&f| Vec::with_capacity(f as usize)).collect();
+        index.self_score = Vec::with_capacity(n);
+        for (doc, (d, mine)) in docs.iter().zip(ids).enumerate() {
+            let norm = K1 * (1.0 - B + B * d.len as f32 / avg);
+            let mut own = 0.0;
+            for (&id, (_, tf)) in mine.iter().zip(&d.terms) {
+                let tf = *tf as f32;
+                let impact = index.idf[id as usize] * tf * (K1 + 1.0) / (tf + norm);
+                index.lists[id as usize].push((doc as u32, impact));
+                own += impact;
+            }
+            index.self_score.push(own);
+            let mut sorted = mine;
+            sorted.sort_unstable();
+            index.doc_terms.push(sorted.into_boxed_slice());
+        }
+        index
+    }
+
+    pub fn len(&self) -> usize {
+        self.doc_terms.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.doc_terms.is_empty()
+    }
+
+    /// `S(d,d)` of an indexed document.
+    pub fn self_score(&self, doc: u32) -> f32 {
+        self.self_score[doc as usize]
+    }
+
+    /// A term's text and idf.
+    pub fn term(&self, id: u32) -> (&str, f32) {
+        (&self.names[id as usize], self.idf[id as usize])
+    }
+
+    pub fn doc_terms(&self, doc: u32) -> &[u32] {
+        &self.doc_terms[doc as usize]
+    }
+
+    /// Scores indexed document `doc` against every other document sharing a term.
+    pub fn score_doc(&self, doc: u32) -> Scored {
+        let hits = self.accumulate(self.doc_terms(doc), Some(doc));
+        Scored {
+            hits,
+            self_score: self.self_score(doc),
+        }
+    }
+
+    /// Scores a document that is not in the index (a posting being written, or one from
+    /// another set), analysed the same way. Terms the index does not hold add nothing.
+    pub fn score_text(&self, doc: &Analysed) -> (Scored, Vec<u32>) {
+        let n = self.len().max(1) as f32;
+        // Its own weights as if it had the average length.
+        let norm = K1;
+        let mut ids = Vec::new();
+        let mut own = 0.0;
+        for (t, tf) in &doc.terms {
+            let tf = *tf as f32;
+            let idf = match self.terms.get(t.as_str()) {
+                Some(&id) => {
+                    ids.push(id);
+                    self.idf[id as usize]
+                }
+                None => (1.0 + (n + 0.5) / 0.5f32).ln(),
+            };
+            own += idf * tf * (K1 + 1.0) / (tf + norm);
+        }
+        ids.sort_unstable();
+        let hits = self.accumulate(&ids, None);
+        (
+            Scored {
+                hits,
+                self_score: own,
+            },
+            ids,
+        )
+    }
+
+    fn accumulate(&self, terms: &[u32], skip: Option<u32>) -> Vec<(u32, f32)> {
+        ACC.with(|acc| {
+            let mut acc = acc.borrow_mut();
+            if acc.len() < self.len() {
+                acc.resize(self.len(), 0.0);
+            }
+            let mut touched: Vec<u32> = Vec::new();
+            for &t in terms {
+                if self.common[t as usize] {
+                    continue;
+                }
+                for &(d, impact) in &self.lists[t as usize] {
+                    let slot = &mut acc[d as usize];
+                    if *slot == 0.0 {
+                        touched.push(d);
+                    }
+                    *slot += impact;
+                }
+            }
+            let mut out = Vec::with_capacity(touched.len());
+            for d in touched {
+                let s = std::mem::take(&mut acc[d as usize]);
+                if Some(d) != skip {
+                    out.push((d, s));
+                }
+            }
+            out
+        })
+    }
+
+    /// The similarity in [0, 1] of a score `s = S(q,d)`.
+    pub fn similarity(&self, scored_self: f32, doc: u32, s: f32) -> f32 {
+        let denom = (scored_self * self.self_score(doc)).sqrt();
+        if denom <= 0.0 {
+            0.0
+        } else {
+            (s / denom).min(1.0)
+        }
+    }
+
+    /// The terms `a` (sorted ids) and document `doc` share, rarest first, at most `limit`.
+    pub fn shared_terms(&self, a: &[u32], doc: u32, limit: usize) -> Vec<&str> {
+        let b = self.doc_terms(doc);
+        let (mut i, mut j) = (0, 0);
+        let mut shared = Vec::new();
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared.push(a[i]);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        // Rarest first; a term inside a longer shared term (智能 in 人工智能) adds nothing.
+        shared.sort_by(|x, y| self.idf[*y as usize].total_cmp(&self.idf[*x as usize]));
+        let mut out: Vec<&str> = Vec::new();
+        for id in shared {
+            let name = &*self.names[id as usize];
+            if name.chars().count() < 2 || out.iter().any(|o| o.contains(name) || name.contains(o))
+            {
+                continue;
+            }
+            out.push(name);
+            if out.len() == limit {
+                break;
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,547 @@
+//! The SQL implementation of [`MarketStore`](crate::MarketStore), shared by both backends
+//! like [`crate::sql_events`].
+//!
+//! Who may write is checked inside the transaction against the rows as they are then:
+//! an interest is refused for one's own posting whoever the web edge thought owned it,
+//! and a pipeline move is applied against the version the mover saw.
+
+use crate::market::{PostingFilter, PostingStatus};
+use crate::sql::{Arg, Built};
+
+/// The columns of [`Posting`](crate::Posting), with its organisation joined as `o`.
+pub const POSTING_SELECT: &str = "SELECT p.id, p.org_id, p.author_id, p.side, p.kind, p.title, p.summary, p.description, p.script, p.sectors, p.modes, p.target_regions, p.stage, p.ip_status, p.contact, p.expires_on, p.status, p.review_note, p.event_id, p.synthetic, p.version, p.created_at, p.updated_at, p.published_at, p.reminded_at, o.name AS org_name, o.name_script AS org_name_script, o.name_en AS org_name_en, o.org_type, o.region AS org_region FROM postings p JOIN organisations o ON o.id = p.org_id";
+
+/// The columns of [`Interest`](crate::Interest), with its posting and writer joined.
+pub const INTEREST_SELECT: &str = "SELECT i.id, i.posting_id, i.from_user_id, i.from_org_id, i.message, i.message_script, i.status, i.stage, i.agreement_type, i.close_reason, i.created_at, i.decided_at, i.updated_at, i.version, i.synthetic, p.title AS posting_title, p.script AS posting_script, p.org_id AS posting_org_id, u.display_name AS from_name, u.email AS from_email FROM posting_interests i JOIN postings p ON p.id = i.posting_id JOIN users u ON u.id = i.from_user_id";
+
+/// The `WHERE` clause and values for the posting list.
+pub fn posting_where(f: &PostingFilter) -> Built {
+    let mut b = Built::default();
+    let mut conds = Vec::new();
+    match f.status {
+        None => {
+            let s = b.arg(Arg::Text(PostingStatus::Published.code().to_owned()));
+            let t = b.arg(Arg::Text(f.today.clone()));
+            conds.push(format!("p.status = {s} AND p.expires_on >= {t}"));
+        }
+        Some(status) => {
+            let s = b.arg(Arg::Text(status.code().to_owned()));
+            conds.push(format!("p.status = {s}"));
+        }
+    }
+    if let Some(v) = f.side {
+        let a = b.arg(Arg::Text(v.code().to_owned()));
+        conds.push(format!("p.side = {a}"));
+    }
+    if let Some(v) = f.kind {
+        let a = b.arg(Arg::Text(v.code().to_owned()));
+        conds.push(format!("p.kind = {a}"));
+    }
+    // Code lists are stored comma-separated; codes contain no comma or LIKE wildcard
+    // other than `_`, which is escaped.
+    let mut list = |column: &str, code: &str, conds: &mut Vec<String>| {
+        let a = b.arg(Arg::Text(format!("%,{},%", code.replace('_', "\\_"))));
+        conds.push(format!("(',' || {column} || ',') LIKE {a} ESCAPE '\\'"));
+    };
+    if let Some(v) = f.sector {
+        list("p.sectors", v.code(), &mut conds);
+    }
+    if let Some(v) = f.mode {
+        list("p.modes", v.code(), &mut conds);
+    }
+    if let Some(v) = f.region {
+        let a = b.arg(Arg::Text(v.code().to_owned()));
+        conds.push(format!("o.region = {a}"));
+    }
+    if let Some(v) = f.org_type {
+        let a = b.arg(Arg::Text(v.code().to_owned()));
+        conds.push(format!("o.org_type = {a}"));
+    }
+    if let Some(v) = f.stage {
+        let a = b.arg(Arg::Text(v.code().to_owned()));
+        conds.push(format!("p.stage = {a}"));
+    }
+    if let Some(v) = f.org_id {
+        let a = b.arg(Arg::Int(v));
+        conds.push(format!("p.org_id = {a}"));
+    }
+    if let Some(v) = f.event_id {
+        let a = b.arg(Arg::Int(v));
+        conds.push(format!("p.event_id = {a}"));
+    }
+    b.sql = format!(" WHERE {}", conds.join(" AND "));
+    b
+}
+
+/// Implements [`MarketStore`](crate::MarketStore) for `$store` (see
+/// [`impl_sql_store!`](crate::impl_sql_store), whose transaction helpers it uses).
+#[macro_export]
+macro_rules! impl_sql_market {
+    ($store:ident, $db:ty) => {
+        const _: () = {
+            use $crate::sql::reexport::{async_trait, baylink_text, sqlx};
+            use $crate::sql::{audit_json, clamp_limit, map_err, Arg};
+            use $crate::sql_market::{posting_where, INTEREST_SELECT, POSTING_SELECT};
+            use $crate::market::*;
+            use $crate::*;
+            use sqlx::{AssertSqlSafe, FromRow, Row};
+
+            type Tx<'a> = sqlx::Transaction<'a, $db>;
+
+            fn actor(user: &User) -> Actor {
+                Actor { user_id: Some(user.id), name: user.display_name.clone() }
+            }
+
+            impl $store {
+                async fn posting_in(tx: &mut Tx<'_>, id: i64) -> StoreResult<Posting> {
+                    sqlx::query_as::<_, Posting>(AssertSqlSafe(format!("{POSTING_SELECT} WHERE p.id = $1")))
+                        .bind(id)
+                        .fetch_optional(&mut **tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)
+                }
+
+                async fn interest_in(tx: &mut Tx<'_>, id: i64) -> StoreResult<Interest> {
+                    sqlx::query_as::<_, Interest>(AssertSqlSafe(format!("{INTEREST_SELECT} WHERE i.id = $1")))
+                        .bind(id)
+                        .fetch_optional(&mut **tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)
+                }
+
+                /// Checks that `by` may post for the draft's organisation and that the
+                /// organisation and event exist.
+                async fn check_poster(tx: &mut Tx<'_>, by: &User, draft: &PostingDraft) -> StoreResult<()> {
+                    if !is_staff(by) && by.org_id != Some(draft.org_id) {
+                        return Err(StoreError::invalid("org_id", "err-market-not-your-org"));
+                    }
+                    let org = sqlx::query("SELECT 1 FROM organisations WHERE id = $1")
+                        .bind(draft.org_id)
+                        .fetch_optional(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    if org.is_none() {
+                        return Err(StoreError::invalid("org_id", "err-market-not-your-org"));
+                    }
+                    if let Some(event_id) = draft.event_id {
+                        let ev = sqlx::query("SELECT 1 FROM events WHERE id = $1")
+                            .bind(event_id)
+                            .fetch_optional(&mut **tx)
+                            .await
+                            .map_err(map_err)?;
+                        if ev.is_none() {
+                            return Err(StoreError::invalid("event_id", "err-market-no-event"));
+                        }
+                    }
+                    Ok(())
+                }
+
+                async fn step(tx: &mut Tx<'_>, interest_id: i64, stage: &str, note: &str, user_id: Option<i64>, now: i64) -> StoreResult<()> {
+                    sqlx::query("INSERT INTO pipeline_steps (interest_id, stage, note, user_id, at) VALUES ($1, $2, $3, $4, $5)")
+                        .bind(interest_id)
+                        .bind(stage)
+                        .bind(note)
+                        .bind(user_id)
+                        .bind(now)
+                        .execute(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(())
+                }
+            }
+
+            #[async_trait::async_trait]
+            impl MarketStore for $store {
+                async fn create_posting(&self, by: &User, d: &PostingDraft, now: i64) -> StoreResult<Posting> {
+                    let mut tx = self.begin().await?;
+                    Self::check_poster(&mut tx, by, d).await?;
+                    let row = sqlx::query("INSERT INTO postings (org_id, author_id, side, kind, title, summary, description, script, sectors, modes, target_regions, stage, ip_status, contact, expires_on, status, event_id, synthetic, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'pending', $16, $17, $18, $18) RETURNING id")
+                        .bind(d.org_id)
+                        .bind(by.id)
+                        .bind(d.side.code())
+                        .bind(d.kind.code())
+                        .bind(&d.title)
+                        .bind(&d.summary)
+                        .bind(&d.description)
+                        .bind(d.script.code())
+                        .bind(d.sectors.joined())
+                        .bind(d.modes.joined())
+                        .bind(d.target_regions.joined())
+                        .bind(d.stage.map(|s| s.code()))
+                        .bind(d.ip_status.map(|s| s.code()))
+                        .bind(&d.contact)
+                        .bind(&d.expires_on)
+                        .bind(d.event_id)
+                        .bind(d.synthetic)
+                        .bind(now)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    let id: i64 = row.try_get(0).map_err(map_err)?;
+                    let posting = Self::posting_in(&mut tx, id).await?;
+                    Self::audit(&mut tx, &actor(by), "create", "posting", id, None, audit_json(&posting)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(posting)
+                }
+
+                async fn update_posting(&self, by: &User, id: i64, expected_version: i64, d: &PostingDraft, now: i64) -> StoreResult<Posting> {
+                    let mut tx = self.begin().await?;
+                    let before = Self::posting_in(&mut tx, id).await?;
+                    if !before.owned_by(by) {
+                        return Err(StoreError::invalid("org_id", "err-market-not-owner"));
+                    }
+                    if d.org_id != before.org_id {
+                        Self::check_poster(&mut tx, by, d).await?;
+                    } else if let Some(event_id) = d.event_id {
+                        let ev = sqlx::query("SELECT 1 FROM events WHERE id = $1").bind(event_id).fetch_optional(&mut *tx).await.map_err(map_err)?;
+                        if ev.is_none() {
+                            return Err(StoreError::invalid("event_id", "err-market-no-event"));
+                        }
+                    }
+                    if before.version != expected_version {
+                        return Err(StoreError::Conflict("err-stale"));
+                    }
+                    // An owner's edit is read again by the secretariat before it is public.
+                    let status = if is_staff(by) || before.status == PostingStatus::Withdrawn {
+                        before.status
+                    } else {
+                        PostingStatus::Pending
+                    };
+                    sqlx::query("UPDATE postings SET org_id = $2, side = $3, kind = $4, title = $5, summary = $6, description = $7, script = $8, sectors = $9, modes = $10, target_regions = $11, stage = $12, ip_status = $13, contact = $14, expires_on = $15, event_id = $16, status = $17, version = version + 1, updated_at = $18 WHERE id = $1")
+                        .bind(id)
+                        .bind(d.org_id)
+                        .bind(d.side.code())
+                        .bind(d.kind.code())
+                        .bind(&d.title)
+                        .bind(&d.summary)
+                        .bind(&d.description)
+                        .bind(d.script.code())
+                        .bind(d.sectors.joined())
+                        .bind(d.modes.joined())
+                        .bind(d.target_regions.joined())
+                        .bind(d.stage.map(|s| s.code()))
+                        .bind(d.ip_status.map(|s| s.code()))
+                        .bind(&d.contact)
+                        .bind(&d.expires_on)
+                        .bind(d.event_id)
+                        .bind(status.code())
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    let after = Self::posting_in(&mut tx, id).await?;
+                    Self::audit(&mut tx, &actor(by), "update", "posting", id, audit_json(&before), audit_json(&after)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(after)
+                }
+
+                async fn review_posting(&self, by: &User, id: i64, approve: bool, note: &str, now: i64) -> StoreResult<Posting> {
+                    if !is_staff(by) {
+                        return Err(StoreError::invalid("status", "err-market-staff-only"));
+                    }
+                    let note = note.trim();
+                    if !approve && note.is_empty() {
+                        return Err(StoreError::invalid("note", "err-market-return-reason"));
+                    }
+                    if note.chars().count() > MAX_INTEREST_CHARS {
+                        return Err(StoreError::Invalid(vec![FieldError::new("note", "err-too-long").with_limit(MAX_INTEREST_CHARS as i64)]));
+                    }
+                    let mut tx = self.begin().await?;
+                    let before = Self::posting_in(&mut tx, id).await?;
+                    if before.status == PostingStatus::Withdrawn {
+                        return Err(StoreError::Conflict("err-market-withdrawn"));
+                    }
+                    let (status, note) = if approve { (PostingStatus::Published, None) } else { (PostingStatus::Returned, Some(note)) };
+                    sqlx::query("UPDATE postings SET status = $2, review_note = $3, published_at = CASE WHEN $4 THEN COALESCE(published_at, $5) ELSE published_at END, version = version + 1, updated_at = $5 WHERE id = $1")
+                        .bind(id)
+                        .bind(status.code())
+                        .bind(note)
+                        .bind(approve)
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    let after = Self::posting_in(&mut tx, id).await?;
+                    Self::audit(&mut tx, &actor(by), "update", "posting", id, audit_json(&before), audit_json(&after)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(after)
+                }
+
+                async fn withdraw_posting(&self, by: &User, id: i64, now: i64) -> StoreResult<Posting> {
+                    let mut tx = self.begin().await?;
+                    let before = Self::posting_in(&mut tx, id).await?;
+                    if !before.owned_by(by) {
+                        return Err(StoreError::invalid("org_id", "err-market-not-owner"));
+                    }
+                    sqlx::query("UPDATE postings SET status = 'withdrawn', version = version + 1, updated_at = $2 WHERE id = $1")
+                        .bind(id)
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    let after = Self::posting_in(&mut tx, id).await?;
+                    Self::audit(&mut tx, &actor(by), "update", "posting", id, audit_json(&before), audit_json(&after)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(after)
+                }
+
+                async fn remind_posting(&self, by: &User, id: i64, subject: &str, body: &str, locale: &str, now: i64) -> StoreResult<Posting> {
+                    if !is_staff(by) {
+                        return Err(StoreError::invalid("status", "err-market-staff-only"));
+                    }
+                    let mut tx = self.begin().await?;
+                    let posting = Self::posting_in(&mut tx, id).await?;
+                    // The author, or else every representative of the organisation.
+                    let rows = sqlx::query("SELECT email FROM users WHERE id = $1 OR (org_id = $2 AND role = 'org_rep') ORDER BY id")
+                        .bind(posting.author_id.unwrap_or(0))
+                        .bind(posting.org_id)
+                        .fetch_all(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    if rows.is_empty() {
+                        return Err(StoreError::Conflict("err-market-nobody-to-remind"));
+                    }
+                    for row in rows {
+                        let email: String = row.try_get(0).map_err(map_err)?;
+                        sqlx::query("INSERT INTO outbox (to_addr, kind, locale, subject, body, created_at, next_attempt_at) VALUES ($1, 'custom', $2, $3, $4, $5, $5)")
+                            .bind(email)
+                            .bind(locale)
+                            .bind(subject)
+                            .bind(body)
+                            .bind(now)
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(map_err)?;
+                    }
+                    sqlx::query("UPDATE postings SET reminded_at = $2 WHERE id = $1")
+                        .bind(id)
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    let after = Self::posting_in(&mut tx, id).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(after)
+                }
+
+                async fn get_posting(&self, id: i64) -> StoreResult<Posting> {
+                    sqlx::query_as::<_, Posting>(AssertSqlSafe(format!("{POSTING_SELECT} WHERE p.id = $1")))
+                        .bind(id)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)
+                }
+
+                async fn list_postings(&self, f: &PostingFilter) -> StoreResult<Page<Posting>> {
+                    let w = posting_where(f);
+                    let sql = format!(
+                        "{POSTING_SELECT}{} ORDER BY COALESCE(p.published_at, p.created_at) DESC, p.id DESC LIMIT {} OFFSET {}",
+                        w.sql,
+                        clamp_limit(f.limit),
+                        f.offset.max(0)
+                    );
+                    let mut q = sqlx::query(AssertSqlSafe(sql));
+                    let mut c = sqlx::query(AssertSqlSafe(format!("SELECT COUNT(*) FROM postings p JOIN organisations o ON o.id = p.org_id{}", w.sql)));
+                    for a in &w.args {
+                        (q, c) = match a {
+                            Arg::Int(v) => (q.bind(*v), c.bind(*v)),
+                            Arg::Int32(v) => (q.bind(*v), c.bind(*v)),
+                            Arg::Text(v) => (q.bind(v.clone()), c.bind(v.clone())),
+                        };
+                    }
+                    let rows = q.fetch_all(&self.pool).await.map_err(map_err)?;
+                    let items = rows.iter().map(Posting::from_row).collect::<Result<Vec<_>, _>>().map_err(map_err)?;
+                    let total: i64 = if (items.len() as i64) < clamp_limit(f.limit) && (f.offset <= 0 || !items.is_empty()) {
+                        f.offset.max(0) + items.len() as i64
+                    } else {
+                        c.fetch_one(&self.pool).await.map_err(map_err)?.try_get(0).map_err(map_err)?
+                    };
+                    Ok(Page { items, total })
+                }
+
+                async fn live_postings(&self, today: &str) -> StoreResult<Vec<Posting>> {
+                    sqlx::query_as::<_, Posting>(AssertSqlSafe(format!("{POSTING_SELECT} WHERE p.status = 'published' AND p.expires_on >= $1 ORDER BY p.id")))
+                        .bind(today)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn expiring_postings(&self, today: &str, until: &str) -> StoreResult<Vec<Posting>> {
+                    sqlx::query_as::<_, Posting>(AssertSqlSafe(format!("{POSTING_SELECT} WHERE p.status = 'published' AND p.expires_on >= $1 AND p.expires_on <= $2 ORDER BY p.expires_on, p.id")))
+                        .bind(today)
+                        .bind(until)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn market_stamp(&self) -> StoreResult<MarketStamp> {
+                    let row = sqlx::query("SELECT COUNT(*), COALESCE(SUM(version), 0) FROM postings")
+                        .fetch_one(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    // PostgreSQL's SUM of BIGINT is NUMERIC; read it through text.
+                    let count: i64 = row.try_get(0).map_err(map_err)?;
+                    let sum: i64 = match row.try_get::<i64, _>(1) {
+                        Ok(v) => v,
+                        Err(_) => {
+                            let r = sqlx::query("SELECT CAST(COALESCE(SUM(version), 0) AS BIGINT) FROM postings")
+                                .fetch_one(&self.pool)
+                                .await
+                                .map_err(map_err)?;
+                            r.try_get(0).map_err(map_err)?
+                        }
+                    };
+                    Ok((count, sum))
+                }
+
+                async fn express_interest(&self, by: &User, posting_id: i64, message: &str, script: baylink_text::Script, today: &str, now: i64) -> StoreResult<Interest> {
+                    let mut tx = self.begin().await?;
+                    let posting = Self::posting_in(&mut tx, posting_id).await?;
+                    if posting.author_id == Some(by.id) || by.org_id == Some(posting.org_id) {
+                        return Err(StoreError::invalid("posting_id", "err-market-own-posting"));
+                    }
+                    if !posting.live(today) {
+                        return Err(StoreError::Conflict("err-market-not-live"));
+                    }
+                    let twice = sqlx::query("SELECT 1 FROM posting_interests WHERE posting_id = $1 AND from_user_id = $2")
+                        .bind(posting_id)
+                        .bind(by.id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    if twice.is_some() {
+                        return Err(StoreError::Conflict("err-market-interest-twice"));
+                    }
+                    let row = sqlx::query("INSERT INTO posting_interests (posting_id, from_user_id, from_org_id, message, message_script, status, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 'pending', $6, $6) RETURNING id")
+                        .bind(posting_id)
+                        .bind(by.id)
+                        .bind(by.org_id)
+                        .bind(message)
+                        .bind(script.code())
+                        .bind(now)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    let id: i64 = row.try_get(0).map_err(map_err)?;
+                    let interest = Self::interest_in(&mut tx, id).await?;
+                    Self::audit(&mut tx, &actor(by), "create", "interest", id, None, audit_json(&interest)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(interest)
+                }
+
+                async fn decide_interest(&self, by: &User, id: i64, accept: bool, now: i64) -> StoreResult<Interest> {
+                    let mut tx = self.begin().await?;
+                    let before = Self::interest_in(&mut tx, id).await?;
+                    let posting = Self::posting_in(&mut tx, before.posting_id).await?;
+                    if !posting.owned_by(by) {
+                        return Err(StoreError::invalid("id", "err-market-not-owner"));
+                    }
+                    if before.status != InterestStatus::Pending {
+                        return Err(StoreError::Conflict("err-market-already-decided"));
+                    }
+                    let (status, stage) = if accept { ("accepted", Some("introduced")) } else { ("declined", None) };
+                    sqlx::query("UPDATE posting_interests SET status = $2, stage = $3, decided_at = $4, updated_at = $4, version = version + 1 WHERE id = $1")
+                        .bind(id)
+                        .bind(status)
+                        .bind(stage)
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    if let Some(stage) = stage {
+                        Self::step(&mut tx, id, stage, "", Some(by.id), now).await?;
+                    }
+                    let after = Self::interest_in(&mut tx, id).await?;
+                    Self::audit(&mut tx, &actor(by), "update", "interest", id, audit_json(&before), audit_json(&after)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(after)
+                }
+
+                async fn move_pipeline(&self, by: &User, id: i64, expected_version: i64, step: &PipelineMove, now: i64) -> StoreResult<Interest> {
+                    step.validate()?;
+                    let mut tx = self.begin().await?;
+                    let before = Self::interest_in(&mut tx, id).await?;
+                    let posting = Self::posting_in(&mut tx, before.posting_id).await?;
+                    if !party_to(by, &before, &posting) {
+                        return Err(StoreError::invalid("id", "err-market-not-party"));
+                    }
+                    let Some(from) = before.stage() else {
+                        return Err(StoreError::Conflict("err-market-not-introduced"));
+                    };
+                    if before.version != expected_version {
+                        return Err(StoreError::Conflict("err-stale"));
+                    }
+                    if !step.allowed_from(from) {
+                        return Err(StoreError::invalid("stage", "err-market-stage-order"));
+                    }
+                    let note = step.note.trim();
+                    let agreement = match step.stage {
+                        PipelineStage::Signed => step.agreement_type.map(|a| a.code().to_owned()),
+                        _ => before.agreement_type.clone(),
+                    };
+                    let reason = (step.stage == PipelineStage::Closed).then(|| note.to_owned());
+                    sqlx::query("UPDATE posting_interests SET stage = $2, agreement_type = $3, close_reason = $4, updated_at = $5, version = version + 1 WHERE id = $1")
+                        .bind(id)
+                        .bind(step.stage.code())
+                        .bind(agreement)
+                        .bind(reason)
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    Self::step(&mut tx, id, step.stage.code(), note, Some(by.id), now).await?;
+                    let after = Self::interest_in(&mut tx, id).await?;
+                    Self::audit(&mut tx, &actor(by), "update", "interest", id, audit_json(&before), audit_json(&after)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(after)
+                }
+
+                async fn get_interest(&self, id: i64) -> StoreResult<Interest> {
+                    sqlx::query_as::<_, Interest>(AssertSqlSafe(format!("{INTEREST_SELECT} WHERE i.id = $1")))
+                        .bind(id)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)
+                }
+
+                async fn interests_for_posting(&self, posting_id: i64) -> StoreResult<Vec<Interest>> {
+                    sqlx::query_as::<_, Interest>(AssertSqlSafe(format!("{INTEREST_SELECT} WHERE i.posting_id = $1 ORDER BY i.id")))
+                        .bind(posting_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn interests_of_user(&self, user: &User) -> StoreResult<Vec<Interest>> {
+                    sqlx::query_as::<_, Interest>(AssertSqlSafe(format!("{INTEREST_SELECT} WHERE i.from_user_id = $1 OR p.author_id = $1 OR p.org_id = $2 ORDER BY i.updated_at DESC, i.id DESC")))
+                        .bind(user.id)
+                        .bind(user.org_id.unwrap_or(0))
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn pipeline_steps(&self, interest_id: i64) -> StoreResult<Vec<PipelineStep>> {
+                    sqlx::query_as::<_, PipelineStep>("SELECT id, interest_id, stage, note, user_id, at FROM pipeline_steps WHERE interest_id = $1 ORDER BY at, id")
+                        .bind(interest_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn funnel_rows(&self) -> StoreResult<Vec<FunnelRow>> {
+                    sqlx::query_as::<_, FunnelRow>("SELECT i.status, i.stage, i.agreement_type, o.region AS posting_region, fo.region AS from_region, p.sectors, p.event_id FROM posting_interests i JOIN postings p ON p.id = i.posting_id JOIN organisations o ON o.id = p.org_id LEFT JOIN organisations fo ON fo.id = i.from_org_id ORDER BY i.id")
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+            }
+        };
+    };
+}
