@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use baylink_search::analysis::Analysis;
 use baylink_store::{CoopMode, OrgType, Posting, PostingKind, PostingSide, Region, Sector};
 
-use crate::text::{Analysed, TextIndex, analyse, analyse_all};
+use crate::text::{TextIndex, analyse, analyse_all};
 
 /// How much each part counts. The defaults follow the alliance's priorities (what the
 /// two say first, then shared fields, then whether the kinds fit, then the alliance's
@@ -232,7 +232,6 @@ fn jaccard(a: u32, b: u32) -> f32 {
 #[derive(Debug, Default)]
 pub struct Recommender {
     metas: Vec<Meta>,
-    analysed: Vec<Analysed>,
     index: TextIndex,
     by_id: HashMap<i64, u32>,
     /// Per side and sector: the postings on that side carrying that sector.
@@ -263,27 +262,24 @@ impl Recommender {
         previous: Option<&Recommender>,
     ) -> Recommender {
         let reuse = previous.filter(|p| p.analysis == Some(analysis));
-        let mut analysed: Vec<Option<Analysed>> = profiles
-            .iter()
-            .map(|p| {
-                let prev = reuse?;
-                let &i = prev.by_id.get(&p.id)?;
-                (prev.metas[i as usize].version == p.version)
-                    .then(|| prev.analysed[i as usize].clone())
-            })
-            .collect();
-        let missing: Vec<usize> = (0..profiles.len())
-            .filter(|&i| analysed[i].is_none())
-            .collect();
-        let texts: Vec<&str> = missing.iter().map(|&i| profiles[i].text.as_str()).collect();
-        for (i, a) in missing.into_iter().zip(analyse_all(analysis, &texts)) {
-            analysed[i] = Some(a);
+        let mut index = TextIndex::default();
+        // In parts, so only one part's analysed text is held at a time.
+        for part in profiles.chunks(20_000) {
+            let fresh: Vec<&str> = part
+                .iter()
+                .filter(|p| reuse.and_then(|prev| prev.unchanged(p)).is_none())
+                .map(|p| p.text.as_str())
+                .collect();
+            let mut fresh = analyse_all(analysis, &fresh).into_iter();
+            for p in part {
+                let a = match reuse.and_then(|prev| prev.unchanged(p)) {
+                    Some(doc) => reuse.expect("reuse").index.analysed(doc),
+                    None => fresh.next().expect("one analysis per changed posting"),
+                };
+                index.push(&a);
+            }
         }
-        let analysed: Vec<Analysed> = analysed
-            .into_iter()
-            .map(|a| a.unwrap_or_default())
-            .collect();
-        let index = TextIndex::build(&analysed);
+        index.finish();
         let metas: Vec<Meta> = profiles.iter().map(Meta::of).collect();
         let mut by_sector = [
             vec![Vec::new(); Sector::ALL.len()],
@@ -303,12 +299,17 @@ impl Recommender {
                 .map(|(i, m)| (m.id, i as u32))
                 .collect(),
             metas,
-            analysed,
             index,
             by_sector,
             weights,
             analysis: Some(analysis),
         }
+    }
+
+    /// The document of `p` if it is indexed at the same version.
+    fn unchanged(&self, p: &Profile) -> Option<u32> {
+        let &doc = self.by_id.get(&p.id)?;
+        (self.metas[doc as usize].version == p.version).then_some(doc)
     }
 
     pub fn len(&self) -> usize {
@@ -613,10 +614,27 @@ mod tests {
         let top = &got[0];
         assert!(!top.shared_terms.is_empty(), "{top:?}");
         // The regional term alone is enough: 信息安全 (Shenzhen) is 資訊保安 in Hong Kong.
-        let n = profile(6, PostingSide::Need, 6, Region::Shenzhen, OrgType::Company, "信息安全");
-        let o = profile(7, PostingSide::Offer, 7, Region::HongKong, OrgType::Company, "資訊保安");
+        let n = profile(
+            6,
+            PostingSide::Need,
+            6,
+            Region::Shenzhen,
+            OrgType::Company,
+            "信息安全",
+        );
+        let o = profile(
+            7,
+            PostingSide::Offer,
+            7,
+            Region::HongKong,
+            OrgType::Company,
+            "資訊保安",
+        );
         let alone = Recommender::build(&[n, o]).recommend(6, 0, 1);
-        assert!(alone[0].text > 0.5 && alone[0].shared_terms.contains(&"安全".to_owned()), "{alone:?}");
+        assert!(
+            alone[0].text > 0.5 && alone[0].shared_terms.contains(&"安全".to_owned()),
+            "{alone:?}"
+        );
         assert!(top.academia_industry && top.cross_border);
         assert_eq!(top.shared_sectors, vec![Sector::Cybersecurity]);
         assert!(top.text > 0.2);

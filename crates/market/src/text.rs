@@ -84,8 +84,11 @@ pub struct TextIndex {
     idf: Vec<f32>,
     /// Per term: (document, impact), by document.
     lists: Vec<Vec<(u32, f32)>>,
-    /// Per document: its term ids, sorted.
+    /// Per document: its term ids, sorted, with their counts and its length: enough to
+    /// score it as a query and to rebuild without analysing it again.
     doc_terms: Vec<Box<[u32]>>,
+    doc_tf: Vec<Box<[u16]>>,
+    doc_len: Vec<u32>,
     /// Per document: `S(d,d)`.
     self_score: Vec<f32>,
     /// Terms whose lists are skipped when scoring (see [`COMMON_SHARE`]).
@@ -106,54 +109,68 @@ thread_local! {
 impl TextIndex {
     pub fn build(docs: &[Analysed]) -> TextIndex {
         let mut index = TextIndex::default();
-        let n = docs.len();
-        let avg =
-            (docs.iter().map(|d| d.len as f64).sum::<f64>() / n.max(1) as f64).max(1.0) as f32;
-        let mut df: Vec<u32> = Vec::new();
-        let mut ids: Vec<Vec<u32>> = Vec::with_capacity(n);
         for d in docs {
-            let mut mine = Vec::with_capacity(d.terms.len());
-            for (t, _) in &d.terms {
-                let id = match index.terms.get(t.as_str()) {
-                    Some(id) => *id,
-                    None => {
-                        let id = index.names.len() as u32;
-                        index.terms.insert(t.as_str().into(), id);
-                        index.names.push(t.as_str().into());
-                        df.push(0);
-                        id
-                    }
-                };
-                df[id as usize] += 1;
-                mine.push(id);
-            }
-            ids.push(mine);
+            index.push(d);
         }
-        index.idf = df
+        index.finish();
+        index
+    }
+
+    /// Adds a document, interning its terms (a build in parts keeps only term ids of the
+    /// documents already added, not their analysed text). [`TextIndex::finish`] must run
+    /// before scoring.
+    pub fn push(&mut self, d: &Analysed) {
+        let mut pairs: Vec<(u32, u16)> = Vec::with_capacity(d.terms.len());
+        for (t, tf) in &d.terms {
+            let id = match self.terms.get(t.as_str()) {
+                Some(id) => *id,
+                None => {
+                    let id = self.names.len() as u32;
+                    self.terms.insert(t.as_str().into(), id);
+                    self.names.push(t.as_str().into());
+                    id
+                }
+            };
+            pairs.push((id, (*tf).min(u16::MAX as u32) as u16));
+        }
+        pairs.sort_unstable();
+        self.doc_terms.push(pairs.iter().map(|p| p.0).collect());
+        self.doc_tf.push(pairs.iter().map(|p| p.1).collect());
+        self.doc_len.push(d.len);
+    }
+
+    /// Computes the weights once every document is in.
+    pub fn finish(&mut self) {
+        let n = self.doc_terms.len();
+        let avg =
+            (self.doc_len.iter().map(|&l| l as f64).sum::<f64>() / n.max(1) as f64).max(1.0) as f32;
+        let mut df = vec![0u32; self.names.len()];
+        for terms in &self.doc_terms {
+            for &id in terms.iter() {
+                df[id as usize] += 1;
+            }
+        }
+        self.idf = df
             .iter()
             .map(|&f| (1.0 + (n as f32 - f as f32 + 0.5) / (f as f32 + 0.5)).ln())
             .collect();
-        index.common = df
+        self.common = df
             .iter()
             .map(|&f| n > COMMON_FLOOR && f as f32 > COMMON_SHARE * n as f32)
             .collect();
-        index.lists = df.iter().map(|&f| Vec::with_capacity(f as usize)).collect();
-        index.self_score = Vec::with_capacity(n);
-        for (doc, (d, mine)) in docs.iter().zip(ids).enumerate() {
-            let norm = K1 * (1.0 - B + B * d.len as f32 / avg);
+        self.lists = df.iter().map(|&f| Vec::with_capacity(f as usize)).collect();
+        self.self_score = Vec::with_capacity(n);
+        for doc in 0..n {
+            let norm = K1 * (1.0 - B + B * self.doc_len[doc] as f32 / avg);
             let mut own = 0.0;
-            for (&id, (_, tf)) in mine.iter().zip(&d.terms) {
-                let tf = *tf as f32;
-                let impact = index.idf[id as usize] * tf * (K1 + 1.0) / (tf + norm);
-                index.lists[id as usize].push((doc as u32, impact));
+            for (&id, &tf) in self.doc_terms[doc].iter().zip(self.doc_tf[doc].iter()) {
+                let tf = tf as f32;
+                let impact = self.idf[id as usize] * tf * (K1 + 1.0) / (tf + norm);
+                self.lists[id as usize].push((doc as u32, impact));
                 own += impact;
             }
-            index.self_score.push(own);
-            let mut sorted = mine;
-            sorted.sort_unstable();
-            index.doc_terms.push(sorted.into_boxed_slice());
+            self.self_score.push(own);
         }
-        index
     }
 
     pub fn len(&self) -> usize {
@@ -172,6 +189,19 @@ impl TextIndex {
     /// A term's text and idf.
     pub fn term(&self, id: u32) -> (&str, f32) {
         (&self.names[id as usize], self.idf[id as usize])
+    }
+
+    /// Indexed document `doc` as it was analysed, for a rebuild.
+    pub fn analysed(&self, doc: u32) -> Analysed {
+        let d = doc as usize;
+        Analysed {
+            terms: self.doc_terms[d]
+                .iter()
+                .zip(self.doc_tf[d].iter())
+                .map(|(&id, &tf)| (self.names[id as usize].to_string(), tf as u32))
+                .collect(),
+            len: self.doc_len[d],
+        }
     }
 
     pub fn doc_terms(&self, doc: u32) -> &[u32] {

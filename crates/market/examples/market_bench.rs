@@ -1,0 +1,222 @@
+//! Recommendation at scale, side by side with tantivy answering the same posting as a query.
+//!
+//! ```text
+//! cargo run --release -p baylink-market --example market_bench -- [N] [QUERIES] [EVENT]
+//! ```
+//!
+//! N synthetic postings (default 1,000,000): each takes an evaluation posting's title and
+//! summary (so the three scripts and English are mixed as in the judged set) and one or two
+//! lines of real Chinese text from `../shared/corpora/zh/` (so the vocabulary has a real
+//! long tail), with random fields, kind, side, organisation and region.
+//!
+//! Reported, in one run:
+//! - building the recommender (analysis on every core, then the index);
+//! - recommendations (top 20 with reasons) for QUERIES postings (default 2,000): p50, p99;
+//! - the reference: the same postings' title and summary as a tantivy query (Baylink's search
+//!   index, top 20) over the same N postings: p50, p99;
+//! - recommendations for every posting of an EVENT-posting event (default 5,000) among all
+//!   N, on every core: total seconds;
+//! - peak resident memory.
+
+use std::time::Instant;
+
+use baylink_market::eval::{NOW, profiles};
+use baylink_market::{Profile, Recommender};
+use baylink_search::{Document, SearchIndex, SearchQuery};
+use baylink_store::{OrgType, PostingKind, PostingSide, Region, Sector};
+
+/// A small deterministic generator (xorshift64*), so every run builds the same postings.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .map(str::to_owned)
+        })
+        .and_then(|l| {
+            l.split_whitespace()
+                .nth(1)
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    sorted[((sorted.len() as f64 * p) as usize).min(sorted.len() - 1)]
+}
+
+fn main() {
+    let args: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let n = args.first().copied().unwrap_or(1_000_000);
+    let queries = args.get(1).copied().unwrap_or(2_000);
+    let event = args.get(2).copied().unwrap_or(5_000).min(n);
+
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpora/zh/");
+    let mut lines: Vec<String> = Vec::new();
+    for file in ["simplified.txt", "traditional.txt"] {
+        let text = std::fs::read_to_string(format!("{root}{file}"))
+            .unwrap_or_else(|e| panic!("{root}{file}: {e} (the shared corpora are needed)"));
+        lines.extend(
+            text.lines()
+                .filter(|l| l.chars().count() >= 8)
+                .map(str::to_owned),
+        );
+    }
+    let seeds = profiles();
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let started = Instant::now();
+    let all: Vec<Profile> = (0..n)
+        .map(|i| {
+            let seed = &seeds[rng.below(seeds.len())].1;
+            let mut text = seed.text.clone();
+            for _ in 0..1 + rng.below(2) {
+                text.push('\n');
+                text.push_str(&lines[rng.below(lines.len())]);
+            }
+            let mut sectors = vec![Sector::ALL[rng.below(Sector::ALL.len())]];
+            if rng.below(2) == 0 {
+                sectors.push(Sector::ALL[rng.below(Sector::ALL.len())]);
+            }
+            sectors.dedup();
+            Profile {
+                id: i as i64 + 1,
+                side: if rng.below(2) == 0 {
+                    PostingSide::Offer
+                } else {
+                    PostingSide::Need
+                },
+                kind: PostingKind::ALL[rng.below(PostingKind::ALL.len())],
+                sectors,
+                modes: Vec::new(),
+                targets: Vec::new(),
+                org_id: rng.below(n / 4 + 1) as i64,
+                org_type: OrgType::ALL[rng.below(OrgType::ALL.len())],
+                region: Region::ALL[rng.below(Region::ALL.len())],
+                since: NOW - rng.below(400) as i64 * 86_400,
+                text,
+                version: 1,
+            }
+        })
+        .collect();
+    println!(
+        "{n} postings generated in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+
+    let started = Instant::now();
+    let rec = Recommender::build(&all);
+    let build = started.elapsed().as_secs_f64();
+    println!(
+        "recommender built in {build:.1} s ({:.0} postings/s)",
+        n as f64 / build
+    );
+
+    let picks: Vec<usize> = (0..queries).map(|_| rng.below(n)).collect();
+    let mut ours = Vec::with_capacity(queries);
+    let mut found = 0usize;
+    for &i in &picks {
+        let t = Instant::now();
+        let r = rec.recommend(all[i].id, NOW, 20);
+        ours.push(t.elapsed().as_secs_f64() * 1000.0);
+        found += r.len();
+    }
+    ours.sort_by(f64::total_cmp);
+    println!(
+        "recommend (top 20 with reasons): p50 {:.2} ms, p99 {:.2} ms, mean {:.1} results",
+        percentile(&ours, 0.5),
+        percentile(&ours, 0.99),
+        found as f64 / queries as f64
+    );
+
+    // A whole event's postings among all N, on every core.
+    let threads = std::thread::available_parallelism().map_or(1, |c| c.get());
+    let started = Instant::now();
+    let per = event.div_ceil(threads);
+    let total: usize = std::thread::scope(|s| {
+        let rec = &rec;
+        let all = &all;
+        (0..threads)
+            .map(|t| {
+                s.spawn(move || {
+                    (t * per..((t + 1) * per).min(event))
+                        .map(|i| rec.recommend(all[i].id, NOW, 20).len())
+                        .sum::<usize>()
+                })
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|h| h.join().expect("thread"))
+            .sum()
+    });
+    println!(
+        "a {event}-posting event among {n}: {:.1} s on {threads} threads ({total} recommendations)",
+        started.elapsed().as_secs_f64()
+    );
+
+    // The reference: tantivy with Baylink's analysis, the posting's own words as the query.
+    let index = SearchIndex::in_ram().expect("index");
+    let started = Instant::now();
+    for chunk in all.chunks(50_000) {
+        let docs: Vec<Document> = chunk
+            .iter()
+            .map(|p| {
+                let (title, body) = p.text.split_once('\n').unwrap_or((&p.text, ""));
+                Document {
+                    kind: "posting".into(),
+                    id: p.id,
+                    title: title.to_owned(),
+                    title_script: "zh-Hans".into(),
+                    title_en: None,
+                    body: Some(body.to_owned()),
+                    body_script: "zh-Hans".into(),
+                    extra: None,
+                    region: Some(p.region.code().to_owned()),
+                    year: None,
+                    path: format!("/postings/{}", p.id),
+                }
+            })
+            .collect();
+        index.add(&docs).expect("add");
+    }
+    println!(
+        "reference index built in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    let mut reference = Vec::with_capacity(queries);
+    for &i in &picks {
+        let q = SearchQuery {
+            text: all[i].text.clone(),
+            limit: 20,
+            ..SearchQuery::default()
+        };
+        let t = Instant::now();
+        let hits = index.search(&q).expect("search");
+        reference.push(t.elapsed().as_secs_f64() * 1000.0);
+        std::hint::black_box(hits);
+    }
+    reference.sort_by(f64::total_cmp);
+    println!(
+        "reference (tantivy, the posting's first 200 characters as a query, top 20): p50 {:.2} ms, p99 {:.2} ms",
+        percentile(&reference, 0.5),
+        percentile(&reference, 0.99)
+    );
+    println!("peak resident memory: {:.0} MB", peak_rss_mb());
+}
