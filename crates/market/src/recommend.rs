@@ -329,13 +329,11 @@ impl Recommender {
         let Some(&doc) = self.by_id.get(&id) else {
             return Vec::new();
         };
-        let scored = self.index.score_doc(doc);
-        let terms = self.index.doc_terms(doc).to_vec();
+        let terms = self.index.doc_terms(doc);
         self.rank(
             &self.metas[doc as usize],
-            scored.hits,
-            scored.self_score,
-            &terms,
+            terms,
+            self.index.self_score(doc),
             now,
             limit,
         )
@@ -347,15 +345,8 @@ impl Recommender {
             return self.recommend(p.id, now, limit);
         }
         let analysed = analyse(self.analysis.unwrap_or(Analysis::Baylink), &p.text);
-        let (scored, terms) = self.index.score_text(&analysed);
-        self.rank(
-            &Meta::of(p),
-            scored.hits,
-            scored.self_score,
-            &terms,
-            now,
-            limit,
-        )
+        let (terms, self_score) = self.index.query_of(&analysed);
+        self.rank(&Meta::of(p), &terms, self_score, now, limit)
     }
 
     /// Text-only ranking (the baselines of the evaluation): the same candidates, ordered
@@ -384,120 +375,166 @@ impl Recommender {
         other.side != me.side && other.org_id != me.org_id && other.id != me.id
     }
 
+    /// The full score of candidate `d` given its text similarity, or `None` when it may
+    /// not be recommended to `me` or shares neither a term nor a field.
+    fn score(&self, me: &Meta, d: u32, text: f32, now: i64) -> Option<f32> {
+        let w = &self.weights;
+        let o = &self.metas[d as usize];
+        if !self.eligible(me, o) {
+            return None;
+        }
+        let sectors = jaccard(me.sectors, o.sectors);
+        if text <= 0.0 && sectors <= 0.0 {
+            return None;
+        }
+        let target = |targets: u32, r: Region| {
+            if targets == 0 {
+                0.5
+            } else if targets & (1 << region_index(r)) != 0 {
+                1.0
+            } else {
+                0.0
+            }
+        };
+        let border = 0.5 * border_fit(me.region, o.region)
+            + 0.25 * target(me.targets, o.region)
+            + 0.25 * target(o.targets, me.region);
+        let modes = if me.modes == 0 || o.modes == 0 {
+            0.5
+        } else {
+            jaccard(me.modes, o.modes)
+        };
+        let age = ((now - o.since).max(0) as f32) / 86_400.0;
+        let fresh = 0.5f32.powf(age / w.half_life_days);
+        Some(
+            w.text * text
+                + w.sectors * sectors
+                + w.kind * kind_fit(me.kind, o.kind)
+                + w.org_types * org_fit(me.org_type, o.org_type)
+                + w.border * border
+                + w.modes * modes
+                + w.fresh * fresh,
+        )
+    }
+
+    /// Ranks the other side for `me` (its sorted term ids and `S(q,q)`).
+    ///
+    /// Candidates are every posting sharing a term, then every posting sharing a field.
+    /// The second group has no text score, so none of it can beat the best `limit` found
+    /// in the first once the weakest of those scores more than everything but text can
+    /// add up to; on a large index it is then skipped, with the same result.
     fn rank(
         &self,
         me: &Meta,
-        text_hits: Vec<(u32, f32)>,
-        self_score: f32,
         terms: &[u32],
+        self_score: f32,
         now: i64,
         limit: usize,
     ) -> Vec<Recommendation> {
-        let w = self.weights;
-        // Candidates: every posting on the other side sharing a term or a field.
-        let mut text_of: HashMap<u32, f32> = HashMap::with_capacity(text_hits.len());
-        for (d, s) in text_hits {
-            text_of.insert(d, self.index.similarity(self_score, d, s));
-        }
-        let other = side_index(match me.side {
-            PostingSide::Offer => PostingSide::Need,
-            PostingSide::Need => PostingSide::Offer,
-        });
-        let mut candidates: Vec<u32> = text_of.keys().copied().collect();
-        for (s, list) in self.by_sector[other].iter().enumerate() {
-            if me.sectors & (1 << s) != 0 {
-                candidates.extend(list.iter().copied().filter(|d| !text_of.contains_key(d)));
-            }
-        }
-        candidates.sort_unstable();
-        candidates.dedup();
-        let score = |d: u32| -> Option<f32> {
-            let o = &self.metas[d as usize];
-            if !self.eligible(me, o) {
-                return None;
-            }
-            let text = text_of.get(&d).copied().unwrap_or(0.0);
-            let sectors = jaccard(me.sectors, o.sectors);
-            if text <= 0.0 && sectors <= 0.0 {
-                return None;
-            }
-            let target = |targets: u32, r: Region| {
-                if targets == 0 {
-                    0.5
-                } else if targets & (1 << region_index(r)) != 0 {
-                    1.0
-                } else {
-                    0.0
-                }
-            };
-            let border = 0.5 * border_fit(me.region, o.region)
-                + 0.25 * target(me.targets, o.region)
-                + 0.25 * target(o.targets, me.region);
-            let modes = if me.modes == 0 || o.modes == 0 {
-                0.5
-            } else {
-                jaccard(me.modes, o.modes)
-            };
-            let age = ((now - o.since).max(0) as f32) / 86_400.0;
-            let fresh = 0.5f32.powf(age / w.half_life_days);
-            Some(
-                w.text * text
-                    + w.sectors * sectors
-                    + w.kind * kind_fit(me.kind, o.kind)
-                    + w.org_types * org_fit(me.org_type, o.org_type)
-                    + w.border * border
-                    + w.modes * modes
-                    + w.fresh * fresh,
-            )
-        };
-        let mut ranked: Vec<(u32, f32)> = candidates
-            .into_iter()
-            .filter_map(|d| score(d).map(|s| (d, s)))
-            .collect();
-        let cut = limit.min(ranked.len());
-        if cut == 0 {
+        if limit == 0 {
             return Vec::new();
         }
-        let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-        ranked.select_nth_unstable_by(cut - 1, order);
-        ranked.truncate(cut);
-        ranked.sort_by(order);
+        let w = self.weights;
+        let order =
+            |a: &(u32, f32, f32), b: &(u32, f32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        let (ranked, texts) = self.index.with_scores(terms, |acc, touched| {
+            let mut ranked: Vec<(u32, f32, f32)> = Vec::new();
+            for &d in touched {
+                let text = self.index.similarity(self_score, d, acc[d as usize]);
+                if let Some(s) = self.score(me, d, text, now) {
+                    ranked.push((d, s, text));
+                }
+            }
+            let keep = |ranked: &mut Vec<(u32, f32, f32)>| {
+                if ranked.len() > limit {
+                    ranked.select_nth_unstable_by(limit - 1, order);
+                    ranked.truncate(limit);
+                }
+            };
+            keep(&mut ranked);
+            let weakest = if ranked.len() == limit {
+                ranked.iter().map(|r| r.1).fold(f32::INFINITY, f32::min)
+            } else {
+                f32::NEG_INFINITY
+            };
+            let without_text = w.sectors + w.kind + w.org_types + w.border + w.modes + w.fresh;
+            if weakest < without_text {
+                let other = side_index(match me.side {
+                    PostingSide::Offer => PostingSide::Need,
+                    PostingSide::Need => PostingSide::Offer,
+                });
+                let mut seen: Vec<u32> = Vec::new();
+                for (s, list) in self.by_sector[other].iter().enumerate() {
+                    if me.sectors & (1 << s) == 0 {
+                        continue;
+                    }
+                    for &d in list {
+                        if acc[d as usize] != 0.0 {
+                            continue;
+                        }
+                        seen.push(d);
+                    }
+                }
+                seen.sort_unstable();
+                seen.dedup();
+                for d in seen {
+                    if let Some(s) = self.score(me, d, 0.0, now) {
+                        ranked.push((d, s, 0.0));
+                    }
+                }
+                keep(&mut ranked);
+            }
+            ranked.sort_by(order);
+            let texts: Vec<f32> = ranked.iter().map(|r| r.2).collect();
+            (ranked, texts)
+        });
         ranked
             .into_iter()
-            .map(|(d, s)| {
-                let o = &self.metas[d as usize];
-                let bit = |mask: u32, i: usize| mask & (1 << i) != 0;
-                Recommendation {
-                    posting_id: o.id,
-                    score: s,
-                    text: text_of.get(&d).copied().unwrap_or(0.0),
-                    shared_terms: self
-                        .index
-                        .shared_terms(terms, d, 3)
-                        .into_iter()
-                        .map(str::to_owned)
-                        .collect(),
-                    shared_sectors: Sector::ALL
-                        .iter()
-                        .enumerate()
-                        .filter(|(i, _)| bit(me.sectors & o.sectors, *i))
-                        .map(|(_, s)| *s)
-                        .collect(),
-                    kind_fit: kind_fit(me.kind, o.kind),
-                    academia_industry: academic(me.org_type) != academic(o.org_type)
-                        && (me.org_type == OrgType::Company || o.org_type == OrgType::Company),
-                    cross_border: me.region != o.region && bay(me.region) && bay(o.region),
-                    in_target: (me.targets != 0).then(|| bit(me.targets, region_index(o.region))),
-                    shared_modes: CoopMode::ALL
-                        .iter()
-                        .enumerate()
-                        .filter(|(i, _)| bit(me.modes & o.modes, *i))
-                        .map(|(_, m)| *m)
-                        .collect(),
-                    age_days: (now - o.since).max(0) / 86_400,
-                }
-            })
+            .zip(texts)
+            .map(|((d, s, _), text)| self.explain(me, terms, d, s, text, now))
             .collect()
+    }
+
+    fn explain(
+        &self,
+        me: &Meta,
+        terms: &[u32],
+        d: u32,
+        score: f32,
+        text: f32,
+        now: i64,
+    ) -> Recommendation {
+        let o = &self.metas[d as usize];
+        let bit = |mask: u32, i: usize| mask & (1 << i) != 0;
+        Recommendation {
+            posting_id: o.id,
+            score,
+            text,
+            shared_terms: self
+                .index
+                .shared_terms(terms, d, 3)
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
+            shared_sectors: Sector::ALL
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| bit(me.sectors & o.sectors, *i))
+                .map(|(_, s)| *s)
+                .collect(),
+            kind_fit: kind_fit(me.kind, o.kind),
+            academia_industry: academic(me.org_type) != academic(o.org_type)
+                && (me.org_type == OrgType::Company || o.org_type == OrgType::Company),
+            cross_border: me.region != o.region && bay(me.region) && bay(o.region),
+            in_target: (me.targets != 0).then(|| bit(me.targets, region_index(o.region))),
+            shared_modes: CoopMode::ALL
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| bit(me.modes & o.modes, *i))
+                .map(|(_, m)| *m)
+                .collect(),
+            age_days: (now - o.since).max(0) / 86_400,
+        }
     }
 
     /// Counterparts for several postings at once (a participant's organisation's

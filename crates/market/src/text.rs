@@ -220,23 +220,7 @@ impl TextIndex {
     /// Scores a document that is not in the index (a posting being written, or one from
     /// another set), analysed the same way. Terms the index does not hold add nothing.
     pub fn score_text(&self, doc: &Analysed) -> (Scored, Vec<u32>) {
-        let n = self.len().max(1) as f32;
-        // Its own weights as if it had the average length.
-        let norm = K1;
-        let mut ids = Vec::new();
-        let mut own = 0.0;
-        for (t, tf) in &doc.terms {
-            let tf = *tf as f32;
-            let idf = match self.terms.get(t.as_str()) {
-                Some(&id) => {
-                    ids.push(id);
-                    self.idf[id as usize]
-                }
-                None => (1.0 + (n + 0.5) / 0.5f32).ln(),
-            };
-            own += idf * tf * (K1 + 1.0) / (tf + norm);
-        }
-        ids.sort_unstable();
+        let (ids, own) = self.query_of(doc);
         let hits = self.accumulate(&ids, None);
         (
             Scored {
@@ -248,6 +232,20 @@ impl TextIndex {
     }
 
     fn accumulate(&self, terms: &[u32], skip: Option<u32>) -> Vec<(u32, f32)> {
+        self.with_scores(terms, |acc, touched| {
+            touched
+                .iter()
+                .filter(|&&d| Some(d) != skip)
+                .map(|&d| (d, acc[d as usize]))
+                .collect()
+        })
+    }
+
+    /// Runs `f` with `S(q,d)` for every document in one dense array (0 where no term is
+    /// shared) and the list of documents that share a term. Reading the array directly
+    /// spares the caller a map of a few hundred thousand entries on a large index; it is
+    /// cleared (through the list) afterwards.
+    pub fn with_scores<R>(&self, terms: &[u32], f: impl FnOnce(&[f32], &[u32]) -> R) -> R {
         ACC.with(|acc| {
             let mut acc = acc.borrow_mut();
             if acc.len() < self.len() {
@@ -266,15 +264,34 @@ impl TextIndex {
                     *slot += impact;
                 }
             }
-            let mut out = Vec::with_capacity(touched.len());
+            let out = f(&acc, &touched);
             for d in touched {
-                let s = std::mem::take(&mut acc[d as usize]);
-                if Some(d) != skip {
-                    out.push((d, s));
-                }
+                acc[d as usize] = 0.0;
             }
             out
         })
+    }
+
+    /// The terms of a document that is not in the index, as ids of the terms the index
+    /// holds, and its own `S(q,q)` (weighted as if it had the average length).
+    pub fn query_of(&self, doc: &Analysed) -> (Vec<u32>, f32) {
+        let n = self.len().max(1) as f32;
+        let norm = K1;
+        let mut ids = Vec::new();
+        let mut own = 0.0;
+        for (t, tf) in &doc.terms {
+            let tf = *tf as f32;
+            let idf = match self.terms.get(t.as_str()) {
+                Some(&id) => {
+                    ids.push(id);
+                    self.idf[id as usize]
+                }
+                None => (1.0 + (n + 0.5) / 0.5f32).ln(),
+            };
+            own += idf * tf * (K1 + 1.0) / (tf + norm);
+        }
+        ids.sort_unstable();
+        (ids, own)
     }
 
     /// The similarity in [0, 1] of a score `s = S(q,d)`.

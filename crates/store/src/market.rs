@@ -722,6 +722,10 @@ pub trait MarketStore: Send + Sync {
     async fn pipeline_steps(&self, interest_id: i64) -> StoreResult<Vec<PipelineStep>>;
     /// Every interest with what the funnel groups by.
     async fn funnel_rows(&self) -> StoreResult<Vec<FunnelRow>>;
+    /// Events whose matchmaking is open where both addresses hold a confirmed
+    /// registration: (event id, registration of `a`, registration of `b`). An introduction
+    /// becomes a meeting request there.
+    async fn shared_matchmaking(&self, a: &str, b: &str) -> StoreResult<Vec<(i64, i64, i64)>>;
 }
 
 /// Whether `user` is a party to the interest (wrote it, or owns the posting) or staff.

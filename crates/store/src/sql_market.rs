@@ -201,7 +201,7 @@ macro_rules! impl_sql_market {
                         }
                     }
                     if before.version != expected_version {
-                        return Err(StoreError::Conflict("err-stale"));
+                        return Err(StoreError::Conflict("err-stale-edit"));
                     }
                     // An owner's edit is read again by the secretariat before it is public.
                     let status = if is_staff(by) || before.status == PostingStatus::Withdrawn {
@@ -474,7 +474,7 @@ macro_rules! impl_sql_market {
                         return Err(StoreError::Conflict("err-market-not-introduced"));
                     };
                     if before.version != expected_version {
-                        return Err(StoreError::Conflict("err-stale"));
+                        return Err(StoreError::Conflict("err-stale-edit"));
                     }
                     if !step.allowed_from(from) {
                         return Err(StoreError::invalid("stage", "err-market-stage-order"));
@@ -540,6 +540,18 @@ macro_rules! impl_sql_market {
                         .fetch_all(&self.pool)
                         .await
                         .map_err(map_err)
+                }
+
+                async fn shared_matchmaking(&self, a: &str, b: &str) -> StoreResult<Vec<(i64, i64, i64)>> {
+                    let rows = sqlx::query("SELECT m.event_id, ra.id, rb.id FROM matchmaking m JOIN registrations ra ON ra.event_id = m.event_id AND LOWER(ra.email) = LOWER($1) AND ra.status = 'confirmed' JOIN registrations rb ON rb.event_id = m.event_id AND LOWER(rb.email) = LOWER($2) AND rb.status = 'confirmed' WHERE m.status = 'open' ORDER BY m.event_id")
+                        .bind(a)
+                        .bind(b)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    rows.iter()
+                        .map(|r| Ok((r.try_get(0).map_err(map_err)?, r.try_get(1).map_err(map_err)?, r.try_get(2).map_err(map_err)?)))
+                        .collect()
                 }
             }
         };

@@ -166,7 +166,7 @@ impl Locale {
         // With every argument our messages take, so those that need one resolve too.
         let args: HashMap<Cow<'static, str>, FluentValue<'static>> = [
             "count", "limit", "minutes", "event", "name", "when", "link", "status", "expires",
-            "line", "agenda",
+            "line", "agenda", "terms", "sectors", "modes", "title", "date",
         ]
         .into_iter()
         .map(|k| (Cow::Borrowed(k), FluentValue::from(2)))
@@ -331,6 +331,24 @@ mod completeness {
         used.extend(SessionKind::ALL.iter().map(|v| v.label_key()));
         used.extend(ItemKind::ALL.iter().map(|v| v.label_key()));
         used.extend(RegStatus::ALL.iter().map(|v| v.label_key()));
+        use baylink_store::market::{AgreementType, InterestStatus, IpStatus, PipelineStage};
+        use baylink_store::{CoopMode, PostingKind, PostingSide, PostingStatus, Sector, Stage};
+        used.extend(PostingSide::ALL.iter().map(|v| v.label_key()));
+        used.extend(PostingKind::ALL.iter().map(|v| v.label_key()));
+        used.extend(Sector::ALL.iter().map(|v| v.label_key()));
+        used.extend(Stage::ALL.iter().map(|v| v.label_key()));
+        used.extend(CoopMode::ALL.iter().map(|v| v.label_key()));
+        used.extend(IpStatus::ALL.iter().map(|v| v.label_key()));
+        used.extend(PostingStatus::ALL.iter().map(|v| v.label_key()));
+        used.extend(InterestStatus::ALL.iter().map(|v| v.label_key()));
+        used.extend(PipelineStage::ALL.iter().map(|v| v.label_key()));
+        used.extend(AgreementType::ALL.iter().map(|v| v.label_key()));
+        used.extend(
+            [
+                "why-terms", "why-sectors", "why-modes", "mail-expiry-subject", "mail-expiry-body",
+            ]
+            .map(String::from),
+        );
         use baylink_store::{MatchmakingStatus, MeetingOutcome, RequestStatus};
         used.extend(MatchmakingStatus::ALL.iter().map(|v| v.label_key()));
         used.extend(RequestStatus::ALL.iter().map(|v| v.label_key()));

@@ -45,6 +45,8 @@ pub struct AppState {
     pub programmes: Arc<views::events::ProgrammeCache>,
     /// This node's search index and what keeps it in step with the store.
     pub search: Arc<baylink_search::sync::Sync>,
+    /// This node's recommender for supply and demand, reloaded when postings change.
+    pub market: Arc<views::market::Recommendations>,
 }
 
 impl AppState {
@@ -67,6 +69,7 @@ impl AppState {
             config: Arc::new(config),
             metrics: Arc::new(metrics::Metrics::default()),
             programmes: Arc::new(views::events::ProgrammeCache::default()),
+            market: Arc::new(views::market::Recommendations::default()),
         }
     }
 }

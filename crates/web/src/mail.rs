@@ -17,6 +17,9 @@ use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::i18n::Locale;
 
+/// Stands for the site's public address in a `custom` message's body.
+pub const SITE_PLACEHOLDER: &str = "{site}";
+
 /// Where mail goes and what links in it point to.
 #[derive(Debug, Clone)]
 pub struct MailConfig {
@@ -53,10 +56,16 @@ pub async fn compose(
 ) -> Result<Composed, StoreError> {
     let lang = Locale::from_prefix(&m.locale).unwrap_or(Locale::ZhHant);
     if m.kind == "custom" {
+        // Written when queued; only the site's address is filled in now, since the page
+        // that queued it does not know under which address readers reach the site.
         return Ok(Composed {
             to: m.to_addr.clone(),
             subject: m.subject.clone().unwrap_or_default(),
-            body: m.body.clone().unwrap_or_default(),
+            body: m
+                .body
+                .clone()
+                .unwrap_or_default()
+                .replace(SITE_PLACEHOLDER, base_url.trim_end_matches('/')),
         });
     }
     if m.kind == "invitation" {

@@ -9,6 +9,7 @@ pub mod alliance;
 pub mod directory;
 pub mod event_admin;
 pub mod events;
+pub mod market;
 pub mod matchmaking;
 pub mod search;
 
@@ -41,6 +42,7 @@ pub fn router() -> Router<AppState> {
         .merge(event_admin::router())
         .merge(events::router())
         .merge(matchmaking::router())
+        .merge(market::router())
         .merge(search::router())
 }
 

@@ -1,0 +1,945 @@
+//! Supply and demand pages (供需對接): the posting list with its filters, a posting's page
+//! (its organisation and event, the counterparts Baylink recommends and why, expressing
+//! interest), the posting form, the secretariat's review queue (approve, return with a
+//! reason, remind owners of expiring postings), a reader's own postings and
+//! introductions, an introduction's page (contacts, the pipeline, a meeting request at an
+//! event) and the secretariat's funnel.
+//!
+//! Recommendations come from a [`Recommendations`] kept per node: it asks the store for a
+//! cheap stamp of the postings (count and sum of versions) and reloads only when that,
+//! or the date, changed, reusing the analysis of every posting that did not change. So an
+//! edit on any node is reflected on every node's next page.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::{get, post};
+use baylink_market::{Profile, Recommendation, Recommender};
+use baylink_store::market::{
+    AgreementType, Interest, InterestStatus, PipelineMove, PipelineStage, PipelineStep, Posting,
+    PostingFilter, PostingInput, PostingStatus, is_staff, party_to,
+};
+use baylink_store::{
+    CoopMode, FieldError, IpStatus, MarketStamp, OrgType, PostingKind, PostingSide, Region,
+    RequestInput, Sector, Stage, User,
+};
+
+use super::events::day;
+use super::{Ctx, FormData, FormState, form_errors, render, render_invalid, see};
+use crate::AppState;
+use crate::api::path_id as id;
+use crate::error::WebError;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/postings", get(list).post(create))
+        .route("/postings/new", get(new_form))
+        .route("/postings/mine", get(mine))
+        .route("/postings/review", get(review_queue))
+        .route("/postings/funnel", get(funnel))
+        .route("/postings/{id}", get(detail).post(update))
+        .route("/postings/{id}/edit", get(edit_form))
+        .route("/postings/{id}/review", post(review))
+        .route("/postings/{id}/withdraw", post(withdraw))
+        .route("/postings/{id}/remind", post(remind))
+        .route("/postings/{id}/interest", post(express_interest))
+        .route("/interests/{id}", get(introduction))
+        .route("/interests/{id}/decide", post(decide))
+        .route("/interests/{id}/stage", post(move_stage))
+        .route("/interests/{id}/meeting", post(request_meeting))
+}
+
+/// Today in Hong Kong, as the store compares expiry dates.
+fn today() -> String {
+    day(baylink_store::sql::now())
+}
+
+/// This node's recommender, reloaded when the postings change.
+#[derive(Default)]
+pub struct Recommendations {
+    state: Mutex<Option<(MarketStamp, String, Arc<Recommender>)>>,
+    /// Serialises reloads, so two pages arriving together build once.
+    reload: tokio::sync::Mutex<()>,
+}
+
+impl Recommendations {
+    /// The recommender over the postings live now.
+    pub async fn current(&self, s: &AppState) -> Result<Arc<Recommender>, WebError> {
+        let stamp = s.store.market_stamp().await?;
+        let today = today();
+        let fresh = |state: &Option<(MarketStamp, String, Arc<Recommender>)>| {
+            state
+                .as_ref()
+                .filter(|(st, d, _)| *st == stamp && *d == today)
+                .map(|(_, _, r)| r.clone())
+        };
+        if let Some(r) = fresh(&self.state.lock().expect("lock")) {
+            return Ok(r);
+        }
+        let _one = self.reload.lock().await;
+        if let Some(r) = fresh(&self.state.lock().expect("lock")) {
+            return Ok(r);
+        }
+        // The stamp is read before the postings: a write in between makes the next page
+        // reload again rather than keep a stale index.
+        let postings = s.store.live_postings(&today).await?;
+        let previous = self.state.lock().expect("lock").as_ref().map(|(_, _, r)| r.clone());
+        let rec = tokio::task::spawn_blocking(move || {
+            let profiles: Vec<Profile> = postings.iter().map(Profile::from_posting).collect();
+            Recommender::build_with(
+                &profiles,
+                baylink_search::analysis::Analysis::Baylink,
+                baylink_market::Weights::default(),
+                previous.as_deref(),
+            )
+        })
+        .await
+        .map_err(|e| WebError::Internal(format!("recommender: {e}")))?;
+        let rec = Arc::new(rec);
+        *self.state.lock().expect("lock") = Some((stamp, today, rec.clone()));
+        Ok(rec)
+    }
+}
+
+fn user(c: &Ctx) -> Result<&User, WebError> {
+    c.auth.as_ref().map(|a| &a.user).ok_or(WebError::Unauthorized)
+}
+
+/// A posting as a list shows it.
+pub struct Card {
+    pub p: Posting,
+    pub title: String,
+    pub summary: String,
+    pub org: String,
+    pub labels: String,
+}
+
+fn card(c: &Ctx, p: Posting) -> Card {
+    let labels = p
+        .sectors
+        .0
+        .iter()
+        .map(|s| c.t(&s.label_key()))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    Card {
+        title: c.text(&p.title, &p.script),
+        summary: c.text(&p.summary, &p.script),
+        org: c.name(&p.org_name, &p.org_name_script, &p.org_name_en),
+        labels,
+        p,
+    }
+}
+
+impl Ctx {
+    /// "Technology offer", "出海代理 need"…
+    pub fn posting_label(&self, p: &Posting) -> String {
+        format!("{} · {}", self.t(&p.kind.label_key()), self.t(&p.side.label_key()))
+    }
+}
+
+fn choices<T: Copy>(c: &Ctx, all: &[T], code: fn(T) -> &'static str, key: fn(T) -> String) -> Vec<(&'static str, String)> {
+    all.iter().map(|&v| (code(v), c.t(&key(v)))).collect()
+}
+
+/// The taxonomy as (code, label) lists for filters and the form.
+pub struct Taxonomy {
+    pub sides: Vec<(&'static str, String)>,
+    pub kinds: Vec<(&'static str, String)>,
+    pub sectors: Vec<(&'static str, String)>,
+    pub stages: Vec<(&'static str, String)>,
+    pub modes: Vec<(&'static str, String)>,
+    pub ips: Vec<(&'static str, String)>,
+    pub regions: Vec<(&'static str, String)>,
+    pub org_types: Vec<(&'static str, String)>,
+    pub agreements: Vec<(&'static str, String)>,
+}
+
+fn taxonomy(c: &Ctx) -> Taxonomy {
+    Taxonomy {
+        sides: choices(c, PostingSide::ALL, PostingSide::code, PostingSide::label_key),
+        kinds: choices(c, PostingKind::ALL, PostingKind::code, PostingKind::label_key),
+        sectors: choices(c, Sector::ALL, Sector::code, Sector::label_key),
+        stages: choices(c, Stage::ALL, Stage::code, Stage::label_key),
+        modes: choices(c, CoopMode::ALL, CoopMode::code, CoopMode::label_key),
+        ips: choices(c, IpStatus::ALL, IpStatus::code, IpStatus::label_key),
+        regions: choices(c, Region::ALL, Region::code, Region::label_key),
+        org_types: choices(c, OrgType::ALL, OrgType::code, OrgType::label_key),
+        agreements: choices(c, AgreementType::ALL, AgreementType::code, AgreementType::label_key),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "market/list.html")]
+struct ListPage {
+    c: Ctx,
+    tx: Taxonomy,
+    f: FormState,
+    cards: Vec<Card>,
+    total: i64,
+    page: i64,
+    pages: i64,
+    query: String,
+}
+
+const PAGE: i64 = 30;
+
+async fn list(
+    State(s): State<AppState>,
+    c: Ctx,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    let pick = |k: &str| q.get(k).map(String::as_str).unwrap_or("");
+    let page = pick("page").parse::<i64>().unwrap_or(1).max(1);
+    // Unknown filter values match nothing rather than failing.
+    let filter = PostingFilter {
+        side: PostingSide::parse(pick("side")),
+        kind: PostingKind::parse(pick("kind")),
+        sector: Sector::parse(pick("sector")),
+        region: Region::parse(pick("region")),
+        stage: Stage::parse(pick("stage")),
+        mode: CoopMode::parse(pick("mode")),
+        org_type: OrgType::parse(pick("org_type")),
+        org_id: pick("org").parse().ok(),
+        event_id: pick("event").parse().ok(),
+        status: None,
+        today: today(),
+        limit: PAGE,
+        offset: (page - 1) * PAGE,
+    };
+    let unknown = ["side", "kind", "sector", "region", "stage", "mode", "org_type"]
+        .iter()
+        .zip([
+            filter.side.is_some(),
+            filter.kind.is_some(),
+            filter.sector.is_some(),
+            filter.region.is_some(),
+            filter.stage.is_some(),
+            filter.mode.is_some(),
+            filter.org_type.is_some(),
+        ])
+        .any(|(k, known)| !pick(k).is_empty() && !known);
+    let found = if unknown {
+        baylink_store::Page { items: Vec::new(), total: 0 }
+    } else {
+        s.store.list_postings(&filter).await?
+    };
+    let query: String = q
+        .iter()
+        .filter(|(k, v)| k.as_str() != "page" && !v.is_empty())
+        .map(|(k, v)| format!("&{}={}", k, v.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').collect::<String>()))
+        .collect();
+    let tx = taxonomy(&c);
+    let cards = found.items.into_iter().map(|p| card(&c, p)).collect();
+    render(&ListPage {
+        tx,
+        f: FormState::new(q),
+        cards,
+        total: found.total,
+        page,
+        pages: (found.total + PAGE - 1) / PAGE,
+        query,
+        c,
+    })
+}
+
+/// One recommendation as shown: the counterpart and why, in the reader's words.
+pub struct Shown {
+    pub card: Card,
+    pub reasons: Vec<String>,
+    pub score: String,
+}
+
+fn reasons(c: &Ctx, r: &Recommendation) -> Vec<String> {
+    let mut out = Vec::new();
+    if !r.shared_terms.is_empty() {
+        // Terms are analysed to Simplified with mainland words; say them in the reader's.
+        let terms: Vec<String> = r
+            .shared_terms
+            .iter()
+            .map(|t| c.prose_plain(t))
+            .collect();
+        out.push(c.lang.t_args("why-terms", &[("terms", terms.join("、").into())]));
+    }
+    if !r.shared_sectors.is_empty() {
+        let s: Vec<String> = r.shared_sectors.iter().map(|s| c.t(&s.label_key())).collect();
+        out.push(c.lang.t_args("why-sectors", &[("sectors", s.join("、").into())]));
+    }
+    if r.kind_fit >= 1.0 {
+        out.push(c.t("why-kind"));
+    } else if r.kind_fit > 0.0 {
+        out.push(c.t("why-kind-related"));
+    }
+    if r.academia_industry {
+        out.push(c.t("why-academia-industry"));
+    }
+    if r.cross_border {
+        out.push(c.t("why-cross-border"));
+    }
+    if r.in_target == Some(true) {
+        out.push(c.t("why-target"));
+    }
+    if !r.shared_modes.is_empty() {
+        let m: Vec<String> = r.shared_modes.iter().map(|m| c.t(&m.label_key())).collect();
+        out.push(c.lang.t_args("why-modes", &[("modes", m.join("、").into())]));
+    }
+    if r.age_days <= 30 {
+        out.push(c.t("why-fresh"));
+    }
+    out
+}
+
+impl Ctx {
+    /// A short analysed term in the reader's script (no HTML).
+    pub fn prose_plain(&self, text: &str) -> String {
+        baylink_text::display_text(text, baylink_text::Script::Hans, self.lang.script(), !self.is_english()).into_owned()
+    }
+}
+
+/// Shows recommendations, reading their postings in one pass.
+async fn shown(s: &AppState, c: &Ctx, recs: Vec<Recommendation>) -> Result<Vec<Shown>, WebError> {
+    let mut out = Vec::with_capacity(recs.len());
+    for r in recs {
+        let p = match s.store.get_posting(r.posting_id).await {
+            Ok(p) => p,
+            Err(baylink_store::StoreError::NotFound) => continue,
+            Err(e) => return Err(e.into()),
+        };
+        out.push(Shown {
+            reasons: reasons(c, &r),
+            score: format!("{:.0}", r.score * 100.0),
+            card: card(c, p),
+        });
+    }
+    Ok(out)
+}
+
+#[derive(Template)]
+#[template(path = "market/detail.html")]
+struct DetailPage {
+    c: Ctx,
+    p: Posting,
+    title: String,
+    org: String,
+    event: Option<(i64, String)>,
+    labels: Vec<(String, String)>,
+    owner: bool,
+    staff: bool,
+    /// The reader's accepted introduction on this posting, if any: contacts are shown.
+    introduced: Option<i64>,
+    /// The reader's own interest, if any.
+    mine: Option<Interest>,
+    interests: Vec<Interest>,
+    recommended: Vec<Shown>,
+    can_interest: bool,
+    f: FormState,
+    expired: bool,
+}
+
+async fn detail_page(s: &AppState, c: Ctx, pid: i64, f: FormState, status: StatusCode) -> Result<Response, WebError> {
+    let p = s.store.get_posting(pid).await?;
+    let me = c.auth.as_ref().map(|a| a.user.clone());
+    let owner = me.as_ref().is_some_and(|u| p.owned_by(u));
+    let staff = me.as_ref().is_some_and(is_staff);
+    let today = today();
+    // A posting not yet public is seen only by its owners and staff.
+    if !owner && p.status != PostingStatus::Published {
+        return Err(WebError::NotFound);
+    }
+    let interests = s.store.interests_for_posting(p.id).await?;
+    let mine = me
+        .as_ref()
+        .and_then(|u| interests.iter().find(|i| i.from_user_id == u.id).cloned());
+    let introduced = mine
+        .as_ref()
+        .filter(|i| i.status == InterestStatus::Accepted)
+        .map(|i| i.id);
+    let event = match p.event_id {
+        Some(eid) => {
+            let e = s.store.get_event(eid).await?;
+            Some((e.id, c.name(&e.title, &e.title_script, &e.title_en)))
+        }
+        None => None,
+    };
+    let rec = s.market.current(s).await?;
+    let now = baylink_store::sql::now();
+    let recs = if rec.contains(p.id) {
+        rec.recommend(p.id, now, 10)
+    } else {
+        rec.recommend_profile(&Profile::from_posting(&p), now, 10)
+    };
+    let recommended = shown(s, &c, recs).await?;
+    let mut labels = vec![(c.t("field-kind"), c.posting_label(&p))];
+    let join = |v: Vec<String>| v.join("、");
+    labels.push((c.t("field-sectors"), join(p.sectors.0.iter().map(|x| c.t(&x.label_key())).collect())));
+    if let Some(st) = p.stage.as_deref().and_then(Stage::parse) {
+        labels.push((c.t("field-stage"), c.t(&st.label_key())));
+    }
+    if !p.modes.0.is_empty() {
+        labels.push((c.t("field-modes"), join(p.modes.0.iter().map(|x| c.t(&x.label_key())).collect())));
+    }
+    if !p.target_regions.0.is_empty() {
+        labels.push((c.t("field-target-regions"), join(p.target_regions.0.iter().map(|x| c.t(&x.label_key())).collect())));
+    }
+    if let Some(ip) = p.ip_status.as_deref().and_then(IpStatus::parse) {
+        labels.push((c.t("field-ip"), c.t(&ip.label_key())));
+    }
+    labels.push((c.t("field-shown-until"), p.expires_on.clone()));
+    let can_interest = me.is_some() && !owner && mine.is_none() && p.live(&today);
+    let page = DetailPage {
+        title: c.text(&p.title, &p.script),
+        org: c.name(&p.org_name, &p.org_name_script, &p.org_name_en),
+        event,
+        labels,
+        owner,
+        staff,
+        introduced,
+        mine,
+        interests: if owner { interests } else { Vec::new() },
+        recommended,
+        can_interest,
+        f,
+        expired: p.expired(&today),
+        p,
+        c,
+    };
+    if status == StatusCode::OK { render(&page) } else { render_invalid(&page, status) }
+}
+
+async fn detail(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>) -> Result<Response, WebError> {
+    detail_page(&s, c, id(&raw)?, FormState::default(), StatusCode::OK).await
+}
+
+#[derive(Template)]
+#[template(path = "market/form.html")]
+struct FormPage {
+    c: Ctx,
+    tx: Taxonomy,
+    id: Option<i64>,
+    f: FormState,
+    /// Organisations the writer may post for (staff: all; a representative: theirs).
+    orgs: Vec<(i64, String)>,
+    events: Vec<(i64, String)>,
+}
+
+impl FormPage {
+    fn checked(&self, prefix: &str, code: &str) -> bool {
+        self.f.is(&format!("{prefix}-{code}"), "1")
+    }
+}
+
+async fn form_choices(s: &AppState, c: &Ctx, u: &User) -> Result<(Vec<(i64, String)>, Vec<(i64, String)>), WebError> {
+    let orgs = if is_staff(u) {
+        super::directory::org_choices(s, c, None).await?
+    } else {
+        match u.org_id {
+            Some(oid) => {
+                let o = s.store.get_organisation(oid).await?;
+                vec![(o.id, c.name(&o.name, &o.name_script, &o.name_en))]
+            }
+            None => Vec::new(),
+        }
+    };
+    let events = s
+        .store
+        .list_events(&baylink_store::EventFilter {
+            limit: 200,
+            now: baylink_store::sql::now(),
+            ..Default::default()
+        })
+        .await?
+        .items
+        .into_iter()
+        .map(|e| (e.id, format!("{} · {}", day(e.starts_at), c.name(&e.title, &e.title_script, &e.title_en))))
+        .collect();
+    Ok((orgs, events))
+}
+
+async fn new_form(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError> {
+    let u = user(&c)?.clone();
+    if !is_staff(&u) && u.org_id.is_none() {
+        return Err(WebError::Conflict("err-market-not-your-org"));
+    }
+    let (orgs, events) = form_choices(&s, &c, &u).await?;
+    let mut values = HashMap::new();
+    if let Some(oid) = u.org_id {
+        values.insert("org_id".to_owned(), oid.to_string());
+    }
+    // Six months, the usual life of a posting; the owner can change it.
+    values.insert("expires_on".to_owned(), day(baylink_store::sql::now() + 182 * 86_400));
+    render(&FormPage { tx: taxonomy(&c), id: None, f: FormState::new(values), orgs, events, c })
+}
+
+/// The form's values as stored postings read.
+fn values_of(p: &Posting) -> HashMap<String, String> {
+    let mut v: HashMap<String, String> = [
+        ("org_id", p.org_id.to_string()),
+        ("side", p.side.code().to_owned()),
+        ("kind", p.kind.code().to_owned()),
+        ("title", p.title.clone()),
+        ("summary", p.summary.clone()),
+        ("description", p.description.clone()),
+        ("stage", p.stage.clone().unwrap_or_default()),
+        ("ip_status", p.ip_status.clone().unwrap_or_default()),
+        ("contact", p.contact.clone()),
+        ("expires_on", p.expires_on.clone()),
+        ("event_id", p.event_id.map(|e| e.to_string()).unwrap_or_default()),
+        ("version", p.version.to_string()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    for s in &p.sectors.0 {
+        v.insert(format!("sector-{}", s.code()), "1".into());
+    }
+    for m in &p.modes.0 {
+        v.insert(format!("mode-{}", m.code()), "1".into());
+    }
+    for r in &p.target_regions.0 {
+        v.insert(format!("target-{}", r.code()), "1".into());
+    }
+    v
+}
+
+async fn edit_form(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>) -> Result<Response, WebError> {
+    let u = user(&c)?.clone();
+    let p = s.store.get_posting(id(&raw)?).await?;
+    if !p.owned_by(&u) {
+        return Err(WebError::Forbidden);
+    }
+    let (orgs, events) = form_choices(&s, &c, &u).await?;
+    render(&FormPage { tx: taxonomy(&c), id: Some(p.id), f: FormState::new(values_of(&p)), orgs, events, c })
+}
+
+/// Reads the posting form: checkboxes are `sector-{code}`, `mode-{code}`, `target-{code}`.
+fn input_of(form: &FormData, errors: &mut Vec<FieldError>) -> PostingInput {
+    let ticked = |prefix: &str| -> Vec<String> {
+        form.values
+            .iter()
+            .filter(|(k, v)| v.as_str() == "1" && k.starts_with(prefix))
+            .map(|(k, _)| k[prefix.len()..].to_owned())
+            .collect()
+    };
+    PostingInput {
+        org_id: form.int("org_id", errors).unwrap_or(0),
+        side: form.get("side").to_owned(),
+        kind: form.get("kind").to_owned(),
+        title: form.get("title").to_owned(),
+        summary: form.get("summary").to_owned(),
+        description: form.get("description").to_owned(),
+        sectors: ticked("sector-"),
+        modes: ticked("mode-"),
+        target_regions: ticked("target-"),
+        stage: form.opt("stage"),
+        ip_status: form.opt("ip_status"),
+        contact: form.get("contact").to_owned(),
+        expires_on: form.get("expires_on").to_owned(),
+        event_id: form.int("event_id", errors),
+    }
+}
+
+async fn save(s: AppState, c: Ctx, pid: Option<i64>, form: FormData) -> Result<Response, WebError> {
+    let u = user(&c)?.clone();
+    let now = baylink_store::sql::now();
+    let result = async {
+        let mut errors = Vec::new();
+        let input = input_of(&form, &mut errors);
+        let version = form.int::<i64>("version", &mut errors);
+        let draft = match input.validate(&today(), c.lang.script()) {
+            Ok(d) if errors.is_empty() => d,
+            Ok(_) => return Err(baylink_store::StoreError::Invalid(errors)),
+            Err(mut e) => {
+                errors.append(&mut e);
+                return Err(baylink_store::StoreError::Invalid(errors));
+            }
+        };
+        match pid {
+            Some(pid) => s.store.update_posting(&u, pid, version.unwrap_or(0), &draft, now).await,
+            None => s.store.create_posting(&u, &draft, now).await,
+        }
+    }
+    .await;
+    match result {
+        Ok(p) => Ok(see(c.href(&format!("/postings/{}?saved=1", p.id)))),
+        Err(e) => {
+            let (errors, status) = form_errors(e)?;
+            let (orgs, events) = form_choices(&s, &c, &u).await?;
+            let f = FormState::with_errors(form, c.lang, &errors);
+            render_invalid(&FormPage { tx: taxonomy(&c), id: pid, f, orgs, events, c }, status)
+        }
+    }
+}
+
+async fn create(State(s): State<AppState>, c: Ctx, form: FormData) -> Result<Response, WebError> {
+    save(s, c, None, form).await
+}
+
+async fn update(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>, form: FormData) -> Result<Response, WebError> {
+    let pid = id(&raw)?;
+    save(s, c, Some(pid), form).await
+}
+
+/// Shows the posting page again with a form's errors, or passes other errors on.
+async fn on_posting(s: &AppState, c: Ctx, pid: i64, form: FormData, e: baylink_store::StoreError) -> Result<Response, WebError> {
+    let (errors, status) = form_errors(e)?;
+    let f = FormState::with_errors(form, c.lang, &errors);
+    detail_page(s, c, pid, f, status).await
+}
+
+async fn review(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>, form: FormData) -> Result<Response, WebError> {
+    let u = user(&c)?.clone();
+    if !is_staff(&u) {
+        return Err(WebError::Forbidden);
+    }
+    let pid = id(&raw)?;
+    let approve = form.get("approve") == "1";
+    match s.store.review_posting(&u, pid, approve, form.get("note"), baylink_store::sql::now()).await {
+        Ok(_) => Ok(see(c.href(&format!("/postings/{pid}")))),
+        Err(e) => on_posting(&s, c, pid, form, e).await,
+    }
+}
+
+async fn withdraw(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>) -> Result<Response, WebError> {
+    let u = user(&c)?.clone();
+    let pid = id(&raw)?;
+    s.store.withdraw_posting(&u, pid, baylink_store::sql::now()).await?;
+    Ok(see(c.href(&format!("/postings/{pid}"))))
+}
+
+async fn remind(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>) -> Result<Response, WebError> {
+    let u = user(&c)?.clone();
+    let pid = id(&raw)?;
+    let p = s.store.get_posting(pid).await?;
+    let title = c.text(&p.title, &p.script);
+    let args = [
+        ("title", title.clone().into()),
+        ("date", p.expires_on.clone().into()),
+        ("link", format!("{}{}", crate::mail::SITE_PLACEHOLDER, c.href(&format!("/postings/{pid}/edit"))).into()),
+    ];
+    let subject = c.lang.t_args("mail-expiry-subject", &args);
+    let body = c.lang.t_args("mail-expiry-body", &args);
+    s.store.remind_posting(&u, pid, &subject, &body, c.lang.code(), baylink_store::sql::now()).await?;
+    Ok(see(c.href("/postings/review?reminded=1")))
+}
+
+async fn express_interest(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>, form: FormData) -> Result<Response, WebError> {
+    let u = user(&c)?.clone();
+    let pid = id(&raw)?;
+    let result = async {
+        let (message, script) = baylink_store::market::checked_message("message", form.get("message"), true, c.lang.script())?;
+        s.store.express_interest(&u, pid, &message, script, &today(), baylink_store::sql::now()).await
+    }
+    .await;
+    match result {
+        Ok(_) => Ok(see(c.href(&format!("/postings/{pid}?interest=1")))),
+        Err(e) => on_posting(&s, c, pid, form, e).await,
+    }
+}
+
+async fn decide(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>, form: FormData) -> Result<Response, WebError> {
+    let u = user(&c)?.clone();
+    let i = s.store.decide_interest(&u, id(&raw)?, form.get("accept") == "1", baylink_store::sql::now()).await?;
+    if i.status == InterestStatus::Accepted {
+        Ok(see(c.href(&format!("/interests/{}", i.id))))
+    } else {
+        Ok(see(c.href(&format!("/postings/{}", i.posting_id))))
+    }
+}
+
+#[derive(Template)]
+#[template(path = "market/introduction.html")]
+struct IntroductionPage {
+    c: Ctx,
+    i: Interest,
+    p: Posting,
+    title: String,
+    org: String,
+    from_org: Option<String>,
+    steps: Vec<(PipelineStep, String)>,
+    stage: Option<PipelineStage>,
+    next: Vec<(&'static str, String)>,
+    agreements: Vec<(&'static str, String)>,
+    /// (event id, title): events where both may request a meeting.
+    events: Vec<(i64, String)>,
+    f: FormState,
+}
+
+async fn introduction_page(s: &AppState, c: Ctx, iid: i64, f: FormState, status: StatusCode) -> Result<Response, WebError> {
+    let u = user(&c)?.clone();
+    let i = s.store.get_interest(iid).await?;
+    let p = s.store.get_posting(i.posting_id).await?;
+    if !party_to(&u, &i, &p) {
+        return Err(WebError::Forbidden);
+    }
+    let from_org = match i.from_org_id {
+        Some(o) => {
+            let o = s.store.get_organisation(o).await?;
+            Some(c.name(&o.name, &o.name_script, &o.name_en))
+        }
+        None => None,
+    };
+    let steps = s
+        .store
+        .pipeline_steps(i.id)
+        .await?
+        .into_iter()
+        .map(|st| {
+            let label = PipelineStage::parse(&st.stage).map(|x| c.t(&x.label_key())).unwrap_or_default();
+            (st, label)
+        })
+        .collect();
+    let stage = i.stage();
+    let next = match stage {
+        Some(from) => PipelineStage::ALL
+            .iter()
+            .filter(|to| PipelineMove { stage: **to, agreement_type: None, note: String::new() }.allowed_from(from))
+            .map(|to| (to.code(), c.t(&to.label_key())))
+            .collect(),
+        None => Vec::new(),
+    };
+    // A meeting request goes from the interested reader to the posting's author.
+    let author_email = match p.author_id {
+        Some(a) => Some(s.store.get_user(a).await?.email),
+        None => None,
+    };
+    let mut events = Vec::new();
+    if i.status == InterestStatus::Accepted
+        && let Some(author) = author_email
+    {
+        for (eid, _, _) in s.store.shared_matchmaking(&i.from_email, &author).await? {
+            let e = s.store.get_event(eid).await?;
+            events.push((e.id, c.name(&e.title, &e.title_script, &e.title_en)));
+        }
+    }
+    let page = IntroductionPage {
+        title: c.text(&p.title, &p.script),
+        org: c.name(&p.org_name, &p.org_name_script, &p.org_name_en),
+        from_org,
+        steps,
+        stage,
+        next,
+        agreements: taxonomy(&c).agreements,
+        events,
+        f,
+        i,
+        p,
+        c,
+    };
+    if status == StatusCode::OK { render(&page) } else { render_invalid(&page, status) }
+}
+
+async fn introduction(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>) -> Result<Response, WebError> {
+    introduction_page(&s, c, id(&raw)?, FormState::default(), StatusCode::OK).await
+}
+
+async fn move_stage(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>, form: FormData) -> Result<Response, WebError> {
+    let u = user(&c)?.clone();
+    let iid = id(&raw)?;
+    let result = async {
+        let mut errors = Vec::new();
+        let version = form.int::<i64>("version", &mut errors).unwrap_or(0);
+        let Some(stage) = PipelineStage::parse(form.get("stage")) else {
+            return Err(baylink_store::StoreError::invalid("stage", "err-market-unknown-tag"));
+        };
+        let agreement_type = match form.opt("agreement_type") {
+            Some(code) => Some(AgreementType::parse(&code).ok_or_else(|| baylink_store::StoreError::invalid("agreement_type", "err-market-unknown-tag"))?),
+            None => None,
+        };
+        if !errors.is_empty() {
+            return Err(baylink_store::StoreError::Invalid(errors));
+        }
+        let step = PipelineMove { stage, agreement_type, note: form.get("note").to_owned() };
+        s.store.move_pipeline(&u, iid, version, &step, baylink_store::sql::now()).await
+    }
+    .await;
+    match result {
+        Ok(_) => Ok(see(c.href(&format!("/interests/{iid}")))),
+        Err(e) => {
+            let (errors, status) = form_errors(e)?;
+            let f = FormState::with_errors(form, c.lang, &errors);
+            introduction_page(&s, c, iid, f, status).await
+        }
+    }
+}
+
+/// Turns an introduction into a 1:1 meeting request at an event both are registered for.
+async fn request_meeting(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>, form: FormData) -> Result<Response, WebError> {
+    let u = user(&c)?.clone();
+    let iid = id(&raw)?;
+    let i = s.store.get_interest(iid).await?;
+    let p = s.store.get_posting(i.posting_id).await?;
+    if !party_to(&u, &i, &p) || i.status != InterestStatus::Accepted {
+        return Err(WebError::Forbidden);
+    }
+    let mut errors = Vec::new();
+    let event_id = form.int::<i64>("event_id", &mut errors).unwrap_or(0);
+    let author = match p.author_id {
+        Some(a) => s.store.get_user(a).await?.email,
+        None => return Err(WebError::Conflict("err-market-no-shared-event")),
+    };
+    let shared = s.store.shared_matchmaking(&i.from_email, &author).await?;
+    let Some(&(eid, from_reg, to_reg)) = shared.iter().find(|(e, _, _)| *e == event_id) else {
+        return Err(WebError::Conflict("err-market-no-shared-event"));
+    };
+    let draft = RequestInput { to_reg, message: i.message.clone(), priority: 2 }
+        .validate(c.lang.script())
+        .map_err(WebError::Invalid)?;
+    s.store.request_meeting(eid, from_reg, &draft, baylink_store::sql::now()).await?;
+    Ok(see(c.href(&format!("/interests/{iid}?meeting=1"))))
+}
+
+#[derive(Template)]
+#[template(path = "market/mine.html")]
+struct MinePage {
+    c: Ctx,
+    postings: Vec<Card>,
+    sent: Vec<Interest>,
+    received: Vec<Interest>,
+    recommended: Vec<Shown>,
+}
+
+async fn mine(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError> {
+    let u = user(&c)?.clone();
+    let mut postings = Vec::new();
+    if let Some(org) = u.org_id {
+        for status in [None, Some(PostingStatus::Pending), Some(PostingStatus::Returned)] {
+            let page = s
+                .store
+                .list_postings(&PostingFilter { org_id: Some(org), status, today: today(), limit: 200, ..Default::default() })
+                .await?;
+            postings.extend(page.items);
+        }
+    }
+    let interests = s.store.interests_of_user(&u).await?;
+    let (sent, received): (Vec<Interest>, Vec<Interest>) = interests.into_iter().partition(|i| i.from_user_id == u.id);
+    // Recommendations for the reader: counterparts of their organisation's live postings.
+    let rec = s.market.current(&s).await?;
+    let ids: Vec<i64> = postings.iter().filter(|p| rec.contains(p.id)).map(|p| p.id).collect();
+    let recs = rec
+        .recommend_many(&ids, baylink_store::sql::now(), 10)
+        .into_iter()
+        .map(|(_, r)| r)
+        .collect();
+    let recommended = shown(&s, &c, recs).await?;
+    let postings = postings.into_iter().map(|p| card(&c, p)).collect();
+    render(&MinePage { postings, sent, received, recommended, c })
+}
+
+#[derive(Template)]
+#[template(path = "market/review.html")]
+struct ReviewPage {
+    c: Ctx,
+    pending: Vec<Card>,
+    expiring: Vec<Card>,
+}
+
+async fn review_queue(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError> {
+    let u = user(&c)?.clone();
+    if !is_staff(&u) {
+        return Err(WebError::Forbidden);
+    }
+    let pending = s
+        .store
+        .list_postings(&PostingFilter { status: Some(PostingStatus::Pending), today: today(), limit: 500, ..Default::default() })
+        .await?
+        .items;
+    let until = day(baylink_store::sql::now() + 30 * 86_400);
+    let expiring = s.store.expiring_postings(&today(), &until).await?;
+    render(&ReviewPage {
+        pending: pending.into_iter().map(|p| card(&c, p)).collect(),
+        expiring: expiring.into_iter().map(|p| card(&c, p)).collect(),
+        c,
+    })
+}
+
+/// One row of the funnel: a group and its counts at each stage.
+pub struct FunnelLine {
+    pub label: String,
+    pub interests: usize,
+    pub introduced: usize,
+    pub in_talks: usize,
+    pub signed: usize,
+    pub implemented: usize,
+    pub closed: usize,
+}
+
+#[derive(Template)]
+#[template(path = "market/funnel.html")]
+struct FunnelPage {
+    c: Ctx,
+    total: FunnelLine,
+    by_side: Vec<FunnelLine>,
+    by_sector: Vec<FunnelLine>,
+    by_event: Vec<FunnelLine>,
+    agreements: Vec<(String, usize)>,
+}
+
+fn line(label: String, rows: &[&baylink_store::FunnelRow]) -> FunnelLine {
+    // Each introduction counts at every stage it has reached: "signed" includes the
+    // implemented ones and those closed after signing (they keep their agreement type).
+    let stage = |r: &&baylink_store::FunnelRow| r.stage.as_deref().and_then(PipelineStage::parse);
+    let count = |f: &dyn Fn(Option<PipelineStage>, bool) -> bool| {
+        rows.iter().filter(|r| f(stage(r), r.agreement_type.is_some())).count()
+    };
+    use PipelineStage::*;
+    FunnelLine {
+        label,
+        interests: rows.len(),
+        introduced: count(&|s, _| s.is_some()),
+        in_talks: count(&|s, signed| matches!(s, Some(InTalks | Signed | Implemented)) || signed),
+        signed: count(&|s, signed| matches!(s, Some(Signed | Implemented)) || signed),
+        implemented: count(&|s, _| s == Some(Implemented)),
+        closed: count(&|s, _| s == Some(Closed)),
+    }
+}
+
+async fn funnel(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError> {
+    let u = user(&c)?.clone();
+    if !is_staff(&u) {
+        return Err(WebError::Forbidden);
+    }
+    let rows = s.store.funnel_rows().await?;
+    let all: Vec<&baylink_store::FunnelRow> = rows.iter().collect();
+    let total = line(c.t("funnel-total"), &all);
+    // Per side: the side of the posting's organisation (Shenzhen, Hong Kong, Macao; the
+    // rest together).
+    let side_of = |r: Region| match r {
+        Region::Shenzhen | Region::HongKong | Region::Macao => r.label_key(),
+        _ => "funnel-elsewhere".to_owned(),
+    };
+    let mut sides: BTreeMap<String, Vec<&baylink_store::FunnelRow>> = BTreeMap::new();
+    for r in &rows {
+        sides.entry(side_of(r.posting_region)).or_default().push(r);
+    }
+    let by_side = sides.into_iter().map(|(k, v)| line(c.t(&k), &v)).collect();
+    let mut by_sector = Vec::new();
+    for sector in Sector::ALL {
+        let v: Vec<&baylink_store::FunnelRow> = rows.iter().filter(|r| r.sectors.contains(*sector)).collect();
+        if !v.is_empty() {
+            by_sector.push(line(c.t(&sector.label_key()), &v));
+        }
+    }
+    let mut events: BTreeMap<i64, Vec<&baylink_store::FunnelRow>> = BTreeMap::new();
+    for r in &rows {
+        if let Some(e) = r.event_id {
+            events.entry(e).or_default().push(r);
+        }
+    }
+    let mut by_event = Vec::new();
+    for (eid, v) in events {
+        let e = s.store.get_event(eid).await?;
+        by_event.push(line(c.name(&e.title, &e.title_script, &e.title_en), &v));
+    }
+    let mut agreements: BTreeMap<String, usize> = BTreeMap::new();
+    for r in &rows {
+        if let Some(a) = r.agreement_type.as_deref().and_then(AgreementType::parse) {
+            *agreements.entry(c.t(&a.label_key())).or_default() += 1;
+        }
+    }
+    render(&FunnelPage { total, by_side, by_sector, by_event, agreements: agreements.into_iter().collect(), c })
+}
