@@ -769,5 +769,23 @@ pub async fn load_with(store: &dyn Store, participants: usize) -> anyhow::Result
             .context("hashing the demo password")?;
         store.create_user(&actor, &draft, &hash).await?;
     }
-    crate::demo_events::load(store, &actor, &ids, &people, participants).await
+    crate::demo_events::load(store, &actor, &ids, &people, participants).await?;
+    let hash = baylink_web::auth::hash_password(DEMO_PASSWORD)
+        .map_err(|e| anyhow::anyhow!("{e}"))
+        .context("hashing the demo password")?;
+    // The whole evaluation set for the demo; tests that load the demo take a sixth.
+    let postings = if participants >= CONFERENCE_PARTICIPANTS {
+        300
+    } else {
+        48
+    };
+    crate::demo_market::load(
+        store,
+        &actor,
+        &hash,
+        ids["hkitf"],
+        postings,
+        baylink_store::sql::now(),
+    )
+    .await
 }

@@ -4,6 +4,7 @@
 
 pub mod demo;
 pub mod demo_events;
+pub mod demo_market;
 pub mod transfer;
 
 use std::net::SocketAddr;

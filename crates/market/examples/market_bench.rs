@@ -7,7 +7,8 @@
 //! N synthetic postings (default 1,000,000): each takes an evaluation posting's title and
 //! summary (so the three scripts and English are mixed as in the judged set) and one or two
 //! lines of real Chinese text from `../shared/corpora/zh/` (so the vocabulary has a real
-//! long tail), with random fields, kind, side, organisation and region.
+//! long tail), with that posting's fields and kind, and a random side, organisation,
+//! region and age.
 //!
 //! Reported, in one run:
 //! - building the recommender (analysis on every core, then the index);
@@ -23,7 +24,7 @@ use std::time::Instant;
 use baylink_market::eval::{NOW, profiles};
 use baylink_market::{Profile, Recommender};
 use baylink_search::{Document, SearchIndex, SearchQuery};
-use baylink_store::{OrgType, PostingKind, PostingSide, Region, Sector};
+use baylink_store::{OrgType, PostingSide, Region};
 
 /// A small deterministic generator (xorshift64*), so every run builds the same postings.
 struct Rng(u64);
@@ -91,11 +92,8 @@ fn main() {
                 text.push('\n');
                 text.push_str(&lines[rng.below(lines.len())]);
             }
-            let mut sectors = vec![Sector::ALL[rng.below(Sector::ALL.len())]];
-            if rng.below(2) == 0 {
-                sectors.push(Sector::ALL[rng.below(Sector::ALL.len())]);
-            }
-            sectors.dedup();
+            // The seed's fields and kind go with its words; side, organisation, place
+            // and age are drawn at random.
             Profile {
                 id: i as i64 + 1,
                 side: if rng.below(2) == 0 {
@@ -103,8 +101,8 @@ fn main() {
                 } else {
                     PostingSide::Need
                 },
-                kind: PostingKind::ALL[rng.below(PostingKind::ALL.len())],
-                sectors,
+                kind: seed.kind,
+                sectors: seed.sectors.clone(),
                 modes: Vec::new(),
                 targets: Vec::new(),
                 org_id: rng.below(n / 4 + 1) as i64,

@@ -7,6 +7,11 @@ use baylink_store::{CoopMode, OrgType, Posting, PostingKind, PostingSide, Region
 
 use crate::text::{TextIndex, analyse, analyse_all};
 
+/// How many of a posting's terms a recommendation queries with: the most telling ones
+/// (rarest), like Lucene's "more like this". All of them still count in `S(q,q)` and in
+/// the reasons.
+pub const QUERY_TERMS: usize = 32;
+
 /// How much each part counts. The defaults follow the alliance's priorities (what the
 /// two say first, then shared fields, then whether the kinds fit, then the alliance's
 /// preferences); they were set before the evaluation was run and are not fitted to it.
@@ -437,27 +442,60 @@ impl Recommender {
         let w = self.weights;
         let order =
             |a: &(u32, f32, f32), b: &(u32, f32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-        let (ranked, texts) = self.index.with_scores(terms, |acc, touched| {
-            let mut ranked: Vec<(u32, f32, f32)> = Vec::new();
-            for &d in touched {
-                let text = self.index.similarity(self_score, d, acc[d as usize]);
-                if let Some(s) = self.score(me, d, text, now) {
-                    ranked.push((d, s, text));
-                }
-            }
+        let without_text = w.sectors + w.kind + w.org_types + w.border + w.modes + w.fresh;
+        let query = self.index.strongest(terms, QUERY_TERMS);
+        let (ranked, texts) = self.index.with_scores(&query, |acc, touched| {
             let keep = |ranked: &mut Vec<(u32, f32, f32)>| {
                 if ranked.len() > limit {
                     ranked.select_nth_unstable_by(limit - 1, order);
                     ranked.truncate(limit);
                 }
             };
-            keep(&mut ranked);
-            let weakest = if ranked.len() == limit {
-                ranked.iter().map(|r| r.1).fold(f32::INFINITY, f32::min)
-            } else {
-                f32::NEG_INFINITY
+            let weakest_of = |ranked: &Vec<(u32, f32, f32)>| {
+                if ranked.len() >= limit {
+                    ranked.iter().map(|r| r.1).fold(f32::INFINITY, f32::min)
+                } else {
+                    f32::NEG_INFINITY
+                }
             };
-            let without_text = w.sectors + w.kind + w.org_types + w.border + w.modes + w.fresh;
+            // Text similarity of every posting sharing a term; the full score only for
+            // those whose text could still carry them into the top `limit`: the most
+            // similar first, then the rest while `text + everything else` can beat the
+            // weakest kept.
+            let mut by_text: Vec<(u32, f32)> = touched
+                .iter()
+                .map(|&d| (d, self.index.similarity(self_score, d, acc[d as usize])))
+                .collect();
+            let probe = by_text.len().min((limit * 10).max(200));
+            let text_order =
+                |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+            if probe > 0 && probe < by_text.len() {
+                by_text.select_nth_unstable_by(probe - 1, text_order);
+            }
+            let mut ranked: Vec<(u32, f32, f32)> = Vec::new();
+            for &(d, text) in &by_text[..probe] {
+                if let Some(s) = self.score(me, d, text, now) {
+                    ranked.push((d, s, text));
+                }
+            }
+            keep(&mut ranked);
+            let mut weakest = weakest_of(&ranked);
+            for &(d, text) in &by_text[probe..] {
+                if w.text * text + without_text < weakest {
+                    continue;
+                }
+                if let Some(s) = self.score(me, d, text, now) {
+                    if s >= weakest {
+                        ranked.push((d, s, text));
+                        if ranked.len() >= 4 * limit {
+                            keep(&mut ranked);
+                            weakest = weakest_of(&ranked);
+                        }
+                    }
+                }
+            }
+            keep(&mut ranked);
+            let weakest = weakest_of(&ranked);
             if weakest < without_text {
                 let other = side_index(match me.side {
                     PostingSide::Offer => PostingSide::Need,
@@ -477,9 +515,26 @@ impl Recommender {
                 }
                 seen.sort_unstable();
                 seen.dedup();
+                // Fields and kind are two bit operations; the rest is bounded by its
+                // weight, so most candidates are dismissed before the full score.
+                let rest = w.org_types + w.border + w.modes + w.fresh;
+                let mut weakest = weakest;
                 for d in seen {
+                    let o = &self.metas[d as usize];
+                    let bound = w.sectors * jaccard(me.sectors, o.sectors)
+                        + w.kind * kind_fit(me.kind, o.kind)
+                        + rest;
+                    if bound < weakest {
+                        continue;
+                    }
                     if let Some(s) = self.score(me, d, 0.0, now) {
-                        ranked.push((d, s, 0.0));
+                        if s >= weakest {
+                            ranked.push((d, s, 0.0));
+                            if ranked.len() >= 4 * limit {
+                                keep(&mut ranked);
+                                weakest = weakest_of(&ranked);
+                            }
+                        }
                     }
                 }
                 keep(&mut ranked);

@@ -304,6 +304,42 @@ impl TextIndex {
         }
     }
 
+    /// The `max` terms of indexed document `doc` that weigh most in it (its impacts),
+    /// sorted by id: what a recommendation queries with. Like Lucene's "more like this",
+    /// a long posting is represented by its most telling words; its other words still
+    /// count in `S(q,q)` and in the reasons.
+    pub fn query_terms(&self, doc: u32, max: usize) -> Vec<u32> {
+        let d = doc as usize;
+        let terms = &self.doc_terms[d];
+        if terms.len() <= max {
+            return terms.to_vec();
+        }
+        let mut weighted: Vec<(f32, u32)> = terms
+            .iter()
+            .zip(self.doc_tf[d].iter())
+            .map(|(&id, &tf)| (self.idf[id as usize] * (tf as f32).sqrt(), id))
+            .collect();
+        weighted.select_nth_unstable_by(max - 1, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut top: Vec<u32> = weighted[..max].iter().map(|w| w.1).collect();
+        top.sort_unstable();
+        top
+    }
+
+    /// [`TextIndex::query_terms`] for a term list that is not an indexed document.
+    pub fn strongest(&self, terms: &[u32], max: usize) -> Vec<u32> {
+        if terms.len() <= max {
+            return terms.to_vec();
+        }
+        let mut weighted: Vec<(f32, u32)> = terms
+            .iter()
+            .map(|&id| (self.idf[id as usize], id))
+            .collect();
+        weighted.select_nth_unstable_by(max - 1, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut top: Vec<u32> = weighted[..max].iter().map(|w| w.1).collect();
+        top.sort_unstable();
+        top
+    }
+
     /// The terms `a` (sorted ids) and document `doc` share, rarest first, at most `limit`.
     pub fn shared_terms(&self, a: &[u32], doc: u32, limit: usize) -> Vec<&str> {
         let b = self.doc_terms(doc);

@@ -1,0 +1,579 @@
+//! Supply and demand in the store, on both backends: postings and their review, who may
+//! post, edit, express interest and move an introduction, the pipeline's order, and that a
+//! refused write changes nothing.
+
+use std::sync::Arc;
+
+use baylink_store::market::{AgreementType, PipelineMove, PipelineStage, PostingStatus};
+use baylink_store::*;
+use baylink_text::Script;
+
+use crate::kit::TestDb;
+
+const NOW: i64 = 1_733_716_800; // 2024-12-09 12:00 HKT
+const TODAY: &str = "2024-12-09";
+
+fn code(e: StoreError) -> String {
+    match e {
+        StoreError::Invalid(errors) => errors[0].code.clone(),
+        StoreError::Conflict(code) => code.to_owned(),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+fn input(org_id: i64, side: &str, title: &str, summary: &str, sectors: &[&str]) -> PostingInput {
+    PostingInput {
+        org_id,
+        side: side.into(),
+        kind: "technology".into(),
+        title: title.into(),
+        summary: summary.into(),
+        sectors: sectors.iter().map(|s| s.to_string()).collect(),
+        modes: vec!["licensing".into()],
+        contact: "bd@example.org".into(),
+        expires_on: "2025-06-30".into(),
+        ..Default::default()
+    }
+}
+
+async fn org(s: &dyn Store, name: &str, org_type: &str, region: &str) -> i64 {
+    let d = OrganisationInput {
+        name: name.into(),
+        org_type: org_type.into(),
+        region: region.into(),
+        ..Default::default()
+    }
+    .validate(Script::Hant)
+    .unwrap();
+    s.create_organisation(&Actor::cli(), &d).await.unwrap().id
+}
+
+async fn user(s: &dyn Store, email: &str, role: &str, org_id: Option<i64>) -> User {
+    let d = UserInput {
+        email: email.into(),
+        display_name: email.into(),
+        role: role.into(),
+        side_id: None,
+        org_id,
+    }
+    .validate()
+    .unwrap();
+    s.create_user(&Actor::cli(), &d, "not-a-real-hash")
+        .await
+        .unwrap()
+}
+
+async fn count(s: &dyn Store, status: Option<PostingStatus>) -> i64 {
+    s.list_postings(&PostingFilter {
+        status,
+        today: TODAY.into(),
+        ..Default::default()
+    })
+    .await
+    .unwrap()
+    .total
+}
+
+async fn story(store: Arc<dyn Store>) {
+    let s = store.as_ref();
+    let company = org(s, "深圳星河智联科技有限公司", "company", "shenzhen").await;
+    let university = org(s, "香港科研大學", "university", "hong_kong").await;
+    let staff = user(s, "staff@example.org", "admin", None).await;
+    let rep_a = user(s, "a@example.org", "org_rep", Some(company)).await;
+    let rep_b = user(s, "b@example.org", "org_rep", Some(university)).await;
+    let outsider = user(s, "c@example.org", "participant", None).await;
+
+    // Bad input is refused before the store, with the field and a Fluent key.
+    let bad = |i: PostingInput| i.validate(TODAY, Script::Hans).unwrap_err()[0].code.clone();
+    assert_eq!(
+        bad(input(company, "need", " ", "x", &["ai"])),
+        "err-required"
+    );
+    assert_eq!(
+        bad(input(company, "need", "t", "x", &["quantum"])),
+        "err-market-unknown-tag"
+    );
+    assert_eq!(
+        bad(input(company, "need", "t", "x", &[])),
+        "err-market-no-sector"
+    );
+    assert_eq!(
+        bad(input(company, "need", "t", &"長".repeat(501), &["ai"])),
+        "err-too-long"
+    );
+    assert_eq!(
+        bad(input(company, "maybe", "t", "x", &["ai"])),
+        "err-market-unknown-tag"
+    );
+    let mut past = input(company, "need", "t", "x", &["ai"]);
+    past.expires_on = "2024-01-01".into();
+    assert_eq!(bad(past), "err-market-expiry-past");
+
+    // Only a representative of the organisation (or staff) posts for it.
+    let need = input(
+        company,
+        "need",
+        "寻求信息安全态势感知技术",
+        "我司为金融机构寻找信息安全方案。",
+        &["cybersecurity"],
+    )
+    .validate(TODAY, Script::Hans)
+    .unwrap();
+    assert_eq!(need.script, Script::Hans);
+    let mut for_other = need.clone();
+    for_other.org_id = university;
+    assert_eq!(
+        code(s.create_posting(&rep_a, &for_other, NOW).await.unwrap_err()),
+        "err-market-not-your-org"
+    );
+    assert_eq!(
+        code(s.create_posting(&outsider, &need, NOW).await.unwrap_err()),
+        "err-market-not-your-org"
+    );
+    assert_eq!(
+        count(s, Some(PostingStatus::Pending)).await,
+        0,
+        "nothing written"
+    );
+
+    let need = s.create_posting(&rep_a, &need, NOW).await.unwrap();
+    assert_eq!(need.status, PostingStatus::Pending);
+    assert_eq!(need.org_type, OrgType::Company);
+    let offer = input(
+        university,
+        "offer",
+        "資訊保安態勢感知技術成果",
+        "本實驗室的資訊保安方案適用於金融機構。",
+        &["cybersecurity", "ai"],
+    )
+    .validate(TODAY, Script::Hant)
+    .unwrap();
+    let offer = s.create_posting(&rep_b, &offer, NOW).await.unwrap();
+    assert!(
+        s.live_postings(TODAY).await.unwrap().is_empty(),
+        "nothing public before review"
+    );
+
+    // Review: staff only, and a return needs a reason.
+    assert_eq!(
+        code(
+            s.review_posting(&rep_a, need.id, true, "", NOW)
+                .await
+                .unwrap_err()
+        ),
+        "err-market-staff-only"
+    );
+    assert_eq!(
+        code(
+            s.review_posting(&staff, need.id, false, " ", NOW)
+                .await
+                .unwrap_err()
+        ),
+        "err-market-return-reason"
+    );
+    let returned = s
+        .review_posting(&staff, need.id, false, "請補充資料", NOW)
+        .await
+        .unwrap();
+    assert_eq!(returned.status, PostingStatus::Returned);
+    assert_eq!(returned.review_note.as_deref(), Some("請補充資料"));
+    let need = s
+        .review_posting(&staff, need.id, true, "", NOW)
+        .await
+        .unwrap();
+    assert_eq!(need.status, PostingStatus::Published);
+    assert!(need.published_at.is_some());
+    let offer = s
+        .review_posting(&staff, offer.id, true, "", NOW)
+        .await
+        .unwrap();
+    assert_eq!(s.live_postings(TODAY).await.unwrap().len(), 2);
+    assert!(
+        s.live_postings("2025-07-01").await.unwrap().is_empty(),
+        "expired postings are not live"
+    );
+
+    // Filters.
+    let f =
+        |sector: Option<Sector>, side: Option<PostingSide>, region: Option<Region>| PostingFilter {
+            sector,
+            side,
+            region,
+            today: TODAY.into(),
+            ..Default::default()
+        };
+    let n = |p: Page<Posting>| p.items.iter().map(|p| p.id).collect::<Vec<_>>();
+    assert_eq!(
+        n(s.list_postings(&f(Some(Sector::Ai), None, None))
+            .await
+            .unwrap()),
+        vec![offer.id]
+    );
+    assert_eq!(
+        n(s.list_postings(&f(
+            Some(Sector::Cybersecurity),
+            Some(PostingSide::Need),
+            None
+        ))
+        .await
+        .unwrap()),
+        vec![need.id]
+    );
+    assert_eq!(
+        n(s.list_postings(&f(None, None, Some(Region::HongKong)))
+            .await
+            .unwrap()),
+        vec![offer.id]
+    );
+    assert!(
+        n(s.list_postings(&f(Some(Sector::LowAltitude), None, None))
+            .await
+            .unwrap())
+        .is_empty()
+    );
+
+    // Edits: owners and staff only, against the version read; an owner's edit is reviewed again.
+    let stamp = s.market_stamp().await.unwrap();
+    let mut edit = input(
+        university,
+        "offer",
+        "資訊保安態勢感知技術成果（更新）",
+        "適用於金融機構及政府。",
+        &["cybersecurity"],
+    )
+    .validate(TODAY, Script::Hant)
+    .unwrap();
+    edit.synthetic = false;
+    assert_eq!(
+        code(
+            s.update_posting(&outsider, offer.id, offer.version, &edit, NOW)
+                .await
+                .unwrap_err()
+        ),
+        "err-market-not-owner"
+    );
+    assert_eq!(
+        code(
+            s.update_posting(&rep_a, offer.id, offer.version, &edit, NOW)
+                .await
+                .unwrap_err()
+        ),
+        "err-market-not-owner"
+    );
+    assert_eq!(
+        code(
+            s.update_posting(&rep_b, offer.id, offer.version - 1, &edit, NOW)
+                .await
+                .unwrap_err()
+        ),
+        "err-stale-edit"
+    );
+    assert_eq!(
+        s.market_stamp().await.unwrap(),
+        stamp,
+        "refused edits change nothing"
+    );
+    let edited = s
+        .update_posting(&rep_b, offer.id, offer.version, &edit, NOW)
+        .await
+        .unwrap();
+    assert_eq!(edited.status, PostingStatus::Pending);
+    assert_ne!(s.market_stamp().await.unwrap(), stamp);
+
+    // Interest: not in one's own posting, not in one that is not live, not twice.
+    let say = |t: &str| (t.to_owned(), Script::Hans);
+    let (m, sc) = say("我们很感兴趣");
+    assert_eq!(
+        code(
+            s.express_interest(&rep_a, offer.id, &m, sc, TODAY, NOW)
+                .await
+                .unwrap_err()
+        ),
+        "err-market-not-live"
+    );
+    let offer = s
+        .review_posting(&staff, offer.id, true, "", NOW)
+        .await
+        .unwrap();
+    assert_eq!(
+        code(
+            s.express_interest(&rep_b, offer.id, &m, sc, TODAY, NOW)
+                .await
+                .unwrap_err()
+        ),
+        "err-market-own-posting"
+    );
+    let interest = s
+        .express_interest(&rep_a, offer.id, &m, sc, TODAY, NOW)
+        .await
+        .unwrap();
+    assert_eq!(interest.from_org_id, Some(company));
+    assert_eq!(
+        code(
+            s.express_interest(&rep_a, offer.id, &m, sc, TODAY, NOW)
+                .await
+                .unwrap_err()
+        ),
+        "err-market-interest-twice"
+    );
+    let outsider_interest = s
+        .express_interest(&outsider, offer.id, "Interested", Script::Latin, TODAY, NOW)
+        .await
+        .unwrap();
+
+    // Only the owners answer; an answer is final.
+    assert_eq!(
+        code(
+            s.decide_interest(&rep_a, interest.id, true, NOW)
+                .await
+                .unwrap_err()
+        ),
+        "err-market-not-owner"
+    );
+    assert_eq!(
+        code(
+            s.move_pipeline(
+                &rep_a,
+                interest.id,
+                interest.version,
+                &PipelineMove {
+                    stage: PipelineStage::InTalks,
+                    agreement_type: None,
+                    note: String::new()
+                },
+                NOW
+            )
+            .await
+            .unwrap_err()
+        ),
+        "err-market-not-introduced"
+    );
+    let intro = s
+        .decide_interest(&rep_b, interest.id, true, NOW)
+        .await
+        .unwrap();
+    assert_eq!(intro.stage(), Some(PipelineStage::Introduced));
+    assert_eq!(
+        code(
+            s.decide_interest(&rep_b, interest.id, false, NOW)
+                .await
+                .unwrap_err()
+        ),
+        "err-market-already-decided"
+    );
+    let declined = s
+        .decide_interest(&staff, outsider_interest.id, false, NOW)
+        .await
+        .unwrap();
+    assert_eq!(declined.stage(), None);
+    assert_eq!(s.interests_of_user(&rep_b).await.unwrap().len(), 2);
+    assert_eq!(s.interests_of_user(&rep_a).await.unwrap().len(), 1);
+
+    // The pipeline: parties or staff, forward only, signed needs its type, closed its reason.
+    let go = |stage, agreement_type, note: &str| PipelineMove {
+        stage,
+        agreement_type,
+        note: note.into(),
+    };
+    assert_eq!(
+        code(
+            s.move_pipeline(
+                &outsider,
+                intro.id,
+                intro.version,
+                &go(PipelineStage::InTalks, None, ""),
+                NOW
+            )
+            .await
+            .unwrap_err()
+        ),
+        "err-market-not-party"
+    );
+    assert_eq!(
+        code(
+            s.move_pipeline(
+                &rep_a,
+                intro.id,
+                intro.version,
+                &go(PipelineStage::Signed, None, ""),
+                NOW
+            )
+            .await
+            .unwrap_err()
+        ),
+        "err-required"
+    );
+    assert_eq!(
+        code(
+            s.move_pipeline(
+                &rep_a,
+                intro.id,
+                intro.version,
+                &go(PipelineStage::Closed, None, " "),
+                NOW
+            )
+            .await
+            .unwrap_err()
+        ),
+        "err-market-close-reason"
+    );
+    let talks = s
+        .move_pipeline(
+            &rep_a,
+            intro.id,
+            intro.version,
+            &go(PipelineStage::InTalks, None, "首次會議"),
+            NOW + 60,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        code(
+            s.move_pipeline(
+                &rep_a,
+                intro.id,
+                intro.version,
+                &go(PipelineStage::Signed, Some(AgreementType::Licensing), ""),
+                NOW
+            )
+            .await
+            .unwrap_err()
+        ),
+        "err-stale-edit"
+    );
+    assert_eq!(
+        code(
+            s.move_pipeline(
+                &rep_b,
+                intro.id,
+                talks.version,
+                &go(PipelineStage::Introduced, None, ""),
+                NOW
+            )
+            .await
+            .unwrap_err()
+        ),
+        "err-market-stage-order"
+    );
+    let signed = s
+        .move_pipeline(
+            &rep_b,
+            intro.id,
+            talks.version,
+            &go(PipelineStage::Signed, Some(AgreementType::Licensing), ""),
+            NOW + 120,
+        )
+        .await
+        .unwrap();
+    assert_eq!(signed.stage(), Some(PipelineStage::Signed));
+    assert_eq!(signed.agreement_type.as_deref(), Some("licensing"));
+    let steps: Vec<String> = s
+        .pipeline_steps(intro.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|st| st.stage)
+        .collect();
+    assert_eq!(steps, ["introduced", "in_talks", "signed"]);
+    let done = s
+        .move_pipeline(
+            &staff,
+            intro.id,
+            signed.version,
+            &go(PipelineStage::Implemented, None, ""),
+            NOW + 180,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        code(
+            s.move_pipeline(
+                &rep_a,
+                intro.id,
+                done.version,
+                &go(PipelineStage::Closed, None, "x"),
+                NOW
+            )
+            .await
+            .unwrap_err()
+        ),
+        "err-market-stage-order"
+    );
+
+    let funnel = s.funnel_rows().await.unwrap();
+    assert_eq!(funnel.len(), 2);
+    assert!(
+        funnel
+            .iter()
+            .any(|r| r.stage.as_deref() == Some("implemented")
+                && r.agreement_type.as_deref() == Some("licensing")
+                && r.posting_region == Region::HongKong
+                && r.from_region.as_deref() == Some("shenzhen"))
+    );
+
+    // Reminders go to the author and representatives, once queued in the same write.
+    assert_eq!(
+        code(
+            s.remind_posting(&rep_a, offer.id, "s", "b", "en", NOW)
+                .await
+                .unwrap_err()
+        ),
+        "err-market-staff-only"
+    );
+    let reminded = s
+        .remind_posting(&staff, offer.id, "Expiring", "Body", "en", NOW)
+        .await
+        .unwrap();
+    assert_eq!(reminded.reminded_at, Some(NOW));
+    let mail = s
+        .claim_mail(NOW + 1, NOW + 60)
+        .await
+        .unwrap()
+        .expect("a reminder is queued");
+    assert_eq!(mail.to_addr, "b@example.org");
+    assert_eq!(mail.kind, "custom");
+    assert_eq!(
+        s.expiring_postings(TODAY, "2025-06-30")
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
+    assert!(
+        s.expiring_postings(TODAY, "2025-01-01")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    // Withdrawn: owners only; no longer live.
+    assert_eq!(
+        code(
+            s.withdraw_posting(&outsider, need.id, NOW)
+                .await
+                .unwrap_err()
+        ),
+        "err-market-not-owner"
+    );
+    s.withdraw_posting(&rep_a, need.id, NOW).await.unwrap();
+    assert_eq!(s.live_postings(TODAY).await.unwrap().len(), 1);
+    assert!(
+        s.shared_matchmaking("a@example.org", "b@example.org")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn market_story_on_sqlite() {
+    let db = TestDb::sqlite();
+    story(db.open().await).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn market_story_on_postgres() {
+    let db = TestDb::postgres().await;
+    story(db.open().await).await;
+}
