@@ -357,7 +357,18 @@ impl TextIndex {
             }
         }
         // Rarest first; a term inside a longer shared term (智能 in 人工智能) adds nothing.
-        shared.sort_by(|x, y| self.idf[*y as usize].total_cmp(&self.idf[*x as usize]));
+        // Among equally rare terms the longest first, so 信息安全 is said rather than the
+        // pair 息安 that the analysis also emits for it.
+        shared.sort_by(|x, y| {
+            self.idf[*y as usize]
+                .total_cmp(&self.idf[*x as usize])
+                .then(
+                    self.names[*y as usize]
+                        .chars()
+                        .count()
+                        .cmp(&self.names[*x as usize].chars().count()),
+                )
+        });
         let mut out: Vec<&str> = Vec::new();
         for id in shared {
             let name = &*self.names[id as usize];

@@ -10,6 +10,7 @@ mod demo;
 mod events;
 mod events_store;
 mod kit;
+mod market;
 mod market_store;
 mod matchmaking;
 mod matchmaking_store;

@@ -1,0 +1,279 @@
+//! Supply and demand over HTTP: a representative posts (bad input is shown again with
+//! localised messages and writes nothing), the secretariat approves, the posting page
+//! recommends counterparts across scripts with the reasons, another member expresses
+//! interest, the owner accepts, contacts appear only inside the introduction, and the
+//! introduction moves to a signed agreement that the funnel counts.
+
+use reqwest::StatusCode;
+
+use crate::kit::{self, ADMIN, REP, TestApp};
+
+/// The id at the end of a redirect's location (`/en/postings/12?saved=1` → 12).
+fn id_in(r: &reqwest::Response) -> i64 {
+    let loc = r.headers()["location"].to_str().unwrap();
+    loc.split('?')
+        .next()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+/// A hundred days from now, as the form's date field sends it.
+fn expiry() -> &'static str {
+    let d = baylink_web::views::events::day(baylink_store::sql::now() + 100 * 86_400);
+    Box::leak(d.into_boxed_str())
+}
+
+fn form<'a>(title: &'a str, summary: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("side", "offer"),
+        ("kind", "technology"),
+        ("title", title),
+        ("summary", summary),
+        ("sector-cybersecurity", "1"),
+        ("mode-licensing", "1"),
+        ("target-shenzhen", "1"),
+        ("stage", "pilot"),
+        ("contact", "secret-line@example.org"),
+        ("expires_on", expiry()),
+    ]
+}
+
+async fn other(app: &TestApp, email: &str) -> TestApp {
+    let mut o = kit::app_on(app.db.clone(), app.store.clone()).await;
+    o.sign_in(email).await;
+    o
+}
+
+#[tokio::test]
+async fn post_review_recommend_interest_accept_and_sign() {
+    let mut rep = kit::demo_app().await;
+    let me = rep.sign_in(REP).await;
+    let org = me["user"]["org_id"]
+        .as_i64()
+        .expect("the representative's organisation");
+    let org_s = org.to_string();
+    let before = rep.store.market_stamp().await.unwrap();
+
+    // Bad input: the form comes back with its messages, in the reader's language.
+    let mut bad = form(" ", "x");
+    bad.push(("org_id", &org_s));
+    bad.push(("sector-quantum", "1"));
+    let r = rep.post_form("/zh-Hant/postings", &bad).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = r.text().await.unwrap();
+    assert!(page.contains("此欄必須填寫"), "a localised message");
+    assert!(
+        page.contains("此項不在可選清單內"),
+        "the unknown field is named"
+    );
+    // Posting for an organisation one does not represent.
+    let mut foreign = form("資訊保安方案", "適用於金融機構。");
+    foreign.push(("org_id", "1"));
+    let r = rep.post_form("/en/postings", &foreign).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("only for the organisation you represent")
+    );
+    assert_eq!(
+        rep.store.market_stamp().await.unwrap(),
+        before,
+        "nothing written"
+    );
+
+    // A Hong Kong offer in Traditional Chinese with Hong Kong terms.
+    let mut good = form(
+        "資訊保安態勢感知技術授權",
+        "本實驗室的資訊保安態勢感知平台已在香港銀行試行，適用於金融機構，歡迎深圳企業洽談授權。",
+    );
+    good.push(("org_id", &org_s));
+    let r = rep.post_form("/zh-Hant/postings", &good).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let pid = id_in(&r);
+    let path = format!("/en/postings/{pid}");
+    let (status, page) = rep.page(&path).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Waiting for review"));
+    let (status, _) = kit::client()
+        .get(rep.url(&path))
+        .send()
+        .await
+        .map(|r| (r.status(), ()))
+        .unwrap();
+    assert_eq!(status, StatusCode::NOT_FOUND, "not public before review");
+    // The owner cannot approve it.
+    let r = rep
+        .post_form(&format!("/en/postings/{pid}/review"), &[("approve", "1")])
+        .await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+
+    // The secretariat approves; the page now recommends Shenzhen needs written in
+    // Simplified (信息安全 for 資訊保安) with the reasons.
+    let admin = other(&rep, ADMIN).await;
+    let r = admin
+        .post_form(
+            &format!("/en/postings/{pid}/review"),
+            &[("approve", "0"), ("note", "")],
+        )
+        .await;
+    assert_eq!(
+        r.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a return needs a reason"
+    );
+    let r = admin
+        .post_form(
+            &format!("/en/postings/{pid}/review"),
+            &[("approve", "1"), ("note", "")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (status, page) = kit::client()
+        .get(rep.url(&format!("/zh-Hant/postings/{pid}")))
+        .send()
+        .await
+        .map(|r| (r.status(), r))
+        .unwrap();
+    assert_eq!(status, StatusCode::OK);
+    let page = page.text().await.unwrap();
+    assert!(
+        !page.contains("secret-line@example.org"),
+        "contacts are private"
+    );
+    let recs = &page[page
+        .find("id=\"recommendations\"")
+        .expect("recommendations")..];
+    assert!(
+        recs.contains("class=\"card recommendation\""),
+        "at least one counterpart"
+    );
+    // The Shenzhen need (信息安全态势感知, Simplified) is shown in Traditional.
+    let start = recs.find("<article").unwrap();
+    let first = &recs[start..start + recs[start..].find("</article>").unwrap()];
+    assert!(
+        first.contains("信息安全態勢感知"),
+        "{}",
+        recs.chars().take(1500).collect::<String>()
+    );
+    assert!(recs.contains("同屬領域"), "the shared field is a reason");
+
+    // Another member expresses interest; not twice; the owner cannot in their own.
+    let reader = other(&rep, "rep1@demo.baylink").await;
+    let r = reader
+        .post_form(&format!("/en/postings/{pid}/interest"), &[("message", " ")])
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let r = reader
+        .post_form(
+            &format!("/en/postings/{pid}/interest"),
+            &[("message", "我们希望洽谈技术许可。")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let r = reader
+        .post_form(
+            &format!("/en/postings/{pid}/interest"),
+            &[("message", "again")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    let r = rep
+        .post_form(
+            &format!("/en/postings/{pid}/interest"),
+            &[("message", "mine")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    // The owner sees it and accepts: an introduction, with contacts on both sides.
+    let (_, page) = rep.page(&path).await;
+    let at = page.find("/decide").expect("the owner can answer");
+    let iid: i64 = page[..at].rsplit('/').next().unwrap().parse().unwrap();
+    let r = reader
+        .post_form(&format!("/en/interests/{iid}/decide"), &[("accept", "1")])
+        .await;
+    assert_eq!(
+        r.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "only the owners answer"
+    );
+    let r = rep
+        .post_form(&format!("/en/interests/{iid}/decide"), &[("accept", "1")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (status, page) = reader.page(&format!("/en/interests/{iid}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("secret-line@example.org"));
+    assert!(page.contains("Introduced"));
+    let (_, page) = reader.page(&path).await;
+    assert!(
+        page.contains("secret-line@example.org"),
+        "the posting page shows the contact inside the introduction"
+    );
+    let (status, _) = other(&rep, "rep2@demo.baylink")
+        .await
+        .page(&format!("/en/interests/{iid}"))
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    // Along the pipeline: signed needs its type; then signed.
+    let version = |page: &str| -> String {
+        let at = page.find("name=\"version\" value=\"").unwrap() + 22;
+        page[at..].split('"').next().unwrap().to_owned()
+    };
+    let (_, page) = reader.page(&format!("/en/interests/{iid}")).await;
+    let v = version(&page);
+    let r = reader
+        .post_form(
+            &format!("/en/interests/{iid}/stage"),
+            &[("stage", "signed"), ("agreement_type", ""), ("version", &v)],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let r = reader
+        .post_form(
+            &format!("/en/interests/{iid}/stage"),
+            &[
+                ("stage", "signed"),
+                ("agreement_type", "licensing"),
+                ("version", &v),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, page) = rep.page(&format!("/en/interests/{iid}")).await;
+    assert!(page.contains("Agreement signed") && page.contains("Licensing"));
+
+    // The funnel: staff only, and it counts the signature.
+    let (status, _) = rep.page("/en/postings/funnel").await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, page) = admin.page("/en/postings/funnel").await;
+    assert_eq!(status, StatusCode::OK);
+    let at = page.find("id=\"funnel-signed\">").unwrap() + "id=\"funnel-signed\">".len();
+    let signed: i64 = page[at..].split('<').next().unwrap().parse().unwrap();
+    assert!(signed >= 1);
+    // The review queue lists expiring postings with a reminder button.
+    let (status, _) = admin.page("/en/postings/review").await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn lists_filter_and_unknown_filters_match_nothing() {
+    let app = kit::demo_app().await;
+    let (status, page) = app.page("/en/postings").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("posting-card"));
+    let (status, page) = app.page("/zh-Hans/postings?sector=low_altitude").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("低空经济"));
+    let (status, page) = app.page("/en/postings?sector=%3Cscript%3E").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!page.contains("posting-card"));
+    assert!(!page.contains("<script>"));
+}
