@@ -345,7 +345,11 @@ mod completeness {
         used.extend(AgreementType::ALL.iter().map(|v| v.label_key()));
         used.extend(
             [
-                "why-terms", "why-sectors", "why-modes", "mail-expiry-subject", "mail-expiry-body",
+                "why-terms",
+                "why-sectors",
+                "why-modes",
+                "mail-expiry-subject",
+                "mail-expiry-body",
             ]
             .map(String::from),
         );

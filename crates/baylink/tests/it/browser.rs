@@ -503,3 +503,73 @@ async fn matchmaking_request_accept_schedule_publish_and_agenda() {
     }
     b.call(reqwest::Method::DELETE, "", json!({})).await;
 }
+
+impl Browser {
+    /// Signs out (drops the cookies) and signs in as `email`.
+    async fn sign_in_as(&self, app: &kit::TestApp, email: &str) {
+        self.call(reqwest::Method::DELETE, "/cookie", json!({}))
+            .await;
+        self.goto(&app.url("/zh-Hant/login")).await;
+        self.type_into("#email", email).await;
+        self.type_into("#password", PASSWORD).await;
+        self.click("#sign-in").await;
+        self.wait_for("#signed-in-as").await;
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and ChromeDriver: run by .ci/run"]
+async fn market_post_approve_recommend_interest_accept_and_sign() {
+    let app = kit::demo_app().await;
+    let b = Browser::start().await;
+
+    // A Hong Kong representative posts an offer in Traditional Chinese.
+    b.sign_in_as(&app, kit::REP).await;
+    b.goto(&app.url("/zh-Hant/postings/new")).await;
+    b.script("const f = document.querySelector('#posting-form'); f.side.value = 'offer'; f.kind.value = 'technology'; f.stage.value = 'pilot';").await;
+    b.type_into("#title", "資訊保安態勢感知技術授權").await;
+    b.type_into(
+        "#summary",
+        "本實驗室的資訊保安態勢感知平台已在香港銀行試行，適用於金融機構。",
+    )
+    .await;
+    b.click("input[name='sector-cybersecurity']").await;
+    b.click("input[name='mode-licensing']").await;
+    b.type_into("#contact", "browser-test@example.org").await;
+    b.click("#save").await;
+    let url = b.wait_url("saved=1").await;
+    let path = url.split('?').next().unwrap().to_owned();
+    b.wait_text("#posting-status", "待審核").await;
+
+    // The secretariat approves; the page recommends the Shenzhen need for it.
+    b.sign_in_as(&app, kit::ADMIN).await;
+    b.goto(&path).await;
+    b.click("#approve").await;
+    b.wait_text("#posting-status", "已公開").await;
+    b.wait_text("#recommendations", "態勢感知").await;
+    b.wait_text("#recommendations", "同屬領域").await;
+
+    // Another member expresses interest.
+    b.sign_in_as(&app, "rep1@demo.baylink").await;
+    b.goto(&path).await;
+    b.type_into("#message", "我们希望洽谈技术许可。").await;
+    b.click("#express-interest").await;
+    b.wait_text("#my-interest", "等待發佈者回覆").await;
+
+    // The owner accepts: the introduction opens; both move it to a signed agreement.
+    b.sign_in_as(&app, kit::REP).await;
+    b.goto(&path).await;
+    b.click(".accept-interest").await;
+    b.wait_url("/interests/").await;
+    b.wait_text("#pipeline-stage", "已對接").await;
+    assert!(
+        b.text("#interested-contact")
+            .await
+            .contains("rep1@demo.baylink")
+    );
+    b.script("const f = document.querySelector('#stage-form'); f.stage.value = 'signed'; f.agreement_type.value = 'joint_rd';").await;
+    b.click("#move-stage").await;
+    b.wait_text("#pipeline-stage", "已簽約").await;
+    b.wait_text("#agreement-type", "聯合研發").await;
+    b.call(reqwest::Method::DELETE, "", json!({})).await;
+}

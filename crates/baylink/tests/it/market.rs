@@ -277,3 +277,60 @@ async fn lists_filter_and_unknown_filters_match_nothing() {
     assert!(!page.contains("posting-card"));
     assert!(!page.contains("<script>"));
 }
+
+#[tokio::test]
+async fn the_api_lists_postings_and_recommends_without_contacts() {
+    let app = kit::demo_app().await;
+    let (status, list) = app
+        .api(
+            reqwest::Method::GET,
+            "/api/v1/postings?sector=cybersecurity&side=need",
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let items = list["items"].as_array().unwrap();
+    assert!(!items.is_empty());
+    assert!(
+        items
+            .iter()
+            .all(|p| p["side"] == "need" && p.get("contact").is_none())
+    );
+    let id = items[0]["id"].as_i64().unwrap();
+    let (status, recs) = app
+        .api(
+            reqwest::Method::GET,
+            &format!("/api/v1/postings/{id}/recommendations?limit=5"),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let recs = recs.as_array().unwrap();
+    assert!(!recs.is_empty() && recs.len() <= 5);
+    assert!(
+        recs.iter()
+            .all(|r| r["posting"]["side"] == "offer" && r["posting"].get("contact").is_none())
+    );
+    assert!(
+        recs[0]["shared_sectors"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("cybersecurity"))
+    );
+    let (status, _) = app
+        .api(
+            reqwest::Method::GET,
+            "/api/v1/postings?sector=quantum",
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, doc) = app
+        .api(reqwest::Method::GET, "/api/openapi.json", None)
+        .await;
+    assert!(
+        doc["paths"]
+            .get("/api/v1/postings/{id}/recommendations")
+            .is_some()
+    );
+}

@@ -8,6 +8,7 @@ use utoipa::OpenApi;
 
 use super::directory as d;
 use super::events as ev;
+use super::market as mk;
 use super::search as se;
 use crate::error::WebError;
 
@@ -26,6 +27,7 @@ use crate::error::WebError;
         ev::list_events, ev::get_event, ev::list_registrations, ev::register, ev::check_in_ticket,
         ev::check_in_by_id, ev::own_registration, ev::cancel_own,
         se::search,
+        mk::list_postings, mk::get_posting, mk::recommendations,
     ),
     components(schemas(crate::error::ApiError, crate::error::ApiFieldError)),
     tags(
@@ -34,6 +36,7 @@ use crate::error::WebError;
         (name = "account", description = "Signing in and out"),
         (name = "events", description = "Events, registration and check-in"),
         (name = "search", description = "One search over everything, in any script or English"),
+        (name = "market", description = "Supply and demand postings and their recommended counterparts"),
     )
 )]
 pub struct ApiDoc;

@@ -11,6 +11,7 @@
 mod directory;
 mod docs;
 mod events;
+mod market;
 mod search;
 
 use axum::Router;
@@ -34,6 +35,7 @@ pub fn router() -> Router<AppState> {
         .merge(directory::router())
         .merge(events::router())
         .merge(search::router())
+        .merge(market::router())
 }
 
 /// The OpenAPI document as JSON.

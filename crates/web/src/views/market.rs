@@ -88,7 +88,12 @@ impl Recommendations {
         // The stamp is read before the postings: a write in between makes the next page
         // reload again rather than keep a stale index.
         let postings = s.store.live_postings(&today).await?;
-        let previous = self.state.lock().expect("lock").as_ref().map(|(_, _, r)| r.clone());
+        let previous = self
+            .state
+            .lock()
+            .expect("lock")
+            .as_ref()
+            .map(|(_, _, r)| r.clone());
         let rec = tokio::task::spawn_blocking(move || {
             let profiles: Vec<Profile> = postings.iter().map(Profile::from_posting).collect();
             Recommender::build_with(
@@ -107,7 +112,10 @@ impl Recommendations {
 }
 
 fn user(c: &Ctx) -> Result<&User, WebError> {
-    c.auth.as_ref().map(|a| &a.user).ok_or(WebError::Unauthorized)
+    c.auth
+        .as_ref()
+        .map(|a| &a.user)
+        .ok_or(WebError::Unauthorized)
 }
 
 /// A posting as a list shows it.
@@ -139,11 +147,20 @@ fn card(c: &Ctx, p: Posting) -> Card {
 impl Ctx {
     /// "Technology offer", "出海代理 need"…
     pub fn posting_label(&self, p: &Posting) -> String {
-        format!("{} · {}", self.t(&p.kind.label_key()), self.t(&p.side.label_key()))
+        format!(
+            "{} · {}",
+            self.t(&p.kind.label_key()),
+            self.t(&p.side.label_key())
+        )
     }
 }
 
-fn choices<T: Copy>(c: &Ctx, all: &[T], code: fn(T) -> &'static str, key: fn(T) -> String) -> Vec<(&'static str, String)> {
+fn choices<T: Copy>(
+    c: &Ctx,
+    all: &[T],
+    code: fn(T) -> &'static str,
+    key: fn(T) -> String,
+) -> Vec<(&'static str, String)> {
     all.iter().map(|&v| (code(v), c.t(&key(v)))).collect()
 }
 
@@ -162,15 +179,30 @@ pub struct Taxonomy {
 
 fn taxonomy(c: &Ctx) -> Taxonomy {
     Taxonomy {
-        sides: choices(c, PostingSide::ALL, PostingSide::code, PostingSide::label_key),
-        kinds: choices(c, PostingKind::ALL, PostingKind::code, PostingKind::label_key),
+        sides: choices(
+            c,
+            PostingSide::ALL,
+            PostingSide::code,
+            PostingSide::label_key,
+        ),
+        kinds: choices(
+            c,
+            PostingKind::ALL,
+            PostingKind::code,
+            PostingKind::label_key,
+        ),
         sectors: choices(c, Sector::ALL, Sector::code, Sector::label_key),
         stages: choices(c, Stage::ALL, Stage::code, Stage::label_key),
         modes: choices(c, CoopMode::ALL, CoopMode::code, CoopMode::label_key),
         ips: choices(c, IpStatus::ALL, IpStatus::code, IpStatus::label_key),
         regions: choices(c, Region::ALL, Region::code, Region::label_key),
         org_types: choices(c, OrgType::ALL, OrgType::code, OrgType::label_key),
-        agreements: choices(c, AgreementType::ALL, AgreementType::code, AgreementType::label_key),
+        agreements: choices(
+            c,
+            AgreementType::ALL,
+            AgreementType::code,
+            AgreementType::label_key,
+        ),
     }
 }
 
@@ -212,27 +244,40 @@ async fn list(
         limit: PAGE,
         offset: (page - 1) * PAGE,
     };
-    let unknown = ["side", "kind", "sector", "region", "stage", "mode", "org_type"]
-        .iter()
-        .zip([
-            filter.side.is_some(),
-            filter.kind.is_some(),
-            filter.sector.is_some(),
-            filter.region.is_some(),
-            filter.stage.is_some(),
-            filter.mode.is_some(),
-            filter.org_type.is_some(),
-        ])
-        .any(|(k, known)| !pick(k).is_empty() && !known);
+    let unknown = [
+        "side", "kind", "sector", "region", "stage", "mode", "org_type",
+    ]
+    .iter()
+    .zip([
+        filter.side.is_some(),
+        filter.kind.is_some(),
+        filter.sector.is_some(),
+        filter.region.is_some(),
+        filter.stage.is_some(),
+        filter.mode.is_some(),
+        filter.org_type.is_some(),
+    ])
+    .any(|(k, known)| !pick(k).is_empty() && !known);
     let found = if unknown {
-        baylink_store::Page { items: Vec::new(), total: 0 }
+        baylink_store::Page {
+            items: Vec::new(),
+            total: 0,
+        }
     } else {
         s.store.list_postings(&filter).await?
     };
     let query: String = q
         .iter()
         .filter(|(k, v)| k.as_str() != "page" && !v.is_empty())
-        .map(|(k, v)| format!("&{}={}", k, v.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').collect::<String>()))
+        .map(|(k, v)| {
+            format!(
+                "&{}={}",
+                k,
+                v.chars()
+                    .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect::<String>()
+            )
+        })
         .collect();
     let tx = taxonomy(&c);
     let cards = found.items.into_iter().map(|p| card(&c, p)).collect();
@@ -259,16 +304,22 @@ fn reasons(c: &Ctx, r: &Recommendation) -> Vec<String> {
     let mut out = Vec::new();
     if !r.shared_terms.is_empty() {
         // Terms are analysed to Simplified with mainland words; say them in the reader's.
-        let terms: Vec<String> = r
-            .shared_terms
-            .iter()
-            .map(|t| c.prose_plain(t))
-            .collect();
-        out.push(c.lang.t_args("why-terms", &[("terms", terms.join("、").into())]));
+        let terms: Vec<String> = r.shared_terms.iter().map(|t| c.prose_plain(t)).collect();
+        out.push(
+            c.lang
+                .t_args("why-terms", &[("terms", terms.join("、").into())]),
+        );
     }
     if !r.shared_sectors.is_empty() {
-        let s: Vec<String> = r.shared_sectors.iter().map(|s| c.t(&s.label_key())).collect();
-        out.push(c.lang.t_args("why-sectors", &[("sectors", s.join("、").into())]));
+        let s: Vec<String> = r
+            .shared_sectors
+            .iter()
+            .map(|s| c.t(&s.label_key()))
+            .collect();
+        out.push(
+            c.lang
+                .t_args("why-sectors", &[("sectors", s.join("、").into())]),
+        );
     }
     if r.kind_fit >= 1.0 {
         out.push(c.t("why-kind"));
@@ -286,7 +337,10 @@ fn reasons(c: &Ctx, r: &Recommendation) -> Vec<String> {
     }
     if !r.shared_modes.is_empty() {
         let m: Vec<String> = r.shared_modes.iter().map(|m| c.t(&m.label_key())).collect();
-        out.push(c.lang.t_args("why-modes", &[("modes", m.join("、").into())]));
+        out.push(
+            c.lang
+                .t_args("why-modes", &[("modes", m.join("、").into())]),
+        );
     }
     if r.age_days <= 30 {
         out.push(c.t("why-fresh"));
@@ -297,7 +351,13 @@ fn reasons(c: &Ctx, r: &Recommendation) -> Vec<String> {
 impl Ctx {
     /// A short analysed term in the reader's script (no HTML).
     pub fn prose_plain(&self, text: &str) -> String {
-        baylink_text::display_text(text, baylink_text::Script::Hans, self.lang.script(), !self.is_english()).into_owned()
+        baylink_text::display_text(
+            text,
+            baylink_text::Script::Hans,
+            self.lang.script(),
+            !self.is_english(),
+        )
+        .into_owned()
     }
 }
 
@@ -341,7 +401,13 @@ struct DetailPage {
     expired: bool,
 }
 
-async fn detail_page(s: &AppState, c: Ctx, pid: i64, f: FormState, status: StatusCode) -> Result<Response, WebError> {
+async fn detail_page(
+    s: &AppState,
+    c: Ctx,
+    pid: i64,
+    f: FormState,
+    status: StatusCode,
+) -> Result<Response, WebError> {
     let p = s.store.get_posting(pid).await?;
     let me = c.auth.as_ref().map(|a| a.user.clone());
     let owner = me.as_ref().is_some_and(|u| p.owned_by(u));
@@ -376,15 +442,30 @@ async fn detail_page(s: &AppState, c: Ctx, pid: i64, f: FormState, status: Statu
     let recommended = shown(s, &c, recs).await?;
     let mut labels = vec![(c.t("field-kind"), c.posting_label(&p))];
     let join = |v: Vec<String>| v.join("、");
-    labels.push((c.t("field-sectors"), join(p.sectors.0.iter().map(|x| c.t(&x.label_key())).collect())));
+    labels.push((
+        c.t("field-sectors"),
+        join(p.sectors.0.iter().map(|x| c.t(&x.label_key())).collect()),
+    ));
     if let Some(st) = p.stage.as_deref().and_then(Stage::parse) {
         labels.push((c.t("field-stage"), c.t(&st.label_key())));
     }
     if !p.modes.0.is_empty() {
-        labels.push((c.t("field-modes"), join(p.modes.0.iter().map(|x| c.t(&x.label_key())).collect())));
+        labels.push((
+            c.t("field-modes"),
+            join(p.modes.0.iter().map(|x| c.t(&x.label_key())).collect()),
+        ));
     }
     if !p.target_regions.0.is_empty() {
-        labels.push((c.t("field-target-regions"), join(p.target_regions.0.iter().map(|x| c.t(&x.label_key())).collect())));
+        labels.push((
+            c.t("field-target-regions"),
+            join(
+                p.target_regions
+                    .0
+                    .iter()
+                    .map(|x| c.t(&x.label_key()))
+                    .collect(),
+            ),
+        ));
     }
     if let Some(ip) = p.ip_status.as_deref().and_then(IpStatus::parse) {
         labels.push((c.t("field-ip"), c.t(&ip.label_key())));
@@ -408,10 +489,18 @@ async fn detail_page(s: &AppState, c: Ctx, pid: i64, f: FormState, status: Statu
         p,
         c,
     };
-    if status == StatusCode::OK { render(&page) } else { render_invalid(&page, status) }
+    if status == StatusCode::OK {
+        render(&page)
+    } else {
+        render_invalid(&page, status)
+    }
 }
 
-async fn detail(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>) -> Result<Response, WebError> {
+async fn detail(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
     detail_page(&s, c, id(&raw)?, FormState::default(), StatusCode::OK).await
 }
 
@@ -433,7 +522,11 @@ impl FormPage {
     }
 }
 
-async fn form_choices(s: &AppState, c: &Ctx, u: &User) -> Result<(Vec<(i64, String)>, Vec<(i64, String)>), WebError> {
+async fn form_choices(
+    s: &AppState,
+    c: &Ctx,
+    u: &User,
+) -> Result<(Vec<(i64, String)>, Vec<(i64, String)>), WebError> {
     let orgs = if is_staff(u) {
         super::directory::org_choices(s, c, None).await?
     } else {
@@ -455,7 +548,16 @@ async fn form_choices(s: &AppState, c: &Ctx, u: &User) -> Result<(Vec<(i64, Stri
         .await?
         .items
         .into_iter()
-        .map(|e| (e.id, format!("{} · {}", day(e.starts_at), c.name(&e.title, &e.title_script, &e.title_en))))
+        .map(|e| {
+            (
+                e.id,
+                format!(
+                    "{} · {}",
+                    day(e.starts_at),
+                    c.name(&e.title, &e.title_script, &e.title_en)
+                ),
+            )
+        })
         .collect();
     Ok((orgs, events))
 }
@@ -471,8 +573,18 @@ async fn new_form(State(s): State<AppState>, c: Ctx) -> Result<Response, WebErro
         values.insert("org_id".to_owned(), oid.to_string());
     }
     // Six months, the usual life of a posting; the owner can change it.
-    values.insert("expires_on".to_owned(), day(baylink_store::sql::now() + 182 * 86_400));
-    render(&FormPage { tx: taxonomy(&c), id: None, f: FormState::new(values), orgs, events, c })
+    values.insert(
+        "expires_on".to_owned(),
+        day(baylink_store::sql::now() + 182 * 86_400),
+    );
+    render(&FormPage {
+        tx: taxonomy(&c),
+        id: None,
+        f: FormState::new(values),
+        orgs,
+        events,
+        c,
+    })
 }
 
 /// The form's values as stored postings read.
@@ -488,7 +600,10 @@ fn values_of(p: &Posting) -> HashMap<String, String> {
         ("ip_status", p.ip_status.clone().unwrap_or_default()),
         ("contact", p.contact.clone()),
         ("expires_on", p.expires_on.clone()),
-        ("event_id", p.event_id.map(|e| e.to_string()).unwrap_or_default()),
+        (
+            "event_id",
+            p.event_id.map(|e| e.to_string()).unwrap_or_default(),
+        ),
         ("version", p.version.to_string()),
     ]
     .into_iter()
@@ -506,14 +621,25 @@ fn values_of(p: &Posting) -> HashMap<String, String> {
     v
 }
 
-async fn edit_form(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>) -> Result<Response, WebError> {
+async fn edit_form(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
     let u = user(&c)?.clone();
     let p = s.store.get_posting(id(&raw)?).await?;
     if !p.owned_by(&u) {
         return Err(WebError::Forbidden);
     }
     let (orgs, events) = form_choices(&s, &c, &u).await?;
-    render(&FormPage { tx: taxonomy(&c), id: Some(p.id), f: FormState::new(values_of(&p)), orgs, events, c })
+    render(&FormPage {
+        tx: taxonomy(&c),
+        id: Some(p.id),
+        f: FormState::new(values_of(&p)),
+        orgs,
+        events,
+        c,
+    })
 }
 
 /// Reads the posting form: checkboxes are `sector-{code}`, `mode-{code}`, `target-{code}`.
@@ -559,7 +685,11 @@ async fn save(s: AppState, c: Ctx, pid: Option<i64>, form: FormData) -> Result<R
             }
         };
         match pid {
-            Some(pid) => s.store.update_posting(&u, pid, version.unwrap_or(0), &draft, now).await,
+            Some(pid) => {
+                s.store
+                    .update_posting(&u, pid, version.unwrap_or(0), &draft, now)
+                    .await
+            }
             None => s.store.create_posting(&u, &draft, now).await,
         }
     }
@@ -570,7 +700,17 @@ async fn save(s: AppState, c: Ctx, pid: Option<i64>, form: FormData) -> Result<R
             let (errors, status) = form_errors(e)?;
             let (orgs, events) = form_choices(&s, &c, &u).await?;
             let f = FormState::with_errors(form, c.lang, &errors);
-            render_invalid(&FormPage { tx: taxonomy(&c), id: pid, f, orgs, events, c }, status)
+            render_invalid(
+                &FormPage {
+                    tx: taxonomy(&c),
+                    id: pid,
+                    f,
+                    orgs,
+                    events,
+                    c,
+                },
+                status,
+            )
         }
     }
 }
@@ -579,39 +719,75 @@ async fn create(State(s): State<AppState>, c: Ctx, form: FormData) -> Result<Res
     save(s, c, None, form).await
 }
 
-async fn update(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>, form: FormData) -> Result<Response, WebError> {
+async fn update(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
     let pid = id(&raw)?;
     save(s, c, Some(pid), form).await
 }
 
 /// Shows the posting page again with a form's errors, or passes other errors on.
-async fn on_posting(s: &AppState, c: Ctx, pid: i64, form: FormData, e: baylink_store::StoreError) -> Result<Response, WebError> {
+async fn on_posting(
+    s: &AppState,
+    c: Ctx,
+    pid: i64,
+    form: FormData,
+    e: baylink_store::StoreError,
+) -> Result<Response, WebError> {
     let (errors, status) = form_errors(e)?;
     let f = FormState::with_errors(form, c.lang, &errors);
     detail_page(s, c, pid, f, status).await
 }
 
-async fn review(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>, form: FormData) -> Result<Response, WebError> {
+async fn review(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
     let u = user(&c)?.clone();
     if !is_staff(&u) {
         return Err(WebError::Forbidden);
     }
     let pid = id(&raw)?;
     let approve = form.get("approve") == "1";
-    match s.store.review_posting(&u, pid, approve, form.get("note"), baylink_store::sql::now()).await {
+    match s
+        .store
+        .review_posting(
+            &u,
+            pid,
+            approve,
+            form.get("note"),
+            baylink_store::sql::now(),
+        )
+        .await
+    {
         Ok(_) => Ok(see(c.href(&format!("/postings/{pid}")))),
         Err(e) => on_posting(&s, c, pid, form, e).await,
     }
 }
 
-async fn withdraw(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>) -> Result<Response, WebError> {
+async fn withdraw(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
     let u = user(&c)?.clone();
     let pid = id(&raw)?;
-    s.store.withdraw_posting(&u, pid, baylink_store::sql::now()).await?;
+    s.store
+        .withdraw_posting(&u, pid, baylink_store::sql::now())
+        .await?;
     Ok(see(c.href(&format!("/postings/{pid}"))))
 }
 
-async fn remind(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>) -> Result<Response, WebError> {
+async fn remind(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
     let u = user(&c)?.clone();
     let pid = id(&raw)?;
     let p = s.store.get_posting(pid).await?;
@@ -619,20 +795,56 @@ async fn remind(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>) -> R
     let args = [
         ("title", title.clone().into()),
         ("date", p.expires_on.clone().into()),
-        ("link", format!("{}{}", crate::mail::SITE_PLACEHOLDER, c.href(&format!("/postings/{pid}/edit"))).into()),
+        (
+            "link",
+            format!(
+                "{}{}",
+                crate::mail::SITE_PLACEHOLDER,
+                c.href(&format!("/postings/{pid}/edit"))
+            )
+            .into(),
+        ),
     ];
     let subject = c.lang.t_args("mail-expiry-subject", &args);
     let body = c.lang.t_args("mail-expiry-body", &args);
-    s.store.remind_posting(&u, pid, &subject, &body, c.lang.code(), baylink_store::sql::now()).await?;
+    s.store
+        .remind_posting(
+            &u,
+            pid,
+            &subject,
+            &body,
+            c.lang.code(),
+            baylink_store::sql::now(),
+        )
+        .await?;
     Ok(see(c.href("/postings/review?reminded=1")))
 }
 
-async fn express_interest(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>, form: FormData) -> Result<Response, WebError> {
+async fn express_interest(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
     let u = user(&c)?.clone();
     let pid = id(&raw)?;
     let result = async {
-        let (message, script) = baylink_store::market::checked_message("message", form.get("message"), true, c.lang.script())?;
-        s.store.express_interest(&u, pid, &message, script, &today(), baylink_store::sql::now()).await
+        let (message, script) = baylink_store::market::checked_message(
+            "message",
+            form.get("message"),
+            true,
+            c.lang.script(),
+        )?;
+        s.store
+            .express_interest(
+                &u,
+                pid,
+                &message,
+                script,
+                &today(),
+                baylink_store::sql::now(),
+            )
+            .await
     }
     .await;
     match result {
@@ -641,9 +853,22 @@ async fn express_interest(State(s): State<AppState>, c: Ctx, Path(raw): Path<Str
     }
 }
 
-async fn decide(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>, form: FormData) -> Result<Response, WebError> {
+async fn decide(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
     let u = user(&c)?.clone();
-    let i = s.store.decide_interest(&u, id(&raw)?, form.get("accept") == "1", baylink_store::sql::now()).await?;
+    let i = s
+        .store
+        .decide_interest(
+            &u,
+            id(&raw)?,
+            form.get("accept") == "1",
+            baylink_store::sql::now(),
+        )
+        .await?;
     if i.status == InterestStatus::Accepted {
         Ok(see(c.href(&format!("/interests/{}", i.id))))
     } else {
@@ -669,7 +894,13 @@ struct IntroductionPage {
     f: FormState,
 }
 
-async fn introduction_page(s: &AppState, c: Ctx, iid: i64, f: FormState, status: StatusCode) -> Result<Response, WebError> {
+async fn introduction_page(
+    s: &AppState,
+    c: Ctx,
+    iid: i64,
+    f: FormState,
+    status: StatusCode,
+) -> Result<Response, WebError> {
     let u = user(&c)?.clone();
     let i = s.store.get_interest(iid).await?;
     let p = s.store.get_posting(i.posting_id).await?;
@@ -689,7 +920,9 @@ async fn introduction_page(s: &AppState, c: Ctx, iid: i64, f: FormState, status:
         .await?
         .into_iter()
         .map(|st| {
-            let label = PipelineStage::parse(&st.stage).map(|x| c.t(&x.label_key())).unwrap_or_default();
+            let label = PipelineStage::parse(&st.stage)
+                .map(|x| c.t(&x.label_key()))
+                .unwrap_or_default();
             (st, label)
         })
         .collect();
@@ -697,7 +930,14 @@ async fn introduction_page(s: &AppState, c: Ctx, iid: i64, f: FormState, status:
     let next = match stage {
         Some(from) => PipelineStage::ALL
             .iter()
-            .filter(|to| PipelineMove { stage: **to, agreement_type: None, note: String::new() }.allowed_from(from))
+            .filter(|to| {
+                PipelineMove {
+                    stage: **to,
+                    agreement_type: None,
+                    note: String::new(),
+                }
+                .allowed_from(from)
+            })
             .map(|to| (to.code(), c.t(&to.label_key())))
             .collect(),
         None => Vec::new(),
@@ -730,31 +970,55 @@ async fn introduction_page(s: &AppState, c: Ctx, iid: i64, f: FormState, status:
         p,
         c,
     };
-    if status == StatusCode::OK { render(&page) } else { render_invalid(&page, status) }
+    if status == StatusCode::OK {
+        render(&page)
+    } else {
+        render_invalid(&page, status)
+    }
 }
 
-async fn introduction(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>) -> Result<Response, WebError> {
+async fn introduction(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
     introduction_page(&s, c, id(&raw)?, FormState::default(), StatusCode::OK).await
 }
 
-async fn move_stage(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>, form: FormData) -> Result<Response, WebError> {
+async fn move_stage(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
     let u = user(&c)?.clone();
     let iid = id(&raw)?;
     let result = async {
         let mut errors = Vec::new();
         let version = form.int::<i64>("version", &mut errors).unwrap_or(0);
         let Some(stage) = PipelineStage::parse(form.get("stage")) else {
-            return Err(baylink_store::StoreError::invalid("stage", "err-market-unknown-tag"));
+            return Err(baylink_store::StoreError::invalid(
+                "stage",
+                "err-market-unknown-tag",
+            ));
         };
         let agreement_type = match form.opt("agreement_type") {
-            Some(code) => Some(AgreementType::parse(&code).ok_or_else(|| baylink_store::StoreError::invalid("agreement_type", "err-market-unknown-tag"))?),
+            Some(code) => Some(AgreementType::parse(&code).ok_or_else(|| {
+                baylink_store::StoreError::invalid("agreement_type", "err-market-unknown-tag")
+            })?),
             None => None,
         };
         if !errors.is_empty() {
             return Err(baylink_store::StoreError::Invalid(errors));
         }
-        let step = PipelineMove { stage, agreement_type, note: form.get("note").to_owned() };
-        s.store.move_pipeline(&u, iid, version, &step, baylink_store::sql::now()).await
+        let step = PipelineMove {
+            stage,
+            agreement_type,
+            note: form.get("note").to_owned(),
+        };
+        s.store
+            .move_pipeline(&u, iid, version, &step, baylink_store::sql::now())
+            .await
     }
     .await;
     match result {
@@ -768,7 +1032,12 @@ async fn move_stage(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>, 
 }
 
 /// Turns an introduction into a 1:1 meeting request at an event both are registered for.
-async fn request_meeting(State(s): State<AppState>, c: Ctx, Path(raw): Path<String>, form: FormData) -> Result<Response, WebError> {
+async fn request_meeting(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
     let u = user(&c)?.clone();
     let iid = id(&raw)?;
     let i = s.store.get_interest(iid).await?;
@@ -786,10 +1055,16 @@ async fn request_meeting(State(s): State<AppState>, c: Ctx, Path(raw): Path<Stri
     let Some(&(eid, from_reg, to_reg)) = shared.iter().find(|(e, _, _)| *e == event_id) else {
         return Err(WebError::Conflict("err-market-no-shared-event"));
     };
-    let draft = RequestInput { to_reg, message: i.message.clone(), priority: 2 }
-        .validate(c.lang.script())
-        .map_err(WebError::Invalid)?;
-    s.store.request_meeting(eid, from_reg, &draft, baylink_store::sql::now()).await?;
+    let draft = RequestInput {
+        to_reg,
+        message: i.message.clone(),
+        priority: 2,
+    }
+    .validate(c.lang.script())
+    .map_err(WebError::Invalid)?;
+    s.store
+        .request_meeting(eid, from_reg, &draft, baylink_store::sql::now())
+        .await?;
     Ok(see(c.href(&format!("/interests/{iid}?meeting=1"))))
 }
 
@@ -807,19 +1082,34 @@ async fn mine(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError> {
     let u = user(&c)?.clone();
     let mut postings = Vec::new();
     if let Some(org) = u.org_id {
-        for status in [None, Some(PostingStatus::Pending), Some(PostingStatus::Returned)] {
+        for status in [
+            None,
+            Some(PostingStatus::Pending),
+            Some(PostingStatus::Returned),
+        ] {
             let page = s
                 .store
-                .list_postings(&PostingFilter { org_id: Some(org), status, today: today(), limit: 200, ..Default::default() })
+                .list_postings(&PostingFilter {
+                    org_id: Some(org),
+                    status,
+                    today: today(),
+                    limit: 200,
+                    ..Default::default()
+                })
                 .await?;
             postings.extend(page.items);
         }
     }
     let interests = s.store.interests_of_user(&u).await?;
-    let (sent, received): (Vec<Interest>, Vec<Interest>) = interests.into_iter().partition(|i| i.from_user_id == u.id);
+    let (sent, received): (Vec<Interest>, Vec<Interest>) =
+        interests.into_iter().partition(|i| i.from_user_id == u.id);
     // Recommendations for the reader: counterparts of their organisation's live postings.
     let rec = s.market.current(&s).await?;
-    let ids: Vec<i64> = postings.iter().filter(|p| rec.contains(p.id)).map(|p| p.id).collect();
+    let ids: Vec<i64> = postings
+        .iter()
+        .filter(|p| rec.contains(p.id))
+        .map(|p| p.id)
+        .collect();
     let recs = rec
         .recommend_many(&ids, baylink_store::sql::now(), 10)
         .into_iter()
@@ -827,7 +1117,13 @@ async fn mine(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError> {
         .collect();
     let recommended = shown(&s, &c, recs).await?;
     let postings = postings.into_iter().map(|p| card(&c, p)).collect();
-    render(&MinePage { postings, sent, received, recommended, c })
+    render(&MinePage {
+        postings,
+        sent,
+        received,
+        recommended,
+        c,
+    })
 }
 
 #[derive(Template)]
@@ -845,7 +1141,12 @@ async fn review_queue(State(s): State<AppState>, c: Ctx) -> Result<Response, Web
     }
     let pending = s
         .store
-        .list_postings(&PostingFilter { status: Some(PostingStatus::Pending), today: today(), limit: 500, ..Default::default() })
+        .list_postings(&PostingFilter {
+            status: Some(PostingStatus::Pending),
+            today: today(),
+            limit: 500,
+            ..Default::default()
+        })
         .await?
         .items;
     let until = day(baylink_store::sql::now() + 30 * 86_400);
@@ -884,7 +1185,9 @@ fn line(label: String, rows: &[&baylink_store::FunnelRow]) -> FunnelLine {
     // implemented ones and those closed after signing (they keep their agreement type).
     let stage = |r: &&baylink_store::FunnelRow| r.stage.as_deref().and_then(PipelineStage::parse);
     let count = |f: &dyn Fn(Option<PipelineStage>, bool) -> bool| {
-        rows.iter().filter(|r| f(stage(r), r.agreement_type.is_some())).count()
+        rows.iter()
+            .filter(|r| f(stage(r), r.agreement_type.is_some()))
+            .count()
     };
     use PipelineStage::*;
     FunnelLine {
@@ -919,7 +1222,10 @@ async fn funnel(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError>
     let by_side = sides.into_iter().map(|(k, v)| line(c.t(&k), &v)).collect();
     let mut by_sector = Vec::new();
     for sector in Sector::ALL {
-        let v: Vec<&baylink_store::FunnelRow> = rows.iter().filter(|r| r.sectors.contains(*sector)).collect();
+        let v: Vec<&baylink_store::FunnelRow> = rows
+            .iter()
+            .filter(|r| r.sectors.contains(*sector))
+            .collect();
         if !v.is_empty() {
             by_sector.push(line(c.t(&sector.label_key()), &v));
         }
@@ -941,5 +1247,12 @@ async fn funnel(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError>
             *agreements.entry(c.t(&a.label_key())).or_default() += 1;
         }
     }
-    render(&FunnelPage { total, by_side, by_sector, by_event, agreements: agreements.into_iter().collect(), c })
+    render(&FunnelPage {
+        total,
+        by_side,
+        by_sector,
+        by_event,
+        agreements: agreements.into_iter().collect(),
+        c,
+    })
 }

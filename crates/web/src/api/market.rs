@@ -1,0 +1,172 @@
+//! `GET /api/v1/postings`, `GET /api/v1/postings/{id}` and
+//! `GET /api/v1/postings/{id}/recommendations`: supply and demand as JSON. Texts come back
+//! as stored, with their script; contacts never (they belong inside an introduction).
+
+use std::collections::HashMap;
+
+use axum::extract::{Path, Query, State};
+use axum::routing::get;
+use axum::{Json, Router};
+use baylink_market::Profile;
+use baylink_store::market::PostingStatus;
+use baylink_store::{
+    CoopMode, OrgType, Page, Posting, PostingFilter, PostingKind, PostingSide, Region, Sector,
+    Stage,
+};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::AppState;
+use crate::api::path_id;
+use crate::error::WebError;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/postings", get(list_postings))
+        .route("/api/v1/postings/{id}", get(get_posting))
+        .route(
+            "/api/v1/postings/{id}/recommendations",
+            get(recommendations),
+        )
+}
+
+fn today() -> String {
+    crate::views::events::day(baylink_store::sql::now())
+}
+
+/// Published, unexpired postings, newest first. Unknown filter values match nothing.
+#[utoipa::path(get, path = "/api/v1/postings", tag = "market",
+    params(
+        ("side" = Option<String>, Query, description = "offer or need"),
+        ("kind" = Option<String>, Query, description = "technology, research, agency, investment, talent, project"),
+        ("sector" = Option<String>, Query, description = "A field code (ai, iot, low_altitude, biomedicine…)"),
+        ("region" = Option<String>, Query, description = "The organisation's region"),
+        ("stage" = Option<String>, Query, description = "concept, prototype, pilot, production, market"),
+        ("mode" = Option<String>, Query, description = "A cooperation mode code"),
+        ("org_type" = Option<String>, Query, description = "An organisation type code"),
+        ("limit" = Option<i64>, Query, description = "At most 500 (default 50)"),
+        ("offset" = Option<i64>, Query, description = "Skip this many"),
+    ),
+    responses((status = 200, body = Page<Posting>)))]
+pub async fn list_postings(
+    State(s): State<AppState>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Json<Page<Posting>>, WebError> {
+    let pick = |k: &str| q.get(k).map(String::as_str).filter(|v| !v.is_empty());
+    macro_rules! code {
+        ($k:literal, $t:ty) => {
+            match pick($k) {
+                None => None,
+                Some(v) => match <$t>::parse(v) {
+                    Some(c) => Some(c),
+                    None => {
+                        return Ok(Json(Page {
+                            items: Vec::new(),
+                            total: 0,
+                        }))
+                    }
+                },
+            }
+        };
+    }
+    let filter = PostingFilter {
+        side: code!("side", PostingSide),
+        kind: code!("kind", PostingKind),
+        sector: code!("sector", Sector),
+        region: code!("region", Region),
+        stage: code!("stage", Stage),
+        mode: code!("mode", CoopMode),
+        org_type: code!("org_type", OrgType),
+        org_id: None,
+        event_id: None,
+        status: None,
+        today: today(),
+        limit: crate::api::parsed::<i64>(&q, "limit")
+            .ok()
+            .flatten()
+            .unwrap_or(50),
+        offset: crate::api::parsed::<i64>(&q, "offset")
+            .ok()
+            .flatten()
+            .unwrap_or(0),
+    };
+    Ok(Json(s.store.list_postings(&filter).await?))
+}
+
+/// A published posting.
+#[utoipa::path(get, path = "/api/v1/postings/{id}", tag = "market",
+    params(("id" = i64, Path, description = "Posting id")),
+    responses((status = 200, body = Posting), (status = 404, body = crate::error::ApiError)))]
+pub async fn get_posting(
+    State(s): State<AppState>,
+    Path(raw): Path<String>,
+) -> Result<Json<Posting>, WebError> {
+    let p = s.store.get_posting(path_id(&raw)?).await?;
+    if p.status != PostingStatus::Published {
+        return Err(WebError::NotFound);
+    }
+    Ok(Json(p))
+}
+
+/// One recommended counterpart and why.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RecommendationJson {
+    pub posting: Posting,
+    /// 0 to 1.
+    pub score: f32,
+    /// Text similarity, 0 to 1.
+    pub text_similarity: f32,
+    /// Terms both say, as analysed (Simplified, mainland terms).
+    pub shared_terms: Vec<String>,
+    pub shared_sectors: Vec<Sector>,
+    pub kind_fit: f32,
+    /// A university or institute with a company (產學研).
+    pub academia_industry: bool,
+    /// Two of Shenzhen, Hong Kong and Macao.
+    pub cross_border: bool,
+    pub shared_modes: Vec<CoopMode>,
+    pub age_days: i64,
+}
+
+/// Counterparts for a published posting: needs for an offer, offers for a need, best first.
+#[utoipa::path(get, path = "/api/v1/postings/{id}/recommendations", tag = "market",
+    params(("id" = i64, Path, description = "Posting id"), ("limit" = Option<usize>, Query, description = "At most 50 (default 10)")),
+    responses((status = 200, body = [RecommendationJson]), (status = 404, body = crate::error::ApiError)))]
+pub async fn recommendations(
+    State(s): State<AppState>,
+    Path(raw): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Json<Vec<RecommendationJson>>, WebError> {
+    let p = s.store.get_posting(path_id(&raw)?).await?;
+    if p.status != PostingStatus::Published {
+        return Err(WebError::NotFound);
+    }
+    let limit = crate::api::parsed::<usize>(&q, "limit")
+        .ok()
+        .flatten()
+        .unwrap_or(10)
+        .clamp(1, 50);
+    let rec = s.market.current(&s).await?;
+    let recs = rec.recommend_profile(&Profile::from_posting(&p), baylink_store::sql::now(), limit);
+    let mut out = Vec::with_capacity(recs.len());
+    for r in recs {
+        let posting = match s.store.get_posting(r.posting_id).await {
+            Ok(p) => p,
+            Err(baylink_store::StoreError::NotFound) => continue,
+            Err(e) => return Err(e.into()),
+        };
+        out.push(RecommendationJson {
+            posting,
+            score: r.score,
+            text_similarity: r.text,
+            shared_terms: r.shared_terms,
+            shared_sectors: r.shared_sectors,
+            kind_fit: r.kind_fit,
+            academia_industry: r.academia_industry,
+            cross_border: r.cross_border,
+            shared_modes: r.shared_modes,
+            age_days: r.age_days,
+        });
+    }
+    Ok(Json(out))
+}
