@@ -1,27 +1,31 @@
-//! Recommendation at scale, side by side with tantivy answering the same posting as a query.
+//! The recommender's quality and speed, in one run, each beside its reference.
 //!
 //! ```text
-//! cargo run --release -p baylink-market --example market_bench -- [N] [QUERIES] [EVENT]
+//! cargo run --release -p baylink-market --example market_bench -- [N] [QUERIES] [EVENT] [--write BENCHMARKS.md]
 //! ```
 //!
-//! N synthetic postings (default 1,000,000): each takes an evaluation posting's title and
-//! summary (so the three scripts and English are mixed as in the judged set) and one or two
-//! lines of real Chinese text from `../shared/corpora/zh/` (so the vocabulary has a real
-//! long tail), with that posting's fields and kind, and a random side, organisation,
-//! region and age.
+//! Quality: the judged set of `eval/`, the recommender against BM25 on the text as written
+//! and BM25 after script conversion only (see [`baylink_market::eval`]).
 //!
-//! Reported, in one run:
+//! Speed: N synthetic postings (default 1,000,000). Each takes an evaluation posting's
+//! title and summary (so the three scripts and English are mixed as in the judged set) with
+//! that posting's fields and kind, one or two lines of real Chinese text from
+//! `../shared/corpora/zh/` (so the vocabulary has a real long tail), and a random side,
+//! organisation, region and age. Reported:
 //! - building the recommender (analysis on every core, then the index);
 //! - recommendations (top 20 with reasons) for QUERIES postings (default 2,000): p50, p99;
-//! - the reference: the same postings' title and summary as a tantivy query (Baylink's search
-//!   index, top 20) over the same N postings: p50, p99;
-//! - recommendations for every posting of an EVENT-posting event (default 5,000) among all
-//!   N, on every core: total seconds;
+//! - recommendations for every posting of an EVENT-posting event (default 5,000), each
+//!   among all N, on every core: total seconds;
+//! - the reference: tantivy (Baylink's search index) answering the same postings' first
+//!   200 characters as a search, top 20: p50, p99;
 //! - peak resident memory.
+//!
+//! With `--write FILE` the report replaces the block between `<!-- market-bench:start -->`
+//! and `<!-- market-bench:end -->` in FILE.
 
 use std::time::Instant;
 
-use baylink_market::eval::{NOW, profiles};
+use baylink_market::eval::{NOW, System, evaluate, judged, profiles};
 use baylink_market::{Profile, Recommender};
 use baylink_search::{Document, SearchIndex, SearchQuery};
 use baylink_store::{OrgType, PostingSide, Region};
@@ -61,14 +65,63 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() as f64 * p) as usize).min(sorted.len() - 1)]
 }
 
+/// The machine, for the record: CPU model and cores.
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|c| {
+            c.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split(':').nth(1))
+                .map(|m| m.trim().to_owned())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
+    format!("{cpu}, {cores} cores")
+}
+
+/// Collects the report while printing it.
+#[derive(Default)]
+struct Report(String);
+
+impl Report {
+    fn say(&mut self, line: String) {
+        println!("{line}");
+        self.0.push_str(&line);
+        self.0.push('\n');
+    }
+}
+
 fn main() {
-    let args: Vec<usize> = std::env::args()
-        .skip(1)
-        .filter_map(|a| a.parse().ok())
-        .collect();
+    let raw: Vec<String> = std::env::args().skip(1).collect();
+    let write = raw
+        .iter()
+        .position(|a| a == "--write")
+        .and_then(|i| raw.get(i + 1).cloned());
+    let args: Vec<usize> = raw.iter().filter_map(|a| a.parse().ok()).collect();
     let n = args.first().copied().unwrap_or(1_000_000);
     let queries = args.get(1).copied().unwrap_or(2_000);
     let event = args.get(2).copied().unwrap_or(5_000).min(n);
+    let mut r = Report::default();
+
+    // Quality first: it takes a second.
+    let (seeds, judgements) = (profiles(), judged());
+    r.say(format!(
+        "Quality: {} postings, {} of them judged (needs and offers; most right counterparts are in another script or language).\n\n| system | precision@5 | recall@20 | nDCG@10 |\n|---|---|---|---|",
+        seeds.len(),
+        judgements.len()
+    ));
+    for system in System::ALL {
+        let s = evaluate(system, &seeds, &judgements);
+        r.say(format!(
+            "| {} | {:.3} | {:.3} | {:.3} |",
+            system.label(),
+            s.precision_5,
+            s.recall_20,
+            s.ndcg_10
+        ));
+    }
+    r.say(String::new());
 
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpora/zh/");
     let mut lines: Vec<String> = Vec::new();
@@ -81,9 +134,7 @@ fn main() {
                 .map(str::to_owned),
         );
     }
-    let seeds = profiles();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    let started = Instant::now();
     let all: Vec<Profile> = (0..n)
         .map(|i| {
             let seed = &seeds[rng.below(seeds.len())].1;
@@ -92,8 +143,8 @@ fn main() {
                 text.push('\n');
                 text.push_str(&lines[rng.below(lines.len())]);
             }
-            // The seed's fields and kind go with its words; side, organisation, place
-            // and age are drawn at random.
+            // The seed's fields and kind go with its words; side, organisation, place and
+            // age are drawn at random.
             Profile {
                 id: i as i64 + 1,
                 side: if rng.below(2) == 0 {
@@ -114,37 +165,33 @@ fn main() {
             }
         })
         .collect();
-    println!(
-        "{n} postings generated in {:.1} s",
-        started.elapsed().as_secs_f64()
-    );
+    r.say(format!("Speed on {} with {n} postings:\n", machine()));
 
     let started = Instant::now();
     let rec = Recommender::build(&all);
     let build = started.elapsed().as_secs_f64();
-    println!(
-        "recommender built in {build:.1} s ({:.0} postings/s)",
+    r.say(format!(
+        "- recommender built in {build:.1} s ({:.0} postings/s)",
         n as f64 / build
-    );
+    ));
 
     let picks: Vec<usize> = (0..queries).map(|_| rng.below(n)).collect();
     let mut ours = Vec::with_capacity(queries);
     let mut found = 0usize;
     for &i in &picks {
         let t = Instant::now();
-        let r = rec.recommend(all[i].id, NOW, 20);
+        let got = rec.recommend(all[i].id, NOW, 20);
         ours.push(t.elapsed().as_secs_f64() * 1000.0);
-        found += r.len();
+        found += got.len();
     }
     ours.sort_by(f64::total_cmp);
-    println!(
-        "recommend (top 20 with reasons): p50 {:.2} ms, p99 {:.2} ms, mean {:.1} results",
+    r.say(format!(
+        "- recommendations for one posting (top 20 with reasons), {queries} postings: p50 {:.2} ms, p99 {:.2} ms, {:.1} results on average",
         percentile(&ours, 0.5),
         percentile(&ours, 0.99),
         found as f64 / queries as f64
-    );
+    ));
 
-    // A whole event's postings among all N, on every core.
     let threads = std::thread::available_parallelism().map_or(1, |c| c.get());
     let started = Instant::now();
     let per = event.div_ceil(threads);
@@ -164,12 +211,11 @@ fn main() {
             .map(|h| h.join().expect("thread"))
             .sum()
     });
-    println!(
-        "a {event}-posting event among {n}: {:.1} s on {threads} threads ({total} recommendations)",
+    r.say(format!(
+        "- every posting of a {event}-posting event, each among all {n}: {:.1} s on {threads} threads ({total} recommendations)",
         started.elapsed().as_secs_f64()
-    );
+    ));
 
-    // The reference: tantivy with Baylink's analysis, the posting's own words as the query.
     let index = SearchIndex::in_ram().expect("index");
     let started = Instant::now();
     for chunk in all.chunks(50_000) {
@@ -194,10 +240,10 @@ fn main() {
             .collect();
         index.add(&docs).expect("add");
     }
-    println!(
-        "reference index built in {:.1} s",
+    r.say(format!(
+        "- reference: tantivy index of the same postings built in {:.1} s",
         started.elapsed().as_secs_f64()
-    );
+    ));
     let mut reference = Vec::with_capacity(queries);
     for &i in &picks {
         let q = SearchQuery {
@@ -211,10 +257,25 @@ fn main() {
         std::hint::black_box(hits);
     }
     reference.sort_by(f64::total_cmp);
-    println!(
-        "reference (tantivy, the posting's first 200 characters as a query, top 20): p50 {:.2} ms, p99 {:.2} ms",
+    r.say(format!(
+        "- reference: tantivy answering the same postings' first 200 characters as a search (top 20, no re-ranking): p50 {:.2} ms, p99 {:.2} ms",
         percentile(&reference, 0.5),
         percentile(&reference, 0.99)
-    );
-    println!("peak resident memory: {:.0} MB", peak_rss_mb());
+    ));
+    r.say(format!(
+        "- peak resident memory (both indexes and the postings): {:.0} MB",
+        peak_rss_mb()
+    ));
+
+    if let Some(path) = write {
+        let doc = std::fs::read_to_string(&path).unwrap_or_default();
+        let (start, end) = ("<!-- market-bench:start -->", "<!-- market-bench:end -->");
+        let block = format!("{start}\n{}{end}", r.0);
+        let doc = match (doc.find(start), doc.find(end)) {
+            (Some(a), Some(b)) => format!("{}{}{}", &doc[..a], block, &doc[b + end.len()..]),
+            _ => format!("{doc}\n{block}\n"),
+        };
+        std::fs::write(&path, doc).expect("writing the benchmark file");
+        eprintln!("wrote {path}");
+    }
 }
