@@ -195,6 +195,18 @@ pub async fn load(
         .context("the demo's representative")?;
 
     let day = |t: i64| baylink_web::views::events::day(t);
+    // A third of the postings were brought to the 2024 conference.
+    let conference = store
+        .list_events(&baylink_store::EventFilter {
+            limit: 500,
+            now,
+            ..Default::default()
+        })
+        .await?
+        .items
+        .into_iter()
+        .find(|e| e.title == "2024深港澳科技界交流年會")
+        .map(|e| e.id);
     let profiles = baylink_market::eval::profiles();
     let lines: Vec<Vec<&str>> = include_str!("../../market/eval/postings.tsv")
         .lines()
@@ -240,7 +252,7 @@ pub async fn load(
             ),
             contact: CONTACTS[n % CONTACTS.len()].into(),
             expires_on: day(now + (60 + (n as i64 * 7) % 300) * 86_400),
-            event_id: None,
+            event_id: conference.filter(|_| n % 3 == 0),
         };
         let mut draft = input
             .validate(&day(now), baylink_text::Script::Hant)

@@ -372,6 +372,12 @@ impl TextIndex {
         let mut out: Vec<&str> = Vec::new();
         for id in shared {
             let name = &*self.names[id as usize];
+            // Words in a tenth or more of the postings (我們, 合作) explain nothing, once
+            // there are enough postings to tell.
+            let n = self.len();
+            if n >= 20 && self.lists[id as usize].len() * 10 >= n {
+                continue;
+            }
             if name.chars().count() < 2 || out.iter().any(|o| o.contains(name) || name.contains(o))
             {
                 continue;

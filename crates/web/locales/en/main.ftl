@@ -628,3 +628,5 @@ err-market-not-introduced = The owner has not accepted this interest.
 err-market-stage-order = The pipeline cannot move back, nor move on after it is closed or implemented.
 err-market-close-reason = Say why the introduction is closed.
 err-market-no-shared-event = You are not both confirmed participants of an event with open matchmaking.
+market-org-postings = Offers and needs of this organisation
+market-event-postings = Offers and needs brought to this event

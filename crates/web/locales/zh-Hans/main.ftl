@@ -619,3 +619,5 @@ err-market-not-introduced = 发布者尚未接受此意向。
 err-market-stage-order = 合作进度不可倒退，结束或落地后也不可再更改。
 err-market-close-reason = 请说明结束原因。
 err-market-no-shared-event = 双方并非同一个开放洽谈预约的活动的已确认参会者。
+market-org-postings = 本机构的供需
+market-event-postings = 本活动的供需对接

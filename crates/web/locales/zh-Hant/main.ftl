@@ -619,3 +619,5 @@ err-market-not-introduced = 發佈者尚未接受此意向。
 err-market-stage-order = 合作進度不可倒退，結束或落地後亦不可再更改。
 err-market-close-reason = 請說明結束原因。
 err-market-no-shared-event = 雙方並非同一個開放會談預約的活動的已確認參加者。
+market-org-postings = 本機構的供需
+market-event-postings = 本活動的供需對接
