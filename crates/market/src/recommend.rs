@@ -724,7 +724,7 @@ mod tests {
         );
         let alone = Recommender::build(&[n, o]).recommend(6, 0, 1);
         assert!(
-            alone[0].text > 0.5 && alone[0].shared_terms.contains(&"安全".to_owned()),
+            alone[0].text > 0.5 && alone[0].shared_terms == ["信息安全"],
             "{alone:?}"
         );
         assert!(top.academia_industry && top.cross_border);
