@@ -88,6 +88,27 @@ macro_rules! impl_sql_market {
 
             type Tx<'a> = sqlx::Transaction<'a, $db>;
 
+            /// Binds a posting draft's fields, in the order both the insert and the update
+            /// name them (side … event_id).
+            macro_rules! bind_posting {
+                ($q:expr, $d:expr) => {
+                    $q.bind($d.side.code())
+                        .bind($d.kind.code())
+                        .bind(&$d.title)
+                        .bind(&$d.summary)
+                        .bind(&$d.description)
+                        .bind($d.script.code())
+                        .bind($d.sectors.joined())
+                        .bind($d.modes.joined())
+                        .bind($d.target_regions.joined())
+                        .bind($d.stage.map(|s| s.code()))
+                        .bind($d.ip_status.map(|s| s.code()))
+                        .bind(&$d.contact)
+                        .bind(&$d.expires_on)
+                        .bind($d.event_id)
+                };
+            }
+
             fn actor(user: &User) -> Actor {
                 Actor { user_id: Some(user.id), name: user.display_name.clone() }
             }
@@ -157,23 +178,10 @@ macro_rules! impl_sql_market {
                 async fn create_posting(&self, by: &User, d: &PostingDraft, now: i64) -> StoreResult<Posting> {
                     let mut tx = self.begin().await?;
                     Self::check_poster(&mut tx, by, d).await?;
-                    let row = sqlx::query("INSERT INTO postings (org_id, author_id, side, kind, title, summary, description, script, sectors, modes, target_regions, stage, ip_status, contact, expires_on, status, event_id, synthetic, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'pending', $16, $17, $18, $18) RETURNING id")
+                    let q = sqlx::query("INSERT INTO postings (org_id, author_id, side, kind, title, summary, description, script, sectors, modes, target_regions, stage, ip_status, contact, expires_on, event_id, status, synthetic, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'pending', $17, $18, $18) RETURNING id")
                         .bind(d.org_id)
-                        .bind(by.id)
-                        .bind(d.side.code())
-                        .bind(d.kind.code())
-                        .bind(&d.title)
-                        .bind(&d.summary)
-                        .bind(&d.description)
-                        .bind(d.script.code())
-                        .bind(d.sectors.joined())
-                        .bind(d.modes.joined())
-                        .bind(d.target_regions.joined())
-                        .bind(d.stage.map(|s| s.code()))
-                        .bind(d.ip_status.map(|s| s.code()))
-                        .bind(&d.contact)
-                        .bind(&d.expires_on)
-                        .bind(d.event_id)
+                        .bind(by.id);
+                    let row = bind_posting!(q, d)
                         .bind(d.synthetic)
                         .bind(now)
                         .fetch_one(&mut *tx)
@@ -209,23 +217,10 @@ macro_rules! impl_sql_market {
                     } else {
                         PostingStatus::Pending
                     };
-                    sqlx::query("UPDATE postings SET org_id = $2, side = $3, kind = $4, title = $5, summary = $6, description = $7, script = $8, sectors = $9, modes = $10, target_regions = $11, stage = $12, ip_status = $13, contact = $14, expires_on = $15, event_id = $16, status = $17, version = version + 1, updated_at = $18 WHERE id = $1")
+                    let q = sqlx::query("UPDATE postings SET org_id = $2, side = $3, kind = $4, title = $5, summary = $6, description = $7, script = $8, sectors = $9, modes = $10, target_regions = $11, stage = $12, ip_status = $13, contact = $14, expires_on = $15, event_id = $16, status = $17, version = version + 1, updated_at = $18 WHERE id = $1")
                         .bind(id)
-                        .bind(d.org_id)
-                        .bind(d.side.code())
-                        .bind(d.kind.code())
-                        .bind(&d.title)
-                        .bind(&d.summary)
-                        .bind(&d.description)
-                        .bind(d.script.code())
-                        .bind(d.sectors.joined())
-                        .bind(d.modes.joined())
-                        .bind(d.target_regions.joined())
-                        .bind(d.stage.map(|s| s.code()))
-                        .bind(d.ip_status.map(|s| s.code()))
-                        .bind(&d.contact)
-                        .bind(&d.expires_on)
-                        .bind(d.event_id)
+                        .bind(d.org_id);
+                    bind_posting!(q, d)
                         .bind(status.code())
                         .bind(now)
                         .execute(&mut *tx)

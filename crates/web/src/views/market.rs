@@ -489,11 +489,8 @@ async fn detail_page(
         p,
         c,
     };
-    if status == StatusCode::OK {
-        render(&page)
-    } else {
-        render_invalid(&page, status)
-    }
+    // The status is 200 for a plain view, 4xx when a form's errors are shown on it.
+    render_invalid(&page, status)
 }
 
 async fn detail(
@@ -565,7 +562,7 @@ async fn form_choices(
 async fn new_form(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError> {
     let u = user(&c)?.clone();
     if !is_staff(&u) && u.org_id.is_none() {
-        return Err(WebError::Conflict("err-market-not-your-org"));
+        return Err(WebError::Forbidden);
     }
     let (orgs, events) = form_choices(&s, &c, &u).await?;
     let mut values = HashMap::new();
@@ -970,11 +967,8 @@ async fn introduction_page(
         p,
         c,
     };
-    if status == StatusCode::OK {
-        render(&page)
-    } else {
-        render_invalid(&page, status)
-    }
+    // The status is 200 for a plain view, 4xx when a form's errors are shown on it.
+    render_invalid(&page, status)
 }
 
 async fn introduction(
