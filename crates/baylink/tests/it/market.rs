@@ -334,3 +334,98 @@ async fn the_api_lists_postings_and_recommends_without_contacts() {
             .is_some()
     );
 }
+
+/// Two nodes on one PostgreSQL database: a posting approved through node A is
+/// recommended by node B (whose recommender reloads when postings change), and an
+/// introduction started on one node is signed on the other.
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn two_nodes_on_postgres_recommend_and_sign_what_either_wrote() {
+    use std::sync::Arc;
+    let db = Arc::new(kit::TestDb::postgres().await);
+    let store = db.open().await;
+    baylink::demo::load_with(store.as_ref(), 30).await.unwrap();
+    let mut a = kit::app_on(db.clone(), store).await;
+    let mut b = kit::app_on(db.clone(), db.open().await).await;
+    let me = a.sign_in(REP).await;
+    let org = me["user"]["org_id"].as_i64().unwrap().to_string();
+
+    // Node B answers first, so its recommender is loaded before the new posting exists.
+    let (_, needs) = b
+        .api(
+            reqwest::Method::GET,
+            "/api/v1/postings?sector=cybersecurity&side=need",
+            None,
+        )
+        .await;
+    let need = needs["items"][0]["id"]
+        .as_i64()
+        .expect("a cybersecurity need in the demo");
+    let recs = format!("/api/v1/postings/{need}/recommendations?limit=50");
+    let (status, before) = b.api(reqwest::Method::GET, &recs, None).await;
+    assert_eq!(status, StatusCode::OK);
+
+    let mut fields = form(
+        "資訊保安態勢感知技術（雙節點）",
+        "本實驗室的資訊保安態勢感知平台適用於金融機構，可提供技術授權。",
+    );
+    fields.push(("org_id", &org));
+    let r = a.post_form("/zh-Hant/postings", &fields).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let pid = id_in(&r);
+    let admin = other(&a, ADMIN).await;
+    let r = admin
+        .post_form(
+            &format!("/en/postings/{pid}/review"),
+            &[("approve", "1"), ("note", "")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+
+    let (_, after) = b.api(reqwest::Method::GET, &recs, None).await;
+    let ids = |v: &serde_json::Value| {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["posting"]["id"].as_i64().unwrap())
+            .collect::<Vec<_>>()
+    };
+    assert!(!ids(&before).contains(&pid));
+    assert!(
+        ids(&after).contains(&pid),
+        "node B recommends the posting approved through node A"
+    );
+
+    // Interest through node B, acceptance through node A, signature through node B.
+    b.sign_in("rep1@demo.baylink").await;
+    let r = b
+        .post_form(
+            &format!("/en/postings/{pid}/interest"),
+            &[("message", "Interested in licensing.")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, page) = a.page(&format!("/en/postings/{pid}")).await;
+    let at = page.find("/decide").expect("the owner sees the interest");
+    let iid: i64 = page[..at].rsplit('/').next().unwrap().parse().unwrap();
+    let r = a
+        .post_form(&format!("/en/interests/{iid}/decide"), &[("accept", "1")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, page) = b.page(&format!("/en/interests/{iid}")).await;
+    let at = page.find("name=\"version\" value=\"").unwrap() + 22;
+    let v = page[at..].split('"').next().unwrap().to_owned();
+    let r = b
+        .post_form(
+            &format!("/en/interests/{iid}/stage"),
+            &[
+                ("stage", "signed"),
+                ("agreement_type", "licensing"),
+                ("version", &v),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, page) = a.page(&format!("/en/interests/{iid}")).await;
+    assert!(page.contains("Agreement signed"));
+}
