@@ -28,9 +28,9 @@ pub use error::{FieldError, StoreError, StoreResult};
 pub use events::*;
 pub use input::*;
 pub use market::{
-    AgreementType, Codes, CoopMode, FunnelRow, Interest, InterestStatus, IpStatus, MarketStamp,
-    MarketStore, PipelineMove, PipelineStage, PipelineStep, Posting, PostingDraft, PostingFilter,
-    PostingInput, PostingKind, PostingSide, PostingStatus, Sector, Stage,
+    AgreementType, Attachment, Codes, CoopMode, FunnelRow, Interest, InterestStatus, IpStatus,
+    MarketStamp, MarketStore, PipelineMove, PipelineStage, PipelineStep, Posting, PostingDraft,
+    PostingFilter, PostingInput, PostingKind, PostingSide, PostingStatus, Sector, Stage,
 };
 pub use matchmaking::{
     Matchmaking, MatchmakingDraft, MatchmakingInput, MatchmakingStatus, MatchmakingStore,

@@ -726,6 +726,97 @@ pub trait MarketStore: Send + Sync {
     /// registration: (event id, registration of `a`, registration of `b`). An introduction
     /// becomes a meeting request there.
     async fn shared_matchmaking(&self, a: &str, b: &str) -> StoreResult<Vec<(i64, i64, i64)>>;
+
+    /// An owner (or staff) attaches a checked file ([`checked_attachment`]); at most
+    /// [`MAX_ATTACHMENTS`] per posting.
+    async fn add_attachment(
+        &self,
+        by: &User,
+        posting_id: i64,
+        filename: &str,
+        content_type: &str,
+        data: &[u8],
+        now: i64,
+    ) -> StoreResult<Attachment>;
+    async fn attachments(&self, posting_id: i64) -> StoreResult<Vec<Attachment>>;
+    /// A file and its bytes.
+    async fn attachment_data(&self, id: i64) -> StoreResult<(Attachment, Vec<u8>)>;
+    async fn delete_attachment(&self, by: &User, id: i64) -> StoreResult<()>;
+}
+
+/// A file attached to a posting (without its bytes).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
+pub struct Attachment {
+    pub id: i64,
+    pub posting_id: i64,
+    pub filename: String,
+    pub content_type: String,
+    pub size: i64,
+    pub created_at: i64,
+}
+
+/// At most this many files per posting, each at most [`MAX_ATTACHMENT_BYTES`].
+pub const MAX_ATTACHMENTS: i64 = 5;
+pub const MAX_ATTACHMENT_BYTES: usize = 5 * 1024 * 1024;
+
+/// The kinds of file a posting may carry, by extension: documents and pictures a
+/// partner can open anywhere, nothing that runs.
+const ATTACHMENT_TYPES: &[(&str, &str)] = &[
+    ("pdf", "application/pdf"),
+    ("png", "image/png"),
+    ("jpg", "image/jpeg"),
+    ("jpeg", "image/jpeg"),
+    (
+        "docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
+    (
+        "xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ),
+    (
+        "pptx",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ),
+];
+
+/// Checks an upload: its name (path parts dropped, at most 200 characters), its type (from
+/// the extension) and its size. Returns the name to keep and the content type.
+pub fn checked_attachment(
+    filename: &str,
+    size: usize,
+) -> Result<(String, &'static str), Vec<FieldError>> {
+    let name: String = filename
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| !c.is_control())
+        .collect::<String>()
+        .trim()
+        .to_owned();
+    if size == 0 || name.is_empty() {
+        return Err(vec![FieldError::new("file", "err-required")]);
+    }
+    if name.chars().count() > 200 {
+        return Err(vec![
+            FieldError::new("file", "err-too-long").with_limit(200),
+        ]);
+    }
+    if size > MAX_ATTACHMENT_BYTES {
+        return Err(vec![
+            FieldError::new("file", "err-market-file-too-big")
+                .with_limit((MAX_ATTACHMENT_BYTES / 1024 / 1024) as i64),
+        ]);
+    }
+    let ext = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    match ATTACHMENT_TYPES.iter().find(|(e, _)| *e == ext) {
+        Some((_, ct)) => Ok((name, ct)),
+        None => Err(vec![FieldError::new("file", "err-market-file-type")]),
+    }
 }
 
 /// Whether `user` is a party to the interest (wrote it, or owns the posting) or staff.

@@ -537,6 +537,77 @@ macro_rules! impl_sql_market {
                         .map_err(map_err)
                 }
 
+                async fn add_attachment(&self, by: &User, posting_id: i64, filename: &str, content_type: &str, data: &[u8], now: i64) -> StoreResult<Attachment> {
+                    let mut tx = self.begin().await?;
+                    // Locks the posting's row, so two uploads cannot both take the last place.
+                    sqlx::query("UPDATE postings SET version = version WHERE id = $1").bind(posting_id).execute(&mut *tx).await.map_err(map_err)?;
+                    let posting = Self::posting_in(&mut tx, posting_id).await?;
+                    if !posting.owned_by(by) {
+                        return Err(StoreError::invalid("file", "err-market-not-owner"));
+                    }
+                    let count: i64 = sqlx::query("SELECT COUNT(*) FROM posting_attachments WHERE posting_id = $1")
+                        .bind(posting_id)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .try_get(0)
+                        .map_err(map_err)?;
+                    if count >= MAX_ATTACHMENTS {
+                        return Err(StoreError::Invalid(vec![FieldError::new("file", "err-market-too-many-files").with_limit(MAX_ATTACHMENTS)]));
+                    }
+                    let attachment = sqlx::query_as::<_, Attachment>("INSERT INTO posting_attachments (posting_id, filename, content_type, size, data, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, posting_id, filename, content_type, size, created_at")
+                        .bind(posting_id)
+                        .bind(filename)
+                        .bind(content_type)
+                        .bind(data.len() as i64)
+                        .bind(data)
+                        .bind(now)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    Self::audit(&mut tx, &actor(by), "create", "attachment", attachment.id, None, audit_json(&attachment)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(attachment)
+                }
+
+                async fn attachments(&self, posting_id: i64) -> StoreResult<Vec<Attachment>> {
+                    sqlx::query_as::<_, Attachment>("SELECT id, posting_id, filename, content_type, size, created_at FROM posting_attachments WHERE posting_id = $1 ORDER BY id")
+                        .bind(posting_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn attachment_data(&self, id: i64) -> StoreResult<(Attachment, Vec<u8>)> {
+                    let row = sqlx::query("SELECT id, posting_id, filename, content_type, size, created_at, data FROM posting_attachments WHERE id = $1")
+                        .bind(id)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)?;
+                    let a = Attachment::from_row(&row).map_err(map_err)?;
+                    let data: Vec<u8> = row.try_get("data").map_err(map_err)?;
+                    Ok((a, data))
+                }
+
+                async fn delete_attachment(&self, by: &User, id: i64) -> StoreResult<()> {
+                    let mut tx = self.begin().await?;
+                    let a = sqlx::query_as::<_, Attachment>("SELECT id, posting_id, filename, content_type, size, created_at FROM posting_attachments WHERE id = $1")
+                        .bind(id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)?;
+                    let posting = Self::posting_in(&mut tx, a.posting_id).await?;
+                    if !posting.owned_by(by) {
+                        return Err(StoreError::invalid("file", "err-market-not-owner"));
+                    }
+                    sqlx::query("DELETE FROM posting_attachments WHERE id = $1").bind(id).execute(&mut *tx).await.map_err(map_err)?;
+                    Self::audit(&mut tx, &actor(by), "delete", "attachment", id, audit_json(&a), None).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(())
+                }
+
                 async fn shared_matchmaking(&self, a: &str, b: &str) -> StoreResult<Vec<(i64, i64, i64)>> {
                     let rows = sqlx::query("SELECT m.event_id, ra.id, rb.id FROM matchmaking m JOIN registrations ra ON ra.event_id = m.event_id AND LOWER(ra.email) = LOWER($1) AND ra.status = 'confirmed' JOIN registrations rb ON rb.event_id = m.event_id AND LOWER(rb.email) = LOWER($2) AND rb.status = 'confirmed' WHERE m.status = 'open' ORDER BY m.event_id")
                         .bind(a)

@@ -113,6 +113,55 @@ async fn post_review_recommend_interest_accept_and_sign() {
         .await;
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
 
+    // The owner attaches a brochure; a program is refused with a localised message.
+    let upload = |name: &'static str, bytes: &'static [u8]| {
+        let part = reqwest::multipart::Part::bytes(bytes).file_name(name);
+        reqwest::multipart::Form::new().part("file", part)
+    };
+    let attach = format!("/en/postings/{pid}/attachments?_csrf={}", rep.csrf);
+    let r = rep
+        .client
+        .post(rep.url(&attach))
+        .multipart(upload("setup.exe", b"MZ"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("PDF, pictures, Word, Excel or PowerPoint files only")
+    );
+    let r = kit::client()
+        .post(rep.url(&format!("/en/postings/{pid}/attachments")))
+        .multipart(upload("x.pdf", b"%PDF"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.status(),
+        StatusCode::UNAUTHORIZED,
+        "anonymous uploads are refused"
+    );
+    let r = rep
+        .client
+        .post(rep.url(&attach))
+        .multipart(upload("簡介 2024.pdf", b"%PDF-1.4 brochure"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let files = rep.store.attachments(pid).await.unwrap();
+    assert_eq!(files.len(), 1);
+    let download = format!("/en/postings/{pid}/attachments/{}", files[0].id);
+    let r = kit::client().get(rep.url(&download)).send().await.unwrap();
+    assert_eq!(
+        r.status(),
+        StatusCode::NOT_FOUND,
+        "not public before review"
+    );
+
     // The secretariat approves; the page now recommends Shenzhen needs written in
     // Simplified (信息安全 for 資訊保安) with the reasons.
     let admin = other(&rep, ADMIN).await;
@@ -162,6 +211,17 @@ async fn post_review_recommend_interest_accept_and_sign() {
         recs.chars().take(1500).collect::<String>()
     );
     assert!(recs.contains("同屬領域"), "the shared field is a reason");
+
+    let r = kit::client().get(rep.url(&download)).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.headers()["content-type"], "application/pdf");
+    assert!(
+        r.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains("UTF-8''%E7%B0%A1%E4%BB%8B%202024.pdf")
+    );
+    assert_eq!(r.bytes().await.unwrap().as_ref(), b"%PDF-1.4 brochure");
 
     // Another member expresses interest; not twice; the owner cannot in their own.
     let reader = other(&rep, "rep1@demo.baylink").await;

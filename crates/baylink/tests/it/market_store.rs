@@ -546,6 +546,71 @@ async fn story(store: Arc<dyn Store>) {
             .is_empty()
     );
 
+    // Attachments: checked by name, type and size; owners only; five at most.
+    use baylink_store::market::{MAX_ATTACHMENT_BYTES, checked_attachment};
+    assert_eq!(
+        checked_attachment("C:\\docs\\簡介.pdf", 10).unwrap(),
+        ("簡介.pdf".to_owned(), "application/pdf")
+    );
+    assert_eq!(
+        checked_attachment("tool.exe", 10).unwrap_err()[0].code,
+        "err-market-file-type"
+    );
+    assert_eq!(
+        checked_attachment("big.pdf", MAX_ATTACHMENT_BYTES + 1).unwrap_err()[0].code,
+        "err-market-file-too-big"
+    );
+    assert_eq!(
+        checked_attachment("empty.pdf", 0).unwrap_err()[0].code,
+        "err-required"
+    );
+    let pdf = b"%PDF-1.4 demo";
+    assert_eq!(
+        code(
+            s.add_attachment(&rep_a, offer.id, "x.pdf", "application/pdf", pdf, NOW)
+                .await
+                .unwrap_err()
+        ),
+        "err-market-not-owner"
+    );
+    let first = s
+        .add_attachment(&rep_b, offer.id, "簡介.pdf", "application/pdf", pdf, NOW)
+        .await
+        .unwrap();
+    assert_eq!(first.size, pdf.len() as i64);
+    let (meta, data) = s.attachment_data(first.id).await.unwrap();
+    assert_eq!(
+        (meta.filename.as_str(), data.as_slice()),
+        ("簡介.pdf", &pdf[..])
+    );
+    for i in 0..4 {
+        s.add_attachment(
+            &staff,
+            offer.id,
+            &format!("{i}.png"),
+            "image/png",
+            b"png",
+            NOW,
+        )
+        .await
+        .unwrap();
+    }
+    assert_eq!(
+        code(
+            s.add_attachment(&rep_b, offer.id, "6.pdf", "application/pdf", pdf, NOW)
+                .await
+                .unwrap_err()
+        ),
+        "err-market-too-many-files"
+    );
+    assert_eq!(s.attachments(offer.id).await.unwrap().len(), 5);
+    assert_eq!(
+        code(s.delete_attachment(&rep_a, first.id).await.unwrap_err()),
+        "err-market-not-owner"
+    );
+    s.delete_attachment(&rep_b, first.id).await.unwrap();
+    assert_eq!(s.attachments(offer.id).await.unwrap().len(), 4);
+
     // Withdrawn: owners only; no longer live.
     assert_eq!(
         code(

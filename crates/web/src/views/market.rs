@@ -17,7 +17,7 @@ use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use baylink_market::{Profile, Recommendation, Recommender};
 use baylink_store::market::{
@@ -48,6 +48,17 @@ pub fn router() -> Router<AppState> {
         .route("/postings/{id}/withdraw", post(withdraw))
         .route("/postings/{id}/remind", post(remind))
         .route("/postings/{id}/interest", post(express_interest))
+        .route(
+            "/postings/{id}/attachments",
+            post(upload).layer(axum::extract::DefaultBodyLimit::max(
+                baylink_store::market::MAX_ATTACHMENT_BYTES + 64 * 1024,
+            )),
+        )
+        .route("/postings/{id}/attachments/{aid}", get(download))
+        .route(
+            "/postings/{id}/attachments/{aid}/delete",
+            post(delete_attachment),
+        )
         .route("/interests/{id}", get(introduction))
         .route("/interests/{id}/decide", post(decide))
         .route("/interests/{id}/stage", post(move_stage))
@@ -399,6 +410,7 @@ struct DetailPage {
     can_interest: bool,
     f: FormState,
     expired: bool,
+    attachments: Vec<baylink_store::Attachment>,
 }
 
 async fn detail_page(
@@ -472,6 +484,7 @@ async fn detail_page(
     }
     labels.push((c.t("field-shown-until"), p.expires_on.clone()));
     let can_interest = me.is_some() && !owner && mine.is_none() && p.live(&today);
+    let attachments = s.store.attachments(p.id).await?;
     let page = DetailPage {
         title: c.text(&p.title, &p.script),
         org: c.name(&p.org_name, &p.org_name_script, &p.org_name_en),
@@ -486,6 +499,7 @@ async fn detail_page(
         can_interest,
         f,
         expired: p.expired(&today),
+        attachments,
         p,
         c,
     };
@@ -1249,4 +1263,113 @@ async fn funnel(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError>
         agreements: agreements.into_iter().collect(),
         c,
     })
+}
+
+/// An owner attaches a file (multipart: `file`; the CSRF token is in the action URL).
+async fn upload(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+    mut multipart: axum::extract::Multipart,
+) -> Result<Response, WebError> {
+    let u = user(&c)?.clone();
+    let pid = id(&raw)?;
+    let mut file: Option<(String, Vec<u8>)> = None;
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|_| WebError::BadRequest("err-body-too-large"))?
+    {
+        if field.name() == Some("file") {
+            let name = field.file_name().unwrap_or_default().to_owned();
+            let bytes = field
+                .bytes()
+                .await
+                .map_err(|_| WebError::BadRequest("err-body-too-large"))?;
+            file = Some((name, bytes.to_vec()));
+        }
+    }
+    let (name, bytes) = file.unwrap_or_default();
+    let result = async {
+        let (name, content_type) = baylink_store::market::checked_attachment(&name, bytes.len())?;
+        s.store
+            .add_attachment(
+                &u,
+                pid,
+                &name,
+                content_type,
+                &bytes,
+                baylink_store::sql::now(),
+            )
+            .await
+    }
+    .await;
+    match result {
+        Ok(_) => Ok(see(c.href(&format!("/postings/{pid}#attachments")))),
+        Err(e) => on_posting(&s, c, pid, FormData::default(), e).await,
+    }
+}
+
+/// A posting's file, for whoever may read the posting.
+async fn download(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path((raw, raw_aid)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    let p = s.store.get_posting(id(&raw)?).await?;
+    let owner = c.auth.as_ref().is_some_and(|a| p.owned_by(&a.user));
+    if p.status != PostingStatus::Published && !owner {
+        return Err(WebError::NotFound);
+    }
+    let (a, data) = s.store.attachment_data(id(&raw_aid)?).await?;
+    if a.posting_id != p.id {
+        return Err(WebError::NotFound);
+    }
+    // RFC 6266 / 8187: the name in UTF-8, percent-encoded, plus an ASCII fallback.
+    let encoded: String = a
+        .filename
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    let ascii: String = a
+        .filename
+        .chars()
+        .map(|ch| {
+            if ch.is_ascii_alphanumeric() || "-._".contains(ch) {
+                ch
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let disposition = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}");
+    Ok((
+        [
+            (axum::http::header::CONTENT_TYPE, a.content_type.clone()),
+            (axum::http::header::CONTENT_DISPOSITION, disposition),
+        ],
+        data,
+    )
+        .into_response())
+}
+
+async fn delete_attachment(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path((raw, raw_aid)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    let u = user(&c)?.clone();
+    let pid = id(&raw)?;
+    let (a, _) = s.store.attachment_data(id(&raw_aid)?).await?;
+    if a.posting_id != pid {
+        return Err(WebError::NotFound);
+    }
+    s.store.delete_attachment(&u, a.id).await?;
+    Ok(see(c.href(&format!("/postings/{pid}#attachments"))))
 }
