@@ -556,6 +556,12 @@ async fn matchmaking(
                 to_reg: to,
                 message: message.to_owned(),
                 priority: 1 + (next() % 3) as i64,
+                // One request in eight asks for a half-day.
+                session: match next() % 16 {
+                    0 => Some("morning".into()),
+                    1 => Some("afternoon".into()),
+                    _ => None,
+                },
             }
             .validate(script);
             let Ok(draft) = draft else { continue };
@@ -579,11 +585,13 @@ async fn matchmaking(
             9 => {} // never answered: expires
             7 => {
                 store
-                    .decide_meeting(r.id, r.to_reg, false, answered)
+                    .decide_meeting(r.id, r.to_reg, false, 2, answered)
                     .await?;
             }
             _ => {
-                store.decide_meeting(r.id, r.to_reg, true, answered).await?;
+                store
+                    .decide_meeting(r.id, r.to_reg, true, 1 + (r.id % 3), answered)
+                    .await?;
             }
         }
     }
@@ -605,14 +613,7 @@ async fn matchmaking(
     let input = baylink_matchmaking::EventIn {
         requests: accepted
             .iter()
-            .map(|r| baylink_matchmaking::RequestIn {
-                id: r.id,
-                from: r.from_reg,
-                to: r.to_reg,
-                priority: r.priority as u32,
-                placed: None,
-                locked: false,
-            })
+            .map(|r| baylink_web::views::matchmaking::request_in(r))
             .collect(),
         slots: slots.iter().map(|s| (s.id, s.starts_at)).collect(),
         tables: tables.iter().map(|t| (t.id, t.reserved_for)).collect(),

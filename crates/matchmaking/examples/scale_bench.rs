@@ -70,6 +70,7 @@ fn main() {
         reserved_tables: Vec::new(),
         fixed_tables: Vec::new(),
         day_starts: vec![slots / 2],
+        morning: Vec::new(),
     };
     let options = Options {
         fairness: Some(2),

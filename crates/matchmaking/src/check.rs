@@ -152,7 +152,7 @@ pub fn check(
         if std::mem::replace(&mut taken[slot][table], true) {
             violations.push(Violation::TableTaken { slot, table });
         }
-        let morning = slot < instance.morning_slots;
+        let morning = instance.is_morning(slot);
         match meeting.session {
             crate::Session::Morning if !morning => {
                 violations.push(Violation::WrongSession { meeting: m })

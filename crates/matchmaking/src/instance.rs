@@ -50,6 +50,10 @@ pub struct Instance {
     /// break. Empty for a one-day event, as in the benchmark.
     #[serde(default)]
     pub day_starts: Vec<usize>,
+    /// Per slot, whether it is a morning slot, for events over several days (each day has
+    /// its morning). Empty: slots `0..morning_slots` are the morning, as in the benchmark.
+    #[serde(default)]
+    pub morning: Vec<bool>,
 }
 
 /// A reason an instance cannot be scheduled in full, found before any search.
@@ -343,6 +347,7 @@ impl Instance {
             reserved_tables: Vec::new(),
             fixed_tables: Vec::new(),
             day_starts: Vec::new(),
+            morning: Vec::new(),
         })
     }
 
@@ -361,11 +366,19 @@ impl Instance {
         of
     }
 
+    /// Whether slot `t` is a morning slot.
+    pub fn is_morning(&self, t: usize) -> bool {
+        match self.morning.get(t) {
+            Some(m) => *m,
+            None => t < self.morning_slots,
+        }
+    }
+
     /// Whether slot `t` is in the meeting's session.
     pub fn in_session(&self, m: usize, t: usize) -> bool {
         match self.meetings[m].session {
-            Session::Morning => t < self.morning_slots,
-            Session::Afternoon => t >= self.morning_slots,
+            Session::Morning => self.is_morning(t),
+            Session::Afternoon => !self.is_morning(t),
             Session::Any => true,
         }
     }

@@ -18,8 +18,10 @@ pub struct RequestIn {
     pub id: i64,
     pub from: i64,
     pub to: i64,
-    /// 1 to 3; both sides' wishes count the same here.
+    /// What the meeting weighs when not all fit: both sides' priorities added.
     pub priority: u32,
+    /// The half-day the requester asked for.
+    pub session: Session,
     /// Its current slot and table, if it has them.
     pub placed: Option<(i64, i64)>,
     pub locked: bool,
@@ -75,7 +77,7 @@ pub fn plan(event: &EventIn) -> EventPlan {
         .map(|r| Meeting {
             a: person(r.from),
             b: person(r.to),
-            session: Session::Any,
+            session: r.session,
             weight: r.priority.max(1),
         })
         .collect();
@@ -135,6 +137,11 @@ pub fn plan(event: &EventIn) -> EventPlan {
         reserved_tables,
         fixed_tables,
         day_starts,
+        // A slot starting before noon, Hong Kong time, is a morning slot on any day.
+        morning: slots
+            .iter()
+            .map(|(_, starts)| (starts + 8 * 3600).rem_euclid(86_400) < 12 * 3600)
+            .collect(),
     };
     let options = Options {
         fairness: event.fairness,
@@ -174,6 +181,7 @@ mod tests {
                     from: 10,
                     to: 11,
                     priority: 3,
+                    session: Session::Any,
                     placed: None,
                     locked: false,
                 },
@@ -182,6 +190,7 @@ mod tests {
                     from: 10,
                     to: 12,
                     priority: 1,
+                    session: Session::Any,
                     placed: None,
                     locked: false,
                 },
@@ -190,6 +199,7 @@ mod tests {
                     from: 12,
                     to: 13,
                     priority: 2,
+                    session: Session::Any,
                     placed: None,
                     locked: false,
                 },
@@ -198,6 +208,7 @@ mod tests {
                     from: 11,
                     to: 13,
                     priority: 2,
+                    session: Session::Any,
                     placed: None,
                     locked: false,
                 },
@@ -209,6 +220,32 @@ mod tests {
             fairness: Some(2),
             time_limit: Duration::from_secs(10),
         }
+    }
+
+    #[test]
+    fn session_wishes_hold_on_every_day() {
+        // Two days, each with a 10:00 and a 14:00 slot (Hong Kong time); 10 is away on the
+        // first morning, so a morning wish must go to the second day's morning.
+        let hk = |day: i64, hour: i64| 1_733_702_400 + day * 86_400 + (hour - 8) * 3600;
+        let mut input = event();
+        input.slots = vec![
+            (100, hk(0, 10)),
+            (101, hk(0, 14)),
+            (102, hk(1, 10)),
+            (103, hk(1, 14)),
+        ];
+        input.requests.truncate(2);
+        input.requests[0].session = Session::Morning;
+        input.requests[1].session = Session::Afternoon;
+        let result = plan(&input);
+        assert!(result.complete());
+        let place: HashMap<i64, i64> = result
+            .placements
+            .iter()
+            .map(|(id, p)| (*id, p.unwrap().0))
+            .collect();
+        assert_eq!(place[&1], 102, "the second day's morning");
+        assert!([101, 103].contains(&place[&2]), "an afternoon");
     }
 
     #[test]
@@ -267,6 +304,7 @@ mod tests {
             from: 12,
             to: 11,
             priority: 1,
+            session: Session::Any,
             placed: None,
             locked: false,
         });

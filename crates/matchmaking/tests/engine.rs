@@ -205,6 +205,7 @@ fn breaks_and_fairness_are_counted_as_defined() {
     assert_eq!((result.status, result.breaks), (Status::Optimal, Some(0)));
     let one_day = Instance {
         day_starts: Vec::new(),
+        morning: Vec::new(),
         ..two_days
     };
     let result = solve(&one_day);
@@ -267,6 +268,7 @@ fn generated(participants: usize, requests: usize, slots: usize, tables: usize) 
         reserved_tables: Vec::new(),
         fixed_tables: Vec::new(),
         day_starts: Vec::new(),
+        morning: Vec::new(),
     }
 }
 

@@ -41,6 +41,16 @@ code_enum!(
 );
 
 code_enum!(
+    /// When the requester would like the meeting: any time, or in the morning or the
+    /// afternoon (of any day; a slot starting before noon, Hong Kong time, is a morning slot).
+    MeetingSession, "mm-session" {
+        Any = "any",
+        Morning = "morning",
+        Afternoon = "afternoon",
+    }
+);
+
+code_enum!(
     /// What a side says of a meeting afterwards (the Enterprise Europe Network's scale).
     MeetingOutcome, "mm-outcome" {
         NotHeld = "not_held",
@@ -165,6 +175,17 @@ pub struct MeetingRequest {
     pub locked: bool,
     pub outcome_from: Option<String>,
     pub outcome_to: Option<String>,
+    #[sqlx(try_from = "String")]
+    pub session: MeetingSession,
+    /// The priority the other side gave when accepting (1 to 3).
+    pub to_priority: Option<i64>,
+}
+
+impl MeetingRequest {
+    /// What the meeting weighs when not all fit: both sides' priorities.
+    pub fn weight(&self) -> i64 {
+        self.priority.clamp(1, 3) + self.to_priority.unwrap_or(2).clamp(1, 3)
+    }
 }
 
 /// A request as sent, checked by [`RequestInput::validate`].
@@ -174,6 +195,9 @@ pub struct RequestInput {
     #[serde(default)]
     pub message: String,
     pub priority: i64,
+    /// `any` (the default), `morning` or `afternoon`.
+    #[serde(default)]
+    pub session: Option<String>,
 }
 
 /// A checked request: the message trimmed, with its script.
@@ -183,6 +207,7 @@ pub struct RequestDraft {
     pub message: String,
     pub message_script: Script,
     pub priority: i64,
+    pub session: MeetingSession,
 }
 
 /// The longest message a request may carry, in characters.
@@ -200,6 +225,13 @@ impl RequestInput {
         if !(1..=3).contains(&self.priority) {
             errors.push(FieldError::new("priority", "err-mm-priority"));
         }
+        let session = match self.session.as_deref().map(str::trim) {
+            None | Some("") => Some(MeetingSession::Any),
+            Some(code) => MeetingSession::parse(code),
+        };
+        if session.is_none() {
+            errors.push(FieldError::new("session", "err-mm-session"));
+        }
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -208,6 +240,7 @@ impl RequestInput {
             message_script: detect(&message, fallback),
             message,
             priority: self.priority,
+            session: session.unwrap_or(MeetingSession::Any),
         })
     }
 }
@@ -252,11 +285,13 @@ pub trait MatchmakingStore: Send + Sync {
         now: i64,
     ) -> StoreResult<MeetingRequest>;
     /// The receiver accepts or declines a pending request, before the acceptance deadline.
+    /// The invited side accepts (with its own priority, 1 to 3) or declines.
     async fn decide_meeting(
         &self,
         request_id: i64,
         by_reg: i64,
         accept: bool,
+        priority: i64,
         now: i64,
     ) -> StoreResult<MeetingRequest>;
     /// Marks the requests still pending after the acceptance deadline as expired, so they
@@ -314,7 +349,7 @@ pub trait MatchmakingStore: Send + Sync {
 }
 
 /// Columns of `meeting_requests`, in [`MeetingRequest`]'s order.
-pub const REQUEST_COLS: &str = "id, event_id, from_reg, to_reg, message, message_script, priority, status, created_at, decided_at, slot_id, table_id, locked, outcome_from, outcome_to";
+pub const REQUEST_COLS: &str = "id, event_id, from_reg, to_reg, message, message_script, priority, status, created_at, decided_at, slot_id, table_id, locked, outcome_from, outcome_to, session, to_priority";
 /// Columns of `matchmaking`.
 pub const MATCHMAKING_COLS: &str = "event_id, meeting_minutes, max_requests, request_deadline, accept_deadline, status, published_at, version, updated_at";
 

@@ -241,7 +241,7 @@ macro_rules! impl_sql_matchmaking {
                         .execute(&mut *tx)
                         .await
                         .map_err(map_err)?;
-                    let request = sqlx::query_as::<_, MeetingRequest>(AssertSqlSafe(format!("INSERT INTO meeting_requests (event_id, from_reg, to_reg, message, message_script, priority, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7) RETURNING {REQUEST_COLS}")))
+                    let request = sqlx::query_as::<_, MeetingRequest>(AssertSqlSafe(format!("INSERT INTO meeting_requests (event_id, from_reg, to_reg, message, message_script, priority, status, created_at, session) VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, $8) RETURNING {REQUEST_COLS}")))
                         .bind(event_id)
                         .bind(from_reg)
                         .bind(draft.to_reg)
@@ -249,6 +249,7 @@ macro_rules! impl_sql_matchmaking {
                         .bind(draft.message_script.code().to_owned())
                         .bind(draft.priority)
                         .bind(now)
+                        .bind(draft.session.code())
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(map_err)?;
@@ -256,7 +257,10 @@ macro_rules! impl_sql_matchmaking {
                     Ok(request)
                 }
 
-                async fn decide_meeting(&self, request_id: i64, by_reg: i64, accept: bool, now: i64) -> StoreResult<MeetingRequest> {
+                async fn decide_meeting(&self, request_id: i64, by_reg: i64, accept: bool, priority: i64, now: i64) -> StoreResult<MeetingRequest> {
+                    if accept && !(1..=3).contains(&priority) {
+                        return Err(StoreError::invalid("priority", "err-mm-priority"));
+                    }
                     let mut tx = self.begin().await?;
                     let event_id = Self::request_in(&mut tx, request_id).await?.event_id;
                     let mm = Self::lock_matchmaking(&mut tx, event_id).await?;
@@ -272,10 +276,11 @@ macro_rules! impl_sql_matchmaking {
                         return Err(conflict("err-mm-accept-closed"));
                     }
                     let status = if accept { "accepted" } else { "declined" };
-                    let decided = sqlx::query_as::<_, MeetingRequest>(AssertSqlSafe(format!("UPDATE meeting_requests SET status = $2, decided_at = $3 WHERE id = $1 RETURNING {REQUEST_COLS}")))
+                    let decided = sqlx::query_as::<_, MeetingRequest>(AssertSqlSafe(format!("UPDATE meeting_requests SET status = $2, decided_at = $3, to_priority = $4 WHERE id = $1 RETURNING {REQUEST_COLS}")))
                         .bind(request_id)
                         .bind(status.to_owned())
                         .bind(now)
+                        .bind(accept.then_some(priority))
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(map_err)?;

@@ -353,7 +353,8 @@ mod completeness {
             ]
             .map(String::from),
         );
-        use baylink_store::{MatchmakingStatus, MeetingOutcome, RequestStatus};
+        use baylink_store::{MatchmakingStatus, MeetingOutcome, MeetingSession, RequestStatus};
+        used.extend(MeetingSession::ALL.iter().map(|v| v.label_key()));
         used.extend(MatchmakingStatus::ALL.iter().map(|v| v.label_key()));
         used.extend(RequestStatus::ALL.iter().map(|v| v.label_key()));
         used.extend(MeetingOutcome::ALL.iter().map(|v| v.label_key()));

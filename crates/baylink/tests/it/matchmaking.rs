@@ -145,7 +145,11 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
     let r = post(
         &staff,
         &format!("{c}/matchmaking/request"),
-        &[("to_reg", &option_for(&mm_c, "李小明")), ("priority", "1")],
+        &[
+            ("to_reg", &option_for(&mm_c, "李小明")),
+            ("priority", "1"),
+            ("session", "morning"),
+        ],
     )
     .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
@@ -163,11 +167,21 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
         let r = post(
             &staff,
             &format!("{b}/matchmaking/requests/{rid}/decide"),
-            &[("accept", "1")],
+            &[("accept", "1"), ("priority", "3")],
         )
         .await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
     }
+    // Both sides' priorities and the half-day asked for are kept.
+    let kept = staff.store.meeting_requests(event).await.unwrap();
+    let morning = kept
+        .iter()
+        .find(|r| r.session == baylink_store::MeetingSession::Morning)
+        .expect("C's request asks for the morning");
+    assert_eq!(
+        (morning.priority, morning.to_priority, morning.weight()),
+        (1, Some(3), 4)
+    );
     let (_, mm_c) = public_page(&staff, &format!("{c}/matchmaking")).await;
     let rid = mm_c
         .split("matchmaking/requests/")

@@ -31,6 +31,7 @@ fn ask(to: i64, priority: i64, message: &str) -> RequestDraft {
         to_reg: to,
         message: message.into(),
         priority,
+        session: None,
     }
     .validate(Script::Hant)
     .unwrap()
@@ -159,7 +160,8 @@ async fn story(store: Arc<dyn Store>) {
         RequestInput {
             to_reg: b,
             message: String::new(),
-            priority: 4
+            priority: 4,
+            session: None,
         }
         .validate(Script::Hant)
         .is_err()
@@ -173,20 +175,46 @@ async fn story(store: Arc<dyn Store>) {
 
     // Only the receiver decides, once.
     assert!(matches!(
-        s.decide_meeting(ab.id, a, true, NOON).await,
+        s.decide_meeting(ab.id, a, true, 2, NOON).await,
         Err(StoreError::NotFound)
     ));
-    let accepted = s.decide_meeting(ab.id, b, true, NOON + 60).await.unwrap();
+    let accepted = s
+        .decide_meeting(ab.id, b, true, 3, NOON + 60)
+        .await
+        .unwrap();
     assert_eq!(accepted.status, RequestStatus::Accepted);
+    // Both sides' priorities weigh the meeting; the receiver's must be 1 to 3.
+    assert_eq!(accepted.to_priority, Some(3));
+    assert_eq!(accepted.weight(), ab.priority + 3);
+    assert_eq!(accepted.session, MeetingSession::Any);
+    assert_eq!(
+        field_code(
+            s.decide_meeting(cd.id, d, true, 7, NOON + 60)
+                .await
+                .unwrap_err()
+        ),
+        "err-mm-priority"
+    );
+    let evening = RequestInput {
+        to_reg: b,
+        message: String::new(),
+        priority: 2,
+        session: Some("evening".into()),
+    }
+    .validate(Script::Hant)
+    .unwrap_err();
+    assert_eq!(evening[0].code, "err-mm-session");
     assert_eq!(
         conflict_code(
-            s.decide_meeting(ab.id, b, false, NOON + 60)
+            s.decide_meeting(ab.id, b, false, 2, NOON + 60)
                 .await
                 .unwrap_err()
         ),
         "err-mm-not-pending"
     );
-    s.decide_meeting(cd.id, d, true, NOON + 60).await.unwrap();
+    s.decide_meeting(cd.id, d, true, 2, NOON + 60)
+        .await
+        .unwrap();
     // The pending a→c expires after the acceptance deadline.
     assert_eq!(
         s.expire_meeting_requests(ev.id, NOON + 60).await.unwrap(),

@@ -1067,6 +1067,7 @@ async fn request_meeting(
         to_reg,
         message: i.message.clone(),
         priority: 2,
+        session: None,
     }
     .validate(c.lang.script())
     .map_err(WebError::Invalid)?;

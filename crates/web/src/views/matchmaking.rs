@@ -61,6 +61,24 @@ pub fn router() -> Router<AppState> {
         )
 }
 
+/// A stored request as the engine takes it: both sides' priorities as its weight, the
+/// half-day asked for, where it is now.
+pub fn request_in(r: &MeetingRequest) -> RequestIn {
+    RequestIn {
+        id: r.id,
+        from: r.from_reg,
+        to: r.to_reg,
+        priority: r.weight() as u32,
+        session: match r.session {
+            baylink_store::MeetingSession::Any => baylink_matchmaking::Session::Any,
+            baylink_store::MeetingSession::Morning => baylink_matchmaking::Session::Morning,
+            baylink_store::MeetingSession::Afternoon => baylink_matchmaking::Session::Afternoon,
+        },
+        placed: r.slot_id.zip(r.table_id),
+        locked: r.locked,
+    }
+}
+
 /// Every confirmed participant of an event, by id.
 async fn participants(s: &AppState, event_id: i64) -> Result<Vec<Registration>, WebError> {
     Ok(s.store
@@ -418,17 +436,7 @@ async fn make_schedule(
         return Err(WebError::Conflict("err-mm-no-slots"));
     }
     let input = EventIn {
-        requests: requests
-            .iter()
-            .map(|r| RequestIn {
-                id: r.id,
-                from: r.from_reg,
-                to: r.to_reg,
-                priority: r.priority.clamp(1, 3) as u32,
-                placed: r.slot_id.zip(r.table_id),
-                locked: r.locked,
-            })
-            .collect(),
+        requests: requests.iter().map(request_in).collect(),
         slots: slots.iter().map(|x| (x.id, x.starts_at)).collect(),
         tables: tables.iter().map(|t| (t.id, t.reserved_for)).collect(),
         unavailable: s.store.unavailability(event_id).await?,
@@ -591,6 +599,7 @@ async fn send_request(
         to_reg,
         message: form.get("message").to_owned(),
         priority,
+        session: form.opt("session"),
     }
     .validate(c.lang.script())
     .map_err(WebError::Invalid)?;
@@ -612,6 +621,7 @@ async fn decide_request(
             id(&rid)?,
             reg.id,
             form.get("accept") == "1",
+            form.get("priority").trim().parse().unwrap_or(2),
             baylink_store::sql::now(),
         )
         .await?;
