@@ -179,6 +179,8 @@ pub struct MeetingRequest {
     pub session: MeetingSession,
     /// The priority the other side gave when accepting (1 to 3).
     pub to_priority: Option<i64>,
+    /// The introduction (供需對接) this meeting was requested from, if any.
+    pub interest_id: Option<i64>,
 }
 
 impl MeetingRequest {
@@ -208,6 +210,8 @@ pub struct RequestDraft {
     pub message_script: Script,
     pub priority: i64,
     pub session: MeetingSession,
+    /// Set by the caller when the request comes from an introduction.
+    pub interest_id: Option<i64>,
 }
 
 /// The longest message a request may carry, in characters.
@@ -241,6 +245,7 @@ impl RequestInput {
             message,
             priority: self.priority,
             session: session.unwrap_or(MeetingSession::Any),
+            interest_id: None,
         })
     }
 }
@@ -349,7 +354,7 @@ pub trait MatchmakingStore: Send + Sync {
 }
 
 /// Columns of `meeting_requests`, in [`MeetingRequest`]'s order.
-pub const REQUEST_COLS: &str = "id, event_id, from_reg, to_reg, message, message_script, priority, status, created_at, decided_at, slot_id, table_id, locked, outcome_from, outcome_to, session, to_priority";
+pub const REQUEST_COLS: &str = "id, event_id, from_reg, to_reg, message, message_script, priority, status, created_at, decided_at, slot_id, table_id, locked, outcome_from, outcome_to, session, to_priority, interest_id";
 /// Columns of `matchmaking`.
 pub const MATCHMAKING_COLS: &str = "event_id, meeting_minutes, max_requests, request_deadline, accept_deadline, status, published_at, version, updated_at";
 

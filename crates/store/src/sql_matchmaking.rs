@@ -241,7 +241,7 @@ macro_rules! impl_sql_matchmaking {
                         .execute(&mut *tx)
                         .await
                         .map_err(map_err)?;
-                    let request = sqlx::query_as::<_, MeetingRequest>(AssertSqlSafe(format!("INSERT INTO meeting_requests (event_id, from_reg, to_reg, message, message_script, priority, status, created_at, session) VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, $8) RETURNING {REQUEST_COLS}")))
+                    let request = sqlx::query_as::<_, MeetingRequest>(AssertSqlSafe(format!("INSERT INTO meeting_requests (event_id, from_reg, to_reg, message, message_script, priority, status, created_at, session, interest_id) VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, $8, $9) RETURNING {REQUEST_COLS}")))
                         .bind(event_id)
                         .bind(from_reg)
                         .bind(draft.to_reg)
@@ -250,6 +250,7 @@ macro_rules! impl_sql_matchmaking {
                         .bind(draft.priority)
                         .bind(now)
                         .bind(draft.session.code())
+                        .bind(draft.interest_id)
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(map_err)?;
@@ -501,6 +502,26 @@ macro_rules! impl_sql_matchmaking {
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(map_err)?;
+                    // A meeting requested from an introduction: "cooperation possible" from
+                    // either side moves a just-introduced pair to "in talks", in this write.
+                    if let (Some(interest), MeetingOutcome::CooperationPossible) = (saved.interest_id, outcome) {
+                        let now = $crate::sql::now();
+                        let moved = sqlx::query("UPDATE posting_interests SET stage = 'in_talks', updated_at = $2, version = version + 1 WHERE id = $1 AND stage = 'introduced'")
+                            .bind(interest)
+                            .bind(now)
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(map_err)?;
+                        if moved.rows_affected() == 1 {
+                            sqlx::query("INSERT INTO pipeline_steps (interest_id, stage, note, user_id, at) VALUES ($1, 'in_talks', $2, NULL, $3)")
+                                .bind(interest)
+                                .bind(format!("1:1 meeting #{request_id}: cooperation possible"))
+                                .bind(now)
+                                .execute(&mut *tx)
+                                .await
+                                .map_err(map_err)?;
+                        }
+                    }
                     tx.commit().await.map_err(map_err)?;
                     Ok(saved)
                 }

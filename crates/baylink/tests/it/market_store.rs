@@ -611,6 +611,92 @@ async fn story(store: Arc<dyn Store>) {
     s.delete_attachment(&rep_b, first.id).await.unwrap();
     assert_eq!(s.attachments(offer.id).await.unwrap().len(), 4);
 
+    // A 1:1 meeting requested from an introduction: "cooperation possible" after it moves
+    // the introduction from introduced to in talks.
+    let need2 = input(
+        company,
+        "need",
+        "寻求无人机物流配送方案",
+        "海岛配送。",
+        &["low_altitude"],
+    )
+    .validate(TODAY, Script::Hans)
+    .unwrap();
+    let need2 = s.create_posting(&rep_a, &need2, NOW).await.unwrap();
+    s.review_posting(&staff, need2.id, true, "", NOW)
+        .await
+        .unwrap();
+    let (m, sc) = say("我們有無人機方案");
+    let i2 = s
+        .express_interest(&rep_b, need2.id, &m, sc, TODAY, NOW)
+        .await
+        .unwrap();
+    let i2 = s.decide_interest(&rep_a, i2.id, true, NOW).await.unwrap();
+    let me = Actor::cli();
+    let ev = crate::events_store::event(s, None, false).await;
+    let mut regs = Vec::new();
+    for i in 0..2 {
+        let r = s
+            .register(
+                ev.id,
+                &crate::events_store::person(100 + i),
+                Channel::Public,
+                &format!("mk-{i}"),
+                "zh-Hant",
+                NOW,
+            )
+            .await
+            .unwrap();
+        regs.push(r.id);
+    }
+    let settings = MatchmakingInput {
+        meeting_minutes: 20,
+        max_requests: 5,
+        ..Default::default()
+    }
+    .validate()
+    .unwrap();
+    s.save_matchmaking(&me, ev.id, &settings, NOW)
+        .await
+        .unwrap();
+    let slot = s
+        .add_meeting_slot(&me, ev.id, NOW + 86_400, NOW + 87_600)
+        .await
+        .unwrap();
+    let table = s.add_meeting_table(&me, ev.id, "A1", None).await.unwrap();
+    let mut ask = RequestInput {
+        to_reg: regs[1],
+        message: "從供需對接而來".into(),
+        priority: 2,
+        session: None,
+    }
+    .validate(Script::Hant)
+    .unwrap();
+    ask.interest_id = Some(i2.id);
+    let req = s.request_meeting(ev.id, regs[0], &ask, NOW).await.unwrap();
+    assert_eq!(req.interest_id, Some(i2.id));
+    s.decide_meeting(req.id, regs[1], true, 2, NOW)
+        .await
+        .unwrap();
+    s.save_schedule(&me, ev.id, 0, &[(req.id, Some((slot.id, table.id)))])
+        .await
+        .unwrap();
+    s.record_outcome(req.id, regs[1], MeetingOutcome::Informative)
+        .await
+        .unwrap();
+    assert_eq!(
+        s.get_interest(i2.id).await.unwrap().stage(),
+        Some(PipelineStage::Introduced)
+    );
+    s.record_outcome(req.id, regs[0], MeetingOutcome::CooperationPossible)
+        .await
+        .unwrap();
+    let after = s.get_interest(i2.id).await.unwrap();
+    assert_eq!(after.stage(), Some(PipelineStage::InTalks));
+    assert!(after.version > i2.version);
+    let steps = s.pipeline_steps(i2.id).await.unwrap();
+    assert_eq!(steps.last().unwrap().stage, "in_talks");
+
     // Withdrawn: owners only; no longer live.
     assert_eq!(
         code(
@@ -620,8 +706,9 @@ async fn story(store: Arc<dyn Store>) {
         ),
         "err-market-not-owner"
     );
+    let live = s.live_postings(TODAY).await.unwrap().len();
     s.withdraw_posting(&rep_a, need.id, NOW).await.unwrap();
-    assert_eq!(s.live_postings(TODAY).await.unwrap().len(), 1);
+    assert_eq!(s.live_postings(TODAY).await.unwrap().len(), live - 1);
     assert!(
         s.shared_matchmaking("a@example.org", "b@example.org")
             .await

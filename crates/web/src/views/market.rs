@@ -1063,7 +1063,7 @@ async fn request_meeting(
     let Some(&(eid, from_reg, to_reg)) = shared.iter().find(|(e, _, _)| *e == event_id) else {
         return Err(WebError::Conflict("err-market-no-shared-event"));
     };
-    let draft = RequestInput {
+    let mut draft = RequestInput {
         to_reg,
         message: i.message.clone(),
         priority: 2,
@@ -1071,6 +1071,8 @@ async fn request_meeting(
     }
     .validate(c.lang.script())
     .map_err(WebError::Invalid)?;
+    // The meeting's outcome moves this introduction along.
+    draft.interest_id = Some(i.id);
     s.store
         .request_meeting(eid, from_reg, &draft, baylink_store::sql::now())
         .await?;
