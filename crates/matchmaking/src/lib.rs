@@ -12,5 +12,5 @@ pub mod solve;
 
 pub use check::{Placement, Report, Violation, check};
 pub use instance::{Impossibility, Instance, Meeting, Session};
-pub use plan::{EventIn, EventPlan, RequestIn, plan};
+pub use plan::{EventIn, EventPlan, RequestIn, plan, plan_with};
 pub use solve::{Options, Progress, Schedule, Status, assign_tables, schedule};

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 use crate::instance::{Instance, Meeting, Session};
-use crate::solve::{Options, Schedule, Status, schedule};
+use crate::solve::{Options, Progress, Schedule, Status, schedule};
 
 /// An accepted request, as the store keeps it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,6 +53,12 @@ pub struct EventPlan {
 
 /// Schedules one event.
 pub fn plan(event: &EventIn) -> EventPlan {
+    plan_with(event, &mut |_| {})
+}
+
+/// [`plan`], telling `progress` how the search goes (the best schedule's breaks so far
+/// and the proved lower bound), for a page that shows it.
+pub fn plan_with(event: &EventIn, progress: &mut dyn FnMut(Progress)) -> EventPlan {
     let mut slots = event.slots.clone();
     slots.sort_by_key(|(_, starts)| *starts);
     let slot_index: HashMap<i64, usize> = slots
@@ -148,7 +154,7 @@ pub fn plan(event: &EventIn) -> EventPlan {
         time_limit: event.time_limit,
         partial: true,
     };
-    let result = schedule(&instance, &options, &mut |_| {});
+    let result = schedule(&instance, &options, progress);
     let placements = event
         .requests
         .iter()

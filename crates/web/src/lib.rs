@@ -47,6 +47,8 @@ pub struct AppState {
     pub search: Arc<baylink_search::sync::Sync>,
     /// This node's recommender for supply and demand, reloaded when postings change.
     pub market: Arc<views::market::Recommendations>,
+    /// Matchmaking schedules being computed on this node, with their progress.
+    pub scheduling: Arc<views::matchmaking::Scheduling>,
 }
 
 impl AppState {
@@ -70,6 +72,7 @@ impl AppState {
             metrics: Arc::new(metrics::Metrics::default()),
             programmes: Arc::new(views::events::ProgrammeCache::default()),
             market: Arc::new(views::market::Recommendations::default()),
+            scheduling: Arc::new(views::matchmaking::Scheduling::default()),
         }
     }
 }

@@ -213,6 +213,13 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
     )
     .await;
 
+    // Progress: staff only; nothing runs before "schedule".
+    let (status, _) = public_page(&staff, &format!("{base}/progress")).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, idle) = staff.page(&format!("{base}/progress")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(idle, r#"{"running":false}"#);
+
     // Schedule and publish.
     let r = staff.post_form(&format!("{base}/schedule"), &[]).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);

@@ -38,6 +38,7 @@ pub fn router() -> Router<AppState> {
         .route("/events/{id}/matchmaking/slots", post(add_slot))
         .route("/events/{id}/matchmaking/tables", post(add_table))
         .route("/events/{id}/matchmaking/schedule", post(make_schedule))
+        .route("/events/{id}/matchmaking/progress", get(schedule_progress))
         .route("/events/{id}/matchmaking/publish", post(publish))
         .route("/events/{id}/matchmaking/cards", get(table_cards))
         .route(
@@ -125,6 +126,8 @@ struct OrganiserPage {
     conflicts: Vec<String>,
     slot_choices: Vec<(i64, String)>,
     table_choices: Vec<(i64, String)>,
+    /// The progress box's words, as a JSON object for the page's script.
+    progress_words: String,
 }
 
 async fn organiser_page(
@@ -193,7 +196,17 @@ async fn organiser_page(
         .iter()
         .map(|r| (r.id, c.text(&r.name, &r.name_script)))
         .collect();
+    // Escaped for a <script>: no "</" can close it early.
+    let progress_words = serde_json::json!({
+        "scheduling": c.t("mm-scheduling"),
+        "meetings": c.t("mm-progress-meetings"),
+        "best": c.t("mm-progress-best"),
+        "bound": c.t("mm-progress-bound"),
+    })
+    .to_string()
+    .replace("</", "<\\/");
     render(&OrganiserPage {
+        progress_words,
         c,
         event,
         mm,
@@ -444,13 +457,99 @@ async fn make_schedule(
         fairness: Some(2),
         time_limit: Duration::from_secs(20),
     };
-    let plan = tokio::task::spawn_blocking(move || baylink_matchmaking::plan(&input))
-        .await
-        .map_err(|e| WebError::Internal(format!("scheduler: {e}")))?;
+    // One schedule per event at a time on this node; the page polls its progress.
+    let job = Job::start(&s.scheduling, event_id, input.requests.len())?;
+    let plan = tokio::task::spawn_blocking(move || {
+        baylink_matchmaking::plan_with(&input, &mut |p| job.update(&p))
+    })
+    .await
+    .map_err(|e| WebError::Internal(format!("scheduler: {e}")))?;
     s.store
         .save_schedule(&actor(auth), event_id, mm.version, &plan.placements)
         .await?;
     Ok(see(c.href(&format!("/events/{event_id}/matchmaking"))))
+}
+
+/// How a schedule being computed on this node is going, for the organiser's page.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Running {
+    pub meetings: usize,
+    /// Breaks in the best schedule found so far (none yet, or the greedy engine).
+    pub best_breaks: Option<usize>,
+    /// Proved: no schedule has fewer breaks.
+    pub lower_bound: usize,
+    pub seconds: f64,
+}
+
+/// The schedules running on this node, by event. A node computes one schedule per event
+/// at a time; a second "schedule" while one runs is refused rather than queued.
+#[derive(Default)]
+pub struct Scheduling(std::sync::Mutex<HashMap<i64, Running>>);
+
+impl Scheduling {
+    pub fn get(&self, event_id: i64) -> Option<Running> {
+        self.0.lock().expect("lock").get(&event_id).cloned()
+    }
+}
+
+/// A running schedule's entry, removed when dropped (finished, failed or panicked).
+struct Job {
+    jobs: std::sync::Arc<Scheduling>,
+    event_id: i64,
+}
+
+impl Job {
+    fn start(
+        jobs: &std::sync::Arc<Scheduling>,
+        event_id: i64,
+        meetings: usize,
+    ) -> Result<Job, WebError> {
+        let mut all = jobs.0.lock().expect("lock");
+        if all.contains_key(&event_id) {
+            return Err(WebError::Conflict("err-mm-scheduling"));
+        }
+        all.insert(
+            event_id,
+            Running {
+                meetings,
+                ..Running::default()
+            },
+        );
+        Ok(Job {
+            jobs: jobs.clone(),
+            event_id,
+        })
+    }
+
+    fn update(&self, p: &baylink_matchmaking::Progress) {
+        if let Some(r) = self.jobs.0.lock().expect("lock").get_mut(&self.event_id) {
+            r.best_breaks = p.best_breaks;
+            r.lower_bound = p.lower_bound;
+            r.seconds = p.elapsed.as_secs_f64();
+        }
+    }
+}
+
+impl Drop for Job {
+    fn drop(&mut self) {
+        self.jobs.0.lock().expect("lock").remove(&self.event_id);
+    }
+}
+
+/// `{"running": bool, …}`: the progress of the event's schedule on this node.
+async fn schedule_progress(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<axum::Json<serde_json::Value>, WebError> {
+    require(c.auth.as_ref(), Action::EditDirectory)?;
+    let event_id = id(&raw)?;
+    Ok(axum::Json(match s.scheduling.get(event_id) {
+        Some(r) => {
+            serde_json::json!({"running": true, "meetings": r.meetings, "best_breaks": r.best_breaks, "lower_bound": r.lower_bound, "seconds": r.seconds})
+        }
+        None => serde_json::json!({"running": false}),
+    }))
 }
 
 async fn publish(
@@ -833,4 +932,35 @@ async fn table_cards(
         })
         .collect();
     render(&CardsPage { c, event, cards })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_schedule_per_event_at_a_time_and_the_entry_goes_with_the_job() {
+        let jobs = std::sync::Arc::new(Scheduling::default());
+        let job = Job::start(&jobs, 7, 12).unwrap();
+        assert!(matches!(
+            Job::start(&jobs, 7, 12),
+            Err(WebError::Conflict("err-mm-scheduling"))
+        ));
+        let other = Job::start(&jobs, 8, 3).unwrap();
+        job.update(&baylink_matchmaking::Progress {
+            best_breaks: Some(5),
+            lower_bound: 2,
+            elapsed: Duration::from_millis(1500),
+        });
+        let running = jobs.get(7).unwrap();
+        assert_eq!(
+            (running.meetings, running.best_breaks, running.lower_bound),
+            (12, Some(5), 2)
+        );
+        drop(job);
+        assert!(jobs.get(7).is_none());
+        assert!(jobs.get(8).is_some());
+        drop(other);
+        assert!(Job::start(&jobs, 7, 1).is_ok());
+    }
 }
