@@ -45,6 +45,7 @@ async fn public_page(app: &TestApp, path: &str) -> (StatusCode, String) {
 /// The registration id behind a registration's page: the value of the option that names it
 /// in another participant's request form.
 fn option_for(page: &str, name: &str) -> String {
+    let page = &page[page.find("name=\"to_reg\"").expect("the request form")..];
     let at = page
         .find(name)
         .unwrap_or_else(|| panic!("{name} is offered"));
@@ -140,8 +141,10 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
     .await;
     assert_eq!(r.status(), StatusCode::CONFLICT);
     assert!(r.text().await.unwrap().contains("已有會談申請"));
-    // C asks B.
+    // C asks B, found in the page's list of participants.
     let (_, mm_c) = public_page(&staff, &format!("{c}/matchmaking")).await;
+    let listed = &mm_c[mm_c.find("id=\"mm-participants\"").expect("the participants")..];
+    assert!(listed.contains("李小明") && listed.contains("mm-pick"));
     let r = post(
         &staff,
         &format!("{c}/matchmaking/request"),

@@ -649,3 +649,6 @@ mm-progress-meetings = meetings
 mm-progress-best = fewest breaks found
 mm-progress-bound = proved at least
 err-mm-scheduling = A schedule for this event is already being computed; wait for it to finish.
+mm-participants = Participants
+mm-filter-participants = Filter by name, organisation or place
+mm-ask = Ask for a meeting

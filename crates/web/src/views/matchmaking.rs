@@ -565,6 +565,16 @@ async fn publish(
     Ok(see(c.href(&format!("/events/{event_id}/matchmaking"))))
 }
 
+/// Another participant as the participant's page lists them.
+pub struct Profile {
+    pub id: i64,
+    pub name: String,
+    pub position: String,
+    pub organisation: String,
+    pub region: String,
+    pub org_type: String,
+}
+
 /// One line of a participant's agenda.
 pub struct AgendaLine {
     pub request_id: i64,
@@ -584,6 +594,7 @@ struct ParticipantPage {
     mm: Matchmaking,
     token: String,
     others: Vec<(i64, String)>,
+    profiles: Vec<Profile>,
     incoming: Vec<(MeetingRequest, String)>,
     sent: Vec<(MeetingRequest, String, String)>,
     slots: Vec<(MeetingSlot, String, bool)>,
@@ -631,6 +642,37 @@ async fn participant_page(
         .filter(|r| r.id != reg.id)
         .map(|r| (r.id, who(r.id)))
         .collect();
+    // The other participants as a small directory: who they are, where and what for.
+    let profiles = regs
+        .iter()
+        .filter(|r| r.id != reg.id)
+        .map(|r| Profile {
+            id: r.id,
+            name: c.text(&r.name, &r.name_script),
+            position: r
+                .position
+                .as_deref()
+                .map(|p| c.text(p, &r.name_script))
+                .unwrap_or_default(),
+            organisation: r
+                .organisation
+                .as_deref()
+                .map(|o| c.text(o, &r.name_script))
+                .unwrap_or_default(),
+            region: r
+                .region
+                .as_deref()
+                .and_then(baylink_store::Region::parse)
+                .map(|x| c.t(&x.label_key()))
+                .unwrap_or_default(),
+            org_type: r
+                .org_type
+                .as_deref()
+                .and_then(baylink_store::OrgType::parse)
+                .map(|x| c.t(&x.label_key()))
+                .unwrap_or_default(),
+        })
+        .collect();
     let incoming = requests
         .iter()
         .filter(|r| r.to_reg == reg.id && r.status == RequestStatus::Pending)
@@ -673,6 +715,7 @@ async fn participant_page(
         mm,
         token,
         others,
+        profiles,
         incoming,
         sent,
         slots,
