@@ -29,45 +29,46 @@ pub fn posting_where(f: &PostingFilter) -> Built {
             conds.push(format!("p.status = {s}"));
         }
     }
-    if let Some(v) = f.side {
-        let a = b.arg(Arg::Text(v.code().to_owned()));
-        conds.push(format!("p.side = {a}"));
-    }
-    if let Some(v) = f.kind {
-        let a = b.arg(Arg::Text(v.code().to_owned()));
-        conds.push(format!("p.kind = {a}"));
-    }
-    // Code lists are stored comma-separated; codes contain no comma or LIKE wildcard
-    // other than `_`, which is escaped.
-    let mut list = |column: &str, code: &str, conds: &mut Vec<String>| {
-        let a = b.arg(Arg::Text(format!("%,{},%", code.replace('_', "\\_"))));
-        conds.push(format!("(',' || {column} || ',') LIKE {a} ESCAPE '\\'"));
+    // Equality with a code or an id.
+    let eq = |column: &str, arg: Option<Arg>, conds: &mut Vec<String>, b: &mut Built| {
+        if let Some(arg) = arg {
+            let a = b.arg(arg);
+            conds.push(format!("{column} = {a}"));
+        }
     };
-    if let Some(v) = f.sector {
-        list("p.sectors", v.code(), &mut conds);
-    }
-    if let Some(v) = f.mode {
-        list("p.modes", v.code(), &mut conds);
-    }
-    if let Some(v) = f.region {
-        let a = b.arg(Arg::Text(v.code().to_owned()));
-        conds.push(format!("o.region = {a}"));
-    }
-    if let Some(v) = f.org_type {
-        let a = b.arg(Arg::Text(v.code().to_owned()));
-        conds.push(format!("o.org_type = {a}"));
-    }
-    if let Some(v) = f.stage {
-        let a = b.arg(Arg::Text(v.code().to_owned()));
-        conds.push(format!("p.stage = {a}"));
-    }
-    if let Some(v) = f.org_id {
-        let a = b.arg(Arg::Int(v));
-        conds.push(format!("p.org_id = {a}"));
-    }
-    if let Some(v) = f.event_id {
-        let a = b.arg(Arg::Int(v));
-        conds.push(format!("p.event_id = {a}"));
+    let code = |c: Option<&'static str>| c.map(|c| Arg::Text(c.to_owned()));
+    eq("p.side", code(f.side.map(|v| v.code())), &mut conds, &mut b);
+    eq("p.kind", code(f.kind.map(|v| v.code())), &mut conds, &mut b);
+    eq(
+        "o.region",
+        code(f.region.map(|v| v.code())),
+        &mut conds,
+        &mut b,
+    );
+    eq(
+        "o.org_type",
+        code(f.org_type.map(|v| v.code())),
+        &mut conds,
+        &mut b,
+    );
+    eq(
+        "p.stage",
+        code(f.stage.map(|v| v.code())),
+        &mut conds,
+        &mut b,
+    );
+    eq("p.org_id", f.org_id.map(Arg::Int), &mut conds, &mut b);
+    eq("p.event_id", f.event_id.map(Arg::Int), &mut conds, &mut b);
+    // Code lists are stored comma-separated; codes contain no comma, and their `_` is
+    // escaped for LIKE.
+    for (column, code) in [
+        ("p.sectors", f.sector.map(|v| v.code())),
+        ("p.modes", f.mode.map(|v| v.code())),
+    ] {
+        if let Some(code) = code {
+            let a = b.arg(Arg::Text(format!("%,{},%", code.replace('_', "\\_"))));
+            conds.push(format!("(',' || {column} || ',') LIKE {a} ESCAPE '\\'"));
+        }
     }
     b.sql = format!(" WHERE {}", conds.join(" AND "));
     b
