@@ -143,7 +143,9 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
     assert!(r.text().await.unwrap().contains("已有會談申請"));
     // C asks B, found in the page's list of participants.
     let (_, mm_c) = public_page(&staff, &format!("{c}/matchmaking")).await;
-    let listed = &mm_c[mm_c.find("id=\"mm-participants\"").expect("the participants")..];
+    let listed = &mm_c[mm_c
+        .find("id=\"mm-participants\"")
+        .expect("the participants")..];
     assert!(listed.contains("李小明") && listed.contains("mm-pick"));
     let r = post(
         &staff,
