@@ -146,16 +146,16 @@ pub async fn recommendations(
         .flatten()
         .unwrap_or(10)
         .clamp(1, 50);
-    let rec = s.market.current(&s).await?;
-    let recs = rec.recommend_profile(&Profile::from_posting(&p), baylink_store::sql::now(), limit);
-    let mut out = Vec::with_capacity(recs.len());
-    for r in recs {
-        let posting = match s.store.get_posting(r.posting_id).await {
-            Ok(p) => p,
-            Err(baylink_store::StoreError::NotFound) => continue,
-            Err(e) => return Err(e.into()),
-        };
-        out.push(RecommendationJson {
+    let market = s.market.current(&s).await?;
+    let recs = market.recommender.recommend_profile(
+        &Profile::from_posting(&p),
+        baylink_store::sql::now(),
+        limit,
+    );
+    let out = market
+        .resolve(recs)
+        .into_iter()
+        .map(|(posting, r)| RecommendationJson {
             posting,
             score: r.score,
             text_similarity: r.text,
@@ -166,7 +166,7 @@ pub async fn recommendations(
             cross_border: r.cross_border,
             shared_modes: r.shared_modes,
             age_days: r.age_days,
-        });
-    }
+        })
+        .collect();
     Ok(Json(out))
 }

@@ -70,31 +70,49 @@ fn today() -> String {
     day(baylink_store::sql::now())
 }
 
+/// The live postings as loaded, and the recommender over them.
+pub struct Market {
+    pub recommender: Recommender,
+    /// The same postings by id: recommendations are shown from here, without a query each.
+    pub postings: HashMap<i64, Posting>,
+}
+
+impl Market {
+    /// The recommended postings, best first, with their recommendations.
+    pub fn resolve(&self, recs: Vec<Recommendation>) -> Vec<(Posting, Recommendation)> {
+        recs.into_iter()
+            .filter_map(|r| self.postings.get(&r.posting_id).map(|p| (p.clone(), r)))
+            .collect()
+    }
+}
+
+type Loaded = (MarketStamp, String, Arc<Market>);
+
 /// This node's recommender, reloaded when the postings change.
 #[derive(Default)]
 pub struct Recommendations {
-    state: Mutex<Option<(MarketStamp, String, Arc<Recommender>)>>,
+    state: Mutex<Option<Loaded>>,
     /// Serialises reloads, so two pages arriving together build once.
     reload: tokio::sync::Mutex<()>,
 }
 
 impl Recommendations {
     /// The recommender over the postings live now.
-    pub async fn current(&self, s: &AppState) -> Result<Arc<Recommender>, WebError> {
+    pub async fn current(&self, s: &AppState) -> Result<Arc<Market>, WebError> {
         let stamp = s.store.market_stamp().await?;
         let today = today();
-        let fresh = |state: &Option<(MarketStamp, String, Arc<Recommender>)>| {
+        let fresh = |state: &Option<Loaded>| {
             state
                 .as_ref()
                 .filter(|(st, d, _)| *st == stamp && *d == today)
-                .map(|(_, _, r)| r.clone())
+                .map(|(_, _, m)| m.clone())
         };
-        if let Some(r) = fresh(&self.state.lock().expect("lock")) {
-            return Ok(r);
+        if let Some(m) = fresh(&self.state.lock().expect("lock")) {
+            return Ok(m);
         }
         let _one = self.reload.lock().await;
-        if let Some(r) = fresh(&self.state.lock().expect("lock")) {
-            return Ok(r);
+        if let Some(m) = fresh(&self.state.lock().expect("lock")) {
+            return Ok(m);
         }
         // The stamp is read before the postings: a write in between makes the next page
         // reload again rather than keep a stale index.
@@ -104,21 +122,25 @@ impl Recommendations {
             .lock()
             .expect("lock")
             .as_ref()
-            .map(|(_, _, r)| r.clone());
-        let rec = tokio::task::spawn_blocking(move || {
+            .map(|(_, _, m)| m.clone());
+        let market = tokio::task::spawn_blocking(move || {
             let profiles: Vec<Profile> = postings.iter().map(Profile::from_posting).collect();
-            Recommender::build_with(
+            let recommender = Recommender::build_with(
                 &profiles,
                 baylink_search::analysis::Analysis::Baylink,
                 baylink_market::Weights::default(),
-                previous.as_deref(),
-            )
+                previous.as_deref().map(|m| &m.recommender),
+            );
+            Market {
+                recommender,
+                postings: postings.into_iter().map(|p| (p.id, p)).collect(),
+            }
         })
         .await
         .map_err(|e| WebError::Internal(format!("recommender: {e}")))?;
-        let rec = Arc::new(rec);
-        *self.state.lock().expect("lock") = Some((stamp, today, rec.clone()));
-        Ok(rec)
+        let market = Arc::new(market);
+        *self.state.lock().expect("lock") = Some((stamp, today, market.clone()));
+        Ok(market)
     }
 }
 
@@ -372,22 +394,17 @@ impl Ctx {
     }
 }
 
-/// Shows recommendations, reading their postings in one pass.
-async fn shown(s: &AppState, c: &Ctx, recs: Vec<Recommendation>) -> Result<Vec<Shown>, WebError> {
-    let mut out = Vec::with_capacity(recs.len());
-    for r in recs {
-        let p = match s.store.get_posting(r.posting_id).await {
-            Ok(p) => p,
-            Err(baylink_store::StoreError::NotFound) => continue,
-            Err(e) => return Err(e.into()),
-        };
-        out.push(Shown {
+/// Shows recommendations in the reader's words.
+fn shown(c: &Ctx, market: &Market, recs: Vec<Recommendation>) -> Vec<Shown> {
+    market
+        .resolve(recs)
+        .into_iter()
+        .map(|(p, r)| Shown {
             reasons: reasons(c, &r),
             score: format!("{:.0}", r.score * 100.0),
             card: card(c, p),
-        });
-    }
-    Ok(out)
+        })
+        .collect()
 }
 
 #[derive(Template)]
@@ -444,14 +461,13 @@ async fn detail_page(
         }
         None => None,
     };
-    let rec = s.market.current(s).await?;
-    let now = baylink_store::sql::now();
-    let recs = if rec.contains(p.id) {
-        rec.recommend(p.id, now, 10)
-    } else {
-        rec.recommend_profile(&Profile::from_posting(&p), now, 10)
-    };
-    let recommended = shown(s, &c, recs).await?;
+    let market = s.market.current(s).await?;
+    let recs = market.recommender.recommend_profile(
+        &Profile::from_posting(&p),
+        baylink_store::sql::now(),
+        10,
+    );
+    let recommended = shown(&c, &market, recs);
     let mut labels = vec![(c.t("field-kind"), c.posting_label(&p))];
     let join = |v: Vec<String>| v.join("、");
     labels.push((
@@ -1115,18 +1131,19 @@ async fn mine(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError> {
     let (sent, received): (Vec<Interest>, Vec<Interest>) =
         interests.into_iter().partition(|i| i.from_user_id == u.id);
     // Recommendations for the reader: counterparts of their organisation's live postings.
-    let rec = s.market.current(&s).await?;
+    let market = s.market.current(&s).await?;
     let ids: Vec<i64> = postings
         .iter()
-        .filter(|p| rec.contains(p.id))
+        .filter(|p| market.recommender.contains(p.id))
         .map(|p| p.id)
         .collect();
-    let recs = rec
+    let recs = market
+        .recommender
         .recommend_many(&ids, baylink_store::sql::now(), 10)
         .into_iter()
         .map(|(_, r)| r)
         .collect();
-    let recommended = shown(&s, &c, recs).await?;
+    let recommended = shown(&c, &market, recs);
     let postings = postings.into_iter().map(|p| card(&c, p)).collect();
     render(&MinePage {
         postings,
