@@ -67,12 +67,11 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
         )
         .await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(
-        r.text()
-            .await
-            .unwrap()
-            .contains("每場會談須為 5 至 240 分鐘")
-    );
+    // Shown on the organiser's page itself, above its forms.
+    let page = r.text().await.unwrap();
+    let problems = &page[page.find("id=\"mm-problems\"").expect("the problems box")..];
+    assert!(problems.contains("每場會談須為 5 至 240 分鐘"));
+    assert!(page.contains("id=\"mm-settings\""));
     let r = staff
         .post_form(
             &format!("{base}/settings"),
@@ -104,6 +103,7 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
         )
         .await;
     assert_eq!(r.status(), StatusCode::CONFLICT, "overlapping slot refused");
+    assert!(r.text().await.unwrap().contains("id=\"mm-problems\""));
     for label in ["A1", "A2"] {
         staff
             .post_form(&format!("{base}/tables"), &[("label", label)])

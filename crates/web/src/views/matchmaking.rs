@@ -13,6 +13,7 @@ use std::time::Duration;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
 use baylink_matchmaking::{EventIn, RequestIn};
@@ -25,7 +26,7 @@ use baylink_store::{
 use super::directory::actor;
 use super::event_admin::parse_hk;
 use super::events::{clock, day};
-use super::{Ctx, FormData, render, see};
+use super::{Ctx, FormData, render, render_invalid, see};
 use crate::AppState;
 use crate::api::path_id as id;
 use crate::auth::{Action, require};
@@ -128,6 +129,8 @@ struct OrganiserPage {
     table_choices: Vec<(i64, String)>,
     /// The progress box's words, as a JSON object for the page's script.
     progress_words: String,
+    /// Why the organiser's last write was refused, in their language.
+    problems: Vec<String>,
 }
 
 async fn organiser_page(
@@ -135,8 +138,42 @@ async fn organiser_page(
     c: Ctx,
     Path(raw): Path<String>,
 ) -> Result<Response, WebError> {
+    organiser_view(&s, c, id(&raw)?, Vec::new(), StatusCode::OK).await
+}
+
+/// Runs one of the organiser's writes. A refusal (bad input, a conflict such as a stale
+/// version or an overlapping slot) shows the organiser's page again with the message on
+/// it, rather than an error page.
+async fn inline(
+    s: &AppState,
+    c: &Ctx,
+    raw: &str,
+    write: impl std::future::Future<Output = Result<Response, WebError>>,
+) -> Result<Response, WebError> {
+    let (problems, status) = match write.await {
+        Err(WebError::Invalid(fields)) => (
+            fields
+                .iter()
+                .map(|f| crate::error::field_message(c.lang, f))
+                .collect(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        Err(WebError::Conflict(code)) => (vec![c.t(code)], StatusCode::CONFLICT),
+        other => return other,
+    };
+    organiser_view(s, c.clone(), id(raw)?, problems, status).await
+}
+
+/// The organiser's page, with `problems` from a refused write shown at the top.
+async fn organiser_view(
+    s: &AppState,
+    c: Ctx,
+    event_id: i64,
+    problems: Vec<String>,
+    status: StatusCode,
+) -> Result<Response, WebError> {
     require(c.auth.as_ref(), Action::EditDirectory)?;
-    let event = s.store.get_event(id(&raw)?).await?;
+    let event = s.store.get_event(event_id).await?;
     s.store
         .expire_meeting_requests(event.id, baylink_store::sql::now())
         .await?;
@@ -205,21 +242,25 @@ async fn organiser_page(
     })
     .to_string()
     .replace("</", "<\\/");
-    render(&OrganiserPage {
-        progress_words,
-        c,
-        event,
-        mm,
-        slots,
-        tables,
-        requests,
-        people,
-        accepted,
-        unplaced,
-        conflicts,
-        slot_choices,
-        table_choices,
-    })
+    render_invalid(
+        &OrganiserPage {
+            problems,
+            progress_words,
+            c,
+            event,
+            mm,
+            slots,
+            tables,
+            requests,
+            people,
+            accepted,
+            unplaced,
+            conflicts,
+            slot_choices,
+            table_choices,
+        },
+        status,
+    )
 }
 
 /// The rules a schedule breaks, for the organiser: someone in two places, a table used
@@ -309,27 +350,30 @@ async fn place_meeting(
     Path((raw, rid)): Path<(String, String)>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
-    let event_id = id(&raw)?;
-    let mut errors = Vec::new();
-    let slot: Option<i64> = form.int("slot", &mut errors);
-    let table: Option<i64> = form.int("table", &mut errors);
-    let version: i64 = form.int("version", &mut errors).unwrap_or(-1);
-    if !errors.is_empty() {
-        return Err(WebError::Invalid(errors));
-    }
-    s.store
-        .place_meeting(
-            &actor(auth),
-            event_id,
-            id(&rid)?,
-            slot.zip(table),
-            form.get("locked") == "1",
-            version,
-            baylink_store::sql::now(),
-        )
-        .await?;
-    Ok(see(c.href(&format!("/events/{event_id}/matchmaking"))))
+    inline(&s, &c, &raw.clone(), async {
+        let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+        let event_id = id(&raw)?;
+        let mut errors = Vec::new();
+        let slot: Option<i64> = form.int("slot", &mut errors);
+        let table: Option<i64> = form.int("table", &mut errors);
+        let version: i64 = form.int("version", &mut errors).unwrap_or(-1);
+        if !errors.is_empty() {
+            return Err(WebError::Invalid(errors));
+        }
+        s.store
+            .place_meeting(
+                &actor(auth),
+                event_id,
+                id(&rid)?,
+                slot.zip(table),
+                form.get("locked") == "1",
+                version,
+                baylink_store::sql::now(),
+            )
+            .await?;
+        Ok(see(c.href(&format!("/events/{event_id}/matchmaking"))))
+    })
+    .await
 }
 
 async fn save_settings(
@@ -338,39 +382,42 @@ async fn save_settings(
     Path(raw): Path<String>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
-    let event_id = id(&raw)?;
-    let mut errors = Vec::new();
-    let minutes = form.int("meeting_minutes", &mut errors).unwrap_or(0);
-    let max = form.int("max_requests", &mut errors).unwrap_or(0);
-    let deadline = |field: &str, errors: &mut Vec<FieldError>| {
-        let date = form.get(field);
-        if date.trim().is_empty() {
-            return None;
+    inline(&s, &c, &raw.clone(), async {
+        let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+        let event_id = id(&raw)?;
+        let mut errors = Vec::new();
+        let minutes = form.int("meeting_minutes", &mut errors).unwrap_or(0);
+        let max = form.int("max_requests", &mut errors).unwrap_or(0);
+        let deadline = |field: &str, errors: &mut Vec<FieldError>| {
+            let date = form.get(field);
+            if date.trim().is_empty() {
+                return None;
+            }
+            let at = parse_hk(date, "23:59");
+            if at.is_none() {
+                errors.push(FieldError::new(field, "err-bad-date"));
+            }
+            at
+        };
+        let request_deadline = deadline("request_deadline", &mut errors);
+        let accept_deadline = deadline("accept_deadline", &mut errors);
+        if !errors.is_empty() {
+            return Err(WebError::Invalid(errors));
         }
-        let at = parse_hk(date, "23:59");
-        if at.is_none() {
-            errors.push(FieldError::new(field, "err-bad-date"));
+        let draft = MatchmakingInput {
+            meeting_minutes: minutes,
+            max_requests: max,
+            request_deadline,
+            accept_deadline,
         }
-        at
-    };
-    let request_deadline = deadline("request_deadline", &mut errors);
-    let accept_deadline = deadline("accept_deadline", &mut errors);
-    if !errors.is_empty() {
-        return Err(WebError::Invalid(errors));
-    }
-    let draft = MatchmakingInput {
-        meeting_minutes: minutes,
-        max_requests: max,
-        request_deadline,
-        accept_deadline,
-    }
-    .validate()
-    .map_err(WebError::Invalid)?;
-    s.store
-        .save_matchmaking(&actor(auth), event_id, &draft, baylink_store::sql::now())
-        .await?;
-    Ok(see(c.href(&format!("/events/{event_id}/matchmaking"))))
+        .validate()
+        .map_err(WebError::Invalid)?;
+        s.store
+            .save_matchmaking(&actor(auth), event_id, &draft, baylink_store::sql::now())
+            .await?;
+        Ok(see(c.href(&format!("/events/{event_id}/matchmaking"))))
+    })
+    .await
 }
 
 async fn add_slot(
@@ -379,20 +426,23 @@ async fn add_slot(
     Path(raw): Path<String>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
-    let event_id = id(&raw)?;
-    let starts = parse_hk(form.get("date"), form.get("start_time"));
-    let ends = parse_hk(form.get("date"), form.get("end_time"));
-    let (Some(starts), Some(ends)) = (starts, ends) else {
-        return Err(WebError::Invalid(vec![FieldError::new(
-            "date",
-            "err-bad-date",
-        )]));
-    };
-    s.store
-        .add_meeting_slot(&actor(auth), event_id, starts, ends)
-        .await?;
-    Ok(see(c.href(&format!("/events/{event_id}/matchmaking"))))
+    inline(&s, &c, &raw.clone(), async {
+        let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+        let event_id = id(&raw)?;
+        let starts = parse_hk(form.get("date"), form.get("start_time"));
+        let ends = parse_hk(form.get("date"), form.get("end_time"));
+        let (Some(starts), Some(ends)) = (starts, ends) else {
+            return Err(WebError::Invalid(vec![FieldError::new(
+                "date",
+                "err-bad-date",
+            )]));
+        };
+        s.store
+            .add_meeting_slot(&actor(auth), event_id, starts, ends)
+            .await?;
+        Ok(see(c.href(&format!("/events/{event_id}/matchmaking"))))
+    })
+    .await
 }
 
 async fn add_table(
@@ -401,21 +451,24 @@ async fn add_table(
     Path(raw): Path<String>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
-    let event_id = id(&raw)?;
-    let reserved_for = match form.opt("reserved_for") {
-        Some(v) => Some(v.parse().map_err(|_| {
-            WebError::Invalid(vec![FieldError::new(
-                "reserved_for",
-                "err-mm-not-participant",
-            )])
-        })?),
-        None => None,
-    };
-    s.store
-        .add_meeting_table(&actor(auth), event_id, form.get("label"), reserved_for)
-        .await?;
-    Ok(see(c.href(&format!("/events/{event_id}/matchmaking"))))
+    inline(&s, &c, &raw.clone(), async {
+        let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+        let event_id = id(&raw)?;
+        let reserved_for = match form.opt("reserved_for") {
+            Some(v) => Some(v.parse().map_err(|_| {
+                WebError::Invalid(vec![FieldError::new(
+                    "reserved_for",
+                    "err-mm-not-participant",
+                )])
+            })?),
+            None => None,
+        };
+        s.store
+            .add_meeting_table(&actor(auth), event_id, form.get("label"), reserved_for)
+            .await?;
+        Ok(see(c.href(&format!("/events/{event_id}/matchmaking"))))
+    })
+    .await
 }
 
 /// Computes a schedule for every accepted request and saves it. Meetings already placed
@@ -425,49 +478,52 @@ async fn make_schedule(
     c: Ctx,
     Path(raw): Path<String>,
 ) -> Result<Response, WebError> {
-    let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
-    let event_id = id(&raw)?;
-    // Requests nobody answered in time block no one.
-    s.store
-        .expire_meeting_requests(event_id, baylink_store::sql::now())
-        .await?;
-    let mm = s
-        .store
-        .matchmaking(event_id)
-        .await?
-        .ok_or(WebError::NotFound)?;
-    let requests: Vec<MeetingRequest> = s
-        .store
-        .meeting_requests(event_id)
-        .await?
-        .into_iter()
-        .filter(|r| r.status == RequestStatus::Accepted)
-        .collect();
-    let slots = s.store.meeting_slots(event_id).await?;
-    let tables = s.store.meeting_tables(event_id).await?;
-    if slots.is_empty() || tables.is_empty() {
-        return Err(WebError::Conflict("err-mm-no-slots"));
-    }
-    let input = EventIn {
-        requests: requests.iter().map(request_in).collect(),
-        slots: slots.iter().map(|x| (x.id, x.starts_at)).collect(),
-        tables: tables.iter().map(|t| (t.id, t.reserved_for)).collect(),
-        unavailable: s.store.unavailability(event_id).await?,
-        keep_placed: mm.status == MatchmakingStatus::Published,
-        fairness: Some(2),
-        time_limit: Duration::from_secs(20),
-    };
-    // One schedule per event at a time on this node; the page polls its progress.
-    let job = Job::start(&s.scheduling, event_id, input.requests.len())?;
-    let plan = tokio::task::spawn_blocking(move || {
-        baylink_matchmaking::plan_with(&input, &mut |p| job.update(&p))
+    inline(&s, &c, &raw.clone(), async {
+        let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+        let event_id = id(&raw)?;
+        // Requests nobody answered in time block no one.
+        s.store
+            .expire_meeting_requests(event_id, baylink_store::sql::now())
+            .await?;
+        let mm = s
+            .store
+            .matchmaking(event_id)
+            .await?
+            .ok_or(WebError::NotFound)?;
+        let requests: Vec<MeetingRequest> = s
+            .store
+            .meeting_requests(event_id)
+            .await?
+            .into_iter()
+            .filter(|r| r.status == RequestStatus::Accepted)
+            .collect();
+        let slots = s.store.meeting_slots(event_id).await?;
+        let tables = s.store.meeting_tables(event_id).await?;
+        if slots.is_empty() || tables.is_empty() {
+            return Err(WebError::Conflict("err-mm-no-slots"));
+        }
+        let input = EventIn {
+            requests: requests.iter().map(request_in).collect(),
+            slots: slots.iter().map(|x| (x.id, x.starts_at)).collect(),
+            tables: tables.iter().map(|t| (t.id, t.reserved_for)).collect(),
+            unavailable: s.store.unavailability(event_id).await?,
+            keep_placed: mm.status == MatchmakingStatus::Published,
+            fairness: Some(2),
+            time_limit: Duration::from_secs(20),
+        };
+        // One schedule per event at a time on this node; the page polls its progress.
+        let job = Job::start(&s.scheduling, event_id, input.requests.len())?;
+        let plan = tokio::task::spawn_blocking(move || {
+            baylink_matchmaking::plan_with(&input, &mut |p| job.update(&p))
+        })
+        .await
+        .map_err(|e| WebError::Internal(format!("scheduler: {e}")))?;
+        s.store
+            .save_schedule(&actor(auth), event_id, mm.version, &plan.placements)
+            .await?;
+        Ok(see(c.href(&format!("/events/{event_id}/matchmaking"))))
     })
     .await
-    .map_err(|e| WebError::Internal(format!("scheduler: {e}")))?;
-    s.store
-        .save_schedule(&actor(auth), event_id, mm.version, &plan.placements)
-        .await?;
-    Ok(see(c.href(&format!("/events/{event_id}/matchmaking"))))
 }
 
 /// How a schedule being computed on this node is going, for the organiser's page.
@@ -557,12 +613,15 @@ async fn publish(
     c: Ctx,
     Path(raw): Path<String>,
 ) -> Result<Response, WebError> {
-    let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
-    let event_id = id(&raw)?;
-    s.store
-        .publish_schedule(&actor(auth), event_id, baylink_store::sql::now())
-        .await?;
-    Ok(see(c.href(&format!("/events/{event_id}/matchmaking"))))
+    inline(&s, &c, &raw.clone(), async {
+        let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+        let event_id = id(&raw)?;
+        s.store
+            .publish_schedule(&actor(auth), event_id, baylink_store::sql::now())
+            .await?;
+        Ok(see(c.href(&format!("/events/{event_id}/matchmaking"))))
+    })
+    .await
 }
 
 /// Another participant as the participant's page lists them.
