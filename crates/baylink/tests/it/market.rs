@@ -489,3 +489,50 @@ async fn two_nodes_on_postgres_recommend_and_sign_what_either_wrote() {
     let (_, page) = a.page(&format!("/en/interests/{iid}")).await;
     assert!(page.contains("Agreement signed"));
 }
+
+/// A representative whose organisation has posted nothing still gets counterparts, from
+/// what the directory says of the organisation.
+#[tokio::test]
+async fn an_organisation_without_postings_is_recommended_from_its_description() {
+    let mut app = kit::demo_app().await;
+    let s = app.store.clone();
+    let org = baylink_store::OrganisationInput {
+        name: "示範資訊保安研究所".into(),
+        org_type: "institute".into(),
+        region: "macao".into(),
+        description: Some("本所研究資訊保安態勢感知，服務金融機構。".into()),
+        ..Default::default()
+    }
+    .validate(baylink_text::Script::Hant)
+    .unwrap();
+    let org = s
+        .create_organisation(&baylink_store::Actor::cli(), &org)
+        .await
+        .unwrap();
+    let user = baylink_store::UserInput {
+        email: "rep.security@example.org".into(),
+        display_name: "Security rep".into(),
+        role: "org_rep".into(),
+        side_id: None,
+        org_id: Some(org.id),
+    }
+    .validate()
+    .unwrap();
+    let hash = baylink_web::auth::hash_password(kit::PASSWORD).unwrap();
+    s.create_user(&baylink_store::Actor::cli(), &user, &hash)
+        .await
+        .unwrap();
+    app.sign_in("rep.security@example.org").await;
+    let (status, page) = app.page("/zh-Hant/postings/mine").await;
+    assert_eq!(status, StatusCode::OK);
+    let recs = &page[page.find("id=\"recommendations\"").unwrap()..];
+    assert!(
+        recs.contains("class=\"card recommendation\""),
+        "counterparts are recommended"
+    );
+    assert!(
+        recs.contains("態勢感知"),
+        "{}",
+        recs.chars().take(800).collect::<String>()
+    );
+}

@@ -1137,12 +1137,40 @@ async fn mine(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError> {
         .filter(|p| market.recommender.contains(p.id))
         .map(|p| p.id)
         .collect();
-    let recs = market
+    let now = baylink_store::sql::now();
+    let mut recs: Vec<Recommendation> = market
         .recommender
-        .recommend_many(&ids, baylink_store::sql::now(), 10)
+        .recommend_many(&ids, now, 10)
         .into_iter()
         .map(|(_, r)| r)
         .collect();
+    // An organisation with nothing posted yet: what it says of itself in the directory,
+    // read as both an offer and a need.
+    if ids.is_empty()
+        && let Some(org) = u.org_id
+    {
+        let o = s.store.get_organisation(org).await?;
+        let text = format!("{}\n{}", o.name, o.description.clone().unwrap_or_default());
+        for side in PostingSide::ALL {
+            let profile = Profile {
+                id: -org,
+                side: *side,
+                kind: PostingKind::Technology,
+                sectors: Vec::new(),
+                modes: Vec::new(),
+                targets: Vec::new(),
+                org_id: org,
+                org_type: o.org_type,
+                region: o.region,
+                since: now,
+                text: text.clone(),
+                version: o.version,
+            };
+            recs.extend(market.recommender.recommend_profile(&profile, now, 10));
+        }
+        recs.sort_by(|a, b| b.score.total_cmp(&a.score));
+        recs.truncate(10);
+    }
     let recommended = shown(&c, &market, recs);
     let postings = postings.into_iter().map(|p| card(&c, p)).collect();
     render(&MinePage {
