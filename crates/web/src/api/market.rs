@@ -9,10 +9,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use baylink_market::Profile;
 use baylink_store::market::PostingStatus;
-use baylink_store::{
-    CoopMode, OrgType, Page, Posting, PostingFilter, PostingKind, PostingSide, Region, Sector,
-    Stage,
-};
+use baylink_store::{CoopMode, Page, Posting, Sector};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -28,10 +25,6 @@ pub fn router() -> Router<AppState> {
             "/api/v1/postings/{id}/recommendations",
             get(recommendations),
         )
-}
-
-fn today() -> String {
-    crate::views::events::day(baylink_store::sql::now())
 }
 
 /// Published, unexpired postings, newest first. Unknown filter values match nothing.
@@ -52,43 +45,19 @@ pub async fn list_postings(
     State(s): State<AppState>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Json<Page<Posting>>, WebError> {
-    let pick = |k: &str| q.get(k).map(String::as_str).filter(|v| !v.is_empty());
-    macro_rules! code {
-        ($k:literal, $t:ty) => {
-            match pick($k) {
-                None => None,
-                Some(v) => match <$t>::parse(v) {
-                    Some(c) => Some(c),
-                    None => {
-                        return Ok(Json(Page {
-                            items: Vec::new(),
-                            total: 0,
-                        }))
-                    }
-                },
-            }
-        };
-    }
-    let filter = PostingFilter {
-        side: code!("side", PostingSide),
-        kind: code!("kind", PostingKind),
-        sector: code!("sector", Sector),
-        region: code!("region", Region),
-        stage: code!("stage", Stage),
-        mode: code!("mode", CoopMode),
-        org_type: code!("org_type", OrgType),
-        org_id: None,
-        event_id: None,
-        status: None,
-        today: today(),
-        limit: crate::api::parsed::<i64>(&q, "limit")
-            .ok()
-            .flatten()
-            .unwrap_or(50),
-        offset: crate::api::parsed::<i64>(&q, "offset")
-            .ok()
-            .flatten()
-            .unwrap_or(0),
+    let limit = crate::api::parsed::<i64>(&q, "limit")
+        .ok()
+        .flatten()
+        .unwrap_or(50);
+    let offset = crate::api::parsed::<i64>(&q, "offset")
+        .ok()
+        .flatten()
+        .unwrap_or(0);
+    let Some(filter) = crate::views::market::posting_filter(&q, limit, offset) else {
+        return Ok(Json(Page {
+            items: Vec::new(),
+            total: 0,
+        }));
     };
     Ok(Json(s.store.list_postings(&filter).await?))
 }

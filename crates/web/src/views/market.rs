@@ -254,62 +254,73 @@ struct ListPage {
 
 const PAGE: i64 = 30;
 
+/// The query parameters the posting list (page and API) filters by.
+const FILTERS: [&str; 9] = [
+    "side", "kind", "sector", "region", "stage", "mode", "org_type", "org", "event",
+];
+
+/// The posting filter a query asks for, or `None` when a value is not a known code or id:
+/// such a filter matches nothing rather than failing.
+pub fn posting_filter(
+    q: &HashMap<String, String>,
+    limit: i64,
+    offset: i64,
+) -> Option<PostingFilter> {
+    fn code<T>(
+        q: &HashMap<String, String>,
+        key: &str,
+        parse: fn(&str) -> Option<T>,
+    ) -> Result<Option<T>, ()> {
+        match q.get(key).map(|v| v.trim()).filter(|v| !v.is_empty()) {
+            None => Ok(None),
+            Some(v) => parse(v).map(Some).ok_or(()),
+        }
+    }
+    let id = |v: &str| v.parse::<i64>().ok();
+    Some(PostingFilter {
+        side: code(q, "side", PostingSide::parse).ok()?,
+        kind: code(q, "kind", PostingKind::parse).ok()?,
+        sector: code(q, "sector", Sector::parse).ok()?,
+        region: code(q, "region", Region::parse).ok()?,
+        stage: code(q, "stage", Stage::parse).ok()?,
+        mode: code(q, "mode", CoopMode::parse).ok()?,
+        org_type: code(q, "org_type", OrgType::parse).ok()?,
+        org_id: code(q, "org", id).ok()?,
+        event_id: code(q, "event", id).ok()?,
+        status: None,
+        today: today(),
+        limit,
+        offset,
+    })
+}
+
 async fn list(
     State(s): State<AppState>,
     c: Ctx,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
-    let pick = |k: &str| q.get(k).map(String::as_str).unwrap_or("");
-    let page = pick("page").parse::<i64>().unwrap_or(1).max(1);
-    // Unknown filter values match nothing rather than failing.
-    let filter = PostingFilter {
-        side: PostingSide::parse(pick("side")),
-        kind: PostingKind::parse(pick("kind")),
-        sector: Sector::parse(pick("sector")),
-        region: Region::parse(pick("region")),
-        stage: Stage::parse(pick("stage")),
-        mode: CoopMode::parse(pick("mode")),
-        org_type: OrgType::parse(pick("org_type")),
-        org_id: pick("org").parse().ok(),
-        event_id: pick("event").parse().ok(),
-        status: None,
-        today: today(),
-        limit: PAGE,
-        offset: (page - 1) * PAGE,
-    };
-    let unknown = [
-        "side", "kind", "sector", "region", "stage", "mode", "org_type",
-    ]
-    .iter()
-    .zip([
-        filter.side.is_some(),
-        filter.kind.is_some(),
-        filter.sector.is_some(),
-        filter.region.is_some(),
-        filter.stage.is_some(),
-        filter.mode.is_some(),
-        filter.org_type.is_some(),
-    ])
-    .any(|(k, known)| !pick(k).is_empty() && !known);
-    let found = if unknown {
-        baylink_store::Page {
+    let page = q
+        .get("page")
+        .and_then(|p| p.parse::<i64>().ok())
+        .unwrap_or(1)
+        .max(1);
+    let found = match posting_filter(&q, PAGE, (page - 1) * PAGE) {
+        Some(filter) => s.store.list_postings(&filter).await?,
+        None => baylink_store::Page {
             items: Vec::new(),
             total: 0,
-        }
-    } else {
-        s.store.list_postings(&filter).await?
+        },
     };
-    let query: String = q
+    // The filters again, for the pages' links (only known keys, codes and ids).
+    let query: String = FILTERS
         .iter()
-        .filter(|(k, v)| k.as_str() != "page" && !v.is_empty())
+        .filter_map(|k| q.get(*k).filter(|v| !v.is_empty()).map(|v| (k, v)))
         .map(|(k, v)| {
-            format!(
-                "&{}={}",
-                k,
-                v.chars()
-                    .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
-                    .collect::<String>()
-            )
+            let v: String = v
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            format!("&{k}={v}")
         })
         .collect();
     let tx = taxonomy(&c);
