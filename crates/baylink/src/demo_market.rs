@@ -207,12 +207,7 @@ pub async fn load(
         .into_iter()
         .find(|e| e.title == "2024深港澳科技界交流年會")
         .map(|e| e.id);
-    let profiles = baylink_market::eval::profiles();
-    let lines: Vec<Vec<&str>> = include_str!("../../market/eval/postings.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| l.split('\t').collect())
-        .collect();
+    let lines = baylink_market::eval::rows();
     let mut key_to_posting: HashMap<String, (i64, User)> = HashMap::new();
     for (n, f) in lines.iter().enumerate().take(how_many) {
         let (key, side, kind, sectors, org_type, region, days_old, title, summary) =
@@ -282,7 +277,6 @@ pub async fn load(
         }
         key_to_posting.insert(key.to_owned(), (p.id, author));
     }
-    let _ = profiles;
 
     // Interests: needs' owners write to the offers judged right for them; most are
     // accepted and move along, some to signed agreements.

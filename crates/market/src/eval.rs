@@ -23,15 +23,27 @@ const JUDGED: &str = include_str!("../eval/judged.tsv");
 /// "Now" for the evaluation, so freshness is the same on every run.
 pub const NOW: i64 = 1_733_702_400; // 2024-12-09
 
-/// The evaluation postings as profiles (each from its own organisation), with their keys.
-pub fn profiles() -> Vec<(String, Profile)> {
+/// The fields of each evaluation posting as written in `postings.tsv`: key, side, kind,
+/// sectors, organisation type, region, script, days old, title, summary. The demo loads
+/// the same postings.
+pub fn rows() -> Vec<[&'static str; 10]> {
     POSTINGS
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .enumerate()
-        .map(|(i, line)| {
+        .map(|line| {
             let f: Vec<&str> = line.split('\t').collect();
-            assert_eq!(f.len(), 10, "eval posting line: {line}");
+            f.try_into()
+                .unwrap_or_else(|_| panic!("eval posting line: {line}"))
+        })
+        .collect()
+}
+
+/// The evaluation postings as profiles (each from its own organisation), with their keys.
+pub fn profiles() -> Vec<(String, Profile)> {
+    rows()
+        .into_iter()
+        .enumerate()
+        .map(|(i, f)| {
             let id = i as i64 + 1;
             let profile = Profile {
                 id,
