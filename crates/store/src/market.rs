@@ -633,9 +633,9 @@ pub struct FunnelRow {
     pub event_id: Option<i64>,
 }
 
-/// What changes when postings change, so a node's recommender knows when to reload:
-/// (number of postings, sum of their versions). Any write bumps a version or the count.
-pub type MarketStamp = (i64, i64);
+/// What changes when postings change, so a node's recommender knows when to reload: a
+/// counter every insert, update and delete of a posting bumps, by trigger.
+pub type MarketStamp = i64;
 
 #[async_trait]
 pub trait MarketStore: Send + Sync {

@@ -376,23 +376,13 @@ macro_rules! impl_sql_market {
                 }
 
                 async fn market_stamp(&self) -> StoreResult<MarketStamp> {
-                    let row = sqlx::query("SELECT COUNT(*), COALESCE(SUM(version), 0) FROM postings")
+                    // Kept by trigger in the writing transaction (migration 0011).
+                    sqlx::query("SELECT n FROM market_changes WHERE id = 1")
                         .fetch_one(&self.pool)
                         .await
-                        .map_err(map_err)?;
-                    // PostgreSQL's SUM of BIGINT is NUMERIC; read it through text.
-                    let count: i64 = row.try_get(0).map_err(map_err)?;
-                    let sum: i64 = match row.try_get::<i64, _>(1) {
-                        Ok(v) => v,
-                        Err(_) => {
-                            let r = sqlx::query("SELECT CAST(COALESCE(SUM(version), 0) AS BIGINT) FROM postings")
-                                .fetch_one(&self.pool)
-                                .await
-                                .map_err(map_err)?;
-                            r.try_get(0).map_err(map_err)?
-                        }
-                    };
-                    Ok((count, sum))
+                        .map_err(map_err)?
+                        .try_get(0)
+                        .map_err(map_err)
                 }
 
                 async fn express_interest(&self, by: &User, posting_id: i64, message: &str, script: baylink_text::Script, today: &str, now: i64) -> StoreResult<Interest> {
