@@ -168,6 +168,23 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
         .map(|piece| piece.split('/').next().unwrap().to_owned())
         .collect();
     assert_eq!(decide_paths.len(), 2);
+    // A priority that is not a number is refused, and the request stays pending.
+    let r = post(
+        &staff,
+        &format!("{b}/matchmaking/requests/{}/decide", decide_paths[0]),
+        &[("accept", "1"), ("priority", "high")],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        staff
+            .store
+            .meeting_requests(event)
+            .await
+            .unwrap()
+            .iter()
+            .all(|r| r.status != baylink_store::RequestStatus::Accepted)
+    );
     for rid in &decide_paths {
         let r = post(
             &staff,

@@ -350,7 +350,7 @@ async fn place_meeting(
     Path((raw, rid)): Path<(String, String)>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    inline(&s, &c, &raw.clone(), async {
+    inline(&s, &c, &raw, async {
         let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
         let event_id = id(&raw)?;
         let mut errors = Vec::new();
@@ -382,7 +382,7 @@ async fn save_settings(
     Path(raw): Path<String>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    inline(&s, &c, &raw.clone(), async {
+    inline(&s, &c, &raw, async {
         let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
         let event_id = id(&raw)?;
         let mut errors = Vec::new();
@@ -426,7 +426,7 @@ async fn add_slot(
     Path(raw): Path<String>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    inline(&s, &c, &raw.clone(), async {
+    inline(&s, &c, &raw, async {
         let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
         let event_id = id(&raw)?;
         let starts = parse_hk(form.get("date"), form.get("start_time"));
@@ -451,7 +451,7 @@ async fn add_table(
     Path(raw): Path<String>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    inline(&s, &c, &raw.clone(), async {
+    inline(&s, &c, &raw, async {
         let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
         let event_id = id(&raw)?;
         let reserved_for = match form.opt("reserved_for") {
@@ -478,7 +478,7 @@ async fn make_schedule(
     c: Ctx,
     Path(raw): Path<String>,
 ) -> Result<Response, WebError> {
-    inline(&s, &c, &raw.clone(), async {
+    inline(&s, &c, &raw, async {
         let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
         let event_id = id(&raw)?;
         // Requests nobody answered in time block no one.
@@ -613,7 +613,7 @@ async fn publish(
     c: Ctx,
     Path(raw): Path<String>,
 ) -> Result<Response, WebError> {
-    inline(&s, &c, &raw.clone(), async {
+    inline(&s, &c, &raw, async {
         let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
         let event_id = id(&raw)?;
         s.store
@@ -817,12 +817,18 @@ async fn decide_request(
     form: FormData,
 ) -> Result<Response, WebError> {
     let (reg, _) = participant(&s, &token).await?;
+    // The receiver's priority; a form without one (a decline) counts as 2.
+    let mut errors = Vec::new();
+    let priority = form.int("priority", &mut errors).unwrap_or(2);
+    if !errors.is_empty() {
+        return Err(WebError::Invalid(errors));
+    }
     s.store
         .decide_meeting(
             id(&rid)?,
             reg.id,
             form.get("accept") == "1",
-            form.get("priority").trim().parse().unwrap_or(2),
+            priority,
             baylink_store::sql::now(),
         )
         .await?;
