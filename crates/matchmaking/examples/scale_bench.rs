@@ -108,5 +108,14 @@ fn main() {
         "time to a complete schedule with tables: {:.2} s (limit {seconds} s)",
         elapsed.as_secs_f64()
     );
+    let mut by_breaks = std::collections::BTreeMap::new();
+    for &b in &report.breaks {
+        *by_breaks.entry(b).or_insert(0usize) += 1;
+    }
+    let spread: Vec<String> = by_breaks
+        .iter()
+        .map(|(b, n)| format!("{n} with {b}"))
+        .collect();
+    println!("participants by breaks: {}", spread.join(", "));
     println!("checker: {} violations", report.violations.len());
 }

@@ -3,7 +3,9 @@
 //! order of weight and difficulty, then a local search that moves meetings to close gaps
 //! and places left-over meetings where room appears. It keeps every hard rule (no one in two
 //! places, tables per slot, availability, sessions, fixed slots, precedences); fewest and
-//! fairest breaks are its goals, not guarantees.
+//! fairest breaks are its goals, not guarantees. Fairness comes first among them: a break
+//! above the fairness rule's difference costs sixteen ordinary ones, so the search gives a
+//! break to someone with none to take one from someone over the limit.
 
 use std::time::Instant;
 
@@ -25,10 +27,13 @@ struct State<'a> {
     successors: Vec<Vec<usize>>,
     /// The meetings in each slot.
     at_slot: Vec<Vec<usize>>,
+    /// The most breaks anyone should have: the fairness rule's difference, since in an
+    /// event this large someone always has none.
+    cap: usize,
 }
 
 impl<'a> State<'a> {
-    fn new(instance: &'a Instance) -> State<'a> {
+    fn new(instance: &'a Instance, fairness: Option<usize>) -> State<'a> {
         let mut owner = vec![false; instance.participants];
         for &(_, p) in &instance.reserved_tables {
             owner[p] = true;
@@ -51,6 +56,7 @@ impl<'a> State<'a> {
             owner,
             successors,
             at_slot: vec![Vec::new(); instance.slots],
+            cap: fairness.unwrap_or(usize::MAX),
         }
     }
 
@@ -121,15 +127,25 @@ impl<'a> State<'a> {
         }
     }
 
-    /// Breaks of the participants of `ms` (each counted once).
-    fn breaks_of(&self, ms: &[usize]) -> usize {
+    /// What `breaks` of one participant cost the search: one each, and a breach of the
+    /// fairness cap far more, so a move that brings someone back under the cap is taken
+    /// even when it gives another participant a break.
+    fn cost(&self, breaks: usize) -> isize {
+        (breaks + breaks.saturating_sub(self.cap) * 16) as isize
+    }
+
+    /// The cost of the breaks of the participants of `ms` (each counted once).
+    fn cost_of(&self, ms: &[usize]) -> isize {
         let mut people: Vec<usize> = ms
             .iter()
             .flat_map(|&m| [self.instance.meetings[m].a, self.instance.meetings[m].b])
             .collect();
         people.sort_unstable();
         people.dedup();
-        people.iter().map(|&p| self.breaks_with(p, 0, None)).sum()
+        people
+            .iter()
+            .map(|&p| self.cost(self.breaks_with(p, 0, None)))
+            .sum()
     }
 
     /// Breaks of participant `p` if slot `t` were busy (`Some(true)`), idle (`Some(false)`)
@@ -161,13 +177,14 @@ impl<'a> State<'a> {
         count
     }
 
-    /// The change in both sides' breaks if `m` (not placed) went to `t`.
+    /// The change in the cost of both sides' breaks if `m` (not placed) went to `t`.
     fn insert_cost(&self, m: usize, t: usize) -> isize {
         let meeting = &self.instance.meetings[m];
         [meeting.a, meeting.b]
             .into_iter()
             .map(|p| {
-                self.breaks_with(p, t, Some(true)) as isize - self.breaks_with(p, t, None) as isize
+                self.cost(self.breaks_with(p, t, Some(true)))
+                    - self.cost(self.breaks_with(p, t, None))
             })
             .sum()
     }
@@ -175,8 +192,12 @@ impl<'a> State<'a> {
 
 /// Places as many meetings as possible (by weight), with few breaks, until `deadline`.
 /// Returns slots only (tables come later) and whether every meeting was placed.
-pub fn place(instance: &Instance, deadline: Instant) -> Vec<Option<Placement>> {
-    let mut state = State::new(instance);
+pub fn place(
+    instance: &Instance,
+    fairness: Option<usize>,
+    deadline: Instant,
+) -> Vec<Option<Placement>> {
+    let mut state = State::new(instance, fairness);
     let slots = instance.slots;
     if slots == 0 || instance.tables == 0 {
         return vec![None; instance.meetings.len()];
@@ -280,9 +301,9 @@ fn improve(state: &mut State, deadline: Instant) {
                 }
                 let from = state.slot_of[m].expect("placed");
                 let meeting = &instance.meetings[m];
-                let before: usize = [meeting.a, meeting.b]
+                let before: isize = [meeting.a, meeting.b]
                     .iter()
-                    .map(|&q| state.breaks_with(q, 0, None))
+                    .map(|&q| state.cost(state.breaks_with(q, 0, None)))
                     .sum();
                 state.remove(m);
                 let mut best: Option<(isize, usize)> = None;
@@ -290,11 +311,11 @@ fn improve(state: &mut State, deadline: Instant) {
                     if !state.fits(m, t) {
                         continue;
                     }
-                    let after: usize = [meeting.a, meeting.b]
+                    let after: isize = [meeting.a, meeting.b]
                         .iter()
-                        .map(|&q| state.breaks_with(q, t, Some(true)))
+                        .map(|&q| state.cost(state.breaks_with(q, t, Some(true))))
                         .sum();
-                    let delta = after as isize - before as isize;
+                    let delta = after - before;
                     if best.is_none_or(|(d, _)| delta < d) {
                         best = Some((delta, t));
                     }
@@ -313,6 +334,13 @@ fn improve(state: &mut State, deadline: Instant) {
                         }
                     }
                 }
+            }
+        }
+        // Someone still over the fairness cap in a full event: give up one of their
+        // meetings for a waiting one at least as heavy, so the placed weight never drops.
+        for p in 0..instance.participants {
+            if state.breaks_with(p, 0, None) > state.cap && exchange(state, p) {
+                improved = true;
             }
         }
         idle_rounds = if improved { 0 } else { idle_rounds + 1 };
@@ -349,20 +377,31 @@ fn swap(state: &mut State, m: usize, p: usize, next: &mut impl FnMut() -> u64) -
         if candidates.is_empty() {
             continue;
         }
-        // A sample of the meetings there, not all: enough to find one that can move.
-        for _ in 0..candidates.len().min(24) {
-            let other = candidates[next() as usize % candidates.len()];
+        // A sample of the meetings there, enough to find one that can move; all of them
+        // for a participant over the fairness cap.
+        let over = state.breaks_with(p, 0, None) > state.cap;
+        let tries = if over {
+            candidates.len()
+        } else {
+            candidates.len().min(24)
+        };
+        for i in 0..tries {
+            let other = if over {
+                candidates[i]
+            } else {
+                candidates[next() as usize % candidates.len()]
+            };
             if instance.fixed[other].is_some() {
                 continue;
             }
-            let before = state.breaks_of(&[m, other]);
+            let before = state.cost_of(&[m, other]);
             state.remove(m);
             state.remove(other);
             if state.fits(m, t) {
                 state.place(m, t);
                 if state.fits(other, from) {
                     state.place(other, from);
-                    if state.breaks_of(&[m, other]) < before {
+                    if state.cost_of(&[m, other]) < before {
                         return true;
                     }
                     state.remove(other);
@@ -371,6 +410,57 @@ fn swap(state: &mut State, m: usize, p: usize, next: &mut impl FnMut() -> u64) -
             }
             state.place(m, from);
             state.place(other, t);
+        }
+    }
+    false
+}
+
+/// For participant `p` over the fairness cap: unplaces one of p's meetings and places an
+/// unplaced meeting at least as heavy where it fits, when that lowers the cost of breaks.
+/// The number of meetings placed and their weight never drop.
+fn exchange(state: &mut State, p: usize) -> bool {
+    let instance = state.instance;
+    let slots = instance.slots;
+    let mine: Vec<usize> = state
+        .row(p)
+        .iter()
+        .filter(|&&b| b != FREE)
+        .map(|&b| b as usize)
+        .collect();
+    let waiting: Vec<usize> = (0..instance.meetings.len())
+        .filter(|&u| state.slot_of[u].is_none())
+        .collect();
+    for m in mine {
+        if instance.fixed[m].is_some() || !state.successors[m].is_empty() {
+            continue;
+        }
+        let from = state.slot_of[m].expect("placed");
+        let weight = instance.meetings[m].weight;
+        let before = state.cost_of(&[m]);
+        state.remove(m);
+        let without = state.cost_of(&[m]);
+        let mut best: Option<(isize, usize, usize)> = None;
+        for &u in &waiting {
+            if instance.meetings[u].weight < weight {
+                continue;
+            }
+            for t in 0..slots {
+                if state.fits(u, t) {
+                    // Cost of u's two sides with u at t, over their cost now.
+                    let delta = state.insert_cost(u, t);
+                    let total = without - before + delta;
+                    if best.is_none_or(|(d, _, _)| total < d) {
+                        best = Some((total, u, t));
+                    }
+                }
+            }
+        }
+        match best {
+            Some((delta, u, t)) if delta < 0 => {
+                state.place(u, t);
+                return true;
+            }
+            _ => state.place(m, from),
         }
     }
     false

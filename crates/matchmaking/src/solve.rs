@@ -165,7 +165,7 @@ pub fn schedule(
             lower_bound: 0,
             elapsed: started.elapsed(),
         });
-        let slots = crate::heuristic::place(instance, deadline);
+        let slots = crate::heuristic::place(instance, options.fairness, deadline);
         return heuristic_answer(instance, options, slots, started);
     }
     if !impossible.is_empty() {
@@ -183,7 +183,7 @@ pub fn schedule(
     let first = model.sat.solve(&[], deadline);
     match first {
         Outcome::Unsat if options.partial => {
-            let slots = crate::heuristic::place(instance, deadline);
+            let slots = crate::heuristic::place(instance, options.fairness, deadline);
             return heuristic_answer(instance, options, slots, started);
         }
         Outcome::Unsat => {

@@ -307,10 +307,12 @@ fn an_oversubscribed_event_gets_its_heaviest_meetings_placed() {
 
 #[test]
 fn a_large_event_is_scheduled_by_the_greedy_engine_within_the_rules() {
-    // 2,000 meetings over 24 slots: too large a formula for the exact search.
+    // 2,000 meetings over 24 slots: too large a formula for the exact search. The local
+    // search stops by itself when a few rounds find nothing (under 4 s in a debug build);
+    // the limit is only a guard.
     let instance = generated(600, 2000, 24, 60);
     let options = Options {
-        time_limit: Duration::from_secs(5),
+        time_limit: Duration::from_secs(30),
         partial: true,
         ..Options::default()
     };
@@ -328,4 +330,7 @@ fn a_large_event_is_scheduled_by_the_greedy_engine_within_the_rules() {
         "{}",
         report.total_breaks
     );
+    // Nobody is left far behind: the fairness rule (2 by default) holds here, where the
+    // local search counting breaks alone left someone with 3 breaks while others had none.
+    assert!(report.fairness_gap <= 2, "{}", report.fairness_gap);
 }
