@@ -35,7 +35,7 @@ pub use market::{
 pub use matchmaking::{
     Matchmaking, MatchmakingDraft, MatchmakingInput, MatchmakingStatus, MatchmakingStore,
     MeetingOutcome, MeetingRequest, MeetingSession, MeetingSlot, MeetingTable, RequestDraft,
-    RequestInput, RequestStatus, ScheduledMeeting,
+    RequestInput, RequestStatus, ScheduleRun, ScheduledMeeting,
 };
 pub use model::*;
 pub use search::{SEARCH_KINDS, SearchChange, SearchRecord, SearchStore};

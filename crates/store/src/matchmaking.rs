@@ -250,6 +250,19 @@ impl RequestInput {
     }
 }
 
+/// A schedule being computed, as every node sees it (`schedule_runs`): the node running
+/// it writes its progress and a heartbeat every second or so.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct ScheduleRun {
+    /// Accepted meetings being scheduled.
+    pub meetings: i64,
+    /// Breaks in the best schedule found so far.
+    pub best_breaks: Option<i64>,
+    /// Proved: no schedule has fewer breaks.
+    pub lower_bound: i64,
+    pub seconds: f64,
+}
+
 /// One accepted request's place in a schedule: `None` when it is left out.
 pub type ScheduledMeeting = (i64, Option<(i64, i64)>);
 
@@ -344,6 +357,31 @@ pub trait MatchmakingStore: Send + Sync {
         event_id: i64,
         now: i64,
     ) -> StoreResult<Matchmaking>;
+    /// Claims the event's schedule run: true when no other run is going on any node. A run
+    /// whose heartbeat is before `stale_before` belongs to a node that stopped and is taken
+    /// over.
+    async fn begin_schedule_run(
+        &self,
+        event_id: i64,
+        meetings: i64,
+        now: i64,
+        stale_before: i64,
+    ) -> StoreResult<bool>;
+    /// Records a run's progress, with `now` as its heartbeat.
+    async fn update_schedule_run(
+        &self,
+        event_id: i64,
+        run: &ScheduleRun,
+        now: i64,
+    ) -> StoreResult<()>;
+    /// Ends the event's run (finished or failed).
+    async fn end_schedule_run(&self, event_id: i64) -> StoreResult<()>;
+    /// The event's run, unless there is none or its heartbeat is before `stale_before`.
+    async fn schedule_run(
+        &self,
+        event_id: i64,
+        stale_before: i64,
+    ) -> StoreResult<Option<ScheduleRun>>;
     /// One side's outcome of a held (or missed) meeting.
     async fn record_outcome(
         &self,

@@ -355,6 +355,57 @@ macro_rules! impl_sql_matchmaking {
                     Ok(())
                 }
 
+                async fn begin_schedule_run(&self, event_id: i64, meetings: i64, now: i64, stale_before: i64) -> StoreResult<bool> {
+                    let mut tx = self.begin().await?;
+                    sqlx::query("DELETE FROM schedule_runs WHERE event_id = $1 AND heartbeat < $2")
+                        .bind(event_id)
+                        .bind(stale_before)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    let done = sqlx::query("INSERT INTO schedule_runs (event_id, meetings, heartbeat) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+                        .bind(event_id)
+                        .bind(meetings)
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(done.rows_affected() == 1)
+                }
+
+                async fn update_schedule_run(&self, event_id: i64, run: &ScheduleRun, now: i64) -> StoreResult<()> {
+                    sqlx::query("UPDATE schedule_runs SET meetings = $2, best_breaks = $3, lower_bound = $4, seconds = $5, heartbeat = $6 WHERE event_id = $1")
+                        .bind(event_id)
+                        .bind(run.meetings)
+                        .bind(run.best_breaks)
+                        .bind(run.lower_bound)
+                        .bind(run.seconds)
+                        .bind(now)
+                        .execute(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(())
+                }
+
+                async fn end_schedule_run(&self, event_id: i64) -> StoreResult<()> {
+                    sqlx::query("DELETE FROM schedule_runs WHERE event_id = $1")
+                        .bind(event_id)
+                        .execute(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(())
+                }
+
+                async fn schedule_run(&self, event_id: i64, stale_before: i64) -> StoreResult<Option<ScheduleRun>> {
+                    sqlx::query_as::<_, ScheduleRun>("SELECT meetings, best_breaks, lower_bound, seconds FROM schedule_runs WHERE event_id = $1 AND heartbeat >= $2")
+                        .bind(event_id)
+                        .bind(stale_before)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
                 async fn unavailability(&self, event_id: i64) -> StoreResult<Vec<(i64, i64)>> {
                     let rows = sqlx::query("SELECT u.registration_id, u.slot_id FROM matchmaking_unavailable u JOIN matchmaking_slots s ON s.id = u.slot_id WHERE s.event_id = $1 ORDER BY u.registration_id, u.slot_id")
                         .bind(event_id)

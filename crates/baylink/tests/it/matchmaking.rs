@@ -241,6 +241,24 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
     let (status, idle) = staff.page(&format!("{base}/progress")).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(idle, r#"{"running":false}"#);
+    // A schedule another node is computing: this node shows its progress and refuses a
+    // second run until it ends.
+    let now = baylink_store::sql::now();
+    assert!(
+        staff
+            .store
+            .begin_schedule_run(event, 12, now, now - 60)
+            .await
+            .unwrap()
+    );
+    let (_, elsewhere) = staff.page(&format!("{base}/progress")).await;
+    assert!(
+        elsewhere.contains(r#""running":true"#) && elsewhere.contains(r#""meetings":12"#),
+        "{elsewhere}"
+    );
+    let r = staff.post_form(&format!("{base}/schedule"), &[]).await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    staff.store.end_schedule_run(event).await.unwrap();
 
     // Schedule and publish.
     let r = staff.post_form(&format!("{base}/schedule"), &[]).await;

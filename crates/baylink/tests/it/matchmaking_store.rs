@@ -290,6 +290,47 @@ async fn story(store: Arc<dyn Store>) {
             .await,
         Err(StoreError::NotFound)
     ));
+
+    // A schedule run is claimed once for all nodes, its progress read back; a run whose
+    // node stopped (no heartbeat for a minute) is hidden and taken over; ending it frees
+    // the event.
+    assert!(
+        s.begin_schedule_run(ev.id, 3, NOON, NOON - 60)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !s.begin_schedule_run(ev.id, 3, NOON + 5, NOON + 5 - 60)
+            .await
+            .unwrap()
+    );
+    let run = ScheduleRun {
+        meetings: 3,
+        best_breaks: Some(2),
+        lower_bound: 1,
+        seconds: 1.5,
+    };
+    s.update_schedule_run(ev.id, &run, NOON + 10).await.unwrap();
+    assert_eq!(
+        s.schedule_run(ev.id, NOON + 10 - 60).await.unwrap(),
+        Some(run)
+    );
+    assert_eq!(s.schedule_run(ev.id, NOON + 71 - 60).await.unwrap(), None);
+    assert!(
+        s.begin_schedule_run(ev.id, 4, NOON + 71, NOON + 71 - 60)
+            .await
+            .unwrap()
+    );
+    let taken = s.schedule_run(ev.id, NOON + 11).await.unwrap().unwrap();
+    assert_eq!((taken.meetings, taken.best_breaks), (4, None));
+    s.end_schedule_run(ev.id).await.unwrap();
+    assert_eq!(s.schedule_run(ev.id, 0).await.unwrap(), None);
+    assert!(
+        s.begin_schedule_run(ev.id, 4, NOON + 72, NOON + 12)
+            .await
+            .unwrap()
+    );
+    s.end_schedule_run(ev.id).await.unwrap();
 }
 
 #[tokio::test]

@@ -20,7 +20,7 @@ use baylink_matchmaking::{EventIn, RequestIn};
 use baylink_store::{
     Event, FieldError, Matchmaking, MatchmakingInput, MatchmakingStatus, MeetingOutcome,
     MeetingRequest, MeetingSlot, MeetingTable, RegStatus, Registration, RequestInput,
-    RequestStatus,
+    RequestStatus, ScheduleRun,
 };
 
 use super::directory::actor;
@@ -511,13 +511,28 @@ async fn make_schedule(
             fairness: Some(2),
             time_limit: Duration::from_secs(20),
         };
-        // One schedule per event at a time on this node; the page polls its progress.
-        let job = Job::start(&s.scheduling, event_id, input.requests.len())?;
+        // One schedule per event at a time: on this node (the job) and on every node (the
+        // event's `schedule_runs` row, which this node renews while it computes). The page
+        // polls the progress from whichever node answers.
+        let meetings = input.requests.len();
+        let job = Job::start(&s.scheduling, event_id, meetings)?;
+        let now = baylink_store::sql::now();
+        if !s
+            .store
+            .begin_schedule_run(event_id, meetings as i64, now, now - RUN_STALE)
+            .await?
+        {
+            return Err(WebError::Conflict("err-mm-scheduling"));
+        }
+        let beat = tokio::spawn(heartbeat(s.clone(), event_id));
         let plan = tokio::task::spawn_blocking(move || {
             baylink_matchmaking::plan_with(&input, &mut |p| job.update(&p))
         })
-        .await
-        .map_err(|e| WebError::Internal(format!("scheduler: {e}")))?;
+        .await;
+        beat.abort();
+        let ended = s.store.end_schedule_run(event_id).await;
+        let plan = plan.map_err(|e| WebError::Internal(format!("scheduler: {e}")))?;
+        ended?;
         s.store
             .save_schedule(&actor(auth), event_id, mm.version, &plan.placements)
             .await?;
@@ -592,7 +607,34 @@ impl Drop for Job {
     }
 }
 
-/// `{"running": bool, …}`: the progress of the event's schedule on this node.
+/// Seconds without a heartbeat after which a schedule run counts as abandoned (its node
+/// stopped): other nodes no longer show it, and the next "schedule" takes it over.
+const RUN_STALE: i64 = 60;
+
+/// Renews the event's `schedule_runs` row with this node's progress every second, so that
+/// the other nodes show it and do not take the run over. Aborted when the run ends.
+async fn heartbeat(s: AppState, event_id: i64) {
+    let mut tick = tokio::time::interval(Duration::from_secs(1));
+    loop {
+        tick.tick().await;
+        let Some(r) = s.scheduling.get(event_id) else {
+            continue;
+        };
+        let run = ScheduleRun {
+            meetings: r.meetings as i64,
+            best_breaks: r.best_breaks.map(|b| b as i64),
+            lower_bound: r.lower_bound as i64,
+            seconds: r.seconds,
+        };
+        let now = baylink_store::sql::now();
+        if let Err(e) = s.store.update_schedule_run(event_id, &run, now).await {
+            tracing::warn!(error = %e, event_id, "schedule progress not recorded");
+        }
+    }
+}
+
+/// `{"running": bool, …}`: the progress of the event's schedule, from this node when it
+/// runs here, else from the run another node records.
 async fn schedule_progress(
     State(s): State<AppState>,
     c: Ctx,
@@ -600,12 +642,20 @@ async fn schedule_progress(
 ) -> Result<axum::Json<serde_json::Value>, WebError> {
     require(c.auth.as_ref(), Action::EditDirectory)?;
     let event_id = id(&raw)?;
-    Ok(axum::Json(match s.scheduling.get(event_id) {
-        Some(r) => {
-            serde_json::json!({"running": true, "meetings": r.meetings, "best_breaks": r.best_breaks, "lower_bound": r.lower_bound, "seconds": r.seconds})
-        }
-        None => serde_json::json!({"running": false}),
-    }))
+    if let Some(r) = s.scheduling.get(event_id) {
+        return Ok(axum::Json(
+            serde_json::json!({"running": true, "meetings": r.meetings, "best_breaks": r.best_breaks, "lower_bound": r.lower_bound, "seconds": r.seconds}),
+        ));
+    }
+    let now = baylink_store::sql::now();
+    Ok(axum::Json(
+        match s.store.schedule_run(event_id, now - RUN_STALE).await? {
+            Some(r) => {
+                serde_json::json!({"running": true, "meetings": r.meetings, "best_breaks": r.best_breaks, "lower_bound": r.lower_bound, "seconds": r.seconds})
+            }
+            None => serde_json::json!({"running": false}),
+        },
+    ))
 }
 
 async fn publish(
