@@ -552,6 +552,18 @@ pub struct Running {
     pub seconds: f64,
 }
 
+impl Running {
+    /// The run as every node sees it (`schedule_runs`).
+    fn as_run(&self) -> ScheduleRun {
+        ScheduleRun {
+            meetings: self.meetings as i64,
+            best_breaks: self.best_breaks.map(|b| b as i64),
+            lower_bound: self.lower_bound as i64,
+            seconds: self.seconds,
+        }
+    }
+}
+
 /// The schedules running on this node, by event. A node computes one schedule per event
 /// at a time; a second "schedule" while one runs is refused rather than queued.
 #[derive(Default)]
@@ -617,14 +629,8 @@ async fn heartbeat(s: AppState, event_id: i64) {
     let mut tick = tokio::time::interval(Duration::from_secs(1));
     loop {
         tick.tick().await;
-        let Some(r) = s.scheduling.get(event_id) else {
+        let Some(run) = s.scheduling.get(event_id).map(|r| r.as_run()) else {
             continue;
-        };
-        let run = ScheduleRun {
-            meetings: r.meetings as i64,
-            best_breaks: r.best_breaks.map(|b| b as i64),
-            lower_bound: r.lower_bound as i64,
-            seconds: r.seconds,
         };
         let now = baylink_store::sql::now();
         if let Err(e) = s.store.update_schedule_run(event_id, &run, now).await {
@@ -642,20 +648,19 @@ async fn schedule_progress(
 ) -> Result<axum::Json<serde_json::Value>, WebError> {
     require(c.auth.as_ref(), Action::EditDirectory)?;
     let event_id = id(&raw)?;
-    if let Some(r) = s.scheduling.get(event_id) {
-        return Ok(axum::Json(
-            serde_json::json!({"running": true, "meetings": r.meetings, "best_breaks": r.best_breaks, "lower_bound": r.lower_bound, "seconds": r.seconds}),
-        ));
-    }
-    let now = baylink_store::sql::now();
-    Ok(axum::Json(
-        match s.store.schedule_run(event_id, now - RUN_STALE).await? {
-            Some(r) => {
-                serde_json::json!({"running": true, "meetings": r.meetings, "best_breaks": r.best_breaks, "lower_bound": r.lower_bound, "seconds": r.seconds})
-            }
-            None => serde_json::json!({"running": false}),
-        },
-    ))
+    let run = match s.scheduling.get(event_id) {
+        Some(r) => Some(r.as_run()),
+        None => {
+            let now = baylink_store::sql::now();
+            s.store.schedule_run(event_id, now - RUN_STALE).await?
+        }
+    };
+    Ok(axum::Json(match run {
+        Some(r) => {
+            serde_json::json!({"running": true, "meetings": r.meetings, "best_breaks": r.best_breaks, "lower_bound": r.lower_bound, "seconds": r.seconds})
+        }
+        None => serde_json::json!({"running": false}),
+    }))
 }
 
 async fn publish(
