@@ -75,6 +75,19 @@ impl Sat {
         }
     }
 
+    /// Solves under `assumptions`, giving up after `conflicts` conflicts or at `deadline`
+    /// (the conflict budget holds for this call only).
+    pub fn solve_limited(
+        &mut self,
+        assumptions: &[Lit],
+        conflicts: i32,
+        deadline: Instant,
+    ) -> Outcome {
+        // The limit is known to CaDiCaL, so setting it cannot fail.
+        let _ = self.solver.set_limit("conflicts", conflicts);
+        self.solve(assumptions, deadline)
+    }
+
     /// The value of `lit` in the last model.
     pub fn value(&self, lit: Lit) -> bool {
         self.solver.value(lit).unwrap_or(false)
