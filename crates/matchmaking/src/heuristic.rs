@@ -430,6 +430,9 @@ fn exchange(state: &mut State, p: usize) -> bool {
     let waiting: Vec<usize> = (0..instance.meetings.len())
         .filter(|&u| state.slot_of[u].is_none())
         .collect();
+    if waiting.is_empty() {
+        return false;
+    }
     for m in mine {
         if instance.fixed[m].is_some() || !state.successors[m].is_empty() {
             continue;
