@@ -624,13 +624,18 @@ impl Drop for Job {
 const RUN_STALE: i64 = 60;
 
 /// Renews the event's `schedule_runs` row with this node's progress every second, so that
-/// the other nodes show it and do not take the run over. Aborted when the run ends.
+/// the other nodes show it and do not take the run over. The handler aborts it when the
+/// run ends; if the handler is gone (the organiser left the page), it ends the run itself
+/// once the computation on this node is over.
 async fn heartbeat(s: AppState, event_id: i64) {
     let mut tick = tokio::time::interval(Duration::from_secs(1));
     loop {
         tick.tick().await;
         let Some(run) = s.scheduling.get(event_id).map(|r| r.as_run()) else {
-            continue;
+            if let Err(e) = s.store.end_schedule_run(event_id).await {
+                tracing::warn!(error = %e, event_id, "schedule run not ended");
+            }
+            return;
         };
         let now = baylink_store::sql::now();
         if let Err(e) = s.store.update_schedule_run(event_id, &run, now).await {
