@@ -372,6 +372,8 @@ fn swap(state: &mut State, m: usize, p: usize, next: &mut impl FnMut() -> u64) -
             }
         }
     }
+    // p's breaks change only when an exchange succeeds, which ends the search.
+    let over = state.breaks_with(p, 0, None) > state.cap;
     for t in targets {
         let candidates = state.at_slot[t].clone();
         if candidates.is_empty() {
@@ -379,7 +381,6 @@ fn swap(state: &mut State, m: usize, p: usize, next: &mut impl FnMut() -> u64) -
         }
         // A sample of the meetings there, enough to find one that can move; all of them
         // for a participant over the fairness cap.
-        let over = state.breaks_with(p, 0, None) > state.cap;
         let tries = if over {
             candidates.len()
         } else {
