@@ -9,6 +9,7 @@ pub mod instance;
 pub mod plan;
 pub mod sat;
 pub mod solve;
+pub mod symmetry;
 
 pub use check::{Placement, Report, Violation, check};
 pub use instance::{Impossibility, Instance, Meeting, Session};

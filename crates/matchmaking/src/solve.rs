@@ -393,8 +393,14 @@ fn encode(instance: &Instance, fairness: Option<usize>) -> Model {
         sat.clause(&lits);
         sat.at_most_one(&lits);
     }
-    // Precedences: before[t] is "the earlier meeting is in a slot up to t".
-    for (m, befores) in instance.precedences.iter().enumerate() {
+    // Precedences: before[t] is "the earlier meeting is in a slot up to t". Twins'
+    // meetings are ordered the same way (see [`crate::symmetry`]).
+    let mut precedences = instance.precedences.clone();
+    precedences.resize(instance.meetings.len(), Vec::new());
+    for (before, after) in crate::symmetry::twin_orders(instance) {
+        precedences[after].push(before);
+    }
+    for (m, befores) in precedences.iter().enumerate() {
         for &before in befores {
             let mut prefix = Vec::with_capacity(slots);
             let mut previous: Option<Lit> = None;
@@ -742,6 +748,57 @@ impl Schedule {
 mod tests {
     use super::*;
     use std::time::Duration;
+
+    /// Twins' meetings with their common partner come in the order of the twins' numbers
+    /// in the formula itself, and the engine still finds the best schedule.
+    #[test]
+    fn twins_are_ordered_in_the_formula_and_the_optimum_is_kept() {
+        let meeting = |a, b| crate::instance::Meeting {
+            a,
+            b,
+            session: crate::instance::Session::Any,
+            weight: 1,
+        };
+        // 0 meets four one-meeting visitors (1..=4) and 5; 5 also meets 6.
+        let meetings = vec![
+            meeting(0, 1),
+            meeting(0, 2),
+            meeting(0, 3),
+            meeting(0, 4),
+            meeting(0, 5),
+            meeting(5, 6),
+        ];
+        let instance = Instance {
+            participants: 7,
+            tables: 1,
+            slots: 6,
+            morning_slots: 6,
+            fixed: vec![None; meetings.len()],
+            forbidden: vec![Vec::new(); 7],
+            precedences: vec![Vec::new(); meetings.len()],
+            meetings,
+            ..Instance::default()
+        };
+        let soon = Instant::now() + Duration::from_secs(10);
+        let mut model = encode(&instance, Some(2));
+        let at = |model: &Model, m: usize, t: usize| {
+            model.x[m]
+                .iter()
+                .find(|(s, _)| *s == t)
+                .map(|(_, l)| *l)
+                .unwrap()
+        };
+        // The second visitor before the first: no model, though it is a fine schedule.
+        let swapped = [at(&model, 1, 0), at(&model, 0, 1)];
+        assert_eq!(model.sat.solve(&swapped, soon), Outcome::Unsat);
+        let ordered = [at(&model, 0, 0), at(&model, 1, 1)];
+        assert_eq!(model.sat.solve(&ordered, soon), Outcome::Sat);
+        let schedule = schedule(&instance, &Options::default(), &mut |_| {});
+        assert_eq!(schedule.status, Status::Optimal);
+        assert_eq!(schedule.breaks, Some(0));
+        let report = check(&instance, &schedule.placements, true, Some(2));
+        assert!(report.violations.is_empty(), "{:?}", report.violations);
+    }
 
     /// The polish starts from the solver's first schedule, which nothing has optimised,
     /// and must end with fewer breaks and a schedule that still keeps every rule.
