@@ -496,3 +496,78 @@ async fn the_demo_conference_has_a_published_matchmaking_schedule_that_keeps_the
     assert_eq!(r.status(), StatusCode::OK);
     assert!(r.text().await.unwrap().contains("id=\"mm-agenda\""));
 }
+
+/// "Schedule" is carried out to the end even when the organiser's browser stops waiting (a
+/// closed tab, a lost connection): the schedule is saved, not dropped with the request.
+/// The test holds the database's write lock so that the run cannot end before the browser
+/// gives up; the run waits for the lock (SQLite's busy timeout) and saves once it is free.
+#[tokio::test]
+async fn a_schedule_is_saved_when_the_organiser_stops_waiting() {
+    use baylink_store::EventFilter;
+    use sqlx::Connection;
+    let mut app = kit::demo_app().await;
+    app.sign_in(SECRETARIAT).await;
+    let conference = app
+        .store
+        .list_events(&EventFilter {
+            limit: 100,
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .find(|e| e.title == "2024深港澳科技界交流年會")
+        .unwrap();
+    let version = |app: &TestApp| {
+        let store = app.store.clone();
+        let id = conference.id;
+        async move { store.matchmaking(id).await.unwrap().unwrap().version }
+    };
+    let before = version(&app).await;
+
+    let mut lock = sqlx::SqliteConnection::connect(&app.db.url).await.unwrap();
+    sqlx::query("BEGIN IMMEDIATE")
+        .execute(&mut lock)
+        .await
+        .unwrap();
+    let gave_up = app
+        .client
+        .post(app.url(&format!(
+            "/zh-Hant/events/{}/matchmaking/schedule",
+            conference.id
+        )))
+        .form(&[("_csrf", app.csrf.as_str())])
+        .timeout(std::time::Duration::from_millis(500))
+        .send()
+        .await;
+    assert!(
+        gave_up.as_ref().is_err_and(|e| e.is_timeout()),
+        "the browser gave up: {gave_up:?}"
+    );
+    // Long enough for the server to see the connection closed.
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    sqlx::query("COMMIT").execute(&mut lock).await.unwrap();
+    drop(lock);
+
+    let mut after = before;
+    for _ in 0..100 {
+        after = version(&app).await;
+        if after != before {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(
+        after > before,
+        "the schedule was saved: version {before} → {after}"
+    );
+    // And the run is over: a second "schedule" is accepted.
+    let r = app
+        .post_form(
+            &format!("/zh-Hant/events/{}/matchmaking/schedule", conference.id),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+}

@@ -473,6 +473,10 @@ async fn add_table(
 
 /// Computes a schedule for every accepted request and saves it. Meetings already placed
 /// stay where they are after publication; before it, everything may move.
+///
+/// The run goes on without the request: an organiser who closes the tab or loses the
+/// connection while the engine works still finds the schedule saved on the next visit
+/// (the server drops a request's handler when its connection closes).
 async fn make_schedule(
     State(s): State<AppState>,
     c: Ctx,
@@ -481,64 +485,87 @@ async fn make_schedule(
     inline(&s, &c, &raw, async {
         let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
         let event_id = id(&raw)?;
-        // Requests nobody answered in time block no one.
-        s.store
-            .expire_meeting_requests(event_id, baylink_store::sql::now())
-            .await?;
-        let mm = s
-            .store
-            .matchmaking(event_id)
-            .await?
-            .ok_or(WebError::NotFound)?;
-        let requests: Vec<MeetingRequest> = s
-            .store
-            .meeting_requests(event_id)
-            .await?
-            .into_iter()
-            .filter(|r| r.status == RequestStatus::Accepted)
-            .collect();
-        let slots = s.store.meeting_slots(event_id).await?;
-        let tables = s.store.meeting_tables(event_id).await?;
-        if slots.is_empty() || tables.is_empty() {
-            return Err(WebError::Conflict("err-mm-no-slots"));
-        }
-        let input = EventIn {
-            requests: requests.iter().map(request_in).collect(),
-            slots: slots.iter().map(|x| (x.id, x.starts_at)).collect(),
-            tables: tables.iter().map(|t| (t.id, t.reserved_for)).collect(),
-            unavailable: s.store.unavailability(event_id).await?,
-            keep_placed: mm.status == MatchmakingStatus::Published,
-            fairness: Some(2),
-            time_limit: Duration::from_secs(20),
-        };
-        // One schedule per event at a time: on this node (the job) and on every node (the
-        // event's `schedule_runs` row, which this node renews while it computes). The page
-        // polls the progress from whichever node answers.
-        let meetings = input.requests.len();
-        let job = Job::start(&s.scheduling, event_id, meetings)?;
-        let now = baylink_store::sql::now();
-        if !s
-            .store
-            .begin_schedule_run(event_id, meetings as i64, now, now - RUN_STALE)
-            .await?
-        {
-            return Err(WebError::Conflict("err-mm-scheduling"));
-        }
-        let beat = tokio::spawn(heartbeat(s.clone(), event_id));
-        let plan = tokio::task::spawn_blocking(move || {
-            baylink_matchmaking::plan_with(&input, &mut |p| job.update(&p))
-        })
-        .await;
-        beat.abort();
-        let ended = s.store.end_schedule_run(event_id).await;
-        let plan = plan.map_err(|e| WebError::Internal(format!("scheduler: {e}")))?;
-        ended?;
-        s.store
-            .save_schedule(&actor(auth), event_id, mm.version, &plan.placements)
-            .await?;
+        let who = actor(auth);
+        let (done, outcome) = tokio::sync::oneshot::channel();
+        let state = s.clone();
+        tokio::spawn(async move {
+            let result = run_schedule(&state, &who, event_id).await;
+            // Nobody is waiting when the page was left: say what became of the run.
+            if let Err(Err(e)) = done.send(result) {
+                tracing::warn!(error = ?e, event_id, "schedule of a left page not saved");
+            }
+        });
+        outcome
+            .await
+            .map_err(|_| WebError::Internal("the schedule task stopped".into()))??;
         Ok(see(c.href(&format!("/events/{event_id}/matchmaking"))))
     })
     .await
+}
+
+/// One schedule run of [`make_schedule`], from the expiry of unanswered requests to the
+/// saved schedule.
+async fn run_schedule(
+    s: &AppState,
+    who: &baylink_store::Actor,
+    event_id: i64,
+) -> Result<(), WebError> {
+    // Requests nobody answered in time block no one.
+    s.store
+        .expire_meeting_requests(event_id, baylink_store::sql::now())
+        .await?;
+    let mm = s
+        .store
+        .matchmaking(event_id)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let requests: Vec<MeetingRequest> = s
+        .store
+        .meeting_requests(event_id)
+        .await?
+        .into_iter()
+        .filter(|r| r.status == RequestStatus::Accepted)
+        .collect();
+    let slots = s.store.meeting_slots(event_id).await?;
+    let tables = s.store.meeting_tables(event_id).await?;
+    if slots.is_empty() || tables.is_empty() {
+        return Err(WebError::Conflict("err-mm-no-slots"));
+    }
+    let input = EventIn {
+        requests: requests.iter().map(request_in).collect(),
+        slots: slots.iter().map(|x| (x.id, x.starts_at)).collect(),
+        tables: tables.iter().map(|t| (t.id, t.reserved_for)).collect(),
+        unavailable: s.store.unavailability(event_id).await?,
+        keep_placed: mm.status == MatchmakingStatus::Published,
+        fairness: Some(2),
+        time_limit: Duration::from_secs(20),
+    };
+    // One schedule per event at a time: on this node (the job) and on every node (the
+    // event's `schedule_runs` row, which this node renews while it computes). The page
+    // polls the progress from whichever node answers.
+    let meetings = input.requests.len();
+    let job = Job::start(&s.scheduling, event_id, meetings)?;
+    let now = baylink_store::sql::now();
+    if !s
+        .store
+        .begin_schedule_run(event_id, meetings as i64, now, now - RUN_STALE)
+        .await?
+    {
+        return Err(WebError::Conflict("err-mm-scheduling"));
+    }
+    let beat = tokio::spawn(heartbeat(s.clone(), event_id));
+    let plan = tokio::task::spawn_blocking(move || {
+        baylink_matchmaking::plan_with(&input, &mut |p| job.update(&p))
+    })
+    .await;
+    beat.abort();
+    let ended = s.store.end_schedule_run(event_id).await;
+    let plan = plan.map_err(|e| WebError::Internal(format!("scheduler: {e}")))?;
+    ended?;
+    s.store
+        .save_schedule(who, event_id, mm.version, &plan.placements)
+        .await?;
+    Ok(())
 }
 
 /// How a schedule being computed on this node is going, for the organiser's page.
@@ -624,9 +651,9 @@ impl Drop for Job {
 const RUN_STALE: i64 = 60;
 
 /// Renews the event's `schedule_runs` row with this node's progress every second, so that
-/// the other nodes show it and do not take the run over. The handler aborts it when the
-/// run ends; if the handler is gone (the organiser left the page), it ends the run itself
-/// once the computation on this node is over.
+/// the other nodes show it and do not take the run over. [`run_schedule`] aborts it when
+/// the run ends; should that task itself be gone (a panic), it ends the run once the
+/// computation on this node is over.
 async fn heartbeat(s: AppState, event_id: i64) {
     let mut tick = tokio::time::interval(Duration::from_secs(1));
     loop {
