@@ -235,6 +235,7 @@ fn main() {
                     region: Some(p.region.code().to_owned()),
                     year: None,
                     path: format!("/postings/{}", p.id),
+                    expires_on: None,
                 }
             })
             .collect();

@@ -57,6 +57,8 @@ pub struct Document {
     pub year: Option<i64>,
     /// The page, under the reader's locale prefix (`/organisations/5`).
     pub path: String,
+    /// The last day the record is shown (`YYYY-MM-DD`): postings expire.
+    pub expires_on: Option<String>,
 }
 
 /// A reader's search.
@@ -69,6 +71,9 @@ pub struct SearchQuery {
     /// A field of the regional-terms table (`it`, `ai`, `bio`…).
     pub field: Option<String>,
     pub limit: usize,
+    /// Today (`YYYY-MM-DD`): records whose last day is before it are not found. None finds
+    /// them all.
+    pub live_on: Option<String>,
 }
 
 /// One hit: the stored record and its score.
@@ -352,14 +357,27 @@ impl SearchIndex {
         };
         let searcher = self.reader.searcher();
         let limit = q.limit.clamp(1, 200);
-        let top = searcher.search(query.as_ref(), &TopDocs::with_limit(limit).order_by_score())?;
-        let mut hits = Vec::with_capacity(top.len());
+        // Expired records are dropped after the search (expiry is a date, not a write, so
+        // the index still holds them): ask for a few more, so a page stays full.
+        let asked = if q.live_on.is_some() {
+            limit + 50
+        } else {
+            limit
+        };
+        let top = searcher.search(query.as_ref(), &TopDocs::with_limit(asked).order_by_score())?;
+        let mut hits = Vec::with_capacity(limit);
         for (score, address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;
             if let Some(stored) = doc.get_first(self.f.stored).and_then(|v| v.as_str())
                 && let Some(doc) = decode(stored)
             {
-                hits.push(Hit { doc, score });
+                let expired = match (&doc.expires_on, &q.live_on) {
+                    (Some(last), Some(today)) => last < today,
+                    _ => false,
+                };
+                if !expired && hits.len() < limit {
+                    hits.push(Hit { doc, score });
+                }
             }
         }
         Ok(hits)
@@ -408,6 +426,7 @@ fn encode(d: &Document) -> String {
             .map(|y| y.to_string())
             .unwrap_or_else(|| "\u{0}".into()),
         d.path.clone(),
+        opt(&d.expires_on),
     ]
     .iter()
     .map(|v| v.replace('\\', "\\\\").replace('\n', "\\n"))
@@ -416,7 +435,11 @@ fn encode(d: &Document) -> String {
 }
 
 fn decode(s: &str) -> Option<Document> {
-    let values: Vec<String> = s.split('\n').map(unescape).collect();
+    let mut values: Vec<String> = s.split('\n').map(unescape).collect();
+    // Documents indexed before expiry was kept have one line fewer.
+    if values.len() == 11 {
+        values.push("\u{0}".into());
+    }
     let [
         kind,
         id,
@@ -429,7 +452,8 @@ fn decode(s: &str) -> Option<Document> {
         region,
         year,
         path,
-    ] = <[String; 11]>::try_from(values).ok()?;
+        expires_on,
+    ] = <[String; 12]>::try_from(values).ok()?;
     let opt = |v: String| (v != "\u{0}").then_some(v);
     Some(Document {
         kind,
@@ -443,6 +467,7 @@ fn decode(s: &str) -> Option<Document> {
         region: opt(region),
         year: opt(year).and_then(|y| y.parse().ok()),
         path,
+        expires_on: opt(expires_on),
     })
 }
 
@@ -594,10 +619,51 @@ mod tests {
     fn stored_documents_round_trip_with_awkward_text() {
         let mut d = doc("item", 9, "a\\b\nc", "en", Some("line\\nnot a newline"));
         d.title_en = Some(String::new());
+        d.expires_on = Some("2026-12-31".into());
         assert_eq!(
             format!("{:?}", decode(&encode(&d)).unwrap()),
             format!("{d:?}")
         );
+        // A document stored before expiry was kept: one line fewer, and no expiry.
+        let stored = encode(&d);
+        let old = stored.rsplit_once('\n').unwrap().0;
+        let read = decode(old).unwrap();
+        assert_eq!((read.id, read.expires_on), (9, None));
+    }
+
+    /// Expiry is a date, not a write: the index keeps an expired posting, and a search as
+    /// of a later day does not find it. The page stays full of live records.
+    #[test]
+    fn a_posting_is_not_found_after_its_last_day() {
+        let index = SearchIndex::in_ram().unwrap();
+        let mut docs = Vec::new();
+        for (id, last) in [(1, "2026-11-26"), (2, "2026-11-27")] {
+            let mut d = doc("posting", id, "人工智能合作", "zh-Hans", None);
+            d.expires_on = Some(last.into());
+            docs.push(d);
+        }
+        docs.push(doc("organisation", 3, "人工智能學會", "zh-Hant", None));
+        index.apply(&docs, &[], 1).unwrap();
+        let found = |live_on: Option<&str>, limit: usize| {
+            let q = SearchQuery {
+                text: "人工智能".into(),
+                limit,
+                live_on: live_on.map(Into::into),
+                ..Default::default()
+            };
+            let mut got: Vec<i64> = index
+                .search(&q)
+                .unwrap()
+                .into_iter()
+                .map(|h| h.doc.id)
+                .collect();
+            got.sort();
+            got
+        };
+        assert_eq!(found(None, 10), [1, 2, 3]);
+        assert_eq!(found(Some("2026-11-27"), 10), [2, 3]);
+        assert_eq!(found(Some("2026-11-28"), 10), [3]);
+        assert_eq!(found(Some("2026-11-27"), 2), [2, 3]);
     }
 
     #[test]

@@ -63,6 +63,7 @@ pub fn document(r: SearchRecord) -> Document {
         region: r.region,
         year,
         path,
+        expires_on: r.expires_on,
     }
 }
 
@@ -236,6 +237,7 @@ mod tests {
             region: None,
             starts_at: Some(starts_at),
             parent_id: None,
+            expires_on: None,
         };
         // 2024-12-31 17:00 UTC is 2025-01-01 01:00 in Hong Kong.
         assert_eq!(document(record(1_735_664_400)).year, Some(2025));

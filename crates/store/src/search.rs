@@ -38,6 +38,8 @@ pub struct SearchRecord {
     pub starts_at: Option<i64>,
     /// The event an item belongs to.
     pub parent_id: Option<i64>,
+    /// The last day a posting is shown (`YYYY-MM-DD`, Hong Kong); none for other kinds.
+    pub expires_on: Option<String>,
 }
 
 #[async_trait]
@@ -63,21 +65,22 @@ pub trait SearchStore {
 pub fn record_select(kind: &str) -> Option<&'static str> {
     Some(match kind {
         "organisation" => {
-            "SELECT CAST('organisation' AS TEXT) AS kind, x.id, x.name AS title, x.name_script AS title_script, x.name_en AS title_en, x.description AS body, x.description_script AS body_script, x.short_name AS extra, x.region, CAST(NULL AS BIGINT) AS starts_at, CAST(NULL AS BIGINT) AS parent_id FROM organisations x"
+            "SELECT CAST('organisation' AS TEXT) AS kind, x.id, x.name AS title, x.name_script AS title_script, x.name_en AS title_en, x.description AS body, x.description_script AS body_script, x.short_name AS extra, x.region, CAST(NULL AS BIGINT) AS starts_at, CAST(NULL AS BIGINT) AS parent_id, CAST(NULL AS TEXT) AS expires_on FROM organisations x"
         }
         "person" => {
-            "SELECT CAST('person' AS TEXT) AS kind, x.id, x.name AS title, x.name_script AS title_script, x.name_en AS title_en, x.bio AS body, x.bio_script AS body_script, CAST(NULL AS TEXT) AS extra, CAST(NULL AS TEXT) AS region, CAST(NULL AS BIGINT) AS starts_at, CAST(NULL AS BIGINT) AS parent_id FROM people x"
+            "SELECT CAST('person' AS TEXT) AS kind, x.id, x.name AS title, x.name_script AS title_script, x.name_en AS title_en, x.bio AS body, x.bio_script AS body_script, CAST(NULL AS TEXT) AS extra, CAST(NULL AS TEXT) AS region, CAST(NULL AS BIGINT) AS starts_at, CAST(NULL AS BIGINT) AS parent_id, CAST(NULL AS TEXT) AS expires_on FROM people x"
         }
         "event" => {
-            "SELECT CAST('event' AS TEXT) AS kind, x.id, x.title, x.title_script, x.title_en, x.summary AS body, x.summary_script AS body_script, x.venue AS extra, x.region, x.starts_at, CAST(NULL AS BIGINT) AS parent_id FROM events x"
+            "SELECT CAST('event' AS TEXT) AS kind, x.id, x.title, x.title_script, x.title_en, x.summary AS body, x.summary_script AS body_script, x.venue AS extra, x.region, x.starts_at, CAST(NULL AS BIGINT) AS parent_id, CAST(NULL AS TEXT) AS expires_on FROM events x"
         }
         "item" => {
-            "SELECT CAST('item' AS TEXT) AS kind, x.id, x.title, x.title_script, x.title_en, s.theme AS body, s.theme_script AS body_script, s.title AS extra, e.region, COALESCE(x.starts_at, s.starts_at) AS starts_at, e.id AS parent_id FROM programme_items x JOIN event_sessions s ON s.id = x.session_id JOIN events e ON e.id = s.event_id"
+            "SELECT CAST('item' AS TEXT) AS kind, x.id, x.title, x.title_script, x.title_en, s.theme AS body, s.theme_script AS body_script, s.title AS extra, e.region, COALESCE(x.starts_at, s.starts_at) AS starts_at, e.id AS parent_id, CAST(NULL AS TEXT) AS expires_on FROM programme_items x JOIN event_sessions s ON s.id = x.session_id JOIN events e ON e.id = s.event_id"
         }
         // Only published postings are public; one that is withdrawn or sent back is
-        // looked up again through the change log and, no longer found, removed.
+        // looked up again through the change log and, no longer found, removed. Expiry is
+        // a date, not a write: the index keeps the day, and a search hides what is past it.
         "posting" => {
-            "SELECT CAST('posting' AS TEXT) AS kind, x.id, x.title, x.script AS title_script, CAST(NULL AS TEXT) AS title_en, x.summary AS body, x.script AS body_script, o.name AS extra, o.region, CAST(NULL AS BIGINT) AS starts_at, x.event_id AS parent_id FROM (SELECT * FROM postings WHERE status = 'published') x JOIN organisations o ON o.id = x.org_id"
+            "SELECT CAST('posting' AS TEXT) AS kind, x.id, x.title, x.script AS title_script, CAST(NULL AS TEXT) AS title_en, x.summary AS body, x.script AS body_script, o.name AS extra, o.region, CAST(NULL AS BIGINT) AS starts_at, x.event_id AS parent_id, x.expires_on FROM (SELECT * FROM postings WHERE status = 'published') x JOIN organisations o ON o.id = x.org_id"
         }
         _ => return None,
     })

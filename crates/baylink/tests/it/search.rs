@@ -279,3 +279,54 @@ async fn judged_queries_beat_both_baselines() {
         );
     }
 }
+
+/// A posting is no longer found once its last day has passed, though nothing was written
+/// on that day: the index keeps the date and a search hides what is past it.
+#[tokio::test]
+async fn an_expired_posting_is_not_found() {
+    use sqlx::Connection;
+    let app = kit::demo_app().await;
+    // The store compares Hong Kong dates as text (`YYYY-MM-DD`).
+    let today = baylink_web::views::events::day(baylink_store::sql::now());
+    let posting = app
+        .store
+        .live_postings(&today)
+        .await
+        .unwrap()
+        .into_iter()
+        .next()
+        .expect("the demo has live postings");
+    let want = ("posting", posting.id);
+    found_within(&app, &posting.title, want, Duration::from_secs(5)).await;
+
+    // Its last day is now in the past (as if the calendar had moved on).
+    let mut conn = sqlx::SqliteConnection::connect(&app.db.url).await.unwrap();
+    sqlx::query("UPDATE postings SET expires_on = '2000-01-01' WHERE id = $1")
+        .bind(posting.id)
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    let started = Instant::now();
+    while hits(&app, &posting.title)
+        .await
+        .contains(&(want.0.to_owned(), want.1))
+    {
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "the expired posting is still found"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    // The page search hides it too.
+    let (status, page) = app
+        .page(&format!(
+            "/zh-Hant/search?q={}",
+            posting.title.replace(' ', "+")
+        ))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        !page.contains(&format!("/postings/{}\"", posting.id)),
+        "{page}"
+    );
+}

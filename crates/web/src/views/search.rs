@@ -43,6 +43,8 @@ pub fn query_from(q: &HashMap<String, String>, limit: usize) -> SearchQuery {
         year: parsed(q, "year").ok().flatten(),
         field: pick("field"),
         limit,
+        // Postings past their last day stay in the index until written again.
+        live_on: Some(super::events::day(baylink_store::sql::now())),
     }
 }
 
