@@ -851,21 +851,29 @@ mod tests {
         assert!(report.violations.is_empty(), "{:?}", report.violations);
     }
 
+    /// tic-12.fixed020-Forb (published optimum 1), its formula, the solver's first
+    /// schedule (which nothing has optimised), its breaks and the totalizer over them.
+    fn first_model() -> (Instance, Model, Vec<Option<Placement>>, usize, Vec<Lit>) {
+        let text = include_str!("../tests/instances/tic-12.fixed020-Forb.dzn");
+        let instance = Instance::from_dzn(text).unwrap();
+        let mut model = encode(&instance, Some(2));
+        let soon = Instant::now() + Duration::from_secs(30);
+        assert_eq!(model.sat.solve(&[], soon), Outcome::Sat);
+        let first = extract(&instance, &model);
+        let upper = check(&instance, &first, true, Some(2)).total_breaks;
+        let total = model
+            .sat
+            .totalizer(&model.break_starts.clone(), upper, false);
+        (instance, model, first, upper, total)
+    }
+
     /// Halving from above is complete: with time enough it ends at the proved optimum,
     /// from the solver's first, unoptimised schedule, and every step keeps the rules.
     #[test]
     fn descending_from_above_reaches_the_proved_optimum() {
-        let text = include_str!("../tests/instances/tic-12.fixed020-Forb.dzn");
-        let instance = Instance::from_dzn(text).unwrap();
-        let soon = Instant::now() + Duration::from_secs(60);
-        let mut model = encode(&instance, Some(2));
-        assert_eq!(model.sat.solve(&[], soon), Outcome::Sat);
-        let first = extract(&instance, &model);
-        let upper = check(&instance, &first, true, Some(2)).total_breaks;
+        let (instance, mut model, first, upper, total) = first_model();
         assert!(upper > 2, "the first schedule has {upper} breaks");
-        let total = model
-            .sat
-            .totalizer(&model.break_starts.clone(), upper, false);
+        let soon = Instant::now() + Duration::from_secs(60);
         let mut steps = Vec::new();
         let (best, breaks, lower) = descend(
             &instance,
@@ -892,17 +900,8 @@ mod tests {
     /// and must end with fewer breaks and a schedule that still keeps every rule.
     #[test]
     fn polishing_lowers_the_breaks_of_a_schedule_and_keeps_the_rules() {
-        let text = include_str!("../tests/instances/tic-12.fixed020-Forb.dzn");
-        let instance = Instance::from_dzn(text).unwrap();
-        let soon = Instant::now() + Duration::from_secs(30);
-        let mut model = encode(&instance, Some(2));
-        assert_eq!(model.sat.solve(&[], soon), Outcome::Sat);
-        let first = extract(&instance, &model);
-        let upper = check(&instance, &first, true, Some(2)).total_breaks;
+        let (instance, mut model, first, upper, total) = first_model();
         assert!(upper > 1, "the first schedule has {upper} breaks");
-        let total = model
-            .sat
-            .totalizer(&model.break_starts.clone(), upper, false);
         let mut seen = Vec::new();
         let (better, breaks) = polish(
             &instance,

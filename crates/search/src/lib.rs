@@ -507,6 +507,18 @@ mod tests {
         }
     }
 
+    /// The ids `q` finds, in id order.
+    fn sorted_ids(index: &SearchIndex, q: &SearchQuery) -> Vec<i64> {
+        let mut got: Vec<i64> = index
+            .search(q)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.doc.id)
+            .collect();
+        got.sort();
+        got
+    }
+
     fn ids(index: &SearchIndex, text: &str) -> Vec<i64> {
         let q = SearchQuery {
             text: text.into(),
@@ -596,14 +608,7 @@ mod tests {
                 ..Default::default()
             };
             f(&mut q);
-            let mut got: Vec<i64> = index
-                .search(&q)
-                .unwrap()
-                .into_iter()
-                .map(|h| h.doc.id)
-                .collect();
-            got.sort();
-            got
+            sorted_ids(&index, &q)
         };
         assert_eq!(search(&|_| {}), [5, 6]);
         assert_eq!(search(&|q| q.kind = Some("event".into())), [5]);
@@ -651,14 +656,7 @@ mod tests {
                 live_on: live_on.map(Into::into),
                 ..Default::default()
             };
-            let mut got: Vec<i64> = index
-                .search(&q)
-                .unwrap()
-                .into_iter()
-                .map(|h| h.doc.id)
-                .collect();
-            got.sort();
-            got
+            sorted_ids(&index, &q)
         };
         assert_eq!(found(None, 10), [1, 2, 3]);
         assert_eq!(found(Some("2026-11-27"), 10), [2, 3]);

@@ -414,13 +414,10 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
     assert!(page.contains("有合作可能"));
 }
 
-#[tokio::test]
-async fn the_demo_conference_has_a_published_matchmaking_schedule_that_keeps_the_rules() {
-    use baylink_store::{EventFilter, MatchmakingStatus, RequestStatus};
-    let app = kit::demo_app().await;
-    let s = app.store.as_ref();
-    let conference = s
-        .list_events(&EventFilter {
+/// The demo's 2024 conference, which holds its matchmaking session.
+async fn demo_conference(app: &TestApp) -> baylink_store::Event {
+    app.store
+        .list_events(&baylink_store::EventFilter {
             limit: 100,
             ..Default::default()
         })
@@ -429,7 +426,15 @@ async fn the_demo_conference_has_a_published_matchmaking_schedule_that_keeps_the
         .items
         .into_iter()
         .find(|e| e.title == "2024深港澳科技界交流年會")
-        .unwrap();
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_demo_conference_has_a_published_matchmaking_schedule_that_keeps_the_rules() {
+    use baylink_store::{MatchmakingStatus, RequestStatus};
+    let app = kit::demo_app().await;
+    let s = app.store.as_ref();
+    let conference = demo_conference(&app).await;
     let mm = s.matchmaking(conference.id).await.unwrap().unwrap();
     assert_eq!(mm.status, MatchmakingStatus::Published);
     let requests = s.meeting_requests(conference.id).await.unwrap();
@@ -503,22 +508,10 @@ async fn the_demo_conference_has_a_published_matchmaking_schedule_that_keeps_the
 /// gives up; the run waits for the lock (SQLite's busy timeout) and saves once it is free.
 #[tokio::test]
 async fn a_schedule_is_saved_when_the_organiser_stops_waiting() {
-    use baylink_store::EventFilter;
     use sqlx::Connection;
     let mut app = kit::demo_app().await;
     app.sign_in(SECRETARIAT).await;
-    let conference = app
-        .store
-        .list_events(&EventFilter {
-            limit: 100,
-            ..Default::default()
-        })
-        .await
-        .unwrap()
-        .items
-        .into_iter()
-        .find(|e| e.title == "2024深港澳科技界交流年會")
-        .unwrap();
+    let conference = demo_conference(&app).await;
     let version = |app: &TestApp| {
         let store = app.store.clone();
         let id = conference.id;
