@@ -10,7 +10,8 @@
 //! mixture real postings will. The index lives on disk in a temporary directory. Reported:
 //! indexing documents per second (all commits included), query latency p50/p99 over
 //! QUERIES queries (default 2,000, each a term in one of its four forms, with a one-in-four
-//! kind or region filter), and the process's peak resident memory.
+//! kind or region filter), the same queries again as the pages ask them, as of a day when
+//! a tenth of the postings have expired, and the process's peak resident memory.
 
 use std::time::Instant;
 
@@ -32,6 +33,9 @@ impl Rng {
 }
 
 const REGIONS: [&str; 4] = ["shenzhen", "hong_kong", "overseas", "macao"];
+
+/// The day the dated queries search as of.
+const TODAY: &str = "2026-11-27";
 
 fn form(t: &baylink_text::Term, f: usize) -> &'static str {
     [t.mainland, t.hong_kong, t.taiwan, t.english][f]
@@ -85,6 +89,16 @@ fn posting(id: i64, rng: &mut Rng, terms: &[baylink_text::Term]) -> Document {
         region: Some(REGIONS[rng.below(REGIONS.len())].into()),
         year: Some(2020 + rng.below(6) as i64),
         path: format!("/postings/{id}"),
+        // One posting in ten is past its last day on `TODAY` (from the id, so the postings
+        // and the queries are the same as without it).
+        expires_on: Some(
+            if id % 10 == 0 {
+                "2026-01-31"
+            } else {
+                "2027-12-31"
+            }
+            .into(),
+        ),
         ..Default::default()
     }
 }
@@ -144,9 +158,12 @@ fn main() {
     );
     println!("documents searchable: {}", index.len());
 
+    // The same queries twice, side by side: as before (no date), and as the pages ask
+    // (as of `TODAY`, dropping expired postings and asking again when some were dropped).
     let mut times = Vec::with_capacity(queries);
-    let mut hits = 0;
-    for _ in 0..queries {
+    let mut dated = Vec::with_capacity(queries);
+    let (mut hits, mut dated_hits) = (0, 0);
+    for i in 0..queries {
         let t = &terms[rng.below(terms.len())];
         let mut q = SearchQuery {
             text: form(t, rng.below(4)).to_owned(),
@@ -158,18 +175,37 @@ fn main() {
             1 => q.year = Some(2023),
             _ => {}
         }
-        let started = Instant::now();
-        hits += index.search(&q).expect("search").len();
-        times.push(started.elapsed().as_secs_f64() * 1e3);
+        let mut as_of = q.clone();
+        as_of.live_on = Some(TODAY.into());
+        // Alternate which goes first: the second finds the index's pages warm.
+        let first_dated = i % 2 == 1;
+        for dated_now in [first_dated, !first_dated] {
+            let query = if dated_now { &as_of } else { &q };
+            let started = Instant::now();
+            let found = index.search(query).expect("search").len();
+            let ms = started.elapsed().as_secs_f64() * 1e3;
+            if dated_now {
+                dated_hits += found;
+                dated.push(ms);
+            } else {
+                hits += found;
+                times.push(ms);
+            }
+        }
     }
-    times.sort_by(f64::total_cmp);
-    let at = |p: f64| times[((times.len() as f64 * p) as usize).min(times.len() - 1)];
-    println!(
-        "{queries} queries: p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms ({:.1} hits per query)",
-        at(0.50),
-        at(0.99),
-        times[times.len() - 1],
-        hits as f64 / queries as f64
-    );
+    for (label, times, hits) in [
+        ("", &mut times, hits),
+        (" as of a date (a tenth expired)", &mut dated, dated_hits),
+    ] {
+        times.sort_by(f64::total_cmp);
+        let at = |p: f64| times[((times.len() as f64 * p) as usize).min(times.len() - 1)];
+        println!(
+            "{queries} queries{label}: p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms ({:.1} hits per query)",
+            at(0.50),
+            at(0.99),
+            times[times.len() - 1],
+            hits as f64 / queries as f64
+        );
+    }
     println!("peak resident memory: {:.0} MB", peak_rss_mb());
 }

@@ -358,29 +358,37 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         let limit = q.limit.clamp(1, 200);
         // Expired records are dropped after the search (expiry is a date, not a write, so
-        // the index still holds them): ask for a few more, so a page stays full.
-        let asked = if q.live_on.is_some() {
-            limit + 50
+        // the index still holds them). A dated search asks for half as many again, and
+        // asks again for more in the rare case that this does not fill the page.
+        let mut asked = if q.live_on.is_some() {
+            limit + limit.div_ceil(2)
         } else {
             limit
         };
-        let top = searcher.search(query.as_ref(), &TopDocs::with_limit(asked).order_by_score())?;
-        let mut hits = Vec::with_capacity(limit);
-        for (score, address) in top {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            if let Some(stored) = doc.get_first(self.f.stored).and_then(|v| v.as_str())
-                && let Some(doc) = decode(stored)
-            {
-                let expired = match (&doc.expires_on, &q.live_on) {
-                    (Some(last), Some(today)) => last < today,
-                    _ => false,
-                };
-                if !expired && hits.len() < limit {
-                    hits.push(Hit { doc, score });
+        loop {
+            let top =
+                searcher.search(query.as_ref(), &TopDocs::with_limit(asked).order_by_score())?;
+            let complete = top.len() < asked;
+            let mut hits = Vec::with_capacity(limit);
+            for (score, address) in top {
+                let doc: TantivyDocument = searcher.doc(address)?;
+                if let Some(stored) = doc.get_first(self.f.stored).and_then(|v| v.as_str())
+                    && let Some(doc) = decode(stored)
+                {
+                    let expired = match (&doc.expires_on, &q.live_on) {
+                        (Some(last), Some(today)) => last < today,
+                        _ => false,
+                    };
+                    if !expired && hits.len() < limit {
+                        hits.push(Hit { doc, score });
+                    }
                 }
             }
+            if hits.len() == limit || complete {
+                return Ok(hits);
+            }
+            asked *= 4;
         }
-        Ok(hits)
     }
 }
 
@@ -661,6 +669,19 @@ mod tests {
         assert_eq!(found(None, 10), [1, 2, 3]);
         assert_eq!(found(Some("2026-11-27"), 10), [2, 3]);
         assert_eq!(found(Some("2026-11-28"), 10), [3]);
+        assert_eq!(found(Some("2026-11-27"), 2), [2, 3]);
+        // Many expired ones ahead of the live ones: the search asks again until the page
+        // is full.
+        let expired: Vec<Document> = (11..=30)
+            .map(|id| {
+                let mut d = doc("posting", id, "人工智能合作人工智能", "zh-Hans", None);
+                d.expires_on = Some("2026-01-31".into());
+                d
+            })
+            .collect();
+        index.apply(&expired, &[], 2).unwrap();
+        assert_eq!(found(None, 2).len(), 2);
+        assert!(found(None, 2).iter().all(|id| *id > 10));
         assert_eq!(found(Some("2026-11-27"), 2), [2, 3]);
     }
 
