@@ -536,3 +536,44 @@ async fn an_organisation_without_postings_is_recommended_from_its_description() 
         recs.chars().take(800).collect::<String>()
     );
 }
+
+/// An expiry reminder is written for the posting's owner, in the language the posting is
+/// written in, whichever locale the staff member pressed the button in.
+#[tokio::test]
+async fn an_expiry_reminder_is_written_in_the_postings_language() {
+    let mut staff = kit::demo_app().await;
+    staff.sign_in(kit::SECRETARIAT).await;
+    let today = baylink_web::views::events::day(baylink_store::sql::now());
+    let posting = staff
+        .store
+        .live_postings(&today)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|p| p.script == "zh-Hans")
+        .expect("the demo has a live posting written in Simplified Chinese");
+    let r = staff
+        .post_form(&format!("/en/postings/{}/remind", posting.id), &[])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let now = baylink_store::sql::now();
+    let mut reminder = None;
+    while let Some(mail) = staff.store.claim_mail(now + 1, now + 60).await.unwrap() {
+        if mail.kind == "custom" {
+            reminder = Some(mail);
+            break;
+        }
+    }
+    let mail = reminder.expect("the reminder is queued");
+    assert_eq!(mail.locale, "zh-Hans");
+    let subject = mail.subject.unwrap_or_default();
+    assert!(
+        subject.starts_with("您的供需“") && subject.contains(&posting.title),
+        "{subject}"
+    );
+    let body = mail.body.unwrap_or_default();
+    assert!(
+        body.contains(&format!("/zh-Hans/postings/{}/edit", posting.id)),
+        "{body}"
+    );
+}

@@ -829,29 +829,32 @@ async fn remind(
     let u = user(&c)?.clone();
     let pid = id(&raw)?;
     let p = s.store.get_posting(pid).await?;
-    let title = c.text(&p.title, &p.script);
+    // Written for the owner, not for the staff member who presses the button: in the
+    // language the posting itself is written in, the best the store knows of its owner.
+    let lang = crate::i18n::Locale::from_prefix(&p.script).unwrap_or(c.lang);
+    let title = lang.text(&p.title, &p.script).into_owned();
     let args = [
-        ("title", title.clone().into()),
+        ("title", title.into()),
         ("date", p.expires_on.clone().into()),
         (
             "link",
             format!(
-                "{}{}",
+                "{}/{}/postings/{pid}/edit",
                 crate::mail::SITE_PLACEHOLDER,
-                c.href(&format!("/postings/{pid}/edit"))
+                lang.code()
             )
             .into(),
         ),
     ];
-    let subject = c.lang.t_args("mail-expiry-subject", &args);
-    let body = c.lang.t_args("mail-expiry-body", &args);
+    let subject = lang.t_args("mail-expiry-subject", &args);
+    let body = lang.t_args("mail-expiry-body", &args);
     s.store
         .remind_posting(
             &u,
             pid,
             &subject,
             &body,
-            c.lang.code(),
+            lang.code(),
             baylink_store::sql::now(),
         )
         .await?;
