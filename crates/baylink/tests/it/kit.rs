@@ -238,6 +238,22 @@ impl TestApp {
         (status, serde_json::from_str(&text).unwrap_or(Value::Null))
     }
 
+    /// A live posting (published, not past its last day) that `pick` accepts.
+    pub async fn live_posting(
+        &self,
+        pick: impl Fn(&baylink_store::Posting) -> bool,
+    ) -> baylink_store::Posting {
+        // The store compares Hong Kong dates as text (`YYYY-MM-DD`).
+        let today = baylink_web::views::events::day(baylink_store::sql::now());
+        self.store
+            .live_postings(&today)
+            .await
+            .expect("live postings")
+            .into_iter()
+            .find(|p| pick(p))
+            .expect("a live posting as asked")
+    }
+
     /// The id of the organisation with this exact stored name.
     pub async fn org_id(&self, name: &str) -> i64 {
         self.store

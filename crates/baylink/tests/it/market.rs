@@ -543,15 +543,7 @@ async fn an_organisation_without_postings_is_recommended_from_its_description() 
 async fn an_expiry_reminder_is_written_in_the_postings_language() {
     let mut staff = kit::demo_app().await;
     staff.sign_in(kit::SECRETARIAT).await;
-    let today = baylink_web::views::events::day(baylink_store::sql::now());
-    let posting = staff
-        .store
-        .live_postings(&today)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|p| p.script == "zh-Hans")
-        .expect("the demo has a live posting written in Simplified Chinese");
+    let posting = staff.live_posting(|p| p.script == "zh-Hans").await;
     let r = staff
         .post_form(&format!("/en/postings/{}/remind", posting.id), &[])
         .await;

@@ -286,16 +286,7 @@ async fn judged_queries_beat_both_baselines() {
 async fn an_expired_posting_is_not_found() {
     use sqlx::Connection;
     let app = kit::demo_app().await;
-    // The store compares Hong Kong dates as text (`YYYY-MM-DD`).
-    let today = baylink_web::views::events::day(baylink_store::sql::now());
-    let posting = app
-        .store
-        .live_postings(&today)
-        .await
-        .unwrap()
-        .into_iter()
-        .next()
-        .expect("the demo has live postings");
+    let posting = app.live_posting(|_| true).await;
     let want = ("posting", posting.id);
     found_within(&app, &posting.title, want, Duration::from_secs(5)).await;
 
