@@ -26,6 +26,12 @@ pub const GAP_PATIENCE: Duration = Duration::from_secs(10);
 /// How often a node looks at the log.
 pub const POLL: Duration = Duration::from_millis(500);
 const BATCH: i64 = 2_000;
+/// How many of the newest log numbers are kept. A node reads the log every [`POLL`] and a
+/// starting node rebuilds from the records, so only a node stalled for this many writes
+/// would miss one; the rest would grow the table by a row per write, for ever.
+pub const LOG_KEPT: i64 = 100_000;
+/// How often a node prunes the log (any node may; pruning twice is harmless).
+const PRUNE_EVERY: Duration = Duration::from_secs(3_600);
 
 /// Hong Kong time is UTC+8 all year: an event's year is its year in Hong Kong.
 const HK_OFFSET: i64 = 8 * 3600;
@@ -203,11 +209,19 @@ impl Sync {
         }
     }
 
-    /// Catches up now, then every [`POLL`], for as long as the process runs.
+    /// Catches up now, then every [`POLL`], for as long as the process runs; prunes the
+    /// log to its newest [`LOG_KEPT`] entries every [`PRUNE_EVERY`].
     pub async fn follow(self: Arc<Self>) {
+        let mut pruned = Instant::now();
         loop {
             if let Err(e) = self.catch_up().await {
                 tracing::warn!(error = %e, "search index could not apply the change log; retrying");
+            }
+            if pruned.elapsed() >= PRUNE_EVERY {
+                pruned = Instant::now();
+                if let Err(e) = self.store.prune_search_changes(LOG_KEPT).await {
+                    tracing::warn!(error = %e, "search change log not pruned; retrying later");
+                }
             }
             tokio::time::sleep(POLL).await;
         }

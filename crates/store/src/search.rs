@@ -48,6 +48,10 @@ pub trait SearchStore {
     async fn search_changes_after(&self, seq: i64, limit: i64) -> StoreResult<Vec<SearchChange>>;
     /// The newest log entry's number (0 when the log is empty).
     async fn search_change_head(&self) -> StoreResult<i64>;
+    /// Deletes the log entries numbered `keep` or more below the head (the newest `keep`
+    /// numbers stay; a rolled-back write leaves a number unused); returns how many went.
+    /// The head is kept, so numbering goes on where it was.
+    async fn prune_search_changes(&self, keep: i64) -> StoreResult<u64>;
     /// The records of `kind` with these ids that still exist.
     async fn search_records(&self, kind: &str, ids: &[i64]) -> StoreResult<Vec<SearchRecord>>;
     /// The records of `kind` with an id above `after`, in id order, at most `limit`: the
@@ -114,6 +118,15 @@ macro_rules! impl_sql_search {
                         .await
                         .map_err(map_err)?;
                     Ok(head.unwrap_or(0))
+                }
+
+                async fn prune_search_changes(&self, keep: i64) -> StoreResult<u64> {
+                    sqlx::query("DELETE FROM search_changes WHERE seq <= (SELECT MAX(seq) FROM search_changes) - $1")
+                        .bind(keep.max(1))
+                        .execute(&self.pool)
+                        .await
+                        .map(|r| r.rows_affected())
+                        .map_err(map_err)
                 }
 
                 async fn search_records(&self, kind: &str, ids: &[i64]) -> StoreResult<Vec<SearchRecord>> {

@@ -475,6 +475,31 @@ pub async fn story(store: Arc<dyn Store>) {
     );
     let stats = store.stats().await.unwrap();
     assert_eq!((stats.organisations, stats.sides), (4, 1));
+
+    // The search change log is pruned to its newest entries; numbering goes on.
+    let head = store.search_change_head().await.unwrap();
+    assert!(head > 3, "the story wrote to the log");
+    let gone = store.prune_search_changes(2).await.unwrap();
+    // The last two numbers are kept (PostgreSQL's sequence may skip one, for a write
+    // that was rolled back).
+    let left: Vec<i64> = store
+        .search_changes_after(0, 100)
+        .await
+        .unwrap()
+        .iter()
+        .map(|c| c.seq)
+        .collect();
+    assert!(
+        left.last() == Some(&head) && left.iter().all(|&seq| seq > head - 2),
+        "{left:?} of {head}"
+    );
+    assert!(gone >= 2, "{gone} entries pruned");
+    assert_eq!(store.prune_search_changes(2).await.unwrap(), 0);
+    store
+        .create_organisation(&me, &org("澳門科技協會", "macao"))
+        .await
+        .unwrap();
+    assert_eq!(store.search_change_head().await.unwrap(), head + 1);
     store.ping().await.unwrap();
 }
 
