@@ -329,6 +329,14 @@ fn polish(
     let n = instance.meetings.len();
     let mut slots: Vec<usize> = start.iter().map(|p| p.map_or(0, |p| p.slot)).collect();
     let meetings_of = instance.meetings_of();
+    // Who has a break in the schedule in hand (the checker counts them), renewed with it.
+    let with_breaks = |schedule: &[Option<Placement>]| -> Vec<usize> {
+        let breaks = check(instance, schedule, false, None).breaks;
+        (0..instance.participants)
+            .filter(|&p| breaks[p] > 0)
+            .collect()
+    };
+    let mut with_break = with_breaks(start);
     let mut rng = 0x9E37_79B9_7F4A_7C15u64;
     let mut pick = move |below: usize| {
         rng ^= rng << 13;
@@ -347,11 +355,8 @@ fn polish(
                 free[m] = (first..first + width).contains(&slots[m]);
             }
         } else {
-            let with_breaks: Vec<usize> = (0..instance.participants)
-                .filter(|&p| has_break(instance, &meetings_of[p], &slots))
-                .collect();
-            let seed = if !with_breaks.is_empty() && pick(3) > 0 {
-                with_breaks[pick(with_breaks.len())]
+            let seed = if !with_break.is_empty() && pick(3) > 0 {
+                with_break[pick(with_break.len())]
             } else {
                 pick(instance.participants)
             };
@@ -398,6 +403,7 @@ fn polish(
                     for (slot, p) in slots.iter_mut().zip(&better) {
                         *slot = p.map_or(*slot, |p| p.slot);
                     }
+                    with_break = with_breaks(&better);
                     found = Some((better, breaks));
                     on_better(upper);
                 }
@@ -408,14 +414,6 @@ fn polish(
         size = size.min(instance.participants.max(2));
     }
     found
-}
-
-/// Whether a participant with these meetings, in these slots, has a break.
-fn has_break(instance: &Instance, meetings: &[usize], slots: &[usize]) -> bool {
-    let mut mine: Vec<usize> = meetings.iter().map(|&m| slots[m]).collect();
-    mine.sort_unstable();
-    mine.windows(2)
-        .any(|w| w[1] > w[0] + 1 && !(w[0] + 1..=w[1]).any(|t| instance.opens_day(t)))
 }
 
 fn report(progress: &mut dyn FnMut(Progress), upper: usize, lower: usize, started: Instant) {

@@ -243,10 +243,8 @@ impl TestApp {
         &self,
         pick: impl Fn(&baylink_store::Posting) -> bool,
     ) -> baylink_store::Posting {
-        // The store compares Hong Kong dates as text (`YYYY-MM-DD`).
-        let today = baylink_web::views::events::day(baylink_store::sql::now());
         self.store
-            .live_postings(&today)
+            .live_postings(&baylink_web::views::events::today())
             .await
             .expect("live postings")
             .into_iter()

@@ -150,10 +150,7 @@ async fn make_ids(app: &TestApp) -> Ids {
         expires_on: baylink_web::views::events::day(baylink_store::sql::now() + 30 * 86_400),
         ..Default::default()
     }
-    .validate(
-        &baylink_web::views::events::day(baylink_store::sql::now()),
-        Script::Latin,
-    )
+    .validate(&baylink_web::views::events::today(), Script::Latin)
     .unwrap();
     let pending_posting = s
         .create_posting(&admin, &posting, baylink_store::sql::now())

@@ -63,6 +63,11 @@ pub fn day(unix: i64) -> String {
     format!("{:04}-{:02}-{:02}", t.year(), t.month() as u8, t.day())
 }
 
+/// Today in Hong Kong, as the store compares expiry dates (`YYYY-MM-DD`).
+pub fn today() -> String {
+    day(baylink_store::sql::now())
+}
+
 /// `13:30`.
 pub fn clock(unix: i64) -> String {
     let t = hk(unix);

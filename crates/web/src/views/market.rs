@@ -29,7 +29,7 @@ use baylink_store::{
     RequestInput, Sector, Stage, User,
 };
 
-use super::events::day;
+use super::events::{day, today};
 use super::{Ctx, FormData, FormState, form_errors, render, render_invalid, see};
 use crate::AppState;
 use crate::api::path_id as id;
@@ -63,11 +63,6 @@ pub fn router() -> Router<AppState> {
         .route("/interests/{id}/decide", post(decide))
         .route("/interests/{id}/stage", post(move_stage))
         .route("/interests/{id}/meeting", post(request_meeting))
-}
-
-/// Today in Hong Kong, as the store compares expiry dates.
-fn today() -> String {
-    day(baylink_store::sql::now())
 }
 
 /// The live postings as loaded, and the recommender over them.

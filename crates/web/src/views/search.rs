@@ -44,7 +44,7 @@ pub fn query_from(q: &HashMap<String, String>, limit: usize) -> SearchQuery {
         field: pick("field"),
         limit,
         // Postings past their last day stay in the index until written again.
-        live_on: Some(super::events::day(baylink_store::sql::now())),
+        live_on: Some(super::events::today()),
     }
 }
 
