@@ -7,6 +7,7 @@ pub mod dzn;
 pub mod heuristic;
 pub mod instance;
 pub mod plan;
+pub mod runs;
 pub mod sat;
 pub mod solve;
 pub mod symmetry;
