@@ -472,7 +472,9 @@ struct Core {
     never: Lit,
 }
 
-fn encode_core(instance: &Instance) -> Core {
+/// `count_busy`: state that each participant is busy in as many slots as they have
+/// meetings (implied; the break-free formula says it through the runs instead).
+fn encode_core(instance: &Instance, count_busy: bool) -> Core {
     let mut sat = Sat::new();
     let slots = instance.slots;
     let never = -sat.truth();
@@ -557,7 +559,7 @@ fn encode_core(instance: &Instance) -> Core {
         }
         // Busy in exactly as many slots as the participant has meetings (implied).
         let n = ms.len();
-        if n > 0 {
+        if n > 0 && count_busy {
             let out = sat.totalizer(&row, n + 1, true);
             sat.clause(&[out[n - 1]]);
             if out.len() > n {
@@ -618,7 +620,7 @@ fn encode_break_free(
         x,
         busy,
         never,
-    } = encode_core(instance);
+    } = encode_core(instance, false);
     let meetings_of = instance.meetings_of();
     for (p, starts) in runs.iter().enumerate() {
         let Some(starts) = starts else { continue };
@@ -649,7 +651,7 @@ fn encode(instance: &Instance, fairness: Option<usize>) -> Model {
         x,
         busy,
         never,
-    } = encode_core(instance);
+    } = encode_core(instance, true);
     let slots = instance.slots;
     let meetings_of = instance.meetings_of();
     // Breaks: a break starts in slot t when the participant was busy in t − 1, is idle in
