@@ -36,8 +36,17 @@ impl Default for Sat {
 
 impl Sat {
     pub fn new() -> Sat {
+        Sat::with_solver(cadical::Solver::new())
+    }
+
+    /// A solver with one of CaDiCaL's option presets (`sat`, `unsat`, `plain`).
+    pub fn configured(preset: &str) -> Sat {
+        Sat::with_solver(cadical::Solver::with_config(preset).unwrap_or_default())
+    }
+
+    fn with_solver(solver: cadical::Solver) -> Sat {
         let mut sat = Sat {
-            solver: cadical::Solver::new(),
+            solver,
             vars: 0,
             truth: 0,
         };
