@@ -334,3 +334,31 @@ fn a_large_event_is_scheduled_by_the_greedy_engine_within_the_rules() {
     // local search counting breaks alone left someone with 3 breaks while others had none.
     assert!(report.fairness_gap <= 2, "{}", report.fairness_gap);
 }
+
+/// The pages ask for a schedule even when the time is gone before the solver has a first
+/// model (the break-free search may take half of it): they get the greedy engine's
+/// schedule, within every hard rule, instead of none.
+#[test]
+fn the_pages_get_a_schedule_when_the_time_runs_out_before_a_first_model() {
+    let instance = instance("tic-12.original.dzn");
+    let options = Options {
+        fairness: Some(2),
+        time_limit: Duration::ZERO,
+        partial: true,
+    };
+    let result = schedule(&instance, &options, &mut |_| {});
+    assert_ne!(result.status, Status::Unknown);
+    assert!(result.meetings_scheduled() > instance.meetings.len() / 2);
+    let report = check(&instance, &result.placements, false, None);
+    assert!(report.violations.is_empty(), "{:?}", report.violations);
+    // Without `partial` (the command line), no model in time is reported as such.
+    let strict = schedule(
+        &instance,
+        &Options {
+            partial: false,
+            ..options
+        },
+        &mut |_| {},
+    );
+    assert_eq!(strict.status, Status::Unknown);
+}
