@@ -910,36 +910,37 @@ mod tests {
     use super::*;
     use std::time::Duration;
 
+    /// An event of one day without sessions: `pairs` meet, any time, nobody is away.
+    fn any_time(people: usize, slots: usize, tables: usize, pairs: &[(usize, usize)]) -> Instance {
+        let meetings: Vec<crate::instance::Meeting> = pairs
+            .iter()
+            .map(|&(a, b)| crate::instance::Meeting {
+                a,
+                b,
+                session: crate::instance::Session::Any,
+                weight: 1,
+            })
+            .collect();
+        Instance {
+            participants: people,
+            tables,
+            slots,
+            morning_slots: slots,
+            fixed: vec![None; meetings.len()],
+            forbidden: vec![Vec::new(); people],
+            precedences: vec![Vec::new(); meetings.len()],
+            meetings,
+            ..Instance::default()
+        }
+    }
+
     /// Twins' meetings with their common partner come in the order of the twins' numbers
     /// in the formula itself, and the engine still finds the best schedule.
     #[test]
     fn twins_are_ordered_in_the_formula_and_the_optimum_is_kept() {
-        let meeting = |a, b| crate::instance::Meeting {
-            a,
-            b,
-            session: crate::instance::Session::Any,
-            weight: 1,
-        };
         // 0 meets four one-meeting visitors (1..=4) and 5; 5 also meets 6.
-        let meetings = vec![
-            meeting(0, 1),
-            meeting(0, 2),
-            meeting(0, 3),
-            meeting(0, 4),
-            meeting(0, 5),
-            meeting(5, 6),
-        ];
-        let instance = Instance {
-            participants: 7,
-            tables: 1,
-            slots: 6,
-            morning_slots: 6,
-            fixed: vec![None; meetings.len()],
-            forbidden: vec![Vec::new(); 7],
-            precedences: vec![Vec::new(); meetings.len()],
-            meetings,
-            ..Instance::default()
-        };
+        let pairs = [(0, 1), (0, 2), (0, 3), (0, 4), (0, 5), (5, 6)];
+        let instance = any_time(7, 6, 1, &pairs);
         let soon = Instant::now() + Duration::from_secs(10);
         let mut model = encode(&instance, Some(2));
         let at = |model: &Model, m: usize, t: usize| {
@@ -989,24 +990,7 @@ mod tests {
     /// formula can tell that no schedule is break-free; the general search then proves 1.
     #[test]
     fn the_runs_formula_has_no_model_when_every_schedule_has_a_break() {
-        let meeting = |a, b| crate::instance::Meeting {
-            a,
-            b,
-            session: crate::instance::Session::Any,
-            weight: 1,
-        };
-        let meetings = vec![meeting(0, 1), meeting(0, 2), meeting(1, 2)];
-        let instance = Instance {
-            participants: 3,
-            tables: 1,
-            slots: 3,
-            morning_slots: 3,
-            fixed: vec![None; meetings.len()],
-            forbidden: vec![Vec::new(); 3],
-            precedences: vec![Vec::new(); meetings.len()],
-            meetings,
-            ..Instance::default()
-        };
+        let instance = any_time(3, 3, 1, &[(0, 1), (0, 2), (1, 2)]);
         let runs = crate::runs::runs(&instance);
         assert_eq!(runs, vec![Some(vec![0, 1]); 3]);
         let (mut sat, _) = encode_break_free(&instance, &runs);
