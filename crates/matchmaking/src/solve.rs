@@ -3,10 +3,10 @@
 //!
 //! A schedule without any break is looked for first, on a formula of its own where each
 //! participant's day is one of the runs of slots that can hold their meetings
-//! ([`crate::runs`]). Otherwise the instance becomes one SAT formula (see [`crate::sat`]): a variable per meeting and
-//! allowed slot, a "busy" variable per participant and slot, the break starts of each
-//! participant counted by a totalizer, fairness as "if anyone has v breaks, everyone has at
-//! least v − d", and the number of meetings per participant stated outright (implied, but
+//! ([`crate::runs`]). Otherwise the instance becomes one SAT formula (see [`crate::sat`]):
+//! a variable per meeting and allowed slot, a "busy" variable per participant and slot,
+//! the break starts of each participant counted by a totalizer, fairness as "if anyone has
+//! v breaks, everyone has at least v − d", and the number of meetings per participant stated outright (implied, but
 //! it is what lets the solver see a full day early; Bofill et al. report the same). The
 //! first model gives an upper bound on total breaks; each further search asks for a schedule
 //! with no more breaks than the lower bound (most events can be scheduled without any
@@ -613,8 +613,8 @@ fn encode_core(instance: &Instance, mut sat: Sat, count_busy: bool) -> Core {
 /// day) and idle in every other slot.
 ///
 /// Solved with CaDiCaL's preset for satisfiable formulas: on the benchmark's break-free
-/// events the default options found a schedule in 0.2 to 7 s depending on the instance,
-/// the preset in 0.4 to 2 s, which is what a time limit needs (the easiest ones take a
+/// events the default options found a schedule in 0.2 to 6.9 s depending on the instance,
+/// the preset in 0.5 to 2.1 s, which is what a time limit needs (the easiest ones take a
 /// second longer).
 fn encode_break_free(
     instance: &Instance,
