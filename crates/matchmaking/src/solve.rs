@@ -4,19 +4,19 @@
 //! A schedule without any break is looked for first, on a formula of its own where each
 //! participant's day is one of the runs of slots that can hold their meetings
 //! ([`crate::runs`]). Otherwise the instance becomes one SAT formula (see [`crate::sat`]):
-//! a variable per meeting and allowed slot, a "busy" variable per participant and slot,
-//! the break starts of each participant counted by a totalizer, fairness as "if anyone has
-//! v breaks, everyone has at least v − d", and the number of meetings per participant stated outright (implied, but
-//! it is what lets the solver see a full day early; Bofill et al. report the same). The
-//! first model gives an upper bound on total breaks; each further search asks for a schedule
-//! with no more breaks than the lower bound (most events can be scheduled without any
-//! break). An unsatisfiable bound raises the lower bound by one, so the first bound that
-//! holds is proved optimal, and a search cut short by the time limit still leaves the best
-//! schedule found with a proved bound. The last tenth of the time is kept for that case,
-//! since the proof's own models come only with the optimum: the gap is halved from above
-//! with what the proof has learnt, then a large-neighbourhood search ([`polish`]) improves
-//! the schedule in hand. Tables are assigned per slot afterwards: the formula only
-//! bounds how many meetings share a slot, which is all a table plan needs.
+//! a variable per meeting and allowed slot, a "busy" variable per participant and slot, the
+//! break starts of each participant counted by a totalizer, fairness as "if anyone has v
+//! breaks, everyone has at least v − d", and the number of meetings per participant stated
+//! outright (implied, but it is what lets the solver see a full day early; Bofill et al.
+//! report the same). The first model gives an upper bound on total breaks; each further
+//! search asks for a schedule with no more breaks than the lower bound (most events can be
+//! scheduled without any break). An unsatisfiable bound raises the lower bound by one, so
+//! the first bound that holds is proved optimal, and a search cut short by the time limit
+//! still leaves the best schedule found with a proved bound. The last tenth of the time is
+//! kept for that case, since the proof's own models come only with the optimum: the gap is
+//! halved from above with what the proof has learnt, then a large-neighbourhood search
+//! ([`polish`]) improves the schedule in hand. Tables are assigned per slot afterwards: the
+//! formula only bounds how many meetings share a slot, which is all a table plan needs.
 
 use std::time::{Duration, Instant};
 
