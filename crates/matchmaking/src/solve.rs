@@ -15,7 +15,7 @@
 //! still leaves the best schedule found with a proved bound. The last tenth of the time is
 //! kept for that case, since the proof's own models come only with the optimum: the gap is
 //! halved from above with what the proof has learnt, then a large-neighbourhood search
-//! ([`polish`]) improves the schedule in hand. Tables are assigned per slot afterwards: the
+//! (`polish`) improves the schedule in hand. Tables are assigned per slot afterwards: the
 //! formula only bounds how many meetings share a slot, which is all a table plan needs.
 
 use std::time::{Duration, Instant};
