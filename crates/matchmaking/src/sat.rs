@@ -39,9 +39,11 @@ impl Sat {
         Sat::with_solver(cadical::Solver::new())
     }
 
-    /// A solver with one of CaDiCaL's option presets (`sat`, `unsat`, `plain`).
-    pub fn configured(preset: &str) -> Sat {
-        Sat::with_solver(cadical::Solver::with_config(preset).unwrap_or_default())
+    /// A solver with CaDiCaL's option preset for formulas expected to have a model (the
+    /// `sat` configuration), for searches that only look for one and prove nothing.
+    pub fn for_models() -> Sat {
+        let solver = cadical::Solver::with_config("sat").expect("CaDiCaL knows its sat preset");
+        Sat::with_solver(solver)
     }
 
     fn with_solver(solver: cadical::Solver) -> Sat {

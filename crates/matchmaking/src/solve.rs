@@ -217,7 +217,10 @@ pub fn schedule(
     let mut model = encode(instance, options.fairness);
     let first = model.sat.solve(&[], deadline);
     match first {
-        Outcome::Unsat if options.partial => {
+        // For the pages, the greedy engine's schedule rather than none: when not every
+        // meeting fits (over-subscribed), or when the time ran out before any schedule
+        // (the break-free search may have taken half of it).
+        Outcome::Unsat | Outcome::Unknown if options.partial => {
             let slots = crate::heuristic::place(instance, options.fairness, deadline);
             return heuristic_answer(instance, options, slots, started);
         }
@@ -229,12 +232,6 @@ pub fn schedule(
                 None => "no schedule places every meeting with slots, tables, availability, sessions, fixed meetings and precedences".to_owned(),
             };
             return answer(Status::Infeasible, none, None, None, None, Some(reason));
-        }
-        // Out of time before any schedule (the break-free search took most of it): for
-        // the pages, the greedy engine's schedule rather than none.
-        Outcome::Unknown if options.partial => {
-            let slots = crate::heuristic::place(instance, options.fairness, deadline);
-            return heuristic_answer(instance, options, slots, started);
         }
         Outcome::Unknown => return answer(Status::Unknown, none, None, None, None, None),
         Outcome::Sat => {}
@@ -625,7 +622,7 @@ fn encode_break_free(
         x,
         busy,
         never,
-    } = encode_core(instance, Sat::configured("sat"), false);
+    } = encode_core(instance, Sat::for_models(), false);
     let meetings_of = instance.meetings_of();
     for (p, starts) in runs.iter().enumerate() {
         let Some(starts) = starts else { continue };
