@@ -191,7 +191,9 @@ pub async fn load(
     .validate(Script::Hant)
     .map_err(bad)?;
     let main = store.create_event_session(actor, &main).await?;
-    let programme: [(&str, &str, &str, &[(&str, &str)]); 10] = [
+    /// Kind, title, English title, and the speakers: (person key, their title).
+    type Item<'a> = (&'a str, &'a str, &'a str, &'a [(&'a str, &'a str)]);
+    let programme: [Item; 10] = [
         (
             "address",
             "致辭",
@@ -613,7 +615,7 @@ async fn matchmaking(
     let input = baylink_matchmaking::EventIn {
         requests: accepted
             .iter()
-            .map(|r| baylink_web::views::matchmaking::request_in(r))
+            .map(baylink_web::views::matchmaking::request_in)
             .collect(),
         slots: slots.iter().map(|s| (s.id, s.starts_at)).collect(),
         tables: tables.iter().map(|t| (t.id, t.reserved_for)).collect(),

@@ -304,7 +304,7 @@ pub async fn load(
                 continue;
             }
             n += 1;
-            let message = if n % 2 == 0 {
+            let message = if n.is_multiple_of(2) {
                 "我們對此很有興趣，希望進一步了解合作方式及時間表。"
             } else {
                 "We are interested and would like to discuss licensing terms and a pilot."

@@ -484,13 +484,13 @@ impl Recommender {
                 if w.text * text + without_text < weakest {
                     continue;
                 }
-                if let Some(s) = self.score(me, d, text, now) {
-                    if s >= weakest {
-                        ranked.push((d, s, text));
-                        if ranked.len() >= 4 * limit {
-                            keep(&mut ranked);
-                            weakest = weakest_of(&ranked);
-                        }
+                if let Some(s) = self.score(me, d, text, now)
+                    && s >= weakest
+                {
+                    ranked.push((d, s, text));
+                    if ranked.len() >= 4 * limit {
+                        keep(&mut ranked);
+                        weakest = weakest_of(&ranked);
                     }
                 }
             }
@@ -527,13 +527,13 @@ impl Recommender {
                     if bound < weakest {
                         continue;
                     }
-                    if let Some(s) = self.score(me, d, 0.0, now) {
-                        if s >= weakest {
-                            ranked.push((d, s, 0.0));
-                            if ranked.len() >= 4 * limit {
-                                keep(&mut ranked);
-                                weakest = weakest_of(&ranked);
-                            }
+                    if let Some(s) = self.score(me, d, 0.0, now)
+                        && s >= weakest
+                    {
+                        ranked.push((d, s, 0.0));
+                        if ranked.len() >= 4 * limit {
+                            keep(&mut ranked);
+                            weakest = weakest_of(&ranked);
                         }
                     }
                 }

@@ -619,10 +619,10 @@ impl ItemInput {
         }
         let title = text(&mut e, "title", Some(&self.title), 500, true).unwrap_or_default();
         let title_en = text(&mut e, "title_en", self.title_en.as_deref(), 500, false);
-        if let (Some(s), Some(t)) = (self.starts_at, self.ends_at) {
-            if t < s {
-                e.push(FieldError::new("ends_at", "err-end-before-start"));
-            }
+        if let (Some(s), Some(t)) = (self.starts_at, self.ends_at)
+            && t < s
+        {
+            e.push(FieldError::new("ends_at", "err-end-before-start"));
         }
         let (Some(kind), true) = (kind, e.is_empty()) else {
             return Err(StoreError::Invalid(e));
@@ -920,6 +920,7 @@ pub trait EventStore: Send + Sync {
 
     /// Invites someone to register: queues the invitation mail with its personal link.
     /// Inviting the same address to the same event twice is refused.
+    #[allow(clippy::too_many_arguments)]
     async fn invite(
         &self,
         actor: &Actor,

@@ -308,11 +308,11 @@ impl PositionInput {
         let title_en = c.optional("title_en", self.title_en.as_deref(), MAX_NAME);
         let since_year = c.year("since_year", self.since_year);
         let until_year = c.year("until_year", self.until_year);
-        if let (Some(s), Some(u)) = (since_year, until_year) {
-            if u < s {
-                c.errors
-                    .push(FieldError::new("until_year", "err-end-before-start"));
-            }
+        if let (Some(s), Some(u)) = (since_year, until_year)
+            && u < s
+        {
+            c.errors
+                .push(FieldError::new("until_year", "err-end-before-start"));
         }
         if self.org_id <= 0 {
             c.errors.push(FieldError::new("org_id", "err-required"));
@@ -451,11 +451,12 @@ impl MembershipInput {
         let mut c = Checker::default();
         let year = c.year("year", Some(self.year)).unwrap_or(0);
         let ceremony_date = c.date("ceremony_date", self.ceremony_date.as_deref());
-        if let Some(d) = &ceremony_date {
-            if !d.starts_with(&year.to_string()) && !d.starts_with(&(year + 1).to_string()) {
-                c.errors
-                    .push(FieldError::new("ceremony_date", "err-date-outside-year"));
-            }
+        if let Some(d) = &ceremony_date
+            && !d.starts_with(&year.to_string())
+            && !d.starts_with(&(year + 1).to_string())
+        {
+            c.errors
+                .push(FieldError::new("ceremony_date", "err-date-outside-year"));
         }
         let note = c.optional("note", self.note.as_deref(), 1000);
         if self.org_id <= 0 {

@@ -160,6 +160,7 @@ pub trait Store:
     // The alliance.
     async fn list_sides(&self) -> StoreResult<Vec<Side>>;
     async fn list_side_officers(&self) -> StoreResult<Vec<SideOfficer>>;
+    #[allow(clippy::too_many_arguments)]
     async fn create_side(
         &self,
         actor: &Actor,

@@ -130,10 +130,10 @@ impl IntoResponse for WebError {
             retry_after,
         };
         let mut response = self.status().into_response();
-        if let Some(s) = retry_after {
-            if let Ok(v) = HeaderValue::from_str(&s.to_string()) {
-                response.headers_mut().insert(header::RETRY_AFTER, v);
-            }
+        if let Some(s) = retry_after
+            && let Ok(v) = HeaderValue::from_str(&s.to_string())
+        {
+            response.headers_mut().insert(header::RETRY_AFTER, v);
         }
         response.extensions_mut().insert(info);
         response

@@ -100,10 +100,11 @@ impl Locale {
             } else {
                 None
             };
-            if let Some(l) = locale {
-                if q > 0.0 && best.is_none_or(|(bq, _)| q > bq) {
-                    best = Some((q, l));
-                }
+            if let Some(l) = locale
+                && q > 0.0
+                && best.is_none_or(|(bq, _)| q > bq)
+            {
+                best = Some((q, l));
             }
         }
         best.map(|(_, l)| l).unwrap_or(Locale::En)

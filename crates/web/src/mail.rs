@@ -230,19 +230,6 @@ pub async fn run(store: Arc<dyn Store>, config: MailConfig, every: Duration) {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::backoff;
-
-    #[test]
-    fn retries_back_off_to_an_hour() {
-        assert_eq!(backoff(1), 30);
-        assert_eq!(backoff(2), 60);
-        assert_eq!(backoff(5), 480);
-        assert_eq!(backoff(50), 3600);
-    }
-}
-
 /// A participant's matchmaking agenda, as it stands when the mail is sent (so a mail
 /// delayed past a change carries the change).
 async fn agenda_mail(
@@ -321,4 +308,17 @@ async fn agenda_mail(
         subject: lang.t_args("mail-agenda-subject", &args),
         body: lang.t_args("mail-agenda-body", &args),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::backoff;
+
+    #[test]
+    fn retries_back_off_to_an_hour() {
+        assert_eq!(backoff(1), 30);
+        assert_eq!(backoff(2), 60);
+        assert_eq!(backoff(5), 480);
+        assert_eq!(backoff(50), 3600);
+    }
 }

@@ -41,14 +41,13 @@ impl Browser {
         let http = reqwest::Client::new();
         let root = format!("http://127.0.0.1:{port}");
         for _ in 0..100 {
-            if let Ok(r) = http.get(format!("{root}/status")).send().await {
-                if r.json::<Value>()
+            if let Ok(r) = http.get(format!("{root}/status")).send().await
+                && r.json::<Value>()
                     .await
                     .map(|v| v["value"]["ready"] == true)
                     .unwrap_or(false)
-                {
-                    break;
-                }
+            {
+                break;
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }

@@ -136,10 +136,10 @@ async fn milestone_create(
         errors.push(baylink_store::FieldError::new("text", "err-too-long").with_limit(2000));
     }
     let date = form.opt("date");
-    if let Some(d) = &date {
-        if super::event_admin::parse_hk(d, "").is_none() {
-            errors.push(baylink_store::FieldError::new("date", "err-bad-date"));
-        }
+    if let Some(d) = &date
+        && super::event_admin::parse_hk(d, "").is_none()
+    {
+        errors.push(baylink_store::FieldError::new("date", "err-bad-date"));
     }
     let result = if errors.is_empty() {
         let script = baylink_text::detect(&text, c.lang.script());

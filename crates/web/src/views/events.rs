@@ -660,7 +660,7 @@ fn tally<'a>(regs: impl Iterator<Item = (&'a Registration, String)>) -> Vec<Tall
         t.registered += 1;
         t.attended += i64::from(r.checked_in_at.is_some());
     }
-    map.sort_by(|a, b| b.registered.cmp(&a.registered));
+    map.sort_by_key(|t| std::cmp::Reverse(t.registered));
     map
 }
 

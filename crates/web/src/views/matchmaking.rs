@@ -178,7 +178,7 @@ async fn organiser_view(
         .expire_meeting_requests(event.id, baylink_store::sql::now())
         .await?;
     let mm = s.store.matchmaking(event.id).await?;
-    let regs = participants(&s, event.id).await?;
+    let regs = participants(s, event.id).await?;
     let name = names(&c, &regs);
     let who = |reg: i64| name.get(&reg).cloned().unwrap_or_else(|| format!("#{reg}"));
     let tables = s.store.meeting_tables(event.id).await?;
