@@ -3,7 +3,8 @@
 //!
 //! ```text
 //! cargo run --release -p baylink-matchmaking --example b2b_bench -- \
-//!     [--dir ../shared/b2b-instances] [--time-limit 10] [--fairness 2] [--write BENCHMARKS.md]
+//!     [--dir ../shared/b2b-instances] [--time-limit 10] [--fairness 2] [--two-days] \
+//!     [--shuffle SEED] [--write BENCHMARKS.md]
 //! ```
 //!
 //! The paper also re-ran its original instances with fairness d = 0, 1 and 3: with 1 and 3
@@ -15,6 +16,11 @@
 //! the afternoon on the second (so a gap over noon is no break): a benchmark of events
 //! over several days, which has no published values.
 //!
+//! `--shuffle SEED` numbers each instance's participants and meetings in a random order
+//! drawn from SEED (the same problem, so the published optima hold): a measure of how much
+//! the engine's times owe to the numbering in the files, since events from the pages come
+//! numbered in whatever order their records have.
+//!
 //! Every schedule is re-verified by the independent checker. With `--write`, the table
 //! replaces the part of that file between `<!-- b2b-bench:start -->` and
 //! `<!-- b2b-bench:end -->`.
@@ -23,6 +29,55 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use baylink_matchmaking::{Instance, Options, Status, check, schedule};
+
+/// `instance` with its participants and its meetings numbered in an order drawn from
+/// `seed` (a xorshift generator, so a seed gives the same order on every machine), and the
+/// two sides of every other meeting swapped.
+fn shuffled(instance: &Instance, seed: u64) -> Instance {
+    let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let mut below = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    // Fisher–Yates: `person[old]` and `position[old]` are the new numbers.
+    let mut person: Vec<usize> = (0..instance.participants).collect();
+    for i in (1..person.len()).rev() {
+        person.swap(i, below(i + 1));
+    }
+    let count = instance.meetings.len();
+    let mut position: Vec<usize> = (0..count).collect();
+    for i in (1..position.len()).rev() {
+        position.swap(i, below(i + 1));
+    }
+    let mut out = instance.clone();
+    for (old, meeting) in instance.meetings.iter().enumerate() {
+        let new = position[old];
+        let (a, b) = (person[meeting.a], person[meeting.b]);
+        out.meetings[new].a = if old % 2 == 0 { a } else { b };
+        out.meetings[new].b = if old % 2 == 0 { b } else { a };
+        out.meetings[new].session = meeting.session;
+        out.meetings[new].weight = meeting.weight;
+        out.fixed[new] = instance.fixed[old];
+        if let Some(&table) = instance.fixed_tables.get(old) {
+            out.fixed_tables[new] = table;
+        }
+        out.precedences[new] = instance.precedences[old]
+            .iter()
+            .map(|&before| position[before])
+            .collect();
+    }
+    for (old, slots) in instance.forbidden.iter().enumerate() {
+        out.forbidden[person[old]] = slots.clone();
+    }
+    out.reserved_tables = instance
+        .reserved_tables
+        .iter()
+        .map(|&(table, owner)| (table, person[owner]))
+        .collect();
+    out
+}
 
 /// The published optimum of each file: total breaks, or `None` when proved infeasible
 /// (from the folder's README, which copies the paper's Tables 2 and 6–8).
@@ -78,6 +133,7 @@ fn main() {
         flag("--time-limit").map_or(10.0, |s| s.parse().expect("--time-limit SECONDS"));
     let fairness: usize = flag("--fairness").map_or(2, |s| s.parse().expect("--fairness D"));
     let two_days = args.iter().any(|a| a == "--two-days");
+    let shuffle: Option<u64> = flag("--shuffle").map(|s| s.parse().expect("--shuffle SEED"));
     let mut files: Vec<PathBuf> = Vec::new();
     collect(&dir, &mut files);
     files.sort();
@@ -96,6 +152,9 @@ fn main() {
                 continue;
             }
         };
+        if let Some(seed) = shuffle {
+            instance = shuffled(&instance, seed);
+        }
         if two_days {
             if instance.morning_slots >= instance.slots {
                 continue;
