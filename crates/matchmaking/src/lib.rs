@@ -14,5 +14,5 @@ pub mod symmetry;
 
 pub use check::{Placement, Report, Violation, check};
 pub use instance::{Impossibility, Instance, Meeting, Session};
-pub use plan::{EventIn, EventPlan, RequestIn, plan, plan_with};
+pub use plan::{EventIn, EventPlan, RequestIn, Unplaced, plan, plan_with, unplaced_reasons};
 pub use solve::{Options, Progress, Schedule, Status, assign_tables, schedule};

@@ -59,6 +59,83 @@ pub fn plan(event: &EventIn) -> EventPlan {
 /// [`plan`], telling `progress` how the search goes (the best schedule's breaks so far
 /// and the proved lower bound), for a page that shows it.
 pub fn plan_with(event: &EventIn, progress: &mut dyn FnMut(Progress)) -> EventPlan {
+    let (instance, slots) = instance_of(event);
+    let options = Options {
+        fairness: event.fairness,
+        time_limit: event.time_limit,
+        partial: true,
+    };
+    let result = schedule(&instance, &options, progress);
+    let placements = event
+        .requests
+        .iter()
+        .zip(&result.placements)
+        .map(|(r, p)| (r.id, p.map(|p| (slots[p.slot].0, event.tables[p.table].0))))
+        .collect();
+    EventPlan {
+        placements,
+        schedule: result,
+    }
+}
+
+/// Why an accepted request has no slot, as far as can be told without a search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unplaced {
+    /// It asks for a half-day in which the event has no meeting slot.
+    NoSlotInSession,
+    /// No slot of the half-day it asks for has both sides available.
+    NoCommonSlot,
+    /// This side (a registration) has more accepted meetings than slots they can attend.
+    TooManyMeetings(i64),
+    /// Its slots and tables went to other meetings: heavier ones, or ones with fewer
+    /// possible slots, or the rest of the schedule left no gap that suits both sides.
+    Full,
+}
+
+/// For each request of `event` without a place (`placed` is `None`), why: the first of
+/// the [`Unplaced`] reasons that holds, in the order of the enum (the most specific
+/// first). The organiser's page shows these next to the meetings that wait.
+pub fn unplaced_reasons(event: &EventIn) -> Vec<(i64, Unplaced)> {
+    let (instance, _) = instance_of(event);
+    let meetings_of = instance.meetings_of();
+    let registration: Vec<i64> = {
+        let mut of = vec![0; instance.participants];
+        for (r, m) in event.requests.iter().zip(&instance.meetings) {
+            of[m.a] = r.from;
+            of[m.b] = r.to;
+        }
+        of
+    };
+    event
+        .requests
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.placed.is_none())
+        .map(|(m, r)| {
+            let meeting = &instance.meetings[m];
+            let why = if !(0..instance.slots).any(|t| instance.in_session(m, t)) {
+                Unplaced::NoSlotInSession
+            } else if !(0..instance.slots).any(|t| {
+                instance.in_session(m, t)
+                    && !instance.forbidden[meeting.a].contains(&t)
+                    && !instance.forbidden[meeting.b].contains(&t)
+            }) {
+                Unplaced::NoCommonSlot
+            } else if let Some(side) = [meeting.a, meeting.b]
+                .into_iter()
+                .find(|&p| meetings_of[p].len() > instance.slots - instance.forbidden[p].len())
+            {
+                Unplaced::TooManyMeetings(registration[side])
+            } else {
+                Unplaced::Full
+            };
+            (r.id, why)
+        })
+        .collect()
+}
+
+/// The engine's instance of `event`, with its slots in time order (ids and start times).
+fn instance_of(event: &EventIn) -> (Instance, Vec<(i64, i64)>) {
     let mut slots = event.slots.clone();
     slots.sort_by_key(|(_, starts)| *starts);
     let slot_index: HashMap<i64, usize> = slots
@@ -149,22 +226,7 @@ pub fn plan_with(event: &EventIn, progress: &mut dyn FnMut(Progress)) -> EventPl
             .map(|(_, starts)| (starts + 8 * 3600).rem_euclid(86_400) < 12 * 3600)
             .collect(),
     };
-    let options = Options {
-        fairness: event.fairness,
-        time_limit: event.time_limit,
-        partial: true,
-    };
-    let result = schedule(&instance, &options, progress);
-    let placements = event
-        .requests
-        .iter()
-        .zip(&result.placements)
-        .map(|(r, p)| (r.id, p.map(|p| (slots[p.slot].0, event.tables[p.table].0))))
-        .collect();
-    EventPlan {
-        placements,
-        schedule: result,
-    }
+    (instance, slots)
 }
 
 impl EventPlan {
@@ -285,6 +347,43 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn says_why_a_request_has_no_place() {
+        // Four slots before noon (Hong Kong time) and one after; 10 is away in all but
+        // one morning slot, 11 in that one.
+        let hk = |hour: i64| 1_733_702_400 + (hour - 8) * 3600;
+        let mut input = event();
+        input.slots = vec![(100, hk(9)), (101, hk(10)), (102, hk(11)), (103, hk(14))];
+        input.unavailable = vec![(10, 100), (10, 101), (11, 102), (12, 103)];
+        input.requests[0].session = Session::Morning; // 10 and 11: no common morning slot
+        input.requests[2].session = Session::Afternoon; // 12 and 13: 12 away then
+        input.requests[3].placed = Some((101, 7)); // placed: no reason
+        let mut many = input.clone();
+        let why: HashMap<i64, Unplaced> = unplaced_reasons(&input).into_iter().collect();
+        assert_eq!(why[&1], Unplaced::NoCommonSlot);
+        assert_eq!(why[&2], Unplaced::Full);
+        assert_eq!(why[&3], Unplaced::NoCommonSlot);
+        assert!(!why.contains_key(&4));
+        // Only morning slots: an afternoon wish has none at all.
+        input.slots.truncate(3);
+        let why: HashMap<i64, Unplaced> = unplaced_reasons(&input).into_iter().collect();
+        assert_eq!(why[&3], Unplaced::NoSlotInSession);
+        // 10 can attend two slots (102, 103) and has three meetings.
+        many.requests[0].session = Session::Any;
+        many.requests.push(RequestIn {
+            id: 5,
+            from: 13,
+            to: 10,
+            priority: 1,
+            session: Session::Any,
+            placed: None,
+            locked: false,
+        });
+        let why: HashMap<i64, Unplaced> = unplaced_reasons(&many).into_iter().collect();
+        assert_eq!(why[&5], Unplaced::TooManyMeetings(10));
+        assert_eq!(why[&1], Unplaced::TooManyMeetings(10));
     }
 
     #[test]

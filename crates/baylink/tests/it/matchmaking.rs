@@ -432,7 +432,7 @@ async fn demo_conference(app: &TestApp) -> baylink_store::Event {
 #[tokio::test]
 async fn the_demo_conference_has_a_published_matchmaking_schedule_that_keeps_the_rules() {
     use baylink_store::{MatchmakingStatus, RequestStatus};
-    let app = kit::demo_app().await;
+    let mut app = kit::demo_app().await;
     let s = app.store.as_ref();
     let conference = demo_conference(&app).await;
     let mm = s.matchmaking(conference.id).await.unwrap().unwrap();
@@ -500,6 +500,20 @@ async fn the_demo_conference_has_a_published_matchmaking_schedule_that_keeps_the
         .unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     assert!(r.text().await.unwrap().contains("id=\"mm-agenda\""));
+    // The organiser's page says why each accepted meeting without a slot has none: the
+    // demo's slots are all in the afternoon, so a morning wish has no slot at all.
+    let unplaced = requests
+        .iter()
+        .filter(|r| r.status == RequestStatus::Accepted && r.slot_id.is_none())
+        .count();
+    assert!(unplaced > 0, "the demo is over-subscribed");
+    app.sign_in(SECRETARIAT).await;
+    let (status, page) = app
+        .page(&format!("/en/events/{}/matchmaking", conference.id))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(page.matches("class=\"muted mm-why\"").count(), unplaced);
+    assert!(page.contains("The event has no meeting slot in the half-day it asks for"));
 }
 
 /// "Schedule" is carried out to the end even when the organiser's browser stops waiting (a

@@ -16,7 +16,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
-use baylink_matchmaking::{EventIn, RequestIn};
+use baylink_matchmaking::{EventIn, RequestIn, Unplaced};
 use baylink_store::{
     Event, FieldError, Matchmaking, MatchmakingInput, MatchmakingStatus, MeetingOutcome,
     MeetingRequest, MeetingSlot, MeetingTable, RegStatus, Registration, RequestInput,
@@ -119,7 +119,9 @@ struct OrganiserPage {
     mm: Option<Matchmaking>,
     slots: Vec<(MeetingSlot, String, Vec<Cell>)>,
     tables: Vec<(MeetingTable, String)>,
-    requests: Vec<(MeetingRequest, String, String, String)>,
+    /// Each request with its two sides' names, its status and, when it is accepted but
+    /// has no slot, why (empty otherwise).
+    requests: Vec<(MeetingRequest, String, String, String, String)>,
     people: Vec<(i64, String)>,
     accepted: usize,
     unplaced: usize,
@@ -214,12 +216,17 @@ async fn organiser_view(
         .iter()
         .filter(|r| r.status == RequestStatus::Accepted && r.slot_id.is_none())
         .count();
+    let drafted = mm
+        .as_ref()
+        .is_some_and(|m| m.status != MatchmakingStatus::Open);
+    let mut why = unplaced_reasons(&c, &requests, &all_slots, &tables, &away, drafted, &who);
     let requests = requests
         .into_iter()
         .map(|r| {
             let status = c.t(&r.status.label_key());
             let (from, to) = (who(r.from_reg), who(r.to_reg));
-            (r, from, to, status)
+            let reason = why.remove(&r.id).unwrap_or_default();
+            (r, from, to, status, reason)
         })
         .collect();
     let tables = tables
@@ -261,6 +268,50 @@ async fn organiser_view(
         },
         status,
     )
+}
+
+/// Why each accepted request without a slot has none, in the organiser's language, by
+/// request id. Before any schedule is drafted only what rules a slot out is said (a
+/// half-day without slots, no common slot, more meetings than slots): that every slot went
+/// to other meetings can only be said of a schedule.
+fn unplaced_reasons(
+    c: &Ctx,
+    requests: &[MeetingRequest],
+    slots: &[MeetingSlot],
+    tables: &[MeetingTable],
+    away: &[(i64, i64)],
+    drafted: bool,
+    who: &dyn Fn(i64) -> String,
+) -> HashMap<i64, String> {
+    let input = EventIn {
+        requests: requests
+            .iter()
+            .filter(|r| r.status == RequestStatus::Accepted)
+            .map(request_in)
+            .collect(),
+        slots: slots.iter().map(|x| (x.id, x.starts_at)).collect(),
+        tables: tables.iter().map(|t| (t.id, t.reserved_for)).collect(),
+        unavailable: away.to_vec(),
+        ..EventIn::default()
+    };
+    if slots.is_empty() {
+        return HashMap::new();
+    }
+    baylink_matchmaking::unplaced_reasons(&input)
+        .into_iter()
+        .filter_map(|(id, reason)| {
+            let text = match reason {
+                Unplaced::NoSlotInSession => c.t("mm-why-no-session-slot"),
+                Unplaced::NoCommonSlot => c.t("mm-why-no-common-slot"),
+                Unplaced::TooManyMeetings(reg) => {
+                    format!("{}: {}", c.t("mm-why-too-many"), who(reg))
+                }
+                Unplaced::Full if drafted => c.t("mm-why-full"),
+                Unplaced::Full => return None,
+            };
+            Some((id, text))
+        })
+        .collect()
 }
 
 /// The rules a schedule breaks, for the organiser: someone in two places, a table used
