@@ -514,6 +514,20 @@ async fn the_demo_conference_has_a_published_matchmaking_schedule_that_keeps_the
     assert_eq!(status, StatusCode::OK);
     assert_eq!(page.matches("class=\"muted mm-why\"").count(), unplaced);
     assert!(page.contains("The event has no meeting slot in the half-day it asks for"));
+    // And each side of such a meeting reads it on their own page.
+    let waiting = requests
+        .iter()
+        .find(|r| r.status == RequestStatus::Accepted && r.slot_id.is_none())
+        .unwrap();
+    for side in [waiting.from_reg, waiting.to_reg] {
+        let token = &regs.iter().find(|r| r.id == side).unwrap().manage_token;
+        let (status, page) = app
+            .page(&format!("/zh-Hant/registrations/{token}/matchmaking"))
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        let list = &page[page.find("id=\"mm-unscheduled\"").expect("the list")..];
+        assert!(list.contains("活動在其要求的上午或下午沒有會談時段"));
+    }
 }
 
 /// "Schedule" is carried out to the end even when the organiser's browser stops waiting (a

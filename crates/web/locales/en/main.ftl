@@ -462,6 +462,7 @@ mm-why-no-session-slot = The event has no meeting slot in the half-day it asks f
 mm-why-no-common-slot = No meeting slot in its half-day when both sides are present
 mm-why-too-many = More accepted meetings than slots they are present for
 mm-why-full = The slots and tables went to other meetings (higher priority, or fewer possible slots)
+mm-unscheduled = Accepted, but not in the schedule
 mm-place = Slot and table
 mm-locked = Locked
 mm-move = Move

@@ -796,6 +796,9 @@ struct ParticipantPage {
     sent: Vec<(MeetingRequest, String, String)>,
     slots: Vec<(MeetingSlot, String, bool)>,
     agenda: Vec<AgendaLine>,
+    /// After publication, the participant's accepted meetings that have no slot: with
+    /// whom, and why.
+    unscheduled: Vec<(String, String)>,
     outcomes: Vec<(&'static str, String)>,
 }
 
@@ -881,18 +884,39 @@ async fn participant_page(
         .map(|r| (r.clone(), who(r.to_reg), c.t(&r.status.label_key())))
         .collect();
     let all_slots = s.store.meeting_slots(event.id).await?;
-    let away: Vec<i64> = s
-        .store
-        .unavailability(event.id)
-        .await?
-        .into_iter()
+    let everyone_away = s.store.unavailability(event.id).await?;
+    let away: Vec<i64> = everyone_away
+        .iter()
         .filter(|(r, _)| *r == reg.id)
-        .map(|(_, slot)| slot)
+        .map(|(_, slot)| *slot)
         .collect();
-    let agenda = if mm.status == MatchmakingStatus::Published {
-        agenda_of(&s, &c, reg.id, &requests, &all_slots, &who).await?
+    let (agenda, unscheduled) = if mm.status == MatchmakingStatus::Published {
+        let tables = s.store.meeting_tables(event.id).await?;
+        let mut why = unplaced_reasons(
+            &c,
+            &requests,
+            &all_slots,
+            &tables,
+            &everyone_away,
+            true,
+            &who,
+        );
+        let unscheduled = requests
+            .iter()
+            .filter(|r| r.from_reg == reg.id || r.to_reg == reg.id)
+            .filter_map(|r| {
+                let other = if r.from_reg == reg.id {
+                    r.to_reg
+                } else {
+                    r.from_reg
+                };
+                why.remove(&r.id).map(|reason| (who(other), reason))
+            })
+            .collect();
+        let agenda = agenda_of(&s, &c, reg.id, &requests, &all_slots, &who).await?;
+        (agenda, unscheduled)
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
     let slots = all_slots
         .into_iter()
@@ -917,6 +941,7 @@ async fn participant_page(
         sent,
         slots,
         agenda,
+        unscheduled,
         outcomes,
     })
 }
