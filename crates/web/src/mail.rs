@@ -245,9 +245,21 @@ async fn agenda_mail(
     let event = store.get_event(reg.event_id).await?;
     let slots = store.meeting_slots(event.id).await?;
     let tables = store.meeting_tables(event.id).await?;
+    let requests = store.meeting_requests(event.id).await?;
     let mut lines: Vec<(i64, String)> = Vec::new();
-    for r in store.meeting_requests(event.id).await? {
+    // Accepted meetings without a slot: with whom (registration ids) and why.
+    let mut waiting: Vec<(i64, i64)> = Vec::new();
+    for r in &requests {
         if r.status != RequestStatus::Accepted || (r.from_reg != reg.id && r.to_reg != reg.id) {
+            continue;
+        }
+        if r.slot_id.is_none() {
+            let other = if r.from_reg == reg.id {
+                r.to_reg
+            } else {
+                r.from_reg
+            };
+            waiting.push((r.id, other));
             continue;
         }
         let (Some(slot), Some(table)) = (
@@ -278,7 +290,29 @@ async fn agenda_mail(
         ));
     }
     lines.sort();
-    let agenda: Vec<String> = lines.into_iter().map(|(_, l)| l).collect();
+    let mut agenda: Vec<String> = lines.into_iter().map(|(_, l)| l).collect();
+    if !waiting.is_empty() {
+        // Said here too, so that nobody waits at a table for a meeting that has no slot.
+        let mut names: std::collections::HashMap<i64, String> = std::collections::HashMap::new();
+        names.insert(reg.id, lang.text(&reg.name, &reg.name_script).into_owned());
+        for &(_, other) in &waiting {
+            let r = store.get_registration(other).await?;
+            names.insert(other, lang.text(&r.name, &r.name_script).into_owned());
+        }
+        let away = store.unavailability(event.id).await?;
+        let who = |id: i64| names.get(&id).cloned().unwrap_or_default();
+        let mut why = crate::views::matchmaking::unplaced_reasons(
+            lang, &requests, &slots, &tables, &away, true, &who,
+        );
+        if !agenda.is_empty() {
+            agenda.push(String::new());
+        }
+        agenda.push(lang.t("mm-unscheduled"));
+        for (id, other) in waiting {
+            let reason = why.remove(&id).unwrap_or_default();
+            agenda.push(format!("{}  ({reason})", who(other)));
+        }
+    }
     let args = [
         (
             "event",

@@ -527,6 +527,30 @@ async fn the_demo_conference_has_a_published_matchmaking_schedule_that_keeps_the
         assert_eq!(status, StatusCode::OK);
         let list = &page[page.find("id=\"mm-unscheduled\"").expect("the list")..];
         assert!(list.contains("活動在其要求的上午或下午沒有會談時段"));
+        // The agenda mail says it as well, after the meetings that have a slot.
+        let message = baylink_store::OutboxMessage {
+            id: 0,
+            to_addr: String::new(),
+            kind: "agenda".into(),
+            registration_id: Some(side),
+            invitation_id: None,
+            locale: "en".into(),
+            subject: None,
+            body: None,
+            created_at: 0,
+            attempts: 0,
+            next_attempt_at: 0,
+            sent_at: None,
+            last_error: None,
+        };
+        let mail = baylink_web::mail::compose(app.store.as_ref(), &message, "https://baylink.test")
+            .await
+            .unwrap();
+        let from = mail
+            .body
+            .find("Accepted, but not in the schedule")
+            .expect(&mail.body);
+        assert!(mail.body[from..].contains("(The event has no meeting slot in the half-day"));
     }
 }
 

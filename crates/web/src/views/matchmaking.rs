@@ -219,7 +219,7 @@ async fn organiser_view(
     let drafted = mm
         .as_ref()
         .is_some_and(|m| m.status != MatchmakingStatus::Open);
-    let mut why = unplaced_reasons(&c, &requests, &all_slots, &tables, &away, drafted, &who);
+    let mut why = unplaced_reasons(c.lang, &requests, &all_slots, &tables, &away, drafted, &who);
     let requests = requests
         .into_iter()
         .map(|r| {
@@ -270,12 +270,12 @@ async fn organiser_view(
     )
 }
 
-/// Why each accepted request without a slot has none, in the organiser's language, by
-/// request id. Before any schedule is drafted only what rules a slot out is said (a
+/// Why each accepted request without a slot has none, in `lang`, by request id (for the
+/// organiser's page, the participant's page and the agenda mail). Before any schedule is drafted only what rules a slot out is said (a
 /// half-day without slots, no common slot, more meetings than slots): that every slot went
 /// to other meetings can only be said of a schedule.
-fn unplaced_reasons(
-    c: &Ctx,
+pub(crate) fn unplaced_reasons(
+    lang: crate::i18n::Locale,
     requests: &[MeetingRequest],
     slots: &[MeetingSlot],
     tables: &[MeetingTable],
@@ -301,12 +301,12 @@ fn unplaced_reasons(
         .into_iter()
         .filter_map(|(id, reason)| {
             let text = match reason {
-                Unplaced::NoSlotInSession => c.t("mm-why-no-session-slot"),
-                Unplaced::NoCommonSlot => c.t("mm-why-no-common-slot"),
+                Unplaced::NoSlotInSession => lang.t("mm-why-no-session-slot"),
+                Unplaced::NoCommonSlot => lang.t("mm-why-no-common-slot"),
                 Unplaced::TooManyMeetings(reg) => {
-                    format!("{}: {}", c.t("mm-why-too-many"), who(reg))
+                    format!("{}: {}", lang.t("mm-why-too-many"), who(reg))
                 }
-                Unplaced::Full if drafted => c.t("mm-why-full"),
+                Unplaced::Full if drafted => lang.t("mm-why-full"),
                 Unplaced::Full => return None,
             };
             Some((id, text))
@@ -893,7 +893,7 @@ async fn participant_page(
     let (agenda, unscheduled) = if mm.status == MatchmakingStatus::Published {
         let tables = s.store.meeting_tables(event.id).await?;
         let mut why = unplaced_reasons(
-            &c,
+            c.lang,
             &requests,
             &all_slots,
             &tables,
