@@ -121,10 +121,9 @@ pub fn unplaced_reasons(event: &EventIn) -> Vec<(i64, Unplaced)> {
                     && !instance.forbidden[meeting.b].contains(&t)
             }) {
                 Unplaced::NoCommonSlot
-            } else if let Some(side) = [meeting.a, meeting.b]
-                .into_iter()
-                .find(|&p| meetings_of[p].len() > instance.slots - instance.forbidden[p].len())
-            {
+            } else if let Some(side) = [meeting.a, meeting.b].into_iter().find(|&p| {
+                meetings_of[p].len() > instance.slots.saturating_sub(instance.forbidden[p].len())
+            }) {
                 Unplaced::TooManyMeetings(registration[side])
             } else {
                 Unplaced::Full
