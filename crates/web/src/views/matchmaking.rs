@@ -271,9 +271,10 @@ async fn organiser_view(
 }
 
 /// Why each accepted request without a slot has none, in `lang`, by request id (for the
-/// organiser's page, the participant's page and the agenda mail). Before any schedule is drafted only what rules a slot out is said (a
-/// half-day without slots, no common slot, more meetings than slots): that every slot went
-/// to other meetings can only be said of a schedule.
+/// organiser's page, the participant's page and the agenda mail). Before any schedule is
+/// drafted (`drafted` false) only what rules a slot out is said: a half-day without
+/// slots, no common slot, more meetings than slots. That the slots went to other meetings
+/// can only be said of a schedule.
 pub(crate) fn unplaced_reasons(
     lang: crate::i18n::Locale,
     requests: &[MeetingRequest],
@@ -283,6 +284,9 @@ pub(crate) fn unplaced_reasons(
     drafted: bool,
     who: &dyn Fn(i64) -> String,
 ) -> HashMap<i64, String> {
+    if slots.is_empty() {
+        return HashMap::new();
+    }
     let input = EventIn {
         requests: requests
             .iter()
@@ -294,9 +298,6 @@ pub(crate) fn unplaced_reasons(
         unavailable: away.to_vec(),
         ..EventIn::default()
     };
-    if slots.is_empty() {
-        return HashMap::new();
-    }
     baylink_matchmaking::unplaced_reasons(&input)
         .into_iter()
         .filter_map(|(id, reason)| {
