@@ -253,12 +253,12 @@ async fn agenda_mail(
         if r.status != RequestStatus::Accepted || (r.from_reg != reg.id && r.to_reg != reg.id) {
             continue;
         }
+        let other = if r.from_reg == reg.id {
+            r.to_reg
+        } else {
+            r.from_reg
+        };
         if r.slot_id.is_none() {
-            let other = if r.from_reg == reg.id {
-                r.to_reg
-            } else {
-                r.from_reg
-            };
             waiting.push((r.id, other));
             continue;
         }
@@ -267,11 +267,6 @@ async fn agenda_mail(
             r.table_id.and_then(|id| tables.iter().find(|t| t.id == id)),
         ) else {
             continue;
-        };
-        let other = if r.from_reg == reg.id {
-            r.to_reg
-        } else {
-            r.from_reg
         };
         // Only the counterparts are read, not the whole list of participants.
         let other = store.get_registration(other).await?;

@@ -304,9 +304,13 @@ pub(crate) fn unplaced_reasons(
             let text = match reason {
                 Unplaced::NoSlotInSession => lang.t("mm-why-no-session-slot"),
                 Unplaced::NoCommonSlot => lang.t("mm-why-no-common-slot"),
-                Unplaced::TooManyMeetings(reg) => {
-                    format!("{}: {}", lang.t("mm-why-too-many"), who(reg))
-                }
+                Unplaced::TooManyMeetings(reg) => lang.t_args(
+                    "mm-why-too-many",
+                    &[(
+                        "name",
+                        fluent_templates::fluent_bundle::FluentValue::from(who(reg)),
+                    )],
+                ),
                 Unplaced::Full if drafted => lang.t("mm-why-full"),
                 Unplaced::Full => return None,
             };
@@ -1209,6 +1213,59 @@ async fn table_cards(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_participant_with_more_meetings_than_slots_is_named_in_each_language() {
+        let request = |id: i64, from: i64, to: i64| MeetingRequest {
+            id,
+            event_id: 1,
+            from_reg: from,
+            to_reg: to,
+            message: String::new(),
+            message_script: "zh-Hant".into(),
+            priority: 2,
+            status: RequestStatus::Accepted,
+            created_at: 0,
+            decided_at: None,
+            slot_id: None,
+            table_id: None,
+            locked: false,
+            outcome_from: None,
+            outcome_to: None,
+            session: baylink_store::MeetingSession::Any,
+            to_priority: Some(2),
+            interest_id: None,
+        };
+        // One slot, and 10 has two meetings.
+        let requests = [request(1, 10, 11), request(2, 12, 10)];
+        let slots = [MeetingSlot {
+            id: 5,
+            event_id: 1,
+            starts_at: 1_733_724_000,
+            ends_at: 1_733_725_200,
+        }];
+        let who = |reg: i64| {
+            if reg == 10 {
+                "陳大文".to_owned()
+            } else {
+                format!("#{reg}")
+            }
+        };
+        for (lang, expected) in [
+            (
+                crate::i18n::Locale::ZhHant,
+                "陳大文已接受的會談多於其在場的時段",
+            ),
+            (
+                crate::i18n::Locale::En,
+                "陳大文 has more accepted meetings than slots they are present for",
+            ),
+        ] {
+            let why = unplaced_reasons(lang, &requests, &slots, &[], &[], false, &who);
+            assert_eq!(why[&1], expected);
+            assert_eq!(why[&2], expected);
+        }
+    }
 
     #[test]
     fn one_schedule_per_event_at_a_time_and_the_entry_goes_with_the_job() {
