@@ -188,6 +188,15 @@ impl MeetingRequest {
     pub fn weight(&self) -> i64 {
         self.priority.clamp(1, 3) + self.to_priority.unwrap_or(2).clamp(1, 3)
     }
+
+    /// The registration `reg` meets in this request: the other side.
+    pub fn other_side(&self, reg: i64) -> i64 {
+        if self.from_reg == reg {
+            self.to_reg
+        } else {
+            self.from_reg
+        }
+    }
 }
 
 /// A request as sent, checked by [`RequestInput::validate`].

@@ -253,11 +253,7 @@ async fn agenda_mail(
         if r.status != RequestStatus::Accepted || (r.from_reg != reg.id && r.to_reg != reg.id) {
             continue;
         }
-        let other = if r.from_reg == reg.id {
-            r.to_reg
-        } else {
-            r.from_reg
-        };
+        let other = r.other_side(reg.id);
         if r.slot_id.is_none() {
             waiting.push((r.id, other));
             continue;
@@ -296,16 +292,21 @@ async fn agenda_mail(
         }
         let away = store.unavailability(event.id).await?;
         let who = |id: i64| names.get(&id).cloned().unwrap_or_default();
-        let mut why = crate::views::matchmaking::unplaced_reasons(
-            lang, &requests, &slots, &tables, &away, true, &who,
-        );
+        let mut why =
+            crate::views::matchmaking::unplaced_reasons(lang, &requests, &slots, &away, true, &who);
         if !agenda.is_empty() {
             agenda.push(String::new());
         }
         agenda.push(lang.t("mm-unscheduled"));
         for (id, other) in waiting {
             let reason = why.remove(&id).unwrap_or_default();
-            agenda.push(format!("{}  ({reason})", who(other)));
+            agenda.push(lang.t_args(
+                "mm-unscheduled-line",
+                &[
+                    ("name", FluentValue::from(who(other))),
+                    ("reason", FluentValue::from(reason)),
+                ],
+            ));
         }
     }
     let args = [

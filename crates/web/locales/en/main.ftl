@@ -463,6 +463,7 @@ mm-why-no-common-slot = No meeting slot in its half-day when both sides are pres
 mm-why-too-many = { $name } has more accepted meetings than slots they are present for
 mm-why-full = The slots and tables went to other meetings (higher priority, or fewer possible slots)
 mm-unscheduled = Accepted, but not in the schedule
+mm-unscheduled-line = { $name } ({ $reason })
 mm-place = Slot and table
 mm-locked = Locked
 mm-move = Move

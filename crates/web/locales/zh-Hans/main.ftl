@@ -454,6 +454,7 @@ mm-why-no-common-slot = 其要求的上午或下午没有双方都在场的会�
 mm-why-too-many = { $name }已接受的会谈多于其在场的时段
 mm-why-full = 时段和会谈桌已排给其他会谈（优先级较高或可用时段较少）
 mm-unscheduled = 已接受但未排入日程的会谈
+mm-unscheduled-line = { $name }（{ $reason }）
 mm-place = 时段及桌号
 mm-locked = 锁定
 mm-move = 调动

@@ -454,6 +454,7 @@ mm-why-no-common-slot = 其要求的上午或下午沒有雙方都在場的會�
 mm-why-too-many = { $name }已接受的會談多於其在場的時段
 mm-why-full = 時段和會談桌已排給其他會談（優先級較高或可用時段較少）
 mm-unscheduled = 已接受但未排入日程的會談
+mm-unscheduled-line = { $name }（{ $reason }）
 mm-place = 時段及桌號
 mm-locked = 鎖定
 mm-move = 調動

@@ -219,7 +219,7 @@ async fn organiser_view(
     let drafted = mm
         .as_ref()
         .is_some_and(|m| m.status != MatchmakingStatus::Open);
-    let mut why = unplaced_reasons(c.lang, &requests, &all_slots, &tables, &away, drafted, &who);
+    let mut why = unplaced_reasons(c.lang, &requests, &all_slots, &away, drafted, &who);
     let requests = requests
         .into_iter()
         .map(|r| {
@@ -279,7 +279,6 @@ pub(crate) fn unplaced_reasons(
     lang: crate::i18n::Locale,
     requests: &[MeetingRequest],
     slots: &[MeetingSlot],
-    tables: &[MeetingTable],
     away: &[(i64, i64)],
     drafted: bool,
     who: &dyn Fn(i64) -> String,
@@ -294,7 +293,7 @@ pub(crate) fn unplaced_reasons(
             .map(request_in)
             .collect(),
         slots: slots.iter().map(|x| (x.id, x.starts_at)).collect(),
-        tables: tables.iter().map(|t| (t.id, t.reserved_for)).collect(),
+        // The reasons need no tables: a table is never what rules a slot out.
         unavailable: away.to_vec(),
         ..EventIn::default()
     };
@@ -896,26 +895,13 @@ async fn participant_page(
         .map(|(_, slot)| *slot)
         .collect();
     let (agenda, unscheduled) = if mm.status == MatchmakingStatus::Published {
-        let tables = s.store.meeting_tables(event.id).await?;
-        let mut why = unplaced_reasons(
-            c.lang,
-            &requests,
-            &all_slots,
-            &tables,
-            &everyone_away,
-            true,
-            &who,
-        );
+        let mut why = unplaced_reasons(c.lang, &requests, &all_slots, &everyone_away, true, &who);
         let unscheduled = requests
             .iter()
             .filter(|r| r.from_reg == reg.id || r.to_reg == reg.id)
             .filter_map(|r| {
-                let other = if r.from_reg == reg.id {
-                    r.to_reg
-                } else {
-                    r.from_reg
-                };
-                why.remove(&r.id).map(|reason| (who(other), reason))
+                why.remove(&r.id)
+                    .map(|reason| (who(r.other_side(reg.id)), reason))
             })
             .collect();
         let agenda = agenda_of(&s, &c, reg.id, &requests, &all_slots, &who).await?;
@@ -1059,11 +1045,7 @@ async fn agenda_of(
         ) else {
             continue;
         };
-        let other = if r.from_reg == reg_id {
-            r.to_reg
-        } else {
-            r.from_reg
-        };
+        let other = r.other_side(reg_id);
         let mine = if r.from_reg == reg_id {
             &r.outcome_from
         } else {
@@ -1261,7 +1243,7 @@ mod tests {
                 "陳大文 has more accepted meetings than slots they are present for",
             ),
         ] {
-            let why = unplaced_reasons(lang, &requests, &slots, &[], &[], false, &who);
+            let why = unplaced_reasons(lang, &requests, &slots, &[], false, &who);
             assert_eq!(why[&1], expected);
             assert_eq!(why[&2], expected);
         }
