@@ -616,3 +616,125 @@ async fn a_schedule_is_saved_when_the_organiser_stops_waiting() {
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
 }
+
+/// The organiser takes the meetings away as a spreadsheet (for the venue, the caterer, the
+/// table hosts) and reads the whole matchmaking over JSON; neither is open to anyone else.
+#[tokio::test]
+async fn the_organiser_downloads_the_meetings_in_their_language() {
+    use baylink_store::RequestStatus;
+    let mut app = kit::demo_app().await;
+    let conference = demo_conference(&app).await;
+    let base = format!("/api/v1/events/{}/matchmaking", conference.id);
+    for path in [
+        base.clone(),
+        format!("{base}/meetings.csv"),
+        format!("{base}/meetings.xlsx"),
+    ] {
+        assert_eq!(
+            app.get(&path).await.status(),
+            StatusCode::UNAUTHORIZED,
+            "{path}"
+        );
+    }
+    app.sign_in(SECRETARIAT).await;
+    let s = app.store.as_ref();
+    let requests = s.meeting_requests(conference.id).await.unwrap();
+    let slots = s.meeting_slots(conference.id).await.unwrap();
+
+    // JSON: every request, as stored, with the participants it names.
+    let (status, view) = app.api(reqwest::Method::GET, &base, None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(view["settings"]["status"], "published");
+    assert_eq!(view["requests"].as_array().unwrap().len(), requests.len());
+    assert_eq!(view["slots"].as_array().unwrap().len(), slots.len());
+    let people = view["participants"].as_array().unwrap();
+    for r in view["requests"].as_array().unwrap() {
+        for side in ["from_reg", "to_reg"] {
+            assert!(people.iter().any(|p| p["id"] == r[side]), "{side} of {r}");
+        }
+    }
+    assert!(
+        people.iter().all(|p| p.get("email").is_none()),
+        "no contact details"
+    );
+
+    // CSV, in Traditional Chinese: a BOM for Excel, one row per request, the meetings of
+    // the schedule first in the order of the day, names in the reader's script.
+    let r = app.get(&format!("{base}/meetings.csv?lang=zh-Hant")).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(
+        r.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains(&format!("event-{}-meetings.csv", conference.id))
+    );
+    let bytes = r.bytes().await.unwrap().to_vec();
+    assert!(bytes.starts_with("\u{feff}".as_bytes()));
+    let (head, rows) = baylink_web::sheets::read_table("csv", bytes).unwrap();
+    assert_eq!(&head[..5], ["日期", "開始", "結束", "桌號", "申請人"]);
+    assert_eq!(rows.len(), requests.len());
+    let placed = requests.iter().filter(|r| r.slot_id.is_some()).count();
+    assert!(placed > 0);
+    let times: Vec<String> = rows[..placed]
+        .iter()
+        .map(|r| format!("{} {}", r[0], r[1]))
+        .collect();
+    assert!(times.iter().all(|t| t.len() > 1), "placed rows have a time");
+    assert!(
+        times.windows(2).all(|w| w[0] <= w[1]),
+        "in the order of the day"
+    );
+    assert!(
+        rows[placed..]
+            .iter()
+            .all(|r| r[0].is_empty() && r[3].is_empty())
+    );
+    let accepted = rows.iter().filter(|r| r[8] == "已接受").count();
+    assert_eq!(
+        accepted,
+        requests
+            .iter()
+            .filter(|r| r.status == RequestStatus::Accepted)
+            .count()
+    );
+    let regs = s
+        .list_registrations(conference.id, None, None, 1000, 0)
+        .await
+        .unwrap()
+        .items;
+    let written_simplified = regs
+        .iter()
+        .filter(|r| baylink_text::Script::parse(&r.name_script) == Some(baylink_text::Script::Hans))
+        .find(|r| {
+            requests.iter().any(|q| q.from_reg == r.id)
+                && baylink_text::display(
+                    &r.name,
+                    baylink_text::Script::Hans,
+                    baylink_text::Script::Hant,
+                ) != r.name
+        })
+        .expect("a requester whose name was written in Simplified Chinese");
+    let shown = baylink_text::display(
+        &written_simplified.name,
+        baylink_text::Script::Hans,
+        baylink_text::Script::Hant,
+    );
+    assert!(rows.iter().any(|r| r[4] == shown), "{shown} in Traditional");
+    assert!(!rows.iter().any(|r| r[4] == written_simplified.name));
+
+    // The workbook, in English: the same rows.
+    let r = app.get(&format!("{base}/meetings.xlsx?lang=en")).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let (head, book_rows) =
+        baylink_web::sheets::read_table("xlsx", r.bytes().await.unwrap().to_vec()).unwrap();
+    assert_eq!(head[3], "Table");
+    assert_eq!(book_rows.len(), rows.len());
+    assert!(book_rows.iter().any(|r| r[8] == "Accepted"));
+
+    // The organiser's page links to both, in its own language.
+    let (_, page) = app
+        .page(&format!("/zh-Hans/events/{}/matchmaking", conference.id))
+        .await;
+    assert!(page.contains(&format!("{base}/meetings.csv?lang=zh-Hans")));
+    assert!(page.contains("会谈清单下载"));
+}

@@ -468,6 +468,11 @@ mm-place = Slot and table
 mm-locked = Locked
 mm-move = Move
 mm-table-cards = Printable table cards
+mm-from-org = Requester's organisation
+mm-to-org = Counterpart's organisation
+mm-outcome-from = Outcome, as the requester says
+mm-outcome-to = Outcome, as the counterpart says
+mm-export = The meetings as a spreadsheet
 
 # Supply and demand (供需對接)
 nav-market = Supply & demand

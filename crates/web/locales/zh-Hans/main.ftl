@@ -459,6 +459,11 @@ mm-place = 时段及桌号
 mm-locked = 锁定
 mm-move = 调动
 mm-table-cards = 会谈桌卡（可打印）
+mm-from-org = 申请人机构
+mm-to-org = 对象机构
+mm-outcome-from = 会谈结果（申请人所记）
+mm-outcome-to = 会谈结果（对象所记）
+mm-export = 会谈清单下载
 
 # Supply and demand (供需對接)
 nav-market = 供需对接

@@ -459,6 +459,11 @@ mm-place = 時段及桌號
 mm-locked = 鎖定
 mm-move = 調動
 mm-table-cards = 會談桌卡（可列印）
+mm-from-org = 申請人機構
+mm-to-org = 對象機構
+mm-outcome-from = 會談結果（申請人所記）
+mm-outcome-to = 會談結果（對象所記）
+mm-export = 會談清單下載
 
 # Supply and demand (供需對接)
 nav-market = 供需對接

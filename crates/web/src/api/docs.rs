@@ -9,6 +9,7 @@ use utoipa::OpenApi;
 use super::directory as d;
 use super::events as ev;
 use super::market as mk;
+use super::matchmaking as mm;
 use super::search as se;
 use crate::error::WebError;
 
@@ -28,6 +29,7 @@ use crate::error::WebError;
         ev::check_in_by_id, ev::own_registration, ev::cancel_own,
         se::search,
         mk::list_postings, mk::get_posting, mk::recommendations,
+        mm::get_matchmaking,
     ),
     components(schemas(crate::error::ApiError, crate::error::ApiFieldError)),
     tags(
@@ -37,6 +39,7 @@ use crate::error::WebError;
         (name = "events", description = "Events, registration and check-in"),
         (name = "search", description = "One search over everything, in any script or English"),
         (name = "market", description = "Supply and demand postings and their recommended counterparts"),
+        (name = "matchmaking", description = "1:1 meeting requests, slots, tables and the schedule"),
     )
 )]
 pub struct ApiDoc;

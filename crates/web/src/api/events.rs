@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use axum::Json;
 use axum::Router;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use baylink_store::{
@@ -21,6 +21,7 @@ use crate::AppState;
 use crate::auth::{Action, MaybeAuth, require};
 use crate::error::{WebError, api_locale_from};
 use crate::i18n::Locale;
+use crate::sheets::SheetFormat;
 use crate::views::events::ticket_error;
 
 pub fn router() -> Router<AppState> {
@@ -31,8 +32,14 @@ pub fn router() -> Router<AppState> {
             "/api/v1/events/{id}/registrations",
             get(list_registrations).post(register),
         )
-        .route("/api/v1/events/{id}/registrations.csv", get(export_csv))
-        .route("/api/v1/events/{id}/registrations.xlsx", get(export_xlsx))
+        .route(
+            "/api/v1/events/{id}/registrations.csv",
+            get(export::<false>),
+        )
+        .route(
+            "/api/v1/events/{id}/registrations.xlsx",
+            get(export::<true>),
+        )
         .route("/api/v1/events/{id}/check-in", post(check_in_ticket))
         .route(
             "/api/v1/events/{id}/registrations/{rid}/check-in",
@@ -365,21 +372,9 @@ async fn export_data(
     Ok((event, regs))
 }
 
-fn attachment(content_type: &'static str, name: String, body: Vec<u8>) -> Response {
-    let disposition = format!("attachment; filename=\"{name}\"");
-    let mut r = (StatusCode::OK, body).into_response();
-    r.headers_mut().insert(
-        header::CONTENT_TYPE,
-        header::HeaderValue::from_static(content_type),
-    );
-    if let Ok(v) = header::HeaderValue::from_str(&disposition) {
-        r.headers_mut().insert(header::CONTENT_DISPOSITION, v);
-    }
-    r
-}
-
-/// Participants as CSV with a UTF-8 BOM, so Excel shows the Chinese (staff).
-pub async fn export_csv(
+/// Participants as a spreadsheet (staff), in the language of `?lang=`: CSV with a UTF-8
+/// BOM, so Excel shows the Chinese, or with `XLSX` an Excel workbook.
+pub async fn export<const XLSX: bool>(
     State(s): State<AppState>,
     MaybeAuth(a): MaybeAuth,
     headers: HeaderMap,
@@ -391,54 +386,10 @@ pub async fn export_csv(
         api_locale_from(&headers, q.get("lang").map(String::as_str)),
         &regs,
     );
-    let mut w = csv::Writer::from_writer("\u{feff}".as_bytes().to_vec());
-    w.write_record(&head)
-        .map_err(|e| WebError::Internal(e.to_string()))?;
-    for r in rows {
-        w.write_record(&r)
-            .map_err(|e| WebError::Internal(e.to_string()))?;
-    }
-    let body = w
-        .into_inner()
-        .map_err(|e| WebError::Internal(e.to_string()))?;
-    Ok(attachment(
-        "text/csv; charset=utf-8",
-        format!("event-{}-participants.csv", event.id),
-        body,
-    ))
-}
-
-/// Participants as an Excel workbook (staff).
-pub async fn export_xlsx(
-    State(s): State<AppState>,
-    MaybeAuth(a): MaybeAuth,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-    Query(q): Query<HashMap<String, String>>,
-) -> Result<Response, WebError> {
-    let (event, regs) = export_data(&s, a.as_ref(), &id).await?;
-    let (head, rows) = export_rows(
-        api_locale_from(&headers, q.get("lang").map(String::as_str)),
-        &regs,
-    );
-    let mut book = rust_xlsxwriter::Workbook::new();
-    let sheet = book.add_worksheet();
-    let bold = rust_xlsxwriter::Format::new().set_bold();
-    let err = |e: rust_xlsxwriter::XlsxError| WebError::Internal(e.to_string());
-    for (c, h) in head.iter().enumerate() {
-        sheet
-            .write_string_with_format(0, c as u16, h, &bold)
-            .map_err(err)?;
-    }
-    for (r, row) in rows.iter().enumerate() {
-        for (c, v) in row.iter().enumerate() {
-            sheet.write_string(r as u32 + 1, c as u16, v).map_err(err)?;
-        }
-    }
-    let body = book.save_to_buffer().map_err(err)?;
-    Ok(attachment(
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        format!("event-{}-participants.xlsx", event.id),
-        body,
-    ))
+    super::download(
+        SheetFormat::new(XLSX),
+        &format!("event-{}-participants", event.id),
+        &head,
+        &rows,
+    )
 }

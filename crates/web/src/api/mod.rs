@@ -12,16 +12,20 @@ mod directory;
 mod docs;
 mod events;
 mod market;
+mod matchmaking;
 mod search;
 
 use axum::Router;
 use axum::extract::{FromRequest, Request};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde::de::DeserializeOwned;
 use utoipa::OpenApi;
 
 use crate::AppState;
 use crate::error::WebError;
+use crate::sheets::SheetFormat;
 
 pub use directory::{SideWithOfficers, sides_with_officers};
 pub(crate) use directory::{param, parsed};
@@ -36,6 +40,7 @@ pub fn router() -> Router<AppState> {
         .merge(events::router())
         .merge(search::router())
         .merge(market::router())
+        .merge(matchmaking::router())
 }
 
 /// The OpenAPI document as JSON.
@@ -63,6 +68,27 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
             }
         }
     }
+}
+
+/// A table as a file to download, named `stem` with the format's extension.
+pub(crate) fn download(
+    format: SheetFormat,
+    stem: &str,
+    head: &[String],
+    rows: &[Vec<String>],
+) -> Result<Response, WebError> {
+    let body = crate::sheets::write_table(format, head, rows)
+        .map_err(|e| WebError::Internal(format!("writing a {} file: {e}", format.ext())))?;
+    let disposition = format!("attachment; filename=\"{stem}.{}\"", format.ext());
+    let mut r = (StatusCode::OK, body).into_response();
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        header::HeaderValue::from_static(format.content_type()),
+    );
+    if let Ok(v) = header::HeaderValue::from_str(&disposition) {
+        r.headers_mut().insert(header::CONTENT_DISPOSITION, v);
+    }
+    Ok(r)
 }
 
 /// A path id; anything but a positive number is not a record.

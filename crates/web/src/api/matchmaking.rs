@@ -1,0 +1,247 @@
+//! Matchmaking over JSON (settings, slots, tables, every request with its place), and the
+//! meetings as a spreadsheet for the organiser, in the reader's language and script, the
+//! way b2match and pretix hand organisers their lists for the venue and the caterer.
+
+use std::collections::HashMap;
+
+use axum::Json;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use axum::routing::get;
+use baylink_store::{
+    Matchmaking, MeetingOutcome, MeetingRequest, MeetingSlot, MeetingTable, RegStatus, Registration,
+};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::path_id;
+use crate::AppState;
+use crate::auth::{Action, Auth, MaybeAuth, require};
+use crate::error::{WebError, api_locale_from};
+use crate::i18n::Locale;
+use crate::sheets::SheetFormat;
+use crate::views::events::{clock, day};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/events/{id}/matchmaking", get(get_matchmaking))
+        .route(
+            "/api/v1/events/{id}/matchmaking/meetings.csv",
+            get(meetings_sheet::<false>),
+        )
+        .route(
+            "/api/v1/events/{id}/matchmaking/meetings.xlsx",
+            get(meetings_sheet::<true>),
+        )
+}
+
+/// A participant as matchmaking names them: no contact details, which stay with the
+/// registration.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MatchmakingParticipant {
+    /// The registration's id, as requests name it.
+    pub id: i64,
+    pub name: String,
+    /// The script the name (and organisation) were written in.
+    pub name_script: String,
+    pub organisation: Option<String>,
+}
+
+/// An event's matchmaking as it stands.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MatchmakingView {
+    /// Null until the organiser turns matchmaking on.
+    pub settings: Option<Matchmaking>,
+    pub slots: Vec<MeetingSlot>,
+    pub tables: Vec<MeetingTable>,
+    /// Every request, with the slot and table of a scheduled meeting and each side's
+    /// outcome.
+    pub requests: Vec<MeetingRequest>,
+    /// The event's confirmed participants.
+    pub participants: Vec<MatchmakingParticipant>,
+}
+
+/// Everything the organiser's page shows, read once (staff). Requests past the
+/// acceptance deadline are marked expired first, as on the page.
+struct Loaded {
+    settings: Option<Matchmaking>,
+    slots: Vec<MeetingSlot>,
+    tables: Vec<MeetingTable>,
+    requests: Vec<MeetingRequest>,
+    regs: Vec<Registration>,
+}
+
+async fn load(s: &AppState, a: Option<&Auth>, raw: &str) -> Result<(i64, Loaded), WebError> {
+    require(a, Action::EditDirectory)?;
+    let event = s.store.get_event(path_id(raw)?).await?;
+    s.store
+        .expire_meeting_requests(event.id, baylink_store::sql::now())
+        .await?;
+    let loaded = Loaded {
+        settings: s.store.matchmaking(event.id).await?,
+        slots: s.store.meeting_slots(event.id).await?,
+        tables: s.store.meeting_tables(event.id).await?,
+        requests: s.store.meeting_requests(event.id).await?,
+        regs: s
+            .store
+            .list_registrations(event.id, None, Some(RegStatus::Confirmed), 10_000, 0)
+            .await?
+            .items,
+    };
+    Ok((event.id, loaded))
+}
+
+/// An event's matchmaking: settings, slots, tables, every request and the participants
+/// they name (staff). Texts are as stored, with their script.
+#[utoipa::path(get, path = "/api/v1/events/{id}/matchmaking", tag = "matchmaking",
+    params(("id" = i64, Path)),
+    responses((status = 200, body = MatchmakingView), (status = 401, body = crate::error::ApiError),
+               (status = 404, body = crate::error::ApiError)))]
+pub async fn get_matchmaking(
+    State(s): State<AppState>,
+    MaybeAuth(a): MaybeAuth,
+    Path(id): Path<String>,
+) -> Result<Json<MatchmakingView>, WebError> {
+    let (_, l) = load(&s, a.as_ref(), &id).await?;
+    Ok(Json(MatchmakingView {
+        settings: l.settings,
+        slots: l.slots,
+        tables: l.tables,
+        requests: l.requests,
+        participants: l
+            .regs
+            .into_iter()
+            .map(|r| MatchmakingParticipant {
+                id: r.id,
+                name: r.name,
+                name_script: r.name_script,
+                organisation: r.organisation,
+            })
+            .collect(),
+    }))
+}
+
+/// The meetings as a spreadsheet (staff), in the language of `?lang=`: CSV with a UTF-8
+/// BOM, or with `XLSX` an Excel workbook.
+pub async fn meetings_sheet<const XLSX: bool>(
+    State(s): State<AppState>,
+    MaybeAuth(a): MaybeAuth,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    let (event_id, l) = load(&s, a.as_ref(), &id).await?;
+    let lang = api_locale_from(&headers, q.get("lang").map(String::as_str));
+    let (head, rows) = meeting_rows(lang, &l.regs, &l.slots, &l.tables, &l.requests);
+    super::download(
+        SheetFormat::new(XLSX),
+        &format!("event-{event_id}-meetings"),
+        &head,
+        &rows,
+    )
+}
+
+/// One row per request, scheduled meetings first in the order of the day (by slot, then
+/// table), then the accepted ones without a place, then the rest by when they were sent.
+/// Names and organisations are shown in `lang`'s script; codes become words.
+pub(crate) fn meeting_rows(
+    lang: Locale,
+    regs: &[Registration],
+    slots: &[MeetingSlot],
+    tables: &[MeetingTable],
+    requests: &[MeetingRequest],
+) -> (Vec<String>, Vec<Vec<String>>) {
+    let head = [
+        "field-date",
+        "field-starts",
+        "field-ends",
+        "mm-table",
+        "mm-from",
+        "mm-from-org",
+        "mm-to",
+        "mm-to-org",
+        "field-status",
+        "mm-session",
+        "mm-weight",
+        "mm-locked",
+        "mm-outcome-from",
+        "mm-outcome-to",
+    ]
+    .iter()
+    .map(|k| lang.t(k))
+    .collect();
+    let regs: HashMap<i64, &Registration> = regs.iter().map(|r| (r.id, r)).collect();
+    let slots: HashMap<i64, &MeetingSlot> = slots.iter().map(|x| (x.id, x)).collect();
+    let tables: HashMap<i64, &MeetingTable> = tables.iter().map(|t| (t.id, t)).collect();
+    // A participant who has since cancelled still has their requests listed, by number.
+    let name = |reg: i64| {
+        regs.get(&reg)
+            .map(|r| lang.text(&r.name, &r.name_script).into_owned())
+            .unwrap_or_else(|| format!("#{reg}"))
+    };
+    let org = |reg: i64| {
+        regs.get(&reg)
+            .and_then(|r| {
+                r.organisation
+                    .as_deref()
+                    .map(|o| lang.text(o, &r.name_script).into_owned())
+            })
+            .unwrap_or_default()
+    };
+    let outcome = |code: &Option<String>| {
+        code.as_deref()
+            .and_then(MeetingOutcome::parse)
+            .map(|o| lang.t(&o.label_key()))
+            .unwrap_or_default()
+    };
+    let mut ordered: Vec<&MeetingRequest> = requests.iter().collect();
+    ordered.sort_by_key(|r| {
+        let slot = r.slot_id.and_then(|id| slots.get(&id));
+        let table = r.table_id.and_then(|id| tables.get(&id));
+        let accepted = r.status == baylink_store::RequestStatus::Accepted;
+        (
+            slot.is_none(),
+            !accepted,
+            slot.map(|x| x.starts_at),
+            table.map(|t| t.label.clone()),
+            r.created_at,
+            r.id,
+        )
+    });
+    let rows = ordered
+        .into_iter()
+        .map(|r| {
+            let slot = r.slot_id.and_then(|id| slots.get(&id));
+            let (date, starts, ends) = match slot {
+                Some(x) => (day(x.starts_at), clock(x.starts_at), clock(x.ends_at)),
+                None => Default::default(),
+            };
+            vec![
+                date,
+                starts,
+                ends,
+                r.table_id
+                    .and_then(|id| tables.get(&id))
+                    .map(|t| t.label.clone())
+                    .unwrap_or_default(),
+                name(r.from_reg),
+                org(r.from_reg),
+                name(r.to_reg),
+                org(r.to_reg),
+                lang.t(&r.status.label_key()),
+                lang.t(&r.session.label_key()),
+                r.weight().to_string(),
+                if r.locked {
+                    lang.t("mm-locked")
+                } else {
+                    String::new()
+                },
+                outcome(&r.outcome_from),
+                outcome(&r.outcome_to),
+            ]
+        })
+        .collect();
+    (head, rows)
+}
