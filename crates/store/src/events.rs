@@ -302,10 +302,13 @@ pub struct Invitee {
 pub struct OutboxMessage {
     pub id: i64,
     pub to_addr: String,
-    /// What to write: `registration`, `promoted`, `cancelled`, `custom`.
+    /// What to write: `registration`, `promoted`, `cancelled`, `custom`, `invitation`,
+    /// `agenda`, `mm_request` (to the side asked), `mm_answer` (to the side asking).
     pub kind: String,
     pub registration_id: Option<i64>,
     pub invitation_id: Option<i64>,
+    /// For `mm_request` and `mm_answer`: the meeting request the mail is about.
+    pub meeting_request_id: Option<i64>,
     pub locale: String,
     pub subject: Option<String>,
     pub body: Option<String>,

@@ -69,6 +69,23 @@ macro_rules! impl_sql_matchmaking {
                     Ok(())
                 }
 
+                /// Queues a mail of `kind` about request `request_id` to registration `to`,
+                /// in their language, unless they are one of the demo's synthetic
+                /// participants (who have no mailbox). In the caller's transaction, so the
+                /// mail is queued if and only if the request or the answer is saved.
+                async fn queue_request_mail(tx: &mut Tx<'_>, kind: &str, to: i64, request_id: i64, now: i64) -> StoreResult<()> {
+                    sqlx::query("INSERT INTO outbox (to_addr, kind, registration_id, meeting_request_id, locale, created_at, next_attempt_at) SELECT email, $1, id, $2, locale, $3, $3 FROM registrations WHERE id = $4 AND synthetic = $5 AND status = 'confirmed'")
+                        .bind(kind.to_owned())
+                        .bind(request_id)
+                        .bind(now)
+                        .bind(to)
+                        .bind(false)
+                        .execute(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(())
+                }
+
                 /// Whether the registration is a confirmed participant of the event.
                 async fn confirmed_in(tx: &mut Tx<'_>, event_id: i64, reg: i64) -> StoreResult<bool> {
                     let row = sqlx::query("SELECT 1 FROM registrations WHERE id = $1 AND event_id = $2 AND status = 'confirmed'")
@@ -254,6 +271,7 @@ macro_rules! impl_sql_matchmaking {
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(map_err)?;
+                    Self::queue_request_mail(&mut tx, "mm_request", request.to_reg, request.id, now).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(request)
                 }
@@ -285,6 +303,7 @@ macro_rules! impl_sql_matchmaking {
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(map_err)?;
+                    Self::queue_request_mail(&mut tx, "mm_answer", decided.from_reg, decided.id, now).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(decided)
                 }

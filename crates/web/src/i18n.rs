@@ -166,8 +166,26 @@ impl Locale {
     pub fn has(self, key: &str) -> bool {
         // With every argument our messages take, so those that need one resolve too.
         let args: HashMap<Cow<'static, str>, FluentValue<'static>> = [
-            "count", "limit", "minutes", "event", "name", "when", "link", "status", "expires",
-            "line", "agenda", "terms", "sectors", "modes", "title", "date",
+            "count",
+            "limit",
+            "minutes",
+            "event",
+            "name",
+            "when",
+            "link",
+            "status",
+            "expires",
+            "line",
+            "agenda",
+            "terms",
+            "sectors",
+            "modes",
+            "title",
+            "date",
+            "other",
+            "message",
+            "deadline",
+            "organisation",
         ]
         .into_iter()
         .map(|k| (Cow::Borrowed(k), FluentValue::from(2)))

@@ -74,14 +74,7 @@ pub async fn compose(
             .await?;
         let event = store.get_event(inv.event_id).await?;
         let args = [
-            (
-                "event",
-                FluentValue::from(lang.name(
-                    &event.title,
-                    &event.title_script,
-                    event.title_en.as_deref(),
-                )),
-            ),
+            ("event", event_title(lang, &event)),
             (
                 "name",
                 FluentValue::from(lang.text(&inv.name, &inv.name_script).into_owned()),
@@ -116,6 +109,9 @@ pub async fn compose(
     }
     if m.kind == "agenda" {
         return agenda_mail(store, m, lang, base_url).await;
+    }
+    if m.kind == "mm_request" || m.kind == "mm_answer" {
+        return request_mail(store, m, lang, base_url).await;
     }
     if !matches!(m.kind.as_str(), "registration" | "promoted" | "cancelled") {
         return Err(StoreError::Corrupt(format!(
@@ -230,6 +226,123 @@ pub async fn run(store: Arc<dyn Store>, config: MailConfig, every: Duration) {
     }
 }
 
+/// An event's title as a mail argument, in the reader's language and script.
+fn event_title(lang: Locale, event: &baylink_store::Event) -> FluentValue<'static> {
+    FluentValue::from(lang.name(&event.title, &event.title_script, event.title_en.as_deref()))
+}
+
+/// A participant's matchmaking page, for a mail in `lang`.
+fn matchmaking_link(base_url: &str, lang: Locale, token: &str) -> String {
+    format!(
+        "{}/{}/registrations/{token}/matchmaking",
+        base_url.trim_end_matches('/'),
+        lang.code(),
+    )
+}
+
+/// A meeting request, to the side asked (`mm_request`), or its answer, to the side asking
+/// (`mm_answer`), written from the request as it stands when the mail is sent: a request
+/// answered (or expired) before its mail went out is not announced any more, and an
+/// answer says what the request says now. Such a mail is dropped as
+/// [`StoreError::NotFound`], which the sender counts as nothing left to announce.
+async fn request_mail(
+    store: &dyn Store,
+    m: &OutboxMessage,
+    lang: Locale,
+    base_url: &str,
+) -> Result<Composed, StoreError> {
+    use baylink_store::RequestStatus;
+    let reg = store
+        .get_registration(m.registration_id.ok_or(StoreError::NotFound)?)
+        .await?;
+    let id = m.meeting_request_id.ok_or(StoreError::NotFound)?;
+    let request = store
+        .meeting_requests(reg.event_id)
+        .await?
+        .into_iter()
+        .find(|r| r.id == id)
+        .ok_or(StoreError::NotFound)?;
+    let (subject, body) = match (m.kind.as_str(), request.status) {
+        ("mm_request", RequestStatus::Pending) => {
+            ("mail-mm-request-subject", "mail-mm-request-body")
+        }
+        ("mm_answer", RequestStatus::Accepted) => {
+            ("mail-mm-accepted-subject", "mail-mm-accepted-body")
+        }
+        ("mm_answer", RequestStatus::Declined) => {
+            ("mail-mm-declined-subject", "mail-mm-declined-body")
+        }
+        _ => return Err(StoreError::NotFound),
+    };
+    let event = store.get_event(reg.event_id).await?;
+    let other = store.get_registration(request.other_side(reg.id)).await?;
+    let other_name = lang.text(&other.name, &other.name_script).into_owned();
+    let other = match other.organisation.as_deref() {
+        Some(org) if !org.trim().is_empty() => lang.t_args(
+            "mm-who-org",
+            &[
+                ("name", FluentValue::from(other_name)),
+                (
+                    "organisation",
+                    FluentValue::from(lang.text(org, &other.name_script).into_owned()),
+                ),
+            ],
+        ),
+        _ => other_name,
+    };
+    let message = lang.text(&request.message, &request.message_script);
+    let deadline = match store
+        .matchmaking(event.id)
+        .await?
+        .and_then(|mm| mm.accept_deadline)
+    {
+        Some(at) => lang.t_args(
+            "mail-mm-answer-by",
+            &[(
+                "date",
+                FluentValue::from(format!(
+                    "{} {}",
+                    crate::views::events::day(at),
+                    crate::views::events::clock(at)
+                )),
+            )],
+        ),
+        None => String::new(),
+    };
+    let args = [
+        ("event", event_title(lang, &event)),
+        (
+            "name",
+            FluentValue::from(lang.text(&reg.name, &reg.name_script).into_owned()),
+        ),
+        ("other", FluentValue::from(other)),
+        (
+            "message",
+            FluentValue::from(if message.trim().is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "\n{}\n",
+                    lang.t_args(
+                        "mail-mm-quote",
+                        &[("message", FluentValue::from(message.trim().to_owned()))]
+                    )
+                )
+            }),
+        ),
+        ("deadline", FluentValue::from(deadline)),
+        (
+            "link",
+            FluentValue::from(matchmaking_link(base_url, lang, &reg.manage_token)),
+        ),
+    ];
+    Ok(Composed {
+        to: reg.email.clone(),
+        subject: lang.t_args(subject, &args),
+        body: lang.t_args(body, &args),
+    })
+}
+
 /// A participant's matchmaking agenda, as it stands when the mail is sent (so a mail
 /// delayed past a change carries the change).
 async fn agenda_mail(
@@ -310,14 +423,7 @@ async fn agenda_mail(
         }
     }
     let args = [
-        (
-            "event",
-            FluentValue::from(lang.name(
-                &event.title,
-                &event.title_script,
-                event.title_en.as_deref(),
-            )),
-        ),
+        ("event", event_title(lang, &event)),
         (
             "name",
             FluentValue::from(lang.text(&reg.name, &reg.name_script).into_owned()),
@@ -325,12 +431,7 @@ async fn agenda_mail(
         ("agenda", FluentValue::from(agenda.join("\n"))),
         (
             "link",
-            FluentValue::from(format!(
-                "{}/{}/registrations/{}/matchmaking",
-                base_url.trim_end_matches('/'),
-                lang.code(),
-                reg.manage_token
-            )),
+            FluentValue::from(matchmaking_link(base_url, lang, &reg.manage_token)),
         ),
     ];
     Ok(Composed {

@@ -36,6 +36,36 @@ async fn post(app: &TestApp, path: &str, fields: &[(&str, &str)]) -> reqwest::Re
         .unwrap()
 }
 
+/// Every mail due in the outbox, written as the sender would write it now (`None` when
+/// there is nothing left to announce), and marked sent.
+async fn drain_mail(app: &TestApp) -> Vec<(String, Option<baylink_web::mail::Composed>)> {
+    let now = baylink_store::sql::now() + 1;
+    let mut out = Vec::new();
+    while let Some(m) = app.store.claim_mail(now, now + 600).await.unwrap() {
+        let mail = match baylink_web::mail::compose(app.store.as_ref(), &m, "https://baylink.test")
+            .await
+        {
+            Ok(mail) => Some(mail),
+            Err(baylink_store::StoreError::NotFound) => None,
+            Err(e) => panic!("composing {}: {e}", m.kind),
+        };
+        out.push((m.kind.clone(), mail));
+        app.store.mark_mail_sent(m.id, now).await.unwrap();
+    }
+    out
+}
+
+/// The id of the first request a participant's page links to from `page` on.
+fn first_request_id(page: &str) -> String {
+    page.split("matchmaking/requests/")
+        .nth(1)
+        .expect("a request's link")
+        .split('/')
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
 /// A participant's page, read without the organiser's session.
 async fn public_page(app: &TestApp, path: &str) -> (StatusCode, String) {
     let r = kit::client().get(app.url(path)).send().await.unwrap();
@@ -159,6 +189,31 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
     .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
 
+    // The side asked hears of each request by mail, in their language, with the message.
+    let mails = drain_mail(&staff).await;
+    let asked: Vec<_> = mails
+        .iter()
+        .filter(|(kind, _)| kind == "mm_request")
+        .map(|(_, m)| m.clone().expect("a waiting request is announced"))
+        .collect();
+    assert_eq!(asked.len(), 3, "{mails:?}");
+    let to_b_from_a = asked
+        .iter()
+        .find(|m| m.to == "mm-b@example.cn" && m.subject.starts_with("陳大文"))
+        .expect("B hears of A's request");
+    assert!(to_b_from_a.subject.contains("希望在") && to_b_from_a.subject.contains("與您會談"));
+    assert!(
+        to_b_from_a.body.contains("「想談6G合作」"),
+        "{}",
+        to_b_from_a.body
+    );
+    assert!(
+        to_b_from_a
+            .body
+            .contains(&format!("https://baylink.test{b}/matchmaking"))
+    );
+    assert!(asked.iter().any(|m| m.to == "mm-c@example.mo"));
+
     // B accepts both, C accepts A's; B is away in the first slot.
     let (_, mm_b) = public_page(&staff, &format!("{b}/matchmaking")).await;
     assert!(mm_b.contains("想談6G合作"));
@@ -205,20 +260,30 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
         (1, Some(3), 4)
     );
     let (_, mm_c) = public_page(&staff, &format!("{c}/matchmaking")).await;
-    let rid = mm_c
-        .split("matchmaking/requests/")
-        .nth(1)
-        .unwrap()
-        .split('/')
-        .next()
-        .unwrap()
-        .to_owned();
+    let rid = first_request_id(&mm_c);
     post(
         &staff,
         &format!("{c}/matchmaking/requests/{rid}/decide"),
         &[("accept", "1")],
     )
     .await;
+    // The side asking hears of each answer: A twice, C once.
+    let answers: Vec<_> = drain_mail(&staff)
+        .await
+        .into_iter()
+        .filter(|(kind, _)| kind == "mm_answer")
+        .map(|(_, m)| m.expect("an answer is announced"))
+        .collect();
+    assert_eq!(answers.len(), 3);
+    assert_eq!(
+        answers.iter().filter(|m| m.to == "mm-a@example.hk").count(),
+        2
+    );
+    assert!(
+        answers
+            .iter()
+            .all(|m| m.subject.starts_with("會談已獲接受"))
+    );
     let (_, mm_b) = public_page(&staff, &format!("{b}/matchmaking")).await;
     let first_slot = mm_b
         .split("name=\"away-")
@@ -392,17 +457,7 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
 
     // An outcome.
     let (_, page) = public_page(&staff, &format!("{a}/matchmaking")).await;
-    let rid = page
-        .split("id=\"mm-agenda\"")
-        .nth(1)
-        .unwrap()
-        .split("matchmaking/requests/")
-        .nth(1)
-        .unwrap()
-        .split('/')
-        .next()
-        .unwrap()
-        .to_owned();
+    let rid = first_request_id(&page[page.find("id=\"mm-agenda\"").unwrap()..]);
     let r = post(
         &staff,
         &format!("{a}/matchmaking/requests/{rid}/outcome"),
@@ -412,6 +467,45 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let (_, page) = public_page(&staff, &format!("{a}/matchmaking")).await;
     assert!(page.contains("有合作可能"));
+
+    // A request answered before its mail went out is not announced any more; the answer
+    // is, as it stands when its mail is written.
+    let d = register(&staff, event, "Dora Lee", "mm-d@example.hk").await;
+    let (_, mm_d) = public_page(&staff, &format!("{d}/matchmaking")).await;
+    let r = post(
+        &staff,
+        &format!("{d}/matchmaking/request"),
+        &[("to_reg", &option_for(&mm_d, "陳大文")), ("priority", "2")],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, mm_a) = public_page(&staff, &format!("{a}/matchmaking")).await;
+    let incoming = &mm_a[mm_a.find("Dora Lee").expect("D's request")..];
+    let rid = first_request_id(incoming);
+    let r = post(
+        &staff,
+        &format!("{a}/matchmaking/requests/{rid}/decide"),
+        &[("accept", "0")],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let mails = drain_mail(&staff).await;
+    let about = |kind: &str| {
+        mails
+            .iter()
+            .find(|(k, _)| k == kind)
+            .unwrap_or_else(|| panic!("a {kind} mail in {mails:?}"))
+            .1
+            .clone()
+    };
+    assert_eq!(about("mm_request"), None);
+    let declined = about("mm_answer").expect("the answer is announced");
+    assert_eq!(declined.to, "mm-d@example.hk");
+    assert!(
+        declined.subject.starts_with("會談申請未獲接受：陳大文"),
+        "{}",
+        declined.subject
+    );
 }
 
 /// The demo's 2024 conference, which holds its matchmaking session.
@@ -433,6 +527,13 @@ async fn demo_conference(app: &TestApp) -> baylink_store::Event {
 async fn the_demo_conference_has_a_published_matchmaking_schedule_that_keeps_the_rules() {
     use baylink_store::{MatchmakingStatus, RequestStatus};
     let mut app = kit::demo_app().await;
+    // The demo's participants are synthetic: their requests and answers mail nobody.
+    assert!(
+        drain_mail(&app)
+            .await
+            .iter()
+            .all(|(kind, _)| !kind.starts_with("mm_"))
+    );
     let s = app.store.as_ref();
     let conference = demo_conference(&app).await;
     let mm = s.matchmaking(conference.id).await.unwrap().unwrap();
@@ -534,6 +635,7 @@ async fn the_demo_conference_has_a_published_matchmaking_schedule_that_keeps_the
             kind: "agenda".into(),
             registration_id: Some(side),
             invitation_id: None,
+            meeting_request_id: None,
             locale: "en".into(),
             subject: None,
             body: None,

@@ -215,6 +215,33 @@ async fn story(store: Arc<dyn Store>) {
     s.decide_meeting(cd.id, d, true, 2, NOON + 60)
         .await
         .unwrap();
+    // Each request queued one mail to the side asked, each answer one to the side asking,
+    // and nothing refused queued anything.
+    let mut mails = Vec::new();
+    while let Some(m) = s.claim_mail(NOON + 61, NOON + 661).await.unwrap() {
+        if m.kind.starts_with("mm_") {
+            mails.push((m.kind.clone(), m.registration_id, m.meeting_request_id));
+        }
+        s.mark_mail_sent(m.id, NOON + 61).await.unwrap();
+    }
+    mails.sort();
+    let ac = s
+        .meeting_requests(ev.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|r| r.to_reg == c)
+        .unwrap()
+        .id;
+    let mut expected = vec![
+        ("mm_answer".to_owned(), Some(a), Some(ab.id)),
+        ("mm_answer".to_owned(), Some(c), Some(cd.id)),
+        ("mm_request".to_owned(), Some(b), Some(ab.id)),
+        ("mm_request".to_owned(), Some(c), Some(ac)),
+        ("mm_request".to_owned(), Some(d), Some(cd.id)),
+    ];
+    expected.sort();
+    assert_eq!(mails, expected);
     // The pending a→c expires after the acceptance deadline.
     assert_eq!(
         s.expire_meeting_requests(ev.id, NOON + 60).await.unwrap(),

@@ -443,6 +443,29 @@ mm-open-matchmaking = Project matchmaking: request and schedule 1:1 meetings
 err-mm-no-slots = Add meeting slots and tables before scheduling.
 mm-add-to-calendar = Add to your calendar (iCalendar)
 mm-print = Print
+mm-who-org = { $name } ({ $organisation })
+mail-mm-quote = “{ $message }”
+mail-mm-answer-by = Please answer by { $date } (Hong Kong time); a request not answered by then expires.
+mail-mm-request-subject = { $other } asks to meet you at { $event }
+mail-mm-request-body =
+    Dear { $name },
+
+    { $other } asks for a 1:1 meeting with you at { $event }.
+    { $message }
+    Accept or decline on your page: { $link }
+    { $deadline }
+mail-mm-accepted-subject = Meeting accepted: { $other }, { $event }
+mail-mm-accepted-body =
+    Dear { $name },
+
+    { $other } accepted your request for a 1:1 meeting at { $event }. Once the organisers publish the schedule, the meeting is on your agenda with its time and table, and the agenda comes by mail.
+
+    Your page: { $link }
+mail-mm-declined-subject = Meeting declined: { $other }, { $event }
+mail-mm-declined-body =
+    Dear { $name },
+
+    { $other } declined your request for a 1:1 meeting at { $event }. You may ask other participants on your page: { $link }
 mail-agenda-subject = Your matchmaking meetings at { $event }
 mail-agenda-body =
     Dear { $name },

@@ -434,6 +434,29 @@ mm-open-matchmaking = 项目对接：申请及安排一对一会谈
 err-mm-no-slots = 编排前请先加入会谈时段及会谈桌。
 mm-add-to-calendar = 加入日历（iCalendar）
 mm-print = 打印
+mm-who-org = { $name }（{ $organisation }）
+mail-mm-quote = “{ $message }”
+mail-mm-answer-by = 请于{ $date }（香港时间）前回复；逾期未复的申请将会失效。
+mail-mm-request-subject = { $other }希望在{ $event }与您会谈
+mail-mm-request-body =
+    { $name }您好：
+
+    { $other }希望在{ $event }与您进行一对一会谈。
+    { $message }
+    请在您的页面接受或婉拒：{ $link }
+    { $deadline }
+mail-mm-accepted-subject = 会谈已获接受：{ $other }，{ $event }
+mail-mm-accepted-body =
+    { $name }您好：
+
+    { $other }已接受您在{ $event }的一对一会谈申请。主办方公布日程后，会谈的时间及桌号将列入您的日程，日程也会以邮件发给您。
+
+    您的页面：{ $link }
+mail-mm-declined-subject = 会谈申请未获接受：{ $other }，{ $event }
+mail-mm-declined-body =
+    { $name }您好：
+
+    { $other }婉拒了您在{ $event }的一对一会谈申请。您可在您的页面向其他参会者申请会谈：{ $link }
 mail-agenda-subject = 您在{ $event }的项目对接会谈
 mail-agenda-body =
     { $name }您好：

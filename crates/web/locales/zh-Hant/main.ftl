@@ -434,6 +434,29 @@ mm-open-matchmaking = 項目對接：申請及安排一對一會談
 err-mm-no-slots = 編排前請先加入會談時段及會談桌。
 mm-add-to-calendar = 加入行事曆（iCalendar）
 mm-print = 列印
+mm-who-org = { $name }（{ $organisation }）
+mail-mm-quote = 「{ $message }」
+mail-mm-answer-by = 請於{ $date }（香港時間）前回覆；逾期未覆的申請將會失效。
+mail-mm-request-subject = { $other }希望在{ $event }與您會談
+mail-mm-request-body =
+    { $name }您好：
+
+    { $other }希望在{ $event }與您進行一對一會談。
+    { $message }
+    請在您的頁面接受或婉拒：{ $link }
+    { $deadline }
+mail-mm-accepted-subject = 會談已獲接受：{ $other }，{ $event }
+mail-mm-accepted-body =
+    { $name }您好：
+
+    { $other }已接受您在{ $event }的一對一會談申請。主辦方公布日程後，會談的時間及桌號將列入您的日程，日程亦會以郵件寄給您。
+
+    您的頁面：{ $link }
+mail-mm-declined-subject = 會談申請未獲接受：{ $other }，{ $event }
+mail-mm-declined-body =
+    { $name }您好：
+
+    { $other }婉拒了您在{ $event }的一對一會談申請。您可在您的頁面向其他參加者申請會談：{ $link }
 mail-agenda-subject = 您在{ $event }的項目對接會談
 mail-agenda-body =
     { $name }您好：
