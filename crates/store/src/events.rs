@@ -303,11 +303,12 @@ pub struct OutboxMessage {
     pub id: i64,
     pub to_addr: String,
     /// What to write: `registration`, `promoted`, `cancelled`, `custom`, `invitation`,
-    /// `agenda`, `mm_request` (to the side asked), `mm_answer` (to the side asking).
+    /// `agenda`, `mm_request` (to the side asked), `mm_answer` (to the side asking),
+    /// `mm_cancelled` (to the side that did not cancel).
     pub kind: String,
     pub registration_id: Option<i64>,
     pub invitation_id: Option<i64>,
-    /// For `mm_request` and `mm_answer`: the meeting request the mail is about.
+    /// For the `mm_` kinds: the meeting request the mail is about.
     pub meeting_request_id: Option<i64>,
     pub locale: String,
     pub subject: Option<String>,

@@ -321,6 +321,17 @@ pub trait MatchmakingStore: Send + Sync {
         priority: i64,
         now: i64,
     ) -> StoreResult<MeetingRequest>;
+    /// Cancels a request: its sender withdraws it while it is pending, or either side
+    /// cancels the accepted meeting (unless an outcome is on record: it was held), which
+    /// frees its slot and table. The other side is
+    /// told by mail (`mm_cancelled`), in the same transaction. Anything else is a conflict
+    /// (`err-mm-cannot-cancel`); someone who is neither side gets `NotFound`.
+    async fn cancel_meeting(
+        &self,
+        request_id: i64,
+        by_reg: i64,
+        now: i64,
+    ) -> StoreResult<MeetingRequest>;
     /// Marks the requests still pending after the acceptance deadline as expired, so they
     /// block no one; returns how many.
     async fn expire_meeting_requests(&self, event_id: i64, now: i64) -> StoreResult<u64>;

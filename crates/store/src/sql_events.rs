@@ -920,6 +920,9 @@ macro_rules! impl_sql_events {
                             .map_err(map_err)?;
                     }
                     Self::release_sessions(&mut tx, id).await?;
+                    // Their matchmaking requests and meetings go with them: the slots and
+                    // tables are freed, and the other sides are told.
+                    Self::cancel_requests_of(&mut tx, id, None, now).await?;
                     Self::promote_event(&mut tx, event_id, now).await?;
                     let after = Self::reg_in(&mut tx, id).await?;
                     Self::queue_mail(&mut tx, &after, "cancelled", now).await?;

@@ -86,6 +86,28 @@ macro_rules! impl_sql_matchmaking {
                     Ok(())
                 }
 
+                /// Cancels the requests `reg` is a side of that are still pending or
+                /// accepted (all of them, or only `request_id`), freeing their slots and
+                /// tables, and tells each other side by mail. A meeting with an outcome on
+                /// record has been held (or judged) and stays as it is. For a registration that is
+                /// cancelled, and for [`cancel_meeting`](MatchmakingStore::cancel_meeting).
+                /// One statement, so a concurrent answer to the same request either comes
+                /// first (and is cancelled with it) or finds it cancelled.
+                async fn cancel_requests_of(tx: &mut Tx<'_>, reg: i64, request_id: Option<i64>, now: i64) -> StoreResult<Vec<MeetingRequest>> {
+                    let cancelled = sqlx::query_as::<_, MeetingRequest>(AssertSqlSafe(format!("UPDATE meeting_requests SET status = 'cancelled', decided_at = $2, slot_id = NULL, table_id = NULL, locked = $3 WHERE (from_reg = $1 OR to_reg = $1) AND status IN ('pending', 'accepted') AND outcome_from IS NULL AND outcome_to IS NULL AND ($4 IS NULL OR id = $4) RETURNING {REQUEST_COLS}")))
+                        .bind(reg)
+                        .bind(now)
+                        .bind(false)
+                        .bind(request_id)
+                        .fetch_all(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    for r in &cancelled {
+                        Self::queue_request_mail(tx, "mm_cancelled", r.other_side(reg), r.id, now).await?;
+                    }
+                    Ok(cancelled)
+                }
+
                 /// Whether the registration is a confirmed participant of the event.
                 async fn confirmed_in(tx: &mut Tx<'_>, event_id: i64, reg: i64) -> StoreResult<bool> {
                     let row = sqlx::query("SELECT 1 FROM registrations WHERE id = $1 AND event_id = $2 AND status = 'confirmed'")
@@ -306,6 +328,32 @@ macro_rules! impl_sql_matchmaking {
                     Self::queue_request_mail(&mut tx, "mm_answer", decided.from_reg, decided.id, now).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(decided)
+                }
+
+                async fn cancel_meeting(&self, request_id: i64, by_reg: i64, now: i64) -> StoreResult<MeetingRequest> {
+                    let mut tx = self.begin().await?;
+                    let event_id = Self::request_in(&mut tx, request_id).await?.event_id;
+                    Self::lock_matchmaking(&mut tx, event_id).await?;
+                    let request = Self::request_in(&mut tx, request_id).await?;
+                    if request.from_reg != by_reg && request.to_reg != by_reg {
+                        return Err(StoreError::NotFound);
+                    }
+                    // The receiver of a pending request declines it instead.
+                    let held = request.outcome_from.is_some() || request.outcome_to.is_some();
+                    let may = match request.status {
+                        RequestStatus::Accepted => !held,
+                        RequestStatus::Pending => request.from_reg == by_reg,
+                        _ => false,
+                    };
+                    if !may {
+                        return Err(conflict("err-mm-cannot-cancel"));
+                    }
+                    let cancelled = Self::cancel_requests_of(&mut tx, by_reg, Some(request_id), now)
+                        .await?
+                        .pop()
+                        .ok_or(StoreError::NotFound)?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(cancelled)
                 }
 
                 async fn expire_meeting_requests(&self, event_id: i64, now: i64) -> StoreResult<u64> {

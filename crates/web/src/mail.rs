@@ -110,7 +110,7 @@ pub async fn compose(
     if m.kind == "agenda" {
         return agenda_mail(store, m, lang, base_url).await;
     }
-    if m.kind == "mm_request" || m.kind == "mm_answer" {
+    if matches!(m.kind.as_str(), "mm_request" | "mm_answer" | "mm_cancelled") {
         return request_mail(store, m, lang, base_url).await;
     }
     if !matches!(m.kind.as_str(), "registration" | "promoted" | "cancelled") {
@@ -240,8 +240,9 @@ fn matchmaking_link(base_url: &str, lang: Locale, token: &str) -> String {
     )
 }
 
-/// A meeting request, to the side asked (`mm_request`), or its answer, to the side asking
-/// (`mm_answer`), written from the request as it stands when the mail is sent: a request
+/// A meeting request, to the side asked (`mm_request`), its answer, to the side asking
+/// (`mm_answer`), or its cancellation, to the side that did not cancel (`mm_cancelled`),
+/// written from the request as it stands when the mail is sent: a request
 /// answered (or expired) before its mail went out is not announced any more, and an
 /// answer says what the request says now. Such a mail is dropped as
 /// [`StoreError::NotFound`], which the sender counts as nothing left to announce.
@@ -271,6 +272,9 @@ async fn request_mail(
         }
         ("mm_answer", RequestStatus::Declined) => {
             ("mail-mm-declined-subject", "mail-mm-declined-body")
+        }
+        ("mm_cancelled", RequestStatus::Cancelled) => {
+            ("mail-mm-cancelled-subject", "mail-mm-cancelled-body")
         }
         _ => return Err(StoreError::NotFound),
     };

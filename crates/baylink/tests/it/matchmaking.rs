@@ -458,6 +458,7 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
     // An outcome.
     let (_, page) = public_page(&staff, &format!("{a}/matchmaking")).await;
     let rid = first_request_id(&page[page.find("id=\"mm-agenda\"").unwrap()..]);
+    let rid_with_outcome = rid.clone();
     let r = post(
         &staff,
         &format!("{a}/matchmaking/requests/{rid}/outcome"),
@@ -506,6 +507,52 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
         "{}",
         declined.subject
     );
+
+    // A cancels from their agenda: the meeting with an outcome on record was held and
+    // stays; the other one is cancelled, leaves both agendas, and its other side is told.
+    let (_, mm_a) = public_page(&staff, &format!("{a}/matchmaking")).await;
+    let agenda = &mm_a[mm_a.find("id=\"mm-agenda\"").unwrap()..mm_a.find("</ol>").unwrap()];
+    let cancels: Vec<String> = agenda
+        .split("matchmaking/requests/")
+        .skip(1)
+        .filter(|piece| piece.split('"').next().unwrap().ends_with("/cancel"))
+        .map(|piece| piece.split('/').next().unwrap().to_owned())
+        .collect();
+    assert_eq!(cancels.len(), 2, "a cancel button per meeting");
+    assert!(agenda.contains("data-confirm=\"確定取消此會談"));
+    let held = cancels.iter().find(|id| **id == rid_with_outcome).unwrap();
+    let r = post(
+        &staff,
+        &format!("{a}/matchmaking/requests/{held}/cancel"),
+        &[],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    assert!(r.text().await.unwrap().contains("只可取消"));
+    let other = cancels.iter().find(|id| **id != rid_with_outcome).unwrap();
+    let r = post(
+        &staff,
+        &format!("{a}/matchmaking/requests/{other}/cancel"),
+        &[],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, mm_a) = public_page(&staff, &format!("{a}/matchmaking")).await;
+    let agenda = &mm_a[mm_a.find("id=\"mm-agenda\"").unwrap()..mm_a.find("</ol>").unwrap()];
+    assert_eq!(agenda.matches("/cancel\"").count(), 1);
+    let told: Vec<_> = drain_mail(&staff)
+        .await
+        .into_iter()
+        .filter(|(kind, _)| kind == "mm_cancelled")
+        .map(|(_, m)| m.expect("the cancellation is announced"))
+        .collect();
+    assert_eq!(told.len(), 1);
+    assert!(
+        told[0].subject.starts_with("會談已取消：陳大文"),
+        "{}",
+        told[0].subject
+    );
+    assert_ne!(told[0].to, "mm-a@example.hk");
 }
 
 /// The demo's 2024 conference, which holds its matchmaking session.

@@ -318,6 +318,91 @@ async fn story(store: Arc<dyn Store>) {
         Err(StoreError::NotFound)
     ));
 
+    // Cancelling: only a side may, the receiver of a pending request declines instead,
+    // a held meeting (an outcome on record) stays, an expired request cannot be; an
+    // accepted meeting is cancelled by either side, its slot and table freed, and the other
+    // side is told.
+    let ac = s
+        .meeting_requests(ev.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|r| r.to_reg == c && r.from_reg == a)
+        .unwrap();
+    assert_eq!(ac.status, RequestStatus::Expired);
+    assert!(matches!(
+        s.cancel_meeting(cd.id, a, NOON + 9100).await,
+        Err(StoreError::NotFound)
+    ));
+    for (request, by) in [(ab.id, a), (ac.id, a)] {
+        assert_eq!(
+            conflict_code(
+                s.cancel_meeting(request, by, NOON + 9100)
+                    .await
+                    .unwrap_err()
+            ),
+            "err-mm-cannot-cancel"
+        );
+    }
+    let gone = s.cancel_meeting(cd.id, d, NOON + 9100).await.unwrap();
+    assert_eq!(
+        (gone.status, gone.slot_id, gone.table_id),
+        (RequestStatus::Cancelled, None, None)
+    );
+    assert_eq!(
+        conflict_code(s.cancel_meeting(cd.id, c, NOON + 9100).await.unwrap_err()),
+        "err-mm-cannot-cancel"
+    );
+    // A participant who cancels their registration takes their meetings with them, but not
+    // one already held.
+    let e = s
+        .register(ev.id, &person(4), Channel::Public, "mm-4", "zh-Hant", NOON)
+        .await
+        .unwrap()
+        .id;
+    let ec = s
+        .request_meeting(ev.id, e, &ask(c, 2, ""), NOON + 100)
+        .await
+        .unwrap();
+    let pending_to_e = s
+        .request_meeting(ev.id, d, &ask(e, 2, ""), NOON + 100)
+        .await
+        .unwrap();
+    assert_eq!(
+        conflict_code(
+            s.cancel_meeting(pending_to_e.id, e, NOON + 110)
+                .await
+                .unwrap_err()
+        ),
+        "err-mm-cannot-cancel",
+        "the receiver declines instead"
+    );
+    s.decide_meeting(ec.id, c, true, 2, NOON + 120)
+        .await
+        .unwrap();
+    s.cancel_registration(None, e, NOON + 9200).await.unwrap();
+    s.cancel_registration(None, b, NOON + 9200).await.unwrap();
+    let now: Vec<_> = s.meeting_requests(ev.id).await.unwrap();
+    let status = |id: i64| now.iter().find(|r| r.id == id).unwrap().status;
+    assert_eq!(status(ec.id), RequestStatus::Cancelled);
+    assert_eq!(status(pending_to_e.id), RequestStatus::Cancelled);
+    assert_eq!(status(ab.id), RequestStatus::Accepted, "held: it stays");
+    let mut told = Vec::new();
+    while let Some(m) = s.claim_mail(NOON + 9300, NOON + 9900).await.unwrap() {
+        if m.kind == "mm_cancelled" {
+            told.push((m.registration_id, m.meeting_request_id));
+        }
+        s.mark_mail_sent(m.id, NOON + 9300).await.unwrap();
+    }
+    told.sort();
+    let mut expected = vec![
+        (Some(c), Some(cd.id)),
+        (Some(c), Some(ec.id)),
+        (Some(d), Some(pending_to_e.id)),
+    ];
+    expected.sort();
+    assert_eq!(told, expected);
+
     // A schedule run is claimed once for all nodes, its progress read back; a run whose
     // node stopped (no heartbeat for a minute) is hidden and taken over; ending it frees
     // the event.

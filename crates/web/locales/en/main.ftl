@@ -443,6 +443,10 @@ mm-open-matchmaking = Project matchmaking: request and schedule 1:1 meetings
 err-mm-no-slots = Add meeting slots and tables before scheduling.
 mm-add-to-calendar = Add to your calendar (iCalendar)
 mm-print = Print
+mm-cancel = Cancel
+mm-cancel-confirm = Cancel this meeting? The other side is told by mail.
+mm-received = Requests you answered
+err-mm-cannot-cancel = Only a request you sent that is still waiting, or an accepted meeting, can be cancelled.
 mm-who-org = { $name } ({ $organisation })
 mail-mm-quote = “{ $message }”
 mail-mm-answer-by = Please answer by { $date } (Hong Kong time); a request not answered by then expires.
@@ -466,6 +470,11 @@ mail-mm-declined-body =
     Dear { $name },
 
     { $other } declined your request for a 1:1 meeting at { $event }. You may ask other participants on your page: { $link }
+mail-mm-cancelled-subject = Meeting cancelled: { $other }, { $event }
+mail-mm-cancelled-body =
+    Dear { $name },
+
+    { $other } cancelled the 1:1 meeting with you at { $event }. Your page shows your meetings as they now stand: { $link }
 mail-agenda-subject = Your matchmaking meetings at { $event }
 mail-agenda-body =
     Dear { $name },

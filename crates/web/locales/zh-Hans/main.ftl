@@ -434,6 +434,10 @@ mm-open-matchmaking = 项目对接：申请及安排一对一会谈
 err-mm-no-slots = 编排前请先加入会谈时段及会谈桌。
 mm-add-to-calendar = 加入日历（iCalendar）
 mm-print = 打印
+mm-cancel = 取消
+mm-cancel-confirm = 确定取消此会谈？对方会收到邮件通知。
+mm-received = 您已回复的申请
+err-mm-cannot-cancel = 只可取消您发出而仍待回复的申请，或已接受的会谈。
 mm-who-org = { $name }（{ $organisation }）
 mail-mm-quote = “{ $message }”
 mail-mm-answer-by = 请于{ $date }（香港时间）前回复；逾期未复的申请将会失效。
@@ -457,6 +461,11 @@ mail-mm-declined-body =
     { $name }您好：
 
     { $other }婉拒了您在{ $event }的一对一会谈申请。您可在您的页面向其他参会者申请会谈：{ $link }
+mail-mm-cancelled-subject = 会谈已取消：{ $other }，{ $event }
+mail-mm-cancelled-body =
+    { $name }您好：
+
+    { $other }已取消在{ $event }与您的一对一会谈。您的页面列出您目前的会谈：{ $link }
 mail-agenda-subject = 您在{ $event }的项目对接会谈
 mail-agenda-body =
     { $name }您好：

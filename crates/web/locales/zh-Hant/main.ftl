@@ -434,6 +434,10 @@ mm-open-matchmaking = 項目對接：申請及安排一對一會談
 err-mm-no-slots = 編排前請先加入會談時段及會談桌。
 mm-add-to-calendar = 加入行事曆（iCalendar）
 mm-print = 列印
+mm-cancel = 取消
+mm-cancel-confirm = 確定取消此會談？對方會收到郵件通知。
+mm-received = 您已回覆的申請
+err-mm-cannot-cancel = 只可取消您發出而仍待回覆的申請，或已接受的會談。
 mm-who-org = { $name }（{ $organisation }）
 mail-mm-quote = 「{ $message }」
 mail-mm-answer-by = 請於{ $date }（香港時間）前回覆；逾期未覆的申請將會失效。
@@ -457,6 +461,11 @@ mail-mm-declined-body =
     { $name }您好：
 
     { $other }婉拒了您在{ $event }的一對一會談申請。您可在您的頁面向其他參加者申請會談：{ $link }
+mail-mm-cancelled-subject = 會談已取消：{ $other }，{ $event }
+mail-mm-cancelled-body =
+    { $name }您好：
+
+    { $other }已取消在{ $event }與您的一對一會談。您的頁面列出您現時的會談：{ $link }
 mail-agenda-subject = 您在{ $event }的項目對接會談
 mail-agenda-body =
     { $name }您好：

@@ -58,6 +58,10 @@ pub fn router() -> Router<AppState> {
         )
         .route("/registrations/{token}/matchmaking/away", post(set_away))
         .route(
+            "/registrations/{token}/matchmaking/requests/{rid}/cancel",
+            post(cancel_request),
+        )
+        .route(
             "/registrations/{token}/matchmaking/requests/{rid}/outcome",
             post(record_outcome),
         )
@@ -797,7 +801,11 @@ struct ParticipantPage {
     others: Vec<(i64, String)>,
     profiles: Vec<Profile>,
     incoming: Vec<(MeetingRequest, String)>,
+    /// The participant's requests: to whom, and where each stands.
     sent: Vec<(MeetingRequest, String, String)>,
+    /// Requests to the participant that they answered (or that expired or were
+    /// cancelled): from whom, and where each stands.
+    received: Vec<(MeetingRequest, String, String)>,
     slots: Vec<(MeetingSlot, String, bool)>,
     agenda: Vec<AgendaLine>,
     /// After publication, the participant's accepted meetings that have no slot: with
@@ -887,6 +895,11 @@ async fn participant_page(
         .filter(|r| r.from_reg == reg.id)
         .map(|r| (r.clone(), who(r.to_reg), c.t(&r.status.label_key())))
         .collect();
+    let received = requests
+        .iter()
+        .filter(|r| r.to_reg == reg.id && r.status != RequestStatus::Pending)
+        .map(|r| (r.clone(), who(r.from_reg), c.t(&r.status.label_key())))
+        .collect();
     let all_slots = s.store.meeting_slots(event.id).await?;
     let everyone_away = s.store.unavailability(event.id).await?;
     let away: Vec<i64> = everyone_away
@@ -930,6 +943,7 @@ async fn participant_page(
         profiles,
         incoming,
         sent,
+        received,
         slots,
         agenda,
         unscheduled,
@@ -985,6 +999,20 @@ async fn decide_request(
             priority,
             baylink_store::sql::now(),
         )
+        .await?;
+    Ok(see(c.href(&format!("/registrations/{token}/matchmaking"))))
+}
+
+/// Withdraws a pending request the participant sent, or cancels an accepted meeting
+/// (either side); the other side is told by mail.
+async fn cancel_request(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path((token, rid)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    let (reg, _) = participant(&s, &token).await?;
+    s.store
+        .cancel_meeting(id(&rid)?, reg.id, baylink_store::sql::now())
         .await?;
     Ok(see(c.href(&format!("/registrations/{token}/matchmaking"))))
 }
