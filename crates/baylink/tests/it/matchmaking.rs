@@ -468,6 +468,15 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let (_, page) = public_page(&staff, &format!("{a}/matchmaking")).await;
     assert!(page.contains("有合作可能"));
+    // The organiser counts it among the schedule's outcomes.
+    let (_, admin) = staff.page(&base).await;
+    let outcomes = &admin[admin.find("id=\"mm-outcomes\"").expect("the outcomes")..];
+    let outcomes = &outcomes[..outcomes.find("</table>").unwrap()];
+    assert!(
+        outcomes.contains("已編入日程的會談</th><td>3</td>"),
+        "{outcomes}"
+    );
+    assert!(outcomes.contains("有合作可能</td><td>1</td>"), "{outcomes}");
 
     // A request answered before its mail went out is not announced any more; the answer
     // is, as it stands when its mail is written.

@@ -109,6 +109,39 @@ fn slot_label(slot: &MeetingSlot) -> String {
     )
 }
 
+/// What the meetings of a schedule came to, one answer per meeting: the meetings in the
+/// schedule, and how many of them ended with each outcome. A meeting counts as not held
+/// when either side says so (a side who sat alone knows); otherwise it takes the better of
+/// the two sides' answers on the Enterprise Europe Network's scale, so that one side's
+/// "cooperation possible" is not hidden by the other's silence or caution. Meetings
+/// without an answer from either side are left out of the outcomes.
+pub(crate) fn outcome_counts(requests: &[MeetingRequest]) -> (usize, Vec<(MeetingOutcome, usize)>) {
+    let placed: Vec<&MeetingRequest> = requests
+        .iter()
+        .filter(|r| r.status == RequestStatus::Accepted && r.slot_id.is_some())
+        .collect();
+    let rank = |o: MeetingOutcome| MeetingOutcome::ALL.iter().position(|x| *x == o);
+    let mut counts: Vec<(MeetingOutcome, usize)> =
+        MeetingOutcome::ALL.iter().map(|o| (*o, 0)).collect();
+    for r in &placed {
+        let sides: Vec<MeetingOutcome> = [&r.outcome_from, &r.outcome_to]
+            .into_iter()
+            .filter_map(|o| o.as_deref().and_then(MeetingOutcome::parse))
+            .collect();
+        let combined = if sides.contains(&MeetingOutcome::NotHeld) {
+            Some(MeetingOutcome::NotHeld)
+        } else {
+            sides.into_iter().max_by_key(|o| rank(*o))
+        };
+        if let Some(o) = combined {
+            if let Some(slot) = counts.iter_mut().find(|(x, _)| *x == o) {
+                slot.1 += 1;
+            }
+        }
+    }
+    (placed.len(), counts)
+}
+
 /// One cell of the organiser's grid.
 pub struct Cell {
     pub table: String,
@@ -137,6 +170,9 @@ struct OrganiserPage {
     progress_words: String,
     /// Why the organiser's last write was refused, in their language.
     problems: Vec<String>,
+    /// After publication: the meetings in the schedule, and how many ended with each
+    /// outcome (labelled), as [`outcome_counts`] reckons them.
+    outcomes: Option<(usize, Vec<(String, usize)>)>,
 }
 
 async fn organiser_page(
@@ -224,6 +260,17 @@ async fn organiser_view(
         .as_ref()
         .is_some_and(|m| m.status != MatchmakingStatus::Open);
     let mut why = unplaced_reasons(c.lang, &requests, &all_slots, &away, drafted, &who);
+    let outcomes = mm
+        .as_ref()
+        .filter(|m| m.status == MatchmakingStatus::Published)
+        .map(|_| {
+            let (held, counts) = outcome_counts(&requests);
+            let labelled = counts
+                .into_iter()
+                .map(|(o, n)| (c.t(&o.label_key()), n))
+                .collect();
+            (held, labelled)
+        });
     let requests = requests
         .into_iter()
         .map(|r| {
@@ -257,6 +304,7 @@ async fn organiser_view(
         &OrganiserPage {
             problems,
             progress_words,
+            outcomes,
             c,
             event,
             mm,
@@ -1224,9 +1272,8 @@ async fn table_cards(
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_participant_with_more_meetings_than_slots_is_named_in_each_language() {
-        let request = |id: i64, from: i64, to: i64| MeetingRequest {
+    fn request(id: i64, from: i64, to: i64) -> MeetingRequest {
+        MeetingRequest {
             id,
             event_id: 1,
             from_reg: from,
@@ -1245,7 +1292,45 @@ mod tests {
             session: baylink_store::MeetingSession::Any,
             to_priority: Some(2),
             interest_id: None,
+        }
+    }
+
+    /// Not held wins over any other answer; otherwise the better answer counts; a meeting
+    /// nobody answered for, or not in the schedule, counts for no outcome.
+    #[test]
+    fn each_meeting_counts_once_for_its_outcome() {
+        let held = |id: i64, from: Option<&str>, to: Option<&str>| MeetingRequest {
+            slot_id: Some(1),
+            outcome_from: from.map(str::to_owned),
+            outcome_to: to.map(str::to_owned),
+            ..request(id, 1, 2)
         };
+        let requests = [
+            held(1, Some("not_held"), Some("cooperation_possible")),
+            held(2, Some("informative"), Some("cooperation_possible")),
+            held(3, None, Some("insufficient_interest")),
+            held(4, None, None),
+            // Not in the schedule: its (impossible) answer is ignored.
+            MeetingRequest {
+                outcome_from: Some("informative".into()),
+                ..request(5, 1, 3)
+            },
+        ];
+        let (scheduled, counts) = outcome_counts(&requests);
+        assert_eq!(scheduled, 4);
+        assert_eq!(
+            counts,
+            vec![
+                (MeetingOutcome::NotHeld, 1),
+                (MeetingOutcome::InsufficientInterest, 1),
+                (MeetingOutcome::Informative, 0),
+                (MeetingOutcome::CooperationPossible, 1),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_participant_with_more_meetings_than_slots_is_named_in_each_language() {
         // One slot, and 10 has two meetings.
         let requests = [request(1, 10, 11), request(2, 12, 10)];
         let slots = [MeetingSlot {
