@@ -133,10 +133,8 @@ pub(crate) fn outcome_counts(requests: &[MeetingRequest]) -> (usize, Vec<(Meetin
         } else {
             sides.into_iter().max_by_key(|o| rank(*o))
         };
-        if let Some(o) = combined {
-            if let Some(slot) = counts.iter_mut().find(|(x, _)| *x == o) {
-                slot.1 += 1;
-            }
+        if let Some(slot) = combined.and_then(|o| counts.iter_mut().find(|(x, _)| *x == o)) {
+            slot.1 += 1;
         }
     }
     (placed.len(), counts)
