@@ -332,6 +332,10 @@ pub trait MatchmakingStore: Send + Sync {
         by_reg: i64,
         now: i64,
     ) -> StoreResult<MeetingRequest>;
+    /// Queues a reminder (`mm_reminder`) to each real participant with a request waiting
+    /// for their answer; returns how many. The mail lists the requests still waiting when
+    /// it is sent.
+    async fn remind_pending(&self, event_id: i64, now: i64) -> StoreResult<u64>;
     /// Marks the requests still pending after the acceptance deadline as expired, so they
     /// block no one; returns how many.
     async fn expire_meeting_requests(&self, event_id: i64, now: i64) -> StoreResult<u64>;

@@ -186,6 +186,7 @@ impl Locale {
             "message",
             "deadline",
             "organisation",
+            "lines",
         ]
         .into_iter()
         .map(|k| (Cow::Borrowed(k), FluentValue::from(2)))

@@ -110,6 +110,9 @@ pub async fn compose(
     if m.kind == "agenda" {
         return agenda_mail(store, m, lang, base_url).await;
     }
+    if m.kind == "mm_reminder" {
+        return reminder_mail(store, m, lang, base_url).await;
+    }
     if matches!(m.kind.as_str(), "mm_request" | "mm_answer" | "mm_cancelled") {
         return request_mail(store, m, lang, base_url).await;
     }
@@ -119,10 +122,7 @@ pub async fn compose(
             m.kind
         )));
     }
-    let reg = store
-        .get_registration(m.registration_id.ok_or(StoreError::NotFound)?)
-        .await?;
-    let event = store.get_event(reg.event_id).await?;
+    let (reg, event) = recipient(store, m).await?;
     let title = lang.name(&event.title, &event.title_script, event.title_en.as_deref());
     let name = lang.text(&reg.name, &reg.name_script).into_owned();
     let link = format!(
@@ -240,6 +240,130 @@ fn matchmaking_link(base_url: &str, lang: Locale, token: &str) -> String {
     )
 }
 
+/// A participant as a mail names them to another: their name, with their organisation
+/// when they gave one, in the reader's script.
+fn who_with_organisation(lang: Locale, r: &baylink_store::Registration) -> String {
+    let name = lang.text(&r.name, &r.name_script).into_owned();
+    match r.organisation.as_deref() {
+        Some(org) if !org.trim().is_empty() => lang.t_args(
+            "mm-who-org",
+            &[
+                ("name", FluentValue::from(name)),
+                (
+                    "organisation",
+                    FluentValue::from(lang.text(org, &r.name_script).into_owned()),
+                ),
+            ],
+        ),
+        _ => name,
+    }
+}
+
+/// "Please answer by …", when the event's matchmaking has an acceptance deadline.
+async fn answer_by(store: &dyn Store, lang: Locale, event_id: i64) -> Result<String, StoreError> {
+    let deadline = store
+        .matchmaking(event_id)
+        .await?
+        .and_then(|mm| mm.accept_deadline);
+    Ok(match deadline {
+        Some(at) => lang.t_args(
+            "mail-mm-answer-by",
+            &[(
+                "date",
+                FluentValue::from(format!(
+                    "{} {}",
+                    crate::views::events::day(at),
+                    crate::views::events::clock(at)
+                )),
+            )],
+        ),
+        None => String::new(),
+    })
+}
+
+/// The participant an outbox message is for, and their event.
+async fn recipient(
+    store: &dyn Store,
+    m: &OutboxMessage,
+) -> Result<(baylink_store::Registration, baylink_store::Event), StoreError> {
+    let reg = store
+        .get_registration(m.registration_id.ok_or(StoreError::NotFound)?)
+        .await?;
+    let event = store.get_event(reg.event_id).await?;
+    Ok((reg, event))
+}
+
+/// A matchmaking mail to `reg`: the arguments every one takes (the event, the
+/// participant's name, the link to their matchmaking page) with `more`.
+fn compose_to(
+    lang: Locale,
+    base_url: &str,
+    reg: &baylink_store::Registration,
+    event: &baylink_store::Event,
+    subject: &str,
+    body: &str,
+    more: &[(&'static str, FluentValue<'static>)],
+) -> Composed {
+    let mut args = vec![
+        ("event", event_title(lang, event)),
+        (
+            "name",
+            FluentValue::from(lang.text(&reg.name, &reg.name_script).into_owned()),
+        ),
+        (
+            "link",
+            FluentValue::from(matchmaking_link(base_url, lang, &reg.manage_token)),
+        ),
+    ];
+    args.extend(more.iter().cloned());
+    Composed {
+        to: reg.email.clone(),
+        subject: lang.t_args(subject, &args),
+        body: lang.t_args(body, &args),
+    }
+}
+
+/// The requests waiting for a participant's answer, as the organiser's reminder lists them
+/// when it is sent; with none left by then, there is nothing to remind of
+/// ([`StoreError::NotFound`]).
+async fn reminder_mail(
+    store: &dyn Store,
+    m: &OutboxMessage,
+    lang: Locale,
+    base_url: &str,
+) -> Result<Composed, StoreError> {
+    use baylink_store::RequestStatus;
+    let (reg, event) = recipient(store, m).await?;
+    let mut lines = Vec::new();
+    for r in store.meeting_requests(event.id).await? {
+        if r.to_reg == reg.id && r.status == RequestStatus::Pending {
+            lines.push(format!(
+                "· {}",
+                who_with_organisation(lang, &store.get_registration(r.from_reg).await?)
+            ));
+        }
+    }
+    if lines.is_empty() {
+        return Err(StoreError::NotFound);
+    }
+    let args = [
+        ("lines", FluentValue::from(lines.join("\n"))),
+        (
+            "deadline",
+            FluentValue::from(answer_by(store, lang, event.id).await?),
+        ),
+    ];
+    Ok(compose_to(
+        lang,
+        base_url,
+        &reg,
+        &event,
+        "mail-mm-reminder-subject",
+        "mail-mm-reminder-body",
+        &args,
+    ))
+}
+
 /// A meeting request, to the side asked (`mm_request`), its answer, to the side asking
 /// (`mm_answer`), or its cancellation, to the side that did not cancel (`mm_cancelled`),
 /// written from the request as it stands when the mail is sent: a request
@@ -253,9 +377,7 @@ async fn request_mail(
     base_url: &str,
 ) -> Result<Composed, StoreError> {
     use baylink_store::RequestStatus;
-    let reg = store
-        .get_registration(m.registration_id.ok_or(StoreError::NotFound)?)
-        .await?;
+    let (reg, event) = recipient(store, m).await?;
     let id = m.meeting_request_id.ok_or(StoreError::NotFound)?;
     let request = store
         .meeting_requests(reg.event_id)
@@ -278,47 +400,13 @@ async fn request_mail(
         }
         _ => return Err(StoreError::NotFound),
     };
-    let event = store.get_event(reg.event_id).await?;
-    let other = store.get_registration(request.other_side(reg.id)).await?;
-    let other_name = lang.text(&other.name, &other.name_script).into_owned();
-    let other = match other.organisation.as_deref() {
-        Some(org) if !org.trim().is_empty() => lang.t_args(
-            "mm-who-org",
-            &[
-                ("name", FluentValue::from(other_name)),
-                (
-                    "organisation",
-                    FluentValue::from(lang.text(org, &other.name_script).into_owned()),
-                ),
-            ],
-        ),
-        _ => other_name,
-    };
+    let other = who_with_organisation(
+        lang,
+        &store.get_registration(request.other_side(reg.id)).await?,
+    );
     let message = lang.text(&request.message, &request.message_script);
-    let deadline = match store
-        .matchmaking(event.id)
-        .await?
-        .and_then(|mm| mm.accept_deadline)
-    {
-        Some(at) => lang.t_args(
-            "mail-mm-answer-by",
-            &[(
-                "date",
-                FluentValue::from(format!(
-                    "{} {}",
-                    crate::views::events::day(at),
-                    crate::views::events::clock(at)
-                )),
-            )],
-        ),
-        None => String::new(),
-    };
+    let deadline = answer_by(store, lang, event.id).await?;
     let args = [
-        ("event", event_title(lang, &event)),
-        (
-            "name",
-            FluentValue::from(lang.text(&reg.name, &reg.name_script).into_owned()),
-        ),
         ("other", FluentValue::from(other)),
         (
             "message",
@@ -335,16 +423,10 @@ async fn request_mail(
             }),
         ),
         ("deadline", FluentValue::from(deadline)),
-        (
-            "link",
-            FluentValue::from(matchmaking_link(base_url, lang, &reg.manage_token)),
-        ),
     ];
-    Ok(Composed {
-        to: reg.email.clone(),
-        subject: lang.t_args(subject, &args),
-        body: lang.t_args(body, &args),
-    })
+    Ok(compose_to(
+        lang, base_url, &reg, &event, subject, body, &args,
+    ))
 }
 
 /// A participant's matchmaking agenda, as it stands when the mail is sent (so a mail
@@ -356,10 +438,7 @@ async fn agenda_mail(
     base_url: &str,
 ) -> Result<Composed, StoreError> {
     use baylink_store::RequestStatus;
-    let reg = store
-        .get_registration(m.registration_id.ok_or(StoreError::NotFound)?)
-        .await?;
-    let event = store.get_event(reg.event_id).await?;
+    let (reg, event) = recipient(store, m).await?;
     let slots = store.meeting_slots(event.id).await?;
     let tables = store.meeting_tables(event.id).await?;
     let requests = store.meeting_requests(event.id).await?;
@@ -426,23 +505,16 @@ async fn agenda_mail(
             ));
         }
     }
-    let args = [
-        ("event", event_title(lang, &event)),
-        (
-            "name",
-            FluentValue::from(lang.text(&reg.name, &reg.name_script).into_owned()),
-        ),
-        ("agenda", FluentValue::from(agenda.join("\n"))),
-        (
-            "link",
-            FluentValue::from(matchmaking_link(base_url, lang, &reg.manage_token)),
-        ),
-    ];
-    Ok(Composed {
-        to: reg.email.clone(),
-        subject: lang.t_args("mail-agenda-subject", &args),
-        body: lang.t_args("mail-agenda-body", &args),
-    })
+    let args = [("agenda", FluentValue::from(agenda.join("\n")))];
+    Ok(compose_to(
+        lang,
+        base_url,
+        &reg,
+        &event,
+        "mail-agenda-subject",
+        "mail-agenda-body",
+        &args,
+    ))
 }
 
 #[cfg(test)]

@@ -214,6 +214,35 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
     );
     assert!(asked.iter().any(|m| m.to == "mm-c@example.mo"));
 
+    // The organiser reminds those with requests waiting (B and C); each reminder lists
+    // the requests still waiting when it is written.
+    let (_, admin) = staff.page(&base).await;
+    assert!(admin.contains("提醒 2 位尚有待回覆申請的參加者"));
+    let r = staff.post_form(&format!("{base}/remind"), &[]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, admin) = staff.page(r.headers()["location"].to_str().unwrap()).await;
+    assert!(
+        admin.contains("已排隊 2 封郵件"),
+        "the organiser sees how many went"
+    );
+    let reminders: Vec<_> = drain_mail(&staff)
+        .await
+        .into_iter()
+        .filter(|(kind, _)| kind == "mm_reminder")
+        .map(|(_, m)| m.expect("a reminder with requests waiting"))
+        .collect();
+    assert_eq!(reminders.len(), 2);
+    let to_b = reminders
+        .iter()
+        .find(|m| m.to == "mm-b@example.cn")
+        .expect("B is reminded");
+    assert!(to_b.subject.starts_with("有會談申請等待您回覆"));
+    assert!(
+        to_b.body.contains("· 陳大文\n· Maria Santos"),
+        "{}",
+        to_b.body
+    );
+
     // B accepts both, C accepts A's; B is away in the first slot.
     let (_, mm_b) = public_page(&staff, &format!("{b}/matchmaking")).await;
     assert!(mm_b.contains("想談6G合作"));

@@ -242,6 +242,14 @@ async fn story(store: Arc<dyn Store>) {
     ];
     expected.sort();
     assert_eq!(mails, expected);
+    // A reminder goes to each participant with a request waiting for their answer: c.
+    assert_eq!(s.remind_pending(ev.id, NOON + 62).await.unwrap(), 1);
+    let m = s.claim_mail(NOON + 62, NOON + 662).await.unwrap().unwrap();
+    assert_eq!(
+        (m.kind.as_str(), m.registration_id),
+        ("mm_reminder", Some(c))
+    );
+    s.mark_mail_sent(m.id, NOON + 62).await.unwrap();
     // The pending a→c expires after the acceptance deadline.
     assert_eq!(
         s.expire_meeting_requests(ev.id, NOON + 60).await.unwrap(),

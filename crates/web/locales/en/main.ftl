@@ -478,6 +478,20 @@ mail-mm-cancelled-body =
     Dear { $name },
 
     { $other } cancelled the 1:1 meeting with you at { $event }. Your page shows your meetings as they now stand: { $link }
+mail-mm-reminder-subject = Meeting requests waiting for your answer: { $event }
+mail-mm-reminder-body =
+    Dear { $name },
+
+    These participants of { $event } asked for a 1:1 meeting with you and are waiting for your answer:
+
+    { $lines }
+
+    Accept or decline on your page: { $link }
+    { $deadline }
+mm-remind = { $count ->
+    [one] Remind the participant who has requests waiting for an answer
+   *[other] Remind the { $count } participants who have requests waiting for an answer
+}
 mail-agenda-subject = Your matchmaking meetings at { $event }
 mail-agenda-body =
     Dear { $name },

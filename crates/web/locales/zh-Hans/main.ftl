@@ -469,6 +469,17 @@ mail-mm-cancelled-body =
     { $name }您好：
 
     { $other }已取消在{ $event }与您的一对一会谈。您的页面列出您目前的会谈：{ $link }
+mail-mm-reminder-subject = 有会谈申请等待您回复：{ $event }
+mail-mm-reminder-body =
+    { $name }您好：
+
+    以下{ $event }的参会者希望与您进行一对一会谈，正等待您的回复：
+
+    { $lines }
+
+    请在您的页面接受或婉拒：{ $link }
+    { $deadline }
+mm-remind = 提醒 { $count } 位尚有待回复申请的参会者
 mail-agenda-subject = 您在{ $event }的项目对接会谈
 mail-agenda-body =
     { $name }您好：

@@ -469,6 +469,17 @@ mail-mm-cancelled-body =
     { $name }您好：
 
     { $other }已取消在{ $event }與您的一對一會談。您的頁面列出您現時的會談：{ $link }
+mail-mm-reminder-subject = 有會談申請等待您回覆：{ $event }
+mail-mm-reminder-body =
+    { $name }您好：
+
+    以下{ $event }的參加者希望與您進行一對一會談，正等待您的回覆：
+
+    { $lines }
+
+    請在您的頁面接受或婉拒：{ $link }
+    { $deadline }
+mm-remind = 提醒 { $count } 位尚有待回覆申請的參加者
 mail-agenda-subject = 您在{ $event }的項目對接會談
 mail-agenda-body =
     { $name }您好：

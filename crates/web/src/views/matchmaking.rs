@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
@@ -41,6 +41,7 @@ pub fn router() -> Router<AppState> {
         .route("/events/{id}/matchmaking/schedule", post(make_schedule))
         .route("/events/{id}/matchmaking/progress", get(schedule_progress))
         .route("/events/{id}/matchmaking/publish", post(publish))
+        .route("/events/{id}/matchmaking/remind", post(remind))
         .route("/events/{id}/matchmaking/cards", get(table_cards))
         .route(
             "/events/{id}/matchmaking/meetings/{rid}",
@@ -171,14 +172,21 @@ struct OrganiserPage {
     /// After publication: the meetings in the schedule, and how many ended with each
     /// outcome (labelled), as [`outcome_counts`] reckons them.
     outcomes: Option<(usize, Vec<(String, usize)>)>,
+    /// How many participants have requests waiting for their answer.
+    waiting: i64,
+    /// After a reminder: how many mails it queued.
+    queued: Option<i64>,
 }
 
 async fn organiser_page(
     State(s): State<AppState>,
     c: Ctx,
     Path(raw): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
-    organiser_view(&s, c, id(&raw)?, Vec::new(), StatusCode::OK).await
+    // After a reminder: how many mails it queued.
+    let queued = q.get("queued").and_then(|n| n.parse().ok());
+    organiser_view(&s, c, id(&raw)?, Vec::new(), queued, StatusCode::OK).await
 }
 
 /// Runs one of the organiser's writes. A refusal (bad input, a conflict such as a stale
@@ -201,7 +209,7 @@ async fn inline(
         Err(WebError::Conflict(code)) => (vec![c.t(code)], StatusCode::CONFLICT),
         other => return other,
     };
-    organiser_view(s, c.clone(), id(raw)?, problems, status).await
+    organiser_view(s, c.clone(), id(raw)?, problems, None, status).await
 }
 
 /// The organiser's page, with `problems` from a refused write shown at the top.
@@ -210,6 +218,7 @@ async fn organiser_view(
     c: Ctx,
     event_id: i64,
     problems: Vec<String>,
+    queued: Option<i64>,
     status: StatusCode,
 ) -> Result<Response, WebError> {
     require(c.auth.as_ref(), Action::EditDirectory)?;
@@ -258,6 +267,12 @@ async fn organiser_view(
         .as_ref()
         .is_some_and(|m| m.status != MatchmakingStatus::Open);
     let mut why = unplaced_reasons(c.lang, &requests, &all_slots, &away, drafted, &who);
+    let waiting = requests
+        .iter()
+        .filter(|r| r.status == RequestStatus::Pending)
+        .map(|r| r.to_reg)
+        .collect::<std::collections::HashSet<i64>>()
+        .len() as i64;
     let outcomes = mm
         .as_ref()
         .filter(|m| m.status == MatchmakingStatus::Published)
@@ -303,6 +318,8 @@ async fn organiser_view(
             problems,
             progress_words,
             outcomes,
+            waiting,
+            queued,
             c,
             event,
             mm,
@@ -814,6 +831,29 @@ async fn publish(
         Ok(see(c.href(&format!("/events/{event_id}/matchmaking"))))
     })
     .await
+}
+
+/// Reminds by mail each participant with requests waiting for their answer (b2match and
+/// Brella send the same nudge before the acceptance deadline, when most requests are
+/// answered or lost).
+async fn remind(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
+    require(c.auth.as_ref(), Action::EditDirectory)?;
+    let event = s.store.get_event(id(&raw)?).await?;
+    s.store
+        .expire_meeting_requests(event.id, baylink_store::sql::now())
+        .await?;
+    let n = s
+        .store
+        .remind_pending(event.id, baylink_store::sql::now())
+        .await?;
+    Ok(see(c.href(&format!(
+        "/events/{}/matchmaking?queued={n}",
+        event.id
+    ))))
 }
 
 /// Another participant as the participant's page lists them.
