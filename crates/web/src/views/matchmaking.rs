@@ -875,6 +875,9 @@ pub struct AgendaLine {
     pub table: String,
     pub with: String,
     pub outcome: Option<String>,
+    /// Either side has recorded an outcome: the meeting was held (or judged) and can no
+    /// longer be cancelled.
+    pub held: bool,
 }
 
 #[derive(Template)]
@@ -1176,6 +1179,7 @@ async fn agenda_of(
                 .as_deref()
                 .and_then(MeetingOutcome::parse)
                 .map(|o| c.t(&o.label_key())),
+            held: r.outcome_from.is_some() || r.outcome_to.is_some(),
         });
     }
     agenda.sort_by_key(|line| line.starts_at);
