@@ -91,9 +91,17 @@ macro_rules! impl_sql_matchmaking {
                 /// tables, and tells each other side by mail. A meeting with an outcome on
                 /// record has been held (or judged) and stays as it is. For a registration that is
                 /// cancelled, and for [`cancel_meeting`](MatchmakingStore::cancel_meeting).
-                /// One statement, so a concurrent answer to the same request either comes
-                /// first (and is cancelled with it) or finds it cancelled.
+                /// The event's matchmaking row is locked first, as every other write to
+                /// requests does, so an answer or a placement of the same request made at
+                /// the same time either comes first (and is cancelled with it) or finds it
+                /// cancelled. (No matchmaking write locks the event row, which a
+                /// registration's cancellation holds already, so the order cannot cross.)
                 async fn cancel_requests_of(tx: &mut Tx<'_>, reg: i64, request_id: Option<i64>, now: i64) -> StoreResult<Vec<MeetingRequest>> {
+                    sqlx::query("UPDATE matchmaking SET version = version WHERE event_id = (SELECT event_id FROM registrations WHERE id = $1)")
+                        .bind(reg)
+                        .execute(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
                     let cancelled = sqlx::query_as::<_, MeetingRequest>(AssertSqlSafe(format!("UPDATE meeting_requests SET status = 'cancelled', decided_at = $2, slot_id = NULL, table_id = NULL, locked = $3 WHERE (from_reg = $1 OR to_reg = $1) AND status IN ('pending', 'accepted') AND outcome_from IS NULL AND outcome_to IS NULL AND ($4 IS NULL OR id = $4) RETURNING {REQUEST_COLS}")))
                         .bind(reg)
                         .bind(now)
