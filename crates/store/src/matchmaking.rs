@@ -332,6 +332,17 @@ pub trait MatchmakingStore: Send + Sync {
         by_reg: i64,
         now: i64,
     ) -> StoreResult<MeetingRequest>;
+    /// The organiser cancels a pending request or an accepted meeting not yet held (for a
+    /// participant who asked them to, say), against nothing else: both sides are told by
+    /// mail (`mm_cancelled_by_organiser`), and the audit log keeps who did it. Anything else
+    /// is a conflict (`err-mm-not-cancellable`).
+    async fn cancel_meeting_as_organiser(
+        &self,
+        actor: &Actor,
+        event_id: i64,
+        request_id: i64,
+        now: i64,
+    ) -> StoreResult<MeetingRequest>;
     /// Queues a reminder (`mm_reminder`) to each real participant with a request waiting
     /// for their answer; returns how many. The mail lists the requests still waiting when
     /// it is sent.

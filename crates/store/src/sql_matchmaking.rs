@@ -102,18 +102,26 @@ macro_rules! impl_sql_matchmaking {
                         .execute(&mut **tx)
                         .await
                         .map_err(map_err)?;
-                    let cancelled = sqlx::query_as::<_, MeetingRequest>(AssertSqlSafe(format!("UPDATE meeting_requests SET status = 'cancelled', decided_at = $2, slot_id = NULL, table_id = NULL, locked = $3 WHERE (from_reg = $1 OR to_reg = $1) AND status IN ('pending', 'accepted') AND outcome_from IS NULL AND outcome_to IS NULL AND ($4 IS NULL OR id = $4) RETURNING {REQUEST_COLS}")))
+                    let cancelled = Self::cancel_where(tx, Some(reg), request_id, now).await?;
+                    for r in &cancelled {
+                        Self::queue_request_mail(tx, "mm_cancelled", r.other_side(reg), r.id, now).await?;
+                    }
+                    Ok(cancelled)
+                }
+
+                /// Cancels the pending and accepted requests not yet held that `reg` is a
+                /// side of (any side, without `reg`), all of them or only `request_id`,
+                /// freeing their slots and tables. The caller holds the matchmaking lock
+                /// and tells whom it must.
+                async fn cancel_where(tx: &mut Tx<'_>, reg: Option<i64>, request_id: Option<i64>, now: i64) -> StoreResult<Vec<MeetingRequest>> {
+                    sqlx::query_as::<_, MeetingRequest>(AssertSqlSafe(format!("UPDATE meeting_requests SET status = 'cancelled', decided_at = $2, slot_id = NULL, table_id = NULL, locked = $3 WHERE ($1 IS NULL OR from_reg = $1 OR to_reg = $1) AND status IN ('pending', 'accepted') AND outcome_from IS NULL AND outcome_to IS NULL AND ($4 IS NULL OR id = $4) RETURNING {REQUEST_COLS}")))
                         .bind(reg)
                         .bind(now)
                         .bind(false)
                         .bind(request_id)
                         .fetch_all(&mut **tx)
                         .await
-                        .map_err(map_err)?;
-                    for r in &cancelled {
-                        Self::queue_request_mail(tx, "mm_cancelled", r.other_side(reg), r.id, now).await?;
-                    }
-                    Ok(cancelled)
+                        .map_err(map_err)
                 }
 
                 /// Whether the registration is a confirmed participant of the event.
@@ -362,6 +370,25 @@ macro_rules! impl_sql_matchmaking {
                         .ok_or(StoreError::NotFound)?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(cancelled)
+                }
+
+                async fn cancel_meeting_as_organiser(&self, actor: &Actor, event_id: i64, request_id: i64, now: i64) -> StoreResult<MeetingRequest> {
+                    let mut tx = self.begin().await?;
+                    Self::lock_matchmaking(&mut tx, event_id).await?;
+                    let before = Self::request_in(&mut tx, request_id).await?;
+                    if before.event_id != event_id {
+                        return Err(StoreError::NotFound);
+                    }
+                    let after = Self::cancel_where(&mut tx, None, Some(request_id), now)
+                        .await?
+                        .pop()
+                        .ok_or_else(|| conflict("err-mm-not-cancellable"))?;
+                    for side in [after.from_reg, after.to_reg] {
+                        Self::queue_request_mail(&mut tx, "mm_cancelled_by_organiser", side, after.id, now).await?;
+                    }
+                    Self::audit(&mut tx, actor, "cancel", "meeting", request_id, audit_json(&before), audit_json(&after)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(after)
                 }
 
                 async fn remind_pending(&self, event_id: i64, now: i64) -> StoreResult<u64> {

@@ -113,7 +113,10 @@ pub async fn compose(
     if m.kind == "mm_reminder" {
         return reminder_mail(store, m, lang, base_url).await;
     }
-    if matches!(m.kind.as_str(), "mm_request" | "mm_answer" | "mm_cancelled") {
+    if matches!(
+        m.kind.as_str(),
+        "mm_request" | "mm_answer" | "mm_cancelled" | "mm_cancelled_by_organiser"
+    ) {
         return request_mail(store, m, lang, base_url).await;
     }
     if !matches!(m.kind.as_str(), "registration" | "promoted" | "cancelled") {
@@ -365,8 +368,8 @@ async fn reminder_mail(
 }
 
 /// A meeting request, to the side asked (`mm_request`), its answer, to the side asking
-/// (`mm_answer`), or its cancellation, to the side that did not cancel (`mm_cancelled`),
-/// written from the request as it stands when the mail is sent: a request
+/// (`mm_answer`), or its cancellation, to the side that did not cancel (`mm_cancelled`) or
+/// to both when the organiser did (`mm_cancelled_by_organiser`), written from the request as it stands when the mail is sent: a request
 /// answered (or expired) before its mail went out is not announced any more, and an
 /// answer says what the request says now. Such a mail is dropped as
 /// [`StoreError::NotFound`], which the sender counts as nothing left to announce.
@@ -398,6 +401,10 @@ async fn request_mail(
         ("mm_cancelled", RequestStatus::Cancelled) => {
             ("mail-mm-cancelled-subject", "mail-mm-cancelled-body")
         }
+        ("mm_cancelled_by_organiser", RequestStatus::Cancelled) => (
+            "mail-mm-cancelled-by-organiser-subject",
+            "mail-mm-cancelled-by-organiser-body",
+        ),
         _ => return Err(StoreError::NotFound),
     };
     let other = who_with_organisation(

@@ -598,6 +598,47 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
         told[0].subject
     );
     assert_ne!(told[0].to, "mm-a@example.hk");
+
+    // The organiser cancels the last meeting not yet held (for a participant who phoned);
+    // both sides are told, and the audit log keeps it. A held one cannot be cancelled.
+    let requests = staff.store.meeting_requests(event).await.unwrap();
+    let open: Vec<_> = requests
+        .iter()
+        .filter(|r| {
+            r.status == baylink_store::RequestStatus::Accepted
+                && r.outcome_from.is_none()
+                && r.outcome_to.is_none()
+        })
+        .collect();
+    assert_eq!(open.len(), 1);
+    let (_, admin) = staff.page(&base).await;
+    assert!(admin.contains(&format!("matchmaking/meetings/{}/cancel", open[0].id)));
+    assert!(!admin.contains(&format!("matchmaking/meetings/{rid_with_outcome}/cancel")));
+    let r = staff
+        .post_form(&format!("{base}/meetings/{rid_with_outcome}/cancel"), &[])
+        .await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    assert!(r.text().await.unwrap().contains("只可取消仍待回覆的申請"));
+    let r = staff
+        .post_form(&format!("{base}/meetings/{}/cancel", open[0].id), &[])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let told: Vec<_> = drain_mail(&staff)
+        .await
+        .into_iter()
+        .filter(|(kind, _)| kind == "mm_cancelled_by_organiser")
+        .map(|(_, m)| m.expect("the cancellation is announced"))
+        .collect();
+    assert_eq!(told.len(), 2, "both sides");
+    assert!(
+        told.iter()
+            .all(|m| m.subject.starts_with("主辦方已取消會談"))
+    );
+    let (_, log) = staff.page("/zh-Hant/audit").await;
+    assert!(
+        log.contains(&format!("<td>取消</td><td>meeting #{}", open[0].id)),
+        "the audit log names the cancellation"
+    );
 }
 
 /// The demo's 2024 conference, which holds its matchmaking session.

@@ -411,6 +411,40 @@ async fn story(store: Arc<dyn Store>) {
     expected.sort();
     assert_eq!(told, expected);
 
+    // The organiser cancels a request for a participant: both sides are told; a held
+    // meeting cannot be cancelled, and a request of another event is not found.
+    let ad = s
+        .request_meeting(ev.id, a, &ask(d, 1, ""), NOON + 100)
+        .await
+        .unwrap();
+    assert_eq!(
+        conflict_code(
+            s.cancel_meeting_as_organiser(&me, ev.id, ab.id, NOON + 9400)
+                .await
+                .unwrap_err()
+        ),
+        "err-mm-not-cancellable"
+    );
+    assert!(matches!(
+        s.cancel_meeting_as_organiser(&me, ev.id + 1, ad.id, NOON + 9400)
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    let gone = s
+        .cancel_meeting_as_organiser(&me, ev.id, ad.id, NOON + 9400)
+        .await
+        .unwrap();
+    assert_eq!(gone.status, RequestStatus::Cancelled);
+    let mut told = Vec::new();
+    while let Some(m) = s.claim_mail(NOON + 9500, NOON + 9900).await.unwrap() {
+        if m.kind == "mm_cancelled_by_organiser" {
+            told.push(m.registration_id);
+        }
+        s.mark_mail_sent(m.id, NOON + 9500).await.unwrap();
+    }
+    told.sort();
+    assert_eq!(told, vec![Some(a), Some(d)]);
+
     // A schedule run is claimed once for all nodes, its progress read back; a run whose
     // node stopped (no heartbeat for a minute) is hidden and taken over; ending it frees
     // the event.

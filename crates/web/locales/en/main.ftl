@@ -124,6 +124,9 @@ audit-after = After
 audit-create = Created
 audit-update = Changed
 audit-delete = Deleted
+audit-schedule = Scheduled
+audit-publish = Published
+audit-cancel = Cancelled
 api-intro = Every operation of the JSON API. The machine-readable OpenAPI 3 document is at
 api-params = Parameters
 api-body = Request body
@@ -450,6 +453,8 @@ err-mm-cannot-cancel = Only a request you sent that is still waiting, or an acce
 mm-outcomes = Outcomes
 mm-outcomes-help = One answer per meeting: not held if either side says so, otherwise the better of the two sides' answers. Meetings neither side has answered for are not counted below.
 mm-outcomes-scheduled = Meetings in the schedule
+err-mm-not-cancellable = Only a request still waiting for an answer, or an accepted meeting not yet held, can be cancelled.
+mm-cancel-confirm-organiser = Cancel this meeting? Both sides are told by mail.
 mm-who-org = { $name } ({ $organisation })
 mail-mm-quote = “{ $message }”
 mail-mm-answer-by = Please answer by { $date } (Hong Kong time); a request not answered by then expires.
@@ -492,6 +497,11 @@ mm-remind = { $count ->
     [one] Remind the participant who has requests waiting for an answer
    *[other] Remind the { $count } participants who have requests waiting for an answer
 }
+mail-mm-cancelled-by-organiser-subject = Meeting cancelled by the organisers: { $other }, { $event }
+mail-mm-cancelled-by-organiser-body =
+    Dear { $name },
+
+    The organisers of { $event } cancelled your 1:1 meeting (or request) with { $other }. Your page shows your meetings as they now stand: { $link }
 mail-agenda-subject = Your matchmaking meetings at { $event }
 mail-agenda-body =
     Dear { $name },

@@ -121,6 +121,9 @@ audit-after = 变更后
 audit-create = 新增
 audit-update = 修改
 audit-delete = 删除
+audit-schedule = 编排
+audit-publish = 发布
+audit-cancel = 取消
 api-intro = JSON API 的全部接口。机器可读的 OpenAPI 3 文档位于
 api-params = 参数
 api-body = 请求体
@@ -441,6 +444,8 @@ err-mm-cannot-cancel = 只可取消您发出而仍待回复的申请，或已接
 mm-outcomes = 会谈结果
 mm-outcomes-help = 每场会谈计一次：任何一方表示未举行即计为未举行，否则取双方回复中较佳者。双方均未回复的会谈不计入下表。
 mm-outcomes-scheduled = 已编入日程的会谈
+err-mm-not-cancellable = 只可取消仍待回复的申请，或已接受而尚未举行的会谈。
+mm-cancel-confirm-organiser = 确定取消此会谈？双方都会收到邮件通知。
 mm-who-org = { $name }（{ $organisation }）
 mail-mm-quote = “{ $message }”
 mail-mm-answer-by = 请于{ $date }（香港时间）前回复；逾期未复的申请将会失效。
@@ -480,6 +485,11 @@ mail-mm-reminder-body =
     请在您的页面接受或婉拒：{ $link }
     { $deadline }
 mm-remind = 提醒 { $count } 位尚有待回复申请的参会者
+mail-mm-cancelled-by-organiser-subject = 主办方已取消会谈：{ $other }，{ $event }
+mail-mm-cancelled-by-organiser-body =
+    { $name }您好：
+
+    { $event }主办方已取消您与{ $other }的一对一会谈（或会谈申请）。您的页面列出您目前的会谈：{ $link }
 mail-agenda-subject = 您在{ $event }的项目对接会谈
 mail-agenda-body =
     { $name }您好：

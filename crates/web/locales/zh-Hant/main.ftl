@@ -121,6 +121,9 @@ audit-after = 變更後
 audit-create = 新增
 audit-update = 修改
 audit-delete = 刪除
+audit-schedule = 編排
+audit-publish = 發布
+audit-cancel = 取消
 api-intro = JSON API 的全部操作。機器可讀的 OpenAPI 3 文件位於
 api-params = 參數
 api-body = 請求內容
@@ -441,6 +444,8 @@ err-mm-cannot-cancel = 只可取消您發出而仍待回覆的申請，或已接
 mm-outcomes = 會談結果
 mm-outcomes-help = 每場會談計一次：任何一方表示未舉行即計為未舉行，否則取雙方回覆中較佳者。雙方均未回覆的會談不計入下表。
 mm-outcomes-scheduled = 已編入日程的會談
+err-mm-not-cancellable = 只可取消仍待回覆的申請，或已接受而尚未舉行的會談。
+mm-cancel-confirm-organiser = 確定取消此會談？雙方都會收到郵件通知。
 mm-who-org = { $name }（{ $organisation }）
 mail-mm-quote = 「{ $message }」
 mail-mm-answer-by = 請於{ $date }（香港時間）前回覆；逾期未覆的申請將會失效。
@@ -480,6 +485,11 @@ mail-mm-reminder-body =
     請在您的頁面接受或婉拒：{ $link }
     { $deadline }
 mm-remind = 提醒 { $count } 位尚有待回覆申請的參加者
+mail-mm-cancelled-by-organiser-subject = 主辦方已取消會談：{ $other }，{ $event }
+mail-mm-cancelled-by-organiser-body =
+    { $name }您好：
+
+    { $event }主辦方已取消您與{ $other }的一對一會談（或會談申請）。您的頁面列出您現時的會談：{ $link }
 mail-agenda-subject = 您在{ $event }的項目對接會談
 mail-agenda-body =
     { $name }您好：

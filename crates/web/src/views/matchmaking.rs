@@ -42,6 +42,10 @@ pub fn router() -> Router<AppState> {
         .route("/events/{id}/matchmaking/progress", get(schedule_progress))
         .route("/events/{id}/matchmaking/publish", post(publish))
         .route("/events/{id}/matchmaking/remind", post(remind))
+        .route(
+            "/events/{id}/matchmaking/meetings/{rid}/cancel",
+            post(cancel_by_organiser),
+        )
         .route("/events/{id}/matchmaking/cards", get(table_cards))
         .route(
             "/events/{id}/matchmaking/meetings/{rid}",
@@ -490,6 +494,28 @@ async fn place_meeting(
                 slot.zip(table),
                 form.get("locked") == "1",
                 version,
+                baylink_store::sql::now(),
+            )
+            .await?;
+        Ok(see(c.href(&format!("/events/{event_id}/matchmaking"))))
+    })
+    .await
+}
+
+/// The organiser cancels a request or a meeting not yet held; both sides are told.
+async fn cancel_by_organiser(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path((raw, rid)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    inline(&s, &c, &raw, async {
+        let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+        let event_id = id(&raw)?;
+        s.store
+            .cancel_meeting_as_organiser(
+                &actor(auth),
+                event_id,
+                id(&rid)?,
                 baylink_store::sql::now(),
             )
             .await?;
