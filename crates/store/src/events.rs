@@ -259,6 +259,17 @@ pub struct Registration {
     pub updated_at: i64,
 }
 
+/// The domain of the addresses an erased registration is left with: reserved (RFC 2606),
+/// so no mail can ever reach it.
+pub const ERASED_DOMAIN: &str = "@erased.invalid";
+
+impl Registration {
+    /// Its holder had their personal data erased ([`EventStore::erase_registration`]).
+    pub fn is_erased(&self) -> bool {
+        self.email.ends_with(ERASED_DOMAIN)
+    }
+}
+
 /// A registration's place in one session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
 pub struct SessionRegistration {
@@ -873,6 +884,16 @@ pub trait EventStore: Send + Sync {
         locale: &str,
         now: i64,
     ) -> StoreResult<Registration>;
+    /// Erases a registration's personal data on its holder's request (PIPL, PDPO, Macao
+    /// PDPA), in one transaction. A registration still holding a seat or a place on a
+    /// waiting list is cancelled first (the seat goes to the next, its matchmaking requests
+    /// and meetings are cancelled and the other sides told). Then the name, e-mail,
+    /// organisation, position, phone, dietary needs and staff search key are blanked
+    /// (the e-mail becomes `erased-{id}@erased.invalid`), as are the messages of its
+    /// meeting requests, the registration's lines in the audit log and its mails (unsent
+    /// ones are dropped). Kept, for the counts the reports need: the region, the
+    /// organisation type, the check-in time, the meetings' outcomes and the consent record.
+    async fn erase_registration(&self, id: i64, now: i64) -> StoreResult<Registration>;
     /// Cancels a registration and gives its seats to the next on the waiting lists, in
     /// order, queueing their mail; all in one transaction.
     async fn cancel_registration(

@@ -105,6 +105,39 @@ macro_rules! impl_sql_events {
             type Tx<'a> = sqlx::Transaction<'a, $db>;
 
             impl $store {
+                /// Locks the registration's event for the transaction; returns the event's
+                /// id and the registration as it is under the lock.
+                async fn lock_registration(tx: &mut Tx<'_>, id: i64) -> StoreResult<(i64, Registration)> {
+                    let event_id: i64 = sqlx::query("SELECT event_id FROM registrations WHERE id = $1")
+                        .bind(id)
+                        .fetch_optional(&mut **tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)?
+                        .try_get(0)
+                        .map_err(map_err)?;
+                    Self::lock_event(tx, event_id).await?;
+                    Ok((event_id, Self::reg_in(tx, id).await?))
+                }
+
+                /// Cancels `before` (confirmed, waiting or pending) under its event's lock:
+                /// its seats go to the next on the waiting lists, and its matchmaking
+                /// requests and meetings go with it (the slots and tables freed, the other
+                /// sides told).
+                async fn cancel_in(tx: &mut Tx<'_>, event_id: i64, before: &Registration, now: i64) -> StoreResult<()> {
+                    Self::set_status(tx, before.id, RegStatus::Cancelled, None, now).await?;
+                    if before.status == RegStatus::Confirmed {
+                        sqlx::query("UPDATE events SET confirmed_count = confirmed_count - 1 WHERE id = $1")
+                            .bind(event_id)
+                            .execute(&mut **tx)
+                            .await
+                            .map_err(map_err)?;
+                    }
+                    Self::release_sessions(tx, before.id).await?;
+                    Self::cancel_requests_of(tx, before.id, None, now).await?;
+                    Self::promote_event(tx, event_id, now).await
+                }
+
                 async fn reg_in(tx: &mut Tx<'_>, id: i64) -> StoreResult<Registration> {
                     sqlx::query_as::<_, Registration>(AssertSqlSafe(format!("SELECT {REG_COLS} FROM registrations WHERE id = $1")))
                         .bind(id)
@@ -898,37 +931,62 @@ macro_rules! impl_sql_events {
 
                 async fn cancel_registration(&self, actor: Option<&Actor>, id: i64, now: i64) -> StoreResult<Registration> {
                     let mut tx = self.begin().await?;
-                    let event_id: i64 = sqlx::query("SELECT event_id FROM registrations WHERE id = $1")
-                        .bind(id)
-                        .fetch_optional(&mut *tx)
-                        .await
-                        .map_err(map_err)?
-                        .ok_or(StoreError::NotFound)?
-                        .try_get(0)
-                        .map_err(map_err)?;
-                    Self::lock_event(&mut tx, event_id).await?;
-                    let before = Self::reg_in(&mut tx, id).await?;
+                    let (event_id, before) = Self::lock_registration(&mut tx, id).await?;
                     if matches!(before.status, RegStatus::Cancelled | RegStatus::Declined) {
                         return Err(StoreError::Conflict("err-already-cancelled"));
                     }
-                    Self::set_status(&mut tx, id, RegStatus::Cancelled, None, now).await?;
-                    if before.status == RegStatus::Confirmed {
-                        sqlx::query("UPDATE events SET confirmed_count = confirmed_count - 1 WHERE id = $1")
-                            .bind(event_id)
-                            .execute(&mut *tx)
-                            .await
-                            .map_err(map_err)?;
-                    }
-                    Self::release_sessions(&mut tx, id).await?;
-                    // Their matchmaking requests and meetings go with them: the slots and
-                    // tables are freed, and the other sides are told.
-                    Self::cancel_requests_of(&mut tx, id, None, now).await?;
-                    Self::promote_event(&mut tx, event_id, now).await?;
+                    Self::cancel_in(&mut tx, event_id, &before, now).await?;
                     let after = Self::reg_in(&mut tx, id).await?;
                     Self::queue_mail(&mut tx, &after, "cancelled", now).await?;
                     if let Some(actor) = actor {
                         Self::audit(&mut tx, actor, "update", "registration", id, audit_json(&before), audit_json(&after)).await?;
                     }
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(after)
+                }
+
+                async fn erase_registration(&self, id: i64, now: i64) -> StoreResult<Registration> {
+                    let mut tx = self.begin().await?;
+                    let (event_id, before) = Self::lock_registration(&mut tx, id).await?;
+                    if !matches!(before.status, RegStatus::Cancelled | RegStatus::Declined) {
+                        Self::cancel_in(&mut tx, event_id, &before, now).await?;
+                    } else {
+                        // Cancelled before cancellations took meetings along: any left go now.
+                        Self::cancel_requests_of(&mut tx, id, None, now).await?;
+                    }
+                    let erased = format!("erased-{id}{ERASED_DOMAIN}");
+                    sqlx::query("UPDATE registrations SET name = '', email = $2, organisation = NULL, position = NULL, phone = NULL, dietary = NULL, search_key = '', updated_at = $3 WHERE id = $1")
+                        .bind(id)
+                        .bind(erased.clone())
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    // Where the address was written down: mails (unsent ones are dropped)
+                    // and the invitation it came from.
+                    for sql in [
+                        "UPDATE outbox SET to_addr = $2, subject = NULL, body = NULL WHERE registration_id = $1",
+                        "UPDATE invitations SET email = $2, name = '' WHERE registration_id = $1",
+                    ] {
+                        sqlx::query(sql)
+                            .bind(id)
+                            .bind(erased.clone())
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(map_err)?;
+                    }
+                    for sql in [
+                        "DELETE FROM outbox WHERE registration_id = $1 AND sent_at IS NULL",
+                        "UPDATE meeting_requests SET message = '' WHERE from_reg = $1",
+                        "UPDATE audit_log SET before_json = NULL, after_json = NULL WHERE entity = 'registration' AND entity_id = $1",
+                    ] {
+                        sqlx::query(sql)
+                            .bind(id)
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(map_err)?;
+                    }
+                    let after = Self::reg_in(&mut tx, id).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(after)
                 }

@@ -246,6 +246,9 @@ fn matchmaking_link(base_url: &str, lang: Locale, token: &str) -> String {
 /// A participant as a mail names them to another: their name, with their organisation
 /// when they gave one, in the reader's script.
 fn who_with_organisation(lang: Locale, r: &baylink_store::Registration) -> String {
+    if r.is_erased() {
+        return lang.t("erased-name");
+    }
     let name = lang.text(&r.name, &r.name_script).into_owned();
     match r.organisation.as_deref() {
         Some(org) if !org.trim().is_empty() => lang.t_args(

@@ -927,3 +927,38 @@ async fn staff_upload_an_invitee_sheet() {
         .unwrap();
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+/// A participant erases their personal data from their own link (PIPL, PDPO, Macao PDPA):
+/// the registration is cancelled, the name and address are gone from it and from its mail,
+/// and the page says so instead of showing them.
+#[tokio::test]
+async fn a_participant_erases_their_personal_data() {
+    let app = kit::demo_app().await;
+    let event = open_event(&app).await;
+    let page = crate::matchmaking::register(&app, event, "陳大文", "erase-me@example.hk").await;
+    let (_, mine) = app.page(&page).await;
+    assert!(mine.contains("id=\"personal-data-erase\"") && mine.contains("陳大文"));
+    assert!(mine.contains("刪除我的個人資料"));
+    let r = kit::client()
+        .post(app.url(&format!("{page}/erase")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, mine) = app.page(&page).await;
+    assert!(mine.contains("id=\"personal-data-erased\""));
+    assert!(!mine.contains("陳大文") && !mine.contains("id=\"personal-data-erase\""));
+    let token = page.rsplit('/').next().unwrap();
+    let reg = app.store.registration_by_token(token).await.unwrap();
+    assert!(reg.is_erased());
+    assert_eq!(reg.status, baylink_store::RegStatus::Cancelled);
+    assert_eq!((reg.name.as_str(), reg.phone), ("", None));
+    // The confirmation mail queued at registration is dropped, and nothing else is left
+    // addressed to them.
+    let now = baylink_store::sql::now() + 1;
+    while let Some(m) = app.store.claim_mail(now, now + 600).await.unwrap() {
+        assert_ne!(m.registration_id, Some(reg.id), "{m:?}");
+        assert_ne!(m.to_addr, "erase-me@example.hk");
+        app.store.mark_mail_sent(m.id, now).await.unwrap();
+    }
+}

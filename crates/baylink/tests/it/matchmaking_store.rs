@@ -445,6 +445,33 @@ async fn story(store: Arc<dyn Store>) {
     told.sort();
     assert_eq!(told, vec![Some(a), Some(d)]);
 
+    // Erasing a's personal data: their pending request from d is cancelled (d is told),
+    // the mail to them still unsent is dropped, their held meeting stays without its
+    // message, and their name and address are gone.
+    let da = s
+        .request_meeting(ev.id, d, &ask(a, 1, ""), NOON + 100)
+        .await
+        .unwrap();
+    let erased = s.erase_registration(a, NOON + 9600).await.unwrap();
+    assert!(erased.is_erased());
+    assert_eq!(
+        (erased.name.as_str(), erased.status),
+        ("", RegStatus::Cancelled)
+    );
+    let now: Vec<_> = s.meeting_requests(ev.id).await.unwrap();
+    let find = |id: i64| now.iter().find(|r| r.id == id).unwrap();
+    assert_eq!(find(da.id).status, RequestStatus::Cancelled);
+    assert_eq!(
+        (find(ab.id).status, find(ab.id).message.as_str()),
+        (RequestStatus::Accepted, "")
+    );
+    let mut left = Vec::new();
+    while let Some(m) = s.claim_mail(NOON + 9700, NOON + 9900).await.unwrap() {
+        left.push((m.kind.clone(), m.registration_id));
+        s.mark_mail_sent(m.id, NOON + 9700).await.unwrap();
+    }
+    assert_eq!(left, vec![("mm_cancelled".to_owned(), Some(d))]);
+
     // A schedule run is claimed once for all nodes, its progress read back; a run whose
     // node stopped (no heartbeat for a minute) is hidden and taken over; ending it frees
     // the event.

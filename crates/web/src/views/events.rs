@@ -29,6 +29,7 @@ pub fn router() -> Router<AppState> {
         .route("/events/{id}/register", get(register_form).post(register))
         .route("/registrations/{token}", get(registration_page))
         .route("/registrations/{token}/cancel", post(cancel))
+        .route("/registrations/{token}/erase", post(erase))
         .route("/events/{id}/registrations", get(registrations))
         .route("/events/{id}/registrations/{rid}/decide", post(decide))
         .route(
@@ -617,6 +618,20 @@ async fn cancel(
     let reg = s.store.registration_by_token(&token).await?;
     s.store
         .cancel_registration(None, reg.id, baylink_store::sql::now())
+        .await?;
+    Ok(see(c.href(&format!("/registrations/{token}"))))
+}
+
+/// Erases the holder's personal data, on their own request (their link is the proof that
+/// they hold the registration); the page then says so.
+async fn erase(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, WebError> {
+    let reg = s.store.registration_by_token(&token).await?;
+    s.store
+        .erase_registration(reg.id, baylink_store::sql::now())
         .await?;
     Ok(see(c.href(&format!("/registrations/{token}"))))
 }
