@@ -452,7 +452,45 @@ async fn story(store: Arc<dyn Store>) {
         .request_meeting(ev.id, d, &ask(a, 1, ""), NOON + 100)
         .await
         .unwrap();
+    let audited = |id: i64| async move {
+        s.list_audit(1000, 0)
+            .await
+            .unwrap()
+            .items
+            .into_iter()
+            .filter(|e| e.entity == "meeting" && e.entity_id == id)
+            .map(|e| (e.before_json, e.after_json))
+            .collect::<Vec<_>>()
+    };
+    // The organiser locks a–b where it is: the audit log keeps the request, message and all.
+    let version = s.matchmaking(ev.id).await.unwrap().unwrap().version;
+    let placed = find_now(s, ev.id, ab.id).await;
+    s.place_meeting(
+        &me,
+        ev.id,
+        ab.id,
+        placed.slot_id.zip(placed.table_id),
+        true,
+        version,
+        NOON + 9550,
+    )
+    .await
+    .unwrap();
+    assert!(
+        audited(ab.id)
+            .await
+            .iter()
+            .any(|(b, _)| b.as_deref().is_some_and(|b| b.contains("想談6G合作"))),
+        "the organiser's lock of a–b is in the audit log, with its message"
+    );
     let erased = s.erase_registration(a, NOON + 9600).await.unwrap();
+    assert!(
+        audited(ab.id)
+            .await
+            .iter()
+            .all(|(b, a)| b.is_none() && a.is_none()),
+        "and no longer after the erasure"
+    );
     assert!(erased.is_erased());
     assert_eq!(
         (erased.name.as_str(), erased.status),
@@ -512,6 +550,15 @@ async fn story(store: Arc<dyn Store>) {
             .unwrap()
     );
     s.end_schedule_run(ev.id).await.unwrap();
+}
+
+async fn find_now(s: &dyn Store, event_id: i64, id: i64) -> MeetingRequest {
+    s.meeting_requests(event_id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|r| r.id == id)
+        .unwrap()
 }
 
 #[tokio::test]
