@@ -401,6 +401,10 @@ async fn request_mail(
         ("mm_answer", RequestStatus::Declined) => {
             ("mail-mm-declined-subject", "mail-mm-declined-body")
         }
+        // Never accepted (no answering priority): the sender withdrew their request.
+        ("mm_cancelled", RequestStatus::Cancelled) if request.to_priority.is_none() => {
+            ("mail-mm-withdrawn-subject", "mail-mm-withdrawn-body")
+        }
         ("mm_cancelled", RequestStatus::Cancelled) => {
             ("mail-mm-cancelled-subject", "mail-mm-cancelled-body")
         }

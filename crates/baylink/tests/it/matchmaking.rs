@@ -634,6 +634,49 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
         told.iter()
             .all(|m| m.subject.starts_with("主辦方已取消會談"))
     );
+    // D asks C, then withdraws the request from the list of sent ones: C is told it was
+    // withdrawn, not that a meeting was cancelled.
+    let (_, mm_d) = public_page(&staff, &format!("{d}/matchmaking")).await;
+    let r = post(
+        &staff,
+        &format!("{d}/matchmaking/request"),
+        &[
+            ("to_reg", &option_for(&mm_d, "Maria Santos")),
+            ("priority", "2"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, mm_d) = public_page(&staff, &format!("{d}/matchmaking")).await;
+    let sent = &mm_d[mm_d.find("id=\"mm-sent\"").unwrap()..];
+    let sent = &sent[..sent.find("</ul>").unwrap()];
+    let pending = sent
+        .split("<li>")
+        .find(|li| li.contains("Maria Santos") && li.contains("/cancel"))
+        .expect("the pending request offers a withdrawal");
+    let r = post(
+        &staff,
+        &format!(
+            "{d}/matchmaking/requests/{}/cancel",
+            first_request_id(pending)
+        ),
+        &[],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let withdrawn: Vec<_> = drain_mail(&staff)
+        .await
+        .into_iter()
+        .filter(|(kind, _)| kind == "mm_cancelled")
+        .map(|(_, m)| m.expect("the withdrawal is announced"))
+        .collect();
+    assert_eq!(withdrawn.len(), 1);
+    assert_eq!(withdrawn[0].to, "mm-c@example.mo");
+    assert!(
+        withdrawn[0].subject.starts_with("會談申請已撤回：Dora Lee"),
+        "{}",
+        withdrawn[0].subject
+    );
     let (_, log) = staff.page("/zh-Hant/audit").await;
     assert!(
         log.contains(&format!("<td>取消</td><td>meeting #{}", open[0].id)),

@@ -508,6 +508,11 @@ mail-mm-cancelled-by-organiser-body =
     Dear { $name },
 
     The organisers of { $event } cancelled your 1:1 meeting (or request) with { $other }. Your page shows your meetings as they now stand: { $link }
+mail-mm-withdrawn-subject = Meeting request withdrawn: { $other }, { $event }
+mail-mm-withdrawn-body =
+    Dear { $name },
+
+    { $other } withdrew their request for a 1:1 meeting with you at { $event }; there is nothing for you to answer. Your page: { $link }
 mail-agenda-subject = Your matchmaking meetings at { $event }
 mail-agenda-body =
     Dear { $name },

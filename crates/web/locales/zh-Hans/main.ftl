@@ -496,6 +496,11 @@ mail-mm-cancelled-by-organiser-body =
     { $name }您好：
 
     { $event }主办方已取消您与{ $other }的一对一会谈（或会谈申请）。您的页面列出您目前的会谈：{ $link }
+mail-mm-withdrawn-subject = 会谈申请已撤回：{ $other }，{ $event }
+mail-mm-withdrawn-body =
+    { $name }您好：
+
+    { $other }已撤回在{ $event }与您一对一会谈的申请，您无须回复。您的页面：{ $link }
 mail-agenda-subject = 您在{ $event }的项目对接会谈
 mail-agenda-body =
     { $name }您好：

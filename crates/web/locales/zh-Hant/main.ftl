@@ -496,6 +496,11 @@ mail-mm-cancelled-by-organiser-body =
     { $name }您好：
 
     { $event }主辦方已取消您與{ $other }的一對一會談（或會談申請）。您的頁面列出您現時的會談：{ $link }
+mail-mm-withdrawn-subject = 會談申請已撤回：{ $other }，{ $event }
+mail-mm-withdrawn-body =
+    { $name }您好：
+
+    { $other }已撤回在{ $event }與您一對一會談的申請，您無須回覆。您的頁面：{ $link }
 mail-agenda-subject = 您在{ $event }的項目對接會談
 mail-agenda-body =
     { $name }您好：
