@@ -21,6 +21,7 @@ async fn the_openapi_document_describes_every_route() {
         ("/api/v1/memberships", &["get", "post"]),
         ("/api/v1/session", &["post", "delete"]),
         ("/api/v1/events/{id}/matchmaking", &["get"]),
+        ("/api/v1/registrations/{token}/data", &["get"]),
     ] {
         for m in methods {
             assert!(paths[path].get(*m).is_some(), "{m} {path} missing");

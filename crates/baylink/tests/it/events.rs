@@ -939,6 +939,23 @@ async fn a_participant_erases_their_personal_data() {
     let (_, mine) = app.page(&page).await;
     assert!(mine.contains("id=\"personal-data-erase\"") && mine.contains("陳大文"));
     assert!(mine.contains("刪除我的個人資料"));
+    // First a copy of what is held, as a file.
+    let token = page.rsplit('/').next().unwrap();
+    let data_link = format!("/api/v1/registrations/{token}/data");
+    assert!(mine.contains(&data_link));
+    let r = app.get(&data_link).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(
+        r.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment")
+    );
+    let data: Value = r.json().await.unwrap();
+    assert_eq!(data["registration"]["name"], "陳大文");
+    assert_eq!(data["registration"]["email"], "erase-me@example.hk");
+    assert!(data["meeting_requests"].is_array() && data["sessions"].is_array());
+    assert!(data["registration"].get("manage_token").is_none());
     let r = kit::client()
         .post(app.url(&format!("{page}/erase")))
         .send()
@@ -948,7 +965,6 @@ async fn a_participant_erases_their_personal_data() {
     let (_, mine) = app.page(&page).await;
     assert!(mine.contains("id=\"personal-data-erased\""));
     assert!(!mine.contains("陳大文") && !mine.contains("id=\"personal-data-erase\""));
-    let token = page.rsplit('/').next().unwrap();
     let reg = app.store.registration_by_token(token).await.unwrap();
     assert!(reg.is_erased());
     assert_eq!(reg.status, baylink_store::RegStatus::Cancelled);

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use axum::Json;
 use axum::Router;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use baylink_store::{
@@ -49,6 +49,7 @@ pub fn router() -> Router<AppState> {
             "/api/v1/registrations/{token}",
             get(own_registration).delete(cancel_own),
         )
+        .route("/api/v1/registrations/{token}/data", get(own_data))
 }
 
 /// Events, filtered and paged.
@@ -283,6 +284,61 @@ pub async fn own_registration(
         lang,
         s.store.registration_by_token(&token).await?,
     )))
+}
+
+/// Everything the platform holds about a registration, for its holder (the "copy of my
+/// data" the privacy laws of the three places give them): the registration, its places
+/// in sessions, its matchmaking requests either way (with messages and outcomes) and the
+/// slots it marked as away.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RegistrationData {
+    pub registration: Registration,
+    pub sessions: Vec<baylink_store::SessionRegistration>,
+    pub meeting_requests: Vec<baylink_store::MeetingRequest>,
+    /// Ids of the matchmaking slots marked as away.
+    pub away_slots: Vec<i64>,
+}
+
+/// A copy of everything held about one's own registration, by the secret in the link.
+#[utoipa::path(get, path = "/api/v1/registrations/{token}/data", tag = "events", params(("token" = String, Path)),
+    responses((status = 200, body = RegistrationData), (status = 404, body = crate::error::ApiError)))]
+pub async fn own_data(
+    State(s): State<AppState>,
+    Path(token): Path<String>,
+) -> Result<Response, WebError> {
+    let registration = s.store.registration_by_token(&token).await?;
+    let meeting_requests = s
+        .store
+        .meeting_requests(registration.event_id)
+        .await?
+        .into_iter()
+        .filter(|r| r.from_reg == registration.id || r.to_reg == registration.id)
+        .collect();
+    let away_slots = s
+        .store
+        .unavailability(registration.event_id)
+        .await?
+        .into_iter()
+        .filter(|(reg, _)| *reg == registration.id)
+        .map(|(_, slot)| slot)
+        .collect();
+    let data = RegistrationData {
+        sessions: s.store.session_registrations(registration.id).await?,
+        registration,
+        meeting_requests,
+        away_slots,
+    };
+    let name = format!("registration-{}.json", data.registration.id);
+    let mut r = Json(data).into_response();
+    // Downloaded as a file, and kept out of shared caches: it holds personal data.
+    if let Ok(v) = header::HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+        r.headers_mut().insert(header::CONTENT_DISPOSITION, v);
+    }
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("private, no-store"),
+    );
+    Ok(r)
 }
 
 /// Cancels one's own registration; the seat goes to the next on the waiting list.
