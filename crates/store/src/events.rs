@@ -893,7 +893,14 @@ pub trait EventStore: Send + Sync {
     /// meeting requests, the registration's lines in the audit log and its mails (unsent
     /// ones are dropped). Kept, for the counts the reports need: the region, the
     /// organisation type, the check-in time, the meetings' outcomes and the consent record.
-    async fn erase_registration(&self, id: i64, now: i64) -> StoreResult<Registration>;
+    /// When staff erase on the holder's behalf (`actor`), the audit log keeps that they did,
+    /// without the data.
+    async fn erase_registration(
+        &self,
+        actor: Option<&Actor>,
+        id: i64,
+        now: i64,
+    ) -> StoreResult<Registration>;
     /// Cancels a registration and gives its seats to the next on the waiting lists, in
     /// order, queueing their mail; all in one transaction.
     async fn cancel_registration(

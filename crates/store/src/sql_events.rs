@@ -945,7 +945,7 @@ macro_rules! impl_sql_events {
                     Ok(after)
                 }
 
-                async fn erase_registration(&self, id: i64, now: i64) -> StoreResult<Registration> {
+                async fn erase_registration(&self, actor: Option<&Actor>, id: i64, now: i64) -> StoreResult<Registration> {
                     let mut tx = self.begin().await?;
                     let (event_id, before) = Self::lock_registration(&mut tx, id).await?;
                     if !matches!(before.status, RegStatus::Cancelled | RegStatus::Declined) {
@@ -987,6 +987,9 @@ macro_rules! impl_sql_events {
                             .execute(&mut *tx)
                             .await
                             .map_err(map_err)?;
+                    }
+                    if let Some(actor) = actor {
+                        Self::audit(&mut tx, actor, "erase", "registration", id, None, None).await?;
                     }
                     let after = Self::reg_in(&mut tx, id).await?;
                     tx.commit().await.map_err(map_err)?;

@@ -978,3 +978,39 @@ async fn a_participant_erases_their_personal_data() {
         app.store.mark_mail_sent(m.id, now).await.unwrap();
     }
 }
+
+/// Staff erase a participant's personal data when asked by mail or phone: the list shows
+/// the erased registration without name or address, and the audit log keeps who did it,
+/// without the data.
+#[tokio::test]
+async fn staff_erase_personal_data_on_request() {
+    let mut app = kit::demo_app().await;
+    let event = open_event(&app).await;
+    let page =
+        crate::matchmaking::register(&app, event, "李小明", "erase-by-staff@example.cn").await;
+    let token = page.rsplit('/').next().unwrap();
+    let reg = app.store.registration_by_token(token).await.unwrap();
+    app.sign_in(kit::SECRETARIAT).await;
+    let list = format!("/zh-Hant/events/{event}/registrations");
+    let (_, before) = app.page(&list).await;
+    let action = format!("/events/{event}/registrations/{}/erase", reg.id);
+    assert!(before.contains(&action) && before.contains("erase-by-staff@example.cn"));
+    let r = app.post_form(&format!("/zh-Hant{action}"), &[]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, after) = app.page(&list).await;
+    assert!(!after.contains("erase-by-staff@example.cn") && !after.contains(&action));
+    assert!(after.contains("一位參加者（個人資料已刪除）"));
+    assert!(
+        app.store
+            .registration_by_token(token)
+            .await
+            .unwrap()
+            .is_erased()
+    );
+    let (_, log) = app.page("/zh-Hant/audit").await;
+    assert!(log.contains(&format!(
+        "<td>刪除個人資料</td><td>registration #{}",
+        reg.id
+    )));
+    assert!(!log.contains("erase-by-staff@example.cn"));
+}

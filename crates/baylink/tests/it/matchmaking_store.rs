@@ -483,7 +483,7 @@ async fn story(store: Arc<dyn Store>) {
             .any(|(b, _)| b.as_deref().is_some_and(|b| b.contains("想談6G合作"))),
         "the organiser's lock of a–b is in the audit log, with its message"
     );
-    let erased = s.erase_registration(a, NOON + 9600).await.unwrap();
+    let erased = s.erase_registration(None, a, NOON + 9600).await.unwrap();
     assert!(
         audited(ab.id)
             .await

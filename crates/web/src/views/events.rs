@@ -37,6 +37,7 @@ pub fn router() -> Router<AppState> {
             post(staff_cancel),
         )
         .route("/events/{id}/registrations/{rid}/move", post(staff_move))
+        .route("/events/{id}/registrations/{rid}/erase", post(staff_erase))
         .route("/events/{id}/check-in", get(check_in_page))
         .route("/events/{id}/announce", post(announce))
         .route("/events/{id}/invite", post(invite))
@@ -631,7 +632,7 @@ async fn erase(
 ) -> Result<Response, WebError> {
     let reg = s.store.registration_by_token(&token).await?;
     s.store
-        .erase_registration(reg.id, baylink_store::sql::now())
+        .erase_registration(None, reg.id, baylink_store::sql::now())
         .await?;
     Ok(see(c.href(&format!("/registrations/{token}"))))
 }
@@ -781,6 +782,21 @@ async fn staff_cancel(
     let (event_id, reg) = staff_registration(&s, &raw, &rid).await?;
     s.store
         .cancel_registration(Some(&actor(auth)), reg.id, baylink_store::sql::now())
+        .await?;
+    Ok(see(c.href(&format!("/events/{event_id}/registrations"))))
+}
+
+/// Staff erase a participant's personal data at their request (by mail or phone), as the
+/// participant can from their own link; the audit log keeps who did it.
+async fn staff_erase(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path((raw, rid)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+    let (event_id, reg) = staff_registration(&s, &raw, &rid).await?;
+    s.store
+        .erase_registration(Some(&actor(auth)), reg.id, baylink_store::sql::now())
         .await?;
     Ok(see(c.href(&format!("/events/{event_id}/registrations"))))
 }
