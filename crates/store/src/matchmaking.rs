@@ -189,6 +189,22 @@ impl MeetingRequest {
         self.priority.clamp(1, 3) + self.to_priority.unwrap_or(2).clamp(1, 3)
     }
 
+    /// Either side has recorded an outcome: the meeting was held (or judged), so it stays
+    /// as it is and can no longer be cancelled.
+    pub fn held(&self) -> bool {
+        self.outcome_from.is_some() || self.outcome_to.is_some()
+    }
+
+    /// Whether it can still be cancelled by someone: a request waiting for its answer, or
+    /// an accepted meeting not yet held.
+    pub fn cancellable(&self) -> bool {
+        match self.status {
+            RequestStatus::Pending => true,
+            RequestStatus::Accepted => !self.held(),
+            _ => false,
+        }
+    }
+
     /// The registration `reg` meets in this request: the other side.
     pub fn other_side(&self, reg: i64) -> i64 {
         if self.from_reg == reg {

@@ -355,13 +355,8 @@ macro_rules! impl_sql_matchmaking {
                         return Err(StoreError::NotFound);
                     }
                     // The receiver of a pending request declines it instead.
-                    let held = request.outcome_from.is_some() || request.outcome_to.is_some();
-                    let may = match request.status {
-                        RequestStatus::Accepted => !held,
-                        RequestStatus::Pending => request.from_reg == by_reg,
-                        _ => false,
-                    };
-                    if !may {
+                    let receiver_of_pending = request.status == RequestStatus::Pending && request.from_reg != by_reg;
+                    if !request.cancellable() || receiver_of_pending {
                         return Err(conflict("err-mm-cannot-cancel"));
                     }
                     let cancelled = Self::cancel_requests_of(&mut tx, by_reg, Some(request_id), now)

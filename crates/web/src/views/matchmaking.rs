@@ -1205,7 +1205,7 @@ async fn agenda_of(
                 .as_deref()
                 .and_then(MeetingOutcome::parse)
                 .map(|o| c.t(&o.label_key())),
-            held: r.outcome_from.is_some() || r.outcome_to.is_some(),
+            held: r.held(),
         });
     }
     agenda.sort_by_key(|line| line.starts_at);
