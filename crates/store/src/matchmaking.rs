@@ -361,7 +361,9 @@ pub trait MatchmakingStore: Send + Sync {
     ) -> StoreResult<MeetingRequest>;
     /// Queues a reminder (`mm_reminder`) to each real participant with a request waiting
     /// for their answer; returns how many. The mail lists the requests still waiting when
-    /// it is sent.
+    /// it is sent. Requests past the acceptance deadline are first marked expired, in the
+    /// same transaction, so that nobody is reminded of a request that can no longer be
+    /// answered.
     async fn remind_pending(&self, event_id: i64, now: i64) -> StoreResult<u64>;
     /// Marks the requests still pending after the acceptance deadline as expired, so they
     /// block no one; returns how many.

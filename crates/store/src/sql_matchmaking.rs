@@ -20,6 +20,10 @@ macro_rules! impl_sql_matchmaking {
 
             type Tx<'a> = sqlx::Transaction<'a, $db>;
 
+            /// Marks the event's requests still pending after its acceptance deadline as
+            /// expired ($1 the event, $2 now).
+            const EXPIRE_REQUESTS: &str = "UPDATE meeting_requests SET status = 'expired', decided_at = $2 WHERE event_id = $1 AND status = 'pending' AND EXISTS (SELECT 1 FROM matchmaking m WHERE m.event_id = $1 AND m.accept_deadline IS NOT NULL AND m.accept_deadline < $2)";
+
             impl $store {
                 /// Locks the event's matchmaking row for the transaction and reads it.
                 async fn lock_matchmaking(tx: &mut Tx<'_>, event_id: i64) -> StoreResult<Matchmaking> {
@@ -387,18 +391,26 @@ macro_rules! impl_sql_matchmaking {
                 }
 
                 async fn remind_pending(&self, event_id: i64, now: i64) -> StoreResult<u64> {
+                    let mut tx = self.begin().await?;
+                    sqlx::query(EXPIRE_REQUESTS)
+                        .bind(event_id)
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
                     let queued = sqlx::query("INSERT INTO outbox (to_addr, kind, registration_id, locale, created_at, next_attempt_at) SELECT r.email, 'mm_reminder', r.id, r.locale, $2, $2 FROM registrations r WHERE r.event_id = $1 AND r.synthetic = $3 AND r.status = 'confirmed' AND EXISTS (SELECT 1 FROM meeting_requests m WHERE m.to_reg = r.id AND m.status = 'pending')")
                         .bind(event_id)
                         .bind(now)
                         .bind(false)
-                        .execute(&self.pool)
+                        .execute(&mut *tx)
                         .await
                         .map_err(map_err)?;
+                    tx.commit().await.map_err(map_err)?;
                     Ok(queued.rows_affected())
                 }
 
                 async fn expire_meeting_requests(&self, event_id: i64, now: i64) -> StoreResult<u64> {
-                    let done = sqlx::query("UPDATE meeting_requests SET status = 'expired', decided_at = $2 WHERE event_id = $1 AND status = 'pending' AND EXISTS (SELECT 1 FROM matchmaking m WHERE m.event_id = $1 AND m.accept_deadline IS NOT NULL AND m.accept_deadline < $2)")
+                    let done = sqlx::query(EXPIRE_REQUESTS)
                         .bind(event_id)
                         .bind(now)
                         .execute(&self.pool)

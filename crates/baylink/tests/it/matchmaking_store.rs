@@ -255,9 +255,19 @@ async fn story(store: Arc<dyn Store>) {
         s.expire_meeting_requests(ev.id, NOON + 60).await.unwrap(),
         0
     );
+    // After the acceptance deadline a reminder first expires the request it would be
+    // about, so it reminds no one, and expiring again finds nothing left.
+    assert_eq!(s.remind_pending(ev.id, NOON + 7201).await.unwrap(), 0);
     assert_eq!(
         s.expire_meeting_requests(ev.id, NOON + 7201).await.unwrap(),
-        1
+        0
+    );
+    assert!(
+        s.meeting_requests(ev.id)
+            .await
+            .unwrap()
+            .iter()
+            .any(|r| r.to_reg == c && r.status == RequestStatus::Expired)
     );
 
     // Availability.

@@ -869,9 +869,6 @@ async fn remind(
 ) -> Result<Response, WebError> {
     require(c.auth.as_ref(), Action::EditDirectory)?;
     let event = s.store.get_event(id(&raw)?).await?;
-    s.store
-        .expire_meeting_requests(event.id, baylink_store::sql::now())
-        .await?;
     let n = s
         .store
         .remind_pending(event.id, baylink_store::sql::now())
