@@ -939,6 +939,9 @@ async fn a_participant_erases_their_personal_data() {
     let (_, mine) = app.page(&page).await;
     assert!(mine.contains("id=\"personal-data-erase\"") && mine.contains("陳大文"));
     assert!(mine.contains("刪除我的個人資料"));
+    // Cancelling asks first, through the one confirmation script, not an inline handler.
+    assert!(mine.contains("data-confirm=\"確定取消報名") && mine.contains("form[data-confirm]"));
+    assert!(!mine.contains("onsubmit"));
     // First a copy of what is held, as a file.
     let token = page.rsplit('/').next().unwrap();
     let data_link = format!("/api/v1/registrations/{token}/data");
