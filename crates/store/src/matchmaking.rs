@@ -302,21 +302,65 @@ pub trait MatchmakingStore: Send + Sync {
         draft: &MatchmakingDraft,
         now: i64,
     ) -> StoreResult<Matchmaking>;
+    /// Adds the `(starts_at, ends_at)` slots, all or none: each must end after it starts
+    /// and overlap no other slot of the event, nor one of the others added with it.
+    async fn add_meeting_slots(
+        &self,
+        actor: &Actor,
+        event_id: i64,
+        slots: &[(i64, i64)],
+    ) -> StoreResult<Vec<MeetingSlot>>;
     async fn add_meeting_slot(
         &self,
         actor: &Actor,
         event_id: i64,
         starts_at: i64,
         ends_at: i64,
-    ) -> StoreResult<MeetingSlot>;
+    ) -> StoreResult<MeetingSlot> {
+        let added = self
+            .add_meeting_slots(actor, event_id, &[(starts_at, ends_at)])
+            .await?;
+        added.into_iter().next().ok_or(StoreError::NotFound)
+    }
+    /// Removes a slot in which no meeting is placed (with the participants' marks that
+    /// they are away then); one with a meeting is a conflict (`err-mm-slot-in-use`): the
+    /// organiser moves or cancels the meeting first, so removing a slot never drops a
+    /// meeting from a schedule unseen. A schedule computed before the removal can no
+    /// longer be saved (the version moves on).
+    async fn remove_meeting_slot(
+        &self,
+        actor: &Actor,
+        event_id: i64,
+        slot_id: i64,
+    ) -> StoreResult<()>;
     async fn meeting_slots(&self, event_id: i64) -> StoreResult<Vec<MeetingSlot>>;
+    /// Adds the `(label, reserved_for)` tables, all or none.
+    async fn add_meeting_tables(
+        &self,
+        actor: &Actor,
+        event_id: i64,
+        tables: &[(String, Option<i64>)],
+    ) -> StoreResult<Vec<MeetingTable>>;
     async fn add_meeting_table(
         &self,
         actor: &Actor,
         event_id: i64,
         label: &str,
         reserved_for: Option<i64>,
-    ) -> StoreResult<MeetingTable>;
+    ) -> StoreResult<MeetingTable> {
+        let added = self
+            .add_meeting_tables(actor, event_id, &[(label.to_owned(), reserved_for)])
+            .await?;
+        added.into_iter().next().ok_or(StoreError::NotFound)
+    }
+    /// Removes a table at which no meeting is placed, as [`Self::remove_meeting_slot`]
+    /// does a slot (`err-mm-table-in-use` otherwise).
+    async fn remove_meeting_table(
+        &self,
+        actor: &Actor,
+        event_id: i64,
+        table_id: i64,
+    ) -> StoreResult<()>;
     async fn meeting_tables(&self, event_id: i64) -> StoreResult<Vec<MeetingTable>>;
     /// Sends a request from one confirmed participant to another: not to oneself, not twice
     /// between the same two (either way), within the request deadline and the sender's limit.

@@ -35,6 +35,17 @@ macro_rules! impl_sql_matchmaking {
                         .ok_or(StoreError::NotFound)
                 }
 
+                /// Moves the event's matchmaking version on, so that a schedule computed
+                /// before a change of its slots or tables is refused when saved.
+                async fn bump_matchmaking(tx: &mut Tx<'_>, event_id: i64) -> StoreResult<()> {
+                    sqlx::query("UPDATE matchmaking SET version = version + 1 WHERE event_id = $1")
+                        .bind(event_id)
+                        .execute(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(())
+                }
+
                 async fn request_in(tx: &mut Tx<'_>, id: i64) -> StoreResult<MeetingRequest> {
                     sqlx::query_as::<_, MeetingRequest>(AssertSqlSafe(format!("SELECT {REQUEST_COLS} FROM meeting_requests WHERE id = $1")))
                         .bind(id)
@@ -187,32 +198,73 @@ macro_rules! impl_sql_matchmaking {
                     Ok(saved)
                 }
 
-                async fn add_meeting_slot(&self, actor: &Actor, event_id: i64, starts_at: i64, ends_at: i64) -> StoreResult<MeetingSlot> {
-                    if ends_at <= starts_at {
+                async fn add_meeting_slots(&self, actor: &Actor, event_id: i64, slots: &[(i64, i64)]) -> StoreResult<Vec<MeetingSlot>> {
+                    if slots.is_empty() {
+                        return Err(StoreError::Invalid(vec![FieldError::new("end_time", "err-mm-slots-none")]));
+                    }
+                    if slots.iter().any(|(starts_at, ends_at)| ends_at <= starts_at) {
                         return Err(StoreError::Invalid(vec![FieldError::new("ends_at", "err-mm-slot-order")]));
                     }
                     let mut tx = self.begin().await?;
                     Self::lock_matchmaking(&mut tx, event_id).await?;
-                    let overlap = sqlx::query("SELECT 1 FROM matchmaking_slots WHERE event_id = $1 AND starts_at < $3 AND ends_at > $2")
+                    let mut added = Vec::with_capacity(slots.len());
+                    for &(starts_at, ends_at) in slots {
+                        // Against the event's slots, those added just before included.
+                        let overlap = sqlx::query("SELECT 1 FROM matchmaking_slots WHERE event_id = $1 AND starts_at < $3 AND ends_at > $2")
+                            .bind(event_id)
+                            .bind(starts_at)
+                            .bind(ends_at)
+                            .fetch_optional(&mut *tx)
+                            .await
+                            .map_err(map_err)?;
+                        if overlap.is_some() {
+                            return Err(conflict("err-mm-slot-overlap"));
+                        }
+                        let slot = sqlx::query_as::<_, MeetingSlot>("INSERT INTO matchmaking_slots (event_id, starts_at, ends_at) VALUES ($1, $2, $3) RETURNING id, event_id, starts_at, ends_at")
+                            .bind(event_id)
+                            .bind(starts_at)
+                            .bind(ends_at)
+                            .fetch_one(&mut *tx)
+                            .await
+                            .map_err(map_err)?;
+                        Self::audit(&mut tx, actor, "create", "matchmaking_slot", slot.id, None, audit_json(&slot)).await?;
+                        added.push(slot);
+                    }
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(added)
+                }
+
+                async fn remove_meeting_slot(&self, actor: &Actor, event_id: i64, slot_id: i64) -> StoreResult<()> {
+                    let mut tx = self.begin().await?;
+                    Self::lock_matchmaking(&mut tx, event_id).await?;
+                    let slot = sqlx::query_as::<_, MeetingSlot>("SELECT id, event_id, starts_at, ends_at FROM matchmaking_slots WHERE id = $1 AND event_id = $2")
+                        .bind(slot_id)
                         .bind(event_id)
-                        .bind(starts_at)
-                        .bind(ends_at)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)?;
+                    let in_use = sqlx::query("SELECT 1 FROM meeting_requests WHERE slot_id = $1")
+                        .bind(slot_id)
                         .fetch_optional(&mut *tx)
                         .await
                         .map_err(map_err)?;
-                    if overlap.is_some() {
-                        return Err(conflict("err-mm-slot-overlap"));
+                    if in_use.is_some() {
+                        return Err(conflict("err-mm-slot-in-use"));
                     }
-                    let slot = sqlx::query_as::<_, MeetingSlot>("INSERT INTO matchmaking_slots (event_id, starts_at, ends_at) VALUES ($1, $2, $3) RETURNING id, event_id, starts_at, ends_at")
-                        .bind(event_id)
-                        .bind(starts_at)
-                        .bind(ends_at)
-                        .fetch_one(&mut *tx)
+                    sqlx::query("DELETE FROM matchmaking_unavailable WHERE slot_id = $1")
+                        .bind(slot_id)
+                        .execute(&mut *tx)
                         .await
                         .map_err(map_err)?;
-                    Self::audit(&mut tx, actor, "create", "matchmaking_slot", slot.id, None, audit_json(&slot)).await?;
-                    tx.commit().await.map_err(map_err)?;
-                    Ok(slot)
+                    sqlx::query("DELETE FROM matchmaking_slots WHERE id = $1")
+                        .bind(slot_id)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    Self::bump_matchmaking(&mut tx, event_id).await?;
+                    Self::audit(&mut tx, actor, "delete", "matchmaking_slot", slot_id, audit_json(&slot), None).await?;
+                    tx.commit().await.map_err(map_err)
                 }
 
                 async fn meeting_slots(&self, event_id: i64) -> StoreResult<Vec<MeetingSlot>> {
@@ -223,28 +275,62 @@ macro_rules! impl_sql_matchmaking {
                         .map_err(map_err)
                 }
 
-                async fn add_meeting_table(&self, actor: &Actor, event_id: i64, label: &str, reserved_for: Option<i64>) -> StoreResult<MeetingTable> {
-                    let label = label.trim();
-                    if label.is_empty() || label.chars().count() > 40 {
+                async fn add_meeting_tables(&self, actor: &Actor, event_id: i64, tables: &[(String, Option<i64>)]) -> StoreResult<Vec<MeetingTable>> {
+                    if tables.is_empty() {
+                        return Err(StoreError::Invalid(vec![FieldError::new("count", "err-mm-table-count")]));
+                    }
+                    if tables.iter().any(|(label, _)| label.trim().is_empty() || label.trim().chars().count() > 40) {
                         return Err(StoreError::Invalid(vec![FieldError::new("label", "err-mm-table-label")]));
                     }
                     let mut tx = self.begin().await?;
                     Self::lock_matchmaking(&mut tx, event_id).await?;
-                    if let Some(owner) = reserved_for
-                        && !Self::confirmed_in(&mut tx, event_id, owner).await?
-                    {
-                        return Err(StoreError::Invalid(vec![FieldError::new("reserved_for", "err-mm-not-participant")]));
+                    let mut added = Vec::with_capacity(tables.len());
+                    for (label, reserved_for) in tables {
+                        if let Some(owner) = *reserved_for
+                            && !Self::confirmed_in(&mut tx, event_id, owner).await?
+                        {
+                            return Err(StoreError::Invalid(vec![FieldError::new("reserved_for", "err-mm-not-participant")]));
+                        }
+                        let table = sqlx::query_as::<_, MeetingTable>("INSERT INTO matchmaking_tables (event_id, label, reserved_for) VALUES ($1, $2, $3) RETURNING id, event_id, label, reserved_for")
+                            .bind(event_id)
+                            .bind(label.trim().to_owned())
+                            .bind(*reserved_for)
+                            .fetch_one(&mut *tx)
+                            .await
+                            .map_err(map_err)?;
+                        Self::audit(&mut tx, actor, "create", "matchmaking_table", table.id, None, audit_json(&table)).await?;
+                        added.push(table);
                     }
-                    let table = sqlx::query_as::<_, MeetingTable>("INSERT INTO matchmaking_tables (event_id, label, reserved_for) VALUES ($1, $2, $3) RETURNING id, event_id, label, reserved_for")
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(added)
+                }
+
+                async fn remove_meeting_table(&self, actor: &Actor, event_id: i64, table_id: i64) -> StoreResult<()> {
+                    let mut tx = self.begin().await?;
+                    Self::lock_matchmaking(&mut tx, event_id).await?;
+                    let table = sqlx::query_as::<_, MeetingTable>("SELECT id, event_id, label, reserved_for FROM matchmaking_tables WHERE id = $1 AND event_id = $2")
+                        .bind(table_id)
                         .bind(event_id)
-                        .bind(label.to_owned())
-                        .bind(reserved_for)
-                        .fetch_one(&mut *tx)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)?;
+                    let in_use = sqlx::query("SELECT 1 FROM meeting_requests WHERE table_id = $1")
+                        .bind(table_id)
+                        .fetch_optional(&mut *tx)
                         .await
                         .map_err(map_err)?;
-                    Self::audit(&mut tx, actor, "create", "matchmaking_table", table.id, None, audit_json(&table)).await?;
-                    tx.commit().await.map_err(map_err)?;
-                    Ok(table)
+                    if in_use.is_some() {
+                        return Err(conflict("err-mm-table-in-use"));
+                    }
+                    sqlx::query("DELETE FROM matchmaking_tables WHERE id = $1")
+                        .bind(table_id)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    Self::bump_matchmaking(&mut tx, event_id).await?;
+                    Self::audit(&mut tx, actor, "delete", "matchmaking_table", table_id, audit_json(&table), None).await?;
+                    tx.commit().await.map_err(map_err)
                 }
 
                 async fn meeting_tables(&self, event_id: i64) -> StoreResult<Vec<MeetingTable>> {

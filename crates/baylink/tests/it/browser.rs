@@ -453,7 +453,8 @@ async fn matchmaking_request_accept_schedule_publish_and_agenda() {
     }
     let b = Browser::start().await;
 
-    // The organiser turns matchmaking on and adds two slots and a table, on the page.
+    // The organiser turns matchmaking on, cuts 10:00–10:40 into two slots of the meeting
+    // length (the form's default) and adds a table, on the page.
     b.goto(&app.url("/zh-Hant/login")).await;
     b.type_into("#email", SECRETARIAT).await;
     b.type_into("#password", PASSWORD).await;
@@ -463,13 +464,12 @@ async fn matchmaking_request_accept_schedule_publish_and_agenda() {
     b.goto(&admin).await;
     b.click("#mm-save-settings").await;
     b.wait_text("#mm-status", "接受對接申請中").await;
-    for (start, end) in [("10:00", "10:20"), ("10:20", "10:40")] {
-        b.script(&format!(
-            "const f = document.querySelector('#mm-add-slot'); f.date.value = '2030-01-15'; f.start_time.value = '{start}'; f.end_time.value = '{end}'; f.submit();"
-        ))
-        .await;
-        b.wait_text("#mm-grid", end).await;
-    }
+    b.script(
+        "const f = document.querySelector('#mm-add-slot'); f.date.value = '2030-01-15'; f.start_time.value = '10:00'; f.end_time.value = '10:40'; f.submit();",
+    )
+    .await;
+    b.wait_text("#mm-grid", "10:40").await;
+    b.wait_text("#mm-slot-list", "2 個時段").await;
     b.type_into("#mm-add-table input[name=label]", "A1").await;
     b.click("#mm-add-table button").await;
     b.wait_text("#mm-grid", "A1").await;

@@ -1016,3 +1016,107 @@ async fn the_organiser_downloads_the_meetings_in_their_language() {
     assert!(page.contains(&format!("{base}/meetings.csv?lang=zh-Hans")));
     assert!(page.contains("会谈清单下载"));
 }
+
+/// The organiser cuts a session into slots in one go (meeting length and pause) and adds
+/// numbered tables in one go; impossible input is explained on the page and adds nothing;
+/// a slot or table without a meeting can be removed.
+#[tokio::test]
+async fn the_organiser_cuts_a_session_into_slots_and_numbers_tables() {
+    let mut staff = kit::demo_app().await;
+    let event = open_event(&staff).await;
+    staff.sign_in(SECRETARIAT).await;
+    let base = format!("/zh-Hant/events/{event}/matchmaking");
+    let r = staff
+        .post_form(
+            &format!("{base}/settings"),
+            &[("meeting_minutes", "20"), ("max_requests", "5")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let session = |from: &'static str, to: &'static str, length: &'static str| {
+        [
+            ("date", "2030-01-15"),
+            ("start_time", from),
+            ("end_time", to),
+            ("length", length),
+            ("pause", "5"),
+        ]
+    };
+    // 09:00–10:00 in 20-minute meetings with 5-minute pauses: 09:00 and 09:25.
+    let r = staff
+        .post_form(&format!("{base}/slots"), &session("09:00", "10:00", "20"))
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let slots = staff.store.meeting_slots(event).await.unwrap();
+    assert_eq!(slots.len(), 2);
+    assert_eq!(slots[1].starts_at - slots[0].starts_at, 25 * 60);
+    assert_eq!(slots[0].ends_at - slots[0].starts_at, 20 * 60);
+    for (fields, message) in [
+        (session("10:00", "11:00", "3"), "間隔為 0 至 240 分鐘"),
+        (session("10:00", "10:10", "20"), "這段時間容不下一場會談"),
+    ] {
+        let r = staff.post_form(&format!("{base}/slots"), &fields).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().await.unwrap().contains(message), "{message}");
+    }
+    // Overlapping the first session: refused whole, though its last slot would fit.
+    let r = staff
+        .post_form(&format!("{base}/slots"), &session("09:30", "11:00", "20"))
+        .await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    assert_eq!(staff.store.meeting_slots(event).await.unwrap().len(), 2);
+
+    // Three tables from "A1", then two without a name.
+    for (label, count) in [("A1", "3"), ("", "2")] {
+        let r = staff
+            .post_form(
+                &format!("{base}/tables"),
+                &[("label", label), ("count", count)],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    }
+    let labels: Vec<String> = staff
+        .store
+        .meeting_tables(event)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|t| t.label)
+        .collect();
+    assert_eq!(labels, ["A1", "A2", "A3", "1", "2"]);
+    let someone = register(&staff, event, "陳大文", "mm-tables@example.hk").await;
+    let reg = staff
+        .store
+        .registration_by_token(someone.rsplit('/').next().unwrap())
+        .await
+        .unwrap();
+    let r = staff
+        .post_form(
+            &format!("{base}/tables"),
+            &[
+                ("label", "展位"),
+                ("count", "2"),
+                ("reserved_for", &reg.id.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains("專用會談桌須逐張新增"));
+    assert_eq!(staff.store.meeting_tables(event).await.unwrap().len(), 5);
+
+    // The page lists the slots and tables with a way to remove each, after a question.
+    let (_, page) = staff.page(&base).await;
+    assert!(page.contains("2 個時段"));
+    let remove_slot = format!("/events/{event}/matchmaking/slots/{}/delete", slots[1].id);
+    assert!(page.contains(&remove_slot));
+    assert!(page.contains("data-confirm=\"確定移除此項"));
+    let r = staff
+        .post_form(&format!("/zh-Hant{remove_slot}"), &[])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        staff.store.meeting_slots(event).await.unwrap(),
+        slots[..1].to_vec()
+    );
+}

@@ -571,6 +571,168 @@ async fn find_now(s: &dyn Store, event_id: i64, id: i64) -> MeetingRequest {
         .unwrap()
 }
 
+/// Slots and tables in bulk (all or none) and their removal: never where a meeting is
+/// placed, and a schedule computed before a removal is refused when saved.
+async fn slots_and_tables(store: Arc<dyn Store>) {
+    let s = store.as_ref();
+    let me = Actor::cli();
+    let ev = event(s, None, false).await;
+    let mut regs = Vec::new();
+    for i in 0..2 {
+        let r = s
+            .register(
+                ev.id,
+                &person(i),
+                Channel::Public,
+                &format!("st-{i}"),
+                "zh-Hant",
+                NOON,
+            )
+            .await
+            .unwrap();
+        regs.push(r.id);
+    }
+    let settings = MatchmakingInput {
+        meeting_minutes: 20,
+        max_requests: 5,
+        request_deadline: None,
+        accept_deadline: None,
+    }
+    .validate()
+    .unwrap();
+    s.save_matchmaking(&me, ev.id, &settings, NOON)
+        .await
+        .unwrap();
+    let three: Vec<(i64, i64)> = (0..3)
+        .map(|i| (NOON + i * 1500, NOON + i * 1500 + 1200))
+        .collect();
+    let slots = s.add_meeting_slots(&me, ev.id, &three).await.unwrap();
+    assert_eq!(slots.len(), 3);
+    // A batch overlapping itself, or a slot already there, or empty: nothing is added.
+    let overlapping = [(NOON + 5000, NOON + 6000), (NOON + 5500, NOON + 6500)];
+    assert_eq!(
+        conflict_code(
+            s.add_meeting_slots(&me, ev.id, &overlapping)
+                .await
+                .unwrap_err()
+        ),
+        "err-mm-slot-overlap"
+    );
+    let late_and_clashing = [(NOON + 9000, NOON + 10_000), (NOON + 100, NOON + 200)];
+    assert_eq!(
+        conflict_code(
+            s.add_meeting_slots(&me, ev.id, &late_and_clashing)
+                .await
+                .unwrap_err()
+        ),
+        "err-mm-slot-overlap"
+    );
+    assert_eq!(
+        field_code(s.add_meeting_slots(&me, ev.id, &[]).await.unwrap_err()),
+        "err-mm-slots-none"
+    );
+    assert_eq!(s.meeting_slots(ev.id).await.unwrap(), slots);
+    // Tables likewise: one bad label refuses the whole batch.
+    let bad = [("T1".to_owned(), None), ("  ".to_owned(), None)];
+    assert_eq!(
+        field_code(s.add_meeting_tables(&me, ev.id, &bad).await.unwrap_err()),
+        "err-mm-table-label"
+    );
+    assert!(s.meeting_tables(ev.id).await.unwrap().is_empty());
+    let labels: Vec<(String, Option<i64>)> =
+        ["T1", "T2", "T3"].map(|l| (l.to_owned(), None)).to_vec();
+    let tables = s.add_meeting_tables(&me, ev.id, &labels).await.unwrap();
+    assert_eq!(s.meeting_tables(ev.id).await.unwrap(), tables);
+
+    // A meeting placed in the first slot at the first table holds both.
+    let ab = s
+        .request_meeting(ev.id, regs[0], &ask(regs[1], 2, "想談合作"), NOON)
+        .await
+        .unwrap();
+    s.decide_meeting(ab.id, regs[1], true, 2, NOON)
+        .await
+        .unwrap();
+    s.set_unavailable(regs[1], slots[2].id, true).await.unwrap();
+    let version = s.matchmaking(ev.id).await.unwrap().unwrap().version;
+    let version = s
+        .save_schedule(
+            &me,
+            ev.id,
+            version,
+            &[(ab.id, Some((slots[0].id, tables[0].id)))],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        conflict_code(
+            s.remove_meeting_slot(&me, ev.id, slots[0].id)
+                .await
+                .unwrap_err()
+        ),
+        "err-mm-slot-in-use"
+    );
+    assert_eq!(
+        conflict_code(
+            s.remove_meeting_table(&me, ev.id, tables[0].id)
+                .await
+                .unwrap_err()
+        ),
+        "err-mm-table-in-use"
+    );
+    // Another event's slot is not this event's to remove.
+    let other = event(s, None, false).await;
+    assert!(matches!(
+        s.remove_meeting_slot(&me, other.id, slots[1].id).await,
+        Err(StoreError::NotFound)
+    ));
+    // Free ones go, with the marks of those away then, and the version moves on: a
+    // schedule computed before is refused.
+    s.remove_meeting_slot(&me, ev.id, slots[2].id)
+        .await
+        .unwrap();
+    s.remove_meeting_table(&me, ev.id, tables[2].id)
+        .await
+        .unwrap();
+    assert_eq!(s.meeting_slots(ev.id).await.unwrap(), slots[..2].to_vec());
+    assert_eq!(s.meeting_tables(ev.id).await.unwrap(), tables[..2].to_vec());
+    assert!(s.unavailability(ev.id).await.unwrap().is_empty());
+    assert!(matches!(
+        s.save_schedule(
+            &me,
+            ev.id,
+            version,
+            &[(ab.id, Some((slots[1].id, tables[1].id)))]
+        )
+        .await,
+        Err(StoreError::Conflict(_))
+    ));
+    // Once the meeting is cancelled, its slot and table are free to go too.
+    s.cancel_meeting(ab.id, regs[0], NOON + 60).await.unwrap();
+    s.remove_meeting_slot(&me, ev.id, slots[0].id)
+        .await
+        .unwrap();
+    s.remove_meeting_table(&me, ev.id, tables[0].id)
+        .await
+        .unwrap();
+    assert_eq!(
+        s.meeting_slots(ev.id).await.unwrap(),
+        vec![slots[1].clone()]
+    );
+}
+
+#[tokio::test]
+async fn slots_and_tables_on_sqlite() {
+    let db = TestDb::sqlite();
+    slots_and_tables(db.open().await).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn slots_and_tables_on_postgres() {
+    let db = TestDb::postgres().await;
+    slots_and_tables(db.open().await).await;
+}
+
 #[tokio::test]
 async fn matchmaking_story_on_sqlite() {
     let db = TestDb::sqlite();

@@ -401,6 +401,13 @@ err-mm-max-requests = The limit of requests per participant is from 1 to 200.
 err-mm-accept-before-request = The answer deadline cannot be before the request deadline.
 err-mm-priority = Choose a priority from 1 to 3.
 err-mm-slot-order = A slot must end after it starts.
+err-mm-slots-none = No meeting fits between these times.
+err-mm-slots-too-many = At most 120 slots can be added at once.
+err-mm-slot-length = A meeting lasts 5 to 240 minutes, and a pause 0 to 240 minutes.
+err-mm-slot-in-use = A meeting is placed in this slot: move or cancel it first.
+err-mm-table-in-use = A meeting is placed at this table: move or cancel it first.
+err-mm-table-count = Add from 1 to 200 tables at once.
+err-mm-reserved-one = A reserved table is added one at a time.
 err-mm-slot-overlap = This slot overlaps another meeting slot.
 err-mm-table-label = Give the table a name of up to 40 characters.
 err-mm-not-participant = Only confirmed participants of this event take part in matchmaking.
@@ -426,6 +433,15 @@ mm-tables = Tables
 mm-table = Table
 mm-table-label = Table name
 mm-reserved-for = Reserved for
+mm-slot-length = Each meeting (minutes)
+mm-slot-pause = Pause between meetings (minutes)
+mm-slots-help = Slots are made from the start to the end, one meeting long each, with the pause between them. Without a length, the whole span is one slot.
+mm-slot-count = { $count ->
+    [one] One slot
+   *[other] { $count } slots
+}
+mm-table-count = How many
+mm-tables-help = Several tables are numbered on from the name: “A1” and 3 give A1, A2 and A3; “Table” and 3 give Table 1 to Table 3; no name gives 1, 2, 3.
 mm-requests = Meeting requests
 mm-from = From
 mm-to = To

@@ -38,6 +38,14 @@ pub fn router() -> Router<AppState> {
         .route("/events/{id}/matchmaking/settings", post(save_settings))
         .route("/events/{id}/matchmaking/slots", post(add_slot))
         .route("/events/{id}/matchmaking/tables", post(add_table))
+        .route(
+            "/events/{id}/matchmaking/slots/{sid}/delete",
+            post(|s, c, p| remove_part(s, c, p, Part::Slot)),
+        )
+        .route(
+            "/events/{id}/matchmaking/tables/{tid}/delete",
+            post(|s, c, p| remove_part(s, c, p, Part::Table)),
+        )
         .route("/events/{id}/matchmaking/schedule", post(make_schedule))
         .route("/events/{id}/matchmaking/progress", get(schedule_progress))
         .route("/events/{id}/matchmaking/publish", post(publish))
@@ -159,6 +167,10 @@ struct OrganiserPage {
     mm: Option<Matchmaking>,
     slots: Vec<(MeetingSlot, String, Vec<Cell>)>,
     tables: Vec<(MeetingTable, String)>,
+    /// Slots and tables where a meeting is placed: they cannot be removed.
+    busy_slots: std::collections::HashSet<i64>,
+    busy_tables: std::collections::HashSet<i64>,
+    slot_count: i64,
     /// Each request with its two sides' names, its status and, when it is accepted but
     /// has no slot, why (empty otherwise).
     requests: Vec<(MeetingRequest, String, String, String, String)>,
@@ -255,6 +267,8 @@ async fn organiser_view(
             (slot, label, cells)
         })
         .collect();
+    let busy_slots = requests.iter().filter_map(|r| r.slot_id).collect();
+    let busy_tables = requests.iter().filter_map(|r| r.table_id).collect();
     let away = s.store.unavailability(event.id).await?;
     let conflicts = conflicts(&c, &requests, &all_slots, &tables, &away, &who);
     let slot_choices = all_slots.iter().map(|x| (x.id, slot_label(x))).collect();
@@ -328,6 +342,9 @@ async fn organiser_view(
             event,
             mm,
             slots,
+            slot_count: all_slots.len() as i64,
+            busy_slots,
+            busy_tables,
             tables,
             requests,
             people,
@@ -568,6 +585,8 @@ async fn save_settings(
     .await
 }
 
+/// Adds the meeting slots of a session: from its start to its end, one meeting long each,
+/// with the pause between them (without a length, the whole span is one slot).
 async fn add_slot(
     State(s): State<AppState>,
     c: Ctx,
@@ -585,14 +604,63 @@ async fn add_slot(
                 "err-bad-date",
             )]));
         };
+        let mut errors = Vec::new();
+        let length: Option<i64> = form.int("length", &mut errors);
+        let pause: i64 = form.int("pause", &mut errors).unwrap_or(0);
+        if !errors.is_empty() {
+            return Err(WebError::Invalid(errors));
+        }
+        let slots = match length {
+            None => vec![(starts, ends)],
+            Some(length) => session_slots(starts, ends, length, pause)?,
+        };
         s.store
-            .add_meeting_slot(&actor(auth), event_id, starts, ends)
+            .add_meeting_slots(&actor(auth), event_id, &slots)
             .await?;
         Ok(see(c.href(&format!("/events/{event_id}/matchmaking"))))
     })
     .await
 }
 
+/// The most slots one session may make at once (a day of five-minute meetings).
+const MOST_SLOTS_AT_ONCE: usize = 120;
+
+/// The slots from `starts` to `ends` (seconds), each `length` minutes with `pause`
+/// minutes between them; the last one ends by `ends`.
+fn session_slots(
+    starts: i64,
+    ends: i64,
+    length: i64,
+    pause: i64,
+) -> Result<Vec<(i64, i64)>, WebError> {
+    if !(5..=240).contains(&length) || !(0..=240).contains(&pause) {
+        return Err(WebError::Invalid(vec![FieldError::new(
+            "length",
+            "err-mm-slot-length",
+        )]));
+    }
+    let mut slots = Vec::new();
+    let mut at = starts;
+    while at + length * 60 <= ends {
+        if slots.len() == MOST_SLOTS_AT_ONCE {
+            return Err(WebError::Invalid(vec![FieldError::new(
+                "end_time",
+                "err-mm-slots-too-many",
+            )]));
+        }
+        slots.push((at, at + length * 60));
+        at += (length + pause) * 60;
+    }
+    if slots.is_empty() {
+        return Err(WebError::Invalid(vec![FieldError::new(
+            "end_time",
+            "err-mm-slots-none",
+        )]));
+    }
+    Ok(slots)
+}
+
+/// Adds one table, or several numbered on from the label (see [`numbered`]).
 async fn add_table(
     State(s): State<AppState>,
     c: Ctx,
@@ -611,9 +679,83 @@ async fn add_table(
             })?),
             None => None,
         };
+        let mut errors = Vec::new();
+        let count: usize = form.int("count", &mut errors).unwrap_or(1);
+        if !errors.is_empty() {
+            return Err(WebError::Invalid(errors));
+        }
+        if !(1..=200).contains(&count) {
+            return Err(WebError::Invalid(vec![FieldError::new(
+                "count",
+                "err-mm-table-count",
+            )]));
+        }
+        if count > 1 && reserved_for.is_some() {
+            return Err(WebError::Invalid(vec![FieldError::new(
+                "reserved_for",
+                "err-mm-reserved-one",
+            )]));
+        }
+        let tables: Vec<(String, Option<i64>)> = numbered(form.get("label").trim(), count)
+            .into_iter()
+            .map(|label| (label, reserved_for))
+            .collect();
         s.store
-            .add_meeting_table(&actor(auth), event_id, form.get("label"), reserved_for)
+            .add_meeting_tables(&actor(auth), event_id, &tables)
             .await?;
+        Ok(see(c.href(&format!("/events/{event_id}/matchmaking"))))
+    })
+    .await
+}
+
+/// `count` table names from `label`: the label itself for one; for more, numbered on
+/// from a number the label ends with ("A1" → A1, A2, A3; "12" → 12, 13, 14), or else
+/// from 1 after a space ("Table" → Table 1, Table 2; "桌" → 桌 1, 桌 2).
+fn numbered(label: &str, count: usize) -> Vec<String> {
+    if count == 1 {
+        return vec![label.to_owned()];
+    }
+    let digits = label.len() - label.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let (stem, first) = match label[label.len() - digits..].parse::<usize>() {
+        Ok(n) if digits > 0 => (label[..label.len() - digits].to_owned(), n),
+        _ if label.is_empty() => (String::new(), 1),
+        _ => (format!("{label} "), 1),
+    };
+    (first..first + count)
+        .map(|n| format!("{stem}{n:0digits$}"))
+        .collect()
+}
+
+/// What the organiser removes: a slot or a table.
+#[derive(Clone, Copy)]
+enum Part {
+    Slot,
+    Table,
+}
+
+/// Removes a slot or a table where no meeting is placed (the store refuses otherwise).
+async fn remove_part(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path((raw, part_id)): Path<(String, String)>,
+    part: Part,
+) -> Result<Response, WebError> {
+    inline(&s, &c, &raw, async {
+        let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+        let event_id = id(&raw)?;
+        let part_id = id(&part_id)?;
+        match part {
+            Part::Slot => {
+                s.store
+                    .remove_meeting_slot(&actor(auth), event_id, part_id)
+                    .await?
+            }
+            Part::Table => {
+                s.store
+                    .remove_meeting_table(&actor(auth), event_id, part_id)
+                    .await?
+            }
+        }
         Ok(see(c.href(&format!("/events/{event_id}/matchmaking"))))
     })
     .await
@@ -1335,6 +1477,38 @@ async fn table_cards(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn tables_are_numbered_on_from_the_label() {
+        use super::numbered;
+        assert_eq!(numbered("A1", 3), ["A1", "A2", "A3"]);
+        assert_eq!(numbered("T09", 3), ["T09", "T10", "T11"]);
+        assert_eq!(numbered("12", 2), ["12", "13"]);
+        assert_eq!(numbered("Table", 2), ["Table 1", "Table 2"]);
+        assert_eq!(numbered("會談桌", 2), ["會談桌 1", "會談桌 2"]);
+        assert_eq!(numbered("", 3), ["1", "2", "3"]);
+        assert_eq!(numbered("展位 B", 1), ["展位 B"]);
+    }
+
+    #[test]
+    fn a_session_is_cut_into_slots_of_one_meeting_with_pauses() {
+        use super::session_slots;
+        // 09:00–10:00, 20-minute meetings, 5-minute pauses: 09:00, 09:25 (09:50 would end
+        // at 10:10).
+        let nine = 9 * 3600;
+        assert_eq!(
+            session_slots(nine, nine + 3600, 20, 5).unwrap(),
+            [(nine, nine + 1200), (nine + 1500, nine + 2700)]
+        );
+        // Without pauses, end to end.
+        assert_eq!(session_slots(nine, nine + 3600, 20, 0).unwrap().len(), 3);
+        // Shorter than one meeting, or a length out of bounds: refused.
+        assert!(session_slots(nine, nine + 600, 20, 0).is_err());
+        assert!(session_slots(nine, nine + 3600, 0, 0).is_err());
+        assert!(session_slots(nine, nine + 3600, 20, -5).is_err());
+        // More than a form may make at once.
+        assert!(session_slots(0, 86_400, 5, 0).is_err());
+    }
+
     use super::*;
 
     fn request(id: i64, from: i64, to: i64) -> MeetingRequest {
