@@ -309,29 +309,12 @@ pub async fn load(
     }
 
     // About 500 synthetic participants, as the report counts, most of them checked in.
-    let regions = [
-        "shenzhen",
-        "shenzhen",
-        "shenzhen",
-        "hong_kong",
-        "shenzhen",
-        "macao",
-        "hong_kong",
-        "shenzhen",
-        "mainland",
-        "overseas",
-    ];
-    let types = [
-        "company",
-        "society",
-        "university",
-        "institute",
-        "company",
-        "government",
-    ];
+    // Each from one of the demo's organisations (whose offers and needs their
+    // matchmaking profiles then show), in its place and of its type.
+    let demo_orgs = crate::demo_market::ORGS;
     let mut participant_ids = Vec::with_capacity(registrations);
     for i in 0..registrations {
-        let region = regions[i % regions.len()];
+        let (org_name, _, org_type, region) = demo_orgs[i % demo_orgs.len()];
         let name = match region {
             "hong_kong" | "macao" => format!("示範參加者{:03}", i + 1),
             "overseas" => format!("Demo Participant {:03}", i + 1),
@@ -340,9 +323,9 @@ pub async fn load(
         let d = RegistrationInput {
             name,
             email: format!("participant{:03}@demo.baylink", i + 1),
-            organisation: Some(format!("Demo Organisation {}", i % 37 + 1)),
+            organisation: Some(org_name.into()),
             region: Some(region.into()),
-            org_type: Some(types[i % types.len()].into()),
+            org_type: Some(org_type.into()),
             sessions: vec![forum_ids[i % 3], main.id],
             consent: true,
             ..Default::default()

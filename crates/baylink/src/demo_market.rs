@@ -9,8 +9,9 @@ use anyhow::Context;
 use baylink_store::market::{AgreementType, PipelineMove, PipelineStage, PostingInput};
 use baylink_store::{Actor, OrganisationInput, Store, User, UserInput};
 
-/// (name, English name, type, region).
-const ORGS: &[(&str, &str, &str, &str)] = &[
+/// (name, English name, type, region). The demo conference's synthetic participants come
+/// from these organisations too, so their matchmaking profiles show what they posted.
+pub(crate) const ORGS: &[(&str, &str, &str, &str)] = &[
     (
         "（示范）深圳星河智联科技有限公司",
         "(Demo) Xinghe Smart Link Technology, Shenzhen",

@@ -1120,3 +1120,82 @@ async fn the_organiser_cuts_a_session_into_slots_and_numbers_tables() {
         slots[..1].to_vec()
     );
 }
+
+/// A participant's page suggests whom to meet: participants of other organisations whose
+/// offers and needs answer those of the participant's organisation (from the directory
+/// and the market), each with that posting and why; every profile shows its
+/// organisation's postings.
+#[tokio::test]
+async fn participants_are_suggested_whom_to_meet_from_their_organisations_postings() {
+    use baylink_store::RegStatus;
+    let app = kit::demo_app().await;
+    let s = app.store.as_ref();
+    let conference = demo_conference(&app).await;
+    let regs = s
+        .list_registrations(conference.id, None, Some(RegStatus::Confirmed), 10_000, 0)
+        .await
+        .unwrap()
+        .items;
+    let org_of = |r: &baylink_store::Registration| {
+        let name = r.organisation.clone().unwrap();
+        async move {
+            s.find_organisation_by_name(&name)
+                .await
+                .unwrap()
+                .expect("a demo participant's organisation is in the directory")
+                .id
+        }
+    };
+    let mut with_suggestions = 0;
+    for r in regs.iter().take(21) {
+        let (status, page) = app
+            .page(&format!(
+                "/zh-Hant/registrations/{}/matchmaking",
+                r.manage_token
+            ))
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(
+            page.contains("class=\"mm-posting\""),
+            "profiles show postings"
+        );
+        let Some(at) = page.find("id=\"mm-suggested\"") else {
+            continue;
+        };
+        with_suggestions += 1;
+        let section = &page[at..];
+        let section = &section[..section.find("</ul>").unwrap()];
+        let mine = org_of(r).await;
+        let mut cards = 0;
+        let mut suggested_orgs = std::collections::HashSet::new();
+        for card in section.split("<li class=\"card\">").skip(1) {
+            cards += 1;
+            let posting: i64 = card
+                .split("/postings/")
+                .nth(1)
+                .and_then(|rest| rest.split('"').next())
+                .and_then(|id| id.parse().ok())
+                .expect("a posting link");
+            let posting = s.get_posting(posting).await.unwrap();
+            assert_ne!(posting.org_id, mine, "another organisation");
+            assert!(suggested_orgs.insert(posting.org_id), "each once");
+            // The people named are that organisation's participants.
+            let people: Vec<i64> = card
+                .split("data-id=\"")
+                .skip(1)
+                .filter_map(|rest| rest.split('"').next()?.parse().ok())
+                .collect();
+            assert!((1..=3).contains(&people.len()));
+            for who in people {
+                let other = regs.iter().find(|x| x.id == who).expect("a participant");
+                assert_ne!(other.id, r.id);
+                assert_eq!(posting.org_id, org_of(other).await, "their own posting");
+            }
+        }
+        assert!((1..=5).contains(&cards), "{cards} suggestions");
+    }
+    assert!(
+        with_suggestions > 0,
+        "some of the demo's participants get suggestions"
+    );
+}

@@ -750,5 +750,7 @@ mm-progress-best = fewest breaks found
 mm-progress-bound = proved at least
 err-mm-scheduling = A schedule for this event is already being computed; wait for it to finish.
 mm-participants = Participants
+mm-suggested = Suggested for you
+mm-suggested-help = Organisations here whose offers and needs answer those of your organisation, as the supply and demand recommendations rank them, with their participants.
 mm-filter-participants = Filter by name, organisation or place
 mm-ask = Ask for a meeting

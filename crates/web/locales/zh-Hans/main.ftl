@@ -735,5 +735,7 @@ mm-progress-best = 目前最少空档
 mm-progress-bound = 已证明至少
 err-mm-scheduling = 此活动的日程正在编排中，请等候完成。
 mm-participants = 参会者
+mm-suggested = 为您推荐
+mm-suggested-help = 按供需对接的推荐，供给或需求与贵机构相应的参会机构及其参会者。
 mm-filter-participants = 按姓名、机构或地区筛选
 mm-ask = 申请洽谈

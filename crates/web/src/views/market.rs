@@ -339,7 +339,7 @@ pub struct Shown {
     pub score: String,
 }
 
-fn reasons(c: &Ctx, r: &Recommendation) -> Vec<String> {
+pub(crate) fn reasons(c: &Ctx, r: &Recommendation) -> Vec<String> {
     let mut out = Vec::new();
     if !r.shared_terms.is_empty() {
         // Terms are analysed to Simplified with mainland words; say them in the reader's.

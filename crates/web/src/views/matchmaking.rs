@@ -26,7 +26,7 @@ use baylink_store::{
 use super::directory::actor;
 use super::event_admin::parse_hk;
 use super::events::{clock, day};
-use super::{Ctx, FormData, render, render_invalid, see};
+use super::{Ctx, FormData, meeting_suggestions, render, render_invalid, see};
 use crate::AppState;
 use crate::api::path_id as id;
 use crate::auth::{Action, require};
@@ -1029,6 +1029,8 @@ pub struct Profile {
     pub organisation: String,
     pub region: String,
     pub org_type: String,
+    /// Their organisation's live offers and needs: (posting id, title).
+    pub postings: Vec<(i64, String)>,
 }
 
 /// One line of a participant's agenda.
@@ -1054,6 +1056,8 @@ struct ParticipantPage {
     token: String,
     others: Vec<(i64, String)>,
     profiles: Vec<Profile>,
+    /// Participants whose organisations answer the reader's.
+    suggested: Vec<crate::views::meeting_suggestions::Suggestion>,
     incoming: Vec<(MeetingRequest, String)>,
     /// The participant's requests: to whom, and where each stands.
     sent: Vec<(MeetingRequest, String, String)>,
@@ -1082,6 +1086,9 @@ async fn participant(s: &AppState, token: &str) -> Result<(Registration, Matchma
     Ok((reg, mm))
 }
 
+/// How many participants the page suggests meeting.
+const SUGGESTIONS: usize = 5;
+
 async fn participant_page(
     State(s): State<AppState>,
     c: Ctx,
@@ -1108,7 +1115,19 @@ async fn participant_page(
         .filter(|r| r.id != reg.id)
         .map(|r| (r.id, who(r.id)))
         .collect();
-    // The other participants as a small directory: who they are, where and what for.
+    // The other participants as a small directory: who they are, where, what for, and
+    // what their organisations offer and need.
+    let orgs = meeting_suggestions::directory_orgs(&s, &regs).await?;
+    let market = s.market.current(&s).await?;
+    let suggested = meeting_suggestions::suggestions(
+        &c,
+        &market,
+        reg.id,
+        &orgs,
+        who,
+        baylink_store::sql::now(),
+        SUGGESTIONS,
+    );
     let profiles = regs
         .iter()
         .filter(|r| r.id != reg.id)
@@ -1136,6 +1155,10 @@ async fn participant_page(
                 .as_deref()
                 .and_then(baylink_store::OrgType::parse)
                 .map(|x| c.t(&x.label_key()))
+                .unwrap_or_default(),
+            postings: orgs
+                .get(&r.id)
+                .map(|&org| meeting_suggestions::postings_of(&c, &market, org))
                 .unwrap_or_default(),
         })
         .collect();
@@ -1195,6 +1218,7 @@ async fn participant_page(
         token,
         others,
         profiles,
+        suggested,
         incoming,
         sent,
         received,

@@ -11,6 +11,7 @@ pub mod event_admin;
 pub mod events;
 pub mod market;
 pub mod matchmaking;
+pub mod meeting_suggestions;
 pub mod search;
 
 use std::collections::HashMap;

@@ -1,0 +1,147 @@
+//! Whom to meet at an event: each participant linked to their organisation in the
+//! directory, that organisation's offers and needs shown in their profile, and the other
+//! participants whose organisations answer one's own, as the supply-and-demand
+//! recommender ranks them (across scripts and regional terms, with its reasons).
+//!
+//! Why here and not in the recommender: a participant is not a posting. What they bring
+//! to an event is what their organisation has posted, so the event's matchmaking reads the
+//! market's postings through the directory, and a participant whose organisation has
+//! posted nothing simply gets no suggestions.
+
+use std::collections::{HashMap, HashSet};
+
+use baylink_store::Registration;
+
+use super::Ctx;
+use super::market::{Market, reasons};
+use crate::AppState;
+use crate::error::WebError;
+
+/// How many of an organisation's postings a profile shows.
+const POSTINGS_PER_PROFILE: usize = 3;
+
+/// Each participant's organisation in the directory (registration id → organisation id):
+/// the one their account represents, else the one whose name is the organisation they
+/// registered with (in whatever script either is written). Erased registrations have none.
+pub async fn directory_orgs(
+    s: &AppState,
+    regs: &[Registration],
+) -> Result<HashMap<i64, i64>, WebError> {
+    let mut by_name: HashMap<String, Option<i64>> = HashMap::new();
+    let mut out = HashMap::new();
+    for r in regs.iter().filter(|r| !r.is_erased()) {
+        // Synthetic participants have no account.
+        let account = if r.synthetic {
+            None
+        } else {
+            s.store.find_user_by_email(&r.email).await?
+        };
+        let org = match account.and_then(|u| u.org_id) {
+            Some(org) => Some(org),
+            None => match r.organisation.as_deref().map(str::trim) {
+                Some(name) if !name.is_empty() => match by_name.get(name) {
+                    Some(org) => *org,
+                    None => {
+                        let org = s.store.find_organisation_by_name(name).await?.map(|o| o.id);
+                        by_name.insert(name.to_owned(), org);
+                        org
+                    }
+                },
+                _ => None,
+            },
+        };
+        if let Some(org) = org {
+            out.insert(r.id, org);
+        }
+    }
+    Ok(out)
+}
+
+/// An organisation's live postings for a profile: (posting id, title in the reader's
+/// script), newest first.
+pub fn postings_of(c: &Ctx, market: &Market, org: i64) -> Vec<(i64, String)> {
+    let mut mine: Vec<_> = market
+        .postings
+        .values()
+        .filter(|p| p.org_id == org)
+        .collect();
+    mine.sort_by_key(|p| std::cmp::Reverse(p.id));
+    mine.into_iter()
+        .take(POSTINGS_PER_PROFILE)
+        .map(|p| (p.id, c.text(&p.title, &p.script)))
+        .collect()
+}
+
+/// An organisation worth meeting at the event, and why: its posting that answers one of
+/// the reader's organisation's, and its participants there.
+pub struct Suggestion {
+    pub posting_id: i64,
+    pub title: String,
+    pub reasons: Vec<String>,
+    /// (registration id, name and organisation), the first few.
+    pub people: Vec<(i64, String)>,
+}
+
+/// How many of a suggested organisation's participants are named.
+const PEOPLE_PER_SUGGESTION: usize = 3;
+
+/// Up to `limit` other organisations at the event whose postings the recommender ranks
+/// as counterparts of the postings of `me`'s organisation, best first, each once.
+pub fn suggestions(
+    c: &Ctx,
+    market: &Market,
+    me: i64,
+    orgs: &HashMap<i64, i64>,
+    who: impl Fn(i64) -> String,
+    now: i64,
+    limit: usize,
+) -> Vec<Suggestion> {
+    let Some(&my_org) = orgs.get(&me) else {
+        return Vec::new();
+    };
+    let mine: Vec<i64> = market
+        .postings
+        .values()
+        .filter(|p| p.org_id == my_org && market.recommender.contains(p.id))
+        .map(|p| p.id)
+        .collect();
+    if mine.is_empty() {
+        return Vec::new();
+    }
+    let mut by_org: HashMap<i64, Vec<i64>> = HashMap::new();
+    for (&reg, &org) in orgs {
+        if reg != me && org != my_org {
+            by_org.entry(org).or_default().push(reg);
+        }
+    }
+    for regs in by_org.values_mut() {
+        regs.sort_unstable();
+    }
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    // Counterparts from the whole market, of which only the event's organisations count.
+    for (_, r) in market.recommender.recommend_many(&mine, now, 200) {
+        if out.len() == limit {
+            break;
+        }
+        let Some(p) = market.postings.get(&r.posting_id) else {
+            continue;
+        };
+        let Some(regs) = by_org.get(&p.org_id) else {
+            continue;
+        };
+        if seen.insert(p.org_id) {
+            out.push(Suggestion {
+                posting_id: p.id,
+                title: c.text(&p.title, &p.script),
+                reasons: reasons(c, &r),
+                people: regs
+                    .iter()
+                    .take(PEOPLE_PER_SUGGESTION)
+                    .map(|&reg| (reg, who(reg)))
+                    .collect(),
+            });
+        }
+    }
+    out
+}
