@@ -622,6 +622,14 @@ async fn matchmaking(
         MeetingOutcome::InsufficientInterest,
         MeetingOutcome::NotHeld,
     ];
+    // Some with a comment for the organisers, in the writer's script (synthetic).
+    let comments = [
+        "示范数据：对方的低空物流方案与我们的需求吻合，约定下月实地考察。",
+        "",
+        "示範資料：雙方同意先簽保密協議，再交換技術細節。",
+        "Demo data: useful exchange, but their budget cycle starts only next year.",
+        "",
+    ];
     for (k, (id, place)) in plan.placements.iter().enumerate().take(30) {
         if place.is_some() {
             let r = accepted
@@ -629,7 +637,13 @@ async fn matchmaking(
                 .find(|r| r.id == *id)
                 .expect("planned from these");
             store
-                .record_outcome(*id, r.from_reg, outcomes[k % outcomes.len()])
+                .record_feedback(
+                    *id,
+                    r.from_reg,
+                    outcomes[k % outcomes.len()],
+                    comments[k % comments.len()],
+                    hk(2024, 12, 9, 18, 0),
+                )
                 .await?;
         }
     }

@@ -34,8 +34,8 @@ pub use market::{
 };
 pub use matchmaking::{
     Matchmaking, MatchmakingDraft, MatchmakingInput, MatchmakingStatus, MatchmakingStore,
-    MeetingOutcome, MeetingRequest, MeetingSession, MeetingSlot, MeetingTable, RequestDraft,
-    RequestInput, RequestStatus, ScheduleRun, ScheduledMeeting,
+    MeetingFeedback, MeetingOutcome, MeetingRequest, MeetingSession, MeetingSlot, MeetingTable,
+    RequestDraft, RequestInput, RequestStatus, ScheduleRun, ScheduledMeeting,
 };
 pub use model::*;
 pub use search::{SEARCH_KINDS, SearchChange, SearchRecord, SearchStore};

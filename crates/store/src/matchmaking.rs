@@ -242,6 +242,32 @@ pub struct RequestDraft {
 /// The longest message a request may carry, in characters.
 pub const MAX_MESSAGE_CHARS: usize = 1000;
 
+/// One side's comment on a meeting, beside its outcome, for the organisers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
+pub struct MeetingFeedback {
+    pub request_id: i64,
+    pub registration_id: i64,
+    pub comment: String,
+    /// The script the comment is written in.
+    pub comment_script: String,
+    pub updated_at: i64,
+}
+
+/// The longest comment on a meeting, in characters.
+pub const MAX_FEEDBACK_CHARS: usize = 1000;
+
+/// A comment on a meeting as the store keeps it: trimmed, within
+/// [`MAX_FEEDBACK_CHARS`] (`err-too-long`), with the script it is written in.
+pub fn feedback_comment(comment: &str) -> Result<(String, Script), Vec<FieldError>> {
+    let comment = comment.trim();
+    if comment.chars().count() > MAX_FEEDBACK_CHARS {
+        let mut e = FieldError::new("comment", "err-too-long");
+        e.limit = Some(MAX_FEEDBACK_CHARS as i64);
+        return Err(vec![e]);
+    }
+    Ok((comment.to_owned(), detect(comment, Script::Latin)))
+}
+
 impl RequestInput {
     pub fn validate(self, fallback: Script) -> Result<RequestDraft, Vec<FieldError>> {
         let mut errors = Vec::new();
@@ -485,7 +511,23 @@ pub trait MatchmakingStore: Send + Sync {
         request_id: i64,
         by_reg: i64,
         outcome: MeetingOutcome,
+    ) -> StoreResult<MeetingRequest> {
+        self.record_feedback(request_id, by_reg, outcome, "", crate::sql::now())
+            .await
+    }
+    /// One side's outcome of a held (or missed) meeting with a comment for the organisers
+    /// ([`feedback_comment`]; an empty one removes the side's earlier comment), in one
+    /// transaction.
+    async fn record_feedback(
+        &self,
+        request_id: i64,
+        by_reg: i64,
+        outcome: MeetingOutcome,
+        comment: &str,
+        now: i64,
     ) -> StoreResult<MeetingRequest>;
+    /// The comments on the event's meetings.
+    async fn meeting_feedback(&self, event_id: i64) -> StoreResult<Vec<MeetingFeedback>>;
 }
 
 /// Columns of `meeting_requests`, in [`MeetingRequest`]'s order.

@@ -740,7 +740,16 @@ macro_rules! impl_sql_matchmaking {
                     Ok(published)
                 }
 
-                async fn record_outcome(&self, request_id: i64, by_reg: i64, outcome: MeetingOutcome) -> StoreResult<MeetingRequest> {
+                async fn meeting_feedback(&self, event_id: i64) -> StoreResult<Vec<MeetingFeedback>> {
+                    sqlx::query_as::<_, MeetingFeedback>("SELECT f.request_id, f.registration_id, f.comment, f.comment_script, f.updated_at FROM meeting_feedback f JOIN meeting_requests m ON m.id = f.request_id WHERE m.event_id = $1 ORDER BY f.request_id, f.registration_id")
+                        .bind(event_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn record_feedback(&self, request_id: i64, by_reg: i64, outcome: MeetingOutcome, comment: &str, now: i64) -> StoreResult<MeetingRequest> {
+                    let (comment, script) = feedback_comment(comment).map_err(StoreError::Invalid)?;
                     let mut tx = self.begin().await?;
                     let request = Self::request_in(&mut tx, request_id).await?;
                     let column = if request.from_reg == by_reg {
@@ -759,10 +768,23 @@ macro_rules! impl_sql_matchmaking {
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(map_err)?;
+                    let feedback = if comment.is_empty() {
+                        sqlx::query("DELETE FROM meeting_feedback WHERE request_id = $1 AND registration_id = $2")
+                    } else {
+                        sqlx::query("INSERT INTO meeting_feedback (request_id, registration_id, comment, comment_script, updated_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (request_id, registration_id) DO UPDATE SET comment = excluded.comment, comment_script = excluded.comment_script, updated_at = excluded.updated_at")
+                    };
+                    feedback
+                        .bind(request_id)
+                        .bind(by_reg)
+                        .bind(comment)
+                        .bind(script.code().to_owned())
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
                     // A meeting requested from an introduction: "cooperation possible" from
                     // either side moves a just-introduced pair to "in talks", in this write.
                     if let (Some(interest), MeetingOutcome::CooperationPossible) = (saved.interest_id, outcome) {
-                        let now = $crate::sql::now();
                         let moved = sqlx::query("UPDATE posting_interests SET stage = 'in_talks', updated_at = $2, version = version + 1 WHERE id = $1 AND stage = 'introduced'")
                             .bind(interest)
                             .bind(now)

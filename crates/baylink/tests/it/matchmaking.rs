@@ -491,12 +491,25 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
     let r = post(
         &staff,
         &format!("{a}/matchmaking/requests/{rid}/outcome"),
-        &[("outcome", "cooperation_possible")],
+        &[
+            ("outcome", "cooperation_possible"),
+            ("comment", "对方的方案很有潜力，下月再谈"),
+        ],
     )
     .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let (_, page) = public_page(&staff, &format!("{a}/matchmaking")).await;
     assert!(page.contains("有合作可能"));
+    // The comment is kept as written and offered again for editing.
+    assert!(page.contains(">对方的方案很有潜力，下月再谈</textarea>"));
+    let too_long = "長".repeat(1001);
+    let r = post(
+        &staff,
+        &format!("{a}/matchmaking/requests/{rid}/outcome"),
+        &[("outcome", "not_held"), ("comment", too_long.as_str())],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     // The organiser counts it among the schedule's outcomes.
     let (_, admin) = staff.page(&base).await;
     let outcomes = &admin[admin.find("id=\"mm-outcomes\"").expect("the outcomes")..];
@@ -506,6 +519,12 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
         "{outcomes}"
     );
     assert!(outcomes.contains("有合作可能</td><td>1</td>"), "{outcomes}");
+    // And reads the comment, in their own script.
+    let feedback = &admin[admin.find("id=\"mm-feedback\"").expect("the comments")..];
+    assert!(
+        feedback.contains("對方的方案很有潛力，下月再談"),
+        "{feedback}"
+    );
 
     // A request answered before its mail went out is not announced any more; the answer
     // is, as it stands when its mail is written.

@@ -335,6 +335,52 @@ async fn story(store: Arc<dyn Store>) {
             .await,
         Err(StoreError::NotFound)
     ));
+    // A comment for the organisers beside the outcome, in its own script; too long is
+    // refused and changes nothing (not even the outcome); empty takes it back.
+    s.record_feedback(
+        ab.id,
+        b,
+        MeetingOutcome::CooperationPossible,
+        "  對方的6G方案很有潛力 ",
+        NOON + 9100,
+    )
+    .await
+    .unwrap();
+    let feedback = s.meeting_feedback(ev.id).await.unwrap();
+    assert_eq!(feedback.len(), 1);
+    assert_eq!(
+        (
+            feedback[0].registration_id,
+            feedback[0].comment.as_str(),
+            feedback[0].comment_script.as_str()
+        ),
+        (b, "對方的6G方案很有潛力", "zh-Hant")
+    );
+    let long = "長".repeat(baylink_store::matchmaking::MAX_FEEDBACK_CHARS + 1);
+    assert_eq!(
+        field_code(
+            s.record_feedback(ab.id, b, MeetingOutcome::NotHeld, &long, NOON + 9200)
+                .await
+                .unwrap_err()
+        ),
+        "err-too-long"
+    );
+    let r = find_now(s, ev.id, ab.id).await;
+    assert_eq!(r.outcome_to.as_deref(), Some("cooperation_possible"));
+    assert_eq!(s.meeting_feedback(ev.id).await.unwrap(), feedback);
+    s.record_feedback(ab.id, b, MeetingOutcome::Informative, "", NOON + 9300)
+        .await
+        .unwrap();
+    assert!(s.meeting_feedback(ev.id).await.unwrap().is_empty());
+    s.record_feedback(
+        ab.id,
+        a,
+        MeetingOutcome::CooperationPossible,
+        "Follow up in January",
+        NOON + 9400,
+    )
+    .await
+    .unwrap();
 
     // Cancelling: only a side may, the receiver of a pending request declines instead,
     // a held meeting (an outcome on record) stays, an expired request cannot be; an
@@ -493,7 +539,22 @@ async fn story(store: Arc<dyn Store>) {
             .any(|(b, _)| b.as_deref().is_some_and(|b| b.contains("想談6G合作"))),
         "the organiser's lock of a–b is in the audit log, with its message"
     );
+    assert!(
+        s.meeting_feedback(ev.id)
+            .await
+            .unwrap()
+            .iter()
+            .any(|f| f.registration_id == a)
+    );
     let erased = s.erase_registration(None, a, NOON + 9600).await.unwrap();
+    assert!(
+        s.meeting_feedback(ev.id)
+            .await
+            .unwrap()
+            .iter()
+            .all(|f| f.registration_id != a),
+        "their comments go with their personal data"
+    );
     assert!(
         audited(ab.id)
             .await

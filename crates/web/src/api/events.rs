@@ -295,6 +295,8 @@ pub struct RegistrationData {
     pub registration: Registration,
     pub sessions: Vec<baylink_store::SessionRegistration>,
     pub meeting_requests: Vec<baylink_store::MeetingRequest>,
+    /// Their comments on meetings.
+    pub meeting_feedback: Vec<baylink_store::MeetingFeedback>,
     /// Ids of the matchmaking slots marked as away.
     pub away_slots: Vec<i64>,
 }
@@ -314,6 +316,13 @@ pub async fn own_data(
         .into_iter()
         .filter(|r| r.from_reg == registration.id || r.to_reg == registration.id)
         .collect();
+    let meeting_feedback = s
+        .store
+        .meeting_feedback(registration.event_id)
+        .await?
+        .into_iter()
+        .filter(|f| f.registration_id == registration.id)
+        .collect();
     let away_slots = s
         .store
         .unavailability(registration.event_id)
@@ -326,6 +335,7 @@ pub async fn own_data(
         sessions: s.store.session_registrations(registration.id).await?,
         registration,
         meeting_requests,
+        meeting_feedback,
         away_slots,
     };
     let name = format!("registration-{}.json", data.registration.id);

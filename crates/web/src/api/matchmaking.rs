@@ -59,6 +59,8 @@ pub struct MatchmakingView {
     /// Every request, with the slot and table of a scheduled meeting and each side's
     /// outcome.
     pub requests: Vec<MeetingRequest>,
+    /// Each side's comment on a meeting, beside its outcome.
+    pub feedback: Vec<baylink_store::MeetingFeedback>,
     /// The event's confirmed participants.
     pub participants: Vec<MatchmakingParticipant>,
 }
@@ -70,6 +72,7 @@ struct Loaded {
     slots: Vec<MeetingSlot>,
     tables: Vec<MeetingTable>,
     requests: Vec<MeetingRequest>,
+    feedback: Vec<baylink_store::MeetingFeedback>,
     regs: Vec<Registration>,
 }
 
@@ -84,6 +87,7 @@ async fn load(s: &AppState, a: Option<&Auth>, raw: &str) -> Result<(i64, Loaded)
         slots: s.store.meeting_slots(event.id).await?,
         tables: s.store.meeting_tables(event.id).await?,
         requests: s.store.meeting_requests(event.id).await?,
+        feedback: s.store.meeting_feedback(event.id).await?,
         regs: s
             .store
             .list_registrations(event.id, None, Some(RegStatus::Confirmed), 10_000, 0)
@@ -110,6 +114,7 @@ pub async fn get_matchmaking(
         slots: l.slots,
         tables: l.tables,
         requests: l.requests,
+        feedback: l.feedback,
         participants: l
             .regs
             .into_iter()
@@ -134,7 +139,7 @@ pub async fn meetings_sheet<const XLSX: bool>(
 ) -> Result<Response, WebError> {
     let (event_id, l) = load(&s, a.as_ref(), &id).await?;
     let lang = api_locale_from(&headers, q.get("lang").map(String::as_str));
-    let (head, rows) = meeting_rows(lang, &l.regs, &l.slots, &l.tables, &l.requests);
+    let (head, rows) = meeting_rows(lang, &l, &l.requests);
     super::download(
         SheetFormat::new(XLSX),
         &format!("event-{event_id}-meetings"),
@@ -146,13 +151,12 @@ pub async fn meetings_sheet<const XLSX: bool>(
 /// One row per request, scheduled meetings first in the order of the day (by slot, then
 /// table), then the accepted ones without a place, then the rest by when they were sent.
 /// Names and organisations are shown in `lang`'s script; codes become words.
-pub(crate) fn meeting_rows(
+fn meeting_rows(
     lang: Locale,
-    regs: &[Registration],
-    slots: &[MeetingSlot],
-    tables: &[MeetingTable],
+    l: &Loaded,
     requests: &[MeetingRequest],
 ) -> (Vec<String>, Vec<Vec<String>>) {
+    let (regs, slots, tables) = (&l.regs, &l.slots, &l.tables);
     let head = [
         "field-date",
         "field-starts",
@@ -168,6 +172,8 @@ pub(crate) fn meeting_rows(
         "mm-locked",
         "mm-outcome-from",
         "mm-outcome-to",
+        "mm-comment-from",
+        "mm-comment-to",
     ]
     .iter()
     .map(|k| lang.t(k))
@@ -190,6 +196,16 @@ pub(crate) fn meeting_rows(
             })
             .unwrap_or_default()
     };
+    let comments: HashMap<(i64, i64), String> = l
+        .feedback
+        .iter()
+        .map(|f| {
+            let text = lang.text(&f.comment, &f.comment_script).into_owned();
+            ((f.request_id, f.registration_id), text)
+        })
+        .collect();
+    let comment =
+        |r: &MeetingRequest, reg: i64| comments.get(&(r.id, reg)).cloned().unwrap_or_default();
     let outcome = |code: &Option<String>| {
         code.as_deref()
             .and_then(MeetingOutcome::parse)
@@ -240,6 +256,8 @@ pub(crate) fn meeting_rows(
                 },
                 outcome(&r.outcome_from),
                 outcome(&r.outcome_to),
+                comment(r, r.from_reg),
+                comment(r, r.to_reg),
             ]
         })
         .collect();

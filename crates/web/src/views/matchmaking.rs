@@ -188,6 +188,9 @@ struct OrganiserPage {
     /// After publication: the meetings in the schedule, and how many ended with each
     /// outcome (labelled), as [`outcome_counts`] reckons them.
     outcomes: Option<(usize, Vec<(String, usize)>)>,
+    /// After publication: each side's comment on a meeting, as (who, with whom, outcome,
+    /// comment in the reader's script).
+    feedback: Vec<(String, String, String, String)>,
     /// How many participants have requests waiting for their answer.
     waiting: i64,
     /// After a reminder: how many mails it queued.
@@ -302,6 +305,35 @@ async fn organiser_view(
                 .collect();
             (held, labelled)
         });
+    let feedback = if outcomes.is_some() {
+        let by_id: HashMap<i64, &MeetingRequest> = requests.iter().map(|r| (r.id, r)).collect();
+        s.store
+            .meeting_feedback(event.id)
+            .await?
+            .into_iter()
+            .filter_map(|f| {
+                let r = by_id.get(&f.request_id)?;
+                let outcome = if r.from_reg == f.registration_id {
+                    &r.outcome_from
+                } else {
+                    &r.outcome_to
+                };
+                let outcome = outcome
+                    .as_deref()
+                    .and_then(MeetingOutcome::parse)
+                    .map(|o| c.t(&o.label_key()))
+                    .unwrap_or_default();
+                Some((
+                    who(f.registration_id),
+                    who(r.other_side(f.registration_id)),
+                    outcome,
+                    c.text(&f.comment, &f.comment_script),
+                ))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let requests = requests
         .into_iter()
         .map(|r| {
@@ -336,6 +368,7 @@ async fn organiser_view(
             problems,
             progress_words,
             outcomes,
+            feedback,
             waiting,
             queued,
             c,
@@ -1045,6 +1078,8 @@ pub struct AgendaLine {
     /// Either side has recorded an outcome: the meeting was held (or judged) and can no
     /// longer be cancelled.
     pub held: bool,
+    /// The participant's own comment on it, for the organisers.
+    pub comment: String,
 }
 
 #[derive(Template)]
@@ -1194,7 +1229,18 @@ async fn participant_page(
                     .map(|reason| (who(r.other_side(reg.id)), reason))
             })
             .collect();
-        let agenda = agenda_of(&s, &c, reg.id, &requests, &all_slots, &who).await?;
+        let mut agenda = agenda_of(&s, &c, reg.id, &requests, &all_slots, &who).await?;
+        let mine: HashMap<i64, String> = s
+            .store
+            .meeting_feedback(event.id)
+            .await?
+            .into_iter()
+            .filter(|f| f.registration_id == reg.id)
+            .map(|f| (f.request_id, f.comment))
+            .collect();
+        for line in &mut agenda {
+            line.comment = mine.get(&line.request_id).cloned().unwrap_or_default();
+        }
         (agenda, unscheduled)
     } else {
         (Vec::new(), Vec::new())
@@ -1324,7 +1370,15 @@ async fn record_outcome(
     let (reg, _) = participant(&s, &token).await?;
     let outcome = MeetingOutcome::parse(form.get("outcome"))
         .ok_or_else(|| WebError::Invalid(vec![FieldError::new("outcome", "err-required")]))?;
-    s.store.record_outcome(id(&rid)?, reg.id, outcome).await?;
+    s.store
+        .record_feedback(
+            id(&rid)?,
+            reg.id,
+            outcome,
+            form.get("comment"),
+            baylink_store::sql::now(),
+        )
+        .await?;
     Ok(see(c.href(&format!("/registrations/{token}/matchmaking"))))
 }
 
@@ -1369,6 +1423,7 @@ async fn agenda_of(
                 .and_then(MeetingOutcome::parse)
                 .map(|o| c.t(&o.label_key())),
             held: r.held(),
+            comment: String::new(),
         });
     }
     agenda.sort_by_key(|line| line.starts_at);
