@@ -519,6 +519,26 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
         "{outcomes}"
     );
     assert!(outcomes.contains("有合作可能</td><td>1</td>"), "{outcomes}");
+    // The request figures agree with the store.
+    let stats = &admin[admin.find("id=\"mm-stats\"").expect("the figures")..];
+    let stats = &stats[..stats.find("</table>").unwrap()];
+    let all = staff.store.meeting_requests(event).await.unwrap();
+    let accepted: Vec<_> = all
+        .iter()
+        .filter(|r| r.status == baylink_store::RequestStatus::Accepted)
+        .collect();
+    let met: std::collections::HashSet<i64> = accepted
+        .iter()
+        .flat_map(|r| [r.from_reg, r.to_reg])
+        .collect();
+    assert!(
+        stats.contains(&format!("已接受</td><td>{}</td>", accepted.len())),
+        "{stats}"
+    );
+    assert!(
+        stats.contains(&format!("參加者</th><td>{} / ", met.len())),
+        "{stats}"
+    );
     // And reads the comment, in their own script.
     let feedback = &admin[admin.find("id=\"mm-feedback\"").expect("the comments")..];
     assert!(

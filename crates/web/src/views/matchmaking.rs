@@ -153,6 +153,48 @@ pub(crate) fn outcome_counts(requests: &[MeetingRequest]) -> (usize, Vec<(Meetin
     (placed.len(), counts)
 }
 
+/// How the requests of an event stand, for the organiser (the figures ExpoPlatform and
+/// b2match show): how many in each status, how many of the participants have at least one
+/// accepted meeting, and how many accepted meetings those have on average.
+#[derive(Debug, PartialEq)]
+pub(crate) struct RequestStats {
+    pub by_status: Vec<(RequestStatus, usize)>,
+    pub with_meeting: usize,
+    pub participants: usize,
+    /// Accepted meetings per participant with any, to one decimal.
+    pub per_participant: String,
+}
+
+pub(crate) fn request_stats(requests: &[MeetingRequest], participants: usize) -> RequestStats {
+    let by_status = RequestStatus::ALL
+        .iter()
+        .map(|st| (*st, requests.iter().filter(|r| r.status == *st).count()))
+        .collect();
+    let mut meetings: HashMap<i64, usize> = HashMap::new();
+    for r in requests
+        .iter()
+        .filter(|r| r.status == RequestStatus::Accepted)
+    {
+        *meetings.entry(r.from_reg).or_default() += 1;
+        *meetings.entry(r.to_reg).or_default() += 1;
+    }
+    let with_meeting = meetings.len();
+    let per_participant = if with_meeting == 0 {
+        "0".to_owned()
+    } else {
+        format!(
+            "{:.1}",
+            meetings.values().sum::<usize>() as f64 / with_meeting as f64
+        )
+    };
+    RequestStats {
+        by_status,
+        with_meeting,
+        participants,
+        per_participant,
+    }
+}
+
 /// One cell of the organiser's grid.
 pub struct Cell {
     pub table: String,
@@ -193,6 +235,9 @@ struct OrganiserPage {
     feedback: Vec<(String, String, String, String)>,
     /// How many participants have requests waiting for their answer.
     waiting: i64,
+    /// The requests' figures, with each status's label.
+    stats: RequestStats,
+    stat_labels: Vec<(String, usize)>,
     /// After a reminder: how many mails it queued.
     queued: Option<i64>,
 }
@@ -288,6 +333,12 @@ async fn organiser_view(
         .as_ref()
         .is_some_and(|m| m.status != MatchmakingStatus::Open);
     let mut why = unplaced_reasons(c.lang, &requests, &all_slots, &away, drafted, &who);
+    let stats = request_stats(&requests, regs.len());
+    let stat_labels = stats
+        .by_status
+        .iter()
+        .map(|(st, n)| (c.t(&st.label_key()), *n))
+        .collect();
     let waiting = requests
         .iter()
         .filter(|r| r.status == RequestStatus::Pending)
@@ -369,6 +420,8 @@ async fn organiser_view(
             progress_words,
             outcomes,
             feedback,
+            stats,
+            stat_labels,
             waiting,
             queued,
             c,
@@ -1556,6 +1609,31 @@ async fn table_cards(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn request_figures_count_each_status_and_the_participants_met() {
+        use baylink_store::{MeetingRequest, RequestStatus};
+        let request = |id: i64, from: i64, to: i64, status: RequestStatus| MeetingRequest {
+            status,
+            ..super::tests::request(id, from, to)
+        };
+        let requests = [
+            request(1, 10, 11, RequestStatus::Accepted),
+            request(2, 10, 12, RequestStatus::Accepted),
+            request(3, 13, 10, RequestStatus::Declined),
+            request(4, 14, 15, RequestStatus::Pending),
+        ];
+        let stats = super::request_stats(&requests, 8);
+        assert_eq!(stats.with_meeting, 3);
+        assert_eq!(stats.participants, 8);
+        // 10 has two meetings, 11 and 12 one each: 4 / 3.
+        assert_eq!(stats.per_participant, "1.3");
+        let count = |st| stats.by_status.iter().find(|(s, _)| *s == st).unwrap().1;
+        assert_eq!(count(RequestStatus::Accepted), 2);
+        assert_eq!(count(RequestStatus::Declined), 1);
+        assert_eq!(count(RequestStatus::Expired), 0);
+        assert_eq!(super::request_stats(&[], 0).per_participant, "0");
+    }
+
     #[test]
     fn tables_are_numbered_on_from_the_label() {
         use super::numbered;
