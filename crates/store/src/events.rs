@@ -316,7 +316,8 @@ pub struct OutboxMessage {
     /// What to write: `registration`, `promoted`, `cancelled`, `custom`, `invitation`,
     /// `agenda`, `mm_request` (to the side asked), `mm_answer` (to the side asking),
     /// `mm_cancelled` (to the side that did not cancel), `mm_cancelled_by_organiser` (to
-    /// both sides), `mm_reminder` (the requests waiting for one's answer).
+    /// both sides), `mm_reminder` (the requests waiting for one's answer), `mm_nudge` (an
+    /// invitation to book, to someone with no meeting yet).
     pub kind: String,
     pub registration_id: Option<i64>,
     pub invitation_id: Option<i64>,

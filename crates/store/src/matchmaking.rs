@@ -435,6 +435,12 @@ pub trait MatchmakingStore: Send + Sync {
     /// same transaction, so that nobody is reminded of a request that can no longer be
     /// answered.
     async fn remind_pending(&self, event_id: i64, now: i64) -> StoreResult<u64>;
+    /// Queues an invitation to book (`mm_nudge`) to each real participant with no
+    /// request either way that is pending or accepted, while requests may still be sent
+    /// (b2match's organisers send the same every few days); returns how many. After the
+    /// request deadline, or once a schedule is drafted, it is a conflict
+    /// (`err-mm-request-closed`) and nothing is queued.
+    async fn nudge_idle(&self, event_id: i64, now: i64) -> StoreResult<u64>;
     /// Marks the requests still pending after the acceptance deadline as expired, so they
     /// block no one; returns how many.
     async fn expire_meeting_requests(&self, event_id: i64, now: i64) -> StoreResult<u64>;

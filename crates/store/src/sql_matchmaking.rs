@@ -495,6 +495,23 @@ macro_rules! impl_sql_matchmaking {
                     Ok(queued.rows_affected())
                 }
 
+                async fn nudge_idle(&self, event_id: i64, now: i64) -> StoreResult<u64> {
+                    let mut tx = self.begin().await?;
+                    let mm = Self::lock_matchmaking(&mut tx, event_id).await?;
+                    if mm.status != MatchmakingStatus::Open || mm.request_deadline.is_some_and(|d| d < now) {
+                        return Err(conflict("err-mm-request-closed"));
+                    }
+                    let queued = sqlx::query("INSERT INTO outbox (to_addr, kind, registration_id, locale, created_at, next_attempt_at) SELECT r.email, 'mm_nudge', r.id, r.locale, $2, $2 FROM registrations r WHERE r.event_id = $1 AND r.synthetic = $3 AND r.status = 'confirmed' AND NOT EXISTS (SELECT 1 FROM meeting_requests m WHERE (m.from_reg = r.id OR m.to_reg = r.id) AND m.status IN ('pending', 'accepted'))")
+                        .bind(event_id)
+                        .bind(now)
+                        .bind(false)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(queued.rows_affected())
+                }
+
                 async fn expire_meeting_requests(&self, event_id: i64, now: i64) -> StoreResult<u64> {
                     let done = sqlx::query(EXPIRE_REQUESTS)
                         .bind(event_id)

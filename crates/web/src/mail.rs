@@ -113,6 +113,9 @@ pub async fn compose(
     if m.kind == "mm_reminder" {
         return reminder_mail(store, m, lang, base_url).await;
     }
+    if m.kind == "mm_nudge" {
+        return nudge_mail(store, m, lang, base_url).await;
+    }
     if matches!(
         m.kind.as_str(),
         "mm_request" | "mm_answer" | "mm_cancelled" | "mm_cancelled_by_organiser"
@@ -367,6 +370,57 @@ async fn reminder_mail(
         "mail-mm-reminder-subject",
         "mail-mm-reminder-body",
         &args,
+    ))
+}
+
+/// An invitation to book, to a participant with no meeting yet, as it stands when sent:
+/// one who has since sent or received a request that is pending or accepted is not
+/// invited any more ([`StoreError::NotFound`]).
+async fn nudge_mail(
+    store: &dyn Store,
+    m: &OutboxMessage,
+    lang: Locale,
+    base_url: &str,
+) -> Result<Composed, StoreError> {
+    use baylink_store::RequestStatus;
+    let (reg, event) = recipient(store, m).await?;
+    let busy = store
+        .meeting_requests(event.id)
+        .await?
+        .into_iter()
+        .any(|r| {
+            (r.from_reg == reg.id || r.to_reg == reg.id)
+                && matches!(r.status, RequestStatus::Pending | RequestStatus::Accepted)
+        });
+    if busy {
+        return Err(StoreError::NotFound);
+    }
+    let deadline = match store
+        .matchmaking(event.id)
+        .await?
+        .and_then(|mm| mm.request_deadline)
+    {
+        Some(at) => lang.t_args(
+            "mail-mm-request-by",
+            &[(
+                "date",
+                FluentValue::from(format!(
+                    "{} {}",
+                    crate::views::events::day(at),
+                    crate::views::events::clock(at)
+                )),
+            )],
+        ),
+        None => String::new(),
+    };
+    Ok(compose_to(
+        lang,
+        base_url,
+        &reg,
+        &event,
+        "mail-mm-nudge-subject",
+        "mail-mm-nudge-body",
+        &[("deadline", FluentValue::from(deadline))],
     ))
 }
 

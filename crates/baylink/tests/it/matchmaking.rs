@@ -153,6 +153,31 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
     let to_b = option_for(&mm_a, "李小明");
     let to_c = option_for(&mm_a, "Maria Santos");
 
+    // Before anyone asks, the organiser invites those with no meeting yet to book one,
+    // in their language, with the link to their page.
+    let (_, admin) = staff.page(&base).await;
+    assert!(admin.contains("邀請 3 位尚未有會談的參加者預約會談"));
+    let r = staff.post_form(&format!("{base}/nudge"), &[]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let nudges: Vec<_> = drain_mail(&staff)
+        .await
+        .into_iter()
+        .filter(|(kind, _)| kind == "mm_nudge")
+        .map(|(_, m)| m.expect("an invitation to someone with no meeting"))
+        .collect();
+    assert_eq!(nudges.len(), 3);
+    let to_a = nudges
+        .iter()
+        .find(|m| m.to == "mm-a@example.hk")
+        .expect("A is invited");
+    assert!(to_a.subject.starts_with("預約您在"), "{}", to_a.subject);
+    assert!(
+        to_a.body
+            .contains(&format!("https://baylink.test{a}/matchmaking"))
+    );
+    // Invited again, but each asks or is asked before the mail goes out: nobody is.
+    staff.post_form(&format!("{base}/nudge"), &[]).await;
+
     // A asks B and C; asking B twice is refused with a localised message.
     for to in [&to_b, &to_c] {
         let r = post(
@@ -197,6 +222,9 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
         .map(|(_, m)| m.clone().expect("a waiting request is announced"))
         .collect();
     assert_eq!(asked.len(), 3, "{mails:?}");
+    let nudged = mails.iter().filter(|(kind, _)| kind == "mm_nudge");
+    assert_eq!(nudged.clone().count(), 3);
+    assert!(nudged.clone().all(|(_, m)| m.is_none()), "{mails:?}");
     let to_b_from_a = asked
         .iter()
         .find(|m| m.to == "mm-b@example.cn" && m.subject.starts_with("陳大文"))

@@ -244,6 +244,11 @@ async fn story(store: Arc<dyn Store>) {
     assert_eq!(mails, expected);
     // A reminder goes to each participant with a request waiting for their answer: c.
     assert_eq!(s.remind_pending(ev.id, NOON + 62).await.unwrap(), 1);
+    // After the request deadline nobody is invited to book any more.
+    assert_eq!(
+        conflict_code(s.nudge_idle(ev.id, NOON + 3601).await.unwrap_err()),
+        "err-mm-request-closed"
+    );
     let m = s.claim_mail(NOON + 62, NOON + 662).await.unwrap().unwrap();
     assert_eq!(
         (m.kind.as_str(), m.registration_id),
@@ -664,6 +669,23 @@ async fn slots_and_tables(store: Arc<dyn Store>) {
     s.save_matchmaking(&me, ev.id, &settings, NOON)
         .await
         .unwrap();
+    // Before any request, both are invited to book.
+    assert_eq!(s.nudge_idle(ev.id, NOON).await.unwrap(), 2);
+    let mut nudged = Vec::new();
+    while let Some(m) = s.claim_mail(NOON, NOON + 600).await.unwrap() {
+        if m.kind == "mm_nudge" {
+            nudged.push((m.kind.clone(), m.registration_id));
+        }
+        s.mark_mail_sent(m.id, NOON).await.unwrap();
+    }
+    nudged.sort();
+    assert_eq!(
+        nudged,
+        [
+            ("mm_nudge".to_owned(), Some(regs[0])),
+            ("mm_nudge".to_owned(), Some(regs[1]))
+        ]
+    );
     let three: Vec<(i64, i64)> = (0..3)
         .map(|i| (NOON + i * 1500, NOON + i * 1500 + 1200))
         .collect();
@@ -713,6 +735,11 @@ async fn slots_and_tables(store: Arc<dyn Store>) {
     s.decide_meeting(ab.id, regs[1], true, 2, NOON)
         .await
         .unwrap();
+    assert_eq!(
+        s.nudge_idle(ev.id, NOON).await.unwrap(),
+        0,
+        "both have a meeting"
+    );
     s.set_unavailable(regs[1], slots[2].id, true).await.unwrap();
     let version = s.matchmaking(ev.id).await.unwrap().unwrap().version;
     let version = s

@@ -529,6 +529,17 @@ mm-remind = { $count ->
     [one] Remind the participant who has requests waiting for an answer
    *[other] Remind the { $count } participants who have requests waiting for an answer
 }
+mm-nudge = { $count ->
+    [one] Invite the participant with no meeting yet to book one
+   *[other] Invite the { $count } participants with no meeting yet to book one
+}
+mail-mm-request-by = Requests can be sent until { $date } (Hong Kong time).
+mail-mm-nudge-subject = Book your 1:1 meetings at { $event }
+mail-mm-nudge-body =
+    Dear { $name },
+
+    You have no 1:1 meeting at { $event } yet. Your page lists the other participants, suggests the organisations whose offers and needs answer those of yours, and lets you ask them for a meeting: { $link }
+    { $deadline }
 mail-mm-cancelled-by-organiser-subject = Meeting cancelled by the organisers: { $other }, { $event }
 mail-mm-cancelled-by-organiser-body =
     Dear { $name },

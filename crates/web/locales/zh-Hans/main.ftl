@@ -514,6 +514,14 @@ mail-mm-reminder-body =
     请在您的页面接受或婉拒：{ $link }
     { $deadline }
 mm-remind = 提醒 { $count } 位尚有待回复申请的参会者
+mm-nudge = 邀请 { $count } 位尚未有会谈的参会者预约会谈
+mail-mm-request-by = 会谈申请截止时间为 { $date }（香港时间）。
+mail-mm-nudge-subject = 预约您在{ $event }的一对一会谈
+mail-mm-nudge-body =
+    { $name }您好：
+
+    您在{ $event }尚未有一对一会谈。您的页面列出其他参会者，推荐供给或需求与贵机构相应的机构，并可向他们申请会谈：{ $link }
+    { $deadline }
 mail-mm-cancelled-by-organiser-subject = 主办方已取消会谈：{ $other }，{ $event }
 mail-mm-cancelled-by-organiser-body =
     { $name }您好：

@@ -514,6 +514,14 @@ mail-mm-reminder-body =
     請在您的頁面接受或婉拒：{ $link }
     { $deadline }
 mm-remind = 提醒 { $count } 位尚有待回覆申請的參加者
+mm-nudge = 邀請 { $count } 位尚未有會談的參加者預約會談
+mail-mm-request-by = 會談申請截止時間為 { $date }（香港時間）。
+mail-mm-nudge-subject = 預約您在{ $event }的一對一會談
+mail-mm-nudge-body =
+    { $name }您好：
+
+    您在{ $event }尚未有一對一會談。您的頁面列出其他參加者，推薦供給或需求與貴機構相應的機構，並可向他們申請會談：{ $link }
+    { $deadline }
 mail-mm-cancelled-by-organiser-subject = 主辦方已取消會談：{ $other }，{ $event }
 mail-mm-cancelled-by-organiser-body =
     { $name }您好：

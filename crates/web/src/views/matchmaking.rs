@@ -50,6 +50,7 @@ pub fn router() -> Router<AppState> {
         .route("/events/{id}/matchmaking/progress", get(schedule_progress))
         .route("/events/{id}/matchmaking/publish", post(publish))
         .route("/events/{id}/matchmaking/remind", post(remind))
+        .route("/events/{id}/matchmaking/nudge", post(nudge))
         .route(
             "/events/{id}/matchmaking/meetings/{rid}/cancel",
             post(cancel_by_organiser),
@@ -235,6 +236,10 @@ struct OrganiserPage {
     feedback: Vec<(String, String, String, String)>,
     /// How many participants have requests waiting for their answer.
     waiting: i64,
+    /// How many real participants have no pending or accepted request, and whether
+    /// requests may still be sent (then they can be invited to book).
+    idle: i64,
+    booking_open: bool,
     /// The requests' figures, with each status's label.
     stats: RequestStats,
     stat_labels: Vec<(String, usize)>,
@@ -334,6 +339,20 @@ async fn organiser_view(
         .is_some_and(|m| m.status != MatchmakingStatus::Open);
     let mut why = unplaced_reasons(c.lang, &requests, &all_slots, &away, drafted, &who);
     let stats = request_stats(&requests, regs.len());
+    let engaged: std::collections::HashSet<i64> = requests
+        .iter()
+        .filter(|r| matches!(r.status, RequestStatus::Pending | RequestStatus::Accepted))
+        .flat_map(|r| [r.from_reg, r.to_reg])
+        .collect();
+    let idle = regs
+        .iter()
+        .filter(|r| !r.synthetic && !engaged.contains(&r.id))
+        .count() as i64;
+    let booking_open = mm.as_ref().is_some_and(|m| {
+        m.status == MatchmakingStatus::Open
+            && m.request_deadline
+                .is_none_or(|d| d >= baylink_store::sql::now())
+    });
     let stat_labels = stats
         .by_status
         .iter()
@@ -422,6 +441,8 @@ async fn organiser_view(
             feedback,
             stats,
             stat_labels,
+            idle,
+            booking_open,
             waiting,
             queued,
             c,
@@ -1105,6 +1126,27 @@ async fn remind(
         "/events/{}/matchmaking?queued={n}",
         event.id
     ))))
+}
+
+/// Invites by mail each participant with no meeting yet to book one, while requests may
+/// be sent (b2match's checklist: every two or three days before booking closes).
+async fn nudge(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
+    inline(&s, &c, &raw, async {
+        require(c.auth.as_ref(), Action::EditDirectory)?;
+        let event_id = id(&raw)?;
+        let n = s
+            .store
+            .nudge_idle(event_id, baylink_store::sql::now())
+            .await?;
+        Ok(see(c.href(&format!(
+            "/events/{event_id}/matchmaking?queued={n}"
+        ))))
+    })
+    .await
 }
 
 /// Another participant as the participant's page lists them.
