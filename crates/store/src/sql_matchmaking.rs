@@ -35,9 +35,23 @@ macro_rules! impl_sql_matchmaking {
                         .ok_or(StoreError::NotFound)
                 }
 
-                /// Moves the event's matchmaking version on, so that a schedule computed
-                /// before a change of its slots or tables is refused when saved.
-                async fn bump_matchmaking(tx: &mut Tx<'_>, event_id: i64) -> StoreResult<()> {
+                /// Deletes the slot or table `id` of `table` (named by `column` in meeting
+                /// requests) unless a meeting is placed there (conflict `in_use`), and moves the event's matchmaking version
+                /// on, so that a schedule computed before is refused when saved.
+                async fn remove_unused(tx: &mut Tx<'_>, event_id: i64, id: i64, table: &str, column: &str, in_use: &'static str) -> StoreResult<()> {
+                    let used = sqlx::query(AssertSqlSafe(format!("SELECT 1 FROM meeting_requests WHERE {column} = $1")))
+                        .bind(id)
+                        .fetch_optional(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    if used.is_some() {
+                        return Err(conflict(in_use));
+                    }
+                    sqlx::query(AssertSqlSafe(format!("DELETE FROM {table} WHERE id = $1")))
+                        .bind(id)
+                        .execute(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
                     sqlx::query("UPDATE matchmaking SET version = version + 1 WHERE event_id = $1")
                         .bind(event_id)
                         .execute(&mut **tx)
@@ -244,25 +258,13 @@ macro_rules! impl_sql_matchmaking {
                         .await
                         .map_err(map_err)?
                         .ok_or(StoreError::NotFound)?;
-                    let in_use = sqlx::query("SELECT 1 FROM meeting_requests WHERE slot_id = $1")
-                        .bind(slot_id)
-                        .fetch_optional(&mut *tx)
-                        .await
-                        .map_err(map_err)?;
-                    if in_use.is_some() {
-                        return Err(conflict("err-mm-slot-in-use"));
-                    }
+                    // The marks of those away then go with it (rolled back if it stays).
                     sqlx::query("DELETE FROM matchmaking_unavailable WHERE slot_id = $1")
                         .bind(slot_id)
                         .execute(&mut *tx)
                         .await
                         .map_err(map_err)?;
-                    sqlx::query("DELETE FROM matchmaking_slots WHERE id = $1")
-                        .bind(slot_id)
-                        .execute(&mut *tx)
-                        .await
-                        .map_err(map_err)?;
-                    Self::bump_matchmaking(&mut tx, event_id).await?;
+                    Self::remove_unused(&mut tx, event_id, slot_id, "matchmaking_slots", "slot_id", "err-mm-slot-in-use").await?;
                     Self::audit(&mut tx, actor, "delete", "matchmaking_slot", slot_id, audit_json(&slot), None).await?;
                     tx.commit().await.map_err(map_err)
                 }
@@ -315,20 +317,7 @@ macro_rules! impl_sql_matchmaking {
                         .await
                         .map_err(map_err)?
                         .ok_or(StoreError::NotFound)?;
-                    let in_use = sqlx::query("SELECT 1 FROM meeting_requests WHERE table_id = $1")
-                        .bind(table_id)
-                        .fetch_optional(&mut *tx)
-                        .await
-                        .map_err(map_err)?;
-                    if in_use.is_some() {
-                        return Err(conflict("err-mm-table-in-use"));
-                    }
-                    sqlx::query("DELETE FROM matchmaking_tables WHERE id = $1")
-                        .bind(table_id)
-                        .execute(&mut *tx)
-                        .await
-                        .map_err(map_err)?;
-                    Self::bump_matchmaking(&mut tx, event_id).await?;
+                    Self::remove_unused(&mut tx, event_id, table_id, "matchmaking_tables", "table_id", "err-mm-table-in-use").await?;
                     Self::audit(&mut tx, actor, "delete", "matchmaking_table", table_id, audit_json(&table), None).await?;
                     tx.commit().await.map_err(map_err)
                 }

@@ -274,9 +274,14 @@ async fn answer_by(store: &dyn Store, lang: Locale, event_id: i64) -> Result<Str
         .matchmaking(event_id)
         .await?
         .and_then(|mm| mm.accept_deadline);
-    Ok(match deadline {
+    Ok(deadline_line(lang, "mail-mm-answer-by", deadline))
+}
+
+/// The line `key` with a deadline's date and time, or nothing without a deadline.
+fn deadline_line(lang: Locale, key: &str, deadline: Option<i64>) -> String {
+    match deadline {
         Some(at) => lang.t_args(
-            "mail-mm-answer-by",
+            key,
             &[(
                 "date",
                 FluentValue::from(format!(
@@ -287,7 +292,7 @@ async fn answer_by(store: &dyn Store, lang: Locale, event_id: i64) -> Result<Str
             )],
         ),
         None => String::new(),
-    })
+    }
 }
 
 /// The participant an outbox message is for, and their event.
@@ -395,24 +400,11 @@ async fn nudge_mail(
     if busy {
         return Err(StoreError::NotFound);
     }
-    let deadline = match store
+    let deadline = store
         .matchmaking(event.id)
         .await?
-        .and_then(|mm| mm.request_deadline)
-    {
-        Some(at) => lang.t_args(
-            "mail-mm-request-by",
-            &[(
-                "date",
-                FluentValue::from(format!(
-                    "{} {}",
-                    crate::views::events::day(at),
-                    crate::views::events::clock(at)
-                )),
-            )],
-        ),
-        None => String::new(),
-    };
+        .and_then(|mm| mm.request_deadline);
+    let deadline = deadline_line(lang, "mail-mm-request-by", deadline);
     Ok(compose_to(
         lang,
         base_url,
