@@ -253,6 +253,11 @@ pub struct MeetingFeedback {
     pub updated_at: i64,
 }
 
+/// The organisers' reminders and invitations to book reach a participant at most once in
+/// this many seconds (a day), however often the button is pressed, and by however many
+/// organisers.
+pub const MAIL_GAP: i64 = 86_400;
+
 /// The longest comment on a meeting, in characters.
 pub const MAX_FEEDBACK_CHARS: usize = 1000;
 
@@ -434,13 +439,18 @@ pub trait MatchmakingStore: Send + Sync {
     /// it is sent. Requests past the acceptance deadline are first marked expired, in the
     /// same transaction, so that nobody is reminded of a request that can no longer be
     /// answered.
+    /// Nobody reminded within [`MAIL_GAP`] is reminded again.
     async fn remind_pending(&self, event_id: i64, now: i64) -> StoreResult<u64>;
     /// Queues an invitation to book (`mm_nudge`) to each real participant with no
     /// request either way that is pending or accepted, while requests may still be sent
     /// (b2match's organisers send the same every few days); returns how many. After the
     /// request deadline, or once a schedule is drafted, it is a conflict
     /// (`err-mm-request-closed`) and nothing is queued.
+    /// Nobody invited within [`MAIL_GAP`] is invited again.
     async fn nudge_idle(&self, event_id: i64, now: i64) -> StoreResult<u64>;
+    /// The participants of the event with a mail of `kind` queued since `since`.
+    async fn recently_mailed(&self, event_id: i64, kind: &str, since: i64)
+    -> StoreResult<Vec<i64>>;
     /// Marks the requests still pending after the acceptance deadline as expired, so they
     /// block no one; returns how many.
     async fn expire_meeting_requests(&self, event_id: i64, now: i64) -> StoreResult<u64>;

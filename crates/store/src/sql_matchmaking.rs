@@ -473,10 +473,11 @@ macro_rules! impl_sql_matchmaking {
                         .execute(&mut *tx)
                         .await
                         .map_err(map_err)?;
-                    let queued = sqlx::query("INSERT INTO outbox (to_addr, kind, registration_id, locale, created_at, next_attempt_at) SELECT r.email, 'mm_reminder', r.id, r.locale, $2, $2 FROM registrations r WHERE r.event_id = $1 AND r.synthetic = $3 AND r.status = 'confirmed' AND EXISTS (SELECT 1 FROM meeting_requests m WHERE m.to_reg = r.id AND m.status = 'pending')")
+                    let queued = sqlx::query("INSERT INTO outbox (to_addr, kind, registration_id, locale, created_at, next_attempt_at) SELECT r.email, 'mm_reminder', r.id, r.locale, $2, $2 FROM registrations r WHERE r.event_id = $1 AND r.synthetic = $3 AND r.status = 'confirmed' AND EXISTS (SELECT 1 FROM meeting_requests m WHERE m.to_reg = r.id AND m.status = 'pending') AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.registration_id = r.id AND o.kind = 'mm_reminder' AND o.created_at > $4)")
                         .bind(event_id)
                         .bind(now)
                         .bind(false)
+                        .bind(now - MAIL_GAP)
                         .execute(&mut *tx)
                         .await
                         .map_err(map_err)?;
@@ -490,15 +491,29 @@ macro_rules! impl_sql_matchmaking {
                     if mm.status != MatchmakingStatus::Open || mm.request_deadline.is_some_and(|d| d < now) {
                         return Err(conflict("err-mm-request-closed"));
                     }
-                    let queued = sqlx::query("INSERT INTO outbox (to_addr, kind, registration_id, locale, created_at, next_attempt_at) SELECT r.email, 'mm_nudge', r.id, r.locale, $2, $2 FROM registrations r WHERE r.event_id = $1 AND r.synthetic = $3 AND r.status = 'confirmed' AND NOT EXISTS (SELECT 1 FROM meeting_requests m WHERE (m.from_reg = r.id OR m.to_reg = r.id) AND m.status IN ('pending', 'accepted'))")
+                    let queued = sqlx::query("INSERT INTO outbox (to_addr, kind, registration_id, locale, created_at, next_attempt_at) SELECT r.email, 'mm_nudge', r.id, r.locale, $2, $2 FROM registrations r WHERE r.event_id = $1 AND r.synthetic = $3 AND r.status = 'confirmed' AND NOT EXISTS (SELECT 1 FROM meeting_requests m WHERE (m.from_reg = r.id OR m.to_reg = r.id) AND m.status IN ('pending', 'accepted')) AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.registration_id = r.id AND o.kind = 'mm_nudge' AND o.created_at > $4)")
                         .bind(event_id)
                         .bind(now)
                         .bind(false)
+                        .bind(now - MAIL_GAP)
                         .execute(&mut *tx)
                         .await
                         .map_err(map_err)?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(queued.rows_affected())
+                }
+
+                async fn recently_mailed(&self, event_id: i64, kind: &str, since: i64) -> StoreResult<Vec<i64>> {
+                    let rows = sqlx::query("SELECT DISTINCT o.registration_id FROM outbox o JOIN registrations r ON r.id = o.registration_id WHERE r.event_id = $1 AND o.kind = $2 AND o.created_at > $3")
+                        .bind(event_id)
+                        .bind(kind.to_owned())
+                        .bind(since)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    rows.iter()
+                        .map(|row| row.try_get::<i64, _>(0).map_err(map_err))
+                        .collect()
                 }
 
                 async fn expire_meeting_requests(&self, event_id: i64, now: i64) -> StoreResult<u64> {

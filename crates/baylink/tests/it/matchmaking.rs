@@ -175,8 +175,11 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
         to_a.body
             .contains(&format!("https://baylink.test{a}/matchmaking"))
     );
-    // Invited again, but each asks or is asked before the mail goes out: nobody is.
-    staff.post_form(&format!("{base}/nudge"), &[]).await;
+    // Pressed again the same day: nobody is invited twice, and the button is gone.
+    let r = staff.post_form(&format!("{base}/nudge"), &[]).await;
+    let (_, admin) = staff.page(r.headers()["location"].to_str().unwrap()).await;
+    assert!(admin.contains("已排隊 0 封郵件"));
+    assert!(!admin.contains("id=\"mm-nudge\""));
 
     // A asks B and C; asking B twice is refused with a localised message.
     for to in [&to_b, &to_c] {
@@ -222,9 +225,7 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
         .map(|(_, m)| m.clone().expect("a waiting request is announced"))
         .collect();
     assert_eq!(asked.len(), 3, "{mails:?}");
-    let nudged = mails.iter().filter(|(kind, _)| kind == "mm_nudge");
-    assert_eq!(nudged.clone().count(), 3);
-    assert!(nudged.clone().all(|(_, m)| m.is_none()), "{mails:?}");
+    assert!(!mails.iter().any(|(kind, _)| kind == "mm_nudge"));
     let to_b_from_a = asked
         .iter()
         .find(|m| m.to == "mm-b@example.cn" && m.subject.starts_with("陳大文"))
@@ -1265,4 +1266,49 @@ async fn participants_are_suggested_whom_to_meet_from_their_organisations_postin
         with_suggestions > 0,
         "some of the demo's participants get suggestions"
     );
+}
+
+/// An invitation to book is written when it is sent: whoever has asked or been asked for
+/// a meeting by then is not invited any more.
+#[tokio::test]
+async fn an_invitation_to_book_is_dropped_for_whoever_has_a_meeting_by_then() {
+    let mut staff = kit::demo_app().await;
+    let event = open_event(&staff).await;
+    staff.sign_in(SECRETARIAT).await;
+    let base = format!("/zh-Hant/events/{event}/matchmaking");
+    staff
+        .post_form(
+            &format!("{base}/settings"),
+            &[("meeting_minutes", "20"), ("max_requests", "5")],
+        )
+        .await;
+    let a = register(&staff, event, "陳大文", "nudge-a@example.hk").await;
+    register(&staff, event, "李小明", "nudge-b@example.cn").await;
+    let c = register(&staff, event, "Maria Santos", "nudge-c@example.mo").await;
+    drain_mail(&staff).await;
+    let r = staff.post_form(&format!("{base}/nudge"), &[]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    // A asks B before the mails go out.
+    let (_, page_a) = public_page(&staff, &format!("{a}/matchmaking")).await;
+    let r = post(
+        &staff,
+        &format!("{a}/matchmaking/request"),
+        &[
+            ("to_reg", &option_for(&page_a, "李小明")),
+            ("priority", "2"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let nudges: Vec<_> = drain_mail(&staff)
+        .await
+        .into_iter()
+        .filter(|(kind, _)| kind == "mm_nudge")
+        .map(|(_, m)| m)
+        .collect();
+    assert_eq!(nudges.len(), 3);
+    let sent: Vec<_> = nudges.into_iter().flatten().collect();
+    assert_eq!(sent.len(), 1, "only C is invited");
+    assert!(sent[0].to == "nudge-c@example.mo");
+    assert!(sent[0].body.contains(&format!("{c}/matchmaking")));
 }

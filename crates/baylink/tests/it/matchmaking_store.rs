@@ -244,6 +244,12 @@ async fn story(store: Arc<dyn Store>) {
     assert_eq!(mails, expected);
     // A reminder goes to each participant with a request waiting for their answer: c.
     assert_eq!(s.remind_pending(ev.id, NOON + 62).await.unwrap(), 1);
+    // Pressed again within a day: nobody is reminded twice.
+    assert_eq!(s.remind_pending(ev.id, NOON + 600).await.unwrap(), 0);
+    assert_eq!(
+        s.recently_mailed(ev.id, "mm_reminder", NOON).await.unwrap(),
+        vec![c]
+    );
     // After the request deadline nobody is invited to book any more.
     assert_eq!(
         conflict_code(s.nudge_idle(ev.id, NOON + 3601).await.unwrap_err()),
@@ -669,8 +675,9 @@ async fn slots_and_tables(store: Arc<dyn Store>) {
     s.save_matchmaking(&me, ev.id, &settings, NOON)
         .await
         .unwrap();
-    // Before any request, both are invited to book.
+    // Before any request, both are invited to book, once a day at most.
     assert_eq!(s.nudge_idle(ev.id, NOON).await.unwrap(), 2);
+    assert_eq!(s.nudge_idle(ev.id, NOON + 3600).await.unwrap(), 0);
     let mut nudged = Vec::new();
     while let Some(m) = s.claim_mail(NOON, NOON + 600).await.unwrap() {
         if m.kind == "mm_nudge" {
@@ -736,7 +743,7 @@ async fn slots_and_tables(store: Arc<dyn Store>) {
         .await
         .unwrap();
     assert_eq!(
-        s.nudge_idle(ev.id, NOON).await.unwrap(),
+        s.nudge_idle(ev.id, NOON + 86_401).await.unwrap(),
         0,
         "both have a meeting"
     );

@@ -338,6 +338,23 @@ async fn organiser_view(
         .as_ref()
         .is_some_and(|m| m.status != MatchmakingStatus::Open);
     let mut why = unplaced_reasons(c.lang, &requests, &all_slots, &away, drafted, &who);
+    // Those the buttons would mail: real participants, not mailed the same within a day.
+    let now = baylink_store::sql::now();
+    let since = now - baylink_store::matchmaking::MAIL_GAP;
+    let reminded: std::collections::HashSet<i64> = s
+        .store
+        .recently_mailed(event.id, "mm_reminder", since)
+        .await?
+        .into_iter()
+        .collect();
+    let nudged: std::collections::HashSet<i64> = s
+        .store
+        .recently_mailed(event.id, "mm_nudge", since)
+        .await?
+        .into_iter()
+        .collect();
+    let real: std::collections::HashSet<i64> =
+        regs.iter().filter(|r| !r.synthetic).map(|r| r.id).collect();
     let stats = request_stats(&requests, regs.len());
     let engaged: std::collections::HashSet<i64> = requests
         .iter()
@@ -346,12 +363,10 @@ async fn organiser_view(
         .collect();
     let idle = regs
         .iter()
-        .filter(|r| !r.synthetic && !engaged.contains(&r.id))
+        .filter(|r| real.contains(&r.id) && !engaged.contains(&r.id) && !nudged.contains(&r.id))
         .count() as i64;
     let booking_open = mm.as_ref().is_some_and(|m| {
-        m.status == MatchmakingStatus::Open
-            && m.request_deadline
-                .is_none_or(|d| d >= baylink_store::sql::now())
+        m.status == MatchmakingStatus::Open && m.request_deadline.is_none_or(|d| d >= now)
     });
     let stat_labels = stats
         .by_status
@@ -362,6 +377,7 @@ async fn organiser_view(
         .iter()
         .filter(|r| r.status == RequestStatus::Pending)
         .map(|r| r.to_reg)
+        .filter(|reg| real.contains(reg) && !reminded.contains(reg))
         .collect::<std::collections::HashSet<i64>>()
         .len() as i64;
     let outcomes = mm
