@@ -339,6 +339,41 @@ pub struct Shown {
     pub score: String,
 }
 
+/// Counterparts of what an organisation says of itself in the directory (its name and
+/// description, read as both an offer and a need), best first: for an organisation with
+/// nothing posted yet.
+pub(crate) fn directory_counterparts(
+    market: &Market,
+    o: &baylink_store::Organisation,
+    now: i64,
+    limit: usize,
+) -> Vec<Recommendation> {
+    let text = format!("{}\n{}", o.name, o.description.clone().unwrap_or_default());
+    let mut recs: Vec<Recommendation> = PostingSide::ALL
+        .iter()
+        .flat_map(|side| {
+            let profile = Profile {
+                id: -o.id,
+                side: *side,
+                kind: PostingKind::Technology,
+                sectors: Vec::new(),
+                modes: Vec::new(),
+                targets: Vec::new(),
+                org_id: o.id,
+                org_type: o.org_type,
+                region: o.region,
+                since: now,
+                text: text.clone(),
+                version: o.version,
+            };
+            market.recommender.recommend_profile(&profile, now, limit)
+        })
+        .collect();
+    recs.sort_by(|a, b| b.score.total_cmp(&a.score));
+    recs.truncate(limit);
+    recs
+}
+
 pub(crate) fn reasons(c: &Ctx, r: &Recommendation) -> Vec<String> {
     let mut out = Vec::new();
     if !r.shared_terms.is_empty() {
@@ -1153,32 +1188,12 @@ async fn mine(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError> {
         .into_iter()
         .map(|(_, r)| r)
         .collect();
-    // An organisation with nothing posted yet: what it says of itself in the directory,
-    // read as both an offer and a need.
+    // An organisation with nothing posted yet: what it says of itself in the directory.
     if ids.is_empty()
         && let Some(org) = u.org_id
     {
         let o = s.store.get_organisation(org).await?;
-        let text = format!("{}\n{}", o.name, o.description.clone().unwrap_or_default());
-        for side in PostingSide::ALL {
-            let profile = Profile {
-                id: -org,
-                side: *side,
-                kind: PostingKind::Technology,
-                sectors: Vec::new(),
-                modes: Vec::new(),
-                targets: Vec::new(),
-                org_id: org,
-                org_type: o.org_type,
-                region: o.region,
-                since: now,
-                text: text.clone(),
-                version: o.version,
-            };
-            recs.extend(market.recommender.recommend_profile(&profile, now, 10));
-        }
-        recs.sort_by(|a, b| b.score.total_cmp(&a.score));
-        recs.truncate(10);
+        recs = directory_counterparts(&market, &o, now, 10);
     }
     let recommended = shown(&c, &market, recs);
     let postings = postings.into_iter().map(|p| card(&c, p)).collect();

@@ -1265,13 +1265,19 @@ async fn participant_page(
     // what their organisations offer and need.
     let orgs = meeting_suggestions::directory_orgs(&s, &regs).await?;
     let market = s.market.current(&s).await?;
+    let counterparts = match orgs.get(&reg.id) {
+        Some(&org) => {
+            meeting_suggestions::counterparts(&s, &market, org, baylink_store::sql::now()).await?
+        }
+        None => Vec::new(),
+    };
     let suggested = meeting_suggestions::suggestions(
         &c,
         &market,
         reg.id,
         &orgs,
         who,
-        baylink_store::sql::now(),
+        counterparts,
         SUGGESTIONS,
     );
     let profiles = regs

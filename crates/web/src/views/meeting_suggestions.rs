@@ -5,15 +5,16 @@
 //!
 //! Why here and not in the recommender: a participant is not a posting. What they bring
 //! to an event is what their organisation has posted, so the event's matchmaking reads the
-//! market's postings through the directory, and a participant whose organisation has
-//! posted nothing simply gets no suggestions.
+//! market's postings through the directory; an organisation that has posted nothing is
+//! read from what it says of itself in the directory.
 
 use std::collections::{HashMap, HashSet};
 
+use baylink_market::Recommendation;
 use baylink_store::Registration;
 
 use super::Ctx;
-use super::market::{Market, reasons};
+use super::market::{Market, directory_counterparts, reasons};
 use crate::AppState;
 use crate::error::WebError;
 
@@ -85,29 +86,49 @@ pub struct Suggestion {
 /// How many of a suggested organisation's participants are named.
 const PEOPLE_PER_SUGGESTION: usize = 3;
 
-/// Up to `limit` other organisations at the event whose postings the recommender ranks
-/// as counterparts of the postings of `me`'s organisation, best first, each once.
+/// The postings the recommender ranks as counterparts of `org`'s live postings, or, when
+/// it has posted nothing, of what it says of itself in the directory; best first.
+pub async fn counterparts(
+    s: &AppState,
+    market: &Market,
+    org: i64,
+    now: i64,
+) -> Result<Vec<Recommendation>, WebError> {
+    let mine: Vec<i64> = market
+        .postings
+        .values()
+        .filter(|p| p.org_id == org && market.recommender.contains(p.id))
+        .map(|p| p.id)
+        .collect();
+    if mine.is_empty() {
+        let o = s.store.get_organisation(org).await?;
+        return Ok(directory_counterparts(market, &o, now, COUNTERPARTS));
+    }
+    Ok(market
+        .recommender
+        .recommend_many(&mine, now, COUNTERPARTS)
+        .into_iter()
+        .map(|(_, r)| r)
+        .collect())
+}
+
+/// How many counterparts from the whole market are looked through for the event's.
+const COUNTERPARTS: usize = 200;
+
+/// Up to `limit` other organisations at the event among `counterparts` (of `me`'s
+/// organisation, best first), each once.
 pub fn suggestions(
     c: &Ctx,
     market: &Market,
     me: i64,
     orgs: &HashMap<i64, i64>,
     who: impl Fn(i64) -> String,
-    now: i64,
+    counterparts: Vec<Recommendation>,
     limit: usize,
 ) -> Vec<Suggestion> {
     let Some(&my_org) = orgs.get(&me) else {
         return Vec::new();
     };
-    let mine: Vec<i64> = market
-        .postings
-        .values()
-        .filter(|p| p.org_id == my_org && market.recommender.contains(p.id))
-        .map(|p| p.id)
-        .collect();
-    if mine.is_empty() {
-        return Vec::new();
-    }
     let mut by_org: HashMap<i64, Vec<i64>> = HashMap::new();
     for (&reg, &org) in orgs {
         if reg != me && org != my_org {
@@ -120,7 +141,7 @@ pub fn suggestions(
     let mut out = Vec::new();
     let mut seen = HashSet::new();
     // Counterparts from the whole market, of which only the event's organisations count.
-    for (_, r) in market.recommender.recommend_many(&mine, now, 200) {
+    for r in counterparts {
         if out.len() == limit {
             break;
         }
