@@ -258,19 +258,43 @@ pub struct MeetingFeedback {
 /// organisers.
 pub const MAIL_GAP: i64 = 86_400;
 
+/// What a participant says of themselves for matchmaking: what they offer, what they
+/// look for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
+pub struct MatchmakingProfile {
+    pub registration_id: i64,
+    pub about: String,
+    /// The script it is written in.
+    pub about_script: String,
+    pub updated_at: i64,
+}
+
+/// The longest matchmaking profile, in characters.
+pub const MAX_PROFILE_CHARS: usize = 1000;
+
 /// The longest comment on a meeting, in characters.
 pub const MAX_FEEDBACK_CHARS: usize = 1000;
 
 /// A comment on a meeting as the store keeps it: trimmed, within
 /// [`MAX_FEEDBACK_CHARS`] (`err-too-long`), with the script it is written in.
 pub fn feedback_comment(comment: &str) -> Result<(String, Script), Vec<FieldError>> {
-    let comment = comment.trim();
-    if comment.chars().count() > MAX_FEEDBACK_CHARS {
-        let mut e = FieldError::new("comment", "err-too-long");
-        e.limit = Some(MAX_FEEDBACK_CHARS as i64);
+    free_text("comment", comment, MAX_FEEDBACK_CHARS)
+}
+
+/// A matchmaking profile as the store keeps it, likewise within [`MAX_PROFILE_CHARS`].
+pub fn profile_about(about: &str) -> Result<(String, Script), Vec<FieldError>> {
+    free_text("about", about, MAX_PROFILE_CHARS)
+}
+
+/// `text` trimmed, at most `max` characters (`err-too-long` on `field`), with its script.
+fn free_text(field: &str, text: &str, max: usize) -> Result<(String, Script), Vec<FieldError>> {
+    let text = text.trim();
+    if text.chars().count() > max {
+        let mut e = FieldError::new(field, "err-too-long");
+        e.limit = Some(max as i64);
         return Err(vec![e]);
     }
-    Ok((comment.to_owned(), detect(comment, Script::Latin)))
+    Ok((text.to_owned(), detect(text, Script::Latin)))
 }
 
 impl RequestInput {
@@ -544,6 +568,16 @@ pub trait MatchmakingStore: Send + Sync {
     ) -> StoreResult<MeetingRequest>;
     /// The comments on the event's meetings.
     async fn meeting_feedback(&self, event_id: i64) -> StoreResult<Vec<MeetingFeedback>>;
+    /// Saves what a confirmed participant says of themselves for matchmaking, trimmed, at
+    /// most [`MAX_PROFILE_CHARS`] (`err-too-long`); empty removes it.
+    async fn set_matchmaking_profile(
+        &self,
+        registration_id: i64,
+        about: &str,
+        now: i64,
+    ) -> StoreResult<()>;
+    /// The matchmaking profiles of the event's participants.
+    async fn matchmaking_profiles(&self, event_id: i64) -> StoreResult<Vec<MatchmakingProfile>>;
 }
 
 /// Columns of `meeting_requests`, in [`MeetingRequest`]'s order.

@@ -761,6 +761,32 @@ macro_rules! impl_sql_matchmaking {
                     Ok(published)
                 }
 
+                async fn set_matchmaking_profile(&self, registration_id: i64, about: &str, now: i64) -> StoreResult<()> {
+                    let (about, script) = profile_about(about).map_err(StoreError::Invalid)?;
+                    let query = if about.is_empty() {
+                        sqlx::query("DELETE FROM matchmaking_profiles WHERE registration_id = $1")
+                    } else {
+                        sqlx::query("INSERT INTO matchmaking_profiles (registration_id, about, about_script, updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT (registration_id) DO UPDATE SET about = excluded.about, about_script = excluded.about_script, updated_at = excluded.updated_at")
+                    };
+                    query
+                        .bind(registration_id)
+                        .bind(about)
+                        .bind(script.code().to_owned())
+                        .bind(now)
+                        .execute(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(())
+                }
+
+                async fn matchmaking_profiles(&self, event_id: i64) -> StoreResult<Vec<MatchmakingProfile>> {
+                    sqlx::query_as::<_, MatchmakingProfile>("SELECT p.registration_id, p.about, p.about_script, p.updated_at FROM matchmaking_profiles p JOIN registrations r ON r.id = p.registration_id WHERE r.event_id = $1 ORDER BY p.registration_id")
+                        .bind(event_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
                 async fn meeting_feedback(&self, event_id: i64) -> StoreResult<Vec<MeetingFeedback>> {
                     sqlx::query_as::<_, MeetingFeedback>("SELECT f.request_id, f.registration_id, f.comment, f.comment_script, f.updated_at FROM meeting_feedback f JOIN meeting_requests m ON m.id = f.request_id WHERE m.event_id = $1 ORDER BY f.request_id, f.registration_id")
                         .bind(event_id)

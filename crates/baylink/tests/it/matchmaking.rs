@@ -1328,3 +1328,80 @@ async fn an_invitation_to_book_is_dropped_for_whoever_has_a_meeting_by_then() {
     assert!(sent[0].to == "nudge-c@example.mo");
     assert!(sent[0].body.contains(&format!("{c}/matchmaking")));
 }
+
+/// A participant whose organisation is not in the directory says what they offer and look
+/// for: the others read it in their own script, and it is what their suggestions are
+/// found from.
+#[tokio::test]
+async fn a_participant_describes_themselves_and_is_suggested_from_it() {
+    let mut staff = kit::demo_app().await;
+    let event = open_event(&staff).await;
+    staff.sign_in(SECRETARIAT).await;
+    staff
+        .post_form(
+            &format!("/zh-Hant/events/{event}/matchmaking/settings"),
+            &[("meeting_minutes", "20"), ("max_requests", "5")],
+        )
+        .await;
+    // A posting of the demo's market and its organisation, which comes to the event.
+    let s = staff.store.as_ref();
+    let posting = s
+        .list_postings(&baylink_store::market::PostingFilter {
+            today: baylink_web::views::events::today(),
+            limit: 1,
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .items
+        .remove(0);
+    let org = s.get_organisation(posting.org_id).await.unwrap();
+    let r = kit::client()
+        .post(staff.url(&format!("/zh-Hant/events/{event}/register")))
+        .form(&[
+            ("name", "李小明"),
+            ("email", "about-rep@example.cn"),
+            ("region", "shenzhen"),
+            ("organisation", org.name.as_str()),
+            ("consent", "1"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let rep = r.headers()["location"].to_str().unwrap().to_owned();
+    // A start-up not in the directory, which says what it looks for: that posting's text.
+    let founder = register(&staff, event, "Maria Santos", "about-founder@example.mo").await;
+    let about = format!("{}\n{}", posting.title, posting.summary);
+    let r = post(
+        &staff,
+        &format!("{founder}/matchmaking/profile"),
+        &[("about", about.as_str())],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, mine) = public_page(&staff, &format!("{founder}/matchmaking")).await;
+    let suggested = &mine[mine.find("id=\"mm-suggested\"").expect("suggestions")..];
+    let suggested = &suggested[..suggested.find("</ul>").unwrap()];
+    assert!(
+        suggested.contains("李小明"),
+        "the posting's organisation, at the event"
+    );
+    // The others read it in the participants' list, in their script.
+    let (_, theirs) = public_page(&staff, &format!("{rep}/matchmaking")).await;
+    let listed = &theirs[theirs.find("id=\"mm-participants\"").unwrap()..];
+    let written = baylink_text::detect(&about, baylink_text::Script::Latin);
+    let shown = baylink_text::display(posting.title.trim(), written, baylink_text::Script::Hant)
+        .into_owned();
+    assert!(listed.contains("class=\"muted mm-about\""));
+    assert!(listed.contains(&shown), "{shown}");
+    // Too long is refused, with a localised message, and the profile stays.
+    let r = post(
+        &staff,
+        &format!("{founder}/matchmaking/profile"),
+        &[("about", "長".repeat(1001).as_str())],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(s.matchmaking_profiles(event).await.unwrap().len(), 1);
+}

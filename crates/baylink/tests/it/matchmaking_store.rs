@@ -557,7 +557,37 @@ async fn story(store: Arc<dyn Store>) {
             .iter()
             .any(|f| f.registration_id == a)
     );
+    // What A says of themselves for matchmaking: too long refused, kept as written.
+    let long = "長".repeat(baylink_store::matchmaking::MAX_PROFILE_CHARS + 1);
+    assert_eq!(
+        field_code(
+            s.set_matchmaking_profile(a, &long, NOON + 9500)
+                .await
+                .unwrap_err()
+        ),
+        "err-too-long"
+    );
+    s.set_matchmaking_profile(a, " 我們提供6G基站測試服務，尋找低空物流夥伴 ", NOON + 9500)
+        .await
+        .unwrap();
+    s.set_matchmaking_profile(b, "Looking for drone logistics", NOON + 9500)
+        .await
+        .unwrap();
+    s.set_matchmaking_profile(b, "", NOON + 9501).await.unwrap();
+    let profiles = s.matchmaking_profiles(ev.id).await.unwrap();
+    assert_eq!(profiles.len(), 1, "an empty profile is removed");
+    assert_eq!(
+        (
+            profiles[0].about.as_str(),
+            profiles[0].about_script.as_str()
+        ),
+        ("我們提供6G基站測試服務，尋找低空物流夥伴", "zh-Hant")
+    );
     let erased = s.erase_registration(None, a, NOON + 9600).await.unwrap();
+    assert!(
+        s.matchmaking_profiles(ev.id).await.unwrap().is_empty(),
+        "the profile goes with the personal data"
+    );
     assert!(
         s.meeting_feedback(ev.id)
             .await

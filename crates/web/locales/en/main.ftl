@@ -770,5 +770,7 @@ err-mm-scheduling = A schedule for this event is already being computed; wait fo
 mm-participants = Participants
 mm-suggested = Suggested for you
 mm-suggested-help = Organisations here whose offers and needs answer those of your organisation, as the supply and demand recommendations rank them, with their participants.
+mm-about-you = About you
+mm-about-help = What you or your organisation offer, and what you look for (shown to the other participants, and used to suggest whom to meet)
 mm-filter-participants = Filter by name, organisation or place
 mm-ask = Ask for a meeting

@@ -752,5 +752,7 @@ err-mm-scheduling = 此活动的日程正在编排中，请等候完成。
 mm-participants = 参会者
 mm-suggested = 为您推荐
 mm-suggested-help = 按供需对接的推荐，供给或需求与贵机构相应的参会机构及其参会者。
+mm-about-you = 关于您
+mm-about-help = 您或贵机构能提供什么、希望寻找什么（其他参会者可见，并用于推荐会谈对象）
 mm-filter-participants = 按姓名、机构或地区筛选
 mm-ask = 申请洽谈

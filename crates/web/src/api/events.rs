@@ -297,6 +297,8 @@ pub struct RegistrationData {
     pub meeting_requests: Vec<baylink_store::MeetingRequest>,
     /// Their comments on meetings.
     pub meeting_feedback: Vec<baylink_store::MeetingFeedback>,
+    /// What they say of themselves for matchmaking.
+    pub matchmaking_profile: Option<baylink_store::MatchmakingProfile>,
     /// Ids of the matchmaking slots marked as away.
     pub away_slots: Vec<i64>,
 }
@@ -323,6 +325,12 @@ pub async fn own_data(
         .into_iter()
         .filter(|f| f.registration_id == registration.id)
         .collect();
+    let matchmaking_profile = s
+        .store
+        .matchmaking_profiles(registration.event_id)
+        .await?
+        .into_iter()
+        .find(|p| p.registration_id == registration.id);
     let away_slots = s
         .store
         .unavailability(registration.event_id)
@@ -336,6 +344,7 @@ pub async fn own_data(
         registration,
         meeting_requests,
         meeting_feedback,
+        matchmaking_profile,
         away_slots,
     };
     let name = format!("registration-{}.json", data.registration.id);

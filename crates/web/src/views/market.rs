@@ -340,8 +340,7 @@ pub struct Shown {
 }
 
 /// Counterparts of what an organisation says of itself in the directory (its name and
-/// description, read as both an offer and a need), best first: for an organisation with
-/// nothing posted yet.
+/// description), best first: for an organisation with nothing posted yet.
 pub(crate) fn directory_counterparts(
     market: &Market,
     o: &baylink_store::Organisation,
@@ -349,22 +348,44 @@ pub(crate) fn directory_counterparts(
     limit: usize,
 ) -> Vec<Recommendation> {
     let text = format!("{}\n{}", o.name, o.description.clone().unwrap_or_default());
+    text_counterparts(
+        market,
+        -o.id,
+        o.id,
+        (o.org_type, o.region),
+        text,
+        now,
+        limit,
+    )
+}
+
+/// Counterparts of a free text read as both an offer and a need, from an organisation
+/// of the given type and place (`id`: the profile's own, never a posting's), best first.
+pub(crate) fn text_counterparts(
+    market: &Market,
+    id: i64,
+    org_id: i64,
+    (org_type, region): (baylink_store::OrgType, baylink_store::Region),
+    text: String,
+    now: i64,
+    limit: usize,
+) -> Vec<Recommendation> {
     let mut recs: Vec<Recommendation> = PostingSide::ALL
         .iter()
         .flat_map(|side| {
             let profile = Profile {
-                id: -o.id,
+                id,
                 side: *side,
                 kind: PostingKind::Technology,
                 sectors: Vec::new(),
                 modes: Vec::new(),
                 targets: Vec::new(),
-                org_id: o.id,
-                org_type: o.org_type,
-                region: o.region,
+                org_id,
+                org_type,
+                region,
                 since: now,
                 text: text.clone(),
-                version: o.version,
+                version: 0,
             };
             market.recommender.recommend_profile(&profile, now, limit)
         })

@@ -72,6 +72,10 @@ pub fn router() -> Router<AppState> {
         )
         .route("/registrations/{token}/matchmaking/away", post(set_away))
         .route(
+            "/registrations/{token}/matchmaking/profile",
+            post(save_profile),
+        )
+        .route(
             "/registrations/{token}/matchmaking/requests/{rid}/cancel",
             post(cancel_request),
         )
@@ -1175,6 +1179,8 @@ pub struct Profile {
     pub org_type: String,
     /// Their organisation's live offers and needs: (posting id, title).
     pub postings: Vec<(i64, String)>,
+    /// What they say of themselves for matchmaking, in the reader's script.
+    pub about: String,
 }
 
 /// One line of a participant's agenda.
@@ -1204,6 +1210,8 @@ struct ParticipantPage {
     profiles: Vec<Profile>,
     /// Participants whose organisations answer the reader's.
     suggested: Vec<crate::views::meeting_suggestions::Suggestion>,
+    /// What the reader says of themselves for matchmaking, as written.
+    about: String,
     incoming: Vec<(MeetingRequest, String)>,
     /// The participant's requests: to whom, and where each stands.
     sent: Vec<(MeetingRequest, String, String)>,
@@ -1265,11 +1273,21 @@ async fn participant_page(
     // what their organisations offer and need.
     let orgs = meeting_suggestions::directory_orgs(&s, &regs).await?;
     let market = s.market.current(&s).await?;
-    let counterparts = match orgs.get(&reg.id) {
-        Some(&org) => {
-            meeting_suggestions::counterparts(&s, &market, org, baylink_store::sql::now()).await?
+    let abouts: HashMap<i64, baylink_store::MatchmakingProfile> = s
+        .store
+        .matchmaking_profiles(event.id)
+        .await?
+        .into_iter()
+        .map(|p| (p.registration_id, p))
+        .collect();
+    let now = baylink_store::sql::now();
+    let counterparts = match (orgs.get(&reg.id), abouts.get(&reg.id)) {
+        (Some(&org), _) => meeting_suggestions::counterparts(&s, &market, org, now).await?,
+        // Without an organisation in the directory: what they say of themselves.
+        (None, Some(mine)) => {
+            meeting_suggestions::about_counterparts(&market, &reg, &mine.about, now)
         }
-        None => Vec::new(),
+        (None, None) => Vec::new(),
     };
     let suggested = meeting_suggestions::suggestions(
         &c,
@@ -1311,6 +1329,10 @@ async fn participant_page(
             postings: orgs
                 .get(&r.id)
                 .map(|&org| meeting_suggestions::postings_of(&c, &market, org))
+                .unwrap_or_default(),
+            about: abouts
+                .get(&r.id)
+                .map(|p| c.text(&p.about, &p.about_script))
                 .unwrap_or_default(),
         })
         .collect();
@@ -1382,6 +1404,10 @@ async fn participant_page(
         others,
         profiles,
         suggested,
+        about: abouts
+            .get(&reg.id)
+            .map(|p| p.about.clone())
+            .unwrap_or_default(),
         incoming,
         sent,
         received,
@@ -1475,6 +1501,20 @@ async fn set_away(
         .map(|slot| slot.id)
         .collect();
     s.store.set_away_slots(reg.id, &away).await?;
+    Ok(see(c.href(&format!("/registrations/{token}/matchmaking"))))
+}
+
+/// Saves what the participant says of themselves for matchmaking.
+async fn save_profile(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(token): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let (reg, _) = participant(&s, &token).await?;
+    s.store
+        .set_matchmaking_profile(reg.id, form.get("about"), baylink_store::sql::now())
+        .await?;
     Ok(see(c.href(&format!("/registrations/{token}/matchmaking"))))
 }
 

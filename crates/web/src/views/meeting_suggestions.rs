@@ -14,7 +14,7 @@ use baylink_market::Recommendation;
 use baylink_store::Registration;
 
 use super::Ctx;
-use super::market::{Market, directory_counterparts, reasons};
+use super::market::{Market, directory_counterparts, reasons, text_counterparts};
 use crate::AppState;
 use crate::error::WebError;
 
@@ -112,6 +112,41 @@ pub async fn counterparts(
         .collect())
 }
 
+/// The postings the recommender ranks as counterparts of what a participant without an
+/// organisation in the directory says of themselves; best first.
+pub fn about_counterparts(
+    market: &Market,
+    reg: &Registration,
+    about: &str,
+    now: i64,
+) -> Vec<Recommendation> {
+    let org_type = reg
+        .org_type
+        .as_deref()
+        .and_then(baylink_store::OrgType::parse)
+        .unwrap_or(baylink_store::OrgType::Other);
+    // Overseas counts for no cross-border pair, so an unknown place adds nothing.
+    let region = reg
+        .region
+        .as_deref()
+        .and_then(baylink_store::Region::parse)
+        .unwrap_or(baylink_store::Region::Overseas);
+    let text = format!(
+        "{}\n{about}",
+        reg.organisation.as_deref().unwrap_or_default()
+    );
+    // No posting or organisation has a negative id below every organisation's.
+    text_counterparts(
+        market,
+        i64::MIN + reg.id,
+        0,
+        (org_type, region),
+        text,
+        now,
+        COUNTERPARTS,
+    )
+}
+
 /// How many counterparts from the whole market are looked through for the event's.
 const COUNTERPARTS: usize = 200;
 
@@ -126,9 +161,8 @@ pub fn suggestions(
     counterparts: Vec<Recommendation>,
     limit: usize,
 ) -> Vec<Suggestion> {
-    let Some(&my_org) = orgs.get(&me) else {
-        return Vec::new();
-    };
+    // Without an organisation in the directory, every organisation is another.
+    let my_org = orgs.get(&me).copied().unwrap_or(0);
     let mut by_org: HashMap<i64, Vec<i64>> = HashMap::new();
     for (&reg, &org) in orgs {
         if reg != me && org != my_org {
