@@ -1395,6 +1395,33 @@ async fn a_participant_describes_themselves_and_is_suggested_from_it() {
         .into_owned();
     assert!(listed.contains("class=\"muted mm-about\""));
     assert!(listed.contains(&shown), "{shown}");
+    // Someone who registers with the address of an account that represents an
+    // organisation is that organisation's, whatever they typed as its name.
+    let account = s
+        .list_users()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|u| u.org_id == Some(posting.org_id))
+        .expect("the posting's organisation has a representative");
+    let r = kit::client()
+        .post(staff.url(&format!("/zh-Hant/events/{event}/register")))
+        .form(&[
+            ("name", "Dora Lee"),
+            ("email", account.email.as_str()),
+            ("region", "hong_kong"),
+            ("organisation", "a name the directory does not know"),
+            ("consent", "1"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, theirs) = public_page(&staff, &format!("{founder}/matchmaking")).await;
+    let listed = &theirs[theirs.find("id=\"mm-participants\"").unwrap()..];
+    let row = &listed[listed.find("Dora Lee").expect("listed")..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(row.contains("class=\"mm-posting\""), "{row}");
     // Too long is refused, with a localised message, and the profile stays.
     let r = post(
         &staff,

@@ -29,15 +29,17 @@ pub async fn directory_orgs(
     regs: &[Registration],
 ) -> Result<HashMap<i64, i64>, WebError> {
     let mut by_name: HashMap<String, Option<i64>> = HashMap::new();
+    // The accounts that represent an organisation, by address: one query, not one each.
+    let represents: HashMap<String, i64> = s
+        .store
+        .list_users()
+        .await?
+        .into_iter()
+        .filter_map(|u| Some((u.email.to_lowercase(), u.org_id?)))
+        .collect();
     let mut out = HashMap::new();
     for r in regs.iter().filter(|r| !r.is_erased()) {
-        // Synthetic participants have no account.
-        let account = if r.synthetic {
-            None
-        } else {
-            s.store.find_user_by_email(&r.email).await?
-        };
-        let org = match account.and_then(|u| u.org_id) {
+        let org = match represents.get(&r.email.to_lowercase()).copied() {
             Some(org) => Some(org),
             None => match r.organisation.as_deref().map(str::trim) {
                 Some(name) if !name.is_empty() => match by_name.get(name) {
