@@ -205,6 +205,17 @@ impl MeetingRequest {
         }
     }
 
+    /// Whether it gives `reg` a meeting, or the prospect of one: a request either way that
+    /// is waiting for its answer or accepted. Who has none is invited to book
+    /// ([`MatchmakingStore::nudge_idle`] states the same rule in SQL).
+    pub fn engages(&self, reg: i64) -> bool {
+        (self.from_reg == reg || self.to_reg == reg)
+            && matches!(
+                self.status,
+                RequestStatus::Pending | RequestStatus::Accepted
+            )
+    }
+
     /// The registration `reg` meets in this request: the other side.
     pub fn other_side(&self, reg: i64) -> i64 {
         if self.from_reg == reg {

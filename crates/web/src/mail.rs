@@ -387,16 +387,12 @@ async fn nudge_mail(
     lang: Locale,
     base_url: &str,
 ) -> Result<Composed, StoreError> {
-    use baylink_store::RequestStatus;
     let (reg, event) = recipient(store, m).await?;
     let busy = store
         .meeting_requests(event.id)
         .await?
         .into_iter()
-        .any(|r| {
-            (r.from_reg == reg.id || r.to_reg == reg.id)
-                && matches!(r.status, RequestStatus::Pending | RequestStatus::Accepted)
-        });
+        .any(|r| r.engages(reg.id));
     if busy {
         return Err(StoreError::NotFound);
     }

@@ -362,8 +362,11 @@ async fn organiser_view(
     let stats = request_stats(&requests, regs.len());
     let engaged: std::collections::HashSet<i64> = requests
         .iter()
-        .filter(|r| matches!(r.status, RequestStatus::Pending | RequestStatus::Accepted))
-        .flat_map(|r| [r.from_reg, r.to_reg])
+        .flat_map(|r| {
+            [r.from_reg, r.to_reg]
+                .into_iter()
+                .filter(|&reg| r.engages(reg))
+        })
         .collect();
     let idle = regs
         .iter()
