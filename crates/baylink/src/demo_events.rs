@@ -513,6 +513,46 @@ async fn matchmaking(
             .add_meeting_table(actor, event_id, &format!("T{t:02}"), None)
             .await?;
     }
+    // What some say of themselves (synthetic, as the names of those who write it say), so
+    // that those whose profiles answer each other are suggested to each other, across
+    // scripts and terms (資訊保安 / 信息安全, 晶片 / 芯片). Participant i is of the demo's
+    // organisation i mod ORGS; two participants of each of these organisations write one.
+    let abouts = [
+        (
+            1,
+            "我们提供低空无人机物流配送方案，寻找香港的空域管理与保险合作伙伴。",
+        ),
+        (
+            2,
+            "提供芯片测试与失效分析服务，希望对接高校的人工智能芯片设计团队。",
+        ),
+        (4, "寻找电池管理系统算法团队，共同开发工商业储能项目。"),
+        (
+            9,
+            "提供資訊保安及網絡安全測試服務，尋找深圳的物聯網設備廠商合作。",
+        ),
+        (
+            10,
+            "實驗室研究無人機視覺導航與人工智能晶片，希望與企業進行產學研合作。",
+        ),
+        (
+            12,
+            "我們研究中藥質量標準，尋找澳門及深圳的中藥生產企業共同開發。",
+        ),
+        (15, "中藥產品生產企業，希望引進香港的中藥質量檢測技術。"),
+        (
+            17,
+            "We build warehouse robots and look for Shenzhen partners in battery systems and drone logistics.",
+        ),
+    ];
+    let orgs = crate::demo_market::ORGS.len();
+    for (org, about) in abouts {
+        for &reg in people.iter().skip(org).step_by(orgs).take(2) {
+            store
+                .set_matchmaking_profile(reg, about, hk(2024, 11, 22, 9, 0))
+                .await?;
+        }
+    }
     let mut seed = 0x00C0_FFEE_u64;
     let mut next = move || {
         seed ^= seed << 13;

@@ -266,6 +266,29 @@ impl Recommender {
         weights: Weights,
         previous: Option<&Recommender>,
     ) -> Recommender {
+        Recommender::build_inner(profiles, analysis, weights, previous, None)
+    }
+
+    /// Indexes `profiles` (a few, such as one event's participants) with the rarity of
+    /// their terms counted over `background`'s postings too (see
+    /// [`TextIndex::finish_against`]).
+    pub fn build_against(profiles: &[Profile], background: &Recommender) -> Recommender {
+        Recommender::build_inner(
+            profiles,
+            Analysis::Baylink,
+            Weights::default(),
+            None,
+            Some(&background.index),
+        )
+    }
+
+    fn build_inner(
+        profiles: &[Profile],
+        analysis: Analysis,
+        weights: Weights,
+        previous: Option<&Recommender>,
+        background: Option<&TextIndex>,
+    ) -> Recommender {
         let reuse = previous.filter(|p| p.analysis == Some(analysis));
         let mut index = TextIndex::default();
         // In parts, so only one part's analysed text is held at a time.
@@ -284,7 +307,7 @@ impl Recommender {
                 index.push(&a);
             }
         }
-        index.finish();
+        index.finish_against(background);
         let metas: Vec<Meta> = profiles.iter().map(Meta::of).collect();
         let mut by_sector = [
             vec![Vec::new(); Sector::ALL.len()],

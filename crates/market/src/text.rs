@@ -141,6 +141,13 @@ impl TextIndex {
 
     /// Computes the weights once every document is in.
     pub fn finish(&mut self) {
+        self.finish_against(None);
+    }
+
+    /// [`TextIndex::finish`], with how rare each term is counted over `background`'s
+    /// documents as well as these: a handful of documents cannot tell a rare term from
+    /// a common word ("we", "希望"), a market's worth can.
+    pub fn finish_against(&mut self, background: Option<&TextIndex>) {
         let n = self.doc_terms.len();
         let avg =
             (self.doc_len.iter().map(|&l| l as f64).sum::<f64>() / n.max(1) as f64).max(1.0) as f32;
@@ -150,9 +157,21 @@ impl TextIndex {
                 df[id as usize] += 1;
             }
         }
+        let extra = |id: usize| {
+            background.map_or(0, |b| {
+                b.terms
+                    .get(&self.names[id])
+                    .map_or(0, |&t| b.doc_frequency(t))
+            })
+        };
+        let total = n + background.map_or(0, TextIndex::len);
         self.idf = df
             .iter()
-            .map(|&f| (1.0 + (n as f32 - f as f32 + 0.5) / (f as f32 + 0.5)).ln())
+            .enumerate()
+            .map(|(id, &f)| {
+                let f = (f + extra(id)) as f32;
+                (1.0 + (total as f32 - f + 0.5) / (f + 0.5)).ln()
+            })
             .collect();
         self.common = df
             .iter()
@@ -175,6 +194,11 @@ impl TextIndex {
 
     pub fn len(&self) -> usize {
         self.doc_terms.len()
+    }
+
+    /// How many documents hold term `id`.
+    fn doc_frequency(&self, id: u32) -> u32 {
+        self.lists.get(id as usize).map_or(0, |l| l.len() as u32)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -421,6 +445,33 @@ mod tests {
             terms: terms.iter().map(|t| (t.to_string(), 1)).collect(),
             len: terms.len() as u32,
         }
+    }
+
+    #[test]
+    fn a_background_tells_common_words_from_rare_terms() {
+        // Two profiles alone: "we" and "lidar" are equally rare.
+        let profiles = [doc(&["we", "lidar"]), doc(&["we", "lidar", "robot"])];
+        let alone = TextIndex::build(&profiles);
+        let id = |i: &TextIndex, t: &str| i.terms[t];
+        assert_eq!(
+            alone.idf[id(&alone, "we") as usize],
+            alone.idf[id(&alone, "lidar") as usize]
+        );
+        // A market in which everyone says "we" and nobody "lidar".
+        let market: Vec<Analysed> = (0..50).map(|_| doc(&["we", "battery"])).collect();
+        let market = TextIndex::build(&market);
+        let mut against = TextIndex::default();
+        for p in &profiles {
+            against.push(p);
+        }
+        against.finish_against(Some(&market));
+        let (we, lidar) = (id(&against, "we"), id(&against, "lidar"));
+        assert!(against.idf[we as usize] < against.idf[lidar as usize] / 10.0);
+        // So a profile that shares only "we" scores far below one that shares "lidar".
+        let (by_we, _) = against.score_text(&doc(&["we"]));
+        let (by_lidar, _) = against.score_text(&doc(&["lidar"]));
+        let best = |s: &Scored| s.hits.iter().map(|h| h.1).fold(0.0, f32::max);
+        assert!(best(&by_we) < best(&by_lidar) / 10.0);
     }
 
     #[test]

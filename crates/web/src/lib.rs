@@ -49,6 +49,8 @@ pub struct AppState {
     pub market: Arc<views::market::Recommendations>,
     /// Matchmaking schedules being computed on this node, with their progress.
     pub scheduling: Arc<views::matchmaking::Scheduling>,
+    /// Each event's matchmaking profiles, indexed for suggestions on this node.
+    pub people: Arc<views::meeting_suggestions::PeopleIndex>,
 }
 
 impl AppState {
@@ -73,6 +75,7 @@ impl AppState {
             programmes: Arc::new(views::events::ProgrammeCache::default()),
             market: Arc::new(views::market::Recommendations::default()),
             scheduling: Arc::new(views::matchmaking::Scheduling::default()),
+            people: Arc::new(views::meeting_suggestions::PeopleIndex::default()),
         }
     }
 }

@@ -1252,6 +1252,7 @@ async fn participants_are_suggested_whom_to_meet_from_their_organisations_postin
         let mut cards = 0;
         let mut suggested_orgs = std::collections::HashSet::new();
         for card in section.split("<li class=\"card\">").skip(1) {
+            let card = &card[..card.find("</li>").unwrap()];
             cards += 1;
             let posting: i64 = card
                 .split("/postings/")
@@ -1431,4 +1432,84 @@ async fn a_participant_describes_themselves_and_is_suggested_from_it() {
     .await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(s.matchmaking_profiles(event).await.unwrap().len(), 1);
+}
+
+/// Participants outside the directory, with nothing posted, are suggested to each other
+/// from what their profiles say, across scripts and regional terms (資訊保安 in Hong Kong
+/// is 信息安全 in Shenzhen); one's own colleagues and those who share nothing are not.
+#[tokio::test]
+async fn participants_are_suggested_to_each_other_from_their_profiles() {
+    let mut staff = kit::demo_app().await;
+    let event = open_event(&staff).await;
+    staff.sign_in(SECRETARIAT).await;
+    staff
+        .post_form(
+            &format!("/zh-Hant/events/{event}/matchmaking/settings"),
+            &[("meeting_minutes", "20"), ("max_requests", "5")],
+        )
+        .await;
+    let with_org = |name: &'static str, email: &'static str| {
+        let url = staff.url(&format!("/zh-Hant/events/{event}/register"));
+        async move {
+            let r = kit::client()
+                .post(url)
+                .form(&[
+                    ("name", name),
+                    ("email", email),
+                    ("region", "shenzhen"),
+                    ("organisation", "示例物联网设备厂"),
+                    ("consent", "1"),
+                ])
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), StatusCode::SEE_OTHER);
+            r.headers()["location"].to_str().unwrap().to_owned()
+        }
+    };
+    let tester = register(&staff, event, "陳大文", "people-a@example.hk").await;
+    let maker = with_org("李小明", "people-b@example.cn").await;
+    let colleague = with_org("王芳", "people-e@example.cn").await;
+    let herbalist = register(&staff, event, "Maria Santos", "people-c@example.mo").await;
+    register(&staff, event, "Dora Lee", "people-d@example.hk").await;
+    for (who, about) in [
+        (&tester, "專注資訊保安審計。"),
+        (&maker, "采购信息安全产品。"),
+        (&colleague, "采购信息安全产品。"),
+        (
+            &herbalist,
+            "Quality standards for Chinese medicine, for Macao producers.",
+        ),
+    ] {
+        let r = post(
+            &staff,
+            &format!("{who}/matchmaking/profile"),
+            &[("about", about)],
+        )
+        .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    }
+    let suggested = |page: String| -> Vec<String> {
+        page.split("<li class=\"card mm-suggested-person\"")
+            .skip(1)
+            .map(|card| card[..card.find("</li>").unwrap()].to_owned())
+            .collect()
+    };
+    let (_, page) = public_page(&staff, &format!("{tester}/matchmaking")).await;
+    let cards = suggested(page);
+    assert_eq!(cards.len(), 2, "{cards:?}");
+    assert!(cards.iter().any(|c| c.contains("李小明")), "{cards:?}");
+    assert!(cards.iter().any(|c| c.contains("王芳")), "{cards:?}");
+    // Why, in the reader's script and terms: the Shenzhen profile's 信息安全 is said as
+    // Hong Kong says it.
+    assert!(cards[0].contains("資訊保安"), "{}", cards[0]);
+    assert!(cards[0].contains("class=\"mm-pick\""));
+    // The manufacturer is not pointed to its own colleague, nor to the herbalist.
+    let (_, page) = public_page(&staff, &format!("{maker}/matchmaking")).await;
+    let cards = suggested(page);
+    assert_eq!(cards.len(), 1, "{cards:?}");
+    assert!(cards[0].contains("陳大文"));
+    // Nothing in common, nothing suggested.
+    let (_, page) = public_page(&staff, &format!("{herbalist}/matchmaking")).await;
+    assert!(suggested(page).is_empty());
 }

@@ -395,16 +395,10 @@ pub(crate) fn text_counterparts(
     recs
 }
 
-pub(crate) fn reasons(c: &Ctx, r: &Recommendation) -> Vec<String> {
-    let mut out = Vec::new();
-    if !r.shared_terms.is_empty() {
-        // Terms are analysed to Simplified with mainland words; say them in the reader's.
-        let terms: Vec<String> = r.shared_terms.iter().map(|t| c.prose_plain(t)).collect();
-        out.push(
-            c.lang
-                .t_args("why-terms", &[("terms", terms.join("、").into())]),
-        );
-    }
+/// Why the recommender put `r` (a counterpart posting, `p`) forward, in the reader's words.
+pub(crate) fn reasons(c: &Ctx, r: &Recommendation, p: &Posting) -> Vec<String> {
+    let written = format!("{}\n{}\n{}", p.title, p.summary, p.description);
+    let mut out: Vec<String> = terms_reason(c, r, &written).into_iter().collect();
     if !r.shared_sectors.is_empty() {
         let s: Vec<String> = r
             .shared_sectors
@@ -443,6 +437,44 @@ pub(crate) fn reasons(c: &Ctx, r: &Recommendation) -> Vec<String> {
     out
 }
 
+/// "Both say …": the terms `r`'s two sides share, the counterpart having written `written`.
+pub(crate) fn terms_reason(c: &Ctx, r: &Recommendation, written: &str) -> Option<String> {
+    if r.shared_terms.is_empty() {
+        return None;
+    }
+    // Terms are analysed: Simplified with mainland words, said in the reader's script;
+    // English stemmed ("altitud"), said as the counterpart wrote them ("altitude").
+    let terms: Vec<String> = r
+        .shared_terms
+        .iter()
+        .map(|t| as_written(t, written).unwrap_or_else(|| c.prose_plain(t)))
+        .collect();
+    Some(
+        c.lang
+            .t_args("why-terms", &[("terms", terms.join("、").into())]),
+    )
+}
+
+/// The word of `text` that an English analysed `term` comes from, in lower case unless it
+/// is written with capitals inside it (AI, IoT); None for a term of Chinese characters,
+/// which the reader's script says better, or when no word of `text` analyses to it.
+fn as_written(term: &str, text: &str) -> Option<String> {
+    if !term.is_ascii() {
+        return None;
+    }
+    let range = baylink_search::analyze(text)
+        .into_iter()
+        .find(|(t, range)| t == term && !range.is_empty())?
+        .1;
+    let word = text.get(range)?;
+    let inner_capital = word.chars().skip(1).any(|ch| ch.is_uppercase());
+    Some(if inner_capital {
+        word.to_owned()
+    } else {
+        word.to_lowercase()
+    })
+}
+
 impl Ctx {
     /// A short analysed term in the reader's script (no HTML).
     pub fn prose_plain(&self, text: &str) -> String {
@@ -462,7 +494,7 @@ fn shown(c: &Ctx, market: &Market, recs: Vec<Recommendation>) -> Vec<Shown> {
         .resolve(recs)
         .into_iter()
         .map(|(p, r)| Shown {
-            reasons: reasons(c, &r),
+            reasons: reasons(c, &r, &p),
             score: format!("{:.0}", r.score * 100.0),
             card: card(c, p),
         })
@@ -1465,4 +1497,43 @@ async fn delete_attachment(
     }
     s.store.delete_attachment(&u, a.id).await?;
     Ok(see(c.href(&format!("/postings/{pid}#attachments"))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::as_written;
+
+    #[test]
+    fn english_terms_are_said_as_written() {
+        let text = "Low-altitude drones for AI inspection of IoT devices";
+        let stem = |w: &str| {
+            baylink_search::analyze(w)
+                .into_iter()
+                .next()
+                .expect("a term")
+                .0
+        };
+        // The analysis stems "altitude"; the reader sees the word, not the stem.
+        assert_ne!(stem("altitude"), "altitude");
+        assert_eq!(
+            as_written(&stem("altitude"), text).as_deref(),
+            Some("altitude")
+        );
+        assert_eq!(as_written(&stem("drones"), text).as_deref(), Some("drones"));
+        assert_eq!(as_written(&stem("AI"), text).as_deref(), Some("AI"));
+        assert_eq!(as_written(&stem("IoT"), text).as_deref(), Some("IoT"));
+        // "low-altitude" is analysed to "low", "altitud" and "low-altitud".
+        let hyphenated = baylink_search::analyze("low-altitude")
+            .into_iter()
+            .find(|(t, _)| t.contains('-'))
+            .expect("the compound")
+            .0;
+        assert_eq!(
+            as_written(&hyphenated, text).as_deref(),
+            Some("low-altitude")
+        );
+        // Chinese terms are left to the reader's script; absent terms have no form.
+        assert_eq!(as_written("人工智能", "人工智能 AI"), None);
+        assert_eq!(as_written("robot", text), None);
+    }
 }

@@ -7,7 +7,7 @@
 //! the version it was computed from, so a request accepted meanwhile makes it a conflict,
 //! never a silently stale schedule.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 use askama::Template;
@@ -1213,6 +1213,8 @@ struct ParticipantPage {
     profiles: Vec<Profile>,
     /// Participants whose organisations answer the reader's.
     suggested: Vec<crate::views::meeting_suggestions::Suggestion>,
+    /// Participants whose own profiles answer the reader's.
+    suggested_people: Vec<crate::views::meeting_suggestions::PersonSuggestion>,
     /// What the reader says of themselves for matchmaking, as written.
     about: String,
     incoming: Vec<(MeetingRequest, String)>,
@@ -1301,6 +1303,34 @@ async fn participant_page(
         counterparts,
         SUGGESTIONS,
     );
+    // And those who have posted nothing but say in their profile what they bring.
+    let named: HashSet<i64> = suggested
+        .iter()
+        .flat_map(|x| x.people.iter().map(|(rid, _)| *rid))
+        .collect();
+    let my_words = meeting_suggestions::own_words(
+        &market,
+        abouts
+            .get(&reg.id)
+            .map(|p| p.about.as_str())
+            .unwrap_or_default(),
+        orgs.get(&reg.id).copied(),
+    );
+    let suggested_people = meeting_suggestions::people(
+        &s,
+        &c,
+        &market,
+        event.id,
+        &reg,
+        my_words,
+        &regs,
+        &abouts,
+        &orgs,
+        &named,
+        who,
+        SUGGESTIONS,
+    )
+    .await?;
     let profiles = regs
         .iter()
         .filter(|r| r.id != reg.id)
@@ -1407,6 +1437,7 @@ async fn participant_page(
         others,
         profiles,
         suggested,
+        suggested_people,
         about: abouts
             .get(&reg.id)
             .map(|p| p.about.clone())

@@ -9,12 +9,15 @@
 //! read from what it says of itself in the directory.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::sync::{Arc, Mutex};
 
-use baylink_market::Recommendation;
-use baylink_store::Registration;
+use baylink_market::{Profile, Recommendation, Recommender};
+use baylink_store::market::{PostingKind, PostingSide};
+use baylink_store::{MatchmakingProfile, OrgType, Region, Registration};
 
 use super::Ctx;
-use super::market::{Market, directory_counterparts, reasons, text_counterparts};
+use super::market::{Market, directory_counterparts, reasons, terms_reason, text_counterparts};
 use crate::AppState;
 use crate::error::WebError;
 
@@ -191,7 +194,7 @@ pub fn suggestions(
             out.push(Suggestion {
                 posting_id: p.id,
                 title: c.text(&p.title, &p.script),
-                reasons: reasons(c, &r),
+                reasons: reasons(c, &r, p),
                 people: regs
                     .iter()
                     .take(PEOPLE_PER_SUGGESTION)
@@ -201,4 +204,188 @@ pub fn suggestions(
         }
     }
     out
+}
+
+/// A participant worth meeting for what they say of themselves, and why.
+pub struct PersonSuggestion {
+    pub registration_id: i64,
+    /// Name and organisation.
+    pub who: String,
+    pub reasons: Vec<String>,
+}
+
+/// The participants' profiles of each event as a recommender, kept while they are unchanged:
+/// reading them is the costly part (segmentation of every profile), and a page of the
+/// event is read far more often than a profile is written.
+#[derive(Default)]
+pub struct PeopleIndex {
+    events: Mutex<HashMap<i64, (u64, Arc<Recommender>)>>,
+}
+
+impl PeopleIndex {
+    /// The recommender over `people` (the event's participants with a profile), with the
+    /// rarity of words taken from the whole market as well, built on a blocking thread
+    /// unless the event's people and the market are as they were.
+    async fn of(
+        &self,
+        event: i64,
+        people: Vec<Profile>,
+        market: &Arc<Market>,
+    ) -> Result<Arc<Recommender>, WebError> {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        // A reloaded market is another allocation.
+        (Arc::as_ptr(market) as usize).hash(&mut h);
+        for p in &people {
+            (
+                p.id,
+                p.org_id,
+                p.org_type.code(),
+                p.region.code(),
+                p.since,
+                &p.text,
+            )
+                .hash(&mut h);
+        }
+        let key = h.finish();
+        if let Some((k, r)) = self.lock().get(&event)
+            && *k == key
+        {
+            return Ok(r.clone());
+        }
+        let market = market.clone();
+        let built = tokio::task::spawn_blocking(move || {
+            Arc::new(Recommender::build_against(&people, &market.recommender))
+        })
+        .await
+        .map_err(|e| WebError::Internal(format!("people index: {e}")))?;
+        self.lock().insert(event, (key, built.clone()));
+        Ok(built)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<i64, (u64, Arc<Recommender>)>> {
+        // A panic elsewhere while holding it leaves a map that is still whole.
+        self.events.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// What a participant brings, for the people index: what they say of themselves and, when
+/// their organisation is in the directory, its live postings. Not the organisation's name:
+/// "有限公司" or "University" would pair everyone with everyone.
+pub fn own_words(market: &Market, about: &str, org: Option<i64>) -> String {
+    let mut text = about.to_owned();
+    if let Some(org) = org {
+        for p in market.postings.values().filter(|p| p.org_id == org) {
+            text.push_str(&format!("\n{}\n{}", p.title, p.summary));
+        }
+    }
+    text
+}
+
+/// Up to `limit` other participants whose profiles answer `my_words` (what `me` brings),
+/// best first, leaving out `named` (already suggested with their organisation) and anyone
+/// of the reader's organisation. Every profile is both an offer and a need here: a
+/// profile says both, in one text, so each is indexed as an offer and asked as a need.
+#[allow(clippy::too_many_arguments)]
+pub async fn people(
+    s: &AppState,
+    c: &Ctx,
+    market: &Arc<Market>,
+    event: i64,
+    me: &Registration,
+    my_words: String,
+    regs: &[Registration],
+    abouts: &HashMap<i64, MatchmakingProfile>,
+    orgs: &HashMap<i64, i64>,
+    named: &HashSet<i64>,
+    who: impl Fn(i64) -> String,
+    limit: usize,
+) -> Result<Vec<PersonSuggestion>, WebError> {
+    let profile_of = |r: &Registration, side: PostingSide, id: i64, since: i64, text: String| {
+        Profile {
+            id,
+            side,
+            kind: PostingKind::Technology,
+            sectors: Vec::new(),
+            modes: Vec::new(),
+            targets: Vec::new(),
+            // Someone outside the directory is an organisation of their own.
+            org_id: orgs.get(&r.id).copied().unwrap_or(-r.id),
+            org_type: r
+                .org_type
+                .as_deref()
+                .and_then(OrgType::parse)
+                .unwrap_or(OrgType::Other),
+            // Overseas counts for no cross-border pair, so an unknown place adds nothing.
+            region: r
+                .region
+                .as_deref()
+                .and_then(Region::parse)
+                .unwrap_or(Region::Overseas),
+            since,
+            text,
+            version: since,
+        }
+    };
+    let mut texts = HashMap::new();
+    let indexed: Vec<Profile> = regs
+        .iter()
+        .filter(|r| r.id != me.id && !r.is_erased())
+        .filter_map(|r| {
+            let about = abouts.get(&r.id).filter(|p| !p.about.trim().is_empty())?;
+            let text = about.about.clone();
+            texts.insert(r.id, text.clone());
+            Some(profile_of(
+                r,
+                PostingSide::Offer,
+                r.id,
+                about.updated_at,
+                text,
+            ))
+        })
+        .collect();
+    if indexed.is_empty() || my_words.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    let index = s.people.of(event, indexed, market).await?;
+    let now = baylink_store::sql::now();
+    // Not an indexed id: the reader is asked as a need, not found as an offer.
+    let ask = profile_of(me, PostingSide::Need, i64::MIN, now, my_words);
+    let my_org_name = me.organisation.as_deref().map(fold_name);
+    let mut orgs_seen = HashSet::new();
+    Ok(index
+        .recommend_profile(&ask, now, COUNTERPARTS)
+        .into_iter()
+        .filter(|r| !named.contains(&r.posting_id))
+        // One person of each organisation: the best placed one.
+        .filter(|r| orgs_seen.insert(orgs.get(&r.posting_id).copied().unwrap_or(-r.posting_id)))
+        .filter(|r| {
+            let other = regs.iter().find(|x| x.id == r.posting_id);
+            my_org_name.is_none()
+                || other.and_then(|o| o.organisation.as_deref().map(fold_name)) != my_org_name
+        })
+        .take(limit)
+        .map(|r| {
+            let mut reasons: Vec<String> = texts
+                .get(&r.posting_id)
+                .and_then(|t| terms_reason(c, &r, t))
+                .into_iter()
+                .collect();
+            if r.academia_industry {
+                reasons.push(c.t("why-academia-industry"));
+            }
+            if r.cross_border {
+                reasons.push(c.t("why-cross-border"));
+            }
+            PersonSuggestion {
+                registration_id: r.posting_id,
+                who: who(r.posting_id),
+                reasons,
+            }
+        })
+        .collect())
+}
+
+/// An organisation's name as typed, for telling whether two participants typed the same.
+fn fold_name(name: &str) -> String {
+    baylink_text::fold(name.trim())
 }
