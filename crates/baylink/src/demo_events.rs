@@ -549,7 +549,7 @@ async fn matchmaking(
     for (org, about) in abouts {
         for &reg in people.iter().skip(org).step_by(orgs).take(2) {
             store
-                .set_matchmaking_profile(reg, about, hk(2024, 11, 22, 9, 0))
+                .set_matchmaking_profile(reg, about, false, hk(2024, 11, 22, 9, 0))
                 .await?;
         }
     }

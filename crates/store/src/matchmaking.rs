@@ -277,7 +277,25 @@ pub struct MatchmakingProfile {
     pub about: String,
     /// The script it is written in.
     pub about_script: String,
+    /// Requests to them come in one mail a day ([`digest_due`]) rather than one each.
+    pub daily: bool,
     pub updated_at: i64,
+}
+
+/// When a participant who takes their requests once a day ([`MatchmakingProfile::daily`])
+/// is mailed about a request made at `now`: the next 09:00 in Hong Kong, but not so late
+/// that the requests expire first: at the latest three hours before `answer_by`, and
+/// never before `now`.
+pub fn digest_due(now: i64, answer_by: Option<i64>) -> i64 {
+    const DAY: i64 = 86_400;
+    // 09:00 in Hong Kong (UTC+8, no summer time) is 01:00 UTC.
+    const AT: i64 = 3_600;
+    let today = now.div_euclid(DAY) * DAY + AT;
+    let next = if today > now { today } else { today + DAY };
+    match answer_by {
+        Some(deadline) => next.min(deadline - 3 * 3_600).max(now),
+        None => next,
+    }
 }
 
 /// The longest matchmaking profile, in characters.
@@ -580,11 +598,13 @@ pub trait MatchmakingStore: Send + Sync {
     /// The comments on the event's meetings.
     async fn meeting_feedback(&self, event_id: i64) -> StoreResult<Vec<MeetingFeedback>>;
     /// Saves what a confirmed participant says of themselves for matchmaking, trimmed, at
-    /// most [`MAX_PROFILE_CHARS`] (`err-too-long`); empty removes it.
+    /// most [`MAX_PROFILE_CHARS`] (`err-too-long`), and whether requests to them come in
+    /// one mail a day; empty and not daily removes it.
     async fn set_matchmaking_profile(
         &self,
         registration_id: i64,
         about: &str,
+        daily: bool,
         now: i64,
     ) -> StoreResult<()>;
     /// The matchmaking profiles of the event's participants.
@@ -599,4 +619,29 @@ pub const MATCHMAKING_COLS: &str = "event_id, meeting_minutes, max_requests, req
 /// Shorthand for a conflict with a Fluent key.
 pub fn conflict(code: &'static str) -> StoreError {
     StoreError::Conflict(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::digest_due;
+
+    /// 2024-12-09 00:00 UTC, 08:00 in Hong Kong.
+    const MIDNIGHT_UTC: i64 = 1_733_702_400;
+
+    #[test]
+    fn the_days_mail_goes_at_nine_in_hong_kong_unless_the_answers_are_due_first() {
+        let nine = MIDNIGHT_UTC + 3600;
+        // 08:00 in Hong Kong: this morning at nine; at nine or after: tomorrow's.
+        assert_eq!(digest_due(MIDNIGHT_UTC, None), nine);
+        assert_eq!(digest_due(nine, None), nine + 86_400);
+        assert_eq!(digest_due(nine + 5, None), nine + 86_400);
+        // Answers due at 10:00 tomorrow: tomorrow's nine is too late (three hours before).
+        let ten_tomorrow = nine + 86_400 + 3600;
+        assert_eq!(
+            digest_due(nine + 5, Some(ten_tomorrow)),
+            ten_tomorrow - 3 * 3600
+        );
+        // And never in the past, even when the answers are due within three hours.
+        assert_eq!(digest_due(nine + 5, Some(nine + 3600)), nine + 5);
+    }
 }

@@ -115,6 +115,32 @@ macro_rules! impl_sql_matchmaking {
                     Ok(())
                 }
 
+                /// Tells `to` of request `request_id`: by its own mail, or, when they take
+                /// requests once a day, by the day's mail ([`digest_due`]), which is queued
+                /// once and lists whatever waits for them when it is sent. A day's mail
+                /// already due is being sent now and may have read the requests before
+                /// this one: the request then goes into the next one.
+                async fn queue_request_notice(tx: &mut Tx<'_>, to: i64, request_id: i64, answer_by: Option<i64>, now: i64) -> StoreResult<()> {
+                    let daily: bool = sqlx::query_scalar("SELECT daily FROM matchmaking_profiles WHERE registration_id = $1")
+                        .bind(to)
+                        .fetch_optional(&mut **tx)
+                        .await
+                        .map_err(map_err)?
+                        .unwrap_or(false);
+                    if !daily {
+                        return Self::queue_request_mail(tx, "mm_request", to, request_id, now).await;
+                    }
+                    sqlx::query("INSERT INTO outbox (to_addr, kind, registration_id, locale, created_at, next_attempt_at) SELECT email, 'mm_digest', id, locale, $1, $2 FROM registrations r WHERE id = $3 AND synthetic = $4 AND status = 'confirmed' AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.registration_id = r.id AND o.kind = 'mm_digest' AND o.sent_at IS NULL AND o.next_attempt_at > $1)")
+                        .bind(now)
+                        .bind(digest_due(now, answer_by))
+                        .bind(to)
+                        .bind(false)
+                        .execute(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(())
+                }
+
                 /// Cancels the requests `reg` is a side of that are still pending or
                 /// accepted (all of them, or only `request_id`), freeing their slots and
                 /// tables, and tells each other side by mail. A meeting with an outcome on
@@ -388,7 +414,7 @@ macro_rules! impl_sql_matchmaking {
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(map_err)?;
-                    Self::queue_request_mail(&mut tx, "mm_request", request.to_reg, request.id, now).await?;
+                    Self::queue_request_notice(&mut tx, request.to_reg, request.id, mm.accept_deadline, now).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(request)
                 }
@@ -761,18 +787,19 @@ macro_rules! impl_sql_matchmaking {
                     Ok(published)
                 }
 
-                async fn set_matchmaking_profile(&self, registration_id: i64, about: &str, now: i64) -> StoreResult<()> {
+                async fn set_matchmaking_profile(&self, registration_id: i64, about: &str, daily: bool, now: i64) -> StoreResult<()> {
                     let (about, script) = profile_about(about).map_err(StoreError::Invalid)?;
-                    let query = if about.is_empty() {
+                    let query = if about.is_empty() && !daily {
                         sqlx::query("DELETE FROM matchmaking_profiles WHERE registration_id = $1")
                     } else {
-                        sqlx::query("INSERT INTO matchmaking_profiles (registration_id, about, about_script, updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT (registration_id) DO UPDATE SET about = excluded.about, about_script = excluded.about_script, updated_at = excluded.updated_at")
+                        sqlx::query("INSERT INTO matchmaking_profiles (registration_id, about, about_script, updated_at, daily) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (registration_id) DO UPDATE SET about = excluded.about, about_script = excluded.about_script, updated_at = excluded.updated_at, daily = excluded.daily")
                     };
                     query
                         .bind(registration_id)
                         .bind(about)
                         .bind(script.code().to_owned())
                         .bind(now)
+                        .bind(daily)
                         .execute(&self.pool)
                         .await
                         .map_err(map_err)?;
@@ -780,7 +807,7 @@ macro_rules! impl_sql_matchmaking {
                 }
 
                 async fn matchmaking_profiles(&self, event_id: i64) -> StoreResult<Vec<MatchmakingProfile>> {
-                    sqlx::query_as::<_, MatchmakingProfile>("SELECT p.registration_id, p.about, p.about_script, p.updated_at FROM matchmaking_profiles p JOIN registrations r ON r.id = p.registration_id WHERE r.event_id = $1 ORDER BY p.registration_id")
+                    sqlx::query_as::<_, MatchmakingProfile>("SELECT p.registration_id, p.about, p.about_script, p.daily, p.updated_at FROM matchmaking_profiles p JOIN registrations r ON r.id = p.registration_id WHERE r.event_id = $1 ORDER BY p.registration_id")
                         .bind(event_id)
                         .fetch_all(&self.pool)
                         .await

@@ -111,7 +111,11 @@ pub async fn compose(
         return agenda_mail(store, m, lang, base_url).await;
     }
     if m.kind == "mm_reminder" {
-        return reminder_mail(store, m, lang, base_url).await;
+        return reminder_mail(store, m, lang, base_url, "mail-mm-reminder-subject").await;
+    }
+    // The day's mail of one who takes requests once a day: what waits for them then.
+    if m.kind == "mm_digest" {
+        return reminder_mail(store, m, lang, base_url, "mail-mm-digest-subject").await;
     }
     if m.kind == "mm_nudge" {
         return nudge_mail(store, m, lang, base_url).await;
@@ -337,14 +341,15 @@ fn compose_to(
     }
 }
 
-/// The requests waiting for a participant's answer, as the organiser's reminder lists them
-/// when it is sent; with none left by then, there is nothing to remind of
-/// ([`StoreError::NotFound`]).
+/// The requests waiting for a participant's answer, as the organiser's reminder and the
+/// day's mail (under `subject`) list them when they are sent; with none left by then,
+/// there is nothing to tell ([`StoreError::NotFound`]).
 async fn reminder_mail(
     store: &dyn Store,
     m: &OutboxMessage,
     lang: Locale,
     base_url: &str,
+    subject: &str,
 ) -> Result<Composed, StoreError> {
     use baylink_store::RequestStatus;
     let (reg, event) = recipient(store, m).await?;
@@ -372,7 +377,7 @@ async fn reminder_mail(
         base_url,
         &reg,
         &event,
-        "mail-mm-reminder-subject",
+        subject,
         "mail-mm-reminder-body",
         &args,
     ))

@@ -39,7 +39,14 @@ async fn post(app: &TestApp, path: &str, fields: &[(&str, &str)]) -> reqwest::Re
 /// Every mail due in the outbox, written as the sender would write it now (`None` when
 /// there is nothing left to announce), and marked sent.
 async fn drain_mail(app: &TestApp) -> Vec<(String, Option<baylink_web::mail::Composed>)> {
-    let now = baylink_store::sql::now() + 1;
+    drain_mail_at(app, baylink_store::sql::now() + 1).await
+}
+
+/// [`drain_mail`] as if it were `now`.
+async fn drain_mail_at(
+    app: &TestApp,
+    now: i64,
+) -> Vec<(String, Option<baylink_web::mail::Composed>)> {
     let mut out = Vec::new();
     while let Some(m) = app.store.claim_mail(now, now + 600).await.unwrap() {
         let mail = match baylink_web::mail::compose(app.store.as_ref(), &m, "https://baylink.test")
@@ -1512,4 +1519,65 @@ async fn participants_are_suggested_to_each_other_from_their_profiles() {
     // Nothing in common, nothing suggested.
     let (_, page) = public_page(&staff, &format!("{herbalist}/matchmaking")).await;
     assert!(suggested(page).is_empty());
+}
+
+/// A participant who asks for one mail a day gets the day's requests in one mail, in
+/// their language, at the next 09:00 in Hong Kong, and none for each request.
+#[tokio::test]
+async fn requests_reach_one_who_asks_for_it_in_one_mail_a_day() {
+    let mut staff = kit::demo_app().await;
+    let event = open_event(&staff).await;
+    staff.sign_in(SECRETARIAT).await;
+    staff
+        .post_form(
+            &format!("/zh-Hant/events/{event}/matchmaking/settings"),
+            &[("meeting_minutes", "20"), ("max_requests", "5")],
+        )
+        .await;
+    let busy = register(&staff, event, "陳大文", "daily-a@example.hk").await;
+    let a = register(&staff, event, "李小明", "daily-b@example.cn").await;
+    let b = register(&staff, event, "Maria Santos", "daily-c@example.mo").await;
+    let r = post(
+        &staff,
+        &format!("{busy}/matchmaking/profile"),
+        &[("about", ""), ("daily", "1")],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, page) = public_page(&staff, &format!("{busy}/matchmaking")).await;
+    assert!(page.contains("name=\"daily\" value=\"1\" checked"));
+    drain_mail(&staff).await;
+    for from in [&a, &b] {
+        let (_, page) = public_page(&staff, &format!("{from}/matchmaking")).await;
+        let r = post(
+            &staff,
+            &format!("{from}/matchmaking/request"),
+            &[("to_reg", &option_for(&page, "陳大文")), ("priority", "2")],
+        )
+        .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    }
+    assert!(
+        drain_mail(&staff).await.is_empty(),
+        "no mail for each request"
+    );
+    let tomorrow = baylink_store::sql::now() + 86_400;
+    let mails = drain_mail_at(&staff, tomorrow).await;
+    assert_eq!(mails.len(), 1, "one mail for both");
+    let (kind, mail) = &mails[0];
+    assert_eq!(kind, "mm_digest");
+    let mail = mail.as_ref().expect("requests wait");
+    assert_eq!(mail.to, "daily-a@example.hk");
+    assert!(mail.subject.contains("每日會談申請"), "{}", mail.subject);
+    assert!(mail.body.contains("李小明") && mail.body.contains("Maria Santos"));
+    // Asking for a mail each again.
+    let r = post(
+        &staff,
+        &format!("{busy}/matchmaking/profile"),
+        &[("about", "")],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, page) = public_page(&staff, &format!("{busy}/matchmaking")).await;
+    assert!(!page.contains("value=\"1\" checked"));
 }

@@ -561,19 +561,26 @@ async fn story(store: Arc<dyn Store>) {
     let long = "長".repeat(baylink_store::matchmaking::MAX_PROFILE_CHARS + 1);
     assert_eq!(
         field_code(
-            s.set_matchmaking_profile(a, &long, NOON + 9500)
+            s.set_matchmaking_profile(a, &long, false, NOON + 9500)
                 .await
                 .unwrap_err()
         ),
         "err-too-long"
     );
-    s.set_matchmaking_profile(a, " 我們提供6G基站測試服務，尋找低空物流夥伴 ", NOON + 9500)
+    s.set_matchmaking_profile(
+        a,
+        " 我們提供6G基站測試服務，尋找低空物流夥伴 ",
+        false,
+        NOON + 9500,
+    )
+    .await
+    .unwrap();
+    s.set_matchmaking_profile(b, "Looking for drone logistics", false, NOON + 9500)
         .await
         .unwrap();
-    s.set_matchmaking_profile(b, "Looking for drone logistics", NOON + 9500)
+    s.set_matchmaking_profile(b, "", false, NOON + 9501)
         .await
         .unwrap();
-    s.set_matchmaking_profile(b, "", NOON + 9501).await.unwrap();
     let profiles = s.matchmaking_profiles(ev.id).await.unwrap();
     assert_eq!(profiles.len(), 1, "an empty profile is removed");
     assert_eq!(
@@ -843,6 +850,105 @@ async fn slots_and_tables(store: Arc<dyn Store>) {
         s.meeting_slots(ev.id).await.unwrap(),
         vec![slots[1].clone()]
     );
+}
+
+/// Every mail due at `now`, claimed and marked sent: (kind, registration).
+async fn sent_at(s: &dyn Store, now: i64) -> Vec<(String, Option<i64>)> {
+    let mut out = Vec::new();
+    while let Some(m) = s.claim_mail(now, now + 600).await.unwrap() {
+        out.push((m.kind.clone(), m.registration_id));
+        s.mark_mail_sent(m.id, now).await.unwrap();
+    }
+    out
+}
+
+/// A participant who takes their requests once a day gets one mail for all of them, at
+/// the next 09:00 in Hong Kong; a request made while that mail is being sent goes into
+/// the next one; everyone else is mailed each request at once.
+async fn daily_mail(store: Arc<dyn Store>) {
+    let s = store.as_ref();
+    let me = Actor::cli();
+    let ev = event(s, None, false).await;
+    let mut regs = Vec::new();
+    for i in 0..4 {
+        let r = s
+            .register(
+                ev.id,
+                &person(i),
+                Channel::Public,
+                &format!("dm-{i}"),
+                "zh-Hant",
+                NOON,
+            )
+            .await
+            .unwrap();
+        regs.push(r.id);
+    }
+    let (a, b, c, d) = (regs[0], regs[1], regs[2], regs[3]);
+    let answer_by = NOON + 10 * 86_400;
+    let settings = MatchmakingInput {
+        meeting_minutes: 20,
+        max_requests: 5,
+        request_deadline: None,
+        accept_deadline: Some(answer_by),
+    }
+    .validate()
+    .unwrap();
+    s.save_matchmaking(&me, ev.id, &settings, NOON)
+        .await
+        .unwrap();
+    sent_at(s, NOON).await;
+    // C says nothing of themselves but wants one mail a day: the choice is kept.
+    s.set_matchmaking_profile(c, "", true, NOON).await.unwrap();
+    let profiles = s.matchmaking_profiles(ev.id).await.unwrap();
+    assert_eq!(profiles.len(), 1);
+    assert!(profiles[0].daily && profiles[0].about.is_empty());
+    for from in [a, b] {
+        s.request_meeting(ev.id, from, &ask(c, 2, ""), NOON)
+            .await
+            .unwrap();
+    }
+    s.request_meeting(ev.id, a, &ask(b, 2, ""), NOON)
+        .await
+        .unwrap();
+    // B hears at once; C not yet.
+    assert_eq!(sent_at(s, NOON).await, vec![("mm_request".into(), Some(b))]);
+    // NOON is 12:00 in Hong Kong: C's mail is due at 09:00 the next morning, one for both.
+    let due = baylink_store::matchmaking::digest_due(NOON, Some(answer_by));
+    assert_eq!(due, NOON + 21 * 3600);
+    assert!(sent_at(s, due - 1).await.is_empty());
+    // A request once that mail is due may come after it has read C's requests: it is
+    // told in the next one.
+    s.request_meeting(ev.id, d, &ask(c, 2, ""), due + 1)
+        .await
+        .unwrap();
+    assert_eq!(
+        sent_at(s, due + 1).await,
+        vec![("mm_digest".into(), Some(c))]
+    );
+    assert!(sent_at(s, due + 86_399).await.is_empty());
+    assert_eq!(
+        sent_at(s, due + 86_400).await,
+        vec![("mm_digest".into(), Some(c))]
+    );
+    // Back to a mail each.
+    s.set_matchmaking_profile(c, "", false, due + 86_400)
+        .await
+        .unwrap();
+    assert!(s.matchmaking_profiles(ev.id).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn daily_mail_on_sqlite() {
+    let db = TestDb::sqlite();
+    daily_mail(db.open().await).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn daily_mail_on_postgres() {
+    let db = TestDb::postgres().await;
+    daily_mail(db.open().await).await;
 }
 
 #[tokio::test]

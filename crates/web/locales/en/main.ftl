@@ -515,6 +515,7 @@ mail-mm-cancelled-body =
     Dear { $name },
 
     { $other } cancelled the 1:1 meeting with you at { $event }. Your page shows your meetings as they now stand: { $link }
+mail-mm-digest-subject = Your meeting requests of the day: { $event }
 mail-mm-reminder-subject = Meeting requests waiting for your answer: { $event }
 mail-mm-reminder-body =
     Dear { $name },
@@ -772,5 +773,6 @@ mm-suggested = Suggested for you
 mm-suggested-help = Organisations here whose offers and needs answer those of your organisation, as the supply and demand recommendations rank them, with their participants; then participants whose profiles answer yours.
 mm-about-you = About you
 mm-about-help = What you or your organisation offer, and what you look for (shown to the other participants, and used to suggest whom to meet)
+mm-daily = One mail a day with the requests waiting for my answer, instead of one mail for each request
 mm-filter-participants = Filter by name, organisation or place
 mm-ask = Ask for a meeting

@@ -503,6 +503,7 @@ mail-mm-cancelled-body =
     { $name }您好：
 
     { $other }已取消在{ $event }与您的一对一会谈。您的页面列出您目前的会谈：{ $link }
+mail-mm-digest-subject = 每日会谈申请摘要：{ $event }
 mail-mm-reminder-subject = 有会谈申请等待您回复：{ $event }
 mail-mm-reminder-body =
     { $name }您好：
@@ -754,5 +755,6 @@ mm-suggested = 为您推荐
 mm-suggested-help = 按供需对接的推荐，供给或需求与贵机构相应的参会机构及其参会者；其后是简介与您相应的参会者。
 mm-about-you = 关于您
 mm-about-help = 您或贵机构能提供什么、希望寻找什么（其他参会者可见，并用于推荐会谈对象）
+mm-daily = 每日一封邮件列出待我回复的会谈申请，而非每个申请一封
 mm-filter-participants = 按姓名、机构或地区筛选
 mm-ask = 申请洽谈

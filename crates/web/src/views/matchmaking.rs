@@ -1217,6 +1217,8 @@ struct ParticipantPage {
     suggested_people: Vec<crate::views::meeting_suggestions::PersonSuggestion>,
     /// What the reader says of themselves for matchmaking, as written.
     about: String,
+    /// Whether requests reach the reader in one mail a day.
+    daily: bool,
     incoming: Vec<(MeetingRequest, String)>,
     /// The participant's requests: to whom, and where each stands.
     sent: Vec<(MeetingRequest, String, String)>,
@@ -1442,6 +1444,7 @@ async fn participant_page(
             .get(&reg.id)
             .map(|p| p.about.clone())
             .unwrap_or_default(),
+        daily: abouts.get(&reg.id).is_some_and(|p| p.daily),
         incoming,
         sent,
         received,
@@ -1547,7 +1550,12 @@ async fn save_profile(
 ) -> Result<Response, WebError> {
     let (reg, _) = participant(&s, &token).await?;
     s.store
-        .set_matchmaking_profile(reg.id, form.get("about"), baylink_store::sql::now())
+        .set_matchmaking_profile(
+            reg.id,
+            form.get("about"),
+            form.get("daily") == "1",
+            baylink_store::sql::now(),
+        )
         .await?;
     Ok(see(c.href(&format!("/registrations/{token}/matchmaking"))))
 }
