@@ -220,6 +220,15 @@ pub trait Store:
     async fn get_user(&self, id: i64) -> StoreResult<User>;
     async fn find_user_by_email(&self, email: &str) -> StoreResult<Option<User>>;
     async fn list_users(&self) -> StoreResult<Vec<User>>;
+    /// Erases an account's personal data on its holder's request (PIPL, PDPO, Macao PDPA),
+    /// in one transaction: the address becomes `erased-user-{id}@erased.invalid`, the name
+    /// and password go (no one can sign in with it again), as do its sessions, its failed
+    /// sign-ins, the messages of its expressions of interest, its unsent mails, the data in
+    /// the audit log's lines about the account and its interests, and its name as the actor
+    /// of the audit log's lines (which keep the account's number). Kept: the role, what the
+    /// account wrote for its organisation (postings, pipeline notes) and the counts the
+    /// reports need. An admin cannot erase their own account (`err-erase-self`).
+    async fn erase_user(&self, actor: &Actor, id: i64) -> StoreResult<User>;
     async fn create_session(&self, session: &Session) -> StoreResult<()>;
     /// The session with this token hash and its user, if it exists and has not expired.
     async fn get_session(&self, token_hash: &str, now: i64)

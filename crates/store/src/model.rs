@@ -261,6 +261,13 @@ pub struct User {
     pub created_at: i64,
 }
 
+impl User {
+    /// Its holder had its personal data erased ([`Store::erase_user`](crate::Store::erase_user)).
+    pub fn is_erased(&self) -> bool {
+        self.email.ends_with(crate::events::ERASED_DOMAIN)
+    }
+}
+
 /// A signed-in browser. Only a hash of the cookie's token is stored, so a copy of the
 /// database does not let anyone sign in.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]

@@ -1012,6 +1012,61 @@ macro_rules! impl_sql_store {
                     Ok(user)
                 }
 
+                async fn erase_user(&self, actor: &Actor, id: i64) -> StoreResult<User> {
+                    if actor.user_id == Some(id) {
+                        return Err(StoreError::Conflict("err-erase-self"));
+                    }
+                    let mut tx = self.begin().await?;
+                    let before = sqlx::query_as::<_, User>(AssertSqlSafe(format!("SELECT {USER_COLS} FROM users WHERE id = $1")))
+                        .bind(id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)?;
+                    let erased = format!("erased-user-{id}{}", $crate::events::ERASED_DOMAIN);
+                    let user = sqlx::query_as::<_, User>(AssertSqlSafe(format!("UPDATE users SET email = $2, display_name = '', password_hash = '', side_id = NULL, org_id = NULL WHERE id = $1 RETURNING {USER_COLS}")))
+                        .bind(id)
+                        .bind(erased.clone())
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    // Where the account's address, name or words were written down.
+                    for (sql, arg) in [
+                        ("DELETE FROM sessions WHERE user_id = $1", None),
+                        ("UPDATE posting_interests SET message = '' WHERE from_user_id = $1", None),
+                        ("UPDATE audit_log SET before_json = NULL, after_json = NULL WHERE entity = 'user' AND entity_id = $1", None),
+                        ("UPDATE audit_log SET before_json = NULL, after_json = NULL WHERE entity = 'interest' AND entity_id IN (SELECT id FROM posting_interests WHERE from_user_id = $1)", None),
+                        ("UPDATE audit_log SET actor = $2 WHERE user_id = $1", Some(format!("erased-user-{id}"))),
+                    ] {
+                        let q = sqlx::query(sql).bind(id);
+                        let q = match arg {
+                            Some(arg) => q.bind(arg),
+                            None => q,
+                        };
+                        q.execute(&mut *tx).await.map_err(map_err)?;
+                    }
+                    sqlx::query("DELETE FROM login_failures WHERE key = $1")
+                        .bind(format!("email:{}", before.email))
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    // Mails to the account (not to a registration, which is erased on its own).
+                    for sql in [
+                        "DELETE FROM outbox WHERE to_addr = $1 AND registration_id IS NULL AND sent_at IS NULL",
+                        "UPDATE outbox SET to_addr = $2, subject = NULL, body = NULL WHERE to_addr = $1 AND registration_id IS NULL",
+                    ] {
+                        sqlx::query(sql)
+                            .bind(before.email.clone())
+                            .bind(erased.clone())
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(map_err)?;
+                    }
+                    Self::audit(&mut tx, actor, "erase", "user", id, None, None).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(user)
+                }
+
                 async fn get_user(&self, id: i64) -> StoreResult<User> {
                     sqlx::query_as::<_, User>(AssertSqlSafe(format!("SELECT {USER_COLS} FROM users WHERE id = $1")))
                         .bind(id)

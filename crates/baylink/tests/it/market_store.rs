@@ -717,6 +717,153 @@ async fn story(store: Arc<dyn Store>) {
     );
 }
 
+/// An account erased on its holder's request: nothing of its name, address or words is
+/// left where the store wrote them, it can no longer sign in, and what it did for its
+/// organisation stays; an admin cannot erase their own.
+async fn account_erasure(store: Arc<dyn Store>) {
+    let s = store.as_ref();
+    let company = org(s, "深圳星河智聯科技有限公司", "company", "shenzhen").await;
+    let university = org(s, "香港科研大學", "university", "hong_kong").await;
+    let admin = user(s, "admin@example.org", "admin", None).await;
+    let rep_a = user(s, "chan.taiman@example.org", "org_rep", Some(company)).await;
+    let rep_b = user(s, "b@example.org", "org_rep", Some(university)).await;
+    let as_user = |u: &User| Actor {
+        user_id: Some(u.id),
+        name: u.display_name.clone(),
+    };
+    let offer = s
+        .create_posting(
+            &rep_b,
+            &input(university, "offer", "無人機視覺導航", "提供技術", &["ai"])
+                .validate(TODAY, Script::Hant)
+                .unwrap(),
+            NOW,
+        )
+        .await
+        .unwrap();
+    s.review_posting(&admin, offer.id, true, "", NOW)
+        .await
+        .unwrap();
+    let interest = s
+        .express_interest(
+            &rep_a,
+            offer.id,
+            "我是陳大文，電話 9123 4567",
+            Script::Hant,
+            TODAY,
+            NOW,
+        )
+        .await
+        .unwrap();
+    let session = Session {
+        token_hash: "erasure-session".into(),
+        user_id: rep_a.id,
+        csrf_token: "csrf".into(),
+        created_at: NOW,
+        expires_at: NOW + 3600,
+    };
+    s.create_session(&session).await.unwrap();
+    let key = "email:chan.taiman@example.org";
+    s.record_login_failure(key, NOW, NOW - 60).await.unwrap();
+    // A organisation changed by A: A is that line's actor.
+    let d = OrganisationInput {
+        name: "深圳星河智聯科技有限公司".into(),
+        org_type: "company".into(),
+        region: "shenzhen".into(),
+        website: Some("https://xinghe.example.cn".into()),
+        ..Default::default()
+    }
+    .validate(Script::Hant)
+    .unwrap();
+    s.update_organisation(&as_user(&rep_a), company, &d)
+        .await
+        .unwrap();
+
+    assert_eq!(
+        code(s.erase_user(&as_user(&admin), admin.id).await.unwrap_err()),
+        "err-erase-self"
+    );
+    assert!(matches!(
+        s.erase_user(&as_user(&admin), i64::MAX).await,
+        Err(StoreError::NotFound)
+    ));
+    let erased = s.erase_user(&as_user(&admin), rep_a.id).await.unwrap();
+    assert!(erased.is_erased());
+    assert_eq!(
+        erased.email,
+        format!("erased-user-{}@erased.invalid", rep_a.id)
+    );
+    assert_eq!(
+        (
+            erased.display_name.as_str(),
+            erased.password_hash.as_str(),
+            erased.org_id,
+            erased.role
+        ),
+        ("", "", None, rep_a.role)
+    );
+    assert!(
+        s.find_user_by_email("chan.taiman@example.org")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        s.get_session("erasure-session", NOW)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(s.count_login_failures(key, NOW - 60).await.unwrap(), 0);
+    // The interest stays, for the pipeline and the reports, without its words.
+    let kept = s.get_interest(interest.id).await.unwrap();
+    assert_eq!(
+        (kept.message.as_str(), kept.from_org_id),
+        ("", Some(company))
+    );
+    // The audit log keeps what was done and by which account number, not by whom.
+    let log = s.list_audit(1000, 0).await.unwrap().items;
+    for line in &log {
+        let text = format!("{line:?}");
+        assert!(
+            !text.contains("chan.taiman") && !text.contains("9123 4567"),
+            "{text}"
+        );
+    }
+    let by_a: Vec<_> = log.iter().filter(|l| l.user_id == Some(rep_a.id)).collect();
+    assert!(!by_a.is_empty());
+    assert!(
+        by_a.iter()
+            .all(|l| l.actor == format!("erased-user-{}", rep_a.id))
+    );
+    assert!(log.iter().any(|l| l.action == "erase"
+        && l.entity == "user"
+        && l.entity_id == rep_a.id
+        && l.user_id == Some(admin.id)));
+    // What A did for the organisation stays.
+    assert_eq!(
+        s.get_organisation(company)
+            .await
+            .unwrap()
+            .website
+            .as_deref(),
+        Some("https://xinghe.example.cn")
+    );
+}
+
+#[tokio::test]
+async fn account_erasure_on_sqlite() {
+    let db = TestDb::sqlite();
+    account_erasure(db.open().await).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn account_erasure_on_postgres() {
+    let db = TestDb::postgres().await;
+    account_erasure(db.open().await).await;
+}
+
 #[tokio::test]
 async fn market_story_on_sqlite() {
     let db = TestDb::sqlite();

@@ -69,6 +69,8 @@ struct Ids {
     designation: i64,
     /// A posting of the HKITF waiting for review.
     pending_posting: i64,
+    /// An account whose holder asks for its erasure.
+    doomed_user: i64,
 }
 
 async fn make_ids(app: &TestApp) -> Ids {
@@ -93,6 +95,23 @@ async fn make_ids(app: &TestApp) -> Ids {
         .unwrap()
     };
     let hkitf = app.org_id("香港資訊科技聯會").await;
+    let doomed_user = s
+        .create_user(
+            &me,
+            &baylink_store::UserInput {
+                email: "leaving@walk.test".into(),
+                display_name: "Leaving".into(),
+                role: "participant".into(),
+                side_id: None,
+                org_id: None,
+            }
+            .validate()
+            .unwrap(),
+            "not-a-real-hash",
+        )
+        .await
+        .unwrap()
+        .id;
     let person = s.create_person(&me, &new_person("Walker")).await.unwrap();
     let pos = |title: &str| {
         baylink_store::PositionInput {
@@ -159,6 +178,7 @@ async fn make_ids(app: &TestApp) -> Ids {
         .id;
     Ids {
         pending_posting,
+        doomed_user,
         hkitf,
         other_org,
         doomed_org: s
@@ -408,6 +428,11 @@ fn routes(ids: &Ids) -> Vec<Route> {
             Staff,
         ),
         form(
+            format!("{l}/admin/users/{}/erase", ids.doomed_user),
+            vec![],
+            Admin,
+        ),
+        form(
             format!("{l}/admin/users"),
             vec![
                 ("email", "new@walk.test".into()),
@@ -611,4 +636,59 @@ async fn secretariat_edits_the_directory_but_not_accounts() {
 #[tokio::test]
 async fn admins_may_do_everything() {
     walk(Role::Admin).await;
+}
+
+/// An admin erases an account on its holder's request: it is signed out at once, cannot
+/// sign in again, and is listed without its name or address; an admin's own is refused,
+/// with the reason in the reader's language.
+#[tokio::test]
+async fn an_admin_erases_an_account_on_request() {
+    let mut admin = kit::demo_app().await;
+    admin.sign_in(ADMIN).await;
+    let mut holder = kit::app_on(admin.db.clone(), admin.store.clone()).await;
+    holder.sign_in(PARTICIPANT).await;
+    let (status, _) = holder.api(Method::GET, "/api/v1/me", None).await;
+    assert_eq!(status, StatusCode::OK);
+    let id = |email: &'static str| {
+        let store = admin.store.clone();
+        async move {
+            store
+                .find_user_by_email(email)
+                .await
+                .unwrap()
+                .expect("a demo account")
+                .id
+        }
+    };
+    let participant = id(PARTICIPANT).await;
+    let r = admin
+        .post_form(&format!("/en/admin/users/{participant}/erase"), &[])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (status, _) = holder.api(Method::GET, "/api/v1/me", None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "signed out");
+    let r = kit::client()
+        .post(admin.url("/api/v1/session"))
+        .json(&serde_json::json!({"email": PARTICIPANT, "password": kit::PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "no sign-in again");
+    let (_, page) = admin.page("/zh-Hant/admin/users").await;
+    let row = &page[page
+        .find(&format!("data-id=\"{participant}\""))
+        .expect("still listed")..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(
+        row.contains("個人資料已刪除") && !row.contains(PARTICIPANT),
+        "{row}"
+    );
+    // One's own account: refused, and nothing changes.
+    let me = id(ADMIN).await;
+    let r = admin
+        .post_form(&format!("/zh-Hans/admin/users/{me}/erase"), &[])
+        .await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    assert!(r.text().await.unwrap().contains("不能删除自己的账户"));
+    assert!(!admin.store.get_user(me).await.unwrap().is_erased());
 }

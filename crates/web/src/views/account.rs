@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, header};
 use axum::response::Response;
 use axum::routing::{get, post};
@@ -14,6 +14,7 @@ use baylink_store::{AuditEntry, Page, Session, StoreError, User, UserInput, vali
 use super::directory::actor;
 use super::{Ctx, FormData, FormState, form_errors, render, render_invalid, see};
 use crate::AppState;
+use crate::api::path_id;
 use crate::auth::{
     self, Action, ClientAddr, MAX_FAILURES, SESSION_COOKIE, SESSION_SECONDS, THROTTLE_WINDOW,
     require,
@@ -25,6 +26,7 @@ pub fn router() -> Router<AppState> {
         .route("/login", get(login_form).post(login))
         .route("/logout", post(logout))
         .route("/admin/users", get(users).post(user_create))
+        .route("/admin/users/{id}/erase", post(user_erase))
         .route("/audit", get(audit))
 }
 
@@ -189,6 +191,8 @@ struct UsersPage {
     sides: Vec<(i64, String)>,
     orgs: Vec<(i64, String)>,
     f: FormState,
+    /// Why an erasure was refused.
+    refused: Option<String>,
 }
 
 async fn users_page(s: &AppState, c: Ctx, f: FormState) -> Result<UsersPage, WebError> {
@@ -207,6 +211,7 @@ async fn users_page(s: &AppState, c: Ctx, f: FormState) -> Result<UsersPage, Web
         sides,
         orgs,
         f,
+        refused: None,
     })
 }
 
@@ -253,6 +258,29 @@ async fn user_create(
             let page = users_page(&s, c, f).await?;
             render_invalid(&page, status)
         }
+    }
+}
+
+/// Erases an account's personal data on its holder's request; an admin's own is refused
+/// with a localised reason, on the same page.
+async fn user_erase(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::ManageUsers)?;
+    let actor = actor(auth);
+    match s.store.erase_user(&actor, path_id(&id)?).await {
+        Ok(_) => Ok(see(c.href("/admin/users"))),
+        Err(StoreError::Conflict(code)) => {
+            let refused = Some(c.t(code));
+            let page = UsersPage {
+                refused,
+                ..users_page(&s, c, FormState::default()).await?
+            };
+            render_invalid(&page, axum::http::StatusCode::CONFLICT)
+        }
+        Err(e) => Err(e.into()),
     }
 }
 
