@@ -298,6 +298,32 @@ pub fn digest_due(now: i64, answer_by: Option<i64>) -> i64 {
     }
 }
 
+/// When to send each day's "your meetings today" mail (kind `mm_today`) to a participant
+/// whose meetings start at `starts`: 07:30 in Hong Kong on each day that has one, or an
+/// hour before that day's first meeting if it is earlier; in order, one per day.
+pub fn day_mails(starts: &[i64]) -> Vec<i64> {
+    const DAY: i64 = 86_400;
+    const HK: i64 = 8 * 3_600;
+    let mut first: std::collections::BTreeMap<i64, i64> = std::collections::BTreeMap::new();
+    for &t in starts {
+        let day = (t + HK).div_euclid(DAY);
+        let e = first.entry(day).or_insert(t);
+        *e = (*e).min(t);
+    }
+    first
+        .into_iter()
+        .map(|(day, earliest)| (day * DAY - HK + 7 * 3_600 + 1_800).min(earliest - 3_600))
+        .collect()
+}
+
+/// The Hong Kong day (as `[start, end)` in Unix seconds) that `t` falls in.
+pub fn hk_day(t: i64) -> (i64, i64) {
+    const DAY: i64 = 86_400;
+    const HK: i64 = 8 * 3_600;
+    let start = (t + HK).div_euclid(DAY) * DAY - HK;
+    (start, start + DAY)
+}
+
 /// The longest matchmaking profile, in characters.
 pub const MAX_PROFILE_CHARS: usize = 1000;
 
@@ -623,7 +649,23 @@ pub fn conflict(code: &'static str) -> StoreError {
 
 #[cfg(test)]
 mod tests {
-    use super::digest_due;
+    use super::{day_mails, digest_due, hk_day};
+
+    #[test]
+    fn each_day_with_meetings_has_its_mail_at_half_past_seven_in_hong_kong() {
+        // 2024-12-09 00:00 in Hong Kong.
+        let day = MIDNIGHT_UTC - 8 * 3600;
+        let at = |h: i64, m: i64| day + h * 3600 + m * 60;
+        assert_eq!(
+            day_mails(&[at(14, 0), at(10, 0), at(24 + 9, 0), at(14, 20)]),
+            vec![at(7, 30), at(24 + 7, 30)]
+        );
+        // A meeting at 08:00: an hour before it.
+        assert_eq!(day_mails(&[at(8, 0), at(15, 0)]), vec![at(7, 0)]);
+        assert!(day_mails(&[]).is_empty());
+        assert_eq!(hk_day(at(23, 59)), (day, day + 86_400));
+        assert_eq!(hk_day(at(24, 0)).0, day + 86_400);
+    }
 
     /// 2024-12-09 00:00 UTC, 08:00 in Hong Kong.
     const MIDNIGHT_UTC: i64 = 1_733_702_400;

@@ -71,7 +71,7 @@ macro_rules! impl_sql_matchmaking {
 
                 /// Queues an agenda mail (kind `agenda`, written at sending time from the
                 /// schedule then current) to each real participant with a placed meeting, or
-                /// only to those in `only`.
+                /// only to those in `only`, and the mails of their days of meetings.
                 async fn queue_agendas(tx: &mut Tx<'_>, event_id: i64, only: Option<&[i64]>, now: i64) -> StoreResult<()> {
                     let rows = sqlx::query("SELECT r.id, r.email, r.locale FROM registrations r WHERE r.event_id = $1 AND r.synthetic = $2 AND r.status = 'confirmed' AND EXISTS (SELECT 1 FROM meeting_requests m WHERE m.event_id = $1 AND m.status = 'accepted' AND m.slot_id IS NOT NULL AND (m.from_reg = r.id OR m.to_reg = r.id)) ORDER BY r.id")
                         .bind(event_id)
@@ -87,13 +87,36 @@ macro_rules! impl_sql_matchmaking {
                         let email: String = row.try_get(1).map_err(map_err)?;
                         let locale: String = row.try_get(2).map_err(map_err)?;
                         sqlx::query("INSERT INTO outbox (to_addr, kind, registration_id, locale, created_at, next_attempt_at) VALUES ($1, 'agenda', $2, $3, $4, $4)")
-                            .bind(email)
+                            .bind(email.clone())
                             .bind(id)
-                            .bind(locale)
+                            .bind(locale.clone())
                             .bind(now)
                             .execute(&mut **tx)
                             .await
                             .map_err(map_err)?;
+                        // And on each day with a meeting, that day's meetings that morning
+                        // ([`day_mails`]), once: a day already queued keeps its mail, which
+                        // is written from the schedule as it stands when sent.
+                        let starts: Vec<i64> = sqlx::query_scalar("SELECT s.starts_at FROM meeting_requests m JOIN matchmaking_slots s ON s.id = m.slot_id WHERE m.event_id = $1 AND m.status = 'accepted' AND (m.from_reg = $2 OR m.to_reg = $2)")
+                            .bind(event_id)
+                            .bind(id)
+                            .fetch_all(&mut **tx)
+                            .await
+                            .map_err(map_err)?;
+                        for due in day_mails(&starts).into_iter().filter(|&due| due > now) {
+                            let (from, to) = hk_day(due);
+                            sqlx::query("INSERT INTO outbox (to_addr, kind, registration_id, locale, created_at, next_attempt_at) SELECT $1, 'mm_today', $2, $3, $4, $5 WHERE NOT EXISTS (SELECT 1 FROM outbox WHERE registration_id = $2 AND kind = 'mm_today' AND sent_at IS NULL AND next_attempt_at >= $6 AND next_attempt_at < $7)")
+                                .bind(email.clone())
+                                .bind(id)
+                                .bind(locale.clone())
+                                .bind(now)
+                                .bind(due)
+                                .bind(from)
+                                .bind(to)
+                                .execute(&mut **tx)
+                                .await
+                                .map_err(map_err)?;
+                        }
                     }
                     Ok(())
                 }

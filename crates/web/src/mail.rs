@@ -117,6 +117,9 @@ pub async fn compose(
     if m.kind == "mm_digest" {
         return reminder_mail(store, m, lang, base_url, "mail-mm-digest-subject").await;
     }
+    if m.kind == "mm_today" {
+        return today_mail(store, m, lang, base_url).await;
+    }
     if m.kind == "mm_nudge" {
         return nudge_mail(store, m, lang, base_url).await;
     }
@@ -501,44 +504,15 @@ async fn agenda_mail(
     use baylink_store::RequestStatus;
     let (reg, event) = recipient(store, m).await?;
     let slots = store.meeting_slots(event.id).await?;
-    let tables = store.meeting_tables(event.id).await?;
     let requests = store.meeting_requests(event.id).await?;
-    let mut lines: Vec<(i64, String)> = Vec::new();
+    let mut agenda = placed_lines(store, lang, reg.id, &requests, &slots, None).await?;
     // Accepted meetings without a slot: with whom (registration ids) and why.
-    let mut waiting: Vec<(i64, i64)> = Vec::new();
-    for r in &requests {
-        if r.status != RequestStatus::Accepted || (r.from_reg != reg.id && r.to_reg != reg.id) {
-            continue;
-        }
-        let other = r.other_side(reg.id);
-        if r.slot_id.is_none() {
-            waiting.push((r.id, other));
-            continue;
-        }
-        let (Some(slot), Some(table)) = (
-            r.slot_id.and_then(|id| slots.iter().find(|s| s.id == id)),
-            r.table_id.and_then(|id| tables.iter().find(|t| t.id == id)),
-        ) else {
-            continue;
-        };
-        // Only the counterparts are read, not the whole list of participants.
-        let other = store.get_registration(other).await?;
-        let with = lang.text(&other.name, &other.name_script).into_owned();
-        lines.push((
-            slot.starts_at,
-            format!(
-                "{} {}–{}  {} {}  {}",
-                crate::views::events::day(slot.starts_at),
-                crate::views::events::clock(slot.starts_at),
-                crate::views::events::clock(slot.ends_at),
-                lang.t("mm-table"),
-                table.label,
-                with
-            ),
-        ));
-    }
-    lines.sort();
-    let mut agenda: Vec<String> = lines.into_iter().map(|(_, l)| l).collect();
+    let waiting: Vec<(i64, i64)> = requests
+        .iter()
+        .filter(|r| r.status == RequestStatus::Accepted && r.slot_id.is_none())
+        .filter(|r| r.from_reg == reg.id || r.to_reg == reg.id)
+        .map(|r| (r.id, r.other_side(reg.id)))
+        .collect();
     if !waiting.is_empty() {
         // Said here too, so that nobody waits at a table for a meeting that has no slot.
         let mut names: std::collections::HashMap<i64, String> = std::collections::HashMap::new();
@@ -574,6 +548,85 @@ async fn agenda_mail(
         &event,
         "mail-agenda-subject",
         "mail-agenda-body",
+        &args,
+    ))
+}
+
+/// The placed meetings of participant `reg`, in time order, one line each (day, time,
+/// table, with whom), only those of the Hong Kong day `[from, to)` when given.
+async fn placed_lines(
+    store: &dyn Store,
+    lang: Locale,
+    reg: i64,
+    requests: &[baylink_store::MeetingRequest],
+    slots: &[baylink_store::MeetingSlot],
+    day: Option<(i64, i64)>,
+) -> Result<Vec<String>, StoreError> {
+    use baylink_store::RequestStatus;
+    let tables = match requests.first() {
+        Some(r) => store.meeting_tables(r.event_id).await?,
+        None => Vec::new(),
+    };
+    let mut lines: Vec<(i64, String)> = Vec::new();
+    for r in requests {
+        if r.status != RequestStatus::Accepted || (r.from_reg != reg && r.to_reg != reg) {
+            continue;
+        }
+        let (Some(slot), Some(table)) = (
+            r.slot_id.and_then(|id| slots.iter().find(|s| s.id == id)),
+            r.table_id.and_then(|id| tables.iter().find(|t| t.id == id)),
+        ) else {
+            continue;
+        };
+        if day.is_some_and(|(from, to)| slot.starts_at < from || slot.starts_at >= to) {
+            continue;
+        }
+        // Only the counterparts are read, not the whole list of participants.
+        let other = store.get_registration(r.other_side(reg)).await?;
+        let with = lang.text(&other.name, &other.name_script).into_owned();
+        lines.push((
+            slot.starts_at,
+            format!(
+                "{} {}–{}  {} {}  {}",
+                crate::views::events::day(slot.starts_at),
+                crate::views::events::clock(slot.starts_at),
+                crate::views::events::clock(slot.ends_at),
+                lang.t("mm-table"),
+                table.label,
+                with
+            ),
+        ));
+    }
+    lines.sort();
+    Ok(lines.into_iter().map(|(_, l)| l).collect())
+}
+
+/// The meetings of the day a participant has, that morning (kind `mm_today`), as the
+/// schedule stands when it is sent; with none that day any more, nothing is sent
+/// ([`StoreError::NotFound`]).
+async fn today_mail(
+    store: &dyn Store,
+    m: &OutboxMessage,
+    lang: Locale,
+    base_url: &str,
+) -> Result<Composed, StoreError> {
+    let (reg, event) = recipient(store, m).await?;
+    let slots = store.meeting_slots(event.id).await?;
+    let requests = store.meeting_requests(event.id).await?;
+    // The day it was due: a lease or a retry moves the time, within the day.
+    let day = baylink_store::matchmaking::hk_day(m.next_attempt_at);
+    let lines = placed_lines(store, lang, reg.id, &requests, &slots, Some(day)).await?;
+    if lines.is_empty() {
+        return Err(StoreError::NotFound);
+    }
+    let args = [("agenda", FluentValue::from(lines.join("\n")))];
+    Ok(compose_to(
+        lang,
+        base_url,
+        &reg,
+        &event,
+        "mail-mm-today-subject",
+        "mail-mm-today-body",
         &args,
     ))
 }

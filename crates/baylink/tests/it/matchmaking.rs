@@ -757,6 +757,31 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
         log.contains(&format!("<td>取消</td><td>meeting #{}", open[0].id)),
         "the audit log names the cancellation"
     );
+
+    // On the day, at 07:30 in Hong Kong, each participant queued at publication gets that
+    // day's meetings as they stand then, once: the two sides of the meeting that was held;
+    // the one whose meetings were all cancelled gets nothing.
+    let morning = 1_894_663_800; // 2030-01-15 07:30 in Hong Kong
+    let today = |mails: Vec<(String, Option<baylink_web::mail::Composed>)>| -> Vec<_> {
+        mails
+            .into_iter()
+            .filter(|(kind, _)| kind == "mm_today")
+            .map(|(_, m)| m)
+            .collect()
+    };
+    assert!(today(drain_mail_at(&staff, morning - 1).await).is_empty());
+    let mails = today(drain_mail_at(&staff, morning).await);
+    assert_eq!(
+        mails.len(),
+        3,
+        "one a day for each, however often the schedule changed"
+    );
+    let sent: Vec<_> = mails.into_iter().flatten().collect();
+    assert_eq!(sent.len(), 2, "{sent:?}");
+    for m in &sent {
+        assert!(m.subject.starts_with("您今日在"), "{}", m.subject);
+        assert_eq!(m.body.matches("桌號 A").count(), 1, "{}", m.body);
+    }
 }
 
 /// The demo's 2024 conference, which holds its matchmaking session.

@@ -862,9 +862,10 @@ async fn sent_at(s: &dyn Store, now: i64) -> Vec<(String, Option<i64>)> {
     out
 }
 
-/// A participant who takes their requests once a day gets one mail for all of them, at
-/// the next 09:00 in Hong Kong; a request made while that mail is being sent goes into
-/// the next one; everyone else is mailed each request at once.
+/// Mails by the day. A participant who takes their requests once a day gets one mail for
+/// all of them, at the next 09:00 in Hong Kong; a request made while that mail is being
+/// sent goes into the next one; everyone else is mailed each request at once. And on each
+/// day with a published meeting, its sides get that day's meetings at 07:30, once.
 async fn daily_mail(store: Arc<dyn Store>) {
     let s = store.as_ref();
     let me = Actor::cli();
@@ -936,6 +937,62 @@ async fn daily_mail(store: Arc<dyn Store>) {
         .await
         .unwrap();
     assert!(s.matchmaking_profiles(ev.id).await.unwrap().is_empty());
+
+    // A meeting placed on a later day and published: its two sides get the day's mail at
+    // 07:30 in Hong Kong that day, once however often they are queued.
+    let now = due + 86_400;
+    sent_at(s, now).await;
+    let (start, _) = baylink_store::matchmaking::hk_day(now + 3 * 86_400);
+    let slot = s
+        .add_meeting_slot(&me, ev.id, start + 10 * 3600, start + 10 * 3600 + 1200)
+        .await
+        .unwrap();
+    let table = s.add_meeting_table(&me, ev.id, "A1", None).await.unwrap();
+    let ac = s.meeting_requests(ev.id).await.unwrap();
+    let ac = ac
+        .iter()
+        .find(|r| r.from_reg == a && r.to_reg == c)
+        .unwrap();
+    s.decide_meeting(ac.id, c, true, 2, now).await.unwrap();
+    let version = s.matchmaking(ev.id).await.unwrap().unwrap().version;
+    s.save_schedule(&me, ev.id, version, &[(ac.id, Some((slot.id, table.id)))])
+        .await
+        .unwrap();
+    s.publish_schedule(&me, ev.id, now).await.unwrap();
+    // Moved to another table after publication: their agendas are mailed again.
+    let other_table = s.add_meeting_table(&me, ev.id, "A2", None).await.unwrap();
+    let version = s.matchmaking(ev.id).await.unwrap().unwrap().version;
+    s.place_meeting(
+        &me,
+        ev.id,
+        ac.id,
+        Some((slot.id, other_table.id)),
+        true,
+        version,
+        now,
+    )
+    .await
+    .unwrap();
+    let mut agendas = sent_at(s, now).await;
+    agendas.sort();
+    assert_eq!(
+        agendas,
+        vec![
+            ("agenda".into(), Some(a)),
+            ("agenda".into(), Some(a)),
+            ("agenda".into(), Some(c)),
+            ("agenda".into(), Some(c)),
+            ("mm_answer".into(), Some(a)),
+        ]
+    );
+    let morning = start + 7 * 3600 + 1800;
+    assert!(sent_at(s, morning - 1).await.is_empty());
+    let mut today = sent_at(s, morning).await;
+    today.sort();
+    assert_eq!(
+        today,
+        vec![("mm_today".into(), Some(a)), ("mm_today".into(), Some(c))]
+    );
 }
 
 #[tokio::test]

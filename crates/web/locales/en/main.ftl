@@ -565,6 +565,15 @@ mail-agenda-body =
     { $agenda }
 
     Your page, with the agenda for your calendar: { $link }
+mail-mm-today-subject = Your meetings today at { $event }
+mail-mm-today-body =
+    Dear { $name },
+
+    Your project matchmaking meetings at { $event } today:
+
+    { $agenda }
+
+    Your page, with the whole agenda: { $link }
 err-mm-not-accepted = Only accepted requests have a place in the schedule.
 mm-conflicts = This schedule breaks rules:
 mm-conflict-busy = In two places at once

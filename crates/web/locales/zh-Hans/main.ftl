@@ -547,6 +547,15 @@ mail-agenda-body =
     { $agenda }
 
     您的页面（可将日程加入日历）：{ $link }
+mail-mm-today-subject = 您今日在{ $event }的会谈
+mail-mm-today-body =
+    { $name }您好：
+
+    您今日在{ $event }的项目对接会谈如下：
+
+    { $agenda }
+
+    您的页面（载有完整日程）：{ $link }
 err-mm-not-accepted = 只有已接受的申请才会编入日程。
 mm-conflicts = 此日程有以下冲突：
 mm-conflict-busy = 同一时段有两场会谈

@@ -547,6 +547,15 @@ mail-agenda-body =
     { $agenda }
 
     您的頁面（可將日程加入行事曆）：{ $link }
+mail-mm-today-subject = 您今日在{ $event }的會談
+mail-mm-today-body =
+    { $name }您好：
+
+    您今日在{ $event }的項目對接會談如下：
+
+    { $agenda }
+
+    您的頁面（載有完整日程）：{ $link }
 err-mm-not-accepted = 只有已接受的申請才會編入日程。
 mm-conflicts = 此日程有以下衝突：
 mm-conflict-busy = 同一時段有兩場會談
