@@ -661,6 +661,33 @@ async fn an_admin_erases_an_account_on_request() {
         }
     };
     let participant = id(PARTICIPANT).await;
+    // Before: the holder downloads what is held about their account, and only theirs.
+    let r = holder.get("/api/v1/me/data").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(
+        r.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment")
+    );
+    let data: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(data["user"]["email"], PARTICIPANT);
+    assert!(data["user"].get("password_hash").is_none());
+    assert!(
+        data["interests"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i["from_user_id"] == participant)
+    );
+    let (_, page) = holder.page("/en/events").await;
+    assert!(page.contains("id=\"my-data\""));
+    let r = kit::client()
+        .get(admin.url("/api/v1/me/data"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
     let r = admin
         .post_form(&format!("/en/admin/users/{participant}/erase"), &[])
         .await;

@@ -485,6 +485,7 @@ personal-data-erase = Erase my personal data
 personal-data-erase-confirm = Erase your name, e-mail and other details? Your registration and your meetings are cancelled, and this cannot be undone.
 personal-data-erased = Your personal data has been erased; this registration is cancelled.
 erased-name = A participant (personal data erased)
+my-data = A copy of what is held about your account
 erase-account = Erase personal data
 erase-account-confirm = Erase this account's name, address and password for good? It can no longer sign in. What it wrote for its organisation stays.
 erase-account-help = On its holder's request (PIPL, PDPO, Macao PDPA): the name, address, password, sessions and the messages of its expressions of interest are erased, and its name leaves the audit log; its postings and notes stay with the organisation.

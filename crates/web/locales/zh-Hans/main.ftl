@@ -473,6 +473,7 @@ personal-data-erase = 删除我的个人资料
 personal-data-erase-confirm = 确定删除您的姓名、电子邮箱及其他资料？您的报名及会谈将会取消，且无法恢复。
 personal-data-erased = 您的个人资料已删除；此报名已取消。
 erased-name = 一位参会者（个人资料已删除）
+my-data = 下载本平台所持有的您的账户资料
 erase-account = 删除个人资料
 erase-account-confirm = 永久删除此账户的姓名、电邮地址及密码？此账户将无法再登录；其为机构撰写的内容保留。
 erase-account-help = 应账户持有人要求（《个人信息保护法》、《个人资料（私隐）条例》、澳门《个人资料保护法》）：删除姓名、电邮地址、密码、登录会话及其合作意向留言，并从审计日志中移除其姓名；其发布的供需信息及备注仍属所属机构。

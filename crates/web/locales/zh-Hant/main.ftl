@@ -473,6 +473,7 @@ personal-data-erase = 刪除我的個人資料
 personal-data-erase-confirm = 確定刪除您的姓名、電郵及其他資料？您的報名及會談將會取消，且無法復原。
 personal-data-erased = 您的個人資料已刪除；此報名已取消。
 erased-name = 一位參加者（個人資料已刪除）
+my-data = 下載本平台所持有的您的帳戶資料
 erase-account = 刪除個人資料
 erase-account-confirm = 永久刪除此帳戶的姓名、電郵地址及密碼？此帳戶將無法再登入；其為機構撰寫的內容保留。
 erase-account-help = 應帳戶持有人要求（《個人信息保護法》、《個人資料（私隱）條例》、澳門《個人資料保護法》）：刪除姓名、電郵地址、密碼、登入工作階段及其合作意向留言，並從審計日誌中移除其姓名；其發佈的供需信息及備註仍屬所屬機構。

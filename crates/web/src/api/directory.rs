@@ -64,6 +64,7 @@ pub fn router() -> Router<AppState> {
             post(create_session).delete(delete_session),
         )
         .route("/api/v1/me", get(me))
+        .route("/api/v1/me/data", get(my_data))
 }
 
 /// The script a writer's text is assumed to be in when it cannot be told from the text.
@@ -517,4 +518,42 @@ pub async fn delete_session(
     responses((status = 200, body = User), (status = 401, body = crate::error::ApiError)))]
 pub async fn me(MaybeAuth(a): MaybeAuth) -> Result<Json<User>, WebError> {
     a.map(|a| Json(a.user)).ok_or(WebError::Unauthorized)
+}
+
+/// What the platform holds about an account as its holder's own (PIPL, PDPO, Macao PDPA):
+/// the account and the expressions of interest it sent, with their messages. What it
+/// wrote for its organisation (postings, pipeline notes) is the organisation's, and each
+/// event registration has its own copy behind its link.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AccountData {
+    pub user: User,
+    pub interests: Vec<baylink_store::market::Interest>,
+}
+
+/// A copy of what is held about the signed-in account, as a file.
+#[utoipa::path(get, path = "/api/v1/me/data", tag = "account",
+    responses((status = 200, body = AccountData), (status = 401, body = crate::error::ApiError)))]
+pub async fn my_data(
+    State(s): State<AppState>,
+    MaybeAuth(a): MaybeAuth,
+) -> Result<Response, WebError> {
+    let user = a.ok_or(WebError::Unauthorized)?.user;
+    let interests = s
+        .store
+        .interests_of_user(&user)
+        .await?
+        .into_iter()
+        .filter(|i| i.from_user_id == user.id)
+        .collect();
+    let name = format!("account-{}.json", user.id);
+    let mut r = Json(AccountData { user, interests }).into_response();
+    // Downloaded as a file, and kept out of shared caches: it holds personal data.
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+        r.headers_mut().insert(header::CONTENT_DISPOSITION, v);
+    }
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
+    Ok(r)
 }

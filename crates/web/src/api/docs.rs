@@ -24,7 +24,7 @@ use crate::error::WebError;
         d::person_positions, d::create_position, d::delete_position,
         d::list_sides, d::list_milestones, d::list_designations, d::create_designation,
         d::list_memberships, d::create_membership, d::delete_membership,
-        d::create_session, d::delete_session, d::me,
+        d::create_session, d::delete_session, d::me, d::my_data,
         ev::list_events, ev::get_event, ev::list_registrations, ev::register, ev::check_in_ticket,
         ev::check_in_by_id, ev::own_registration, ev::own_data, ev::cancel_own,
         se::search,
@@ -35,7 +35,7 @@ use crate::error::WebError;
     tags(
         (name = "directory", description = "Organisations, people and positions"),
         (name = "alliance", description = "Sides, history, designations and memberships"),
-        (name = "account", description = "Signing in and out"),
+        (name = "account", description = "Signing in and out, and a copy of what is held about one's account"),
         (name = "events", description = "Events, registration and check-in"),
         (name = "search", description = "One search over everything, in any script or English"),
         (name = "market", description = "Supply and demand postings and their recommended counterparts"),
