@@ -1535,6 +1535,8 @@ async fn participants_are_suggested_to_each_other_from_their_profiles() {
     // Why, in the reader's script and terms: the Shenzhen profile's 信息安全 is said as
     // Hong Kong says it.
     assert!(cards[0].contains("資訊保安"), "{}", cards[0]);
+    // What they say of themselves, in the reader's script.
+    assert!(cards[0].contains("採購信息安全產品"), "{}", cards[0]);
     assert!(cards[0].contains("class=\"mm-pick\""));
     // The manufacturer is not pointed to its own colleague, nor to the herbalist.
     let (_, page) = public_page(&staff, &format!("{maker}/matchmaking")).await;

@@ -405,10 +405,10 @@ pub(crate) fn reasons(c: &Ctx, r: &Recommendation, p: &Posting) -> Vec<String> {
             .iter()
             .map(|s| c.t(&s.label_key()))
             .collect();
-        out.push(
-            c.lang
-                .t_args("why-sectors", &[("sectors", s.join("、").into())]),
-        );
+        out.push(c.lang.t_args(
+            "why-sectors",
+            &[("sectors", s.join(c.list_separator()).into())],
+        ));
     }
     if r.kind_fit >= 1.0 {
         out.push(c.t("why-kind"));
@@ -428,7 +428,7 @@ pub(crate) fn reasons(c: &Ctx, r: &Recommendation, p: &Posting) -> Vec<String> {
         let m: Vec<String> = r.shared_modes.iter().map(|m| c.t(&m.label_key())).collect();
         out.push(
             c.lang
-                .t_args("why-modes", &[("modes", m.join("、").into())]),
+                .t_args("why-modes", &[("modes", m.join(c.list_separator()).into())]),
         );
     }
     if r.age_days <= 30 {
@@ -449,10 +449,10 @@ pub(crate) fn terms_reason(c: &Ctx, r: &Recommendation, written: &str) -> Option
         .iter()
         .map(|t| as_written(t, written).unwrap_or_else(|| c.prose_plain(t)))
         .collect();
-    Some(
-        c.lang
-            .t_args("why-terms", &[("terms", terms.join("、").into())]),
-    )
+    Some(c.lang.t_args(
+        "why-terms",
+        &[("terms", terms.join(c.list_separator()).into())],
+    ))
 }
 
 /// The word of `text` that an English analysed `term` comes from, in lower case unless it
@@ -563,7 +563,7 @@ async fn detail_page(
     );
     let recommended = shown(&c, &market, recs);
     let mut labels = vec![(c.t("field-kind"), c.posting_label(&p))];
-    let join = |v: Vec<String>| v.join("、");
+    let join = |v: Vec<String>| v.join(c.list_separator());
     labels.push((
         c.t("field-sectors"),
         join(p.sectors.0.iter().map(|x| c.t(&x.label_key())).collect()),

@@ -211,8 +211,13 @@ pub struct PersonSuggestion {
     pub registration_id: i64,
     /// Name and organisation.
     pub who: String,
+    /// The start of what they say of themselves, in the reader's script.
+    pub about: String,
     pub reasons: Vec<String>,
 }
+
+/// How much of a suggested participant's profile the card shows, in characters.
+const ABOUT_CHARS: usize = 80;
 
 /// The participants' profiles of each event as a recommender, kept while they are unchanged:
 /// reading them is the costly part (segmentation of every profile), and a page of the
@@ -376,9 +381,21 @@ pub async fn people(
             if r.cross_border {
                 reasons.push(c.t("why-cross-border"));
             }
+            let about = abouts
+                .get(&r.posting_id)
+                .map(|p| {
+                    let shown = c.text(&p.about, &p.about_script);
+                    let mut cut: String = shown.chars().take(ABOUT_CHARS).collect();
+                    if cut.len() < shown.len() {
+                        cut.push('…');
+                    }
+                    cut
+                })
+                .unwrap_or_default();
             PersonSuggestion {
                 registration_id: r.posting_id,
                 who: who(r.posting_id),
+                about,
                 reasons,
             }
         })

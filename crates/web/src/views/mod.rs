@@ -227,6 +227,11 @@ impl Ctx {
         self.lang == Locale::En
     }
 
+    /// Between the items of a list in running text: 、 in Chinese, a comma in English.
+    pub fn list_separator(&self) -> &'static str {
+        if self.is_english() { ", " } else { "、" }
+    }
+
     /// Whether `l` is the page's locale.
     pub fn is_current(&self, l: &Locale) -> bool {
         *l == self.lang
