@@ -493,6 +493,7 @@ async fn matchmaking(
         max_requests: 6,
         request_deadline: Some(hk(2024, 12, 6, 23, 59)),
         accept_deadline: Some(hk(2024, 12, 8, 23, 59)),
+        self_booking: false,
     }
     .validate()
     .map_err(|e| anyhow!("demo matchmaking settings: {e:?}"))?;

@@ -74,6 +74,9 @@ pub struct Matchmaking {
     pub published_at: Option<i64>,
     pub version: i64,
     pub updated_at: i64,
+    /// Participants pick the slot when they accept a request
+    /// ([`MatchmakingStore::book_meeting`]), besides the organiser's schedule.
+    pub self_booking: bool,
 }
 
 /// Settings as submitted, before [`MatchmakingInput::validate`].
@@ -83,6 +86,9 @@ pub struct MatchmakingInput {
     pub max_requests: i64,
     pub request_deadline: Option<i64>,
     pub accept_deadline: Option<i64>,
+    /// See [`Matchmaking::self_booking`].
+    #[serde(default)]
+    pub self_booking: bool,
 }
 
 /// Checked settings.
@@ -121,11 +127,13 @@ impl PartialEq for MatchmakingInput {
             self.max_requests,
             self.request_deadline,
             self.accept_deadline,
+            self.self_booking,
         ) == (
             other.meeting_minutes,
             other.max_requests,
             other.request_deadline,
             other.accept_deadline,
+            other.self_booking,
         )
     }
 }
@@ -496,6 +504,21 @@ pub trait MatchmakingStore: Send + Sync {
     /// frees its slot and table. The other side is
     /// told by mail (`mm_cancelled`), in the same transaction. Anything else is a conflict
     /// (`err-mm-cannot-cancel`); someone who is neither side gets `NotFound`.
+    /// Accepts request `request_id` (made to `by_reg`) into slot `slot_id` where the event
+    /// lets participants book ([`Matchmaking::self_booking`], else `err-mm-no-self-booking`),
+    /// in one transaction: the checks of [`decide_meeting`](MatchmakingStore::decide_meeting),
+    /// then neither side away or in another meeting then (`err-mm-slot-taken`), then a table
+    /// free then, one reserved for either side first (`err-mm-slot-full` when none is). The
+    /// meeting is placed there and locked, the version moves on, the asker is told and,
+    /// after publication, both get their agenda again.
+    async fn book_meeting(
+        &self,
+        request_id: i64,
+        by_reg: i64,
+        priority: i64,
+        slot_id: i64,
+        now: i64,
+    ) -> StoreResult<MeetingRequest>;
     async fn cancel_meeting(
         &self,
         request_id: i64,
@@ -640,7 +663,7 @@ pub trait MatchmakingStore: Send + Sync {
 /// Columns of `meeting_requests`, in [`MeetingRequest`]'s order.
 pub const REQUEST_COLS: &str = "id, event_id, from_reg, to_reg, message, message_script, priority, status, created_at, decided_at, slot_id, table_id, locked, outcome_from, outcome_to, session, to_priority, interest_id";
 /// Columns of `matchmaking`.
-pub const MATCHMAKING_COLS: &str = "event_id, meeting_minutes, max_requests, request_deadline, accept_deadline, status, published_at, version, updated_at";
+pub const MATCHMAKING_COLS: &str = "event_id, meeting_minutes, max_requests, request_deadline, accept_deadline, status, published_at, version, updated_at, self_booking";
 
 /// Shorthand for a conflict with a Fluent key.
 pub fn conflict(code: &'static str) -> StoreError {

@@ -121,6 +121,39 @@ macro_rules! impl_sql_matchmaking {
                     Ok(())
                 }
 
+                /// The answer `by_reg` gives to request `request_id`, in the caller's
+                /// transaction, with the event's matchmaking row locked first (returned):
+                /// two answers at once must not both pass.
+                async fn decide_in(tx: &mut Tx<'_>, request_id: i64, by_reg: i64, accept: bool, priority: i64, now: i64) -> StoreResult<(Matchmaking, MeetingRequest)> {
+                    if accept && !(1..=3).contains(&priority) {
+                        return Err(StoreError::invalid("priority", "err-mm-priority"));
+                    }
+                    let event_id = Self::request_in(tx, request_id).await?.event_id;
+                    let mm = Self::lock_matchmaking(tx, event_id).await?;
+                    // Read again under the lock.
+                    let request = Self::request_in(tx, request_id).await?;
+                    if request.to_reg != by_reg {
+                        return Err(StoreError::NotFound);
+                    }
+                    if request.status != RequestStatus::Pending {
+                        return Err(conflict("err-mm-not-pending"));
+                    }
+                    if mm.accept_deadline.is_some_and(|d| now > d) {
+                        return Err(conflict("err-mm-accept-closed"));
+                    }
+                    let status = if accept { "accepted" } else { "declined" };
+                    let decided = sqlx::query_as::<_, MeetingRequest>(AssertSqlSafe(format!("UPDATE meeting_requests SET status = $2, decided_at = $3, to_priority = $4 WHERE id = $1 RETURNING {REQUEST_COLS}")))
+                        .bind(request_id)
+                        .bind(status.to_owned())
+                        .bind(now)
+                        .bind(accept.then_some(priority))
+                        .fetch_one(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    Self::queue_request_mail(tx, "mm_answer", decided.from_reg, decided.id, now).await?;
+                    Ok((mm, decided))
+                }
+
                 /// Queues a mail of `kind` about request `request_id` to registration `to`,
                 /// in their language, unless they are one of the demo's synthetic
                 /// participants (who have no mailbox). In the caller's transaction, so the
@@ -241,9 +274,9 @@ macro_rules! impl_sql_matchmaking {
                         return Err(StoreError::NotFound);
                     }
                     let sql = if before.is_some() {
-                        format!("UPDATE matchmaking SET meeting_minutes = $2, max_requests = $3, request_deadline = $4, accept_deadline = $5, updated_at = $6 WHERE event_id = $1 RETURNING {MATCHMAKING_COLS}")
+                        format!("UPDATE matchmaking SET meeting_minutes = $2, max_requests = $3, request_deadline = $4, accept_deadline = $5, updated_at = $6, self_booking = $7 WHERE event_id = $1 RETURNING {MATCHMAKING_COLS}")
                     } else {
-                        format!("INSERT INTO matchmaking (event_id, meeting_minutes, max_requests, request_deadline, accept_deadline, updated_at, status) VALUES ($1, $2, $3, $4, $5, $6, 'open') RETURNING {MATCHMAKING_COLS}")
+                        format!("INSERT INTO matchmaking (event_id, meeting_minutes, max_requests, request_deadline, accept_deadline, updated_at, self_booking, status) VALUES ($1, $2, $3, $4, $5, $6, $7, 'open') RETURNING {MATCHMAKING_COLS}")
                     };
                     let saved = sqlx::query_as::<_, Matchmaking>(AssertSqlSafe(sql))
                         .bind(event_id)
@@ -252,6 +285,7 @@ macro_rules! impl_sql_matchmaking {
                         .bind(d.request_deadline)
                         .bind(d.accept_deadline)
                         .bind(now)
+                        .bind(d.self_booking)
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(map_err)?;
@@ -442,36 +476,73 @@ macro_rules! impl_sql_matchmaking {
                     Ok(request)
                 }
 
+
                 async fn decide_meeting(&self, request_id: i64, by_reg: i64, accept: bool, priority: i64, now: i64) -> StoreResult<MeetingRequest> {
-                    if accept && !(1..=3).contains(&priority) {
-                        return Err(StoreError::invalid("priority", "err-mm-priority"));
-                    }
                     let mut tx = self.begin().await?;
-                    let event_id = Self::request_in(&mut tx, request_id).await?.event_id;
-                    let mm = Self::lock_matchmaking(&mut tx, event_id).await?;
-                    // Read again under the lock: two answers at once must not both pass.
-                    let request = Self::request_in(&mut tx, request_id).await?;
-                    if request.to_reg != by_reg {
-                        return Err(StoreError::NotFound);
+                    let (_, decided) = Self::decide_in(&mut tx, request_id, by_reg, accept, priority, now).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(decided)
+                }
+
+                async fn book_meeting(&self, request_id: i64, by_reg: i64, priority: i64, slot_id: i64, now: i64) -> StoreResult<MeetingRequest> {
+                    let mut tx = self.begin().await?;
+                    let (mm, decided) = Self::decide_in(&mut tx, request_id, by_reg, true, priority, now).await?;
+                    if !mm.self_booking {
+                        return Err(conflict("err-mm-no-self-booking"));
                     }
-                    if request.status != RequestStatus::Pending {
-                        return Err(conflict("err-mm-not-pending"));
+                    let (a, b) = (decided.from_reg, decided.to_reg);
+                    let slot = sqlx::query("SELECT 1 FROM matchmaking_slots WHERE id = $1 AND event_id = $2")
+                        .bind(slot_id)
+                        .bind(mm.event_id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    if slot.is_none() {
+                        return Err(StoreError::invalid("slot", "err-unknown-reference"));
                     }
-                    if mm.accept_deadline.is_some_and(|d| now > d) {
-                        return Err(conflict("err-mm-accept-closed"));
-                    }
-                    let status = if accept { "accepted" } else { "declined" };
-                    let decided = sqlx::query_as::<_, MeetingRequest>(AssertSqlSafe(format!("UPDATE meeting_requests SET status = $2, decided_at = $3, to_priority = $4 WHERE id = $1 RETURNING {REQUEST_COLS}")))
-                        .bind(request_id)
-                        .bind(status.to_owned())
-                        .bind(now)
-                        .bind(accept.then_some(priority))
+                    let taken: i64 = sqlx::query_scalar("SELECT (SELECT COUNT(*) FROM meeting_requests WHERE event_id = $1 AND status = 'accepted' AND slot_id = $2 AND id <> $5 AND (from_reg IN ($3, $4) OR to_reg IN ($3, $4))) + (SELECT COUNT(*) FROM matchmaking_unavailable WHERE slot_id = $2 AND registration_id IN ($3, $4))")
+                        .bind(mm.event_id)
+                        .bind(slot_id)
+                        .bind(a)
+                        .bind(b)
+                        .bind(decided.id)
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(map_err)?;
-                    Self::queue_request_mail(&mut tx, "mm_answer", decided.from_reg, decided.id, now).await?;
+                    if taken > 0 {
+                        return Err(conflict("err-mm-slot-taken"));
+                    }
+                    // A table free then: one kept for either side first, else an open one.
+                    let table: Option<i64> = sqlx::query_scalar("SELECT t.id FROM matchmaking_tables t WHERE t.event_id = $1 AND (t.reserved_for IS NULL OR t.reserved_for IN ($2, $3)) AND NOT EXISTS (SELECT 1 FROM meeting_requests m WHERE m.table_id = t.id AND m.slot_id = $4 AND m.status = 'accepted') ORDER BY CASE WHEN t.reserved_for IS NULL THEN 1 ELSE 0 END, t.id LIMIT 1")
+                        .bind(mm.event_id)
+                        .bind(a)
+                        .bind(b)
+                        .bind(slot_id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    let Some(table) = table else {
+                        return Err(conflict("err-mm-slot-full"));
+                    };
+                    let booked = sqlx::query_as::<_, MeetingRequest>(AssertSqlSafe(format!("UPDATE meeting_requests SET slot_id = $2, table_id = $3, locked = $4 WHERE id = $1 RETURNING {REQUEST_COLS}")))
+                        .bind(decided.id)
+                        .bind(slot_id)
+                        .bind(table)
+                        .bind(true)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    sqlx::query("UPDATE matchmaking SET version = version + 1, updated_at = $2 WHERE event_id = $1")
+                        .bind(mm.event_id)
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    if mm.status == MatchmakingStatus::Published {
+                        Self::queue_agendas(&mut tx, mm.event_id, Some(&[a, b]), now).await?;
+                    }
                     tx.commit().await.map_err(map_err)?;
-                    Ok(decided)
+                    Ok(booked)
                 }
 
                 async fn cancel_meeting(&self, request_id: i64, by_reg: i64, now: i64) -> StoreResult<MeetingRequest> {

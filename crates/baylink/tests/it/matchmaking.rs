@@ -1608,3 +1608,95 @@ async fn requests_reach_one_who_asks_for_it_in_one_mail_a_day() {
     let (_, page) = public_page(&staff, &format!("{busy}/matchmaking")).await;
     assert!(!page.contains("value=\"1\" checked"));
 }
+
+/// Where the organiser lets participants book, the one asked picks a slot as they accept,
+/// among those both could meet in, and both see the meeting in their agenda at once,
+/// before any schedule is published.
+#[tokio::test]
+async fn a_participant_books_the_slot_as_they_accept() {
+    let mut staff = kit::demo_app().await;
+    let event = open_event(&staff).await;
+    staff.sign_in(SECRETARIAT).await;
+    let base = format!("/zh-Hant/events/{event}/matchmaking");
+    let r = staff
+        .post_form(
+            &format!("{base}/settings"),
+            &[
+                ("meeting_minutes", "20"),
+                ("max_requests", "5"),
+                ("self_booking", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, admin) = staff.page(&base).await;
+    assert!(admin.contains("name=\"self_booking\" value=\"1\" checked"));
+    let r = staff
+        .post_form(
+            &format!("{base}/slots"),
+            &[
+                ("date", "2030-01-15"),
+                ("start_time", "10:00"),
+                ("end_time", "10:40"),
+                ("length", "20"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let r = staff
+        .post_form(&format!("{base}/tables"), &[("label", "A"), ("count", "1")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let a = register(&staff, event, "陳大文", "book-a@example.hk").await;
+    let b = register(&staff, event, "李小明", "book-b@example.cn").await;
+    let (_, page_a) = public_page(&staff, &format!("{a}/matchmaking")).await;
+    let r = post(
+        &staff,
+        &format!("{a}/matchmaking/request"),
+        &[
+            ("to_reg", &option_for(&page_a, "李小明")),
+            ("priority", "2"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    drain_mail(&staff).await;
+    let (_, page_b) = public_page(&staff, &format!("{b}/matchmaking")).await;
+    let incoming = &page_b[page_b.find("id=\"mm-incoming\"").unwrap()..];
+    let select = &incoming[incoming.find("name=\"slot\"").expect("a choice of slot")..];
+    let select = &select[..select.find("</select>").unwrap()];
+    let slots: Vec<&str> = select
+        .split("<option value=\"")
+        .skip(1)
+        .map(|o| o.split('"').next().unwrap())
+        .collect();
+    assert_eq!(
+        slots.len(),
+        3,
+        "the organiser's choice and two slots: {select}"
+    );
+    assert_eq!(slots[0], "");
+    let rid = first_request_id(incoming);
+    let r = post(
+        &staff,
+        &format!("{b}/matchmaking/requests/{rid}/decide"),
+        &[("accept", "1"), ("priority", "2"), ("slot", slots[2])],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    for (who, other) in [(&a, "李小明"), (&b, "陳大文")] {
+        let (_, page) = public_page(&staff, &format!("{who}/matchmaking")).await;
+        let agenda = &page[page.find("id=\"mm-agenda\"").expect("an agenda at once")..];
+        let agenda = &agenda[..agenda.find("</ol>").unwrap()];
+        assert!(
+            agenda.contains("10:20") && agenda.contains(other),
+            "{agenda}"
+        );
+    }
+    let told: Vec<_> = drain_mail(&staff)
+        .await
+        .into_iter()
+        .filter(|(kind, _)| kind == "mm_answer")
+        .collect();
+    assert_eq!(told.len(), 1, "the asker is told");
+}

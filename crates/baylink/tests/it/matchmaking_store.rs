@@ -77,6 +77,7 @@ async fn story(store: Arc<dyn Store>) {
         max_requests: 2,
         request_deadline: Some(NOON + 3600),
         accept_deadline: Some(NOON + 7200),
+        self_booking: false,
     }
     .validate()
     .unwrap();
@@ -706,6 +707,7 @@ async fn slots_and_tables(store: Arc<dyn Store>) {
         max_requests: 5,
         request_deadline: None,
         accept_deadline: None,
+        self_booking: false,
     }
     .validate()
     .unwrap();
@@ -892,6 +894,7 @@ async fn daily_mail(store: Arc<dyn Store>) {
         max_requests: 5,
         request_deadline: None,
         accept_deadline: Some(answer_by),
+        self_booking: false,
     }
     .validate()
     .unwrap();
@@ -993,6 +996,179 @@ async fn daily_mail(store: Arc<dyn Store>) {
         today,
         vec![("mm_today".into(), Some(a)), ("mm_today".into(), Some(c))]
     );
+}
+
+/// Participants book the slot when they accept, where the event allows it: at a free
+/// table (one kept for either side first), never where either is away or busy, and
+/// nothing changes when a booking is refused.
+async fn self_booking(store: Arc<dyn Store>) {
+    let s = store.as_ref();
+    let me = Actor::cli();
+    let ev = event(s, None, false).await;
+    let mut regs = Vec::new();
+    for i in 0..6 {
+        let r = s
+            .register(
+                ev.id,
+                &person(i),
+                Channel::Public,
+                &format!("sb-{i}"),
+                "zh-Hant",
+                NOON,
+            )
+            .await
+            .unwrap();
+        regs.push(r.id);
+    }
+    let (a, b, c, d, e, f) = (regs[0], regs[1], regs[2], regs[3], regs[4], regs[5]);
+    let settings = |self_booking| {
+        MatchmakingInput {
+            meeting_minutes: 20,
+            max_requests: 5,
+            request_deadline: None,
+            accept_deadline: None,
+            self_booking,
+        }
+        .validate()
+        .unwrap()
+    };
+    s.save_matchmaking(&me, ev.id, &settings(false), NOON)
+        .await
+        .unwrap();
+    let slot1 = s
+        .add_meeting_slot(&me, ev.id, NOON, NOON + 1200)
+        .await
+        .unwrap();
+    let slot2 = s
+        .add_meeting_slot(&me, ev.id, NOON + 1200, NOON + 2400)
+        .await
+        .unwrap();
+    let open = s.add_meeting_table(&me, ev.id, "T1", None).await.unwrap();
+    let booth = s
+        .add_meeting_table(&me, ev.id, "展位 D", Some(d))
+        .await
+        .unwrap();
+    let ab = s
+        .request_meeting(ev.id, a, &ask(b, 2, ""), NOON)
+        .await
+        .unwrap();
+    let pending = |id: i64| async move {
+        let r = find_now(s, ev.id, id).await;
+        r.status == RequestStatus::Pending && r.slot_id.is_none()
+    };
+    assert_eq!(
+        conflict_code(
+            s.book_meeting(ab.id, b, 2, slot2.id, NOON)
+                .await
+                .unwrap_err()
+        ),
+        "err-mm-no-self-booking"
+    );
+    assert!(pending(ab.id).await, "a refused booking answers nothing");
+    let saved = s
+        .save_matchmaking(&me, ev.id, &settings(true), NOON)
+        .await
+        .unwrap();
+    assert!(saved.self_booking);
+    s.set_unavailable(b, slot1.id, true).await.unwrap();
+    assert_eq!(
+        conflict_code(
+            s.book_meeting(ab.id, b, 2, slot1.id, NOON)
+                .await
+                .unwrap_err()
+        ),
+        "err-mm-slot-taken"
+    );
+    assert!(pending(ab.id).await);
+    assert!(matches!(
+        s.book_meeting(ab.id, a, 2, slot2.id, NOON).await,
+        Err(StoreError::NotFound)
+    ));
+    let version = s.matchmaking(ev.id).await.unwrap().unwrap().version;
+    let booked = s.book_meeting(ab.id, b, 3, slot2.id, NOON).await.unwrap();
+    assert_eq!(
+        (
+            booked.status,
+            booked.slot_id,
+            booked.table_id,
+            booked.locked,
+            booked.to_priority
+        ),
+        (
+            RequestStatus::Accepted,
+            Some(slot2.id),
+            Some(open.id),
+            true,
+            Some(3)
+        )
+    );
+    assert!(s.matchmaking(ev.id).await.unwrap().unwrap().version > version);
+    // C and D: the open table is taken then, D's booth is theirs.
+    let cd = s
+        .request_meeting(ev.id, c, &ask(d, 2, ""), NOON)
+        .await
+        .unwrap();
+    let booked = s.book_meeting(cd.id, d, 2, slot2.id, NOON).await.unwrap();
+    assert_eq!(booked.table_id, Some(booth.id));
+    // A is busy then; E and F find no table they may use.
+    let ca = s
+        .request_meeting(ev.id, c, &ask(a, 2, ""), NOON)
+        .await
+        .unwrap();
+    assert_eq!(
+        conflict_code(
+            s.book_meeting(ca.id, a, 2, slot2.id, NOON)
+                .await
+                .unwrap_err()
+        ),
+        "err-mm-slot-taken"
+    );
+    let ef = s
+        .request_meeting(ev.id, e, &ask(f, 2, ""), NOON)
+        .await
+        .unwrap();
+    assert_eq!(
+        conflict_code(
+            s.book_meeting(ef.id, f, 2, slot2.id, NOON)
+                .await
+                .unwrap_err()
+        ),
+        "err-mm-slot-full"
+    );
+    assert!(pending(ef.id).await);
+    let booked = s.book_meeting(ef.id, f, 2, slot1.id, NOON).await.unwrap();
+    assert_eq!(booked.table_id, Some(open.id));
+    // A slot of another event is refused.
+    let other = event(s, None, false).await;
+    s.save_matchmaking(&me, other.id, &settings(true), NOON)
+        .await
+        .unwrap();
+    let elsewhere = s
+        .add_meeting_slot(&me, other.id, NOON, NOON + 1200)
+        .await
+        .unwrap();
+    assert_eq!(
+        field_code(
+            s.book_meeting(ca.id, a, 2, elsewhere.id, NOON)
+                .await
+                .unwrap_err()
+        ),
+        "err-unknown-reference"
+    );
+    assert!(pending(ca.id).await);
+}
+
+#[tokio::test]
+async fn self_booking_on_sqlite() {
+    let db = TestDb::sqlite();
+    self_booking(db.open().await).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn self_booking_on_postgres() {
+    let db = TestDb::postgres().await;
+    self_booking(db.open().await).await;
 }
 
 #[tokio::test]

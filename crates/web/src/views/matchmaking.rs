@@ -704,6 +704,7 @@ async fn save_settings(
             max_requests: max,
             request_deadline,
             accept_deadline,
+            self_booking: form.get("self_booking") == "1",
         }
         .validate()
         .map_err(WebError::Invalid)?;
@@ -1202,6 +1203,16 @@ pub struct AgendaLine {
     pub comment: String,
 }
 
+/// A request waiting for the reader's answer.
+struct Incoming {
+    r: MeetingRequest,
+    /// Who asks.
+    from: String,
+    /// The slots it could be booked into as it is accepted, where the event lets
+    /// participants book: (slot id, label).
+    free: Vec<(i64, String)>,
+}
+
 #[derive(Template)]
 #[template(path = "events/matchmaking.html")]
 struct ParticipantPage {
@@ -1219,7 +1230,7 @@ struct ParticipantPage {
     about: String,
     /// Whether requests reach the reader in one mail a day.
     daily: bool,
-    incoming: Vec<(MeetingRequest, String)>,
+    incoming: Vec<Incoming>,
     /// The participant's requests: to whom, and where each stands.
     sent: Vec<(MeetingRequest, String, String)>,
     /// Requests to the participant that they answered (or that expired or were
@@ -1371,10 +1382,27 @@ async fn participant_page(
                 .unwrap_or_default(),
         })
         .collect();
+    // Where participants book their own slots: those both sides could meet in now.
+    let (booking_slots, booking_tables, booking_away) = if mm.self_booking {
+        (
+            s.store.meeting_slots(event.id).await?,
+            s.store.meeting_tables(event.id).await?,
+            s.store.unavailability(event.id).await?,
+        )
+    } else {
+        (Vec::new(), Vec::new(), Vec::new())
+    };
     let incoming = requests
         .iter()
         .filter(|r| r.to_reg == reg.id && r.status == RequestStatus::Pending)
-        .map(|r| (r.clone(), who(r.from_reg)))
+        .map(|r| {
+            let free = free_slots(r, &requests, &booking_slots, &booking_tables, &booking_away);
+            Incoming {
+                r: r.clone(),
+                from: who(r.from_reg),
+                free,
+            }
+        })
         .collect();
     let sent = requests
         .iter()
@@ -1393,17 +1421,26 @@ async fn participant_page(
         .filter(|(r, _)| *r == reg.id)
         .map(|(_, slot)| *slot)
         .collect();
-    let (agenda, unscheduled) = if mm.status == MatchmakingStatus::Published {
-        let mut why = unplaced_reasons(c.lang, &requests, &all_slots, &everyone_away, true, &who);
-        let unscheduled = requests
-            .iter()
-            .filter(|r| r.from_reg == reg.id || r.to_reg == reg.id)
-            .filter_map(|r| {
-                why.remove(&r.id)
-                    .map(|reason| (who(r.other_side(reg.id)), reason))
-            })
-            .collect();
+    let published = mm.status == MatchmakingStatus::Published;
+    let (agenda, unscheduled) = if published || mm.self_booking {
+        let unscheduled = if published {
+            let mut why =
+                unplaced_reasons(c.lang, &requests, &all_slots, &everyone_away, true, &who);
+            requests
+                .iter()
+                .filter(|r| r.from_reg == reg.id || r.to_reg == reg.id)
+                .filter_map(|r| {
+                    why.remove(&r.id)
+                        .map(|reason| (who(r.other_side(reg.id)), reason))
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         let mut agenda = agenda_of(&s, &c, reg.id, &requests, &all_slots, &who).await?;
+        if !published {
+            agenda.retain(|line| decided(&requests, line.request_id));
+        }
         let mine: HashMap<i64, String> = s
             .store
             .meeting_feedback(event.id)
@@ -1495,16 +1532,69 @@ async fn decide_request(
     if !errors.is_empty() {
         return Err(WebError::Invalid(errors));
     }
-    s.store
-        .decide_meeting(
-            id(&rid)?,
-            reg.id,
-            form.get("accept") == "1",
-            priority,
-            baylink_store::sql::now(),
-        )
-        .await?;
+    let accept = form.get("accept") == "1";
+    let now = baylink_store::sql::now();
+    match form.get("slot") {
+        // Accepted into a slot the participant picked, where the event allows it.
+        slot if accept && !slot.is_empty() => {
+            let slot = slot.parse().map_err(|_| {
+                WebError::Invalid(vec![FieldError::new("slot", "err-unknown-reference")])
+            })?;
+            s.store
+                .book_meeting(id(&rid)?, reg.id, priority, slot, now)
+                .await?
+        }
+        _ => {
+            s.store
+                .decide_meeting(id(&rid)?, reg.id, accept, priority, now)
+                .await?
+        }
+    };
     Ok(see(c.href(&format!("/registrations/{token}/matchmaking"))))
+}
+
+/// Before publication, where participants book their own slots, the agenda shows the
+/// meetings whose place is decided: locked ones (booked by the participants, or placed by
+/// the organiser's hand), which scheduling again keeps; a draft's other places may change.
+fn decided(requests: &[MeetingRequest], request_id: i64) -> bool {
+    requests.iter().any(|r| r.id == request_id && r.locked)
+}
+
+/// The slots in which the two sides of `r` could meet now: neither away nor in another
+/// meeting then, and a table free then that either may use; as (slot id, label).
+fn free_slots(
+    r: &MeetingRequest,
+    requests: &[MeetingRequest],
+    slots: &[MeetingSlot],
+    tables: &[baylink_store::MeetingTable],
+    away: &[(i64, i64)],
+) -> Vec<(i64, String)> {
+    let sides = [r.from_reg, r.to_reg];
+    let placed: Vec<&MeetingRequest> = requests
+        .iter()
+        .filter(|m| m.status == RequestStatus::Accepted && m.slot_id.is_some())
+        .collect();
+    slots
+        .iter()
+        .filter(|slot| {
+            let now_here = |m: &&&MeetingRequest| m.slot_id == Some(slot.id);
+            !away
+                .iter()
+                .any(|(who, at)| *at == slot.id && sides.contains(who))
+                && !placed
+                    .iter()
+                    .filter(now_here)
+                    .any(|m| sides.contains(&m.from_reg) || sides.contains(&m.to_reg))
+                && tables.iter().any(|t| {
+                    t.reserved_for.is_none_or(|owner| sides.contains(&owner))
+                        && !placed
+                            .iter()
+                            .filter(now_here)
+                            .any(|m| m.table_id == Some(t.id))
+                })
+        })
+        .map(|slot| (slot.id, slot_label(slot)))
+        .collect()
 }
 
 /// Withdraws a pending request the participant sent, or cancels an accepted meeting
@@ -1645,6 +1735,10 @@ async fn agenda_ics(
     let slots = s.store.meeting_slots(event.id).await?;
     let agenda = if mm.status == MatchmakingStatus::Published {
         agenda_of(&s, &c, reg.id, &requests, &slots, &who).await?
+    } else if mm.self_booking {
+        let mut agenda = agenda_of(&s, &c, reg.id, &requests, &slots, &who).await?;
+        agenda.retain(|line| decided(&requests, line.request_id));
+        agenda
     } else {
         Vec::new()
     };
