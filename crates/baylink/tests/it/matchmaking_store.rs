@@ -37,18 +37,16 @@ fn ask(to: i64, priority: i64, message: &str) -> RequestDraft {
     .unwrap()
 }
 
-async fn story(store: Arc<dyn Store>) {
-    let s = store.as_ref();
-    let me = Actor::cli();
-    let ev = event(s, None, false).await;
+/// `n` participants registered to event `ev`, their links made from `tag`.
+async fn participants(s: &dyn Store, ev: i64, n: usize, tag: &str) -> Vec<i64> {
     let mut regs = Vec::new();
-    for i in 0..4 {
+    for i in 0..n {
         let r = s
             .register(
-                ev.id,
+                ev,
                 &person(i),
                 Channel::Public,
-                &format!("mm-{i}"),
+                &format!("{tag}-{i}"),
                 "zh-Hant",
                 NOON,
             )
@@ -56,6 +54,14 @@ async fn story(store: Arc<dyn Store>) {
             .unwrap();
         regs.push(r.id);
     }
+    regs
+}
+
+async fn story(store: Arc<dyn Store>) {
+    let s = store.as_ref();
+    let me = Actor::cli();
+    let ev = event(s, None, false).await;
+    let regs = participants(s, ev.id, 4, "mm").await;
     let (a, b, c, d) = (regs[0], regs[1], regs[2], regs[3]);
 
     // Requests need matchmaking turned on.
@@ -687,21 +693,7 @@ async fn slots_and_tables(store: Arc<dyn Store>) {
     let s = store.as_ref();
     let me = Actor::cli();
     let ev = event(s, None, false).await;
-    let mut regs = Vec::new();
-    for i in 0..2 {
-        let r = s
-            .register(
-                ev.id,
-                &person(i),
-                Channel::Public,
-                &format!("st-{i}"),
-                "zh-Hant",
-                NOON,
-            )
-            .await
-            .unwrap();
-        regs.push(r.id);
-    }
+    let regs = participants(s, ev.id, 2, "st").await;
     let settings = MatchmakingInput {
         meeting_minutes: 20,
         max_requests: 5,
@@ -872,21 +864,7 @@ async fn daily_mail(store: Arc<dyn Store>) {
     let s = store.as_ref();
     let me = Actor::cli();
     let ev = event(s, None, false).await;
-    let mut regs = Vec::new();
-    for i in 0..4 {
-        let r = s
-            .register(
-                ev.id,
-                &person(i),
-                Channel::Public,
-                &format!("dm-{i}"),
-                "zh-Hant",
-                NOON,
-            )
-            .await
-            .unwrap();
-        regs.push(r.id);
-    }
+    let regs = participants(s, ev.id, 4, "dm").await;
     let (a, b, c, d) = (regs[0], regs[1], regs[2], regs[3]);
     let answer_by = NOON + 10 * 86_400;
     let settings = MatchmakingInput {
@@ -1005,21 +983,7 @@ async fn self_booking(store: Arc<dyn Store>) {
     let s = store.as_ref();
     let me = Actor::cli();
     let ev = event(s, None, false).await;
-    let mut regs = Vec::new();
-    for i in 0..6 {
-        let r = s
-            .register(
-                ev.id,
-                &person(i),
-                Channel::Public,
-                &format!("sb-{i}"),
-                "zh-Hant",
-                NOON,
-            )
-            .await
-            .unwrap();
-        regs.push(r.id);
-    }
+    let regs = participants(s, ev.id, 6, "sb").await;
     let (a, b, c, d, e, f) = (regs[0], regs[1], regs[2], regs[3], regs[4], regs[5]);
     let settings = |self_booking| {
         MatchmakingInput {
