@@ -174,8 +174,9 @@ macro_rules! impl_sql_matchmaking {
                 /// Tells `to` of request `request_id`: by its own mail, or, when they take
                 /// requests once a day, by the day's mail ([`digest_due`]), which is queued
                 /// once and lists whatever waits for them when it is sent. A day's mail
-                /// already due is being sent now and may have read the requests before
-                /// this one: the request then goes into the next one.
+                /// already due, or claimed by a sender (which moves its time on while it
+                /// holds it), may have read the requests before this one: the request then
+                /// goes into the next one.
                 async fn queue_request_notice(tx: &mut Tx<'_>, to: i64, request_id: i64, answer_by: Option<i64>, now: i64) -> StoreResult<()> {
                     let daily: bool = sqlx::query_scalar("SELECT daily FROM matchmaking_profiles WHERE registration_id = $1")
                         .bind(to)
@@ -186,7 +187,7 @@ macro_rules! impl_sql_matchmaking {
                     if !daily {
                         return Self::queue_request_mail(tx, "mm_request", to, request_id, now).await;
                     }
-                    sqlx::query("INSERT INTO outbox (to_addr, kind, registration_id, locale, created_at, next_attempt_at) SELECT email, 'mm_digest', id, locale, $1, $2 FROM registrations r WHERE id = $3 AND synthetic = $4 AND status = 'confirmed' AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.registration_id = r.id AND o.kind = 'mm_digest' AND o.sent_at IS NULL AND o.next_attempt_at > $1)")
+                    sqlx::query("INSERT INTO outbox (to_addr, kind, registration_id, locale, created_at, next_attempt_at) SELECT email, 'mm_digest', id, locale, $1, $2 FROM registrations r WHERE id = $3 AND synthetic = $4 AND status = 'confirmed' AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.registration_id = r.id AND o.kind = 'mm_digest' AND o.sent_at IS NULL AND o.attempts = 0 AND o.next_attempt_at > $1)")
                         .bind(now)
                         .bind(digest_due(now, answer_by))
                         .bind(to)

@@ -864,8 +864,8 @@ async fn daily_mail(store: Arc<dyn Store>) {
     let s = store.as_ref();
     let me = Actor::cli();
     let ev = event(s, None, false).await;
-    let regs = participants(s, ev.id, 4, "dm").await;
-    let (a, b, c, d) = (regs[0], regs[1], regs[2], regs[3]);
+    let regs = participants(s, ev.id, 5, "dm").await;
+    let (a, b, c, d, e) = (regs[0], regs[1], regs[2], regs[3], regs[4]);
     let answer_by = NOON + 10 * 86_400;
     let settings = MatchmakingInput {
         meeting_minutes: 20,
@@ -909,8 +909,20 @@ async fn daily_mail(store: Arc<dyn Store>) {
         vec![("mm_digest".into(), Some(c))]
     );
     assert!(sent_at(s, due + 86_399).await.is_empty());
+    // A sender holds the next one (its time moves on while it does) when E asks: E's
+    // request goes into the mail after it.
+    let held = s
+        .claim_mail(due + 86_400, due + 86_400 + 600)
+        .await
+        .unwrap()
+        .expect("the day's mail");
+    assert_eq!(held.kind, "mm_digest");
+    s.request_meeting(ev.id, e, &ask(c, 2, ""), due + 86_401)
+        .await
+        .unwrap();
+    s.mark_mail_sent(held.id, due + 86_402).await.unwrap();
     assert_eq!(
-        sent_at(s, due + 86_400).await,
+        sent_at(s, due + 2 * 86_400).await,
         vec![("mm_digest".into(), Some(c))]
     );
     // Back to a mail each.

@@ -6,7 +6,9 @@
 //! Why here and not in the recommender: a participant is not a posting. What they bring
 //! to an event is what their organisation has posted, so the event's matchmaking reads the
 //! market's postings through the directory; an organisation that has posted nothing is
-//! read from what it says of itself in the directory.
+//! read from what it says of itself in the directory. And what participants say of
+//! themselves (their matchmaking profiles) is indexed per event ([`PeopleIndex`]), so that
+//! those who have posted nothing are suggested to each other too ([`people`]).
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
