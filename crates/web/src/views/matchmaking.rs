@@ -1392,11 +1392,16 @@ async fn participant_page(
     } else {
         (Vec::new(), Vec::new(), Vec::new())
     };
+    let occupancy = if mm.self_booking {
+        Occupancy::of(&requests, &booking_away)
+    } else {
+        Occupancy::default()
+    };
     let incoming = requests
         .iter()
         .filter(|r| r.to_reg == reg.id && r.status == RequestStatus::Pending)
         .map(|r| {
-            let free = free_slots(r, &requests, &booking_slots, &booking_tables, &booking_away);
+            let free = occupancy.free_slots(r, &booking_slots, &booking_tables);
             Incoming {
                 r: r.clone(),
                 from: who(r.from_reg),
@@ -1560,41 +1565,57 @@ fn decided(requests: &[MeetingRequest], request_id: i64) -> bool {
     requests.iter().any(|r| r.id == request_id && r.locked)
 }
 
-/// The slots in which the two sides of `r` could meet now: neither away nor in another
-/// meeting then, and a table free then that either may use; as (slot id, label).
-fn free_slots(
-    r: &MeetingRequest,
-    requests: &[MeetingRequest],
-    slots: &[MeetingSlot],
-    tables: &[baylink_store::MeetingTable],
-    away: &[(i64, i64)],
-) -> Vec<(i64, String)> {
-    let sides = [r.from_reg, r.to_reg];
-    let placed: Vec<&MeetingRequest> = requests
-        .iter()
-        .filter(|m| m.status == RequestStatus::Accepted && m.slot_id.is_some())
-        .collect();
-    slots
-        .iter()
-        .filter(|slot| {
-            let now_here = |m: &&&MeetingRequest| m.slot_id == Some(slot.id);
-            !away
-                .iter()
-                .any(|(who, at)| *at == slot.id && sides.contains(who))
-                && !placed
-                    .iter()
-                    .filter(now_here)
-                    .any(|m| sides.contains(&m.from_reg) || sides.contains(&m.to_reg))
-                && tables.iter().any(|t| {
+/// Who is busy and which tables are taken in each slot, and who is away when: read once
+/// per page, so that the slots each incoming request could be booked into are found
+/// without going through every meeting again (an event has thousands).
+#[derive(Default)]
+struct Occupancy {
+    busy: HashSet<(i64, i64)>,
+    taken: HashSet<(i64, i64)>,
+    away: HashSet<(i64, i64)>,
+}
+
+impl Occupancy {
+    fn of(requests: &[MeetingRequest], away: &[(i64, i64)]) -> Occupancy {
+        let mut o = Occupancy::default();
+        for m in requests
+            .iter()
+            .filter(|m| m.status == RequestStatus::Accepted)
+        {
+            let Some(slot) = m.slot_id else { continue };
+            o.busy.insert((slot, m.from_reg));
+            o.busy.insert((slot, m.to_reg));
+            if let Some(table) = m.table_id {
+                o.taken.insert((slot, table));
+            }
+        }
+        o.away = away.iter().map(|&(reg, slot)| (slot, reg)).collect();
+        o
+    }
+
+    /// The slots in which the two sides of `r` could meet now: neither away nor in
+    /// another meeting then, and a table free then that either may use; as (slot id,
+    /// label).
+    fn free_slots(
+        &self,
+        r: &MeetingRequest,
+        slots: &[MeetingSlot],
+        tables: &[baylink_store::MeetingTable],
+    ) -> Vec<(i64, String)> {
+        let sides = [r.from_reg, r.to_reg];
+        slots
+            .iter()
+            .filter(|slot| {
+                sides.iter().all(|&reg| {
+                    !self.busy.contains(&(slot.id, reg)) && !self.away.contains(&(slot.id, reg))
+                }) && tables.iter().any(|t| {
                     t.reserved_for.is_none_or(|owner| sides.contains(&owner))
-                        && !placed
-                            .iter()
-                            .filter(now_here)
-                            .any(|m| m.table_id == Some(t.id))
+                        && !self.taken.contains(&(slot.id, t.id))
                 })
-        })
-        .map(|slot| (slot.id, slot_label(slot)))
-        .collect()
+            })
+            .map(|slot| (slot.id, slot_label(slot)))
+            .collect()
+    }
 }
 
 /// Withdraws a pending request the participant sent, or cancels an accepted meeting
@@ -1929,6 +1950,51 @@ mod tests {
             to_priority: Some(2),
             interest_id: None,
         }
+    }
+
+    /// A request can be booked into a slot where neither side is away or busy and a
+    /// table either may use is free.
+    #[test]
+    fn a_request_is_offered_the_slots_both_sides_could_meet_in() {
+        let slot = |id: i64| MeetingSlot {
+            id,
+            event_id: 1,
+            starts_at: 1_733_716_800 + id * 1200,
+            ends_at: 1_733_716_800 + id * 1200 + 1200,
+        };
+        let table = |id: i64, reserved_for: Option<i64>| baylink_store::MeetingTable {
+            id,
+            event_id: 1,
+            label: format!("T{id}"),
+            reserved_for,
+        };
+        let slots = [slot(1), slot(2), slot(3), slot(4)];
+        // Table 1 is open, table 2 is kept for participant 40.
+        let tables = [table(1, None), table(2, Some(40))];
+        let placed = |id, from, to, slot: i64, table: i64| MeetingRequest {
+            slot_id: Some(slot),
+            table_id: Some(table),
+            ..request(id, from, to)
+        };
+        let requests = [
+            // 10 meets 30 in slot 1; 50 and 60 take table 1 in slot 3.
+            placed(1, 10, 30, 1, 1),
+            placed(2, 50, 60, 3, 1),
+            MeetingRequest {
+                status: RequestStatus::Pending,
+                ..request(3, 10, 20)
+            },
+        ];
+        // 20 is away in slot 2.
+        let o = Occupancy::of(&requests, &[(20, 2)]);
+        let ids = |free: Vec<(i64, String)>| free.into_iter().map(|(id, _)| id).collect::<Vec<_>>();
+        assert_eq!(ids(o.free_slots(&requests[2], &slots, &tables)), vec![4]);
+        // 40 may use their own table in slot 3.
+        let with_owner = request(4, 40, 20);
+        assert_eq!(
+            ids(o.free_slots(&with_owner, &slots, &tables)),
+            vec![1, 3, 4]
+        );
     }
 
     /// Not held wins over any other answer; otherwise the better answer counts; a meeting
