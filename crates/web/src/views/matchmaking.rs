@@ -1068,8 +1068,11 @@ impl Drop for Job {
 }
 
 /// Seconds without a heartbeat after which a schedule run counts as abandoned (its node
-/// stopped): other nodes no longer show it, and the next "schedule" takes it over.
-const RUN_STALE: i64 = 60;
+/// stopped): other nodes no longer show it, and the next "schedule" takes it over. The
+/// heartbeat comes every second (the computation runs on a blocking thread, so a busy
+/// node still beats), so fifteen missed beats mean the node is gone, and the organiser
+/// waits at most that long to schedule again from another node.
+const RUN_STALE: i64 = 15;
 
 /// Renews the event's `schedule_runs` row with this node's progress every second, so that
 /// the other nodes show it and do not take the run over. [`run_schedule`] aborts it when
