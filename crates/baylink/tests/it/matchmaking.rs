@@ -1455,6 +1455,19 @@ async fn a_participant_describes_themselves_and_is_suggested_from_it() {
     let row = &listed[listed.find("Dora Lee").expect("listed")..];
     let row = &row[..row.find("</tr>").unwrap()];
     assert!(row.contains("class=\"mm-posting\""), "{row}");
+    // The organiser reads the profiles in the event's matchmaking JSON, as written.
+    let (status, json) = staff
+        .api(
+            reqwest::Method::GET,
+            &format!("/api/v1/events/{event}/matchmaking"),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let profiles = json["profiles"].as_array().expect("profiles");
+    assert_eq!(profiles.len(), 1);
+    assert_eq!(profiles[0]["about"], about.trim());
+    assert_eq!(profiles[0]["daily"], false);
     // Too long is refused, with a localised message, and the profile stays.
     let r = post(
         &staff,

@@ -63,6 +63,9 @@ pub struct MatchmakingView {
     pub feedback: Vec<baylink_store::MeetingFeedback>,
     /// The event's confirmed participants.
     pub participants: Vec<MatchmakingParticipant>,
+    /// What participants say of themselves for matchmaking, as written, and whether they
+    /// take requests in one mail a day.
+    pub profiles: Vec<baylink_store::MatchmakingProfile>,
 }
 
 /// Everything the organiser's page shows, read once (staff). Requests past the
@@ -108,8 +111,10 @@ pub async fn get_matchmaking(
     MaybeAuth(a): MaybeAuth,
     Path(id): Path<String>,
 ) -> Result<Json<MatchmakingView>, WebError> {
-    let (_, l) = load(&s, a.as_ref(), &id).await?;
+    let (event_id, l) = load(&s, a.as_ref(), &id).await?;
+    let profiles = s.store.matchmaking_profiles(event_id).await?;
     Ok(Json(MatchmakingView {
+        profiles,
         settings: l.settings,
         slots: l.slots,
         tables: l.tables,
