@@ -1559,6 +1559,19 @@ async fn participants_are_suggested_to_each_other_from_their_profiles() {
     // Nothing in common, nothing suggested.
     let (_, page) = public_page(&staff, &format!("{herbalist}/matchmaking")).await;
     assert!(suggested(page).is_empty());
+    // Once asked, someone is not suggested again.
+    let (_, page) = public_page(&staff, &format!("{tester}/matchmaking")).await;
+    let r = post(
+        &staff,
+        &format!("{tester}/matchmaking/request"),
+        &[("to_reg", &option_for(&page, "李小明")), ("priority", "2")],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, page) = public_page(&staff, &format!("{tester}/matchmaking")).await;
+    let cards = suggested(page);
+    assert_eq!(cards.len(), 1, "{cards:?}");
+    assert!(cards[0].contains("王芳"));
 }
 
 /// A participant who asks for one mail a day gets the day's requests in one mail, in

@@ -1310,11 +1310,18 @@ async fn participant_page(
         }
         (None, None) => Vec::new(),
     };
+    // Nobody the reader has asked, been asked by or meets already is suggested again.
+    let engaged: HashSet<i64> = requests
+        .iter()
+        .filter(|r| r.engages(reg.id))
+        .map(|r| r.other_side(reg.id))
+        .collect();
     let suggested = meeting_suggestions::suggestions(
         &c,
         &market,
         reg.id,
         &orgs,
+        &engaged,
         who,
         counterparts,
         SUGGESTIONS,
@@ -1323,6 +1330,7 @@ async fn participant_page(
     let named: HashSet<i64> = suggested
         .iter()
         .flat_map(|x| x.people.iter().map(|(rid, _)| *rid))
+        .chain(engaged.iter().copied())
         .collect();
     let my_words = meeting_suggestions::own_words(
         &market,

@@ -158,12 +158,16 @@ pub fn about_counterparts(
 const COUNTERPARTS: usize = 200;
 
 /// Up to `limit` other organisations at the event among `counterparts` (of `me`'s
-/// organisation, best first), each once.
+/// organisation, best first), each once, each with its participants other than those in
+/// `engaged` (whom the reader has asked, been asked by or meets already); an organisation
+/// with no one else there is left out.
+#[allow(clippy::too_many_arguments)]
 pub fn suggestions(
     c: &Ctx,
     market: &Market,
     me: i64,
     orgs: &HashMap<i64, i64>,
+    engaged: &HashSet<i64>,
     who: impl Fn(i64) -> String,
     counterparts: Vec<Recommendation>,
     limit: usize,
@@ -172,7 +176,7 @@ pub fn suggestions(
     let my_org = orgs.get(&me).copied().unwrap_or(0);
     let mut by_org: HashMap<i64, Vec<i64>> = HashMap::new();
     for (&reg, &org) in orgs {
-        if reg != me && org != my_org {
+        if reg != me && org != my_org && !engaged.contains(&reg) {
             by_org.entry(org).or_default().push(reg);
         }
     }
@@ -289,8 +293,8 @@ pub fn own_words(market: &Market, about: &str, org: Option<i64>) -> String {
 }
 
 /// Up to `limit` other participants whose profiles answer `my_words` (what `me` brings),
-/// best first, leaving out `named` (already suggested with their organisation) and anyone
-/// of the reader's organisation. Every profile is both an offer and a need here: a
+/// best first, leaving out `named` (already suggested with their organisation, or already
+/// asked, asking or met) and anyone of the reader's organisation. Every profile is both an offer and a need here: a
 /// profile says both, in one text, so each is indexed as an offer and asked as a need.
 #[allow(clippy::too_many_arguments)]
 pub async fn people(
