@@ -437,6 +437,15 @@ pub(crate) fn reasons(c: &Ctx, r: &Recommendation, p: &Posting) -> Vec<String> {
     out
 }
 
+/// Analysed terms that any offer or need may say ("we look for", "我们希望寻找合作"): a
+/// reason that names only them says nothing, so they are not named. They still count in
+/// the score, where their rarity already weighs them little in a market of postings.
+const GENERIC_TERMS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "by", "for", "from", "in", "is", "of", "on", "or", "our",
+    "the", "to", "we", "with", "look", "seek", "offer", "need", "provid", "partner", "我们",
+    "希望", "寻找", "提供", "需要", "合作", "进行", "以及", "一个", "可以", "我",
+];
+
 /// "Both say …": the terms `r`'s two sides share, the counterpart having written `written`.
 pub(crate) fn terms_reason(c: &Ctx, r: &Recommendation, written: &str) -> Option<String> {
     if r.shared_terms.is_empty() {
@@ -447,8 +456,12 @@ pub(crate) fn terms_reason(c: &Ctx, r: &Recommendation, written: &str) -> Option
     let terms: Vec<String> = r
         .shared_terms
         .iter()
+        .filter(|t| !GENERIC_TERMS.contains(&t.as_str()))
         .map(|t| as_written(t, written).unwrap_or_else(|| c.prose_plain(t)))
         .collect();
+    if terms.is_empty() {
+        return None;
+    }
     Some(c.lang.t_args(
         "why-terms",
         &[("terms", terms.join(c.list_separator()).into())],
