@@ -445,6 +445,10 @@ async fn request_mail(
         ("mm_request", RequestStatus::Pending) => {
             ("mail-mm-request-subject", "mail-mm-request-body")
         }
+        // Already placed (booked by the one who accepted, or scheduled since): say where.
+        ("mm_answer", RequestStatus::Accepted) if request.slot_id.is_some() => {
+            ("mail-mm-booked-subject", "mail-mm-booked-body")
+        }
         ("mm_answer", RequestStatus::Accepted) => {
             ("mail-mm-accepted-subject", "mail-mm-accepted-body")
         }
@@ -470,7 +474,21 @@ async fn request_mail(
     );
     let message = lang.text(&request.message, &request.message_script);
     let deadline = answer_by(store, lang, event.id).await?;
+    let place = match request.slot_id {
+        Some(_) => placed_lines(
+            store,
+            lang,
+            reg.id,
+            std::slice::from_ref(&request),
+            &store.meeting_slots(event.id).await?,
+            None,
+        )
+        .await?
+        .join("\n"),
+        None => String::new(),
+    };
     let args = [
+        ("place", FluentValue::from(place)),
         ("other", FluentValue::from(other)),
         (
             "message",

@@ -1723,6 +1723,19 @@ async fn a_participant_books_the_slot_as_they_accept() {
         .await
         .into_iter()
         .filter(|(kind, _)| kind == "mm_answer")
+        .map(|(_, m)| m.expect("the answer is announced"))
         .collect();
     assert_eq!(told.len(), 1, "the asker is told");
+    // With the time and the table.
+    assert_eq!(told[0].to, "book-a@example.hk");
+    assert!(
+        told[0].subject.starts_with("會談已預約"),
+        "{}",
+        told[0].subject
+    );
+    assert!(
+        told[0].body.contains("10:20") && told[0].body.contains("桌號 A"),
+        "{}",
+        told[0].body
+    );
 }

@@ -507,6 +507,15 @@ mail-mm-request-body =
     { $message }
     Accept or decline on your page: { $link }
     { $deadline }
+mail-mm-booked-subject = Meeting booked: { $other }, { $event }
+mail-mm-booked-body =
+    Dear { $name },
+
+    { $other } accepted your request for a 1:1 meeting at { $event }, at this time and table:
+
+    { $place }
+
+    It is on your agenda: { $link }
 mail-mm-accepted-subject = Meeting accepted: { $other }, { $event }
 mail-mm-accepted-body =
     Dear { $name },

@@ -495,6 +495,15 @@ mail-mm-request-body =
     { $message }
     请在您的页面接受或婉拒：{ $link }
     { $deadline }
+mail-mm-booked-subject = 会谈已预约：{ $other }，{ $event }
+mail-mm-booked-body =
+    { $name }您好：
+
+    { $other }已接受您在{ $event }的一对一会谈申请，时间及桌号如下：
+
+    { $place }
+
+    会谈已列入您的日程：{ $link }
 mail-mm-accepted-subject = 会谈已获接受：{ $other }，{ $event }
 mail-mm-accepted-body =
     { $name }您好：

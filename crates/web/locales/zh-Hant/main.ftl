@@ -495,6 +495,15 @@ mail-mm-request-body =
     { $message }
     請在您的頁面接受或婉拒：{ $link }
     { $deadline }
+mail-mm-booked-subject = 會談已預約：{ $other }，{ $event }
+mail-mm-booked-body =
+    { $name }您好：
+
+    { $other }已接受您在{ $event }的一對一會談申請，時間及桌號如下：
+
+    { $place }
+
+    會談已列入您的日程：{ $link }
 mail-mm-accepted-subject = 會談已獲接受：{ $other }，{ $event }
 mail-mm-accepted-body =
     { $name }您好：
