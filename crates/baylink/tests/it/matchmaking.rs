@@ -73,6 +73,24 @@ fn first_request_id(page: &str) -> String {
         .to_owned()
 }
 
+/// The demo with the organiser signed in and matchmaking turned on for an open event:
+/// 20-minute meetings, five open requests each, and the `more` settings given.
+async fn matchmaking_on(more: &[(&str, &str)]) -> (TestApp, i64) {
+    let mut staff = kit::demo_app().await;
+    let event = open_event(&staff).await;
+    staff.sign_in(SECRETARIAT).await;
+    let mut fields = vec![("meeting_minutes", "20"), ("max_requests", "5")];
+    fields.extend_from_slice(more);
+    let r = staff
+        .post_form(
+            &format!("/zh-Hant/events/{event}/matchmaking/settings"),
+            &fields,
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    (staff, event)
+}
+
 /// A participant's page, read without the organiser's session.
 async fn public_page(app: &TestApp, path: &str) -> (StatusCode, String) {
     let r = kit::client().get(app.url(path)).send().await.unwrap();
@@ -1122,17 +1140,8 @@ async fn the_organiser_downloads_the_meetings_in_their_language() {
 /// a slot or table without a meeting can be removed.
 #[tokio::test]
 async fn the_organiser_cuts_a_session_into_slots_and_numbers_tables() {
-    let mut staff = kit::demo_app().await;
-    let event = open_event(&staff).await;
-    staff.sign_in(SECRETARIAT).await;
+    let (staff, event) = matchmaking_on(&[]).await;
     let base = format!("/zh-Hant/events/{event}/matchmaking");
-    let r = staff
-        .post_form(
-            &format!("{base}/settings"),
-            &[("meeting_minutes", "20"), ("max_requests", "5")],
-        )
-        .await;
-    assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let session = |from: &'static str, to: &'static str, length: &'static str| {
         [
             ("date", "2030-01-15"),
@@ -1367,15 +1376,7 @@ async fn an_invitation_to_book_is_dropped_for_whoever_has_a_meeting_by_then() {
 /// found from.
 #[tokio::test]
 async fn a_participant_describes_themselves_and_is_suggested_from_it() {
-    let mut staff = kit::demo_app().await;
-    let event = open_event(&staff).await;
-    staff.sign_in(SECRETARIAT).await;
-    staff
-        .post_form(
-            &format!("/zh-Hant/events/{event}/matchmaking/settings"),
-            &[("meeting_minutes", "20"), ("max_requests", "5")],
-        )
-        .await;
+    let (staff, event) = matchmaking_on(&[]).await;
     // A posting of the demo's market and its organisation, which comes to the event.
     let s = staff.store.as_ref();
     let posting = s
@@ -1484,15 +1485,7 @@ async fn a_participant_describes_themselves_and_is_suggested_from_it() {
 /// is 信息安全 in Shenzhen); one's own colleagues and those who share nothing are not.
 #[tokio::test]
 async fn participants_are_suggested_to_each_other_from_their_profiles() {
-    let mut staff = kit::demo_app().await;
-    let event = open_event(&staff).await;
-    staff.sign_in(SECRETARIAT).await;
-    staff
-        .post_form(
-            &format!("/zh-Hant/events/{event}/matchmaking/settings"),
-            &[("meeting_minutes", "20"), ("max_requests", "5")],
-        )
-        .await;
+    let (staff, event) = matchmaking_on(&[]).await;
     let with_org = |name: &'static str, email: &'static str| {
         let url = staff.url(&format!("/zh-Hant/events/{event}/register"));
         async move {
@@ -1578,15 +1571,7 @@ async fn participants_are_suggested_to_each_other_from_their_profiles() {
 /// their language, at the next 09:00 in Hong Kong, and none for each request.
 #[tokio::test]
 async fn requests_reach_one_who_asks_for_it_in_one_mail_a_day() {
-    let mut staff = kit::demo_app().await;
-    let event = open_event(&staff).await;
-    staff.sign_in(SECRETARIAT).await;
-    staff
-        .post_form(
-            &format!("/zh-Hant/events/{event}/matchmaking/settings"),
-            &[("meeting_minutes", "20"), ("max_requests", "5")],
-        )
-        .await;
+    let (staff, event) = matchmaking_on(&[]).await;
     let busy = register(&staff, event, "陳大文", "daily-a@example.hk").await;
     let a = register(&staff, event, "李小明", "daily-b@example.cn").await;
     let b = register(&staff, event, "Maria Santos", "daily-c@example.mo").await;
@@ -1640,21 +1625,8 @@ async fn requests_reach_one_who_asks_for_it_in_one_mail_a_day() {
 /// before any schedule is published.
 #[tokio::test]
 async fn a_participant_books_the_slot_as_they_accept() {
-    let mut staff = kit::demo_app().await;
-    let event = open_event(&staff).await;
-    staff.sign_in(SECRETARIAT).await;
+    let (staff, event) = matchmaking_on(&[("self_booking", "1")]).await;
     let base = format!("/zh-Hant/events/{event}/matchmaking");
-    let r = staff
-        .post_form(
-            &format!("{base}/settings"),
-            &[
-                ("meeting_minutes", "20"),
-                ("max_requests", "5"),
-                ("self_booking", "1"),
-            ],
-        )
-        .await;
-    assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let (_, admin) = staff.page(&base).await;
     assert!(admin.contains("name=\"self_booking\" value=\"1\" checked"));
     let r = staff
