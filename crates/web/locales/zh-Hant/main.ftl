@@ -785,6 +785,6 @@ mm-suggested = 為您推薦
 mm-suggested-help = 按供需對接的推薦，供給或需求與貴機構相應的與會機構及其參加者；其後是簡介與您相應的參加者。
 mm-about-you = 關於您
 mm-about-help = 您或貴機構能提供甚麼、希望尋找甚麼（其他參加者可見，並用於推薦會談對象）
-mm-daily = 每日一封郵件列出待我回覆的會談申請，而非每個申請一封
+mm-daily = 每日一封電郵列出待我回覆的會談申請，而非每個申請一封
 mm-filter-participants = 按姓名、機構或地區篩選
 mm-ask = 申請會談
