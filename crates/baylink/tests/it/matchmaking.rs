@@ -62,6 +62,19 @@ async fn drain_mail_at(
     out
 }
 
+/// `from` (a registration's path) asks the participant named `name` for a meeting, with
+/// priority 2, picking them in the request form of `from`'s page.
+async fn ask_by_name(app: &TestApp, from: &str, name: &str) {
+    let (_, page) = public_page(app, &format!("{from}/matchmaking")).await;
+    let r = post(
+        app,
+        &format!("{from}/matchmaking/request"),
+        &[("to_reg", &option_for(&page, name)), ("priority", "2")],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+}
+
 /// The id of the first request a participant's page links to from `page` on.
 fn first_request_id(page: &str) -> String {
     page.split("matchmaking/requests/")
@@ -603,14 +616,7 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
     // A request answered before its mail went out is not announced any more; the answer
     // is, as it stands when its mail is written.
     let d = register(&staff, event, "Dora Lee", "mm-d@example.hk").await;
-    let (_, mm_d) = public_page(&staff, &format!("{d}/matchmaking")).await;
-    let r = post(
-        &staff,
-        &format!("{d}/matchmaking/request"),
-        &[("to_reg", &option_for(&mm_d, "陳大文")), ("priority", "2")],
-    )
-    .await;
-    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    ask_by_name(&staff, &d, "陳大文").await;
     let (_, mm_a) = public_page(&staff, &format!("{a}/matchmaking")).await;
     let incoming = &mm_a[mm_a.find("Dora Lee").expect("D's request")..];
     let rid = first_request_id(incoming);
@@ -729,17 +735,7 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
     );
     // D asks C, then withdraws the request from the list of sent ones: C is told it was
     // withdrawn, not that a meeting was cancelled.
-    let (_, mm_d) = public_page(&staff, &format!("{d}/matchmaking")).await;
-    let r = post(
-        &staff,
-        &format!("{d}/matchmaking/request"),
-        &[
-            ("to_reg", &option_for(&mm_d, "Maria Santos")),
-            ("priority", "2"),
-        ],
-    )
-    .await;
-    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    ask_by_name(&staff, &d, "Maria Santos").await;
     let (_, mm_d) = public_page(&staff, &format!("{d}/matchmaking")).await;
     let sent = &mm_d[mm_d.find("id=\"mm-sent\"").unwrap()..];
     let sent = &sent[..sent.find("</ul>").unwrap()];
@@ -1347,17 +1343,7 @@ async fn an_invitation_to_book_is_dropped_for_whoever_has_a_meeting_by_then() {
     let r = staff.post_form(&format!("{base}/nudge"), &[]).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     // A asks B before the mails go out.
-    let (_, page_a) = public_page(&staff, &format!("{a}/matchmaking")).await;
-    let r = post(
-        &staff,
-        &format!("{a}/matchmaking/request"),
-        &[
-            ("to_reg", &option_for(&page_a, "李小明")),
-            ("priority", "2"),
-        ],
-    )
-    .await;
-    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    ask_by_name(&staff, &a, "李小明").await;
     let nudges: Vec<_> = drain_mail(&staff)
         .await
         .into_iter()
@@ -1553,14 +1539,7 @@ async fn participants_are_suggested_to_each_other_from_their_profiles() {
     let (_, page) = public_page(&staff, &format!("{herbalist}/matchmaking")).await;
     assert!(suggested(page).is_empty());
     // Once asked, someone is not suggested again.
-    let (_, page) = public_page(&staff, &format!("{tester}/matchmaking")).await;
-    let r = post(
-        &staff,
-        &format!("{tester}/matchmaking/request"),
-        &[("to_reg", &option_for(&page, "李小明")), ("priority", "2")],
-    )
-    .await;
-    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    ask_by_name(&staff, &tester, "李小明").await;
     let (_, page) = public_page(&staff, &format!("{tester}/matchmaking")).await;
     let cards = suggested(page);
     assert_eq!(cards.len(), 1, "{cards:?}");
@@ -1586,14 +1565,7 @@ async fn requests_reach_one_who_asks_for_it_in_one_mail_a_day() {
     assert!(page.contains("name=\"daily\" value=\"1\" checked"));
     drain_mail(&staff).await;
     for from in [&a, &b] {
-        let (_, page) = public_page(&staff, &format!("{from}/matchmaking")).await;
-        let r = post(
-            &staff,
-            &format!("{from}/matchmaking/request"),
-            &[("to_reg", &option_for(&page, "陳大文")), ("priority", "2")],
-        )
-        .await;
-        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        ask_by_name(&staff, from, "陳大文").await;
     }
     assert!(
         drain_mail(&staff).await.is_empty(),
@@ -1647,17 +1619,7 @@ async fn a_participant_books_the_slot_as_they_accept() {
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let a = register(&staff, event, "陳大文", "book-a@example.hk").await;
     let b = register(&staff, event, "李小明", "book-b@example.cn").await;
-    let (_, page_a) = public_page(&staff, &format!("{a}/matchmaking")).await;
-    let r = post(
-        &staff,
-        &format!("{a}/matchmaking/request"),
-        &[
-            ("to_reg", &option_for(&page_a, "李小明")),
-            ("priority", "2"),
-        ],
-    )
-    .await;
-    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    ask_by_name(&staff, &a, "李小明").await;
     drain_mail(&staff).await;
     let (_, page_b) = public_page(&staff, &format!("{b}/matchmaking")).await;
     let incoming = &page_b[page_b.find("id=\"mm-incoming\"").unwrap()..];

@@ -1393,26 +1393,22 @@ async fn participant_page(
                 .unwrap_or_default(),
         })
         .collect();
+    let all_slots = s.store.meeting_slots(event.id).await?;
+    let everyone_away = s.store.unavailability(event.id).await?;
     // Where participants book their own slots: those both sides could meet in now.
-    let (booking_slots, booking_tables, booking_away) = if mm.self_booking {
+    let (occupancy, tables) = if mm.self_booking {
         (
-            s.store.meeting_slots(event.id).await?,
+            Occupancy::of(&requests, &everyone_away),
             s.store.meeting_tables(event.id).await?,
-            s.store.unavailability(event.id).await?,
         )
     } else {
-        (Vec::new(), Vec::new(), Vec::new())
-    };
-    let occupancy = if mm.self_booking {
-        Occupancy::of(&requests, &booking_away)
-    } else {
-        Occupancy::default()
+        (Occupancy::default(), Vec::new())
     };
     let incoming = requests
         .iter()
         .filter(|r| r.to_reg == reg.id && r.status == RequestStatus::Pending)
         .map(|r| {
-            let free = occupancy.free_slots(r, &booking_slots, &booking_tables);
+            let free = occupancy.free_slots(r, &all_slots, &tables);
             Incoming {
                 r: r.clone(),
                 from: who(r.from_reg),
@@ -1430,8 +1426,6 @@ async fn participant_page(
         .filter(|r| r.to_reg == reg.id && r.status != RequestStatus::Pending)
         .map(|r| (r.clone(), who(r.from_reg), c.t(&r.status.label_key())))
         .collect();
-    let all_slots = s.store.meeting_slots(event.id).await?;
-    let everyone_away = s.store.unavailability(event.id).await?;
     let away: Vec<i64> = everyone_away
         .iter()
         .filter(|(r, _)| *r == reg.id)
