@@ -315,7 +315,8 @@ pub struct OutboxMessage {
     pub to_addr: String,
     /// What to write: `registration`, `promoted`, `cancelled`, `custom`, `invitation`,
     /// `agenda`, `mm_request` (to the side asked), `mm_answer` (to the side asking),
-    /// `mm_cancelled` (to the side that did not cancel), `mm_cancelled_by_organiser` (to
+    /// `mm_moved` (to the side that did not move a booked meeting), `mm_cancelled` (to the
+    /// side that did not cancel), `mm_cancelled_by_organiser` (to
     /// both sides), `mm_reminder` (the requests waiting for one's answer), `mm_nudge` (an
     /// invitation to book, to someone with no meeting yet), `mm_digest` (the day's requests,
     /// to one who takes them once a day), `mm_today` (the meetings of the day, that morning).

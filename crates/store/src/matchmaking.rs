@@ -499,11 +499,6 @@ pub trait MatchmakingStore: Send + Sync {
         priority: i64,
         now: i64,
     ) -> StoreResult<MeetingRequest>;
-    /// Cancels a request: its sender withdraws it while it is pending, or either side
-    /// cancels the accepted meeting (unless an outcome is on record: it was held), which
-    /// frees its slot and table. The other side is
-    /// told by mail (`mm_cancelled`), in the same transaction. Anything else is a conflict
-    /// (`err-mm-cannot-cancel`); someone who is neither side gets `NotFound`.
     /// Accepts request `request_id` (made to `by_reg`) into slot `slot_id` where the event
     /// lets participants book ([`Matchmaking::self_booking`], else `err-mm-no-self-booking`),
     /// in one transaction: the checks of [`decide_meeting`](MatchmakingStore::decide_meeting),
@@ -519,6 +514,25 @@ pub trait MatchmakingStore: Send + Sync {
         slot_id: i64,
         now: i64,
     ) -> StoreResult<MeetingRequest>;
+    /// Either side of an accepted meeting moves it to slot `slot_id`, where the event lets
+    /// participants book (`err-mm-no-self-booking` otherwise), as one who booked it would
+    /// (the checks and table of [`book_meeting`](MatchmakingStore::book_meeting)), in one
+    /// transaction under the event's lock. A meeting held (an outcome is on record) or not
+    /// accepted stays where it is (`err-mm-cannot-move`); someone who is neither side gets
+    /// `NotFound`. The meeting stays locked, the version moves on, the other side is told
+    /// (`mm_moved`) and, after publication, both get their agenda again.
+    async fn move_meeting(
+        &self,
+        request_id: i64,
+        by_reg: i64,
+        slot_id: i64,
+        now: i64,
+    ) -> StoreResult<MeetingRequest>;
+    /// Cancels a request: its sender withdraws it while it is pending, or either side
+    /// cancels the accepted meeting (unless an outcome is on record: it was held), which
+    /// frees its slot and table. The other side is
+    /// told by mail (`mm_cancelled`), in the same transaction. Anything else is a conflict
+    /// (`err-mm-cannot-cancel`); someone who is neither side gets `NotFound`.
     async fn cancel_meeting(
         &self,
         request_id: i64,

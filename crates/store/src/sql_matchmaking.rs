@@ -154,6 +154,74 @@ macro_rules! impl_sql_matchmaking {
                     Ok((mm, decided))
                 }
 
+                /// A table for `request` in slot `slot_id` of event `event_id`: neither side
+                /// away then or in another meeting (`err-mm-slot-taken`), and a table free
+                /// then, one reserved for either side first, else an open one
+                /// (`err-mm-slot-full`). Under the event's lock, which the caller holds.
+                async fn free_table_in(tx: &mut Tx<'_>, event_id: i64, request: &MeetingRequest, slot_id: i64) -> StoreResult<i64> {
+                    let (a, b) = (request.from_reg, request.to_reg);
+                    let slot = sqlx::query("SELECT 1 FROM matchmaking_slots WHERE id = $1 AND event_id = $2")
+                        .bind(slot_id)
+                        .bind(event_id)
+                        .fetch_optional(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    if slot.is_none() {
+                        return Err(StoreError::invalid("slot", "err-unknown-reference"));
+                    }
+                    let taken: i64 = sqlx::query_scalar("SELECT (SELECT COUNT(*) FROM meeting_requests WHERE event_id = $1 AND status = 'accepted' AND slot_id = $2 AND id <> $5 AND (from_reg IN ($3, $4) OR to_reg IN ($3, $4))) + (SELECT COUNT(*) FROM matchmaking_unavailable WHERE slot_id = $2 AND registration_id IN ($3, $4))")
+                        .bind(event_id)
+                        .bind(slot_id)
+                        .bind(a)
+                        .bind(b)
+                        .bind(request.id)
+                        .fetch_one(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    if taken > 0 {
+                        return Err(conflict("err-mm-slot-taken"));
+                    }
+                    // A table free then: one kept for either side first, else an open one.
+                    let table: Option<i64> = sqlx::query_scalar("SELECT t.id FROM matchmaking_tables t WHERE t.event_id = $1 AND (t.reserved_for IS NULL OR t.reserved_for IN ($2, $3)) AND NOT EXISTS (SELECT 1 FROM meeting_requests m WHERE m.table_id = t.id AND m.slot_id = $4 AND m.status = 'accepted') ORDER BY CASE WHEN t.reserved_for IS NULL THEN 1 ELSE 0 END, t.id LIMIT 1")
+                        .bind(event_id)
+                        .bind(a)
+                        .bind(b)
+                        .bind(slot_id)
+                        .fetch_optional(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    table.ok_or_else(|| conflict("err-mm-slot-full"))
+                }
+
+                /// Places accepted `request` in slot `slot_id` as the participants book it
+                /// ([`free_table_in`](Self::free_table_in)), locked so that the organiser's
+                /// schedule keeps it, where event `mm` lets them book; the version moves on
+                /// and, after publication, both sides get their agenda again.
+                async fn book_in(tx: &mut Tx<'_>, mm: &Matchmaking, request: &MeetingRequest, slot_id: i64, now: i64) -> StoreResult<MeetingRequest> {
+                    if !mm.self_booking {
+                        return Err(conflict("err-mm-no-self-booking"));
+                    }
+                    let table = Self::free_table_in(tx, mm.event_id, request, slot_id).await?;
+                    let booked = sqlx::query_as::<_, MeetingRequest>(AssertSqlSafe(format!("UPDATE meeting_requests SET slot_id = $2, table_id = $3, locked = $4 WHERE id = $1 RETURNING {REQUEST_COLS}")))
+                        .bind(request.id)
+                        .bind(slot_id)
+                        .bind(table)
+                        .bind(true)
+                        .fetch_one(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    sqlx::query("UPDATE matchmaking SET version = version + 1, updated_at = $2 WHERE event_id = $1")
+                        .bind(mm.event_id)
+                        .bind(now)
+                        .execute(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    if mm.status == MatchmakingStatus::Published {
+                        Self::queue_agendas(tx, mm.event_id, Some(&[request.from_reg, request.to_reg]), now).await?;
+                    }
+                    Ok(booked)
+                }
+
                 /// Queues a mail of `kind` about request `request_id` to registration `to`,
                 /// in their language, unless they are one of the demo's synthetic
                 /// participants (who have no mailbox). In the caller's transaction, so the
@@ -488,62 +556,27 @@ macro_rules! impl_sql_matchmaking {
                 async fn book_meeting(&self, request_id: i64, by_reg: i64, priority: i64, slot_id: i64, now: i64) -> StoreResult<MeetingRequest> {
                     let mut tx = self.begin().await?;
                     let (mm, decided) = Self::decide_in(&mut tx, request_id, by_reg, true, priority, now).await?;
-                    if !mm.self_booking {
-                        return Err(conflict("err-mm-no-self-booking"));
-                    }
-                    let (a, b) = (decided.from_reg, decided.to_reg);
-                    let slot = sqlx::query("SELECT 1 FROM matchmaking_slots WHERE id = $1 AND event_id = $2")
-                        .bind(slot_id)
-                        .bind(mm.event_id)
-                        .fetch_optional(&mut *tx)
-                        .await
-                        .map_err(map_err)?;
-                    if slot.is_none() {
-                        return Err(StoreError::invalid("slot", "err-unknown-reference"));
-                    }
-                    let taken: i64 = sqlx::query_scalar("SELECT (SELECT COUNT(*) FROM meeting_requests WHERE event_id = $1 AND status = 'accepted' AND slot_id = $2 AND id <> $5 AND (from_reg IN ($3, $4) OR to_reg IN ($3, $4))) + (SELECT COUNT(*) FROM matchmaking_unavailable WHERE slot_id = $2 AND registration_id IN ($3, $4))")
-                        .bind(mm.event_id)
-                        .bind(slot_id)
-                        .bind(a)
-                        .bind(b)
-                        .bind(decided.id)
-                        .fetch_one(&mut *tx)
-                        .await
-                        .map_err(map_err)?;
-                    if taken > 0 {
-                        return Err(conflict("err-mm-slot-taken"));
-                    }
-                    // A table free then: one kept for either side first, else an open one.
-                    let table: Option<i64> = sqlx::query_scalar("SELECT t.id FROM matchmaking_tables t WHERE t.event_id = $1 AND (t.reserved_for IS NULL OR t.reserved_for IN ($2, $3)) AND NOT EXISTS (SELECT 1 FROM meeting_requests m WHERE m.table_id = t.id AND m.slot_id = $4 AND m.status = 'accepted') ORDER BY CASE WHEN t.reserved_for IS NULL THEN 1 ELSE 0 END, t.id LIMIT 1")
-                        .bind(mm.event_id)
-                        .bind(a)
-                        .bind(b)
-                        .bind(slot_id)
-                        .fetch_optional(&mut *tx)
-                        .await
-                        .map_err(map_err)?;
-                    let Some(table) = table else {
-                        return Err(conflict("err-mm-slot-full"));
-                    };
-                    let booked = sqlx::query_as::<_, MeetingRequest>(AssertSqlSafe(format!("UPDATE meeting_requests SET slot_id = $2, table_id = $3, locked = $4 WHERE id = $1 RETURNING {REQUEST_COLS}")))
-                        .bind(decided.id)
-                        .bind(slot_id)
-                        .bind(table)
-                        .bind(true)
-                        .fetch_one(&mut *tx)
-                        .await
-                        .map_err(map_err)?;
-                    sqlx::query("UPDATE matchmaking SET version = version + 1, updated_at = $2 WHERE event_id = $1")
-                        .bind(mm.event_id)
-                        .bind(now)
-                        .execute(&mut *tx)
-                        .await
-                        .map_err(map_err)?;
-                    if mm.status == MatchmakingStatus::Published {
-                        Self::queue_agendas(&mut tx, mm.event_id, Some(&[a, b]), now).await?;
-                    }
+                    let booked = Self::book_in(&mut tx, &mm, &decided, slot_id, now).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(booked)
+                }
+
+                async fn move_meeting(&self, request_id: i64, by_reg: i64, slot_id: i64, now: i64) -> StoreResult<MeetingRequest> {
+                    let mut tx = self.begin().await?;
+                    let event_id = Self::request_in(&mut tx, request_id).await?.event_id;
+                    let mm = Self::lock_matchmaking(&mut tx, event_id).await?;
+                    // Read again under the lock.
+                    let request = Self::request_in(&mut tx, request_id).await?;
+                    if request.from_reg != by_reg && request.to_reg != by_reg {
+                        return Err(StoreError::NotFound);
+                    }
+                    if request.status != RequestStatus::Accepted || request.held() {
+                        return Err(conflict("err-mm-cannot-move"));
+                    }
+                    let moved = Self::book_in(&mut tx, &mm, &request, slot_id, now).await?;
+                    Self::queue_request_mail(&mut tx, "mm_moved", request.other_side(by_reg), request.id, now).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(moved)
                 }
 
                 async fn cancel_meeting(&self, request_id: i64, by_reg: i64, now: i64) -> StoreResult<MeetingRequest> {

@@ -125,7 +125,7 @@ pub async fn compose(
     }
     if matches!(
         m.kind.as_str(),
-        "mm_request" | "mm_answer" | "mm_cancelled" | "mm_cancelled_by_organiser"
+        "mm_request" | "mm_answer" | "mm_moved" | "mm_cancelled" | "mm_cancelled_by_organiser"
     ) {
         return request_mail(store, m, lang, base_url).await;
     }
@@ -451,6 +451,10 @@ async fn request_mail(
         }
         ("mm_answer", RequestStatus::Accepted) => {
             ("mail-mm-accepted-subject", "mail-mm-accepted-body")
+        }
+        // Moved by the other side, where participants book: say where it is now.
+        ("mm_moved", RequestStatus::Accepted) if request.slot_id.is_some() => {
+            ("mail-mm-moved-subject", "mail-mm-moved-body")
         }
         ("mm_answer", RequestStatus::Declined) => {
             ("mail-mm-declined-subject", "mail-mm-declined-body")

@@ -1594,7 +1594,7 @@ async fn requests_reach_one_who_asks_for_it_in_one_mail_a_day() {
 
 /// Where the organiser lets participants book, the one asked picks a slot as they accept,
 /// among those both could meet in, and both see the meeting in their agenda at once,
-/// before any schedule is published.
+/// before any schedule is published; either side moves it later, and the other is told.
 #[tokio::test]
 async fn a_participant_books_the_slot_as_they_accept() {
     let (staff, event) = matchmaking_on(&[("self_booking", "1")]).await;
@@ -1670,6 +1670,52 @@ async fn a_participant_books_the_slot_as_they_accept() {
     assert!(
         told[0].body.contains("10:20") && told[0].body.contains("桌號 A"),
         "{}",
+        told[0].body
+    );
+
+    // The asker moves it to the other slot, the one both are free in; the other is told.
+    let (_, page_a) = public_page(&staff, &format!("{a}/matchmaking")).await;
+    let agenda = &page_a[page_a.find("id=\"mm-agenda\"").unwrap()..];
+    let form = &agenda[agenda.find("class=\"inline mm-move\"").expect("a move")..];
+    let form = &form[..form.find("</form>").unwrap()];
+    assert!(
+        form.contains(&format!("value=\"{}\"", slots[1]))
+            && !form.contains(&format!("value=\"{}\"", slots[2])),
+        "only the other slot: {form}"
+    );
+    let r = post(
+        &staff,
+        &format!("{a}/matchmaking/requests/{rid}/move"),
+        &[("slot", "soon")],
+    )
+    .await;
+    assert!(r.status().is_client_error());
+    let r = post(
+        &staff,
+        &format!("{a}/matchmaking/requests/{rid}/move"),
+        &[("slot", slots[1])],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, page) = public_page(&staff, &format!("{b}/matchmaking")).await;
+    let agenda = &page[page.find("id=\"mm-agenda\"").unwrap()..];
+    let agenda = &agenda[..agenda.find("</ol>").unwrap()];
+    assert!(
+        agenda.contains("<strong>2030-01-15 10:00–10:20</strong>"),
+        "{agenda}"
+    );
+    let told: Vec<_> = drain_mail(&staff)
+        .await
+        .into_iter()
+        .filter(|(kind, _)| kind == "mm_moved")
+        .map(|(_, m)| m.expect("the move is announced"))
+        .collect();
+    assert_eq!(told.len(), 1, "the other side is told");
+    assert_eq!(told[0].to, "book-b@example.cn");
+    assert!(
+        told[0].subject.starts_with("會談已改期") && told[0].body.contains("10:00"),
+        "{}\n{}",
+        told[0].subject,
         told[0].body
     );
 }

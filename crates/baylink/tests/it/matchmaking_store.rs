@@ -991,6 +991,8 @@ async fn daily_mail(store: Arc<dyn Store>) {
 /// Participants book the slot when they accept, where the event allows it: at a free
 /// table (one kept for either side first), never where either is away or busy, and
 /// nothing changes when a booking is refused.
+/// Either side moves a booked meeting later on, under the same checks, unless it was
+/// held or the organiser has taken the booking back.
 async fn self_booking(store: Arc<dyn Store>) {
     let s = store.as_ref();
     let me = Actor::cli();
@@ -1132,6 +1134,74 @@ async fn self_booking(store: Arc<dyn Store>) {
         "err-unknown-reference"
     );
     assert!(pending(ca.id).await);
+
+    // Either side moves a booked meeting, under the same checks; the other side is told.
+    sent_at(s, NOON + 60).await;
+    let slot3 = s
+        .add_meeting_slot(&me, ev.id, NOON + 2400, NOON + 3600)
+        .await
+        .unwrap();
+    let place = |id: i64| async move {
+        let r = find_now(s, ev.id, id).await;
+        (r.slot_id, r.table_id, r.locked)
+    };
+    assert!(matches!(
+        s.move_meeting(ab.id, c, slot3.id, NOON).await,
+        Err(StoreError::NotFound)
+    ));
+    for (request, by, slot, code) in [
+        (ab.id, a, slot1.id, "err-mm-slot-taken"), // B is away then
+        (ef.id, e, slot2.id, "err-mm-slot-full"),  // T1 is A and B's, the booth D's
+        (ca.id, c, slot3.id, "err-mm-cannot-move"), // not accepted
+    ] {
+        let before = place(request).await;
+        assert_eq!(
+            conflict_code(s.move_meeting(request, by, slot, NOON).await.unwrap_err()),
+            code
+        );
+        assert_eq!(
+            place(request).await,
+            before,
+            "a refused move changes nothing"
+        );
+    }
+    let version = s.matchmaking(ev.id).await.unwrap().unwrap().version;
+    let moved = s.move_meeting(ab.id, a, slot3.id, NOON).await.unwrap();
+    assert_eq!(
+        (moved.slot_id, moved.table_id, moved.locked, moved.status),
+        (Some(slot3.id), Some(open.id), true, RequestStatus::Accepted)
+    );
+    assert!(s.matchmaking(ev.id).await.unwrap().unwrap().version > version);
+    // Its old place is free: E and F move in; D's booth goes with D.
+    s.move_meeting(ef.id, f, slot2.id, NOON).await.unwrap();
+    let moved = s.move_meeting(cd.id, c, slot1.id, NOON).await.unwrap();
+    assert_eq!(moved.table_id, Some(booth.id));
+    let mut told = sent_at(s, NOON + 60).await;
+    told.sort();
+    assert_eq!(
+        told,
+        vec![
+            ("mm_moved".into(), Some(b)),
+            ("mm_moved".into(), Some(d)),
+            ("mm_moved".into(), Some(e)),
+        ]
+    );
+    // Held meetings stay; and where the organiser takes the booking back, nothing moves.
+    s.record_outcome(cd.id, d, MeetingOutcome::Informative)
+        .await
+        .unwrap();
+    assert_eq!(
+        conflict_code(s.move_meeting(cd.id, c, slot3.id, NOON).await.unwrap_err()),
+        "err-mm-cannot-move"
+    );
+    s.save_matchmaking(&me, ev.id, &settings(false), NOON)
+        .await
+        .unwrap();
+    assert_eq!(
+        conflict_code(s.move_meeting(ab.id, a, slot2.id, NOON).await.unwrap_err()),
+        "err-mm-no-self-booking"
+    );
+    assert_eq!(place(ab.id).await, (Some(slot3.id), Some(open.id), true));
 }
 
 #[tokio::test]

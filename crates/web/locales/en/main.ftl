@@ -418,6 +418,7 @@ err-mm-request-closed = The deadline for meeting requests has passed.
 err-mm-accept-closed = The deadline for answering requests has passed.
 err-mm-no-self-booking = Slots are chosen by the organiser at this event.
 err-mm-slot-taken = One of you is away or has another meeting at that time: choose another slot.
+err-mm-cannot-move = Only an accepted meeting that has not taken place can be moved.
 err-mm-slot-full = Every table is taken at that time: choose another slot.
 err-mm-not-pending = This request has already been answered.
 err-mm-schedule-changed = The requests changed while the schedule was being made; schedule again.
@@ -516,6 +517,15 @@ mail-mm-booked-body =
     { $place }
 
     It is on your agenda: { $link }
+mail-mm-moved-subject = Meeting moved: { $other }, { $event }
+mail-mm-moved-body =
+    Dear { $name },
+
+    { $other } moved your 1:1 meeting at { $event } to this time and table:
+
+    { $place }
+
+    Your agenda: { $link }
 mail-mm-accepted-subject = Meeting accepted: { $other }, { $event }
 mail-mm-accepted-body =
     Dear { $name },
@@ -787,6 +797,8 @@ mm-session = Time of day
 mm-session-any = Any time
 mm-session-morning = Morning
 mm-session-afternoon = Afternoon
+mm-move-to = Move to
+mm-move-meeting = Move the meeting
 mm-pick-slot = Slot
 mm-slot-by-organiser = Let the organiser choose
 mm-self-booking = Participants pick the slot when they accept a request (meetings so booked are placed at a free table and kept when you schedule)

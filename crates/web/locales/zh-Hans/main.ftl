@@ -409,6 +409,7 @@ err-mm-request-closed = 会谈申请已截止。
 err-mm-accept-closed = 回复申请的期限已过。
 err-mm-no-self-booking = 本活动的会谈时段由主办方安排。
 err-mm-slot-taken = 你们其中一方在该时段缺席或已有其他会谈，请另选时段。
+err-mm-cannot-move = 只能更改已接受且尚未举行的会谈的时间。
 err-mm-slot-full = 该时段所有桌位已满，请另选时段。
 err-mm-not-pending = 此申请已有回复。
 err-mm-schedule-changed = 编排期间申请有变，请重新编排。
@@ -504,6 +505,15 @@ mail-mm-booked-body =
     { $place }
 
     会谈已列入您的日程：{ $link }
+mail-mm-moved-subject = 会谈已改期：{ $other }，{ $event }
+mail-mm-moved-body =
+    { $name }您好：
+
+    { $other }已将您在{ $event }的一对一会谈改到以下时间及桌号：
+
+    { $place }
+
+    您的日程：{ $link }
 mail-mm-accepted-subject = 会谈已获接受：{ $other }，{ $event }
 mail-mm-accepted-body =
     { $name }您好：
@@ -769,6 +779,8 @@ mm-session = 时段
 mm-session-any = 任何时段
 mm-session-morning = 上午
 mm-session-afternoon = 下午
+mm-move-to = 改到
+mm-move-meeting = 更改会谈时间
 mm-pick-slot = 时段
 mm-slot-by-organiser = 由主办方安排
 mm-self-booking = 参会者接受申请时自选时段（如此预约的会谈安排在空闲桌位，重新编排日程时保留）

@@ -409,6 +409,7 @@ err-mm-request-closed = 會談申請已截止。
 err-mm-accept-closed = 回覆申請的期限已過。
 err-mm-no-self-booking = 本活動的會談時段由主辦方安排。
 err-mm-slot-taken = 你們其中一方在該時段缺席或已有其他會談，請另選時段。
+err-mm-cannot-move = 只可更改已接受而尚未舉行的會談的時間。
 err-mm-slot-full = 該時段所有桌位已滿，請另選時段。
 err-mm-not-pending = 此申請已有回覆。
 err-mm-schedule-changed = 編排期間申請有變，請重新編排。
@@ -504,6 +505,15 @@ mail-mm-booked-body =
     { $place }
 
     會談已列入您的日程：{ $link }
+mail-mm-moved-subject = 會談已改期：{ $other }，{ $event }
+mail-mm-moved-body =
+    { $name }您好：
+
+    { $other }已將您在{ $event }的一對一會談改到以下時間及桌號：
+
+    { $place }
+
+    您的日程：{ $link }
 mail-mm-accepted-subject = 會談已獲接受：{ $other }，{ $event }
 mail-mm-accepted-body =
     { $name }您好：
@@ -769,6 +779,8 @@ mm-session = 時段
 mm-session-any = 任何時段
 mm-session-morning = 上午
 mm-session-afternoon = 下午
+mm-move-to = 改到
+mm-move-meeting = 更改會談時間
 mm-pick-slot = 時段
 mm-slot-by-organiser = 由主辦方安排
 mm-self-booking = 參加者接受申請時自選時段（如此預約的會談安排在空閒桌位，重新編排日程時保留）

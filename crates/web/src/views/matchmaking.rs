@@ -80,6 +80,10 @@ pub fn router() -> Router<AppState> {
             post(cancel_request),
         )
         .route(
+            "/registrations/{token}/matchmaking/requests/{rid}/move",
+            post(move_request),
+        )
+        .route(
             "/registrations/{token}/matchmaking/requests/{rid}/outcome",
             post(record_outcome),
         )
@@ -1204,6 +1208,9 @@ pub struct AgendaLine {
     pub held: bool,
     /// The participant's own comment on it, for the organisers.
     pub comment: String,
+    /// Where participants book their own slots: the other slots it could move to now,
+    /// as (slot id, label); empty once it was held.
+    pub moves: Vec<(i64, String)>,
 }
 
 /// A request waiting for the reader's answer.
@@ -1461,6 +1468,13 @@ async fn participant_page(
             .collect();
         for line in &mut agenda {
             line.comment = mine.get(&line.request_id).cloned().unwrap_or_default();
+            if let Some(r) = requests
+                .iter()
+                .find(|r| r.id == line.request_id)
+                .filter(|_| mm.self_booking && !line.held)
+            {
+                line.moves = occupancy.free_slots(r, &all_slots, &tables);
+            }
         }
         (agenda, unscheduled)
     } else {
@@ -1637,6 +1651,25 @@ async fn cancel_request(
     Ok(see(c.href(&format!("/registrations/{token}/matchmaking"))))
 }
 
+/// Either side moves a booked meeting to another slot, where participants book their own
+/// (`slot`: a slot id); the other side is told by mail.
+async fn move_request(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path((token, rid)): Path<(String, String)>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let (reg, _) = participant(&s, &token).await?;
+    let slot = form
+        .get("slot")
+        .parse()
+        .map_err(|_| WebError::Invalid(vec![FieldError::new("slot", "err-unknown-reference")]))?;
+    s.store
+        .move_meeting(id(&rid)?, reg.id, slot, baylink_store::sql::now())
+        .await?;
+    Ok(see(c.href(&format!("/registrations/{token}/matchmaking"))))
+}
+
 /// Saves the slots the participant is away: a checkbox per slot (`away-{slot id}`).
 async fn set_away(
     State(s): State<AppState>,
@@ -1739,6 +1772,7 @@ async fn agenda_of(
                 .map(|o| c.t(&o.label_key())),
             held: r.held(),
             comment: String::new(),
+            moves: Vec::new(),
         });
     }
     agenda.sort_by_key(|line| line.starts_at);
