@@ -829,3 +829,35 @@ impl From<Vec<FieldError>> for StoreError {
         StoreError::Invalid(errors)
     }
 }
+
+/// Whether a posting's `contact` names the person with this address or name (ignoring
+/// case and spaces), so that erasing their account must take it away. A name of one
+/// character would match too much, and is not looked for.
+pub fn contact_names(contact: &str, email: &str, name: &str) -> bool {
+    let flat = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let contact = flat(contact);
+    let (email, name) = (flat(email), flat(name));
+    (!email.is_empty() && contact.contains(&email))
+        || (name.chars().count() > 1 && contact.contains(&name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contact_names;
+
+    #[test]
+    fn a_contact_names_the_address_or_the_name_whatever_the_case_and_spaces() {
+        let (email, name) = ("Chan.TaiMan@example.org", "陳 大文");
+        assert!(contact_names("chan.taiman@example.org", email, name));
+        assert!(contact_names("聯絡：陳大文 9123 4567", email, name));
+        assert!(!contact_names("bd@example.org", email, name));
+        // A one-character name, or none, is not looked for.
+        assert!(!contact_names("陳先生", "x@example.org", "陳"));
+        assert!(!contact_names("bd@example.org", "", ""));
+    }
+}

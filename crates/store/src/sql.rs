@@ -1050,6 +1050,30 @@ macro_rules! impl_sql_store {
                         .execute(&mut *tx)
                         .await
                         .map_err(map_err)?;
+                    // Postings it wrote stay with their organisation, but not a contact that
+                    // names the account (its address or its name): the organisation gives
+                    // another when it next edits the posting. Their audit lines held it too.
+                    let authored: Vec<(i64, String)> = sqlx::query_as("SELECT id, contact FROM postings WHERE author_id = $1")
+                        .bind(id)
+                        .fetch_all(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    for (posting, contact) in authored {
+                        if !$crate::market::contact_names(&contact, &before.email, &before.display_name) {
+                            continue;
+                        }
+                        sqlx::query("UPDATE postings SET contact = '', version = version + 1, updated_at = $2 WHERE id = $1")
+                            .bind(posting)
+                            .bind($crate::sql::now())
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(map_err)?;
+                        sqlx::query("UPDATE audit_log SET before_json = NULL, after_json = NULL WHERE entity = 'posting' AND entity_id = $1")
+                            .bind(posting)
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(map_err)?;
+                    }
                     // Mails to the account (not to a registration, which is erased on its own).
                     for sql in [
                         "DELETE FROM outbox WHERE to_addr = $1 AND registration_id IS NULL AND sent_at IS NULL",

@@ -755,6 +755,23 @@ async fn account_erasure(store: Arc<dyn Store>) {
         )
         .await
         .unwrap();
+    // Two needs A wrote for the company: one names A as its contact, one the company's desk.
+    let mut named = input(company, "need", "工業視覺檢測", "尋找算法團隊", &["ai"]);
+    named.contact = "陳先生 CHAN.TAIMAN@example.org / 9123 4567".into();
+    let named = s
+        .create_posting(&rep_a, &named.validate(TODAY, Script::Hant).unwrap(), NOW)
+        .await
+        .unwrap();
+    let desk = s
+        .create_posting(
+            &rep_a,
+            &input(company, "need", "低空物流", "尋找航線規劃", &["ai"])
+                .validate(TODAY, Script::Hant)
+                .unwrap(),
+            NOW,
+        )
+        .await
+        .unwrap();
     let session = Session {
         token_hash: "erasure-session".into(),
         user_id: rep_a.id,
@@ -840,6 +857,15 @@ async fn account_erasure(store: Arc<dyn Store>) {
         && l.entity == "user"
         && l.entity_id == rep_a.id
         && l.user_id == Some(admin.id)));
+    // A's postings stay with the company; the contact naming A goes, the desk's stays.
+    let contact = |id: i64| async move { s.get_posting(id).await.unwrap().contact };
+    assert_eq!(contact(named.id).await, "");
+    assert_eq!(contact(desk.id).await, "bd@example.org");
+    assert_eq!(contact(offer.id).await, "bd@example.org");
+    assert!(
+        s.get_posting(named.id).await.unwrap().version > named.version,
+        "other nodes see the change"
+    );
     // What A did for the organisation stays.
     assert_eq!(
         s.get_organisation(company)

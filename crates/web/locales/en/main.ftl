@@ -628,6 +628,7 @@ market-mine = My postings and introductions
 market-review = Review postings
 market-funnel = Cooperation funnel
 market-form-help = The secretariat reviews every posting before it is public. Contact details are shown only to the other side of an accepted introduction.
+market-contact-erased = Removed at the person's request; the organisation gives another when it next edits this posting.
 market-contact-help = Private: shown to staff and, after you accept an interest, to that party only.
 market-submit = Submit for review
 market-at-event = At event

@@ -610,6 +610,7 @@ market-mine = 我的供需及对接
 market-review = 审核供需
 market-funnel = 合作漏斗
 market-form-help = 秘书处会先审核每则供需才公开。联系方式只会向已接受对接的另一方显示。
+market-contact-erased = 应当事人要求已删除；机构下次修改此项目时会提供新的联系方式。
 market-contact-help = 私人信息：只向工作人员及您接受的对接方显示。
 market-submit = 提交审核
 market-at-event = 相关活动

@@ -610,6 +610,7 @@ market-mine = 我的供需及對接
 market-review = 審核供需
 market-funnel = 合作漏斗
 market-form-help = 秘書處會先審核每則供需才公開。聯絡資料只會向已接受對接的另一方顯示。
+market-contact-erased = 應當事人要求已刪除；機構下次修改此項目時會提供新的聯絡方式。
 market-contact-help = 私人資料：只向職員及您接受的對接方顯示。
 market-submit = 提交審核
 market-at-event = 相關活動
