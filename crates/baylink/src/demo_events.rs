@@ -494,6 +494,7 @@ async fn matchmaking(
         request_deadline: Some(hk(2024, 12, 6, 23, 59)),
         accept_deadline: Some(hk(2024, 12, 8, 23, 59)),
         self_booking: false,
+        video_url: None,
     }
     .validate()
     .map_err(|e| anyhow!("demo matchmaking settings: {e:?}"))?;

@@ -316,6 +316,21 @@ mod tests {
     }
 
     #[test]
+    fn where_both_sides_have_a_table_the_first_in_the_list_is_taken() {
+        // 13 has a booth (8); 12 takes part online, in room 9, listed first: their meeting
+        // is in the room, whichever side asked.
+        let mut input = event();
+        input.tables = vec![(9, Some(12)), (7, None), (8, Some(13))];
+        input.requests = vec![input.requests[2].clone()];
+        for (from, to) in [(12, 13), (13, 12)] {
+            input.requests[0].from = from;
+            input.requests[0].to = to;
+            let result = plan(&input);
+            assert_eq!(result.placements[0].1.map(|(_, table)| table), Some(9));
+        }
+    }
+
+    #[test]
     fn places_every_request_by_id_within_the_rules() {
         let input = event();
         let result = plan(&input);

@@ -741,7 +741,8 @@ fn extract_from(instance: &Instance, sat: &Sat, x: &[Vec<(usize, Lit)>]) -> Vec<
         .collect()
 }
 
-/// Gives each placed meeting a table: a reserved table's owner meets at it; otherwise a
+/// Gives each placed meeting a table: a reserved table's owner meets at it (the first
+/// of either side's in the list, where both have one); otherwise a
 /// participant keeps the table of their previous slot when it is free, so people move as
 /// little as possible; otherwise the lowest free table.
 pub fn assign_tables(
@@ -750,13 +751,6 @@ pub fn assign_tables(
 ) -> Vec<Option<Placement>> {
     let mut result: Vec<Option<Placement>> = placements.to_vec();
     let mut last_table: Vec<Option<usize>> = vec![None; instance.participants];
-    let reserved_of = |p: usize| {
-        instance
-            .reserved_tables
-            .iter()
-            .find(|(_, owner)| *owner == p)
-            .map(|(table, _)| *table)
-    };
     let is_reserved = |table: usize| instance.reserved_tables.iter().any(|(t, _)| *t == table);
     for t in 0..instance.slots {
         let mut taken = vec![false; instance.tables];
@@ -775,8 +769,15 @@ pub fn assign_tables(
         let mut pending = Vec::new();
         for &m in &here {
             let meeting = &instance.meetings[m];
-            if let Some(table) = reserved_of(meeting.a).or_else(|| reserved_of(meeting.b))
-                && !taken[table]
+            // The first free table kept for either side, in the order of the list (an
+            // event puts online rooms first: one who takes part from afar cannot sit at
+            // the other's booth).
+            if let Some(table) = instance
+                .reserved_tables
+                .iter()
+                .filter(|(_, owner)| *owner == meeting.a || *owner == meeting.b)
+                .map(|(table, _)| *table)
+                .find(|&table| !taken[table])
             {
                 taken[table] = true;
                 result[m] = Some(Placement { slot: t, table });

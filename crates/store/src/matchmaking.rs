@@ -77,6 +77,9 @@ pub struct Matchmaking {
     /// Participants pick the slot when they accept a request
     /// ([`MatchmakingStore::book_meeting`]), besides the organiser's schedule.
     pub self_booking: bool,
+    /// The video service where participants who take part from afar meet (a Jitsi
+    /// server, say): each gets a room there ([`MatchmakingStore::set_online_room`]).
+    pub video_url: Option<String>,
 }
 
 /// Settings as submitted, before [`MatchmakingInput::validate`].
@@ -89,6 +92,9 @@ pub struct MatchmakingInput {
     /// See [`Matchmaking::self_booking`].
     #[serde(default)]
     pub self_booking: bool,
+    /// See [`Matchmaking::video_url`]: `https://…`, up to [`MAX_VIDEO_URL_CHARS`].
+    #[serde(default)]
+    pub video_url: Option<String>,
 }
 
 /// Checked settings.
@@ -112,8 +118,22 @@ impl MatchmakingInput {
                 "err-mm-accept-before-request",
             ));
         }
+        let mut draft = self;
+        draft.video_url = draft
+            .video_url
+            .map(|u| u.trim().trim_end_matches('/').to_owned())
+            .filter(|u| !u.is_empty());
+        if draft.video_url.as_deref().is_some_and(|u| {
+            !u.starts_with("https://")
+                || u.len() <= "https://".len()
+                || u.chars().count() > MAX_VIDEO_URL_CHARS
+                || u.chars()
+                    .any(|c| c.is_whitespace() || c.is_control() || "\"<>".contains(c))
+        }) {
+            errors.push(FieldError::new("video_url", "err-mm-video-url"));
+        }
         if errors.is_empty() {
-            Ok(MatchmakingDraft(self))
+            Ok(MatchmakingDraft(draft))
         } else {
             Err(errors)
         }
@@ -128,12 +148,14 @@ impl PartialEq for MatchmakingInput {
             self.request_deadline,
             self.accept_deadline,
             self.self_booking,
+            &self.video_url,
         ) == (
             other.meeting_minutes,
             other.max_requests,
             other.request_deadline,
             other.accept_deadline,
             other.self_booking,
+            &other.video_url,
         )
     }
 }
@@ -160,6 +182,9 @@ pub struct MeetingTable {
     pub event_id: i64,
     pub label: String,
     pub reserved_for: Option<i64>,
+    /// Where the table is a participant's online room: its address on the event's video
+    /// service ([`MatchmakingStore::set_online_room`]); a table in the hall has none.
+    pub link: Option<String>,
 }
 
 /// A request for a 1:1 meeting, and, once accepted and scheduled, the meeting.
@@ -480,6 +505,20 @@ pub trait MatchmakingStore: Send + Sync {
         table_id: i64,
     ) -> StoreResult<()>;
     async fn meeting_tables(&self, event_id: i64) -> StoreResult<Vec<MeetingTable>>;
+    /// A participant takes part from afar (`room`: the address of a new room on the
+    /// event's video service, made by the caller) or on site again (`None`), in one
+    /// transaction under the event's lock. Online, they get a room: a table reserved for
+    /// them, labelled `online-{registration}`, with that address, at which the scheduler
+    /// and a booking seat all their meetings from then on; a room they have is kept. Back on
+    /// site, the room goes, unless a meeting is placed in it (`err-mm-online-in-use`: it
+    /// must move first). Refused where the event has no video service
+    /// (`err-mm-no-online`) or for a registration not confirmed (`NotFound`). Returns the
+    /// room.
+    async fn set_online_room(
+        &self,
+        registration_id: i64,
+        room: Option<&str>,
+    ) -> StoreResult<Option<MeetingTable>>;
     /// Sends a request from one confirmed participant to another: not to oneself, not twice
     /// between the same two (either way), within the request deadline and the sender's limit.
     async fn request_meeting(
@@ -677,7 +716,13 @@ pub trait MatchmakingStore: Send + Sync {
 /// Columns of `meeting_requests`, in [`MeetingRequest`]'s order.
 pub const REQUEST_COLS: &str = "id, event_id, from_reg, to_reg, message, message_script, priority, status, created_at, decided_at, slot_id, table_id, locked, outcome_from, outcome_to, session, to_priority, interest_id";
 /// Columns of `matchmaking`.
-pub const MATCHMAKING_COLS: &str = "event_id, meeting_minutes, max_requests, request_deadline, accept_deadline, status, published_at, version, updated_at, self_booking";
+pub const MATCHMAKING_COLS: &str = "event_id, meeting_minutes, max_requests, request_deadline, accept_deadline, status, published_at, version, updated_at, self_booking, video_url";
+
+/// The columns of a [`MeetingTable`].
+pub const TABLE_COLS: &str = "id, event_id, label, reserved_for, link";
+
+/// The longest address of a video service, in characters.
+pub const MAX_VIDEO_URL_CHARS: usize = 200;
 
 /// Shorthand for a conflict with a Fluent key.
 pub fn conflict(code: &'static str) -> StoreError {

@@ -181,8 +181,9 @@ macro_rules! impl_sql_matchmaking {
                     if taken > 0 {
                         return Err(conflict("err-mm-slot-taken"));
                     }
-                    // A table free then: one kept for either side first, else an open one.
-                    let table: Option<i64> = sqlx::query_scalar("SELECT t.id FROM matchmaking_tables t WHERE t.event_id = $1 AND (t.reserved_for IS NULL OR t.reserved_for IN ($2, $3)) AND NOT EXISTS (SELECT 1 FROM meeting_requests m WHERE m.table_id = t.id AND m.slot_id = $4 AND m.status = 'accepted') ORDER BY CASE WHEN t.reserved_for IS NULL THEN 1 ELSE 0 END, t.id LIMIT 1")
+                    // A table free then: one kept for either side first (an online room
+                    // before a booth), else an open one.
+                    let table: Option<i64> = sqlx::query_scalar("SELECT t.id FROM matchmaking_tables t WHERE t.event_id = $1 AND (t.reserved_for IS NULL OR t.reserved_for IN ($2, $3)) AND NOT EXISTS (SELECT 1 FROM meeting_requests m WHERE m.table_id = t.id AND m.slot_id = $4 AND m.status = 'accepted') ORDER BY CASE WHEN t.reserved_for IS NULL THEN 1 ELSE 0 END, CASE WHEN t.link IS NULL THEN 1 ELSE 0 END, t.id LIMIT 1")
                         .bind(event_id)
                         .bind(a)
                         .bind(b)
@@ -343,9 +344,9 @@ macro_rules! impl_sql_matchmaking {
                         return Err(StoreError::NotFound);
                     }
                     let sql = if before.is_some() {
-                        format!("UPDATE matchmaking SET meeting_minutes = $2, max_requests = $3, request_deadline = $4, accept_deadline = $5, updated_at = $6, self_booking = $7 WHERE event_id = $1 RETURNING {MATCHMAKING_COLS}")
+                        format!("UPDATE matchmaking SET meeting_minutes = $2, max_requests = $3, request_deadline = $4, accept_deadline = $5, updated_at = $6, self_booking = $7, video_url = $8 WHERE event_id = $1 RETURNING {MATCHMAKING_COLS}")
                     } else {
-                        format!("INSERT INTO matchmaking (event_id, meeting_minutes, max_requests, request_deadline, accept_deadline, updated_at, self_booking, status) VALUES ($1, $2, $3, $4, $5, $6, $7, 'open') RETURNING {MATCHMAKING_COLS}")
+                        format!("INSERT INTO matchmaking (event_id, meeting_minutes, max_requests, request_deadline, accept_deadline, updated_at, self_booking, video_url, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open') RETURNING {MATCHMAKING_COLS}")
                     };
                     let saved = sqlx::query_as::<_, Matchmaking>(AssertSqlSafe(sql))
                         .bind(event_id)
@@ -355,6 +356,7 @@ macro_rules! impl_sql_matchmaking {
                         .bind(d.accept_deadline)
                         .bind(now)
                         .bind(d.self_booking)
+                        .bind(d.video_url.clone())
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(map_err)?;
@@ -445,7 +447,7 @@ macro_rules! impl_sql_matchmaking {
                         {
                             return Err(StoreError::Invalid(vec![FieldError::new("reserved_for", "err-mm-not-participant")]));
                         }
-                        let table = sqlx::query_as::<_, MeetingTable>("INSERT INTO matchmaking_tables (event_id, label, reserved_for) VALUES ($1, $2, $3) RETURNING id, event_id, label, reserved_for")
+                        let table = sqlx::query_as::<_, MeetingTable>(AssertSqlSafe(format!("INSERT INTO matchmaking_tables (event_id, label, reserved_for) VALUES ($1, $2, $3) RETURNING {TABLE_COLS}")))
                             .bind(event_id)
                             .bind(label.trim().to_owned())
                             .bind(*reserved_for)
@@ -462,7 +464,7 @@ macro_rules! impl_sql_matchmaking {
                 async fn remove_meeting_table(&self, actor: &Actor, event_id: i64, table_id: i64) -> StoreResult<()> {
                     let mut tx = self.begin().await?;
                     Self::lock_matchmaking(&mut tx, event_id).await?;
-                    let table = sqlx::query_as::<_, MeetingTable>("SELECT id, event_id, label, reserved_for FROM matchmaking_tables WHERE id = $1 AND event_id = $2")
+                    let table = sqlx::query_as::<_, MeetingTable>(AssertSqlSafe(format!("SELECT {TABLE_COLS} FROM matchmaking_tables WHERE id = $1 AND event_id = $2")))
                         .bind(table_id)
                         .bind(event_id)
                         .fetch_optional(&mut *tx)
@@ -475,7 +477,7 @@ macro_rules! impl_sql_matchmaking {
                 }
 
                 async fn meeting_tables(&self, event_id: i64) -> StoreResult<Vec<MeetingTable>> {
-                    sqlx::query_as::<_, MeetingTable>("SELECT id, event_id, label, reserved_for FROM matchmaking_tables WHERE event_id = $1 ORDER BY id")
+                    sqlx::query_as::<_, MeetingTable>(AssertSqlSafe(format!("SELECT {TABLE_COLS} FROM matchmaking_tables WHERE event_id = $1 ORDER BY id")))
                         .bind(event_id)
                         .fetch_all(&self.pool)
                         .await
@@ -932,6 +934,70 @@ macro_rules! impl_sql_matchmaking {
                         .await
                         .map_err(map_err)?;
                     Ok(())
+                }
+
+                async fn set_online_room(&self, registration_id: i64, room: Option<&str>) -> StoreResult<Option<MeetingTable>> {
+                    let mut tx = self.begin().await?;
+                    let event_id: i64 = sqlx::query_scalar("SELECT event_id FROM registrations WHERE id = $1 AND status = 'confirmed'")
+                        .bind(registration_id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)?;
+                    let mm = Self::lock_matchmaking(&mut tx, event_id).await?;
+                    if mm.video_url.is_none() {
+                        return Err(conflict("err-mm-no-online"));
+                    }
+                    let label = format!("online-{registration_id}");
+                    let existing = sqlx::query_as::<_, MeetingTable>(AssertSqlSafe(format!("SELECT {TABLE_COLS} FROM matchmaking_tables WHERE event_id = $1 AND reserved_for = $2 AND link IS NOT NULL")))
+                        .bind(event_id)
+                        .bind(registration_id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    let result = match (room, existing) {
+                        (Some(_), Some(kept)) => Some(kept),
+                        (Some(link), None) => Some(
+                            sqlx::query_as::<_, MeetingTable>(AssertSqlSafe(format!("INSERT INTO matchmaking_tables (event_id, label, reserved_for, link) VALUES ($1, $2, $3, $4) RETURNING {TABLE_COLS}")))
+                                .bind(event_id)
+                                .bind(label)
+                                .bind(registration_id)
+                                .bind(link.to_owned())
+                                .fetch_one(&mut *tx)
+                                .await
+                                .map_err(map_err)?,
+                        ),
+                        (None, None) => None,
+                        (None, Some(gone)) => {
+                            let used = sqlx::query("SELECT 1 FROM meeting_requests WHERE table_id = $1 AND status = 'accepted'")
+                                .bind(gone.id)
+                                .fetch_optional(&mut *tx)
+                                .await
+                                .map_err(map_err)?;
+                            if used.is_some() {
+                                return Err(conflict("err-mm-online-in-use"));
+                            }
+                            // Meetings cancelled there keep no table.
+                            sqlx::query("UPDATE meeting_requests SET table_id = NULL WHERE table_id = $1")
+                                .bind(gone.id)
+                                .execute(&mut *tx)
+                                .await
+                                .map_err(map_err)?;
+                            sqlx::query("DELETE FROM matchmaking_tables WHERE id = $1")
+                                .bind(gone.id)
+                                .execute(&mut *tx)
+                                .await
+                                .map_err(map_err)?;
+                            None
+                        }
+                    };
+                    sqlx::query("UPDATE matchmaking SET version = version + 1 WHERE event_id = $1")
+                        .bind(event_id)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(result)
                 }
 
                 async fn matchmaking_profiles(&self, event_id: i64) -> StoreResult<Vec<MatchmakingProfile>> {

@@ -613,8 +613,12 @@ async fn placed_lines(
                 crate::views::events::day(slot.starts_at),
                 crate::views::events::clock(slot.starts_at),
                 crate::views::events::clock(slot.ends_at),
-                lang.t("mm-table"),
-                table.label,
+                if table.link.is_some() {
+                    lang.t("mm-online")
+                } else {
+                    lang.t("mm-table")
+                },
+                table.link.as_ref().unwrap_or(&table.label),
                 with
             ),
         ));

@@ -1719,3 +1719,151 @@ async fn a_participant_books_the_slot_as_they_accept() {
         told[0].body
     );
 }
+
+/// Where the organiser names a video service, a participant who takes part from afar gets
+/// a room of their own there: the schedule puts all their meetings in it, their agenda,
+/// calendar and mail give its address, and no table card is printed for it.
+#[tokio::test]
+async fn a_participant_online_meets_in_their_own_room() {
+    let (staff, event) = matchmaking_on(&[]).await;
+    let base = format!("/zh-Hant/events/{event}/matchmaking");
+    let settings = |video: &'static str| {
+        [
+            ("meeting_minutes", "20"),
+            ("max_requests", "5"),
+            ("video_url", video),
+        ]
+    };
+    let r = staff
+        .post_form(
+            &format!("{base}/settings"),
+            &settings("ftp://meet.example.org"),
+        )
+        .await;
+    assert!(r.status().is_client_error());
+    assert!(
+        r.text().await.unwrap().contains("https://"),
+        "the error says how"
+    );
+    let a = register(&staff, event, "陳大文", "online-a@example.sg").await;
+    let b = register(&staff, event, "李小明", "online-b@example.cn").await;
+    let c = register(&staff, event, "何志明", "online-c@example.mo").await;
+    let (_, page) = public_page(&staff, &format!("{a}/matchmaking")).await;
+    assert!(
+        !page.contains("id=\"mm-online\""),
+        "no video service, no choice"
+    );
+    let r = post(
+        &staff,
+        &format!("{a}/matchmaking/online"),
+        &[("online", "1")],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+
+    let r = staff
+        .post_form(
+            &format!("{base}/settings"),
+            &settings(" https://meet.example.org/ "),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let r = staff
+        .post_form(
+            &format!("{base}/slots"),
+            &[
+                ("date", "2030-01-15"),
+                ("start_time", "10:00"),
+                ("end_time", "10:40"),
+                ("length", "20"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    staff
+        .post_form(&format!("{base}/tables"), &[("label", "A"), ("count", "1")])
+        .await;
+    let r = post(
+        &staff,
+        &format!("{a}/matchmaking/online"),
+        &[("online", "1")],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, page) = public_page(&staff, &format!("{a}/matchmaking")).await;
+    let room = &page[page.find("id=\"mm-room\"").expect("a room")..];
+    let room = room.split('>').nth(1).unwrap().split('<').next().unwrap();
+    assert!(
+        room.starts_with("https://meet.example.org/baylink-") && room.len() > 45,
+        "{room}"
+    );
+    // Asked again, the room stays the same.
+    post(
+        &staff,
+        &format!("{a}/matchmaking/online"),
+        &[("online", "1")],
+    )
+    .await;
+    let (_, again) = public_page(&staff, &format!("{a}/matchmaking")).await;
+    assert!(again.contains(room));
+
+    // B meets A (online) and C (at table A).
+    for (from, to, name) in [(&b, &a, "陳大文"), (&c, &b, "李小明")] {
+        ask_by_name(&staff, from, name).await;
+        let (_, page) = public_page(&staff, &format!("{to}/matchmaking")).await;
+        let rid = first_request_id(&page[page.find("id=\"mm-incoming\"").unwrap()..]);
+        let r = post(
+            &staff,
+            &format!("{to}/matchmaking/requests/{rid}/decide"),
+            &[("accept", "1"), ("priority", "2")],
+        )
+        .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    }
+    let r = staff.post_form(&format!("{base}/schedule"), &[]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let r = staff.post_form(&format!("{base}/publish"), &[]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, page) = public_page(&staff, &format!("{b}/matchmaking")).await;
+    let agenda = &page[page.find("id=\"mm-agenda\"").unwrap()..];
+    let agenda = &agenda[..agenda.find("</ol>").unwrap()];
+    let lines: Vec<&str> = agenda.split("<li class=\"card\">").skip(1).collect();
+    assert_eq!(lines.len(), 2, "{agenda}");
+    for line in lines {
+        if line.contains("陳大文") {
+            assert!(line.contains(&format!("網上 <a href=\"{room}\"")), "{line}");
+        } else {
+            assert!(line.contains("何志明") && line.contains("桌號 A"), "{line}");
+        }
+    }
+    let token = a.rsplit('/').next().unwrap();
+    let ics = kit::client()
+        .get(staff.url(&format!("/en/registrations/{token}/agenda.ics")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(ics.contains(&format!("URL:{room}")), "{ics}");
+    let mails = drain_mail(&staff).await;
+    let agenda_a = mails
+        .iter()
+        .filter_map(|(kind, m)| m.as_ref().filter(|_| kind == "agenda"))
+        .find(|m| m.to == "online-a@example.sg")
+        .expect("A's agenda by mail");
+    assert!(agenda_a.body.contains(room), "{}", agenda_a.body);
+    let (_, cards) = staff.page(&format!("{base}/cards")).await;
+    assert_eq!(cards.matches("class=\"card table-card\"").count(), 1);
+    let (_, admin) = staff.page(&base).await;
+    assert!(
+        admin.contains("網上 · 陳大文"),
+        "the organiser sees whose room it is"
+    );
+
+    // Back on site only once the room is empty.
+    let r = post(&staff, &format!("{a}/matchmaking/online"), &[]).await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    let (_, page) = public_page(&staff, &format!("{a}/matchmaking")).await;
+    assert!(page.contains(room), "a refused change keeps the room");
+}

@@ -84,6 +84,7 @@ async fn story(store: Arc<dyn Store>) {
         request_deadline: Some(NOON + 3600),
         accept_deadline: Some(NOON + 7200),
         self_booking: false,
+        video_url: None,
     }
     .validate()
     .unwrap();
@@ -700,6 +701,7 @@ async fn slots_and_tables(store: Arc<dyn Store>) {
         request_deadline: None,
         accept_deadline: None,
         self_booking: false,
+        video_url: None,
     }
     .validate()
     .unwrap();
@@ -873,6 +875,7 @@ async fn daily_mail(store: Arc<dyn Store>) {
         request_deadline: None,
         accept_deadline: Some(answer_by),
         self_booking: false,
+        video_url: None,
     }
     .validate()
     .unwrap();
@@ -1006,6 +1009,7 @@ async fn self_booking(store: Arc<dyn Store>) {
             request_deadline: None,
             accept_deadline: None,
             self_booking,
+            video_url: None,
         }
         .validate()
         .unwrap()
@@ -1254,4 +1258,128 @@ async fn matchmaking_story_on_sqlite() {
 async fn matchmaking_story_on_postgres() {
     let db = TestDb::postgres().await;
     story(db.open().await).await;
+}
+
+/// A participant who takes part from afar gets a room on the event's video service: a
+/// table of their own with its address, where a booking seats their meetings; they go back
+/// on site only once no meeting is in it.
+async fn online_rooms(store: Arc<dyn Store>) {
+    let s = store.as_ref();
+    let me = Actor::cli();
+    let ev = event(s, None, false).await;
+    let regs = participants(s, ev.id, 3, "on").await;
+    let (a, b, c) = (regs[0], regs[1], regs[2]);
+    let settings = |video_url: Option<&str>| MatchmakingInput {
+        meeting_minutes: 20,
+        max_requests: 5,
+        request_deadline: None,
+        accept_deadline: None,
+        self_booking: true,
+        video_url: video_url.map(str::to_owned),
+    };
+    for bad in [
+        "http://meet.example.org",
+        "https://",
+        "https://meet example.org",
+    ] {
+        assert_eq!(
+            settings(Some(bad)).validate().unwrap_err()[0].code,
+            "err-mm-video-url",
+            "{bad}"
+        );
+    }
+    s.save_matchmaking(&me, ev.id, &settings(None).validate().unwrap(), NOON)
+        .await
+        .unwrap();
+    let room = "https://meet.example.org/baylink-0123456789abcdef0123";
+    assert_eq!(
+        conflict_code(s.set_online_room(a, Some(room)).await.unwrap_err()),
+        "err-mm-no-online"
+    );
+    let saved = s
+        .save_matchmaking(
+            &me,
+            ev.id,
+            &settings(Some(" https://meet.example.org/ "))
+                .validate()
+                .unwrap(),
+            NOON,
+        )
+        .await
+        .unwrap();
+    assert_eq!(saved.video_url.as_deref(), Some("https://meet.example.org"));
+    let slot = s
+        .add_meeting_slot(&me, ev.id, NOON, NOON + 1200)
+        .await
+        .unwrap();
+    let open = s.add_meeting_table(&me, ev.id, "T1", None).await.unwrap();
+    let booth = s
+        .add_meeting_table(&me, ev.id, "展位 C", Some(c))
+        .await
+        .unwrap();
+    let version = s.matchmaking(ev.id).await.unwrap().unwrap().version;
+    let made = s.set_online_room(a, Some(room)).await.unwrap().unwrap();
+    assert_eq!(
+        (made.reserved_for, made.link.as_deref()),
+        (Some(a), Some(room))
+    );
+    assert!(s.matchmaking(ev.id).await.unwrap().unwrap().version > version);
+    // Asked again, the room stays as it was.
+    let kept = s
+        .set_online_room(a, Some("https://meet.example.org/baylink-other"))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(kept, made);
+    assert_eq!(s.meeting_tables(ev.id).await.unwrap().len(), 3);
+    // B books A in: in A's room, leaving the table in the hall to B and C's meetings.
+    let ba = s
+        .request_meeting(ev.id, b, &ask(a, 2, ""), NOON)
+        .await
+        .unwrap();
+    let booked = s.book_meeting(ba.id, a, 2, slot.id, NOON).await.unwrap();
+    assert_eq!(booked.table_id, Some(made.id));
+    let tables = s.meeting_tables(ev.id).await.unwrap();
+    assert!(tables.iter().any(|t| t.id == open.id && t.link.is_none()));
+    assert_eq!(
+        conflict_code(s.set_online_room(a, None).await.unwrap_err()),
+        "err-mm-online-in-use"
+    );
+    assert_eq!(s.meeting_tables(ev.id).await.unwrap(), tables);
+    s.cancel_meeting(ba.id, b, NOON).await.unwrap();
+    // C, who has a booth, meets A online too: A cannot sit at C's booth.
+    let ca = s
+        .request_meeting(ev.id, c, &ask(a, 2, ""), NOON)
+        .await
+        .unwrap();
+    let booked = s.book_meeting(ca.id, a, 2, slot.id, NOON).await.unwrap();
+    assert_eq!(booked.table_id, Some(made.id));
+    s.cancel_meeting(ca.id, a, NOON).await.unwrap();
+    assert_eq!(s.set_online_room(a, None).await.unwrap(), None);
+    assert_eq!(
+        s.meeting_tables(ev.id).await.unwrap(),
+        vec![open.clone(), booth.clone()],
+        "the room is gone"
+    );
+    // On site already: nothing to do (C's booth is not a room). Not a participant: not
+    // found.
+    assert_eq!(s.set_online_room(c, None).await.unwrap(), None);
+    assert_eq!(s.meeting_tables(ev.id).await.unwrap().len(), 2);
+    assert!(matches!(
+        s.set_online_room(i64::MAX, Some(room)).await,
+        Err(StoreError::NotFound)
+    ));
+}
+
+#[tokio::test]
+async fn online_rooms_on_sqlite() {
+    let db = TestDb::sqlite();
+    online_rooms(db.open().await).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn online_rooms_on_postgres() {
+    let db = TestDb::postgres().await;
+    online_rooms(db.open().await).await;
 }

@@ -243,9 +243,10 @@ fn meeting_rows(
                 date,
                 starts,
                 ends,
+                // An online room is given by its address.
                 r.table_id
                     .and_then(|id| tables.get(&id))
-                    .map(|t| t.label.clone())
+                    .map(|t| t.link.clone().unwrap_or_else(|| t.label.clone()))
                     .unwrap_or_default(),
                 name(r.from_reg),
                 org(r.from_reg),

@@ -72,6 +72,10 @@ pub fn router() -> Router<AppState> {
         )
         .route("/registrations/{token}/matchmaking/away", post(set_away))
         .route(
+            "/registrations/{token}/matchmaking/online",
+            post(set_online),
+        )
+        .route(
             "/registrations/{token}/matchmaking/profile",
             post(save_profile),
         )
@@ -317,7 +321,7 @@ async fn organiser_view(
             let cells = tables
                 .iter()
                 .map(|t| Cell {
-                    table: t.label.clone(),
+                    table: table_name(&c, t, &who),
                     meeting: requests
                         .iter()
                         .find(|r| r.slot_id == Some(slot.id) && r.table_id == Some(t.id))
@@ -333,7 +337,10 @@ async fn organiser_view(
     let away = s.store.unavailability(event.id).await?;
     let conflicts = conflicts(&c, &requests, &all_slots, &tables, &away, &who);
     let slot_choices = all_slots.iter().map(|x| (x.id, slot_label(x))).collect();
-    let table_choices = tables.iter().map(|t| (t.id, t.label.clone())).collect();
+    let table_choices = tables
+        .iter()
+        .map(|t| (t.id, table_name(&c, t, &who)))
+        .collect();
     let accepted = requests
         .iter()
         .filter(|r| r.status == RequestStatus::Accepted)
@@ -609,7 +616,7 @@ fn conflicts(
         let name = tables
             .iter()
             .find(|t| t.id == table)
-            .map(|t| t.label.clone())
+            .map(|t| table_name(c, t, who))
             .unwrap_or_default();
         found.push(format!(
             "{}: {name} · {}",
@@ -709,6 +716,7 @@ async fn save_settings(
             request_deadline,
             accept_deadline,
             self_booking: form.get("self_booking") == "1",
+            video_url: Some(form.get("video_url").to_owned()),
         }
         .validate()
         .map_err(WebError::Invalid)?;
@@ -959,7 +967,13 @@ async fn run_schedule(
     let input = EventIn {
         requests: requests.iter().map(request_in).collect(),
         slots: slots.iter().map(|x| (x.id, x.starts_at)).collect(),
-        tables: tables.iter().map(|t| (t.id, t.reserved_for)).collect(),
+        // Online rooms first, where a meeting's sides both have a table of their own.
+        tables: tables
+            .iter()
+            .filter(|t| t.link.is_some())
+            .chain(tables.iter().filter(|t| t.link.is_none()))
+            .map(|t| (t.id, t.reserved_for))
+            .collect(),
         unavailable: s.store.unavailability(event_id).await?,
         keep_placed: mm.status == MatchmakingStatus::Published,
         fairness: Some(2),
@@ -1208,6 +1222,8 @@ pub struct AgendaLine {
     pub held: bool,
     /// The participant's own comment on it, for the organisers.
     pub comment: String,
+    /// Where the meeting is an online one (in a participant's room): the room's address.
+    pub link: Option<String>,
     /// Where participants book their own slots: the other slots it could move to now,
     /// as (slot id, label); empty once it was held.
     pub moves: Vec<(i64, String)>,
@@ -1240,6 +1256,9 @@ struct ParticipantPage {
     about: String,
     /// Whether requests reach the reader in one mail a day.
     daily: bool,
+    /// Where the event has a video service and the reader takes part online: their
+    /// room's address.
+    online: Option<String>,
     incoming: Vec<Incoming>,
     /// The participant's requests: to whom, and where each stands.
     sent: Vec<(MeetingRequest, String, String)>,
@@ -1403,14 +1422,20 @@ async fn participant_page(
     let all_slots = s.store.meeting_slots(event.id).await?;
     let everyone_away = s.store.unavailability(event.id).await?;
     // Where participants book their own slots: those both sides could meet in now.
-    let (occupancy, tables) = if mm.self_booking {
-        (
-            Occupancy::of(&requests, &everyone_away),
-            s.store.meeting_tables(event.id).await?,
-        )
+    let tables = if mm.self_booking || mm.video_url.is_some() {
+        s.store.meeting_tables(event.id).await?
     } else {
-        (Occupancy::default(), Vec::new())
+        Vec::new()
     };
+    let occupancy = if mm.self_booking {
+        Occupancy::of(&requests, &everyone_away)
+    } else {
+        Occupancy::default()
+    };
+    let online = tables
+        .iter()
+        .find(|t| t.reserved_for == Some(reg.id) && mm.video_url.is_some())
+        .and_then(|t| t.link.clone());
     let incoming = requests
         .iter()
         .filter(|r| r.to_reg == reg.id && r.status == RequestStatus::Pending)
@@ -1506,6 +1531,7 @@ async fn participant_page(
             .map(|p| p.about.clone())
             .unwrap_or_default(),
         daily: abouts.get(&reg.id).is_some_and(|p| p.daily),
+        online,
         incoming,
         sent,
         received,
@@ -1670,6 +1696,39 @@ async fn move_request(
     Ok(see(c.href(&format!("/registrations/{token}/matchmaking"))))
 }
 
+/// How the pages name a table: its label, or, for a participant's online room, "Online ·"
+/// and whose room it is.
+fn table_name(c: &Ctx, t: &baylink_store::MeetingTable, who: &dyn Fn(i64) -> String) -> String {
+    match (&t.link, t.reserved_for) {
+        (Some(_), Some(owner)) => c.lang.t_args(
+            "mm-online-room-of",
+            &[(
+                "name",
+                fluent_templates::fluent_bundle::FluentValue::from(who(owner)),
+            )],
+        ),
+        (Some(_), None) => c.t("mm-online"),
+        (None, _) => t.label.clone(),
+    }
+}
+
+/// A participant takes part online (`online` = `1`: they get a room of their own on the
+/// event's video service, at an address no one can guess) or on site again.
+async fn set_online(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(token): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let (reg, mm) = participant(&s, &token).await?;
+    let room = (form.get("online") == "1").then(|| {
+        let service = mm.video_url.clone().unwrap_or_default();
+        format!("{service}/baylink-{}", &crate::auth::random_token()[..20])
+    });
+    s.store.set_online_room(reg.id, room.as_deref()).await?;
+    Ok(see(c.href(&format!("/registrations/{token}/matchmaking"))))
+}
+
 /// Saves the slots the participant is away: a checkbox per slot (`away-{slot id}`).
 async fn set_away(
     State(s): State<AppState>,
@@ -1765,6 +1824,7 @@ async fn agenda_of(
             ends_at: slot.ends_at,
             when: slot_label(slot),
             table: table.label.clone(),
+            link: table.link.clone(),
             with: who(other),
             outcome: mine
                 .as_deref()
@@ -1837,13 +1897,14 @@ async fn agenda_ics(
                 ics_text(&format!("{} · {}", c.t("mm-title"), line.with))
             ),
         );
-        ics_line(
-            &mut out,
-            &format!(
-                "LOCATION:{}",
-                ics_text(&format!("{} {} · {title}", c.t("mm-table"), line.table))
-            ),
-        );
+        let location = match &line.link {
+            Some(link) => {
+                ics_line(&mut out, &format!("URL:{link}"));
+                link.clone()
+            }
+            None => format!("{} {} · {title}", c.t("mm-table"), line.table),
+        };
+        ics_line(&mut out, &format!("LOCATION:{}", ics_text(&location)));
         ics_line(&mut out, "END:VEVENT");
     }
     ics_line(&mut out, "END:VCALENDAR");
@@ -1886,6 +1947,8 @@ async fn table_cards(
         .meeting_tables(event.id)
         .await?
         .into_iter()
+        // An online room has no card to stand on a table.
+        .filter(|t| t.link.is_none())
         .map(|t| TableCard {
             rows: slots
                 .iter()
@@ -2006,6 +2069,7 @@ mod tests {
             event_id: 1,
             label: format!("T{id}"),
             reserved_for,
+            link: None,
         };
         let slots = [slot(1), slot(2), slot(3), slot(4)];
         // Table 1 is open, table 2 is kept for participant 40.
