@@ -1867,3 +1867,52 @@ async fn a_participant_online_meets_in_their_own_room() {
     let (_, page) = public_page(&staff, &format!("{a}/matchmaking")).await;
     assert!(page.contains(room), "a refused change keeps the room");
 }
+
+/// The settings form shows the deadlines saved, so that saving it again (to let
+/// participants book, say) keeps them.
+#[tokio::test]
+async fn saving_the_settings_again_keeps_the_deadlines() {
+    let (staff, event) = matchmaking_on(&[
+        ("request_deadline", "2030-01-10"),
+        ("accept_deadline", "2030-01-12"),
+    ])
+    .await;
+    let before = staff.store.matchmaking(event).await.unwrap().unwrap();
+    assert!(before.request_deadline.is_some() && before.accept_deadline.is_some());
+    let base = format!("/zh-Hant/events/{event}/matchmaking");
+    let (_, page) = staff.page(&base).await;
+    let form = &page[page.find("id=\"mm-settings\"").unwrap()..];
+    let form = &form[..form.find("</form>").unwrap()];
+    let value = |name: &str| -> String {
+        let field = &form[form.find(&format!("name=\"{name}\"")).unwrap()..];
+        let field = &field[..field.find('>').unwrap()];
+        field
+            .split("value=\"")
+            .nth(1)
+            .and_then(|v| v.split('"').next())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert_eq!(value("request_deadline"), "2030-01-10");
+    assert_eq!(value("accept_deadline"), "2030-01-12");
+    let r = staff
+        .post_form(
+            &format!("{base}/settings"),
+            &[
+                ("meeting_minutes", &value("meeting_minutes")),
+                ("max_requests", &value("max_requests")),
+                ("request_deadline", &value("request_deadline")),
+                ("accept_deadline", &value("accept_deadline")),
+                ("video_url", &value("video_url")),
+                ("self_booking", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let after = staff.store.matchmaking(event).await.unwrap().unwrap();
+    assert!(after.self_booking);
+    assert_eq!(
+        (after.request_deadline, after.accept_deadline),
+        (before.request_deadline, before.accept_deadline)
+    );
+}

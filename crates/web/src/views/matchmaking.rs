@@ -220,6 +220,9 @@ struct OrganiserPage {
     c: Ctx,
     event: Event,
     mm: Option<Matchmaking>,
+    /// The deadlines as the settings form shows them (Hong Kong dates, `YYYY-MM-DD`, or
+    /// empty), so that saving the form again keeps them.
+    deadlines: (String, String),
     slots: Vec<(MeetingSlot, String, Vec<Cell>)>,
     tables: Vec<(MeetingTable, String)>,
     /// Slots and tables where a meeting is placed: they cannot be removed.
@@ -467,8 +470,13 @@ async fn organiser_view(
     })
     .to_string()
     .replace("</", "<\\/");
+    let date = |at: Option<i64>| at.map(super::events::day).unwrap_or_default();
+    let deadlines = mm.as_ref().map_or_else(Default::default, |m| {
+        (date(m.request_deadline), date(m.accept_deadline))
+    });
     render_invalid(
         &OrganiserPage {
+            deadlines,
             problems,
             progress_words,
             outcomes,
