@@ -471,6 +471,7 @@ pub async fn load(
             )
             .await?;
     }
+    open_matchmaking(store, actor, orgs).await?;
     Ok(())
 }
 
@@ -687,6 +688,125 @@ async fn matchmaking(
                     hk(2024, 12, 9, 18, 0),
                 )
                 .await?;
+        }
+    }
+    Ok(())
+}
+
+/// An upcoming matchmaking session open for whoever registers in the demo, after the
+/// other upcoming events: eight 20-minute slots at ten tables, which participants book
+/// themselves as they accept a request, and rooms on a Jitsi server for those who take
+/// part from afar. Twelve synthetic participants are there to be asked (two of them
+/// online), with what they say of themselves.
+async fn open_matchmaking(
+    store: &dyn Store,
+    actor: &Actor,
+    orgs: &HashMap<&str, i64>,
+) -> anyhow::Result<()> {
+    let e = EventInput {
+        kind: "matchmaking".into(),
+        title: "示例·深港澳科創項目對接會".into(),
+        title_en: Some("Demo · Shenzhen–Hong Kong–Macao project matchmaking".into()),
+        summary: Some(
+            "Synthetic demo event / 示範資料：一對一項目對接，參加者接受邀約時自選時段，遠程參加者於網上會議室會談。"
+                .into(),
+        ),
+        venue: Some("香港科學園（示意）".into()),
+        region: "hong_kong".into(),
+        starts_at: hk(2026, 12, 21, 14, 0),
+        ends_at: hk(2026, 12, 21, 17, 30),
+        capacity: Some(120),
+        registration_open: true,
+        synthetic: true,
+        ..Default::default()
+    }
+    .validate(Script::Hant)
+    .map_err(bad)?;
+    let ev = store
+        .create_event(actor, &e, &baylink_tickets::generate_key())
+        .await?;
+    store
+        .add_event_role(actor, ev.id, orgs["alliance"], EventRole::Host, 0)
+        .await?;
+    let settings = MatchmakingInput {
+        meeting_minutes: 20,
+        max_requests: 5,
+        request_deadline: Some(hk(2026, 12, 19, 23, 59)),
+        accept_deadline: Some(hk(2026, 12, 20, 23, 59)),
+        self_booking: true,
+        video_url: Some("https://meet.jit.si".into()),
+    }
+    .validate()
+    .map_err(|e| anyhow!("demo matchmaking settings: {e:?}"))?;
+    store
+        .save_matchmaking(actor, ev.id, &settings, hk(2026, 11, 20, 10, 0))
+        .await?;
+    let slots: Vec<(i64, i64)> = (0..8)
+        .map(|k| hk(2026, 12, 21, 14, 30) + k * 20 * 60)
+        .map(|start| (start, start + 20 * 60))
+        .collect();
+    store.add_meeting_slots(actor, ev.id, &slots).await?;
+    let tables: Vec<(String, Option<i64>)> = (1..=10).map(|t| (format!("B{t:02}"), None)).collect();
+    store.add_meeting_tables(actor, ev.id, &tables).await?;
+    let abouts = [
+        "我們提供低空無人機物流配送方案，尋找香港的空域管理與保險合作夥伴。",
+        "提供芯片测试与失效分析服务，希望对接高校的人工智能芯片设计团队。",
+        "寻找电池管理系统算法团队，共同开发工商业储能项目。",
+        "提供資訊保安及網絡安全測試服務，尋找深圳的物聯網設備廠商合作。",
+        "We build warehouse robots and look for Shenzhen partners in battery systems and drone logistics.",
+        "我們研究中藥質量標準，尋找澳門及深圳的中藥生產企業共同開發。",
+    ];
+    let demo_orgs = crate::demo_market::ORGS;
+    for i in 0..12 {
+        let (org_name, _, org_type, region) = demo_orgs[(i * 3 + 1) % demo_orgs.len()];
+        let d = RegistrationInput {
+            name: match region {
+                "hong_kong" | "macao" => format!("示範對接者{:02}", i + 1),
+                "overseas" => format!("Demo Partner {:02}", i + 1),
+                _ => format!("示例对接者{:02}", i + 1),
+            },
+            email: format!("partner{:02}@demo.baylink", i + 1),
+            organisation: Some(org_name.into()),
+            region: Some(region.into()),
+            org_type: Some(org_type.into()),
+            consent: true,
+            ..Default::default()
+        }
+        .validate(Script::Hans)
+        .map_err(bad)?;
+        let d = RegistrationDraft {
+            synthetic: true,
+            ..d
+        };
+        let r = store
+            .register(
+                ev.id,
+                &d,
+                Channel::Invited,
+                &baylink_tickets::generate_key(),
+                if region == "overseas" {
+                    "en"
+                } else {
+                    "zh-Hant"
+                },
+                hk(2026, 11, 21, 10, 0) + i as i64 * 600,
+            )
+            .await?;
+        store
+            .set_matchmaking_profile(
+                r.id,
+                abouts[i % abouts.len()],
+                false,
+                hk(2026, 11, 21, 11, 0),
+            )
+            .await?;
+        // Two take part from afar, each in a room of their own.
+        if i % 6 == 4 {
+            let room = format!(
+                "https://meet.jit.si/baylink-{}",
+                &baylink_tickets::generate_key()[..20]
+            );
+            store.set_online_room(r.id, Some(&room)).await?;
         }
     }
     Ok(())

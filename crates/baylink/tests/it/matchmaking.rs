@@ -1916,3 +1916,66 @@ async fn saving_the_settings_again_keeps_the_deadlines() {
         (before.request_deadline, before.accept_deadline)
     );
 }
+
+/// The demo's upcoming matchmaking session is open to whoever registers: participants
+/// book their own slots, two of the synthetic ones take part online, and a newcomer finds
+/// them all, can take part online too and book by asking.
+#[tokio::test]
+async fn the_demo_holds_an_open_matchmaking_session_with_online_rooms() {
+    let mut app = kit::demo_app().await;
+    let event = app
+        .store
+        .list_events(&baylink_store::EventFilter {
+            limit: 100,
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .find(|e| e.title == "示例·深港澳科創項目對接會")
+        .expect("the demo's matchmaking session");
+    assert!(event.registration_open && event.starts_at > baylink_store::sql::now());
+    let mm = app.store.matchmaking(event.id).await.unwrap().unwrap();
+    assert!(mm.self_booking && mm.video_url.is_some());
+    let tables = app.store.meeting_tables(event.id).await.unwrap();
+    assert_eq!(tables.iter().filter(|t| t.link.is_some()).count(), 2);
+    assert_eq!(app.store.meeting_slots(event.id).await.unwrap().len(), 8);
+
+    let me = register(&app, event.id, "黃小芳", "newcomer@example.hk").await;
+    let (_, page) = public_page(&app, &format!("{me}/matchmaking")).await;
+    assert!(page.contains("id=\"mm-online\""));
+    let rows = &page[page.find("id=\"mm-participants\"").unwrap()..];
+    assert_eq!(rows.matches("<tr data-id=").count(), 12, "the others");
+    // Saying what they look for, they are pointed to those who offer it.
+    let r = post(
+        &app,
+        &format!("{me}/matchmaking/profile"),
+        &[("about", "我們尋找無人機物流及空域管理的合作夥伴。")],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, page) = public_page(&app, &format!("{me}/matchmaking")).await;
+    let suggested = &page[page.find("id=\"mm-suggested\"").expect("suggestions")..];
+    assert!(suggested.contains("無人機"), "{suggested}");
+    // One who takes part online is asked like anyone else.
+    let online = tables.iter().find(|t| t.link.is_some()).unwrap();
+    let name = app
+        .store
+        .get_registration(online.reserved_for.unwrap())
+        .await
+        .unwrap()
+        .name;
+    ask_by_name(&app, &me, &name).await;
+    app.sign_in(SECRETARIAT).await;
+    let (_, admin) = app
+        .page(&format!("/zh-Hant/events/{}/matchmaking", event.id))
+        .await;
+    // (In the reader's script: 示例对接者05 reads 示例對接者05 here.)
+    let number = &name[name.len() - 2..];
+    assert!(
+        admin.contains("網上 · 示") && admin.contains(&format!("接者{number}")),
+        "whose room it is"
+    );
+    assert!(admin.contains("黃小芳"), "the request is there");
+}
