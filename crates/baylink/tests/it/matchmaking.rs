@@ -1806,6 +1806,14 @@ async fn a_participant_online_meets_in_their_own_room() {
     .await;
     let (_, again) = public_page(&staff, &format!("{a}/matchmaking")).await;
     assert!(again.contains(room));
+    // D is online too, but meets no one: their room is no table for others.
+    let d = register(&staff, event, "張家明", "online-d@example.sg").await;
+    post(
+        &staff,
+        &format!("{d}/matchmaking/online"),
+        &[("online", "1")],
+    )
+    .await;
 
     // B meets A (online) and C (at table A).
     for (from, to, name) in [(&b, &a, "陳大文"), (&c, &b, "李小明")] {

@@ -972,14 +972,25 @@ async fn run_schedule(
     if slots.is_empty() || tables.is_empty() {
         return Err(WebError::Conflict("err-mm-no-slots"));
     }
+    // A table kept for one who meets no one here (a booth, an online room) is no one
+    // else's either.
+    let meets = |owner: i64| {
+        requests
+            .iter()
+            .any(|r| r.from_reg == owner || r.to_reg == owner)
+    };
+    let usable: Vec<&MeetingTable> = tables
+        .iter()
+        .filter(|t| t.reserved_for.is_none_or(meets))
+        .collect();
     let input = EventIn {
         requests: requests.iter().map(request_in).collect(),
         slots: slots.iter().map(|x| (x.id, x.starts_at)).collect(),
         // Online rooms first, where a meeting's sides both have a table of their own.
-        tables: tables
+        tables: usable
             .iter()
             .filter(|t| t.link.is_some())
-            .chain(tables.iter().filter(|t| t.link.is_none()))
+            .chain(usable.iter().filter(|t| t.link.is_none()))
             .map(|t| (t.id, t.reserved_for))
             .collect(),
         unavailable: s.store.unavailability(event_id).await?,
