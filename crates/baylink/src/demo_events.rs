@@ -638,18 +638,14 @@ async fn matchmaking(
         .filter(|r| r.status == RequestStatus::Accepted)
         .collect();
     let tables = store.meeting_tables(event_id).await?;
-    let input = baylink_matchmaking::EventIn {
-        requests: accepted
-            .iter()
-            .map(baylink_web::views::matchmaking::request_in)
-            .collect(),
-        slots: slots.iter().map(|s| (s.id, s.starts_at)).collect(),
-        tables: tables.iter().map(|t| (t.id, t.reserved_for)).collect(),
-        unavailable: store.unavailability(event_id).await?,
-        keep_placed: false,
-        fairness: Some(2),
-        time_limit: std::time::Duration::from_secs(3),
-    };
+    let input = baylink_web::views::matchmaking::event_in(
+        &accepted,
+        &slots,
+        &tables,
+        store.unavailability(event_id).await?,
+        false,
+        std::time::Duration::from_secs(3),
+    );
     let plan = tokio::task::spawn_blocking(move || baylink_matchmaking::plan(&input)).await?;
     store
         .save_schedule(actor, event_id, 0, &plan.placements)

@@ -93,6 +93,45 @@ pub fn router() -> Router<AppState> {
         )
 }
 
+/// What the engine schedules of an event: its accepted `requests` in its `slots` and at
+/// its `tables`, with who is away when (`unavailable`), keeping placed meetings where
+/// they are after publication (`keep_placed`), with fairness 2. A table kept for one who
+/// meets no one here (a booth, an online room) is no one else's either, so it is left
+/// out; online rooms come first, so that where both sides have a table of their own, one
+/// who takes part from afar is not seated at the other's booth.
+pub fn event_in(
+    requests: &[MeetingRequest],
+    slots: &[MeetingSlot],
+    tables: &[MeetingTable],
+    unavailable: Vec<(i64, i64)>,
+    keep_placed: bool,
+    time_limit: Duration,
+) -> EventIn {
+    let meets = |owner: i64| {
+        requests
+            .iter()
+            .any(|r| r.from_reg == owner || r.to_reg == owner)
+    };
+    let usable: Vec<&MeetingTable> = tables
+        .iter()
+        .filter(|t| t.reserved_for.is_none_or(meets))
+        .collect();
+    EventIn {
+        requests: requests.iter().map(request_in).collect(),
+        slots: slots.iter().map(|x| (x.id, x.starts_at)).collect(),
+        tables: usable
+            .iter()
+            .filter(|t| t.link.is_some())
+            .chain(usable.iter().filter(|t| t.link.is_none()))
+            .map(|t| (t.id, t.reserved_for))
+            .collect(),
+        unavailable,
+        keep_placed,
+        fairness: Some(2),
+        time_limit,
+    }
+}
+
 /// A stored request as the engine takes it: both sides' priorities as its weight, the
 /// half-day asked for, where it is now.
 pub fn request_in(r: &MeetingRequest) -> RequestIn {
@@ -972,32 +1011,14 @@ async fn run_schedule(
     if slots.is_empty() || tables.is_empty() {
         return Err(WebError::Conflict("err-mm-no-slots"));
     }
-    // A table kept for one who meets no one here (a booth, an online room) is no one
-    // else's either.
-    let meets = |owner: i64| {
-        requests
-            .iter()
-            .any(|r| r.from_reg == owner || r.to_reg == owner)
-    };
-    let usable: Vec<&MeetingTable> = tables
-        .iter()
-        .filter(|t| t.reserved_for.is_none_or(meets))
-        .collect();
-    let input = EventIn {
-        requests: requests.iter().map(request_in).collect(),
-        slots: slots.iter().map(|x| (x.id, x.starts_at)).collect(),
-        // Online rooms first, where a meeting's sides both have a table of their own.
-        tables: usable
-            .iter()
-            .filter(|t| t.link.is_some())
-            .chain(usable.iter().filter(|t| t.link.is_none()))
-            .map(|t| (t.id, t.reserved_for))
-            .collect(),
-        unavailable: s.store.unavailability(event_id).await?,
-        keep_placed: mm.status == MatchmakingStatus::Published,
-        fairness: Some(2),
-        time_limit: Duration::from_secs(20),
-    };
+    let input = event_in(
+        &requests,
+        &slots,
+        &tables,
+        s.store.unavailability(event_id).await?,
+        mm.status == MatchmakingStatus::Published,
+        Duration::from_secs(20),
+    );
     // One schedule per event at a time: on this node (the job) and on every node (the
     // event's `schedule_runs` row, which this node renews while it computes). The page
     // polls the progress from whichever node answers.
