@@ -541,7 +541,8 @@ pub trait MatchmakingStore: Send + Sync {
     /// Accepts request `request_id` (made to `by_reg`) into slot `slot_id` where the event
     /// lets participants book ([`Matchmaking::self_booking`], else `err-mm-no-self-booking`),
     /// in one transaction: the checks of [`decide_meeting`](MatchmakingStore::decide_meeting),
-    /// then neither side away or in another meeting then (`err-mm-slot-taken`), then a table
+    /// then a slot still to come (`err-mm-slot-past`), then neither side away or in another
+    /// meeting then (`err-mm-slot-taken`), then a table
     /// free then, one reserved for either side first (`err-mm-slot-full` when none is). The
     /// meeting is placed there and locked, the version moves on, the asker is told and,
     /// after publication, both get their agenda again.
@@ -556,8 +557,9 @@ pub trait MatchmakingStore: Send + Sync {
     /// Either side of an accepted meeting moves it to slot `slot_id`, where the event lets
     /// participants book (`err-mm-no-self-booking` otherwise), as one who booked it would
     /// (the checks and table of [`book_meeting`](MatchmakingStore::book_meeting)), in one
-    /// transaction under the event's lock. A meeting held (an outcome is on record) or not
-    /// accepted stays where it is (`err-mm-cannot-move`); someone who is neither side gets
+    /// transaction under the event's lock. A meeting held (an outcome is on record), whose
+    /// time has come, or not accepted stays where it is (`err-mm-cannot-move`); someone who
+    /// is neither side gets
     /// `NotFound`. The meeting stays locked, the version moves on, the other side is told
     /// (`mm_moved`) and, after publication, both get their agenda again.
     async fn move_meeting(

@@ -154,20 +154,23 @@ macro_rules! impl_sql_matchmaking {
                     Ok((mm, decided))
                 }
 
-                /// A table for `request` in slot `slot_id` of event `event_id`: neither side
-                /// away then or in another meeting (`err-mm-slot-taken`), and a table free
-                /// then, one reserved for either side first, else an open one
-                /// (`err-mm-slot-full`). Under the event's lock, which the caller holds.
-                async fn free_table_in(tx: &mut Tx<'_>, event_id: i64, request: &MeetingRequest, slot_id: i64) -> StoreResult<i64> {
+                /// A table for `request` in slot `slot_id` of event `event_id`: a slot still to
+                /// come at `now` (`err-mm-slot-past`), neither side away then or in another
+                /// meeting (`err-mm-slot-taken`), and a table free then, one reserved for
+                /// either side first, else an open one (`err-mm-slot-full`). Under the
+                /// event's lock, which the caller holds.
+                async fn free_table_in(tx: &mut Tx<'_>, event_id: i64, request: &MeetingRequest, slot_id: i64, now: i64) -> StoreResult<i64> {
                     let (a, b) = (request.from_reg, request.to_reg);
-                    let slot = sqlx::query("SELECT 1 FROM matchmaking_slots WHERE id = $1 AND event_id = $2")
+                    let starts: Option<i64> = sqlx::query_scalar("SELECT starts_at FROM matchmaking_slots WHERE id = $1 AND event_id = $2")
                         .bind(slot_id)
                         .bind(event_id)
                         .fetch_optional(&mut **tx)
                         .await
                         .map_err(map_err)?;
-                    if slot.is_none() {
-                        return Err(StoreError::invalid("slot", "err-unknown-reference"));
+                    match starts {
+                        None => return Err(StoreError::invalid("slot", "err-unknown-reference")),
+                        Some(starts) if starts <= now => return Err(conflict("err-mm-slot-past")),
+                        Some(_) => {}
                     }
                     let taken: i64 = sqlx::query_scalar("SELECT (SELECT COUNT(*) FROM meeting_requests WHERE event_id = $1 AND status = 'accepted' AND slot_id = $2 AND id <> $5 AND (from_reg IN ($3, $4) OR to_reg IN ($3, $4))) + (SELECT COUNT(*) FROM matchmaking_unavailable WHERE slot_id = $2 AND registration_id IN ($3, $4))")
                         .bind(event_id)
@@ -202,7 +205,7 @@ macro_rules! impl_sql_matchmaking {
                     if !mm.self_booking {
                         return Err(conflict("err-mm-no-self-booking"));
                     }
-                    let table = Self::free_table_in(tx, mm.event_id, request, slot_id).await?;
+                    let table = Self::free_table_in(tx, mm.event_id, request, slot_id, now).await?;
                     let booked = sqlx::query_as::<_, MeetingRequest>(AssertSqlSafe(format!("UPDATE meeting_requests SET slot_id = $2, table_id = $3, locked = $4 WHERE id = $1 RETURNING {REQUEST_COLS}")))
                         .bind(request.id)
                         .bind(slot_id)
@@ -572,7 +575,16 @@ macro_rules! impl_sql_matchmaking {
                     if request.from_reg != by_reg && request.to_reg != by_reg {
                         return Err(StoreError::NotFound);
                     }
-                    if request.status != RequestStatus::Accepted || request.held() {
+                    // Nor one whose time has come.
+                    let started: Option<i64> = match request.slot_id {
+                        Some(slot) => sqlx::query_scalar("SELECT starts_at FROM matchmaking_slots WHERE id = $1")
+                            .bind(slot)
+                            .fetch_optional(&mut *tx)
+                            .await
+                            .map_err(map_err)?,
+                        None => None,
+                    };
+                    if request.status != RequestStatus::Accepted || request.held() || started.is_some_and(|t| t <= now) {
                         return Err(conflict("err-mm-cannot-move"));
                     }
                     let moved = Self::book_in(&mut tx, &mm, &request, slot_id, now).await?;

@@ -1676,7 +1676,11 @@ async fn a_participant_books_the_slot_as_they_accept() {
     // The asker moves it to the other slot, the one both are free in; the other is told.
     let (_, page_a) = public_page(&staff, &format!("{a}/matchmaking")).await;
     let agenda = &page_a[page_a.find("id=\"mm-agenda\"").unwrap()..];
-    let form = &agenda[agenda.find("class=\"inline mm-move\"").expect("a move")..];
+    assert!(
+        !agenda.contains("/outcome\""),
+        "no outcome to tell before the meeting"
+    );
+    let form = &agenda[agenda.find("class=\"mm-move\"").expect("a move")..];
     let form = &form[..form.find("</form>").unwrap()];
     assert!(
         form.contains(&format!("value=\"{}\"", slots[1]))

@@ -1018,11 +1018,11 @@ async fn self_booking(store: Arc<dyn Store>) {
         .await
         .unwrap();
     let slot1 = s
-        .add_meeting_slot(&me, ev.id, NOON, NOON + 1200)
+        .add_meeting_slot(&me, ev.id, NOON + 3600, NOON + 4800)
         .await
         .unwrap();
     let slot2 = s
-        .add_meeting_slot(&me, ev.id, NOON + 1200, NOON + 2400)
+        .add_meeting_slot(&me, ev.id, NOON + 4800, NOON + 6000)
         .await
         .unwrap();
     let open = s.add_meeting_table(&me, ev.id, "T1", None).await.unwrap();
@@ -1142,9 +1142,23 @@ async fn self_booking(store: Arc<dyn Store>) {
     // Either side moves a booked meeting, under the same checks; the other side is told.
     sent_at(s, NOON + 60).await;
     let slot3 = s
-        .add_meeting_slot(&me, ev.id, NOON + 2400, NOON + 3600)
+        .add_meeting_slot(&me, ev.id, NOON + 6000, NOON + 7200)
         .await
         .unwrap();
+    // A slot that has begun is booked no more.
+    let past = s
+        .add_meeting_slot(&me, ev.id, NOON - 600, NOON + 600)
+        .await
+        .unwrap();
+    assert_eq!(
+        conflict_code(
+            s.book_meeting(ca.id, a, 2, past.id, NOON)
+                .await
+                .unwrap_err()
+        ),
+        "err-mm-slot-past"
+    );
+    assert!(pending(ca.id).await);
     let place = |id: i64| async move {
         let r = find_now(s, ev.id, id).await;
         (r.slot_id, r.table_id, r.locked)
@@ -1154,6 +1168,7 @@ async fn self_booking(store: Arc<dyn Store>) {
         Err(StoreError::NotFound)
     ));
     for (request, by, slot, code) in [
+        (ab.id, a, past.id, "err-mm-slot-past"),
         (ab.id, a, slot1.id, "err-mm-slot-taken"), // B is away then
         (ef.id, e, slot2.id, "err-mm-slot-full"),  // T1 is A and B's, the booth D's
         (ca.id, c, slot3.id, "err-mm-cannot-move"), // not accepted
@@ -1189,6 +1204,24 @@ async fn self_booking(store: Arc<dyn Store>) {
             ("mm_moved".into(), Some(d)),
             ("mm_moved".into(), Some(e)),
         ]
+    );
+    // A meeting whose time has come stays where it is.
+    let begun = find_now(s, ev.id, ab.id).await;
+    let begun_at = s
+        .meeting_slots(ev.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|x| Some(x.id) == begun.slot_id)
+        .unwrap()
+        .starts_at;
+    assert_eq!(
+        conflict_code(
+            s.move_meeting(ab.id, a, slot2.id, begun_at)
+                .await
+                .unwrap_err()
+        ),
+        "err-mm-cannot-move"
     );
     // Held meetings stay; and where the organiser takes the booking back, nothing moves.
     s.record_outcome(cd.id, d, MeetingOutcome::Informative)
@@ -1309,7 +1342,7 @@ async fn online_rooms(store: Arc<dyn Store>) {
         .unwrap();
     assert_eq!(saved.video_url.as_deref(), Some("https://meet.example.org"));
     let slot = s
-        .add_meeting_slot(&me, ev.id, NOON, NOON + 1200)
+        .add_meeting_slot(&me, ev.id, NOON + 3600, NOON + 4800)
         .await
         .unwrap();
     let open = s.add_meeting_table(&me, ev.id, "T1", None).await.unwrap();

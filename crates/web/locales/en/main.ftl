@@ -419,6 +419,7 @@ err-mm-accept-closed = The deadline for answering requests has passed.
 err-mm-no-self-booking = Slots are chosen by the organiser at this event.
 err-mm-slot-taken = One of you is away or has another meeting at that time: choose another slot.
 err-mm-cannot-move = Only an accepted meeting that has not taken place can be moved.
+err-mm-slot-past = That time has passed: choose a slot still to come.
 err-mm-slot-full = Every table is taken at that time: choose another slot.
 err-mm-not-pending = This request has already been answered.
 err-mm-schedule-changed = The requests changed while the schedule was being made; schedule again.

@@ -410,6 +410,7 @@ err-mm-accept-closed = 回复申请的期限已过。
 err-mm-no-self-booking = 本活动的会谈时段由主办方安排。
 err-mm-slot-taken = 你们其中一方在该时段缺席或已有其他会谈，请另选时段。
 err-mm-cannot-move = 只能更改已接受且尚未举行的会谈的时间。
+err-mm-slot-past = 该时段已过，请选择尚未开始的时段。
 err-mm-slot-full = 该时段所有桌位已满，请另选时段。
 err-mm-not-pending = 此申请已有回复。
 err-mm-schedule-changed = 编排期间申请有变，请重新编排。

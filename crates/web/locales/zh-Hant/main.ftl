@@ -410,6 +410,7 @@ err-mm-accept-closed = 回覆申請的期限已過。
 err-mm-no-self-booking = 本活動的會談時段由主辦方安排。
 err-mm-slot-taken = 你們其中一方在該時段缺席或已有其他會談，請另選時段。
 err-mm-cannot-move = 只可更改已接受而尚未舉行的會談的時間。
+err-mm-slot-past = 該時段已過，請選擇尚未開始的時段。
 err-mm-slot-full = 該時段所有桌位已滿，請另選時段。
 err-mm-not-pending = 此申請已有回覆。
 err-mm-schedule-changed = 編排期間申請有變，請重新編排。

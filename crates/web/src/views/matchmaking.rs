@@ -1260,6 +1260,9 @@ pub struct AgendaLine {
     /// Either side has recorded an outcome: the meeting was held (or judged) and can no
     /// longer be cancelled.
     pub held: bool,
+    /// Its time has come, so its outcome can be told (before, "did not take place" would
+    /// be a guess, and an outcome would keep it from being moved or cancelled).
+    pub started: bool,
     /// The participant's own comment on it, for the organisers.
     pub comment: String,
     /// Where the meeting is an online one (in a participant's room): the room's address.
@@ -1468,7 +1471,7 @@ async fn participant_page(
         Vec::new()
     };
     let occupancy = if mm.self_booking {
-        Occupancy::of(&requests, &everyone_away)
+        Occupancy::of(&requests, &everyone_away, baylink_store::sql::now())
     } else {
         Occupancy::default()
     };
@@ -1536,7 +1539,7 @@ async fn participant_page(
             if let Some(r) = requests
                 .iter()
                 .find(|r| r.id == line.request_id)
-                .filter(|_| mm.self_booking && !line.held)
+                .filter(|_| mm.self_booking && !line.held && !line.started)
             {
                 line.moves = occupancy.free_slots(r, &all_slots, &tables);
             }
@@ -1658,11 +1661,16 @@ struct Occupancy {
     busy: HashSet<(i64, i64)>,
     taken: HashSet<(i64, i64)>,
     away: HashSet<(i64, i64)>,
+    /// When the page is read: slots that have begun are no longer offered.
+    now: i64,
 }
 
 impl Occupancy {
-    fn of(requests: &[MeetingRequest], away: &[(i64, i64)]) -> Occupancy {
-        let mut o = Occupancy::default();
+    fn of(requests: &[MeetingRequest], away: &[(i64, i64)], now: i64) -> Occupancy {
+        let mut o = Occupancy {
+            now,
+            ..Occupancy::default()
+        };
         for m in requests
             .iter()
             .filter(|m| m.status == RequestStatus::Accepted)
@@ -1678,9 +1686,9 @@ impl Occupancy {
         o
     }
 
-    /// The slots in which the two sides of `r` could meet now: neither away nor in
-    /// another meeting then, and a table free then that either may use; as (slot id,
-    /// label).
+    /// The slots in which the two sides of `r` could meet now: still to come, neither
+    /// away nor in another meeting then, and a table free then that either may use; as
+    /// (slot id, label).
     fn free_slots(
         &self,
         r: &MeetingRequest,
@@ -1691,12 +1699,14 @@ impl Occupancy {
         slots
             .iter()
             .filter(|slot| {
-                sides.iter().all(|&reg| {
-                    !self.busy.contains(&(slot.id, reg)) && !self.away.contains(&(slot.id, reg))
-                }) && tables.iter().any(|t| {
-                    t.reserved_for.is_none_or(|owner| sides.contains(&owner))
-                        && !self.taken.contains(&(slot.id, t.id))
-                })
+                slot.starts_at > self.now
+                    && sides.iter().all(|&reg| {
+                        !self.busy.contains(&(slot.id, reg)) && !self.away.contains(&(slot.id, reg))
+                    })
+                    && tables.iter().any(|t| {
+                        t.reserved_for.is_none_or(|owner| sides.contains(&owner))
+                            && !self.taken.contains(&(slot.id, t.id))
+                    })
             })
             .map(|slot| (slot.id, slot_label(slot)))
             .collect()
@@ -1871,6 +1881,7 @@ async fn agenda_of(
                 .and_then(MeetingOutcome::parse)
                 .map(|o| c.t(&o.label_key())),
             held: r.held(),
+            started: slot.starts_at <= baylink_store::sql::now(),
             comment: String::new(),
             moves: Vec::new(),
         });
@@ -2129,7 +2140,7 @@ mod tests {
             },
         ];
         // 20 is away in slot 2.
-        let o = Occupancy::of(&requests, &[(20, 2)]);
+        let o = Occupancy::of(&requests, &[(20, 2)], 0);
         let ids = |free: Vec<(i64, String)>| free.into_iter().map(|(id, _)| id).collect::<Vec<_>>();
         assert_eq!(ids(o.free_slots(&requests[2], &slots, &tables)), vec![4]);
         // 40 may use their own table in slot 3.
@@ -2138,6 +2149,9 @@ mod tests {
             ids(o.free_slots(&with_owner, &slots, &tables)),
             vec![1, 3, 4]
         );
+        // Once slot 3 has begun, only slot 4 is still to come.
+        let later = Occupancy::of(&requests, &[(20, 2)], slots[2].starts_at);
+        assert_eq!(ids(later.free_slots(&with_owner, &slots, &tables)), vec![4]);
     }
 
     /// Not held wins over any other answer; otherwise the better answer counts; a meeting
