@@ -802,7 +802,9 @@ async fn open_matchmaking(
                 "https://meet.jit.si/baylink-{}",
                 &baylink_tickets::generate_key()[..20]
             );
-            store.set_online_room(r.id, Some(&room)).await?;
+            store
+                .set_online_room(r.id, Some(&room), hk(2026, 11, 21, 11, 0))
+                .await?;
         }
     }
     Ok(())

@@ -509,7 +509,9 @@ pub trait MatchmakingStore: Send + Sync {
     /// event's video service, made by the caller) or on site again (`None`), in one
     /// transaction under the event's lock. Online, they get a room: a table reserved for
     /// them, labelled `online-{registration}`, with that address, at which the scheduler
-    /// and a booking seat all their meetings from then on; a room they have is kept. Back on
+    /// and a booking seat all their meetings from then on, and into which their meetings
+    /// still to come move, at the same times (after publication, each side gets their
+    /// agenda again); a room they have is kept. Back on
     /// site, the room goes, unless a meeting is placed in it (`err-mm-online-in-use`: it
     /// must move first). Refused where the event has no video service
     /// (`err-mm-no-online`) or for a registration not confirmed (`NotFound`). Returns the
@@ -518,6 +520,7 @@ pub trait MatchmakingStore: Send + Sync {
         &self,
         registration_id: i64,
         room: Option<&str>,
+        now: i64,
     ) -> StoreResult<Option<MeetingTable>>;
     /// Sends a request from one confirmed participant to another: not to oneself, not twice
     /// between the same two (either way), within the request deadline and the sender's limit.

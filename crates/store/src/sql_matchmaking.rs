@@ -948,7 +948,7 @@ macro_rules! impl_sql_matchmaking {
                     Ok(())
                 }
 
-                async fn set_online_room(&self, registration_id: i64, room: Option<&str>) -> StoreResult<Option<MeetingTable>> {
+                async fn set_online_room(&self, registration_id: i64, room: Option<&str>, now: i64) -> StoreResult<Option<MeetingTable>> {
                     let mut tx = self.begin().await?;
                     let event_id: i64 = sqlx::query_scalar("SELECT event_id FROM registrations WHERE id = $1 AND status = 'confirmed'")
                         .bind(registration_id)
@@ -969,16 +969,35 @@ macro_rules! impl_sql_matchmaking {
                         .map_err(map_err)?;
                     let result = match (room, existing) {
                         (Some(_), Some(kept)) => Some(kept),
-                        (Some(link), None) => Some(
-                            sqlx::query_as::<_, MeetingTable>(AssertSqlSafe(format!("INSERT INTO matchmaking_tables (event_id, label, reserved_for, link) VALUES ($1, $2, $3, $4) RETURNING {TABLE_COLS}")))
+                        (Some(link), None) => {
+                            let made = sqlx::query_as::<_, MeetingTable>(AssertSqlSafe(format!("INSERT INTO matchmaking_tables (event_id, label, reserved_for, link) VALUES ($1, $2, $3, $4) RETURNING {TABLE_COLS}")))
                                 .bind(event_id)
                                 .bind(label)
                                 .bind(registration_id)
                                 .bind(link.to_owned())
                                 .fetch_one(&mut *tx)
                                 .await
-                                .map_err(map_err)?,
-                        ),
+                                .map_err(map_err)?;
+                            // Their meetings still to come move into the room, at the same
+                            // time (no one else meets there, and they meet no one else
+                            // then); one already online stays in its room. After
+                            // publication, each side gets their agenda again.
+                            let moved: Vec<(i64, i64)> = sqlx::query_as("UPDATE meeting_requests SET table_id = $2 WHERE event_id = $3 AND status = 'accepted' AND (from_reg = $1 OR to_reg = $1) AND outcome_from IS NULL AND outcome_to IS NULL AND slot_id IN (SELECT id FROM matchmaking_slots WHERE event_id = $3 AND starts_at > $4) AND (table_id IS NULL OR table_id NOT IN (SELECT id FROM matchmaking_tables WHERE event_id = $3 AND link IS NOT NULL)) RETURNING from_reg, to_reg")
+                                .bind(registration_id)
+                                .bind(made.id)
+                                .bind(event_id)
+                                .bind(now)
+                                .fetch_all(&mut *tx)
+                                .await
+                                .map_err(map_err)?;
+                            if mm.status == MatchmakingStatus::Published && !moved.is_empty() {
+                                let mut sides: Vec<i64> = moved.into_iter().flat_map(|(a, b)| [a, b]).collect();
+                                sides.sort_unstable();
+                                sides.dedup();
+                                Self::queue_agendas(&mut tx, event_id, Some(&sides), now).await?;
+                            }
+                            Some(made)
+                        }
                         (None, None) => None,
                         (None, Some(gone)) => {
                             let used = sqlx::query("SELECT 1 FROM meeting_requests WHERE table_id = $1 AND status = 'accepted'")

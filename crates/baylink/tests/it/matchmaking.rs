@@ -1878,6 +1878,35 @@ async fn a_participant_online_meets_in_their_own_room() {
     assert_eq!(r.status(), StatusCode::CONFLICT);
     let (_, page) = public_page(&staff, &format!("{a}/matchmaking")).await;
     assert!(page.contains(room), "a refused change keeps the room");
+
+    // After publication C cannot come after all: the meeting with B moves into C's new
+    // room at the same time, and both get their agenda again.
+    drain_mail(&staff).await;
+    let r = post(
+        &staff,
+        &format!("{c}/matchmaking/online"),
+        &[("online", "1")],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, page) = public_page(&staff, &format!("{b}/matchmaking")).await;
+    let agenda = &page[page.find("id=\"mm-agenda\"").unwrap()..];
+    let line = agenda
+        .split("<li class=\"card\">")
+        .find(|l| l.contains("何志明"))
+        .unwrap();
+    assert!(
+        line.contains("網上 <a href=\"https://meet.example.org/baylink-"),
+        "{line}"
+    );
+    let mut told: Vec<String> = drain_mail(&staff)
+        .await
+        .into_iter()
+        .filter(|(kind, _)| kind == "agenda")
+        .filter_map(|(_, m)| m.map(|m| m.to))
+        .collect();
+    told.sort();
+    assert_eq!(told, ["online-b@example.cn", "online-c@example.mo"]);
 }
 
 /// The settings form shows the deadlines saved, so that saving it again (to let

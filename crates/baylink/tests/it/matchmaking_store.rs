@@ -1326,7 +1326,7 @@ async fn online_rooms(store: Arc<dyn Store>) {
         .unwrap();
     let room = "https://meet.example.org/baylink-0123456789abcdef0123";
     assert_eq!(
-        conflict_code(s.set_online_room(a, Some(room)).await.unwrap_err()),
+        conflict_code(s.set_online_room(a, Some(room), NOON).await.unwrap_err()),
         "err-mm-no-online"
     );
     let saved = s
@@ -1351,7 +1351,11 @@ async fn online_rooms(store: Arc<dyn Store>) {
         .await
         .unwrap();
     let version = s.matchmaking(ev.id).await.unwrap().unwrap().version;
-    let made = s.set_online_room(a, Some(room)).await.unwrap().unwrap();
+    let made = s
+        .set_online_room(a, Some(room), NOON)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(
         (made.reserved_for, made.link.as_deref()),
         (Some(a), Some(room))
@@ -1359,7 +1363,7 @@ async fn online_rooms(store: Arc<dyn Store>) {
     assert!(s.matchmaking(ev.id).await.unwrap().unwrap().version > version);
     // Asked again, the room stays as it was.
     let kept = s
-        .set_online_room(a, Some("https://meet.example.org/baylink-other"))
+        .set_online_room(a, Some("https://meet.example.org/baylink-other"), NOON)
         .await
         .unwrap()
         .unwrap();
@@ -1375,7 +1379,7 @@ async fn online_rooms(store: Arc<dyn Store>) {
     let tables = s.meeting_tables(ev.id).await.unwrap();
     assert!(tables.iter().any(|t| t.id == open.id && t.link.is_none()));
     assert_eq!(
-        conflict_code(s.set_online_room(a, None).await.unwrap_err()),
+        conflict_code(s.set_online_room(a, None, NOON).await.unwrap_err()),
         "err-mm-online-in-use"
     );
     assert_eq!(s.meeting_tables(ev.id).await.unwrap(), tables);
@@ -1388,7 +1392,7 @@ async fn online_rooms(store: Arc<dyn Store>) {
     let booked = s.book_meeting(ca.id, a, 2, slot.id, NOON).await.unwrap();
     assert_eq!(booked.table_id, Some(made.id));
     s.cancel_meeting(ca.id, a, NOON).await.unwrap();
-    assert_eq!(s.set_online_room(a, None).await.unwrap(), None);
+    assert_eq!(s.set_online_room(a, None, NOON).await.unwrap(), None);
     assert_eq!(
         s.meeting_tables(ev.id).await.unwrap(),
         vec![open.clone(), booth.clone()],
@@ -1396,12 +1400,30 @@ async fn online_rooms(store: Arc<dyn Store>) {
     );
     // On site already: nothing to do (C's booth is not a room). Not a participant: not
     // found.
-    assert_eq!(s.set_online_room(c, None).await.unwrap(), None);
+    assert_eq!(s.set_online_room(c, None, NOON).await.unwrap(), None);
     assert_eq!(s.meeting_tables(ev.id).await.unwrap().len(), 2);
     assert!(matches!(
-        s.set_online_room(i64::MAX, Some(room)).await,
+        s.set_online_room(i64::MAX, Some(room), NOON).await,
         Err(StoreError::NotFound)
     ));
+    // One who goes online takes their meetings still to come into their room, at the same
+    // time: B's with C leaves C's booth.
+    let cb = s
+        .request_meeting(ev.id, c, &ask(b, 2, ""), NOON)
+        .await
+        .unwrap();
+    let booked = s.book_meeting(cb.id, b, 2, slot.id, NOON).await.unwrap();
+    assert_eq!(booked.table_id, Some(booth.id));
+    let b_room = s
+        .set_online_room(b, Some("https://meet.example.org/baylink-b"), NOON)
+        .await
+        .unwrap()
+        .unwrap();
+    let moved = find_now(s, ev.id, cb.id).await;
+    assert_eq!(
+        (moved.slot_id, moved.table_id),
+        (Some(slot.id), Some(b_room.id))
+    );
 }
 
 #[tokio::test]

@@ -1775,7 +1775,9 @@ async fn set_online(
         let service = mm.video_url.clone().unwrap_or_default();
         format!("{service}/baylink-{}", &crate::auth::random_token()[..20])
     });
-    s.store.set_online_room(reg.id, room.as_deref()).await?;
+    s.store
+        .set_online_room(reg.id, room.as_deref(), baylink_store::sql::now())
+        .await?;
     Ok(see(c.href(&format!("/registrations/{token}/matchmaking"))))
 }
 
