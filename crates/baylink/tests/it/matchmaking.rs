@@ -62,6 +62,28 @@ async fn drain_mail_at(
     out
 }
 
+/// The organiser gives `event` two 20-minute meeting slots, 2030-01-15 10:00 and 10:20,
+/// and one table, "A".
+async fn two_slots_and_a_table(staff: &TestApp, event: i64) {
+    let base = format!("/zh-Hant/events/{event}/matchmaking");
+    let r = staff
+        .post_form(
+            &format!("{base}/slots"),
+            &[
+                ("date", "2030-01-15"),
+                ("start_time", "10:00"),
+                ("end_time", "10:40"),
+                ("length", "20"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let r = staff
+        .post_form(&format!("{base}/tables"), &[("label", "A"), ("count", "1")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+}
+
 /// `from` (a registration's path) asks the participant named `name` for a meeting, with
 /// priority 2, picking them in the request form of `from`'s page.
 async fn ask_by_name(app: &TestApp, from: &str, name: &str) {
@@ -1601,22 +1623,7 @@ async fn a_participant_books_the_slot_as_they_accept() {
     let base = format!("/zh-Hant/events/{event}/matchmaking");
     let (_, admin) = staff.page(&base).await;
     assert!(admin.contains("name=\"self_booking\" value=\"1\" checked"));
-    let r = staff
-        .post_form(
-            &format!("{base}/slots"),
-            &[
-                ("date", "2030-01-15"),
-                ("start_time", "10:00"),
-                ("end_time", "10:40"),
-                ("length", "20"),
-            ],
-        )
-        .await;
-    assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    let r = staff
-        .post_form(&format!("{base}/tables"), &[("label", "A"), ("count", "1")])
-        .await;
-    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    two_slots_and_a_table(&staff, event).await;
     let a = register(&staff, event, "陳大文", "book-a@example.hk").await;
     let b = register(&staff, event, "李小明", "book-b@example.cn").await;
     ask_by_name(&staff, &a, "李小明").await;
@@ -1772,21 +1779,7 @@ async fn a_participant_online_meets_in_their_own_room() {
         )
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    let r = staff
-        .post_form(
-            &format!("{base}/slots"),
-            &[
-                ("date", "2030-01-15"),
-                ("start_time", "10:00"),
-                ("end_time", "10:40"),
-                ("length", "20"),
-            ],
-        )
-        .await;
-    assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    staff
-        .post_form(&format!("{base}/tables"), &[("label", "A"), ("count", "1")])
-        .await;
+    two_slots_and_a_table(&staff, event).await;
     let r = post(
         &staff,
         &format!("{a}/matchmaking/online"),
