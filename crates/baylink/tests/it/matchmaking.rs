@@ -1865,6 +1865,10 @@ async fn a_participant_online_meets_in_their_own_room() {
         admin.contains("網上 · 陳大文"),
         "the organiser sees whose room it is"
     );
+    assert!(
+        admin.contains("<td id=\"mm-online-count\">2</td>"),
+        "and how many take part online"
+    );
 
     // Back on site only once the room is empty.
     let r = post(&staff, &format!("{a}/matchmaking/online"), &[]).await;

@@ -449,6 +449,7 @@ mm-table-count = How many
 mm-tables-help = Several tables are numbered on from the name: “A1” and 3 give A1, A2 and A3; “Table” and 3 give Table 1 to Table 3; no name gives 1, 2, 3.
 mm-requests = Meeting requests
 mm-stats-met = Participants with at least one accepted meeting
+mm-stats-online = Taking part online
 mm-stats-per-participant = Accepted meetings per participant with any
 mm-from = From
 mm-to = To

@@ -437,6 +437,7 @@ mm-table-count = 张数
 mm-tables-help = 多张会谈桌按桌名顺序编号：“A1”及 3 张为 A1、A2、A3；“桌”及 3 张为桌 1 至桌 3；不填桌名则为 1、2、3。
 mm-requests = 会谈申请
 mm-stats-met = 有至少一场已接受会谈的参会者
+mm-stats-online = 线上参与人数
 mm-stats-per-participant = 每位有会谈的参会者平均会谈数
 mm-from = 申请人
 mm-to = 对象

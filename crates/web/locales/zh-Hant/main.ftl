@@ -437,6 +437,7 @@ mm-table-count = 張數
 mm-tables-help = 多張會談桌按桌名順序編號：「A1」及 3 張為 A1、A2、A3；「桌」及 3 張為桌 1 至桌 3；不填桌名則為 1、2、3。
 mm-requests = 會談申請
 mm-stats-met = 有至少一場已接受會談的參加者
+mm-stats-online = 網上參與人數
 mm-stats-per-participant = 每位有會談的參加者平均會談數
 mm-from = 申請人
 mm-to = 對象

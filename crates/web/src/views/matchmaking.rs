@@ -297,6 +297,8 @@ struct OrganiserPage {
     /// The requests' figures, with each status's label.
     stats: RequestStats,
     stat_labels: Vec<(String, usize)>,
+    /// Participants who take part online (who have a room).
+    online: usize,
     /// After a reminder: how many mails it queued.
     queued: Option<i64>,
 }
@@ -489,6 +491,7 @@ async fn organiser_view(
             (r, from, to, status, reason)
         })
         .collect();
+    let online = tables.iter().filter(|t| t.link.is_some()).count();
     let tables = tables
         .into_iter()
         .map(|t| {
@@ -522,6 +525,7 @@ async fn organiser_view(
             feedback,
             stats,
             stat_labels,
+            online,
             idle,
             booking_open,
             waiting,
