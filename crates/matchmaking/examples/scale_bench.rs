@@ -3,8 +3,12 @@
 //! engine must choose the heaviest), a tenth of the participants away for four slots each.
 //!
 //! ```text
-//! cargo run --release -p baylink-matchmaking --example scale_bench -- [--time-limit 25]
+//! cargo run --release -p baylink-matchmaking --example scale_bench -- [--time-limit 25] [--online N]
 //! ```
+//!
+//! With `--online N`, N participants (none of the most popular) take part online: each
+//! has a room of their own, a table reserved for them besides the 120, where all their
+//! meetings go.
 //!
 //! The requests are drawn from a fixed seed, with a few very popular participants as in
 //! real events. The schedule is re-verified by the independent checker; the figures are the
@@ -23,7 +27,14 @@ fn main() {
         .position(|a| a == "--time-limit")
         .and_then(|i| args.get(i + 1))
         .map_or(25.0, |s| s.parse().expect("--time-limit SECONDS"));
-    let (participants, requests, slots, tables) = (2000usize, 10_000usize, 32usize, 120usize);
+    let online: usize = args
+        .iter()
+        .position(|a| a == "--online")
+        .and_then(|i| args.get(i + 1))
+        .map_or(0, |s| s.parse().expect("--online N"));
+    let (participants, requests, slots, hall) = (2000usize, 10_000usize, 32usize, 120usize);
+    assert!(online <= participants - 100, "--online N: at most 1,900");
+    let tables = hall + online;
     let mut rng = 0x1234_5678_9ABC_DEF1u64;
     let mut next = move || {
         rng ^= rng << 13;
@@ -67,7 +78,10 @@ fn main() {
         slots,
         morning_slots: slots,
         forbidden,
-        reserved_tables: Vec::new(),
+        // Every n-th participant after the 100 most popular, each in their own room.
+        reserved_tables: (0..online)
+            .map(|i| (hall + i, 100 + i * (participants - 100) / online.max(1)))
+            .collect(),
         fixed_tables: Vec::new(),
         day_starts: vec![slots / 2],
         morning: Vec::new(),
@@ -93,8 +107,8 @@ fn main() {
     );
     let total_weight: u64 = instance.meetings.iter().map(|m| m.weight as u64).sum();
     println!(
-        "{participants} participants, {requests} requests, {slots} slots, {tables} tables (room for {})",
-        slots * tables
+        "{participants} participants ({online} online), {requests} requests, {slots} slots, {hall} tables and {online} online rooms (room for {} meetings in the hall)",
+        slots * hall
     );
     println!(
         "placed {} meetings (weight {} of {total_weight}), {} breaks, largest difference {}, status {:?}",

@@ -567,9 +567,14 @@ fn encode_core(instance: &Instance, mut sat: Sat, count_busy: bool) -> Core {
     }
     // Tables: at most `tables` meetings per slot, i.e. at most twice as many busy
     // participants; with reserved tables, meetings without an owner share the others.
-    let owners: Vec<usize> = instance.reserved_tables.iter().map(|(_, o)| *o).collect();
+    let mut owns = vec![false; instance.participants];
+    for &(_, owner) in &instance.reserved_tables {
+        if let Some(o) = owns.get_mut(owner) {
+            *o = true;
+        }
+    }
     for t in 0..slots {
-        if owners.is_empty() {
+        if instance.reserved_tables.is_empty() {
             let lits: Vec<Lit> = busy
                 .iter()
                 .map(|row| row[t])
@@ -581,13 +586,15 @@ fn encode_core(instance: &Instance, mut sat: Sat, count_busy: bool) -> Core {
                 sat.clause(&[-out[limit]]);
             }
         } else {
-            let free_tables = instance.tables.saturating_sub(owners.len());
+            let free_tables = instance
+                .tables
+                .saturating_sub(instance.reserved_tables.len());
             let lits: Vec<Lit> = x
                 .iter()
                 .enumerate()
                 .filter(|(m, _)| {
                     let meeting = &instance.meetings[*m];
-                    !owners.contains(&meeting.a) && !owners.contains(&meeting.b)
+                    !owns[meeting.a] && !owns[meeting.b]
                 })
                 .filter_map(|(_, slots_of)| slots_of.iter().find(|(s, _)| *s == t).map(|(_, l)| *l))
                 .collect();
@@ -751,7 +758,16 @@ pub fn assign_tables(
 ) -> Vec<Option<Placement>> {
     let mut result: Vec<Option<Placement>> = placements.to_vec();
     let mut last_table: Vec<Option<usize>> = vec![None; instance.participants];
-    let is_reserved = |table: usize| instance.reserved_tables.iter().any(|(t, _)| *t == table);
+    // Read once: an event may keep hundreds of tables for their owners (online rooms).
+    let mut reserved = vec![false; instance.tables];
+    let mut kept_for: Vec<Vec<(usize, usize)>> = vec![Vec::new(); instance.participants];
+    for (at, &(table, owner)) in instance.reserved_tables.iter().enumerate() {
+        if table < instance.tables && owner < instance.participants {
+            reserved[table] = true;
+            kept_for[owner].push((at, table));
+        }
+    }
+    let is_reserved = |table: usize| reserved[table];
     for t in 0..instance.slots {
         let mut taken = vec![false; instance.tables];
         let mut here: Vec<usize> = (0..placements.len())
@@ -772,12 +788,12 @@ pub fn assign_tables(
             // The first free table kept for either side, in the order of the list (an
             // event puts online rooms first: one who takes part from afar cannot sit at
             // the other's booth).
-            if let Some(table) = instance
-                .reserved_tables
+            if let Some((_, table)) = kept_for[meeting.a]
                 .iter()
-                .filter(|(_, owner)| *owner == meeting.a || *owner == meeting.b)
-                .map(|(table, _)| *table)
-                .find(|&table| !taken[table])
+                .chain(&kept_for[meeting.b])
+                .filter(|(_, table)| !taken[*table])
+                .min()
+                .copied()
             {
                 taken[table] = true;
                 result[m] = Some(Placement { slot: t, table });
