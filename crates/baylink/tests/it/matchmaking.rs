@@ -1794,6 +1794,17 @@ async fn a_participant_online_meets_in_their_own_room() {
         room.starts_with("https://meet.example.org/baylink-") && room.len() > 45,
         "{room}"
     );
+    // It is among what the platform holds about them.
+    let token = a.rsplit('/').next().unwrap();
+    let data: serde_json::Value = kit::client()
+        .get(staff.url(&format!("/api/v1/registrations/{token}/data")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(data["online_room"]["link"], room);
     // Asked again, the room stays the same.
     post(
         &staff,

@@ -301,6 +301,8 @@ pub struct RegistrationData {
     pub matchmaking_profile: Option<baylink_store::MatchmakingProfile>,
     /// Ids of the matchmaking slots marked as away.
     pub away_slots: Vec<i64>,
+    /// Their online room, where they take part from afar.
+    pub online_room: Option<baylink_store::MeetingTable>,
 }
 
 /// A copy of everything held about one's own registration, by the secret in the link.
@@ -339,7 +341,14 @@ pub async fn own_data(
         .filter(|(reg, _)| *reg == registration.id)
         .map(|(_, slot)| slot)
         .collect();
+    let online_room = s
+        .store
+        .meeting_tables(registration.event_id)
+        .await?
+        .into_iter()
+        .find(|t| t.link.is_some() && t.reserved_for == Some(registration.id));
     let data = RegistrationData {
+        online_room,
         sessions: s.store.session_registrations(registration.id).await?,
         registration,
         meeting_requests,
