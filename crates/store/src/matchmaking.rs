@@ -656,6 +656,17 @@ pub trait MatchmakingStore: Send + Sync {
         event_id: i64,
         now: i64,
     ) -> StoreResult<Matchmaking>;
+    /// Takes a published schedule back to a draft (b2match's "Unpublish"), to rework it:
+    /// participants no longer see it (where they book their own slots, they still see
+    /// what they booked), the agendas and day mails not yet sent are dropped, published
+    /// meetings may move again, and publishing again sends everyone their agenda. Only a
+    /// published schedule (`err-mm-not-published`); in one transaction, in the audit log.
+    async fn unpublish_schedule(
+        &self,
+        actor: &Actor,
+        event_id: i64,
+        now: i64,
+    ) -> StoreResult<Matchmaking>;
     /// Claims the event's schedule run: true when no other run is going on any node. A run
     /// whose heartbeat is before `stale_before` belongs to a node that stopped and is taken
     /// over.

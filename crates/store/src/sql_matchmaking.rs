@@ -929,6 +929,30 @@ macro_rules! impl_sql_matchmaking {
                     Ok(published)
                 }
 
+                async fn unpublish_schedule(&self, actor: &Actor, event_id: i64, now: i64) -> StoreResult<Matchmaking> {
+                    let mut tx = self.begin().await?;
+                    let mm = Self::lock_matchmaking(&mut tx, event_id).await?;
+                    if mm.status != MatchmakingStatus::Published {
+                        return Err(conflict("err-mm-not-published"));
+                    }
+                    let draft = sqlx::query_as::<_, Matchmaking>(AssertSqlSafe(format!("UPDATE matchmaking SET status = 'scheduled', updated_at = $2, version = version + 1 WHERE event_id = $1 RETURNING {MATCHMAKING_COLS}")))
+                        .bind(event_id)
+                        .bind(now)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    // Mails of the schedule that no sender holds yet; one a sender holds is
+                    // written when sent, from the schedule as it then stands (none).
+                    sqlx::query("DELETE FROM outbox WHERE kind IN ('agenda', 'mm_today') AND sent_at IS NULL AND attempts = 0 AND registration_id IN (SELECT id FROM registrations WHERE event_id = $1)")
+                        .bind(event_id)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    Self::audit(&mut tx, actor, "unpublish", "matchmaking", event_id, audit_json(&mm), audit_json(&draft)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(draft)
+                }
+
                 async fn set_matchmaking_profile(&self, registration_id: i64, about: &str, daily: bool, now: i64) -> StoreResult<()> {
                     let (about, script) = profile_about(about).map_err(StoreError::Invalid)?;
                     let query = if about.is_empty() && !daily {

@@ -525,6 +525,7 @@ async fn agenda_mail(
 ) -> Result<Composed, StoreError> {
     use baylink_store::RequestStatus;
     let (reg, event) = recipient(store, m).await?;
+    published(store, event.id).await?;
     let slots = store.meeting_slots(event.id).await?;
     let requests = store.meeting_requests(event.id).await?;
     let mut agenda = placed_lines(store, lang, reg.id, &requests, &slots, None).await?;
@@ -627,6 +628,15 @@ async fn placed_lines(
     Ok(lines.into_iter().map(|(_, l)| l).collect())
 }
 
+/// Mails of the schedule go only while it is published: one queued before the organiser
+/// took it back is dropped ([`StoreError::NotFound`]).
+async fn published(store: &dyn Store, event_id: i64) -> Result<(), StoreError> {
+    match store.matchmaking(event_id).await? {
+        Some(mm) if mm.status == baylink_store::MatchmakingStatus::Published => Ok(()),
+        _ => Err(StoreError::NotFound),
+    }
+}
+
 /// The meetings of the day a participant has, that morning (kind `mm_today`), as the
 /// schedule stands when it is sent; with none that day any more, nothing is sent
 /// ([`StoreError::NotFound`]).
@@ -637,6 +647,7 @@ async fn today_mail(
     base_url: &str,
 ) -> Result<Composed, StoreError> {
     let (reg, event) = recipient(store, m).await?;
+    published(store, event.id).await?;
     let slots = store.meeting_slots(event.id).await?;
     let requests = store.meeting_requests(event.id).await?;
     // The day it was due: a lease or a retry moves the time, within the day.

@@ -2028,3 +2028,74 @@ async fn the_demo_holds_an_open_matchmaking_session_with_online_rooms() {
     );
     assert!(admin.contains("黃小芳"), "the request is there");
 }
+
+/// The organiser takes a published schedule back to rework it: participants no longer
+/// see it, the agendas not yet sent are dropped, and publishing again sends everyone
+/// their agenda.
+#[tokio::test]
+async fn a_published_schedule_is_taken_back_and_published_again() {
+    let (staff, event) = matchmaking_on(&[]).await;
+    let base = format!("/zh-Hant/events/{event}/matchmaking");
+    two_slots_and_a_table(&staff, event).await;
+    let a = register(&staff, event, "陳大文", "back-a@example.hk").await;
+    let b = register(&staff, event, "李小明", "back-b@example.cn").await;
+    ask_by_name(&staff, &a, "李小明").await;
+    let (_, page) = public_page(&staff, &format!("{b}/matchmaking")).await;
+    let rid = first_request_id(&page[page.find("id=\"mm-incoming\"").unwrap()..]);
+    post(
+        &staff,
+        &format!("{b}/matchmaking/requests/{rid}/decide"),
+        &[("accept", "1"), ("priority", "2")],
+    )
+    .await;
+    let r = staff.post_form(&format!("{base}/unpublish"), &[]).await;
+    assert_eq!(r.status(), StatusCode::CONFLICT, "nothing published yet");
+    staff.post_form(&format!("{base}/schedule"), &[]).await;
+    staff.post_form(&format!("{base}/publish"), &[]).await;
+    let (_, page) = public_page(&staff, &format!("{a}/matchmaking")).await;
+    assert!(page.contains("id=\"mm-agenda\""));
+    let (_, admin) = staff.page(&base).await;
+    assert!(admin.contains("id=\"mm-unpublish\""));
+
+    let r = staff.post_form(&format!("{base}/unpublish"), &[]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, admin) = staff.page(&base).await;
+    assert!(admin.contains("日程已擬定") && !admin.contains("id=\"mm-unpublish\""));
+    let (_, page) = public_page(&staff, &format!("{a}/matchmaking")).await;
+    assert!(
+        !page.contains("id=\"mm-agenda\""),
+        "no agenda while it is a draft"
+    );
+    let token = a.rsplit('/').next().unwrap();
+    let ics = kit::client()
+        .get(staff.url(&format!("/en/registrations/{token}/agenda.ics")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!ics.contains("BEGIN:VEVENT"));
+    let sent: Vec<_> = drain_mail(&staff)
+        .await
+        .into_iter()
+        .filter(|(kind, m)| kind == "agenda" && m.is_some())
+        .collect();
+    assert!(sent.is_empty(), "the agendas of the draft are not sent");
+    let log = staff.store.list_audit(50, 0).await.unwrap().items;
+    assert!(
+        log.iter()
+            .any(|l| l.action == "unpublish" && l.entity_id == event)
+    );
+
+    let r = staff.post_form(&format!("{base}/publish"), &[]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let mut to: Vec<String> = drain_mail(&staff)
+        .await
+        .into_iter()
+        .filter(|(kind, _)| kind == "agenda")
+        .filter_map(|(_, m)| m.map(|m| m.to))
+        .collect();
+    to.sort();
+    assert_eq!(to, ["back-a@example.hk", "back-b@example.cn"]);
+}

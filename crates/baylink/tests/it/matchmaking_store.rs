@@ -983,6 +983,22 @@ async fn daily_mail(store: Arc<dyn Store>) {
     );
     let morning = start + 7 * 3600 + 1800;
     assert!(sent_at(s, morning - 1).await.is_empty());
+    // Taken back to a draft, the day's mails queued are dropped; published again, each
+    // side gets their agenda anew, and the day's mails are queued again.
+    let draft = s.unpublish_schedule(&me, ev.id, now).await.unwrap();
+    assert_eq!(draft.status, MatchmakingStatus::Scheduled);
+    assert_eq!(
+        conflict_code(s.unpublish_schedule(&me, ev.id, now).await.unwrap_err()),
+        "err-mm-not-published"
+    );
+    assert!(sent_at(s, morning).await.is_empty());
+    s.publish_schedule(&me, ev.id, now).await.unwrap();
+    let mut again = sent_at(s, now).await;
+    again.sort();
+    assert_eq!(
+        again,
+        vec![("agenda".into(), Some(a)), ("agenda".into(), Some(c))]
+    );
     let mut today = sent_at(s, morning).await;
     today.sort();
     assert_eq!(

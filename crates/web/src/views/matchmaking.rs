@@ -49,6 +49,7 @@ pub fn router() -> Router<AppState> {
         .route("/events/{id}/matchmaking/schedule", post(make_schedule))
         .route("/events/{id}/matchmaking/progress", get(schedule_progress))
         .route("/events/{id}/matchmaking/publish", post(publish))
+        .route("/events/{id}/matchmaking/unpublish", post(unpublish))
         .route("/events/{id}/matchmaking/remind", post(remind))
         .route("/events/{id}/matchmaking/nudge", post(nudge))
         .route(
@@ -1191,6 +1192,23 @@ async fn publish(
         let event_id = id(&raw)?;
         s.store
             .publish_schedule(&actor(auth), event_id, baylink_store::sql::now())
+            .await?;
+        Ok(see(c.href(&format!("/events/{event_id}/matchmaking"))))
+    })
+    .await
+}
+
+/// Takes the published schedule back to a draft, to rework it.
+async fn unpublish(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
+    inline(&s, &c, &raw, async {
+        let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+        let event_id = id(&raw)?;
+        s.store
+            .unpublish_schedule(&actor(auth), event_id, baylink_store::sql::now())
             .await?;
         Ok(see(c.href(&format!("/events/{event_id}/matchmaking"))))
     })
