@@ -33,9 +33,10 @@ pub use market::{
     PostingFilter, PostingInput, PostingKind, PostingSide, PostingStatus, Sector, Stage,
 };
 pub use matchmaking::{
-    Matchmaking, MatchmakingDraft, MatchmakingInput, MatchmakingProfile, MatchmakingStatus,
-    MatchmakingStore, MeetingFeedback, MeetingOutcome, MeetingRequest, MeetingSession, MeetingSlot,
-    MeetingTable, RequestDraft, RequestInput, RequestStatus, ScheduleRun, ScheduledMeeting,
+    EarlierMeeting, Matchmaking, MatchmakingDraft, MatchmakingInput, MatchmakingProfile,
+    MatchmakingStatus, MatchmakingStore, MeetingFeedback, MeetingOutcome, MeetingRequest,
+    MeetingSession, MeetingSlot, MeetingTable, RequestDraft, RequestInput, RequestStatus,
+    ScheduleRun, ScheduledMeeting,
 };
 pub use model::*;
 pub use search::{SEARCH_KINDS, SearchChange, SearchRecord, SearchStore};

@@ -315,6 +315,22 @@ pub struct MatchmakingProfile {
     pub updated_at: i64,
 }
 
+/// A meeting one had at another event, with someone whose address is `other_email` there
+/// ([`MatchmakingStore::earlier_meetings`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
+pub struct EarlierMeeting {
+    pub event_id: i64,
+    pub event_title: String,
+    pub event_title_script: String,
+    pub event_title_en: Option<String>,
+    /// When the meeting began.
+    pub starts_at: i64,
+    pub other_email: String,
+    /// Both sides' outcomes, as [`MeetingRequest::outcome_from`] and `outcome_to`.
+    pub outcome_from: Option<String>,
+    pub outcome_to: Option<String>,
+}
+
 /// When a participant who takes their requests once a day ([`MatchmakingProfile::daily`])
 /// is mailed about a request made at `now`: the next 09:00 in Hong Kong, but not so late
 /// that the requests expire first: at the latest three hours before `answer_by`, and
@@ -516,6 +532,14 @@ pub trait MatchmakingStore: Send + Sync {
     /// must move first). Refused where the event has no video service
     /// (`err-mm-no-online`) or for a registration not confirmed (`NotFound`). Returns the
     /// room.
+    /// The meetings that the person behind registration `registration_id` (by their
+    /// address) had at other events before `now`, accepted and in the schedule, earliest
+    /// first: "met before", as Grip and the alliance's yearly conferences need it.
+    async fn earlier_meetings(
+        &self,
+        registration_id: i64,
+        now: i64,
+    ) -> StoreResult<Vec<EarlierMeeting>>;
     async fn set_online_room(
         &self,
         registration_id: i64,

@@ -972,6 +972,15 @@ macro_rules! impl_sql_matchmaking {
                     Ok(())
                 }
 
+                async fn earlier_meetings(&self, registration_id: i64, now: i64) -> StoreResult<Vec<EarlierMeeting>> {
+                    sqlx::query_as::<_, EarlierMeeting>("SELECT e.id AS event_id, e.title AS event_title, e.title_script AS event_title_script, e.title_en AS event_title_en, s.starts_at, other.email AS other_email, m.outcome_from, m.outcome_to FROM registrations me JOIN registrations mine ON mine.email = me.email AND mine.event_id <> me.event_id JOIN meeting_requests m ON m.from_reg = mine.id OR m.to_reg = mine.id JOIN registrations other ON other.id = CASE WHEN m.from_reg = mine.id THEN m.to_reg ELSE m.from_reg END JOIN matchmaking_slots s ON s.id = m.slot_id JOIN events e ON e.id = m.event_id WHERE me.id = $1 AND m.status = 'accepted' AND s.starts_at < $2 ORDER BY s.starts_at, m.id")
+                        .bind(registration_id)
+                        .bind(now)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
                 async fn set_online_room(&self, registration_id: i64, room: Option<&str>, now: i64) -> StoreResult<Option<MeetingTable>> {
                     let mut tx = self.begin().await?;
                     let event_id: i64 = sqlx::query_scalar("SELECT event_id FROM registrations WHERE id = $1 AND status = 'confirmed'")

@@ -2099,3 +2099,43 @@ async fn a_published_schedule_is_taken_back_and_published_again() {
     to.sort();
     assert_eq!(to, ["back-a@example.hk", "back-b@example.cn"]);
 }
+
+/// Two who met at the 2024 conference meet again at the next event: each sees where
+/// they met, and what came of it, beside the other's name.
+#[tokio::test]
+async fn participants_see_whom_they_met_at_an_earlier_event() {
+    let (app, event) = matchmaking_on(&[]).await;
+    let conference = demo_conference(&app).await;
+    let requests = app.store.meeting_requests(conference.id).await.unwrap();
+    let held = requests
+        .iter()
+        .find(|r| {
+            r.status == baylink_store::RequestStatus::Accepted
+                && r.slot_id.is_some()
+                && r.outcome_from.as_deref() == Some("cooperation_possible")
+                && r.outcome_to.as_deref() != Some("not_held")
+        })
+        .expect("a meeting of 2024 with cooperation possible");
+    let then_a = app.store.get_registration(held.from_reg).await.unwrap();
+    let then_b = app.store.get_registration(held.to_reg).await.unwrap();
+    let a = register(&app, event, &then_a.name, &then_a.email).await;
+    register(&app, event, &then_b.name, &then_b.email).await;
+    let stranger = register(&app, event, "黃小芳", "stranger@example.hk").await;
+    let (_, page) = public_page(&app, &format!("{a}/matchmaking")).await;
+    let rows = &page[page.find("id=\"mm-participants\"").unwrap()..];
+    let b_name = baylink_text::display(
+        &then_b.name,
+        baylink_text::Script::parse(&then_b.name_script).unwrap(),
+        baylink_text::Script::Hant,
+    );
+    let row = rows
+        .split("<tr data-id=")
+        .find(|r| r.contains(b_name.as_ref()))
+        .expect("B is there");
+    assert!(
+        row.contains("曾於2024深港澳科技界交流年會會談：有合作可能"),
+        "{row}"
+    );
+    let (_, page) = public_page(&app, &format!("{stranger}/matchmaking")).await;
+    assert!(!page.contains("class=\"mm-met\""), "a newcomer met no one");
+}

@@ -1454,3 +1454,111 @@ async fn online_rooms_on_postgres() {
     let db = TestDb::postgres().await;
     online_rooms(db.open().await).await;
 }
+
+/// Whom one met at other events, by the address each registered with: meetings that
+/// were accepted and placed, and whose time had come.
+async fn met_before(store: Arc<dyn Store>) {
+    let s = store.as_ref();
+    let me = Actor::cli();
+    let first = event(s, None, false).await;
+    let second = event(s, None, false).await;
+    let then = participants(s, first.id, 4, "mb1").await;
+    let now_regs = participants(s, second.id, 3, "mb2").await;
+    let settings = MatchmakingInput {
+        meeting_minutes: 20,
+        max_requests: 5,
+        request_deadline: None,
+        accept_deadline: None,
+        self_booking: false,
+        video_url: None,
+    }
+    .validate()
+    .unwrap();
+    s.save_matchmaking(&me, first.id, &settings, NOON)
+        .await
+        .unwrap();
+    let slot1 = s
+        .add_meeting_slot(&me, first.id, NOON, NOON + 1200)
+        .await
+        .unwrap();
+    let slot2 = s
+        .add_meeting_slot(&me, first.id, NOON + 1200, NOON + 2400)
+        .await
+        .unwrap();
+    let table = s
+        .add_meeting_table(&me, first.id, "T1", None)
+        .await
+        .unwrap();
+    let mut placed = Vec::new();
+    for (to, slot) in [
+        (then[1], Some(slot1.id)),
+        (then[2], Some(slot2.id)),
+        (then[3], None),
+    ] {
+        let r = s
+            .request_meeting(first.id, then[0], &ask(to, 2, ""), NOON - 600)
+            .await
+            .unwrap();
+        s.decide_meeting(r.id, to, true, 2, NOON - 600)
+            .await
+            .unwrap();
+        placed.push((r.id, slot.map(|slot| (slot, table.id))));
+    }
+    let version = s.matchmaking(first.id).await.unwrap().unwrap().version;
+    s.save_schedule(&me, first.id, version, &placed)
+        .await
+        .unwrap();
+    s.record_outcome(placed[0].0, then[1], MeetingOutcome::CooperationPossible)
+        .await
+        .unwrap();
+    let email = |id: i64| async move { s.get_registration(id).await.unwrap().email };
+
+    // The first one, at the second event, after both meetings: both, earliest first (the
+    // third was never placed).
+    let met = s.earlier_meetings(now_regs[0], NOON + 3600).await.unwrap();
+    assert_eq!(
+        met.iter()
+            .map(|m| (m.event_id, m.other_email.clone(), m.outcome_to.clone()))
+            .collect::<Vec<_>>(),
+        vec![
+            (
+                first.id,
+                email(then[1]).await,
+                Some("cooperation_possible".to_owned())
+            ),
+            (first.id, email(then[2]).await, None),
+        ]
+    );
+    assert_eq!(met[0].event_title, first.title);
+    // Between the two meetings, only the first had begun.
+    assert_eq!(
+        s.earlier_meetings(now_regs[0], NOON + 1200)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    // The other side sees it the other way round; the first event itself is no "before".
+    let theirs = s.earlier_meetings(now_regs[1], NOON + 3600).await.unwrap();
+    assert_eq!(theirs.len(), 1);
+    assert_eq!(theirs[0].other_email, email(then[0]).await);
+    assert!(
+        s.earlier_meetings(then[0], NOON + 3600)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn met_before_on_sqlite() {
+    let db = TestDb::sqlite();
+    met_before(db.open().await).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn met_before_on_postgres() {
+    let db = TestDb::postgres().await;
+    met_before(db.open().await).await;
+}

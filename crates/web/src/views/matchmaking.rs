@@ -186,24 +186,62 @@ pub(crate) fn outcome_counts(requests: &[MeetingRequest]) -> (usize, Vec<(Meetin
         .iter()
         .filter(|r| r.status == RequestStatus::Accepted && r.slot_id.is_some())
         .collect();
-    let rank = |o: MeetingOutcome| MeetingOutcome::ALL.iter().position(|x| *x == o);
     let mut counts: Vec<(MeetingOutcome, usize)> =
         MeetingOutcome::ALL.iter().map(|o| (*o, 0)).collect();
     for r in &placed {
-        let sides: Vec<MeetingOutcome> = [&r.outcome_from, &r.outcome_to]
-            .into_iter()
-            .filter_map(|o| o.as_deref().and_then(MeetingOutcome::parse))
-            .collect();
-        let combined = if sides.contains(&MeetingOutcome::NotHeld) {
-            Some(MeetingOutcome::NotHeld)
-        } else {
-            sides.into_iter().max_by_key(|o| rank(*o))
-        };
+        let combined = one_outcome(&r.outcome_from, &r.outcome_to);
         if let Some(slot) = combined.and_then(|o| counts.iter_mut().find(|(x, _)| *x == o)) {
             slot.1 += 1;
         }
     }
     (placed.len(), counts)
+}
+
+/// A meeting's one outcome from its two sides' answers ([`outcome_counts`] says how).
+fn one_outcome(from: &Option<String>, to: &Option<String>) -> Option<MeetingOutcome> {
+    let rank = |o: MeetingOutcome| MeetingOutcome::ALL.iter().position(|x| *x == o);
+    let sides: Vec<MeetingOutcome> = [from, to]
+        .into_iter()
+        .filter_map(|o| o.as_deref().and_then(MeetingOutcome::parse))
+        .collect();
+    if sides.contains(&MeetingOutcome::NotHeld) {
+        Some(MeetingOutcome::NotHeld)
+    } else {
+        sides.into_iter().max_by_key(|o| rank(*o))
+    }
+}
+
+/// Whom the reader met at other events before (by the address each registered with),
+/// as lines for the reader: "You met at 2024 年會: cooperation possible". A meeting either
+/// side says did not take place is left out.
+fn met_before(c: &Ctx, earlier: &[baylink_store::EarlierMeeting]) -> HashMap<String, Vec<String>> {
+    let mut met: HashMap<String, Vec<String>> = HashMap::new();
+    for m in earlier {
+        let outcome = one_outcome(&m.outcome_from, &m.outcome_to);
+        if outcome == Some(MeetingOutcome::NotHeld) {
+            continue;
+        }
+        let event = fluent_templates::fluent_bundle::FluentValue::from(c.name(
+            &m.event_title,
+            &m.event_title_script,
+            &m.event_title_en,
+        ));
+        let line = match outcome {
+            Some(o) => c.lang.t_args(
+                "mm-met-before-outcome",
+                &[
+                    ("event", event),
+                    (
+                        "outcome",
+                        fluent_templates::fluent_bundle::FluentValue::from(c.t(&o.label_key())),
+                    ),
+                ],
+            ),
+            None => c.lang.t_args("mm-met-before", &[("event", event)]),
+        };
+        met.entry(m.other_email.clone()).or_default().push(line);
+    }
+    met
 }
 
 /// How the requests of an event stand, for the organiser (the figures ExpoPlatform and
@@ -1268,6 +1306,8 @@ pub struct Profile {
     pub postings: Vec<(i64, String)>,
     /// What they say of themselves for matchmaking, in the reader's script.
     pub about: String,
+    /// Where the reader met them before ([`met_before`]).
+    pub met: Vec<String>,
 }
 
 /// One line of a participant's agenda.
@@ -1431,7 +1471,13 @@ async fn participant_page(
             .unwrap_or_default(),
         orgs.get(&reg.id).copied(),
     );
-    let suggested_people = meeting_suggestions::people(
+    let met = met_before(
+        &c,
+        &s.store
+            .earlier_meetings(reg.id, baylink_store::sql::now())
+            .await?,
+    );
+    let mut suggested_people = meeting_suggestions::people(
         &s,
         &c,
         &market,
@@ -1446,6 +1492,16 @@ async fn participant_page(
         SUGGESTIONS,
     )
     .await?;
+    // Someone met before is suggested with where: a follow-up, the alliance's closed loop.
+    for x in &mut suggested_people {
+        if let Some(lines) = regs
+            .iter()
+            .find(|r| r.id == x.registration_id)
+            .and_then(|r| met.get(&r.email))
+        {
+            x.reasons.extend(lines.iter().cloned());
+        }
+    }
     let profiles = regs
         .iter()
         .filter(|r| r.id != reg.id)
@@ -1482,6 +1538,7 @@ async fn participant_page(
                 .get(&r.id)
                 .map(|p| c.text(&p.about, &p.about_script))
                 .unwrap_or_default(),
+            met: met.get(&r.email).cloned().unwrap_or_default(),
         })
         .collect();
     let all_slots = s.store.meeting_slots(event.id).await?;
