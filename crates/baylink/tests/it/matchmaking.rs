@@ -927,6 +927,20 @@ async fn the_demo_conference_has_a_published_matchmaking_schedule_that_keeps_the
     assert_eq!(status, StatusCode::OK);
     assert_eq!(page.matches("class=\"muted mm-why\"").count(), unplaced);
     assert!(page.contains("The event has no meeting slot in the half-day it asks for"));
+    // How far the meetings reach across the alliance's borders, as the store says.
+    let region = |id: i64| regs.iter().find(|r| r.id == id).unwrap().region.clone();
+    let across = requests
+        .iter()
+        .filter(|r| r.status == RequestStatus::Accepted)
+        .filter(|r| region(r.from_reg) != region(r.to_reg))
+        .count();
+    assert!(across > 0, "the demo's meetings cross borders");
+    assert!(
+        page.contains(&format!("<td id=\"mm-across\">{across} / ")),
+        "{}",
+        &page[page.find("id=\"mm-stats\"").unwrap()..][..2000]
+    );
+    assert!(page.contains("Shenzhen – Hong Kong</td>"));
     // And each side of such a meeting reads it on their own page.
     let waiting = requests
         .iter()

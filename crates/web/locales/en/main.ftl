@@ -451,6 +451,7 @@ mm-tables-help = Several tables are numbered on from the name: “A1” and 3 gi
 mm-requests = Meeting requests
 mm-stats-met = Participants with at least one accepted meeting
 mm-stats-online = Taking part online
+mm-stats-across = Accepted meetings across regions (of those whose regions are known)
 mm-stats-per-participant = Accepted meetings per participant with any
 mm-from = From
 mm-to = To

@@ -19,7 +19,7 @@ use axum::routing::{get, post};
 use baylink_matchmaking::{EventIn, RequestIn, Unplaced};
 use baylink_store::{
     Event, FieldError, Matchmaking, MatchmakingInput, MatchmakingStatus, MeetingOutcome,
-    MeetingRequest, MeetingSlot, MeetingTable, RegStatus, Registration, RequestInput,
+    MeetingRequest, MeetingSlot, MeetingTable, RegStatus, Region, Registration, RequestInput,
     RequestStatus, ScheduleRun,
 };
 
@@ -286,6 +286,51 @@ pub(crate) fn request_stats(requests: &[MeetingRequest], participants: usize) ->
     }
 }
 
+/// How far the accepted meetings reach across the alliance's borders, the figure its work
+/// reports give: of the accepted meetings whose two sides gave their region, how many
+/// join two different regions, and how many join each pair (most first, then in the
+/// order of the regions), each pair once whichever side asked.
+pub(crate) fn across_borders(
+    requests: &[MeetingRequest],
+    region: &HashMap<i64, Region>,
+) -> Borders {
+    let order = |x: Region| Region::ALL.iter().position(|y| *y == x).unwrap_or(0);
+    let (mut known, mut across) = (0, 0);
+    let mut pairs: HashMap<(Region, Region), usize> = HashMap::new();
+    for r in requests
+        .iter()
+        .filter(|r| r.status == RequestStatus::Accepted)
+    {
+        let (Some(&a), Some(&b)) = (region.get(&r.from_reg), region.get(&r.to_reg)) else {
+            continue;
+        };
+        known += 1;
+        if a != b {
+            across += 1;
+            let pair = if order(a) <= order(b) { (a, b) } else { (b, a) };
+            *pairs.entry(pair).or_default() += 1;
+        }
+    }
+    let mut pairs: Vec<((Region, Region), usize)> = pairs.into_iter().collect();
+    pairs.sort_by_key(|((a, b), n)| (std::cmp::Reverse(*n), order(*a), order(*b)));
+    Borders {
+        known,
+        across,
+        pairs,
+    }
+}
+
+/// What [`across_borders`] counts.
+#[derive(Debug, PartialEq)]
+pub(crate) struct Borders {
+    /// Accepted meetings whose two sides gave their region.
+    pub known: usize,
+    /// Those that join two different regions.
+    pub across: usize,
+    /// Those by pair of regions.
+    pub pairs: Vec<((Region, Region), usize)>,
+}
+
 /// One cell of the organiser's grid.
 pub struct Cell {
     pub table: String,
@@ -338,6 +383,9 @@ struct OrganiserPage {
     stat_labels: Vec<(String, usize)>,
     /// Participants who take part online (who have a room).
     online: usize,
+    /// Accepted meetings whose sides' regions are known, how many of them join two
+    /// regions, and those by pair of regions (labelled) ([`across_borders`]).
+    borders: (usize, usize, Vec<(String, usize)>),
     /// After a reminder: how many mails it queued.
     queued: Option<i64>,
 }
@@ -454,6 +502,32 @@ async fn organiser_view(
     let real: std::collections::HashSet<i64> =
         regs.iter().filter(|r| !r.synthetic).map(|r| r.id).collect();
     let stats = request_stats(&requests, regs.len());
+    let borders = {
+        let region: HashMap<i64, Region> = regs
+            .iter()
+            .filter_map(|r| {
+                r.region
+                    .as_deref()
+                    .and_then(Region::parse)
+                    .map(|x| (r.id, x))
+            })
+            .collect();
+        let Borders {
+            known,
+            across,
+            pairs,
+        } = across_borders(&requests, &region);
+        let pairs = pairs
+            .into_iter()
+            .map(|((a, b), n)| {
+                (
+                    format!("{} – {}", c.t(&a.label_key()), c.t(&b.label_key())),
+                    n,
+                )
+            })
+            .collect();
+        (known, across, pairs)
+    };
     let engaged: std::collections::HashSet<i64> = requests
         .iter()
         .flat_map(|r| {
@@ -531,6 +605,7 @@ async fn organiser_view(
         })
         .collect();
     let online = tables.iter().filter(|t| t.link.is_some()).count();
+
     let tables = tables
         .into_iter()
         .map(|t| {
@@ -565,6 +640,7 @@ async fn organiser_view(
             stats,
             stat_labels,
             online,
+            borders,
             idle,
             booking_open,
             waiting,
@@ -2233,6 +2309,35 @@ mod tests {
         // Once slot 3 has begun, only slot 4 is still to come.
         let later = Occupancy::of(&requests, &[(20, 2)], slots[2].starts_at);
         assert_eq!(ids(later.free_slots(&with_owner, &slots, &tables)), vec![4]);
+    }
+
+    /// Each accepted meeting between two known regions counts once, under its pair of
+    /// regions whichever side asked; others and meetings within one region do not.
+    #[test]
+    fn meetings_across_borders_are_counted_by_pair_of_regions() {
+        use baylink_store::Region::*;
+        let region: HashMap<i64, Region> =
+            [(1, Shenzhen), (2, HongKong), (3, Macao), (4, Shenzhen)].into();
+        let declined = MeetingRequest {
+            status: RequestStatus::Declined,
+            ..request(9, 1, 3)
+        };
+        let requests = [
+            request(1, 1, 2),
+            request(2, 2, 4), // Hong Kong asks Shenzhen: the same pair
+            request(3, 3, 2),
+            request(4, 1, 4), // within Shenzhen
+            request(5, 1, 5), // 5 gave no region
+            declined,
+        ];
+        assert_eq!(
+            super::across_borders(&requests, &region),
+            super::Borders {
+                known: 4,
+                across: 3,
+                pairs: vec![((Shenzhen, HongKong), 2), ((HongKong, Macao), 1)]
+            }
+        );
     }
 
     /// Not held wins over any other answer; otherwise the better answer counts; a meeting
