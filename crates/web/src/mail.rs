@@ -524,10 +524,12 @@ async fn agenda_mail(
     base_url: &str,
 ) -> Result<Composed, StoreError> {
     use baylink_store::RequestStatus;
-    let (reg, event) = recipient(store, m).await?;
-    published(store, event.id).await?;
-    let slots = store.meeting_slots(event.id).await?;
-    let requests = store.meeting_requests(event.id).await?;
+    let PublishedSchedule {
+        reg,
+        event,
+        slots,
+        requests,
+    } = published_schedule(store, m).await?;
     let mut agenda = placed_lines(store, lang, reg.id, &requests, &slots, None).await?;
     // Accepted meetings without a slot: with whom (registration ids) and why.
     let waiting: Vec<(i64, i64)> = requests
@@ -628,13 +630,33 @@ async fn placed_lines(
     Ok(lines.into_iter().map(|(_, l)| l).collect())
 }
 
-/// Mails of the schedule go only while it is published: one queued before the organiser
-/// took it back is dropped ([`StoreError::NotFound`]).
-async fn published(store: &dyn Store, event_id: i64) -> Result<(), StoreError> {
-    match store.matchmaking(event_id).await? {
-        Some(mm) if mm.status == baylink_store::MatchmakingStatus::Published => Ok(()),
-        _ => Err(StoreError::NotFound),
+/// What a mail of the schedule is written from: its recipient, their event, the event's
+/// slots and its requests.
+struct PublishedSchedule {
+    reg: baylink_store::Registration,
+    event: baylink_store::Event,
+    slots: Vec<baylink_store::MeetingSlot>,
+    requests: Vec<baylink_store::MeetingRequest>,
+}
+
+/// [`PublishedSchedule`] for mail `m`. Such mails go only while the schedule is
+/// published: one queued before the organiser took it back is dropped
+/// ([`StoreError::NotFound`]).
+async fn published_schedule(
+    store: &dyn Store,
+    m: &OutboxMessage,
+) -> Result<PublishedSchedule, StoreError> {
+    let (reg, event) = recipient(store, m).await?;
+    match store.matchmaking(event.id).await? {
+        Some(mm) if mm.status == baylink_store::MatchmakingStatus::Published => {}
+        _ => return Err(StoreError::NotFound),
     }
+    Ok(PublishedSchedule {
+        slots: store.meeting_slots(event.id).await?,
+        requests: store.meeting_requests(event.id).await?,
+        reg,
+        event,
+    })
 }
 
 /// The meetings of the day a participant has, that morning (kind `mm_today`), as the
@@ -646,10 +668,12 @@ async fn today_mail(
     lang: Locale,
     base_url: &str,
 ) -> Result<Composed, StoreError> {
-    let (reg, event) = recipient(store, m).await?;
-    published(store, event.id).await?;
-    let slots = store.meeting_slots(event.id).await?;
-    let requests = store.meeting_requests(event.id).await?;
+    let PublishedSchedule {
+        reg,
+        event,
+        slots,
+        requests,
+    } = published_schedule(store, m).await?;
     // The day it was due: a lease or a retry moves the time, within the day.
     let day = baylink_store::matchmaking::hk_day(m.next_attempt_at);
     let lines = placed_lines(store, lang, reg.id, &requests, &slots, Some(day)).await?;

@@ -84,6 +84,32 @@ async fn two_slots_and_a_table(staff: &TestApp, event: i64) {
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
 }
 
+/// `who` (a registration's path) accepts the first request waiting for their answer, with
+/// priority 2 and no slot of their own choosing.
+async fn accept_first(app: &TestApp, who: &str) {
+    let (_, page) = public_page(app, &format!("{who}/matchmaking")).await;
+    let rid = first_request_id(&page[page.find("id=\"mm-incoming\"").unwrap()..]);
+    let r = post(
+        app,
+        &format!("{who}/matchmaking/requests/{rid}/decide"),
+        &[("accept", "1"), ("priority", "2")],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+}
+
+/// The addresses the mails of `kind` went to, of all the mail due now, in order.
+async fn mailed_to(app: &TestApp, kind: &str) -> Vec<String> {
+    let mut to: Vec<String> = drain_mail(app)
+        .await
+        .into_iter()
+        .filter(|(k, _)| k == kind)
+        .filter_map(|(_, m)| m.map(|m| m.to))
+        .collect();
+    to.sort();
+    to
+}
+
 /// `from` (a registration's path) asks the participant named `name` for a meeting, with
 /// priority 2, picking them in the request form of `from`'s page.
 async fn ask_by_name(app: &TestApp, from: &str, name: &str) {
@@ -1840,15 +1866,7 @@ async fn a_participant_online_meets_in_their_own_room() {
     // B meets A (online) and C (at table A).
     for (from, to, name) in [(&b, &a, "陳大文"), (&c, &b, "李小明")] {
         ask_by_name(&staff, from, name).await;
-        let (_, page) = public_page(&staff, &format!("{to}/matchmaking")).await;
-        let rid = first_request_id(&page[page.find("id=\"mm-incoming\"").unwrap()..]);
-        let r = post(
-            &staff,
-            &format!("{to}/matchmaking/requests/{rid}/decide"),
-            &[("accept", "1"), ("priority", "2")],
-        )
-        .await;
-        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        accept_first(&staff, to).await;
     }
     let r = staff.post_form(&format!("{base}/schedule"), &[]).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
@@ -1921,14 +1939,10 @@ async fn a_participant_online_meets_in_their_own_room() {
         line.contains("網上 <a href=\"https://meet.example.org/baylink-"),
         "{line}"
     );
-    let mut told: Vec<String> = drain_mail(&staff)
-        .await
-        .into_iter()
-        .filter(|(kind, _)| kind == "agenda")
-        .filter_map(|(_, m)| m.map(|m| m.to))
-        .collect();
-    told.sort();
-    assert_eq!(told, ["online-b@example.cn", "online-c@example.mo"]);
+    assert_eq!(
+        mailed_to(&staff, "agenda").await,
+        ["online-b@example.cn", "online-c@example.mo"]
+    );
 }
 
 /// The settings form shows the deadlines saved, so that saving it again (to let
@@ -2054,14 +2068,7 @@ async fn a_published_schedule_is_taken_back_and_published_again() {
     let a = register(&staff, event, "陳大文", "back-a@example.hk").await;
     let b = register(&staff, event, "李小明", "back-b@example.cn").await;
     ask_by_name(&staff, &a, "李小明").await;
-    let (_, page) = public_page(&staff, &format!("{b}/matchmaking")).await;
-    let rid = first_request_id(&page[page.find("id=\"mm-incoming\"").unwrap()..]);
-    post(
-        &staff,
-        &format!("{b}/matchmaking/requests/{rid}/decide"),
-        &[("accept", "1"), ("priority", "2")],
-    )
-    .await;
+    accept_first(&staff, &b).await;
     let r = staff.post_form(&format!("{base}/unpublish"), &[]).await;
     assert_eq!(r.status(), StatusCode::CONFLICT, "nothing published yet");
     staff.post_form(&format!("{base}/schedule"), &[]).await;
@@ -2090,12 +2097,10 @@ async fn a_published_schedule_is_taken_back_and_published_again() {
         .await
         .unwrap();
     assert!(!ics.contains("BEGIN:VEVENT"));
-    let sent: Vec<_> = drain_mail(&staff)
-        .await
-        .into_iter()
-        .filter(|(kind, m)| kind == "agenda" && m.is_some())
-        .collect();
-    assert!(sent.is_empty(), "the agendas of the draft are not sent");
+    assert!(
+        mailed_to(&staff, "agenda").await.is_empty(),
+        "the agendas of the draft are not sent"
+    );
     let log = staff.store.list_audit(50, 0).await.unwrap().items;
     assert!(
         log.iter()
@@ -2104,14 +2109,10 @@ async fn a_published_schedule_is_taken_back_and_published_again() {
 
     let r = staff.post_form(&format!("{base}/publish"), &[]).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    let mut to: Vec<String> = drain_mail(&staff)
-        .await
-        .into_iter()
-        .filter(|(kind, _)| kind == "agenda")
-        .filter_map(|(_, m)| m.map(|m| m.to))
-        .collect();
-    to.sort();
-    assert_eq!(to, ["back-a@example.hk", "back-b@example.cn"]);
+    assert_eq!(
+        mailed_to(&staff, "agenda").await,
+        ["back-a@example.hk", "back-b@example.cn"]
+    );
 }
 
 /// Two who met at the 2024 conference meet again at the next event: each sees where

@@ -1301,15 +1301,7 @@ async fn publish(
     c: Ctx,
     Path(raw): Path<String>,
 ) -> Result<Response, WebError> {
-    inline(&s, &c, &raw, async {
-        let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
-        let event_id = id(&raw)?;
-        s.store
-            .publish_schedule(&actor(auth), event_id, baylink_store::sql::now())
-            .await?;
-        Ok(see(c.href(&format!("/events/{event_id}/matchmaking"))))
-    })
-    .await
+    set_published(s, c, raw, true).await
 }
 
 /// Takes the published schedule back to a draft, to rework it.
@@ -1318,12 +1310,29 @@ async fn unpublish(
     c: Ctx,
     Path(raw): Path<String>,
 ) -> Result<Response, WebError> {
+    set_published(s, c, raw, false).await
+}
+
+/// Publishes the schedule, or takes it back to a draft.
+async fn set_published(
+    s: AppState,
+    c: Ctx,
+    raw: String,
+    publish: bool,
+) -> Result<Response, WebError> {
     inline(&s, &c, &raw, async {
         let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
         let event_id = id(&raw)?;
-        s.store
-            .unpublish_schedule(&actor(auth), event_id, baylink_store::sql::now())
-            .await?;
+        let now = baylink_store::sql::now();
+        if publish {
+            s.store
+                .publish_schedule(&actor(auth), event_id, now)
+                .await?;
+        } else {
+            s.store
+                .unpublish_schedule(&actor(auth), event_id, now)
+                .await?;
+        }
         Ok(see(c.href(&format!("/events/{event_id}/matchmaking"))))
     })
     .await
