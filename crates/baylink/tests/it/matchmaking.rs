@@ -98,6 +98,17 @@ async fn accept_first(app: &TestApp, who: &str) {
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
 }
 
+/// The mails of `kind` among all the mail due now, each of which must be written (`what`
+/// says what it announces).
+async fn announced(app: &TestApp, kind: &str, what: &str) -> Vec<baylink_web::mail::Composed> {
+    drain_mail(app)
+        .await
+        .into_iter()
+        .filter(|(k, _)| k == kind)
+        .map(|(_, m)| m.unwrap_or_else(|| panic!("{what}")))
+        .collect()
+}
+
 /// The addresses the mails of `kind` went to, of all the mail due now, in order.
 async fn mailed_to(app: &TestApp, kind: &str) -> Vec<String> {
     let mut to: Vec<String> = drain_mail(app)
@@ -245,12 +256,12 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
     assert!(admin.contains("邀請 3 位尚未有會談的參加者預約會談"));
     let r = staff.post_form(&format!("{base}/nudge"), &[]).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    let nudges: Vec<_> = drain_mail(&staff)
-        .await
-        .into_iter()
-        .filter(|(kind, _)| kind == "mm_nudge")
-        .map(|(_, m)| m.expect("an invitation to someone with no meeting"))
-        .collect();
+    let nudges: Vec<_> = announced(
+        &staff,
+        "mm_nudge",
+        "an invitation to someone with no meeting",
+    )
+    .await;
     assert_eq!(nudges.len(), 3);
     let to_a = nudges
         .iter()
@@ -340,12 +351,8 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
         admin.contains("已排隊 2 封郵件"),
         "the organiser sees how many went"
     );
-    let reminders: Vec<_> = drain_mail(&staff)
-        .await
-        .into_iter()
-        .filter(|(kind, _)| kind == "mm_reminder")
-        .map(|(_, m)| m.expect("a reminder with requests waiting"))
-        .collect();
+    let reminders: Vec<_> =
+        announced(&staff, "mm_reminder", "a reminder with requests waiting").await;
     assert_eq!(reminders.len(), 2);
     let to_b = reminders
         .iter()
@@ -412,12 +419,7 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
     )
     .await;
     // The side asking hears of each answer: A twice, C once.
-    let answers: Vec<_> = drain_mail(&staff)
-        .await
-        .into_iter()
-        .filter(|(kind, _)| kind == "mm_answer")
-        .map(|(_, m)| m.expect("an answer is announced"))
-        .collect();
+    let answers: Vec<_> = announced(&staff, "mm_answer", "an answer is announced").await;
     assert_eq!(answers.len(), 3);
     assert_eq!(
         answers.iter().filter(|m| m.to == "mm-a@example.hk").count(),
@@ -732,12 +734,7 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
     assert_eq!(agenda.matches("/cancel\"").count(), 0);
     assert!(agenda.contains(&format!("requests/{rid_with_outcome}/outcome")));
     assert!(!agenda.contains(&format!("requests/{other}/")));
-    let told: Vec<_> = drain_mail(&staff)
-        .await
-        .into_iter()
-        .filter(|(kind, _)| kind == "mm_cancelled")
-        .map(|(_, m)| m.expect("the cancellation is announced"))
-        .collect();
+    let told: Vec<_> = announced(&staff, "mm_cancelled", "the cancellation is announced").await;
     assert_eq!(told.len(), 1);
     assert!(
         told[0].subject.starts_with("會談已取消：陳大文"),
@@ -770,12 +767,12 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
         .post_form(&format!("{base}/meetings/{}/cancel", open[0].id), &[])
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    let told: Vec<_> = drain_mail(&staff)
-        .await
-        .into_iter()
-        .filter(|(kind, _)| kind == "mm_cancelled_by_organiser")
-        .map(|(_, m)| m.expect("the cancellation is announced"))
-        .collect();
+    let told: Vec<_> = announced(
+        &staff,
+        "mm_cancelled_by_organiser",
+        "the cancellation is announced",
+    )
+    .await;
     assert_eq!(told.len(), 2, "both sides");
     assert!(
         told.iter()
@@ -801,12 +798,7 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
     )
     .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    let withdrawn: Vec<_> = drain_mail(&staff)
-        .await
-        .into_iter()
-        .filter(|(kind, _)| kind == "mm_cancelled")
-        .map(|(_, m)| m.expect("the withdrawal is announced"))
-        .collect();
+    let withdrawn: Vec<_> = announced(&staff, "mm_cancelled", "the withdrawal is announced").await;
     assert_eq!(withdrawn.len(), 1);
     assert_eq!(withdrawn[0].to, "mm-c@example.mo");
     assert!(
@@ -1700,12 +1692,7 @@ async fn a_participant_books_the_slot_as_they_accept() {
             "{agenda}"
         );
     }
-    let told: Vec<_> = drain_mail(&staff)
-        .await
-        .into_iter()
-        .filter(|(kind, _)| kind == "mm_answer")
-        .map(|(_, m)| m.expect("the answer is announced"))
-        .collect();
+    let told: Vec<_> = announced(&staff, "mm_answer", "the answer is announced").await;
     assert_eq!(told.len(), 1, "the asker is told");
     // With the time and the table.
     assert_eq!(told[0].to, "book-a@example.hk");
@@ -1755,12 +1742,7 @@ async fn a_participant_books_the_slot_as_they_accept() {
         agenda.contains("<strong>2030-01-15 10:00–10:20</strong>"),
         "{agenda}"
     );
-    let told: Vec<_> = drain_mail(&staff)
-        .await
-        .into_iter()
-        .filter(|(kind, _)| kind == "mm_moved")
-        .map(|(_, m)| m.expect("the move is announced"))
-        .collect();
+    let told: Vec<_> = announced(&staff, "mm_moved", "the move is announced").await;
     assert_eq!(told.len(), 1, "the other side is told");
     assert_eq!(told[0].to, "book-b@example.cn");
     assert!(
