@@ -218,6 +218,13 @@ pub async fn send_due_at(
                 store.mark_mail_sent(m.id, now).await?;
                 sent += 1;
             }
+            Err(error) if past_its_day(&m.kind, now, now + backoff(m.attempts)) => {
+                // The day's meetings are no news the next day: given up, as a mail with
+                // nothing left to say is.
+                tracing::warn!(id = m.id, attempts = m.attempts, %error, "the day's meetings not sent that day; given up");
+                store.mark_mail_sent(m.id, now).await?;
+                return Ok(sent);
+            }
             Err(error) => {
                 tracing::warn!(id = m.id, attempts = m.attempts, %error, "mail not sent; will retry");
                 store
@@ -227,6 +234,13 @@ pub async fn send_due_at(
             }
         }
     }
+}
+
+/// Whether a mail of `kind` that failed at `now` would be tried again (at `retry_at`) only
+/// on another day in Hong Kong than the one it is about: the day's meetings (`mm_today`).
+fn past_its_day(kind: &str, now: i64, retry_at: i64) -> bool {
+    use baylink_store::matchmaking::hk_day;
+    kind == "mm_today" && hk_day(retry_at) != hk_day(now)
 }
 
 /// Runs [`send_due`] every `every` until the task is dropped.
@@ -674,8 +688,9 @@ async fn today_mail(
         slots,
         requests,
     } = published_schedule(store, m).await?;
-    // The day it was due: a lease or a retry moves the time, within the day.
-    let day = baylink_store::matchmaking::hk_day(m.next_attempt_at);
+    // The day it is sent, when it was claimed: the claim moved its time on by the lease,
+    // and a retry never crosses midnight ([`past_its_day`]).
+    let day = baylink_store::matchmaking::hk_day(m.next_attempt_at - LEASE_SECONDS);
     let lines = placed_lines(store, lang, reg.id, &requests, &slots, Some(day)).await?;
     if lines.is_empty() {
         return Err(StoreError::NotFound);
@@ -695,6 +710,17 @@ async fn today_mail(
 #[cfg(test)]
 mod tests {
     use super::backoff;
+
+    /// The day's meetings are tried again that day only; other mails whenever.
+    #[test]
+    fn the_days_meetings_are_not_retried_the_next_day() {
+        use super::past_its_day;
+        // 2026-12-21 23:30 and 00:30 the next day, in Hong Kong (UTC+8).
+        let late = 1_797_867_000;
+        assert!(past_its_day("mm_today", late, late + 3_600));
+        assert!(!past_its_day("mm_today", late, late + 1_200));
+        assert!(!past_its_day("agenda", late, late + 3_600));
+    }
 
     #[test]
     fn retries_back_off_to_an_hour() {
