@@ -319,7 +319,8 @@ pub struct OutboxMessage {
     /// side that did not cancel), `mm_cancelled_by_organiser` (to
     /// both sides), `mm_reminder` (the requests waiting for one's answer), `mm_nudge` (an
     /// invitation to book, to someone with no meeting yet), `mm_digest` (the day's requests,
-    /// to one who takes them once a day), `mm_today` (the meetings of the day, that morning).
+    /// to one who takes them once a day), `mm_today` (the meetings of the day, that morning),
+    /// `mm_unpublished` (the schedule was taken back).
     pub kind: String,
     pub registration_id: Option<i64>,
     pub invitation_id: Option<i64>,

@@ -682,8 +682,10 @@ pub trait MatchmakingStore: Send + Sync {
     ) -> StoreResult<Matchmaking>;
     /// Takes a published schedule back to a draft (b2match's "Unpublish"), to rework it:
     /// participants no longer see it (where they book their own slots, they still see
-    /// what they booked), the agendas and day mails not yet sent are dropped, published
-    /// meetings may move again, and publishing again sends everyone their agenda. Only a
+    /// what they booked), the agendas and day mails not yet sent are dropped, whoever has
+    /// a meeting in it is told (`mm_unpublished`, dropped if it is published again before
+    /// it goes), published meetings may move again, and publishing again sends everyone
+    /// their agenda. Only a
     /// published schedule (`err-mm-not-published`); in one transaction, in the audit log.
     async fn unpublish_schedule(
         &self,

@@ -948,6 +948,15 @@ macro_rules! impl_sql_matchmaking {
                         .execute(&mut *tx)
                         .await
                         .map_err(map_err)?;
+                    // Whoever has a meeting in it is told that it was taken back, so that nobody
+                    // goes to a table by an agenda that no longer holds.
+                    sqlx::query("INSERT INTO outbox (to_addr, kind, registration_id, locale, created_at, next_attempt_at) SELECT r.email, 'mm_unpublished', r.id, r.locale, $2, $2 FROM registrations r WHERE r.event_id = $1 AND r.synthetic = $3 AND r.status = 'confirmed' AND EXISTS (SELECT 1 FROM meeting_requests m WHERE m.status = 'accepted' AND m.slot_id IS NOT NULL AND (m.from_reg = r.id OR m.to_reg = r.id))")
+                        .bind(event_id)
+                        .bind(now)
+                        .bind(false)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
                     Self::audit(&mut tx, actor, "unpublish", "matchmaking", event_id, audit_json(&mm), audit_json(&draft)).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(draft)

@@ -120,6 +120,9 @@ pub async fn compose(
     if m.kind == "mm_today" {
         return today_mail(store, m, lang, base_url).await;
     }
+    if m.kind == "mm_unpublished" {
+        return unpublished_mail(store, m, lang, base_url).await;
+    }
     if m.kind == "mm_nudge" {
         return nudge_mail(store, m, lang, base_url).await;
     }
@@ -671,6 +674,34 @@ async fn published_schedule(
         reg,
         event,
     })
+}
+
+/// The schedule was taken back (kind `mm_unpublished`): their agenda no longer holds until
+/// a new one comes. Published again by the time it is sent, the new agenda's mail says
+/// all, and this one is dropped ([`StoreError::NotFound`]).
+async fn unpublished_mail(
+    store: &dyn Store,
+    m: &OutboxMessage,
+    lang: Locale,
+    base_url: &str,
+) -> Result<Composed, StoreError> {
+    let (reg, event) = recipient(store, m).await?;
+    if store
+        .matchmaking(event.id)
+        .await?
+        .is_none_or(|mm| mm.status == baylink_store::MatchmakingStatus::Published)
+    {
+        return Err(StoreError::NotFound);
+    }
+    Ok(compose_to(
+        lang,
+        base_url,
+        &reg,
+        &event,
+        "mail-mm-unpublished-subject",
+        "mail-mm-unpublished-body",
+        &[],
+    ))
 }
 
 /// The meetings of the day a participant has, that morning (kind `mm_today`), as the

@@ -2079,9 +2079,28 @@ async fn a_published_schedule_is_taken_back_and_published_again() {
         .await
         .unwrap();
     assert!(!ics.contains("BEGIN:VEVENT"));
+    let mails = drain_mail(&staff).await;
     assert!(
-        mailed_to(&staff, "agenda").await.is_empty(),
+        !mails
+            .iter()
+            .any(|(kind, m)| kind == "agenda" && m.is_some()),
         "the agendas of the draft are not sent"
+    );
+    // Both sides are told it was taken back, so that nobody goes by the old agenda.
+    let mut told: Vec<&baylink_web::mail::Composed> = mails
+        .iter()
+        .filter(|(kind, _)| kind == "mm_unpublished")
+        .filter_map(|(_, m)| m.as_ref())
+        .collect();
+    told.sort_by_key(|m| m.to.clone());
+    assert_eq!(
+        told.iter().map(|m| m.to.as_str()).collect::<Vec<_>>(),
+        ["back-a@example.hk", "back-b@example.cn"]
+    );
+    assert!(
+        told[0].subject.starts_with("會談日程已撤回修改"),
+        "{}",
+        told[0].subject
     );
     let log = staff.store.list_audit(50, 0).await.unwrap().items;
     assert!(
@@ -2094,6 +2113,23 @@ async fn a_published_schedule_is_taken_back_and_published_again() {
     assert_eq!(
         mailed_to(&staff, "agenda").await,
         ["back-a@example.hk", "back-b@example.cn"]
+    );
+    // Taken back and published again before the news went out: the new agenda says all.
+    staff.post_form(&format!("{base}/unpublish"), &[]).await;
+    staff.post_form(&format!("{base}/publish"), &[]).await;
+    let mails = drain_mail(&staff).await;
+    assert!(
+        mails
+            .iter()
+            .all(|(kind, m)| kind != "mm_unpublished" || m.is_none()),
+        "the news of the withdrawal is dropped"
+    );
+    assert_eq!(
+        mails
+            .iter()
+            .filter(|(kind, m)| kind == "agenda" && m.is_some())
+            .count(),
+        2
     );
 }
 

@@ -983,15 +983,24 @@ async fn daily_mail(store: Arc<dyn Store>) {
     );
     let morning = start + 7 * 3600 + 1800;
     assert!(sent_at(s, morning - 1).await.is_empty());
-    // Taken back to a draft, the day's mails queued are dropped; published again, each
-    // side gets their agenda anew, and the day's mails are queued again.
+    // Taken back to a draft, the day's mails queued are dropped and both sides are told;
+    // published again, each side gets their agenda anew, and the day's mails are queued
+    // again.
     let draft = s.unpublish_schedule(&me, ev.id, now).await.unwrap();
     assert_eq!(draft.status, MatchmakingStatus::Scheduled);
     assert_eq!(
         conflict_code(s.unpublish_schedule(&me, ev.id, now).await.unwrap_err()),
         "err-mm-not-published"
     );
-    assert!(sent_at(s, morning).await.is_empty());
+    let mut told = sent_at(s, morning).await;
+    told.sort();
+    assert_eq!(
+        told,
+        vec![
+            ("mm_unpublished".into(), Some(a)),
+            ("mm_unpublished".into(), Some(c))
+        ]
+    );
     s.publish_schedule(&me, ev.id, now).await.unwrap();
     let mut again = sent_at(s, now).await;
     again.sort();

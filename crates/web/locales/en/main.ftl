@@ -594,6 +594,13 @@ mail-agenda-body =
     { $agenda }
 
     Your page, with the agenda for your calendar: { $link }
+mail-mm-unpublished-subject = Meeting schedule withdrawn for changes: { $event }
+mail-mm-unpublished-body =
+    Dear { $name },
+
+    The organisers of { $event } have withdrawn the schedule of the 1:1 meetings to change it. The times and tables you were sent no longer hold; you will receive your new agenda by mail once it is published.
+
+    Your page: { $link }
 mail-mm-today-subject = Your meetings today at { $event }
 mail-mm-today-body =
     Dear { $name },

@@ -576,6 +576,13 @@ mail-agenda-body =
     { $agenda }
 
     您的页面（可将日程加入日历）：{ $link }
+mail-mm-unpublished-subject = 会谈日程已撤回修改：{ $event }
+mail-mm-unpublished-body =
+    { $name }您好：
+
+    { $event }的主办方已撤回一对一会谈日程以作修改。此前发给您的时间及桌号不再适用；新日程公布后会以邮件发给您。
+
+    您的页面：{ $link }
 mail-mm-today-subject = 您今日在{ $event }的会谈
 mail-mm-today-body =
     { $name }您好：

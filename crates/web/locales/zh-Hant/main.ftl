@@ -576,6 +576,13 @@ mail-agenda-body =
     { $agenda }
 
     您的頁面（可將日程加入行事曆）：{ $link }
+mail-mm-unpublished-subject = 會談日程已撤回修改：{ $event }
+mail-mm-unpublished-body =
+    { $name }您好：
+
+    { $event }的主辦方已撤回一對一會談日程以作修改。先前寄給您的時間及桌號不再適用；新日程公佈後會以電郵寄給您。
+
+    您的頁面：{ $link }
 mail-mm-today-subject = 您今日在{ $event }的會談
 mail-mm-today-body =
     { $name }您好：
