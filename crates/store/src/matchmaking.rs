@@ -571,8 +571,9 @@ pub trait MatchmakingStore: Send + Sync {
     /// then a slot still to come (`err-mm-slot-past`), then neither side away or in another
     /// meeting then (`err-mm-slot-taken`), then a table
     /// free then, one reserved for either side first (`err-mm-slot-full` when none is). The
-    /// meeting is placed there and locked, the version moves on, the asker is told and,
-    /// after publication, both get their agenda again.
+    /// meeting is placed there and locked, the version moves on, the asker is told (their
+    /// answer gives the place) and, after publication, the one who booked gets their
+    /// agenda again; both get the day's mails.
     async fn book_meeting(
         &self,
         request_id: i64,
@@ -588,7 +589,8 @@ pub trait MatchmakingStore: Send + Sync {
     /// time has come, or not accepted stays where it is (`err-mm-cannot-move`); someone who
     /// is neither side gets
     /// `NotFound`. The meeting stays locked, the version moves on, the other side is told
-    /// (`mm_moved`) and, after publication, both get their agenda again.
+    /// (`mm_moved`, with the new place) and, after publication, the one who moved it gets
+    /// their agenda again; both get the day's mails. One change, one mail each.
     async fn move_meeting(
         &self,
         request_id: i64,

@@ -72,7 +72,11 @@ macro_rules! impl_sql_matchmaking {
                 /// Queues an agenda mail (kind `agenda`, written at sending time from the
                 /// schedule then current) to each real participant with a placed meeting, or
                 /// only to those in `only`, and the mails of their days of meetings.
-                async fn queue_agendas(tx: &mut Tx<'_>, event_id: i64, only: Option<&[i64]>, now: i64) -> StoreResult<()> {
+                /// `told` is someone a mail of its own tells of this one change (a booking
+                /// accepted, a meeting moved by the other side) with the meeting's new
+                /// place: they get their days' mails but not the agenda too, so that one
+                /// change makes one mail.
+                async fn queue_agendas(tx: &mut Tx<'_>, event_id: i64, only: Option<&[i64]>, told: Option<i64>, now: i64) -> StoreResult<()> {
                     let rows = sqlx::query("SELECT r.id, r.email, r.locale FROM registrations r WHERE r.event_id = $1 AND r.synthetic = $2 AND r.status = 'confirmed' AND EXISTS (SELECT 1 FROM meeting_requests m WHERE m.event_id = $1 AND m.status = 'accepted' AND m.slot_id IS NOT NULL AND (m.from_reg = r.id OR m.to_reg = r.id)) ORDER BY r.id")
                         .bind(event_id)
                         .bind(false)
@@ -86,14 +90,16 @@ macro_rules! impl_sql_matchmaking {
                         }
                         let email: String = row.try_get(1).map_err(map_err)?;
                         let locale: String = row.try_get(2).map_err(map_err)?;
-                        sqlx::query("INSERT INTO outbox (to_addr, kind, registration_id, locale, created_at, next_attempt_at) VALUES ($1, 'agenda', $2, $3, $4, $4)")
-                            .bind(email.clone())
-                            .bind(id)
-                            .bind(locale.clone())
-                            .bind(now)
-                            .execute(&mut **tx)
-                            .await
-                            .map_err(map_err)?;
+                        if told != Some(id) {
+                            sqlx::query("INSERT INTO outbox (to_addr, kind, registration_id, locale, created_at, next_attempt_at) VALUES ($1, 'agenda', $2, $3, $4, $4)")
+                                .bind(email.clone())
+                                .bind(id)
+                                .bind(locale.clone())
+                                .bind(now)
+                                .execute(&mut **tx)
+                                .await
+                                .map_err(map_err)?;
+                        }
                         // And on each day with a meeting, that day's meetings that morning
                         // ([`day_mails`]), once: a day already queued keeps its mail, which
                         // is written from the schedule as it stands when sent.
@@ -200,8 +206,10 @@ macro_rules! impl_sql_matchmaking {
                 /// Places accepted `request` in slot `slot_id` as the participants book it
                 /// ([`free_table_in`](Self::free_table_in)), locked so that the organiser's
                 /// schedule keeps it, where event `mm` lets them book; the version moves on
-                /// and, after publication, both sides get their agenda again.
-                async fn book_in(tx: &mut Tx<'_>, mm: &Matchmaking, request: &MeetingRequest, slot_id: i64, now: i64) -> StoreResult<MeetingRequest> {
+                /// and, after publication, the side `by_reg` gets their agenda again and the
+                /// other side, whose own mail (the answer, the move) gives the new place,
+                /// only their days' mails.
+                async fn book_in(tx: &mut Tx<'_>, mm: &Matchmaking, request: &MeetingRequest, by_reg: i64, slot_id: i64, now: i64) -> StoreResult<MeetingRequest> {
                     if !mm.self_booking {
                         return Err(conflict("err-mm-no-self-booking"));
                     }
@@ -221,7 +229,7 @@ macro_rules! impl_sql_matchmaking {
                         .await
                         .map_err(map_err)?;
                     if mm.status == MatchmakingStatus::Published {
-                        Self::queue_agendas(tx, mm.event_id, Some(&[request.from_reg, request.to_reg]), now).await?;
+                        Self::queue_agendas(tx, mm.event_id, Some(&[request.from_reg, request.to_reg]), Some(request.other_side(by_reg)), now).await?;
                     }
                     Ok(booked)
                 }
@@ -561,7 +569,7 @@ macro_rules! impl_sql_matchmaking {
                 async fn book_meeting(&self, request_id: i64, by_reg: i64, priority: i64, slot_id: i64, now: i64) -> StoreResult<MeetingRequest> {
                     let mut tx = self.begin().await?;
                     let (mm, decided) = Self::decide_in(&mut tx, request_id, by_reg, true, priority, now).await?;
-                    let booked = Self::book_in(&mut tx, &mm, &decided, slot_id, now).await?;
+                    let booked = Self::book_in(&mut tx, &mm, &decided, by_reg, slot_id, now).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(booked)
                 }
@@ -587,7 +595,7 @@ macro_rules! impl_sql_matchmaking {
                     if request.status != RequestStatus::Accepted || request.held() || started.is_some_and(|t| t <= now) {
                         return Err(conflict("err-mm-cannot-move"));
                     }
-                    let moved = Self::book_in(&mut tx, &mm, &request, slot_id, now).await?;
+                    let moved = Self::book_in(&mut tx, &mm, &request, by_reg, slot_id, now).await?;
                     Self::queue_request_mail(&mut tx, "mm_moved", request.other_side(by_reg), request.id, now).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(moved)
@@ -852,7 +860,7 @@ macro_rules! impl_sql_matchmaking {
                         .try_get(0)
                         .map_err(map_err)?;
                     if !changed.is_empty() {
-                        Self::queue_agendas(&mut tx, event_id, Some(&changed), $crate::sql::now()).await?;
+                        Self::queue_agendas(&mut tx, event_id, Some(&changed), None, $crate::sql::now()).await?;
                     }
                     Self::audit(&mut tx, actor, "schedule", "matchmaking", event_id, None, Some(format!("{{\"meetings\":{},\"version\":{version}}}", meetings.len()))).await?;
                     tx.commit().await.map_err(map_err)?;
@@ -904,7 +912,7 @@ macro_rules! impl_sql_matchmaking {
                         .try_get(0)
                         .map_err(map_err)?;
                     if mm.status == MatchmakingStatus::Published && (before.slot_id, before.table_id) != (slot, table) {
-                        Self::queue_agendas(&mut tx, event_id, Some(&[before.from_reg, before.to_reg]), now).await?;
+                        Self::queue_agendas(&mut tx, event_id, Some(&[before.from_reg, before.to_reg]), None, now).await?;
                     }
                     Self::audit(&mut tx, actor, "update", "meeting", request_id, audit_json(&before), audit_json(&after)).await?;
                     tx.commit().await.map_err(map_err)?;
@@ -923,7 +931,7 @@ macro_rules! impl_sql_matchmaking {
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(map_err)?;
-                    Self::queue_agendas(&mut tx, event_id, None, now).await?;
+                    Self::queue_agendas(&mut tx, event_id, None, None, now).await?;
                     Self::audit(&mut tx, actor, "publish", "matchmaking", event_id, audit_json(&mm), audit_json(&published)).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(published)
@@ -1036,7 +1044,7 @@ macro_rules! impl_sql_matchmaking {
                                 let mut sides: Vec<i64> = moved.into_iter().flat_map(|(a, b)| [a, b]).collect();
                                 sides.sort_unstable();
                                 sides.dedup();
-                                Self::queue_agendas(&mut tx, event_id, Some(&sides), now).await?;
+                                Self::queue_agendas(&mut tx, event_id, Some(&sides), None, now).await?;
                             }
                             Some(made)
                         }

@@ -1230,6 +1230,25 @@ async fn self_booking(store: Arc<dyn Store>) {
             ("mm_moved".into(), Some(e)),
         ]
     );
+    // After publication one change makes one mail each: the other side's mail (the answer,
+    // the move) gives the new place, and the one who booked or moved gets their agenda.
+    let version = s.matchmaking(ev.id).await.unwrap().unwrap().version;
+    s.save_schedule(&me, ev.id, version, &[]).await.unwrap();
+    s.publish_schedule(&me, ev.id, NOON).await.unwrap();
+    sent_at(s, NOON + 60).await;
+    s.move_meeting(ef.id, f, slot1.id, NOON).await.unwrap();
+    s.book_meeting(ca.id, a, 2, slot2.id, NOON).await.unwrap();
+    let mut told = sent_at(s, NOON + 60).await;
+    told.sort();
+    assert_eq!(
+        told,
+        vec![
+            ("agenda".into(), Some(a)),
+            ("agenda".into(), Some(f)),
+            ("mm_answer".into(), Some(c)),
+            ("mm_moved".into(), Some(e)),
+        ]
+    );
     // A meeting whose time has come stays where it is.
     let begun = find_now(s, ev.id, ab.id).await;
     let begun_at = s
