@@ -521,6 +521,14 @@ pub trait MatchmakingStore: Send + Sync {
         table_id: i64,
     ) -> StoreResult<()>;
     async fn meeting_tables(&self, event_id: i64) -> StoreResult<Vec<MeetingTable>>;
+    /// The meetings that the person behind registration `registration_id` (by their
+    /// address) had at other events before `now`, accepted and in the schedule, earliest
+    /// first: "met before", as Grip and the alliance's yearly conferences need it.
+    async fn earlier_meetings(
+        &self,
+        registration_id: i64,
+        now: i64,
+    ) -> StoreResult<Vec<EarlierMeeting>>;
     /// A participant takes part from afar (`room`: the address of a new room on the
     /// event's video service, made by the caller) or on site again (`None`), in one
     /// transaction under the event's lock. Online, they get a room: a table reserved for
@@ -532,14 +540,6 @@ pub trait MatchmakingStore: Send + Sync {
     /// must move first). Refused where the event has no video service
     /// (`err-mm-no-online`) or for a registration not confirmed (`NotFound`). Returns the
     /// room.
-    /// The meetings that the person behind registration `registration_id` (by their
-    /// address) had at other events before `now`, accepted and in the schedule, earliest
-    /// first: "met before", as Grip and the alliance's yearly conferences need it.
-    async fn earlier_meetings(
-        &self,
-        registration_id: i64,
-        now: i64,
-    ) -> StoreResult<Vec<EarlierMeeting>>;
     async fn set_online_room(
         &self,
         registration_id: i64,
@@ -755,6 +755,21 @@ pub trait MatchmakingStore: Send + Sync {
     ) -> StoreResult<()>;
     /// The matchmaking profiles of the event's participants.
     async fn matchmaking_profiles(&self, event_id: i64) -> StoreResult<Vec<MatchmakingProfile>>;
+    /// Participant `registration_id` says "not for me" of `other_reg`, another confirmed
+    /// participant of the same event (Grip's "No thanks"): the other is suggested to them
+    /// no more. Said twice, it is kept once. Oneself is refused (`err-mm-self`); someone
+    /// of another event, or not confirmed, is `NotFound`. It changes nothing else: either
+    /// may still ask the other for a meeting.
+    async fn pass_participant(
+        &self,
+        registration_id: i64,
+        other_reg: i64,
+        now: i64,
+    ) -> StoreResult<()>;
+    /// Takes back every "not for me" of `registration_id`; returns how many there were.
+    async fn clear_passes(&self, registration_id: i64) -> StoreResult<u64>;
+    /// Whom `registration_id` said "not for me" of, in the order they said it.
+    async fn passes(&self, registration_id: i64) -> StoreResult<Vec<i64>>;
 }
 
 /// Columns of `meeting_requests`, in [`MeetingRequest`]'s order.

@@ -980,6 +980,7 @@ macro_rules! impl_sql_events {
                         "UPDATE meeting_requests SET message = '' WHERE from_reg = $1",
                         "DELETE FROM meeting_feedback WHERE registration_id = $1",
                         "DELETE FROM matchmaking_profiles WHERE registration_id = $1",
+                        "DELETE FROM matchmaking_passes WHERE registration_id = $1 OR other_reg = $1",
                         "UPDATE audit_log SET before_json = NULL, after_json = NULL WHERE entity = 'registration' AND entity_id = $1",
                         // A meeting's lines hold the messages of its request.
                         "UPDATE audit_log SET before_json = NULL, after_json = NULL WHERE entity = 'meeting' AND entity_id IN (SELECT id FROM meeting_requests WHERE from_reg = $1 OR to_reg = $1)",

@@ -989,6 +989,41 @@ macro_rules! impl_sql_matchmaking {
                     Ok(())
                 }
 
+                async fn pass_participant(&self, registration_id: i64, other_reg: i64, now: i64) -> StoreResult<()> {
+                    if registration_id == other_reg {
+                        return Err(conflict("err-mm-self"));
+                    }
+                    // Both confirmed and at one event, and the line written, in one statement.
+                    let done = sqlx::query("INSERT INTO matchmaking_passes (registration_id, other_reg, created_at) SELECT me.id, other.id, $3 FROM registrations me JOIN registrations other ON other.event_id = me.event_id WHERE me.id = $1 AND other.id = $2 AND me.status = 'confirmed' AND other.status = 'confirmed' ON CONFLICT (registration_id, other_reg) DO NOTHING")
+                        .bind(registration_id)
+                        .bind(other_reg)
+                        .bind(now)
+                        .execute(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    if done.rows_affected() == 0 && !self.passes(registration_id).await?.contains(&other_reg) {
+                        return Err(StoreError::NotFound);
+                    }
+                    Ok(())
+                }
+
+                async fn clear_passes(&self, registration_id: i64) -> StoreResult<u64> {
+                    Ok(sqlx::query("DELETE FROM matchmaking_passes WHERE registration_id = $1")
+                        .bind(registration_id)
+                        .execute(&self.pool)
+                        .await
+                        .map_err(map_err)?
+                        .rows_affected())
+                }
+
+                async fn passes(&self, registration_id: i64) -> StoreResult<Vec<i64>> {
+                    sqlx::query_scalar("SELECT other_reg FROM matchmaking_passes WHERE registration_id = $1 ORDER BY created_at, other_reg")
+                        .bind(registration_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
                 async fn earlier_meetings(&self, registration_id: i64, now: i64) -> StoreResult<Vec<EarlierMeeting>> {
                     sqlx::query_as::<_, EarlierMeeting>("SELECT e.id AS event_id, e.title AS event_title, e.title_script AS event_title_script, e.title_en AS event_title_en, s.starts_at, other.email AS other_email, m.outcome_from, m.outcome_to FROM registrations me JOIN registrations mine ON mine.email = me.email AND mine.event_id <> me.event_id JOIN meeting_requests m ON m.from_reg = mine.id OR m.to_reg = mine.id JOIN registrations other ON other.id = CASE WHEN m.from_reg = mine.id THEN m.to_reg ELSE m.from_reg END JOIN matchmaking_slots s ON s.id = m.slot_id JOIN events e ON e.id = m.event_id WHERE me.id = $1 AND m.status = 'accepted' AND s.starts_at < $2 ORDER BY s.starts_at, m.id")
                         .bind(registration_id)

@@ -1598,6 +1598,50 @@ async fn participants_are_suggested_to_each_other_from_their_profiles() {
     let cards = suggested(page);
     assert_eq!(cards.len(), 1, "{cards:?}");
     assert!(cards[0].contains("王芳"));
+    // "Not for me": she is suggested no more, though she may still be asked; the reader
+    // sees how many they passed over and brings them back with one button.
+    let her = cards[0].split('"').nth(1).unwrap().to_owned();
+    assert!(cards[0].contains("class=\"inline mm-pass\""));
+    let r = post(
+        &staff,
+        &format!("{tester}/matchmaking/pass"),
+        &[("other_reg", &her)],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, page) = public_page(&staff, &format!("{tester}/matchmaking")).await;
+    assert!(suggested(page.clone()).is_empty());
+    assert!(page.contains("id=\"mm-unpass\"") && page.contains("已有 1 位參加者不再向您推薦"));
+    assert!(option_for(&page, "王芳") == her, "she may still be asked");
+    let token = tester.rsplit('/').next().unwrap();
+    let data: serde_json::Value = kit::client()
+        .get(staff.url(&format!("/api/v1/registrations/{token}/data")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        data["passed"][0].to_string(),
+        her,
+        "in the copy of their data"
+    );
+    // Nobody else's "not for me" is touched, and a stranger to the event is refused.
+    let r = post(
+        &staff,
+        &format!("{tester}/matchmaking/pass"),
+        &[("other_reg", "999999")],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    let r = post(&staff, &format!("{tester}/matchmaking/passes/clear"), &[]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, page) = public_page(&staff, &format!("{tester}/matchmaking")).await;
+    assert!(!page.contains("id=\"mm-unpass\""));
+    let cards = suggested(page);
+    assert_eq!(cards.len(), 1, "{cards:?}");
+    assert!(cards[0].contains("王芳"));
 }
 
 /// A participant who asks for one mail a day gets the day's requests in one mail, in

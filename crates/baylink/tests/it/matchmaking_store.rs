@@ -1590,3 +1590,60 @@ async fn met_before_on_postgres() {
     let db = TestDb::postgres().await;
     met_before(db.open().await).await;
 }
+
+/// "Not for me": kept once however often it is said, only between confirmed participants
+/// of one event, taken back at once, and gone with either side's personal data.
+async fn passes(store: Arc<dyn Store>) {
+    let s = store.as_ref();
+    let ev = event(s, None, false).await;
+    let regs = participants(s, ev.id, 4, "pass").await;
+    let (a, b, c, d) = (regs[0], regs[1], regs[2], regs[3]);
+    let elsewhere = event(s, None, false).await;
+    let stranger = participants(s, elsewhere.id, 1, "pass-x").await[0];
+    s.cancel_registration(None, d, NOON).await.unwrap();
+
+    s.pass_participant(a, b, NOON).await.unwrap();
+    s.pass_participant(a, b, NOON + 1).await.unwrap();
+    s.pass_participant(a, c, NOON + 2).await.unwrap();
+    assert_eq!(s.passes(a).await.unwrap(), vec![b, c]);
+    assert_eq!(
+        conflict_code(s.pass_participant(a, a, NOON).await.unwrap_err()),
+        "err-mm-self"
+    );
+    for (me, other) in [(a, stranger), (a, d), (d, a), (a, 999_999)] {
+        assert!(
+            matches!(
+                s.pass_participant(me, other, NOON).await,
+                Err(StoreError::NotFound)
+            ),
+            "{me} passing {other}"
+        );
+    }
+    assert_eq!(s.passes(a).await.unwrap(), vec![b, c]);
+    assert!(s.passes(b).await.unwrap().is_empty(), "it is one-sided");
+
+    assert_eq!(s.clear_passes(a).await.unwrap(), 2);
+    assert!(s.passes(a).await.unwrap().is_empty());
+    assert_eq!(s.clear_passes(a).await.unwrap(), 0);
+
+    // Erased, a participant's own and those said of them go.
+    s.pass_participant(a, b, NOON).await.unwrap();
+    s.pass_participant(c, a, NOON).await.unwrap();
+    s.pass_participant(c, b, NOON).await.unwrap();
+    s.erase_registration(None, a, NOON).await.unwrap();
+    assert!(s.passes(a).await.unwrap().is_empty());
+    assert_eq!(s.passes(c).await.unwrap(), vec![b]);
+}
+
+#[tokio::test]
+async fn passes_on_sqlite() {
+    let db = TestDb::sqlite();
+    passes(db.open().await).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn passes_on_postgres() {
+    let db = TestDb::postgres().await;
+    passes(db.open().await).await;
+}

@@ -844,3 +844,10 @@ mm-about-help = What you or your organisation offer, and what you look for (show
 mm-daily = One mail a day with the requests waiting for my answer, instead of one mail for each request
 mm-filter-participants = Filter by name, organisation or place
 mm-ask = Ask for a meeting
+mm-pass = Not for me
+mm-pass-help = Suggest this participant to me no more (you can still ask them for a meeting)
+mm-passed = { $count ->
+    [one] One participant is no longer suggested to you.
+   *[other] { $count } participants are no longer suggested to you.
+}
+mm-unpass = Suggest them again

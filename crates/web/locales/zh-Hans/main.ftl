@@ -826,3 +826,7 @@ mm-about-help = 您或贵机构能提供什么、希望寻找什么（其他参�
 mm-daily = 每日一封邮件列出待我回复的会谈申请，而非每个申请一封
 mm-filter-participants = 按姓名、机构或地区筛选
 mm-ask = 申请洽谈
+mm-pass = 不感兴趣
+mm-pass-help = 不再向我推荐此参会者（仍可向对方申请洽谈）
+mm-passed = 已有 { $count } 位参会者不再向您推荐。
+mm-unpass = 重新推荐

@@ -826,3 +826,7 @@ mm-about-help = 您或貴機構能提供甚麼、希望尋找甚麼（其他參�
 mm-daily = 每日一封電郵列出待我回覆的會談申請，而非每個申請一封
 mm-filter-participants = 按姓名、機構或地區篩選
 mm-ask = 申請會談
+mm-pass = 不感興趣
+mm-pass-help = 不再向我推薦此參加者（仍可向對方申請會談）
+mm-passed = 已有 { $count } 位參加者不再向您推薦。
+mm-unpass = 重新推薦

@@ -303,6 +303,8 @@ pub struct RegistrationData {
     pub away_slots: Vec<i64>,
     /// Their online room, where they take part from afar.
     pub online_room: Option<baylink_store::MeetingTable>,
+    /// The registrations of those they asked not to be suggested ("not for me").
+    pub passed: Vec<i64>,
 }
 
 /// A copy of everything held about one's own registration, by the secret in the link.
@@ -349,6 +351,7 @@ pub async fn own_data(
         .find(|t| t.link.is_some() && t.reserved_for == Some(registration.id));
     let data = RegistrationData {
         online_room,
+        passed: s.store.passes(registration.id).await?,
         sessions: s.store.session_registrations(registration.id).await?,
         registration,
         meeting_requests,

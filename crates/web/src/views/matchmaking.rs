@@ -81,6 +81,14 @@ pub fn router() -> Router<AppState> {
             post(save_profile),
         )
         .route(
+            "/registrations/{token}/matchmaking/pass",
+            post(pass_participant),
+        )
+        .route(
+            "/registrations/{token}/matchmaking/passes/clear",
+            post(clear_passes),
+        )
+        .route(
             "/registrations/{token}/matchmaking/requests/{rid}/cancel",
             post(cancel_request),
         )
@@ -1442,6 +1450,8 @@ struct ParticipantPage {
     suggested: Vec<crate::views::meeting_suggestions::Suggestion>,
     /// Participants whose own profiles answer the reader's.
     suggested_people: Vec<crate::views::meeting_suggestions::PersonSuggestion>,
+    /// How many participants the reader said "not for me" of (suggested no more).
+    passed: i64,
     /// What the reader says of themselves for matchmaking, as written.
     about: String,
     /// Whether requests reach the reader in one mail a day.
@@ -1526,11 +1536,14 @@ async fn participant_page(
         }
         (None, None) => Vec::new(),
     };
-    // Nobody the reader has asked, been asked by or meets already is suggested again.
+    // Nobody the reader has asked, been asked by or meets already is suggested again, nor
+    // anyone they said "not for me" of.
+    let passes = s.store.passes(reg.id).await?;
     let engaged: HashSet<i64> = requests
         .iter()
         .filter(|r| r.engages(reg.id))
         .map(|r| r.other_side(reg.id))
+        .chain(passes.iter().copied())
         .collect();
     let suggested = meeting_suggestions::suggestions(
         &c,
@@ -1733,6 +1746,7 @@ async fn participant_page(
         profiles,
         suggested,
         suggested_people,
+        passed: passes.len() as i64,
         about: abouts
             .get(&reg.id)
             .map(|p| p.about.clone())
@@ -1943,6 +1957,40 @@ async fn set_online(
         .set_online_room(reg.id, room.as_deref(), baylink_store::sql::now())
         .await?;
     Ok(see(c.href(&format!("/registrations/{token}/matchmaking"))))
+}
+
+/// "Not for me": the participant in `other_reg` is suggested to the reader no more.
+async fn pass_participant(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(token): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let (reg, _) = participant(&s, &token).await?;
+    let mut errors = Vec::new();
+    let other = form.int("other_reg", &mut errors).unwrap_or(0);
+    if !errors.is_empty() {
+        return Err(WebError::NotFound);
+    }
+    s.store
+        .pass_participant(reg.id, other, baylink_store::sql::now())
+        .await?;
+    Ok(see(c.href(&format!(
+        "/registrations/{token}/matchmaking#mm-suggested"
+    ))))
+}
+
+/// Everyone the participant said "not for me" of may be suggested again.
+async fn clear_passes(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, WebError> {
+    let (reg, _) = participant(&s, &token).await?;
+    s.store.clear_passes(reg.id).await?;
+    Ok(see(c.href(&format!(
+        "/registrations/{token}/matchmaking#mm-suggested"
+    ))))
 }
 
 /// Saves the slots the participant is away: a checkbox per slot (`away-{slot id}`).
