@@ -214,6 +214,9 @@ pub struct MeetingRequest {
     pub to_priority: Option<i64>,
     /// The introduction (供需對接) this meeting was requested from, if any.
     pub interest_id: Option<i64>,
+    /// Arranged by the organisers ([`MatchmakingStore::arrange_meeting`]), not asked for
+    /// by `from_reg`.
+    pub arranged: bool,
 }
 
 impl MeetingRequest {
@@ -546,6 +549,22 @@ pub trait MatchmakingStore: Send + Sync {
         room: Option<&str>,
         now: i64,
     ) -> StoreResult<Option<MeetingTable>>;
+    /// The organisers arrange a meeting between two confirmed participants of the event
+    /// (the secretariat's 安排對接; b2match's organisers create meetings): accepted at once,
+    /// with `draft.priority` for both sides, the organiser's note as its message, marked
+    /// as arranged, whatever the deadlines, and counted against neither side's limit.
+    /// Refused with oneself (`err-mm-self` on `to_reg`), for someone not confirmed here
+    /// (`err-mm-not-participant`), or where the two already have a request or a meeting
+    /// either way (`err-mm-pair-taken`). Both sides are told by mail (`mm_arranged`), in
+    /// their language; audited; one transaction under the event's lock.
+    async fn arrange_meeting(
+        &self,
+        actor: &Actor,
+        event_id: i64,
+        from_reg: i64,
+        draft: &RequestDraft,
+        now: i64,
+    ) -> StoreResult<MeetingRequest>;
     /// Sends a request from one confirmed participant to another: not to oneself, not twice
     /// between the same two (either way), within the request deadline and the sender's limit.
     async fn request_meeting(
@@ -773,7 +792,7 @@ pub trait MatchmakingStore: Send + Sync {
 }
 
 /// Columns of `meeting_requests`, in [`MeetingRequest`]'s order.
-pub const REQUEST_COLS: &str = "id, event_id, from_reg, to_reg, message, message_script, priority, status, created_at, decided_at, slot_id, table_id, locked, outcome_from, outcome_to, session, to_priority, interest_id";
+pub const REQUEST_COLS: &str = "id, event_id, from_reg, to_reg, message, message_script, priority, status, created_at, decided_at, slot_id, table_id, locked, outcome_from, outcome_to, session, to_priority, interest_id, arranged";
 /// Columns of `matchmaking`.
 pub const MATCHMAKING_COLS: &str = "event_id, meeting_minutes, max_requests, request_deadline, accept_deadline, status, published_at, version, updated_at, self_booking, video_url";
 

@@ -495,6 +495,63 @@ macro_rules! impl_sql_matchmaking {
                         .map_err(map_err)
                 }
 
+                async fn arrange_meeting(&self, actor: &Actor, event_id: i64, from_reg: i64, draft: &RequestDraft, now: i64) -> StoreResult<MeetingRequest> {
+                    if draft.to_reg == from_reg {
+                        return Err(StoreError::Invalid(vec![FieldError::new("to_reg", "err-mm-self")]));
+                    }
+                    let mut tx = self.begin().await?;
+                    Self::lock_matchmaking(&mut tx, event_id).await?;
+                    for (field, reg) in [("from_reg", from_reg), ("to_reg", draft.to_reg)] {
+                        if !Self::confirmed_in(&mut tx, event_id, reg).await? {
+                            return Err(StoreError::Invalid(vec![FieldError::new(field, "err-mm-not-participant")]));
+                        }
+                    }
+                    let taken = sqlx::query("SELECT 1 FROM meeting_requests WHERE event_id = $1 AND ((from_reg = $2 AND to_reg = $3) OR (from_reg = $3 AND to_reg = $2)) AND status IN ('pending', 'accepted')")
+                        .bind(event_id)
+                        .bind(from_reg)
+                        .bind(draft.to_reg)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    if taken.is_some() {
+                        return Err(conflict("err-mm-pair-taken"));
+                    }
+                    // As with a request sent again: a declined, expired or cancelled one
+                    // between the same two gives way.
+                    sqlx::query("DELETE FROM meeting_requests WHERE event_id = $1 AND from_reg = $2 AND to_reg = $3 AND status IN ('declined', 'expired', 'cancelled')")
+                        .bind(event_id)
+                        .bind(from_reg)
+                        .bind(draft.to_reg)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    let arranged = sqlx::query_as::<_, MeetingRequest>(AssertSqlSafe(format!("INSERT INTO meeting_requests (event_id, from_reg, to_reg, message, message_script, priority, status, created_at, decided_at, to_priority, session, arranged) VALUES ($1, $2, $3, $4, $5, $6, 'accepted', $7, $7, $6, $8, $9) RETURNING {REQUEST_COLS}")))
+                        .bind(event_id)
+                        .bind(from_reg)
+                        .bind(draft.to_reg)
+                        .bind(draft.message.clone())
+                        .bind(draft.message_script.code().to_owned())
+                        .bind(draft.priority)
+                        .bind(now)
+                        .bind(draft.session.code())
+                        .bind(true)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    for to in [from_reg, draft.to_reg] {
+                        Self::queue_request_mail(&mut tx, "mm_arranged", to, arranged.id, now).await?;
+                    }
+                    sqlx::query("UPDATE matchmaking SET version = version + 1, updated_at = $2 WHERE event_id = $1")
+                        .bind(event_id)
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    Self::audit(&mut tx, actor, "arrange", "meeting", arranged.id, None, audit_json(&arranged)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(arranged)
+                }
+
                 async fn request_meeting(&self, event_id: i64, from_reg: i64, draft: &RequestDraft, now: i64) -> StoreResult<MeetingRequest> {
                     if draft.to_reg == from_reg {
                         return Err(StoreError::Invalid(vec![FieldError::new("to_reg", "err-mm-self")]));
@@ -520,9 +577,11 @@ macro_rules! impl_sql_matchmaking {
                     if twice.is_some() {
                         return Err(conflict("err-mm-duplicate"));
                     }
-                    let open: i64 = sqlx::query("SELECT COUNT(*) FROM meeting_requests WHERE event_id = $1 AND from_reg = $2 AND status IN ('pending', 'accepted')")
+                    // Meetings the organisers arranged are not the sender's requests.
+                    let open: i64 = sqlx::query("SELECT COUNT(*) FROM meeting_requests WHERE event_id = $1 AND from_reg = $2 AND status IN ('pending', 'accepted') AND arranged = $3")
                         .bind(event_id)
                         .bind(from_reg)
+                        .bind(false)
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(map_err)?

@@ -128,7 +128,12 @@ pub async fn compose(
     }
     if matches!(
         m.kind.as_str(),
-        "mm_request" | "mm_answer" | "mm_moved" | "mm_cancelled" | "mm_cancelled_by_organiser"
+        "mm_request"
+            | "mm_answer"
+            | "mm_moved"
+            | "mm_cancelled"
+            | "mm_cancelled_by_organiser"
+            | "mm_arranged"
     ) {
         return request_mail(store, m, lang, base_url).await;
     }
@@ -472,6 +477,10 @@ async fn request_mail(
         // Moved by the other side, where participants book: say where it is now.
         ("mm_moved", RequestStatus::Accepted) if request.slot_id.is_some() => {
             ("mail-mm-moved-subject", "mail-mm-moved-body")
+        }
+        // Arranged by the organisers, to both sides; the place comes with the agenda.
+        ("mm_arranged", RequestStatus::Accepted) => {
+            ("mail-mm-arranged-subject", "mail-mm-arranged-body")
         }
         ("mm_answer", RequestStatus::Declined) => {
             ("mail-mm-declined-subject", "mail-mm-declined-body")

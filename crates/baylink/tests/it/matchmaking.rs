@@ -2216,3 +2216,109 @@ async fn participants_see_whom_they_met_at_an_earlier_event() {
     let (_, page) = public_page(&app, &format!("{stranger}/matchmaking")).await;
     assert!(!page.contains("class=\"mm-met\""), "a newcomer met no one");
 }
+
+/// The secretariat arranges a meeting between two participants: both are told by mail in
+/// their language, with the note, and both see it as arranged; the same two again, or a
+/// participant with themselves, is refused on the page and changes nothing.
+#[tokio::test]
+async fn the_organiser_arranges_a_meeting_between_two_participants() {
+    let (staff, event) = matchmaking_on(&[]).await;
+    let a = register(&staff, event, "陳大文", "arranged-a@example.hk").await;
+    let r = kit::client()
+        .post(staff.url(&format!("/en/events/{event}/register")))
+        .form(&[
+            ("name", "Li Ming"),
+            ("email", "arranged-b@example.cn"),
+            ("region", "shenzhen"),
+            ("consent", "1"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let b = r.headers()["location"].to_str().unwrap().to_owned();
+    drain_mail(&staff).await;
+    let base = format!("/zh-Hant/events/{event}/matchmaking");
+    let (_, admin) = staff.page(&base).await;
+    let form = &admin[admin.find("id=\"mm-arrange-form\"").expect("the form")..];
+    let pick = |name: &str| {
+        let at = form.find(name).unwrap_or_else(|| panic!("{name} offered"));
+        let value = form[..at].rfind("value=\"").unwrap() + 7;
+        form[value..].split('"').next().unwrap().to_owned()
+    };
+    let (ra, rb) = (pick("陳大文"), pick("Li Ming"));
+
+    // Refused: with oneself, or without a counterpart.
+    for fields in [
+        vec![("from_reg", ra.as_str()), ("to_reg", ra.as_str())],
+        vec![("from_reg", ra.as_str()), ("to_reg", "")],
+    ] {
+        let r = staff.post_form(&format!("{base}/arrange"), &fields).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let page = r.text().await.unwrap();
+        let problems = &page[page.find("id=\"mm-problems\"").expect("problems")..];
+        let problems = &problems[..problems.find("</div>").unwrap()];
+        assert!(
+            problems.contains("不能向自己申請會談") || problems.contains("必須填寫"),
+            "a localised reason: {problems}"
+        );
+    }
+    assert!(
+        staff
+            .store
+            .meeting_requests(event)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    let r = staff
+        .post_form(
+            &format!("{base}/arrange"),
+            &[
+                ("from_reg", ra.as_str()),
+                ("to_reg", rb.as_str()),
+                ("session", "morning"),
+                ("message", "兩位都做跨境數據，值得一談。"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let mut mails = announced(&staff, "mm_arranged", "both sides are told").await;
+    mails.sort_by_key(|m| m.to.clone());
+    assert_eq!(mails.len(), 2);
+    assert!(
+        mails[0].subject.starts_with("主辦方為您安排了會談"),
+        "{}",
+        mails[0].subject
+    );
+    assert!(mails[0].body.contains("Li Ming") && mails[0].body.contains("兩位都做跨境數據"));
+    assert!(
+        mails[1].subject.starts_with("Meeting arranged for you"),
+        "{}",
+        mails[1].subject
+    );
+    assert!(mails[1].body.contains("陳大文"));
+    let (_, admin) = staff.page(&base).await;
+    assert!(admin.contains("class=\"muted mm-arranged\""));
+    let (_, page) = public_page(&staff, &format!("{a}/matchmaking")).await;
+    assert!(page.contains("由主辦方安排"));
+    let (_, page) = public_page(&staff, &format!("{b}/matchmaking")).await;
+    assert!(page.contains("arranged by the organisers"));
+
+    // The same two again, either way: refused, with the reason, and nothing more.
+    let r = staff
+        .post_form(
+            &format!("{base}/arrange"),
+            &[("from_reg", rb.as_str()), ("to_reg", ra.as_str())],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("這兩位之間已有會談申請或會談")
+    );
+    assert_eq!(staff.store.meeting_requests(event).await.unwrap().len(), 1);
+}

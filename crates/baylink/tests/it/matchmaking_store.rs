@@ -1647,3 +1647,154 @@ async fn passes_on_postgres() {
     let db = TestDb::postgres().await;
     passes(db.open().await).await;
 }
+
+/// The organisers arrange a meeting: accepted at once whatever the deadlines, outside
+/// either side's limit, both told, audited; refused for the same two twice, oneself or
+/// someone not taking part, with nothing written.
+async fn arranged(store: Arc<dyn Store>) {
+    let s = store.as_ref();
+    let me = Actor::cli();
+    let ev = event(s, None, false).await;
+    let regs = participants(s, ev.id, 5, "arr").await;
+    let (a, b, c, d, e) = (regs[0], regs[1], regs[2], regs[3], regs[4]);
+    s.cancel_registration(None, d, NOON).await.unwrap();
+    let settings = |deadline: Option<i64>| {
+        MatchmakingInput {
+            meeting_minutes: 20,
+            max_requests: 1,
+            request_deadline: deadline,
+            accept_deadline: deadline,
+            self_booking: false,
+            video_url: None,
+        }
+        .validate()
+        .unwrap()
+    };
+    s.save_matchmaking(&me, ev.id, &settings(Some(NOON + 3600)), NOON)
+        .await
+        .unwrap();
+    sent_at(s, NOON).await;
+
+    // After the deadlines, too.
+    let late = NOON + 7200;
+    let version = s.matchmaking(ev.id).await.unwrap().unwrap().version;
+    let note = RequestInput {
+        to_reg: b,
+        message: "兩位都做低空經濟，值得一談。".into(),
+        priority: 2,
+        session: Some("afternoon".into()),
+    }
+    .validate(Script::Hant)
+    .unwrap();
+    let made = s.arrange_meeting(&me, ev.id, a, &note, late).await.unwrap();
+    assert_eq!(
+        (
+            made.status,
+            made.arranged,
+            made.priority,
+            made.to_priority,
+            made.decided_at,
+            made.session
+        ),
+        (
+            RequestStatus::Accepted,
+            true,
+            2,
+            Some(2),
+            Some(late),
+            MeetingSession::Afternoon
+        )
+    );
+    assert_eq!(made.message, "兩位都做低空經濟，值得一談。");
+    assert!(s.matchmaking(ev.id).await.unwrap().unwrap().version > version);
+    let mut told = sent_at(s, late).await;
+    told.sort();
+    assert_eq!(
+        told,
+        vec![
+            ("mm_arranged".into(), Some(a)),
+            ("mm_arranged".into(), Some(b))
+        ]
+    );
+    assert!(
+        s.list_audit(50, 0)
+            .await
+            .unwrap()
+            .items
+            .iter()
+            .any(|l| l.action == "arrange" && l.entity_id == made.id)
+    );
+    // Not one of A's requests: A may still ask someone, within the limit of one.
+    s.save_matchmaking(&me, ev.id, &settings(None), late)
+        .await
+        .unwrap();
+    s.request_meeting(ev.id, a, &ask(c, 2, ""), late)
+        .await
+        .unwrap();
+    assert_eq!(
+        conflict_code(
+            s.request_meeting(ev.id, a, &ask(e, 2, ""), late)
+                .await
+                .unwrap_err()
+        ),
+        "err-mm-limit"
+    );
+
+    let before = s.meeting_requests(ev.id).await.unwrap();
+    let with = |to: i64| {
+        RequestInput {
+            to_reg: to,
+            message: String::new(),
+            priority: 2,
+            session: None,
+        }
+        .validate(Script::Hant)
+        .unwrap()
+    };
+    // The same two either way, or two with a request waiting between them.
+    for (from, to) in [(a, b), (b, a), (c, a)] {
+        assert_eq!(
+            conflict_code(
+                s.arrange_meeting(&me, ev.id, from, &with(to), late)
+                    .await
+                    .unwrap_err()
+            ),
+            "err-mm-pair-taken"
+        );
+    }
+    for (from, to, field, code) in [
+        (a, a, "to_reg", "err-mm-self"),
+        (a, d, "to_reg", "err-mm-not-participant"),
+        (d, e, "from_reg", "err-mm-not-participant"),
+    ] {
+        match s.arrange_meeting(&me, ev.id, from, &with(to), late).await {
+            Err(StoreError::Invalid(errors)) => {
+                assert_eq!(
+                    (errors[0].field.as_str(), errors[0].code.as_str()),
+                    (field, code)
+                )
+            }
+            other => panic!("expected invalid input, got {other:?}"),
+        }
+    }
+    assert_eq!(s.meeting_requests(ev.id).await.unwrap(), before);
+    assert!(
+        sent_at(s, late)
+            .await
+            .iter()
+            .all(|(k, _)| k != "mm_arranged")
+    );
+}
+
+#[tokio::test]
+async fn arranged_on_sqlite() {
+    let db = TestDb::sqlite();
+    arranged(db.open().await).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn arranged_on_postgres() {
+    let db = TestDb::postgres().await;
+    arranged(db.open().await).await;
+}

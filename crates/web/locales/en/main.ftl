@@ -413,6 +413,7 @@ err-mm-table-label = Give the table a name of up to 40 characters.
 err-mm-not-participant = Only confirmed participants of this event take part in matchmaking.
 err-mm-self = You cannot ask yourself for a meeting.
 err-mm-duplicate = There is already a request between you and this participant.
+err-mm-pair-taken = These two already have a request or a meeting with each other.
 err-mm-limit = You have reached the number of open requests allowed.
 err-mm-request-closed = The deadline for meeting requests has passed.
 err-mm-accept-closed = The deadline for answering requests has passed.
@@ -532,6 +533,13 @@ mail-mm-moved-body =
     { $place }
 
     Your agenda: { $link }
+mail-mm-arranged-subject = Meeting arranged for you: { $other }, { $event }
+mail-mm-arranged-body =
+    Dear { $name },
+
+    The organisers of { $event } have arranged a 1:1 meeting for you with { $other }.
+    { $message }
+    Its time and table come with your agenda, by mail and on your page: { $link }
 mail-mm-accepted-subject = Meeting accepted: { $other }, { $event }
 mail-mm-accepted-body =
     Dear { $name },
@@ -851,3 +859,8 @@ mm-passed = { $count ->
    *[other] { $count } participants are no longer suggested to you.
 }
 mm-unpass = Suggest them again
+mm-arrange = Arrange a meeting
+mm-arrange-help = For two participants who should meet: the meeting is accepted at once, both are told by mail, and it is scheduled like any other. It counts against neither side's limit of requests.
+mm-arrange-with = With
+mm-arrange-note = Note to both (optional)
+mm-arranged = arranged by the organisers

@@ -404,6 +404,7 @@ err-mm-table-label = 请为会谈桌命名（不超过 40 字）。
 err-mm-not-participant = 只有本活动已确认的参会者可参与项目对接。
 err-mm-self = 不能向自己申请会谈。
 err-mm-duplicate = 您与这位参会者之间已有会谈申请。
+err-mm-pair-taken = 这两位之间已有会谈申请或会谈。
 err-mm-limit = 您的待处理申请已达上限。
 err-mm-request-closed = 会谈申请已截止。
 err-mm-accept-closed = 回复申请的期限已过。
@@ -520,6 +521,13 @@ mail-mm-moved-body =
     { $place }
 
     您的日程：{ $link }
+mail-mm-arranged-subject = 主办方为您安排了会谈：{ $other }，{ $event }
+mail-mm-arranged-body =
+    { $name }您好：
+
+    { $event }的主办方已为您安排与{ $other }的一对一会谈。
+    { $message }
+    会谈时间及桌号将随您的日程通过邮件发送，也会在您的页面显示：{ $link }
 mail-mm-accepted-subject = 会谈已获接受：{ $other }，{ $event }
 mail-mm-accepted-body =
     { $name }您好：
@@ -830,3 +838,8 @@ mm-pass = 不感兴趣
 mm-pass-help = 不再向我推荐此参会者（仍可向对方申请洽谈）
 mm-passed = 已有 { $count } 位参会者不再向您推荐。
 mm-unpass = 重新推荐
+mm-arrange = 安排会谈
+mm-arrange-help = 为两位应当会面的参会者安排：会谈即时成立，双方均会收到邮件通知，并与其他会谈一同编排。不计入任何一方的申请上限。
+mm-arrange-with = 对象
+mm-arrange-note = 给双方的附言（选填）
+mm-arranged = 由主办方安排

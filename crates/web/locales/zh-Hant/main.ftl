@@ -404,6 +404,7 @@ err-mm-table-label = 請為會談桌命名（不超過 40 字）。
 err-mm-not-participant = 只有本活動已確認的參加者可參與項目對接。
 err-mm-self = 不能向自己申請會談。
 err-mm-duplicate = 您與這位參加者之間已有會談申請。
+err-mm-pair-taken = 這兩位之間已有會談申請或會談。
 err-mm-limit = 您的待處理申請已達上限。
 err-mm-request-closed = 會談申請已截止。
 err-mm-accept-closed = 回覆申請的期限已過。
@@ -520,6 +521,13 @@ mail-mm-moved-body =
     { $place }
 
     您的日程：{ $link }
+mail-mm-arranged-subject = 主辦方為您安排了會談：{ $other }，{ $event }
+mail-mm-arranged-body =
+    { $name }您好：
+
+    { $event }的主辦方已為您安排與{ $other }的一對一會談。
+    { $message }
+    會談時間及桌號將隨您的日程以電郵寄出，亦會在您的頁面顯示：{ $link }
 mail-mm-accepted-subject = 會談已獲接受：{ $other }，{ $event }
 mail-mm-accepted-body =
     { $name }您好：
@@ -830,3 +838,8 @@ mm-pass = 不感興趣
 mm-pass-help = 不再向我推薦此參加者（仍可向對方申請會談）
 mm-passed = 已有 { $count } 位參加者不再向您推薦。
 mm-unpass = 重新推薦
+mm-arrange = 安排會談
+mm-arrange-help = 為兩位應當會面的參加者安排：會談即時成立，雙方均會收到電郵通知，並與其他會談一同編排。不計入任何一方的申請上限。
+mm-arrange-with = 對象
+mm-arrange-note = 給雙方的附言（選填）
+mm-arranged = 由主辦方安排

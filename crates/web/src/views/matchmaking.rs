@@ -56,6 +56,7 @@ pub fn router() -> Router<AppState> {
             "/events/{id}/matchmaking/meetings/{rid}/cancel",
             post(cancel_by_organiser),
         )
+        .route("/events/{id}/matchmaking/arrange", post(arrange))
         .route("/events/{id}/matchmaking/cards", get(table_cards))
         .route(
             "/events/{id}/matchmaking/meetings/{rid}",
@@ -848,6 +849,50 @@ async fn cancel_by_organiser(
                 &actor(auth),
                 event_id,
                 id(&rid)?,
+                baylink_store::sql::now(),
+            )
+            .await?;
+        Ok(see(c.href(&format!("/events/{event_id}/matchmaking"))))
+    })
+    .await
+}
+
+/// The organiser arranges a meeting between two participants (`from_reg`, `to_reg`), with
+/// a note to both in the organiser's script.
+async fn arrange(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    inline(&s, &c, &raw, async {
+        let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+        let event_id = id(&raw)?;
+        let mut errors = Vec::new();
+        let from_reg = form.int("from_reg", &mut errors);
+        let to_reg = form.int("to_reg", &mut errors);
+        for (field, value) in [("from_reg", from_reg), ("to_reg", to_reg)] {
+            if value.is_none() && errors.is_empty() {
+                errors.push(FieldError::new(field, "err-required"));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(WebError::Invalid(errors));
+        }
+        let draft = RequestInput {
+            to_reg: to_reg.unwrap_or(0),
+            message: form.get("message").to_owned(),
+            priority: 2,
+            session: form.opt("session"),
+        }
+        .validate(c.lang.script())
+        .map_err(WebError::Invalid)?;
+        s.store
+            .arrange_meeting(
+                &actor(auth),
+                event_id,
+                from_reg.unwrap_or(0),
+                &draft,
                 baylink_store::sql::now(),
             )
             .await?;
@@ -2316,6 +2361,7 @@ mod tests {
             session: baylink_store::MeetingSession::Any,
             to_priority: Some(2),
             interest_id: None,
+            arranged: false,
         }
     }
 
