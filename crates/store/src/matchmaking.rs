@@ -608,8 +608,10 @@ pub trait MatchmakingStore: Send + Sync {
     /// time has come, or not accepted stays where it is (`err-mm-cannot-move`); someone who
     /// is neither side gets
     /// `NotFound`. The meeting stays locked, the version moves on, the other side is told
-    /// (`mm_moved`, with the new place) and, after publication, the one who moved it gets
-    /// their agenda again; both get the day's mails. One change, one mail each.
+    /// (`mm_moved`, with the new place; `mm_booked` for a meeting that had no place they
+    /// had seen: none yet, or only the organiser's unpublished draft) and, after
+    /// publication, the one who moved it gets their agenda again; both get the day's
+    /// mails. One change, one mail each.
     async fn move_meeting(
         &self,
         request_id: i64,

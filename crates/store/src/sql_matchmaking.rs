@@ -654,8 +654,11 @@ macro_rules! impl_sql_matchmaking {
                     if request.status != RequestStatus::Accepted || request.held() || started.is_some_and(|t| t <= now) {
                         return Err(conflict("err-mm-cannot-move"));
                     }
+                    // A meeting with no place the other side has seen (none yet, or only the
+                    // organiser's unpublished draft) is booked, not moved.
+                    let seen = request.slot_id.is_some() && (mm.status == MatchmakingStatus::Published || request.locked);
                     let moved = Self::book_in(&mut tx, &mm, &request, by_reg, slot_id, now).await?;
-                    Self::queue_request_mail(&mut tx, "mm_moved", request.other_side(by_reg), request.id, now).await?;
+                    Self::queue_request_mail(&mut tx, if seen { "mm_moved" } else { "mm_booked" }, request.other_side(by_reg), request.id, now).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(moved)
                 }

@@ -134,6 +134,7 @@ pub async fn compose(
             | "mm_cancelled"
             | "mm_cancelled_by_organiser"
             | "mm_arranged"
+            | "mm_booked"
     ) {
         return request_mail(store, m, lang, base_url).await;
     }
@@ -477,6 +478,10 @@ async fn request_mail(
         // Moved by the other side, where participants book: say where it is now.
         ("mm_moved", RequestStatus::Accepted) if request.slot_id.is_some() => {
             ("mail-mm-moved-subject", "mail-mm-moved-body")
+        }
+        // An accepted meeting without a place, booked by the other side.
+        ("mm_booked", RequestStatus::Accepted) if request.slot_id.is_some() => {
+            ("mail-mm-booked-subject", "mail-mm-slot-booked-body")
         }
         // Arranged by the organisers, to both sides; the place comes with the agenda.
         ("mm_arranged", RequestStatus::Accepted) => {

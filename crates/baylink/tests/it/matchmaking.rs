@@ -1795,6 +1795,51 @@ async fn a_participant_books_the_slot_as_they_accept() {
         told[0].subject,
         told[0].body
     );
+
+    // Accepted for the organiser to place, a meeting is booked later by either side, in
+    // a slot both are free in; the other side is told it is booked.
+    let c = register(&staff, event, "Maria Santos", "book-c@example.mo").await;
+    ask_by_name(&staff, &c, "陳大文").await;
+    let (_, page_a) = public_page(&staff, &format!("{a}/matchmaking")).await;
+    let incoming = &page_a[page_a.find("id=\"mm-incoming\"").unwrap()..];
+    let rid = first_request_id(incoming);
+    let r = post(
+        &staff,
+        &format!("{a}/matchmaking/requests/{rid}/decide"),
+        &[("accept", "1"), ("priority", "2"), ("slot", "")],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    drain_mail(&staff).await;
+    let (_, page_c) = public_page(&staff, &format!("{c}/matchmaking")).await;
+    let sent = &page_c[page_c.find("id=\"mm-sent\"").unwrap()..];
+    let sent = &sent[..sent.find("</ul>").unwrap()];
+    let form = &sent[sent.find("class=\"mm-book\"").expect("a booking form")..];
+    assert!(
+        form.contains(&format!("value=\"{}\"", slots[2]))
+            && !form.contains(&format!("value=\"{}\"", slots[1])),
+        "only the slot 陳大文 is free in: {form}"
+    );
+    let r = post(
+        &staff,
+        &format!("{c}/matchmaking/requests/{rid}/move"),
+        &[("slot", slots[2])],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let told: Vec<_> = announced(&staff, "mm_booked", "the booking is announced").await;
+    assert_eq!(told.len(), 1, "the other side is told");
+    assert_eq!(told[0].to, "book-a@example.hk");
+    assert!(
+        told[0].subject.starts_with("會談已預約") && told[0].body.contains("10:20"),
+        "{}\n{}",
+        told[0].subject,
+        told[0].body
+    );
+    let (_, page_c) = public_page(&staff, &format!("{c}/matchmaking")).await;
+    assert!(!page_c.contains("class=\"mm-book\""), "booked once");
+    let agenda = &page_c[page_c.find("id=\"mm-agenda\"").unwrap()..];
+    assert!(agenda.contains("陳大文"));
 }
 
 /// Where the organiser names a video service, a participant who takes part from afar gets

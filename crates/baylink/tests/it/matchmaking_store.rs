@@ -1249,6 +1249,25 @@ async fn self_booking(store: Arc<dyn Store>) {
             ("mm_moved".into(), Some(e)),
         ]
     );
+    // A meeting accepted for the organiser to place is booked by either side: the other
+    // is told it is booked, not moved.
+    let fd = s
+        .request_meeting(ev.id, f, &ask(d, 2, ""), NOON)
+        .await
+        .unwrap();
+    s.decide_meeting(fd.id, d, true, 2, NOON).await.unwrap();
+    sent_at(s, NOON + 60).await;
+    let booked = s.move_meeting(fd.id, f, slot2.id, NOON).await.unwrap();
+    assert_eq!(
+        (booked.slot_id, booked.table_id, booked.locked),
+        (Some(slot2.id), Some(booth.id), true)
+    );
+    let mut told = sent_at(s, NOON + 60).await;
+    told.sort();
+    assert_eq!(
+        told,
+        vec![("agenda".into(), Some(f)), ("mm_booked".into(), Some(d))]
+    );
     // A meeting whose time has come stays where it is.
     let begun = find_now(s, ev.id, ab.id).await;
     let begun_at = s

@@ -524,6 +524,14 @@ mail-mm-booked-body =
     { $place }
 
     It is on your agenda: { $link }
+mail-mm-slot-booked-body =
+    Dear { $name },
+
+    { $other } booked a time and table for your 1:1 meeting at { $event }:
+
+    { $place }
+
+    It is on your agenda: { $link }
 mail-mm-moved-subject = Meeting moved: { $other }, { $event }
 mail-mm-moved-body =
     Dear { $name },
@@ -835,6 +843,7 @@ mm-met-before = You met at { $event }
 mm-met-before-outcome = You met at { $event }: { $outcome }
 mm-pick-slot = Slot
 mm-slot-by-organiser = Let the organiser choose
+mm-book = Book this slot
 mm-self-booking = Participants pick the slot when they accept a request (meetings so booked are placed at a free table and kept when you schedule)
 mm-your-priority = Your priority
 mm-weight = Weight (both priorities)

@@ -512,6 +512,14 @@ mail-mm-booked-body =
     { $place }
 
     会谈已列入您的日程：{ $link }
+mail-mm-slot-booked-body =
+    { $name }您好：
+
+    { $other }已为您在{ $event }的一对一会谈预约以下时间及桌号：
+
+    { $place }
+
+    会谈已列入您的日程：{ $link }
 mail-mm-moved-subject = 会谈已改期：{ $other }，{ $event }
 mail-mm-moved-body =
     { $name }您好：
@@ -817,6 +825,7 @@ mm-met-before = 曾于{ $event }会谈
 mm-met-before-outcome = 曾于{ $event }会谈：{ $outcome }
 mm-pick-slot = 时段
 mm-slot-by-organiser = 由主办方安排
+mm-book = 预约此时段
 mm-self-booking = 参会者接受申请时自选时段（如此预约的会谈安排在空闲桌位，重新编排日程时保留）
 mm-your-priority = 您的优先级
 mm-weight = 权重（双方优先级）

@@ -512,6 +512,14 @@ mail-mm-booked-body =
     { $place }
 
     會談已列入您的日程：{ $link }
+mail-mm-slot-booked-body =
+    { $name }您好：
+
+    { $other }已為您在{ $event }的一對一會談預約以下時間及桌號：
+
+    { $place }
+
+    會談已列入您的日程：{ $link }
 mail-mm-moved-subject = 會談已改期：{ $other }，{ $event }
 mail-mm-moved-body =
     { $name }您好：
@@ -817,6 +825,7 @@ mm-met-before = 曾於{ $event }會談
 mm-met-before-outcome = 曾於{ $event }會談：{ $outcome }
 mm-pick-slot = 時段
 mm-slot-by-organiser = 由主辦方安排
+mm-book = 預約此時段
 mm-self-booking = 參加者接受申請時自選時段（如此預約的會談安排在空閒桌位，重新編排日程時保留）
 mm-your-priority = 您的優先度
 mm-weight = 權重（雙方優先度）

@@ -1506,10 +1506,10 @@ struct ParticipantPage {
     online: Option<String>,
     incoming: Vec<Incoming>,
     /// The participant's requests: to whom, and where each stands.
-    sent: Vec<(MeetingRequest, String, String)>,
+    sent: Vec<(MeetingRequest, String, String, Vec<(i64, String)>)>,
     /// Requests to the participant that they answered (or that expired or were
     /// cancelled): from whom, and where each stands.
-    received: Vec<(MeetingRequest, String, String)>,
+    received: Vec<(MeetingRequest, String, String, Vec<(i64, String)>)>,
     slots: Vec<(MeetingSlot, String, bool)>,
     agenda: Vec<AgendaLine>,
     /// After publication, the participant's accepted meetings that have no slot: with
@@ -1713,22 +1713,42 @@ async fn participant_page(
             }
         })
         .collect();
+    // Where participants book: an accepted meeting without a place they can see (none,
+    // or only the organiser's unpublished draft; accepted for the organiser to place, or
+    // arranged by the organisers) is booked by either side, into a slot both are free in.
+    let published = mm.status == MatchmakingStatus::Published;
+    let bookable = |r: &MeetingRequest| {
+        if mm.self_booking
+            && r.status == RequestStatus::Accepted
+            && !r.held()
+            && (r.slot_id.is_none() || (!published && !r.locked))
+        {
+            occupancy.free_slots(r, &all_slots, &tables)
+        } else {
+            Vec::new()
+        }
+    };
     let sent = requests
         .iter()
         .filter(|r| r.from_reg == reg.id)
-        .map(|r| (r.clone(), who(r.to_reg), c.t(&r.status.label_key())))
+        .map(|r| {
+            let book = bookable(r);
+            (r.clone(), who(r.to_reg), c.t(&r.status.label_key()), book)
+        })
         .collect();
     let received = requests
         .iter()
         .filter(|r| r.to_reg == reg.id && r.status != RequestStatus::Pending)
-        .map(|r| (r.clone(), who(r.from_reg), c.t(&r.status.label_key())))
+        .map(|r| {
+            let book = bookable(r);
+            (r.clone(), who(r.from_reg), c.t(&r.status.label_key()), book)
+        })
         .collect();
     let away: Vec<i64> = everyone_away
         .iter()
         .filter(|(r, _)| *r == reg.id)
         .map(|(_, slot)| *slot)
         .collect();
-    let published = mm.status == MatchmakingStatus::Published;
     let (agenda, unscheduled) = if published || mm.self_booking {
         let unscheduled = if published {
             let mut why =
