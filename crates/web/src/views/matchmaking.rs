@@ -1482,6 +1482,15 @@ struct Incoming {
     free: Vec<(i64, String)>,
 }
 
+/// A request in a participant's lists: with whom, where it stands, and, where they may
+/// book it now, the slots both sides are free in.
+struct RequestLine {
+    r: MeetingRequest,
+    who: String,
+    status: String,
+    book: Vec<(i64, String)>,
+}
+
 #[derive(Template)]
 #[template(path = "events/matchmaking.html")]
 struct ParticipantPage {
@@ -1506,10 +1515,10 @@ struct ParticipantPage {
     online: Option<String>,
     incoming: Vec<Incoming>,
     /// The participant's requests: to whom, and where each stands.
-    sent: Vec<(MeetingRequest, String, String, Vec<(i64, String)>)>,
+    sent: Vec<RequestLine>,
     /// Requests to the participant that they answered (or that expired or were
     /// cancelled): from whom, and where each stands.
-    received: Vec<(MeetingRequest, String, String, Vec<(i64, String)>)>,
+    received: Vec<RequestLine>,
     slots: Vec<(MeetingSlot, String, bool)>,
     agenda: Vec<AgendaLine>,
     /// After publication, the participant's accepted meetings that have no slot: with
@@ -1731,17 +1740,21 @@ async fn participant_page(
     let sent = requests
         .iter()
         .filter(|r| r.from_reg == reg.id)
-        .map(|r| {
-            let book = bookable(r);
-            (r.clone(), who(r.to_reg), c.t(&r.status.label_key()), book)
+        .map(|r| RequestLine {
+            r: r.clone(),
+            who: who(r.to_reg),
+            status: c.t(&r.status.label_key()),
+            book: bookable(r),
         })
         .collect();
     let received = requests
         .iter()
         .filter(|r| r.to_reg == reg.id && r.status != RequestStatus::Pending)
-        .map(|r| {
-            let book = bookable(r);
-            (r.clone(), who(r.from_reg), c.t(&r.status.label_key()), book)
+        .map(|r| RequestLine {
+            r: r.clone(),
+            who: who(r.from_reg),
+            status: c.t(&r.status.label_key()),
+            book: bookable(r),
         })
         .collect();
     let away: Vec<i64> = everyone_away
