@@ -1581,79 +1581,29 @@ async fn participant_page(
         .into_iter()
         .map(|p| (p.registration_id, p))
         .collect();
-    let now = baylink_store::sql::now();
-    let counterparts = match (orgs.get(&reg.id), abouts.get(&reg.id)) {
-        (Some(&org), _) => meeting_suggestions::counterparts(&s, &market, org, now).await?,
-        // Without an organisation in the directory: what they say of themselves.
-        (None, Some(mine)) => {
-            meeting_suggestions::about_counterparts(&market, &reg, &mine.about, now)
-        }
-        (None, None) => Vec::new(),
-    };
-    // Nobody the reader has asked, been asked by or meets already is suggested again, nor
-    // anyone they said "not for me" of.
-    let passes = s.store.passes(reg.id).await?;
-    let engaged: HashSet<i64> = requests
-        .iter()
-        .filter(|r| r.engages(reg.id))
-        .map(|r| r.other_side(reg.id))
-        .chain(passes.iter().copied())
-        .collect();
-    let suggested = meeting_suggestions::suggestions(
-        &c,
-        &market,
-        reg.id,
-        &orgs,
-        &engaged,
-        who,
-        counterparts,
-        SUGGESTIONS,
-    );
-    // And those who have posted nothing but say in their profile what they bring.
-    let named: HashSet<i64> = suggested
-        .iter()
-        .flat_map(|x| x.people.iter().map(|(rid, _)| *rid))
-        .chain(engaged.iter().copied())
-        .collect();
-    let my_words = meeting_suggestions::own_words(
-        &market,
-        abouts
-            .get(&reg.id)
-            .map(|p| p.about.as_str())
-            .unwrap_or_default(),
-        orgs.get(&reg.id).copied(),
-    );
     let met = met_before(
         &c,
         &s.store
             .earlier_meetings(reg.id, baylink_store::sql::now())
             .await?,
     );
-    let mut suggested_people = meeting_suggestions::people(
+    let suggested = meeting_suggestions::for_participant(
         &s,
         &c,
         &market,
-        event.id,
+        &meeting_suggestions::EventPeople {
+            event_id: event.id,
+            regs: &regs,
+            orgs: &orgs,
+            abouts: &abouts,
+            requests: &requests,
+        },
         &reg,
-        my_words,
-        &regs,
-        &abouts,
-        &orgs,
-        &named,
+        &met,
         who,
         SUGGESTIONS,
     )
     .await?;
-    // Someone met before is suggested with where: a follow-up, the alliance's closed loop.
-    for x in &mut suggested_people {
-        if let Some(lines) = regs
-            .iter()
-            .find(|r| r.id == x.registration_id)
-            .and_then(|r| met.get(&r.email))
-        {
-            x.reasons.extend(lines.iter().cloned());
-        }
-    }
     let profiles = regs
         .iter()
         .filter(|r| r.id != reg.id)
@@ -1822,9 +1772,9 @@ async fn participant_page(
         token,
         others,
         profiles,
-        suggested,
-        suggested_people,
-        passed: passes.len() as i64,
+        passed: suggested.passed as i64,
+        suggested: suggested.organisations,
+        suggested_people: suggested.people,
         about: abouts
             .get(&reg.id)
             .map(|p| p.about.clone())

@@ -16,7 +16,7 @@ use std::sync::{Arc, Mutex};
 
 use baylink_market::{Profile, Recommendation, Recommender};
 use baylink_store::market::{PostingKind, PostingSide};
-use baylink_store::{MatchmakingProfile, OrgType, Region, Registration};
+use baylink_store::{MatchmakingProfile, MeetingRequest, OrgType, Region, Registration};
 
 use super::Ctx;
 use super::market::{Market, directory_counterparts, reasons, terms_reason, text_counterparts};
@@ -78,6 +78,118 @@ pub fn postings_of(c: &Ctx, market: &Market, org: i64) -> Vec<(i64, String)> {
         .take(POSTINGS_PER_PROFILE)
         .map(|p| (p.id, c.text(&p.title, &p.script)))
         .collect()
+}
+
+/// What an event's suggestions read of its participants, each read once per page.
+pub struct EventPeople<'a> {
+    pub event_id: i64,
+    /// The confirmed participants.
+    pub regs: &'a [Registration],
+    /// Each participant's organisation in the directory ([`directory_orgs`]).
+    pub orgs: &'a HashMap<i64, i64>,
+    /// What participants say of themselves, by registration.
+    pub abouts: &'a HashMap<i64, MatchmakingProfile>,
+    /// The event's meeting requests.
+    pub requests: &'a [MeetingRequest],
+}
+
+/// Whom one participant is suggested to meet at the event.
+pub struct ForParticipant {
+    /// Organisations whose offers and needs answer theirs, with their people there.
+    pub organisations: Vec<Suggestion>,
+    /// Participants whose own words answer theirs.
+    pub people: Vec<PersonSuggestion>,
+    /// How many participants they said "not for me" of.
+    pub passed: usize,
+}
+
+/// Whom `reg` is suggested to meet at the event, up to `limit` of each kind: nobody they
+/// have asked, been asked by or meet already, nor anyone they said "not for me" of; the
+/// organisations answering theirs (from their organisation's postings, its directory
+/// entry, or their own words), then the participants whose own words answer theirs, with
+/// where they met before (`met`, by address) among the reasons: a follow-up, the
+/// alliance's closed loop. The participant's page and the organiser's both show it.
+#[allow(clippy::too_many_arguments)]
+pub async fn for_participant(
+    s: &AppState,
+    c: &Ctx,
+    market: &Arc<Market>,
+    event: &EventPeople<'_>,
+    reg: &Registration,
+    met: &HashMap<String, Vec<String>>,
+    who: impl Fn(i64) -> String + Copy,
+    limit: usize,
+) -> Result<ForParticipant, WebError> {
+    let now = baylink_store::sql::now();
+    let counterparts = match (event.orgs.get(&reg.id), event.abouts.get(&reg.id)) {
+        (Some(&org), _) => counterparts(s, market, org, now).await?,
+        // Without an organisation in the directory: what they say of themselves.
+        (None, Some(mine)) => about_counterparts(market, reg, &mine.about, now),
+        (None, None) => Vec::new(),
+    };
+    let passes = s.store.passes(reg.id).await?;
+    let engaged: HashSet<i64> = event
+        .requests
+        .iter()
+        .filter(|r| r.engages(reg.id))
+        .map(|r| r.other_side(reg.id))
+        .chain(passes.iter().copied())
+        .collect();
+    let organisations = suggestions(
+        c,
+        market,
+        reg.id,
+        event.orgs,
+        &engaged,
+        who,
+        counterparts,
+        limit,
+    );
+    // And those who have posted nothing but say in their profile what they bring.
+    let named: HashSet<i64> = organisations
+        .iter()
+        .flat_map(|x| x.people.iter().map(|(rid, _)| *rid))
+        .chain(engaged.iter().copied())
+        .collect();
+    let my_words = own_words(
+        market,
+        event
+            .abouts
+            .get(&reg.id)
+            .map(|p| p.about.as_str())
+            .unwrap_or_default(),
+        event.orgs.get(&reg.id).copied(),
+    );
+    let mut people = people(
+        s,
+        c,
+        market,
+        event.event_id,
+        reg,
+        my_words,
+        event.regs,
+        event.abouts,
+        event.orgs,
+        &named,
+        who,
+        limit,
+    )
+    .await?;
+    for x in &mut people {
+        if let Some(lines) = event
+            .regs
+            .iter()
+            .find(|r| r.id == x.registration_id)
+            .and_then(|r| met.get(&r.email))
+        {
+            x.reasons.extend(lines.iter().cloned());
+        }
+    }
+    Ok(ForParticipant {
+        organisations,
+        people,
+        passed: passes.len(),
+    })
 }
 
 /// An organisation worth meeting at the event, and why: its posting that answers one of
