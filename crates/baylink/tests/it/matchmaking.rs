@@ -2367,3 +2367,85 @@ async fn the_organiser_arranges_a_meeting_between_two_participants() {
     );
     assert_eq!(staff.store.meeting_requests(event).await.unwrap().len(), 1);
 }
+
+/// The organiser looks at whom a participant might meet (their own suggestions) and
+/// arranges one with a button: both are told, with the reasons as the note, and the pair
+/// leaves the suggestions and the list of those without a meeting.
+#[tokio::test]
+async fn the_organiser_brings_together_whom_the_platform_suggests() {
+    let (staff, event) = matchmaking_on(&[]).await;
+    let tester = register(&staff, event, "陳大文", "together-a@example.hk").await;
+    let maker = register(&staff, event, "李小明", "together-b@example.cn").await;
+    register(&staff, event, "Dora Lee", "together-d@example.hk").await;
+    for (who, about) in [
+        (&tester, "專注資訊保安審計。"),
+        (&maker, "采购信息安全产品。"),
+    ] {
+        let r = post(
+            &staff,
+            &format!("{who}/matchmaking/profile"),
+            &[("about", about)],
+        )
+        .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    }
+    drain_mail(&staff).await;
+    let base = format!("/zh-Hant/events/{event}/matchmaking/suggest");
+    // Only for the organisers.
+    let (status, _) = public_page(&staff, &base).await;
+    assert!(
+        status.is_client_error() || status.is_redirection(),
+        "{status}"
+    );
+    let (_, page) = staff.page(&base).await;
+    let idle = &page[page.find("id=\"mm-idle\"").expect("who has no meeting")..];
+    assert!(idle.contains("陳大文") && idle.contains("李小明") && idle.contains("Dora Lee"));
+    let form = &page[page.find("id=\"mm-suggest-for\"").unwrap()..];
+    let id_of = |name: &str| {
+        let at = form.find(name).unwrap_or_else(|| panic!("{name} offered"));
+        let value = form[..at].rfind("value=\"").unwrap() + 7;
+        form[value..].split('"').next().unwrap().to_owned()
+    };
+    let (a, b) = (id_of("陳大文"), id_of("李小明"));
+
+    let (_, page) = staff.page(&format!("{base}?for={a}")).await;
+    let list = &page[page.find("id=\"mm-suggest-list\"").expect("suggestions")..];
+    let list = &list[..list.find("</ul>").unwrap()];
+    assert!(list.contains("安排與李小明會談"), "{list}");
+    assert!(!list.contains("Dora Lee"), "nothing in common");
+    // Why, in the organiser's script and terms.
+    assert!(list.contains("資訊保安"), "{list}");
+    let note = list[list.find("name=\"message\" value=\"").unwrap() + 22..]
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    let r = staff
+        .post_form(
+            &format!("/zh-Hant/events/{event}/matchmaking/arrange"),
+            &[
+                ("from_reg", a.as_str()),
+                ("to_reg", b.as_str()),
+                ("message", note.as_str()),
+                ("back", "suggest"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert!(
+        r.headers()["location"]
+            .to_str()
+            .unwrap()
+            .ends_with(&format!("/suggest?for={a}"))
+    );
+    let mails = announced(&staff, "mm_arranged", "both are told").await;
+    assert_eq!(mails.len(), 2);
+    assert!(
+        mails.iter().all(|m| m.body.contains("資訊保安")),
+        "the reasons as the note"
+    );
+    let (_, page) = staff.page(&format!("{base}?for={a}")).await;
+    assert!(!page.contains("安排與李小明會談"), "met: suggested no more");
+    let idle = &page[page.find("id=\"mm-idle\"").unwrap()..];
+    assert!(!idle.contains("陳大文") && !idle.contains("李小明") && idle.contains("Dora Lee"));
+}

@@ -57,6 +57,7 @@ pub fn router() -> Router<AppState> {
             post(cancel_by_organiser),
         )
         .route("/events/{id}/matchmaking/arrange", post(arrange))
+        .route("/events/{id}/matchmaking/suggest", get(suggest_page))
         .route("/events/{id}/matchmaking/cards", get(table_cards))
         .route(
             "/events/{id}/matchmaking/meetings/{rid}",
@@ -172,6 +173,20 @@ async fn participants(s: &AppState, event_id: i64) -> Result<Vec<Registration>, 
 fn names(c: &Ctx, regs: &[Registration]) -> HashMap<i64, String> {
     regs.iter()
         .map(|r| (r.id, c.text(&r.name, &r.name_script)))
+        .collect()
+}
+
+/// Each participant's name and, in brackets, their organisation, in the reader's script.
+fn names_with_organisations(c: &Ctx, regs: &[Registration]) -> HashMap<i64, String> {
+    regs.iter()
+        .map(|r| {
+            let org = r
+                .organisation
+                .as_deref()
+                .map(|o| format!(" ({})", c.text(o, &r.name_script)))
+                .unwrap_or_default();
+            (r.id, format!("{}{org}", c.text(&r.name, &r.name_script)))
+        })
         .collect()
 }
 
@@ -857,6 +872,99 @@ async fn cancel_by_organiser(
     .await
 }
 
+#[derive(Template)]
+#[template(path = "events/matchmaking_suggest.html")]
+struct SuggestPage {
+    c: Ctx,
+    event: Event,
+    /// Every participant (id, name and organisation), for the choice of whom to look at.
+    people: Vec<(i64, String)>,
+    /// Those with no meeting and no request waiting: who most needs one.
+    idle: Vec<(i64, String)>,
+    /// The participant looked at, and their suggestions.
+    chosen: Option<(i64, String)>,
+    suggested: Option<meeting_suggestions::ForParticipant>,
+}
+
+/// Whom a participant might meet, for the organiser who arranges meetings (the
+/// secretariat's 撮合): the participant's own suggestions, as their page shows them, each
+/// with a button that arranges the meeting, and the participants with no meeting yet.
+async fn suggest_page(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    require(c.auth.as_ref(), Action::EditDirectory)?;
+    let event = s.store.get_event(id(&raw)?).await?;
+    s.store
+        .matchmaking(event.id)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let regs = participants(&s, event.id).await?;
+    let name = names_with_organisations(&c, &regs);
+    let who = |id: i64| name.get(&id).cloned().unwrap_or_default();
+    let requests = s.store.meeting_requests(event.id).await?;
+    let live: Vec<&Registration> = regs.iter().filter(|r| !r.is_erased()).collect();
+    let people = live.iter().map(|r| (r.id, who(r.id))).collect();
+    let idle = live
+        .iter()
+        .filter(|r| !requests.iter().any(|m| m.engages(r.id)))
+        .map(|r| (r.id, who(r.id)))
+        .collect();
+    let chosen = q
+        .get("for")
+        .and_then(|v| v.parse::<i64>().ok())
+        .and_then(|rid| live.iter().find(|r| r.id == rid).copied());
+    let suggested = match chosen {
+        Some(reg) => {
+            let orgs = meeting_suggestions::directory_orgs(&s, &regs).await?;
+            let market = s.market.current(&s).await?;
+            let abouts: HashMap<i64, baylink_store::MatchmakingProfile> = s
+                .store
+                .matchmaking_profiles(event.id)
+                .await?
+                .into_iter()
+                .map(|p| (p.registration_id, p))
+                .collect();
+            let met = met_before(
+                &c,
+                &s.store
+                    .earlier_meetings(reg.id, baylink_store::sql::now())
+                    .await?,
+            );
+            Some(
+                meeting_suggestions::for_participant(
+                    &s,
+                    &c,
+                    &market,
+                    &meeting_suggestions::EventPeople {
+                        event_id: event.id,
+                        regs: &regs,
+                        orgs: &orgs,
+                        abouts: &abouts,
+                        requests: &requests,
+                    },
+                    reg,
+                    &met,
+                    who,
+                    SUGGESTIONS,
+                )
+                .await?,
+            )
+        }
+        None => None,
+    };
+    render(&SuggestPage {
+        chosen: chosen.map(|r| (r.id, who(r.id))),
+        c,
+        event,
+        people,
+        idle,
+        suggested,
+    })
+}
+
 /// The organiser arranges a meeting between two participants (`from_reg`, `to_reg`), with
 /// a note to both in the organiser's script.
 async fn arrange(
@@ -887,15 +995,22 @@ async fn arrange(
         }
         .validate(c.lang.script())
         .map_err(WebError::Invalid)?;
+        let from_reg = from_reg.unwrap_or(0);
         s.store
             .arrange_meeting(
                 &actor(auth),
                 event_id,
-                from_reg.unwrap_or(0),
+                from_reg,
                 &draft,
                 baylink_store::sql::now(),
             )
             .await?;
+        // From a participant's suggestions: back to them, for the next one.
+        if form.get("back") == "suggest" {
+            return Ok(see(c.href(&format!(
+                "/events/{event_id}/matchmaking/suggest?for={from_reg}"
+            ))));
+        }
         Ok(see(c.href(&format!("/events/{event_id}/matchmaking"))))
     })
     .await
@@ -1552,17 +1667,7 @@ async fn participant_page(
     let (reg, mm) = participant(&s, &token).await?;
     let event = s.store.get_event(reg.event_id).await?;
     let regs = participants(&s, event.id).await?;
-    let name: HashMap<i64, String> = regs
-        .iter()
-        .map(|r| {
-            let org = r
-                .organisation
-                .as_deref()
-                .map(|o| format!(" ({})", c.text(o, &r.name_script)))
-                .unwrap_or_default();
-            (r.id, format!("{}{org}", c.text(&r.name, &r.name_script)))
-        })
-        .collect();
+    let name = names_with_organisations(&c, &regs);
     let who = |id: i64| name.get(&id).cloned().unwrap_or_default();
     let requests = s.store.meeting_requests(event.id).await?;
     let others = regs

@@ -166,6 +166,11 @@ impl Ctx {
         self.lang.t_args(key, &[(name, (*n).into())])
     }
 
+    /// An interface string that names someone (`$name`).
+    pub fn tname(&self, key: &str, name: &str) -> String {
+        self.lang.t_args(key, &[("name", name.to_owned().into())])
+    }
+
     /// Stored content, in the reader's script.
     pub fn text(&self, text: &str, script: &str) -> String {
         self.lang.text(text, script).into_owned()
