@@ -127,6 +127,31 @@ macro_rules! impl_sql_matchmaking {
                     Ok(())
                 }
 
+                /// Makes way for a new request or meeting from `from_reg` to `to_reg`: refused
+                /// (`taken`) where the two have one waiting or accepted, either way; a
+                /// declined, expired or cancelled one from the one to the other gives way
+                /// (a request may be sent again), in the caller's transaction.
+                async fn make_way_in(tx: &mut Tx<'_>, event_id: i64, from_reg: i64, to_reg: i64, taken: &'static str) -> StoreResult<()> {
+                    let open = sqlx::query("SELECT 1 FROM meeting_requests WHERE event_id = $1 AND ((from_reg = $2 AND to_reg = $3) OR (from_reg = $3 AND to_reg = $2)) AND status IN ('pending', 'accepted')")
+                        .bind(event_id)
+                        .bind(from_reg)
+                        .bind(to_reg)
+                        .fetch_optional(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    if open.is_some() {
+                        return Err(conflict(taken));
+                    }
+                    sqlx::query("DELETE FROM meeting_requests WHERE event_id = $1 AND from_reg = $2 AND to_reg = $3 AND status IN ('declined', 'expired', 'cancelled')")
+                        .bind(event_id)
+                        .bind(from_reg)
+                        .bind(to_reg)
+                        .execute(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(())
+                }
+
                 /// The answer `by_reg` gives to request `request_id`, in the caller's
                 /// transaction, with the event's matchmaking row locked first (returned):
                 /// two answers at once must not both pass.
@@ -506,25 +531,7 @@ macro_rules! impl_sql_matchmaking {
                             return Err(StoreError::Invalid(vec![FieldError::new(field, "err-mm-not-participant")]));
                         }
                     }
-                    let taken = sqlx::query("SELECT 1 FROM meeting_requests WHERE event_id = $1 AND ((from_reg = $2 AND to_reg = $3) OR (from_reg = $3 AND to_reg = $2)) AND status IN ('pending', 'accepted')")
-                        .bind(event_id)
-                        .bind(from_reg)
-                        .bind(draft.to_reg)
-                        .fetch_optional(&mut *tx)
-                        .await
-                        .map_err(map_err)?;
-                    if taken.is_some() {
-                        return Err(conflict("err-mm-pair-taken"));
-                    }
-                    // As with a request sent again: a declined, expired or cancelled one
-                    // between the same two gives way.
-                    sqlx::query("DELETE FROM meeting_requests WHERE event_id = $1 AND from_reg = $2 AND to_reg = $3 AND status IN ('declined', 'expired', 'cancelled')")
-                        .bind(event_id)
-                        .bind(from_reg)
-                        .bind(draft.to_reg)
-                        .execute(&mut *tx)
-                        .await
-                        .map_err(map_err)?;
+                    Self::make_way_in(&mut tx, event_id, from_reg, draft.to_reg, "err-mm-pair-taken").await?;
                     let arranged = sqlx::query_as::<_, MeetingRequest>(AssertSqlSafe(format!("INSERT INTO meeting_requests (event_id, from_reg, to_reg, message, message_script, priority, status, created_at, decided_at, to_priority, session, arranged) VALUES ($1, $2, $3, $4, $5, $6, 'accepted', $7, $7, $6, $8, $9) RETURNING {REQUEST_COLS}")))
                         .bind(event_id)
                         .bind(from_reg)
@@ -567,16 +574,7 @@ macro_rules! impl_sql_matchmaking {
                     if !Self::confirmed_in(&mut tx, event_id, draft.to_reg).await? {
                         return Err(StoreError::Invalid(vec![FieldError::new("to_reg", "err-mm-not-participant")]));
                     }
-                    let twice = sqlx::query("SELECT 1 FROM meeting_requests WHERE event_id = $1 AND ((from_reg = $2 AND to_reg = $3) OR (from_reg = $3 AND to_reg = $2)) AND status IN ('pending', 'accepted')")
-                        .bind(event_id)
-                        .bind(from_reg)
-                        .bind(draft.to_reg)
-                        .fetch_optional(&mut *tx)
-                        .await
-                        .map_err(map_err)?;
-                    if twice.is_some() {
-                        return Err(conflict("err-mm-duplicate"));
-                    }
+                    Self::make_way_in(&mut tx, event_id, from_reg, draft.to_reg, "err-mm-duplicate").await?;
                     // Meetings the organisers arranged are not the sender's requests.
                     let open: i64 = sqlx::query("SELECT COUNT(*) FROM meeting_requests WHERE event_id = $1 AND from_reg = $2 AND status IN ('pending', 'accepted') AND arranged = $3")
                         .bind(event_id)
@@ -590,15 +588,6 @@ macro_rules! impl_sql_matchmaking {
                     if open >= mm.max_requests {
                         return Err(conflict("err-mm-limit"));
                     }
-                    // A declined or expired request between the same two may be sent again:
-                    // the old row gives way to the new one.
-                    sqlx::query("DELETE FROM meeting_requests WHERE event_id = $1 AND from_reg = $2 AND to_reg = $3 AND status IN ('declined', 'expired', 'cancelled')")
-                        .bind(event_id)
-                        .bind(from_reg)
-                        .bind(draft.to_reg)
-                        .execute(&mut *tx)
-                        .await
-                        .map_err(map_err)?;
                     let request = sqlx::query_as::<_, MeetingRequest>(AssertSqlSafe(format!("INSERT INTO meeting_requests (event_id, from_reg, to_reg, message, message_script, priority, status, created_at, session, interest_id) VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, $8, $9) RETURNING {REQUEST_COLS}")))
                         .bind(event_id)
                         .bind(from_reg)

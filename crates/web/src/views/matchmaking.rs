@@ -235,12 +235,20 @@ fn one_outcome(from: &Option<String>, to: &Option<String>) -> Option<MeetingOutc
     }
 }
 
-/// Whom the reader met at other events before (by the address each registered with),
+/// Whom participant `reg` met at other events before (by the address each registered with),
 /// as lines for the reader: "You met at 2024 年會: cooperation possible". A meeting either
 /// side says did not take place is left out.
-fn met_before(c: &Ctx, earlier: &[baylink_store::EarlierMeeting]) -> HashMap<String, Vec<String>> {
+async fn met_before(
+    c: &Ctx,
+    s: &AppState,
+    reg: i64,
+) -> Result<HashMap<String, Vec<String>>, WebError> {
+    let earlier = s
+        .store
+        .earlier_meetings(reg, baylink_store::sql::now())
+        .await?;
     let mut met: HashMap<String, Vec<String>> = HashMap::new();
-    for m in earlier {
+    for m in &earlier {
         let outcome = one_outcome(&m.outcome_from, &m.outcome_to);
         if outcome == Some(MeetingOutcome::NotHeld) {
             continue;
@@ -265,7 +273,34 @@ fn met_before(c: &Ctx, earlier: &[baylink_store::EarlierMeeting]) -> HashMap<Str
         };
         met.entry(m.other_email.clone()).or_default().push(line);
     }
-    met
+    Ok(met)
+}
+
+/// What suggestions are drawn from, read once per page: each participant's organisation
+/// in the directory, the market's postings and recommender, and what participants say
+/// of themselves (by registration).
+async fn suggestion_sources(
+    s: &AppState,
+    event_id: i64,
+    regs: &[Registration],
+) -> Result<
+    (
+        HashMap<i64, i64>,
+        std::sync::Arc<super::market::Market>,
+        HashMap<i64, baylink_store::MatchmakingProfile>,
+    ),
+    WebError,
+> {
+    let orgs = meeting_suggestions::directory_orgs(s, regs).await?;
+    let market = s.market.current(s).await?;
+    let abouts = s
+        .store
+        .matchmaking_profiles(event_id)
+        .await?
+        .into_iter()
+        .map(|p| (p.registration_id, p))
+        .collect();
+    Ok((orgs, market, abouts))
 }
 
 /// How the requests of an event stand, for the organiser (the figures ExpoPlatform and
@@ -918,21 +953,8 @@ async fn suggest_page(
         .and_then(|rid| live.iter().find(|r| r.id == rid).copied());
     let suggested = match chosen {
         Some(reg) => {
-            let orgs = meeting_suggestions::directory_orgs(&s, &regs).await?;
-            let market = s.market.current(&s).await?;
-            let abouts: HashMap<i64, baylink_store::MatchmakingProfile> = s
-                .store
-                .matchmaking_profiles(event.id)
-                .await?
-                .into_iter()
-                .map(|p| (p.registration_id, p))
-                .collect();
-            let met = met_before(
-                &c,
-                &s.store
-                    .earlier_meetings(reg.id, baylink_store::sql::now())
-                    .await?,
-            );
+            let (orgs, market, abouts) = suggestion_sources(&s, event.id, &regs).await?;
+            let met = met_before(&c, &s, reg.id).await?;
             Some(
                 meeting_suggestions::for_participant(
                     &s,
@@ -1677,21 +1699,8 @@ async fn participant_page(
         .collect();
     // The other participants as a small directory: who they are, where, what for, and
     // what their organisations offer and need.
-    let orgs = meeting_suggestions::directory_orgs(&s, &regs).await?;
-    let market = s.market.current(&s).await?;
-    let abouts: HashMap<i64, baylink_store::MatchmakingProfile> = s
-        .store
-        .matchmaking_profiles(event.id)
-        .await?
-        .into_iter()
-        .map(|p| (p.registration_id, p))
-        .collect();
-    let met = met_before(
-        &c,
-        &s.store
-            .earlier_meetings(reg.id, baylink_store::sql::now())
-            .await?,
-    );
+    let (orgs, market, abouts) = suggestion_sources(&s, event.id, &regs).await?;
+    let met = met_before(&c, &s, reg.id).await?;
     let suggested = meeting_suggestions::for_participant(
         &s,
         &c,
