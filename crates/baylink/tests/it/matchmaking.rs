@@ -163,6 +163,20 @@ async fn matchmaking_on(more: &[(&str, &str)]) -> (TestApp, i64) {
     (staff, event)
 }
 
+/// The copy of everything held about the registration behind `path` (its page's path),
+/// as its holder downloads it.
+async fn own_data(app: &TestApp, path: &str) -> serde_json::Value {
+    let token = path.rsplit('/').next().unwrap();
+    kit::client()
+        .get(app.url(&format!("/api/v1/registrations/{token}/data")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
 /// A participant's page, read without the organiser's session.
 async fn public_page(app: &TestApp, path: &str) -> (StatusCode, String) {
     let r = kit::client().get(app.url(path)).send().await.unwrap();
@@ -1613,15 +1627,7 @@ async fn participants_are_suggested_to_each_other_from_their_profiles() {
     assert!(suggested(page.clone()).is_empty());
     assert!(page.contains("id=\"mm-unpass\"") && page.contains("已有 1 位參加者不再向您推薦"));
     assert!(option_for(&page, "王芳") == her, "she may still be asked");
-    let token = tester.rsplit('/').next().unwrap();
-    let data: serde_json::Value = kit::client()
-        .get(staff.url(&format!("/api/v1/registrations/{token}/data")))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let data = own_data(&staff, &tester).await;
     assert_eq!(
         data["passed"][0].to_string(),
         her,
@@ -1906,15 +1912,7 @@ async fn a_participant_online_meets_in_their_own_room() {
         "{room}"
     );
     // It is among what the platform holds about them.
-    let token = a.rsplit('/').next().unwrap();
-    let data: serde_json::Value = kit::client()
-        .get(staff.url(&format!("/api/v1/registrations/{token}/data")))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let data = own_data(&staff, &a).await;
     assert_eq!(data["online_room"]["link"], room);
     // Asked again, the room stays the same.
     post(
