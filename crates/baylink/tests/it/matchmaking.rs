@@ -546,6 +546,29 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
         "a card per table"
     );
     assert!(cards.contains("陳大文"));
+    // And a printed agenda per participant with a placed meeting, meetings in time order.
+    let (status, printed) = staff.page(&format!("{base}/agendas")).await;
+    assert_eq!(status, StatusCode::OK);
+    let placed = staff.store.meeting_requests(event).await.unwrap();
+    let with_meeting: std::collections::HashSet<i64> = placed
+        .iter()
+        .filter(|r| r.status == baylink_store::RequestStatus::Accepted && r.slot_id.is_some())
+        .flat_map(|r| [r.from_reg, r.to_reg])
+        .collect();
+    let sheets: Vec<&str> = printed
+        .split("class=\"card printed-agenda\"")
+        .skip(1)
+        .collect();
+    assert_eq!(sheets.len(), with_meeting.len());
+    for sheet in &sheets {
+        let times: Vec<&str> = sheet
+            .split("<tr><td>")
+            .skip(1)
+            .map(|row| row.split('<').next().unwrap())
+            .collect();
+        assert!(!times.is_empty());
+        assert!(times.windows(2).all(|w| w[0] <= w[1]), "{times:?}");
+    }
 
     let r = staff.post_form(&format!("{base}/publish"), &[]).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
@@ -1972,6 +1995,11 @@ async fn a_participant_online_meets_in_their_own_room() {
     assert!(agenda_a.body.contains(room), "{}", agenda_a.body);
     let (_, cards) = staff.page(&format!("{base}/cards")).await;
     assert_eq!(cards.matches("class=\"card table-card\"").count(), 1);
+    let (_, printed) = staff.page(&format!("{base}/agendas")).await;
+    assert!(
+        printed.contains(room),
+        "the printed agenda gives the room's address"
+    );
     let (_, admin) = staff.page(&base).await;
     assert!(
         admin.contains("網上 · 陳大文"),

@@ -59,6 +59,7 @@ pub fn router() -> Router<AppState> {
         .route("/events/{id}/matchmaking/arrange", post(arrange))
         .route("/events/{id}/matchmaking/suggest", get(suggest_page))
         .route("/events/{id}/matchmaking/cards", get(table_cards))
+        .route("/events/{id}/matchmaking/agendas", get(printed_agendas))
         .route(
             "/events/{id}/matchmaking/meetings/{rid}",
             post(place_meeting),
@@ -2375,6 +2376,72 @@ async fn table_cards(
         })
         .collect();
     render(&CardsPage { c, event, cards })
+}
+
+/// One participant's printed agenda: who, and their meetings in time order as (when,
+/// table or room, with whom).
+pub struct PrintedAgenda {
+    pub who: String,
+    pub lines: Vec<(String, String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "events/matchmaking_agendas.html")]
+struct AgendasPage {
+    c: Ctx,
+    event: Event,
+    agendas: Vec<PrintedAgenda>,
+}
+
+/// Every participant's agenda, one page each, for the desk at the event (b2match's
+/// printed schedules): for those who come without a phone, or want paper. Those with a
+/// placed meeting, by name; a room's address is printed, as no card stands there.
+async fn printed_agendas(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
+    require(c.auth.as_ref(), Action::EditDirectory)?;
+    let event = s.store.get_event(id(&raw)?).await?;
+    let regs = participants(&s, event.id).await?;
+    let name = names_with_organisations(&c, &regs);
+    let who = |id: i64| name.get(&id).cloned().unwrap_or_default();
+    let slots = s.store.meeting_slots(event.id).await?;
+    let tables = s.store.meeting_tables(event.id).await?;
+    let requests = s.store.meeting_requests(event.id).await?;
+    let mut agendas: Vec<PrintedAgenda> = regs
+        .iter()
+        .filter(|r| !r.is_erased())
+        .filter_map(|reg| {
+            let mut placed: Vec<(&MeetingSlot, String, String)> = requests
+                .iter()
+                .filter(|r| r.status == RequestStatus::Accepted)
+                .filter(|r| r.from_reg == reg.id || r.to_reg == reg.id)
+                .filter_map(|r| {
+                    let slot = slots.iter().find(|x| Some(x.id) == r.slot_id)?;
+                    let table = tables.iter().find(|t| Some(t.id) == r.table_id)?;
+                    let place = match &table.link {
+                        Some(link) => format!("{} · {link}", table_name(&c, table, &who)),
+                        None => table_name(&c, table, &who),
+                    };
+                    Some((slot, place, who(r.other_side(reg.id))))
+                })
+                .collect();
+            if placed.is_empty() {
+                return None;
+            }
+            placed.sort_by_key(|(slot, _, _)| slot.starts_at);
+            Some(PrintedAgenda {
+                who: who(reg.id),
+                lines: placed
+                    .into_iter()
+                    .map(|(slot, place, with)| (slot_label(slot), place, with))
+                    .collect(),
+            })
+        })
+        .collect();
+    agendas.sort_by(|a, b| a.who.cmp(&b.who));
+    render(&AgendasPage { c, event, agendas })
 }
 
 #[cfg(test)]
