@@ -753,6 +753,7 @@ async fn open_matchmaking(
         "我們研究中藥質量標準，尋找澳門及深圳的中藥生產企業共同開發。",
     ];
     let demo_orgs = crate::demo_market::ORGS;
+    let mut partners = Vec::new();
     for i in 0..12 {
         let (org_name, _, org_type, region) = demo_orgs[(i * 3 + 1) % demo_orgs.len()];
         let d = RegistrationInput {
@@ -796,6 +797,7 @@ async fn open_matchmaking(
                 hk(2026, 11, 21, 11, 0),
             )
             .await?;
+        partners.push(r.id);
         // Two take part from afar, each in a room of their own.
         if i % 6 == 4 {
             let room = format!(
@@ -807,5 +809,18 @@ async fn open_matchmaking(
                 .await?;
         }
     }
+    // The secretariat brings together the drone logistics firm and the maker of warehouse
+    // robots who looks for drone logistics: a meeting arranged, not asked for.
+    let note = RequestInput {
+        to_reg: partners[4],
+        message: "兩位都做無人機物流，秘書處認為值得一談。".into(),
+        priority: 2,
+        session: None,
+    }
+    .validate(Script::Hant)
+    .map_err(|e| anyhow!("demo arranged meeting: {e:?}"))?;
+    store
+        .arrange_meeting(actor, ev.id, partners[0], &note, hk(2026, 11, 22, 10, 0))
+        .await?;
     Ok(())
 }

@@ -2152,6 +2152,10 @@ async fn the_demo_holds_an_open_matchmaking_session_with_online_rooms() {
         "whose room it is"
     );
     assert!(admin.contains("黃小芳"), "the request is there");
+    assert!(
+        admin.contains("class=\"muted mm-arranged\""),
+        "and the meeting the secretariat arranged"
+    );
 }
 
 /// The organiser takes a published schedule back to rework it: participants no longer
