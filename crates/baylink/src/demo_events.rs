@@ -20,6 +20,19 @@ pub fn hk(y: i32, m: u8, d: u8, h: u8, min: u8) -> i64 {
     date.with_time(t).assume_utc().unix_timestamp() - 8 * 3600
 }
 
+/// The languages a demo participant from `region` says they meet in (synthetic, a rough
+/// rule: Hong Kong and Macao add Cantonese, Macao Portuguese, and those from abroad speak
+/// English only, so that some pairs need an interpreter).
+fn languages_in(region: &str) -> &'static [MeetingLanguage] {
+    use MeetingLanguage::*;
+    match region {
+        "hong_kong" => &[Cantonese, Mandarin, English],
+        "macao" => &[Cantonese, Mandarin, Portuguese],
+        "overseas" => &[English],
+        _ => &[Mandarin],
+    }
+}
+
 fn bad(e: StoreError) -> anyhow::Error {
     anyhow!("demo event data: {e}")
 }
@@ -551,8 +564,19 @@ async fn matchmaking(
     let orgs = crate::demo_market::ORGS.len();
     for (org, about) in abouts {
         for &reg in people.iter().skip(org).step_by(orgs).take(2) {
+            let region = store
+                .get_registration(reg)
+                .await?
+                .region
+                .unwrap_or_default();
             store
-                .set_matchmaking_profile(reg, about, false, hk(2024, 11, 22, 9, 0))
+                .set_matchmaking_profile(
+                    reg,
+                    about,
+                    false,
+                    languages_in(&region),
+                    hk(2024, 11, 22, 9, 0),
+                )
                 .await?;
         }
     }
@@ -794,6 +818,7 @@ async fn open_matchmaking(
                 r.id,
                 abouts[i % abouts.len()],
                 false,
+                languages_in(region),
                 hk(2026, 11, 21, 11, 0),
             )
             .await?;

@@ -34,9 +34,9 @@ pub use market::{
 };
 pub use matchmaking::{
     EarlierMeeting, Matchmaking, MatchmakingDraft, MatchmakingInput, MatchmakingProfile,
-    MatchmakingStatus, MatchmakingStore, MeetingFeedback, MeetingOutcome, MeetingRequest,
-    MeetingSession, MeetingSlot, MeetingTable, RequestDraft, RequestInput, RequestStatus,
-    ScheduleRun, ScheduledMeeting,
+    MatchmakingStatus, MatchmakingStore, MeetingFeedback, MeetingLanguage, MeetingOutcome,
+    MeetingRequest, MeetingSession, MeetingSlot, MeetingTable, RequestDraft, RequestInput,
+    RequestStatus, ScheduleRun, ScheduledMeeting,
 };
 pub use model::*;
 pub use search::{SEARCH_KINDS, SearchChange, SearchRecord, SearchStore};

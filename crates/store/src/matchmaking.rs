@@ -51,6 +51,45 @@ code_enum!(
 );
 
 code_enum!(
+    /// A language a participant can hold a meeting in: the alliance's three cities speak
+    /// Cantonese and Mandarin, its members abroad English, and Macao also Portuguese.
+    MeetingLanguage, "mm-lang" {
+        Cantonese = "yue",
+        Mandarin = "cmn",
+        English = "en",
+        Portuguese = "pt",
+    }
+);
+
+impl MeetingLanguage {
+    /// The languages in a stored list of codes (`"yue,en"`), in display order; unknown
+    /// codes are skipped.
+    pub fn list(codes: &str) -> Vec<MeetingLanguage> {
+        Self::ALL
+            .iter()
+            .copied()
+            .filter(|l| codes.split(',').any(|c| c.trim() == l.code()))
+            .collect()
+    }
+
+    /// The stored form of `languages`: their codes in display order, by commas.
+    pub fn codes(languages: &[MeetingLanguage]) -> String {
+        Self::ALL
+            .iter()
+            .filter(|l| languages.contains(l))
+            .map(|l| l.code())
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    /// Whether two who said which languages they speak have none in common (so the
+    /// meeting may need an interpreter). Someone who said nothing is not judged.
+    pub fn apart(a: &[MeetingLanguage], b: &[MeetingLanguage]) -> bool {
+        !a.is_empty() && !b.is_empty() && !a.iter().any(|l| b.contains(l))
+    }
+}
+
+code_enum!(
     /// What a side says of a meeting afterwards (the Enterprise Europe Network's scale).
     MeetingOutcome, "mm-outcome" {
         NotHeld = "not_held",
@@ -316,6 +355,15 @@ pub struct MatchmakingProfile {
     /// Requests to them come in one mail a day ([`digest_due`]) rather than one each.
     pub daily: bool,
     pub updated_at: i64,
+    /// The languages they can meet in, as codes by commas ([`MeetingLanguage::list`]);
+    /// empty when not said.
+    pub languages: String,
+}
+
+impl MatchmakingProfile {
+    pub fn languages(&self) -> Vec<MeetingLanguage> {
+        MeetingLanguage::list(&self.languages)
+    }
 }
 
 /// A meeting one had at another event, with someone whose address is `other_email` there
@@ -765,13 +813,15 @@ pub trait MatchmakingStore: Send + Sync {
     /// The comments on the event's meetings.
     async fn meeting_feedback(&self, event_id: i64) -> StoreResult<Vec<MeetingFeedback>>;
     /// Saves what a confirmed participant says of themselves for matchmaking, trimmed, at
-    /// most [`MAX_PROFILE_CHARS`] (`err-too-long`), and whether requests to them come in
-    /// one mail a day; empty and not daily removes it.
+    /// most [`MAX_PROFILE_CHARS`] (`err-too-long`), whether requests to them come in
+    /// one mail a day, and the languages they can meet in; empty, not daily and without
+    /// languages removes it.
     async fn set_matchmaking_profile(
         &self,
         registration_id: i64,
         about: &str,
         daily: bool,
+        languages: &[MeetingLanguage],
         now: i64,
     ) -> StoreResult<()>;
     /// The matchmaking profiles of the event's participants.
@@ -811,7 +861,24 @@ pub fn conflict(code: &'static str) -> StoreError {
 
 #[cfg(test)]
 mod tests {
-    use super::{day_mails, digest_due, hk_day};
+    use super::{MeetingLanguage, day_mails, digest_due, hk_day};
+
+    #[test]
+    fn two_without_a_language_in_common_are_apart_and_one_who_said_none_is_not_judged() {
+        use MeetingLanguage::*;
+        assert!(MeetingLanguage::apart(&[Mandarin], &[English]));
+        assert!(!MeetingLanguage::apart(
+            &[Mandarin, Cantonese],
+            &[Cantonese, Portuguese]
+        ));
+        assert!(!MeetingLanguage::apart(&[], &[English]));
+        assert_eq!(
+            MeetingLanguage::list("en, yue,xx"),
+            vec![Cantonese, English]
+        );
+        assert_eq!(MeetingLanguage::codes(&[Portuguese, Mandarin]), "cmn,pt");
+        assert!(MeetingLanguage::list("").is_empty());
+    }
 
     #[test]
     fn each_day_with_meetings_has_its_mail_at_half_past_seven_in_hong_kong() {

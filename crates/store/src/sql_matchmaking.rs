@@ -1021,12 +1021,13 @@ macro_rules! impl_sql_matchmaking {
                     Ok(draft)
                 }
 
-                async fn set_matchmaking_profile(&self, registration_id: i64, about: &str, daily: bool, now: i64) -> StoreResult<()> {
+                async fn set_matchmaking_profile(&self, registration_id: i64, about: &str, daily: bool, languages: &[MeetingLanguage], now: i64) -> StoreResult<()> {
                     let (about, script) = profile_about(about).map_err(StoreError::Invalid)?;
-                    let query = if about.is_empty() && !daily {
+                    let languages = MeetingLanguage::codes(languages);
+                    let query = if about.is_empty() && !daily && languages.is_empty() {
                         sqlx::query("DELETE FROM matchmaking_profiles WHERE registration_id = $1")
                     } else {
-                        sqlx::query("INSERT INTO matchmaking_profiles (registration_id, about, about_script, updated_at, daily) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (registration_id) DO UPDATE SET about = excluded.about, about_script = excluded.about_script, updated_at = excluded.updated_at, daily = excluded.daily")
+                        sqlx::query("INSERT INTO matchmaking_profiles (registration_id, about, about_script, updated_at, daily, languages) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (registration_id) DO UPDATE SET about = excluded.about, about_script = excluded.about_script, updated_at = excluded.updated_at, daily = excluded.daily, languages = excluded.languages")
                     };
                     query
                         .bind(registration_id)
@@ -1034,6 +1035,7 @@ macro_rules! impl_sql_matchmaking {
                         .bind(script.code().to_owned())
                         .bind(now)
                         .bind(daily)
+                        .bind(languages)
                         .execute(&self.pool)
                         .await
                         .map_err(map_err)?;
@@ -1168,7 +1170,7 @@ macro_rules! impl_sql_matchmaking {
                 }
 
                 async fn matchmaking_profiles(&self, event_id: i64) -> StoreResult<Vec<MatchmakingProfile>> {
-                    sqlx::query_as::<_, MatchmakingProfile>("SELECT p.registration_id, p.about, p.about_script, p.daily, p.updated_at FROM matchmaking_profiles p JOIN registrations r ON r.id = p.registration_id WHERE r.event_id = $1 ORDER BY p.registration_id")
+                    sqlx::query_as::<_, MatchmakingProfile>("SELECT p.registration_id, p.about, p.about_script, p.daily, p.updated_at, p.languages FROM matchmaking_profiles p JOIN registrations r ON r.id = p.registration_id WHERE r.event_id = $1 ORDER BY p.registration_id")
                         .bind(event_id)
                         .fetch_all(&self.pool)
                         .await

@@ -2479,3 +2479,55 @@ async fn the_organiser_brings_together_whom_the_platform_suggests() {
     let idle = &page[page.find("id=\"mm-idle\"").unwrap()..];
     assert!(!idle.contains("陳大文") && !idle.contains("李小明") && idle.contains("Dora Lee"));
 }
+
+/// Participants say which languages they can meet in; two with none in common see it
+/// beside each other and on the request, and the organiser sees the meetings that may need
+/// an interpreter.
+#[tokio::test]
+async fn two_without_a_language_in_common_are_told_and_the_organiser_counts_them() {
+    let (staff, event) = matchmaking_on(&[]).await;
+    let a = register(&staff, event, "陳大文", "lang-a@example.sg").await;
+    let b = register(&staff, event, "李小明", "lang-b@example.cn").await;
+    let c = register(&staff, event, "Dora Lee", "lang-c@example.hk").await;
+    for (who, langs) in [
+        (&a, &["lang-en"][..]),
+        (&b, &["lang-cmn"][..]),
+        (&c, &["lang-yue", "lang-cmn", "lang-en"][..]),
+    ] {
+        let mut fields: Vec<(&str, &str)> = langs.iter().map(|l| (*l, "1")).collect();
+        fields.push(("about", ""));
+        let r = post(&staff, &format!("{who}/matchmaking/profile"), &fields).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    }
+    let (_, page) = public_page(&staff, &format!("{a}/matchmaking")).await;
+    assert!(
+        page.contains("name=\"lang-en\" value=\"1\" checked")
+            && !page.contains("name=\"lang-cmn\" value=\"1\" checked"),
+        "their own choice, kept"
+    );
+    let rows = &page[page.find("id=\"mm-participants\"").unwrap()..];
+    let row = |name: &str| {
+        let at = rows.find(name).unwrap();
+        rows[at..at + rows[at..].find("</tr>").unwrap()].to_owned()
+    };
+    assert!(row("李小明").contains("會談語言：普通話") && row("李小明").contains("沒有共通語言"));
+    assert!(
+        !row("Dora Lee").contains("沒有共通語言"),
+        "English in common"
+    );
+    ask_by_name(&staff, &b, "陳大文").await;
+    let (_, page) = public_page(&staff, &format!("{a}/matchmaking")).await;
+    let incoming = &page[page.find("id=\"mm-incoming\"").unwrap()..];
+    assert!(incoming[..incoming.find("</ul>").unwrap()].contains("沒有共通語言"));
+    accept_first(&staff, &a).await;
+    let (_, admin) = staff
+        .page(&format!("/zh-Hant/events/{event}/matchmaking"))
+        .await;
+    let count = &admin[admin.find("id=\"mm-interpreters\"").expect("the figure")..];
+    assert!(
+        count.starts_with("id=\"mm-interpreters\">1<"),
+        "{}",
+        &count[..40]
+    );
+    assert!(admin.contains("class=\"mm-apart\""));
+}

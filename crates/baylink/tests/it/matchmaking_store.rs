@@ -569,7 +569,7 @@ async fn story(store: Arc<dyn Store>) {
     let long = "長".repeat(baylink_store::matchmaking::MAX_PROFILE_CHARS + 1);
     assert_eq!(
         field_code(
-            s.set_matchmaking_profile(a, &long, false, NOON + 9500)
+            s.set_matchmaking_profile(a, &long, false, &[], NOON + 9500)
                 .await
                 .unwrap_err()
         ),
@@ -579,14 +579,15 @@ async fn story(store: Arc<dyn Store>) {
         a,
         " 我們提供6G基站測試服務，尋找低空物流夥伴 ",
         false,
+        &[],
         NOON + 9500,
     )
     .await
     .unwrap();
-    s.set_matchmaking_profile(b, "Looking for drone logistics", false, NOON + 9500)
+    s.set_matchmaking_profile(b, "Looking for drone logistics", false, &[], NOON + 9500)
         .await
         .unwrap();
-    s.set_matchmaking_profile(b, "", false, NOON + 9501)
+    s.set_matchmaking_profile(b, "", false, &[], NOON + 9501)
         .await
         .unwrap();
     let profiles = s.matchmaking_profiles(ev.id).await.unwrap();
@@ -598,6 +599,20 @@ async fn story(store: Arc<dyn Store>) {
         ),
         ("我們提供6G基站測試服務，尋找低空物流夥伴", "zh-Hant")
     );
+    // The languages one meets in, kept in display order; a profile of languages alone
+    // stays, and goes once they are taken back too.
+    use MeetingLanguage::*;
+    s.set_matchmaking_profile(b, "", false, &[English, Cantonese], NOON + 9502)
+        .await
+        .unwrap();
+    let profiles = s.matchmaking_profiles(ev.id).await.unwrap();
+    let theirs = profiles.iter().find(|p| p.registration_id == b).unwrap();
+    assert_eq!(theirs.languages, "yue,en");
+    assert_eq!(theirs.languages(), vec![Cantonese, English]);
+    s.set_matchmaking_profile(b, "", false, &[], NOON + 9503)
+        .await
+        .unwrap();
+    assert_eq!(s.matchmaking_profiles(ev.id).await.unwrap().len(), 1);
     let erased = s.erase_registration(None, a, NOON + 9600).await.unwrap();
     assert!(
         s.matchmaking_profiles(ev.id).await.unwrap().is_empty(),
@@ -884,7 +899,9 @@ async fn daily_mail(store: Arc<dyn Store>) {
         .unwrap();
     sent_at(s, NOON).await;
     // C says nothing of themselves but wants one mail a day: the choice is kept.
-    s.set_matchmaking_profile(c, "", true, NOON).await.unwrap();
+    s.set_matchmaking_profile(c, "", true, &[], NOON)
+        .await
+        .unwrap();
     let profiles = s.matchmaking_profiles(ev.id).await.unwrap();
     assert_eq!(profiles.len(), 1);
     assert!(profiles[0].daily && profiles[0].about.is_empty());
@@ -929,7 +946,7 @@ async fn daily_mail(store: Arc<dyn Store>) {
         vec![("mm_digest".into(), Some(c))]
     );
     // Back to a mail each.
-    s.set_matchmaking_profile(c, "", false, due + 86_400)
+    s.set_matchmaking_profile(c, "", false, &[], due + 86_400)
         .await
         .unwrap();
     assert!(s.matchmaking_profiles(ev.id).await.unwrap().is_empty());

@@ -18,9 +18,9 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use baylink_matchmaking::{EventIn, RequestIn, Unplaced};
 use baylink_store::{
-    Event, FieldError, Matchmaking, MatchmakingInput, MatchmakingStatus, MeetingOutcome,
-    MeetingRequest, MeetingSlot, MeetingTable, RegStatus, Region, Registration, RequestInput,
-    RequestStatus, ScheduleRun,
+    Event, FieldError, Matchmaking, MatchmakingInput, MatchmakingStatus, MeetingLanguage,
+    MeetingOutcome, MeetingRequest, MeetingSlot, MeetingTable, RegStatus, Region, Registration,
+    RequestInput, RequestStatus, ScheduleRun,
 };
 
 use super::directory::actor;
@@ -175,6 +175,15 @@ fn names(c: &Ctx, regs: &[Registration]) -> HashMap<i64, String> {
     regs.iter()
         .map(|r| (r.id, c.text(&r.name, &r.name_script)))
         .collect()
+}
+
+/// The names of `languages` for the reader, by commas ("Cantonese, English").
+fn language_names(c: &Ctx, languages: &[MeetingLanguage]) -> String {
+    languages
+        .iter()
+        .map(|l| c.t(&l.label_key()))
+        .collect::<Vec<_>>()
+        .join(c.list_separator())
 }
 
 /// Each participant's name and, in brackets, their organisation, in the reader's script.
@@ -443,6 +452,10 @@ struct OrganiserPage {
     stat_labels: Vec<(String, usize)>,
     /// Participants who take part online (who have a room).
     online: usize,
+    /// Requests and meetings whose sides share no language they said they meet in.
+    apart: std::collections::HashSet<i64>,
+    /// Accepted meetings among them.
+    interpreters: usize,
     /// Accepted meetings whose sides' regions are known, how many of them join two
     /// regions, and those by pair of regions (labelled) ([`across_borders`]).
     borders: (usize, usize, Vec<(String, usize)>),
@@ -663,8 +676,28 @@ async fn organiser_view(
             let reason = why.remove(&r.id).unwrap_or_default();
             (r, from, to, status, reason)
         })
-        .collect();
+        .collect::<Vec<_>>();
     let online = tables.iter().filter(|t| t.link.is_some()).count();
+    // Requests and meetings whose two sides said their languages and share none: an
+    // interpreter may be needed, and the organisers are the ones to bring one.
+    let spoken: HashMap<i64, Vec<MeetingLanguage>> = s
+        .store
+        .matchmaking_profiles(event.id)
+        .await?
+        .into_iter()
+        .map(|p| (p.registration_id, p.languages()))
+        .collect();
+    let no_language = |reg: i64| spoken.get(&reg).map(Vec::as_slice).unwrap_or_default();
+    let apart: std::collections::HashSet<i64> = requests
+        .iter()
+        .filter(|(r, ..)| matches!(r.status, RequestStatus::Pending | RequestStatus::Accepted))
+        .filter(|(r, ..)| MeetingLanguage::apart(no_language(r.from_reg), no_language(r.to_reg)))
+        .map(|(r, ..)| r.id)
+        .collect();
+    let interpreters = requests
+        .iter()
+        .filter(|(r, ..)| r.status == RequestStatus::Accepted && apart.contains(&r.id))
+        .count();
 
     let tables = tables
         .into_iter()
@@ -700,6 +733,8 @@ async fn organiser_view(
             stats,
             stat_labels,
             online,
+            apart,
+            interpreters,
             borders,
             idle,
             booking_open,
@@ -1584,6 +1619,10 @@ pub struct Profile {
     pub about: String,
     /// Where the reader met them before ([`met_before`]).
     pub met: Vec<String>,
+    /// The languages they meet in, named for the reader; empty when not said.
+    pub languages: String,
+    /// They and the reader have said their languages and share none.
+    pub apart: bool,
 }
 
 /// One line of a participant's agenda.
@@ -1615,6 +1654,8 @@ struct Incoming {
     r: MeetingRequest,
     /// Who asks.
     from: String,
+    /// The two have said their languages and share none.
+    apart: bool,
     /// The slots it could be booked into as it is accepted, where the event lets
     /// participants book: (slot id, label).
     free: Vec<(i64, String)>,
@@ -1648,6 +1689,8 @@ struct ParticipantPage {
     about: String,
     /// Whether requests reach the reader in one mail a day.
     daily: bool,
+    /// The languages the reader can meet in: (code, name, said).
+    languages: Vec<(&'static str, String, bool)>,
     /// Where the event has a video service and the reader takes part online: their
     /// room's address.
     online: Option<String>,
@@ -1701,6 +1744,7 @@ async fn participant_page(
     // The other participants as a small directory: who they are, where, what for, and
     // what their organisations offer and need.
     let (orgs, market, abouts) = suggestion_sources(&s, event.id, &regs).await?;
+    let langs_of = |id: i64| abouts.get(&id).map(|p| p.languages()).unwrap_or_default();
     let met = met_before(&c, &s, reg.id).await?;
     let suggested = meeting_suggestions::for_participant(
         &s,
@@ -1756,6 +1800,8 @@ async fn participant_page(
                 .map(|p| c.text(&p.about, &p.about_script))
                 .unwrap_or_default(),
             met: met.get(&r.email).cloned().unwrap_or_default(),
+            languages: language_names(&c, &langs_of(r.id)),
+            apart: MeetingLanguage::apart(&langs_of(reg.id), &langs_of(r.id)),
         })
         .collect();
     let all_slots = s.store.meeting_slots(event.id).await?;
@@ -1783,6 +1829,7 @@ async fn participant_page(
             Incoming {
                 r: r.clone(),
                 from: who(r.from_reg),
+                apart: MeetingLanguage::apart(&langs_of(reg.id), &langs_of(r.from_reg)),
                 free,
             }
         })
@@ -1880,6 +1927,10 @@ async fn participant_page(
         .iter()
         .map(|o| (o.code(), c.t(&o.label_key())))
         .collect();
+    let languages = MeetingLanguage::ALL
+        .iter()
+        .map(|l| (l.code(), c.t(&l.label_key()), langs_of(reg.id).contains(l)))
+        .collect();
     render(&ParticipantPage {
         c,
         event,
@@ -1895,6 +1946,7 @@ async fn participant_page(
             .map(|p| p.about.clone())
             .unwrap_or_default(),
         daily: abouts.get(&reg.id).is_some_and(|p| p.daily),
+        languages,
         online,
         incoming,
         sent,
@@ -2164,11 +2216,17 @@ async fn save_profile(
     form: FormData,
 ) -> Result<Response, WebError> {
     let (reg, _) = participant(&s, &token).await?;
+    let languages: Vec<MeetingLanguage> = MeetingLanguage::ALL
+        .iter()
+        .copied()
+        .filter(|l| form.get(&format!("lang-{}", l.code())) == "1")
+        .collect();
     s.store
         .set_matchmaking_profile(
             reg.id,
             form.get("about"),
             form.get("daily") == "1",
+            &languages,
             baylink_store::sql::now(),
         )
         .await?;

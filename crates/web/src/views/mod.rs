@@ -168,7 +168,12 @@ impl Ctx {
 
     /// An interface string that names someone (`$name`).
     pub fn tname(&self, key: &str, name: &str) -> String {
-        self.lang.t_args(key, &[("name", name.to_owned().into())])
+        self.targ(key, "name", name)
+    }
+
+    /// An interface string with one text argument.
+    pub fn targ(&self, key: &str, arg: &'static str, value: &str) -> String {
+        self.lang.t_args(key, &[(arg, value.to_owned().into())])
     }
 
     /// Stored content, in the reader's script.
