@@ -504,7 +504,9 @@ pub type ScheduledMeeting = (i64, Option<(i64, i64)>);
 #[async_trait]
 pub trait MatchmakingStore: Send + Sync {
     async fn matchmaking(&self, event_id: i64) -> StoreResult<Option<Matchmaking>>;
-    /// Turns matchmaking on for an event, or changes its settings.
+    /// Turns matchmaking on for an event, or changes its settings. Turning the video
+    /// service off removes the participants' online rooms, and is refused while a meeting
+    /// is placed in one (`err-mm-video-in-use`).
     async fn save_matchmaking(
         &self,
         actor: &Actor,

@@ -379,6 +379,25 @@ macro_rules! impl_sql_matchmaking {
                     if exists.is_none() {
                         return Err(StoreError::NotFound);
                     }
+                    // The video service turned off: the participants' rooms on it go, unless
+                    // a meeting is placed in one (it must move first), under the event's
+                    // lock so that no booking lands in a room being removed.
+                    if before.as_ref().is_some_and(|b| b.video_url.is_some()) && d.video_url.is_none() {
+                        Self::lock_matchmaking(&mut tx, event_id).await?;
+                        let in_use = sqlx::query("SELECT 1 FROM meeting_requests m JOIN matchmaking_tables t ON t.id = m.table_id WHERE t.event_id = $1 AND t.link IS NOT NULL AND m.status = 'accepted'")
+                            .bind(event_id)
+                            .fetch_optional(&mut *tx)
+                            .await
+                            .map_err(map_err)?;
+                        if in_use.is_some() {
+                            return Err(conflict("err-mm-video-in-use"));
+                        }
+                        sqlx::query("DELETE FROM matchmaking_tables WHERE event_id = $1 AND link IS NOT NULL")
+                            .bind(event_id)
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(map_err)?;
+                    }
                     let sql = if before.is_some() {
                         format!("UPDATE matchmaking SET meeting_minutes = $2, max_requests = $3, request_deadline = $4, accept_deadline = $5, updated_at = $6, self_booking = $7, video_url = $8 WHERE event_id = $1 RETURNING {MATCHMAKING_COLS}")
                     } else {

@@ -1504,6 +1504,35 @@ async fn online_rooms(store: Arc<dyn Store>) {
         (moved.slot_id, moved.table_id),
         (Some(slot.id), Some(b_room.id))
     );
+    // The video service turned off: refused while a meeting is in a room, then the rooms
+    // go with it.
+    let before = s.meeting_tables(ev.id).await.unwrap();
+    assert_eq!(
+        conflict_code(
+            s.save_matchmaking(&me, ev.id, &settings(None).validate().unwrap(), NOON)
+                .await
+                .unwrap_err()
+        ),
+        "err-mm-video-in-use"
+    );
+    assert_eq!(s.meeting_tables(ev.id).await.unwrap(), before);
+    assert!(
+        s.matchmaking(ev.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .video_url
+            .is_some()
+    );
+    s.cancel_meeting(cb.id, c, NOON).await.unwrap();
+    s.save_matchmaking(&me, ev.id, &settings(None).validate().unwrap(), NOON)
+        .await
+        .unwrap();
+    assert_eq!(
+        s.meeting_tables(ev.id).await.unwrap(),
+        vec![open.clone(), booth.clone()],
+        "the rooms went with the service"
+    );
 }
 
 #[tokio::test]

@@ -843,6 +843,7 @@ mm-video-url-help = Participants who take part from afar each get a room there (
 err-mm-video-url = Give the address of the video service, starting with https://.
 err-mm-no-online = This event has no online meetings.
 err-mm-online-in-use = Meetings are placed in your online room: they must be moved or cancelled first.
+err-mm-video-in-use = Meetings are placed in participants' online rooms: move or cancel them before turning the video service off.
 mm-met-before = You met at { $event }
 mm-met-before-outcome = You met at { $event }: { $outcome }
 mm-pick-slot = Slot

@@ -825,6 +825,7 @@ mm-video-url-help = 远程参与者各获一个会议室（例如在 Jitsi 服�
 err-mm-video-url = 请填写以 https:// 开头的视频服务网址。
 err-mm-no-online = 此活动不设线上会谈。
 err-mm-online-in-use = 您的线上会议室已安排会谈：请先改期或取消这些会谈。
+err-mm-video-in-use = 参会者的线上会议室内仍有会谈：请先移动或取消这些会谈，再关闭视频服务。
 mm-met-before = 曾于{ $event }会谈
 mm-met-before-outcome = 曾于{ $event }会谈：{ $outcome }
 mm-pick-slot = 时段

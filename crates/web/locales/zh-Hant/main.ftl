@@ -825,6 +825,7 @@ mm-video-url-help = 遠程參與者各獲一個會議室（例如在 Jitsi 伺�
 err-mm-video-url = 請填寫以 https:// 開頭的視像服務網址。
 err-mm-no-online = 此活動不設網上會談。
 err-mm-online-in-use = 您的網上會議室已安排會談：請先改期或取消這些會談。
+err-mm-video-in-use = 參加者的網上會議室內仍有會談：請先移動或取消這些會談，再關閉視像服務。
 mm-met-before = 曾於{ $event }會談
 mm-met-before-outcome = 曾於{ $event }會談：{ $outcome }
 mm-pick-slot = 時段
