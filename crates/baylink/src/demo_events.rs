@@ -509,6 +509,7 @@ async fn matchmaking(
         accept_deadline: Some(hk(2024, 12, 8, 23, 59)),
         self_booking: false,
         video_url: None,
+        auto_accept: false,
     }
     .validate()
     .map_err(|e| anyhow!("demo matchmaking settings: {e:?}"))?;
@@ -755,6 +756,7 @@ async fn open_matchmaking(
         accept_deadline: Some(hk(2026, 12, 20, 23, 59)),
         self_booking: true,
         video_url: Some("https://meet.jit.si".into()),
+        auto_accept: false,
     }
     .validate()
     .map_err(|e| anyhow!("demo matchmaking settings: {e:?}"))?;

@@ -320,7 +320,10 @@ pub struct OutboxMessage {
     /// both sides), `mm_reminder` (the requests waiting for one's answer), `mm_nudge` (an
     /// invitation to book, to someone with no meeting yet), `mm_digest` (the day's requests,
     /// to one who takes them once a day), `mm_today` (the meetings of the day, that morning),
-    /// `mm_unpublished` (the schedule was taken back).
+    /// `mm_unpublished` (the schedule was taken back), `mm_arranged` (to both sides of a
+    /// meeting the organisers arranged), `mm_booked` (to the side that did not book a slot
+    /// for an accepted meeting), `mm_auto` (to the side asked, where requests are accepted
+    /// on arrival).
     pub kind: String,
     pub registration_id: Option<i64>,
     pub invitation_id: Option<i64>,

@@ -119,6 +119,9 @@ pub struct Matchmaking {
     /// The video service where participants who take part from afar meet (a Jitsi
     /// server, say): each gets a room there ([`MatchmakingStore::set_online_room`]).
     pub video_url: Option<String>,
+    /// Requests are accepted on arrival (b2match's "Automatic" mode); the one asked may
+    /// still cancel the meeting.
+    pub auto_accept: bool,
 }
 
 /// Settings as submitted, before [`MatchmakingInput::validate`].
@@ -134,6 +137,9 @@ pub struct MatchmakingInput {
     /// See [`Matchmaking::video_url`]: `https://…`, up to [`MAX_VIDEO_URL_CHARS`].
     #[serde(default)]
     pub video_url: Option<String>,
+    /// See [`Matchmaking::auto_accept`].
+    #[serde(default)]
+    pub auto_accept: bool,
 }
 
 /// Checked settings.
@@ -188,6 +194,7 @@ impl PartialEq for MatchmakingInput {
             self.accept_deadline,
             self.self_booking,
             &self.video_url,
+            self.auto_accept,
         ) == (
             other.meeting_minutes,
             other.max_requests,
@@ -195,6 +202,7 @@ impl PartialEq for MatchmakingInput {
             other.accept_deadline,
             other.self_booking,
             &other.video_url,
+            other.auto_accept,
         )
     }
 }
@@ -848,7 +856,7 @@ pub trait MatchmakingStore: Send + Sync {
 /// Columns of `meeting_requests`, in [`MeetingRequest`]'s order.
 pub const REQUEST_COLS: &str = "id, event_id, from_reg, to_reg, message, message_script, priority, status, created_at, decided_at, slot_id, table_id, locked, outcome_from, outcome_to, session, to_priority, interest_id, arranged";
 /// Columns of `matchmaking`.
-pub const MATCHMAKING_COLS: &str = "event_id, meeting_minutes, max_requests, request_deadline, accept_deadline, status, published_at, version, updated_at, self_booking, video_url";
+pub const MATCHMAKING_COLS: &str = "event_id, meeting_minutes, max_requests, request_deadline, accept_deadline, status, published_at, version, updated_at, self_booking, video_url, auto_accept";
 
 /// The columns of a [`MeetingTable`].
 pub const TABLE_COLS: &str = "id, event_id, label, reserved_for, link";

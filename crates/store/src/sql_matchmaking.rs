@@ -399,9 +399,9 @@ macro_rules! impl_sql_matchmaking {
                             .map_err(map_err)?;
                     }
                     let sql = if before.is_some() {
-                        format!("UPDATE matchmaking SET meeting_minutes = $2, max_requests = $3, request_deadline = $4, accept_deadline = $5, updated_at = $6, self_booking = $7, video_url = $8 WHERE event_id = $1 RETURNING {MATCHMAKING_COLS}")
+                        format!("UPDATE matchmaking SET meeting_minutes = $2, max_requests = $3, request_deadline = $4, accept_deadline = $5, updated_at = $6, self_booking = $7, video_url = $8, auto_accept = $9 WHERE event_id = $1 RETURNING {MATCHMAKING_COLS}")
                     } else {
-                        format!("INSERT INTO matchmaking (event_id, meeting_minutes, max_requests, request_deadline, accept_deadline, updated_at, self_booking, video_url, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open') RETURNING {MATCHMAKING_COLS}")
+                        format!("INSERT INTO matchmaking (event_id, meeting_minutes, max_requests, request_deadline, accept_deadline, updated_at, self_booking, video_url, status, auto_accept) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9) RETURNING {MATCHMAKING_COLS}")
                     };
                     let saved = sqlx::query_as::<_, Matchmaking>(AssertSqlSafe(sql))
                         .bind(event_id)
@@ -412,6 +412,7 @@ macro_rules! impl_sql_matchmaking {
                         .bind(now)
                         .bind(d.self_booking)
                         .bind(d.video_url.clone())
+                        .bind(d.auto_accept)
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(map_err)?;
@@ -607,7 +608,14 @@ macro_rules! impl_sql_matchmaking {
                     if open >= mm.max_requests {
                         return Err(conflict("err-mm-limit"));
                     }
-                    let request = sqlx::query_as::<_, MeetingRequest>(AssertSqlSafe(format!("INSERT INTO meeting_requests (event_id, from_reg, to_reg, message, message_script, priority, status, created_at, session, interest_id) VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, $8, $9) RETURNING {REQUEST_COLS}")))
+                    // Where requests are accepted on arrival, it is a meeting at once, with
+                    // the middle priority for the one asked, who is told and may cancel it.
+                    let (status, decided_at, to_priority) = if mm.auto_accept {
+                        ("accepted", Some(now), Some(2_i64))
+                    } else {
+                        ("pending", None, None)
+                    };
+                    let request = sqlx::query_as::<_, MeetingRequest>(AssertSqlSafe(format!("INSERT INTO meeting_requests (event_id, from_reg, to_reg, message, message_script, priority, status, created_at, session, interest_id, decided_at, to_priority) VALUES ($1, $2, $3, $4, $5, $6, $10, $7, $8, $9, $11, $12) RETURNING {REQUEST_COLS}")))
                         .bind(event_id)
                         .bind(from_reg)
                         .bind(draft.to_reg)
@@ -617,10 +625,18 @@ macro_rules! impl_sql_matchmaking {
                         .bind(now)
                         .bind(draft.session.code())
                         .bind(draft.interest_id)
+                        .bind(status.to_owned())
+                        .bind(decided_at)
+                        .bind(to_priority)
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(map_err)?;
-                    Self::queue_request_notice(&mut tx, request.to_reg, request.id, mm.accept_deadline, now).await?;
+                    if mm.auto_accept {
+                        // Nothing to answer, so no daily digest: told at once.
+                        Self::queue_request_mail(&mut tx, "mm_auto", request.to_reg, request.id, now).await?;
+                    } else {
+                        Self::queue_request_notice(&mut tx, request.to_reg, request.id, mm.accept_deadline, now).await?;
+                    }
                     tx.commit().await.map_err(map_err)?;
                     Ok(request)
                 }

@@ -135,6 +135,7 @@ pub async fn compose(
             | "mm_cancelled_by_organiser"
             | "mm_arranged"
             | "mm_booked"
+            | "mm_auto"
     ) {
         return request_mail(store, m, lang, base_url).await;
     }
@@ -468,6 +469,8 @@ async fn request_mail(
         ("mm_request", RequestStatus::Pending) => {
             ("mail-mm-request-subject", "mail-mm-request-body")
         }
+        // Accepted on arrival, where the event says so: a meeting, which they may cancel.
+        ("mm_auto", RequestStatus::Accepted) => ("mail-mm-auto-subject", "mail-mm-auto-body"),
         // Already placed (booked by the one who accepted, or scheduled since): say where.
         ("mm_answer", RequestStatus::Accepted) if request.slot_id.is_some() => {
             ("mail-mm-booked-subject", "mail-mm-booked-body")

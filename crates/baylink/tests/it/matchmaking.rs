@@ -2531,3 +2531,33 @@ async fn two_without_a_language_in_common_are_told_and_the_organiser_counts_them
     );
     assert!(admin.contains("class=\"mm-apart\""));
 }
+
+/// Where the organiser has requests accepted on arrival, a request is a meeting at once:
+/// the one asked is told by mail, and either side may book its slot.
+#[tokio::test]
+async fn requests_accepted_on_arrival_are_meetings_at_once() {
+    let (staff, event) = matchmaking_on(&[("auto_accept", "1"), ("self_booking", "1")]).await;
+    let (_, admin) = staff
+        .page(&format!("/zh-Hant/events/{event}/matchmaking"))
+        .await;
+    assert!(admin.contains("name=\"auto_accept\" value=\"1\" checked"));
+    two_slots_and_a_table(&staff, event).await;
+    let a = register(&staff, event, "陳大文", "auto-a@example.hk").await;
+    let b = register(&staff, event, "李小明", "auto-b@example.cn").await;
+    drain_mail(&staff).await;
+    ask_by_name(&staff, &a, "李小明").await;
+    let told = announced(&staff, "mm_auto", "the one asked is told").await;
+    assert_eq!(told.len(), 1);
+    assert_eq!(told[0].to, "auto-b@example.cn");
+    assert!(
+        told[0].subject.starts_with("與陳大文的會談"),
+        "{}",
+        told[0].subject
+    );
+    assert!(told[0].body.contains("即時接受"), "{}", told[0].body);
+    let (_, page_b) = public_page(&staff, &format!("{b}/matchmaking")).await;
+    assert!(page_b.contains("沒有待您回覆的申請。"), "nothing to answer");
+    let received = &page_b[page_b.find("id=\"mm-received\"").expect("the meeting")..];
+    let received = &received[..received.find("</ul>").unwrap()];
+    assert!(received.contains("陳大文") && received.contains("class=\"mm-book\""));
+}

@@ -85,6 +85,7 @@ async fn story(store: Arc<dyn Store>) {
         accept_deadline: Some(NOON + 7200),
         self_booking: false,
         video_url: None,
+        auto_accept: false,
     }
     .validate()
     .unwrap();
@@ -717,6 +718,7 @@ async fn slots_and_tables(store: Arc<dyn Store>) {
         accept_deadline: None,
         self_booking: false,
         video_url: None,
+        auto_accept: false,
     }
     .validate()
     .unwrap();
@@ -891,6 +893,7 @@ async fn daily_mail(store: Arc<dyn Store>) {
         accept_deadline: Some(answer_by),
         self_booking: false,
         video_url: None,
+        auto_accept: false,
     }
     .validate()
     .unwrap();
@@ -1052,6 +1055,7 @@ async fn self_booking(store: Arc<dyn Store>) {
             accept_deadline: None,
             self_booking,
             video_url: None,
+            auto_accept: false,
         }
         .validate()
         .unwrap()
@@ -1389,6 +1393,7 @@ async fn online_rooms(store: Arc<dyn Store>) {
         accept_deadline: None,
         self_booking: true,
         video_url: video_url.map(str::to_owned),
+        auto_accept: false,
     };
     for bad in [
         "http://meet.example.org",
@@ -1564,6 +1569,7 @@ async fn met_before(store: Arc<dyn Store>) {
         accept_deadline: None,
         self_booking: false,
         video_url: None,
+        auto_accept: false,
     }
     .validate()
     .unwrap();
@@ -1731,6 +1737,7 @@ async fn arranged(store: Arc<dyn Store>) {
             accept_deadline: deadline,
             self_booking: false,
             video_url: None,
+            auto_accept: false,
         }
         .validate()
         .unwrap()
@@ -1862,4 +1869,78 @@ async fn arranged_on_sqlite() {
 async fn arranged_on_postgres() {
     let db = TestDb::postgres().await;
     arranged(db.open().await).await;
+}
+
+/// Where requests are accepted on arrival, a request is a meeting at once: the one asked
+/// is told straight away (even if they take requests once a day) and may cancel it.
+async fn accepted_on_arrival(store: Arc<dyn Store>) {
+    let s = store.as_ref();
+    let me = Actor::cli();
+    let ev = event(s, None, false).await;
+    let regs = participants(s, ev.id, 3, "auto").await;
+    let (a, b, c) = (regs[0], regs[1], regs[2]);
+    let settings = MatchmakingInput {
+        meeting_minutes: 20,
+        max_requests: 1,
+        auto_accept: true,
+        ..Default::default()
+    }
+    .validate()
+    .unwrap();
+    let saved = s
+        .save_matchmaking(&me, ev.id, &settings, NOON)
+        .await
+        .unwrap();
+    assert!(saved.auto_accept);
+    s.set_matchmaking_profile(b, "", true, &[], NOON)
+        .await
+        .unwrap();
+    sent_at(s, NOON).await;
+    let ab = s
+        .request_meeting(ev.id, a, &ask(b, 3, "想談合作"), NOON + 10)
+        .await
+        .unwrap();
+    assert_eq!(
+        (ab.status, ab.decided_at, ab.priority, ab.to_priority),
+        (RequestStatus::Accepted, Some(NOON + 10), 3, Some(2))
+    );
+    assert_eq!(
+        sent_at(s, NOON + 10).await,
+        vec![("mm_auto".into(), Some(b))]
+    );
+    // Still within the sender's limit, which the meeting counts against.
+    assert_eq!(
+        conflict_code(
+            s.request_meeting(ev.id, a, &ask(c, 2, ""), NOON + 20)
+                .await
+                .unwrap_err()
+        ),
+        "err-mm-limit"
+    );
+    // Nothing waits for an answer, so nothing expires.
+    s.expire_meeting_requests(ev.id, NOON + 86_400 * 30)
+        .await
+        .unwrap();
+    assert_eq!(
+        find_now(s, ev.id, ab.id).await.status,
+        RequestStatus::Accepted
+    );
+    s.cancel_meeting(ab.id, b, NOON + 30).await.unwrap();
+    assert_eq!(
+        sent_at(s, NOON + 30).await,
+        vec![("mm_cancelled".into(), Some(a))]
+    );
+}
+
+#[tokio::test]
+async fn accepted_on_arrival_on_sqlite() {
+    let db = TestDb::sqlite();
+    accepted_on_arrival(db.open().await).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn accepted_on_arrival_on_postgres() {
+    let db = TestDb::postgres().await;
+    accepted_on_arrival(db.open().await).await;
 }

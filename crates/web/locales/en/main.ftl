@@ -515,6 +515,13 @@ mail-mm-request-body =
     { $message }
     Accept or decline on your page: { $link }
     { $deadline }
+mail-mm-auto-subject = A meeting with { $other } at { $event }
+mail-mm-auto-body =
+    Dear { $name },
+
+    { $other } asked for a 1:1 meeting with you at { $event }. At this event requests are accepted on arrival, so the meeting is on your list.
+    { $message }
+    If you cannot meet them, cancel it on your page: { $link }
 mail-mm-booked-subject = Meeting booked: { $other }, { $event }
 mail-mm-booked-body =
     Dear { $name },
@@ -850,6 +857,7 @@ mm-pick-slot = Slot
 mm-slot-by-organiser = Let the organiser choose
 mm-book = Book this slot
 mm-self-booking = Participants pick the slot when they accept a request (meetings so booked are placed at a free table and kept when you schedule)
+mm-auto-accept = Requests are accepted on arrival (the one asked is told, and may cancel the meeting)
 mm-your-priority = Your priority
 mm-weight = Weight (both priorities)
 err-mm-session = Choose any time, morning or afternoon.

@@ -503,6 +503,13 @@ mail-mm-request-body =
     { $message }
     请在您的页面接受或婉拒：{ $link }
     { $deadline }
+mail-mm-auto-subject = 与{ $other }的会谈：{ $event }
+mail-mm-auto-body =
+    { $name }您好：
+
+    { $other }申请在{ $event }与您进行一对一会谈。本活动的会谈申请即时接受，会谈已列入您的清单。
+    { $message }
+    如未能会面，请在您的页面取消：{ $link }
 mail-mm-booked-subject = 会谈已预约：{ $other }，{ $event }
 mail-mm-booked-body =
     { $name }您好：
@@ -832,6 +839,7 @@ mm-pick-slot = 时段
 mm-slot-by-organiser = 由主办方安排
 mm-book = 预约此时段
 mm-self-booking = 参会者接受申请时自选时段（如此预约的会谈安排在空闲桌位，重新编排日程时保留）
+mm-auto-accept = 会谈申请即时接受（受邀一方会收到通知，并可取消会谈）
 mm-your-priority = 您的优先级
 mm-weight = 权重（双方优先级）
 err-mm-session = 请选择任何时段、上午或下午。

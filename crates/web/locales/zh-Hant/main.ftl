@@ -503,6 +503,13 @@ mail-mm-request-body =
     { $message }
     請在您的頁面接受或婉拒：{ $link }
     { $deadline }
+mail-mm-auto-subject = 與{ $other }的會談：{ $event }
+mail-mm-auto-body =
+    { $name }您好：
+
+    { $other }申請在{ $event }與您進行一對一會談。本活動的會談申請即時接受，會談已列入您的清單。
+    { $message }
+    如未能會面，請在您的頁面取消：{ $link }
 mail-mm-booked-subject = 會談已預約：{ $other }，{ $event }
 mail-mm-booked-body =
     { $name }您好：
@@ -832,6 +839,7 @@ mm-pick-slot = 時段
 mm-slot-by-organiser = 由主辦方安排
 mm-book = 預約此時段
 mm-self-booking = 參加者接受申請時自選時段（如此預約的會談安排在空閒桌位，重新編排日程時保留）
+mm-auto-accept = 會談申請即時接受（獲邀一方會收到通知，並可取消會談）
 mm-your-priority = 您的優先度
 mm-weight = 權重（雙方優先度）
 err-mm-session = 請選擇任何時段、上午或下午。

@@ -1109,6 +1109,7 @@ async fn save_settings(
             accept_deadline,
             self_booking: form.get("self_booking") == "1",
             video_url: Some(form.get("video_url").to_owned()),
+            auto_accept: form.get("auto_accept") == "1",
         }
         .validate()
         .map_err(WebError::Invalid)?;
