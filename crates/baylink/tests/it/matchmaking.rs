@@ -996,6 +996,30 @@ async fn the_demo_conference_has_a_published_matchmaking_schedule_that_keeps_the
         &page[page.find("id=\"mm-stats\"").unwrap()..][..2000]
     );
     assert!(page.contains("Shenzhen – Hong Kong</td>"));
+    // And how many join academia with industry (產學研), as the store says.
+    let kind = |id: i64| {
+        regs.iter()
+            .find(|r| r.id == id)
+            .unwrap()
+            .org_type
+            .clone()
+            .unwrap_or_default()
+    };
+    let academic = |k: &str| k == "university" || k == "institute";
+    let research = requests
+        .iter()
+        .filter(|r| r.status == RequestStatus::Accepted)
+        .filter(|r| {
+            let (a, b) = (kind(r.from_reg), kind(r.to_reg));
+            (academic(&a) && b == "company") || (academic(&b) && a == "company")
+        })
+        .count();
+    assert!(research > 0, "the demo's meetings join academia with industry");
+    assert!(
+        page.contains(&format!("<td id=\"mm-research\">{research} / ")),
+        "{}",
+        &page[page.find("id=\"mm-stats\"").unwrap()..][..2500]
+    );
     // And each side of such a meeting reads it on their own page.
     let waiting = requests
         .iter()

@@ -453,6 +453,7 @@ mm-requests = Meeting requests
 mm-stats-met = Participants with at least one accepted meeting
 mm-stats-online = Taking part online
 mm-stats-across = Accepted meetings across regions (of those whose regions are known)
+mm-stats-research = Accepted meetings of a university or institute with a company (of those whose kinds are known)
 mm-stats-per-participant = Accepted meetings per participant with any
 mm-from = From
 mm-to = To

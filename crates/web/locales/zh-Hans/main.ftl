@@ -441,6 +441,7 @@ mm-requests = 会谈申请
 mm-stats-met = 有至少一场已接受会谈的参会者
 mm-stats-online = 线上参与人数
 mm-stats-across = 跨地区的已接受会谈（以已知地区者计）
+mm-stats-research = 高校或研究机构与企业的已接受会谈（产学研；以已知机构类别者计）
 mm-stats-per-participant = 每位有会谈的参会者平均会谈数
 mm-from = 申请人
 mm-to = 对象

@@ -441,6 +441,7 @@ mm-requests = 會談申請
 mm-stats-met = 有至少一場已接受會談的參加者
 mm-stats-online = 網上參與人數
 mm-stats-across = 跨地區的已接受會談（以已知地區者計）
+mm-stats-research = 高校或研究機構與企業的已接受會談（產學研；以已知機構類別者計）
 mm-stats-per-participant = 每位有會談的參加者平均會談數
 mm-from = 申請人
 mm-to = 對象

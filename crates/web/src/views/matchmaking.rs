@@ -19,8 +19,8 @@ use axum::routing::{get, post};
 use baylink_matchmaking::{EventIn, RequestIn, Unplaced};
 use baylink_store::{
     Event, FieldError, Matchmaking, MatchmakingInput, MatchmakingStatus, MeetingLanguage,
-    MeetingOutcome, MeetingRequest, MeetingSlot, MeetingTable, RegStatus, Region, Registration,
-    RequestInput, RequestStatus, ScheduleRun,
+    MeetingOutcome, MeetingRequest, MeetingSlot, MeetingTable, OrgType, RegStatus, Region,
+    Registration, RequestInput, RequestStatus, ScheduleRun,
 };
 
 use super::directory::actor;
@@ -389,6 +389,30 @@ pub(crate) fn across_borders(
     }
 }
 
+/// The alliance's other yearly figure for its meetings, 產學研: of the accepted meetings
+/// whose two sides gave their kind of organisation, how many join a university or a
+/// research institute with a company (either way round).
+pub(crate) fn academia_industry(
+    requests: &[MeetingRequest],
+    kind: &HashMap<i64, OrgType>,
+) -> (usize, usize) {
+    let academic = |k: OrgType| matches!(k, OrgType::University | OrgType::Institute);
+    let (mut known, mut joined) = (0, 0);
+    for r in requests
+        .iter()
+        .filter(|r| r.status == RequestStatus::Accepted)
+    {
+        let (Some(&a), Some(&b)) = (kind.get(&r.from_reg), kind.get(&r.to_reg)) else {
+            continue;
+        };
+        known += 1;
+        if (academic(a) && b == OrgType::Company) || (academic(b) && a == OrgType::Company) {
+            joined += 1;
+        }
+    }
+    (known, joined)
+}
+
 /// What [`across_borders`] counts.
 #[derive(Debug, PartialEq)]
 pub(crate) struct Borders {
@@ -452,6 +476,9 @@ struct OrganiserPage {
     stat_labels: Vec<(String, usize)>,
     /// Participants who take part online (who have a room).
     online: usize,
+    /// Accepted meetings whose sides gave their kind of organisation, and how many of
+    /// them join academia with a company ([`academia_industry`]).
+    research: (usize, usize),
     /// Requests and meetings whose sides share no language they said they meet in.
     apart: std::collections::HashSet<i64>,
     /// Accepted meetings among them.
@@ -601,6 +628,18 @@ async fn organiser_view(
             .collect();
         (known, across, pairs)
     };
+    let research = {
+        let kind: HashMap<i64, OrgType> = regs
+            .iter()
+            .filter_map(|r| {
+                r.org_type
+                    .as_deref()
+                    .and_then(OrgType::parse)
+                    .map(|x| (r.id, x))
+            })
+            .collect();
+        academia_industry(&requests, &kind)
+    };
     let engaged: std::collections::HashSet<i64> = requests
         .iter()
         .flat_map(|r| {
@@ -733,6 +772,7 @@ async fn organiser_view(
             stats,
             stat_labels,
             online,
+            research,
             apart,
             interpreters,
             borders,
@@ -2635,6 +2675,34 @@ mod tests {
         // Once slot 3 has begun, only slot 4 is still to come.
         let later = Occupancy::of(&requests, &[(20, 2)], slots[2].starts_at);
         assert_eq!(ids(later.free_slots(&with_owner, &slots, &tables)), vec![4]);
+    }
+
+    /// A university or an institute with a company counts, whichever asked; a society,
+    /// two companies, an unknown kind or a request not accepted do not.
+    #[test]
+    fn meetings_of_academia_with_industry_are_counted() {
+        use baylink_store::OrgType::*;
+        let kind: HashMap<i64, baylink_store::OrgType> = [
+            (1, University),
+            (2, Company),
+            (3, Institute),
+            (4, Society),
+            (5, Company),
+        ]
+        .into();
+        let declined = MeetingRequest {
+            status: RequestStatus::Declined,
+            ..request(9, 1, 2)
+        };
+        let requests = [
+            request(1, 1, 2),
+            request(2, 5, 3), // the company asks the institute
+            request(3, 2, 5), // two companies
+            request(4, 4, 1), // a society
+            request(5, 1, 6), // 6 gave no kind
+            declined,
+        ];
+        assert_eq!(super::academia_industry(&requests, &kind), (4, 2));
     }
 
     /// Each accepted meeting between two known regions counts once, under its pair of
