@@ -1014,7 +1014,10 @@ async fn the_demo_conference_has_a_published_matchmaking_schedule_that_keeps_the
             (academic(&a) && b == "company") || (academic(&b) && a == "company")
         })
         .count();
-    assert!(research > 0, "the demo's meetings join academia with industry");
+    assert!(
+        research > 0,
+        "the demo's meetings join academia with industry"
+    );
     assert!(
         page.contains(&format!("<td id=\"mm-research\">{research} / ")),
         "{}",
@@ -2569,6 +2572,11 @@ async fn requests_accepted_on_arrival_are_meetings_at_once() {
     let a = register(&staff, event, "陳大文", "auto-a@example.hk").await;
     let b = register(&staff, event, "李小明", "auto-b@example.cn").await;
     drain_mail(&staff).await;
+    let (_, page_a) = public_page(&staff, &format!("{a}/matchmaking")).await;
+    assert!(
+        page_a.contains("id=\"mm-auto-note\""),
+        "the one who asks knows"
+    );
     ask_by_name(&staff, &a, "李小明").await;
     let told = announced(&staff, "mm_auto", "the one asked is told").await;
     assert_eq!(told.len(), 1);

@@ -859,6 +859,7 @@ mm-slot-by-organiser = Let the organiser choose
 mm-book = Book this slot
 mm-self-booking = Participants pick the slot when they accept a request (meetings so booked are placed at a free table and kept when you schedule)
 mm-auto-accept = Requests are accepted on arrival (the one asked is told, and may cancel the meeting)
+mm-auto-note = At this event a request is accepted as it arrives: it is a meeting at once, which the other side may cancel.
 mm-your-priority = Your priority
 mm-weight = Weight (both priorities)
 err-mm-session = Choose any time, morning or afternoon.

@@ -841,6 +841,7 @@ mm-slot-by-organiser = 由主办方安排
 mm-book = 预约此时段
 mm-self-booking = 参会者接受申请时自选时段（如此预约的会谈安排在空闲桌位，重新编排日程时保留）
 mm-auto-accept = 会谈申请即时接受（受邀一方会收到通知，并可取消会谈）
+mm-auto-note = 本活动的会谈申请即时接受：发出即成为会谈，对方可取消。
 mm-your-priority = 您的优先级
 mm-weight = 权重（双方优先级）
 err-mm-session = 请选择任何时段、上午或下午。

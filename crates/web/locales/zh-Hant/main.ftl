@@ -841,6 +841,7 @@ mm-slot-by-organiser = 由主辦方安排
 mm-book = 預約此時段
 mm-self-booking = 參加者接受申請時自選時段（如此預約的會談安排在空閒桌位，重新編排日程時保留）
 mm-auto-accept = 會談申請即時接受（獲邀一方會收到通知，並可取消會談）
+mm-auto-note = 本活動的會談申請即時接受：送出即成為會談，對方可取消。
 mm-your-priority = 您的優先度
 mm-weight = 權重（雙方優先度）
 err-mm-session = 請選擇任何時段、上午或下午。
