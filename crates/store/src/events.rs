@@ -323,7 +323,7 @@ pub struct OutboxMessage {
     /// `mm_unpublished` (the schedule was taken back), `mm_arranged` (to both sides of a
     /// meeting the organisers arranged), `mm_booked` (to the side that did not book a slot
     /// for an accepted meeting), `mm_auto` (to the side asked, where requests are accepted
-    /// on arrival).
+    /// on arrival), `mm_followup` (the meetings held whose outcome one has not told).
     pub kind: String,
     pub registration_id: Option<i64>,
     pub invitation_id: Option<i64>,

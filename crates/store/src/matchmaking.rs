@@ -713,6 +713,12 @@ pub trait MatchmakingStore: Send + Sync {
     /// (`err-mm-request-closed`) and nothing is queued.
     /// Nobody invited within [`MAIL_GAP`] is invited again.
     async fn nudge_idle(&self, event_id: i64, now: i64) -> StoreResult<u64>;
+    /// Queues a request for outcomes (`mm_followup`) to each real participant with a
+    /// meeting that has ended by `now` and whose outcome they have not told (b2match's
+    /// feedback after the event; the alliance's closed loop, 閉環, needs every answer);
+    /// returns how many. The mail lists the meetings still without their answer when it
+    /// is sent. Nobody asked within [`MAIL_GAP`] is asked again.
+    async fn ask_outcomes(&self, event_id: i64, now: i64) -> StoreResult<u64>;
     /// The participants of the event with a mail of `kind` queued since `since`.
     async fn recently_mailed(&self, event_id: i64, kind: &str, since: i64)
     -> StoreResult<Vec<i64>>;

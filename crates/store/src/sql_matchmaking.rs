@@ -765,6 +765,18 @@ macro_rules! impl_sql_matchmaking {
                     Ok(queued.rows_affected())
                 }
 
+                async fn ask_outcomes(&self, event_id: i64, now: i64) -> StoreResult<u64> {
+                    let queued = sqlx::query("INSERT INTO outbox (to_addr, kind, registration_id, locale, created_at, next_attempt_at) SELECT r.email, 'mm_followup', r.id, r.locale, $2, $2 FROM registrations r WHERE r.event_id = $1 AND r.synthetic = $3 AND r.status = 'confirmed' AND EXISTS (SELECT 1 FROM meeting_requests m JOIN matchmaking_slots s ON s.id = m.slot_id WHERE m.event_id = $1 AND m.status = 'accepted' AND s.ends_at <= $2 AND ((m.from_reg = r.id AND m.outcome_from IS NULL) OR (m.to_reg = r.id AND m.outcome_to IS NULL))) AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.registration_id = r.id AND o.kind = 'mm_followup' AND o.created_at > $4)")
+                        .bind(event_id)
+                        .bind(now)
+                        .bind(false)
+                        .bind(now - MAIL_GAP)
+                        .execute(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(queued.rows_affected())
+                }
+
                 async fn recently_mailed(&self, event_id: i64, kind: &str, since: i64) -> StoreResult<Vec<i64>> {
                     let rows = sqlx::query("SELECT DISTINCT o.registration_id FROM outbox o JOIN registrations r ON r.id = o.registration_id WHERE r.event_id = $1 AND o.kind = $2 AND o.created_at > $3")
                         .bind(event_id)

@@ -187,6 +187,8 @@ impl Locale {
             "deadline",
             "organisation",
             "lines",
+            "place",
+            "languages",
         ]
         .into_iter()
         .map(|k| (Cow::Borrowed(k), FluentValue::from(2)))
@@ -318,16 +320,16 @@ mod completeness {
         }
         for f in files {
             let text = read(&f);
-            for pat in ["t(\"", "tn(\"", "\"err-"] {
+            for pat in ["t(\"", "tn(\"", "targ(\"", "tname(\"", "\"err-", "\"mail-"] {
                 for piece in text.split(pat).skip(1) {
                     let key: String = piece
                         .chars()
                         .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')
                         .collect();
-                    let key = if pat == "\"err-" {
-                        format!("err-{key}")
-                    } else {
-                        key
+                    let key = match pat {
+                        "\"err-" => format!("err-{key}"),
+                        "\"mail-" => format!("mail-{key}"),
+                        _ => key,
                     };
                     if key.len() > 2 && key.contains('-')
                         || [
@@ -373,8 +375,11 @@ mod completeness {
             ]
             .map(String::from),
         );
-        use baylink_store::{MatchmakingStatus, MeetingOutcome, MeetingSession, RequestStatus};
+        use baylink_store::{
+            MatchmakingStatus, MeetingLanguage, MeetingOutcome, MeetingSession, RequestStatus,
+        };
         used.extend(MeetingSession::ALL.iter().map(|v| v.label_key()));
+        used.extend(MeetingLanguage::ALL.iter().map(|v| v.label_key()));
         used.extend(MatchmakingStatus::ALL.iter().map(|v| v.label_key()));
         used.extend(RequestStatus::ALL.iter().map(|v| v.label_key()));
         used.extend(MeetingOutcome::ALL.iter().map(|v| v.label_key()));
@@ -431,6 +436,7 @@ mod completeness {
             "sec-fetch-site",
             "content-security-policy",
             "err-",
+            "mail-",
         ] {
             used.remove(not_a_key);
         }

@@ -120,6 +120,9 @@ pub async fn compose(
     if m.kind == "mm_today" {
         return today_mail(store, m, lang, base_url).await;
     }
+    if m.kind == "mm_followup" {
+        return followup_mail(store, m, lang, base_url).await;
+    }
     if m.kind == "mm_unpublished" {
         return unpublished_mail(store, m, lang, base_url).await;
     }
@@ -407,6 +410,53 @@ async fn reminder_mail(
         subject,
         "mail-mm-reminder-body",
         &args,
+    ))
+}
+
+/// A request for outcomes, as it stands when sent: the recipient's meetings that have
+/// ended and whose outcome they have not told, in time order; dropped
+/// ([`StoreError::NotFound`]) once they have told them all.
+async fn followup_mail(
+    store: &dyn Store,
+    m: &OutboxMessage,
+    lang: Locale,
+    base_url: &str,
+) -> Result<Composed, StoreError> {
+    use baylink_store::RequestStatus;
+    let (reg, event) = recipient(store, m).await?;
+    let slots = store.meeting_slots(event.id).await?;
+    let now = baylink_store::sql::now();
+    let owed: Vec<baylink_store::MeetingRequest> = store
+        .meeting_requests(event.id)
+        .await?
+        .into_iter()
+        .filter(|r| r.status == RequestStatus::Accepted)
+        .filter(|r| {
+            let mine = if r.from_reg == reg.id {
+                &r.outcome_from
+            } else if r.to_reg == reg.id {
+                &r.outcome_to
+            } else {
+                return false;
+            };
+            mine.is_none()
+                && slots
+                    .iter()
+                    .any(|s| Some(s.id) == r.slot_id && s.ends_at <= now)
+        })
+        .collect();
+    let lines = placed_lines(store, lang, reg.id, &owed, &slots, None).await?;
+    if lines.is_empty() {
+        return Err(StoreError::NotFound);
+    }
+    Ok(compose_to(
+        lang,
+        base_url,
+        &reg,
+        &event,
+        "mail-mm-followup-subject",
+        "mail-mm-followup-body",
+        &[("lines", FluentValue::from(lines.join("\n")))],
     ))
 }
 

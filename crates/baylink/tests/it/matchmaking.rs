@@ -2593,3 +2593,97 @@ async fn requests_accepted_on_arrival_are_meetings_at_once() {
     let received = &received[..received.find("</ul>").unwrap()];
     assert!(received.contains("陳大文") && received.contains("class=\"mm-book\""));
 }
+
+/// After the meetings, the organiser asks by mail those who have not told how theirs went:
+/// each is listed in their language, and one who has told them all is not mailed.
+#[tokio::test]
+async fn the_organiser_asks_for_the_outcomes_of_meetings_held() {
+    let (staff, event) = matchmaking_on(&[]).await;
+    let base = format!("/zh-Hant/events/{event}/matchmaking");
+    let a = register(&staff, event, "陳大文", "fu-a@example.hk").await;
+    let b = register(&staff, event, "李小明", "fu-b@example.cn").await;
+    ask_by_name(&staff, &a, "李小明").await;
+    accept_first(&staff, &b).await;
+    // The meeting took place an hour ago.
+    let me = baylink_store::Actor::cli();
+    let now = baylink_store::sql::now();
+    let slot = staff
+        .store
+        .add_meeting_slot(&me, event, now - 3600, now - 2400)
+        .await
+        .unwrap();
+    let table = staff
+        .store
+        .add_meeting_table(&me, event, "A1", None)
+        .await
+        .unwrap();
+    let request = staff.store.meeting_requests(event).await.unwrap()[0].clone();
+    let version = staff
+        .store
+        .matchmaking(event)
+        .await
+        .unwrap()
+        .unwrap()
+        .version;
+    staff
+        .store
+        .save_schedule(
+            &me,
+            event,
+            version,
+            &[(request.id, Some((slot.id, table.id)))],
+        )
+        .await
+        .unwrap();
+    drain_mail(&staff).await;
+    // B tells at once; A has not.
+    let rid = request.id.to_string();
+    let r = post(
+        &staff,
+        &format!("{b}/matchmaking/requests/{rid}/outcome"),
+        &[("outcome", "cooperation_possible")],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, admin) = staff.page(&base).await;
+    let button = &admin[admin.find("id=\"mm-followup\"").expect("the button")..];
+    assert!(
+        button.starts_with("id=\"mm-followup\">請 1 位"),
+        "{}",
+        &button[..60]
+    );
+    let r = staff.post_form(&format!("{base}/followup"), &[]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let mails = announced(&staff, "mm_followup", "the question is asked").await;
+    assert_eq!(mails.len(), 1);
+    assert_eq!(mails[0].to, "fu-a@example.hk");
+    assert!(
+        mails[0].subject.starts_with("會談成效如何"),
+        "{}",
+        mails[0].subject
+    );
+    assert!(
+        mails[0].body.contains("李小明") && mails[0].body.contains("桌號 A1"),
+        "{}",
+        mails[0].body
+    );
+    let (_, admin) = staff.page(&base).await;
+    assert!(!admin.contains("id=\"mm-followup\""), "asked today");
+    // Asked again the next day, but A tells before the mail goes: it is not sent.
+    let tomorrow = now + 86_400 + 60;
+    assert_eq!(staff.store.ask_outcomes(event, tomorrow).await.unwrap(), 1);
+    let r = post(
+        &staff,
+        &format!("{a}/matchmaking/requests/{rid}/outcome"),
+        &[("outcome", "informative")],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let mails = drain_mail_at(&staff, tomorrow).await;
+    assert!(
+        mails
+            .iter()
+            .any(|(kind, m)| kind == "mm_followup" && m.is_none()),
+        "the question is dropped once answered"
+    );
+}

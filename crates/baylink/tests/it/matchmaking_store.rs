@@ -1944,3 +1944,91 @@ async fn accepted_on_arrival_on_postgres() {
     let db = TestDb::postgres().await;
     accepted_on_arrival(db.open().await).await;
 }
+
+/// The organiser asks for the outcomes of meetings held: those with a meeting behind them
+/// whose outcome they have not told, once a day at most.
+async fn outcomes_asked_for(store: Arc<dyn Store>) {
+    let s = store.as_ref();
+    let me = Actor::cli();
+    let ev = event(s, None, false).await;
+    let regs = participants(s, ev.id, 4, "fu").await;
+    let (a, b, c, d) = (regs[0], regs[1], regs[2], regs[3]);
+    let settings = MatchmakingInput {
+        meeting_minutes: 20,
+        max_requests: 5,
+        ..Default::default()
+    }
+    .validate()
+    .unwrap();
+    s.save_matchmaking(&me, ev.id, &settings, NOON - 86_400)
+        .await
+        .unwrap();
+    let held = s
+        .add_meeting_slot(&me, ev.id, NOON - 3600, NOON - 2400)
+        .await
+        .unwrap();
+    let later = s
+        .add_meeting_slot(&me, ev.id, NOON + 3600, NOON + 4800)
+        .await
+        .unwrap();
+    let table = s.add_meeting_table(&me, ev.id, "A1", None).await.unwrap();
+    let mut placed = Vec::new();
+    for (from, to, slot) in [(a, b, held.id), (c, d, later.id)] {
+        let r = s
+            .request_meeting(ev.id, from, &ask(to, 2, ""), NOON - 86_400)
+            .await
+            .unwrap();
+        s.decide_meeting(r.id, to, true, 2, NOON - 86_400)
+            .await
+            .unwrap();
+        placed.push((r.id, Some((slot, table.id))));
+    }
+    let version = s.matchmaking(ev.id).await.unwrap().unwrap().version;
+    s.save_schedule(&me, ev.id, version, &placed).await.unwrap();
+    sent_at(s, NOON).await;
+    // A and B met an hour ago; C and D meet later.
+    assert_eq!(s.ask_outcomes(ev.id, NOON).await.unwrap(), 2);
+    let mut asked = sent_at(s, NOON).await;
+    asked.sort();
+    assert_eq!(
+        asked,
+        vec![
+            ("mm_followup".into(), Some(a)),
+            ("mm_followup".into(), Some(b))
+        ]
+    );
+    assert_eq!(
+        s.ask_outcomes(ev.id, NOON + 60).await.unwrap(),
+        0,
+        "not twice a day"
+    );
+    // A tells; the next day B is asked again, and C and D, whose meeting is behind them
+    // by then, but not A.
+    s.record_outcome(placed[0].0, a, MeetingOutcome::CooperationPossible)
+        .await
+        .unwrap();
+    assert_eq!(s.ask_outcomes(ev.id, NOON + 86_401).await.unwrap(), 3);
+    let mut asked = sent_at(s, NOON + 86_401).await;
+    asked.sort();
+    assert_eq!(
+        asked,
+        vec![
+            ("mm_followup".into(), Some(b)),
+            ("mm_followup".into(), Some(c)),
+            ("mm_followup".into(), Some(d))
+        ]
+    );
+}
+
+#[tokio::test]
+async fn outcomes_asked_for_on_sqlite() {
+    let db = TestDb::sqlite();
+    outcomes_asked_for(db.open().await).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn outcomes_asked_for_on_postgres() {
+    let db = TestDb::postgres().await;
+    outcomes_asked_for(db.open().await).await;
+}

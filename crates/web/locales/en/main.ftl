@@ -584,6 +584,15 @@ mail-mm-reminder-body =
 
     Accept or decline on your page: { $link }
     { $deadline }
+mail-mm-followup-subject = How did your meetings go? { $event }
+mail-mm-followup-body =
+    Dear { $name },
+
+    Please tell the organisers of { $event } what came of these 1:1 meetings (it takes a click each: did not take place, insufficient interest, informative, or cooperation possible):
+
+    { $lines }
+
+    Your page: { $link }
 mm-remind = { $count ->
     [one] Remind the participant who has requests waiting for an answer
    *[other] Remind the { $count } participants who have requests waiting for an answer
@@ -591,6 +600,10 @@ mm-remind = { $count ->
 mm-nudge = { $count ->
     [one] Invite the participant with no meeting yet to book one
    *[other] Invite the { $count } participants with no meeting yet to book one
+}
+mm-followup = { $count ->
+    [one] Ask the one participant who has not told how a meeting went
+   *[other] Ask the { $count } participants who have not told how their meetings went
 }
 mail-mm-request-by = Requests can be sent until { $date } (Hong Kong time).
 mail-mm-nudge-subject = Book your 1:1 meetings at { $event }

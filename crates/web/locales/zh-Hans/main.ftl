@@ -572,8 +572,18 @@ mail-mm-reminder-body =
 
     请在您的页面接受或婉拒：{ $link }
     { $deadline }
+mail-mm-followup-subject = 会谈成效如何？{ $event }
+mail-mm-followup-body =
+    { $name }您好：
+
+    请告诉{ $event }的主办方以下一对一会谈的结果（每场只需点选一次：未能进行、兴趣不足、有收获但暂无合作计划，或有合作可能）：
+
+    { $lines }
+
+    您的页面：{ $link }
 mm-remind = 提醒 { $count } 位尚有待回复申请的参会者
 mm-nudge = 邀请 { $count } 位尚未有会谈的参会者预约会谈
+mm-followup = 请 { $count } 位尚未反馈会谈结果的参会者反馈
 mail-mm-request-by = 会谈申请截止时间为 { $date }（香港时间）。
 mail-mm-nudge-subject = 预约您在{ $event }的一对一会谈
 mail-mm-nudge-body =

@@ -572,8 +572,18 @@ mail-mm-reminder-body =
 
     請在您的頁面接受或婉拒：{ $link }
     { $deadline }
+mail-mm-followup-subject = 會談成效如何？{ $event }
+mail-mm-followup-body =
+    { $name }您好：
+
+    請告訴{ $event }的主辦方以下一對一會談的結果（每場只需一按：未能進行、興趣不足、有收穫但暫無合作計劃，或有合作可能）：
+
+    { $lines }
+
+    您的頁面：{ $link }
 mm-remind = 提醒 { $count } 位尚有待回覆申請的參加者
 mm-nudge = 邀請 { $count } 位尚未有會談的參加者預約會談
+mm-followup = 請 { $count } 位尚未回報會談結果的參加者回報
 mail-mm-request-by = 會談申請截止時間為 { $date }（香港時間）。
 mail-mm-nudge-subject = 預約您在{ $event }的一對一會談
 mail-mm-nudge-body =

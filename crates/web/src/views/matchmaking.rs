@@ -52,6 +52,7 @@ pub fn router() -> Router<AppState> {
         .route("/events/{id}/matchmaking/unpublish", post(unpublish))
         .route("/events/{id}/matchmaking/remind", post(remind))
         .route("/events/{id}/matchmaking/nudge", post(nudge))
+        .route("/events/{id}/matchmaking/followup", post(followup))
         .route(
             "/events/{id}/matchmaking/meetings/{rid}/cancel",
             post(cancel_by_organiser),
@@ -467,6 +468,9 @@ struct OrganiserPage {
     feedback: Vec<(String, String, String, String)>,
     /// How many participants have requests waiting for their answer.
     waiting: i64,
+    /// How many real participants have a meeting behind them whose outcome they have not
+    /// told (and were not asked for lately).
+    owing: i64,
     /// How many real participants have no pending or accepted request, and whether
     /// requests may still be sent (then they can be invited to book).
     idle: i64,
@@ -601,6 +605,32 @@ async fn organiser_view(
         .collect();
     let real: std::collections::HashSet<i64> =
         regs.iter().filter(|r| !r.synthetic).map(|r| r.id).collect();
+    // Who has a meeting behind them and has not told its outcome (and was not asked
+    // lately): the organiser may ask them by mail.
+    let asked: std::collections::HashSet<i64> = s
+        .store
+        .recently_mailed(event.id, "mm_followup", since)
+        .await?
+        .into_iter()
+        .collect();
+    let owing = requests
+        .iter()
+        .filter(|r| r.status == RequestStatus::Accepted)
+        .filter(|r| {
+            all_slots
+                .iter()
+                .any(|x| Some(x.id) == r.slot_id && x.ends_at <= now)
+        })
+        .flat_map(|r| {
+            [
+                (r.from_reg, r.outcome_from.is_none()),
+                (r.to_reg, r.outcome_to.is_none()),
+            ]
+        })
+        .filter(|&(reg, untold)| untold && real.contains(&reg) && !asked.contains(&reg))
+        .map(|(reg, _)| reg)
+        .collect::<std::collections::HashSet<i64>>()
+        .len() as i64;
     let stats = request_stats(&requests, regs.len());
     let borders = {
         let region: HashMap<i64, Region> = regs
@@ -779,6 +809,7 @@ async fn organiser_view(
             idle,
             booking_open,
             waiting,
+            owing,
             queued,
             c,
             event,
@@ -1618,6 +1649,24 @@ async fn remind(
     let n = s
         .store
         .remind_pending(event.id, baylink_store::sql::now())
+        .await?;
+    Ok(see(c.href(&format!(
+        "/events/{}/matchmaking?queued={n}",
+        event.id
+    ))))
+}
+
+/// Asks by mail each participant with a meeting held and its outcome untold to tell it.
+async fn followup(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
+    require(c.auth.as_ref(), Action::EditDirectory)?;
+    let event = s.store.get_event(id(&raw)?).await?;
+    let n = s
+        .store
+        .ask_outcomes(event.id, baylink_store::sql::now())
         .await?;
     Ok(see(c.href(&format!(
         "/events/{}/matchmaking?queued={n}",
