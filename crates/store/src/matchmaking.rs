@@ -352,6 +352,10 @@ pub struct MeetingFeedback {
 /// organisers.
 pub const MAIL_GAP: i64 = 86_400;
 
+/// How long after a participant's last published meeting they are asked by mail how
+/// their meetings went (`mm_followup`): long enough for the last one to end late.
+pub const FOLLOW_UP_AFTER: i64 = 3600;
+
 /// What a participant says of themselves for matchmaking: what they offer, what they
 /// look for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]

@@ -103,12 +103,36 @@ macro_rules! impl_sql_matchmaking {
                         // And on each day with a meeting, that day's meetings that morning
                         // ([`day_mails`]), once: a day already queued keeps its mail, which
                         // is written from the schedule as it stands when sent.
-                        let starts: Vec<i64> = sqlx::query_scalar("SELECT s.starts_at FROM meeting_requests m JOIN matchmaking_slots s ON s.id = m.slot_id WHERE m.event_id = $1 AND m.status = 'accepted' AND (m.from_reg = $2 OR m.to_reg = $2)")
+                        let placed: Vec<(i64, i64)> = sqlx::query_as("SELECT s.starts_at, s.ends_at FROM meeting_requests m JOIN matchmaking_slots s ON s.id = m.slot_id WHERE m.event_id = $1 AND m.status = 'accepted' AND (m.from_reg = $2 OR m.to_reg = $2)")
                             .bind(event_id)
                             .bind(id)
                             .fetch_all(&mut **tx)
                             .await
                             .map_err(map_err)?;
+                        let starts: Vec<i64> = placed.iter().map(|&(start, _)| start).collect();
+                        // And, an hour after their last meeting, the question of how their
+                        // meetings went ([`FOLLOW_UP_AFTER`]): one such mail waiting, moved
+                        // along when their last meeting moves, written when sent (and
+                        // dropped if every outcome is told by then).
+                        if let Some(due) = placed.iter().map(|&(_, end)| end + FOLLOW_UP_AFTER).max().filter(|&due| due > now) {
+                            let moved = sqlx::query("UPDATE outbox SET next_attempt_at = $2 WHERE registration_id = $1 AND kind = 'mm_followup' AND sent_at IS NULL AND attempts = 0")
+                                .bind(id)
+                                .bind(due)
+                                .execute(&mut **tx)
+                                .await
+                                .map_err(map_err)?;
+                            if moved.rows_affected() == 0 {
+                                sqlx::query("INSERT INTO outbox (to_addr, kind, registration_id, locale, created_at, next_attempt_at) VALUES ($1, 'mm_followup', $2, $3, $4, $5)")
+                                    .bind(email.clone())
+                                    .bind(id)
+                                    .bind(locale.clone())
+                                    .bind(now)
+                                    .bind(due)
+                                    .execute(&mut **tx)
+                                    .await
+                                    .map_err(map_err)?;
+                            }
+                        }
                         for due in day_mails(&starts).into_iter().filter(|&due| due > now) {
                             let (from, to) = hk_day(due);
                             sqlx::query("INSERT INTO outbox (to_addr, kind, registration_id, locale, created_at, next_attempt_at) SELECT $1, 'mm_today', $2, $3, $4, $5 WHERE NOT EXISTS (SELECT 1 FROM outbox WHERE registration_id = $2 AND kind = 'mm_today' AND sent_at IS NULL AND next_attempt_at >= $6 AND next_attempt_at < $7)")
@@ -1049,7 +1073,7 @@ macro_rules! impl_sql_matchmaking {
                         .map_err(map_err)?;
                     // Mails of the schedule that no sender holds yet; one a sender holds is
                     // written when sent, from the schedule as it then stands (none).
-                    sqlx::query("DELETE FROM outbox WHERE kind IN ('agenda', 'mm_today') AND sent_at IS NULL AND attempts = 0 AND registration_id IN (SELECT id FROM registrations WHERE event_id = $1)")
+                    sqlx::query("DELETE FROM outbox WHERE kind IN ('agenda', 'mm_today', 'mm_followup') AND sent_at IS NULL AND attempts = 0 AND registration_id IN (SELECT id FROM registrations WHERE event_id = $1)")
                         .bind(event_id)
                         .execute(&mut *tx)
                         .await

@@ -1034,6 +1034,41 @@ async fn daily_mail(store: Arc<dyn Store>) {
         today,
         vec![("mm_today".into(), Some(a)), ("mm_today".into(), Some(c))]
     );
+    // An hour after their last meeting, each side is asked how it went, once, however
+    // often the schedule was published or changed; moved later, the question waits.
+    let later = s
+        .add_meeting_slot(&me, ev.id, slot.ends_at + 3600, slot.ends_at + 4800)
+        .await
+        .unwrap();
+    let version = s.matchmaking(ev.id).await.unwrap().unwrap().version;
+    s.place_meeting(
+        &me,
+        ev.id,
+        ac.id,
+        Some((later.id, other_table.id)),
+        true,
+        version,
+        now,
+    )
+    .await
+    .unwrap();
+    sent_at(s, now).await;
+    let after = later.ends_at + baylink_store::matchmaking::FOLLOW_UP_AFTER;
+    assert!(
+        sent_at(s, after - 1)
+            .await
+            .iter()
+            .all(|(kind, _)| kind != "mm_followup")
+    );
+    let mut asked = sent_at(s, after).await;
+    asked.sort();
+    assert_eq!(
+        asked,
+        vec![
+            ("mm_followup".into(), Some(a)),
+            ("mm_followup".into(), Some(c))
+        ]
+    );
 }
 
 /// Participants book the slot when they accept, where the event allows it: at a free
