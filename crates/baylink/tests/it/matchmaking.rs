@@ -2423,6 +2423,16 @@ async fn the_organiser_arranges_a_meeting_between_two_participants() {
             .contains("這兩位之間已有會談申請或會談")
     );
     assert_eq!(staff.store.meeting_requests(event).await.unwrap().len(), 1);
+    // The organiser's spreadsheet says so too.
+    let r = staff
+        .get(&format!(
+            "/api/v1/events/{event}/matchmaking/meetings.csv?lang=en"
+        ))
+        .await;
+    let bytes = r.bytes().await.unwrap().to_vec();
+    let (head, rows) = baylink_web::sheets::read_table("csv", bytes).unwrap();
+    let col = head.iter().position(|h| h == "Arranged").expect("a column");
+    assert_eq!(rows[0][col], "arranged by the organisers");
 }
 
 /// The organiser looks at whom a participant might meet (their own suggestions) and

@@ -909,6 +909,7 @@ mm-arrange-help = For two participants who should meet: the meeting is accepted 
 mm-arrange-with = With
 mm-arrange-note = Note to both (optional)
 mm-arranged = arranged by the organisers
+mm-arranged-head = Arranged
 mm-suggest-title = Whom to bring together
 mm-suggest-help = Pick a participant to see whom the platform suggests they meet, as their own page shows it (from their organisation's offers and needs and their own words, across scripts), without those they already meet or ask, or said "not for me" of. One button arranges the meeting, with the reasons as its note; both are told by mail.
 mm-suggest-show = Show suggestions

@@ -885,6 +885,7 @@ mm-arrange-help = 为两位应当会面的参会者安排：会谈即时成立�
 mm-arrange-with = 对象
 mm-arrange-note = 给双方的附言（选填）
 mm-arranged = 由主办方安排
+mm-arranged-head = 主办方安排
 mm-suggest-title = 撮合会谈
 mm-suggest-help = 选择一位参会者，即可看到平台建议他会见的对象（与其本人页面所见相同：按其机构的供需及其自述，跨简繁比对），已会面、已申请或已表示不感兴趣者除外。一键即可安排会谈，推荐理由即作附言，双方均会收到邮件通知。
 mm-suggest-show = 显示建议

@@ -885,6 +885,7 @@ mm-arrange-help = 為兩位應當會面的參加者安排：會談即時成立�
 mm-arrange-with = 對象
 mm-arrange-note = 給雙方的附言（選填）
 mm-arranged = 由主辦方安排
+mm-arranged-head = 主辦方安排
 mm-suggest-title = 撮合會談
 mm-suggest-help = 選擇一位參加者，即可看到平台建議他會見的對象（與其本人頁面所見相同：按其機構的供需及其自述，跨簡繁比對），已會面、已申請或已表示不感興趣者除外。一按即可安排會談，推薦理由即作附言，雙方均會收到電郵通知。
 mm-suggest-show = 顯示建議

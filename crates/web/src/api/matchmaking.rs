@@ -175,6 +175,7 @@ fn meeting_rows(
         "mm-session",
         "mm-weight",
         "mm-locked",
+        "mm-arranged-head",
         "mm-outcome-from",
         "mm-outcome-to",
         "mm-comment-from",
@@ -257,6 +258,11 @@ fn meeting_rows(
                 r.weight().to_string(),
                 if r.locked {
                     lang.t("mm-locked")
+                } else {
+                    String::new()
+                },
+                if r.arranged {
+                    lang.t("mm-arranged")
                 } else {
                     String::new()
                 },
