@@ -2444,14 +2444,14 @@ async fn the_organiser_brings_together_whom_the_platform_suggests() {
     let tester = register(&staff, event, "陳大文", "together-a@example.hk").await;
     let maker = register(&staff, event, "李小明", "together-b@example.cn").await;
     register(&staff, event, "Dora Lee", "together-d@example.hk").await;
-    for (who, about) in [
-        (&tester, "專注資訊保安審計。"),
-        (&maker, "采购信息安全产品。"),
+    for (who, about, language) in [
+        (&tester, "專注資訊保安審計。", "lang-en"),
+        (&maker, "采购信息安全产品。", "lang-cmn"),
     ] {
         let r = post(
             &staff,
             &format!("{who}/matchmaking/profile"),
-            &[("about", about)],
+            &[("about", about), (language, "1")],
         )
         .await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
@@ -2479,6 +2479,10 @@ async fn the_organiser_brings_together_whom_the_platform_suggests() {
     let list = &page[page.find("id=\"mm-suggest-list\"").expect("suggestions")..];
     let list = &list[..list.find("</ul>").unwrap()];
     assert!(list.contains("安排與李小明會談"), "{list}");
+    assert!(
+        list.contains("class=\"mm-apart\""),
+        "an interpreter will be needed: {list}"
+    );
     assert!(!list.contains("Dora Lee"), "nothing in common");
     // Why, in the organiser's script and terms.
     assert!(list.contains("資訊保安"), "{list}");

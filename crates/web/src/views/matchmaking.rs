@@ -1026,6 +1026,8 @@ struct SuggestPage {
     /// The participant looked at, and their suggestions.
     chosen: Option<(i64, String)>,
     suggested: Option<meeting_suggestions::ForParticipant>,
+    /// The participants who share no language with the one looked at.
+    apart: std::collections::HashSet<i64>,
 }
 
 /// Whom a participant might meet, for the organiser who arranges meetings (the
@@ -1058,9 +1060,17 @@ async fn suggest_page(
         .get("for")
         .and_then(|v| v.parse::<i64>().ok())
         .and_then(|rid| live.iter().find(|r| r.id == rid).copied());
+    let mut apart = std::collections::HashSet::new();
     let suggested = match chosen {
         Some(reg) => {
             let (orgs, market, abouts) = suggestion_sources(&s, event.id, &regs).await?;
+            // Whom they share no language with: arranging that meeting means an interpreter.
+            let spoken = |id: i64| abouts.get(&id).map(|p| p.languages()).unwrap_or_default();
+            apart.extend(
+                live.iter()
+                    .filter(|r| MeetingLanguage::apart(&spoken(reg.id), &spoken(r.id)))
+                    .map(|r| r.id),
+            );
             let met = met_before(&c, &s, reg.id).await?;
             Some(
                 meeting_suggestions::for_participant(
@@ -1091,6 +1101,7 @@ async fn suggest_page(
         people,
         idle,
         suggested,
+        apart,
     })
 }
 
