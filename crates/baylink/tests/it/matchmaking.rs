@@ -2517,6 +2517,13 @@ async fn the_organiser_brings_together_whom_the_platform_suggests() {
     );
     let (_, page) = staff.page(&format!("{base}?for={a}")).await;
     assert!(!page.contains("安排與李小明會談"), "met: suggested no more");
+    let table = &page[page.find("id=\"mm-standings\"").expect("the standings")..];
+    let row = &table[table.find(&format!("data-id=\"{a}\"")).unwrap()..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(
+        row.contains("</a></td><td>1</td>"),
+        "one accepted meeting: {row}"
+    );
     let idle = &page[page.find("id=\"mm-idle\"").unwrap()..];
     assert!(!idle.contains("陳大文") && !idle.contains("李小明") && idle.contains("Dora Lee"));
 }

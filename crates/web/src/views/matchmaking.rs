@@ -1028,6 +1028,72 @@ struct SuggestPage {
     suggested: Option<meeting_suggestions::ForParticipant>,
     /// The participants who share no language with the one looked at.
     apart: std::collections::HashSet<i64>,
+    /// Every participant's standing, fewest meetings first.
+    standings: Vec<Standing>,
+}
+
+/// Where one participant stands in the event's matchmaking, for the organiser.
+struct Standing {
+    id: i64,
+    who: String,
+    /// Accepted meetings, and those of them with a place.
+    accepted: usize,
+    placed: usize,
+    /// Requests they sent, and those sent to them, still waiting for an answer.
+    asking: usize,
+    asked: usize,
+    /// Meetings behind them whose outcome they have not told.
+    untold: usize,
+}
+
+/// Each participant's standing ([`Standing`]), fewest accepted meetings first, then by
+/// name.
+fn standings(
+    people: &[(i64, String)],
+    requests: &[MeetingRequest],
+    slots: &[MeetingSlot],
+    now: i64,
+) -> Vec<Standing> {
+    let ended = |r: &MeetingRequest| {
+        slots
+            .iter()
+            .any(|x| Some(x.id) == r.slot_id && x.ends_at <= now)
+    };
+    let mut out: Vec<Standing> = people
+        .iter()
+        .map(|(id, who)| {
+            let mine = || {
+                requests
+                    .iter()
+                    .filter(move |r| r.from_reg == *id || r.to_reg == *id)
+            };
+            let accepted = || mine().filter(|r| r.status == RequestStatus::Accepted);
+            Standing {
+                id: *id,
+                who: who.clone(),
+                accepted: accepted().count(),
+                placed: accepted().filter(|r| r.slot_id.is_some()).count(),
+                asking: mine()
+                    .filter(|r| r.status == RequestStatus::Pending && r.from_reg == *id)
+                    .count(),
+                asked: mine()
+                    .filter(|r| r.status == RequestStatus::Pending && r.to_reg == *id)
+                    .count(),
+                untold: accepted()
+                    .filter(|r| ended(r))
+                    .filter(|r| {
+                        if r.from_reg == *id {
+                            r.outcome_from.is_none()
+                        } else {
+                            r.outcome_to.is_none()
+                        }
+                    })
+                    .count(),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| a.accepted.cmp(&b.accepted).then_with(|| a.who.cmp(&b.who)));
+    out
 }
 
 /// Whom a participant might meet, for the organiser who arranges meetings (the
@@ -1050,7 +1116,13 @@ async fn suggest_page(
     let who = |id: i64| name.get(&id).cloned().unwrap_or_default();
     let requests = s.store.meeting_requests(event.id).await?;
     let live: Vec<&Registration> = regs.iter().filter(|r| !r.is_erased()).collect();
-    let people = live.iter().map(|r| (r.id, who(r.id))).collect();
+    let people: Vec<(i64, String)> = live.iter().map(|r| (r.id, who(r.id))).collect();
+    let standings = standings(
+        &people,
+        &requests,
+        &s.store.meeting_slots(event.id).await?,
+        baylink_store::sql::now(),
+    );
     let idle = live
         .iter()
         .filter(|r| !requests.iter().any(|m| m.engages(r.id)))
@@ -1102,6 +1174,7 @@ async fn suggest_page(
         idle,
         suggested,
         apart,
+        standings,
     })
 }
 
@@ -2735,6 +2808,54 @@ mod tests {
         // Once slot 3 has begun, only slot 4 is still to come.
         let later = Occupancy::of(&requests, &[(20, 2)], slots[2].starts_at);
         assert_eq!(ids(later.free_slots(&with_owner, &slots, &tables)), vec![4]);
+    }
+
+    /// Each participant's meetings, requests either way and untold outcomes are counted
+    /// from their side; fewest meetings come first.
+    #[test]
+    fn each_participant_stands_by_their_own_meetings_and_answers() {
+        let slot = |id: i64, ends_at: i64| baylink_store::MeetingSlot {
+            id,
+            event_id: 1,
+            starts_at: ends_at - 1200,
+            ends_at,
+        };
+        let slots = [slot(1, 100), slot(2, 10_000)];
+        let requests = [
+            // 1 and 2 met (slot 1 has ended); 2 told, 1 did not.
+            MeetingRequest {
+                slot_id: Some(1),
+                outcome_to: Some("informative".into()),
+                ..request(1, 1, 2)
+            },
+            // 1 and 3 meet later.
+            MeetingRequest {
+                slot_id: Some(2),
+                ..request(2, 3, 1)
+            },
+            // 3 waits for 2's answer.
+            MeetingRequest {
+                status: RequestStatus::Pending,
+                ..request(3, 3, 2)
+            },
+        ];
+        let people = [
+            (1, "A".to_owned()),
+            (2, "B".to_owned()),
+            (3, "C".to_owned()),
+        ];
+        let got: Vec<_> = super::standings(&people, &requests, &slots, 500)
+            .into_iter()
+            .map(|x| (x.who, x.accepted, x.placed, x.asking, x.asked, x.untold))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("B".to_owned(), 1, 1, 0, 1, 0),
+                ("C".to_owned(), 1, 1, 1, 0, 0),
+                ("A".to_owned(), 2, 2, 0, 0, 1),
+            ]
+        );
     }
 
     /// A university or an institute with a company counts, whichever asked; a society,
