@@ -278,6 +278,15 @@ impl MeetingRequest {
         self.outcome_from.is_some() || self.outcome_to.is_some()
     }
 
+    /// Either side says it did not take place (a no-show, a late plane): where
+    /// participants book, it may be booked again at another time (Brella's reschedule
+    /// after a no-show), its outcomes cleared.
+    pub fn not_held(&self) -> bool {
+        let no = Some(MeetingOutcome::NotHeld.code());
+        self.status == RequestStatus::Accepted
+            && (self.outcome_from.as_deref() == no || self.outcome_to.as_deref() == no)
+    }
+
     /// Whether it can still be cancelled by someone: a request waiting for its answer, or
     /// an accepted meeting not yet held.
     pub fn cancellable(&self) -> bool {
@@ -667,7 +676,9 @@ pub trait MatchmakingStore: Send + Sync {
     /// participants book (`err-mm-no-self-booking` otherwise), as one who booked it would
     /// (the checks and table of [`book_meeting`](MatchmakingStore::book_meeting)), in one
     /// transaction under the event's lock. A meeting held (an outcome is on record), whose
-    /// time has come, or not accepted stays where it is (`err-mm-cannot-move`); someone who
+    /// time has come, or not accepted stays where it is (`err-mm-cannot-move`), except one
+    /// that either side says did not take place ([`MeetingRequest::not_held`]), which
+    /// moves to a slot still to come with its outcomes cleared; someone who
     /// is neither side gets
     /// `NotFound`. The meeting stays locked, the version moves on, the other side is told
     /// (`mm_moved`, with the new place; `mm_booked` for a meeting that had no place they

@@ -699,8 +699,18 @@ macro_rules! impl_sql_matchmaking {
                             .map_err(map_err)?,
                         None => None,
                     };
-                    if request.status != RequestStatus::Accepted || request.held() || started.is_some_and(|t| t <= now) {
+                    // A meeting that did not take place is booked again, its outcomes cleared
+                    // (the slot it is booked into is still to come, as any booking's).
+                    let again = request.not_held();
+                    if !again && (request.status != RequestStatus::Accepted || request.held() || started.is_some_and(|t| t <= now)) {
                         return Err(conflict("err-mm-cannot-move"));
+                    }
+                    if again {
+                        sqlx::query("UPDATE meeting_requests SET outcome_from = NULL, outcome_to = NULL WHERE id = $1")
+                            .bind(request.id)
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(map_err)?;
                     }
                     // A meeting with no place the other side has seen (none yet, or only the
                     // organiser's unpublished draft) is booked, not moved.

@@ -2708,3 +2708,83 @@ async fn the_organiser_asks_for_the_outcomes_of_meetings_held() {
         "the question is dropped once answered"
     );
 }
+
+/// Where participants book, a meeting that did not take place is booked again at another
+/// time from the agenda, and the other side is told.
+#[tokio::test]
+async fn a_meeting_that_did_not_take_place_is_booked_again() {
+    let (staff, event) = matchmaking_on(&[("self_booking", "1")]).await;
+    let a = register(&staff, event, "陳大文", "again-a@example.hk").await;
+    let b = register(&staff, event, "李小明", "again-b@example.cn").await;
+    ask_by_name(&staff, &a, "李小明").await;
+    accept_first(&staff, &b).await;
+    let me = baylink_store::Actor::cli();
+    let now = baylink_store::sql::now();
+    let missed = staff
+        .store
+        .add_meeting_slot(&me, event, now - 3600, now - 2400)
+        .await
+        .unwrap();
+    let next = staff
+        .store
+        .add_meeting_slot(&me, event, now + 86_400, now + 87_600)
+        .await
+        .unwrap();
+    let table = staff
+        .store
+        .add_meeting_table(&me, event, "A1", None)
+        .await
+        .unwrap();
+    let request = staff.store.meeting_requests(event).await.unwrap()[0].clone();
+    let version = staff
+        .store
+        .matchmaking(event)
+        .await
+        .unwrap()
+        .unwrap()
+        .version;
+    staff
+        .store
+        .save_schedule(
+            &me,
+            event,
+            version,
+            &[(request.id, Some((missed.id, table.id)))],
+        )
+        .await
+        .unwrap();
+    staff.store.publish_schedule(&me, event, now).await.unwrap();
+    let rid = request.id.to_string();
+    let (_, page) = public_page(&staff, &format!("{a}/matchmaking")).await;
+    assert!(
+        !page.contains("會談未能進行：另約時間"),
+        "it may have taken place"
+    );
+    let r = post(
+        &staff,
+        &format!("{a}/matchmaking/requests/{rid}/outcome"),
+        &[("outcome", "not_held")],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    drain_mail(&staff).await;
+    let (_, page) = public_page(&staff, &format!("{a}/matchmaking")).await;
+    let agenda = &page[page.find("id=\"mm-agenda\"").unwrap()..];
+    let form = &agenda[agenda.find("class=\"mm-move\"").expect("booked again")..];
+    let form = &form[..form.find("</form>").unwrap()];
+    assert!(
+        form.contains("會談未能進行：另約時間") && form.contains(&format!("value=\"{}\"", next.id))
+    );
+    let r = post(
+        &staff,
+        &format!("{a}/matchmaking/requests/{rid}/move"),
+        &[("slot", &next.id.to_string())],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let moved = staff.store.meeting_requests(event).await.unwrap()[0].clone();
+    assert_eq!((moved.slot_id, moved.outcome_from), (Some(next.id), None));
+    let told = announced(&staff, "mm_moved", "the other side is told").await;
+    assert_eq!(told.len(), 1);
+    assert_eq!(told[0].to, "again-b@example.cn");
+}

@@ -1324,6 +1324,34 @@ async fn self_booking(store: Arc<dyn Store>) {
         told,
         vec![("agenda".into(), Some(f)), ("mm_booked".into(), Some(d))]
     );
+    // A meeting that did not take place (F did not come) is booked again at a time still
+    // to come, its outcomes cleared; the other side is told it moved.
+    let slot4 = s
+        .add_meeting_slot(&me, ev.id, NOON + 9000, NOON + 10_200)
+        .await
+        .unwrap();
+    s.record_outcome(ef.id, e, MeetingOutcome::NotHeld)
+        .await
+        .unwrap();
+    assert_eq!(
+        conflict_code(s.move_meeting(ef.id, e, past.id, NOON).await.unwrap_err()),
+        "err-mm-slot-past"
+    );
+    let again = s.move_meeting(ef.id, e, slot4.id, NOON).await.unwrap();
+    assert_eq!(
+        (
+            again.slot_id,
+            again.outcome_from.clone(),
+            again.outcome_to.clone()
+        ),
+        (Some(slot4.id), None, None)
+    );
+    let mut told = sent_at(s, NOON + 60).await;
+    told.sort();
+    assert_eq!(
+        told,
+        vec![("agenda".into(), Some(e)), ("mm_moved".into(), Some(f))]
+    );
     // A meeting whose time has come stays where it is.
     let begun = find_now(s, ev.id, ab.id).await;
     let begun_at = s

@@ -854,6 +854,7 @@ mm-session-morning = Morning
 mm-session-afternoon = Afternoon
 mm-move-to = Move to
 mm-move-meeting = Move the meeting
+mm-rebook = It did not take place: book another time
 mm-online = Online
 mm-online-room-of = Online · { $name }
 mm-online-title = Taking part online

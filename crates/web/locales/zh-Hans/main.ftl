@@ -833,6 +833,7 @@ mm-session-morning = 上午
 mm-session-afternoon = 下午
 mm-move-to = 改到
 mm-move-meeting = 更改会谈时间
+mm-rebook = 会谈未能进行：另约时间
 mm-online = 线上
 mm-online-room-of = 线上 · { $name }
 mm-online-title = 线上参与

@@ -833,6 +833,7 @@ mm-session-morning = 上午
 mm-session-afternoon = 下午
 mm-move-to = 改到
 mm-move-meeting = 更改會談時間
+mm-rebook = 會談未能進行：另約時間
 mm-online = 網上
 mm-online-room-of = 網上 · { $name }
 mm-online-title = 網上參與

@@ -1815,6 +1815,8 @@ pub struct AgendaLine {
     /// Either side has recorded an outcome: the meeting was held (or judged) and can no
     /// longer be cancelled.
     pub held: bool,
+    /// Either side says it did not take place: it may be booked again.
+    pub not_held: bool,
     /// Its time has come, so its outcome can be told (before, "did not take place" would
     /// be a guess, and an outcome would keep it from being moved or cancelled).
     pub started: bool,
@@ -2084,7 +2086,7 @@ async fn participant_page(
             if let Some(r) = requests
                 .iter()
                 .find(|r| r.id == line.request_id)
-                .filter(|_| mm.self_booking && !line.held && !line.started)
+                .filter(|r| mm.self_booking && ((!line.held && !line.started) || r.not_held()))
             {
                 line.moves = occupancy.free_slots(r, &all_slots, &tables);
             }
@@ -2474,6 +2476,7 @@ async fn agenda_of(
                 .and_then(MeetingOutcome::parse)
                 .map(|o| c.t(&o.label_key())),
             held: r.held(),
+            not_held: r.not_held(),
             started: slot.starts_at <= baylink_store::sql::now(),
             comment: String::new(),
             moves: Vec::new(),
