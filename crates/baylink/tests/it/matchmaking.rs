@@ -177,6 +177,51 @@ async fn own_data(app: &TestApp, path: &str) -> serde_json::Value {
         .unwrap()
 }
 
+/// 陳大文 and 李小明 (addresses made from `tag`) registered, the one asked and the other
+/// accepted, and their meeting placed by the organiser at table A1 an hour ago: their
+/// pages' paths and the meeting.
+async fn met_an_hour_ago(
+    staff: &TestApp,
+    event: i64,
+    tag: &str,
+) -> (String, String, baylink_store::MeetingRequest) {
+    let a = register(staff, event, "陳大文", &format!("{tag}-a@example.hk")).await;
+    let b = register(staff, event, "李小明", &format!("{tag}-b@example.cn")).await;
+    ask_by_name(staff, &a, "李小明").await;
+    accept_first(staff, &b).await;
+    let me = baylink_store::Actor::cli();
+    let now = baylink_store::sql::now();
+    let slot = staff
+        .store
+        .add_meeting_slot(&me, event, now - 3600, now - 2400)
+        .await
+        .unwrap();
+    let table = staff
+        .store
+        .add_meeting_table(&me, event, "A1", None)
+        .await
+        .unwrap();
+    let request = staff.store.meeting_requests(event).await.unwrap()[0].clone();
+    let version = staff
+        .store
+        .matchmaking(event)
+        .await
+        .unwrap()
+        .unwrap()
+        .version;
+    staff
+        .store
+        .save_schedule(
+            &me,
+            event,
+            version,
+            &[(request.id, Some((slot.id, table.id)))],
+        )
+        .await
+        .unwrap();
+    (a, b, request)
+}
+
 /// A participant's page, read without the organiser's session.
 async fn public_page(app: &TestApp, path: &str) -> (StatusCode, String) {
     let r = kit::client().get(app.url(path)).send().await.unwrap();
@@ -2621,41 +2666,8 @@ async fn requests_accepted_on_arrival_are_meetings_at_once() {
 async fn the_organiser_asks_for_the_outcomes_of_meetings_held() {
     let (staff, event) = matchmaking_on(&[]).await;
     let base = format!("/zh-Hant/events/{event}/matchmaking");
-    let a = register(&staff, event, "陳大文", "fu-a@example.hk").await;
-    let b = register(&staff, event, "李小明", "fu-b@example.cn").await;
-    ask_by_name(&staff, &a, "李小明").await;
-    accept_first(&staff, &b).await;
-    // The meeting took place an hour ago.
-    let me = baylink_store::Actor::cli();
+    let (a, b, request) = met_an_hour_ago(&staff, event, "fu").await;
     let now = baylink_store::sql::now();
-    let slot = staff
-        .store
-        .add_meeting_slot(&me, event, now - 3600, now - 2400)
-        .await
-        .unwrap();
-    let table = staff
-        .store
-        .add_meeting_table(&me, event, "A1", None)
-        .await
-        .unwrap();
-    let request = staff.store.meeting_requests(event).await.unwrap()[0].clone();
-    let version = staff
-        .store
-        .matchmaking(event)
-        .await
-        .unwrap()
-        .unwrap()
-        .version;
-    staff
-        .store
-        .save_schedule(
-            &me,
-            event,
-            version,
-            &[(request.id, Some((slot.id, table.id)))],
-        )
-        .await
-        .unwrap();
     drain_mail(&staff).await;
     // B tells at once; A has not.
     let rid = request.id.to_string();
@@ -2714,43 +2726,12 @@ async fn the_organiser_asks_for_the_outcomes_of_meetings_held() {
 #[tokio::test]
 async fn a_meeting_that_did_not_take_place_is_booked_again() {
     let (staff, event) = matchmaking_on(&[("self_booking", "1")]).await;
-    let a = register(&staff, event, "陳大文", "again-a@example.hk").await;
-    let b = register(&staff, event, "李小明", "again-b@example.cn").await;
-    ask_by_name(&staff, &a, "李小明").await;
-    accept_first(&staff, &b).await;
+    let (a, _, request) = met_an_hour_ago(&staff, event, "again").await;
     let me = baylink_store::Actor::cli();
     let now = baylink_store::sql::now();
-    let missed = staff
-        .store
-        .add_meeting_slot(&me, event, now - 3600, now - 2400)
-        .await
-        .unwrap();
     let next = staff
         .store
         .add_meeting_slot(&me, event, now + 86_400, now + 87_600)
-        .await
-        .unwrap();
-    let table = staff
-        .store
-        .add_meeting_table(&me, event, "A1", None)
-        .await
-        .unwrap();
-    let request = staff.store.meeting_requests(event).await.unwrap()[0].clone();
-    let version = staff
-        .store
-        .matchmaking(event)
-        .await
-        .unwrap()
-        .unwrap()
-        .version;
-    staff
-        .store
-        .save_schedule(
-            &me,
-            event,
-            version,
-            &[(request.id, Some((missed.id, table.id)))],
-        )
         .await
         .unwrap();
     staff.store.publish_schedule(&me, event, now).await.unwrap();
