@@ -732,8 +732,18 @@ pub trait MatchmakingStore: Send + Sync {
     /// meeting that has ended by `now` and whose outcome they have not told (b2match's
     /// feedback after the event; the alliance's closed loop, 閉環, needs every answer);
     /// returns how many. The mail lists the meetings still without their answer when it
-    /// is sent. Nobody asked within [`MAIL_GAP`] is asked again.
+    /// is sent. One whose question waits for later (the mail after their last meeting)
+    /// has it sent now instead of a second one; nobody asked within [`MAIL_GAP`], or
+    /// whose question is about to go, is asked again.
     async fn ask_outcomes(&self, event_id: i64, now: i64) -> StoreResult<u64>;
+    /// The participants of the event asked for their outcomes lately: a question sent
+    /// since `since`, or one due by `now` and not yet sent ([`ask_outcomes`](Self::ask_outcomes)).
+    async fn asked_for_outcomes(
+        &self,
+        event_id: i64,
+        since: i64,
+        now: i64,
+    ) -> StoreResult<Vec<i64>>;
     /// The participants of the event with a mail of `kind` queued since `since`.
     async fn recently_mailed(&self, event_id: i64, kind: &str, since: i64)
     -> StoreResult<Vec<i64>>;

@@ -800,15 +800,37 @@ macro_rules! impl_sql_matchmaking {
                 }
 
                 async fn ask_outcomes(&self, event_id: i64, now: i64) -> StoreResult<u64> {
-                    let queued = sqlx::query("INSERT INTO outbox (to_addr, kind, registration_id, locale, created_at, next_attempt_at) SELECT r.email, 'mm_followup', r.id, r.locale, $2, $2 FROM registrations r WHERE r.event_id = $1 AND r.synthetic = $3 AND r.status = 'confirmed' AND EXISTS (SELECT 1 FROM meeting_requests m JOIN matchmaking_slots s ON s.id = m.slot_id WHERE m.event_id = $1 AND m.status = 'accepted' AND s.ends_at <= $2 AND ((m.from_reg = r.id AND m.outcome_from IS NULL) OR (m.to_reg = r.id AND m.outcome_to IS NULL))) AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.registration_id = r.id AND o.kind = 'mm_followup' AND o.created_at > $4)")
+                    // Owing: a meeting behind them whose outcome they have not told.
+                    const OWING: &str = "r.event_id = $1 AND r.synthetic = $3 AND r.status = 'confirmed' AND EXISTS (SELECT 1 FROM meeting_requests m JOIN matchmaking_slots s ON s.id = m.slot_id WHERE m.event_id = $1 AND m.status = 'accepted' AND s.ends_at <= $2 AND ((m.from_reg = r.id AND m.outcome_from IS NULL) OR (m.to_reg = r.id AND m.outcome_to IS NULL)))";
+                    let mut tx = self.begin().await?;
+                    // A question waiting for later goes now, rather than a second one.
+                    let pulled = sqlx::query(AssertSqlSafe(format!("UPDATE outbox SET next_attempt_at = $2 WHERE kind = 'mm_followup' AND sent_at IS NULL AND attempts = 0 AND next_attempt_at > $2 AND registration_id IN (SELECT r.id FROM registrations r WHERE {OWING})")))
+                        .bind(event_id)
+                        .bind(now)
+                        .bind(false)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    let queued = sqlx::query(AssertSqlSafe(format!("INSERT INTO outbox (to_addr, kind, registration_id, locale, created_at, next_attempt_at) SELECT r.email, 'mm_followup', r.id, r.locale, $2, $2 FROM registrations r WHERE {OWING} AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.registration_id = r.id AND o.kind = 'mm_followup' AND (o.sent_at IS NULL OR o.sent_at > $4))")))
                         .bind(event_id)
                         .bind(now)
                         .bind(false)
                         .bind(now - MAIL_GAP)
-                        .execute(&self.pool)
+                        .execute(&mut *tx)
                         .await
                         .map_err(map_err)?;
-                    Ok(queued.rows_affected())
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(pulled.rows_affected() + queued.rows_affected())
+                }
+
+                async fn asked_for_outcomes(&self, event_id: i64, since: i64, now: i64) -> StoreResult<Vec<i64>> {
+                    sqlx::query_scalar("SELECT DISTINCT o.registration_id FROM outbox o JOIN registrations r ON r.id = o.registration_id WHERE r.event_id = $1 AND o.kind = 'mm_followup' AND (o.sent_at > $2 OR (o.sent_at IS NULL AND o.next_attempt_at <= $3))")
+                        .bind(event_id)
+                        .bind(since)
+                        .bind(now)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
                 }
 
                 async fn recently_mailed(&self, event_id: i64, kind: &str, since: i64) -> StoreResult<Vec<i64>> {

@@ -1060,7 +1060,16 @@ async fn daily_mail(store: Arc<dyn Store>) {
             .iter()
             .all(|(kind, _)| kind != "mm_followup")
     );
-    let mut asked = sent_at(s, after).await;
+    // Waiting for later, it is not "asked lately"; the organiser asking for outcomes
+    // sends it now instead of a second one.
+    assert!(
+        s.asked_for_outcomes(ev.id, after - 1 - 86_400, after - 1)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(s.ask_outcomes(ev.id, after - 1).await.unwrap(), 2);
+    let mut asked = sent_at(s, after - 1).await;
     asked.sort();
     assert_eq!(
         asked,
@@ -1069,6 +1078,8 @@ async fn daily_mail(store: Arc<dyn Store>) {
             ("mm_followup".into(), Some(c))
         ]
     );
+    assert!(sent_at(s, after + 60).await.is_empty(), "once");
+    assert_eq!(s.ask_outcomes(ev.id, after + 60).await.unwrap(), 0);
 }
 
 /// Participants book the slot when they accept, where the event allows it: at a free

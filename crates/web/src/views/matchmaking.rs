@@ -609,7 +609,7 @@ async fn organiser_view(
     // lately): the organiser may ask them by mail.
     let asked: std::collections::HashSet<i64> = s
         .store
-        .recently_mailed(event.id, "mm_followup", since)
+        .asked_for_outcomes(event.id, since, now)
         .await?
         .into_iter()
         .collect();
