@@ -448,6 +448,7 @@ async fn matchmaking_request_accept_schedule_publish_and_agenda() {
     for (name, email) in [
         ("陳大文", "mm-chan@example.hk"),
         ("李小明", "mm-li@example.cn"),
+        ("王芳", "mm-wong@example.mo"),
     ] {
         links.push(crate::matchmaking::register(&app, event, name, email).await);
     }
@@ -500,6 +501,18 @@ async fn matchmaking_request_accept_schedule_publish_and_agenda() {
         b.wait_text("#mm-agenda", other).await;
         assert!(b.text("#mm-agenda").await.contains("A1"));
     }
+
+    // The secretariat arranges a meeting between 陳大文 and 王芳 from its page; 王芳
+    // finds it on hers, marked as arranged.
+    b.goto(&admin).await;
+    b.script(
+        "document.querySelector('#mm-arrange').open = true; const f = document.querySelector('#mm-arrange-form'); for (const [n, who] of [['from_reg', '陳大文'], ['to_reg', '王芳']]) { for (const o of f[n].options) { if (o.text.includes(who)) f[n].value = o.value; } } f.message.value = '兩位都做跨境數據'; f.submit();",
+    )
+    .await;
+    b.wait_text("#mm-requests", "由主辦方安排").await;
+    b.goto(&app.url(&format!("{}/matchmaking", links[2]))).await;
+    b.wait_text("#mm-received", "由主辦方安排").await;
+    assert!(b.text("#mm-received").await.contains("陳大文"));
     b.call(reqwest::Method::DELETE, "", json!({})).await;
 }
 
