@@ -2613,6 +2613,19 @@ async fn two_without_a_language_in_common_are_told_and_the_organiser_counts_them
     let incoming = &page[page.find("id=\"mm-incoming\"").unwrap()..];
     assert!(incoming[..incoming.find("</ul>").unwrap()].contains("沒有共通語言"));
     accept_first(&staff, &a).await;
+    // Scheduled and published, the meeting's line in the agenda says so too.
+    two_slots_and_a_table(&staff, event).await;
+    let base = format!("/zh-Hant/events/{event}/matchmaking");
+    staff.post_form(&format!("{base}/schedule"), &[]).await;
+    let r = staff.post_form(&format!("{base}/publish"), &[]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, page) = public_page(&staff, &format!("{a}/matchmaking")).await;
+    let agenda = &page[page.find("id=\"mm-agenda\"").expect("an agenda")..];
+    let agenda = &agenda[..agenda.find("</ol>").unwrap()];
+    assert!(
+        agenda.contains("李小明") && agenda.contains("沒有共通語言"),
+        "{agenda}"
+    );
     let (_, admin) = staff
         .page(&format!("/zh-Hant/events/{event}/matchmaking"))
         .await;

@@ -1817,6 +1817,8 @@ pub struct AgendaLine {
     pub held: bool,
     /// Either side says it did not take place: it may be booked again.
     pub not_held: bool,
+    /// The two share no language they said they meet in: an interpreter may be needed.
+    pub apart: bool,
     /// Its time has come, so its outcome can be told (before, "did not take place" would
     /// be a guess, and an outcome would keep it from being moved or cancelled).
     pub started: bool,
@@ -2083,6 +2085,12 @@ async fn participant_page(
             .collect();
         for line in &mut agenda {
             line.comment = mine.get(&line.request_id).cloned().unwrap_or_default();
+            line.apart = requests
+                .iter()
+                .find(|r| r.id == line.request_id)
+                .is_some_and(|r| {
+                    MeetingLanguage::apart(&langs_of(reg.id), &langs_of(r.other_side(reg.id)))
+                });
             if let Some(r) = requests
                 .iter()
                 .find(|r| r.id == line.request_id)
@@ -2477,6 +2485,7 @@ async fn agenda_of(
                 .map(|o| c.t(&o.label_key())),
             held: r.held(),
             not_held: r.not_held(),
+            apart: false,
             started: slot.starts_at <= baylink_store::sql::now(),
             comment: String::new(),
             moves: Vec::new(),
