@@ -1,7 +1,10 @@
 //! Matchmaking pages (項目對接): the organiser's page (settings, slots, tables, the requests,
-//! "schedule" and "publish", the grid of slots × tables) and each participant's page,
-//! reached through their registration link (send, accept or decline requests, mark the
-//! slots they are away, read their agenda, record outcomes).
+//! "schedule" and "publish", the grid of slots × tables, meetings arranged by hand), the
+//! organiser's page for bringing participants together (each one's suggestions, with a
+//! button that arranges the meeting, and where everyone stands), the printouts (table
+//! cards, agendas), and each participant's page, reached through their registration link
+//! (send, accept or decline requests, book and move meetings, mark the slots they are
+//! away, read their agenda, record outcomes).
 //!
 //! The schedule is computed by `baylink-matchmaking` on a blocking thread and saved against
 //! the version it was computed from, so a request accepted meanwhile makes it a conflict,
