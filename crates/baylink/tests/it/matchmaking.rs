@@ -2569,6 +2569,34 @@ async fn the_organiser_brings_together_whom_the_platform_suggests() {
         row.contains("</a></td><td>1</td>"),
         "one accepted meeting: {row}"
     );
+    // The same, as a spreadsheet in the reader's language.
+    let r = staff
+        .get(&format!(
+            "/api/v1/events/{event}/matchmaking/participants.csv?lang=en"
+        ))
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let bytes = r.bytes().await.unwrap().to_vec();
+    let (head, rows) = baylink_web::sheets::read_table("csv", bytes).unwrap();
+    assert_eq!(
+        head,
+        [
+            "Name",
+            "Organisation",
+            "Region",
+            "Type",
+            "Meeting languages",
+            "Accepted meetings",
+            "With a time and table",
+            "Own requests waiting",
+            "Requests to answer",
+            "Outcomes not told"
+        ]
+    );
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0][0], "Dora Lee", "fewest meetings first");
+    let chan = rows.iter().find(|r| r[0] == "陳大文").unwrap();
+    assert_eq!((chan[4].as_str(), chan[5].as_str()), ("English", "1"));
     let idle = &page[page.find("id=\"mm-idle\"").unwrap()..];
     assert!(!idle.contains("陳大文") && !idle.contains("李小明") && idle.contains("Dora Lee"));
 }

@@ -672,6 +672,7 @@ mm-to-org = Counterpart's organisation
 mm-outcome-from = Outcome, as the requester says
 mm-outcome-to = Outcome, as the counterpart says
 mm-export = The meetings as a spreadsheet
+mm-participants-export = Where each participant stands, as a spreadsheet
 
 # Supply and demand (供需對接)
 nav-market = Supply & demand
@@ -889,6 +890,7 @@ mm-about-you = About you
 mm-about-help = What you or your organisation offer, and what you look for (shown to the other participants, and used to suggest whom to meet)
 mm-daily = One mail a day with the requests waiting for my answer, instead of one mail for each request
 mm-languages = Languages I can meet in
+mm-languages-head = Meeting languages
 mm-lang-yue = Cantonese
 mm-lang-cmn = Mandarin
 mm-lang-en = English

@@ -651,6 +651,7 @@ mm-to-org = 对象机构
 mm-outcome-from = 会谈结果（申请人所记）
 mm-outcome-to = 会谈结果（对象所记）
 mm-export = 会谈清单下载
+mm-participants-export = 参会者进度下载
 
 # Supply and demand (供需對接)
 nav-market = 供需对接
@@ -868,6 +869,7 @@ mm-about-you = 关于您
 mm-about-help = 您或贵机构能提供什么、希望寻找什么（其他参会者可见，并用于推荐会谈对象）
 mm-daily = 每日一封邮件列出待我回复的会谈申请，而非每个申请一封
 mm-languages = 我可用以会谈的语言
+mm-languages-head = 会谈语言
 mm-lang-yue = 粤语
 mm-lang-cmn = 普通话
 mm-lang-en = 英语

@@ -651,6 +651,7 @@ mm-to-org = 對象機構
 mm-outcome-from = 會談結果（申請人所記）
 mm-outcome-to = 會談結果（對象所記）
 mm-export = 會談清單下載
+mm-participants-export = 參加者進度下載
 
 # Supply and demand (供需對接)
 nav-market = 供需對接
@@ -868,6 +869,7 @@ mm-about-you = 關於您
 mm-about-help = 您或貴機構能提供甚麼、希望尋找甚麼（其他參加者可見，並用於推薦會談對象）
 mm-daily = 每日一封電郵列出待我回覆的會談申請，而非每個申請一封
 mm-languages = 我可用以會談的語言
+mm-languages-head = 會談語言
 mm-lang-yue = 粵語
 mm-lang-cmn = 普通話
 mm-lang-en = 英語

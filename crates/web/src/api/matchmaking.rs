@@ -11,7 +11,8 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::routing::get;
 use baylink_store::{
-    Matchmaking, MeetingOutcome, MeetingRequest, MeetingSlot, MeetingTable, RegStatus, Registration,
+    Matchmaking, MeetingLanguage, MeetingOutcome, MeetingRequest, MeetingSlot, MeetingTable,
+    RegStatus, Registration,
 };
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -34,6 +35,14 @@ pub fn router() -> Router<AppState> {
         .route(
             "/api/v1/events/{id}/matchmaking/meetings.xlsx",
             get(meetings_sheet::<true>),
+        )
+        .route(
+            "/api/v1/events/{id}/matchmaking/participants.csv",
+            get(participants_sheet::<false>),
+        )
+        .route(
+            "/api/v1/events/{id}/matchmaking/participants.xlsx",
+            get(participants_sheet::<true>),
         )
 }
 
@@ -148,6 +157,100 @@ pub async fn meetings_sheet<const XLSX: bool>(
     super::download(
         SheetFormat::new(XLSX),
         &format!("event-{event_id}-meetings"),
+        &head,
+        &rows,
+    )
+}
+
+/// The participants as a spreadsheet (staff), in the language of `?lang=`: one row each,
+/// fewest accepted meetings first, with their organisation, region, kind, the languages
+/// they meet in, and where they stand (meetings accepted and placed, requests waiting
+/// either way, outcomes not told): the list the secretariat follows up from.
+pub async fn participants_sheet<const XLSX: bool>(
+    State(s): State<AppState>,
+    MaybeAuth(a): MaybeAuth,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    let (event_id, l) = load(&s, a.as_ref(), &id).await?;
+    let lang = api_locale_from(&headers, q.get("lang").map(String::as_str));
+    let spoken: HashMap<i64, Vec<MeetingLanguage>> = s
+        .store
+        .matchmaking_profiles(event_id)
+        .await?
+        .into_iter()
+        .map(|p| (p.registration_id, p.languages()))
+        .collect();
+    let live: Vec<&Registration> = l.regs.iter().filter(|r| !r.is_erased()).collect();
+    let people: Vec<(i64, String)> = live
+        .iter()
+        .map(|r| (r.id, lang.text(&r.name, &r.name_script).into_owned()))
+        .collect();
+    let by_id: HashMap<i64, &Registration> = live.iter().map(|r| (r.id, *r)).collect();
+    let head = [
+        "field-name",
+        "field-organisation",
+        "field-region",
+        "field-org-type",
+        "mm-languages-head",
+        "mm-standing-accepted",
+        "mm-standing-placed",
+        "mm-standing-asking",
+        "mm-standing-asked",
+        "mm-standing-untold",
+    ]
+    .iter()
+    .map(|k| lang.t(k))
+    .collect::<Vec<_>>();
+    let label = |key: Option<String>| key.map(|k| lang.t(&k)).unwrap_or_default();
+    let rows: Vec<Vec<String>> = crate::views::matchmaking::standings(
+        &people,
+        &l.requests,
+        &l.slots,
+        baylink_store::sql::now(),
+    )
+    .into_iter()
+    .map(|x| {
+        let r = by_id[&x.id];
+        vec![
+            x.who,
+            r.organisation
+                .as_deref()
+                .map(|o| lang.text(o, &r.name_script).into_owned())
+                .unwrap_or_default(),
+            label(
+                r.region
+                    .as_deref()
+                    .and_then(baylink_store::Region::parse)
+                    .map(|v| v.label_key()),
+            ),
+            label(
+                r.org_type
+                    .as_deref()
+                    .and_then(baylink_store::OrgType::parse)
+                    .map(|v| v.label_key()),
+            ),
+            spoken
+                .get(&x.id)
+                .map(|ls| {
+                    ls.iter()
+                        .map(|l| lang.t(&l.label_key()))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .unwrap_or_default(),
+            x.accepted.to_string(),
+            x.placed.to_string(),
+            x.asking.to_string(),
+            x.asked.to_string(),
+            x.untold.to_string(),
+        ]
+    })
+    .collect();
+    super::download(
+        SheetFormat::new(XLSX),
+        &format!("event-{event_id}-matchmaking-participants"),
         &head,
         &rows,
     )

@@ -1036,22 +1036,22 @@ struct SuggestPage {
 }
 
 /// Where one participant stands in the event's matchmaking, for the organiser.
-struct Standing {
-    id: i64,
-    who: String,
+pub(crate) struct Standing {
+    pub id: i64,
+    pub who: String,
     /// Accepted meetings, and those of them with a place.
-    accepted: usize,
-    placed: usize,
+    pub accepted: usize,
+    pub placed: usize,
     /// Requests they sent, and those sent to them, still waiting for an answer.
-    asking: usize,
-    asked: usize,
+    pub asking: usize,
+    pub asked: usize,
     /// Meetings behind them whose outcome they have not told.
-    untold: usize,
+    pub untold: usize,
 }
 
 /// Each participant's standing ([`Standing`]), fewest accepted meetings first, then by
 /// name. One pass over the requests, so that an event of thousands reads at once.
-fn standings(
+pub(crate) fn standings(
     people: &[(i64, String)],
     requests: &[MeetingRequest],
     slots: &[MeetingSlot],
