@@ -1068,6 +1068,13 @@ async fn daily_mail(store: Arc<dyn Store>) {
             .unwrap()
             .is_empty()
     );
+    // (It is due exactly then: not before, and by then.)
+    let mut due = s
+        .asked_for_outcomes(ev.id, after - 86_400, after)
+        .await
+        .unwrap();
+    due.sort();
+    assert_eq!(due, vec![a, c]);
     assert_eq!(s.ask_outcomes(ev.id, after - 1).await.unwrap(), 2);
     let mut asked = sent_at(s, after - 1).await;
     asked.sort();
