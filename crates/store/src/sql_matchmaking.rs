@@ -1105,8 +1105,11 @@ macro_rules! impl_sql_matchmaking {
                         .map_err(map_err)?;
                     // Mails of the schedule that no sender holds yet; one a sender holds is
                     // written when sent, from the schedule as it then stands (none).
-                    sqlx::query("DELETE FROM outbox WHERE kind IN ('agenda', 'mm_today', 'mm_followup') AND sent_at IS NULL AND attempts = 0 AND registration_id IN (SELECT id FROM registrations WHERE event_id = $1)")
+                    // (A question about outcomes waiting for after the last meeting goes too;
+                    // one the organiser asked for, due now, still goes.)
+                    sqlx::query("DELETE FROM outbox WHERE (kind IN ('agenda', 'mm_today') OR (kind = 'mm_followup' AND next_attempt_at > $2)) AND sent_at IS NULL AND attempts = 0 AND registration_id IN (SELECT id FROM registrations WHERE event_id = $1)")
                         .bind(event_id)
+                        .bind(now)
                         .execute(&mut *tx)
                         .await
                         .map_err(map_err)?;
