@@ -287,6 +287,14 @@ impl MeetingRequest {
             && (self.outcome_from.as_deref() == no || self.outcome_to.as_deref() == no)
     }
 
+    /// Whether its place is one its two sides have seen: it has a slot, and the schedule is
+    /// `published` or the meeting is locked (booked by a participant, or fixed by the
+    /// organiser). A place only in the organiser's unpublished draft is not one; nobody is
+    /// asked how such a meeting went.
+    pub fn placed_for_all(&self, published: bool) -> bool {
+        self.slot_id.is_some() && (published || self.locked)
+    }
+
     /// Whether it can still be cancelled by someone: a request waiting for its answer, or
     /// an accepted meeting not yet held.
     pub fn cancellable(&self) -> bool {

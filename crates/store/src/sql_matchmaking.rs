@@ -801,7 +801,9 @@ macro_rules! impl_sql_matchmaking {
 
                 async fn ask_outcomes(&self, event_id: i64, now: i64) -> StoreResult<u64> {
                     // Owing: a meeting behind them whose outcome they have not told.
-                    const OWING: &str = "r.event_id = $1 AND r.synthetic = $3 AND r.status = 'confirmed' AND EXISTS (SELECT 1 FROM meeting_requests m JOIN matchmaking_slots s ON s.id = m.slot_id WHERE m.event_id = $1 AND m.status = 'accepted' AND s.ends_at <= $2 AND ((m.from_reg = r.id AND m.outcome_from IS NULL) OR (m.to_reg = r.id AND m.outcome_to IS NULL)))";
+                    // Only meetings placed for all to see (`MeetingRequest::placed_for_all`):
+                    // locked ($3 is false, so `locked <> $3` is "locked"), or published.
+                    const OWING: &str = "r.event_id = $1 AND r.synthetic = $3 AND r.status = 'confirmed' AND EXISTS (SELECT 1 FROM meeting_requests m JOIN matchmaking_slots s ON s.id = m.slot_id WHERE m.event_id = $1 AND m.status = 'accepted' AND s.ends_at <= $2 AND ((m.from_reg = r.id AND m.outcome_from IS NULL) OR (m.to_reg = r.id AND m.outcome_to IS NULL)) AND (m.locked <> $3 OR EXISTS (SELECT 1 FROM matchmaking x WHERE x.event_id = $1 AND x.status = 'published')))";
                     let mut tx = self.begin().await?;
                     // A question waiting for later goes now, rather than a second one.
                     let pulled = sqlx::query(AssertSqlSafe(format!("UPDATE outbox SET next_attempt_at = $2 WHERE kind = 'mm_followup' AND sent_at IS NULL AND attempts = 0 AND next_attempt_at > $2 AND registration_id IN (SELECT r.id FROM registrations r WHERE {OWING})")))

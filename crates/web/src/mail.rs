@@ -426,11 +426,15 @@ async fn followup_mail(
     let (reg, event) = recipient(store, m).await?;
     let slots = store.meeting_slots(event.id).await?;
     let now = baylink_store::sql::now();
+    let published = store
+        .matchmaking(event.id)
+        .await?
+        .is_some_and(|mm| mm.status == baylink_store::MatchmakingStatus::Published);
     let owed: Vec<baylink_store::MeetingRequest> = store
         .meeting_requests(event.id)
         .await?
         .into_iter()
-        .filter(|r| r.status == RequestStatus::Accepted)
+        .filter(|r| r.status == RequestStatus::Accepted && r.placed_for_all(published))
         .filter(|r| {
             let mine = if r.from_reg == reg.id {
                 &r.outcome_from

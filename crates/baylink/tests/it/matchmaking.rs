@@ -178,8 +178,8 @@ async fn own_data(app: &TestApp, path: &str) -> serde_json::Value {
 }
 
 /// 陳大文 and 李小明 (addresses made from `tag`) registered, the one asked and the other
-/// accepted, and their meeting placed by the organiser at table A1 an hour ago: their
-/// pages' paths and the meeting.
+/// accepted, and their meeting placed by the organiser at table A1 an hour ago, in a
+/// published schedule: their pages' paths and the meeting.
 async fn met_an_hour_ago(
     staff: &TestApp,
     event: i64,
@@ -217,6 +217,11 @@ async fn met_an_hour_ago(
             version,
             &[(request.id, Some((slot.id, table.id)))],
         )
+        .await
+        .unwrap();
+    staff
+        .store
+        .publish_schedule(&me, event, now - 7200)
         .await
         .unwrap();
     (a, b, request)
@@ -2775,7 +2780,6 @@ async fn a_meeting_that_did_not_take_place_is_booked_again() {
         .add_meeting_slot(&me, event, now + 86_400, now + 87_600)
         .await
         .unwrap();
-    staff.store.publish_schedule(&me, event, now).await.unwrap();
     let rid = request.id.to_string();
     let (_, page) = public_page(&staff, &format!("{a}/matchmaking")).await;
     assert!(

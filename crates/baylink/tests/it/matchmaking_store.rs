@@ -2066,6 +2066,9 @@ async fn outcomes_asked_for(store: Arc<dyn Store>) {
     }
     let version = s.matchmaking(ev.id).await.unwrap().unwrap().version;
     s.save_schedule(&me, ev.id, version, &placed).await.unwrap();
+    // Placed only in a draft nobody has seen, a meeting is asked about by no one.
+    assert_eq!(s.ask_outcomes(ev.id, NOON).await.unwrap(), 0);
+    s.publish_schedule(&me, ev.id, NOON - 7200).await.unwrap();
     sent_at(s, NOON).await;
     // A and B met an hour ago; C and D meet later.
     assert_eq!(s.ask_outcomes(ev.id, NOON).await.unwrap(), 2);
@@ -2084,11 +2087,12 @@ async fn outcomes_asked_for(store: Arc<dyn Store>) {
         "not twice a day"
     );
     // A tells; the next day B is asked again, and C and D, whose meeting is behind them
-    // by then, but not A.
+    // by then, but not A. (C's and D's questions were queued at publication for an hour
+    // after their meeting, and are due already: only B's is new.)
     s.record_outcome(placed[0].0, a, MeetingOutcome::CooperationPossible)
         .await
         .unwrap();
-    assert_eq!(s.ask_outcomes(ev.id, NOON + 86_401).await.unwrap(), 3);
+    assert_eq!(s.ask_outcomes(ev.id, NOON + 86_401).await.unwrap(), 1);
     // A schedule published and taken back meanwhile does not take these questions with
     // it: they were asked for now, not queued for after the meetings.
     s.publish_schedule(&me, ev.id, NOON + 86_401).await.unwrap();

@@ -204,10 +204,15 @@ pub async fn participants_sheet<const XLSX: bool>(
     .map(|k| lang.t(k))
     .collect::<Vec<_>>();
     let label = |key: Option<String>| key.map(|k| lang.t(&k)).unwrap_or_default();
+    let published = l
+        .settings
+        .as_ref()
+        .is_some_and(|m| m.status == baylink_store::MatchmakingStatus::Published);
     let rows: Vec<Vec<String>> = crate::views::matchmaking::standings(
         &people,
         &l.requests,
         &l.slots,
+        published,
         baylink_store::sql::now(),
     )
     .into_iter()

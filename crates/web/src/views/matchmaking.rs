@@ -616,9 +616,12 @@ async fn organiser_view(
         .await?
         .into_iter()
         .collect();
+    let published = mm
+        .as_ref()
+        .is_some_and(|m| m.status == MatchmakingStatus::Published);
     let owing = requests
         .iter()
-        .filter(|r| r.status == RequestStatus::Accepted)
+        .filter(|r| r.status == RequestStatus::Accepted && r.placed_for_all(published))
         .filter(|r| {
             all_slots
                 .iter()
@@ -1055,6 +1058,7 @@ pub(crate) fn standings(
     people: &[(i64, String)],
     requests: &[MeetingRequest],
     slots: &[MeetingSlot],
+    published: bool,
     now: i64,
 ) -> Vec<Standing> {
     let ended: std::collections::HashSet<i64> = slots
@@ -1089,7 +1093,9 @@ pub(crate) fn standings(
                     x.accepted += 1;
                     x.placed += usize::from(r.slot_id.is_some());
                     x.untold += usize::from(
-                        told.is_none() && r.slot_id.is_some_and(|id| ended.contains(&id)),
+                        told.is_none()
+                            && r.placed_for_all(published)
+                            && r.slot_id.is_some_and(|id| ended.contains(&id)),
                     );
                 }
                 RequestStatus::Pending if side == r.from_reg => x.asking += 1,
@@ -1114,7 +1120,8 @@ async fn suggest_page(
 ) -> Result<Response, WebError> {
     require(c.auth.as_ref(), Action::EditDirectory)?;
     let event = s.store.get_event(id(&raw)?).await?;
-    s.store
+    let mm = s
+        .store
         .matchmaking(event.id)
         .await?
         .ok_or(WebError::NotFound)?;
@@ -1128,6 +1135,7 @@ async fn suggest_page(
         &people,
         &requests,
         &s.store.meeting_slots(event.id).await?,
+        mm.status == MatchmakingStatus::Published,
         baylink_store::sql::now(),
     );
     let idle = live
@@ -2863,7 +2871,7 @@ mod tests {
             (2, "B".to_owned()),
             (3, "C".to_owned()),
         ];
-        let got: Vec<_> = super::standings(&people, &requests, &slots, 500)
+        let got: Vec<_> = super::standings(&people, &requests, &slots, true, 500)
             .into_iter()
             .map(|x| (x.who, x.accepted, x.placed, x.asking, x.asked, x.untold))
             .collect();
