@@ -1725,7 +1725,7 @@ async fn participants_are_suggested_to_each_other_from_their_profiles() {
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let (_, page) = public_page(&staff, &format!("{tester}/matchmaking")).await;
     assert!(suggested(page.clone()).is_empty());
-    assert!(page.contains("id=\"mm-unpass\"") && page.contains("已有 1 位參加者不再向您推薦"));
+    assert!(page.contains("id=\"mm-unpass\"") && page.contains("已不再向您推薦 1 位參加者"));
     assert!(option_for(&page, "王芳") == her, "she may still be asked");
     let data = own_data(&staff, &tester).await;
     assert_eq!(
@@ -2727,7 +2727,7 @@ async fn the_organiser_asks_for_the_outcomes_of_meetings_held() {
     let (_, admin) = staff.page(&base).await;
     let button = &admin[admin.find("id=\"mm-followup\"").expect("the button")..];
     assert!(
-        button.starts_with("id=\"mm-followup\">請 1 位"),
+        button.starts_with("id=\"mm-followup\">請尚未回報的 1 位"),
         "{}",
         &button[..60]
     );

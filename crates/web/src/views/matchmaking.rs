@@ -1153,9 +1153,10 @@ async fn suggest_page(
             let (orgs, market, abouts) = suggestion_sources(&s, event.id, &regs).await?;
             // Whom they share no language with: arranging that meeting means an interpreter.
             let spoken = |id: i64| abouts.get(&id).map(|p| p.languages()).unwrap_or_default();
+            let theirs = spoken(reg.id);
             apart.extend(
                 live.iter()
-                    .filter(|r| MeetingLanguage::apart(&spoken(reg.id), &spoken(r.id)))
+                    .filter(|r| MeetingLanguage::apart(&theirs, &spoken(r.id)))
                     .map(|r| r.id),
             );
             let met = met_before(&c, &s, reg.id).await?;
@@ -1207,8 +1208,9 @@ async fn arrange(
         let mut errors = Vec::new();
         let from_reg = form.int("from_reg", &mut errors);
         let to_reg = form.int("to_reg", &mut errors);
+        // Each side not chosen is said so, unless what was sent is not a number at all.
         for (field, value) in [("from_reg", from_reg), ("to_reg", to_reg)] {
-            if value.is_none() && errors.is_empty() {
+            if value.is_none() && !errors.iter().any(|e| e.field == field) {
                 errors.push(FieldError::new(field, "err-required"));
             }
         }
@@ -1938,6 +1940,8 @@ async fn participant_page(
     // what their organisations offer and need.
     let (orgs, market, abouts) = suggestion_sources(&s, event.id, &regs).await?;
     let langs_of = |id: i64| abouts.get(&id).map(|p| p.languages()).unwrap_or_default();
+    // The reader's own, read once for every comparison on the page.
+    let my_langs = langs_of(reg.id);
     let met = met_before(&c, &s, reg.id).await?;
     let suggested = meeting_suggestions::for_participant(
         &s,
@@ -1994,7 +1998,7 @@ async fn participant_page(
                 .unwrap_or_default(),
             met: met.get(&r.email).cloned().unwrap_or_default(),
             languages: language_names(&c, &langs_of(r.id)),
-            apart: MeetingLanguage::apart(&langs_of(reg.id), &langs_of(r.id)),
+            apart: MeetingLanguage::apart(&my_langs, &langs_of(r.id)),
         })
         .collect();
     let all_slots = s.store.meeting_slots(event.id).await?;
@@ -2022,7 +2026,7 @@ async fn participant_page(
             Incoming {
                 r: r.clone(),
                 from: who(r.from_reg),
-                apart: MeetingLanguage::apart(&langs_of(reg.id), &langs_of(r.from_reg)),
+                apart: MeetingLanguage::apart(&my_langs, &langs_of(r.from_reg)),
                 free,
             }
         })
@@ -2100,7 +2104,7 @@ async fn participant_page(
                 .iter()
                 .find(|r| r.id == line.request_id)
                 .is_some_and(|r| {
-                    MeetingLanguage::apart(&langs_of(reg.id), &langs_of(r.other_side(reg.id)))
+                    MeetingLanguage::apart(&my_langs, &langs_of(r.other_side(reg.id)))
                 });
             if let Some(r) = requests
                 .iter()
@@ -2128,7 +2132,7 @@ async fn participant_page(
         .collect();
     let languages = MeetingLanguage::ALL
         .iter()
-        .map(|l| (l.code(), c.t(&l.label_key()), langs_of(reg.id).contains(l)))
+        .map(|l| (l.code(), c.t(&l.label_key()), my_langs.contains(l)))
         .collect();
     render(&ParticipantPage {
         c,
