@@ -711,6 +711,59 @@ async fn matchmaking(
                 .await?;
         }
     }
+    // In the months after (synthetic), the secretariat hears how some of those with
+    // cooperation possible went on: two agreements, one of them since implemented, and
+    // one pair that came to nothing.
+    let moves = [
+        (
+            PipelineStage::Signed,
+            Some(AgreementType::JointRd),
+            "示範資料：雙方簽署聯合研發協議。",
+            hk(2025, 3, 18, 10, 0),
+        ),
+        (
+            PipelineStage::Signed,
+            Some(AgreementType::Licensing),
+            "Demo data: a licence for the dispatch software, signed in Hong Kong.",
+            hk(2025, 5, 6, 10, 0),
+        ),
+        (
+            PipelineStage::Closed,
+            None,
+            "示范数据：对方已选定其他供应商。",
+            hk(2025, 2, 10, 10, 0),
+        ),
+        (
+            PipelineStage::Implemented,
+            None,
+            "示範資料：聯合實驗室已揭牌。",
+            hk(2025, 9, 1, 10, 0),
+        ),
+    ];
+    let coops = store.cooperations(event_id).await?;
+    for (k, (stage, agreement_type, note, at)) in moves.into_iter().enumerate() {
+        // The last move takes the first agreement on.
+        let Some(coop) = coops.get(k % 3) else { break };
+        let version = store
+            .cooperations(event_id)
+            .await?
+            .into_iter()
+            .find(|x| x.request_id == coop.request_id)
+            .map_or(coop.version, |x| x.version);
+        store
+            .move_cooperation(
+                coop.request_id,
+                CooperationBy::Organiser { actor, event_id },
+                version,
+                &PipelineMove {
+                    stage,
+                    agreement_type,
+                    note: note.to_owned(),
+                },
+                at,
+            )
+            .await?;
+    }
     Ok(())
 }
 

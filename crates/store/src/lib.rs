@@ -33,10 +33,10 @@ pub use market::{
     PostingFilter, PostingInput, PostingKind, PostingSide, PostingStatus, Sector, Stage,
 };
 pub use matchmaking::{
-    EarlierMeeting, Matchmaking, MatchmakingDraft, MatchmakingInput, MatchmakingProfile,
-    MatchmakingStatus, MatchmakingStore, MeetingFeedback, MeetingLanguage, MeetingOutcome,
-    MeetingRequest, MeetingSession, MeetingSlot, MeetingTable, RequestDraft, RequestInput,
-    RequestStatus, ScheduleRun, ScheduledMeeting,
+    CooperationBy, CooperationStep, EarlierMeeting, Matchmaking, MatchmakingDraft,
+    MatchmakingInput, MatchmakingProfile, MatchmakingStatus, MatchmakingStore, MeetingCooperation,
+    MeetingFeedback, MeetingLanguage, MeetingOutcome, MeetingRequest, MeetingSession, MeetingSlot,
+    MeetingTable, RequestDraft, RequestInput, RequestStatus, ScheduleRun, ScheduledMeeting,
 };
 pub use model::*;
 pub use search::{SEARCH_KINDS, SearchChange, SearchRecord, SearchStore};

@@ -14,6 +14,7 @@ use utoipa::ToSchema;
 
 use crate::Actor;
 use crate::error::{FieldError, StoreError, StoreResult};
+use crate::market::{AgreementType, PipelineMove, PipelineStage};
 use crate::model::code_enum;
 
 code_enum!(
@@ -411,6 +412,80 @@ pub struct EarlierMeeting {
     pub outcome_to: Option<String>,
 }
 
+/// Where the cooperation after a 1:1 meeting stands: the alliance's closed loop (閉環)
+/// from a meeting to a signed agreement, for a meeting not requested from an introduction
+/// (one that was moves that introduction's pipeline instead). It starts "in talks" when
+/// either side says cooperation is possible ([`MatchmakingStore::record_feedback`]) and
+/// moves on as an introduction does ([`PipelineMove`]), by either side or the organiser
+/// ([`MatchmakingStore::move_cooperation`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
+pub struct MeetingCooperation {
+    pub request_id: i64,
+    pub event_id: i64,
+    /// A [`PipelineStage`] code; never `introduced`, since the meeting was the introduction.
+    pub stage: String,
+    /// An [`AgreementType`] code, once signed.
+    pub agreement_type: Option<String>,
+    pub updated_at: i64,
+    pub version: i64,
+}
+
+impl MeetingCooperation {
+    pub fn stage(&self) -> Option<PipelineStage> {
+        PipelineStage::parse(&self.stage)
+    }
+
+    pub fn agreement(&self) -> Option<AgreementType> {
+        self.agreement_type
+            .as_deref()
+            .and_then(AgreementType::parse)
+    }
+
+    /// The stages it may move to from where it stands, in pipeline order.
+    pub fn next(&self) -> Vec<PipelineStage> {
+        let Some(from) = self.stage() else {
+            return Vec::new();
+        };
+        PipelineStage::ALL
+            .iter()
+            .copied()
+            .filter(|&to| {
+                PipelineMove {
+                    stage: to,
+                    agreement_type: None,
+                    note: String::new(),
+                }
+                .allowed_from(from)
+            })
+            .collect()
+    }
+}
+
+/// One move of a meeting's cooperation, for its history: by one of the meeting's sides
+/// (`by_reg`) or an organiser (`user_id`), or by the outcome a side told (`by_reg`, no
+/// note).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
+pub struct CooperationStep {
+    pub id: i64,
+    pub request_id: i64,
+    pub stage: String,
+    pub agreement_type: Option<String>,
+    pub note: String,
+    pub note_script: String,
+    pub by_reg: Option<i64>,
+    pub user_id: Option<i64>,
+    pub at: i64,
+}
+
+/// Who moves a meeting's cooperation on ([`MatchmakingStore::move_cooperation`]).
+#[derive(Debug, Clone, Copy)]
+pub enum CooperationBy<'a> {
+    /// One of the meeting's two sides, by their registration.
+    Side(i64),
+    /// The organiser of the event `event_id` (the meeting must be one of its own); audited.
+    Organiser { actor: &'a Actor, event_id: i64 },
+}
+
 /// When a participant who takes their requests once a day ([`MatchmakingProfile::daily`])
 /// is mailed about a request made at `now`: the next 09:00 in Hong Kong, but not so late
 /// that the requests expire first: at the latest three hours before `answer_by`, and
@@ -603,6 +678,24 @@ pub trait MatchmakingStore: Send + Sync {
         table_id: i64,
     ) -> StoreResult<()>;
     async fn meeting_tables(&self, event_id: i64) -> StoreResult<Vec<MeetingTable>>;
+    /// Moves the cooperation after meeting `request_id` on, as `by` asks, based on
+    /// `expected_version` (`err-stale-edit` when someone moved it meanwhile), in one
+    /// transaction: forward, or closed from anywhere open (`err-market-stage-order`
+    /// otherwise); an agreement's kind is required to sign, a reason to close
+    /// ([`PipelineMove::validate`]). A side must be one of the meeting's two
+    /// (`NotFound` otherwise); the organiser's move is audited.
+    async fn move_cooperation(
+        &self,
+        request_id: i64,
+        by: CooperationBy<'_>,
+        expected_version: i64,
+        step: &PipelineMove,
+        now: i64,
+    ) -> StoreResult<MeetingCooperation>;
+    /// The event's meetings with a cooperation under way or done, by meeting.
+    async fn cooperations(&self, event_id: i64) -> StoreResult<Vec<MeetingCooperation>>;
+    /// A meeting's cooperation history, oldest first.
+    async fn cooperation_steps(&self, request_id: i64) -> StoreResult<Vec<CooperationStep>>;
     /// The meetings that the person behind registration `registration_id` (by their
     /// address) had at other events before `now`, accepted and in the schedule, earliest
     /// first: "met before", as Grip and the alliance's yearly conferences need it.
@@ -894,6 +987,9 @@ pub trait MatchmakingStore: Send + Sync {
 
 /// Columns of `meeting_requests`, in [`MeetingRequest`]'s order.
 pub const REQUEST_COLS: &str = "id, event_id, from_reg, to_reg, message, message_script, priority, status, created_at, decided_at, slot_id, table_id, locked, outcome_from, outcome_to, session, to_priority, interest_id, arranged";
+/// Columns of `meeting_cooperations`.
+pub const COOPERATION_COLS: &str =
+    "request_id, event_id, stage, agreement_type, updated_at, version";
 /// Columns of `matchmaking`.
 pub const MATCHMAKING_COLS: &str = "event_id, meeting_minutes, max_requests, request_deadline, accept_deadline, status, published_at, version, updated_at, self_booking, video_url, auto_accept";
 

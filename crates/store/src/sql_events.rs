@@ -979,6 +979,7 @@ macro_rules! impl_sql_events {
                         "DELETE FROM outbox WHERE registration_id = $1 AND sent_at IS NULL",
                         "UPDATE meeting_requests SET message = '' WHERE from_reg = $1",
                         "DELETE FROM meeting_feedback WHERE registration_id = $1",
+                        "UPDATE meeting_cooperation_steps SET note = '' WHERE by_reg = $1",
                         "DELETE FROM matchmaking_profiles WHERE registration_id = $1",
                         "DELETE FROM matchmaking_passes WHERE registration_id = $1 OR other_reg = $1",
                         "UPDATE audit_log SET before_json = NULL, after_json = NULL WHERE entity = 'registration' AND entity_id = $1",

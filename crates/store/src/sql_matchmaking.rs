@@ -1346,8 +1346,124 @@ macro_rules! impl_sql_matchmaking {
                                 .map_err(map_err)?;
                         }
                     }
+                    if saved.interest_id.is_none() {
+                        Self::follow_cooperation(&mut tx, &saved, by_reg, now).await?;
+                    }
                     tx.commit().await.map_err(map_err)?;
                     Ok(saved)
+                }
+
+                async fn move_cooperation(&self, request_id: i64, by: CooperationBy<'_>, expected_version: i64, step: &PipelineMove, now: i64) -> StoreResult<MeetingCooperation> {
+                    step.validate()?;
+                    let (note, script) = feedback_comment(&step.note).map_err(|mut errors| {
+                        for e in &mut errors {
+                            e.field = "note".to_owned();
+                        }
+                        StoreError::Invalid(errors)
+                    })?;
+                    let mut tx = self.begin().await?;
+                    let request = Self::request_in(&mut tx, request_id).await?;
+                    let (by_reg, user_id) = match by {
+                        CooperationBy::Side(reg) if reg == request.from_reg || reg == request.to_reg => (Some(reg), None),
+                        CooperationBy::Side(_) => return Err(StoreError::NotFound),
+                        CooperationBy::Organiser { actor, event_id } if event_id == request.event_id => (None, actor.user_id),
+                        CooperationBy::Organiser { .. } => return Err(StoreError::NotFound),
+                    };
+                    let before = sqlx::query_as::<_, MeetingCooperation>(AssertSqlSafe(format!("SELECT {COOPERATION_COLS} FROM meeting_cooperations WHERE request_id = $1")))
+                        .bind(request_id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::Conflict("err-mm-no-cooperation"))?;
+                    if before.version != expected_version {
+                        return Err(StoreError::Conflict("err-stale-edit"));
+                    }
+                    let Some(from) = before.stage() else {
+                        return Err(StoreError::Conflict("err-mm-no-cooperation"));
+                    };
+                    if !step.allowed_from(from) {
+                        return Err(StoreError::invalid("stage", "err-market-stage-order"));
+                    }
+                    let agreement = match step.stage {
+                        PipelineStage::Signed => step.agreement_type.map(|a| a.code().to_owned()),
+                        _ => before.agreement_type.clone(),
+                    };
+                    let after = sqlx::query_as::<_, MeetingCooperation>(AssertSqlSafe(format!("UPDATE meeting_cooperations SET stage = $2, agreement_type = $3, updated_at = $4, version = version + 1 WHERE request_id = $1 RETURNING {COOPERATION_COLS}")))
+                        .bind(request_id)
+                        .bind(step.stage.code())
+                        .bind(agreement.clone())
+                        .bind(now)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    sqlx::query("INSERT INTO meeting_cooperation_steps (request_id, stage, agreement_type, note, note_script, by_reg, user_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                        .bind(request_id)
+                        .bind(step.stage.code())
+                        .bind(agreement)
+                        .bind(note)
+                        .bind(script.code().to_owned())
+                        .bind(by_reg)
+                        .bind(user_id)
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    if let CooperationBy::Organiser { actor, .. } = by {
+                        Self::audit(&mut tx, actor, "update", "cooperation", request_id, audit_json(&before), audit_json(&after)).await?;
+                    }
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(after)
+                }
+
+                async fn cooperations(&self, event_id: i64) -> StoreResult<Vec<MeetingCooperation>> {
+                    sqlx::query_as::<_, MeetingCooperation>(AssertSqlSafe(format!("SELECT {COOPERATION_COLS} FROM meeting_cooperations WHERE event_id = $1 ORDER BY request_id")))
+                        .bind(event_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn cooperation_steps(&self, request_id: i64) -> StoreResult<Vec<CooperationStep>> {
+                    sqlx::query_as::<_, CooperationStep>("SELECT id, request_id, stage, agreement_type, note, note_script, by_reg, user_id, at FROM meeting_cooperation_steps WHERE request_id = $1 ORDER BY id")
+                        .bind(request_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+            }
+
+            impl $store {
+                /// After a side told the outcome of `saved` (a meeting not from an
+                /// introduction): "cooperation possible" from either side starts its
+                /// cooperation, in talks; once neither side says so, one that never moved
+                /// on is dropped (a side corrected their answer). One that moved on stays.
+                async fn follow_cooperation(tx: &mut Tx<'_>, saved: &MeetingRequest, by_reg: i64, now: i64) -> StoreResult<()> {
+                    let possible = Some(MeetingOutcome::CooperationPossible.code());
+                    if saved.outcome_from.as_deref() == possible || saved.outcome_to.as_deref() == possible {
+                        let started = sqlx::query("INSERT INTO meeting_cooperations (request_id, event_id, stage, updated_at) VALUES ($1, $2, 'in_talks', $3) ON CONFLICT (request_id) DO NOTHING")
+                            .bind(saved.id)
+                            .bind(saved.event_id)
+                            .bind(now)
+                            .execute(&mut **tx)
+                            .await
+                            .map_err(map_err)?;
+                        if started.rows_affected() == 1 {
+                            sqlx::query("INSERT INTO meeting_cooperation_steps (request_id, stage, note, note_script, by_reg, at) VALUES ($1, 'in_talks', '', 'en', $2, $3)")
+                                .bind(saved.id)
+                                .bind(by_reg)
+                                .bind(now)
+                                .execute(&mut **tx)
+                                .await
+                                .map_err(map_err)?;
+                        }
+                    } else {
+                        sqlx::query("DELETE FROM meeting_cooperations WHERE request_id = $1 AND stage = 'in_talks' AND version = 1")
+                            .bind(saved.id)
+                            .execute(&mut **tx)
+                            .await
+                            .map_err(map_err)?;
+                    }
+                    Ok(())
                 }
             }
         };

@@ -696,6 +696,8 @@ async fn story(store: Arc<dyn Store>) {
     assert!(after.version > i2.version);
     let steps = s.pipeline_steps(i2.id).await.unwrap();
     assert_eq!(steps.last().unwrap().stage, "in_talks");
+    // The introduction carries the cooperation: the meeting starts none of its own.
+    assert!(s.cooperations(ev.id).await.unwrap().is_empty());
 
     // Withdrawn: owners only; no longer live.
     assert_eq!(

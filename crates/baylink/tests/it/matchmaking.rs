@@ -1073,6 +1073,28 @@ async fn the_demo_conference_has_a_published_matchmaking_schedule_that_keeps_the
         "{}",
         &page[page.find("id=\"mm-stats\"").unwrap()..][..2500]
     );
+    // And where the meetings led (閉環): every one a side said could lead to cooperation
+    // is followed; two agreements, one since implemented, one pair that came to nothing.
+    let possible = requests
+        .iter()
+        .filter(|r| {
+            r.outcome_from.as_deref() == Some("cooperation_possible")
+                || r.outcome_to.as_deref() == Some("cooperation_possible")
+        })
+        .count();
+    assert!(possible > 3);
+    let figures = &page[page
+        .find("id=\"mm-coop-figures\"")
+        .expect("the closed loop")..];
+    let figures = &figures[..figures.find("</table>").unwrap()];
+    for expected in [
+        format!("In talks</th><td>{possible}</td>"),
+        "Agreement signed</th><td>2</td>".to_owned(),
+        "Implemented</th><td>1</td>".to_owned(),
+        "Closed</th><td>1</td>".to_owned(),
+    ] {
+        assert!(figures.contains(&expected), "{expected}: {figures}");
+    }
     // And each side of such a meeting reads it on their own page.
     let waiting = requests
         .iter()
@@ -2813,4 +2835,135 @@ async fn a_meeting_that_did_not_take_place_is_booked_again() {
     let told = announced(&staff, "mm_moved", "the other side is told").await;
     assert_eq!(told.len(), 1);
     assert_eq!(told[0].to, "again-b@example.cn");
+}
+
+/// The closed loop after a meeting (閉環): once a side says cooperation is possible, both
+/// see it in talks on their agenda and either moves it on; a move refused (a signing
+/// without its kind) is explained in the reader's language and changes nothing; the
+/// organiser counts the event's cooperations by stage and kind of agreement, and records
+/// one implemented as a side tells them.
+#[tokio::test]
+async fn a_meeting_is_followed_to_a_signed_agreement() {
+    let (staff, event) = matchmaking_on(&[]).await;
+    let base = format!("/zh-Hant/events/{event}/matchmaking");
+    let (a, b, request) = met_an_hour_ago(&staff, event, "coop").await;
+    let rid = request.id.to_string();
+    let (_, page) = public_page(&staff, &format!("{b}/matchmaking")).await;
+    assert!(!page.contains("class=\"mm-coop\""), "nothing said yet");
+    let r = post(
+        &staff,
+        &format!("{a}/matchmaking/requests/{rid}/outcome"),
+        &[("outcome", "cooperation_possible")],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    // The other side sees it in talks, with the way on.
+    let (_, page) = public_page(&staff, &format!("{b}/matchmaking")).await;
+    let coop = &page[page
+        .find(&format!("id=\"coop-{rid}\""))
+        .expect("the cooperation on B's agenda")..];
+    let coop = &coop[..coop.find("</div>").unwrap()];
+    assert!(
+        coop.contains("合作進展") && coop.contains("洽談中"),
+        "{coop}"
+    );
+    assert!(coop.contains("value=\"signed\"") && !coop.contains("value=\"in_talks\""));
+    let version = staff.store.cooperations(event).await.unwrap()[0].version;
+    let path = format!("{b}/matchmaking/requests/{rid}/cooperation");
+    // Signed without saying what: refused, in B's language, nothing changed.
+    let r = post(
+        &staff,
+        &path,
+        &[
+            ("version", &version.to_string()),
+            ("stage", "signed"),
+            ("agreement_type", ""),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let text = r.text().await.unwrap();
+    assert!(text.contains("此欄必須填寫"), "{text}");
+    assert_eq!(
+        staff.store.cooperations(event).await.unwrap()[0].version,
+        version
+    );
+    let r = post(
+        &staff,
+        &path,
+        &[
+            ("version", &version.to_string()),
+            ("stage", "signed"),
+            ("agreement_type", "joint_rd"),
+            ("note", "签署联合实验室协议"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    // A reads it in Traditional script.
+    let (_, page) = public_page(&staff, &format!("{a}/matchmaking")).await;
+    let coop = &page[page.find(&format!("id=\"coop-{rid}\"")).unwrap()..];
+    let coop = &coop[..coop.find("</div>").unwrap()];
+    assert!(
+        coop.contains("已簽約") && coop.contains("聯合研發") && coop.contains("簽署聯合實驗室協議"),
+        "{coop}"
+    );
+    // The organiser's figures and list.
+    let (_, admin) = staff.page(&base).await;
+    let figures = &admin[admin.find("id=\"mm-coop-figures\"").expect("the figures")..];
+    let figures = &figures[..figures.find("</table>").unwrap()];
+    assert!(
+        figures.contains("洽談中</th><td>1</td>") && figures.contains("已簽約</th><td>1</td>"),
+        "{figures}"
+    );
+    assert!(figures.contains("已落地</th><td>0</td>"), "{figures}");
+    assert!(admin.contains("<li>聯合研發: 1</li>"));
+    let version = staff.store.cooperations(event).await.unwrap()[0].version;
+    let r = staff
+        .post_form(
+            &format!("/zh-Hant/events/{event}/matchmaking/meetings/{rid}/cooperation"),
+            &[
+                ("version", version.to_string().as_str()),
+                ("stage", "implemented"),
+                ("note", "實驗室已揭牌"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, admin) = staff.page(&base).await;
+    assert!(admin.contains("已落地</th><td>1</td>"));
+    // Done: no more moves offered to either side; a stale move from an old page is refused.
+    let (_, page) = public_page(&staff, &format!("{b}/matchmaking")).await;
+    assert!(!page.contains("class=\"mm-coop-form\""));
+    let r = post(
+        &staff,
+        &path,
+        &[
+            ("version", &version.to_string()),
+            ("stage", "closed"),
+            ("note", "x"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    // B's copy of their data holds the move B made, with its note, and not the others'.
+    let data = own_data(&staff, &b).await;
+    let steps = data["cooperation_steps"].as_array().unwrap();
+    assert_eq!(steps.len(), 1, "{steps:?}");
+    assert_eq!(steps[0]["note"], "签署联合实验室协议");
+    // The meetings' download carries it, in the reader's words.
+    let csv = staff
+        .get(&format!(
+            "/api/v1/events/{event}/matchmaking/meetings.csv?lang=zh-Hant"
+        ))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let head = csv.lines().next().unwrap();
+    assert!(head.ends_with(",合作進展,協議類型"), "{head}");
+    assert!(
+        csv.lines().nth(1).unwrap().ends_with(",已落地,聯合研發"),
+        "{csv}"
+    );
 }

@@ -1743,6 +1743,238 @@ async fn met_before_on_postgres() {
     met_before(db.open().await).await;
 }
 
+/// The closed loop after a meeting: "cooperation possible" from either side starts it in
+/// talks (and a corrected answer takes it back while nothing moved), either side or the
+/// event's organiser moves it on, in order, against its version, and nothing is written
+/// when a move is refused; an erased side's notes go.
+async fn cooperation(store: Arc<dyn Store>) {
+    let s = store.as_ref();
+    let me = Actor::cli();
+    let ev = event(s, None, false).await;
+    let other_event = event(s, None, false).await;
+    let regs = participants(s, ev.id, 3, "coop").await;
+    let (a, b, c) = (regs[0], regs[1], regs[2]);
+    let settings = MatchmakingInput {
+        meeting_minutes: 20,
+        max_requests: 5,
+        request_deadline: None,
+        accept_deadline: None,
+        self_booking: false,
+        video_url: None,
+        auto_accept: false,
+    }
+    .validate()
+    .unwrap();
+    s.save_matchmaking(&me, ev.id, &settings, NOON)
+        .await
+        .unwrap();
+    let slot = s
+        .add_meeting_slot(&me, ev.id, NOON, NOON + 1200)
+        .await
+        .unwrap();
+    let table = s.add_meeting_table(&me, ev.id, "T1", None).await.unwrap();
+    let ab = s
+        .request_meeting(ev.id, a, &ask(b, 2, ""), NOON - 600)
+        .await
+        .unwrap();
+    s.decide_meeting(ab.id, b, true, 2, NOON - 600)
+        .await
+        .unwrap();
+    let version = s.matchmaking(ev.id).await.unwrap().unwrap().version;
+    s.save_schedule(&me, ev.id, version, &[(ab.id, Some((slot.id, table.id)))])
+        .await
+        .unwrap();
+    let step = |stage, agreement_type, note: &str| PipelineMove {
+        stage,
+        agreement_type,
+        note: note.to_owned(),
+    };
+    let signed = step(
+        PipelineStage::Signed,
+        Some(AgreementType::JointRd),
+        "已簽框架協議",
+    );
+
+    // Nothing to move before either side says cooperation is possible.
+    let e = s
+        .move_cooperation(ab.id, CooperationBy::Side(a), 1, &signed, NOON + 3600)
+        .await
+        .unwrap_err();
+    assert_eq!(conflict_code(e), "err-mm-no-cooperation");
+    s.record_outcome(ab.id, a, MeetingOutcome::Informative)
+        .await
+        .unwrap();
+    assert!(s.cooperations(ev.id).await.unwrap().is_empty());
+    s.record_outcome(ab.id, b, MeetingOutcome::CooperationPossible)
+        .await
+        .unwrap();
+    let started = s.cooperations(ev.id).await.unwrap();
+    assert_eq!(started.len(), 1);
+    assert_eq!(started[0].stage(), Some(PipelineStage::InTalks));
+    assert_eq!(started[0].request_id, ab.id);
+    assert_eq!(
+        started[0].next(),
+        [
+            PipelineStage::Signed,
+            PipelineStage::Implemented,
+            PipelineStage::Closed
+        ]
+    );
+    let steps = s.cooperation_steps(ab.id).await.unwrap();
+    assert_eq!(steps.len(), 1);
+    assert_eq!(
+        (steps[0].stage.as_str(), steps[0].by_reg),
+        ("in_talks", Some(b))
+    );
+    // A side corrects their answer before anything moved: the cooperation goes; said
+    // again, it comes back.
+    s.record_outcome(ab.id, b, MeetingOutcome::Informative)
+        .await
+        .unwrap();
+    assert!(s.cooperations(ev.id).await.unwrap().is_empty());
+    s.record_outcome(ab.id, b, MeetingOutcome::CooperationPossible)
+        .await
+        .unwrap();
+    let coop = s.cooperations(ev.id).await.unwrap().remove(0);
+
+    // Refused, each writing nothing: someone who is not a side, the organiser of another
+    // event, signing without the kind of agreement, closing without a reason, a stale
+    // version.
+    for by in [
+        CooperationBy::Side(c),
+        CooperationBy::Organiser {
+            actor: &me,
+            event_id: other_event.id,
+        },
+    ] {
+        let e = s
+            .move_cooperation(ab.id, by, coop.version, &signed, NOON + 3600)
+            .await
+            .unwrap_err();
+        assert!(matches!(e, StoreError::NotFound), "{by:?}: {e:?}");
+    }
+    let e = s
+        .move_cooperation(
+            ab.id,
+            CooperationBy::Side(a),
+            coop.version,
+            &step(PipelineStage::Signed, None, ""),
+            NOON + 3600,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(field_code(e), "err-required");
+    let e = s
+        .move_cooperation(
+            ab.id,
+            CooperationBy::Side(a),
+            coop.version,
+            &step(PipelineStage::Closed, None, " "),
+            NOON + 3600,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(field_code(e), "err-market-close-reason");
+    let e = s
+        .move_cooperation(
+            ab.id,
+            CooperationBy::Side(a),
+            coop.version + 1,
+            &signed,
+            NOON + 3600,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(conflict_code(e), "err-stale-edit");
+    assert_eq!(s.cooperations(ev.id).await.unwrap(), vec![coop.clone()]);
+    assert_eq!(s.cooperation_steps(ab.id).await.unwrap().len(), 1);
+
+    // The other side signs; a side's later answer no longer takes it back.
+    let moved = s
+        .move_cooperation(
+            ab.id,
+            CooperationBy::Side(a),
+            coop.version,
+            &signed,
+            NOON + 3600,
+        )
+        .await
+        .unwrap();
+    assert_eq!(moved.stage(), Some(PipelineStage::Signed));
+    assert_eq!(moved.agreement(), Some(AgreementType::JointRd));
+    assert_eq!(moved.version, coop.version + 1);
+    s.record_outcome(ab.id, b, MeetingOutcome::Informative)
+        .await
+        .unwrap();
+    assert_eq!(s.cooperations(ev.id).await.unwrap(), vec![moved.clone()]);
+    // No way back; the organiser records it implemented; then nothing moves.
+    let e = s
+        .move_cooperation(
+            ab.id,
+            CooperationBy::Side(b),
+            moved.version,
+            &step(PipelineStage::InTalks, None, ""),
+            NOON + 3700,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(field_code(e), "err-market-stage-order");
+    let done = s
+        .move_cooperation(
+            ab.id,
+            CooperationBy::Organiser {
+                actor: &me,
+                event_id: ev.id,
+            },
+            moved.version,
+            &step(PipelineStage::Implemented, None, "項目已落地"),
+            NOON + 3800,
+        )
+        .await
+        .unwrap();
+    assert_eq!(done.stage(), Some(PipelineStage::Implemented));
+    assert_eq!(
+        done.agreement(),
+        Some(AgreementType::JointRd),
+        "the kind stays"
+    );
+    assert!(done.next().is_empty());
+    let steps = s.cooperation_steps(ab.id).await.unwrap();
+    assert_eq!(
+        steps
+            .iter()
+            .map(|x| (x.stage.as_str(), x.by_reg, x.note.as_str()))
+            .collect::<Vec<_>>(),
+        [
+            ("in_talks", Some(b), ""),
+            ("signed", Some(a), "已簽框架協議"),
+            ("implemented", None, "項目已落地"),
+        ]
+    );
+    assert_eq!(steps[1].note_script, "zh-Hant");
+    assert_eq!(steps[1].agreement_type.as_deref(), Some("joint_rd"));
+
+    // Erased, a side's notes go; the figures stay.
+    s.erase_registration(None, a, NOON + 4000).await.unwrap();
+    let steps = s.cooperation_steps(ab.id).await.unwrap();
+    assert_eq!(steps[1].note, "");
+    assert_eq!(steps[2].note, "項目已落地");
+    assert_eq!(s.cooperations(ev.id).await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn cooperation_on_sqlite() {
+    let db = TestDb::sqlite();
+    cooperation(db.open().await).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn cooperation_on_postgres() {
+    let db = TestDb::postgres().await;
+    cooperation(db.open().await).await;
+}
+
 /// "Not for me": kept once however often it is said, only between confirmed participants
 /// of one event, taken back at once, and gone with either side's personal data.
 async fn passes(store: Arc<dyn Store>) {

@@ -305,6 +305,8 @@ pub struct RegistrationData {
     pub online_room: Option<baylink_store::MeetingTable>,
     /// The registrations of those they asked not to be suggested ("not for me").
     pub passed: Vec<i64>,
+    /// The moves they made in the cooperation after their meetings, with their notes.
+    pub cooperation_steps: Vec<baylink_store::CooperationStep>,
 }
 
 /// A copy of everything held about one's own registration, by the secret in the link.
@@ -315,7 +317,7 @@ pub async fn own_data(
     Path(token): Path<String>,
 ) -> Result<Response, WebError> {
     let registration = s.store.registration_by_token(&token).await?;
-    let meeting_requests = s
+    let meeting_requests: Vec<baylink_store::MeetingRequest> = s
         .store
         .meeting_requests(registration.event_id)
         .await?
@@ -349,7 +351,21 @@ pub async fn own_data(
         .await?
         .into_iter()
         .find(|t| t.link.is_some() && t.reserved_for == Some(registration.id));
+    let mut cooperation_steps = Vec::new();
+    for coop in s.store.cooperations(registration.event_id).await? {
+        let ours = meeting_requests.iter().any(|r| r.id == coop.request_id);
+        if ours {
+            cooperation_steps.extend(
+                s.store
+                    .cooperation_steps(coop.request_id)
+                    .await?
+                    .into_iter()
+                    .filter(|st| st.by_reg == Some(registration.id)),
+            );
+        }
+    }
     let data = RegistrationData {
+        cooperation_steps,
         online_room,
         passed: s.store.passes(registration.id).await?,
         sessions: s.store.session_registrations(registration.id).await?,

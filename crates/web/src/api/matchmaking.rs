@@ -70,6 +70,8 @@ pub struct MatchmakingView {
     pub requests: Vec<MeetingRequest>,
     /// Each side's comment on a meeting, beside its outcome.
     pub feedback: Vec<baylink_store::MeetingFeedback>,
+    /// Where the cooperation after each meeting stands, once a side said one is possible.
+    pub cooperations: Vec<baylink_store::MeetingCooperation>,
     /// The event's confirmed participants.
     pub participants: Vec<MatchmakingParticipant>,
     /// What participants say of themselves for matchmaking, as written, and whether they
@@ -85,6 +87,7 @@ struct Loaded {
     tables: Vec<MeetingTable>,
     requests: Vec<MeetingRequest>,
     feedback: Vec<baylink_store::MeetingFeedback>,
+    cooperations: Vec<baylink_store::MeetingCooperation>,
     regs: Vec<Registration>,
 }
 
@@ -100,6 +103,7 @@ async fn load(s: &AppState, a: Option<&Auth>, raw: &str) -> Result<(i64, Loaded)
         tables: s.store.meeting_tables(event.id).await?,
         requests: s.store.meeting_requests(event.id).await?,
         feedback: s.store.meeting_feedback(event.id).await?,
+        cooperations: s.store.cooperations(event.id).await?,
         regs: s
             .store
             .list_registrations(event.id, None, Some(RegStatus::Confirmed), 10_000, 0)
@@ -129,6 +133,7 @@ pub async fn get_matchmaking(
         tables: l.tables,
         requests: l.requests,
         feedback: l.feedback,
+        cooperations: l.cooperations,
         participants: l
             .regs
             .into_iter()
@@ -288,6 +293,8 @@ fn meeting_rows(
         "mm-outcome-to",
         "mm-comment-from",
         "mm-comment-to",
+        "mm-coop",
+        "market-agreement",
     ]
     .iter()
     .map(|k| lang.t(k))
@@ -325,6 +332,19 @@ fn meeting_rows(
             .and_then(MeetingOutcome::parse)
             .map(|o| lang.t(&o.label_key()))
             .unwrap_or_default()
+    };
+    let coops: HashMap<i64, &baylink_store::MeetingCooperation> =
+        l.cooperations.iter().map(|x| (x.request_id, x)).collect();
+    let coop = |r: &MeetingRequest| {
+        let x = coops.get(&r.id);
+        (
+            x.and_then(|x| x.stage())
+                .map(|st| lang.t(&st.label_key()))
+                .unwrap_or_default(),
+            x.and_then(|x| x.agreement())
+                .map(|a| lang.t(&a.label_key()))
+                .unwrap_or_default(),
+        )
     };
     let mut ordered: Vec<&MeetingRequest> = requests.iter().collect();
     ordered.sort_by_key(|r| {
@@ -378,6 +398,8 @@ fn meeting_rows(
                 outcome(&r.outcome_to),
                 comment(r, r.from_reg),
                 comment(r, r.to_reg),
+                coop(r).0,
+                coop(r).1,
             ]
         })
         .collect();

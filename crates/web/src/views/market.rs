@@ -183,7 +183,7 @@ impl Ctx {
     }
 }
 
-fn choices<T: Copy>(
+pub(crate) fn choices<T: Copy>(
     c: &Ctx,
     all: &[T],
     code: fn(T) -> &'static str,
@@ -1119,6 +1119,37 @@ async fn introduction(
     introduction_page(&s, c, id(&raw)?, FormState::default(), StatusCode::OK).await
 }
 
+/// A move along the cooperation pipeline as a form asks for it (`version`, `stage`,
+/// `agreement_type`, `note`): an introduction's, or a 1:1 meeting's
+/// ([`super::matchmaking`]).
+pub(crate) fn pipeline_move(
+    form: &FormData,
+) -> Result<(i64, PipelineMove), baylink_store::StoreError> {
+    let mut errors = Vec::new();
+    let version = form.int::<i64>("version", &mut errors).unwrap_or(0);
+    let Some(stage) = PipelineStage::parse(form.get("stage")) else {
+        return Err(baylink_store::StoreError::invalid(
+            "stage",
+            "err-market-unknown-tag",
+        ));
+    };
+    let agreement_type = match form.opt("agreement_type") {
+        Some(code) => Some(AgreementType::parse(&code).ok_or_else(|| {
+            baylink_store::StoreError::invalid("agreement_type", "err-market-unknown-tag")
+        })?),
+        None => None,
+    };
+    if !errors.is_empty() {
+        return Err(baylink_store::StoreError::Invalid(errors));
+    }
+    let step = PipelineMove {
+        stage,
+        agreement_type,
+        note: form.get("note").to_owned(),
+    };
+    Ok((version, step))
+}
+
 async fn move_stage(
     State(s): State<AppState>,
     c: Ctx,
@@ -1128,28 +1159,7 @@ async fn move_stage(
     let u = user(&c)?.clone();
     let iid = id(&raw)?;
     let result = async {
-        let mut errors = Vec::new();
-        let version = form.int::<i64>("version", &mut errors).unwrap_or(0);
-        let Some(stage) = PipelineStage::parse(form.get("stage")) else {
-            return Err(baylink_store::StoreError::invalid(
-                "stage",
-                "err-market-unknown-tag",
-            ));
-        };
-        let agreement_type = match form.opt("agreement_type") {
-            Some(code) => Some(AgreementType::parse(&code).ok_or_else(|| {
-                baylink_store::StoreError::invalid("agreement_type", "err-market-unknown-tag")
-            })?),
-            None => None,
-        };
-        if !errors.is_empty() {
-            return Err(baylink_store::StoreError::Invalid(errors));
-        }
-        let step = PipelineMove {
-            stage,
-            agreement_type,
-            note: form.get("note").to_owned(),
-        };
+        let (version, step) = pipeline_move(&form)?;
         s.store
             .move_pipeline(&u, iid, version, &step, baylink_store::sql::now())
             .await

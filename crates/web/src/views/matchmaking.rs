@@ -21,9 +21,10 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use baylink_matchmaking::{EventIn, RequestIn, Unplaced};
 use baylink_store::{
-    Event, FieldError, Matchmaking, MatchmakingInput, MatchmakingStatus, MeetingLanguage,
-    MeetingOutcome, MeetingRequest, MeetingSlot, MeetingTable, OrgType, RegStatus, Region,
-    Registration, RequestInput, RequestStatus, ScheduleRun,
+    AgreementType, CooperationBy, Event, FieldError, Matchmaking, MatchmakingInput,
+    MatchmakingStatus, MeetingCooperation, MeetingLanguage, MeetingOutcome, MeetingRequest,
+    MeetingSlot, MeetingTable, OrgType, PipelineStage, RegStatus, Region, Registration,
+    RequestInput, RequestStatus, ScheduleRun,
 };
 
 use super::directory::actor;
@@ -68,6 +69,10 @@ pub fn router() -> Router<AppState> {
             "/events/{id}/matchmaking/meetings/{rid}",
             post(place_meeting),
         )
+        .route(
+            "/events/{id}/matchmaking/meetings/{rid}/cooperation",
+            post(move_cooperation_by_organiser),
+        )
         .route("/registrations/{token}/matchmaking", get(participant_page))
         .route("/registrations/{token}/agenda.ics", get(agenda_ics))
         .route(
@@ -106,6 +111,10 @@ pub fn router() -> Router<AppState> {
         .route(
             "/registrations/{token}/matchmaking/requests/{rid}/outcome",
             post(record_outcome),
+        )
+        .route(
+            "/registrations/{token}/matchmaking/requests/{rid}/cooperation",
+            post(move_cooperation_by_side),
         )
 }
 
@@ -495,6 +504,12 @@ struct OrganiserPage {
     borders: (usize, usize, Vec<(String, usize)>),
     /// After a reminder: how many mails it queued.
     queued: Option<i64>,
+    /// The cooperations after the event's meetings ([`cooperation_figures`]: by stage
+    /// reached, and agreements by kind), and each with its two sides.
+    coop_figures: CoopFigures,
+    coops: Vec<CoopLine>,
+    /// The kinds of agreement, for the "signed" step: (code, label).
+    agreements: Vec<(&'static str, String)>,
 }
 
 async fn organiser_page(
@@ -743,6 +758,16 @@ async fn organiser_view(
     } else {
         Vec::new()
     };
+    let cooperations = s.store.cooperations(event.id).await?;
+    let mut coops = Vec::with_capacity(cooperations.len());
+    for coop in &cooperations {
+        let sides = match requests.iter().find(|r| r.id == coop.request_id) {
+            Some(r) => format!("{} – {}", who(r.from_reg), who(r.to_reg)),
+            None => String::new(),
+        };
+        coops.push(coop_line(s, &c, coop, sides).await?);
+    }
+    let coop_figures = cooperation_figures(&c, &cooperations);
     let requests = requests
         .into_iter()
         .map(|r| {
@@ -817,6 +842,9 @@ async fn organiser_view(
             waiting,
             owing,
             queued,
+            coop_figures,
+            coops,
+            agreements: agreement_choices(&c),
             c,
             event,
             mm,
@@ -1842,6 +1870,103 @@ pub struct AgendaLine {
     /// Where participants book their own slots: the other slots it could move to now,
     /// as (slot id, label); empty once it was held.
     pub moves: Vec<(i64, String)>,
+    /// The cooperation after it, once either side said one is possible (and the meeting
+    /// did not come from an introduction, whose own pipeline it moves).
+    pub coop: Option<CoopLine>,
+}
+
+/// A meeting's cooperation as a page shows it: the alliance's closed loop (閉環) from a
+/// 1:1 meeting to a signed agreement ([`baylink_store::MeetingCooperation`]).
+pub struct CoopLine {
+    pub request_id: i64,
+    pub version: i64,
+    /// With whom (a participant's page), or the two sides (the organiser's).
+    pub who: String,
+    pub stage: String,
+    /// The kind of agreement, once signed.
+    pub agreement: Option<String>,
+    /// The stages it may move to from here: (code, label); empty once implemented or
+    /// closed.
+    pub next: Vec<(&'static str, String)>,
+    /// Its moves, oldest first: (when, stage, note in the reader's script).
+    pub history: Vec<(String, String, String)>,
+}
+
+/// `coop` with its history, labelled for the reader.
+async fn coop_line(
+    s: &AppState,
+    c: &Ctx,
+    coop: &MeetingCooperation,
+    who: String,
+) -> Result<CoopLine, WebError> {
+    let stage = |code: &str| {
+        PipelineStage::parse(code)
+            .map(|x| c.t(&x.label_key()))
+            .unwrap_or_default()
+    };
+    let history = s
+        .store
+        .cooperation_steps(coop.request_id)
+        .await?
+        .iter()
+        .map(|st| {
+            (
+                c.time(&st.at),
+                stage(&st.stage),
+                c.text(&st.note, &st.note_script),
+            )
+        })
+        .collect();
+    Ok(CoopLine {
+        request_id: coop.request_id,
+        version: coop.version,
+        who,
+        stage: stage(&coop.stage),
+        agreement: coop.agreement().map(|a| c.t(&a.label_key())),
+        next: coop
+            .next()
+            .into_iter()
+            .map(|st| (st.code(), c.t(&st.label_key())))
+            .collect(),
+        history,
+    })
+}
+
+/// The closed loop after an event's meetings, as the alliance's work reports count it
+/// ([`cooperation_figures`]).
+pub struct CoopFigures {
+    /// How many cooperations reached each stage, labelled: an agreement counts as signed
+    /// whether it was then implemented or, later, closed, as the market's funnel counts
+    /// introductions.
+    pub stages: Vec<(String, usize)>,
+    /// The agreements by kind, labelled; kinds with none are left out.
+    pub agreements: Vec<(String, usize)>,
+}
+
+/// The figures of `coops` for the reader.
+pub(crate) fn cooperation_figures(c: &Ctx, coops: &[MeetingCooperation]) -> CoopFigures {
+    let count = |f: &dyn Fn(&MeetingCooperation) -> bool| coops.iter().filter(|x| f(x)).count();
+    let stages = vec![
+        (c.t(&PipelineStage::InTalks.label_key()), coops.len()),
+        (
+            c.t(&PipelineStage::Signed.label_key()),
+            count(&|x| x.agreement_type.is_some()),
+        ),
+        (
+            c.t(&PipelineStage::Implemented.label_key()),
+            count(&|x| x.stage() == Some(PipelineStage::Implemented)),
+        ),
+        (
+            c.t(&PipelineStage::Closed.label_key()),
+            count(&|x| x.stage() == Some(PipelineStage::Closed)),
+        ),
+    ];
+    let agreements = AgreementType::ALL
+        .iter()
+        .map(|&a| (c.t(&a.label_key()), count(&|x| x.agreement() == Some(a))))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    CoopFigures { stages, agreements }
 }
 
 /// A request waiting for the reader's answer.
@@ -1901,6 +2026,8 @@ struct ParticipantPage {
     /// whom, and why.
     unscheduled: Vec<(String, String)>,
     outcomes: Vec<(&'static str, String)>,
+    /// The kinds of agreement, for moving a cooperation to "signed": (code, label).
+    agreements: Vec<(&'static str, String)>,
 }
 
 /// The registration behind a link, when it may take part in the event's matchmaking.
@@ -2134,6 +2261,7 @@ async fn participant_page(
         .iter()
         .map(|l| (l.code(), c.t(&l.label_key()), my_langs.contains(l)))
         .collect();
+    let agreements = agreement_choices(&c);
     render(&ParticipantPage {
         c,
         event,
@@ -2158,7 +2286,18 @@ async fn participant_page(
         agenda,
         unscheduled,
         outcomes,
+        agreements,
     })
+}
+
+/// The kinds of agreement as (code, label), for the "signed" step.
+fn agreement_choices(c: &Ctx) -> Vec<(&'static str, String)> {
+    super::market::choices(
+        c,
+        AgreementType::ALL,
+        AgreementType::code,
+        AgreementType::label_key,
+    )
 }
 
 async fn send_request(
@@ -2457,6 +2596,60 @@ async fn record_outcome(
     Ok(see(c.href(&format!("/registrations/{token}/matchmaking"))))
 }
 
+/// One side moves the cooperation after a meeting on (signed, implemented, closed).
+async fn move_cooperation_by_side(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path((token, rid)): Path<(String, String)>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let (reg, _) = participant(&s, &token).await?;
+    let (version, step) = super::market::pipeline_move(&form)?;
+    s.store
+        .move_cooperation(
+            id(&rid)?,
+            CooperationBy::Side(reg.id),
+            version,
+            &step,
+            baylink_store::sql::now(),
+        )
+        .await?;
+    Ok(see(c.href(&format!(
+        "/registrations/{token}/matchmaking#coop-{rid}"
+    ))))
+}
+
+/// The organiser moves the cooperation after one of the event's meetings on, as a side
+/// tells them (the secretariat often hears of a signing first).
+async fn move_cooperation_by_organiser(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path((raw, rid)): Path<(String, String)>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    inline(&s, &c, &raw, async {
+        let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+        let event_id = id(&raw)?;
+        let (version, step) = super::market::pipeline_move(&form)?;
+        s.store
+            .move_cooperation(
+                id(&rid)?,
+                CooperationBy::Organiser {
+                    actor: &actor(auth),
+                    event_id,
+                },
+                version,
+                &step,
+                baylink_store::sql::now(),
+            )
+            .await?;
+        Ok(see(
+            c.href(&format!("/events/{event_id}/matchmaking#mm-coop"))
+        ))
+    })
+    .await
+}
+
 /// A participant's scheduled meetings, in time order.
 async fn agenda_of(
     s: &AppState,
@@ -2466,9 +2659,12 @@ async fn agenda_of(
     slots: &[MeetingSlot],
     who: &(dyn Fn(i64) -> String + Sync),
 ) -> Result<Vec<AgendaLine>, WebError> {
-    let tables = match requests.first() {
-        Some(r) => s.store.meeting_tables(r.event_id).await?,
-        None => Vec::new(),
+    let (tables, coops) = match requests.first() {
+        Some(r) => (
+            s.store.meeting_tables(r.event_id).await?,
+            s.store.cooperations(r.event_id).await?,
+        ),
+        None => (Vec::new(), Vec::new()),
     };
     let mut agenda: Vec<AgendaLine> = Vec::new();
     for r in requests.iter().filter(|r| {
@@ -2504,6 +2700,10 @@ async fn agenda_of(
             started: slot.starts_at <= baylink_store::sql::now(),
             comment: String::new(),
             moves: Vec::new(),
+            coop: match coops.iter().find(|x| x.request_id == r.id) {
+                Some(coop) => Some(coop_line(s, c, coop, who(other)).await?),
+                None => None,
+            },
         });
     }
     agenda.sort_by_key(|line| line.starts_at);
