@@ -694,6 +694,9 @@ pub trait MatchmakingStore: Send + Sync {
     ) -> StoreResult<MeetingCooperation>;
     /// The event's meetings with a cooperation under way or done, by meeting.
     async fn cooperations(&self, event_id: i64) -> StoreResult<Vec<MeetingCooperation>>;
+    /// Every event's, by meeting: what the alliance-wide funnel counts beside the
+    /// introductions.
+    async fn all_cooperations(&self) -> StoreResult<Vec<MeetingCooperation>>;
     /// A meeting's cooperation history, oldest first.
     async fn cooperation_steps(&self, request_id: i64) -> StoreResult<Vec<CooperationStep>>;
     /// The meetings that the person behind registration `registration_id` (by their

@@ -1423,6 +1423,13 @@ macro_rules! impl_sql_matchmaking {
                         .map_err(map_err)
                 }
 
+                async fn all_cooperations(&self) -> StoreResult<Vec<MeetingCooperation>> {
+                    sqlx::query_as::<_, MeetingCooperation>(AssertSqlSafe(format!("SELECT {COOPERATION_COLS} FROM meeting_cooperations ORDER BY request_id")))
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
                 async fn cooperation_steps(&self, request_id: i64) -> StoreResult<Vec<CooperationStep>> {
                     sqlx::query_as::<_, CooperationStep>("SELECT id, request_id, stage, agreement_type, note, note_script, by_reg, user_id, at FROM meeting_cooperation_steps WHERE request_id = $1 ORDER BY id")
                         .bind(request_id)

@@ -2848,6 +2848,13 @@ async fn a_meeting_is_followed_to_a_signed_agreement() {
     let base = format!("/zh-Hant/events/{event}/matchmaking");
     let (a, b, request) = met_an_hour_ago(&staff, event, "coop").await;
     let rid = request.id.to_string();
+    // Joint R&D agreements the alliance-wide funnel counts (the demo's, so far).
+    let joint_rd = |page: &str| -> usize {
+        page.split("<li>聯合研發: ")
+            .nth(1)
+            .map_or(0, |rest| rest[..rest.find('<').unwrap()].parse().unwrap())
+    };
+    let before = joint_rd(&staff.page("/zh-Hant/postings/funnel").await.1);
     let (_, page) = public_page(&staff, &format!("{b}/matchmaking")).await;
     assert!(!page.contains("class=\"mm-coop\""), "nothing said yet");
     let r = post(
@@ -2946,6 +2953,21 @@ async fn a_meeting_is_followed_to_a_signed_agreement() {
     )
     .await;
     assert_eq!(r.status(), StatusCode::CONFLICT);
+    // The alliance-wide funnel counts it beside the introductions, and its agreement.
+    let (status, funnel) = staff.page("/zh-Hant/postings/funnel").await;
+    assert_eq!(status, StatusCode::OK);
+    let title = staff.store.get_event(event).await.unwrap().title;
+    let row = funnel
+        .split("<tr class=\"funnel-meeting\">")
+        .skip(1)
+        .map(|r| &r[..r.find("</tr>").unwrap()])
+        .find(|r| r.contains(&format!("<td>{title}</td>")))
+        .expect("a row for this event's meetings");
+    assert!(
+        row.ends_with("<td>1</td><td>1</td><td>1</td><td>1</td><td>1</td><td>0</td>"),
+        "{row}"
+    );
+    assert_eq!(joint_rd(&funnel), before + 1, "{funnel}");
     // B's copy of their data holds the move B made, with its note, and not the others'.
     let data = own_data(&staff, &b).await;
     let steps = data["cooperation_steps"].as_array().unwrap();

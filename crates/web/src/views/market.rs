@@ -1333,6 +1333,9 @@ struct FunnelPage {
     by_side: Vec<FunnelLine>,
     by_sector: Vec<FunnelLine>,
     by_event: Vec<FunnelLine>,
+    /// The cooperations after 1:1 meetings not requested from an introduction, by event
+    /// ([`baylink_store::MeetingCooperation`]).
+    meetings: Vec<FunnelLine>,
     agreements: Vec<(String, usize)>,
 }
 
@@ -1397,17 +1400,41 @@ async fn funnel(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError>
         let e = s.store.get_event(eid).await?;
         by_event.push(line(c.name(&e.title, &e.title_script, &e.title_en), &v));
     }
+    // After 1:1 meetings: the meeting was the introduction, and talks began when a side
+    // said cooperation is possible.
+    let coops = s.store.all_cooperations().await?;
+    let mut coop_events: BTreeMap<i64, Vec<&baylink_store::MeetingCooperation>> = BTreeMap::new();
+    for x in &coops {
+        coop_events.entry(x.event_id).or_default().push(x);
+    }
+    let mut meetings = Vec::new();
+    for (eid, v) in coop_events {
+        let e = s.store.get_event(eid).await?;
+        let count = |stage: PipelineStage| v.iter().filter(|x| x.stage() == Some(stage)).count();
+        meetings.push(FunnelLine {
+            label: c.name(&e.title, &e.title_script, &e.title_en),
+            interests: v.len(),
+            introduced: v.len(),
+            in_talks: v.len(),
+            signed: v.iter().filter(|x| x.agreement_type.is_some()).count(),
+            implemented: count(PipelineStage::Implemented),
+            closed: count(PipelineStage::Closed),
+        });
+    }
     let mut agreements: BTreeMap<String, usize> = BTreeMap::new();
-    for r in &rows {
-        if let Some(a) = r.agreement_type.as_deref().and_then(AgreementType::parse) {
-            *agreements.entry(c.t(&a.label_key())).or_default() += 1;
-        }
+    let signed = rows
+        .iter()
+        .map(|r| r.agreement_type.as_deref())
+        .chain(coops.iter().map(|x| x.agreement_type.as_deref()));
+    for a in signed.flatten().filter_map(AgreementType::parse) {
+        *agreements.entry(c.t(&a.label_key())).or_default() += 1;
     }
     render(&FunnelPage {
         total,
         by_side,
         by_sector,
         by_event,
+        meetings,
         agreements: agreements.into_iter().collect(),
         c,
     })
