@@ -1132,12 +1132,19 @@ macro_rules! impl_sql_matchmaking {
                 async fn set_matchmaking_profile(&self, registration_id: i64, about: &str, daily: bool, languages: &[MeetingLanguage], now: i64) -> StoreResult<()> {
                     let (about, script) = profile_about(about).map_err(StoreError::Invalid)?;
                     let languages = MeetingLanguage::codes(languages);
-                    let query = if about.is_empty() && !daily && languages.is_empty() {
+                    // Each statement gets exactly its own parameters: PostgreSQL keeps a
+                    // statement prepared with the types of every value bound, so a DELETE
+                    // prepared with six would refuse the one that erasure binds to the same
+                    // text on that connection.
+                    if about.is_empty() && !daily && languages.is_empty() {
                         sqlx::query("DELETE FROM matchmaking_profiles WHERE registration_id = $1")
-                    } else {
-                        sqlx::query("INSERT INTO matchmaking_profiles (registration_id, about, about_script, updated_at, daily, languages) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (registration_id) DO UPDATE SET about = excluded.about, about_script = excluded.about_script, updated_at = excluded.updated_at, daily = excluded.daily, languages = excluded.languages")
-                    };
-                    query
+                            .bind(registration_id)
+                            .execute(&self.pool)
+                            .await
+                            .map_err(map_err)?;
+                        return Ok(());
+                    }
+                    sqlx::query("INSERT INTO matchmaking_profiles (registration_id, about, about_script, updated_at, daily, languages) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (registration_id) DO UPDATE SET about = excluded.about, about_script = excluded.about_script, updated_at = excluded.updated_at, daily = excluded.daily, languages = excluded.languages")
                         .bind(registration_id)
                         .bind(about)
                         .bind(script.code().to_owned())
@@ -1313,20 +1320,26 @@ macro_rules! impl_sql_matchmaking {
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(map_err)?;
-                    let feedback = if comment.is_empty() {
+                    // Each statement with exactly its own parameters (see
+                    // `set_matchmaking_profile`).
+                    if comment.is_empty() {
                         sqlx::query("DELETE FROM meeting_feedback WHERE request_id = $1 AND registration_id = $2")
+                            .bind(request_id)
+                            .bind(by_reg)
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(map_err)?;
                     } else {
                         sqlx::query("INSERT INTO meeting_feedback (request_id, registration_id, comment, comment_script, updated_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (request_id, registration_id) DO UPDATE SET comment = excluded.comment, comment_script = excluded.comment_script, updated_at = excluded.updated_at")
-                    };
-                    feedback
-                        .bind(request_id)
-                        .bind(by_reg)
-                        .bind(comment)
-                        .bind(script.code().to_owned())
-                        .bind(now)
-                        .execute(&mut *tx)
-                        .await
-                        .map_err(map_err)?;
+                            .bind(request_id)
+                            .bind(by_reg)
+                            .bind(comment)
+                            .bind(script.code().to_owned())
+                            .bind(now)
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(map_err)?;
+                    }
                     // A meeting requested from an introduction: "cooperation possible" from
                     // either side moves a just-introduced pair to "in talks", in this write.
                     if let (Some(interest), MeetingOutcome::CooperationPossible) = (saved.interest_id, outcome) {
