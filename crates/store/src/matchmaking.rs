@@ -410,6 +410,10 @@ pub struct EarlierMeeting {
     /// Both sides' outcomes, as [`MeetingRequest::outcome_from`] and `outcome_to`.
     pub outcome_from: Option<String>,
     pub outcome_to: Option<String>,
+    /// Where the cooperation after it stands, and the kind of agreement signed, if it
+    /// went that far ([`MeetingCooperation`]).
+    pub cooperation_stage: Option<String>,
+    pub agreement_type: Option<String>,
 }
 
 /// Where the cooperation after a 1:1 meeting stands: the alliance's closed loop (閉環)

@@ -2387,6 +2387,22 @@ async fn participants_see_whom_they_met_at_an_earlier_event() {
         row.contains("曾於2024深港澳科技界交流年會會談：有合作可能"),
         "{row}"
     );
+    // With where it led since (the demo's secretariat recorded how some went on).
+    let coop = app
+        .store
+        .cooperations(conference.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|x| x.request_id == held.id)
+        .expect("followed since");
+    let stage = match coop.stage() {
+        Some(baylink_store::PipelineStage::Signed) => "有合作可能 · 已簽約",
+        Some(baylink_store::PipelineStage::Implemented) => "有合作可能 · 已落地",
+        Some(baylink_store::PipelineStage::Closed) => "有合作可能 · 已結束",
+        _ => "有合作可能 · 洽談中",
+    };
+    assert!(row.contains(stage), "{stage}: {row}");
     let (_, page) = public_page(&app, &format!("{stranger}/matchmaking")).await;
     assert!(!page.contains("class=\"mm-met\""), "a newcomer met no one");
 }

@@ -1710,6 +1710,14 @@ async fn met_before(store: Arc<dyn Store>) {
         ]
     );
     assert_eq!(met[0].event_title, first.title);
+    // Where it led since: in talks, as one side said cooperation was possible.
+    assert_eq!(
+        (
+            met[0].cooperation_stage.as_deref(),
+            met[1].cooperation_stage.as_deref()
+        ),
+        (Some("in_talks"), None)
+    );
     // Between the two meetings, only the first had begun.
     assert_eq!(
         s.earlier_meetings(now_regs[0], NOON + 1200)

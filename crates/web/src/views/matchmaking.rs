@@ -294,6 +294,22 @@ async fn met_before(
             ),
             None => c.lang.t_args("mm-met-before", &[("event", event)]),
         };
+        // And where it led since, when a side said cooperation was possible: the
+        // alliance's closed loop, read at the next event.
+        let since = [
+            m.cooperation_stage
+                .as_deref()
+                .and_then(PipelineStage::parse)
+                .map(|st| c.t(&st.label_key())),
+            m.agreement_type
+                .as_deref()
+                .and_then(AgreementType::parse)
+                .map(|a| c.t(&a.label_key())),
+        ];
+        let line = std::iter::once(line)
+            .chain(since.into_iter().flatten())
+            .collect::<Vec<_>>()
+            .join(" · ");
         met.entry(m.other_email.clone()).or_default().push(line);
     }
     Ok(met)
