@@ -1421,6 +1421,22 @@ macro_rules! impl_sql_matchmaking {
                         .execute(&mut *tx)
                         .await
                         .map_err(map_err)?;
+                    // Told by mail, written when sent: the other side, or both when the
+                    // organiser moved it; one such mail waiting already says it all.
+                    let told: Vec<i64> = match by_reg {
+                        Some(reg) => vec![request.other_side(reg)],
+                        None => vec![request.from_reg, request.to_reg],
+                    };
+                    for to in told {
+                        sqlx::query("INSERT INTO outbox (to_addr, kind, registration_id, meeting_request_id, locale, created_at, next_attempt_at) SELECT email, 'mm_coop', id, $1, locale, $2, $2 FROM registrations WHERE id = $3 AND synthetic = $4 AND status = 'confirmed' AND NOT EXISTS (SELECT 1 FROM outbox WHERE kind = 'mm_coop' AND registration_id = $3 AND meeting_request_id = $1 AND sent_at IS NULL)")
+                            .bind(request_id)
+                            .bind(now)
+                            .bind(to)
+                            .bind(false)
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(map_err)?;
+                    }
                     if let CooperationBy::Organiser { actor, .. } = by {
                         Self::audit(&mut tx, actor, "update", "cooperation", request_id, audit_json(&before), audit_json(&after)).await?;
                     }

@@ -189,6 +189,8 @@ impl Locale {
             "lines",
             "place",
             "languages",
+            "stage",
+            "note",
         ]
         .into_iter()
         .map(|k| (Cow::Borrowed(k), FluentValue::from(2)))

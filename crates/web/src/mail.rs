@@ -129,6 +129,9 @@ pub async fn compose(
     if m.kind == "mm_nudge" {
         return nudge_mail(store, m, lang, base_url).await;
     }
+    if m.kind == "mm_coop" {
+        return cooperation_mail(store, m, lang, base_url).await;
+    }
     if matches!(
         m.kind.as_str(),
         "mm_request"
@@ -461,6 +464,81 @@ async fn followup_mail(
         "mail-mm-followup-subject",
         "mail-mm-followup-body",
         &[("lines", FluentValue::from(lines.join("\n")))],
+    ))
+}
+
+/// Where the cooperation after a meeting stands, to the side that did not move it (both,
+/// when the organiser did), as it stands when sent, with the last move's note: one gone
+/// since (the meeting erased) is not announced ([`StoreError::NotFound`]).
+async fn cooperation_mail(
+    store: &dyn Store,
+    m: &OutboxMessage,
+    lang: Locale,
+    base_url: &str,
+) -> Result<Composed, StoreError> {
+    use baylink_store::{AgreementType, PipelineStage};
+    let (reg, event) = recipient(store, m).await?;
+    let id = m.meeting_request_id.ok_or(StoreError::NotFound)?;
+    let coop = store
+        .cooperations(event.id)
+        .await?
+        .into_iter()
+        .find(|x| x.request_id == id)
+        .ok_or(StoreError::NotFound)?;
+    let request = store
+        .meeting_requests(event.id)
+        .await?
+        .into_iter()
+        .find(|r| r.id == id)
+        .ok_or(StoreError::NotFound)?;
+    let last = store
+        .cooperation_steps(id)
+        .await?
+        .pop()
+        .ok_or(StoreError::NotFound)?;
+    let stage = [
+        PipelineStage::parse(&coop.stage).map(|st| lang.t(&st.label_key())),
+        coop.agreement_type
+            .as_deref()
+            .and_then(AgreementType::parse)
+            .map(|a| lang.t(&a.label_key())),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
+    let other = who_with_organisation(
+        lang,
+        &store.get_registration(request.other_side(reg.id)).await?,
+    );
+    let note = lang.text(&last.note, &last.note_script);
+    let note = if note.trim().is_empty() {
+        String::new()
+    } else {
+        format!(
+            "\n{}\n",
+            lang.t_args(
+                "mail-mm-quote",
+                &[("message", FluentValue::from(note.trim().to_owned()))]
+            )
+        )
+    };
+    let body = match last.by_reg {
+        Some(_) => "mail-mm-coop-body",
+        None => "mail-mm-coop-organiser-body",
+    };
+    Ok(compose_to(
+        lang,
+        base_url,
+        &reg,
+        &event,
+        "mail-mm-coop-subject",
+        body,
+        &[
+            ("stage", FluentValue::from(stage)),
+            ("other", FluentValue::from(other)),
+            ("note", FluentValue::from(note)),
+        ],
     ))
 }
 

@@ -2923,6 +2923,22 @@ async fn a_meeting_is_followed_to_a_signed_agreement() {
     )
     .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    // A is told by mail, in their language, with B's note in their script.
+    let told = announced(&staff, "mm_coop", "A is told").await;
+    assert_eq!(told.len(), 1);
+    assert_eq!(told[0].to, "coop-a@example.hk");
+    assert!(
+        told[0]
+            .subject
+            .starts_with("會談後合作進展：已簽約 · 聯合研發，李小明"),
+        "{}",
+        told[0].subject
+    );
+    assert!(
+        told[0].body.contains("簽署聯合實驗室協議"),
+        "{}",
+        told[0].body
+    );
     // A reads it in Traditional script.
     let (_, page) = public_page(&staff, &format!("{a}/matchmaking")).await;
     let coop = &page[page.find(&format!("id=\"coop-{rid}\"")).unwrap()..];
@@ -2955,6 +2971,11 @@ async fn a_meeting_is_followed_to_a_signed_agreement() {
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let (_, admin) = staff.page(&base).await;
     assert!(admin.contains("已落地</th><td>1</td>"));
+    // Both sides are told the organiser recorded it.
+    assert_eq!(
+        mailed_to(&staff, "mm_coop").await,
+        ["coop-a@example.hk", "coop-b@example.cn"]
+    );
     // Done: no more moves offered to either side; a stale move from an old page is refused.
     let (_, page) = public_page(&staff, &format!("{b}/matchmaking")).await;
     assert!(!page.contains("class=\"mm-coop-form\""));

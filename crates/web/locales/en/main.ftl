@@ -553,6 +553,19 @@ mail-mm-moved-body =
     { $place }
 
     Your agenda: { $link }
+mail-mm-coop-subject = Cooperation after your meeting: { $stage }, { $other }
+mail-mm-coop-body =
+    Dear { $name },
+
+    { $other } recorded where your 1:1 meeting at { $event } has led: { $stage }.
+    { $note }
+    Where it stands, and how to move it on: { $link }
+mail-mm-coop-organiser-body =
+    Dear { $name },
+
+    The organisers of { $event } recorded where your 1:1 meeting with { $other } has led: { $stage }.
+    { $note }
+    Where it stands, and how to move it on: { $link }
 mail-mm-arranged-subject = Meeting arranged for you: { $other }, { $event }
 mail-mm-arranged-body =
     Dear { $name },

@@ -541,6 +541,19 @@ mail-mm-moved-body =
     { $place }
 
     您的日程：{ $link }
+mail-mm-coop-subject = 会谈后合作进展：{ $stage }，{ $other }
+mail-mm-coop-body =
+    { $name }您好：
+
+    { $other }已记录与您在{ $event }一对一会谈后的合作进展：{ $stage }。
+    { $note }
+    合作进展及后续更新：{ $link }
+mail-mm-coop-organiser-body =
+    { $name }您好：
+
+    { $event }的主办方已记录您与{ $other }一对一会谈后的合作进展：{ $stage }。
+    { $note }
+    合作进展及后续更新：{ $link }
 mail-mm-arranged-subject = 主办方为您安排了会谈：{ $other }，{ $event }
 mail-mm-arranged-body =
     { $name }您好：

@@ -541,6 +541,19 @@ mail-mm-moved-body =
     { $place }
 
     您的日程：{ $link }
+mail-mm-coop-subject = 會談後合作進展：{ $stage }，{ $other }
+mail-mm-coop-body =
+    { $name }您好：
+
+    { $other }已記錄與您在{ $event }一對一會談後的合作進展：{ $stage }。
+    { $note }
+    合作進展及後續更新：{ $link }
+mail-mm-coop-organiser-body =
+    { $name }您好：
+
+    { $event }的主辦方已記錄您與{ $other }一對一會談後的合作進展：{ $stage }。
+    { $note }
+    合作進展及後續更新：{ $link }
 mail-mm-arranged-subject = 主辦方為您安排了會談：{ $other }，{ $event }
 mail-mm-arranged-body =
     { $name }您好：
