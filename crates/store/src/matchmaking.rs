@@ -396,7 +396,8 @@ impl MatchmakingProfile {
     }
 }
 
-/// A meeting one had at another event, with someone whose address is `other_email` there
+/// A meeting one had at another event, or a colleague had (someone who registered with the
+/// same organisation), with someone whose address is `other_email` there
 /// ([`MatchmakingStore::earlier_meetings`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
 pub struct EarlierMeeting {
@@ -407,6 +408,10 @@ pub struct EarlierMeeting {
     /// When the meeting began.
     pub starts_at: i64,
     pub other_email: String,
+    /// The organisation the other side registered with then, as written.
+    pub other_organisation: Option<String>,
+    /// The meeting was the person's own (same address); otherwise a colleague's.
+    pub same_person: bool,
     /// Both sides' outcomes, as [`MeetingRequest::outcome_from`] and `outcome_to`.
     pub outcome_from: Option<String>,
     pub outcome_to: Option<String>,
@@ -488,6 +493,51 @@ pub enum CooperationBy<'a> {
     Side(i64),
     /// The organiser of the event `event_id` (the meeting must be one of its own); audited.
     Organiser { actor: &'a Actor, event_id: i64 },
+}
+
+/// What an organisation a participant registered with is known by across events and
+/// scripts: folded ([`baylink_text::fold`]: Simplified, lower case), `None` for a
+/// placeholder that names no organisation (a dash, "N/A", "個人"), which must not make
+/// strangers colleagues.
+pub fn organisation_key(organisation: &str) -> Option<String> {
+    const NOT_ONE: [&str; 10] = [
+        "-",
+        "n/a",
+        "na",
+        "none",
+        "nil",
+        "无",
+        "個人",
+        "个人",
+        "individual",
+        "self-employed",
+    ];
+    let key = baylink_text::fold(organisation);
+    let placeholder = NOT_ONE.iter().any(|p| baylink_text::fold(p) == key);
+    (key.chars().count() >= 2 && !placeholder).then_some(key)
+}
+
+/// The ways `organisation` may have been written at another event, trimmed and lower case:
+/// as written, in Simplified and in Traditional script (what
+/// [`MatchmakingStore::earlier_meetings`] compares); empty for a placeholder.
+pub fn organisation_spellings(organisation: &str) -> Vec<String> {
+    use baylink_text::{Script, display};
+    if organisation_key(organisation).is_none() {
+        return Vec::new();
+    }
+    let written = organisation.trim();
+    let from = detect(written, Script::Hant);
+    let mut out: Vec<String> = [
+        written.to_owned(),
+        display(written, from, Script::Hans).into_owned(),
+        display(written, from, Script::Hant).into_owned(),
+    ]
+    .into_iter()
+    .map(|s| s.to_lowercase())
+    .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// When a participant who takes their requests once a day ([`MatchmakingProfile::daily`])
@@ -704,8 +754,10 @@ pub trait MatchmakingStore: Send + Sync {
     /// A meeting's cooperation history, oldest first.
     async fn cooperation_steps(&self, request_id: i64) -> StoreResult<Vec<CooperationStep>>;
     /// The meetings that the person behind registration `registration_id` (by their
-    /// address) had at other events before `now`, accepted and in the schedule, earliest
-    /// first: "met before", as Grip and the alliance's yearly conferences need it.
+    /// address), or a colleague (registered with the same organisation, in any of its
+    /// [`organisation_spellings`]), had at other events before `now`, accepted and in the
+    /// schedule, earliest first: "met before", as Grip and the alliance's yearly
+    /// conferences need it.
     async fn earlier_meetings(
         &self,
         registration_id: i64,
@@ -1013,7 +1065,33 @@ pub fn conflict(code: &'static str) -> StoreError {
 
 #[cfg(test)]
 mod tests {
-    use super::{MeetingLanguage, day_mails, digest_due, hk_day};
+    use super::{
+        MeetingLanguage, day_mails, digest_due, hk_day, organisation_key, organisation_spellings,
+    };
+
+    #[test]
+    fn an_organisation_is_known_across_scripts_and_a_placeholder_is_none() {
+        assert_eq!(
+            organisation_key("香港科技大學"),
+            organisation_key(" 香港科技大学 ")
+        );
+        assert_eq!(organisation_key("HKUST"), organisation_key("hkust"));
+        assert_ne!(organisation_key("HKUST"), organisation_key("香港科技大學"));
+        for none in ["N/A", "個人", "-", "x", "", "  "] {
+            assert_eq!(organisation_key(none), None, "{none:?}");
+        }
+        let spelled = organisation_spellings("深圳市信息行业协会");
+        assert!(
+            spelled.contains(&"深圳市信息行业协会".to_owned()),
+            "{spelled:?}"
+        );
+        assert!(
+            spelled.contains(&"深圳市信息行業協會".to_owned()),
+            "{spelled:?}"
+        );
+        assert_eq!(organisation_spellings(" HKUST "), ["hkust"]);
+        assert!(organisation_spellings("n/a").is_empty());
+    }
 
     #[test]
     fn two_without_a_language_in_common_are_apart_and_one_who_said_none_is_not_judged() {

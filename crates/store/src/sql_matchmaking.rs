@@ -1193,9 +1193,21 @@ macro_rules! impl_sql_matchmaking {
                 }
 
                 async fn earlier_meetings(&self, registration_id: i64, now: i64) -> StoreResult<Vec<EarlierMeeting>> {
-                    sqlx::query_as::<_, EarlierMeeting>("SELECT e.id AS event_id, e.title AS event_title, e.title_script AS event_title_script, e.title_en AS event_title_en, s.starts_at, other.email AS other_email, m.outcome_from, m.outcome_to, co.stage AS cooperation_stage, co.agreement_type FROM registrations me JOIN registrations mine ON mine.email = me.email AND mine.event_id <> me.event_id JOIN meeting_requests m ON m.from_reg = mine.id OR m.to_reg = mine.id JOIN registrations other ON other.id = CASE WHEN m.from_reg = mine.id THEN m.to_reg ELSE m.from_reg END JOIN matchmaking_slots s ON s.id = m.slot_id JOIN events e ON e.id = m.event_id LEFT JOIN meeting_cooperations co ON co.request_id = m.id WHERE me.id = $1 AND m.status = 'accepted' AND s.starts_at < $2 ORDER BY s.starts_at, m.id")
+                    let organisation: Option<String> = sqlx::query_scalar("SELECT organisation FROM registrations WHERE id = $1")
+                        .bind(registration_id)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(map_err)?
+                        .flatten();
+                    // Up to three spellings; a missing one is NULL, which matches nothing.
+                    let mut spelled = organisation.as_deref().map(organisation_spellings).unwrap_or_default().into_iter();
+                    let (s1, s2, s3) = (spelled.next(), spelled.next(), spelled.next());
+                    sqlx::query_as::<_, EarlierMeeting>("SELECT e.id AS event_id, e.title AS event_title, e.title_script AS event_title_script, e.title_en AS event_title_en, s.starts_at, other.email AS other_email, other.organisation AS other_organisation, (mine.email = me.email) AS same_person, m.outcome_from, m.outcome_to, co.stage AS cooperation_stage, co.agreement_type FROM registrations me JOIN registrations mine ON mine.event_id <> me.event_id AND (mine.email = me.email OR lower(trim(mine.organisation)) IN ($3, $4, $5)) JOIN meeting_requests m ON m.from_reg = mine.id OR m.to_reg = mine.id JOIN registrations other ON other.id = CASE WHEN m.from_reg = mine.id THEN m.to_reg ELSE m.from_reg END JOIN matchmaking_slots s ON s.id = m.slot_id JOIN events e ON e.id = m.event_id LEFT JOIN meeting_cooperations co ON co.request_id = m.id WHERE me.id = $1 AND m.status = 'accepted' AND s.starts_at < $2 ORDER BY s.starts_at, m.id")
                         .bind(registration_id)
                         .bind(now)
+                        .bind(s1)
+                        .bind(s2)
+                        .bind(s3)
                         .fetch_all(&self.pool)
                         .await
                         .map_err(map_err)

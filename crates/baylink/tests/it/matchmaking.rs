@@ -2405,6 +2405,61 @@ async fn participants_see_whom_they_met_at_an_earlier_event() {
     assert!(row.contains(stage), "{stage}: {row}");
     let (_, page) = public_page(&app, &format!("{stranger}/matchmaking")).await;
     assert!(!page.contains("class=\"mm-met\""), "a newcomer met no one");
+
+    // A colleague of A's (another address, A's organisation written in the other script)
+    // reads that their organisation met B's; one who wrote "N/A" is nobody's colleague.
+    let then_org = then_a
+        .organisation
+        .clone()
+        .expect("the demo's participants name one");
+    let other_script = baylink_text::display(
+        &then_org,
+        baylink_text::Script::Hant,
+        baylink_text::Script::Hans,
+    )
+    .into_owned();
+    let with_org = |name: &'static str, email: &'static str, org: String| {
+        let app = &app;
+        async move {
+            let r = kit::client()
+                .post(app.url(&format!("/zh-Hant/events/{event}/register")))
+                .form(&[
+                    ("name", name),
+                    ("email", email),
+                    ("organisation", org.as_str()),
+                    ("region", "hong_kong"),
+                    ("consent", "1"),
+                ])
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), StatusCode::SEE_OTHER);
+            r.headers()["location"].to_str().unwrap().to_owned()
+        }
+    };
+    let colleague = with_org("何家明", "colleague@example.hk", other_script).await;
+    let nobody = with_org("無名氏", "nobody@example.hk", "N/A".to_owned()).await;
+    // Someone else from B's organisation is there this time.
+    let b_org = then_b
+        .organisation
+        .clone()
+        .expect("the demo's participants name one");
+    with_org("蔡子健", "b-colleague@example.cn", b_org).await;
+    let (_, page) = public_page(&app, &format!("{colleague}/matchmaking")).await;
+    let rows = &page[page.find("id=\"mm-participants\"").unwrap()..];
+    let row = rows
+        .split("<tr data-id=")
+        .find(|r| r.contains("蔡子健"))
+        .expect("B's colleague is there");
+    assert!(
+        row.contains("貴機構曾於2024深港澳科技界交流年會與其機構會談：有合作可能"),
+        "{row}"
+    );
+    // A's own page keeps the meeting as A's own, not as the organisation's.
+    let (_, page) = public_page(&app, &format!("{a}/matchmaking")).await;
+    assert!(page.contains("曾於2024深港澳科技界交流年會會談：有合作可能"));
+    let (_, page) = public_page(&app, &format!("{nobody}/matchmaking")).await;
+    assert!(!page.contains("貴機構曾於"), "N/A names no organisation");
 }
 
 /// The secretariat arranges a meeting between two participants: both are told by mail in

@@ -1669,7 +1669,43 @@ async fn met_before(store: Arc<dyn Store>) {
         .add_meeting_table(&me, first.id, "T1", None)
         .await
         .unwrap();
-    let mut placed = Vec::new();
+    // A participant of the first event who registered with an organisation, and the
+    // meeting they had there, at a table of its own.
+    let with_org = |email: &str, org: &str| {
+        RegistrationInput {
+            name: "何家明".into(),
+            email: email.into(),
+            organisation: Some(org.into()),
+            consent: true,
+            ..Default::default()
+        }
+        .validate(Script::Hant)
+        .unwrap()
+    };
+    let colleague_then = s
+        .register(
+            first.id,
+            &with_org("ust-then@example.hk", "香港科技大學"),
+            Channel::Public,
+            "mb-ust-then",
+            "zh-Hant",
+            NOON,
+        )
+        .await
+        .unwrap()
+        .id;
+    let table2 = s
+        .add_meeting_table(&me, first.id, "T2", None)
+        .await
+        .unwrap();
+    let theirs = s
+        .request_meeting(first.id, colleague_then, &ask(then[3], 2, ""), NOON - 600)
+        .await
+        .unwrap();
+    s.decide_meeting(theirs.id, then[3], true, 2, NOON - 600)
+        .await
+        .unwrap();
+    let mut placed = vec![(theirs.id, Some((slot1.id, table2.id)))];
     for (to, slot) in [
         (then[1], Some(slot1.id)),
         (then[2], Some(slot2.id)),
@@ -1688,7 +1724,7 @@ async fn met_before(store: Arc<dyn Store>) {
     s.save_schedule(&me, first.id, version, &placed)
         .await
         .unwrap();
-    s.record_outcome(placed[0].0, then[1], MeetingOutcome::CooperationPossible)
+    s.record_outcome(placed[1].0, then[1], MeetingOutcome::CooperationPossible)
         .await
         .unwrap();
     let email = |id: i64| async move { s.get_registration(id).await.unwrap().email };
@@ -1710,6 +1746,7 @@ async fn met_before(store: Arc<dyn Store>) {
         ]
     );
     assert_eq!(met[0].event_title, first.title);
+    assert!(met.iter().all(|m| m.same_person));
     // Where it led since: in talks, as one side said cooperation was possible.
     assert_eq!(
         (
@@ -1732,6 +1769,48 @@ async fn met_before(store: Arc<dyn Store>) {
     assert_eq!(theirs[0].other_email, email(then[0]).await);
     assert!(
         s.earlier_meetings(then[0], NOON + 3600)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    // A colleague at the second event, the organisation written in Simplified script, has
+    // their organisation's meeting, marked as not their own; "N/A" is no one's colleague.
+    let colleague_now = s
+        .register(
+            second.id,
+            &with_org("ust-now@example.hk", "香港科技大学"),
+            Channel::Public,
+            "mb-ust-now",
+            "zh-Hans",
+            NOON,
+        )
+        .await
+        .unwrap()
+        .id;
+    let met = s
+        .earlier_meetings(colleague_now, NOON + 3600)
+        .await
+        .unwrap();
+    assert_eq!(
+        met.iter()
+            .map(|m| (m.other_email.clone(), m.same_person))
+            .collect::<Vec<_>>(),
+        vec![(email(then[3]).await, false)]
+    );
+    let nobody = s
+        .register(
+            second.id,
+            &with_org("na@example.hk", "N/A"),
+            Channel::Public,
+            "mb-na",
+            "zh-Hant",
+            NOON,
+        )
+        .await
+        .unwrap()
+        .id;
+    assert!(
+        s.earlier_meetings(nobody, NOON + 3600)
             .await
             .unwrap()
             .is_empty()

@@ -258,19 +258,44 @@ fn one_outcome(from: &Option<String>, to: &Option<String>) -> Option<MeetingOutc
     }
 }
 
-/// Whom participant `reg` met at other events before (by the address each registered with),
-/// as lines for the reader: "You met at 2024 年會: cooperation possible". A meeting either
-/// side says did not take place is left out.
-async fn met_before(
-    c: &Ctx,
-    s: &AppState,
-    reg: i64,
-) -> Result<HashMap<String, Vec<String>>, WebError> {
+/// Whom a participant met at other events before, or a colleague of theirs did, as lines
+/// for the reader ([`met_before`]).
+#[derive(Default)]
+pub struct MetBefore {
+    /// The participant's own meetings, by the other side's address.
+    by_email: HashMap<String, Vec<String>>,
+    /// Their colleagues' meetings, by the other side's organisation
+    /// ([`baylink_store::matchmaking::organisation_key`]).
+    by_organisation: HashMap<String, Vec<String>>,
+}
+
+impl MetBefore {
+    /// The lines about `other`: where the reader met them, then where the reader's
+    /// organisation met theirs.
+    pub fn of(&self, other: &baylink_store::Registration) -> Vec<String> {
+        let mut lines = self.by_email.get(&other.email).cloned().unwrap_or_default();
+        if let Some(theirs) = other
+            .organisation
+            .as_deref()
+            .and_then(baylink_store::matchmaking::organisation_key)
+            && let Some(more) = self.by_organisation.get(&theirs)
+        {
+            lines.extend(more.iter().cloned());
+        }
+        lines
+    }
+}
+
+/// Whom participant `reg` met at other events before (by the address each registered with)
+/// and whom colleagues of theirs met (by the organisation each registered with), as lines
+/// for the reader: "You met at 2024 年會: cooperation possible", "Your organisation met
+/// theirs at …". A meeting either side says did not take place is left out.
+async fn met_before(c: &Ctx, s: &AppState, reg: i64) -> Result<MetBefore, WebError> {
     let earlier = s
         .store
         .earlier_meetings(reg, baylink_store::sql::now())
         .await?;
-    let mut met: HashMap<String, Vec<String>> = HashMap::new();
+    let mut met = MetBefore::default();
     for m in &earlier {
         let outcome = one_outcome(&m.outcome_from, &m.outcome_to);
         if outcome == Some(MeetingOutcome::NotHeld) {
@@ -281,9 +306,14 @@ async fn met_before(
             &m.event_title_script,
             &m.event_title_en,
         ));
+        let (plain, with_outcome) = if m.same_person {
+            ("mm-met-before", "mm-met-before-outcome")
+        } else {
+            ("mm-met-before-org", "mm-met-before-org-outcome")
+        };
         let line = match outcome {
             Some(o) => c.lang.t_args(
-                "mm-met-before-outcome",
+                with_outcome,
                 &[
                     ("event", event),
                     (
@@ -292,7 +322,7 @@ async fn met_before(
                     ),
                 ],
             ),
-            None => c.lang.t_args("mm-met-before", &[("event", event)]),
+            None => c.lang.t_args(plain, &[("event", event)]),
         };
         // And where it led since, when a side said cooperation was possible: the
         // alliance's closed loop, read at the next event.
@@ -310,7 +340,18 @@ async fn met_before(
             .chain(since.into_iter().flatten())
             .collect::<Vec<_>>()
             .join(" · ");
-        met.entry(m.other_email.clone()).or_default().push(line);
+        if m.same_person {
+            met.by_email
+                .entry(m.other_email.clone())
+                .or_default()
+                .push(line);
+        } else if let Some(key) = m
+            .other_organisation
+            .as_deref()
+            .and_then(baylink_store::matchmaking::organisation_key)
+        {
+            met.by_organisation.entry(key).or_default().push(line);
+        }
     }
     Ok(met)
 }
@@ -2139,7 +2180,7 @@ async fn participant_page(
                 .get(&r.id)
                 .map(|p| c.text(&p.about, &p.about_script))
                 .unwrap_or_default(),
-            met: met.get(&r.email).cloned().unwrap_or_default(),
+            met: met.of(r),
             languages: language_names(&c, &langs_of(r.id)),
             apart: MeetingLanguage::apart(&my_langs, &langs_of(r.id)),
         })

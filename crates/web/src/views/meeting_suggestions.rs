@@ -116,7 +116,7 @@ pub async fn for_participant(
     market: &Arc<Market>,
     event: &EventPeople<'_>,
     reg: &Registration,
-    met: &HashMap<String, Vec<String>>,
+    met: &super::matchmaking::MetBefore,
     who: impl Fn(i64) -> String + Copy,
     limit: usize,
 ) -> Result<ForParticipant, WebError> {
@@ -176,13 +176,8 @@ pub async fn for_participant(
     )
     .await?;
     for x in &mut people {
-        if let Some(lines) = event
-            .regs
-            .iter()
-            .find(|r| r.id == x.registration_id)
-            .and_then(|r| met.get(&r.email))
-        {
-            x.reasons.extend(lines.iter().cloned());
+        if let Some(r) = event.regs.iter().find(|r| r.id == x.registration_id) {
+            x.reasons.extend(met.of(r));
         }
     }
     Ok(ForParticipant {
