@@ -734,6 +734,18 @@ macro_rules! impl_sql_matchmaking {
                     if !request.cancellable() || receiver_of_pending {
                         return Err(conflict("err-mm-cannot-cancel"));
                     }
+                    // A meeting whose time has come is told about, not cancelled: one that
+                    // did not take place is "did not take place", which the figures count.
+                    if let Some(slot) = request.slot_id.filter(|_| request.status == RequestStatus::Accepted) {
+                        let starts: Option<i64> = sqlx::query_scalar("SELECT starts_at FROM matchmaking_slots WHERE id = $1")
+                            .bind(slot)
+                            .fetch_optional(&mut *tx)
+                            .await
+                            .map_err(map_err)?;
+                        if starts.is_some_and(|t| t <= now) {
+                            return Err(conflict("err-mm-cancel-begun"));
+                        }
+                    }
                     let cancelled = Self::cancel_requests_of(&mut tx, by_reg, Some(request_id), now)
                         .await?
                         .pop()

@@ -3081,3 +3081,31 @@ async fn a_meeting_is_followed_to_a_signed_agreement() {
         "{csv}"
     );
 }
+
+/// A meeting whose time has come is told about, not cancelled: its agenda line offers no
+/// cancel, and one sent anyway is refused in the reader's language and changes nothing.
+#[tokio::test]
+async fn a_meeting_whose_time_has_come_is_not_cancelled() {
+    let (staff, event) = matchmaking_on(&[]).await;
+    let (a, _, request) = met_an_hour_ago(&staff, event, "late").await;
+    let rid = request.id.to_string();
+    let before = staff.store.meeting_requests(event).await.unwrap();
+    let (_, page) = public_page(&staff, &format!("{a}/matchmaking")).await;
+    let agenda = &page[page.find("id=\"mm-agenda\"").unwrap()..];
+    let agenda = &agenda[..agenda.find("</ol>").unwrap()];
+    assert!(!agenda.contains("/cancel\""), "{agenda}");
+    let r = post(
+        &staff,
+        &format!("{a}/matchmaking/requests/{rid}/cancel"),
+        &[],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("此會談的時間已到，不能再取消")
+    );
+    assert_eq!(staff.store.meeting_requests(event).await.unwrap(), before);
+}

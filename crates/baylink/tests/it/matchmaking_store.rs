@@ -428,7 +428,12 @@ async fn story(store: Arc<dyn Store>) {
             "err-mm-cannot-cancel"
         );
     }
-    let gone = s.cancel_meeting(cd.id, d, NOON + 9100).await.unwrap();
+    // Before its time (after it, a meeting is told about, not cancelled).
+    assert_eq!(
+        conflict_code(s.cancel_meeting(cd.id, d, NOON + 9100).await.unwrap_err()),
+        "err-mm-cancel-begun"
+    );
+    let gone = s.cancel_meeting(cd.id, d, NOON - 60).await.unwrap();
     assert_eq!(
         (gone.status, gone.slot_id, gone.table_id),
         (RequestStatus::Cancelled, None, None)
@@ -852,7 +857,7 @@ async fn slots_and_tables(store: Arc<dyn Store>) {
         Err(StoreError::Conflict(_))
     ));
     // Once the meeting is cancelled, its slot and table are free to go too.
-    s.cancel_meeting(ab.id, regs[0], NOON + 60).await.unwrap();
+    s.cancel_meeting(ab.id, regs[0], NOON - 60).await.unwrap();
     s.remove_meeting_slot(&me, ev.id, slots[0].id)
         .await
         .unwrap();

@@ -487,6 +487,7 @@ mm-cancel = Cancel
 mm-cancel-confirm = Cancel this meeting? The other side is told by mail.
 mm-received = Requests you answered
 err-mm-cannot-cancel = Only a request you sent that is still waiting, or an accepted meeting, can be cancelled.
+err-mm-cancel-begun = That meeting's time has come, so it can no longer be cancelled: tell how it went instead ("did not take place", if so).
 mm-outcomes = Outcomes
 mm-outcomes-help = One answer per meeting: not held if either side says so, otherwise the better of the two sides' answers. Meetings neither side has answered for are not counted below.
 mm-outcomes-scheduled = Meetings in the schedule

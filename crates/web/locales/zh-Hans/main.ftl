@@ -475,6 +475,7 @@ mm-cancel = 取消
 mm-cancel-confirm = 确定取消此会谈？对方会收到邮件通知。
 mm-received = 您已回复的申请
 err-mm-cannot-cancel = 只可取消您发出而仍待回复的申请，或已接受的会谈。
+err-mm-cancel-begun = 此会谈的时间已到，不能再取消：请改为回报会谈结果（如未能进行，请选「未能进行」）。
 mm-outcomes = 会谈结果
 mm-outcomes-help = 每场会谈计一次：任何一方表示未举行即计为未举行，否则取双方回复中较佳者。双方均未回复的会谈不计入下表。
 mm-outcomes-scheduled = 已编入日程的会谈

@@ -475,6 +475,7 @@ mm-cancel = 取消
 mm-cancel-confirm = 確定取消此會談？對方會收到郵件通知。
 mm-received = 您已回覆的申請
 err-mm-cannot-cancel = 只可取消您發出而仍待回覆的申請，或已接受的會談。
+err-mm-cancel-begun = 此會談的時間已到，不能再取消：請改為回報會談結果（如未能進行，請選「未能進行」）。
 mm-outcomes = 會談結果
 mm-outcomes-help = 每場會談計一次：任何一方表示未舉行即計為未舉行，否則取雙方回覆中較佳者。雙方均未回覆的會談不計入下表。
 mm-outcomes-scheduled = 已編入日程的會談
