@@ -3094,6 +3094,10 @@ async fn a_meeting_whose_time_has_come_is_not_cancelled() {
     let agenda = &page[page.find("id=\"mm-agenda\"").unwrap()..];
     let agenda = &agenda[..agenda.find("</ol>").unwrap()];
     assert!(!agenda.contains("/cancel\""), "{agenda}");
+    assert!(
+        !page.contains(&format!("requests/{rid}/cancel")),
+        "nor in the list of requests"
+    );
     let r = post(
         &staff,
         &format!("{a}/matchmaking/requests/{rid}/cancel"),

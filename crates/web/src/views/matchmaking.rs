@@ -2045,6 +2045,9 @@ struct RequestLine {
     who: String,
     status: String,
     book: Vec<(i64, String)>,
+    /// It can be cancelled by the reader now: waiting, or accepted and its time not yet
+    /// come (after it, it is told about instead).
+    cancellable: bool,
 }
 
 #[derive(Template)]
@@ -2230,6 +2233,14 @@ async fn participant_page(
             Vec::new()
         }
     };
+    let now = baylink_store::sql::now();
+    let cancellable = |r: &MeetingRequest| {
+        let begun = r
+            .slot_id
+            .and_then(|id| all_slots.iter().find(|x| x.id == id))
+            .is_some_and(|x| r.status == RequestStatus::Accepted && x.starts_at <= now);
+        r.cancellable() && !begun
+    };
     let sent = requests
         .iter()
         .filter(|r| r.from_reg == reg.id)
@@ -2238,6 +2249,7 @@ async fn participant_page(
             who: who(r.to_reg),
             status: c.t(&r.status.label_key()),
             book: bookable(r),
+            cancellable: cancellable(r),
         })
         .collect();
     let received = requests
@@ -2248,6 +2260,7 @@ async fn participant_page(
             who: who(r.from_reg),
             status: c.t(&r.status.label_key()),
             book: bookable(r),
+            cancellable: cancellable(r),
         })
         .collect();
     let away: Vec<i64> = everyone_away
