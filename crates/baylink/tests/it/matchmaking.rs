@@ -2946,6 +2946,10 @@ async fn a_meeting_is_followed_to_a_signed_agreement() {
         "{coop}"
     );
     assert!(coop.contains("value=\"signed\"") && !coop.contains("value=\"in_talks\""));
+    assert!(
+        coop.contains("name=\"agreement_type\""),
+        "it may be signed: say what"
+    );
     let version = staff.store.cooperations(event).await.unwrap()[0].version;
     let path = format!("{b}/matchmaking/requests/{rid}/cooperation");
     // Signed without saying what: refused, in B's language, nothing changed.
@@ -3000,6 +3004,11 @@ async fn a_meeting_is_followed_to_a_signed_agreement() {
     let coop = &coop[..coop.find("</div>").unwrap()];
     assert!(
         coop.contains("已簽約") && coop.contains("聯合研發") && coop.contains("簽署聯合實驗室協議"),
+        "{coop}"
+    );
+    // Signed, the form no longer asks what was signed.
+    assert!(
+        coop.contains("mm-coop-form") && !coop.contains("name=\"agreement_type\""),
         "{coop}"
     );
     // The organiser's figures and list.

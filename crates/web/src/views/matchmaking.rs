@@ -1947,6 +1947,8 @@ pub struct CoopLine {
     pub next: Vec<(&'static str, String)>,
     /// Its moves, oldest first: (when, stage, note in the reader's script).
     pub history: Vec<(String, String, String)>,
+    /// It may still be signed, so the form asks for the kind of agreement.
+    pub can_sign: bool,
 }
 
 /// `coop` with its history, labelled for the reader.
@@ -1985,6 +1987,7 @@ async fn coop_line(
             .into_iter()
             .map(|st| (st.code(), c.t(&st.label_key())))
             .collect(),
+        can_sign: coop.next().contains(&PipelineStage::Signed),
         history,
     })
 }
