@@ -37,6 +37,22 @@ fn ask(to: i64, priority: i64, message: &str) -> RequestDraft {
     .unwrap()
 }
 
+/// Matchmaking as most of these stories run it: 20-minute meetings, five requests each,
+/// no deadlines, the organiser schedules, no video service, requests answered by hand.
+fn plain_settings() -> MatchmakingDraft {
+    MatchmakingInput {
+        meeting_minutes: 20,
+        max_requests: 5,
+        request_deadline: None,
+        accept_deadline: None,
+        self_booking: false,
+        video_url: None,
+        auto_accept: false,
+    }
+    .validate()
+    .unwrap()
+}
+
 /// `n` participants registered to event `ev`, their links made from `tag`.
 async fn participants(s: &dyn Store, ev: i64, n: usize, tag: &str) -> Vec<i64> {
     let mut regs = Vec::new();
@@ -716,17 +732,7 @@ async fn slots_and_tables(store: Arc<dyn Store>) {
     let me = Actor::cli();
     let ev = event(s, None, false).await;
     let regs = participants(s, ev.id, 2, "st").await;
-    let settings = MatchmakingInput {
-        meeting_minutes: 20,
-        max_requests: 5,
-        request_deadline: None,
-        accept_deadline: None,
-        self_booking: false,
-        video_url: None,
-        auto_accept: false,
-    }
-    .validate()
-    .unwrap();
+    let settings = plain_settings();
     s.save_matchmaking(&me, ev.id, &settings, NOON)
         .await
         .unwrap();
@@ -1648,17 +1654,7 @@ async fn met_before(store: Arc<dyn Store>) {
     let second = event(s, None, false).await;
     let then = participants(s, first.id, 4, "mb1").await;
     let now_regs = participants(s, second.id, 3, "mb2").await;
-    let settings = MatchmakingInput {
-        meeting_minutes: 20,
-        max_requests: 5,
-        request_deadline: None,
-        accept_deadline: None,
-        self_booking: false,
-        video_url: None,
-        auto_accept: false,
-    }
-    .validate()
-    .unwrap();
+    let settings = plain_settings();
     s.save_matchmaking(&me, first.id, &settings, NOON)
         .await
         .unwrap();
@@ -1846,17 +1842,7 @@ async fn cooperation(store: Arc<dyn Store>) {
     let other_event = event(s, None, false).await;
     let regs = participants(s, ev.id, 3, "coop").await;
     let (a, b, c) = (regs[0], regs[1], regs[2]);
-    let settings = MatchmakingInput {
-        meeting_minutes: 20,
-        max_requests: 5,
-        request_deadline: None,
-        accept_deadline: None,
-        self_booking: false,
-        video_url: None,
-        auto_accept: false,
-    }
-    .validate()
-    .unwrap();
+    let settings = plain_settings();
     s.save_matchmaking(&me, ev.id, &settings, NOON)
         .await
         .unwrap();
