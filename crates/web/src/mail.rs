@@ -467,6 +467,20 @@ async fn followup_mail(
     ))
 }
 
+/// `text` quoted on lines of its own for a mail's body, or nothing when it is blank.
+fn quoted(lang: Locale, text: &str) -> String {
+    if text.trim().is_empty() {
+        return String::new();
+    }
+    format!(
+        "\n{}\n",
+        lang.t_args(
+            "mail-mm-quote",
+            &[("message", FluentValue::from(text.trim().to_owned()))]
+        )
+    )
+}
+
 /// Where the cooperation after a meeting stands, to the side that did not move it (both,
 /// when the organiser did), as it stands when sent, with the last move's note: one gone
 /// since (the meeting erased) is not announced ([`StoreError::NotFound`]).
@@ -511,18 +525,7 @@ async fn cooperation_mail(
         lang,
         &store.get_registration(request.other_side(reg.id)).await?,
     );
-    let note = lang.text(&last.note, &last.note_script);
-    let note = if note.trim().is_empty() {
-        String::new()
-    } else {
-        format!(
-            "\n{}\n",
-            lang.t_args(
-                "mail-mm-quote",
-                &[("message", FluentValue::from(note.trim().to_owned()))]
-            )
-        )
-    };
+    let note = quoted(lang, &lang.text(&last.note, &last.note_script));
     let body = match last.by_reg {
         Some(_) => "mail-mm-coop-body",
         None => "mail-mm-coop-organiser-body",
@@ -660,20 +663,7 @@ async fn request_mail(
     let args = [
         ("place", FluentValue::from(place)),
         ("other", FluentValue::from(other)),
-        (
-            "message",
-            FluentValue::from(if message.trim().is_empty() {
-                String::new()
-            } else {
-                format!(
-                    "\n{}\n",
-                    lang.t_args(
-                        "mail-mm-quote",
-                        &[("message", FluentValue::from(message.trim().to_owned()))]
-                    )
-                )
-            }),
-        ),
+        ("message", FluentValue::from(quoted(lang, &message))),
         ("deadline", FluentValue::from(deadline)),
     ];
     Ok(compose_to(
