@@ -370,6 +370,10 @@ pub struct MeetingFeedback {
 /// organisers.
 pub const MAIL_GAP: i64 = 86_400;
 
+/// How long after being asked where a cooperation stands one is not asked again about it
+/// ([`MatchmakingStore::ask_cooperations`]): a month, as talks towards an agreement go.
+pub const COOPERATION_ASK_GAP: i64 = 30 * 86_400;
+
 /// How long after a participant's last published meeting they are asked by mail how
 /// their meetings went (`mm_followup`): long enough for the last one to end late.
 pub const FOLLOW_UP_AFTER: i64 = 3600;
@@ -748,6 +752,10 @@ pub trait MatchmakingStore: Send + Sync {
     ) -> StoreResult<MeetingCooperation>;
     /// The event's meetings with a cooperation under way or done, by meeting.
     async fn cooperations(&self, event_id: i64) -> StoreResult<Vec<MeetingCooperation>>;
+    /// Asks by mail both sides of each of the event's cooperations still open (in talks,
+    /// or signed and not yet implemented) where it stands now; nobody is asked about one
+    /// cooperation twice within [`COOPERATION_ASK_GAP`]. Returns how many mails it queued.
+    async fn ask_cooperations(&self, event_id: i64, now: i64) -> StoreResult<u64>;
     /// Every event's, by meeting: what the alliance-wide funnel counts beside the
     /// introductions.
     async fn all_cooperations(&self) -> StoreResult<Vec<MeetingCooperation>>;

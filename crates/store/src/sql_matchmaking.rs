@@ -1476,6 +1476,24 @@ macro_rules! impl_sql_matchmaking {
                         .map_err(map_err)
                 }
 
+                async fn ask_cooperations(&self, event_id: i64, now: i64) -> StoreResult<u64> {
+                    let mut tx = self.begin().await?;
+                    let mut queued = 0;
+                    for side in ["from_reg", "to_reg"] {
+                        let done = sqlx::query(AssertSqlSafe(format!("INSERT INTO outbox (to_addr, kind, registration_id, meeting_request_id, locale, created_at, next_attempt_at) SELECT r.email, 'mm_coop_ask', r.id, m.id, r.locale, $2, $2 FROM meeting_cooperations co JOIN meeting_requests m ON m.id = co.request_id JOIN registrations r ON r.id = m.{side} WHERE co.event_id = $1 AND co.stage IN ('in_talks', 'signed') AND r.status = 'confirmed' AND r.synthetic = $3 AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'mm_coop_ask' AND o.registration_id = r.id AND o.meeting_request_id = m.id AND o.created_at > $4)")))
+                            .bind(event_id)
+                            .bind(now)
+                            .bind(false)
+                            .bind(now - COOPERATION_ASK_GAP)
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(map_err)?;
+                        queued += done.rows_affected();
+                    }
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(queued)
+                }
+
                 async fn all_cooperations(&self) -> StoreResult<Vec<MeetingCooperation>> {
                     sqlx::query_as::<_, MeetingCooperation>(AssertSqlSafe(format!("SELECT {COOPERATION_COLS} FROM meeting_cooperations ORDER BY request_id")))
                         .fetch_all(&self.pool)

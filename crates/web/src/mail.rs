@@ -129,7 +129,7 @@ pub async fn compose(
     if m.kind == "mm_nudge" {
         return nudge_mail(store, m, lang, base_url).await;
     }
-    if m.kind == "mm_coop" {
+    if m.kind == "mm_coop" || m.kind == "mm_coop_ask" {
         return cooperation_mail(store, m, lang, base_url).await;
     }
     if matches!(
@@ -481,9 +481,11 @@ fn quoted(lang: Locale, text: &str) -> String {
     )
 }
 
-/// Where the cooperation after a meeting stands, to the side that did not move it (both,
-/// when the organiser did), as it stands when sent, with the last move's note: one gone
-/// since (the meeting erased) is not announced ([`StoreError::NotFound`]).
+/// Where the cooperation after a meeting stands, as it stands when sent: to the side that
+/// did not move it (both, when the organiser did), with the last move's note (`mm_coop`);
+/// or the organiser's question where it has got to, to both sides (`mm_coop_ask`), which
+/// is dropped once it is implemented or closed. One gone since (the meeting erased) is not
+/// announced ([`StoreError::NotFound`]).
 async fn cooperation_mail(
     store: &dyn Store,
     m: &OutboxMessage,
@@ -526,16 +528,18 @@ async fn cooperation_mail(
         &store.get_registration(request.other_side(reg.id)).await?,
     );
     let note = quoted(lang, &lang.text(&last.note, &last.note_script));
-    let body = match last.by_reg {
-        Some(_) => "mail-mm-coop-body",
-        None => "mail-mm-coop-organiser-body",
+    let (subject, body) = match (m.kind.as_str(), last.by_reg) {
+        ("mm_coop_ask", _) if coop.next().is_empty() => return Err(StoreError::NotFound),
+        ("mm_coop_ask", _) => ("mail-mm-coop-ask-subject", "mail-mm-coop-ask-body"),
+        (_, Some(_)) => ("mail-mm-coop-subject", "mail-mm-coop-body"),
+        (_, None) => ("mail-mm-coop-subject", "mail-mm-coop-organiser-body"),
     };
     Ok(compose_to(
         lang,
         base_url,
         &reg,
         &event,
-        "mail-mm-coop-subject",
+        subject,
         body,
         &[
             ("stage", FluentValue::from(stage)),

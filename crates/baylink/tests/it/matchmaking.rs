@@ -3021,6 +3021,38 @@ async fn a_meeting_is_followed_to_a_signed_agreement() {
     );
     assert!(figures.contains("已落地</th><td>0</td>"), "{figures}");
     assert!(admin.contains("<li>聯合研發: 1</li>"));
+    // The secretariat asks both sides where it has got to; not twice within a month.
+    assert!(admin.contains("向 1 項仍在進行的合作雙方查詢最新進展"));
+    let r = staff
+        .post_form(
+            &format!("/zh-Hant/events/{event}/matchmaking/cooperations/ask"),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert!(
+        r.headers()["location"]
+            .to_str()
+            .unwrap()
+            .contains("queued=2")
+    );
+    let asked = announced(&staff, "mm_coop_ask", "both sides are asked").await;
+    assert_eq!(asked.len(), 2);
+    assert!(
+        asked[0].subject.starts_with("合作進展如何？")
+            && asked[0].body.contains("已簽約 · 聯合研發"),
+        "{}\n{}",
+        asked[0].subject,
+        asked[0].body
+    );
+    assert_eq!(
+        staff
+            .store
+            .ask_cooperations(event, baylink_store::sql::now() + 86_400)
+            .await
+            .unwrap(),
+        0
+    );
     let version = staff.store.cooperations(event).await.unwrap()[0].version;
     let r = staff
         .post_form(
@@ -3035,6 +3067,7 @@ async fn a_meeting_is_followed_to_a_signed_agreement() {
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let (_, admin) = staff.page(&base).await;
     assert!(admin.contains("已落地</th><td>1</td>"));
+    assert!(!admin.contains("id=\"mm-coop-ask\""), "none still open");
     // Both sides are told the organiser recorded it.
     assert_eq!(
         mailed_to(&staff, "mm_coop").await,

@@ -1985,6 +1985,9 @@ async fn cooperation(store: Arc<dyn Store>) {
         .await
         .unwrap();
     assert_eq!(s.cooperations(ev.id).await.unwrap(), vec![moved.clone()]);
+    // Asked where it stands: both sides, once a month.
+    assert_eq!(s.ask_cooperations(ev.id, NOON + 3650).await.unwrap(), 2);
+    assert_eq!(s.ask_cooperations(ev.id, NOON + 86_400).await.unwrap(), 0);
     // No way back; the organiser records it implemented; then nothing moves.
     let e = s
         .move_cooperation(
@@ -2017,6 +2020,16 @@ async fn cooperation(store: Arc<dyn Store>) {
         "the kind stays"
     );
     assert!(done.next().is_empty());
+    assert_eq!(
+        s.ask_cooperations(
+            ev.id,
+            NOON + 3650 + baylink_store::matchmaking::COOPERATION_ASK_GAP + 1
+        )
+        .await
+        .unwrap(),
+        0,
+        "nothing open to ask about"
+    );
     let steps = s.cooperation_steps(ab.id).await.unwrap();
     assert_eq!(
         steps

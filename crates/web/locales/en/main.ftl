@@ -492,6 +492,10 @@ mm-outcomes = Outcomes
 mm-outcomes-help = One answer per meeting: not held if either side says so, otherwise the better of the two sides' answers. Meetings neither side has answered for are not counted below.
 mm-outcomes-scheduled = Meetings in the schedule
 mm-coop = Cooperation
+mm-coop-ask = { $count ->
+    [one] Ask both sides of the cooperation still open where it stands
+   *[other] Ask both sides of the { $count } cooperations still open where they stand
+}
 mm-coop-head = Cooperation after the meetings
 mm-coop-help = A meeting enters here when either side says cooperation is possible; either side, or you as they tell you, moves it on to an agreement signed, implemented, or closed. Meetings requested from an introduction move that introduction instead. Signed counts agreements since implemented or closed too.
 err-mm-not-cancellable = Only a request still waiting for an answer, or an accepted meeting not yet held, can be cancelled.
@@ -554,6 +558,12 @@ mail-mm-moved-body =
     { $place }
 
     Your agenda: { $link }
+mail-mm-coop-ask-subject = Where does your cooperation stand? { $other }, { $event }
+mail-mm-coop-ask-body =
+    Dear { $name },
+
+    After your 1:1 meeting with { $other } at { $event }, your cooperation stands at: { $stage }.
+    The organisers would like to know where it has got to since: an agreement signed (and of what kind), implemented, or ended. One click on your page tells them: { $link }
 mail-mm-coop-subject = Cooperation after your meeting: { $stage }, { $other }
 mail-mm-coop-body =
     Dear { $name },

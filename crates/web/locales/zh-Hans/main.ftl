@@ -480,6 +480,7 @@ mm-outcomes = 会谈结果
 mm-outcomes-help = 每场会谈计一次：任何一方表示未举行即计为未举行，否则取双方回复中较佳者。双方均未回复的会谈不计入下表。
 mm-outcomes-scheduled = 已编入日程的会谈
 mm-coop = 合作进展
+mm-coop-ask = 向 { $count } 项仍在进行的合作双方查询最新进展
 mm-coop-head = 会谈后的合作进展
 mm-coop-help = 任何一方表示有合作可能后，会谈即列于此；双方或主办方（按其告知）可将其推进至已签约、已落地或已结束。由供需对接发起的会谈，改为推进该对接。已签约包括其后已落地或已结束的协议。
 err-mm-not-cancellable = 只可取消仍待回复的申请，或已接受而尚未举行的会谈。
@@ -542,6 +543,12 @@ mail-mm-moved-body =
     { $place }
 
     您的日程：{ $link }
+mail-mm-coop-ask-subject = 合作进展如何？{ $other }，{ $event }
+mail-mm-coop-ask-body =
+    { $name }您好：
+
+    您在{ $event }与{ $other }一对一会谈后的合作，目前记录为：{ $stage }。
+    主办方希望了解其后进展：是否已签约（及协议类型）、已落地或已结束。请在您的页面更新：{ $link }
 mail-mm-coop-subject = 会谈后合作进展：{ $stage }，{ $other }
 mail-mm-coop-body =
     { $name }您好：

@@ -480,6 +480,7 @@ mm-outcomes = 會談結果
 mm-outcomes-help = 每場會談計一次：任何一方表示未舉行即計為未舉行，否則取雙方回覆中較佳者。雙方均未回覆的會談不計入下表。
 mm-outcomes-scheduled = 已編入日程的會談
 mm-coop = 合作進展
+mm-coop-ask = 向 { $count } 項仍在進行的合作雙方查詢最新進展
 mm-coop-head = 會談後的合作進展
 mm-coop-help = 任何一方表示有合作可能後，會談即列於此；雙方或主辦方（按其告知）可將其推進至已簽約、已落地或已結束。由供需對接發起的會談，改為推進該對接。已簽約包括其後已落地或已結束的協議。
 err-mm-not-cancellable = 只可取消仍待回覆的申請，或已接受而尚未舉行的會談。
@@ -542,6 +543,12 @@ mail-mm-moved-body =
     { $place }
 
     您的日程：{ $link }
+mail-mm-coop-ask-subject = 合作進展如何？{ $other }，{ $event }
+mail-mm-coop-ask-body =
+    { $name }您好：
+
+    您在{ $event }與{ $other }一對一會談後的合作，目前記錄為：{ $stage }。
+    主辦方希望了解其後進展：是否已簽約（及協議類型）、已落地或已結束。請在您的頁面更新：{ $link }
 mail-mm-coop-subject = 會談後合作進展：{ $stage }，{ $other }
 mail-mm-coop-body =
     { $name }您好：

@@ -58,6 +58,10 @@ pub fn router() -> Router<AppState> {
         .route("/events/{id}/matchmaking/nudge", post(nudge))
         .route("/events/{id}/matchmaking/followup", post(followup))
         .route(
+            "/events/{id}/matchmaking/cooperations/ask",
+            post(ask_cooperations),
+        )
+        .route(
             "/events/{id}/matchmaking/meetings/{rid}/cancel",
             post(cancel_by_organiser),
         )
@@ -565,6 +569,9 @@ struct OrganiserPage {
     /// reached, and agreements by kind), and each with its two sides.
     coop_figures: CoopFigures,
     coops: Vec<CoopLine>,
+    /// Cooperations still open (in talks, or signed and not yet implemented), whose sides
+    /// the organiser may ask where they stand.
+    coops_open: i64,
     /// The kinds of agreement, for the "signed" step: (code, label).
     agreements: Vec<(&'static str, String)>,
 }
@@ -825,6 +832,15 @@ async fn organiser_view(
         coops.push(coop_line(s, &c, coop, sides).await?);
     }
     let coop_figures = cooperation_figures(&c, &cooperations);
+    let coops_open = cooperations
+        .iter()
+        .filter(|x| {
+            matches!(
+                x.stage(),
+                Some(PipelineStage::InTalks | PipelineStage::Signed)
+            )
+        })
+        .count() as i64;
     let requests = requests
         .into_iter()
         .map(|r| {
@@ -901,6 +917,7 @@ async fn organiser_view(
             queued,
             coop_figures,
             coops,
+            coops_open,
             agreements: agreement_choices(&c),
             c,
             event,
@@ -1856,6 +1873,25 @@ async fn followup(
         .await?;
     Ok(see(c.href(&format!(
         "/events/{}/matchmaking?queued={n}",
+        event.id
+    ))))
+}
+
+/// Asks both sides of each cooperation still open after the event's meetings where it
+/// stands (the secretariat's follow-up for the yearly figures).
+async fn ask_cooperations(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
+    require(c.auth.as_ref(), Action::EditDirectory)?;
+    let event = s.store.get_event(id(&raw)?).await?;
+    let n = s
+        .store
+        .ask_cooperations(event.id, baylink_store::sql::now())
+        .await?;
+    Ok(see(c.href(&format!(
+        "/events/{}/matchmaking?queued={n}#mm-coop",
         event.id
     ))))
 }
