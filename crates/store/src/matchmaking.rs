@@ -761,6 +761,9 @@ pub trait MatchmakingStore: Send + Sync {
     async fn all_cooperations(&self) -> StoreResult<Vec<MeetingCooperation>>;
     /// A meeting's cooperation history, oldest first.
     async fn cooperation_steps(&self, request_id: i64) -> StoreResult<Vec<CooperationStep>>;
+    /// The histories of all the event's cooperations, by meeting, each oldest first: one
+    /// read for a page that lists them all.
+    async fn event_cooperation_steps(&self, event_id: i64) -> StoreResult<Vec<CooperationStep>>;
     /// The meetings that the person behind registration `registration_id` (by their
     /// address), or a colleague (registered with the same organisation, in any of its
     /// [`organisation_spellings`]), had at other events before `now`, accepted and in the

@@ -2043,6 +2043,13 @@ async fn cooperation(store: Arc<dyn Store>) {
         ]
     );
     assert_eq!(steps[1].note_script, "zh-Hant");
+    assert_eq!(s.event_cooperation_steps(ev.id).await.unwrap(), steps);
+    assert!(
+        s.event_cooperation_steps(other_event.id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     assert_eq!(steps[1].agreement_type.as_deref(), Some("joint_rd"));
 
     // Erased, a side's notes go; the figures stay.

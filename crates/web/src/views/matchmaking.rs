@@ -823,14 +823,17 @@ async fn organiser_view(
         Vec::new()
     };
     let cooperations = s.store.cooperations(event.id).await?;
-    let mut coops = Vec::with_capacity(cooperations.len());
-    for coop in &cooperations {
-        let sides = match requests.iter().find(|r| r.id == coop.request_id) {
-            Some(r) => format!("{} – {}", who(r.from_reg), who(r.to_reg)),
-            None => String::new(),
-        };
-        coops.push(coop_line(s, &c, coop, sides).await?);
-    }
+    let steps = s.store.event_cooperation_steps(event.id).await?;
+    let coops = cooperations
+        .iter()
+        .map(|coop| {
+            let sides = match requests.iter().find(|r| r.id == coop.request_id) {
+                Some(r) => format!("{} – {}", who(r.from_reg), who(r.to_reg)),
+                None => String::new(),
+            };
+            coop_line(&c, coop, sides, &steps)
+        })
+        .collect();
     let coop_figures = cooperation_figures(&c, &cooperations);
     let coops_open = cooperations
         .iter()
@@ -1987,23 +1990,22 @@ pub struct CoopLine {
     pub can_sign: bool,
 }
 
-/// `coop` with its history, labelled for the reader.
-async fn coop_line(
-    s: &AppState,
+/// `coop` with its history (`steps`, any of the event's: those of this meeting are
+/// taken), labelled for the reader.
+fn coop_line(
     c: &Ctx,
     coop: &MeetingCooperation,
     who: String,
-) -> Result<CoopLine, WebError> {
+    steps: &[baylink_store::CooperationStep],
+) -> CoopLine {
     let stage = |code: &str| {
         PipelineStage::parse(code)
             .map(|x| c.t(&x.label_key()))
             .unwrap_or_default()
     };
-    let history = s
-        .store
-        .cooperation_steps(coop.request_id)
-        .await?
+    let history = steps
         .iter()
+        .filter(|st| st.request_id == coop.request_id)
         .map(|st| {
             (
                 c.time(&st.at),
@@ -2012,7 +2014,7 @@ async fn coop_line(
             )
         })
         .collect();
-    Ok(CoopLine {
+    CoopLine {
         request_id: coop.request_id,
         version: coop.version,
         who,
@@ -2025,7 +2027,7 @@ async fn coop_line(
             .collect(),
         can_sign: coop.next().contains(&PipelineStage::Signed),
         history,
-    })
+    }
 }
 
 /// The closed loop after an event's meetings, as the alliance's work reports count it
@@ -2768,12 +2770,13 @@ async fn agenda_of(
     slots: &[MeetingSlot],
     who: &(dyn Fn(i64) -> String + Sync),
 ) -> Result<Vec<AgendaLine>, WebError> {
-    let (tables, coops) = match requests.first() {
+    let (tables, coops, steps) = match requests.first() {
         Some(r) => (
             s.store.meeting_tables(r.event_id).await?,
             s.store.cooperations(r.event_id).await?,
+            s.store.event_cooperation_steps(r.event_id).await?,
         ),
-        None => (Vec::new(), Vec::new()),
+        None => (Vec::new(), Vec::new(), Vec::new()),
     };
     let mut agenda: Vec<AgendaLine> = Vec::new();
     for r in requests.iter().filter(|r| {
@@ -2809,10 +2812,10 @@ async fn agenda_of(
             started: slot.starts_at <= baylink_store::sql::now(),
             comment: String::new(),
             moves: Vec::new(),
-            coop: match coops.iter().find(|x| x.request_id == r.id) {
-                Some(coop) => Some(coop_line(s, c, coop, who(other)).await?),
-                None => None,
-            },
+            coop: coops
+                .iter()
+                .find(|x| x.request_id == r.id)
+                .map(|coop| coop_line(c, coop, who(other), &steps)),
         });
     }
     agenda.sort_by_key(|line| line.starts_at);
