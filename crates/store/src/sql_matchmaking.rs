@@ -1425,14 +1425,18 @@ macro_rules! impl_sql_matchmaking {
                         PipelineStage::Signed => step.agreement_type.map(|a| a.code().to_owned()),
                         _ => before.agreement_type.clone(),
                     };
-                    let after = sqlx::query_as::<_, MeetingCooperation>(AssertSqlSafe(format!("UPDATE meeting_cooperations SET stage = $2, agreement_type = $3, updated_at = $4, version = version + 1 WHERE request_id = $1 RETURNING {COOPERATION_COLS}")))
+                    // The version is checked again in the write itself, so that of two moves
+                    // racing from the same page only the first is taken.
+                    let after = sqlx::query_as::<_, MeetingCooperation>(AssertSqlSafe(format!("UPDATE meeting_cooperations SET stage = $2, agreement_type = $3, updated_at = $4, version = version + 1 WHERE request_id = $1 AND version = $5 RETURNING {COOPERATION_COLS}")))
                         .bind(request_id)
                         .bind(step.stage.code())
                         .bind(agreement.clone())
                         .bind(now)
-                        .fetch_one(&mut *tx)
+                        .bind(expected_version)
+                        .fetch_optional(&mut *tx)
                         .await
-                        .map_err(map_err)?;
+                        .map_err(map_err)?
+                        .ok_or(StoreError::Conflict("err-stale-edit"))?;
                     sqlx::query("INSERT INTO meeting_cooperation_steps (request_id, stage, agreement_type, note, note_script, by_reg, user_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
                         .bind(request_id)
                         .bind(step.stage.code())

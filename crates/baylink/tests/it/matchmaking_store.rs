@@ -1831,19 +1831,13 @@ async fn met_before_on_postgres() {
     met_before(db.open().await).await;
 }
 
-/// The closed loop after a meeting: "cooperation possible" from either side starts it in
-/// talks (and a corrected answer takes it back while nothing moved), either side or the
-/// event's organiser moves it on, in order, against its version, and nothing is written
-/// when a move is refused; an erased side's notes go.
-async fn cooperation(store: Arc<dyn Store>) {
-    let s = store.as_ref();
+/// An event with three participants, the first two of whom met at noon (the meeting placed
+/// by the organiser at table T1): the event, the participants and the meeting.
+async fn one_meeting_held(s: &dyn Store, tag: &str) -> (Event, Vec<i64>, MeetingRequest) {
     let me = Actor::cli();
     let ev = event(s, None, false).await;
-    let other_event = event(s, None, false).await;
-    let regs = participants(s, ev.id, 3, "coop").await;
-    let (a, b, c) = (regs[0], regs[1], regs[2]);
-    let settings = plain_settings();
-    s.save_matchmaking(&me, ev.id, &settings, NOON)
+    let regs = participants(s, ev.id, 3, tag).await;
+    s.save_matchmaking(&me, ev.id, &plain_settings(), NOON)
         .await
         .unwrap();
     let slot = s
@@ -1852,16 +1846,88 @@ async fn cooperation(store: Arc<dyn Store>) {
         .unwrap();
     let table = s.add_meeting_table(&me, ev.id, "T1", None).await.unwrap();
     let ab = s
-        .request_meeting(ev.id, a, &ask(b, 2, ""), NOON - 600)
+        .request_meeting(ev.id, regs[0], &ask(regs[1], 2, ""), NOON - 600)
         .await
         .unwrap();
-    s.decide_meeting(ab.id, b, true, 2, NOON - 600)
+    s.decide_meeting(ab.id, regs[1], true, 2, NOON - 600)
         .await
         .unwrap();
     let version = s.matchmaking(ev.id).await.unwrap().unwrap().version;
     s.save_schedule(&me, ev.id, version, &[(ab.id, Some((slot.id, table.id)))])
         .await
         .unwrap();
+    (ev, regs, ab)
+}
+
+/// Two moves of one cooperation sent at once from the same page: one is taken, the other
+/// refused as stale, and one step is written, not two.
+async fn cooperation_race(store: Arc<dyn Store>) {
+    let (ev, regs, ab) = one_meeting_held(store.as_ref(), "race").await;
+    store
+        .record_outcome(ab.id, regs[0], MeetingOutcome::CooperationPossible)
+        .await
+        .unwrap();
+    let version = store.cooperations(ev.id).await.unwrap()[0].version;
+    let signed = PipelineMove {
+        stage: PipelineStage::Signed,
+        agreement_type: Some(AgreementType::Licensing),
+        note: String::new(),
+    };
+    let closed = PipelineMove {
+        stage: PipelineStage::Closed,
+        agreement_type: None,
+        note: "另有安排".into(),
+    };
+    let (x, y) = tokio::join!(
+        store.move_cooperation(
+            ab.id,
+            CooperationBy::Side(regs[0]),
+            version,
+            &signed,
+            NOON + 3600
+        ),
+        store.move_cooperation(
+            ab.id,
+            CooperationBy::Side(regs[1]),
+            version,
+            &closed,
+            NOON + 3600
+        ),
+    );
+    let taken = [&x, &y].iter().filter(|r| r.is_ok()).count();
+    assert_eq!(taken, 1, "{x:?} {y:?}");
+    let refused = if x.is_ok() { y } else { x };
+    assert_eq!(conflict_code(refused.unwrap_err()), "err-stale-edit");
+    assert_eq!(
+        store.cooperations(ev.id).await.unwrap()[0].version,
+        version + 1
+    );
+    assert_eq!(store.cooperation_steps(ab.id).await.unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn cooperation_race_on_sqlite() {
+    let db = TestDb::sqlite();
+    cooperation_race(db.open().await).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn cooperation_race_on_postgres() {
+    let db = TestDb::postgres().await;
+    cooperation_race(db.open().await).await;
+}
+
+/// The closed loop after a meeting: "cooperation possible" from either side starts it in
+/// talks (and a corrected answer takes it back while nothing moved), either side or the
+/// event's organiser moves it on, in order, against its version, and nothing is written
+/// when a move is refused; an erased side's notes go.
+async fn cooperation(store: Arc<dyn Store>) {
+    let s = store.as_ref();
+    let me = Actor::cli();
+    let (ev, regs, ab) = one_meeting_held(s, "coop").await;
+    let other_event = event(s, None, false).await;
+    let (a, b, c) = (regs[0], regs[1], regs[2]);
     let step = |stage, agreement_type, note: &str| PipelineMove {
         stage,
         agreement_type,
