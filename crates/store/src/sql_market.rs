@@ -218,15 +218,21 @@ macro_rules! impl_sql_market {
                     } else {
                         PostingStatus::Pending
                     };
-                    let q = sqlx::query("UPDATE postings SET org_id = $2, side = $3, kind = $4, title = $5, summary = $6, description = $7, script = $8, sectors = $9, modes = $10, target_regions = $11, stage = $12, ip_status = $13, contact = $14, expires_on = $15, event_id = $16, status = $17, version = version + 1, updated_at = $18 WHERE id = $1")
+                    // The version is checked again in the write itself: of two edits racing
+                    // from the same page, only the first is taken.
+                    let q = sqlx::query("UPDATE postings SET org_id = $2, side = $3, kind = $4, title = $5, summary = $6, description = $7, script = $8, sectors = $9, modes = $10, target_regions = $11, stage = $12, ip_status = $13, contact = $14, expires_on = $15, event_id = $16, status = $17, version = version + 1, updated_at = $18 WHERE id = $1 AND version = $19")
                         .bind(id)
                         .bind(d.org_id);
-                    bind_posting!(q, d)
+                    let written = bind_posting!(q, d)
                         .bind(status.code())
                         .bind(now)
+                        .bind(expected_version)
                         .execute(&mut *tx)
                         .await
                         .map_err(map_err)?;
+                    if written.rows_affected() == 0 {
+                        return Err(StoreError::Conflict("err-stale-edit"));
+                    }
                     let after = Self::posting_in(&mut tx, id).await?;
                     Self::audit(&mut tx, &actor(by), "update", "posting", id, audit_json(&before), audit_json(&after)).await?;
                     tx.commit().await.map_err(map_err)?;
@@ -471,15 +477,20 @@ macro_rules! impl_sql_market {
                         _ => before.agreement_type.clone(),
                     };
                     let reason = (step.stage == PipelineStage::Closed).then(|| note.to_owned());
-                    sqlx::query("UPDATE posting_interests SET stage = $2, agreement_type = $3, close_reason = $4, updated_at = $5, version = version + 1 WHERE id = $1")
+                    // Checked again in the write, as a posting's edit.
+                    let written = sqlx::query("UPDATE posting_interests SET stage = $2, agreement_type = $3, close_reason = $4, updated_at = $5, version = version + 1 WHERE id = $1 AND version = $6")
                         .bind(id)
                         .bind(step.stage.code())
                         .bind(agreement)
                         .bind(reason)
                         .bind(now)
+                        .bind(expected_version)
                         .execute(&mut *tx)
                         .await
                         .map_err(map_err)?;
+                    if written.rows_affected() == 0 {
+                        return Err(StoreError::Conflict("err-stale-edit"));
+                    }
                     Self::step(&mut tx, id, step.stage.code(), note, Some(by.id), now).await?;
                     let after = Self::interest_in(&mut tx, id).await?;
                     Self::audit(&mut tx, &actor(by), "update", "interest", id, audit_json(&before), audit_json(&after)).await?;

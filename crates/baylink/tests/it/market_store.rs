@@ -273,8 +273,30 @@ async fn story(store: Arc<dyn Store>) {
         stamp,
         "refused edits change nothing"
     );
+    // Two edits sent at once from the same page: one is taken, the other is stale.
+    let mut other_edit = edit.clone();
+    other_edit.title = format!("{} (2)", edit.title);
+    let (x, y) = tokio::join!(
+        s.update_posting(&rep_b, offer.id, offer.version, &edit, NOW),
+        s.update_posting(&staff, offer.id, offer.version, &other_edit, NOW),
+    );
+    assert_eq!(
+        [&x, &y].iter().filter(|r| r.is_ok()).count(),
+        1,
+        "{x:?} {y:?}"
+    );
+    let refused = if x.is_ok() {
+        y.unwrap_err()
+    } else {
+        x.unwrap_err()
+    };
+    assert_eq!(code(refused), "err-stale-edit");
+    assert_eq!(
+        s.get_posting(offer.id).await.unwrap().version,
+        offer.version + 1
+    );
     let edited = s
-        .update_posting(&rep_b, offer.id, offer.version, &edit, NOW)
+        .update_posting(&rep_b, offer.id, offer.version + 1, &edit, NOW)
         .await
         .unwrap();
     assert_eq!(edited.status, PostingStatus::Pending);
