@@ -285,12 +285,8 @@ async fn story(store: Arc<dyn Store>) {
         1,
         "{x:?} {y:?}"
     );
-    let refused = if x.is_ok() {
-        y.unwrap_err()
-    } else {
-        x.unwrap_err()
-    };
-    assert_eq!(code(refused), "err-stale-edit");
+    let refused = if x.is_ok() { y } else { x };
+    assert_eq!(code(refused.unwrap_err()), "err-stale-edit");
     assert_eq!(
         s.get_posting(offer.id).await.unwrap().version,
         offer.version + 1
