@@ -129,6 +129,10 @@ pub trait Store:
     async fn delete_organisation(&self, actor: &Actor, id: i64) -> StoreResult<()>;
     /// Finds an organisation by its exact name (as folded), for imports.
     async fn find_organisation_by_name(&self, name: &str) -> StoreResult<Option<Organisation>>;
+    /// Finds the organisation someone means by `name` as they typed it when registering:
+    /// its name in either script (as folded), else its English or short name in any case
+    /// ("HKUST", "hkitf"); the one named exactly first.
+    async fn find_organisation_by_any_name(&self, name: &str) -> StoreResult<Option<Organisation>>;
 
     // People and their positions.
     async fn list_people(&self, filter: &PersonFilter) -> StoreResult<Page<Person>>;

@@ -2444,13 +2444,30 @@ async fn participants_see_whom_they_met_at_an_earlier_event() {
         .organisation
         .clone()
         .expect("the demo's participants name one");
+    // And another, who wrote its English name, as the directory knows it.
+    let b_org_en = app
+        .store
+        .find_organisation_by_any_name(&b_org)
+        .await
+        .unwrap()
+        .and_then(|o| o.name_en)
+        .expect("the demo's organisations are in the directory with English names");
     with_org("蔡子健", "b-colleague@example.cn", b_org).await;
+    with_org("Kelvin Choi", "b-colleague-en@example.com", b_org_en).await;
     let (_, page) = public_page(&app, &format!("{colleague}/matchmaking")).await;
     let rows = &page[page.find("id=\"mm-participants\"").unwrap()..];
     let row = rows
         .split("<tr data-id=")
         .find(|r| r.contains("蔡子健"))
         .expect("B's colleague is there");
+    assert!(
+        row.contains("貴機構曾於2024深港澳科技界交流年會與其機構會談：有合作可能"),
+        "{row}"
+    );
+    let row = rows
+        .split("<tr data-id=")
+        .find(|r| r.contains("Kelvin Choi"))
+        .expect("B's other colleague is there");
     assert!(
         row.contains("貴機構曾於2024深港澳科技界交流年會與其機構會談：有合作可能"),
         "{row}"

@@ -1798,6 +1798,54 @@ async fn met_before(store: Arc<dyn Store>) {
             .collect::<Vec<_>>(),
         vec![(email(then[3]).await, false)]
     );
+    // Where the directory knows the organisation, its English or short name finds it too.
+    let ust = OrganisationInput {
+        name: "香港科技大學".into(),
+        name_en: Some("The Hong Kong University of Science and Technology".into()),
+        short_name: Some("HKUST".into()),
+        org_type: "university".into(),
+        region: "hong_kong".into(),
+        ..Default::default()
+    }
+    .validate(Script::Hant)
+    .unwrap();
+    let ust = s.create_organisation(&me, &ust).await.unwrap();
+    for typed in [
+        "hkust",
+        "香港科技大学",
+        "the hong kong university of science and technology ",
+    ] {
+        assert_eq!(
+            s.find_organisation_by_any_name(typed)
+                .await
+                .unwrap()
+                .map(|o| o.id),
+            Some(ust.id),
+            "{typed}"
+        );
+    }
+    assert_eq!(s.find_organisation_by_any_name("HKU").await.unwrap(), None);
+    let by_short_name = s
+        .register(
+            second.id,
+            &with_org("ust-short@example.hk", "HKUST"),
+            Channel::Public,
+            "mb-ust-short",
+            "en",
+            NOON,
+        )
+        .await
+        .unwrap()
+        .id;
+    assert_eq!(
+        s.earlier_meetings(by_short_name, NOON + 3600)
+            .await
+            .unwrap()
+            .iter()
+            .map(|m| (m.other_email.clone(), m.same_person))
+            .collect::<Vec<_>>(),
+        vec![(email(then[3]).await, false)]
+    );
     let nobody = s
         .register(
             second.id,

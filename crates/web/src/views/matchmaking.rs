@@ -268,9 +268,19 @@ fn one_outcome(from: &Option<String>, to: &Option<String>) -> Option<MeetingOutc
 pub struct MetBefore {
     /// The participant's own meetings, by the other side's address.
     by_email: HashMap<String, Vec<String>>,
-    /// Their colleagues' meetings, by the other side's organisation
-    /// ([`baylink_store::matchmaking::organisation_key`]).
-    by_organisation: HashMap<String, Vec<String>>,
+    /// Their colleagues' meetings, by the other side's organisation ([`OrgKey`]).
+    by_organisation: HashMap<OrgKey, Vec<String>>,
+    /// The organisation of each participant of the event, the same way.
+    of_reg: HashMap<i64, OrgKey>,
+}
+
+/// How an organisation is known across events: the directory's entry where there is one
+/// (whatever name it was written with), else the name as written, folded
+/// ([`baylink_store::matchmaking::organisation_key`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum OrgKey {
+    Directory(i64),
+    Written(String),
 }
 
 impl MetBefore {
@@ -278,11 +288,10 @@ impl MetBefore {
     /// organisation met theirs.
     pub fn of(&self, other: &baylink_store::Registration) -> Vec<String> {
         let mut lines = self.by_email.get(&other.email).cloned().unwrap_or_default();
-        if let Some(theirs) = other
-            .organisation
-            .as_deref()
-            .and_then(baylink_store::matchmaking::organisation_key)
-            && let Some(more) = self.by_organisation.get(&theirs)
+        if let Some(more) = self
+            .of_reg
+            .get(&other.id)
+            .and_then(|key| self.by_organisation.get(key))
         {
             lines.extend(more.iter().cloned());
         }
@@ -290,16 +299,58 @@ impl MetBefore {
     }
 }
 
+/// The [`OrgKey`] of an organisation written as `name`, looked up in the directory once per
+/// name (`seen`).
+async fn org_key(
+    s: &AppState,
+    seen: &mut HashMap<String, Option<OrgKey>>,
+    name: &str,
+) -> Result<Option<OrgKey>, WebError> {
+    if let Some(key) = seen.get(name) {
+        return Ok(key.clone());
+    }
+    let key = match baylink_store::matchmaking::organisation_key(name) {
+        None => None,
+        Some(written) => Some(match s.store.find_organisation_by_any_name(name).await? {
+            Some(org) => OrgKey::Directory(org.id),
+            None => OrgKey::Written(written),
+        }),
+    };
+    seen.insert(name.to_owned(), key.clone());
+    Ok(key)
+}
+
 /// Whom participant `reg` met at other events before (by the address each registered with)
 /// and whom colleagues of theirs met (by the organisation each registered with), as lines
 /// for the reader: "You met at 2024 年會: cooperation possible", "Your organisation met
 /// theirs at …". A meeting either side says did not take place is left out.
-async fn met_before(c: &Ctx, s: &AppState, reg: i64) -> Result<MetBefore, WebError> {
+///
+/// `regs` are the event's participants and `orgs` their organisations in the directory
+/// ([`meeting_suggestions::directory_orgs`]), so that one who wrote "HKUST" is known as
+/// the 香港科技大學 a colleague met.
+async fn met_before(
+    c: &Ctx,
+    s: &AppState,
+    reg: i64,
+    regs: &[baylink_store::Registration],
+    orgs: &HashMap<i64, i64>,
+) -> Result<MetBefore, WebError> {
     let earlier = s
         .store
         .earlier_meetings(reg, baylink_store::sql::now())
         .await?;
     let mut met = MetBefore::default();
+    let mut seen = HashMap::new();
+    for r in regs {
+        let key = match (orgs.get(&r.id), r.organisation.as_deref()) {
+            (Some(&org), _) => Some(OrgKey::Directory(org)),
+            (None, Some(name)) => org_key(s, &mut seen, name).await?,
+            (None, None) => None,
+        };
+        if let Some(key) = key {
+            met.of_reg.insert(r.id, key);
+        }
+    }
     for m in &earlier {
         let outcome = one_outcome(&m.outcome_from, &m.outcome_to);
         if outcome == Some(MeetingOutcome::NotHeld) {
@@ -349,10 +400,8 @@ async fn met_before(c: &Ctx, s: &AppState, reg: i64) -> Result<MetBefore, WebErr
                 .entry(m.other_email.clone())
                 .or_default()
                 .push(line);
-        } else if let Some(key) = m
-            .other_organisation
-            .as_deref()
-            .and_then(baylink_store::matchmaking::organisation_key)
+        } else if let Some(name) = m.other_organisation.as_deref()
+            && let Some(key) = org_key(s, &mut seen, name).await?
         {
             met.by_organisation.entry(key).or_default().push(line);
         }
@@ -1264,7 +1313,7 @@ async fn suggest_page(
                     .filter(|r| MeetingLanguage::apart(&theirs, &spoken(r.id)))
                     .map(|r| r.id),
             );
-            let met = met_before(&c, &s, reg.id).await?;
+            let met = met_before(&c, &s, reg.id, &regs, &orgs).await?;
             Some(
                 meeting_suggestions::for_participant(
                     &s,
@@ -2170,7 +2219,7 @@ async fn participant_page(
     let langs_of = |id: i64| abouts.get(&id).map(|p| p.languages()).unwrap_or_default();
     // The reader's own, read once for every comparison on the page.
     let my_langs = langs_of(reg.id);
-    let met = met_before(&c, &s, reg.id).await?;
+    let met = met_before(&c, &s, reg.id, &regs, &orgs).await?;
     let suggested = meeting_suggestions::for_participant(
         &s,
         &c,

@@ -27,8 +27,9 @@ use crate::error::WebError;
 const POSTINGS_PER_PROFILE: usize = 3;
 
 /// Each participant's organisation in the directory (registration id → organisation id):
-/// the one their account represents, else the one whose name is the organisation they
-/// registered with (in whatever script either is written). Erased registrations have none.
+/// the one their account represents, else the one named by the organisation they
+/// registered with (its name in whatever script either is written, or its English or
+/// short name: "HKUST"). Erased registrations have none.
 pub async fn directory_orgs(
     s: &AppState,
     regs: &[Registration],
@@ -50,7 +51,11 @@ pub async fn directory_orgs(
                 Some(name) if !name.is_empty() => match by_name.get(name) {
                     Some(org) => *org,
                     None => {
-                        let org = s.store.find_organisation_by_name(name).await?.map(|o| o.id);
+                        let org = s
+                            .store
+                            .find_organisation_by_any_name(name)
+                            .await?
+                            .map(|o| o.id);
                         by_name.insert(name.to_owned(), org);
                         org
                     }
