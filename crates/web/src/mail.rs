@@ -467,6 +467,22 @@ async fn followup_mail(
     ))
 }
 
+/// The meeting request a mail is about, as it stands now (one gone since: nothing to
+/// announce, [`StoreError::NotFound`]).
+async fn mailed_request(
+    store: &dyn Store,
+    m: &OutboxMessage,
+    event_id: i64,
+) -> Result<baylink_store::MeetingRequest, StoreError> {
+    let id = m.meeting_request_id.ok_or(StoreError::NotFound)?;
+    store
+        .meeting_requests(event_id)
+        .await?
+        .into_iter()
+        .find(|r| r.id == id)
+        .ok_or(StoreError::NotFound)
+}
+
 /// `text` quoted on lines of its own for a mail's body, or nothing when it is blank.
 fn quoted(lang: Locale, text: &str) -> String {
     if text.trim().is_empty() {
@@ -494,18 +510,13 @@ async fn cooperation_mail(
 ) -> Result<Composed, StoreError> {
     use baylink_store::{AgreementType, PipelineStage};
     let (reg, event) = recipient(store, m).await?;
-    let id = m.meeting_request_id.ok_or(StoreError::NotFound)?;
+    let request = mailed_request(store, m, event.id).await?;
+    let id = request.id;
     let coop = store
         .cooperations(event.id)
         .await?
         .into_iter()
         .find(|x| x.request_id == id)
-        .ok_or(StoreError::NotFound)?;
-    let request = store
-        .meeting_requests(event.id)
-        .await?
-        .into_iter()
-        .find(|r| r.id == id)
         .ok_or(StoreError::NotFound)?;
     let last = store
         .cooperation_steps(id)
@@ -597,13 +608,7 @@ async fn request_mail(
 ) -> Result<Composed, StoreError> {
     use baylink_store::RequestStatus;
     let (reg, event) = recipient(store, m).await?;
-    let id = m.meeting_request_id.ok_or(StoreError::NotFound)?;
-    let request = store
-        .meeting_requests(reg.event_id)
-        .await?
-        .into_iter()
-        .find(|r| r.id == id)
-        .ok_or(StoreError::NotFound)?;
+    let request = mailed_request(store, m, reg.event_id).await?;
     let (subject, body) = match (m.kind.as_str(), request.status) {
         ("mm_request", RequestStatus::Pending) => {
             ("mail-mm-request-subject", "mail-mm-request-body")
