@@ -1095,6 +1095,24 @@ async fn the_demo_conference_has_a_published_matchmaking_schedule_that_keeps_the
     ] {
         assert!(figures.contains(&expected), "{expected}: {figures}");
     }
+    // And which of the agreements join two regions, as the store says.
+    let coops = app.store.cooperations(conference.id).await.unwrap();
+    let signed_across = requests
+        .iter()
+        .filter(|r| {
+            coops
+                .iter()
+                .any(|x| x.request_id == r.id && x.agreement_type.is_some())
+        })
+        .filter(|r| region(r.from_reg) != region(r.to_reg))
+        .count();
+    assert!(
+        page.contains(&format!(
+            "<span id=\"mm-coop-across\">{signed_across} / 2</span>"
+        )),
+        "{}",
+        &page[page.find("id=\"mm-coop\"").unwrap()..][..1500]
+    );
     // And each side of such a meeting reads it on their own page.
     let waiting = requests
         .iter()

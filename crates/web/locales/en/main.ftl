@@ -496,6 +496,7 @@ mm-coop-ask = { $count ->
     [one] Ask both sides of the cooperation still open where it stands
    *[other] Ask both sides of the { $count } cooperations still open where they stand
 }
+mm-coop-across = Agreements signed across regions (of those whose regions are known)
 mm-coop-head = Cooperation after the meetings
 mm-coop-help = A meeting enters here when either side says cooperation is possible; either side, or you as they tell you, moves it on to an agreement signed, implemented, or closed. Meetings requested from an introduction move that introduction instead. Signed counts agreements since implemented or closed too.
 err-mm-not-cancellable = Only a request still waiting for an answer, or an accepted meeting not yet held, can be cancelled.

@@ -481,6 +481,7 @@ mm-outcomes-help = 每场会谈计一次：任何一方表示未举行即计为�
 mm-outcomes-scheduled = 已编入日程的会谈
 mm-coop = 合作进展
 mm-coop-ask = 向 { $count } 项仍在进行的合作双方查询最新进展
+mm-coop-across = 跨地区签订的协议（以已知地区者计）
 mm-coop-head = 会谈后的合作进展
 mm-coop-help = 任何一方表示有合作可能后，会谈即列于此；双方或主办方（按其告知）可将其推进至已签约、已落地或已结束。由供需对接发起的会谈，改为推进该对接。已签约包括其后已落地或已结束的协议。
 err-mm-not-cancellable = 只可取消仍待回复的申请，或已接受而尚未举行的会谈。

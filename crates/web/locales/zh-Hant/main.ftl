@@ -481,6 +481,7 @@ mm-outcomes-help = 每場會談計一次：任何一方表示未舉行即計為�
 mm-outcomes-scheduled = 已編入日程的會談
 mm-coop = 合作進展
 mm-coop-ask = 向 { $count } 項仍在進行的合作雙方查詢最新進展
+mm-coop-across = 跨地區簽訂的協議（以已知地區者計）
 mm-coop-head = 會談後的合作進展
 mm-coop-help = 任何一方表示有合作可能後，會談即列於此；雙方或主辦方（按其告知）可將其推進至已簽約、已落地或已結束。由供需對接發起的會談，改為推進該對接。已簽約包括其後已落地或已結束的協議。
 err-mm-not-cancellable = 只可取消仍待回覆的申請，或已接受而尚未舉行的會談。

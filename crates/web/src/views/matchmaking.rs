@@ -621,6 +621,9 @@ struct OrganiserPage {
     /// Cooperations still open (in talks, or signed and not yet implemented), whose sides
     /// the organiser may ask where they stand.
     coops_open: i64,
+    /// Of the agreements signed after the meetings whose sides' regions are known, how many
+    /// join two regions, and those by pair of regions (labelled).
+    coop_borders: (usize, usize, Vec<(String, usize)>),
     /// The kinds of agreement, for the "signed" step: (code, label).
     agreements: Vec<(&'static str, String)>,
 }
@@ -766,32 +769,29 @@ async fn organiser_view(
         .collect::<std::collections::HashSet<i64>>()
         .len() as i64;
     let stats = request_stats(&requests, regs.len());
-    let borders = {
-        let region: HashMap<i64, Region> = regs
-            .iter()
-            .filter_map(|r| {
-                r.region
-                    .as_deref()
-                    .and_then(Region::parse)
-                    .map(|x| (r.id, x))
-            })
-            .collect();
-        let Borders {
-            known,
-            across,
-            pairs,
-        } = across_borders(&requests, &region);
-        let pairs = pairs
+    let region: HashMap<i64, Region> = regs
+        .iter()
+        .filter_map(|r| {
+            r.region
+                .as_deref()
+                .and_then(Region::parse)
+                .map(|x| (r.id, x))
+        })
+        .collect();
+    let labelled = |b: Borders| {
+        let pairs = b
+            .pairs
             .into_iter()
-            .map(|((a, b), n)| {
+            .map(|((x, y), n)| {
                 (
-                    format!("{} – {}", c.t(&a.label_key()), c.t(&b.label_key())),
+                    format!("{} – {}", c.t(&x.label_key()), c.t(&y.label_key())),
                     n,
                 )
             })
             .collect();
-        (known, across, pairs)
+        (b.known, b.across, pairs)
     };
+    let borders = labelled(across_borders(&requests, &region));
     let research = {
         let kind: HashMap<i64, OrgType> = regs
             .iter()
@@ -872,6 +872,17 @@ async fn organiser_view(
         Vec::new()
     };
     let cooperations = s.store.cooperations(event.id).await?;
+    // The agreements signed after the event's meetings that join two regions, by pair.
+    let signed: Vec<MeetingRequest> = requests
+        .iter()
+        .filter(|r| {
+            cooperations
+                .iter()
+                .any(|x| x.request_id == r.id && x.agreement_type.is_some())
+        })
+        .cloned()
+        .collect();
+    let coop_borders = labelled(across_borders(&signed, &region));
     let steps = s.store.event_cooperation_steps(event.id).await?;
     let coops = cooperations
         .iter()
@@ -970,6 +981,7 @@ async fn organiser_view(
             coop_figures,
             coops,
             coops_open,
+            coop_borders,
             agreements: agreement_choices(&c),
             c,
             event,
