@@ -341,10 +341,14 @@ async fn met_before(
         .await?;
     let mut met = MetBefore::default();
     let mut seen = HashMap::new();
+    // The participants here were looked up in the directory already (`orgs`, by the same
+    // names): one not found there is known by the name as written.
     for r in regs {
         let key = match (orgs.get(&r.id), r.organisation.as_deref()) {
             (Some(&org), _) => Some(OrgKey::Directory(org)),
-            (None, Some(name)) => org_key(s, &mut seen, name).await?,
+            (None, Some(name)) => {
+                baylink_store::matchmaking::organisation_key(name).map(OrgKey::Written)
+            }
             (None, None) => None,
         };
         if let Some(key) = key {
