@@ -513,6 +513,56 @@ async fn matchmaking_request_accept_schedule_publish_and_agenda() {
     b.goto(&app.url(&format!("{}/matchmaking", links[2]))).await;
     b.wait_text("#mm-received", "由主辦方安排").await;
     assert!(b.text("#mm-received").await.contains("陳大文"));
+
+    // That meeting took place an hour ago (placed by the store: the page offers only slots
+    // to come). 王芳 says cooperation is possible, then records the agreement signed.
+    let me = baylink_store::Actor::cli();
+    let now = baylink_store::sql::now();
+    let past = app
+        .store
+        .add_meeting_slot(&me, event, now - 3600, now - 2400)
+        .await
+        .unwrap();
+    let arranged = app
+        .store
+        .meeting_requests(event)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|r| r.arranged)
+        .unwrap();
+    let table = app.store.meeting_tables(event).await.unwrap()[0].id;
+    let version = app.store.matchmaking(event).await.unwrap().unwrap().version;
+    app.store
+        .place_meeting(
+            &me,
+            event,
+            arranged.id,
+            Some((past.id, table)),
+            true,
+            version,
+            now,
+        )
+        .await
+        .unwrap();
+    b.goto(&app.url(&format!("{}/matchmaking", links[2]))).await;
+    b.wait_text("#mm-agenda", "陳大文").await;
+    b.script(&format!(
+        "const f = document.querySelector('#mm-agenda form[action$=\"/requests/{}/outcome\"]'); f.outcome.value = 'cooperation_possible'; f.submit();",
+        arranged.id
+    ))
+    .await;
+    b.wait_text(".mm-coop-stage", "洽談中").await;
+    b.script(
+        "const f = document.querySelector('.mm-coop-form'); f.stage.value = 'signed'; f.agreement_type.value = 'joint_rd'; f.note.value = '簽署合作備忘錄'; f.submit();",
+    )
+    .await;
+    b.wait_text(".mm-coop-stage", "已簽約").await;
+    let coop = b.text(".mm-coop").await;
+    assert!(
+        coop.contains("聯合研發") && coop.contains("簽署合作備忘錄"),
+        "{coop}"
+    );
     b.call(reqwest::Method::DELETE, "", json!({})).await;
 }
 
