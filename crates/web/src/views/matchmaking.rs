@@ -1907,61 +1907,57 @@ async fn set_published(
     .await
 }
 
-/// Reminds by mail each participant with requests waiting for their answer (b2match and
-/// Brella send the same nudge before the acceptance deadline, when most requests are
-/// answered or lost).
+/// The organiser's one-button mailings, each queued by the store for whoever it concerns.
+#[derive(Clone, Copy)]
+enum Mailing {
+    /// Those with requests waiting for their answer (b2match and Brella send the same
+    /// nudge before the acceptance deadline, when most requests are answered or lost).
+    Remind,
+    /// Those with a meeting held and its outcome untold.
+    Outcomes,
+    /// Both sides of each cooperation still open after the meetings, where it stands
+    /// (the secretariat's follow-up for the yearly figures).
+    Cooperations,
+}
+
+/// Queues `which` for the event and shows the organiser's page with how many mails went.
+async fn mailing(s: &AppState, c: &Ctx, raw: &str, which: Mailing) -> Result<Response, WebError> {
+    require(c.auth.as_ref(), Action::EditDirectory)?;
+    let event = s.store.get_event(id(raw)?).await?;
+    let now = baylink_store::sql::now();
+    let (n, anchor) = match which {
+        Mailing::Remind => (s.store.remind_pending(event.id, now).await?, ""),
+        Mailing::Outcomes => (s.store.ask_outcomes(event.id, now).await?, ""),
+        Mailing::Cooperations => (s.store.ask_cooperations(event.id, now).await?, "#mm-coop"),
+    };
+    Ok(see(c.href(&format!(
+        "/events/{}/matchmaking?queued={n}{anchor}",
+        event.id
+    ))))
+}
+
 async fn remind(
     State(s): State<AppState>,
     c: Ctx,
     Path(raw): Path<String>,
 ) -> Result<Response, WebError> {
-    require(c.auth.as_ref(), Action::EditDirectory)?;
-    let event = s.store.get_event(id(&raw)?).await?;
-    let n = s
-        .store
-        .remind_pending(event.id, baylink_store::sql::now())
-        .await?;
-    Ok(see(c.href(&format!(
-        "/events/{}/matchmaking?queued={n}",
-        event.id
-    ))))
+    mailing(&s, &c, &raw, Mailing::Remind).await
 }
 
-/// Asks by mail each participant with a meeting held and its outcome untold to tell it.
 async fn followup(
     State(s): State<AppState>,
     c: Ctx,
     Path(raw): Path<String>,
 ) -> Result<Response, WebError> {
-    require(c.auth.as_ref(), Action::EditDirectory)?;
-    let event = s.store.get_event(id(&raw)?).await?;
-    let n = s
-        .store
-        .ask_outcomes(event.id, baylink_store::sql::now())
-        .await?;
-    Ok(see(c.href(&format!(
-        "/events/{}/matchmaking?queued={n}",
-        event.id
-    ))))
+    mailing(&s, &c, &raw, Mailing::Outcomes).await
 }
 
-/// Asks both sides of each cooperation still open after the event's meetings where it
-/// stands (the secretariat's follow-up for the yearly figures).
 async fn ask_cooperations(
     State(s): State<AppState>,
     c: Ctx,
     Path(raw): Path<String>,
 ) -> Result<Response, WebError> {
-    require(c.auth.as_ref(), Action::EditDirectory)?;
-    let event = s.store.get_event(id(&raw)?).await?;
-    let n = s
-        .store
-        .ask_cooperations(event.id, baylink_store::sql::now())
-        .await?;
-    Ok(see(c.href(&format!(
-        "/events/{}/matchmaking?queued={n}#mm-coop",
-        event.id
-    ))))
+    mailing(&s, &c, &raw, Mailing::Cooperations).await
 }
 
 /// Invites by mail each participant with no meeting yet to book one, while requests may
