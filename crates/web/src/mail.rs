@@ -508,7 +508,6 @@ async fn cooperation_mail(
     lang: Locale,
     base_url: &str,
 ) -> Result<Composed, StoreError> {
-    use baylink_store::{AgreementType, PipelineStage};
     let (reg, event) = recipient(store, m).await?;
     let request = mailed_request(store, m, event.id).await?;
     let id = request.id;
@@ -523,17 +522,11 @@ async fn cooperation_mail(
         .await?
         .pop()
         .ok_or(StoreError::NotFound)?;
-    let stage = [
-        PipelineStage::parse(&coop.stage).map(|st| lang.t(&st.label_key())),
-        coop.agreement_type
-            .as_deref()
-            .and_then(AgreementType::parse)
-            .map(|a| lang.t(&a.label_key())),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" · ");
+    let stage = crate::views::matchmaking::cooperation_words(
+        lang,
+        Some(&coop.stage),
+        coop.agreement_type.as_deref(),
+    );
     let other = who_with_organisation(
         lang,
         &store.get_registration(request.other_side(reg.id)).await?,

@@ -262,6 +262,27 @@ fn one_outcome(from: &Option<String>, to: &Option<String>) -> Option<MeetingOutc
     }
 }
 
+/// Where a cooperation stands in `lang`'s words, with the kind of agreement once signed
+/// ("已簽約 · 聯合研發"); empty without a stage. For the mails and "met before".
+pub(crate) fn cooperation_words(
+    lang: crate::i18n::Locale,
+    stage: Option<&str>,
+    agreement_type: Option<&str>,
+) -> String {
+    [
+        stage
+            .and_then(PipelineStage::parse)
+            .map(|st| lang.t(&st.label_key())),
+        agreement_type
+            .and_then(AgreementType::parse)
+            .map(|a| lang.t(&a.label_key())),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ")
+}
+
 /// Whom a participant met at other events before, or a colleague of theirs did, as lines
 /// for the reader ([`met_before`]).
 #[derive(Default)]
@@ -385,20 +406,16 @@ async fn met_before(
         };
         // And where it led since, when a side said cooperation was possible: the
         // alliance's closed loop, read at the next event.
-        let since = [
-            m.cooperation_stage
-                .as_deref()
-                .and_then(PipelineStage::parse)
-                .map(|st| c.t(&st.label_key())),
-            m.agreement_type
-                .as_deref()
-                .and_then(AgreementType::parse)
-                .map(|a| c.t(&a.label_key())),
-        ];
-        let line = std::iter::once(line)
-            .chain(since.into_iter().flatten())
-            .collect::<Vec<_>>()
-            .join(" · ");
+        let since = cooperation_words(
+            c.lang,
+            m.cooperation_stage.as_deref(),
+            m.agreement_type.as_deref(),
+        );
+        let line = if since.is_empty() {
+            line
+        } else {
+            format!("{line} · {since}")
+        };
         if m.same_person {
             met.by_email
                 .entry(m.other_email.clone())
