@@ -29,8 +29,9 @@ pub use events::*;
 pub use input::*;
 pub use market::{
     AgreementType, Attachment, Codes, CoopMode, FunnelRow, Interest, InterestStatus, IpStatus,
-    MarketStamp, MarketStore, PipelineMove, PipelineStage, PipelineStep, Posting, PostingDraft,
-    PostingFilter, PostingInput, PostingKind, PostingSide, PostingStatus, Sector, Stage,
+    MarketStamp, MarketStore, PipelineBack, PipelineMove, PipelineStage, PipelineStep, Posting,
+    PostingDraft, PostingFilter, PostingInput, PostingKind, PostingSide, PostingStatus, Sector,
+    Stage,
 };
 pub use matchmaking::{
     CooperationBy, CooperationStep, EarlierMeeting, Matchmaking, MatchmakingDraft,

@@ -545,6 +545,9 @@ pub struct PipelineStep {
     pub note: String,
     pub user_id: Option<i64>,
     pub at: i64,
+    /// This step took the last move back ([`PipelineBack`]); `stage` is where that left
+    /// the pipeline.
+    pub takes_back: bool,
 }
 
 /// The longest interest message or pipeline note, in characters.
@@ -613,6 +616,71 @@ impl PipelineMove {
             Ok(())
         } else {
             Err(errors)
+        }
+    }
+}
+
+/// Taking back the last move of a pipeline (an introduction's or a meeting's cooperation):
+/// a side who recorded "signed" by mistake, or talks that resume after being closed.
+///
+/// Why not a move backwards: the pipeline only moves forwards, so that its history reads
+/// as what happened. A take-back is a step of its own in that history, with its reason,
+/// and it returns to exactly where the pipeline stood before the move it takes back, with
+/// the agreement as it stood then; taking back again goes one move further back. The
+/// history's first step (introduced, or in talks after a meeting) is never taken back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PipelineBack {
+    /// Why: required, as for a closing.
+    pub note: String,
+}
+
+impl PipelineBack {
+    pub fn validate(&self) -> Result<(), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        if self.note.trim().is_empty() {
+            errors.push(FieldError::new("note", "err-pipeline-back-reason"));
+        }
+        if self.note.chars().count() > MAX_INTEREST_CHARS {
+            errors.push(
+                FieldError::new("note", "err-too-long").with_limit(MAX_INTEREST_CHARS as i64),
+            );
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The moves still standing in a history of (stage code, took back) steps, oldest
+    /// first: each take-back cancels the move before it that still stood.
+    pub fn standing<'a>(steps: impl IntoIterator<Item = (&'a str, bool)>) -> Vec<PipelineStage> {
+        let mut standing = Vec::new();
+        for (stage, takes_back) in steps {
+            if takes_back {
+                standing.pop();
+            } else if let Some(stage) = PipelineStage::parse(stage) {
+                standing.push(stage);
+            }
+        }
+        standing
+    }
+
+    /// Where taking back the last move standing would return to, if there is one to take
+    /// back.
+    pub fn target(standing: &[PipelineStage]) -> Option<PipelineStage> {
+        match standing {
+            [.., before, _last] => Some(*before),
+            _ => None,
+        }
+    }
+
+    /// The agreement once back at `stage`: an agreement is kept only where one had been
+    /// signed by that point, since only signing sets it.
+    pub fn agreement_at(stage: PipelineStage, agreement: Option<String>) -> Option<String> {
+        match stage {
+            PipelineStage::Signed | PipelineStage::Implemented => agreement,
+            _ => None,
         }
     }
 }
@@ -713,6 +781,16 @@ pub trait MarketStore: Send + Sync {
         id: i64,
         expected_version: i64,
         step: &PipelineMove,
+        now: i64,
+    ) -> StoreResult<Interest>;
+    /// Either side of an introduction, or staff, takes its last move back
+    /// ([`PipelineBack`]).
+    async fn take_back_pipeline(
+        &self,
+        by: &User,
+        id: i64,
+        expected_version: i64,
+        back: &PipelineBack,
         now: i64,
     ) -> StoreResult<Interest>;
     async fn get_interest(&self, id: i64) -> StoreResult<Interest>;

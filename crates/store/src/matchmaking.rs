@@ -488,6 +488,9 @@ pub struct CooperationStep {
     pub by_reg: Option<i64>,
     pub user_id: Option<i64>,
     pub at: i64,
+    /// This step took the last move back ([`crate::market::PipelineBack`]); `stage` is
+    /// where that left the cooperation.
+    pub takes_back: bool,
 }
 
 /// Who moves a meeting's cooperation on ([`MatchmakingStore::move_cooperation`]).
@@ -748,6 +751,19 @@ pub trait MatchmakingStore: Send + Sync {
         by: CooperationBy<'_>,
         expected_version: i64,
         step: &PipelineMove,
+        now: i64,
+    ) -> StoreResult<MeetingCooperation>;
+    /// Takes the last move of the cooperation after meeting `request_id` back
+    /// ([`PipelineBack`](crate::PipelineBack): a reason required, `err-pipeline-nothing-back`
+    /// when only its start stands), as `by` asks, on the same terms as
+    /// [`Self::move_cooperation`]: either side or the organiser, the version checked, the
+    /// other side (both, for the organiser) told by mail.
+    async fn take_back_cooperation(
+        &self,
+        request_id: i64,
+        by: CooperationBy<'_>,
+        expected_version: i64,
+        back: &crate::PipelineBack,
         now: i64,
     ) -> StoreResult<MeetingCooperation>;
     /// The event's meetings with a cooperation under way or done, by meeting.

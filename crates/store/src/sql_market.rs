@@ -160,6 +160,56 @@ macro_rules! impl_sql_market {
                     Ok(())
                 }
 
+                /// The introduction `id` as `by`, one of its sides or staff, may move it, at
+                /// `expected_version`, with where it stands.
+                async fn pipeline_of(tx: &mut Tx<'_>, by: &User, id: i64, expected_version: i64) -> StoreResult<(Interest, PipelineStage)> {
+                    let before = Self::interest_in(tx, id).await?;
+                    let posting = Self::posting_in(tx, before.posting_id).await?;
+                    if !party_to(by, &before, &posting) {
+                        return Err(StoreError::invalid("id", "err-market-not-party"));
+                    }
+                    let Some(from) = before.stage() else {
+                        return Err(StoreError::Conflict("err-market-not-introduced"));
+                    };
+                    if before.version != expected_version {
+                        return Err(StoreError::Conflict("err-stale-edit"));
+                    }
+                    Ok((before, from))
+                }
+
+                /// Writes a move (or a take-back) of `before` to `(stage, agreement, close
+                /// reason)`, with its step in the history, audited.
+                async fn shift_pipeline(tx: &mut Tx<'_>, by: &User, before: &Interest, (stage, agreement, reason): (PipelineStage, Option<String>, Option<String>), note: &str, takes_back: bool, now: i64) -> StoreResult<Interest> {
+                    // The version is checked again in the write itself, so that of two moves
+                    // racing from the same page only the first is taken.
+                    let written = sqlx::query("UPDATE posting_interests SET stage = $2, agreement_type = $3, close_reason = $4, updated_at = $5, version = version + 1 WHERE id = $1 AND version = $6")
+                        .bind(before.id)
+                        .bind(stage.code())
+                        .bind(agreement)
+                        .bind(reason)
+                        .bind(now)
+                        .bind(before.version)
+                        .execute(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    if written.rows_affected() == 0 {
+                        return Err(StoreError::Conflict("err-stale-edit"));
+                    }
+                    sqlx::query("INSERT INTO pipeline_steps (interest_id, stage, note, user_id, at, takes_back) VALUES ($1, $2, $3, $4, $5, $6)")
+                        .bind(before.id)
+                        .bind(stage.code())
+                        .bind(note)
+                        .bind(by.id)
+                        .bind(now)
+                        .bind(takes_back)
+                        .execute(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    let after = Self::interest_in(tx, before.id).await?;
+                    Self::audit(tx, &actor(by), "update", "interest", before.id, audit_json(before), audit_json(&after)).await?;
+                    Ok(after)
+                }
+
                 async fn step(tx: &mut Tx<'_>, interest_id: i64, stage: &str, note: &str, user_id: Option<i64>, now: i64) -> StoreResult<()> {
                     sqlx::query("INSERT INTO pipeline_steps (interest_id, stage, note, user_id, at) VALUES ($1, $2, $3, $4, $5)")
                         .bind(interest_id)
@@ -457,43 +507,34 @@ macro_rules! impl_sql_market {
                 async fn move_pipeline(&self, by: &User, id: i64, expected_version: i64, step: &PipelineMove, now: i64) -> StoreResult<Interest> {
                     step.validate()?;
                     let mut tx = self.begin().await?;
-                    let before = Self::interest_in(&mut tx, id).await?;
-                    let posting = Self::posting_in(&mut tx, before.posting_id).await?;
-                    if !party_to(by, &before, &posting) {
-                        return Err(StoreError::invalid("id", "err-market-not-party"));
-                    }
-                    let Some(from) = before.stage() else {
-                        return Err(StoreError::Conflict("err-market-not-introduced"));
-                    };
-                    if before.version != expected_version {
-                        return Err(StoreError::Conflict("err-stale-edit"));
-                    }
+                    let (before, from) = Self::pipeline_of(&mut tx, by, id, expected_version).await?;
                     if !step.allowed_from(from) {
                         return Err(StoreError::invalid("stage", "err-market-stage-order"));
                     }
-                    let note = step.note.trim();
                     let agreement = match step.stage {
                         PipelineStage::Signed => step.agreement_type.map(|a| a.code().to_owned()),
                         _ => before.agreement_type.clone(),
                     };
+                    let note = step.note.trim();
                     let reason = (step.stage == PipelineStage::Closed).then(|| note.to_owned());
-                    // Checked again in the write, as a posting's edit.
-                    let written = sqlx::query("UPDATE posting_interests SET stage = $2, agreement_type = $3, close_reason = $4, updated_at = $5, version = version + 1 WHERE id = $1 AND version = $6")
+                    let after = Self::shift_pipeline(&mut tx, by, &before, (step.stage, agreement, reason), note, false, now).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(after)
+                }
+
+                async fn take_back_pipeline(&self, by: &User, id: i64, expected_version: i64, back: &PipelineBack, now: i64) -> StoreResult<Interest> {
+                    back.validate()?;
+                    let mut tx = self.begin().await?;
+                    let (before, _) = Self::pipeline_of(&mut tx, by, id, expected_version).await?;
+                    let steps: Vec<(String, bool)> = sqlx::query_as("SELECT stage, takes_back FROM pipeline_steps WHERE interest_id = $1 ORDER BY at, id")
                         .bind(id)
-                        .bind(step.stage.code())
-                        .bind(agreement)
-                        .bind(reason)
-                        .bind(now)
-                        .bind(expected_version)
-                        .execute(&mut *tx)
+                        .fetch_all(&mut *tx)
                         .await
                         .map_err(map_err)?;
-                    if written.rows_affected() == 0 {
-                        return Err(StoreError::Conflict("err-stale-edit"));
-                    }
-                    Self::step(&mut tx, id, step.stage.code(), note, Some(by.id), now).await?;
-                    let after = Self::interest_in(&mut tx, id).await?;
-                    Self::audit(&mut tx, &actor(by), "update", "interest", id, audit_json(&before), audit_json(&after)).await?;
+                    let standing = PipelineBack::standing(steps.iter().map(|(stage, back)| (stage.as_str(), *back)));
+                    let to = PipelineBack::target(&standing).ok_or(StoreError::Conflict("err-pipeline-nothing-back"))?;
+                    let agreement = PipelineBack::agreement_at(to, before.agreement_type.clone());
+                    let after = Self::shift_pipeline(&mut tx, by, &before, (to, agreement, None), back.note.trim(), true, now).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(after)
                 }
@@ -525,7 +566,7 @@ macro_rules! impl_sql_market {
                 }
 
                 async fn pipeline_steps(&self, interest_id: i64) -> StoreResult<Vec<PipelineStep>> {
-                    sqlx::query_as::<_, PipelineStep>("SELECT id, interest_id, stage, note, user_id, at FROM pipeline_steps WHERE interest_id = $1 ORDER BY at, id")
+                    sqlx::query_as::<_, PipelineStep>("SELECT id, interest_id, stage, note, user_id, at, takes_back FROM pipeline_steps WHERE interest_id = $1 ORDER BY at, id")
                         .bind(interest_id)
                         .fetch_all(&self.pool)
                         .await

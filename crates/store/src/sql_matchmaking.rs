@@ -1406,32 +1406,9 @@ macro_rules! impl_sql_matchmaking {
 
                 async fn move_cooperation(&self, request_id: i64, by: CooperationBy<'_>, expected_version: i64, step: &PipelineMove, now: i64) -> StoreResult<MeetingCooperation> {
                     step.validate()?;
-                    let (note, script) = feedback_comment(&step.note).map_err(|mut errors| {
-                        for e in &mut errors {
-                            e.field = "note".to_owned();
-                        }
-                        StoreError::Invalid(errors)
-                    })?;
+                    let note = cooperation_note(&step.note)?;
                     let mut tx = self.begin().await?;
-                    let request = Self::request_in(&mut tx, request_id).await?;
-                    let (by_reg, user_id) = match by {
-                        CooperationBy::Side(reg) if reg == request.from_reg || reg == request.to_reg => (Some(reg), None),
-                        CooperationBy::Side(_) => return Err(StoreError::NotFound),
-                        CooperationBy::Organiser { actor, event_id } if event_id == request.event_id => (None, actor.user_id),
-                        CooperationBy::Organiser { .. } => return Err(StoreError::NotFound),
-                    };
-                    let before = sqlx::query_as::<_, MeetingCooperation>(AssertSqlSafe(format!("SELECT {COOPERATION_COLS} FROM meeting_cooperations WHERE request_id = $1")))
-                        .bind(request_id)
-                        .fetch_optional(&mut *tx)
-                        .await
-                        .map_err(map_err)?
-                        .ok_or(StoreError::Conflict("err-mm-no-cooperation"))?;
-                    if before.version != expected_version {
-                        return Err(StoreError::Conflict("err-stale-edit"));
-                    }
-                    let Some(from) = before.stage() else {
-                        return Err(StoreError::Conflict("err-mm-no-cooperation"));
-                    };
+                    let (request, before, from) = Self::cooperation_of(&mut tx, request_id, by, expected_version).await?;
                     if !step.allowed_from(from) {
                         return Err(StoreError::invalid("stage", "err-market-stage-order"));
                     }
@@ -1439,49 +1416,25 @@ macro_rules! impl_sql_matchmaking {
                         PipelineStage::Signed => step.agreement_type.map(|a| a.code().to_owned()),
                         _ => before.agreement_type.clone(),
                     };
-                    // The version is checked again in the write itself, so that of two moves
-                    // racing from the same page only the first is taken.
-                    let after = sqlx::query_as::<_, MeetingCooperation>(AssertSqlSafe(format!("UPDATE meeting_cooperations SET stage = $2, agreement_type = $3, updated_at = $4, version = version + 1 WHERE request_id = $1 AND version = $5 RETURNING {COOPERATION_COLS}")))
+                    let after = Self::shift_cooperation(&mut tx, &request, by, &before, (step.stage, agreement), note, false, now).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(after)
+                }
+
+                async fn take_back_cooperation(&self, request_id: i64, by: CooperationBy<'_>, expected_version: i64, back: &PipelineBack, now: i64) -> StoreResult<MeetingCooperation> {
+                    back.validate()?;
+                    let note = cooperation_note(&back.note)?;
+                    let mut tx = self.begin().await?;
+                    let (request, before, _) = Self::cooperation_of(&mut tx, request_id, by, expected_version).await?;
+                    let steps: Vec<(String, bool)> = sqlx::query_as("SELECT stage, takes_back FROM meeting_cooperation_steps WHERE request_id = $1 ORDER BY id")
                         .bind(request_id)
-                        .bind(step.stage.code())
-                        .bind(agreement.clone())
-                        .bind(now)
-                        .bind(expected_version)
-                        .fetch_optional(&mut *tx)
-                        .await
-                        .map_err(map_err)?
-                        .ok_or(StoreError::Conflict("err-stale-edit"))?;
-                    sqlx::query("INSERT INTO meeting_cooperation_steps (request_id, stage, agreement_type, note, note_script, by_reg, user_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-                        .bind(request_id)
-                        .bind(step.stage.code())
-                        .bind(agreement)
-                        .bind(note)
-                        .bind(script.code().to_owned())
-                        .bind(by_reg)
-                        .bind(user_id)
-                        .bind(now)
-                        .execute(&mut *tx)
+                        .fetch_all(&mut *tx)
                         .await
                         .map_err(map_err)?;
-                    // Told by mail, written when sent: the other side, or both when the
-                    // organiser moved it; one such mail waiting already says it all.
-                    let told: Vec<i64> = match by_reg {
-                        Some(reg) => vec![request.other_side(reg)],
-                        None => vec![request.from_reg, request.to_reg],
-                    };
-                    for to in told {
-                        sqlx::query("INSERT INTO outbox (to_addr, kind, registration_id, meeting_request_id, locale, created_at, next_attempt_at) SELECT email, 'mm_coop', id, $1, locale, $2, $2 FROM registrations WHERE id = $3 AND synthetic = $4 AND status = 'confirmed' AND NOT EXISTS (SELECT 1 FROM outbox WHERE kind = 'mm_coop' AND registration_id = $3 AND meeting_request_id = $1 AND sent_at IS NULL)")
-                            .bind(request_id)
-                            .bind(now)
-                            .bind(to)
-                            .bind(false)
-                            .execute(&mut *tx)
-                            .await
-                            .map_err(map_err)?;
-                    }
-                    if let CooperationBy::Organiser { actor, .. } = by {
-                        Self::audit(&mut tx, actor, "update", "cooperation", request_id, audit_json(&before), audit_json(&after)).await?;
-                    }
+                    let standing = PipelineBack::standing(steps.iter().map(|(stage, back)| (stage.as_str(), *back)));
+                    let to = PipelineBack::target(&standing).ok_or(StoreError::Conflict("err-pipeline-nothing-back"))?;
+                    let agreement = PipelineBack::agreement_at(to, before.agreement_type.clone());
+                    let after = Self::shift_cooperation(&mut tx, &request, by, &before, (to, agreement), note, true, now).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(after)
                 }
@@ -1520,7 +1473,7 @@ macro_rules! impl_sql_matchmaking {
                 }
 
                 async fn event_cooperation_steps(&self, event_id: i64) -> StoreResult<Vec<CooperationStep>> {
-                    sqlx::query_as::<_, CooperationStep>("SELECT st.id, st.request_id, st.stage, st.agreement_type, st.note, st.note_script, st.by_reg, st.user_id, st.at FROM meeting_cooperation_steps st JOIN meeting_cooperations co ON co.request_id = st.request_id WHERE co.event_id = $1 ORDER BY st.request_id, st.id")
+                    sqlx::query_as::<_, CooperationStep>("SELECT st.id, st.request_id, st.stage, st.agreement_type, st.note, st.note_script, st.by_reg, st.user_id, st.at, st.takes_back FROM meeting_cooperation_steps st JOIN meeting_cooperations co ON co.request_id = st.request_id WHERE co.event_id = $1 ORDER BY st.request_id, st.id")
                         .bind(event_id)
                         .fetch_all(&self.pool)
                         .await
@@ -1528,7 +1481,7 @@ macro_rules! impl_sql_matchmaking {
                 }
 
                 async fn cooperation_steps(&self, request_id: i64) -> StoreResult<Vec<CooperationStep>> {
-                    sqlx::query_as::<_, CooperationStep>("SELECT id, request_id, stage, agreement_type, note, note_script, by_reg, user_id, at FROM meeting_cooperation_steps WHERE request_id = $1 ORDER BY id")
+                    sqlx::query_as::<_, CooperationStep>("SELECT id, request_id, stage, agreement_type, note, note_script, by_reg, user_id, at, takes_back FROM meeting_cooperation_steps WHERE request_id = $1 ORDER BY id")
                         .bind(request_id)
                         .fetch_all(&self.pool)
                         .await
@@ -1536,7 +1489,98 @@ macro_rules! impl_sql_matchmaking {
                 }
             }
 
+            /// A move's note, trimmed, with its script; its errors are the note's.
+            fn cooperation_note(text: &str) -> StoreResult<(String, $crate::sql::reexport::baylink_text::Script)> {
+                feedback_comment(text).map_err(|mut errors| {
+                    for e in &mut errors {
+                        e.field = "note".to_owned();
+                    }
+                    StoreError::Invalid(errors)
+                })
+            }
+
             impl $store {
+                /// The meeting `request_id` with its cooperation, as `by` may move it (one
+                /// of its two sides, or the organiser of its event; `NotFound` otherwise),
+                /// at `expected_version`, with where it stands.
+                async fn cooperation_of(tx: &mut Tx<'_>, request_id: i64, by: CooperationBy<'_>, expected_version: i64) -> StoreResult<(MeetingRequest, MeetingCooperation, PipelineStage)> {
+                    let request = Self::request_in(tx, request_id).await?;
+                    match by {
+                        CooperationBy::Side(reg) if reg == request.from_reg || reg == request.to_reg => {}
+                        CooperationBy::Organiser { event_id, .. } if event_id == request.event_id => {}
+                        _ => return Err(StoreError::NotFound),
+                    }
+                    let before = sqlx::query_as::<_, MeetingCooperation>(AssertSqlSafe(format!("SELECT {COOPERATION_COLS} FROM meeting_cooperations WHERE request_id = $1")))
+                        .bind(request_id)
+                        .fetch_optional(&mut **tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::Conflict("err-mm-no-cooperation"))?;
+                    if before.version != expected_version {
+                        return Err(StoreError::Conflict("err-stale-edit"));
+                    }
+                    let Some(from) = before.stage() else {
+                        return Err(StoreError::Conflict("err-mm-no-cooperation"));
+                    };
+                    Ok((request, before, from))
+                }
+
+                /// Writes a move (or a take-back) of `before` to `(stage, agreement)` with
+                /// its step in the history, tells the other side (both, for the organiser)
+                /// by mail, and audits the organiser's.
+                #[allow(clippy::too_many_arguments)]
+                async fn shift_cooperation(tx: &mut Tx<'_>, request: &MeetingRequest, by: CooperationBy<'_>, before: &MeetingCooperation, (stage, agreement): (PipelineStage, Option<String>), (note, script): (String, $crate::sql::reexport::baylink_text::Script), takes_back: bool, now: i64) -> StoreResult<MeetingCooperation> {
+                    let (by_reg, user_id) = match by {
+                        CooperationBy::Side(reg) => (Some(reg), None),
+                        CooperationBy::Organiser { actor, .. } => (None, actor.user_id),
+                    };
+                    // The version is checked again in the write itself, so that of two moves
+                    // racing from the same page only the first is taken.
+                    let after = sqlx::query_as::<_, MeetingCooperation>(AssertSqlSafe(format!("UPDATE meeting_cooperations SET stage = $2, agreement_type = $3, updated_at = $4, version = version + 1 WHERE request_id = $1 AND version = $5 RETURNING {COOPERATION_COLS}")))
+                        .bind(request.id)
+                        .bind(stage.code())
+                        .bind(agreement.clone())
+                        .bind(now)
+                        .bind(before.version)
+                        .fetch_optional(&mut **tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::Conflict("err-stale-edit"))?;
+                    sqlx::query("INSERT INTO meeting_cooperation_steps (request_id, stage, agreement_type, note, note_script, by_reg, user_id, at, takes_back) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+                        .bind(request.id)
+                        .bind(stage.code())
+                        .bind(agreement)
+                        .bind(note)
+                        .bind(script.code().to_owned())
+                        .bind(by_reg)
+                        .bind(user_id)
+                        .bind(now)
+                        .bind(takes_back)
+                        .execute(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    // Told by mail, written when sent: the other side, or both when the
+                    // organiser moved it; one such mail waiting already says it all.
+                    let told: Vec<i64> = match by_reg {
+                        Some(reg) => vec![request.other_side(reg)],
+                        None => vec![request.from_reg, request.to_reg],
+                    };
+                    for to in told {
+                        sqlx::query("INSERT INTO outbox (to_addr, kind, registration_id, meeting_request_id, locale, created_at, next_attempt_at) SELECT email, 'mm_coop', id, $1, locale, $2, $2 FROM registrations WHERE id = $3 AND synthetic = $4 AND status = 'confirmed' AND NOT EXISTS (SELECT 1 FROM outbox WHERE kind = 'mm_coop' AND registration_id = $3 AND meeting_request_id = $1 AND sent_at IS NULL)")
+                            .bind(request.id)
+                            .bind(now)
+                            .bind(to)
+                            .bind(false)
+                            .execute(&mut **tx)
+                            .await
+                            .map_err(map_err)?;
+                    }
+                    if let CooperationBy::Organiser { actor, .. } = by {
+                        Self::audit(tx, actor, "update", "cooperation", request.id, audit_json(before), audit_json(&after)).await?;
+                    }
+                    Ok(after)
+                }
+
                 /// After a side told the outcome of `saved` (a meeting not from an
                 /// introduction): "cooperation possible" from either side starts its
                 /// cooperation, in talks; once neither side says so, one that never moved

@@ -498,7 +498,8 @@ fn quoted(lang: Locale, text: &str) -> String {
 }
 
 /// Where the cooperation after a meeting stands, as it stands when sent: to the side that
-/// did not move it (both, when the organiser did), with the last move's note (`mm_coop`);
+/// did not move it (both, when the organiser did), with the last move's note, or the
+/// reason it was taken back (`mm_coop`);
 /// or the organiser's question where it has got to, to both sides (`mm_coop_ask`), which
 /// is dropped once it is implemented or closed. One gone since (the meeting erased) is not
 /// announced ([`StoreError::NotFound`]).
@@ -532,11 +533,13 @@ async fn cooperation_mail(
         &store.get_registration(request.other_side(reg.id)).await?,
     );
     let note = quoted(lang, &lang.text(&last.note, &last.note_script));
-    let (subject, body) = match (m.kind.as_str(), last.by_reg) {
-        ("mm_coop_ask", _) if coop.next().is_empty() => return Err(StoreError::NotFound),
-        ("mm_coop_ask", _) => ("mail-mm-coop-ask-subject", "mail-mm-coop-ask-body"),
-        (_, Some(_)) => ("mail-mm-coop-subject", "mail-mm-coop-body"),
-        (_, None) => ("mail-mm-coop-subject", "mail-mm-coop-organiser-body"),
+    let (subject, body) = match (m.kind.as_str(), last.by_reg, last.takes_back) {
+        ("mm_coop_ask", _, _) if coop.next().is_empty() => return Err(StoreError::NotFound),
+        ("mm_coop_ask", _, _) => ("mail-mm-coop-ask-subject", "mail-mm-coop-ask-body"),
+        (_, Some(_), false) => ("mail-mm-coop-subject", "mail-mm-coop-body"),
+        (_, None, false) => ("mail-mm-coop-subject", "mail-mm-coop-organiser-body"),
+        (_, Some(_), true) => ("mail-mm-coop-subject", "mail-mm-coop-back-body"),
+        (_, None, true) => ("mail-mm-coop-subject", "mail-mm-coop-back-organiser-body"),
     };
     Ok(compose_to(
         lang,

@@ -310,6 +310,53 @@ async fn post_review_recommend_interest_accept_and_sign() {
     let (_, page) = rep.page(&format!("/en/interests/{iid}")).await;
     assert!(page.contains("Agreement signed") && page.contains("Licensing"));
 
+    // Signed by mistake: the owner takes it back, with the reason, from the page that
+    // offers it; introduced again, as before the signing, the history keeps both.
+    assert!(
+        page.contains("Take the last move back (to “Introduced”)"),
+        "{page}"
+    );
+    let v = version(&page);
+    let r = rep
+        .post_form(&format!("/en/interests/{iid}/back"), &[("version", &v)])
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("Say why the last move is taken back.")
+    );
+    let r = rep
+        .post_form(
+            &format!("/en/interests/{iid}/back"),
+            &[("version", &v), ("note", "Not signed yet")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, page) = reader.page(&format!("/en/interests/{iid}")).await;
+    let stage = &page[page.find("id=\"pipeline-stage\">").unwrap()..];
+    assert!(
+        stage.starts_with("id=\"pipeline-stage\">Introduced<"),
+        "{stage}"
+    );
+    assert!(
+        page.contains("Last move taken back: “Introduced” again · Not signed yet"),
+        "{page}"
+    );
+    let v = version(&page);
+    let r = reader
+        .post_form(
+            &format!("/en/interests/{iid}/stage"),
+            &[
+                ("stage", "signed"),
+                ("agreement_type", "licensing"),
+                ("version", &v),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+
     // The funnel: staff only, and it counts the signature.
     let (status, _) = rep.page("/en/postings/funnel").await;
     assert_eq!(status, StatusCode::FORBIDDEN);

@@ -4,7 +4,9 @@
 
 use std::sync::Arc;
 
-use baylink_store::market::{AgreementType, PipelineMove, PipelineStage, PostingStatus};
+use baylink_store::market::{
+    AgreementType, PipelineBack, PipelineMove, PipelineStage, PostingStatus,
+};
 use baylink_store::*;
 use baylink_text::Script;
 
@@ -517,6 +519,110 @@ async fn story(store: Arc<dyn Store>) {
         ),
         "err-market-stage-order"
     );
+
+    // "Implemented" was recorded too soon: a side takes it back, with the reason; that is
+    // a step of its own, back to signed with the agreement kept. Without a reason, by a
+    // stranger or on a stale version, nothing changes.
+    let back = |note: &str| PipelineBack {
+        note: note.to_owned(),
+    };
+    assert_eq!(
+        code(
+            s.take_back_pipeline(&rep_a, intro.id, done.version, &back(" "), NOW + 200)
+                .await
+                .unwrap_err()
+        ),
+        "err-pipeline-back-reason"
+    );
+    assert_eq!(
+        code(
+            s.take_back_pipeline(&outsider, intro.id, done.version, &back("x"), NOW + 200)
+                .await
+                .unwrap_err()
+        ),
+        "err-market-not-party"
+    );
+    assert_eq!(
+        code(
+            s.take_back_pipeline(&rep_a, intro.id, signed.version, &back("x"), NOW + 200)
+                .await
+                .unwrap_err()
+        ),
+        "err-stale-edit"
+    );
+    assert_eq!(s.get_interest(intro.id).await.unwrap(), done);
+    let undone = s
+        .take_back_pipeline(&rep_a, intro.id, done.version, &back("尚未投產"), NOW + 200)
+        .await
+        .unwrap();
+    assert_eq!(undone.stage(), Some(PipelineStage::Signed));
+    assert_eq!(undone.agreement_type.as_deref(), Some("licensing"));
+    assert_eq!(undone.version, done.version + 1);
+    let steps = s.pipeline_steps(intro.id).await.unwrap();
+    assert_eq!(
+        steps
+            .iter()
+            .map(|st| (st.stage.as_str(), st.takes_back, st.note.as_str()))
+            .collect::<Vec<_>>(),
+        [
+            ("introduced", false, ""),
+            ("in_talks", false, "首次會議"),
+            ("signed", false, ""),
+            ("implemented", false, ""),
+            ("signed", true, "尚未投產"),
+        ]
+    );
+    // Taken back again, signing goes too, with its agreement; then in talks; then
+    // nothing is left to take back before the introduction itself.
+    let talks_again = s
+        .take_back_pipeline(
+            &staff,
+            intro.id,
+            undone.version,
+            &back("合約未生效"),
+            NOW + 210,
+        )
+        .await
+        .unwrap();
+    assert_eq!(talks_again.stage(), Some(PipelineStage::InTalks));
+    assert_eq!(talks_again.agreement_type, None);
+    let introduced = s
+        .take_back_pipeline(
+            &rep_b,
+            intro.id,
+            talks_again.version,
+            &back("誤按"),
+            NOW + 220,
+        )
+        .await
+        .unwrap();
+    assert_eq!(introduced.stage(), Some(PipelineStage::Introduced));
+    assert_eq!(
+        code(
+            s.take_back_pipeline(&rep_b, intro.id, introduced.version, &back("x"), NOW + 230)
+                .await
+                .unwrap_err()
+        ),
+        "err-pipeline-nothing-back"
+    );
+    // And forward again as it really went.
+    let mut at = introduced;
+    for (stage, agreement) in [
+        (PipelineStage::Signed, Some(AgreementType::Licensing)),
+        (PipelineStage::Implemented, None),
+    ] {
+        at = s
+            .move_pipeline(
+                &staff,
+                intro.id,
+                at.version,
+                &go(stage, agreement, ""),
+                NOW + 240,
+            )
+            .await
+            .unwrap();
+    }
+    assert_eq!(at.stage(), Some(PipelineStage::Implemented));
 
     let funnel = s.funnel_rows().await.unwrap();
     assert_eq!(funnel.len(), 2);

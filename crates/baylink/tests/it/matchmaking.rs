@@ -3157,6 +3157,48 @@ async fn a_meeting_is_followed_to_a_signed_agreement() {
         csv.lines().nth(1).unwrap().ends_with(",已落地,聯合研發"),
         "{csv}"
     );
+
+    // "Implemented" came too soon: B takes it back from their page, which says where that
+    // returns to. Without a reason it is refused in the page's language and nothing
+    // changes.
+    let (_, page) = public_page(&staff, &format!("{b}/matchmaking")).await;
+    assert!(page.contains("撤回上一步（回到「已簽約」）"), "{page}");
+    let version = staff.store.cooperations(event).await.unwrap()[0].version;
+    let back = format!("{path}/back");
+    let r = post(&staff, &back, &[("version", &version.to_string())]).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains("請說明撤回原因"));
+    assert_eq!(
+        staff.store.cooperations(event).await.unwrap()[0].version,
+        version
+    );
+    let r = post(
+        &staff,
+        &back,
+        &[
+            ("version", &version.to_string()),
+            ("note", "实验室尚未启用"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let coop = staff.store.cooperations(event).await.unwrap().remove(0);
+    assert_eq!(coop.stage(), Some(baylink_store::PipelineStage::Signed));
+    assert_eq!(coop.agreement_type.as_deref(), Some("joint_rd"));
+    // A is told, in their script, with the reason; both read it in the history; the
+    // organiser's figures follow.
+    let told = announced(&staff, "mm_coop", "A is told of the take-back").await;
+    assert_eq!(told.len(), 1);
+    assert!(
+        told[0].body.contains("撤回") && told[0].body.contains("「實驗室尚未"),
+        "{}",
+        told[0].body
+    );
+    let (_, page) = public_page(&staff, &format!("{a}/matchmaking")).await;
+    assert!(page.contains("撤回上一步，回到「已簽約」"), "{page}");
+    let (_, admin) = staff.page(&base).await;
+    assert!(admin.contains("已落地</th><td>0</td>"));
+    assert!(admin.contains("id=\"mm-coop-ask\""), "open again");
 }
 
 /// A meeting whose time has come is told about, not cancelled: its agenda line offers no

@@ -2174,6 +2174,203 @@ async fn cooperation(store: Arc<dyn Store>) {
     assert_eq!(s.cooperations(ev.id).await.unwrap().len(), 1);
 }
 
+/// The mails queued so far and not yet sent, marked sent now so that each is counted
+/// once: (kind, to whom).
+async fn claimed_mails(s: &dyn Store) -> Vec<(String, Option<i64>)> {
+    let mut queued = Vec::new();
+    while let Some(m) = s.claim_mail(NOON + 10_000, NOON + 20_000).await.unwrap() {
+        s.mark_mail_sent(m.id, NOON + 10_000).await.unwrap();
+        queued.push((m.kind, m.registration_id));
+    }
+    queued
+}
+
+/// Taking a cooperation's last move back: a close after signing is taken back to signed
+/// with its agreement, a signing to in talks without it, each a step of its own with its
+/// reason and told to the other side; its start is never taken back; a refusal writes
+/// nothing.
+async fn cooperation_taken_back(store: Arc<dyn Store>) {
+    let s = store.as_ref();
+    let me = Actor::cli();
+    let (ev, regs, ab) = one_meeting_held(s, "coopback").await;
+    let (a, b, c) = (regs[0], regs[1], regs[2]);
+    s.record_outcome(ab.id, a, MeetingOutcome::CooperationPossible)
+        .await
+        .unwrap();
+    let start = s.cooperations(ev.id).await.unwrap().remove(0);
+    let back = |note: &str| PipelineBack {
+        note: note.to_owned(),
+    };
+    let e = s
+        .take_back_cooperation(
+            ab.id,
+            CooperationBy::Side(a),
+            start.version,
+            &back("誤按"),
+            NOON + 3600,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(conflict_code(e), "err-pipeline-nothing-back");
+    let signed = s
+        .move_cooperation(
+            ab.id,
+            CooperationBy::Side(a),
+            start.version,
+            &PipelineMove {
+                stage: PipelineStage::Signed,
+                agreement_type: Some(AgreementType::Investment),
+                note: String::new(),
+            },
+            NOON + 3600,
+        )
+        .await
+        .unwrap();
+    let closed = s
+        .move_cooperation(
+            ab.id,
+            CooperationBy::Side(b),
+            signed.version,
+            &PipelineMove {
+                stage: PipelineStage::Closed,
+                agreement_type: None,
+                note: "資金未到位".to_owned(),
+            },
+            NOON + 3700,
+        )
+        .await
+        .unwrap();
+    claimed_mails(s).await;
+
+    // Refused, each writing nothing.
+    for (by, version, note, code) in [
+        (
+            CooperationBy::Side(a),
+            closed.version,
+            " ",
+            "err-pipeline-back-reason",
+        ),
+        (
+            CooperationBy::Side(a),
+            signed.version,
+            "x",
+            "err-stale-edit",
+        ),
+    ] {
+        let e = s
+            .take_back_cooperation(ab.id, by, version, &back(note), NOON + 3800)
+            .await
+            .unwrap_err();
+        let got = match e {
+            StoreError::Invalid(errors) => errors[0].code.clone(),
+            StoreError::Conflict(code) => code.to_owned(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(got, code);
+    }
+    let e = s
+        .take_back_cooperation(
+            ab.id,
+            CooperationBy::Side(c),
+            closed.version,
+            &back("x"),
+            NOON + 3800,
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(e, StoreError::NotFound), "{e:?}");
+    assert_eq!(s.cooperations(ev.id).await.unwrap(), vec![closed.clone()]);
+    assert_eq!(s.cooperation_steps(ab.id).await.unwrap().len(), 3);
+
+    // Talks resumed: a side takes the close back; the agreement signed stands.
+    let reopened = s
+        .take_back_cooperation(
+            ab.id,
+            CooperationBy::Side(a),
+            closed.version,
+            &back("資金已落實"),
+            NOON + 3800,
+        )
+        .await
+        .unwrap();
+    assert_eq!(reopened.stage(), Some(PipelineStage::Signed));
+    assert_eq!(reopened.agreement(), Some(AgreementType::Investment));
+    assert_eq!(reopened.version, closed.version + 1);
+    assert_eq!(
+        claimed_mails(s).await,
+        [("mm_coop".to_owned(), Some(b))],
+        "the other side is told"
+    );
+    // The organiser hears the signing was recorded by mistake: back to in talks, the
+    // agreement gone; audited.
+    let talks = s
+        .take_back_cooperation(
+            ab.id,
+            CooperationBy::Organiser {
+                actor: &me,
+                event_id: ev.id,
+            },
+            reopened.version,
+            &back("協議尚未簽署"),
+            NOON + 3900,
+        )
+        .await
+        .unwrap();
+    assert_eq!(talks.stage(), Some(PipelineStage::InTalks));
+    assert_eq!(talks.agreement(), None);
+    let e = s
+        .take_back_cooperation(
+            ab.id,
+            CooperationBy::Side(b),
+            talks.version,
+            &back("x"),
+            NOON + 4000,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(conflict_code(e), "err-pipeline-nothing-back");
+    let steps = s.cooperation_steps(ab.id).await.unwrap();
+    assert_eq!(
+        steps
+            .iter()
+            .map(|x| (
+                x.stage.as_str(),
+                x.takes_back,
+                x.agreement_type.as_deref(),
+                x.by_reg
+            ))
+            .collect::<Vec<_>>(),
+        [
+            ("in_talks", false, None, Some(a)),
+            ("signed", false, Some("investment"), Some(a)),
+            ("closed", false, Some("investment"), Some(b)),
+            ("signed", true, Some("investment"), Some(a)),
+            ("in_talks", true, None, None),
+        ]
+    );
+    assert_eq!(steps[4].note, "協議尚未簽署");
+    // Still open, so asked about again; and a side's corrected outcome no longer drops it,
+    // since it moved.
+    assert_eq!(s.ask_cooperations(ev.id, NOON + 4100).await.unwrap(), 2);
+    s.record_outcome(ab.id, a, MeetingOutcome::Informative)
+        .await
+        .unwrap();
+    assert_eq!(s.cooperations(ev.id).await.unwrap(), vec![talks]);
+}
+
+#[tokio::test]
+async fn cooperation_taken_back_on_sqlite() {
+    let db = TestDb::sqlite();
+    cooperation_taken_back(db.open().await).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn cooperation_taken_back_on_postgres() {
+    let db = TestDb::postgres().await;
+    cooperation_taken_back(db.open().await).await;
+}
+
 #[tokio::test]
 async fn cooperation_on_sqlite() {
     let db = TestDb::sqlite();

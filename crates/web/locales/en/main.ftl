@@ -578,6 +578,18 @@ mail-mm-coop-organiser-body =
     The organisers of { $event } recorded where your 1:1 meeting with { $other } has led: { $stage }.
     { $note }
     Where it stands, and how to move it on: { $link }
+mail-mm-coop-back-body =
+    Dear { $name },
+
+    { $other } took back the last step recorded of where your 1:1 meeting at { $event } has led; it stands at: { $stage }.
+    { $note }
+    Where it stands, and how to move it on: { $link }
+mail-mm-coop-back-organiser-body =
+    Dear { $name },
+
+    The organisers of { $event } took back the last step recorded of where your 1:1 meeting with { $other } has led; it stands at: { $stage }.
+    { $note }
+    Where it stands, and how to move it on: { $link }
 mail-mm-arranged-subject = Meeting arranged for you: { $other }, { $event }
 mail-mm-arranged-body =
     Dear { $name },
@@ -822,6 +834,13 @@ pipeline-in-talks = In talks
 pipeline-signed = Agreement signed
 pipeline-implemented = Implemented
 pipeline-closed = Closed
+pipeline-back = Take it back
+pipeline-back-to = Take the last move back (to “{ $stage }”)
+pipeline-back-help = For a move recorded by mistake, or talks that resume after being closed. The history keeps both the move and why it was taken back, and the other side is told.
+pipeline-back-reason = Why (required)
+pipeline-taken-back = Last move taken back: “{ $stage }” again
+err-pipeline-back-reason = Say why the last move is taken back.
+err-pipeline-nothing-back = There is no move to take back: the cooperation is where it started.
 agreement-licensing = Licensing
 agreement-joint-rd = Joint R&D
 agreement-agency = Agency
@@ -867,7 +886,7 @@ err-market-interest-twice = You have already expressed interest in this posting.
 err-market-already-decided = This interest has already been answered.
 err-market-not-party = Only the two sides of the introduction and the secretariat can do this.
 err-market-not-introduced = The owner has not accepted this interest.
-err-market-stage-order = The pipeline cannot move back, nor move on after it is closed or implemented.
+err-market-stage-order = The pipeline only moves forward, and not on once closed or implemented; a move recorded by mistake can be taken back.
 err-market-close-reason = Say why the introduction is closed.
 err-market-no-shared-event = You are not both confirmed participants of an event with open matchmaking.
 market-org-postings = Offers and needs of this organisation

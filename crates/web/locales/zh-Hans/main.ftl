@@ -563,6 +563,18 @@ mail-mm-coop-organiser-body =
     { $event }的主办方已记录您与{ $other }一对一会谈后的合作进展：{ $stage }。
     { $note }
     合作进展及后续更新：{ $link }
+mail-mm-coop-back-body =
+    { $name }您好：
+
+    { $other }已撤回您在{ $event }一对一会谈后合作进展的上一步记录，现为：{ $stage }。
+    { $note }
+    合作进展及后续更新：{ $link }
+mail-mm-coop-back-organiser-body =
+    { $name }您好：
+
+    { $event }的主办方已撤回您与{ $other }一对一会谈后合作进展的上一步记录，现为：{ $stage }。
+    { $note }
+    合作进展及后续更新：{ $link }
 mail-mm-arranged-subject = 主办方为您安排了会谈：{ $other }，{ $event }
 mail-mm-arranged-body =
     { $name }您好：
@@ -798,6 +810,13 @@ pipeline-in-talks = 洽谈中
 pipeline-signed = 已签约
 pipeline-implemented = 已落地
 pipeline-closed = 已结束
+pipeline-back = 撤回
+pipeline-back-to = 撤回上一步（回到“{ $stage }”）
+pipeline-back-help = 适用于误记的一步，或结束后重新洽谈。进度记录会保留该步及撤回原因，并通知另一方。
+pipeline-back-reason = 原因（必填）
+pipeline-taken-back = 撤回上一步，回到“{ $stage }”
+err-pipeline-back-reason = 请说明撤回原因。
+err-pipeline-nothing-back = 没有可撤回的步骤：合作进度仍在起点。
 agreement-licensing = 技术许可
 agreement-joint-rd = 联合研发
 agreement-agency = 代理
@@ -843,7 +862,7 @@ err-market-interest-twice = 您已对此供需表达过意向。
 err-market-already-decided = 此意向已经回复。
 err-market-not-party = 只有对接双方及秘书处可以进行此操作。
 err-market-not-introduced = 发布者尚未接受此意向。
-err-market-stage-order = 合作进度不可倒退，结束或落地后也不可再更改。
+err-market-stage-order = 合作进度只可向前推进，结束或落地后也不可再更改；误记的一步可以撤回。
 err-market-close-reason = 请说明结束原因。
 err-market-no-shared-event = 双方并非同一个开放洽谈预约的活动的已确认参会者。
 market-org-postings = 本机构的供需

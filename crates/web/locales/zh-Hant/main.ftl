@@ -563,6 +563,18 @@ mail-mm-coop-organiser-body =
     { $event }的主辦方已記錄您與{ $other }一對一會談後的合作進展：{ $stage }。
     { $note }
     合作進展及後續更新：{ $link }
+mail-mm-coop-back-body =
+    { $name }您好：
+
+    { $other }已撤回您在{ $event }一對一會談後合作進展的上一步記錄，現為：{ $stage }。
+    { $note }
+    合作進展及後續更新：{ $link }
+mail-mm-coop-back-organiser-body =
+    { $name }您好：
+
+    { $event }的主辦方已撤回您與{ $other }一對一會談後合作進展的上一步記錄，現為：{ $stage }。
+    { $note }
+    合作進展及後續更新：{ $link }
 mail-mm-arranged-subject = 主辦方為您安排了會談：{ $other }，{ $event }
 mail-mm-arranged-body =
     { $name }您好：
@@ -798,6 +810,13 @@ pipeline-in-talks = 洽談中
 pipeline-signed = 已簽約
 pipeline-implemented = 已落地
 pipeline-closed = 已結束
+pipeline-back = 撤回
+pipeline-back-to = 撤回上一步（回到「{ $stage }」）
+pipeline-back-help = 適用於誤記的一步，或結束後重新洽談。進度記錄會保留該步及撤回原因，並通知另一方。
+pipeline-back-reason = 原因（必填）
+pipeline-taken-back = 撤回上一步，回到「{ $stage }」
+err-pipeline-back-reason = 請說明撤回原因。
+err-pipeline-nothing-back = 沒有可撤回的步驟：合作進度仍在起點。
 agreement-licensing = 技術授權
 agreement-joint-rd = 聯合研發
 agreement-agency = 代理
@@ -843,7 +862,7 @@ err-market-interest-twice = 您已對此供需表達過意向。
 err-market-already-decided = 此意向已經回覆。
 err-market-not-party = 只有對接雙方及秘書處可以進行此操作。
 err-market-not-introduced = 發佈者尚未接受此意向。
-err-market-stage-order = 合作進度不可倒退，結束或落地後亦不可再更改。
+err-market-stage-order = 合作進度只可向前推進，結束或落地後亦不可再更改；誤記的一步可以撤回。
 err-market-close-reason = 請說明結束原因。
 err-market-no-shared-event = 雙方並非同一個開放會談預約的活動的已確認參加者。
 market-org-postings = 本機構的供需

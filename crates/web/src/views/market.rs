@@ -21,8 +21,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use baylink_market::{Profile, Recommendation, Recommender};
 use baylink_store::market::{
-    AgreementType, Interest, InterestStatus, PipelineMove, PipelineStage, PipelineStep, Posting,
-    PostingFilter, PostingInput, PostingStatus, is_staff, party_to,
+    AgreementType, Interest, InterestStatus, PipelineBack, PipelineMove, PipelineStage,
+    PipelineStep, Posting, PostingFilter, PostingInput, PostingStatus, is_staff, party_to,
 };
 use baylink_store::{
     CoopMode, FieldError, IpStatus, MarketStamp, OrgType, PostingKind, PostingSide, Region,
@@ -62,6 +62,7 @@ pub fn router() -> Router<AppState> {
         .route("/interests/{id}", get(introduction))
         .route("/interests/{id}/decide", post(decide))
         .route("/interests/{id}/stage", post(move_stage))
+        .route("/interests/{id}/back", post(take_back_stage))
         .route("/interests/{id}/meeting", post(request_meeting))
 }
 
@@ -1025,6 +1026,9 @@ struct IntroductionPage {
     steps: Vec<(PipelineStep, String)>,
     stage: Option<PipelineStage>,
     next: Vec<(&'static str, String)>,
+    /// Where taking the last move back would return to, labelled, if there is a move to
+    /// take back ([`PipelineBack`]).
+    back_to: Option<String>,
     agreements: Vec<(&'static str, String)>,
     /// (event id, title): events where both may request a meeting.
     events: Vec<(i64, String)>,
@@ -1051,15 +1055,15 @@ async fn introduction_page(
         }
         None => None,
     };
-    let steps = s
-        .store
-        .pipeline_steps(i.id)
-        .await?
+    let steps = s.store.pipeline_steps(i.id).await?;
+    let back_to = PipelineBack::target(&PipelineBack::standing(
+        steps.iter().map(|st| (st.stage.as_str(), st.takes_back)),
+    ))
+    .map(|to| c.t(&to.label_key()));
+    let steps = steps
         .into_iter()
         .map(|st| {
-            let label = PipelineStage::parse(&st.stage)
-                .map(|x| c.t(&x.label_key()))
-                .unwrap_or_default();
+            let label = step_label(&c, &st.stage, st.takes_back);
             (st, label)
         })
         .collect();
@@ -1100,6 +1104,7 @@ async fn introduction_page(
         steps,
         stage,
         next,
+        back_to,
         agreements: taxonomy(&c).agreements,
         events,
         f,
@@ -1117,6 +1122,35 @@ async fn introduction(
     Path(raw): Path<String>,
 ) -> Result<Response, WebError> {
     introduction_page(&s, c, id(&raw)?, FormState::default(), StatusCode::OK).await
+}
+
+/// A step of a pipeline's history, labelled: the stage it moved to, or, for a take-back,
+/// the stage it returned to, said as such.
+pub(crate) fn step_label(c: &Ctx, stage: &str, takes_back: bool) -> String {
+    let label = PipelineStage::parse(stage)
+        .map(|x| c.t(&x.label_key()))
+        .unwrap_or_default();
+    if takes_back {
+        c.targ("pipeline-taken-back", "stage", &label)
+    } else {
+        label
+    }
+}
+
+/// A take-back of a pipeline's last move as a form asks for it (`version`, `note`): an
+/// introduction's, or a 1:1 meeting's ([`super::matchmaking`]).
+pub(crate) fn pipeline_back(
+    form: &FormData,
+) -> Result<(i64, PipelineBack), baylink_store::StoreError> {
+    let mut errors = Vec::new();
+    let version = form.int::<i64>("version", &mut errors).unwrap_or(0);
+    if !errors.is_empty() {
+        return Err(baylink_store::StoreError::Invalid(errors));
+    }
+    let back = PipelineBack {
+        note: form.get("note").to_owned(),
+    };
+    Ok((version, back))
 }
 
 /// A move along the cooperation pipeline as a form asks for it (`version`, `stage`,
@@ -1162,6 +1196,32 @@ async fn move_stage(
         let (version, step) = pipeline_move(&form)?;
         s.store
             .move_pipeline(&u, iid, version, &step, baylink_store::sql::now())
+            .await
+    }
+    .await;
+    match result {
+        Ok(_) => Ok(see(c.href(&format!("/interests/{iid}")))),
+        Err(e) => {
+            let (errors, status) = form_errors(e)?;
+            let f = FormState::with_errors(form, c.lang, &errors);
+            introduction_page(&s, c, iid, f, status).await
+        }
+    }
+}
+
+/// Either side, or staff, takes the introduction's last move back.
+async fn take_back_stage(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let u = user(&c)?.clone();
+    let iid = id(&raw)?;
+    let result = async {
+        let (version, back) = pipeline_back(&form)?;
+        s.store
+            .take_back_pipeline(&u, iid, version, &back, baylink_store::sql::now())
             .await
     }
     .await;

@@ -23,8 +23,8 @@ use baylink_matchmaking::{EventIn, RequestIn, Unplaced};
 use baylink_store::{
     AgreementType, CooperationBy, Event, FieldError, Matchmaking, MatchmakingInput,
     MatchmakingStatus, MeetingCooperation, MeetingLanguage, MeetingOutcome, MeetingRequest,
-    MeetingSlot, MeetingTable, OrgType, PipelineStage, RegStatus, Region, Registration,
-    RequestInput, RequestStatus, ScheduleRun,
+    MeetingSlot, MeetingTable, OrgType, PipelineBack, PipelineStage, RegStatus, Region,
+    Registration, RequestInput, RequestStatus, ScheduleRun,
 };
 
 use super::directory::actor;
@@ -77,6 +77,10 @@ pub fn router() -> Router<AppState> {
             "/events/{id}/matchmaking/meetings/{rid}/cooperation",
             post(move_cooperation_by_organiser),
         )
+        .route(
+            "/events/{id}/matchmaking/meetings/{rid}/cooperation/back",
+            post(take_back_cooperation_by_organiser),
+        )
         .route("/registrations/{token}/matchmaking", get(participant_page))
         .route("/registrations/{token}/agenda.ics", get(agenda_ics))
         .route(
@@ -119,6 +123,10 @@ pub fn router() -> Router<AppState> {
         .route(
             "/registrations/{token}/matchmaking/requests/{rid}/cooperation",
             post(move_cooperation_by_side),
+        )
+        .route(
+            "/registrations/{token}/matchmaking/requests/{rid}/cooperation/back",
+            post(take_back_cooperation_by_side),
         )
 }
 
@@ -2066,6 +2074,9 @@ pub struct CoopLine {
     pub history: Vec<(String, String, String)>,
     /// It may still be signed, so the form asks for the kind of agreement.
     pub can_sign: bool,
+    /// Where taking its last move back would return to, labelled, if a move after its
+    /// start stands ([`baylink_store::PipelineBack`]).
+    pub back_to: Option<String>,
 }
 
 /// `coop` with its history (`steps`, any of the event's: those of this meeting are
@@ -2081,13 +2092,20 @@ fn coop_line(
             .map(|x| c.t(&x.label_key()))
             .unwrap_or_default()
     };
-    let history = steps
+    let own: Vec<_> = steps
         .iter()
         .filter(|st| st.request_id == coop.request_id)
+        .collect();
+    let back_to = PipelineBack::target(&PipelineBack::standing(
+        own.iter().map(|st| (st.stage.as_str(), st.takes_back)),
+    ))
+    .map(|to| c.t(&to.label_key()));
+    let history = own
+        .iter()
         .map(|st| {
             (
                 c.time(&st.at),
-                stage(&st.stage),
+                super::market::step_label(c, &st.stage, st.takes_back),
                 c.text(&st.note, &st.note_script),
             )
         })
@@ -2105,6 +2123,7 @@ fn coop_line(
             .collect(),
         can_sign: coop.next().contains(&PipelineStage::Signed),
         history,
+        back_to,
     }
 }
 
@@ -2829,6 +2848,61 @@ async fn move_cooperation_by_organiser(
                 },
                 version,
                 &step,
+                baylink_store::sql::now(),
+            )
+            .await?;
+        Ok(see(
+            c.href(&format!("/events/{event_id}/matchmaking#mm-coop"))
+        ))
+    })
+    .await
+}
+
+/// One side takes the last move of the cooperation after a meeting back (signed by
+/// mistake, or talks resumed after it was closed).
+async fn take_back_cooperation_by_side(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path((token, rid)): Path<(String, String)>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let (reg, _) = participant(&s, &token).await?;
+    let (version, back) = super::market::pipeline_back(&form)?;
+    s.store
+        .take_back_cooperation(
+            id(&rid)?,
+            CooperationBy::Side(reg.id),
+            version,
+            &back,
+            baylink_store::sql::now(),
+        )
+        .await?;
+    Ok(see(c.href(&format!(
+        "/registrations/{token}/matchmaking#coop-{rid}"
+    ))))
+}
+
+/// The organiser takes the last move of the cooperation after one of the event's
+/// meetings back, as a side tells them.
+async fn take_back_cooperation_by_organiser(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path((raw, rid)): Path<(String, String)>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    inline(&s, &c, &raw, async {
+        let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+        let event_id = id(&raw)?;
+        let (version, back) = super::market::pipeline_back(&form)?;
+        s.store
+            .take_back_cooperation(
+                id(&rid)?,
+                CooperationBy::Organiser {
+                    actor: &actor(auth),
+                    event_id,
+                },
+                version,
+                &back,
                 baylink_store::sql::now(),
             )
             .await?;
