@@ -475,8 +475,19 @@ async fn matchmaking_request_accept_schedule_publish_and_agenda() {
     b.click("#mm-add-table button").await;
     b.wait_text("#mm-grid", "A1").await;
 
-    // 陳大文 asks 李小明 for a meeting; 李小明 accepts.
+    // 陳大文 asks 李小明 for a meeting; 李小明 accepts. On a phone the participants are
+    // stacked, one card each, and the filter hides those who do not match.
     b.goto(&app.url(&format!("{}/matchmaking", links[0]))).await;
+    b.type_into("#mm-filter", "李小明").await;
+    let shown = b
+        .script("return Array.from(document.querySelectorAll('#mm-participants tbody tr')).map(r => [r.textContent.includes('李小明'), getComputedStyle(r).display]);")
+        .await;
+    let shown = shown.as_array().unwrap();
+    assert!(shown.len() > 1, "{shown:?}");
+    for row in shown {
+        let expected = if row[0] == true { "block" } else { "none" };
+        assert_eq!(row[1], expected, "{shown:?}");
+    }
     b.script("const s = document.querySelector('select[name=to_reg]'); for (const o of s.options) { if (o.text.includes('李小明')) s.value = o.value; }").await;
     b.type_into("#mm-request-form textarea", "想談低空經濟合作")
         .await;

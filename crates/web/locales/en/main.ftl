@@ -473,6 +473,7 @@ mm-comment-from = Comment, by the requester
 mm-comment-to = Comment, by the counterpart
 mm-incoming = Requests to you
 mm-none-incoming = No request is waiting for your answer.
+mm-none-sent = You have not asked anyone for a meeting yet.
 mm-accept = Accept
 mm-decline = Decline
 mm-send = Request a meeting

@@ -461,6 +461,7 @@ mm-comment-from = 意见（申请人所记）
 mm-comment-to = 意见（对象所记）
 mm-incoming = 收到的申请
 mm-none-incoming = 没有待您回复的申请。
+mm-none-sent = 您尚未向任何人申请会谈。
 mm-accept = 接受
 mm-decline = 婉拒
 mm-send = 申请会谈

@@ -461,6 +461,7 @@ mm-comment-from = 意見（申請人所記）
 mm-comment-to = 意見（對象所記）
 mm-incoming = 收到的申請
 mm-none-incoming = 沒有待您回覆的申請。
+mm-none-sent = 您尚未向任何人申請會談。
 mm-accept = 接受
 mm-decline = 婉拒
 mm-send = 申請會談
