@@ -131,8 +131,9 @@ pub trait Store:
     /// Finds an organisation by its exact name (as folded), for imports.
     async fn find_organisation_by_name(&self, name: &str) -> StoreResult<Option<Organisation>>;
     /// Finds the organisation someone means by `name` as they typed it when registering:
-    /// its name in either script (as folded), else its English or short name in any case
-    /// ("HKUST", "hkitf"); the one named exactly first.
+    /// by any of its names (in either script, English, short: "HKUST", "hkitf") in any of
+    /// their forms ([`OrganisationNames`]: without "the", a legal form, punctuation or a
+    /// part in brackets), the whole name before a part of it.
     async fn find_organisation_by_any_name(&self, name: &str) -> StoreResult<Option<Organisation>>;
 
     // People and their positions.

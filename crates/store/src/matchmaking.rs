@@ -519,29 +519,39 @@ pub fn organisation_key(organisation: &str) -> Option<String> {
         "individual",
         "self-employed",
     ];
-    let key = baylink_text::fold(organisation);
-    let placeholder = NOT_ONE.iter().any(|p| baylink_text::fold(p) == key);
-    (key.chars().count() >= 2 && !placeholder).then_some(key)
+    let folded = baylink_text::fold(organisation);
+    if NOT_ONE.iter().any(|p| baylink_text::fold(p) == folded) {
+        return None;
+    }
+    // Its best form: "Acme Co., Ltd." and "ACME" are one organisation.
+    baylink_text::organisation_forms(organisation)
+        .into_iter()
+        .next()
 }
 
-/// The ways `organisation` may have been written at another event, trimmed and lower case:
-/// as written, in Simplified and in Traditional script (what
-/// [`MatchmakingStore::earlier_meetings`] compares); empty for a placeholder.
+/// The ways `organisation` may have been written at another event, trimmed and lower case
+/// (what [`MatchmakingStore::earlier_meetings`] compares): as written and in its forms
+/// ([`baylink_text::organisation_forms`]: "acme" for "Acme Co., Ltd.", "香港科技大学" for
+/// "香港科技大學（HKUST）"), each in Simplified and in Traditional script; empty for a
+/// placeholder.
 pub fn organisation_spellings(organisation: &str) -> Vec<String> {
     use baylink_text::{Script, display};
     if organisation_key(organisation).is_none() {
         return Vec::new();
     }
     let written = organisation.trim();
-    let from = detect(written, Script::Hant);
-    let mut out: Vec<String> = [
-        written.to_owned(),
-        display(written, from, Script::Hans).into_owned(),
-        display(written, from, Script::Hant).into_owned(),
-    ]
-    .into_iter()
-    .map(|s| s.to_lowercase())
-    .collect();
+    let mut out = Vec::new();
+    for name in std::iter::once(written.to_owned()).chain(baylink_text::organisation_forms(written))
+    {
+        let from = detect(&name, Script::Hant);
+        for spelling in [
+            name.clone(),
+            display(&name, from, Script::Hans).into_owned(),
+            display(&name, from, Script::Hant).into_owned(),
+        ] {
+            out.push(spelling.to_lowercase());
+        }
+    }
     out.sort();
     out.dedup();
     out
@@ -1118,6 +1128,15 @@ mod tests {
         );
         assert_eq!(organisation_spellings(" HKUST "), ["hkust"]);
         assert!(organisation_spellings("n/a").is_empty());
+        // However it was typed: a legal form, punctuation or a part in brackets less.
+        assert_eq!(
+            organisation_key("Acme Robotics Co., Ltd."),
+            organisation_key("ACME ROBOTICS")
+        );
+        let spelled = organisation_spellings("香港科技大学（HKUST）");
+        for plain in ["香港科技大學", "香港科技大学", "hkust"] {
+            assert!(spelled.contains(&plain.to_owned()), "{plain}: {spelled:?}");
+        }
     }
 
     #[test]

@@ -125,6 +125,56 @@ pub struct Organisation {
     pub updated_at: i64,
 }
 
+/// The directory's organisations by every form of their names
+/// ([`baylink_text::organisation_forms`] of the name, the English name and the short
+/// name), to recognise an organisation however a registrant typed it: "HKUST",
+/// "香港科技大學（HKUST）" and "The Hong Kong University of Science and Technology" all find
+/// the one entry. A form two organisations share names neither.
+#[derive(Debug, Clone, Default)]
+pub struct OrganisationNames {
+    by_form: std::collections::HashMap<String, Option<i64>>,
+}
+
+impl OrganisationNames {
+    pub fn new(orgs: &[Organisation]) -> Self {
+        let mut by_form = std::collections::HashMap::new();
+        for org in orgs {
+            let names = [
+                Some(org.name.as_str()),
+                org.name_en.as_deref(),
+                org.short_name.as_deref(),
+            ];
+            // Each organisation counts once per form, whichever of its names gave it.
+            let mut own: Vec<String> = names
+                .into_iter()
+                .flatten()
+                .flat_map(baylink_text::organisation_forms)
+                .collect();
+            own.sort();
+            own.dedup();
+            for form in own {
+                by_form
+                    .entry(form)
+                    .and_modify(|id: &mut Option<i64>| {
+                        if *id != Some(org.id) {
+                            *id = None;
+                        }
+                    })
+                    .or_insert(Some(org.id));
+            }
+        }
+        OrganisationNames { by_form }
+    }
+
+    /// The organisation `typed` names, by its forms in order (the whole name before a part
+    /// of it).
+    pub fn find(&self, typed: &str) -> Option<i64> {
+        baylink_text::organisation_forms(typed)
+            .iter()
+            .find_map(|form| self.by_form.get(form).copied().flatten())
+    }
+}
+
 /// A person the alliance knows: speakers, officers, representatives.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
 pub struct Person {

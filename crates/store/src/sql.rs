@@ -585,16 +585,12 @@ macro_rules! impl_sql_store {
                 }
 
                 async fn find_organisation_by_any_name(&self, name: &str) -> StoreResult<Option<Organisation>> {
-                    let typed = name.trim().to_lowercase();
-                    if typed.is_empty() {
-                        return Ok(None);
-                    }
-                    sqlx::query_as::<_, Organisation>(AssertSqlSafe(format!("SELECT {ORG_COLS} FROM organisations WHERE name_key = $1 OR lower(trim(name_en)) = $2 OR lower(trim(short_name)) = $2 ORDER BY CASE WHEN name_key = $1 THEN 0 ELSE 1 END, id LIMIT 1")))
-                        .bind(baylink_text::fold(name))
-                        .bind(typed)
-                        .fetch_optional(&self.pool)
-                        .await
-                        .map_err(map_err)
+                    // The directory is small (hundreds of entries), so the forms are
+                    // compared in memory; a page that looks up many names builds one
+                    // [`OrganisationNames`] instead.
+                    let orgs = self.all_organisations().await?;
+                    let found = OrganisationNames::new(&orgs).find(name);
+                    Ok(found.and_then(|id| orgs.into_iter().find(|o| o.id == id)))
                 }
 
                 async fn list_people(&self, f: &PersonFilter) -> StoreResult<Page<Person>> {

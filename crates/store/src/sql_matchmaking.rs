@@ -1211,10 +1211,9 @@ macro_rules! impl_sql_matchmaking {
                         .await
                         .map_err(map_err)?
                         .flatten();
-                    // As written, in both scripts, and, where the directory knows the
-                    // organisation, its other names (English, short): "HKUST" finds those
-                    // who wrote 香港科技大學. Up to nine; a missing one is NULL, which
-                    // matches nothing.
+                    // As written and in its forms, in both scripts, and, where the
+                    // directory knows the organisation, its other names (English, short):
+                    // "HKUST" finds those who wrote 香港科技大學.
                     let mut spellings = organisation.as_deref().map(organisation_spellings).unwrap_or_default();
                     if let Some(org) = organisation.as_deref().filter(|_| !spellings.is_empty())
                         && let Some(known) = self.find_organisation_by_any_name(org).await?
@@ -1225,12 +1224,18 @@ macro_rules! impl_sql_matchmaking {
                     }
                     spellings.sort();
                     spellings.dedup();
-                    let mut spelled = spellings.into_iter();
-                    let spelled: Vec<Option<String>> = (0..9).map(|_| spelled.next()).collect();
-                    let mut query = sqlx::query_as::<_, EarlierMeeting>("SELECT e.id AS event_id, e.title AS event_title, e.title_script AS event_title_script, e.title_en AS event_title_en, s.starts_at, other.email AS other_email, other.organisation AS other_organisation, (mine.email = me.email) AS same_person, m.outcome_from, m.outcome_to, co.stage AS cooperation_stage, co.agreement_type FROM registrations me JOIN registrations mine ON mine.event_id <> me.event_id AND (mine.email = me.email OR lower(trim(mine.organisation)) IN ($3, $4, $5, $6, $7, $8, $9, $10, $11)) JOIN meeting_requests m ON m.from_reg = mine.id OR m.to_reg = mine.id JOIN registrations other ON other.id = CASE WHEN m.from_reg = mine.id THEN m.to_reg ELSE m.from_reg END JOIN matchmaking_slots s ON s.id = m.slot_id JOIN events e ON e.id = m.event_id LEFT JOIN meeting_cooperations co ON co.request_id = m.id WHERE me.id = $1 AND m.status = 'accepted' AND s.starts_at < $2 ORDER BY s.starts_at, m.id")
+                    // One placeholder each; none at all when there is no organisation (an
+                    // empty list is not SQL), matching nothing.
+                    let named = if spellings.is_empty() {
+                        "NULL".to_owned()
+                    } else {
+                        (0..spellings.len()).map(|i| format!("${}", i + 3)).collect::<Vec<_>>().join(", ")
+                    };
+                    let sql = format!("SELECT e.id AS event_id, e.title AS event_title, e.title_script AS event_title_script, e.title_en AS event_title_en, s.starts_at, other.email AS other_email, other.organisation AS other_organisation, (mine.email = me.email) AS same_person, m.outcome_from, m.outcome_to, co.stage AS cooperation_stage, co.agreement_type FROM registrations me JOIN registrations mine ON mine.event_id <> me.event_id AND (mine.email = me.email OR lower(trim(mine.organisation)) IN ({named})) JOIN meeting_requests m ON m.from_reg = mine.id OR m.to_reg = mine.id JOIN registrations other ON other.id = CASE WHEN m.from_reg = mine.id THEN m.to_reg ELSE m.from_reg END JOIN matchmaking_slots s ON s.id = m.slot_id JOIN events e ON e.id = m.event_id LEFT JOIN meeting_cooperations co ON co.request_id = m.id WHERE me.id = $1 AND m.status = 'accepted' AND s.starts_at < $2 ORDER BY s.starts_at, m.id");
+                    let mut query = sqlx::query_as::<_, EarlierMeeting>(AssertSqlSafe(sql))
                         .bind(registration_id)
                         .bind(now);
-                    for spelling in spelled {
+                    for spelling in spellings {
                         query = query.bind(spelling);
                     }
                     query

@@ -190,6 +190,84 @@ pub fn detect(text: &str, fallback: Script) -> Script {
     }
 }
 
+/// The forms by which an organisation's name is recognised however someone typed it, best
+/// first: [`fold`]ed, "&" read as "and", punctuation dropped, without a leading "the"
+/// and without a trailing legal form (Limited, Ltd., Co., Inc., 有限公司, 股份有限公司,
+/// 有限责任公司); then, for a name with a part in brackets ("香港科技大學（HKUST）",
+/// "HKITF (Hong Kong IT Federation)"), the name without it, and the part on its own where
+/// it is an abbreviation. Forms shorter than two characters are left out.
+///
+/// Why: registrants type their organisation as they please, and the directory holds one
+/// spelling of each; both sides are put in these forms so that "The Hong Kong Information
+/// Technology Federation Ltd." and "香港資訊科技聯會 (HKITF)" both find the federation.
+pub fn organisation_forms(name: &str) -> Vec<String> {
+    const LEGAL: [&str; 12] = [
+        "股份有限公司",
+        "有限责任公司",
+        "有限公司",
+        "limited",
+        "ltd",
+        "co",
+        "inc",
+        "incorporated",
+        "corp",
+        "llc",
+        "plc",
+        "gmbh",
+    ];
+    let folded = fold(name);
+    let mut parts = vec![folded.clone()];
+    let (mut outer, mut inner, mut depth) = (String::new(), Vec::new(), 0usize);
+    for ch in folded.chars() {
+        match ch {
+            '(' | '（' | '[' | '【' => {
+                depth += 1;
+                if depth == 1 {
+                    inner.push(String::new());
+                }
+            }
+            ')' | '）' | ']' | '】' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => inner.last_mut().expect("opened").push(ch),
+            _ => outer.push(ch),
+        }
+    }
+    if !inner.is_empty() {
+        parts.push(outer);
+        // A part in brackets on its own only where it is an abbreviation ("HKUST"): a
+        // longer one is as often the parent body or the place ("（深圳市政府）",
+        // "(Hong Kong)"), which is not the organisation itself.
+        parts.extend(inner.into_iter().filter(|part| {
+            let part = part.trim();
+            !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric())
+        }));
+    }
+    let mut forms: Vec<String> = Vec::new();
+    for part in parts {
+        let spaced: String = part
+            .replace('&', " and ")
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+            .collect();
+        let mut form = spaced.split_whitespace().collect::<Vec<_>>().join(" ");
+        if let Some(rest) = form.strip_prefix("the ") {
+            form = rest.to_owned();
+        }
+        // A legal form may follow another ("Co., Ltd."): strip until none is left.
+        while let Some(rest) = LEGAL.iter().find_map(|legal| {
+            form.strip_suffix(legal)
+                .filter(|rest| rest.is_empty() || rest.ends_with(' ') || !legal.is_ascii())
+                .map(str::trim_end)
+                .filter(|rest| rest.chars().count() >= 2)
+        }) {
+            form = rest.to_owned();
+        }
+        if form.chars().count() >= 2 && !forms.contains(&form) {
+            forms.push(form);
+        }
+    }
+    forms
+}
+
 /// The key that directory filters compare against: Simplified, lower case, with runs of
 /// white space folded to one space. Both the stored key and the query are folded the same
 /// way, so 協會, 协会 and 協(xié)會 all find each other.
@@ -276,6 +354,33 @@ fn pinyin_bracket_len(rest: &[char]) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn organisation_forms_meet_however_typed() {
+        let forms = |n: &str| super::organisation_forms(n);
+        let shared = |a: &str, b: &str| forms(a).iter().any(|f| forms(b).contains(f));
+        assert!(shared(
+            "The Hong Kong Information Technology Federation Ltd.",
+            "Hong Kong Information Technology Federation"
+        ));
+        assert!(shared("香港資訊科技聯會 (HKITF)", "HKITF"));
+        assert!(shared("香港資訊科技聯會（HKITF）", "香港资讯科技联会"));
+        assert!(shared("深圳市大疆創新科技有限公司", "深圳市大疆创新科技"));
+        assert!(shared("Acme Co., Ltd.", "ACME"));
+        assert!(shared(
+            "Science & Technology Park",
+            "science and technology park"
+        ));
+        // Not the same organisation: a legal form is not all of a name, and a short part
+        // is not a form.
+        assert!(!shared("Limited", "Ltd"));
+        assert!(!shared("香港大學", "香港科技大學"));
+        assert!(!shared("深圳市科技創新委員會（深圳市政府）", "深圳市政府"));
+        assert!(!shared("Huawei (Hong Kong)", "Hong Kong"));
+        assert_eq!(forms("A (B)"), ["a b"]);
+        assert_eq!(forms("Hong Kong Limited"), ["hong kong"]);
+        assert!(forms("  ").is_empty());
+    }
+
     use super::*;
 
     #[test]

@@ -1814,6 +1814,9 @@ async fn met_before(store: Arc<dyn Store>) {
         "hkust",
         "香港科技大学",
         "the hong kong university of science and technology ",
+        "Hong Kong University of Science & Technology Ltd.",
+        "香港科技大學（HKUST）",
+        "HKUST (Clear Water Bay)",
     ] {
         assert_eq!(
             s.find_organisation_by_any_name(typed)
@@ -1825,6 +1828,12 @@ async fn met_before(store: Arc<dyn Store>) {
         );
     }
     assert_eq!(s.find_organisation_by_any_name("HKU").await.unwrap(), None);
+    assert_eq!(
+        s.find_organisation_by_any_name("香港大學（HKU）")
+            .await
+            .unwrap(),
+        None
+    );
     let by_short_name = s
         .register(
             second.id,

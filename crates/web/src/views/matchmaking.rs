@@ -23,8 +23,8 @@ use baylink_matchmaking::{EventIn, RequestIn, Unplaced};
 use baylink_store::{
     AgreementType, CooperationBy, Event, FieldError, Matchmaking, MatchmakingInput,
     MatchmakingStatus, MeetingCooperation, MeetingLanguage, MeetingOutcome, MeetingRequest,
-    MeetingSlot, MeetingTable, OrgType, PipelineBack, PipelineStage, RegStatus, Region,
-    Registration, RequestInput, RequestStatus, ScheduleRun,
+    MeetingSlot, MeetingTable, OrgType, OrganisationNames, PipelineBack, PipelineStage, RegStatus,
+    Region, Registration, RequestInput, RequestStatus, ScheduleRun,
 };
 
 use super::directory::actor;
@@ -328,25 +328,14 @@ impl MetBefore {
     }
 }
 
-/// The [`OrgKey`] of an organisation written as `name`, looked up in the directory once per
-/// name (`seen`).
-async fn org_key(
-    s: &AppState,
-    seen: &mut HashMap<String, Option<OrgKey>>,
-    name: &str,
-) -> Result<Option<OrgKey>, WebError> {
-    if let Some(key) = seen.get(name) {
-        return Ok(key.clone());
-    }
-    let key = match baylink_store::matchmaking::organisation_key(name) {
-        None => None,
-        Some(written) => Some(match s.store.find_organisation_by_any_name(name).await? {
-            Some(org) => OrgKey::Directory(org.id),
-            None => OrgKey::Written(written),
-        }),
-    };
-    seen.insert(name.to_owned(), key.clone());
-    Ok(key)
+/// The [`OrgKey`] of an organisation written as `name`: the directory's entry it names
+/// (`names`), else its best form as written.
+fn org_key(names: &OrganisationNames, name: &str) -> Option<OrgKey> {
+    let written = baylink_store::matchmaking::organisation_key(name)?;
+    Some(match names.find(name) {
+        Some(org) => OrgKey::Directory(org),
+        None => OrgKey::Written(written),
+    })
 }
 
 /// Whom participant `reg` met at other events before (by the address each registered with)
@@ -369,7 +358,7 @@ async fn met_before(
         .earlier_meetings(reg, baylink_store::sql::now())
         .await?;
     let mut met = MetBefore::default();
-    let mut seen = HashMap::new();
+    let names = OrganisationNames::new(&s.store.all_organisations().await?);
     // The participants here were looked up in the directory already (`orgs`, by the same
     // names): one not found there is known by the name as written.
     for r in regs {
@@ -430,7 +419,7 @@ async fn met_before(
                 .or_default()
                 .push(line);
         } else if let Some(name) = m.other_organisation.as_deref()
-            && let Some(key) = org_key(s, &mut seen, name).await?
+            && let Some(key) = org_key(&names, name)
         {
             met.by_organisation.entry(key).or_default().push(line);
         }

@@ -16,7 +16,9 @@ use std::sync::{Arc, Mutex};
 
 use baylink_market::{Profile, Recommendation, Recommender};
 use baylink_store::market::{PostingKind, PostingSide};
-use baylink_store::{MatchmakingProfile, MeetingRequest, OrgType, Region, Registration};
+use baylink_store::{
+    MatchmakingProfile, MeetingRequest, OrgType, OrganisationNames, Region, Registration,
+};
 
 use super::Ctx;
 use super::market::{Market, directory_counterparts, reasons, terms_reason, text_counterparts};
@@ -28,14 +30,16 @@ const POSTINGS_PER_PROFILE: usize = 3;
 
 /// Each participant's organisation in the directory (registration id → organisation id):
 /// the one their account represents, else the one named by the organisation they
-/// registered with (its name in whatever script either is written, or its English or
-/// short name: "HKUST"). Erased registrations have none.
+/// registered with (any of its names, in whatever script, in any of their forms:
+/// "HKUST", "香港科技大學（HKUST）", "The Hong Kong University of Science and Technology";
+/// [`OrganisationNames`]). Erased registrations have none.
 pub async fn directory_orgs(
     s: &AppState,
     regs: &[Registration],
 ) -> Result<HashMap<i64, i64>, WebError> {
-    let mut by_name: HashMap<String, Option<i64>> = HashMap::new();
-    // The accounts that represent an organisation, by address: one query, not one each.
+    // The directory's names, read once for all the participants, and the accounts that
+    // represent an organisation, by address: two queries, not one per participant.
+    let names = OrganisationNames::new(&s.store.all_organisations().await?);
     let represents: HashMap<String, i64> = s
         .store
         .list_users()
@@ -47,21 +51,7 @@ pub async fn directory_orgs(
     for r in regs.iter().filter(|r| !r.is_erased()) {
         let org = match represents.get(&r.email.to_lowercase()).copied() {
             Some(org) => Some(org),
-            None => match r.organisation.as_deref().map(str::trim) {
-                Some(name) if !name.is_empty() => match by_name.get(name) {
-                    Some(org) => *org,
-                    None => {
-                        let org = s
-                            .store
-                            .find_organisation_by_any_name(name)
-                            .await?
-                            .map(|o| o.id);
-                        by_name.insert(name.to_owned(), org);
-                        org
-                    }
-                },
-                _ => None,
-            },
+            None => r.organisation.as_deref().and_then(|name| names.find(name)),
         };
         if let Some(org) = org {
             out.insert(r.id, org);
