@@ -646,3 +646,44 @@ async fn market_post_approve_recommend_interest_accept_and_sign() {
     b.wait_text("#agreement-type", "聯合研發").await;
     b.call(reqwest::Method::DELETE, "", json!({})).await;
 }
+
+/// The staff's busiest pages fit a phone's width: a wide table scrolls inside its box, the
+/// page itself never sideways (the organiser's matchmaking page and the funnel once did).
+#[tokio::test]
+#[ignore = "needs Chromium and ChromeDriver: run by .ci/run"]
+async fn staff_pages_fit_a_phone() {
+    let app = kit::demo_app().await;
+    let b = Browser::start().await;
+    b.sign_in_as(&app, kit::SECRETARIAT).await;
+    let event = app
+        .store
+        .list_events(&Default::default())
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .find(|e| e.title.contains("年會"))
+        .expect("the demo's conference")
+        .id;
+    for lang in ["zh-Hant", "en"] {
+        for path in [
+            format!("/{lang}/events/{event}/matchmaking"),
+            format!("/{lang}/events/{event}/matchmaking/suggest"),
+            format!("/{lang}/events/{event}/registrations"),
+            format!("/{lang}/events/{event}/manage"),
+            format!("/{lang}/postings/funnel"),
+            format!("/{lang}/postings/review"),
+        ] {
+            b.goto(&app.url(&path)).await;
+            b.wait_for("main").await;
+            let widths = b
+                .script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth];")
+                .await;
+            assert!(
+                widths[0].as_i64().unwrap() <= widths[1].as_i64().unwrap(),
+                "{path}: {widths}"
+            );
+        }
+    }
+    b.call(reqwest::Method::DELETE, "", json!({})).await;
+}
