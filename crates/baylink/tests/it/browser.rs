@@ -647,8 +647,9 @@ async fn market_post_approve_recommend_interest_accept_and_sign() {
     b.call(reqwest::Method::DELETE, "", json!({})).await;
 }
 
-/// The staff's busiest pages fit a phone's width: a wide table scrolls inside its box, the
-/// page itself never sideways (the organiser's matchmaking page and the funnel once did).
+/// The staff's busiest pages, and the public ones they lead to, fit a phone's width: a wide
+/// table scrolls inside its box, the page itself never sideways (the organiser's
+/// matchmaking page and the funnel once did).
 #[tokio::test]
 #[ignore = "needs Chromium and ChromeDriver: run by .ci/run"]
 async fn staff_pages_fit_a_phone() {
@@ -673,6 +674,10 @@ async fn staff_pages_fit_a_phone() {
             format!("/{lang}/events/{event}/manage"),
             format!("/{lang}/postings/funnel"),
             format!("/{lang}/postings/review"),
+            format!("/{lang}/events/{event}"),
+            format!("/{lang}/postings"),
+            format!("/{lang}/organisations"),
+            format!("/{lang}/alliance"),
         ] {
             b.goto(&app.url(&path)).await;
             b.wait_for("main").await;
