@@ -764,6 +764,34 @@ async fn matchmaking(
             )
             .await?;
     }
+    // And one pair closed for want of a budget and back in talks once it came: the
+    // closing taken back, with the reason, as a step of its own in the history.
+    if let Some(coop) = coops.get(3) {
+        let closed = store
+            .move_cooperation(
+                coop.request_id,
+                CooperationBy::Organiser { actor, event_id },
+                coop.version,
+                &PipelineMove {
+                    stage: PipelineStage::Closed,
+                    agreement_type: None,
+                    note: "示範資料：預算未獲批。".to_owned(),
+                },
+                hk(2025, 1, 15, 10, 0),
+            )
+            .await?;
+        store
+            .take_back_cooperation(
+                coop.request_id,
+                CooperationBy::Organiser { actor, event_id },
+                closed.version,
+                &PipelineBack {
+                    note: "示範資料：預算已獲批，恢復洽談。".to_owned(),
+                },
+                hk(2025, 4, 2, 10, 0),
+            )
+            .await?;
+    }
     Ok(())
 }
 
