@@ -604,19 +604,26 @@ impl PipelineMove {
         if self.stage == PipelineStage::Signed && self.agreement_type.is_none() {
             errors.push(FieldError::new("agreement_type", "err-required"));
         }
-        if self.stage == PipelineStage::Closed && self.note.trim().is_empty() {
-            errors.push(FieldError::new("note", "err-market-close-reason"));
-        }
-        if self.note.chars().count() > MAX_INTEREST_CHARS {
-            errors.push(
-                FieldError::new("note", "err-too-long").with_limit(MAX_INTEREST_CHARS as i64),
-            );
-        }
+        let reason = (self.stage == PipelineStage::Closed).then_some("err-market-close-reason");
+        note_errors(&mut errors, &self.note, reason);
         if errors.is_empty() {
             Ok(())
         } else {
             Err(errors)
         }
+    }
+}
+
+/// The errors of a pipeline step's note: too long, or empty where a reason is `required`
+/// (with that error's key).
+fn note_errors(errors: &mut Vec<FieldError>, note: &str, required: Option<&str>) {
+    if let Some(key) = required
+        && note.trim().is_empty()
+    {
+        errors.push(FieldError::new("note", key));
+    }
+    if note.chars().count() > MAX_INTEREST_CHARS {
+        errors.push(FieldError::new("note", "err-too-long").with_limit(MAX_INTEREST_CHARS as i64));
     }
 }
 
@@ -637,14 +644,7 @@ pub struct PipelineBack {
 impl PipelineBack {
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut errors = Vec::new();
-        if self.note.trim().is_empty() {
-            errors.push(FieldError::new("note", "err-pipeline-back-reason"));
-        }
-        if self.note.chars().count() > MAX_INTEREST_CHARS {
-            errors.push(
-                FieldError::new("note", "err-too-long").with_limit(MAX_INTEREST_CHARS as i64),
-            );
-        }
+        note_errors(&mut errors, &self.note, Some("err-pipeline-back-reason"));
         if errors.is_empty() {
             Ok(())
         } else {

@@ -1190,23 +1190,7 @@ async fn move_stage(
     Path(raw): Path<String>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let u = user(&c)?.clone();
-    let iid = id(&raw)?;
-    let result = async {
-        let (version, step) = pipeline_move(&form)?;
-        s.store
-            .move_pipeline(&u, iid, version, &step, baylink_store::sql::now())
-            .await
-    }
-    .await;
-    match result {
-        Ok(_) => Ok(see(c.href(&format!("/interests/{iid}")))),
-        Err(e) => {
-            let (errors, status) = form_errors(e)?;
-            let f = FormState::with_errors(form, c.lang, &errors);
-            introduction_page(&s, c, iid, f, status).await
-        }
-    }
+    shift_stage(s, c, raw, form, false).await
 }
 
 /// Either side, or staff, takes the introduction's last move back.
@@ -1216,13 +1200,31 @@ async fn take_back_stage(
     Path(raw): Path<String>,
     form: FormData,
 ) -> Result<Response, WebError> {
+    shift_stage(s, c, raw, form, true).await
+}
+
+/// Moves the introduction along the pipeline as `form` asks, or takes its last move back
+/// (`back`); a refusal shows the introduction again with the form's errors.
+async fn shift_stage(
+    s: AppState,
+    c: Ctx,
+    raw: String,
+    form: FormData,
+    back: bool,
+) -> Result<Response, WebError> {
     let u = user(&c)?.clone();
     let iid = id(&raw)?;
+    let now = baylink_store::sql::now();
     let result = async {
-        let (version, back) = pipeline_back(&form)?;
-        s.store
-            .take_back_pipeline(&u, iid, version, &back, baylink_store::sql::now())
-            .await
+        if back {
+            let (version, back) = pipeline_back(&form)?;
+            s.store
+                .take_back_pipeline(&u, iid, version, &back, now)
+                .await
+        } else {
+            let (version, step) = pipeline_move(&form)?;
+            s.store.move_pipeline(&u, iid, version, &step, now).await
+        }
     }
     .await;
     match result {

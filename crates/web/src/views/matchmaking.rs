@@ -2800,51 +2800,7 @@ async fn move_cooperation_by_side(
     Path((token, rid)): Path<(String, String)>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let (reg, _) = participant(&s, &token).await?;
-    let (version, step) = super::market::pipeline_move(&form)?;
-    s.store
-        .move_cooperation(
-            id(&rid)?,
-            CooperationBy::Side(reg.id),
-            version,
-            &step,
-            baylink_store::sql::now(),
-        )
-        .await?;
-    Ok(see(c.href(&format!(
-        "/registrations/{token}/matchmaking#coop-{rid}"
-    ))))
-}
-
-/// The organiser moves the cooperation after one of the event's meetings on, as a side
-/// tells them (the secretariat often hears of a signing first).
-async fn move_cooperation_by_organiser(
-    State(s): State<AppState>,
-    c: Ctx,
-    Path((raw, rid)): Path<(String, String)>,
-    form: FormData,
-) -> Result<Response, WebError> {
-    inline(&s, &c, &raw, async {
-        let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
-        let event_id = id(&raw)?;
-        let (version, step) = super::market::pipeline_move(&form)?;
-        s.store
-            .move_cooperation(
-                id(&rid)?,
-                CooperationBy::Organiser {
-                    actor: &actor(auth),
-                    event_id,
-                },
-                version,
-                &step,
-                baylink_store::sql::now(),
-            )
-            .await?;
-        Ok(see(
-            c.href(&format!("/events/{event_id}/matchmaking#mm-coop"))
-        ))
-    })
-    .await
+    cooperation_by_side(&s, &c, &token, &rid, &form, false).await
 }
 
 /// One side takes the last move of the cooperation after a meeting back (signed by
@@ -2855,20 +2811,18 @@ async fn take_back_cooperation_by_side(
     Path((token, rid)): Path<(String, String)>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let (reg, _) = participant(&s, &token).await?;
-    let (version, back) = super::market::pipeline_back(&form)?;
-    s.store
-        .take_back_cooperation(
-            id(&rid)?,
-            CooperationBy::Side(reg.id),
-            version,
-            &back,
-            baylink_store::sql::now(),
-        )
-        .await?;
-    Ok(see(c.href(&format!(
-        "/registrations/{token}/matchmaking#coop-{rid}"
-    ))))
+    cooperation_by_side(&s, &c, &token, &rid, &form, true).await
+}
+
+/// The organiser moves the cooperation after one of the event's meetings on, as a side
+/// tells them (the secretariat often hears of a signing first).
+async fn move_cooperation_by_organiser(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path((raw, rid)): Path<(String, String)>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    cooperation_by_organiser(&s, &c, &raw, &rid, &form, false).await
 }
 
 /// The organiser takes the last move of the cooperation after one of the event's
@@ -2879,27 +2833,69 @@ async fn take_back_cooperation_by_organiser(
     Path((raw, rid)): Path<(String, String)>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    inline(&s, &c, &raw, async {
+    cooperation_by_organiser(&s, &c, &raw, &rid, &form, true).await
+}
+
+async fn cooperation_by_side(
+    s: &AppState,
+    c: &Ctx,
+    token: &str,
+    rid: &str,
+    form: &FormData,
+    back: bool,
+) -> Result<Response, WebError> {
+    let (reg, _) = participant(s, token).await?;
+    shift_cooperation(s, id(rid)?, CooperationBy::Side(reg.id), form, back).await?;
+    Ok(see(c.href(&format!(
+        "/registrations/{token}/matchmaking#coop-{rid}"
+    ))))
+}
+
+async fn cooperation_by_organiser(
+    s: &AppState,
+    c: &Ctx,
+    raw: &str,
+    rid: &str,
+    form: &FormData,
+    back: bool,
+) -> Result<Response, WebError> {
+    inline(s, c, raw, async {
         let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
-        let event_id = id(&raw)?;
-        let (version, back) = super::market::pipeline_back(&form)?;
-        s.store
-            .take_back_cooperation(
-                id(&rid)?,
-                CooperationBy::Organiser {
-                    actor: &actor(auth),
-                    event_id,
-                },
-                version,
-                &back,
-                baylink_store::sql::now(),
-            )
-            .await?;
+        let event_id = id(raw)?;
+        let actor = actor(auth);
+        let by = CooperationBy::Organiser {
+            actor: &actor,
+            event_id,
+        };
+        shift_cooperation(s, id(rid)?, by, form, back).await?;
         Ok(see(
             c.href(&format!("/events/{event_id}/matchmaking#mm-coop"))
         ))
     })
     .await
+}
+
+/// Moves the cooperation after meeting `rid` on as `form` asks, or takes its last move
+/// back (`back`), as `by`.
+async fn shift_cooperation(
+    s: &AppState,
+    rid: i64,
+    by: CooperationBy<'_>,
+    form: &FormData,
+    back: bool,
+) -> Result<MeetingCooperation, WebError> {
+    let now = baylink_store::sql::now();
+    Ok(if back {
+        let (version, back) = super::market::pipeline_back(form)?;
+        s.store
+            .take_back_cooperation(rid, by, version, &back, now)
+            .await?
+    } else {
+        let (version, step) = super::market::pipeline_move(form)?;
+        s.store
+            .move_cooperation(rid, by, version, &step, now)
+            .await?
+    })
 }
 
 /// A participant's scheduled meetings, in time order.
