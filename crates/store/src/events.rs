@@ -323,12 +323,17 @@ pub struct OutboxMessage {
     /// `mm_unpublished` (the schedule was taken back), `mm_arranged` (to both sides of a
     /// meeting the organisers arranged), `mm_booked` (to the side that did not book a slot
     /// for an accepted meeting), `mm_auto` (to the side asked, where requests are accepted
-    /// on arrival), `mm_followup` (the meetings held whose outcome one has not told).
+    /// on arrival), `mm_followup` (the meetings held whose outcome one has not told),
+    /// `mm_coop` and `mm_coop_ask` (a meeting's cooperation), `market_interest` (to a
+    /// posting's owners), `market_decided` (to the interested party), `market_stage` (to
+    /// the side of an introduction that did not move it).
     pub kind: String,
     pub registration_id: Option<i64>,
     pub invitation_id: Option<i64>,
     /// For the `mm_` kinds: the meeting request the mail is about.
     pub meeting_request_id: Option<i64>,
+    /// For the `market_` kinds: the interest (or introduction) the mail is about.
+    pub interest_id: Option<i64>,
     pub locale: String,
     pub subject: Option<String>,
     pub body: Option<String>,

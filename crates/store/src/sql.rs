@@ -28,7 +28,7 @@ pub const OFFICER_SELECT: &str = "SELECT s.id, s.side_id, s.person_id, s.role, s
 pub const MEMBERSHIP_SELECT: &str = "SELECT m.id, m.org_id, m.designation_id, m.year, m.ceremony_date, m.side_id, m.note, o.name AS org_name, o.name_script AS org_name_script, o.name_en AS org_name_en, o.region AS org_region, d.code AS designation_code, d.name AS designation_name, d.name_script AS designation_name_script, d.name_en AS designation_name_en FROM memberships m JOIN organisations o ON o.id = m.org_id JOIN designations d ON d.id = m.designation_id";
 /// The columns of `users`.
 pub const USER_COLS: &str =
-    "id, email, display_name, role, side_id, org_id, password_hash, created_at";
+    "id, email, display_name, role, side_id, org_id, password_hash, created_at, locale";
 
 /// A value bound to a dynamically built statement.
 #[derive(Debug, Clone, PartialEq)]
@@ -1115,6 +1115,16 @@ macro_rules! impl_sql_store {
                         .fetch_optional(&self.pool)
                         .await
                         .map_err(map_err)
+                }
+
+                async fn set_user_locale(&self, user_id: i64, locale: &str) -> StoreResult<()> {
+                    sqlx::query("UPDATE users SET locale = $2 WHERE id = $1 AND (locale IS NULL OR locale <> $2)")
+                        .bind(user_id)
+                        .bind(locale)
+                        .execute(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(())
                 }
 
                 async fn list_users(&self) -> StoreResult<Vec<User>> {

@@ -110,6 +110,15 @@ macro_rules! impl_sql_market {
                 };
             }
 
+            /// Whom an introduction's mail goes to.
+            #[derive(Clone, Copy)]
+            enum Told {
+                /// The posting's author and its organisation's representatives.
+                Owners,
+                /// Who expressed the interest.
+                Interested,
+            }
+
             fn actor(user: &User) -> Actor {
                 Actor { user_id: Some(user.id), name: user.display_name.clone() }
             }
@@ -160,6 +169,28 @@ macro_rules! impl_sql_market {
                     Ok(())
                 }
 
+                /// Queues a mail of `kind` about interest `interest_id` to `to` (but never
+                /// to `by`, who did what it tells), in each recipient's language: the one
+                /// they last signed in with, else their organisation's region's. Nothing for
+                /// the demo's synthetic postings and interests, nor for erased accounts; one such mail
+                /// still waiting already says it all, since it is written when sent.
+                async fn tell(tx: &mut Tx<'_>, kind: &str, interest_id: i64, to: Told, by: i64, now: i64) -> StoreResult<()> {
+                    let who = match to {
+                        Told::Owners => "(u.id = p.author_id OR (u.role = 'org_rep' AND u.org_id = p.org_id))",
+                        Told::Interested => "u.id = i.from_user_id",
+                    };
+                    sqlx::query(AssertSqlSafe(format!("INSERT INTO outbox (to_addr, kind, interest_id, locale, created_at, next_attempt_at) SELECT u.email, $1, i.id, COALESCE(u.locale, CASE o.region WHEN 'shenzhen' THEN 'zh-Hans' WHEN 'mainland' THEN 'zh-Hans' WHEN 'overseas' THEN 'en' ELSE 'zh-Hant' END), $3, $3 FROM posting_interests i JOIN postings p ON p.id = i.posting_id JOIN users u ON {who} LEFT JOIN organisations o ON o.id = u.org_id WHERE i.id = $2 AND i.synthetic = $4 AND p.synthetic = $4 AND u.id <> $5 AND u.password_hash <> '' AND NOT EXISTS (SELECT 1 FROM outbox w WHERE w.kind = $1 AND w.interest_id = i.id AND w.to_addr = u.email AND w.sent_at IS NULL)")))
+                        .bind(kind)
+                        .bind(interest_id)
+                        .bind(now)
+                        .bind(false)
+                        .bind(by)
+                        .execute(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(())
+                }
+
                 /// The introduction `id` as `by`, one of its sides or staff, may move it, at
                 /// `expected_version`, with where it stands.
                 async fn pipeline_of(tx: &mut Tx<'_>, by: &User, id: i64, expected_version: i64) -> StoreResult<(Interest, PipelineStage)> {
@@ -207,6 +238,13 @@ macro_rules! impl_sql_market {
                         .map_err(map_err)?;
                     let after = Self::interest_in(tx, before.id).await?;
                     Self::audit(tx, &actor(by), "update", "interest", before.id, audit_json(before), audit_json(&after)).await?;
+                    // The other side is told; both, when the secretariat moved it.
+                    if by.id != before.from_user_id {
+                        Self::tell(tx, "market_stage", before.id, Told::Interested, by.id, now).await?;
+                    }
+                    if by.id == before.from_user_id || is_staff(by) {
+                        Self::tell(tx, "market_stage", before.id, Told::Owners, by.id, now).await?;
+                    }
                     Ok(after)
                 }
 
@@ -472,6 +510,7 @@ macro_rules! impl_sql_market {
                     let id: i64 = row.try_get(0).map_err(map_err)?;
                     let interest = Self::interest_in(&mut tx, id).await?;
                     Self::audit(&mut tx, &actor(by), "create", "interest", id, None, audit_json(&interest)).await?;
+                    Self::tell(&mut tx, "market_interest", id, Told::Owners, by.id, now).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(interest)
                 }
@@ -487,7 +526,9 @@ macro_rules! impl_sql_market {
                         return Err(StoreError::Conflict("err-market-already-decided"));
                     }
                     let (status, stage) = if accept { ("accepted", Some("introduced")) } else { ("declined", None) };
-                    sqlx::query("UPDATE posting_interests SET status = $2, stage = $3, decided_at = $4, updated_at = $4, version = version + 1 WHERE id = $1")
+                    // Still pending in the write itself: of two owners answering at once, only
+                    // the first answer is taken.
+                    let written = sqlx::query("UPDATE posting_interests SET status = $2, stage = $3, decided_at = $4, updated_at = $4, version = version + 1 WHERE id = $1 AND status = 'pending'")
                         .bind(id)
                         .bind(status)
                         .bind(stage)
@@ -495,11 +536,15 @@ macro_rules! impl_sql_market {
                         .execute(&mut *tx)
                         .await
                         .map_err(map_err)?;
+                    if written.rows_affected() == 0 {
+                        return Err(StoreError::Conflict("err-market-already-decided"));
+                    }
                     if let Some(stage) = stage {
                         Self::step(&mut tx, id, stage, "", Some(by.id), now).await?;
                     }
                     let after = Self::interest_in(&mut tx, id).await?;
                     Self::audit(&mut tx, &actor(by), "update", "interest", id, audit_json(&before), audit_json(&after)).await?;
+                    Self::tell(&mut tx, "market_decided", id, Told::Interested, by.id, now).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(after)
                 }

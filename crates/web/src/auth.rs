@@ -290,6 +290,7 @@ mod tests {
             org_id: org,
             password_hash: String::new(),
             created_at: 0,
+            locale: None,
         }
     }
 

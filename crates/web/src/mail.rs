@@ -134,6 +134,12 @@ pub async fn compose(
     }
     if matches!(
         m.kind.as_str(),
+        "market_interest" | "market_decided" | "market_stage"
+    ) {
+        return market_mail(store, m, lang, base_url).await;
+    }
+    if matches!(
+        m.kind.as_str(),
         "mm_request"
             | "mm_answer"
             | "mm_moved"
@@ -533,6 +539,10 @@ async fn cooperation_mail(
         &store.get_registration(request.other_side(reg.id)).await?,
     );
     let note = quoted(lang, &lang.text(&last.note, &last.note_script));
+    // A side who has moved it since the mail was queued knows where it stands.
+    if m.kind == "mm_coop" && last.by_reg == Some(reg.id) {
+        return Err(StoreError::NotFound);
+    }
     let (subject, body) = match (m.kind.as_str(), last.by_reg, last.takes_back) {
         ("mm_coop_ask", _, _) if coop.next().is_empty() => return Err(StoreError::NotFound),
         ("mm_coop_ask", _, _) => ("mail-mm-coop-ask-subject", "mail-mm-coop-ask-body"),
@@ -554,6 +564,125 @@ async fn cooperation_mail(
             ("note", FluentValue::from(note)),
         ],
     ))
+}
+
+/// An introduction's news, to the side it concerns, written from the interest as it
+/// stands when sent: an interest in a posting, to its owners (`market_interest`; dropped
+/// once they have answered it), their answer, to the interested party (`market_decided`),
+/// and a move along the pipeline or its take-back, to the side that did not make it
+/// (`market_stage`; dropped when the recipient has moved it since). A mail to an address
+/// no account holds any more (erased since) is dropped ([`StoreError::NotFound`]).
+async fn market_mail(
+    store: &dyn Store,
+    m: &OutboxMessage,
+    lang: Locale,
+    base_url: &str,
+) -> Result<Composed, StoreError> {
+    use baylink_store::market::InterestStatus;
+    let interest = store
+        .get_interest(m.interest_id.ok_or(StoreError::NotFound)?)
+        .await?;
+    let to = store
+        .find_user_by_email(&m.to_addr)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    let site = format!("{}/{}", base_url.trim_end_matches('/'), lang.code());
+    let organisation = |id: i64| async move {
+        let o = store.get_organisation(id).await?;
+        Ok::<_, StoreError>(lang.name(&o.name, &o.name_script, o.name_en.as_deref()))
+    };
+    // Someone with the organisation they speak for, if any.
+    let someone = |name: String, org: Option<String>| match org {
+        Some(org) => lang.t_args(
+            "mm-who-org",
+            &[
+                ("name", FluentValue::from(name)),
+                ("organisation", FluentValue::from(org)),
+            ],
+        ),
+        None => name,
+    };
+    let introduction = format!("{site}/interests/{}", interest.id);
+    let (subject, body, other, link, more) = match (m.kind.as_str(), interest.status) {
+        ("market_interest", InterestStatus::Pending) => {
+            let org = match interest.from_org_id {
+                Some(id) => Some(organisation(id).await?),
+                None => None,
+            };
+            let message = lang.text(&interest.message, &interest.message_script);
+            (
+                "mail-market-interest-subject",
+                "mail-market-interest-body",
+                someone(interest.from_name.clone(), org),
+                format!("{site}/postings/{}", interest.posting_id),
+                vec![("message", quoted(lang, &message))],
+            )
+        }
+        ("market_decided", InterestStatus::Accepted) => (
+            "mail-market-accepted-subject",
+            "mail-market-accepted-body",
+            organisation(interest.posting_org_id).await?,
+            introduction,
+            Vec::new(),
+        ),
+        ("market_decided", InterestStatus::Declined) => (
+            "mail-market-declined-subject",
+            "mail-market-declined-body",
+            organisation(interest.posting_org_id).await?,
+            format!("{site}/postings"),
+            Vec::new(),
+        ),
+        ("market_stage", InterestStatus::Accepted) => {
+            let last = store
+                .pipeline_steps(interest.id)
+                .await?
+                .pop()
+                .ok_or(StoreError::NotFound)?;
+            // One who has moved it since knows where it stands: nothing to tell them.
+            let mover = match last.user_id {
+                Some(id) if id != to.id => store.get_user(id).await?,
+                _ => return Err(StoreError::NotFound),
+            };
+            let org = match mover.org_id {
+                Some(id) => Some(organisation(id).await?),
+                None => None,
+            };
+            let stage = crate::views::matchmaking::cooperation_words(
+                lang,
+                interest.stage.as_deref(),
+                interest.agreement_type.as_deref(),
+            );
+            let body = if last.takes_back {
+                "mail-market-stage-back-body"
+            } else {
+                "mail-market-stage-body"
+            };
+            (
+                "mail-market-stage-subject",
+                body,
+                someone(mover.display_name, org),
+                introduction,
+                vec![("stage", stage), ("note", quoted(lang, &last.note))],
+            )
+        }
+        // Answered before the mail about it went, or no longer what it told.
+        _ => return Err(StoreError::NotFound),
+    };
+    let title = lang
+        .text(&interest.posting_title, &interest.posting_script)
+        .into_owned();
+    let mut args = vec![
+        ("name", FluentValue::from(to.display_name)),
+        ("title", FluentValue::from(title)),
+        ("other", FluentValue::from(other)),
+        ("link", FluentValue::from(link)),
+    ];
+    args.extend(more.into_iter().map(|(k, v)| (k, FluentValue::from(v))));
+    Ok(Composed {
+        to: m.to_addr.clone(),
+        subject: lang.t_args(subject, &args),
+        body: lang.t_args(body, &args),
+    })
 }
 
 /// An invitation to book, to a participant with no meeting yet, as it stands when sent:

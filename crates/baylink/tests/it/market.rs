@@ -250,6 +250,32 @@ async fn post_review_recommend_interest_accept_and_sign() {
         )
         .await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // The owners are told by mail, with the message, in Traditional script (the
+    // representative's organisation is in Hong Kong and they have not signed in on a page
+    // yet), and where to answer.
+    let told: Vec<_> = crate::matchmaking::drain_mail(&rep)
+        .await
+        .into_iter()
+        .filter(|(kind, _)| kind == "market_interest")
+        .map(|(_, m)| m.expect("composed"))
+        .collect();
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert_eq!(told[0].to, REP);
+    assert!(
+        told[0]
+            .subject
+            .starts_with("有人對您的供需表達意向：資訊保安態勢感知技術授權"),
+        "{}",
+        told[0].subject
+    );
+    assert!(
+        told[0].body.contains("「我們希望洽談技術許可。」")
+            && told[0]
+                .body
+                .contains(&format!("https://baylink.test/zh-Hant/postings/{pid}")),
+        "{}",
+        told[0].body
+    );
 
     // The owner sees it and accepts: an introduction, with contacts on both sides.
     let (_, page) = rep.page(&path).await;
@@ -267,6 +293,20 @@ async fn post_review_recommend_interest_accept_and_sign() {
         .post_form(&format!("/en/interests/{iid}/decide"), &[("accept", "1")])
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    // The interested party is told, with the way to the introduction.
+    let told: Vec<_> = crate::matchmaking::drain_mail(&rep)
+        .await
+        .into_iter()
+        .filter(|(kind, _)| kind == "market_decided")
+        .map(|(_, m)| m.expect("composed"))
+        .collect();
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert_eq!(told[0].to, "rep1@demo.baylink");
+    assert!(
+        told[0].body.contains(&format!("/interests/{iid}")),
+        "{}",
+        told[0].body
+    );
     let (status, page) = reader.page(&format!("/en/interests/{iid}")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("secret-line@example.org"));
@@ -334,6 +374,25 @@ async fn post_review_recommend_interest_accept_and_sign() {
         )
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    // The reader is told of the take-back, with its reason; the owner, who made it, is not
+    // (the mail that told them of the reader's signing, still waiting, is dropped: they
+    // have moved it since).
+    let told: Vec<_> = crate::matchmaking::drain_mail(&rep)
+        .await
+        .into_iter()
+        .filter(|(kind, _)| kind == "market_stage")
+        .filter_map(|(_, m)| m)
+        .collect();
+    assert_eq!(
+        told.iter().map(|m| m.to.as_str()).collect::<Vec<_>>(),
+        ["rep1@demo.baylink"],
+        "{told:?}"
+    );
+    assert!(
+        told[0].body.contains("Not signed yet") && told[0].body.contains("撤回"),
+        "{}",
+        told[0].body
+    );
     let (_, page) = reader.page(&format!("/en/interests/{iid}")).await;
     let stage = &page[page.find("id=\"pipeline-stage\">").unwrap()..];
     assert!(

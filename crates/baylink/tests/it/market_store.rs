@@ -65,6 +65,17 @@ async fn user(s: &dyn Store, email: &str, role: &str, org_id: Option<i64>) -> Us
         .unwrap()
 }
 
+/// The mails queued and not yet sent, marked sent now so that each is counted once:
+/// (kind, to, language), in the order queued.
+async fn mails(s: &dyn Store) -> Vec<(String, String, String)> {
+    let mut queued = Vec::new();
+    while let Some(m) = s.claim_mail(NOW + 100_000, NOW + 200_000).await.unwrap() {
+        s.mark_mail_sent(m.id, NOW + 100_000).await.unwrap();
+        queued.push((m.kind, m.to_addr, m.locale));
+    }
+    queued
+}
+
 async fn count(s: &dyn Store, status: Option<PostingStatus>) -> i64 {
     s.list_postings(&PostingFilter {
         status,
@@ -340,6 +351,17 @@ async fn story(store: Arc<dyn Store>) {
         .express_interest(&outsider, offer.id, "Interested", Script::Latin, TODAY, NOW)
         .await
         .unwrap();
+    // Each tells the posting's owners by mail, in their language (by their
+    // organisation's region until they sign in).
+    let tell = |kind: &str, to: &str, lang: &str| (kind.to_owned(), to.to_owned(), lang.to_owned());
+    assert_eq!(
+        mails(s).await,
+        [
+            tell("market_interest", "b@example.org", "zh-Hant"),
+            tell("market_interest", "b@example.org", "zh-Hant")
+        ]
+    );
+    s.set_user_locale(rep_a.id, "en").await.unwrap();
 
     // Only the owners answer; an answer is final.
     assert_eq!(
@@ -386,6 +408,15 @@ async fn story(store: Arc<dyn Store>) {
         .await
         .unwrap();
     assert_eq!(declined.stage(), None);
+    // The answers tell the interested, each in their language; the language they signed
+    // in with comes first.
+    assert_eq!(
+        mails(s).await,
+        [
+            tell("market_decided", "a@example.org", "en"),
+            tell("market_decided", "c@example.org", "zh-Hant")
+        ]
+    );
     assert_eq!(s.interests_of_user(&rep_b).await.unwrap().len(), 2);
     assert_eq!(s.interests_of_user(&rep_a).await.unwrap().len(), 1);
 
@@ -495,6 +526,15 @@ async fn story(store: Arc<dyn Store>) {
         .map(|st| st.stage)
         .collect();
     assert_eq!(steps, ["introduced", "in_talks", "signed"]);
+    // Each move tells the other side: A's the owners, B's the interested party (one mail
+    // each: a refused move tells no one).
+    assert_eq!(
+        mails(s).await,
+        [
+            tell("market_stage", "b@example.org", "zh-Hant"),
+            tell("market_stage", "a@example.org", "en")
+        ]
+    );
     let done = s
         .move_pipeline(
             &staff,
@@ -505,6 +545,16 @@ async fn story(store: Arc<dyn Store>) {
         )
         .await
         .unwrap();
+    // The secretariat's move tells both sides.
+    let mut both = mails(s).await;
+    both.sort();
+    assert_eq!(
+        both,
+        [
+            tell("market_stage", "a@example.org", "en"),
+            tell("market_stage", "b@example.org", "zh-Hant")
+        ]
+    );
     assert_eq!(
         code(
             s.move_pipeline(

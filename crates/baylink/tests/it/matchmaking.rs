@@ -38,7 +38,9 @@ async fn post(app: &TestApp, path: &str, fields: &[(&str, &str)]) -> reqwest::Re
 
 /// Every mail due in the outbox, written as the sender would write it now (`None` when
 /// there is nothing left to announce), and marked sent.
-async fn drain_mail(app: &TestApp) -> Vec<(String, Option<baylink_web::mail::Composed>)> {
+pub(crate) async fn drain_mail(
+    app: &TestApp,
+) -> Vec<(String, Option<baylink_web::mail::Composed>)> {
     drain_mail_at(app, baylink_store::sql::now() + 1).await
 }
 
@@ -1134,6 +1136,7 @@ async fn the_demo_conference_has_a_published_matchmaking_schedule_that_keeps_the
             registration_id: Some(side),
             invitation_id: None,
             meeting_request_id: None,
+            interest_id: None,
             locale: "en".into(),
             subject: None,
             body: None,

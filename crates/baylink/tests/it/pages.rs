@@ -358,6 +358,9 @@ async fn sign_in_out_and_throttling() {
         .await
         .unwrap();
     assert_eq!(r.headers()["location"], "/en/");
+    // The language signed in with last is the one the account's mails are written in.
+    let admin = app.store.find_user_by_email(ADMIN).await.unwrap().unwrap();
+    assert_eq!(admin.locale.as_deref(), Some("en"));
     // Signing out ends the session in the store, not just in the browser.
     let r = app
         .client

@@ -868,6 +868,36 @@ funnel-by-event = By event
 funnel-by-meeting = After 1:1 meetings not requested from an introduction (by event; counted from when a side said cooperation is possible, not in the rows above)
 funnel-agreements = Agreements by type
 funnel-elsewhere = Mainland and overseas
+mail-market-interest-subject = Interest in your posting: { $title }
+mail-market-interest-body =
+    Dear { $name },
+
+    { $other } is interested in your posting “{ $title }”.
+    { $message }
+    Accept or decline on the posting's page; once you accept, each side sees the other's contact: { $link }
+mail-market-accepted-subject = Your interest was accepted: { $title }
+mail-market-accepted-body =
+    Dear { $name },
+
+    { $other } accepted your interest in “{ $title }”. The introduction gives each side the other's contact, and where the cooperation stands from now on: { $link }
+mail-market-declined-subject = Your interest was declined: { $title }
+mail-market-declined-body =
+    Dear { $name },
+
+    { $other } declined your interest in “{ $title }”. Other offers and needs may answer yours: { $link }
+mail-market-stage-subject = Introduction: { $stage }, { $title }
+mail-market-stage-body =
+    Dear { $name },
+
+    { $other } recorded where the introduction about “{ $title }” stands: { $stage }.
+    { $note }
+    Where it stands, and how to move it on: { $link }
+mail-market-stage-back-body =
+    Dear { $name },
+
+    { $other } took back the last step recorded of the introduction about “{ $title }”; it stands at: { $stage }.
+    { $note }
+    Where it stands, and how to move it on: { $link }
 mail-expiry-subject = Your posting “{ $title }” expires on { $date }
 mail-expiry-body = Your posting “{ $title }” on Baylink is shown until { $date }. To keep it up, change its date here: { $link }
 err-market-not-your-org = You can post only for the organisation you represent.

@@ -844,6 +844,36 @@ funnel-by-event = 按活动
 funnel-by-meeting = 非由供需对接发起的一对一会谈（按活动；自任何一方表示有合作可能起计，不计入上列各行）
 funnel-agreements = 按类型统计协议
 funnel-elsewhere = 内地及海外
+mail-market-interest-subject = 有人对您的供需表达意向：{ $title }
+mail-market-interest-body =
+    { $name }您好：
+
+    { $other }对您发布的“{ $title }”表达了意向。
+    { $message }
+    请在该供需页面接受或婉拒；接受后双方均可看到对方的联系方式：{ $link }
+mail-market-accepted-subject = 您的意向已获接受：{ $title }
+mail-market-accepted-body =
+    { $name }您好：
+
+    { $other }已接受您对“{ $title }”的意向。对接页面列出双方的联系方式及日后的合作进度：{ $link }
+mail-market-declined-subject = 您的意向未获接受：{ $title }
+mail-market-declined-body =
+    { $name }您好：
+
+    { $other }婉拒了您对“{ $title }”的意向。其他供需或许与您相配：{ $link }
+mail-market-stage-subject = 对接进度：{ $stage }，{ $title }
+mail-market-stage-body =
+    { $name }您好：
+
+    { $other }已记录“{ $title }”对接的合作进度：{ $stage }。
+    { $note }
+    合作进度及后续更新：{ $link }
+mail-market-stage-back-body =
+    { $name }您好：
+
+    { $other }已撤回“{ $title }”对接合作进度的上一步记录，现为：{ $stage }。
+    { $note }
+    合作进度及后续更新：{ $link }
 mail-expiry-subject = 您的供需“{ $title }”将于 { $date } 到期
 mail-expiry-body = 您在湾联发布的“{ $title }”有效期至 { $date }。如需延长，请在此修改日期：{ $link }
 err-market-not-your-org = 您只能为所代表的机构发布。

@@ -844,6 +844,36 @@ funnel-by-event = 按活動
 funnel-by-meeting = 非由供需對接發起的一對一會談（按活動；自任何一方表示有合作可能起計，不計入上列各行）
 funnel-agreements = 按類型統計協議
 funnel-elsewhere = 內地及海外
+mail-market-interest-subject = 有人對您的供需表達意向：{ $title }
+mail-market-interest-body =
+    { $name }您好：
+
+    { $other }對您發佈的「{ $title }」表達了意向。
+    { $message }
+    請在該供需頁面接受或婉拒；接受後雙方均可看到對方的聯絡方式：{ $link }
+mail-market-accepted-subject = 您的意向已獲接受：{ $title }
+mail-market-accepted-body =
+    { $name }您好：
+
+    { $other }已接受您對「{ $title }」的意向。對接頁面列出雙方的聯絡方式及日後的合作進度：{ $link }
+mail-market-declined-subject = 您的意向未獲接受：{ $title }
+mail-market-declined-body =
+    { $name }您好：
+
+    { $other }婉拒了您對「{ $title }」的意向。其他供需或許與您相配：{ $link }
+mail-market-stage-subject = 對接進度：{ $stage }，{ $title }
+mail-market-stage-body =
+    { $name }您好：
+
+    { $other }已記錄「{ $title }」對接的合作進度：{ $stage }。
+    { $note }
+    合作進度及後續更新：{ $link }
+mail-market-stage-back-body =
+    { $name }您好：
+
+    { $other }已撤回「{ $title }」對接合作進度的上一步記錄，現為：{ $stage }。
+    { $note }
+    合作進度及後續更新：{ $link }
 mail-expiry-subject = 您的供需「{ $title }」將於 { $date } 到期
 mail-expiry-body = 您在灣聯發佈的「{ $title }」有效期至 { $date }。如需延長，請在此修改日期：{ $link }
 err-market-not-your-org = 您只可為所代表的機構發佈。

@@ -131,7 +131,9 @@ async fn login(
         client,
     };
     match sign_in(&s, attempt).await {
-        Ok((token, _, _)) => {
+        Ok((token, _, user)) => {
+            // The language of the page signed in from is the one their mails are in.
+            s.store.set_user_locale(user.id, c.lang.code()).await?;
             let next = safe_next(form.get("next"))
                 .map(str::to_owned)
                 .unwrap_or_else(|| c.href("/"));
