@@ -1059,6 +1059,21 @@ macro_rules! impl_sql_store {
                         .execute(&mut *tx)
                         .await
                         .map_err(map_err)?;
+                    // Mails to the account (not those about a registration or an invitation
+                    // under the same address, which are the person's other records): those
+                    // not sent go, those sent keep no address nor what they said, as for an
+                    // erased registration's.
+                    sqlx::query("DELETE FROM outbox WHERE to_addr = $1 AND registration_id IS NULL AND invitation_id IS NULL AND sent_at IS NULL")
+                        .bind(&before.email)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    sqlx::query("UPDATE outbox SET to_addr = $2, subject = NULL, body = NULL WHERE to_addr = $1 AND registration_id IS NULL AND invitation_id IS NULL")
+                        .bind(&before.email)
+                        .bind(&erased)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
                     // Postings it wrote stay with their organisation, but not a contact that
                     // names the account (its address or its name): the organisation gives
                     // another when it next edits the posting. Their audit lines held it too.

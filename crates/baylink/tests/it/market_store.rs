@@ -958,6 +958,17 @@ async fn account_erasure(store: Arc<dyn Store>) {
     s.create_session(&session).await.unwrap();
     let key = "email:chan.taiman@example.org";
     s.record_login_failure(key, NOW, NOW - 60).await.unwrap();
+    // The owners' answer is on its way to A by mail (B's mail of the interest went).
+    s.decide_interest(&rep_b, interest.id, true, NOW)
+        .await
+        .unwrap();
+    let sent = s
+        .claim_mail(NOW, NOW + 60)
+        .await
+        .unwrap()
+        .expect("B's mail of the interest");
+    assert_eq!(sent.to_addr, "b@example.org");
+    s.mark_mail_sent(sent.id, NOW).await.unwrap();
     // A organisation changed by A: A is that line's actor.
     let d = OrganisationInput {
         name: "深圳星河智聯科技有限公司".into(),
@@ -1008,6 +1019,11 @@ async fn account_erasure(store: Arc<dyn Store>) {
             .is_none()
     );
     assert_eq!(s.count_login_failures(key, NOW - 60).await.unwrap(), 0);
+    // A's mail went with the account.
+    while let Some(m) = s.claim_mail(NOW + 1, NOW + 60).await.unwrap() {
+        assert!(!m.to_addr.contains("chan.taiman"), "{m:?}");
+        s.mark_mail_sent(m.id, NOW + 1).await.unwrap();
+    }
     // The interest stays, for the pipeline and the reports, without its words.
     let kept = s.get_interest(interest.id).await.unwrap();
     assert_eq!(
