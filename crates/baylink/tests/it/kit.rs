@@ -134,6 +134,17 @@ async fn demo_template() -> &'static std::path::Path {
 
 /// Starts the app on a fresh SQLite database with the demo loaded (with 30 conference
 /// participants rather than the demo's 520, to stay quick).
+/// The mails queued and not yet sent, as the sender would take them at `now`, marked sent
+/// so that each is seen once, in the order queued.
+pub async fn sent_mails(s: &dyn Store, now: i64) -> Vec<baylink_store::OutboxMessage> {
+    let mut sent = Vec::new();
+    while let Some(m) = s.claim_mail(now, now + 600).await.unwrap() {
+        s.mark_mail_sent(m.id, now).await.unwrap();
+        sent.push(m);
+    }
+    sent
+}
+
 pub async fn demo_app() -> TestApp {
     let db = TestDb::sqlite();
     let file = db

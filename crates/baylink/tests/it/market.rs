@@ -253,12 +253,7 @@ async fn post_review_recommend_interest_accept_and_sign() {
     // The owners are told by mail, with the message, in Traditional script (the
     // representative's organisation is in Hong Kong and they have not signed in on a page
     // yet), and where to answer.
-    let told: Vec<_> = crate::matchmaking::drain_mail(&rep)
-        .await
-        .into_iter()
-        .filter(|(kind, _)| kind == "market_interest")
-        .map(|(_, m)| m.expect("composed"))
-        .collect();
+    let told = crate::matchmaking::announced(&rep, "market_interest", "the owners' mail").await;
     assert_eq!(told.len(), 1, "{told:?}");
     assert_eq!(told[0].to, REP);
     assert!(
@@ -294,12 +289,8 @@ async fn post_review_recommend_interest_accept_and_sign() {
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     // The interested party is told, with the way to the introduction.
-    let told: Vec<_> = crate::matchmaking::drain_mail(&rep)
-        .await
-        .into_iter()
-        .filter(|(kind, _)| kind == "market_decided")
-        .map(|(_, m)| m.expect("composed"))
-        .collect();
+    let told =
+        crate::matchmaking::announced(&rep, "market_decided", "the interested party's mail").await;
     assert_eq!(told.len(), 1, "{told:?}");
     assert_eq!(told[0].to, "rep1@demo.baylink");
     assert!(

@@ -65,15 +65,13 @@ async fn user(s: &dyn Store, email: &str, role: &str, org_id: Option<i64>) -> Us
         .unwrap()
 }
 
-/// The mails queued and not yet sent, marked sent now so that each is counted once:
-/// (kind, to, language), in the order queued.
+/// The mails queued and not yet sent ([`kit::sent_mails`]): (kind, to, language).
 async fn mails(s: &dyn Store) -> Vec<(String, String, String)> {
-    let mut queued = Vec::new();
-    while let Some(m) = s.claim_mail(NOW + 100_000, NOW + 200_000).await.unwrap() {
-        s.mark_mail_sent(m.id, NOW + 100_000).await.unwrap();
-        queued.push((m.kind, m.to_addr, m.locale));
-    }
-    queued
+    crate::kit::sent_mails(s, NOW + 100_000)
+        .await
+        .into_iter()
+        .map(|m| (m.kind, m.to_addr, m.locale))
+        .collect()
 }
 
 async fn count(s: &dyn Store, status: Option<PostingStatus>) -> i64 {

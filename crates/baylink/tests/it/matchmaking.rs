@@ -102,7 +102,11 @@ async fn accept_first(app: &TestApp, who: &str) {
 
 /// The mails of `kind` among all the mail due now, each of which must be written (`what`
 /// says what it announces).
-async fn announced(app: &TestApp, kind: &str, what: &str) -> Vec<baylink_web::mail::Composed> {
+pub(crate) async fn announced(
+    app: &TestApp,
+    kind: &str,
+    what: &str,
+) -> Vec<baylink_web::mail::Composed> {
     drain_mail(app)
         .await
         .into_iter()

@@ -2183,15 +2183,13 @@ async fn cooperation(store: Arc<dyn Store>) {
     assert_eq!(s.cooperations(ev.id).await.unwrap().len(), 1);
 }
 
-/// The mails queued so far and not yet sent, marked sent now so that each is counted
-/// once: (kind, to whom).
+/// The mails queued and not yet sent ([`kit::sent_mails`]): (kind, to whom).
 async fn claimed_mails(s: &dyn Store) -> Vec<(String, Option<i64>)> {
-    let mut queued = Vec::new();
-    while let Some(m) = s.claim_mail(NOON + 10_000, NOON + 20_000).await.unwrap() {
-        s.mark_mail_sent(m.id, NOON + 10_000).await.unwrap();
-        queued.push((m.kind, m.registration_id));
-    }
-    queued
+    crate::kit::sent_mails(s, NOON + 10_000)
+        .await
+        .into_iter()
+        .map(|m| (m.kind, m.registration_id))
+        .collect()
 }
 
 /// Taking a cooperation's last move back: a close after signing is taken back to signed
