@@ -326,7 +326,8 @@ pub struct OutboxMessage {
     /// on arrival), `mm_followup` (the meetings held whose outcome one has not told),
     /// `mm_coop` and `mm_coop_ask` (a meeting's cooperation), `market_interest` (to a
     /// posting's owners), `market_decided` (to the interested party), `market_stage` (to
-    /// the side of an introduction that did not move it).
+    /// the side of an introduction that did not move it), `market_review` (to a posting's
+    /// owners, once the secretariat published or returned it).
     pub kind: String,
     pub registration_id: Option<i64>,
     pub invitation_id: Option<i64>,
@@ -334,6 +335,8 @@ pub struct OutboxMessage {
     pub meeting_request_id: Option<i64>,
     /// For the `market_` kinds: the interest (or introduction) the mail is about.
     pub interest_id: Option<i64>,
+    /// For `market_review`: the posting the mail is about.
+    pub posting_id: Option<i64>,
     pub locale: String,
     pub subject: Option<String>,
     pub body: Option<String>,

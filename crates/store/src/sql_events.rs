@@ -17,7 +17,7 @@ pub const ROLE_SELECT: &str = "SELECT r.id, r.event_id, r.org_id, r.role, r.sort
 pub const SPEAKER_SELECT: &str = "SELECT a.id, a.item_id AS parent_id, a.person_id, a.title, a.title_script, a.sort_order, p.name AS person_name, p.name_script AS person_name_script, p.name_en AS person_name_en FROM item_speakers a JOIN people p ON p.id = a.person_id";
 pub const GUEST_SELECT: &str = "SELECT a.id, a.event_id AS parent_id, a.person_id, a.title, a.title_script, a.sort_order, p.name AS person_name, p.name_script AS person_name_script, p.name_en AS person_name_en FROM event_guests a JOIN people p ON p.id = a.person_id";
 pub const INVITATION_COLS: &str = "id, event_id, email, name, name_script, token, locale, expires_at, used_at, registration_id, created_at";
-pub const OUTBOX_COLS: &str = "id, to_addr, kind, registration_id, invitation_id, meeting_request_id, interest_id, locale, subject, body, created_at, attempts, next_attempt_at, sent_at, last_error";
+pub const OUTBOX_COLS: &str = "id, to_addr, kind, registration_id, invitation_id, meeting_request_id, interest_id, posting_id, locale, subject, body, created_at, attempts, next_attempt_at, sent_at, last_error";
 
 /// A string as a JSON literal, for audit lines.
 pub fn serde_json_string(s: &str) -> String {

@@ -14,6 +14,15 @@ pub const POSTING_SELECT: &str = "SELECT p.id, p.org_id, p.author_id, p.side, p.
 /// The columns of [`Interest`](crate::Interest), with its posting and writer joined.
 pub const INTEREST_SELECT: &str = "SELECT i.id, i.posting_id, i.from_user_id, i.from_org_id, i.message, i.message_script, i.status, i.stage, i.agreement_type, i.close_reason, i.created_at, i.decided_at, i.updated_at, i.version, i.synthetic, p.title AS posting_title, p.script AS posting_script, p.org_id AS posting_org_id, u.display_name AS from_name, u.email AS from_email FROM posting_interests i JOIN postings p ON p.id = i.posting_id JOIN users u ON u.id = i.from_user_id";
 
+/// A mail's language for the account `u` (its organisation `o` joined): the one it last
+/// signed in with, else its organisation's region's (Simplified for Shenzhen and the
+/// mainland, English overseas, Traditional otherwise).
+pub const MAIL_LOCALE: &str = "COALESCE(u.locale, CASE o.region WHEN 'shenzhen' THEN 'zh-Hans' WHEN 'mainland' THEN 'zh-Hans' WHEN 'overseas' THEN 'en' ELSE 'zh-Hant' END)";
+
+/// The owners of posting `p`, as accounts `u`: its author and its organisation's
+/// representatives.
+pub const OWNERS: &str = "(u.id = p.author_id OR (u.role = 'org_rep' AND u.org_id = p.org_id))";
+
 /// The `WHERE` clause and values for the posting list.
 pub fn posting_where(f: &PostingFilter) -> Built {
     let mut b = Built::default();
@@ -82,7 +91,7 @@ macro_rules! impl_sql_market {
         const _: () = {
             use $crate::sql::reexport::{async_trait, baylink_text, sqlx};
             use $crate::sql::{audit_json, clamp_limit, map_err, Arg};
-            use $crate::sql_market::{posting_where, INTEREST_SELECT, POSTING_SELECT};
+            use $crate::sql_market::{posting_where, INTEREST_SELECT, MAIL_LOCALE, OWNERS, POSTING_SELECT};
             use $crate::market::*;
             use $crate::*;
             use sqlx::{AssertSqlSafe, FromRow, Row};
@@ -170,18 +179,33 @@ macro_rules! impl_sql_market {
                 }
 
                 /// Queues a mail of `kind` about interest `interest_id` to `to` (but never
-                /// to `by`, who did what it tells), in each recipient's language: the one
-                /// they last signed in with, else their organisation's region's. Nothing for
-                /// the demo's synthetic postings and interests, nor for erased accounts; one such mail
-                /// still waiting already says it all, since it is written when sent.
+                /// to `by`, who did what it tells), in each recipient's language
+                /// ([`MAIL_LOCALE`]). Nothing for the demo's synthetic postings and
+                /// interests, nor for erased accounts; one such mail still waiting already
+                /// says it all, since it is written when sent.
                 async fn tell(tx: &mut Tx<'_>, kind: &str, interest_id: i64, to: Told, by: i64, now: i64) -> StoreResult<()> {
                     let who = match to {
-                        Told::Owners => "(u.id = p.author_id OR (u.role = 'org_rep' AND u.org_id = p.org_id))",
+                        Told::Owners => OWNERS,
                         Told::Interested => "u.id = i.from_user_id",
                     };
-                    sqlx::query(AssertSqlSafe(format!("INSERT INTO outbox (to_addr, kind, interest_id, locale, created_at, next_attempt_at) SELECT u.email, $1, i.id, COALESCE(u.locale, CASE o.region WHEN 'shenzhen' THEN 'zh-Hans' WHEN 'mainland' THEN 'zh-Hans' WHEN 'overseas' THEN 'en' ELSE 'zh-Hant' END), $3, $3 FROM posting_interests i JOIN postings p ON p.id = i.posting_id JOIN users u ON {who} LEFT JOIN organisations o ON o.id = u.org_id WHERE i.id = $2 AND i.synthetic = $4 AND p.synthetic = $4 AND u.id <> $5 AND u.password_hash <> '' AND NOT EXISTS (SELECT 1 FROM outbox w WHERE w.kind = $1 AND w.interest_id = i.id AND w.to_addr = u.email AND w.sent_at IS NULL)")))
+                    sqlx::query(AssertSqlSafe(format!("INSERT INTO outbox (to_addr, kind, interest_id, locale, created_at, next_attempt_at) SELECT u.email, $1, i.id, {MAIL_LOCALE}, $3, $3 FROM posting_interests i JOIN postings p ON p.id = i.posting_id JOIN users u ON {who} LEFT JOIN organisations o ON o.id = u.org_id WHERE i.id = $2 AND i.synthetic = $4 AND p.synthetic = $4 AND u.id <> $5 AND u.password_hash <> '' AND NOT EXISTS (SELECT 1 FROM outbox w WHERE w.kind = $1 AND w.interest_id = i.id AND w.to_addr = u.email AND w.sent_at IS NULL)")))
                         .bind(kind)
                         .bind(interest_id)
+                        .bind(now)
+                        .bind(false)
+                        .bind(by)
+                        .execute(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(())
+                }
+
+                /// Queues a mail of `kind` about posting `posting_id` to its owners, as
+                /// [`Self::tell`] does about an interest.
+                async fn tell_owners(tx: &mut Tx<'_>, kind: &str, posting_id: i64, by: i64, now: i64) -> StoreResult<()> {
+                    sqlx::query(AssertSqlSafe(format!("INSERT INTO outbox (to_addr, kind, posting_id, locale, created_at, next_attempt_at) SELECT u.email, $1, p.id, {MAIL_LOCALE}, $3, $3 FROM postings p JOIN users u ON {OWNERS} LEFT JOIN organisations o ON o.id = u.org_id WHERE p.id = $2 AND p.synthetic = $4 AND u.id <> $5 AND u.password_hash <> '' AND NOT EXISTS (SELECT 1 FROM outbox w WHERE w.kind = $1 AND w.posting_id = p.id AND w.to_addr = u.email AND w.sent_at IS NULL)")))
+                        .bind(kind)
+                        .bind(posting_id)
                         .bind(now)
                         .bind(false)
                         .bind(by)
@@ -355,6 +379,7 @@ macro_rules! impl_sql_market {
                         .map_err(map_err)?;
                     let after = Self::posting_in(&mut tx, id).await?;
                     Self::audit(&mut tx, &actor(by), "update", "posting", id, audit_json(&before), audit_json(&after)).await?;
+                    Self::tell_owners(&mut tx, "market_review", id, by.id, now).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(after)
                 }

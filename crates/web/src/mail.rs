@@ -138,6 +138,9 @@ pub async fn compose(
     ) {
         return market_mail(store, m, lang, base_url).await;
     }
+    if m.kind == "market_review" {
+        return review_mail(store, m, lang, base_url).await;
+    }
     if matches!(
         m.kind.as_str(),
         "mm_request"
@@ -566,6 +569,66 @@ async fn cooperation_mail(
     ))
 }
 
+/// `text`, stored without its script (a review's reason, a pipeline note), in the reader's
+/// script: the script it is written in is told from the text itself.
+fn as_written(lang: Locale, text: &str) -> String {
+    let script = baylink_text::detect(text, baylink_text::Script::Hant);
+    lang.text(text, script.code()).into_owned()
+}
+
+/// The secretariat's review of a posting, to its owners, as the posting stands when sent:
+/// published, with where readers find it, or returned, with the reason and where to edit
+/// it. One edited or withdrawn since (waiting for review again) is not announced, nor a
+/// mail to an address no account holds any more ([`StoreError::NotFound`]).
+async fn review_mail(
+    store: &dyn Store,
+    m: &OutboxMessage,
+    lang: Locale,
+    base_url: &str,
+) -> Result<Composed, StoreError> {
+    use baylink_store::market::PostingStatus;
+    let posting = store
+        .get_posting(m.posting_id.ok_or(StoreError::NotFound)?)
+        .await?;
+    let to = store
+        .find_user_by_email(&m.to_addr)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    let site = format!("{}/{}", base_url.trim_end_matches('/'), lang.code());
+    let (subject, body, link, reason) = match posting.status {
+        PostingStatus::Published => (
+            "mail-market-published-subject",
+            "mail-market-published-body",
+            format!("{site}/postings/{}", posting.id),
+            String::new(),
+        ),
+        PostingStatus::Returned => (
+            "mail-market-returned-subject",
+            "mail-market-returned-body",
+            format!("{site}/postings/{}/edit", posting.id),
+            quoted(
+                lang,
+                &as_written(lang, posting.review_note.as_deref().unwrap_or_default()),
+            ),
+        ),
+        _ => return Err(StoreError::NotFound),
+    };
+    let args = [
+        ("name", FluentValue::from(to.display_name)),
+        (
+            "title",
+            FluentValue::from(lang.text(&posting.title, &posting.script).into_owned()),
+        ),
+        ("link", FluentValue::from(link)),
+        ("note", FluentValue::from(reason)),
+    ];
+    Ok(Composed {
+        to: m.to_addr.clone(),
+        subject: lang.t_args(subject, &args),
+        body: lang.t_args(body, &args),
+    })
+}
+
 /// An introduction's news, to the side it concerns, written from the interest as it
 /// stands when sent: an interest in a posting, to its owners (`market_interest`; dropped
 /// once they have answered it), their answer, to the interested party (`market_decided`),
@@ -662,7 +725,10 @@ async fn market_mail(
                 body,
                 someone(mover.display_name, org),
                 introduction,
-                vec![("stage", stage), ("note", quoted(lang, &last.note))],
+                vec![
+                    ("stage", stage),
+                    ("note", quoted(lang, &as_written(lang, &last.note))),
+                ],
             )
         }
         // Answered before the mail about it went, or no longer what it told.

@@ -176,6 +176,24 @@ async fn post_review_recommend_interest_accept_and_sign() {
         StatusCode::UNPROCESSABLE_ENTITY,
         "a return needs a reason"
     );
+    // Returned with the reason: the representative reads it, and where to edit.
+    let r = admin
+        .post_form(
+            &format!("/en/postings/{pid}/review"),
+            &[("approve", "0"), ("note", "请补充试点银行的名称。")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let told = crate::matchmaking::announced(&rep, "market_review", "the owner's mail").await;
+    assert!(
+        told.len() == 1
+            && told[0].subject.starts_with("您的供需已退回")
+            && told[0].body.contains("「請補充試點銀行的名稱。」")
+            && told[0]
+                .body
+                .contains(&format!("/zh-Hant/postings/{pid}/edit")),
+        "{told:?}"
+    );
     let r = admin
         .post_form(
             &format!("/en/postings/{pid}/review"),
@@ -183,6 +201,21 @@ async fn post_review_recommend_interest_accept_and_sign() {
         )
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    // The representative is told it is published, and where readers find it.
+    let told = crate::matchmaking::announced(&rep, "market_review", "the owner's mail").await;
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert_eq!(told[0].to, REP);
+    assert!(
+        told[0]
+            .subject
+            .starts_with("您的供需已公開：資訊保安態勢感知技術授權")
+            && told[0]
+                .body
+                .contains(&format!("https://baylink.test/zh-Hant/postings/{pid}")),
+        "{}\n{}",
+        told[0].subject,
+        told[0].body
+    );
     let (status, page) = kit::client()
         .get(rep.url(&format!("/zh-Hant/postings/{pid}")))
         .send()

@@ -188,6 +188,15 @@ async fn story(store: Arc<dyn Store>) {
         .unwrap();
     assert_eq!(returned.status, PostingStatus::Returned);
     assert_eq!(returned.review_note.as_deref(), Some("請補充資料"));
+    // The owners are told, in their organisation's region's script (A's is in Shenzhen).
+    assert_eq!(
+        mails(s).await,
+        [(
+            "market_review".to_owned(),
+            "a@example.org".to_owned(),
+            "zh-Hans".to_owned()
+        )]
+    );
     let need = s
         .review_posting(&staff, need.id, true, "", NOW)
         .await
@@ -199,6 +208,17 @@ async fn story(store: Arc<dyn Store>) {
         .await
         .unwrap();
     assert_eq!(s.live_postings(TODAY).await.unwrap().len(), 2);
+    assert_eq!(
+        mails(s)
+            .await
+            .into_iter()
+            .map(|(kind, to, _)| (kind, to))
+            .collect::<Vec<_>>(),
+        [
+            ("market_review".to_owned(), "a@example.org".to_owned()),
+            ("market_review".to_owned(), "b@example.org".to_owned())
+        ]
+    );
     assert!(
         s.live_postings("2025-07-01").await.unwrap().is_empty(),
         "expired postings are not live"
@@ -350,11 +370,12 @@ async fn story(store: Arc<dyn Store>) {
         .await
         .unwrap();
     // Each tells the posting's owners by mail, in their language (by their
-    // organisation's region until they sign in).
+    // organisation's region until they sign in), after the mail of the edit's review.
     let tell = |kind: &str, to: &str, lang: &str| (kind.to_owned(), to.to_owned(), lang.to_owned());
     assert_eq!(
         mails(s).await,
         [
+            tell("market_review", "b@example.org", "zh-Hant"),
             tell("market_interest", "b@example.org", "zh-Hant"),
             tell("market_interest", "b@example.org", "zh-Hant")
         ]

@@ -1141,6 +1141,7 @@ async fn the_demo_conference_has_a_published_matchmaking_schedule_that_keeps_the
             invitation_id: None,
             meeting_request_id: None,
             interest_id: None,
+            posting_id: None,
             locale: "en".into(),
             subject: None,
             body: None,

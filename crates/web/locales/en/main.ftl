@@ -898,6 +898,18 @@ mail-market-stage-back-body =
     { $other } took back the last step recorded of the introduction about “{ $title }”; it stands at: { $stage }.
     { $note }
     Where it stands, and how to move it on: { $link }
+mail-market-published-subject = Your posting is published: { $title }
+mail-market-published-body =
+    Dear { $name },
+
+    The secretariat has published your posting “{ $title }”. Members now find it, and the platform recommends it to those whose offers and needs answer it: { $link }
+mail-market-returned-subject = Your posting was returned: { $title }
+mail-market-returned-body =
+    Dear { $name },
+
+    The secretariat has returned your posting “{ $title }” for a change before it is published:
+    { $note }
+    Edit it and submit it again here: { $link }
 mail-expiry-subject = Your posting “{ $title }” expires on { $date }
 mail-expiry-body = Your posting “{ $title }” on Baylink is shown until { $date }. To keep it up, change its date here: { $link }
 err-market-not-your-org = You can post only for the organisation you represent.

@@ -874,6 +874,18 @@ mail-market-stage-back-body =
     { $other }已撤回“{ $title }”对接合作进度的上一步记录，现为：{ $stage }。
     { $note }
     合作进度及后续更新：{ $link }
+mail-market-published-subject = 您的供需已发布：{ $title }
+mail-market-published-body =
+    { $name }您好：
+
+    秘书处已发布您的供需“{ $title }”。会员现可查阅，平台也会向供给或需求相配的机构推荐：{ $link }
+mail-market-returned-subject = 您的供需已退回：{ $title }
+mail-market-returned-body =
+    { $name }您好：
+
+    秘书处已退回您的供需“{ $title }”，请修改后再发布：
+    { $note }
+    请在此修改并重新提交：{ $link }
 mail-expiry-subject = 您的供需“{ $title }”将于 { $date } 到期
 mail-expiry-body = 您在湾联发布的“{ $title }”有效期至 { $date }。如需延长，请在此修改日期：{ $link }
 err-market-not-your-org = 您只能为所代表的机构发布。

@@ -874,6 +874,18 @@ mail-market-stage-back-body =
     { $other }已撤回「{ $title }」對接合作進度的上一步記錄，現為：{ $stage }。
     { $note }
     合作進度及後續更新：{ $link }
+mail-market-published-subject = 您的供需已公開：{ $title }
+mail-market-published-body =
+    { $name }您好：
+
+    秘書處已公開您的供需「{ $title }」。會員現可查閱，平台亦會向供給或需求相配的機構推薦：{ $link }
+mail-market-returned-subject = 您的供需已退回：{ $title }
+mail-market-returned-body =
+    { $name }您好：
+
+    秘書處已退回您的供需「{ $title }」，請修改後再公開：
+    { $note }
+    請在此修改並重新提交：{ $link }
 mail-expiry-subject = 您的供需「{ $title }」將於 { $date } 到期
 mail-expiry-body = 您在灣聯發佈的「{ $title }」有效期至 { $date }。如需延長，請在此修改日期：{ $link }
 err-market-not-your-org = 您只可為所代表的機構發佈。

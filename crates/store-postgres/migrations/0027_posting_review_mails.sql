@@ -1,0 +1,4 @@
+-- A posting's owners are told by mail when the secretariat publishes it or returns it with
+-- the reason (PostgreSQL). Written when sent, from the posting as it then stands.
+-- Keep in step with crates/store-sqlite/migrations/0027_posting_review_mails.sql.
+ALTER TABLE outbox ADD COLUMN posting_id BIGINT REFERENCES postings(id) ON DELETE CASCADE;
