@@ -736,17 +736,10 @@ pub trait MarketStore: Send + Sync {
     ) -> StoreResult<Posting>;
     /// An owner or staff takes a posting down.
     async fn withdraw_posting(&self, by: &User, id: i64, now: i64) -> StoreResult<Posting>;
-    /// Staff: queues a reminder mail (already written, `subject` and `body`) to the
-    /// posting's author and records when.
-    async fn remind_posting(
-        &self,
-        by: &User,
-        id: i64,
-        subject: &str,
-        body: &str,
-        locale: &str,
-        now: i64,
-    ) -> StoreResult<Posting>;
+    /// Staff: queues a reminder that the posting expires (`market_expiry`, written when
+    /// sent in each recipient's language) to its author and its organisation's
+    /// representatives, and records when; `err-market-nobody-to-remind` when it has none.
+    async fn remind_posting(&self, by: &User, id: i64, now: i64) -> StoreResult<Posting>;
     async fn get_posting(&self, id: i64) -> StoreResult<Posting>;
     async fn list_postings(&self, filter: &PostingFilter) -> StoreResult<crate::Page<Posting>>;
     /// Every published, unexpired posting: what the recommender indexes.

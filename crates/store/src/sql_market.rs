@@ -201,14 +201,16 @@ macro_rules! impl_sql_market {
                 }
 
                 /// Queues a mail of `kind` about posting `posting_id` to its owners, as
-                /// [`Self::tell`] does about an interest.
-                async fn tell_owners(tx: &mut Tx<'_>, kind: &str, posting_id: i64, by: i64, now: i64) -> StoreResult<()> {
-                    sqlx::query(AssertSqlSafe(format!("INSERT INTO outbox (to_addr, kind, posting_id, locale, created_at, next_attempt_at) SELECT u.email, $1, p.id, {MAIL_LOCALE}, $3, $3 FROM postings p JOIN users u ON {OWNERS} LEFT JOIN organisations o ON o.id = u.org_id WHERE p.id = $2 AND p.synthetic = $4 AND u.id <> $5 AND u.password_hash <> '' AND NOT EXISTS (SELECT 1 FROM outbox w WHERE w.kind = $1 AND w.posting_id = p.id AND w.to_addr = u.email AND w.sent_at IS NULL)")))
+                /// [`Self::tell`] does about an interest; the demo's synthetic postings'
+                /// owners too where `demo_too` (a reminder staff asked for).
+                async fn tell_owners(tx: &mut Tx<'_>, kind: &str, posting_id: i64, by: i64, demo_too: bool, now: i64) -> StoreResult<()> {
+                    sqlx::query(AssertSqlSafe(format!("INSERT INTO outbox (to_addr, kind, posting_id, locale, created_at, next_attempt_at) SELECT u.email, $1, p.id, {MAIL_LOCALE}, $3, $3 FROM postings p JOIN users u ON {OWNERS} LEFT JOIN organisations o ON o.id = u.org_id WHERE p.id = $2 AND (p.synthetic = $4 OR $6) AND u.id <> $5 AND u.password_hash <> '' AND NOT EXISTS (SELECT 1 FROM outbox w WHERE w.kind = $1 AND w.posting_id = p.id AND w.to_addr = u.email AND w.sent_at IS NULL)")))
                         .bind(kind)
                         .bind(posting_id)
                         .bind(now)
                         .bind(false)
                         .bind(by)
+                        .bind(demo_too)
                         .execute(&mut **tx)
                         .await
                         .map_err(map_err)?;
@@ -379,7 +381,7 @@ macro_rules! impl_sql_market {
                         .map_err(map_err)?;
                     let after = Self::posting_in(&mut tx, id).await?;
                     Self::audit(&mut tx, &actor(by), "update", "posting", id, audit_json(&before), audit_json(&after)).await?;
-                    Self::tell_owners(&mut tx, "market_review", id, by.id, now).await?;
+                    Self::tell_owners(&mut tx, "market_review", id, by.id, false, now).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(after)
                 }
@@ -402,34 +404,22 @@ macro_rules! impl_sql_market {
                     Ok(after)
                 }
 
-                async fn remind_posting(&self, by: &User, id: i64, subject: &str, body: &str, locale: &str, now: i64) -> StoreResult<Posting> {
+                async fn remind_posting(&self, by: &User, id: i64, now: i64) -> StoreResult<Posting> {
                     if !is_staff(by) {
                         return Err(StoreError::invalid("status", "err-market-staff-only"));
                     }
                     let mut tx = self.begin().await?;
-                    let posting = Self::posting_in(&mut tx, id).await?;
-                    // The author, or else every representative of the organisation.
-                    let rows = sqlx::query("SELECT email FROM users WHERE id = $1 OR (org_id = $2 AND role = 'org_rep') ORDER BY id")
-                        .bind(posting.author_id.unwrap_or(0))
-                        .bind(posting.org_id)
-                        .fetch_all(&mut *tx)
+                    Self::posting_in(&mut tx, id).await?;
+                    let owners: i64 = sqlx::query_scalar(AssertSqlSafe(format!("SELECT COUNT(*) FROM postings p JOIN users u ON {OWNERS} WHERE p.id = $1 AND u.password_hash <> ''")))
+                        .bind(id)
+                        .fetch_one(&mut *tx)
                         .await
                         .map_err(map_err)?;
-                    if rows.is_empty() {
+                    if owners == 0 {
                         return Err(StoreError::Conflict("err-market-nobody-to-remind"));
                     }
-                    for row in rows {
-                        let email: String = row.try_get(0).map_err(map_err)?;
-                        sqlx::query("INSERT INTO outbox (to_addr, kind, locale, subject, body, created_at, next_attempt_at) VALUES ($1, 'custom', $2, $3, $4, $5, $5)")
-                            .bind(email)
-                            .bind(locale)
-                            .bind(subject)
-                            .bind(body)
-                            .bind(now)
-                            .execute(&mut *tx)
-                            .await
-                            .map_err(map_err)?;
-                    }
+                    // Asked for by staff, so the demo's postings too.
+                    Self::tell_owners(&mut tx, "market_expiry", id, by.id, true, now).await?;
                     sqlx::query("UPDATE postings SET reminded_at = $2 WHERE id = $1")
                         .bind(id)
                         .bind(now)

@@ -138,7 +138,7 @@ pub async fn compose(
     ) {
         return market_mail(store, m, lang, base_url).await;
     }
-    if m.kind == "market_review" {
+    if m.kind == "market_review" || m.kind == "market_expiry" {
         return review_mail(store, m, lang, base_url).await;
     }
     if matches!(
@@ -576,10 +576,12 @@ fn as_written(lang: Locale, text: &str) -> String {
     lang.text(text, script.code()).into_owned()
 }
 
-/// The secretariat's review of a posting, to its owners, as the posting stands when sent:
-/// published, with where readers find it, or returned, with the reason and where to edit
-/// it. One edited or withdrawn since (waiting for review again) is not announced, nor a
-/// mail to an address no account holds any more ([`StoreError::NotFound`]).
+/// The secretariat's word on a posting, to its owners, as the posting stands when sent:
+/// its review (`market_review`: published, with where readers find it, or returned, with
+/// the reason and where to edit it; one edited or withdrawn since is not announced) or a
+/// reminder that it expires (`market_expiry`, with the date it is shown until then, unless
+/// withdrawn since). A mail to an address no account holds any more is dropped
+/// ([`StoreError::NotFound`]).
 async fn review_mail(
     store: &dyn Store,
     m: &OutboxMessage,
@@ -595,14 +597,21 @@ async fn review_mail(
         .await?
         .ok_or(StoreError::NotFound)?;
     let site = format!("{}/{}", base_url.trim_end_matches('/'), lang.code());
-    let (subject, body, link, reason) = match posting.status {
-        PostingStatus::Published => (
+    let (subject, body, link, reason) = match (m.kind.as_str(), posting.status) {
+        ("market_expiry", PostingStatus::Withdrawn) => return Err(StoreError::NotFound),
+        ("market_expiry", _) => (
+            "mail-expiry-subject",
+            "mail-expiry-body",
+            format!("{site}/postings/{}/edit", posting.id),
+            String::new(),
+        ),
+        (_, PostingStatus::Published) => (
             "mail-market-published-subject",
             "mail-market-published-body",
             format!("{site}/postings/{}", posting.id),
             String::new(),
         ),
-        PostingStatus::Returned => (
+        (_, PostingStatus::Returned) => (
             "mail-market-returned-subject",
             "mail-market-returned-body",
             format!("{site}/postings/{}/edit", posting.id),
@@ -621,6 +630,7 @@ async fn review_mail(
         ),
         ("link", FluentValue::from(link)),
         ("note", FluentValue::from(reason)),
+        ("date", FluentValue::from(posting.expires_on.clone())),
     ];
     Ok(Composed {
         to: m.to_addr.clone(),

@@ -670,7 +670,7 @@ async fn an_organisation_without_postings_is_recommended_from_its_description() 
 /// An expiry reminder is written for the posting's owner, in the language the posting is
 /// written in, whichever locale the staff member pressed the button in.
 #[tokio::test]
-async fn an_expiry_reminder_is_written_in_the_postings_language() {
+async fn an_expiry_reminder_is_written_in_each_owners_language() {
     let mut staff = kit::demo_app().await;
     staff.sign_in(kit::SECRETARIAT).await;
     let posting = staff.live_posting(|p| p.script == "zh-Hans").await;
@@ -678,24 +678,31 @@ async fn an_expiry_reminder_is_written_in_the_postings_language() {
         .post_form(&format!("/en/postings/{}/remind", posting.id), &[])
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    // Not in the English of the staff member's page: each owner's, from their
+    // organisation's region until they sign in (this one's is in Shenzhen).
     let now = baylink_store::sql::now();
-    let mut reminder = None;
-    while let Some(mail) = staff.store.claim_mail(now + 1, now + 60).await.unwrap() {
-        if mail.kind == "custom" {
-            reminder = Some(mail);
-            break;
+    let mut reminders = Vec::new();
+    while let Some(m) = staff.store.claim_mail(now + 1, now + 60).await.unwrap() {
+        if m.kind == "market_expiry" {
+            let mail = baylink_web::mail::compose(staff.store.as_ref(), &m, "https://baylink.test")
+                .await
+                .unwrap();
+            reminders.push((m.locale, mail));
         }
     }
-    let mail = reminder.expect("the reminder is queued");
-    assert_eq!(mail.locale, "zh-Hans");
-    let subject = mail.subject.unwrap_or_default();
-    assert!(
-        subject.starts_with("您的供需“") && subject.contains(&posting.title),
-        "{subject}"
-    );
-    let body = mail.body.unwrap_or_default();
-    assert!(
-        body.contains(&format!("/zh-Hans/postings/{}/edit", posting.id)),
-        "{body}"
-    );
+    assert!(!reminders.is_empty(), "the reminder is queued");
+    for (locale, mail) in reminders {
+        assert_eq!(locale, "zh-Hans");
+        assert!(
+            mail.subject.starts_with("您的供需“") && mail.subject.contains(&posting.title),
+            "{}",
+            mail.subject
+        );
+        assert!(
+            mail.body
+                .contains(&format!("/zh-Hans/postings/{}/edit", posting.id)),
+            "{}",
+            mail.body
+        );
+    }
 }

@@ -692,6 +692,14 @@ async fn story(store: Arc<dyn Store>) {
             .unwrap();
     }
     assert_eq!(at.stage(), Some(PipelineStage::Implemented));
+    // Each side heard of the other's steps; one mail each, written when sent.
+    assert_eq!(
+        mails(s).await,
+        [
+            tell("market_stage", "b@example.org", "zh-Hant"),
+            tell("market_stage", "a@example.org", "en")
+        ]
+    );
 
     let funnel = s.funnel_rows().await.unwrap();
     assert_eq!(funnel.len(), 2);
@@ -706,25 +714,16 @@ async fn story(store: Arc<dyn Store>) {
 
     // Reminders go to the author and representatives, once queued in the same write.
     assert_eq!(
-        code(
-            s.remind_posting(&rep_a, offer.id, "s", "b", "en", NOW)
-                .await
-                .unwrap_err()
-        ),
+        code(s.remind_posting(&rep_a, offer.id, NOW).await.unwrap_err()),
         "err-market-staff-only"
     );
-    let reminded = s
-        .remind_posting(&staff, offer.id, "Expiring", "Body", "en", NOW)
-        .await
-        .unwrap();
+    let reminded = s.remind_posting(&staff, offer.id, NOW).await.unwrap();
     assert_eq!(reminded.reminded_at, Some(NOW));
-    let mail = s
-        .claim_mail(NOW + 1, NOW + 60)
-        .await
-        .unwrap()
-        .expect("a reminder is queued");
-    assert_eq!(mail.to_addr, "b@example.org");
-    assert_eq!(mail.kind, "custom");
+    // In B's language: B has not signed in, so their organisation's region's.
+    assert_eq!(
+        mails(s).await,
+        [tell("market_expiry", "b@example.org", "zh-Hant")]
+    );
     assert_eq!(
         s.expiring_postings(TODAY, "2025-06-30")
             .await

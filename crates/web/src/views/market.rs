@@ -924,36 +924,10 @@ async fn remind(
     Path(raw): Path<String>,
 ) -> Result<Response, WebError> {
     let u = user(&c)?.clone();
-    let pid = id(&raw)?;
-    let p = s.store.get_posting(pid).await?;
-    // Written for the owner, not for the staff member who presses the button: in the
-    // language the posting itself is written in, the best the store knows of its owner.
-    let lang = crate::i18n::Locale::from_prefix(&p.script).unwrap_or(c.lang);
-    let title = lang.text(&p.title, &p.script).into_owned();
-    let args = [
-        ("title", title.into()),
-        ("date", p.expires_on.clone().into()),
-        (
-            "link",
-            format!(
-                "{}/{}/postings/{pid}/edit",
-                crate::mail::SITE_PLACEHOLDER,
-                lang.code()
-            )
-            .into(),
-        ),
-    ];
-    let subject = lang.t_args("mail-expiry-subject", &args);
-    let body = lang.t_args("mail-expiry-body", &args);
+    // Written for each owner when sent, in their language, not in the language of the
+    // staff member who presses the button.
     s.store
-        .remind_posting(
-            &u,
-            pid,
-            &subject,
-            &body,
-            lang.code(),
-            baylink_store::sql::now(),
-        )
+        .remind_posting(&u, id(&raw)?, baylink_store::sql::now())
         .await?;
     Ok(see(c.href("/postings/review?reminded=1")))
 }
