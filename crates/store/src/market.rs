@@ -654,7 +654,7 @@ impl PipelineBack {
 
     /// The moves still standing in a history of (stage code, took back) steps, oldest
     /// first: each take-back cancels the move before it that still stood.
-    pub fn standing<'a>(steps: impl IntoIterator<Item = (&'a str, bool)>) -> Vec<PipelineStage> {
+    fn standing<'a>(steps: impl IntoIterator<Item = (&'a str, bool)>) -> Vec<PipelineStage> {
         let mut standing = Vec::new();
         for (stage, takes_back) in steps {
             if takes_back {
@@ -666,9 +666,27 @@ impl PipelineBack {
         standing
     }
 
+    /// Where taking the last move back returns a pipeline with `steps` (stage code, took
+    /// back; oldest first) and `agreement` now: the stage before that move, with the
+    /// agreement as it stood then; `err-pipeline-nothing-back` when only its start stands.
+    pub fn restore<'a>(
+        steps: impl IntoIterator<Item = (&'a str, bool)>,
+        agreement: Option<String>,
+    ) -> Result<(PipelineStage, Option<String>), crate::StoreError> {
+        let to =
+            Self::back_to(steps).ok_or(crate::StoreError::Conflict("err-pipeline-nothing-back"))?;
+        Ok((to, Self::agreement_at(to, agreement)))
+    }
+
+    /// Where taking the last move back would return a pipeline with `steps`, if there is
+    /// a move to take back (what a page offers).
+    pub fn back_to<'a>(steps: impl IntoIterator<Item = (&'a str, bool)>) -> Option<PipelineStage> {
+        Self::target(&Self::standing(steps))
+    }
+
     /// Where taking back the last move standing would return to, if there is one to take
     /// back.
-    pub fn target(standing: &[PipelineStage]) -> Option<PipelineStage> {
+    fn target(standing: &[PipelineStage]) -> Option<PipelineStage> {
         match standing {
             [.., before, _last] => Some(*before),
             _ => None,
@@ -677,7 +695,7 @@ impl PipelineBack {
 
     /// The agreement once back at `stage`: an agreement is kept only where one had been
     /// signed by that point, since only signing sets it.
-    pub fn agreement_at(stage: PipelineStage, agreement: Option<String>) -> Option<String> {
+    fn agreement_at(stage: PipelineStage, agreement: Option<String>) -> Option<String> {
         match stage {
             PipelineStage::Signed | PipelineStage::Implemented => agreement,
             _ => None,

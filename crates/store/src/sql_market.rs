@@ -591,9 +591,7 @@ macro_rules! impl_sql_market {
                         .fetch_all(&mut *tx)
                         .await
                         .map_err(map_err)?;
-                    let standing = PipelineBack::standing(steps.iter().map(|(stage, back)| (stage.as_str(), *back)));
-                    let to = PipelineBack::target(&standing).ok_or(StoreError::Conflict("err-pipeline-nothing-back"))?;
-                    let agreement = PipelineBack::agreement_at(to, before.agreement_type.clone());
+                    let (to, agreement) = PipelineBack::restore(steps.iter().map(|(stage, back)| (stage.as_str(), *back)), before.agreement_type.clone())?;
                     let after = Self::shift_pipeline(&mut tx, by, &before, (to, agreement, None), back.note.trim(), true, now).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(after)

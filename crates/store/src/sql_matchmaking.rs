@@ -1436,9 +1436,7 @@ macro_rules! impl_sql_matchmaking {
                         .fetch_all(&mut *tx)
                         .await
                         .map_err(map_err)?;
-                    let standing = PipelineBack::standing(steps.iter().map(|(stage, back)| (stage.as_str(), *back)));
-                    let to = PipelineBack::target(&standing).ok_or(StoreError::Conflict("err-pipeline-nothing-back"))?;
-                    let agreement = PipelineBack::agreement_at(to, before.agreement_type.clone());
+                    let (to, agreement) = PipelineBack::restore(steps.iter().map(|(stage, back)| (stage.as_str(), *back)), before.agreement_type.clone())?;
                     let after = Self::shift_cooperation(&mut tx, &request, by, &before, (to, agreement), note, true, now).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(after)

@@ -569,6 +569,33 @@ async fn cooperation_mail(
     ))
 }
 
+/// The account a mail about the market goes to, by its address; one erased since (its
+/// address changed) is gone ([`StoreError::NotFound`]).
+async fn account_of(
+    store: &dyn Store,
+    m: &OutboxMessage,
+) -> Result<baylink_store::User, StoreError> {
+    store
+        .find_user_by_email(&m.to_addr)
+        .await?
+        .ok_or(StoreError::NotFound)
+}
+
+/// A mail to the account `m` is addressed to, its `subject` and `body` written in `lang`.
+fn to_account(
+    m: &OutboxMessage,
+    lang: Locale,
+    subject: &str,
+    body: &str,
+    args: &[(&'static str, FluentValue<'static>)],
+) -> Composed {
+    Composed {
+        to: m.to_addr.clone(),
+        subject: lang.t_args(subject, args),
+        body: lang.t_args(body, args),
+    }
+}
+
 /// `text`, stored without its script (a review's reason, a pipeline note), in the reader's
 /// script: the script it is written in is told from the text itself.
 fn as_written(lang: Locale, text: &str) -> String {
@@ -592,10 +619,7 @@ async fn review_mail(
     let posting = store
         .get_posting(m.posting_id.ok_or(StoreError::NotFound)?)
         .await?;
-    let to = store
-        .find_user_by_email(&m.to_addr)
-        .await?
-        .ok_or(StoreError::NotFound)?;
+    let to = account_of(store, m).await?;
     let site = format!("{}/{}", base_url.trim_end_matches('/'), lang.code());
     let (subject, body, link, reason) = match (m.kind.as_str(), posting.status) {
         ("market_expiry", PostingStatus::Withdrawn) => return Err(StoreError::NotFound),
@@ -632,11 +656,7 @@ async fn review_mail(
         ("note", FluentValue::from(reason)),
         ("date", FluentValue::from(posting.expires_on.clone())),
     ];
-    Ok(Composed {
-        to: m.to_addr.clone(),
-        subject: lang.t_args(subject, &args),
-        body: lang.t_args(body, &args),
-    })
+    Ok(to_account(m, lang, subject, body, &args))
 }
 
 /// An introduction's news, to the side it concerns, written from the interest as it
@@ -655,10 +675,7 @@ async fn market_mail(
     let interest = store
         .get_interest(m.interest_id.ok_or(StoreError::NotFound)?)
         .await?;
-    let to = store
-        .find_user_by_email(&m.to_addr)
-        .await?
-        .ok_or(StoreError::NotFound)?;
+    let to = account_of(store, m).await?;
     let site = format!("{}/{}", base_url.trim_end_matches('/'), lang.code());
     let organisation = |id: i64| async move {
         let o = store.get_organisation(id).await?;
@@ -754,11 +771,7 @@ async fn market_mail(
         ("link", FluentValue::from(link)),
     ];
     args.extend(more.into_iter().map(|(k, v)| (k, FluentValue::from(v))));
-    Ok(Composed {
-        to: m.to_addr.clone(),
-        subject: lang.t_args(subject, &args),
-        body: lang.t_args(body, &args),
-    })
+    Ok(to_account(m, lang, subject, body, &args))
 }
 
 /// An invitation to book, to a participant with no meeting yet, as it stands when sent:

@@ -1030,10 +1030,8 @@ async fn introduction_page(
         None => None,
     };
     let steps = s.store.pipeline_steps(i.id).await?;
-    let back_to = PipelineBack::target(&PipelineBack::standing(
-        steps.iter().map(|st| (st.stage.as_str(), st.takes_back)),
-    ))
-    .map(|to| c.t(&to.label_key()));
+    let back_to = PipelineBack::back_to(steps.iter().map(|st| (st.stage.as_str(), st.takes_back)))
+        .map(|to| c.t(&to.label_key()));
     let steps = steps
         .into_iter()
         .map(|st| {

@@ -2085,10 +2085,8 @@ fn coop_line(
         .iter()
         .filter(|st| st.request_id == coop.request_id)
         .collect();
-    let back_to = PipelineBack::target(&PipelineBack::standing(
-        own.iter().map(|st| (st.stage.as_str(), st.takes_back)),
-    ))
-    .map(|to| c.t(&to.label_key()));
+    let back_to = PipelineBack::back_to(own.iter().map(|st| (st.stage.as_str(), st.takes_back)))
+        .map(|to| c.t(&to.label_key()));
     let history = own
         .iter()
         .map(|st| {
