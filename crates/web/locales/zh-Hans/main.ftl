@@ -813,7 +813,7 @@ pipeline-implemented = 已落地
 pipeline-closed = 已结束
 pipeline-back = 撤回
 pipeline-back-to = 撤回上一步（回到“{ $stage }”）
-pipeline-back-help = 适用于误记的一步，或结束后重新洽谈。进度记录会保留该步及撤回原因，并通知另一方。
+pipeline-back-help = 适用于错误记录的一步，或结束后恢复洽谈。进度记录会保留该步及撤回原因，并通知对方。
 pipeline-back-reason = 原因（必填）
 pipeline-taken-back = 撤回上一步，回到“{ $stage }”
 err-pipeline-back-reason = 请说明撤回原因。
@@ -883,7 +883,7 @@ mail-market-returned-subject = 您的供需已退回：{ $title }
 mail-market-returned-body =
     { $name }您好：
 
-    秘书处已退回您的供需“{ $title }”，请修改后再发布：
+    秘书处已退回您的供需“{ $title }”，原因如下：
     { $note }
     请在此修改并重新提交：{ $link }
 mail-expiry-subject = 您的供需“{ $title }”将于 { $date } 到期
@@ -905,7 +905,7 @@ err-market-interest-twice = 您已对此供需表达过意向。
 err-market-already-decided = 此意向已经回复。
 err-market-not-party = 只有对接双方及秘书处可以进行此操作。
 err-market-not-introduced = 发布者尚未接受此意向。
-err-market-stage-order = 合作进度只可向前推进，结束或落地后也不可再更改；误记的一步可以撤回。
+err-market-stage-order = 合作进度只可向前推进，结束或落地后也不可再更改；错误记录的一步可以撤回。
 err-market-close-reason = 请说明结束原因。
 err-market-no-shared-event = 双方并非同一个开放洽谈预约的活动的已确认参会者。
 market-org-postings = 本机构的供需

@@ -813,7 +813,7 @@ pipeline-implemented = 已落地
 pipeline-closed = 已結束
 pipeline-back = 撤回
 pipeline-back-to = 撤回上一步（回到「{ $stage }」）
-pipeline-back-help = 適用於誤記的一步，或結束後重新洽談。進度記錄會保留該步及撤回原因，並通知另一方。
+pipeline-back-help = 適用於錯誤記錄的一步，或結束後恢復洽談。進度記錄會保留該步及撤回原因，並通知對方。
 pipeline-back-reason = 原因（必填）
 pipeline-taken-back = 撤回上一步，回到「{ $stage }」
 err-pipeline-back-reason = 請說明撤回原因。
@@ -883,7 +883,7 @@ mail-market-returned-subject = 您的供需已退回：{ $title }
 mail-market-returned-body =
     { $name }您好：
 
-    秘書處已退回您的供需「{ $title }」，請修改後再公開：
+    秘書處已退回您的供需「{ $title }」，原因如下：
     { $note }
     請在此修改並重新提交：{ $link }
 mail-expiry-subject = 您的供需「{ $title }」將於 { $date } 到期
@@ -905,7 +905,7 @@ err-market-interest-twice = 您已對此供需表達過意向。
 err-market-already-decided = 此意向已經回覆。
 err-market-not-party = 只有對接雙方及秘書處可以進行此操作。
 err-market-not-introduced = 發佈者尚未接受此意向。
-err-market-stage-order = 合作進度只可向前推進，結束或落地後亦不可再更改；誤記的一步可以撤回。
+err-market-stage-order = 合作進度只可向前推進，結束或落地後亦不可再更改；錯誤記錄的一步可以撤回。
 err-market-close-reason = 請說明結束原因。
 err-market-no-shared-event = 雙方並非同一個開放會談預約的活動的已確認參加者。
 market-org-postings = 本機構的供需
