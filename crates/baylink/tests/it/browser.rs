@@ -574,6 +574,17 @@ async fn matchmaking_request_accept_schedule_publish_and_agenda() {
         coop.contains("聯合研發") && coop.contains("簽署合作備忘錄"),
         "{coop}"
     );
+    // Signed by mistake: taken back with the reason, from the box that says where to.
+    b.click(".mm-coop-back summary").await;
+    b.type_into(".mm-coop-back input[name=note]", "備忘錄尚未簽署")
+        .await;
+    b.click(".mm-coop-back button").await;
+    b.wait_text(".mm-coop-stage", "洽談中").await;
+    let coop = b.text(".mm-coop").await;
+    assert!(
+        coop.contains("撤回上一步，回到「洽談中」") && coop.contains("備忘錄尚未簽署"),
+        "{coop}"
+    );
     b.call(reqwest::Method::DELETE, "", json!({})).await;
 }
 
