@@ -585,12 +585,13 @@ macro_rules! impl_sql_market {
                 async fn take_back_pipeline(&self, by: &User, id: i64, expected_version: i64, back: &PipelineBack, now: i64) -> StoreResult<Interest> {
                     back.validate()?;
                     let mut tx = self.begin().await?;
-                    let (before, _) = Self::pipeline_of(&mut tx, by, id, expected_version).await?;
+                    // The history before the version check, as for a meeting's cooperation.
                     let steps: Vec<(String, bool)> = sqlx::query_as("SELECT stage, takes_back FROM pipeline_steps WHERE interest_id = $1 ORDER BY at, id")
                         .bind(id)
                         .fetch_all(&mut *tx)
                         .await
                         .map_err(map_err)?;
+                    let (before, _) = Self::pipeline_of(&mut tx, by, id, expected_version).await?;
                     let (to, agreement) = PipelineBack::restore(steps.iter().map(|(stage, back)| (stage.as_str(), *back)), before.agreement_type.clone())?;
                     let after = Self::shift_pipeline(&mut tx, by, &before, (to, agreement, None), back.note.trim(), true, now).await?;
                     tx.commit().await.map_err(map_err)?;

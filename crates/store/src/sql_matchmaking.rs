@@ -1430,12 +1430,14 @@ macro_rules! impl_sql_matchmaking {
                     back.validate()?;
                     let note = cooperation_note(&back.note)?;
                     let mut tx = self.begin().await?;
-                    let (request, before, _) = Self::cooperation_of(&mut tx, request_id, by, expected_version).await?;
+                    // The history before the version check: a move racing this one then
+                    // shows as a stale version, never as a history that disagrees with it.
                     let steps: Vec<(String, bool)> = sqlx::query_as("SELECT stage, takes_back FROM meeting_cooperation_steps WHERE request_id = $1 ORDER BY id")
                         .bind(request_id)
                         .fetch_all(&mut *tx)
                         .await
                         .map_err(map_err)?;
+                    let (request, before, _) = Self::cooperation_of(&mut tx, request_id, by, expected_version).await?;
                     let (to, agreement) = PipelineBack::restore(steps.iter().map(|(stage, back)| (stage.as_str(), *back)), before.agreement_type.clone())?;
                     let after = Self::shift_cooperation(&mut tx, &request, by, &before, (to, agreement), note, true, now).await?;
                     tx.commit().await.map_err(map_err)?;

@@ -1960,6 +1960,34 @@ async fn cooperation_race(store: Arc<dyn Store>) {
         version + 1
     );
     assert_eq!(store.cooperation_steps(ab.id).await.unwrap().len(), 2);
+    // Both sides take that move back at once: one take-back is taken, not two (which
+    // would go one move further than either meant).
+    let back = PipelineBack {
+        note: "誤按".into(),
+    };
+    let (x, y) = tokio::join!(
+        store.take_back_cooperation(
+            ab.id,
+            CooperationBy::Side(regs[0]),
+            version + 1,
+            &back,
+            NOON + 3700
+        ),
+        store.take_back_cooperation(
+            ab.id,
+            CooperationBy::Side(regs[1]),
+            version + 1,
+            &back,
+            NOON + 3700
+        ),
+    );
+    let taken = [&x, &y].iter().filter(|r| r.is_ok()).count();
+    assert_eq!(taken, 1, "{x:?} {y:?}");
+    let refused = if x.is_ok() { y } else { x };
+    assert_eq!(conflict_code(refused.unwrap_err()), "err-stale-edit");
+    let now = store.cooperations(ev.id).await.unwrap().remove(0);
+    assert_eq!(now.stage(), Some(PipelineStage::InTalks));
+    assert_eq!(store.cooperation_steps(ab.id).await.unwrap().len(), 3);
 }
 
 #[tokio::test]
