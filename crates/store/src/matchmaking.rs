@@ -1083,6 +1083,9 @@ pub trait MatchmakingStore: Send + Sync {
 
 /// Columns of `meeting_requests`, in [`MeetingRequest`]'s order.
 pub const REQUEST_COLS: &str = "id, event_id, from_reg, to_reg, message, message_script, priority, status, created_at, decided_at, slot_id, table_id, locked, outcome_from, outcome_to, session, to_priority, interest_id, arranged";
+/// Columns of `meeting_cooperation_steps` (a [`CooperationStep`]), as `st`.
+pub const COOPERATION_STEP_COLS: &str = "st.id, st.request_id, st.stage, st.agreement_type, st.note, st.note_script, st.by_reg, st.user_id, st.at, st.takes_back";
+
 /// Columns of `meeting_cooperations`.
 pub const COOPERATION_COLS: &str =
     "request_id, event_id, stage, agreement_type, updated_at, version";

@@ -1478,7 +1478,7 @@ macro_rules! impl_sql_matchmaking {
                 }
 
                 async fn event_cooperation_steps(&self, event_id: i64) -> StoreResult<Vec<CooperationStep>> {
-                    sqlx::query_as::<_, CooperationStep>("SELECT st.id, st.request_id, st.stage, st.agreement_type, st.note, st.note_script, st.by_reg, st.user_id, st.at, st.takes_back FROM meeting_cooperation_steps st JOIN meeting_cooperations co ON co.request_id = st.request_id WHERE co.event_id = $1 ORDER BY st.request_id, st.id")
+                    sqlx::query_as::<_, CooperationStep>(AssertSqlSafe(format!("SELECT {COOPERATION_STEP_COLS} FROM meeting_cooperation_steps st JOIN meeting_cooperations co ON co.request_id = st.request_id WHERE co.event_id = $1 ORDER BY st.request_id, st.id")))
                         .bind(event_id)
                         .fetch_all(&self.pool)
                         .await
@@ -1486,7 +1486,7 @@ macro_rules! impl_sql_matchmaking {
                 }
 
                 async fn cooperation_steps(&self, request_id: i64) -> StoreResult<Vec<CooperationStep>> {
-                    sqlx::query_as::<_, CooperationStep>("SELECT id, request_id, stage, agreement_type, note, note_script, by_reg, user_id, at, takes_back FROM meeting_cooperation_steps WHERE request_id = $1 ORDER BY id")
+                    sqlx::query_as::<_, CooperationStep>(AssertSqlSafe(format!("SELECT {COOPERATION_STEP_COLS} FROM meeting_cooperation_steps st WHERE st.request_id = $1 ORDER BY st.id")))
                         .bind(request_id)
                         .fetch_all(&self.pool)
                         .await

@@ -283,12 +283,16 @@ fn event_title(lang: Locale, event: &baylink_store::Event) -> FluentValue<'stati
     FluentValue::from(lang.name(&event.title, &event.title_script, event.title_en.as_deref()))
 }
 
+/// The site's pages in `lang`, for a mail's links (`https://…/zh-Hant`).
+fn site_in(base_url: &str, lang: Locale) -> String {
+    format!("{}/{}", base_url.trim_end_matches('/'), lang.code())
+}
+
 /// A participant's matchmaking page, for a mail in `lang`.
 fn matchmaking_link(base_url: &str, lang: Locale, token: &str) -> String {
     format!(
-        "{}/{}/registrations/{token}/matchmaking",
-        base_url.trim_end_matches('/'),
-        lang.code(),
+        "{}/registrations/{token}/matchmaking",
+        site_in(base_url, lang)
     )
 }
 
@@ -620,7 +624,7 @@ async fn review_mail(
         .get_posting(m.posting_id.ok_or(StoreError::NotFound)?)
         .await?;
     let to = account_of(store, m).await?;
-    let site = format!("{}/{}", base_url.trim_end_matches('/'), lang.code());
+    let site = site_in(base_url, lang);
     let (subject, body, link, reason) = match (m.kind.as_str(), posting.status) {
         ("market_expiry", PostingStatus::Withdrawn) => return Err(StoreError::NotFound),
         ("market_expiry", _) => (
@@ -676,7 +680,7 @@ async fn market_mail(
         .get_interest(m.interest_id.ok_or(StoreError::NotFound)?)
         .await?;
     let to = account_of(store, m).await?;
-    let site = format!("{}/{}", base_url.trim_end_matches('/'), lang.code());
+    let site = site_in(base_url, lang);
     let organisation = |id: i64| async move {
         let o = store.get_organisation(id).await?;
         Ok::<_, StoreError>(lang.name(&o.name, &o.name_script, o.name_en.as_deref()))

@@ -352,13 +352,13 @@ async fn met_before(
     reg: i64,
     regs: &[baylink_store::Registration],
     orgs: &HashMap<i64, i64>,
+    names: &OrganisationNames,
 ) -> Result<MetBefore, WebError> {
     let earlier = s
         .store
         .earlier_meetings(reg, baylink_store::sql::now())
         .await?;
     let mut met = MetBefore::default();
-    let names = OrganisationNames::new(&s.store.all_organisations().await?);
     // The participants here were looked up in the directory already (`orgs`, by the same
     // names): one not found there is known by the name as written.
     for r in regs {
@@ -419,7 +419,7 @@ async fn met_before(
                 .or_default()
                 .push(line);
         } else if let Some(name) = m.other_organisation.as_deref()
-            && let Some(key) = org_key(&names, name)
+            && let Some(key) = org_key(names, name)
         {
             met.by_organisation.entry(key).or_default().push(line);
         }
@@ -428,8 +428,8 @@ async fn met_before(
 }
 
 /// What suggestions are drawn from, read once per page: each participant's organisation
-/// in the directory, the market's postings and recommender, and what participants say
-/// of themselves (by registration).
+/// in the directory, the market's postings and recommender, what participants say of
+/// themselves (by registration), and the directory's names (for "met before" too).
 async fn suggestion_sources(
     s: &AppState,
     event_id: i64,
@@ -439,10 +439,12 @@ async fn suggestion_sources(
         HashMap<i64, i64>,
         std::sync::Arc<super::market::Market>,
         HashMap<i64, baylink_store::MatchmakingProfile>,
+        OrganisationNames,
     ),
     WebError,
 > {
-    let orgs = meeting_suggestions::directory_orgs(s, regs).await?;
+    let names = OrganisationNames::new(&s.store.all_organisations().await?);
+    let orgs = meeting_suggestions::directory_orgs(s, regs, &names).await?;
     let market = s.market.current(s).await?;
     let abouts = s
         .store
@@ -451,7 +453,7 @@ async fn suggestion_sources(
         .into_iter()
         .map(|p| (p.registration_id, p))
         .collect();
-    Ok((orgs, market, abouts))
+    Ok((orgs, market, abouts, names))
 }
 
 /// How the requests of an event stand, for the organiser (the figures ExpoPlatform and
@@ -1334,7 +1336,7 @@ async fn suggest_page(
     let mut apart = std::collections::HashSet::new();
     let suggested = match chosen {
         Some(reg) => {
-            let (orgs, market, abouts) = suggestion_sources(&s, event.id, &regs).await?;
+            let (orgs, market, abouts, names) = suggestion_sources(&s, event.id, &regs).await?;
             // Whom they share no language with: arranging that meeting means an interpreter.
             let spoken = |id: i64| abouts.get(&id).map(|p| p.languages()).unwrap_or_default();
             let theirs = spoken(reg.id);
@@ -1343,7 +1345,7 @@ async fn suggest_page(
                     .filter(|r| MeetingLanguage::apart(&theirs, &spoken(r.id)))
                     .map(|r| r.id),
             );
-            let met = met_before(&c, &s, reg.id, &regs, &orgs).await?;
+            let met = met_before(&c, &s, reg.id, &regs, &orgs, &names).await?;
             Some(
                 meeting_suggestions::for_participant(
                     &s,
@@ -2250,11 +2252,11 @@ async fn participant_page(
         .collect();
     // The other participants as a small directory: who they are, where, what for, and
     // what their organisations offer and need.
-    let (orgs, market, abouts) = suggestion_sources(&s, event.id, &regs).await?;
+    let (orgs, market, abouts, names) = suggestion_sources(&s, event.id, &regs).await?;
     let langs_of = |id: i64| abouts.get(&id).map(|p| p.languages()).unwrap_or_default();
     // The reader's own, read once for every comparison on the page.
     let my_langs = langs_of(reg.id);
-    let met = met_before(&c, &s, reg.id, &regs, &orgs).await?;
+    let met = met_before(&c, &s, reg.id, &regs, &orgs, &names).await?;
     let suggested = meeting_suggestions::for_participant(
         &s,
         &c,

@@ -36,10 +36,10 @@ const POSTINGS_PER_PROFILE: usize = 3;
 pub async fn directory_orgs(
     s: &AppState,
     regs: &[Registration],
+    names: &OrganisationNames,
 ) -> Result<HashMap<i64, i64>, WebError> {
-    // The directory's names, read once for all the participants, and the accounts that
-    // represent an organisation, by address: two queries, not one per participant.
-    let names = OrganisationNames::new(&s.store.all_organisations().await?);
+    // The accounts that represent an organisation, by address: one query, not one per
+    // participant (the directory's `names` were read once for the page).
     let represents: HashMap<String, i64> = s
         .store
         .list_users()
