@@ -309,7 +309,7 @@ pub struct User {
     #[serde(skip)]
     pub password_hash: String,
     pub created_at: i64,
-    /// The language the account last signed in with (`zh-Hant`, `zh-Hans`, `en`), for the
+    /// The language of the last page the account read signed in (`zh-Hant`, `zh-Hans`, `en`), for the
     /// mails it is sent; `None` until it has.
     pub locale: Option<String>,
 }

@@ -150,6 +150,7 @@ pub async fn load_session(State(state): State<AppState>, mut req: Request, next:
             .await
         {
             Ok(Some((session, user))) => {
+                remember_locale(&state, &user, req.uri().path());
                 req.extensions_mut().insert(Auth { user, session });
             }
             Ok(None) => {}
@@ -160,6 +161,30 @@ pub async fn load_session(State(state): State<AppState>, mut req: Request, next:
         }
     }
     next.run(req).await
+}
+
+/// Remembers the language of a page a signed-in account reads, when it is not the one on
+/// record, so the mails it is sent follow the language it last chose (a switch of
+/// language while signed in included), not only the one it signed in with.
+///
+/// Why in a task of its own: the write must never stand in front of the request. Writing
+/// first made a page wait behind any transaction in progress (seen in a test that holds
+/// one while the organiser's page is read). The account's language is a preference: if
+/// the write fails, the next page read tries again, and the error is logged.
+fn remember_locale(state: &AppState, user: &User, path: &str) {
+    let Some(lang) = crate::i18n::Locale::from_path(path) else {
+        return;
+    };
+    if user.locale.as_deref() == Some(lang.code()) || user.is_erased() {
+        return;
+    }
+    let store = state.store.clone();
+    let id = user.id;
+    tokio::spawn(async move {
+        if let Err(e) = store.set_user_locale(id, lang.code()).await {
+            tracing::warn!(error = %e, user = id, "the account's language was not remembered");
+        }
+    });
 }
 
 fn is_safe(method: &Method) -> bool {

@@ -361,6 +361,24 @@ async fn sign_in_out_and_throttling() {
     // The language signed in with last is the one the account's mails are written in.
     let admin = app.store.find_user_by_email(ADMIN).await.unwrap().unwrap();
     assert_eq!(admin.locale.as_deref(), Some("en"));
+    // Reading a page in another language while signed in makes it the account's language.
+    // It is written beside the request, never in front of it, so it is waited for here.
+    let r = other.get(app.url("/zh-Hans/audit")).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let mut tries = 0;
+    loop {
+        let admin = app.store.find_user_by_email(ADMIN).await.unwrap().unwrap();
+        if admin.locale.as_deref() == Some("zh-Hans") {
+            break;
+        }
+        assert!(
+            tries < 200,
+            "the language read was not remembered: {:?}",
+            admin.locale
+        );
+        tries += 1;
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
     // Signing out ends the session in the store, not just in the browser.
     let r = app
         .client
