@@ -2995,6 +2995,7 @@ async fn a_meeting_is_followed_to_a_signed_agreement() {
     );
     let version = staff.store.cooperations(event).await.unwrap()[0].version;
     let path = format!("{b}/matchmaking/requests/{rid}/cooperation");
+    assert!(coop.contains(&format!("action=\"{path}\"")), "{coop}");
     // Signed without saying what: refused, in B's language, nothing changed.
     let r = post(
         &staff,
@@ -3110,6 +3111,12 @@ async fn a_meeting_is_followed_to_a_signed_agreement() {
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let (_, admin) = staff.page(&base).await;
     assert!(admin.contains("已落地</th><td>1</td>"));
+    assert!(
+        admin.contains(&format!(
+            "action=\"/zh-Hant/events/{event}/matchmaking/meetings/{rid}/cooperation/back\""
+        )),
+        "the organiser may take the last move back"
+    );
     assert!(!admin.contains("id=\"mm-coop-ask\""), "none still open");
     // Both sides are told the organiser recorded it.
     assert_eq!(
