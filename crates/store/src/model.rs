@@ -309,8 +309,8 @@ pub struct User {
     #[serde(skip)]
     pub password_hash: String,
     pub created_at: i64,
-    /// The language of the last page the account read signed in (`zh-Hant`, `zh-Hans`, `en`), for the
-    /// mails it is sent; `None` until it has.
+    /// The language of the last page the account signed in or sent a form from (`zh-Hant`,
+    /// `zh-Hans`, `en`), for the mails it is sent; `None` until it has.
     pub locale: Option<String>,
 }
 

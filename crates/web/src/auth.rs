@@ -142,6 +142,7 @@ pub fn clear_cookie(secure: bool) -> String {
 /// Looks up the session cookie, if any, and puts the [`Auth`] in the request. Requests
 /// without the cookie cost no database query.
 pub async fn load_session(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let mut language = None;
     if let Some(token) = cookie(req.headers(), SESSION_COOKIE) {
         let hash = token_hash(token);
         match state
@@ -150,7 +151,7 @@ pub async fn load_session(State(state): State<AppState>, mut req: Request, next:
             .await
         {
             Ok(Some((session, user))) => {
-                remember_locale(&state, &user, req.uri().path());
+                language = changed_language(&user, req.method(), req.uri().path());
                 req.extensions_mut().insert(Auth { user, session });
             }
             Ok(None) => {}
@@ -160,31 +161,31 @@ pub async fn load_session(State(state): State<AppState>, mut req: Request, next:
             }
         }
     }
-    next.run(req).await
+    let response = next.run(req).await;
+    if let Some((id, lang)) = language {
+        if response.status().is_success() || response.status().is_redirection() {
+            if let Err(e) = state.store.set_user_locale(id, lang).await {
+                // A preference: the next form sent in that language tries again.
+                tracing::warn!(error = %e, user = id, "the account's language was not remembered");
+            }
+        }
+    }
+    response
 }
 
-/// Remembers the language of a page a signed-in account reads, when it is not the one on
-/// record, so the mails it is sent follow the language it last chose (a switch of
-/// language while signed in included), not only the one it signed in with.
+/// The account and the language to remember for it, when a signed-in account sends a form
+/// from a page in a language other than the one on record: the mails it is sent then
+/// follow the language it last worked in (a switch of language included), not only the one
+/// it signed in with.
 ///
-/// Why in a task of its own: the write must never stand in front of the request. Writing
-/// first made a page wait behind any transaction in progress (seen in a test that holds
-/// one while the organiser's page is read). The account's language is a preference: if
-/// the write fails, the next page read tries again, and the error is logged.
-fn remember_locale(state: &AppState, user: &User, path: &str) {
-    let Some(lang) = crate::i18n::Locale::from_path(path) else {
-        return;
-    };
-    if user.locale.as_deref() == Some(lang.code()) || user.is_erased() {
-        return;
-    }
-    let store = state.store.clone();
-    let id = user.id;
-    tokio::spawn(async move {
-        if let Err(e) = store.set_user_locale(id, lang.code()).await {
-            tracing::warn!(error = %e, user = id, "the account's language was not remembered");
-        }
-    });
+/// Why forms only, and after they succeed: a refused form changes nothing, the language
+/// included; and a write in front of a page read made pages wait behind any transaction in
+/// progress (seen in a test that holds one while the organiser's page is read), where a
+/// form writes anyway. A page only read in another language changes nothing.
+fn changed_language(user: &User, method: &Method, path: &str) -> Option<(i64, &'static str)> {
+    let lang = crate::i18n::Locale::from_path(path)?;
+    let changed = user.locale.as_deref() != Some(lang.code());
+    (!is_safe(method) && changed && !user.is_erased()).then_some((user.id, lang.code()))
 }
 
 fn is_safe(method: &Method) -> bool {

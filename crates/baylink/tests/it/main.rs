@@ -6,6 +6,7 @@ mod api;
 mod browser;
 mod cluster;
 mod conformance;
+mod crawl;
 mod demo;
 mod events;
 mod events_store;

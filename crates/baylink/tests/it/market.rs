@@ -144,9 +144,11 @@ async fn post_review_recommend_interest_accept_and_sign() {
         StatusCode::UNAUTHORIZED,
         "anonymous uploads are refused"
     );
+    // (Sent from a page in Traditional Chinese, as the posting was: the representative's
+    // mails follow the language of the forms they send.)
     let r = rep
         .client
-        .post(rep.url(&attach))
+        .post(rep.url(&attach.replacen("/en/", "/zh-Hant/", 1)))
         .multipart(upload("簡介 2024.pdf", b"%PDF-1.4 brochure"))
         .send()
         .await
@@ -283,9 +285,8 @@ async fn post_review_recommend_interest_accept_and_sign() {
         )
         .await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    // The owners are told by mail, with the message, in Traditional script (the
-    // representative's organisation is in Hong Kong and they have not signed in on a page
-    // yet), and where to answer.
+    // The owners are told by mail, with the message, in Traditional script (the language
+    // of the last form the representative sent), and where to answer.
     let told = crate::matchmaking::announced(&rep, "market_interest", "the owners' mail").await;
     assert_eq!(told.len(), 1, "{told:?}");
     assert_eq!(told[0].to, REP);
@@ -398,9 +399,10 @@ async fn post_review_recommend_interest_accept_and_sign() {
         )
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    // The reader is told of the take-back, with its reason; the owner, who made it, is not
-    // (the mail that told them of the reader's signing, still waiting, is dropped: they
-    // have moved it since).
+    // The reader is told of the take-back, with its reason, in English, the language of
+    // the forms they send (their organisation's region alone would give Simplified); the
+    // owner, who made it, is not (the mail that told them of the reader's signing, still
+    // waiting, is dropped: they have moved it since).
     let told: Vec<_> = crate::matchmaking::drain_mail(&rep)
         .await
         .into_iter()
@@ -413,7 +415,7 @@ async fn post_review_recommend_interest_accept_and_sign() {
         "{told:?}"
     );
     assert!(
-        told[0].body.contains("Not signed yet") && told[0].body.contains("撤回"),
+        told[0].body.contains("Not signed yet") && told[0].body.contains("took back the last step"),
         "{}",
         told[0].body
     );

@@ -361,24 +361,55 @@ async fn sign_in_out_and_throttling() {
     // The language signed in with last is the one the account's mails are written in.
     let admin = app.store.find_user_by_email(ADMIN).await.unwrap().unwrap();
     assert_eq!(admin.locale.as_deref(), Some("en"));
-    // Reading a page in another language while signed in makes it the account's language.
-    // It is written beside the request, never in front of it, so it is waited for here.
-    let r = other.get(app.url("/zh-Hans/audit")).send().await.unwrap();
-    assert_eq!(r.status(), StatusCode::OK);
-    let mut tries = 0;
-    loop {
-        let admin = app.store.find_user_by_email(ADMIN).await.unwrap().unwrap();
-        if admin.locale.as_deref() == Some("zh-Hans") {
-            break;
-        }
-        assert!(
-            tries < 200,
-            "the language read was not remembered: {:?}",
+    // A page only read in another language changes nothing; a form sent from one makes
+    // it the account's language, once the form is taken (a refused one changes nothing).
+    let (status, page) = {
+        let r = other
+            .get(app.url("/zh-Hans/organisations/new"))
+            .send()
+            .await
+            .unwrap();
+        (r.status(), r.text().await.unwrap())
+    };
+    assert_eq!(status, StatusCode::OK);
+    let locale = |app: &kit::TestApp| {
+        let store = app.store.clone();
+        async move {
+            let admin = store.find_user_by_email(ADMIN).await.unwrap().unwrap();
             admin.locale
-        );
-        tries += 1;
-        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
-    }
+        }
+    };
+    assert_eq!(locale(&app).await.as_deref(), Some("en"));
+    let token = page
+        .split("name=\"_csrf\" value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    let mut fields = vec![
+        ("org_type", "society"),
+        ("region", "macao"),
+        ("_csrf", token.as_str()),
+    ];
+    let r = other
+        .post(app.url("/zh-Hans/organisations"))
+        .form(&fields)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY, "no name");
+    assert_eq!(locale(&app).await.as_deref(), Some("en"));
+    fields.push(("name", "澳門語言測試協會"));
+    let r = other
+        .post(app.url("/zh-Hans/organisations"))
+        .form(&fields)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(locale(&app).await.as_deref(), Some("zh-Hans"));
     // Signing out ends the session in the store, not just in the browser.
     let r = app
         .client

@@ -761,6 +761,7 @@ market-request-meeting = Request a 1:1 meeting
 market-history = History
 market-my-postings = My organisation's postings
 market-no-postings = No postings yet.
+market-no-org = Postings are published for a member organisation, and this account speaks for none. The secretariat can link it to yours; meanwhile you can show interest in others' postings.
 market-received = Interest in our postings
 market-sent = Interest I expressed
 market-pending = Waiting for review

@@ -737,6 +737,7 @@ market-request-meeting = 申请一对一洽谈
 market-history = 进度记录
 market-my-postings = 本机构的供需
 market-no-postings = 暂时没有供需。
+market-no-org = 供需以会员机构名义发布，此账户未关联任何机构。秘书处可将账户关联至贵机构；在此之前，仍可就他人的供需表示兴趣。
 market-received = 对本机构供需的意向
 market-sent = 我表达的意向
 market-pending = 待审核

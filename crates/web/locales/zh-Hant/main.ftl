@@ -737,6 +737,7 @@ market-request-meeting = 申請一對一會談
 market-history = 進度記錄
 market-my-postings = 本機構的供需
 market-no-postings = 暫時沒有供需。
+market-no-org = 供需以會員機構名義發佈，此帳戶未連結任何機構。秘書處可將帳戶連結至貴機構；在此之前，仍可就他人的供需表示興趣。
 market-received = 對本機構供需的意向
 market-sent = 我表達的意向
 market-pending = 待審核

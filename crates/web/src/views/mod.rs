@@ -270,6 +270,14 @@ impl Ctx {
         self.can(Action::EditDirectory)
     }
 
+    /// The account may publish postings: staff, or someone who speaks for an organisation
+    /// (the same rule as the posting form's, `market::new_form`).
+    pub fn can_post(&self) -> bool {
+        self.auth
+            .as_ref()
+            .is_some_and(|a| baylink_store::market::is_staff(&a.user) || a.user.org_id.is_some())
+    }
+
     pub fn can_edit_org(&self, id: &i64) -> bool {
         self.can(Action::EditOrganisation(*id))
     }
