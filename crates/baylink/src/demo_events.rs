@@ -917,6 +917,31 @@ async fn open_matchmaking(
                 .await?;
         }
     }
+    // The demo's participant account is registered too (with its own address, so signing in
+    // as it lists the registration under "my registrations" and leads to its matchmaking
+    // page); synthetic like the rest, so no mail is written to it.
+    let d = RegistrationInput {
+        name: "Demo participant".into(),
+        email: "participant@demo.baylink".into(),
+        region: Some("hong_kong".into()),
+        consent: true,
+        ..Default::default()
+    }
+    .validate(Script::Latin)
+    .map_err(bad)?;
+    store
+        .register(
+            ev.id,
+            &RegistrationDraft {
+                synthetic: true,
+                ..d
+            },
+            Channel::Public,
+            &baylink_tickets::generate_key(),
+            "en",
+            hk(2026, 11, 23, 9, 0),
+        )
+        .await?;
     // The secretariat brings together the drone logistics firm and the maker of warehouse
     // robots who looks for drone logistics: a meeting arranged, not asked for.
     let note = RequestInput {

@@ -308,6 +308,9 @@ pub struct Invitee {
     pub locale: String,
 }
 
+/// The least time between two mails resending an address's registration links.
+pub const RESEND_LINKS_SECONDS: i64 = 600;
+
 /// A message waiting in the outbox.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
 pub struct OutboxMessage {
@@ -327,7 +330,8 @@ pub struct OutboxMessage {
     /// `mm_coop` and `mm_coop_ask` (a meeting's cooperation), `market_interest` (to a
     /// posting's owners), `market_decided` (to the interested party), `market_stage` (to
     /// the side of an introduction that did not move it), `market_review` (to a posting's
-    /// owners, once the secretariat published or returned it).
+    /// owners, once the secretariat published or returned it), `registration_links` (the
+    /// links of every registration made with `to_addr`, asked for by its holder).
     pub kind: String,
     pub registration_id: Option<i64>,
     pub invitation_id: Option<i64>,
@@ -943,6 +947,22 @@ pub trait EventStore: Send + Sync {
     ) -> StoreResult<Vec<SessionRegistration>>;
     async fn get_registration(&self, id: i64) -> StoreResult<Registration>;
     async fn registration_by_token(&self, token: &str) -> StoreResult<Registration>;
+    /// The registrations made with `email` (stored lower case, so any case finds them),
+    /// newest first, across every event: for the holder's own list when signed in.
+    async fn registrations_by_address(&self, email: &str) -> StoreResult<Vec<Registration>>;
+    /// Queues one mail to `email` with the links of the registrations made with it, for a
+    /// holder who lost them, in `locale`; written when sent, so it lists what stands then.
+    /// Returns whether it was queued: not when the address holds no registration anyone
+    /// writes to (none, or only the demo's), nor when such a mail went to it less than
+    /// [`RESEND_LINKS_SECONDS`] before (so the form cannot be used to flood a mailbox).
+    /// The page says the same in every case, so it tells nobody whether an address
+    /// registered.
+    async fn queue_registration_links(
+        &self,
+        email: &str,
+        locale: &str,
+        now: i64,
+    ) -> StoreResult<bool>;
     async fn session_registrations(
         &self,
         registration_id: i64,

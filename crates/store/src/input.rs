@@ -122,6 +122,19 @@ impl Checker {
         }
     }
 
+    /// A required e-mail address, lower case: one `@` with something before it and a
+    /// domain with a dot after it, no spaces.
+    fn address(&mut self, field: &str, value: &str) -> String {
+        let email = self.required(field, value, 254).to_lowercase();
+        let plausible = email.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty() && domain.contains('.') && !domain.starts_with('.')
+        }) && !email.chars().any(char::is_whitespace);
+        if !email.is_empty() && !plausible {
+            self.errors.push(FieldError::new(field, "err-bad-email"));
+        }
+        email
+    }
+
     fn finish<T>(self, draft: T) -> Result<T, StoreError> {
         if self.errors.is_empty() {
             Ok(draft)
@@ -500,13 +513,7 @@ pub struct UserDraft {
 impl UserInput {
     pub fn validate(&self) -> Result<UserDraft, StoreError> {
         let mut c = Checker::default();
-        let email = c.required("email", &self.email, 254).to_lowercase();
-        let plausible = email.split_once('@').is_some_and(|(local, domain)| {
-            !local.is_empty() && domain.contains('.') && !domain.starts_with('.')
-        }) && !email.chars().any(char::is_whitespace);
-        if !email.is_empty() && !plausible {
-            c.errors.push(FieldError::new("email", "err-bad-email"));
-        }
+        let email = c.address("email", &self.email);
         let display_name = c.required("display_name", &self.display_name, MAX_NAME);
         let role = c.code("role", &self.role, Role::parse);
         if role == Some(Role::OrgRep) && self.org_id.is_none() {
@@ -544,6 +551,13 @@ pub fn validate_password(password: &str) -> Result<(), StoreError> {
         ]));
     }
     Ok(())
+}
+
+/// The address whose registration links are to be sent again.
+pub fn validate_address(email: &str) -> Result<String, StoreError> {
+    let mut c = Checker::default();
+    let email = c.address("email", email);
+    c.finish(email)
 }
 
 #[cfg(test)]

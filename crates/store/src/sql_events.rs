@@ -1128,6 +1128,30 @@ macro_rules! impl_sql_events {
                         .ok_or(StoreError::NotFound)
                 }
 
+                async fn registrations_by_address(&self, email: &str) -> StoreResult<Vec<Registration>> {
+                    sqlx::query_as::<_, Registration>(AssertSqlSafe(format!("SELECT {REG_COLS} FROM registrations WHERE email = $1 ORDER BY id DESC LIMIT 200")))
+                        .bind(email.trim().to_lowercase())
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn queue_registration_links(&self, email: &str, locale: &str, now: i64) -> StoreResult<bool> {
+                    let email = email.trim().to_lowercase();
+                    // One statement: within SQLite's one writer, two requests at once queue one mail;
+                    // on PostgreSQL two racing could both queue one, which a limit against
+                    // flooding a mailbox can bear.
+                    let done = sqlx::query("INSERT INTO outbox (to_addr, kind, locale, created_at, next_attempt_at) SELECT $1, 'registration_links', $2, $3, $3 WHERE EXISTS (SELECT 1 FROM registrations WHERE email = $1 AND NOT synthetic) AND NOT EXISTS (SELECT 1 FROM outbox WHERE to_addr = $1 AND kind = 'registration_links' AND created_at > $4)")
+                        .bind(email)
+                        .bind(locale.to_owned())
+                        .bind(now)
+                        .bind(now - $crate::events::RESEND_LINKS_SECONDS)
+                        .execute(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(done.rows_affected() == 1)
+                }
+
                 async fn session_registrations(&self, registration_id: i64) -> StoreResult<Vec<SessionRegistration>> {
                     sqlx::query_as::<_, SessionRegistration>("SELECT id, registration_id, session_id, status, waiting_seq FROM session_registrations WHERE registration_id = $1 ORDER BY session_id")
                         .bind(registration_id)

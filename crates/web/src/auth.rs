@@ -162,13 +162,12 @@ pub async fn load_session(State(state): State<AppState>, mut req: Request, next:
         }
     }
     let response = next.run(req).await;
-    if let Some((id, lang)) = language {
-        if response.status().is_success() || response.status().is_redirection() {
-            if let Err(e) = state.store.set_user_locale(id, lang).await {
-                // A preference: the next form sent in that language tries again.
-                tracing::warn!(error = %e, user = id, "the account's language was not remembered");
-            }
-        }
+    let taken = response.status().is_success() || response.status().is_redirection();
+    if let Some((id, lang)) = language.filter(|_| taken)
+        && let Err(e) = state.store.set_user_locale(id, lang).await
+    {
+        // A preference: the next form sent in that language tries again.
+        tracing::warn!(error = %e, user = id, "the account's language was not remembered");
     }
     response
 }

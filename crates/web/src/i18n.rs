@@ -176,6 +176,7 @@ impl Locale {
             "status",
             "expires",
             "line",
+            "email",
             "agenda",
             "terms",
             "sectors",

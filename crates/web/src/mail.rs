@@ -107,6 +107,9 @@ pub async fn compose(
             body: lang.t_args("mail-invitation-body", &args),
         });
     }
+    if m.kind == "registration_links" {
+        return links_mail(store, m, lang, base_url).await;
+    }
     if m.kind == "agenda" {
         return agenda_mail(store, m, lang, base_url).await;
     }
@@ -281,6 +284,49 @@ pub async fn run(store: Arc<dyn Store>, config: MailConfig, every: Duration) {
 /// An event's title as a mail argument, in the reader's language and script.
 fn event_title(lang: Locale, event: &baylink_store::Event) -> FluentValue<'static> {
     FluentValue::from(lang.name(&event.title, &event.title_script, event.title_en.as_deref()))
+}
+
+/// The links of every registration made with the mail's address, as they stand when it
+/// is sent, for a holder who lost them (`queue_registration_links`). Erased registrations
+/// and the demo's are left out; with none left, there is nothing to send (`NotFound`).
+async fn links_mail(
+    store: &dyn Store,
+    m: &OutboxMessage,
+    lang: Locale,
+    base_url: &str,
+) -> Result<Composed, StoreError> {
+    let mut lines = Vec::new();
+    for reg in store.registrations_by_address(&m.to_addr).await? {
+        if reg.synthetic || reg.is_erased() {
+            continue;
+        }
+        let event = match store.get_event(reg.event_id).await {
+            Ok(event) => event,
+            Err(StoreError::NotFound) => continue,
+            Err(e) => return Err(e),
+        };
+        lines.push(format!(
+            "· {} · {} {} · {}\n  {}/registrations/{}",
+            lang.name(&event.title, &event.title_script, event.title_en.as_deref()),
+            crate::views::events::day(event.starts_at),
+            crate::views::events::clock(event.starts_at),
+            lang.t(&reg.status.label_key()),
+            site_in(base_url, lang),
+            reg.manage_token
+        ));
+    }
+    if lines.is_empty() {
+        return Err(StoreError::NotFound);
+    }
+    let args = [
+        ("count", FluentValue::from(lines.len())),
+        ("lines", FluentValue::from(lines.join("\n\n"))),
+    ];
+    Ok(Composed {
+        to: m.to_addr.clone(),
+        subject: lang.t_args("mail-links-subject", &args),
+        body: lang.t_args("mail-links-body", &args),
+    })
 }
 
 /// The site's pages in `lang`, for a mail's links (`https://…/zh-Hant`).

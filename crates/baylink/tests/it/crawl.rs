@@ -36,7 +36,7 @@ fn message_keys() -> BTreeSet<String> {
 /// The address with what varies between records masked.
 fn shape(path: &str) -> String {
     let (path, query) = path.split_once('?').unwrap_or((path, ""));
-    let mut out: Vec<String> = path
+    let out: Vec<String> = path
         .split('/')
         .map(|seg| {
             let long_token = seg.len() >= 16
@@ -61,10 +61,12 @@ fn shape(path: &str) -> String {
         .collect();
     names.sort_unstable();
     names.dedup();
+    let mut shaped = out.join("/");
     if !names.is_empty() {
-        out.push(format!("?{}", names.join("&")));
+        shaped.push('?');
+        shaped.push_str(&names.join("&"));
     }
-    out.join("/")
+    shaped
 }
 
 /// The page's own links: `href="/…"` in the same language, HTML entities undone.
@@ -175,6 +177,9 @@ async fn crawl(app: &TestApp, start: &str, keys: &BTreeSet<String>) -> (Vec<Stri
                 queue.push_back((link, path.clone()));
             }
         }
+    }
+    if std::env::var_os("CRAWL_SHAPES").is_some() {
+        eprintln!("{start}: {:#?}", seen_shapes.keys().collect::<Vec<_>>());
     }
     (problems, opened)
 }

@@ -1017,3 +1017,129 @@ async fn staff_erase_personal_data_on_request() {
     )));
     assert!(!log.contains("erase-by-staff@example.cn"));
 }
+
+/// The upcoming demo events open to all, soonest first.
+async fn open_events(app: &TestApp) -> Vec<i64> {
+    let events: Value = app
+        .get("/api/v1/events?when=upcoming")
+        .await
+        .json()
+        .await
+        .unwrap();
+    events["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| !e["requires_approval"].as_bool().unwrap())
+        .map(|e| e["id"].as_i64().unwrap())
+        .collect()
+}
+
+/// Someone who lost the mails with their registration links asks for them again by
+/// address: one mail lists every registration made with it, in the language of the page
+/// asked from, and the page never says whether the address registered. A signed-in
+/// account lists its own.
+#[tokio::test]
+async fn a_holder_who_lost_their_links_gets_them_again() {
+    let mut app = kit::demo_app().await;
+    let events = open_events(&app).await;
+    assert!(events.len() >= 2, "two events to register for: {events:?}");
+    let first = crate::matchmaking::register(&app, events[0], "陳大文", "lost@example.hk").await;
+    let second = crate::matchmaking::register(&app, events[1], "陳大文", "lost@example.hk").await;
+    let other = crate::matchmaking::register(&app, events[0], "李小明", "other@example.hk").await;
+    let now = baylink_store::sql::now() + 1;
+    kit::sent_mails(app.store.as_ref(), now).await;
+    let find = kit::client();
+    let ask = |email: &'static str| {
+        let find = find.clone();
+        let url = app.url("/zh-Hans/registrations/find");
+        async move {
+            let r = find
+                .post(url)
+                .form(&[("email", email)])
+                .send()
+                .await
+                .unwrap();
+            (r.status(), r.text().await.unwrap())
+        }
+    };
+    // The way there: every event page links to the form.
+    let (_, page) = app.page(&format!("/zh-Hans/events/{}", events[0])).await;
+    assert!(page.contains("href=\"/zh-Hans/registrations/find\""));
+    assert_eq!(
+        app.page("/zh-Hans/registrations/find").await.0,
+        StatusCode::OK
+    );
+    // Not an address: said in the reader's language, nothing queued.
+    let (status, page) = ask("lost-at-example.hk").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("name@example.org"), "{page}");
+    assert!(kit::sent_mails(app.store.as_ref(), now).await.is_empty());
+    // Any case finds the address; one mail lists both registrations, not the other's.
+    let (status, sent) = ask(" LOST@Example.hk ").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(sent.contains("id=\"find-sent\"") && sent.contains("lost@example.hk"));
+    let mails = kit::sent_mails(app.store.as_ref(), now).await;
+    assert_eq!(mails.len(), 1, "{mails:?}");
+    let mail = baylink_web::mail::compose(app.store.as_ref(), &mails[0], "https://baylink.test")
+        .await
+        .unwrap();
+    assert_eq!(mail.to, "lost@example.hk");
+    assert!(mail.subject.contains("报名链接"), "{}", mail.subject);
+    for page in [&first, &second] {
+        let token = page.rsplit('/').next().unwrap();
+        assert!(
+            mail.body.contains(&format!(
+                "https://baylink.test/zh-Hans/registrations/{token}"
+            )),
+            "{}",
+            mail.body
+        );
+    }
+    assert!(!mail.body.contains(other.rsplit('/').next().unwrap()));
+    // Asked again at once: the same answer, no second mail (no flooding a mailbox).
+    let (status, again) = ask("lost@example.hk").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(again.contains("id=\"find-sent\""));
+    assert!(kit::sent_mails(app.store.as_ref(), now).await.is_empty());
+    // An address that never registered gets the same page, and nothing is sent.
+    let (status, unknown) = ask("nobody@example.hk").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        unknown.replace("nobody@example.hk", "X"),
+        again.replace("lost@example.hk", "X"),
+        "the page does not tell whether an address registered"
+    );
+    assert!(kit::sent_mails(app.store.as_ref(), now).await.is_empty());
+
+    // A signed-in account lists the registrations made with its address, with their links.
+    assert_eq!(
+        app.page("/en/registrations/mine").await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    // (The demo registers its participant account for its open matchmaking session.)
+    app.sign_in(kit::PARTICIPANT).await;
+    let (status, page) = app.page("/en/registrations/mine").await;
+    assert_eq!(status, StatusCode::OK);
+    let held = app
+        .store
+        .registrations_by_address(kit::PARTICIPANT)
+        .await
+        .unwrap();
+    assert_eq!(held.len(), 1);
+    assert!(
+        page.contains(&format!(
+            "href=\"/en/registrations/{}\"",
+            held[0].manage_token
+        )) && page.contains("Demo · Shenzhen–Hong Kong–Macao project matchmaking"),
+        "{page}"
+    );
+    assert!(
+        page.contains("id=\"mine-coming\"") && !page.contains(first.rsplit('/').next().unwrap())
+    );
+    let (_, home) = app.page("/en/").await;
+    assert!(
+        home.contains("href=\"/en/registrations/mine\""),
+        "the menu leads there"
+    );
+}

@@ -488,3 +488,107 @@ async fn two_thousand_for_five_hundred_seats_on_two_postgres_nodes() {
     let db = TestDb::postgres().await;
     rush(vec![db.open().await, db.open().await], 2000).await;
 }
+
+/// The links resent to an address: found in any case, never for the demo's made-up
+/// addresses nor an address that never registered, at most once in
+/// `RESEND_LINKS_SECONDS`, and an erased registration is no longer found.
+async fn links(store: Arc<dyn Store>) {
+    let s = store.as_ref();
+    let ev = event(s, None, false).await;
+    let other = event(s, None, false).await;
+    let mut held = Vec::new();
+    for (e, token) in [(&ev, "links-a"), (&other, "links-b")] {
+        let r = s
+            .register(
+                e.id,
+                &person(1),
+                Channel::Public,
+                token,
+                "zh-Hant",
+                NOON - 86_400,
+            )
+            .await
+            .unwrap();
+        held.push(r.id);
+    }
+    let demo = RegistrationDraft {
+        synthetic: true,
+        ..person(2)
+    };
+    s.register(
+        ev.id,
+        &demo,
+        Channel::Public,
+        "links-c",
+        "zh-Hant",
+        NOON - 86_400,
+    )
+    .await
+    .unwrap();
+    let found = s.registrations_by_address(" P1@Example.org").await.unwrap();
+    assert_eq!(found.iter().map(|r| r.id).rev().collect::<Vec<_>>(), held);
+    let now = NOON;
+    // Drop what registering queued, so only the links' mail is seen below.
+    while let Some(m) = s.claim_mail(now, now + 600).await.unwrap() {
+        s.mark_mail_sent(m.id, now).await.unwrap();
+    }
+    assert!(
+        !s.queue_registration_links("p2@example.org", "en", now)
+            .await
+            .unwrap(),
+        "only the demo's"
+    );
+    assert!(
+        !s.queue_registration_links("p3@example.org", "en", now)
+            .await
+            .unwrap(),
+        "none"
+    );
+    assert!(
+        s.queue_registration_links("P1@example.org", "en", now)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !s.queue_registration_links("p1@example.org", "en", now + 60)
+            .await
+            .unwrap(),
+        "too soon"
+    );
+    let m = s
+        .claim_mail(now + 60, now + 600)
+        .await
+        .unwrap()
+        .expect("the links' mail");
+    assert_eq!(
+        (m.kind.as_str(), m.to_addr.as_str(), m.locale.as_str()),
+        ("registration_links", "p1@example.org", "en")
+    );
+    s.mark_mail_sent(m.id, now + 60).await.unwrap();
+    assert!(
+        s.claim_mail(now + 60, now + 600).await.unwrap().is_none(),
+        "one mail"
+    );
+    let later = now + RESEND_LINKS_SECONDS + 1;
+    assert!(
+        s.queue_registration_links("p1@example.org", "zh-Hans", later)
+            .await
+            .unwrap()
+    );
+    s.erase_registration(None, held[0], later).await.unwrap();
+    let found = s.registrations_by_address("p1@example.org").await.unwrap();
+    assert_eq!(found.iter().map(|r| r.id).collect::<Vec<_>>(), [held[1]]);
+}
+
+#[tokio::test]
+async fn links_resent_on_sqlite() {
+    let db = TestDb::sqlite();
+    links(db.open().await).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn links_resent_on_postgres() {
+    let db = TestDb::postgres().await;
+    links(db.open().await).await;
+}

@@ -2245,7 +2245,8 @@ async fn the_demo_holds_an_open_matchmaking_session_with_online_rooms() {
     let (_, page) = public_page(&app, &format!("{me}/matchmaking")).await;
     assert!(page.contains("id=\"mm-online\""));
     let rows = &page[page.find("id=\"mm-participants\"").unwrap()..];
-    assert_eq!(rows.matches("<tr data-id=").count(), 12, "the others");
+    // The twelve partners and the demo's participant account.
+    assert_eq!(rows.matches("<tr data-id=").count(), 13, "the others");
     // Saying what they look for, they are pointed to those who offer it.
     let r = post(
         &app,

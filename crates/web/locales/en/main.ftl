@@ -8,6 +8,7 @@ nav-memberships = Memberships
 nav-audit = Audit log
 nav-users = Accounts
 nav-api = API
+nav-my-registrations = My registrations
 sign-in = Sign in
 sign-out = Sign out
 back-home = Back to the home page
@@ -213,6 +214,26 @@ seats-left = { $count ->
 seats-taken = { $count } seats taken
 consent-text = I agree that the organisers keep and use these details to run this event, as the privacy notice explains, and may ask for them to be exported or erased.
 your-registration = Your registration
+find-title = Find my registrations
+find-help = Lost the mail with your registration's link? Enter the e-mail address you registered with: the links of every registration made with it will be sent there.
+find-send = Send me my links
+find-sent = If registrations were made with { $email }, a mail with their links is on its way; it can take a few minutes, and may land in the junk folder. At most one such mail goes to an address every ten minutes.
+find-link = Lost your registration's link?
+mine-help = Registrations made with { $email }, at every event. Each opens its own page: status, ticket, sessions and matchmaking.
+mine-none = No registration was made with this address yet.
+mine-coming = Coming
+mine-past = Past
+mail-links-subject = Your registration links
+mail-links-body =
+    Hello,
+
+    The links of the registrations made with this e-mail address were asked for:
+
+    { $lines }
+
+    Each link is personal: it opens your registration, your ticket and your meetings. Do not pass it on. If you did not ask for this mail, you can ignore it.
+
+    — Baylink, for the Shenzhen–Hong Kong–Macao Science and Technology Alliance
 waiting-list = on the waiting list; you will get a seat automatically, in order, when one frees
 checked-in = Checked in
 ticket = Ticket

@@ -8,6 +8,7 @@ nav-memberships = 成员与授牌
 nav-audit = 操作日志
 nav-users = 账户
 nav-api = API
+nav-my-registrations = 我的报名
 sign-in = 登录
 sign-out = 退出登录
 back-home = 返回首页
@@ -207,6 +208,26 @@ seats-left = 剩余 { $count } 个座位
 seats-taken = 已占 { $count } 个座位
 consent-text = 我同意主办方按隐私政策保存和使用以上信息以组织本活动，并可要求导出或删除。
 your-registration = 你的报名
+find-title = 找回报名链接
+find-help = 找不到载有报名链接的邮件？请输入报名时所用的电子邮箱，以此邮箱提交的所有报名链接将发送到该邮箱。
+find-send = 发送我的链接
+find-sent = 如曾以 { $email } 报名，载有报名链接的邮件正在发送；可能需要几分钟，也可能被归入垃圾邮件。每个邮箱每十分钟最多发送一封。
+find-link = 找不到报名链接？
+mine-help = 以 { $email } 提交的所有活动报名。每项报名都有专属页面：状态、入场券、场次及项目对接。
+mine-none = 此邮箱尚无任何报名。
+mine-coming = 即将举行
+mine-past = 已举行
+mail-links-subject = 你的报名链接
+mail-links-body =
+    你好：
+
+    有人申请发送以此电子邮箱提交的报名链接：
+
+    { $lines }
+
+    每条链接均属个人专用，可打开你的报名、入场券及会面安排，请勿转发。如非你本人申请，可忽略此邮件。
+
+    — 湾联（深港澳科技联盟）
 waiting-list = 候补中；有座位空出时将按顺序自动为你确认
 checked-in = 已签到
 ticket = 入场券

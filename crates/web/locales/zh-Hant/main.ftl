@@ -8,6 +8,7 @@ nav-memberships = 成員與授牌
 nav-audit = 操作記錄
 nav-users = 帳戶
 nav-api = API
+nav-my-registrations = 我的報名
 sign-in = 登入
 sign-out = 登出
 back-home = 返回首頁
@@ -207,6 +208,26 @@ seats-left = 尚餘 { $count } 個座位
 seats-taken = 已佔 { $count } 個座位
 consent-text = 我同意主辦方按私隱政策保存及使用以上資料以籌辦本活動，並可要求匯出或刪除。
 your-registration = 你的報名
+find-title = 找回報名連結
+find-help = 找不到載有報名連結的郵件？請輸入報名時所用的電郵地址，以此地址作出的所有報名連結將寄到該地址。
+find-send = 寄出我的連結
+find-sent = 如曾以 { $email } 報名，載有報名連結的郵件已在寄出途中；可能需時數分鐘，亦可能被歸入垃圾郵件。每個地址每十分鐘最多寄出一封。
+find-link = 找不到報名連結？
+mine-help = 以 { $email } 作出的所有活動報名。每項報名均有專屬頁面：狀態、入場券、場次及項目對接。
+mine-none = 此地址尚未有任何報名。
+mine-coming = 即將舉行
+mine-past = 已舉行
+mail-links-subject = 你的報名連結
+mail-links-body =
+    你好：
+
+    有人要求寄出以此電郵地址作出的報名連結：
+
+    { $lines }
+
+    每條連結均屬個人專用，可開啟你的報名、入場券及會面安排，請勿轉發。如非你本人要求，可不理會此郵件。
+
+    — 灣聯（深港澳科技聯盟）
 waiting-list = 候補中；有座位空出時會按次序自動為你確認
 checked-in = 已簽到
 ticket = 入場券

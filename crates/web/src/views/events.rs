@@ -27,6 +27,8 @@ pub fn router() -> Router<AppState> {
         .route("/events/{id}/calendar.ics", get(event_ics))
         .route("/series/{id}/calendar.ics", get(series_ics))
         .route("/events/{id}/register", get(register_form).post(register))
+        .route("/registrations/find", get(find_form).post(find_links))
+        .route("/registrations/mine", get(my_registrations))
         .route("/registrations/{token}", get(registration_page))
         .route("/registrations/{token}/cancel", post(cancel))
         .route("/registrations/{token}/erase", post(erase))
@@ -563,6 +565,119 @@ struct RegistrationPage {
     token: String,
     /// The event runs matchmaking and this participant may take part.
     matchmaking: bool,
+}
+
+/// Where a holder who lost the mail with their registration's link asks for it again.
+#[derive(Template)]
+#[template(path = "events/find.html")]
+struct FindPage {
+    c: Ctx,
+    f: FormState,
+    /// The form was taken: the page says a mail is on its way if the address registered.
+    sent: bool,
+}
+
+async fn find_form(c: Ctx) -> Result<Response, WebError> {
+    let mut values = HashMap::new();
+    if let Some(a) = &c.auth {
+        values.insert("email".to_owned(), a.user.email.clone());
+    }
+    render(&FindPage {
+        c,
+        f: FormState::new(values),
+        sent: false,
+    })
+}
+
+/// Queues the mail with the address's links ([`baylink_store::EventStore::queue_registration_links`]).
+/// The answer is the same whether the address registered or not, so the form tells
+/// nobody who registered for what; the links go only to the mailbox itself.
+async fn find_links(
+    State(s): State<AppState>,
+    c: Ctx,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let email = match baylink_store::validate_address(form.get("email")) {
+        Ok(email) => email,
+        Err(e) => {
+            let (errors, status) = form_errors(e)?;
+            let f = FormState::with_errors(form, c.lang, &errors);
+            return render_invalid(&FindPage { c, f, sent: false }, status);
+        }
+    };
+    s.store
+        .queue_registration_links(&email, c.lang.code(), baylink_store::sql::now())
+        .await?;
+    let values = HashMap::from([("email".to_owned(), email)]);
+    render(&FindPage {
+        c,
+        f: FormState::new(values),
+        sent: true,
+    })
+}
+
+/// A registration as the holder's own list shows it.
+struct MyRegistration {
+    title: String,
+    when: String,
+    status: RegStatus,
+    token: String,
+    /// The event has begun.
+    past: bool,
+}
+
+/// The registrations made with the signed-in account's address, across events.
+#[derive(Template)]
+#[template(path = "events/mine.html")]
+struct MinePage {
+    c: Ctx,
+    email: String,
+    coming: Vec<MyRegistration>,
+    past: Vec<MyRegistration>,
+}
+
+async fn my_registrations(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError> {
+    let email = match &c.auth {
+        Some(a) => a.user.email.clone(),
+        None => return Err(WebError::Unauthorized),
+    };
+    let now = baylink_store::sql::now();
+    let mut lines = Vec::new();
+    for reg in s.store.registrations_by_address(&email).await? {
+        if reg.is_erased() {
+            continue;
+        }
+        let event = match s.store.get_event(reg.event_id).await {
+            Ok(event) => event,
+            Err(StoreError::NotFound) => continue,
+            Err(e) => return Err(e.into()),
+        };
+        lines.push((
+            event.starts_at,
+            MyRegistration {
+                title: c.name(&event.title, &event.title_script, &event.title_en),
+                when: format!("{} {}", day(event.starts_at), clock(event.starts_at)),
+                status: reg.status,
+                token: reg.manage_token,
+                past: event.ends_at.max(event.starts_at) < now,
+            },
+        ));
+    }
+    // Coming events soonest first, past ones latest first.
+    lines.sort_by_key(|(starts, _)| *starts);
+    let (past, coming): (Vec<_>, Vec<_>) = lines.into_iter().map(|(_, l)| l).partition(|l| l.past);
+    let mut r = render(&MinePage {
+        c,
+        email,
+        coming,
+        past: past.into_iter().rev().collect(),
+    })?;
+    // The links are bearer secrets, as on the registration page.
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("private, no-store"),
+    );
+    Ok(r)
 }
 
 async fn registration_page(
