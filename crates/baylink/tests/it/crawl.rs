@@ -110,6 +110,26 @@ fn shown_keys(page: &str, keys: &BTreeSet<String>) -> Vec<String> {
 /// Follows every link from `start` within its language; returns the problems found, each
 /// with the page that linked to it, and the number of pages opened.
 async fn crawl(app: &TestApp, start: &str, keys: &BTreeSet<String>) -> (Vec<String>, usize) {
+    let (problems, opened, _) = crawl_with_forms(app, start, keys).await;
+    (problems, opened)
+}
+
+/// A form a page offers: where it posts, and the page it is on.
+struct Form {
+    action: String,
+    on: String,
+    /// It uploads a file (`enctype="multipart/form-data"`), so a browser sends it as
+    /// multipart even when no file is chosen.
+    multipart: bool,
+}
+
+/// [`crawl`], also collecting the forms that post, once per shape of their address.
+async fn crawl_with_forms(
+    app: &TestApp,
+    start: &str,
+    keys: &BTreeSet<String>,
+) -> (Vec<String>, usize, Vec<Form>) {
+    let mut forms: BTreeMap<String, Form> = BTreeMap::new();
     let prefix = format!(
         "/{}/",
         start
@@ -168,6 +188,25 @@ async fn crawl(app: &TestApp, start: &str, keys: &BTreeSet<String>) -> (Vec<Stri
             continue;
         }
         let page = r.text().await.unwrap_or_default();
+        for form in page.split("<form").skip(1) {
+            let head = form.split('>').next().unwrap_or_default();
+            if !head.contains("method=\"post\"") {
+                continue;
+            }
+            let Some(action) = head
+                .split("action=\"")
+                .nth(1)
+                .and_then(|a| a.split('"').next())
+                .map(|a| a.replace("&amp;", "&"))
+            else {
+                continue;
+            };
+            forms.entry(shape(&action)).or_insert(Form {
+                action,
+                on: path.clone(),
+                multipart: head.contains("multipart/form-data"),
+            });
+        }
         let raw = shown_keys(&page, keys);
         if !raw.is_empty() {
             problems.push(format!("{path}: shows message keys {raw:?}"));
@@ -181,7 +220,7 @@ async fn crawl(app: &TestApp, start: &str, keys: &BTreeSet<String>) -> (Vec<Stri
     if std::env::var_os("CRAWL_SHAPES").is_some() {
         eprintln!("{start}: {:#?}", seen_shapes.keys().collect::<Vec<_>>());
     }
-    (problems, opened)
+    (problems, opened, forms.into_values().collect())
 }
 
 #[tokio::test]
@@ -213,6 +252,75 @@ async fn every_page_the_demo_links_to_opens_in_every_language() {
         problems.is_empty(),
         "{} problems:\n{}",
         problems.len(),
+        problems.join("\n")
+    );
+}
+
+/// Bad input gets a clear, localised error and never an internal one: every form the
+/// secretariat is offered in the demo (once per shape of its address) is sent empty, with
+/// only the session's CSRF token, and must be answered by a page or a redirect, a refusal
+/// in the reader's language, never a server error, never "method not allowed" (a form
+/// posting where nothing listens). Forms are sent in the order of their addresses, so
+/// one that deletes a record only makes later ones about it answer "not found".
+#[tokio::test]
+async fn every_form_sent_empty_is_refused_or_taken_never_an_error() {
+    let keys = message_keys();
+    let mut app = kit::demo_app().await;
+    app.sign_in(SECRETARIAT).await;
+    let (_, _, forms) = crawl_with_forms(&app, "/zh-Hant/", &keys).await;
+    assert!(forms.len() > 30, "the forms were found: {}", forms.len());
+    let mut problems = Vec::new();
+    // Those that remove a record go last, the record's parts before the record, so that
+    // the others still find theirs.
+    let mut forms = forms;
+    forms.sort_by_key(|f| {
+        let path = f.action.split('?').next().unwrap_or_default();
+        let removes = ["/delete", "/erase", "/withdraw", "/cancel"]
+            .iter()
+            .any(|end| path.ends_with(end));
+        (removes, std::cmp::Reverse(path.matches('/').count()))
+    });
+    for form in &forms {
+        // Signing out would end the session the other forms are sent with.
+        if form.action.ends_with("/logout") {
+            continue;
+        }
+        let request = app
+            .client
+            .post(app.url(&form.action))
+            .header("x-csrf-token", app.csrf.as_str());
+        let request = if form.multipart {
+            request.multipart(reqwest::multipart::Form::new().text("_csrf", app.csrf.clone()))
+        } else {
+            request.form(&[("_csrf", app.csrf.as_str())])
+        };
+        let r = request.send().await.unwrap();
+        let status = r.status();
+        let page = r.text().await.unwrap_or_default();
+        if std::env::var_os("CRAWL_SHAPES").is_some() {
+            eprintln!("{status} {}", form.action);
+        }
+        if status.is_server_error() || status == StatusCode::METHOD_NOT_ALLOWED {
+            problems.push(format!("{} (on {}): {status}", form.action, form.on));
+        } else if status.is_client_error() && status != StatusCode::NOT_FOUND {
+            let raw = shown_keys(&page, &keys);
+            if !raw.is_empty() {
+                problems.push(format!("{}: shows message keys {raw:?}", form.action));
+            }
+            if !page.contains("lang=\"zh-Hant\"") {
+                problems.push(format!(
+                    "{}: {status}, not a page in the reader's language: {}",
+                    form.action,
+                    page.chars().take(200).collect::<String>()
+                ));
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} of {} forms:\n{}",
+        problems.len(),
+        forms.len(),
         problems.join("\n")
     );
 }

@@ -952,7 +952,7 @@ async fn decide(
         .decide_registration(
             &actor(auth),
             reg.id,
-            form.get("approve") == "1",
+            form.choice("approve")?,
             baylink_store::sql::now(),
         )
         .await?;

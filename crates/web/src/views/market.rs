@@ -888,7 +888,7 @@ async fn review(
         return Err(WebError::Forbidden);
     }
     let pid = id(&raw)?;
-    let approve = form.get("approve") == "1";
+    let approve = form.choice("approve")?;
     match s
         .store
         .review_posting(
@@ -977,7 +977,7 @@ async fn decide(
         .decide_interest(
             &u,
             id(&raw)?,
-            form.get("accept") == "1",
+            form.choice("accept")?,
             baylink_store::sql::now(),
         )
         .await?;

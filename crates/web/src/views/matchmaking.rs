@@ -2537,7 +2537,7 @@ async fn decide_request(
     if !errors.is_empty() {
         return Err(WebError::Invalid(errors));
     }
-    let accept = form.get("accept") == "1";
+    let accept = form.choice("accept")?;
     let now = baylink_store::sql::now();
     match form.get("slot") {
         // Accepted into a slot the participant picked, where the event allows it.

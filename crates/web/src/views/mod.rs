@@ -418,6 +418,20 @@ impl FormData {
         Some(self.get(key).trim().to_owned()).filter(|v| !v.is_empty())
     }
 
+    /// A yes-or-no choice made with one of two buttons (`value="1"` and `value="0"`). A
+    /// form sent without either is refused, never taken as "no": declining a request or
+    /// an interest is a decision of its own, not what an incomplete form means.
+    pub fn choice(&self, key: &str) -> Result<bool, WebError> {
+        match self.get(key) {
+            "1" => Ok(true),
+            "0" => Ok(false),
+            _ => Err(WebError::Invalid(vec![FieldError::new(
+                key,
+                "err-required",
+            )])),
+        }
+    }
+
     /// An optional whole number; a non-number is a field error.
     pub fn int<T: std::str::FromStr>(&self, key: &str, errors: &mut Vec<FieldError>) -> Option<T> {
         let raw = self.get(key).trim();
