@@ -107,6 +107,101 @@ fn shown_keys(page: &str, keys: &BTreeSet<String>) -> Vec<String> {
     found.into_iter().collect()
 }
 
+/// The text a reader sees, without what is marked as another language (`lang="…"`: the
+/// language switch, a name in its own script, an original shown on request) and without
+/// scripts and styles.
+fn visible_text(page: &str) -> Vec<String> {
+    let body = page.split("<body").nth(1).unwrap_or(page);
+    let mut out = Vec::new();
+    let mut rest = body;
+    // The closing tag up to which text is skipped, and how deep inside it we are.
+    let mut skip: Option<(String, usize)> = None;
+    while let Some(open) = rest.find('<') {
+        let text = &rest[..open];
+        if skip.is_none() && !text.trim().is_empty() {
+            out.push(text.trim().to_owned());
+        }
+        let close = rest[open..].find('>').map_or(rest.len(), |c| open + c + 1);
+        let tag = &rest[open..close];
+        let name: String = tag
+            .trim_start_matches(['<', '/'])
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        let closing = tag.starts_with("</");
+        let self_closing = tag.ends_with("/>")
+            || ["br", "img", "input", "meta", "link", "hr"].contains(&name.as_str());
+        match &mut skip {
+            Some((skipped, depth)) if *skipped == name && !self_closing => {
+                if closing {
+                    if *depth == 0 {
+                        skip = None;
+                    } else {
+                        *depth -= 1;
+                    }
+                } else {
+                    *depth += 1;
+                }
+            }
+            Some(_) => {}
+            None if !closing && !self_closing => {
+                let other_language = tag.contains(" lang=\"") || tag.contains("class=\"original\"");
+                // Data shown as stored (a record's JSON, a form's text being edited).
+                let verbatim =
+                    ["script", "style", "pre", "code", "textarea"].contains(&name.as_str());
+                if other_language || verbatim {
+                    skip = Some((name, 0));
+                }
+            }
+            None => {}
+        }
+        rest = &rest[close..];
+    }
+    out
+}
+
+/// Characters of the other Chinese script in what a reader of `lang` sees: Traditional
+/// ones on a Simplified page, Simplified ones on a Traditional page. Content is stored as
+/// written and shown converted for the reader, so there should be none. A Traditional
+/// character is one that simplifying changes. A Simplified one is one that converting the
+/// text to Traditional changes both in its words (北斗 stays) and alone (了 and 表 are
+/// Traditional too, whatever 了解 and 名表 become), and that simplifying keeps (so Hong
+/// Kong's variants, 户 for 戶, count as Traditional either way).
+fn other_script(page: &str, lang: &str) -> BTreeSet<char> {
+    use baylink_text::{Script, display};
+    let simplified = |c: &str| display(c, Script::Hant, Script::Hans).into_owned();
+    let traditional = |c: &str| display(c, Script::Hans, Script::Hant).into_owned();
+    let mut found = BTreeSet::new();
+    for text in visible_text(page) {
+        let text = text.replace("&amp;", "&");
+        match lang {
+            "zh-Hans" => found.extend(
+                text.chars()
+                    .filter(|c| !c.is_ascii() && simplified(&c.to_string()) != c.to_string()),
+            ),
+            "zh-Hant" => {
+                let converted = traditional(&text);
+                // Conversion keeps the length in characters but for a few phrases; where
+                // it does not, compare character by character what it changed.
+                if converted.chars().count() == text.chars().count() {
+                    found.extend(text.chars().zip(converted.chars()).filter_map(|(a, b)| {
+                        let one = a.to_string();
+                        let simplified_only = simplified(&one) == one && traditional(&one) != one;
+                        (a != b && simplified_only).then_some(a)
+                    }));
+                } else if converted != text {
+                    found.extend(text.chars().filter(|c| {
+                        let one = c.to_string();
+                        !c.is_ascii() && simplified(&one) == one && traditional(&one) != one
+                    }));
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
 /// Follows every link from `start` within its language; returns the problems found, each
 /// with the page that linked to it, and the number of pages opened.
 async fn crawl(app: &TestApp, start: &str, keys: &BTreeSet<String>) -> (Vec<String>, usize) {
@@ -210,6 +305,11 @@ async fn crawl_with_forms(
         let raw = shown_keys(&page, keys);
         if !raw.is_empty() {
             problems.push(format!("{path}: shows message keys {raw:?}"));
+        }
+        let lang = prefix.trim_matches('/');
+        let mixed = other_script(&page, lang);
+        if !mixed.is_empty() {
+            problems.push(format!("{path}: shows {mixed:?}, not in {lang}'s script"));
         }
         for link in links(&page, &prefix) {
             if !seen.contains(&link) {

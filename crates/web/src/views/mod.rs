@@ -181,6 +181,18 @@ impl Ctx {
         self.lang.text(text, script).into_owned()
     }
 
+    /// Free text whose script was not recorded (an organisation typed at registration):
+    /// its script is read off the text, then it is shown in the reader's.
+    pub fn typed(&self, text: &str) -> String {
+        self.text(text, self.script_of(text))
+    }
+
+    /// The script `text` is written in (`zh-Hant`, `zh-Hans`, `en`), read off the text, for
+    /// a `lang` attribute where it is shown as written.
+    pub fn script_of(&self, text: &str) -> &'static str {
+        baylink_text::detect(text, self.lang.script()).code()
+    }
+
     /// Running text (a description, a summary, a biography) as HTML: in the reader's
     /// script, with regional terms when the reader asked for them, and the text as its
     /// author wrote it one click away whenever what is shown differs from it. Names and
