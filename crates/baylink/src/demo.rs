@@ -544,7 +544,7 @@ pub async fn load_with(store: &dyn Store, participants: usize) -> anyhow::Result
                     person_id: 0,
                     org_id: ids[org],
                     title: (*title).into(),
-                    title_script: Some("zh-Hant".into()),
+                    title_script: None,
                     title_en: Some((*title_en).into()),
                     since_year: None,
                     until_year: None,

@@ -16,7 +16,7 @@ use crate::kit::{self, PARTICIPANT, SECRETARIAT, TestApp};
 
 /// Pages opened per shape of address (a path with its numbers and tokens masked, plus its
 /// query's names): a list of 300 postings needs one posting opened, not 300.
-const PER_SHAPE: usize = 2;
+const PER_SHAPE: usize = 8;
 /// A bound on one crawl, so that a page linking to endless variants of itself fails here
 /// rather than hanging.
 const MAX_PAGES: usize = 600;
