@@ -1,7 +1,9 @@
 //! Every page the demo links to, followed link by link as a reader would: for the public,
 //! for the secretariat and for a participant, in each of the three languages. No link may
-//! lead to an error page, and no page may show a message key where its text should be (a
-//! key that resolves nowhere is shown as itself, see `Locale::t`).
+//! lead to an error page; no page may show a message key where its text should be (a key
+//! that resolves nowhere is shown as itself, see `Locale::t`), nor characters of the
+//! other Chinese script, nor a field without a name or an image without a text for screen
+//! readers, nor more or fewer than one main heading.
 //!
 //! Why a crawl beside the page tests: those open the pages they know of; a crawl also finds
 //! the links nobody wrote a test for (a list's "next page", a download in a corner, a link
@@ -202,6 +204,76 @@ fn other_script(page: &str, lang: &str) -> BTreeSet<char> {
     found
 }
 
+/// What a screen reader needs of a page: one main heading, a name for every field (a
+/// `<label>` around it or pointing at it, or `aria-label`), and a text for every image.
+fn unlabelled(page: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let body = page.split("<body").nth(1).unwrap_or(page);
+    let headings = body.matches("<h1").count();
+    if headings != 1 {
+        found.push(format!("{headings} main headings"));
+    }
+    let labelled_ids: BTreeSet<&str> = body
+        .split("<label")
+        .skip(1)
+        .filter_map(|l| l.split('>').next())
+        .filter_map(|head| head.split(" for=\"").nth(1))
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    // Whether the tag at `at` sits inside an open <label>…</label>.
+    let inside_label = |at: usize| {
+        let before = &body[..at];
+        let open = before.rfind("<label");
+        let close = before.rfind("</label>");
+        match (open, close) {
+            (Some(o), Some(c)) => o > c,
+            (Some(_), None) => true,
+            _ => false,
+        }
+    };
+    for kind in ["<input", "<select", "<textarea"] {
+        let mut from = 0;
+        while let Some(pos) = body[from..].find(kind) {
+            let at = from + pos;
+            from = at + kind.len();
+            let head = body[at..].split('>').next().unwrap_or_default();
+            let attr = |name: &str| {
+                head.split(&format!(" {name}=\""))
+                    .nth(1)
+                    .and_then(|r| r.split('"').next())
+            };
+            if kind == "<input"
+                && matches!(
+                    attr("type"),
+                    Some("hidden" | "submit" | "button" | "image" | "reset")
+                )
+            {
+                continue;
+            }
+            let named = attr("aria-label").is_some_and(|l| !l.trim().is_empty())
+                || attr("aria-labelledby").is_some()
+                || attr("id").is_some_and(|id| labelled_ids.contains(id))
+                || inside_label(at);
+            if !named {
+                found.push(format!(
+                    "a field without a name: {}",
+                    head.chars().take(120).collect::<String>()
+                ));
+            }
+        }
+    }
+    for img in body.split("<img").skip(1) {
+        let head = img.split('>').next().unwrap_or_default();
+        if !head.contains(" alt=\"") {
+            found.push(format!(
+                "an image without alt: {}",
+                head.chars().take(80).collect::<String>()
+            ));
+        }
+    }
+    found
+}
+
 /// Follows every link from `start` within its language; returns the problems found, each
 /// with the page that linked to it, and the number of pages opened.
 async fn crawl(app: &TestApp, start: &str, keys: &BTreeSet<String>) -> (Vec<String>, usize) {
@@ -305,6 +377,9 @@ async fn crawl_with_forms(
         let raw = shown_keys(&page, keys);
         if !raw.is_empty() {
             problems.push(format!("{path}: shows message keys {raw:?}"));
+        }
+        for p in unlabelled(&page) {
+            problems.push(format!("{path}: {p}"));
         }
         let lang = prefix.trim_matches('/');
         let mixed = other_script(&page, lang);
@@ -435,4 +510,47 @@ async fn send_empty(app: &TestApp, forms: Vec<Form>, keys: &BTreeSet<String>) ->
         }
     }
     problems
+}
+
+/// The checks above, on pages made to fail them, so that a crawl finding nothing means
+/// the pages are right and not that the checks see nothing.
+#[test]
+fn the_checks_see_what_they_look_for() {
+    let page = |body: &str| format!("<html><body><h1>T</h1>{body}</body></html>");
+    assert!(
+        unlabelled(&page(
+            "<label for=\"a\">A</label><input id=\"a\" name=\"a\">"
+        ))
+        .is_empty()
+    );
+    assert!(unlabelled(&page("<label>A <select name=\"a\"></select></label>")).is_empty());
+    assert!(unlabelled(&page("<input type=\"hidden\" name=\"_csrf\">")).is_empty());
+    assert_eq!(
+        unlabelled(&page("<input name=\"a\"><img src=\"x\">")).len(),
+        2
+    );
+    assert_eq!(unlabelled("<body><p>no heading</p></body>").len(), 1);
+    assert_eq!(
+        other_script(&page("<p>深港澳科技聯盟</p>"), "zh-Hans"),
+        BTreeSet::from(['聯'])
+    );
+    assert_eq!(
+        other_script(&page("<p>深港澳科技联盟</p>"), "zh-Hant"),
+        BTreeSet::from(['联'])
+    );
+    // Marked as another language, shown as stored, or Traditional in its words: not counted.
+    assert!(
+        other_script(
+            &page("<a lang=\"zh-Hant\">繁體</a><pre>聯盟</pre>"),
+            "zh-Hans"
+        )
+        .is_empty()
+    );
+    assert!(other_script(&page("<p>北斗導航，進一步了解報名表</p>"), "zh-Hant").is_empty());
+    let keys = BTreeSet::from(["mm-title".to_owned()]);
+    assert_eq!(shown_keys("<h1>mm-title</h1>", &keys), ["mm-title"]);
+    assert_eq!(
+        shape("/en/events/12/registrations?page=2&q=x"),
+        "/en/events/N/registrations?page&q"
+    );
 }
