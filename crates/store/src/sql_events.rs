@@ -55,7 +55,13 @@ pub fn event_where(f: &EventFilter) -> (Built, &'static str) {
     }
     if let Some(y) = f.year {
         push(&mut b, "starts_at >= ?", Arg::Int(year_start(y)));
-        push(&mut b, "starts_at < ?", Arg::Int(year_start(y + 1)));
+        // Saturating: a year off the calendar (a typed 2147483647) finds nothing, and
+        // must not overflow.
+        push(
+            &mut b,
+            "starts_at < ?",
+            Arg::Int(year_start(y.saturating_add(1))),
+        );
     }
     if let Some(k) = f.kind {
         push(&mut b, "kind = ?", Arg::Text(k.code().to_owned()));

@@ -202,12 +202,30 @@ pub fn api_locale(req: &Request) -> Locale {
     })
 }
 
+/// The response of `handling`, or, should it panic (a bug), an internal error: logged with
+/// what the panic said, shown as the localised error page or JSON like any other, where
+/// the connection would otherwise be dropped without an answer.
+async fn caught(path: &str, handling: impl std::future::Future<Output = Response>) -> Response {
+    use futures_util::FutureExt;
+    match std::panic::AssertUnwindSafe(handling).catch_unwind().await {
+        Ok(response) => response,
+        Err(panic) => {
+            let said = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            WebError::Internal(format!("{path} panicked: {said}")).into_response()
+        }
+    }
+}
+
 /// Writes the body of every error response, in the request's language and format.
 pub async fn render_errors(req: Request, next: Next) -> Response {
     let path = req.uri().path().to_owned();
     let is_api = path.starts_with("/api/");
     let locale = Locale::from_path(&path).unwrap_or_else(|| api_locale(&req));
-    let response = next.run(req).await;
+    let response = caught(&path, next.run(req)).await;
     let Some(info) = response.extensions().get::<ErrorInfo>().cloned() else {
         return response;
     };
@@ -246,8 +264,37 @@ pub async fn render_errors(req: Request, next: Next) -> Response {
 }
 
 #[cfg(test)]
-mod busy_tests {
+mod tests {
     use super::*;
+
+    /// A handler that panics answers with the localised error page, not a dropped
+    /// connection (as a query's overflow once did).
+    #[tokio::test]
+    async fn a_panic_is_answered_with_an_error_page() {
+        use axum::Router;
+        use axum::middleware::from_fn;
+        use axum::routing::get;
+        use tower::ServiceExt;
+        async fn broken() -> Response {
+            panic!("a bug")
+        }
+        let app = Router::new()
+            .route("/en/broken", get(broken))
+            .layer(from_fn(render_errors));
+        let request = axum::http::Request::get("/en/broken")
+            .body(axum::body::Body::empty())
+            .unwrap();
+        let response = app.oneshot(request).await.unwrap();
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let body = axum::body::to_bytes(response.into_body(), 1 << 20)
+            .await
+            .unwrap();
+        let page = String::from_utf8_lossy(&body);
+        assert!(
+            page.contains("lang=\"en\"") && !page.contains("a bug"),
+            "{page}"
+        );
+    }
 
     #[test]
     fn a_saturated_database_asks_the_client_to_retry() {

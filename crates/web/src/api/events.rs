@@ -72,7 +72,9 @@ pub async fn list_events(
     };
     let filter = EventFilter {
         q: Some(get("q").to_owned()).filter(|v| !v.is_empty()),
-        year: num("year")?.map(|y| y as i32),
+        year: num("year")?
+            .map(|y| i32::try_from(y).map_err(|_| bad()))
+            .transpose()?,
         kind: match get("kind") {
             "" => None,
             k => Some(EventKind::parse(k).ok_or_else(bad)?),
