@@ -466,7 +466,7 @@ impl MembershipInput {
         let ceremony_date = c.date("ceremony_date", self.ceremony_date.as_deref());
         if let Some(d) = &ceremony_date
             && !d.starts_with(&year.to_string())
-            && !d.starts_with(&(year + 1).to_string())
+            && !d.starts_with(&year.saturating_add(1).to_string())
         {
             c.errors
                 .push(FieldError::new("ceremony_date", "err-date-outside-year"));

@@ -32,6 +32,7 @@ use crate::error::WebError;
         mm::get_matchmaking,
     ),
     components(schemas(crate::error::ApiError, crate::error::ApiFieldError)),
+    modifiers(&ErrorResponses),
     tags(
         (name = "directory", description = "Organisations, people and positions"),
         (name = "alliance", description = "Sides, history, designations and memberships"),
@@ -43,6 +44,48 @@ use crate::error::WebError;
     )
 )]
 pub struct ApiDoc;
+
+/// Gives every operation a `default` response: any status it does not list is an error,
+/// with the body every error has ([`crate::error::ApiError`]: a stable code, a message in
+/// the request's language and the fields at fault). Each operation lists its usual
+/// answers; the errors common to all (a malformed query 400, signed out 401, not allowed
+/// 403, no such record 404, invalid 422, busy 503, a bug 500) are documented once here
+/// rather than on each.
+struct ErrorResponses;
+
+impl utoipa::Modify for ErrorResponses {
+    fn modify(&self, doc: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+        let error = ResponseBuilder::new()
+            .description(
+                "An error: `code` is stable, `message` is in the request's language (`?lang=` or \
+                 Accept-Language), `fields` names the fields at fault.",
+            )
+            .content(
+                "application/json",
+                ContentBuilder::new()
+                    .schema(Some(Ref::from_schema_name("ApiError")))
+                    .build(),
+            )
+            .build();
+        for item in doc.paths.paths.values_mut() {
+            let operations = [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.patch,
+            ];
+            for operation in operations.into_iter().flatten() {
+                operation
+                    .responses
+                    .responses
+                    .entry("default".to_owned())
+                    .or_insert_with(|| error.clone().into());
+            }
+        }
+    }
+}
 
 pub async fn openapi_json() -> Response {
     (
