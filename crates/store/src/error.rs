@@ -59,6 +59,24 @@ impl StoreError {
         matches!(self, StoreError::Backend(sqlx::Error::PoolTimedOut))
     }
 
+    /// The database could not write: its disk is full or failing (SQLite's `FULL` and
+    /// `IOERR` families, PostgreSQL's disk full and I/O error). The transaction was rolled
+    /// back, so nothing of the request was kept; it can be sent again once there is room.
+    pub fn is_unwritable(&self) -> bool {
+        let StoreError::Backend(sqlx::Error::Database(db)) = self else {
+            return false;
+        };
+        let Some(code) = db.code() else {
+            return false;
+        };
+        match code.parse::<i64>() {
+            // SQLite: the primary result code is the low byte of the extended one.
+            Ok(sqlite) => matches!(sqlite & 0xff, 10 | 13),
+            // PostgreSQL's SQLSTATE: disk_full, io_error.
+            Err(_) => matches!(code.as_ref(), "53100" | "58030"),
+        }
+    }
+
     /// A single-field validation error.
     pub fn invalid(field: &str, code: &str) -> Self {
         StoreError::Invalid(vec![FieldError::new(field, code)])

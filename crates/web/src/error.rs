@@ -48,6 +48,10 @@ pub enum WebError {
     /// was done, and the same request can simply be sent again.
     #[error("busy")]
     Busy,
+    /// The database could not write (its disk full or failing): nothing of the request was
+    /// kept, and it can be sent again later. Logged as an error: someone must make room.
+    #[error("unwritable")]
+    Unwritable,
     /// Our fault. Logged in full, shown as a generic message.
     #[error("internal: {0}")]
     Internal(String),
@@ -55,6 +59,9 @@ pub enum WebError {
 
 /// Seconds a client is asked to wait after [`WebError::Busy`].
 const BUSY_RETRY_SECONDS: i64 = 5;
+/// Seconds a client is asked to wait after [`WebError::Unwritable`]: room is made by
+/// someone, not by the next second.
+const UNWRITABLE_RETRY_SECONDS: i64 = 300;
 
 impl From<StoreError> for WebError {
     fn from(e: StoreError) -> Self {
@@ -65,6 +72,10 @@ impl From<StoreError> for WebError {
             e if e.is_busy() => {
                 tracing::warn!("no database connection free within the pool's wait");
                 WebError::Busy
+            }
+            e if e.is_unwritable() => {
+                tracing::error!(error = %e, "the database cannot write: disk full or failing");
+                WebError::Unwritable
             }
             StoreError::Backend(e) => WebError::Internal(format!("database: {e}")),
             StoreError::Corrupt(e) => WebError::Internal(format!("corrupt data: {e}")),
@@ -82,7 +93,7 @@ impl WebError {
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
             WebError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             WebError::Conflict(_) => StatusCode::CONFLICT,
-            WebError::Busy => StatusCode::SERVICE_UNAVAILABLE,
+            WebError::Busy | WebError::Unwritable => StatusCode::SERVICE_UNAVAILABLE,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -98,6 +109,7 @@ impl WebError {
             WebError::BadRequest(code) | WebError::Conflict(code) => code,
             WebError::Invalid(_) => "err-invalid",
             WebError::Busy => "err-busy",
+            WebError::Unwritable => "err-unwritable",
             WebError::Internal(_) => "err-internal",
         }
     }
@@ -119,6 +131,7 @@ impl IntoResponse for WebError {
         let retry_after = match &self {
             WebError::Throttled(s) => Some(*s),
             WebError::Busy => Some(BUSY_RETRY_SECONDS),
+            WebError::Unwritable => Some(UNWRITABLE_RETRY_SECONDS),
             _ => None,
         };
         let info = ErrorInfo {

@@ -112,7 +112,7 @@ pub struct TestApp {
 
 /// The demo, loaded once per test process and snapshotted: each test copies the file
 /// instead of loading the demo again.
-async fn demo_template() -> &'static std::path::Path {
+pub(crate) async fn demo_template() -> &'static std::path::Path {
     static TEMPLATE: tokio::sync::OnceCell<(tempfile::TempDir, std::path::PathBuf)> =
         tokio::sync::OnceCell::const_new();
     let (_, path) = TEMPLATE

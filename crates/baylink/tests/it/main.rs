@@ -15,6 +15,7 @@ mod market;
 mod market_store;
 mod matchmaking;
 mod matchmaking_store;
+mod outages;
 mod pages;
 mod roles;
 mod schedule;

@@ -376,6 +376,7 @@ regional-terms-on = Regional terms: on
 regional-terms-off = Regional terms: off
 regional-terms-help = Show descriptions with the vocabulary of your region (信息技术 ↔ 資訊科技); names always stay as written.
 err-busy = Many people are using Baylink right now and nothing was saved. Please try again in a few seconds.
+err-unwritable = Not saved: the server cannot store anything right now (its storage is full or failing), so nothing of this was kept. It has been logged for the operators; please try again later.
 search = Search
 search-placeholder = Search events, people, organisations…
 search-kind = Kind

@@ -370,6 +370,7 @@ regional-terms-on = 地区用语：开
 regional-terms-off = 地区用语：关
 regional-terms-help = 以您所在地区的用语显示介绍文字（信息技术 ↔ 資訊科技）；名称一律保持原样。
 err-busy = 目前使用人数众多，这次操作未有保存。请于数秒后再试。
+err-unwritable = 未能保存：服务器暂时无法写入数据（存储空间已满或出现故障），这次的内容没有保存。事件已记录在案，请稍后再试。
 search = 搜索
 search-placeholder = 搜索活动、人物、机构…
 search-kind = 类别

@@ -370,6 +370,7 @@ regional-terms-on = 地區用語：開
 regional-terms-off = 地區用語：關
 regional-terms-help = 以您所在地區的用語顯示介紹文字（信息技术 ↔ 資訊科技）；名稱一律保持原樣。
 err-busy = 目前使用人數眾多，這次操作未有儲存。請於數秒後再試。
+err-unwritable = 未能儲存：伺服器暫時無法寫入資料（儲存空間已滿或出現故障），這次的內容沒有保存。事件已記錄在案，請稍後再試。
 search = 搜尋
 search-placeholder = 搜尋活動、人物、機構…
 search-kind = 類別
