@@ -56,6 +56,31 @@ pub async fn open_store(url: &str) -> anyhow::Result<Arc<dyn Store>> {
     }
 }
 
+/// Backs the embedded SQLite database at `url` up to `to` while it stays in use
+/// ([`SqliteStore::backup_to`]); returns the backup's size. A PostgreSQL database is
+/// backed up with PostgreSQL's own tools, which this says.
+pub async fn backup(url: &str, to: &Path) -> anyhow::Result<u64> {
+    let Some(path) = url
+        .strip_prefix("sqlite:")
+        .map(|p| p.split('?').next().unwrap_or(p))
+    else {
+        bail!(
+            "{} is PostgreSQL: back it up with pg_dump (or the server's own backups); this command copies the embedded SQLite database",
+            redact(url)
+        );
+    };
+    if path.starts_with(":memory:") || !Path::new(path).exists() {
+        bail!("no database at {path}: nothing to back up");
+    }
+    let store = SqliteStore::open(url)
+        .await
+        .with_context(|| format!("opening SQLite database {url}"))?;
+    store
+        .backup_to(to)
+        .await
+        .with_context(|| format!("backing up to {}", to.display()))
+}
+
 /// A database URL without its password, for messages and logs.
 pub fn redact(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {

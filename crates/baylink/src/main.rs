@@ -121,6 +121,15 @@ enum Command {
         #[command(flatten)]
         data: DataArgs,
     },
+    /// Back the embedded database up to a file while it is in use: a consistent copy,
+    /// checked, written under its final name only once whole. To restore, stop the
+    /// server and copy the file back as `baylink.db` in the data directory.
+    Backup {
+        #[command(flatten)]
+        data: DataArgs,
+        /// The backup file to write (never overwritten).
+        to: PathBuf,
+    },
     /// Build the demo database without serving.
     Demo {
         #[command(flatten)]
@@ -274,6 +283,16 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 "indexed {done} records in {:.1} s; the index is at change {}",
                 started.elapsed().as_secs_f64(),
                 sync.index.applied()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Backup { data, to } => {
+            let bytes = baylink::backup(&data.url(), &to).await?;
+            println!(
+                "backed up {} to {} ({:.1} MB, integrity checked)",
+                baylink::redact(&data.url()),
+                to.display(),
+                bytes as f64 / 1_000_000.0
             );
             Ok(ExitCode::SUCCESS)
         }

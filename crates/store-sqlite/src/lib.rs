@@ -58,9 +58,83 @@ impl SqliteStore {
         Ok(())
     }
 
+    /// A backup at `path` an operator can restore by copying it back (with the server
+    /// stopped) as `baylink.db`: a consistent copy taken while the database stays in use,
+    /// written beside `path` under a temporary name, checked (`PRAGMA integrity_check`)
+    /// and only then renamed to `path`. So a file by that name is always a whole, sound
+    /// copy, whatever interrupts the backup; an existing file is never overwritten.
+    /// Returns the backup's size in bytes.
+    pub async fn backup_to(&self, path: &Path) -> Result<u64, BackupError> {
+        use sqlx::Connection;
+        if path.exists() {
+            return Err(BackupError::Exists);
+        }
+        let partial = path.with_extension("partial");
+        let _ = std::fs::remove_file(&partial);
+        self.snapshot_to(&partial).await?;
+        let check = async {
+            let options = SqliteConnectOptions::new()
+                .filename(&partial)
+                .read_only(true);
+            let mut copy = sqlx::SqliteConnection::connect_with(&options).await?;
+            let verdict: Vec<(String,)> = sqlx::query_as("PRAGMA integrity_check")
+                .fetch_all(&mut copy)
+                .await?;
+            copy.close().await?;
+            Ok::<_, sqlx::Error>(verdict)
+        };
+        let verdict = check.await?;
+        if verdict.len() != 1 || verdict[0].0 != "ok" {
+            let _ = std::fs::remove_file(&partial);
+            let found = verdict.into_iter().map(|(v,)| v).collect::<Vec<_>>();
+            return Err(BackupError::Unsound(found.join("; ")));
+        }
+        let bytes = std::fs::metadata(&partial)?.len();
+        std::fs::rename(&partial, path)?;
+        Ok(bytes)
+    }
+
     /// Applies the migrations this binary carries that the database lacks.
     pub async fn migrate(&self) -> Result<(), sqlx::Error> {
         sqlx::migrate!("./migrations").run(&self.pool).await?;
         Ok(())
+    }
+}
+
+/// Why a backup was not written.
+#[derive(Debug)]
+pub enum BackupError {
+    /// A file already has the backup's name.
+    Exists,
+    /// The copy, read back, failed SQLite's integrity check (what it found).
+    Unsound(String),
+    Database(sqlx::Error),
+    File(std::io::Error),
+}
+
+impl std::fmt::Display for BackupError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BackupError::Exists => write!(f, "a file by that name exists; choose another name"),
+            BackupError::Unsound(found) => {
+                write!(f, "the copy failed its integrity check: {found}")
+            }
+            BackupError::Database(e) => write!(f, "database: {e}"),
+            BackupError::File(e) => write!(f, "file: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for BackupError {}
+
+impl From<sqlx::Error> for BackupError {
+    fn from(e: sqlx::Error) -> Self {
+        BackupError::Database(e)
+    }
+}
+
+impl From<std::io::Error> for BackupError {
+    fn from(e: std::io::Error) -> Self {
+        BackupError::File(e)
     }
 }

@@ -348,3 +348,62 @@ async fn a_postgres_restart_is_survived() {
     let after = crate::matchmaking::register(&app, event, "李小明", "restart2@example.hk").await;
     assert_eq!(app.page(&after).await.0, StatusCode::OK);
 }
+
+/// A backup taken while the server runs holds everything acknowledged before it and
+/// restores by copying it back: the operator's way back from a lost disk.
+#[tokio::test]
+async fn a_backup_taken_while_serving_restores() {
+    let (dir, data) = demo_dir().await;
+    let server = Server::start(&data, None).await;
+    let event = server.open_event().await;
+    let mut before = Vec::new();
+    for i in 0..3 {
+        let (status, link, _) = server.register(event, &format!("kept{i}@example.hk")).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        before.push(link.unwrap());
+    }
+    let file = dir.path().join("baylink-backup.db");
+    let backup = |to: &Path, data: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_baylink"))
+            .arg("backup")
+            .args(data)
+            .arg(to)
+            .output()
+            .expect("running baylink backup")
+    };
+    let data_arg = ["--data", data.to_str().unwrap()];
+    let done = backup(&file, &data_arg);
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    assert!(String::from_utf8_lossy(&done.stdout).contains("integrity checked"));
+    // Never over an existing file; PostgreSQL is pointed to its own tools.
+    let again = backup(&file, &data_arg);
+    assert!(!again.status.success());
+    let pg = backup(
+        &dir.path().join("pg.db"),
+        &["--database", "postgres://nobody@127.0.0.1:1/none"],
+    );
+    assert!(!pg.status.success() && String::from_utf8_lossy(&pg.stderr).contains("pg_dump"));
+    let (status, after, _) = server.register(event, "later@example.hk").await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    server.kill();
+    // Restored into a new data directory.
+    let restored = dir.path().join("restored");
+    std::fs::create_dir_all(&restored).unwrap();
+    std::fs::copy(&file, restored.join("baylink.db")).unwrap();
+    let server = Server::start(&restored, None).await;
+    for link in &before {
+        let r = kit::client().get(server.at(link)).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::OK, "{link} in the backup");
+    }
+    let r = kit::client()
+        .get(server.at(&after.unwrap()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::NOT_FOUND, "taken after the backup");
+    server.kill();
+}
