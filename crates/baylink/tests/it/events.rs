@@ -76,9 +76,16 @@ pub fn mail_config(port: u16) -> baylink_web::mail::MailConfig {
 
 /// The upcoming demo event open to all.
 pub async fn open_event(app: &TestApp) -> i64 {
-    let events: Value = app
-        .get("/api/v1/events?when=upcoming")
+    open_events(&app.client, &app.url("")).await[0]
+}
+
+/// The upcoming events open to all on the server at `base`, soonest first.
+pub async fn open_events(client: &reqwest::Client, base: &str) -> Vec<i64> {
+    let events: Value = client
+        .get(format!("{base}/api/v1/events?when=upcoming"))
+        .send()
         .await
+        .unwrap()
         .json()
         .await
         .unwrap();
@@ -86,10 +93,9 @@ pub async fn open_event(app: &TestApp) -> i64 {
         .as_array()
         .unwrap()
         .iter()
-        .find(|e| !e["requires_approval"].as_bool().unwrap())
-        .unwrap()["id"]
-        .as_i64()
-        .unwrap()
+        .filter(|e| !e["requires_approval"].as_bool().unwrap())
+        .map(|e| e["id"].as_i64().unwrap())
+        .collect()
 }
 
 async fn register(app: &TestApp, event: i64, email: &str) -> reqwest::Response {
@@ -1018,23 +1024,6 @@ async fn staff_erase_personal_data_on_request() {
     assert!(!log.contains("erase-by-staff@example.cn"));
 }
 
-/// The upcoming demo events open to all, soonest first.
-async fn open_events(app: &TestApp) -> Vec<i64> {
-    let events: Value = app
-        .get("/api/v1/events?when=upcoming")
-        .await
-        .json()
-        .await
-        .unwrap();
-    events["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|e| !e["requires_approval"].as_bool().unwrap())
-        .map(|e| e["id"].as_i64().unwrap())
-        .collect()
-}
-
 /// Someone who lost the mails with their registration links asks for them again by
 /// address: one mail lists every registration made with it, in the language of the page
 /// asked from, and the page never says whether the address registered. A signed-in
@@ -1042,7 +1031,7 @@ async fn open_events(app: &TestApp) -> Vec<i64> {
 #[tokio::test]
 async fn a_holder_who_lost_their_links_gets_them_again() {
     let mut app = kit::demo_app().await;
-    let events = open_events(&app).await;
+    let events = open_events(&app.client, &app.url("")).await;
     assert!(events.len() >= 2, "two events to register for: {events:?}");
     let first = crate::matchmaking::register(&app, events[0], "陳大文", "lost@example.hk").await;
     let second = crate::matchmaking::register(&app, events[1], "陳大文", "lost@example.hk").await;

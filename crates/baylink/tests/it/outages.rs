@@ -13,7 +13,6 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use reqwest::StatusCode;
-use serde_json::Value;
 
 use crate::kit::{self, TestDb};
 
@@ -82,22 +81,7 @@ impl Server {
 
     /// The upcoming demo event anyone may register for.
     async fn open_event(&self) -> i64 {
-        let events: Value = kit::client()
-            .get(self.at("/api/v1/events?when=upcoming"))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        events["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|e| !e["requires_approval"].as_bool().unwrap())
-            .expect("an open event")["id"]
-            .as_i64()
-            .unwrap()
+        crate::events::open_events(&kit::client(), &self.url).await[0]
     }
 
     async fn register(&self, event: i64, email: &str) -> (StatusCode, Option<String>, String) {

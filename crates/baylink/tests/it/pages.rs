@@ -337,14 +337,7 @@ async fn sign_in_out_and_throttling() {
     );
     let (status, page) = app.page("/zh-Hant/audit").await;
     assert_eq!(status, StatusCode::OK);
-    let csrf = page
-        .split("name=\"_csrf\" value=\"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_owned();
+    let csrf = csrf_in(&page);
     // An offsite `next` is ignored.
     let other = kit::client();
     let r = other
@@ -380,14 +373,7 @@ async fn sign_in_out_and_throttling() {
         }
     };
     assert_eq!(locale(&app).await.as_deref(), Some("en"));
-    let token = page
-        .split("name=\"_csrf\" value=\"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_owned();
+    let token = csrf_in(&page);
     let mut fields = vec![
         ("org_type", "society"),
         ("region", "macao"),
@@ -559,4 +545,13 @@ async fn running_text_takes_regional_terms_on_request_and_keeps_the_original() {
     assert_eq!(r.headers()["location"], "/zh-Hant/");
     let (_, off) = app.page(&page).await;
     assert!(off.contains("推動信息技術與信息安全合作。"));
+}
+
+/// The CSRF token a page's forms carry.
+fn csrf_in(page: &str) -> String {
+    page.split("name=\"_csrf\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a form with the session's CSRF token")
+        .to_owned()
 }
