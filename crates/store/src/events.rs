@@ -686,7 +686,9 @@ pub struct RegistrationInput {
     pub name: String,
     pub email: String,
     pub organisation: Option<String>,
+    #[schema(value_type = Option<Region>)]
     pub region: Option<String>,
+    #[schema(value_type = Option<crate::model::OrgType>)]
     pub org_type: Option<String>,
     pub position: Option<String>,
     pub phone: Option<String>,

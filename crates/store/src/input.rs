@@ -155,8 +155,12 @@ pub struct OrganisationInput {
     pub name_en: Option<String>,
     pub short_name: Option<String>,
     /// One of `alliance`, `society`, `company`, `university`, `institute`, `government`, `other`.
+    /// (Taken as text, so that another value gets a localised error, not a parse failure;
+    /// documented as the enum it must be.)
+    #[schema(value_type = OrgType)]
     pub org_type: String,
     /// One of `shenzhen`, `hong_kong`, `macao`, `mainland`, `overseas`.
+    #[schema(value_type = Region)]
     pub region: String,
     pub parent_id: Option<i64>,
     pub website: Option<String>,
@@ -350,6 +354,7 @@ pub struct SideOfficerInput {
     pub side_id: i64,
     pub person_id: i64,
     /// One of `chair`, `vice_chair`, `representative`, `secretary_general`.
+    #[schema(value_type = OfficerRole)]
     pub role: String,
     pub title: String,
     pub title_script: Option<String>,

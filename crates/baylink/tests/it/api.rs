@@ -121,6 +121,18 @@ async fn bad_input_gets_a_localised_error_and_changes_nothing() {
         app.page("/en/events?year=2147483647").await.0,
         StatusCode::OK
     );
+    // A number that is not one is refused everywhere, not taken as the default.
+    for path in [
+        "/api/v1/postings?offset=9223372036854775808",
+        "/api/v1/search?q=x&limit=false",
+    ] {
+        let (status, body) = app.api(Method::GET, path, None).await;
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (StatusCode::BAD_REQUEST, Some("err-bad-query")),
+            "{path}"
+        );
+    }
     let (status, body) = app.api(Method::GET, "/api/v1/people/999999", None).await;
     assert_eq!(
         (status, body["code"].as_str()),

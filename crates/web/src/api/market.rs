@@ -45,14 +45,8 @@ pub async fn list_postings(
     State(s): State<AppState>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Json<Page<Posting>>, WebError> {
-    let limit = crate::api::parsed::<i64>(&q, "limit")
-        .ok()
-        .flatten()
-        .unwrap_or(50);
-    let offset = crate::api::parsed::<i64>(&q, "offset")
-        .ok()
-        .flatten()
-        .unwrap_or(0);
+    let limit = crate::api::parsed::<i64>(&q, "limit")?.unwrap_or(50);
+    let offset = crate::api::parsed::<i64>(&q, "offset")?.unwrap_or(0);
     let Some(filter) = crate::views::market::posting_filter(&q, limit, offset) else {
         return Ok(Json(Page {
             items: Vec::new(),
@@ -110,9 +104,7 @@ pub async fn recommendations(
     if p.status != PostingStatus::Published {
         return Err(WebError::NotFound);
     }
-    let limit = crate::api::parsed::<usize>(&q, "limit")
-        .ok()
-        .flatten()
+    let limit = crate::api::parsed::<usize>(&q, "limit")?
         .unwrap_or(10)
         .clamp(1, 50);
     let market = s.market.current(&s).await?;

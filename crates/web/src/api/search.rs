@@ -63,10 +63,7 @@ pub async fn search(
     State(s): State<AppState>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Json<SearchResponse>, WebError> {
-    let limit = crate::api::parsed::<usize>(&q, "limit")
-        .ok()
-        .flatten()
-        .unwrap_or(20);
+    let limit = crate::api::parsed::<usize>(&q, "limit")?.unwrap_or(20);
     let query = query_from(&q, limit);
     let hits = s
         .search
