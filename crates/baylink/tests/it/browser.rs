@@ -689,6 +689,8 @@ async fn staff_pages_fit_a_phone() {
             format!("/{lang}/postings"),
             format!("/{lang}/organisations"),
             format!("/{lang}/alliance"),
+            format!("/{lang}/registrations/find"),
+            format!("/{lang}/registrations/mine"),
         ] {
             b.goto(&app.url(&path)).await;
             b.wait_for("main").await;
