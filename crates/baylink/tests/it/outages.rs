@@ -33,15 +33,21 @@ impl Server {
     /// Starts the binary on `dir`, with every file it writes limited to `limit_kib` KiB
     /// when given, and waits until it answers.
     async fn start(dir: &Path, limit_kib: Option<u64>) -> Server {
+        Server::start_with(dir, limit_kib, &[]).await
+    }
+
+    /// [`Server::start`] with more arguments for `serve`.
+    async fn start_with(dir: &Path, limit_kib: Option<u64>, more: &[&str]) -> Server {
         let port = free_port();
         let limit = limit_kib.map_or(String::new(), |k| format!("ulimit -f {k}; "));
         let script = format!(
-            "trap '' XFSZ; {limit}exec \"$0\" serve --data \"$1\" --listen 127.0.0.1:{port} --metrics-listen 127.0.0.1:{}",
+            "trap '' XFSZ; {limit}exec \"$0\" serve --data \"$1\" --listen 127.0.0.1:{port} --metrics-listen 127.0.0.1:{} \"${{@:2}}\"",
             free_port()
         );
         let child = Command::new("bash")
             .args(["-c", &script, env!("CARGO_BIN_EXE_baylink")])
             .arg(dir)
+            .args(more)
             .env("RUST_LOG", "warn")
             .stdout(Stdio::null())
             .stderr(
@@ -389,5 +395,57 @@ async fn a_backup_taken_while_serving_restores() {
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::NOT_FOUND, "taken after the backup");
+    server.kill();
+}
+
+/// A node keeping its search index on disk, killed right after a record was written:
+/// started again on the same index, it finds the record, in either script (the index
+/// catches up from the database's log of changes; nothing is searched for in vain).
+#[tokio::test]
+async fn a_killed_node_finds_what_was_written_before_it_died() {
+    let (dir, data) = demo_dir().await;
+    let index = dir.path().join("index");
+    let index_arg = ["--index-dir", index.to_str().unwrap()];
+    let server = Server::start_with(&data, None, &index_arg).await;
+    let client = kit::client();
+    let session: serde_json::Value = client
+        .post(server.at("/api/v1/session"))
+        .json(&serde_json::json!({"email": kit::SECRETARIAT, "password": kit::PASSWORD}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let csrf = session["csrf_token"].as_str().unwrap().to_owned();
+    let r = client
+        .post(server.at("/api/v1/organisations"))
+        .header("x-csrf-token", &csrf)
+        .json(&serde_json::json!({"name": "崩潰復原測試協會", "org_type": "society", "region": "macao"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    server.kill();
+    let server = Server::start_with(&data, None, &index_arg).await;
+    for q in ["崩潰復原測試", "崩溃复原测试"] {
+        let mut found = false;
+        for _ in 0..100 {
+            let hits: serde_json::Value = kit::client()
+                .get(server.at(&format!("/api/v1/search?q={q}")))
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            if hits["hits"].to_string().contains("崩潰復原測試協會") {
+                found = true;
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        assert!(found, "{q} after the restart");
+    }
     server.kill();
 }
