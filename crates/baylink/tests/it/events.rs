@@ -1039,13 +1039,14 @@ async fn a_holder_who_lost_their_links_gets_them_again() {
     let now = baylink_store::sql::now() + 1;
     kit::sent_mails(app.store.as_ref(), now).await;
     let find = kit::client();
-    let ask = |email: &'static str| {
+    let ask = |email: &str| {
         let find = find.clone();
         let url = app.url("/zh-Hans/registrations/find");
+        let email = email.to_owned();
         async move {
             let r = find
                 .post(url)
-                .form(&[("email", email)])
+                .form(&[("email", email.as_str())])
                 .send()
                 .await
                 .unwrap();
@@ -1100,6 +1101,15 @@ async fn a_holder_who_lost_their_links_gets_them_again() {
         "the page does not tell whether an address registered"
     );
     assert!(kit::sent_mails(app.store.as_ref(), now).await.is_empty());
+    // One connection asking for address after address is stopped after twenty in an hour
+    // (three asked above), with a word in the reader's language.
+    for i in 3..20 {
+        let address = format!("walk{i}@example.hk");
+        assert_eq!(ask(&address).await.0, StatusCode::OK, "ask {i}");
+    }
+    let (status, page) = ask("walk20@example.hk").await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(page.contains("此连接的查询次数过多"), "{page}");
 
     // A signed-in account lists the registrations made with its address, with their links.
     assert_eq!(

@@ -218,6 +218,7 @@ find-title = Find my registrations
 find-help = Lost the mail with your registration's link? Enter the e-mail address you registered with: the links of every registration made with it will be sent there.
 find-send = Send me my links
 find-sent = If registrations were made with { $email }, a mail with their links is on its way; it can take a few minutes, and may land in the junk folder. At most one such mail goes to an address every ten minutes.
+err-find-throttled = Too many requests from this connection: try again in an hour.
 find-link = Lost your registration's link?
 mine-help = Registrations made with { $email }, at every event. Each opens its own page: status, ticket, sessions and matchmaking.
 mine-none = No registration was made with this address yet.

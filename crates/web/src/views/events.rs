@@ -567,6 +567,10 @@ struct RegistrationPage {
     matchmaking: bool,
 }
 
+/// Asks for registration links one client may make in [`FIND_WINDOW`] seconds.
+const FIND_PER_CLIENT: i64 = 20;
+const FIND_WINDOW: i64 = 3600;
+
 /// Where a holder who lost the mail with their registration's link asks for it again.
 #[derive(Template)]
 #[template(path = "events/find.html")]
@@ -595,6 +599,7 @@ async fn find_form(c: Ctx) -> Result<Response, WebError> {
 async fn find_links(
     State(s): State<AppState>,
     c: Ctx,
+    crate::auth::ClientAddr(client): crate::auth::ClientAddr,
     form: FormData,
 ) -> Result<Response, WebError> {
     let email = match baylink_store::validate_address(form.get("email")) {
@@ -605,8 +610,27 @@ async fn find_links(
             return render_invalid(&FindPage { c, f, sent: false }, status);
         }
     };
+    let now = baylink_store::sql::now();
+    // Per address, the store sends one mail in ten minutes; per client, at most
+    // FIND_PER_CLIENT asks an hour, so one connection cannot walk a list of addresses
+    // (counted with the sign-in throttle's counter, under keys of their own).
+    if let Some(client) = client {
+        let key = format!("links:ip:{}", client.ip());
+        let since = now - FIND_WINDOW;
+        if s.store.record_login_failure(&key, now, since).await? > FIND_PER_CLIENT {
+            let errors = [baylink_store::FieldError::new(
+                "email",
+                "err-find-throttled",
+            )];
+            let f = FormState::with_errors(form, c.lang, &errors);
+            return render_invalid(
+                &FindPage { c, f, sent: false },
+                axum::http::StatusCode::TOO_MANY_REQUESTS,
+            );
+        }
+    }
     s.store
-        .queue_registration_links(&email, c.lang.code(), baylink_store::sql::now())
+        .queue_registration_links(&email, c.lang.code(), now)
         .await?;
     let values = HashMap::from([("email".to_owned(), email)]);
     render(&FindPage {
