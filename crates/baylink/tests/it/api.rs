@@ -285,3 +285,41 @@ async fn a_representative_cannot_move_their_organisation() {
     assert_eq!(org["synthetic"], false);
     assert_eq!(org["website"], "https://www.hkitf.org.hk/about");
 }
+
+/// Signing in through the API may say which language the account's mails are to be in,
+/// as signing in on a page does; a language we do not write is refused before anything
+/// changes.
+#[tokio::test]
+async fn signing_in_through_the_api_sets_the_mail_language_when_asked() {
+    let app = kit::demo_app().await;
+    let sign_in = |locale: Option<&str>| {
+        let mut body = json!({"email": SECRETARIAT, "password": kit::PASSWORD});
+        if let Some(l) = locale {
+            body["locale"] = json!(l);
+        }
+        kit::client()
+            .post(app.url("/api/v1/session"))
+            .json(&body)
+            .send()
+    };
+    let r = sign_in(Some("fr")).await.unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.headers().get("set-cookie").is_none(), "no session");
+    let stored = || async {
+        app.store
+            .find_user_by_email(SECRETARIAT)
+            .await
+            .unwrap()
+            .unwrap()
+            .locale
+    };
+    assert_eq!(stored().await, None);
+    let r = sign_in(Some("zh-hans")).await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(body["user"]["locale"], "zh-Hans");
+    assert_eq!(stored().await.as_deref(), Some("zh-Hans"));
+    // Left out, it stays.
+    assert_eq!(sign_in(None).await.unwrap().status(), StatusCode::OK);
+    assert_eq!(stored().await.as_deref(), Some("zh-Hans"));
+}

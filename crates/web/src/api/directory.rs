@@ -454,6 +454,11 @@ pub async fn delete_membership(
 pub struct Credentials {
     pub email: String,
     pub password: String,
+    /// The language the account's mails are written in from now on (`zh-Hant`, `zh-Hans`
+    /// or `en`), as signing in on a page in that language sets it; kept as it was when
+    /// left out.
+    #[serde(default)]
+    pub locale: Option<String>,
 }
 
 /// A started session: echo `csrf_token` in `X-CSRF-Token` on every write.
@@ -472,7 +477,22 @@ pub async fn create_session(
     ClientAddr(client): ClientAddr,
     ApiJson(c): ApiJson<Credentials>,
 ) -> Result<Response, WebError> {
-    let (token, session, user) = sign_in(
+    // Checked before signing in, so a wrong value changes nothing.
+    let locale = match c.locale.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
+        None => None,
+        Some(l) => Some(
+            crate::i18n::Locale::ALL
+                .into_iter()
+                .find(|x| x.code().eq_ignore_ascii_case(l))
+                .ok_or_else(|| {
+                    WebError::Invalid(vec![baylink_store::FieldError::new(
+                        "locale",
+                        "err-unknown-choice",
+                    )])
+                })?,
+        ),
+    };
+    let (token, session, mut user) = sign_in(
         &s,
         SignIn {
             email: &c.email,
@@ -481,6 +501,10 @@ pub async fn create_session(
         },
     )
     .await?;
+    if let Some(locale) = locale {
+        s.store.set_user_locale(user.id, locale.code()).await?;
+        user.locale = Some(locale.code().to_owned());
+    }
     let mut r = Json(SessionInfo {
         csrf_token: session.csrf_token,
         expires_at: session.expires_at,
