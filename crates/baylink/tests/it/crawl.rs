@@ -204,10 +204,24 @@ fn other_script(page: &str, lang: &str) -> BTreeSet<char> {
     found
 }
 
-/// What a screen reader needs of a page: one main heading, a name for every field (a
-/// `<label>` around it or pointing at it, or `aria-label`), and a text for every image.
+/// What a screen reader and a phone need of a page: a title, a viewport, one main
+/// heading, a name for every field (a `<label>` around it or pointing at it, or
+/// `aria-label`), and a text for every image.
 fn unlabelled(page: &str) -> Vec<String> {
     let mut found = Vec::new();
+    let head = page.split("<body").next().unwrap_or_default();
+    let title = head
+        .split("<title>")
+        .nth(1)
+        .and_then(|t| t.split("</title>").next())
+        .unwrap_or_default();
+    if title.trim().is_empty() {
+        found.push("no title".to_owned());
+    }
+    // A sheet made for printing (its own `@page` size) is better seen zoomed out whole.
+    if !head.contains("name=\"viewport\"") && !head.contains("@page") {
+        found.push("no viewport for phones".to_owned());
+    }
     let body = page.split("<body").nth(1).unwrap_or(page);
     let headings = body.matches("<h1").count();
     if headings != 1 {
@@ -519,7 +533,11 @@ async fn send_empty(app: &TestApp, forms: Vec<Form>, keys: &BTreeSet<String>) ->
 /// the pages are right and not that the checks see nothing.
 #[test]
 fn the_checks_see_what_they_look_for() {
-    let page = |body: &str| format!("<html><body><h1>T</h1>{body}</body></html>");
+    let page = |body: &str| {
+        format!(
+            "<html><head><title>T</title><meta name=\"viewport\" content=\"width=device-width\"></head><body><h1>T</h1>{body}</body></html>"
+        )
+    };
     assert!(
         unlabelled(&page(
             "<label for=\"a\">A</label><input id=\"a\" name=\"a\">"
@@ -532,7 +550,14 @@ fn the_checks_see_what_they_look_for() {
         unlabelled(&page("<input name=\"a\"><img src=\"x\">")).len(),
         2
     );
-    assert_eq!(unlabelled("<body><p>no heading</p></body>").len(), 1);
+    assert_eq!(
+        unlabelled("<head><title>T</title></head><body><h1>T</h1></body>"),
+        ["no viewport for phones"]
+    );
+    assert_eq!(
+        unlabelled(&page("<p>no heading</p>").replace("<h1>T</h1>", "")).len(),
+        1
+    );
     assert_eq!(
         other_script(&page("<p>深港澳科技聯盟</p>"), "zh-Hans"),
         BTreeSet::from(['聯'])
