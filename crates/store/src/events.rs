@@ -952,10 +952,14 @@ pub trait EventStore: Send + Sync {
     /// The registrations made with `email` (stored lower case, so any case finds them),
     /// newest first, across every event: for the holder's own list when signed in.
     async fn registrations_by_address(&self, email: &str) -> StoreResult<Vec<Registration>>;
-    /// Queues one mail to `email` with the links of the registrations made with it, for a
-    /// holder who lost them, in `locale`; written when sent, so it lists what stands then.
-    /// Returns whether it was queued: not when the address holds no registration anyone
-    /// writes to (none, or only the demo's), nor when such a mail went to it less than
+    /// The invitations sent to `email` (any case) still waiting to be used at `now`:
+    /// neither used nor expired, soonest expiring first.
+    async fn invitations_by_address(&self, email: &str, now: i64) -> StoreResult<Vec<Invitation>>;
+    /// Queues one mail to `email` with the links of the registrations made with it and of
+    /// the invitations to it still waiting, for a holder who lost them, in `locale`;
+    /// written when sent, so it lists what stands then. Returns whether it was queued: not
+    /// when the address holds no registration anyone writes to (none, or only the demo's)
+    /// and no invitation waiting, nor when such a mail went to it less than
     /// [`RESEND_LINKS_SECONDS`] before (so the form cannot be used to flood a mailbox).
     /// The page says the same in every case, so it tells nobody whether an address
     /// registered.

@@ -1142,12 +1142,21 @@ macro_rules! impl_sql_events {
                         .map_err(map_err)
                 }
 
+                async fn invitations_by_address(&self, email: &str, now: i64) -> StoreResult<Vec<Invitation>> {
+                    sqlx::query_as::<_, Invitation>(AssertSqlSafe(format!("SELECT {INVITATION_COLS} FROM invitations WHERE email = $1 AND used_at IS NULL AND expires_at > $2 ORDER BY expires_at, id LIMIT 200")))
+                        .bind(email.trim().to_lowercase())
+                        .bind(now)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
                 async fn queue_registration_links(&self, email: &str, locale: &str, now: i64) -> StoreResult<bool> {
                     let email = email.trim().to_lowercase();
                     // One statement: within SQLite's one writer, two requests at once queue one mail;
                     // on PostgreSQL two racing could both queue one, which a limit against
                     // flooding a mailbox can bear.
-                    let done = sqlx::query("INSERT INTO outbox (to_addr, kind, locale, created_at, next_attempt_at) SELECT $1, 'registration_links', $2, $3, $3 WHERE EXISTS (SELECT 1 FROM registrations WHERE email = $1 AND NOT synthetic) AND NOT EXISTS (SELECT 1 FROM outbox WHERE to_addr = $1 AND kind = 'registration_links' AND created_at > $4)")
+                    let done = sqlx::query("INSERT INTO outbox (to_addr, kind, locale, created_at, next_attempt_at) SELECT $1, 'registration_links', $2, $3, $3 WHERE (EXISTS (SELECT 1 FROM registrations WHERE email = $1 AND NOT synthetic) OR EXISTS (SELECT 1 FROM invitations WHERE email = $1 AND used_at IS NULL AND expires_at > $3)) AND NOT EXISTS (SELECT 1 FROM outbox WHERE to_addr = $1 AND kind = 'registration_links' AND created_at > $4)")
                         .bind(email)
                         .bind(locale.to_owned())
                         .bind(now)

@@ -286,9 +286,10 @@ fn event_title(lang: Locale, event: &baylink_store::Event) -> FluentValue<'stati
     FluentValue::from(lang.name(&event.title, &event.title_script, event.title_en.as_deref()))
 }
 
-/// The links of every registration made with the mail's address, as they stand when it
-/// is sent, for a holder who lost them (`queue_registration_links`). Erased registrations
-/// and the demo's are left out; with none left, there is nothing to send (`NotFound`).
+/// The links of every registration made with the mail's address and of every invitation
+/// to it still waiting, as they stand when it is sent, for a holder who lost them
+/// (`queue_registration_links`). Erased registrations and the demo's are left out; with
+/// none left, there is nothing to send (`NotFound`).
 async fn links_mail(
     store: &dyn Store,
     m: &OutboxMessage,
@@ -313,6 +314,27 @@ async fn links_mail(
             lang.t(&reg.status.label_key()),
             site_in(base_url, lang),
             reg.manage_token
+        ));
+    }
+    let now = baylink_store::sql::now();
+    for inv in store.invitations_by_address(&m.to_addr, now).await? {
+        let event = match store.get_event(inv.event_id).await {
+            Ok(event) => event,
+            Err(StoreError::NotFound) => continue,
+            Err(e) => return Err(e),
+        };
+        let until = [(
+            "expires",
+            FluentValue::from(crate::views::events::day(inv.expires_at)),
+        )];
+        lines.push(format!(
+            "· {} · {} {} · {}\n  {}/invitations/{}",
+            lang.name(&event.title, &event.title_script, event.title_en.as_deref()),
+            crate::views::events::day(event.starts_at),
+            crate::views::events::clock(event.starts_at),
+            lang.t_args("mail-links-invited", &until),
+            site_in(base_url, lang),
+            inv.token
         ));
     }
     if lines.is_empty() {

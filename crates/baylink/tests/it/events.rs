@@ -1101,9 +1101,40 @@ async fn a_holder_who_lost_their_links_gets_them_again() {
         "the page does not tell whether an address registered"
     );
     assert!(kit::sent_mails(app.store.as_ref(), now).await.is_empty());
+    // An invitation not used yet is sent again the same way.
+    let invitation = app
+        .store
+        .invite(
+            &baylink_store::Actor::cli(),
+            events[0],
+            "guest@example.hk",
+            "黃嘉賓",
+            "zh-Hant",
+            "lost-invitation-token",
+            "zh-Hant",
+            baylink_store::sql::now() + 7 * 86_400,
+            baylink_store::sql::now(),
+        )
+        .await
+        .unwrap();
+    kit::sent_mails(app.store.as_ref(), now).await;
+    assert_eq!(ask("guest@example.hk").await.0, StatusCode::OK);
+    let mails = kit::sent_mails(app.store.as_ref(), now).await;
+    assert_eq!(mails.len(), 1, "{mails:?}");
+    let mail = baylink_web::mail::compose(app.store.as_ref(), &mails[0], "https://baylink.test")
+        .await
+        .unwrap();
+    assert!(
+        mail.body.contains(&format!(
+            "https://baylink.test/zh-Hans/invitations/{}",
+            invitation.token
+        )) && mail.body.contains("尚未使用"),
+        "{}",
+        mail.body
+    );
     // One connection asking for address after address is stopped after twenty in an hour
-    // (three asked above), with a word in the reader's language.
-    for i in 3..20 {
+    // (four asked above), with a word in the reader's language.
+    for i in 4..20 {
         let address = format!("walk{i}@example.hk");
         assert_eq!(ask(&address).await.0, StatusCode::OK, "ask {i}");
     }
@@ -1116,10 +1147,30 @@ async fn a_holder_who_lost_their_links_gets_them_again() {
         app.page("/en/registrations/mine").await.0,
         StatusCode::UNAUTHORIZED
     );
-    // (The demo registers its participant account for its open matchmaking session.)
+    // (The demo registers its participant account for its open matchmaking session.) An
+    // invitation to the account's address waiting to be used is listed with its link.
+    app.store
+        .invite(
+            &baylink_store::Actor::cli(),
+            events[0],
+            kit::PARTICIPANT,
+            "Demo participant",
+            "en",
+            "mine-invitation-token",
+            "en",
+            baylink_store::sql::now() + 7 * 86_400,
+            baylink_store::sql::now(),
+        )
+        .await
+        .unwrap();
     app.sign_in(kit::PARTICIPANT).await;
     let (status, page) = app.page("/en/registrations/mine").await;
     assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("id=\"mine-invited\"")
+            && page.contains("href=\"/en/invitations/mine-invitation-token\""),
+        "{page}"
+    );
     let held = app
         .store
         .registrations_by_address(kit::PARTICIPANT)

@@ -578,6 +578,60 @@ async fn links(store: Arc<dyn Store>) {
     s.erase_registration(None, held[0], later).await.unwrap();
     let found = s.registrations_by_address("p1@example.org").await.unwrap();
     assert_eq!(found.iter().map(|r| r.id).collect::<Vec<_>>(), [held[1]]);
+    // An invitation still waiting counts too; an expired one does not.
+    let me = Actor::cli();
+    let until = later + 86_400;
+    s.invite(
+        &me,
+        ev.id,
+        "Guest@Example.org",
+        "嘉賓",
+        "zh-Hant",
+        "links-inv",
+        "zh-Hant",
+        until,
+        later,
+    )
+    .await
+    .unwrap();
+    s.invite(
+        &me,
+        other.id,
+        "gone@example.org",
+        "嘉賓",
+        "zh-Hant",
+        "links-old",
+        "zh-Hant",
+        later + 10,
+        later,
+    )
+    .await
+    .unwrap();
+    let waiting = s
+        .invitations_by_address("guest@example.org", later)
+        .await
+        .unwrap();
+    assert_eq!(
+        waiting.iter().map(|i| i.token.as_str()).collect::<Vec<_>>(),
+        ["links-inv"]
+    );
+    assert!(
+        s.queue_registration_links("guest@example.org", "en", later)
+            .await
+            .unwrap()
+    );
+    assert!(
+        s.invitations_by_address("gone@example.org", later + 60)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        !s.queue_registration_links("gone@example.org", "en", later + 60)
+            .await
+            .unwrap(),
+        "expired"
+    );
 }
 
 #[tokio::test]

@@ -215,20 +215,22 @@ seats-taken = { $count } seats taken
 consent-text = I agree that the organisers keep and use these details to run this event, as the privacy notice explains, and may ask for them to be exported or erased.
 your-registration = Your registration
 find-title = Find my registrations
-find-help = Lost the mail with your registration's link? Enter the e-mail address you registered with: the links of every registration made with it will be sent there.
+find-help = Lost the mail with your registration's link, or your invitation? Enter your e-mail address: the links of every registration made with it, and of the invitations to it still waiting, will be sent there.
 find-send = Send me my links
 find-sent = If registrations were made with { $email }, a mail with their links is on its way; it can take a few minutes, and may land in the junk folder. At most one such mail goes to an address every ten minutes.
 err-find-throttled = Too many requests from this connection: try again in an hour.
 find-link = Lost your registration's link?
 mine-help = Registrations made with { $email }, at every event. Each opens its own page: status, ticket, sessions and matchmaking.
 mine-none = No registration was made with this address yet.
+mine-invited = Invitations waiting for you
 mine-coming = Coming
 mine-past = Past
 mail-links-subject = Your registration links
+mail-links-invited = Invitation, not used yet (valid until { $expires })
 mail-links-body =
     Hello,
 
-    The links of the registrations made with this e-mail address were asked for:
+    The links of the registrations made with this e-mail address, and of the invitations to it still waiting, were asked for:
 
     { $lines }
 

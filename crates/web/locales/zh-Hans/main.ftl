@@ -209,20 +209,22 @@ seats-taken = 已占 { $count } 个座位
 consent-text = 我同意主办方按隐私政策保存和使用以上信息以组织本活动，并可要求导出或删除。
 your-registration = 你的报名
 find-title = 找回报名链接
-find-help = 找不到载有报名链接的邮件？请输入报名时所用的电子邮箱，以此邮箱提交的所有报名链接将发送到该邮箱。
+find-help = 找不到载有报名链接或邀请的邮件？请输入你的电子邮箱，以此邮箱提交的所有报名链接，以及尚未使用的邀请链接，将发送到该邮箱。
 find-send = 发送我的链接
 find-sent = 如曾以 { $email } 报名，载有报名链接的邮件正在发送；可能需要几分钟，也可能被归入垃圾邮件。每个邮箱每十分钟最多发送一封。
 err-find-throttled = 此连接的查询次数过多，请于一小时后再试。
 find-link = 找不到报名链接？
 mine-help = 以 { $email } 提交的所有活动报名。每项报名都有专属页面：状态、入场券、场次及项目对接。
 mine-none = 此邮箱尚无任何报名。
+mine-invited = 待使用的邀请
 mine-coming = 即将举行
 mine-past = 已举行
 mail-links-subject = 你的报名链接
+mail-links-invited = 邀请，尚未使用（有效至 { $expires }）
 mail-links-body =
     你好：
 
-    有人申请发送以此电子邮箱提交的报名链接：
+    有人申请发送以此电子邮箱提交的报名链接，以及发至此邮箱而尚未使用的邀请链接：
 
     { $lines }
 

@@ -209,20 +209,22 @@ seats-taken = 已佔 { $count } 個座位
 consent-text = 我同意主辦方按私隱政策保存及使用以上資料以籌辦本活動，並可要求匯出或刪除。
 your-registration = 你的報名
 find-title = 找回報名連結
-find-help = 找不到載有報名連結的郵件？請輸入報名時所用的電郵地址，以此地址作出的所有報名連結將寄到該地址。
+find-help = 找不到載有報名連結或邀請的郵件？請輸入你的電郵地址，以此地址作出的所有報名連結，以及尚未使用的邀請連結，將寄到該地址。
 find-send = 寄出我的連結
 find-sent = 如曾以 { $email } 報名，載有報名連結的郵件已在寄出途中；可能需時數分鐘，亦可能被歸入垃圾郵件。每個地址每十分鐘最多寄出一封。
 err-find-throttled = 此連線的查詢次數過多，請於一小時後再試。
 find-link = 找不到報名連結？
 mine-help = 以 { $email } 作出的所有活動報名。每項報名均有專屬頁面：狀態、入場券、場次及項目對接。
 mine-none = 此地址尚未有任何報名。
+mine-invited = 待使用的邀請
 mine-coming = 即將舉行
 mine-past = 已舉行
 mail-links-subject = 你的報名連結
+mail-links-invited = 邀請，尚未使用（有效至 { $expires }）
 mail-links-body =
     你好：
 
-    有人要求寄出以此電郵地址作出的報名連結：
+    有人要求寄出以此電郵地址作出的報名連結，以及寄至此地址而尚未使用的邀請連結：
 
     { $lines }
 

@@ -658,6 +658,8 @@ struct MinePage {
     email: String,
     coming: Vec<MyRegistration>,
     past: Vec<MyRegistration>,
+    /// Invitations to the address still waiting: (event, when, token, valid until).
+    invited: Vec<(String, String, String, String)>,
 }
 
 async fn my_registrations(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError> {
@@ -687,12 +689,24 @@ async fn my_registrations(State(s): State<AppState>, c: Ctx) -> Result<Response,
             },
         ));
     }
+    let mut invited = Vec::new();
+    for inv in s.store.invitations_by_address(&email, now).await? {
+        if let Ok(event) = s.store.get_event(inv.event_id).await {
+            invited.push((
+                c.name(&event.title, &event.title_script, &event.title_en),
+                format!("{} {}", day(event.starts_at), clock(event.starts_at)),
+                inv.token,
+                day(inv.expires_at),
+            ));
+        }
+    }
     // Coming events soonest first, past ones latest first.
     lines.sort_by_key(|(starts, _)| *starts);
     let (past, coming): (Vec<_>, Vec<_>) = lines.into_iter().map(|(_, l)| l).partition(|l| l.past);
     let mut r = render(&MinePage {
         c,
         email,
+        invited,
         coming,
         past: past.into_iter().rev().collect(),
     })?;
