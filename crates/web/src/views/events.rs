@@ -662,22 +662,55 @@ struct MinePage {
     invited: Vec<(String, String, String, String)>,
 }
 
+/// What an address holds across events, each with its event: its registrations (erased
+/// ones left out) and the invitations to it still waiting at `now`. For the account's own
+/// list and for the mail that resends the links ([`crate::mail`]); a record whose event
+/// was deleted meanwhile is left out.
+pub(crate) struct Held {
+    pub registrations: Vec<(Registration, Event)>,
+    pub invitations: Vec<(baylink_store::Invitation, Event)>,
+}
+
+pub(crate) async fn held_by(
+    store: &dyn baylink_store::Store,
+    email: &str,
+    now: i64,
+) -> Result<Held, StoreError> {
+    let event = |id| async move {
+        match store.get_event(id).await {
+            Ok(event) => Ok(Some(event)),
+            Err(StoreError::NotFound) => Ok(None),
+            Err(e) => Err(e),
+        }
+    };
+    let mut held = Held {
+        registrations: Vec::new(),
+        invitations: Vec::new(),
+    };
+    for reg in store.registrations_by_address(email).await? {
+        if !reg.is_erased()
+            && let Some(e) = event(reg.event_id).await?
+        {
+            held.registrations.push((reg, e));
+        }
+    }
+    for inv in store.invitations_by_address(email, now).await? {
+        if let Some(e) = event(inv.event_id).await? {
+            held.invitations.push((inv, e));
+        }
+    }
+    Ok(held)
+}
+
 async fn my_registrations(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError> {
     let email = match &c.auth {
         Some(a) => a.user.email.clone(),
         None => return Err(WebError::Unauthorized),
     };
     let now = baylink_store::sql::now();
+    let held = held_by(s.store.as_ref(), &email, now).await?;
     let mut lines = Vec::new();
-    for reg in s.store.registrations_by_address(&email).await? {
-        if reg.is_erased() {
-            continue;
-        }
-        let event = match s.store.get_event(reg.event_id).await {
-            Ok(event) => event,
-            Err(StoreError::NotFound) => continue,
-            Err(e) => return Err(e.into()),
-        };
+    for (reg, event) in held.registrations {
         lines.push((
             event.starts_at,
             MyRegistration {
@@ -689,17 +722,18 @@ async fn my_registrations(State(s): State<AppState>, c: Ctx) -> Result<Response,
             },
         ));
     }
-    let mut invited = Vec::new();
-    for inv in s.store.invitations_by_address(&email, now).await? {
-        if let Ok(event) = s.store.get_event(inv.event_id).await {
-            invited.push((
+    let invited = held
+        .invitations
+        .into_iter()
+        .map(|(inv, event)| {
+            (
                 c.name(&event.title, &event.title_script, &event.title_en),
                 format!("{} {}", day(event.starts_at), clock(event.starts_at)),
                 inv.token,
                 day(inv.expires_at),
-            ));
-        }
-    }
+            )
+        })
+        .collect();
     // Coming events soonest first, past ones latest first.
     lines.sort_by_key(|(starts, _)| *starts);
     let (past, coming): (Vec<_>, Vec<_>) = lines.into_iter().map(|(_, l)| l).partition(|l| l.past);
