@@ -297,34 +297,32 @@ async fn links_mail(
     base_url: &str,
 ) -> Result<Composed, StoreError> {
     let held = crate::views::events::held_by(store, &m.to_addr, baylink_store::sql::now()).await?;
-    let mut lines = Vec::new();
+    let site = site_in(base_url, lang);
+    // One line each: the event, when, where it stands, and the personal link.
+    let line = |event: &baylink_store::Event, state: String, link: String| {
+        format!(
+            "· {} · {} {} · {state}\n  {site}{link}",
+            lang.name(&event.title, &event.title_script, event.title_en.as_deref()),
+            crate::views::events::day(event.starts_at),
+            crate::views::events::clock(event.starts_at),
+        )
+    };
     // The demo's registrations have made-up addresses; nobody is written to about them.
-    for (reg, event) in held.registrations.iter().filter(|(r, _)| !r.synthetic) {
-        lines.push(format!(
-            "· {} · {} {} · {}\n  {}/registrations/{}",
-            lang.name(&event.title, &event.title_script, event.title_en.as_deref()),
-            crate::views::events::day(event.starts_at),
-            crate::views::events::clock(event.starts_at),
-            lang.t(&reg.status.label_key()),
-            site_in(base_url, lang),
-            reg.manage_token
-        ));
-    }
-    for (inv, event) in &held.invitations {
-        let until = [(
-            "expires",
-            FluentValue::from(crate::views::events::day(inv.expires_at)),
-        )];
-        lines.push(format!(
-            "· {} · {} {} · {}\n  {}/invitations/{}",
-            lang.name(&event.title, &event.title_script, event.title_en.as_deref()),
-            crate::views::events::day(event.starts_at),
-            crate::views::events::clock(event.starts_at),
-            lang.t_args("mail-links-invited", &until),
-            site_in(base_url, lang),
-            inv.token
-        ));
-    }
+    let registrations = held.registrations.iter().filter(|(r, _)| !r.synthetic);
+    let lines: Vec<String> = registrations
+        .map(|(reg, event)| {
+            let state = lang.t(&reg.status.label_key());
+            line(event, state, format!("/registrations/{}", reg.manage_token))
+        })
+        .chain(held.invitations.iter().map(|(inv, event)| {
+            let until = [(
+                "expires",
+                FluentValue::from(crate::views::events::day(inv.expires_at)),
+            )];
+            let state = lang.t_args("mail-links-invited", &until);
+            line(event, state, format!("/invitations/{}", inv.token))
+        }))
+        .collect();
     if lines.is_empty() {
         return Err(StoreError::NotFound);
     }
