@@ -955,6 +955,23 @@ pub trait EventStore: Send + Sync {
     /// The invitations sent to `email` (any case) still waiting to be used at `now`:
     /// neither used nor expired, soonest expiring first.
     async fn invitations_by_address(&self, email: &str, now: i64) -> StoreResult<Vec<Invitation>>;
+    /// Registers a delegation (團體報名): colleagues whom a member organisation's
+    /// representative, the account `by`, enters at once. Each draft (with its manage
+    /// token) is registered as the public form would register it: a seat, the waiting
+    /// list or pending approval, and its own confirmation mail with its own link. All in
+    /// one transaction: one refused (its address already registered, a field the event
+    /// requires missing, registration closed) refuses them all, and a field's error is
+    /// named `{field}_{n}` for the n-th draft (from 1), so the form can show it on its row.
+    async fn register_delegation(
+        &self,
+        event_id: i64,
+        by: i64,
+        drafts: &[(RegistrationDraft, String)],
+        locale: &str,
+        now: i64,
+    ) -> StoreResult<Vec<Registration>>;
+    /// What the account `by` entered for `event_id` as a delegation, in the order entered.
+    async fn delegation(&self, event_id: i64, by: i64) -> StoreResult<Vec<Registration>>;
     /// Queues one mail to `email` with the links of the registrations made with it and of
     /// the invitations to it still waiting, for a holder who lost them, in `locale`;
     /// written when sent, so it lists what stands then. Returns whether it was queued: not

@@ -1142,6 +1142,45 @@ macro_rules! impl_sql_events {
                         .map_err(map_err)
                 }
 
+                async fn register_delegation(&self, event_id: i64, by: i64, drafts: &[(RegistrationDraft, String)], locale: &str, now: i64) -> StoreResult<Vec<Registration>> {
+                    let mut tx = self.begin().await?;
+                    let mut out = Vec::with_capacity(drafts.len());
+                    for (n, (d, token)) in drafts.iter().enumerate() {
+                        let reg = Self::register_in(&mut tx, event_id, d, Channel::Public, token, locale, now)
+                            .await
+                            .map_err(|e| match e {
+                                StoreError::Invalid(errors) => StoreError::Invalid(
+                                    errors
+                                        .into_iter()
+                                        .map(|mut f| {
+                                            f.field = format!("{}_{}", f.field, n + 1);
+                                            f
+                                        })
+                                        .collect(),
+                                ),
+                                other => other,
+                            })?;
+                        sqlx::query("UPDATE registrations SET registered_by = $1 WHERE id = $2")
+                            .bind(by)
+                            .bind(reg.id)
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(map_err)?;
+                        out.push(reg);
+                    }
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(out)
+                }
+
+                async fn delegation(&self, event_id: i64, by: i64) -> StoreResult<Vec<Registration>> {
+                    sqlx::query_as::<_, Registration>(AssertSqlSafe(format!("SELECT {REG_COLS} FROM registrations WHERE registered_by = $1 AND event_id = $2 ORDER BY id LIMIT 500")))
+                        .bind(by)
+                        .bind(event_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
                 async fn invitations_by_address(&self, email: &str, now: i64) -> StoreResult<Vec<Invitation>> {
                     sqlx::query_as::<_, Invitation>(AssertSqlSafe(format!("SELECT {INVITATION_COLS} FROM invitations WHERE email = $1 AND used_at IS NULL AND expires_at > $2 ORDER BY expires_at, id LIMIT 200")))
                         .bind(email.trim().to_lowercase())

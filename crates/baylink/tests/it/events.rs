@@ -1193,3 +1193,169 @@ async fn a_holder_who_lost_their_links_gets_them_again() {
         "the menu leads there"
     );
 }
+
+#[tokio::test]
+async fn a_representative_registers_a_delegation() {
+    let mut app = kit::demo_app().await;
+    let event = open_event(&app).await;
+    let path = format!("/en/events/{event}/delegation");
+    // Only an account that speaks for an organisation enters a delegation.
+    assert_eq!(app.page(&path).await.0, StatusCode::UNAUTHORIZED);
+    app.sign_in(kit::PARTICIPANT).await;
+    assert_eq!(app.page(&path).await.0, StatusCode::FORBIDDEN);
+    let (_, page) = app.page(&format!("/en/events/{event}")).await;
+    assert!(!page.contains("id=\"delegation\""));
+    app.client = kit::client();
+    app.sign_in(kit::REP).await;
+    let rep = app
+        .store
+        .find_user_by_email(kit::REP)
+        .await
+        .unwrap()
+        .unwrap();
+    let org = app
+        .store
+        .get_organisation(rep.org_id.unwrap())
+        .await
+        .unwrap();
+    let (_, page) = app.page(&format!("/zh-Hant/events/{event}")).await;
+    assert!(page.contains(&format!("href=\"/zh-Hant/events/{event}/delegation\"")));
+    let (status, page) = app.page(&path).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("id=\"delegation-form\"") && !page.contains("delegation-entered\""));
+    let now = baylink_store::sql::now() + 1;
+    kit::sent_mails(app.store.as_ref(), now).await;
+    let held = |email: &'static str| {
+        let store = app.store.clone();
+        async move { store.registrations_by_address(email).await.unwrap().len() }
+    };
+
+    // An address twice and no word that they agreed: both said on their rows, in the
+    // reader's language, and nothing is written.
+    let r = app
+        .post_form(
+            &path.replace("/en/", "/zh-Hant/"),
+            &[
+                ("name_1", "陳大文"),
+                ("email_1", "tai.man@hkitf.example"),
+                ("name_2", "陳大文"),
+                ("email_2", "Tai.Man@hkitf.example"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = r.text().await.unwrap();
+    assert!(
+        body.contains("此電郵地址重複填寫") && body.contains("請確認所列人士均已同意"),
+        "{body}"
+    );
+    assert_eq!(held("tai.man@hkitf.example").await, 0);
+    // Nobody listed.
+    let r = app.post_form(&path, &[("consent", "1")]).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("Fill in at least one person.")
+    );
+    // One of them registered already: all or nothing, the error on that row.
+    let r = kit::client()
+        .post(app.url(&format!("/en/events/{event}/register")))
+        .form(&[
+            ("name", "李小明"),
+            ("email", "siu.ming@hkitf.example"),
+            ("consent", "1"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    kit::sent_mails(app.store.as_ref(), now).await;
+    let r = app
+        .post_form(
+            &path,
+            &[
+                ("name_1", "陳大文"),
+                ("email_1", "tai.man@hkitf.example"),
+                ("name_3", "李小明"),
+                ("email_3", "siu.ming@hkitf.example"),
+                ("consent", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = r.text().await.unwrap();
+    let row3 = body.find("name=\"email_3\"").unwrap();
+    let said = body.find("already registered for this event").unwrap();
+    assert!(said > row3 && said < body.find("name=\"name_4\"").unwrap());
+    assert_eq!(held("tai.man@hkitf.example").await, 0);
+
+    // Taken: each delegate registered as the organisation's, with their own mail.
+    let r = app
+        .post_form(
+            &path,
+            &[
+                ("name_1", "陳大文"),
+                ("email_1", "tai.man@hkitf.example"),
+                ("position_1", "資訊科技總監"),
+                ("name_2", "Mary Chan"),
+                ("email_2", "mary@hkitf.example"),
+                ("consent", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let entered = app.store.delegation(event, rep.id).await.unwrap();
+    assert_eq!(entered.len(), 2);
+    for r in &entered {
+        assert_eq!(r.organisation.as_deref(), Some(org.name.as_str()));
+        assert_eq!(r.region.as_deref(), Some(org.region.code()));
+        assert_eq!(r.status, baylink_store::RegStatus::Confirmed);
+    }
+    assert_eq!(entered[0].position.as_deref(), Some("資訊科技總監"));
+    let mails = kit::sent_mails(app.store.as_ref(), now).await;
+    let mut to: Vec<&str> = mails.iter().map(|m| m.to_addr.as_str()).collect();
+    to.sort_unstable();
+    assert_eq!(to, ["mary@hkitf.example", "tai.man@hkitf.example"]);
+    // The page lists them, in the reader's script.
+    let (_, page) = app
+        .page(&format!("/zh-Hans/events/{event}/delegation"))
+        .await;
+    assert!(
+        page.contains("id=\"delegation-entered\"") && page.contains("资讯科技总监"),
+        "{page}"
+    );
+    assert!(page.contains("Mary Chan") && page.contains("陈大文"));
+
+    // The representative cancels one of theirs, not anyone else's.
+    let other = app
+        .store
+        .registrations_by_address("siu.ming@hkitf.example")
+        .await
+        .unwrap()[0]
+        .id;
+    let r = app
+        .post_form(
+            &format!("/en/events/{event}/delegation/{other}/cancel"),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    let r = app
+        .post_form(
+            &format!("/en/events/{event}/delegation/{}/cancel", entered[1].id),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let after = app.store.delegation(event, rep.id).await.unwrap();
+    assert_eq!(after[1].status, baylink_store::RegStatus::Cancelled);
+    assert_eq!(after[0].status, baylink_store::RegStatus::Confirmed);
+    let still = app
+        .store
+        .registrations_by_address("siu.ming@hkitf.example")
+        .await
+        .unwrap();
+    assert_eq!(still[0].status, baylink_store::RegStatus::Confirmed);
+}

@@ -646,3 +646,108 @@ async fn links_resent_on_postgres() {
     let db = TestDb::postgres().await;
     links(db.open().await).await;
 }
+
+/// A delegation is all or nothing, takes seats as the public form does, and is listed by
+/// the account that entered it.
+async fn delegations(store: Arc<dyn Store>) {
+    let s = store.as_ref();
+    let ev = event(s, Some(2), false).await;
+    let user = UserInput {
+        email: "rep@example.org".into(),
+        display_name: "代表".into(),
+        role: "participant".into(),
+        side_id: None,
+        org_id: None,
+    }
+    .validate()
+    .unwrap();
+    let rep = s.create_user(&Actor::cli(), &user, "x").await.unwrap();
+    let entry = |i: usize| (person(i), format!("delegate-{i}"));
+    s.register(
+        ev.id,
+        &person(3),
+        Channel::Public,
+        "own-3",
+        "en",
+        NOON - 86_400,
+    )
+    .await
+    .unwrap();
+    // The third is registered already: nobody is, the error names the third.
+    let refused = s
+        .register_delegation(
+            ev.id,
+            rep.id,
+            &[entry(1), entry(2), entry(3)],
+            "en",
+            NOON - 86_400,
+        )
+        .await
+        .unwrap_err();
+    match refused {
+        StoreError::Invalid(errors) => {
+            assert_eq!(errors[0].field, "email_3");
+            assert_eq!(errors[0].code, "err-already-registered");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(
+        s.registrations_by_address("p1@example.org")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(s.delegation(ev.id, rep.id).await.unwrap().is_empty());
+    // Two more for the one seat left: the first takes it, the second waits.
+    let taken = s
+        .register_delegation(
+            ev.id,
+            rep.id,
+            &[entry(1), entry(2)],
+            "zh-Hant",
+            NOON - 86_400,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        taken.iter().map(|r| r.status).collect::<Vec<_>>(),
+        [RegStatus::Confirmed, RegStatus::Waiting]
+    );
+    let listed = s.delegation(ev.id, rep.id).await.unwrap();
+    assert_eq!(
+        listed.iter().map(|r| r.email.as_str()).collect::<Vec<_>>(),
+        ["p1@example.org", "p2@example.org"]
+    );
+    assert!(s.delegation(ev.id, rep.id + 1).await.unwrap().is_empty());
+    // Each has their own confirmation mail.
+    let mails = crate::kit::sent_mails(s, NOON).await;
+    for email in ["p1@example.org", "p2@example.org"] {
+        assert_eq!(
+            mails.iter().filter(|m| m.to_addr == email).count(),
+            1,
+            "{mails:?}"
+        );
+    }
+    // Cancelling one the representative entered promotes the next, as any cancellation.
+    s.cancel_registration(None, taken[0].id, NOON - 3600)
+        .await
+        .unwrap();
+    let listed = s.delegation(ev.id, rep.id).await.unwrap();
+    assert_eq!(
+        listed.iter().map(|r| r.status).collect::<Vec<_>>(),
+        [RegStatus::Cancelled, RegStatus::Confirmed]
+    );
+}
+
+#[tokio::test]
+async fn delegations_on_sqlite() {
+    let db = TestDb::sqlite();
+    delegations(db.open().await).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn delegations_on_postgres() {
+    let db = TestDb::postgres().await;
+    delegations(db.open().await).await;
+}

@@ -6,6 +6,7 @@
 
 pub mod account;
 pub mod alliance;
+pub mod delegations;
 pub mod directory;
 pub mod event_admin;
 pub mod events;
@@ -42,6 +43,7 @@ pub fn router() -> Router<AppState> {
         .merge(account::router())
         .merge(event_admin::router())
         .merge(events::router())
+        .merge(delegations::router())
         .merge(matchmaking::router())
         .merge(market::router())
         .merge(search::router())
@@ -288,6 +290,11 @@ impl Ctx {
         self.auth
             .as_ref()
             .is_some_and(|a| baylink_store::market::is_staff(&a.user) || a.user.org_id.is_some())
+    }
+
+    /// The account speaks for an organisation, so it may enter a delegation for an event.
+    pub fn speaks_for_org(&self) -> bool {
+        self.auth.as_ref().is_some_and(|a| a.user.org_id.is_some())
     }
 
     pub fn can_edit_org(&self, id: &i64) -> bool {

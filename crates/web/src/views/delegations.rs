@@ -1,0 +1,290 @@
+//! Delegations (團體報名): a member organisation's representative registers colleagues
+//! for an event in one form, and sees and cancels what they entered.
+//!
+//! Why a page of its own rather than invitations: invitations are the organiser's (they
+//! pass the public limit); a delegation is the member's, and takes seats as the public
+//! form does. Each delegate is then registered as if they had used the form themselves:
+//! their own link, their own confirmation mail, their own place on a waiting list.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use axum::routing::{get, post};
+use baylink_store::error::FieldError;
+use baylink_store::{
+    Event, EventSession, Organisation, Registration, RegistrationDraft, RegistrationInput,
+    StoreError, User,
+};
+
+use super::directory::actor;
+use super::{Ctx, FormData, FormState, form_errors, render, render_invalid, see};
+use crate::AppState;
+use crate::error::WebError;
+
+/// Rows of the form: a delegation larger than this is entered in more than one go.
+pub const ROWS: usize = 10;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/events/{id}/delegation",
+            get(delegation_page).post(register_delegation),
+        )
+        .route(
+            "/events/{id}/delegation/{rid}/cancel",
+            post(cancel_delegate),
+        )
+}
+
+use crate::api::path_id as id;
+
+/// One row of the form, with the names of its fields.
+pub struct Row {
+    pub n: i64,
+    pub name: String,
+    pub email: String,
+    pub position: String,
+}
+
+fn rows() -> Vec<Row> {
+    (1..=ROWS as i64)
+        .map(|n| Row {
+            n,
+            name: format!("name_{n}"),
+            email: format!("email_{n}"),
+            position: format!("position_{n}"),
+        })
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "events/delegation.html")]
+struct DelegationPage {
+    c: Ctx,
+    event: Event,
+    sessions: Vec<EventSession>,
+    org: Organisation,
+    rows: Vec<Row>,
+    f: FormState,
+    chosen: Vec<i64>,
+    /// Who this account entered for the event before.
+    entered: Vec<Registration>,
+}
+
+impl DelegationPage {
+    fn chosen(&self, id: &i64) -> bool {
+        self.chosen.contains(id)
+    }
+}
+
+/// The signed-in account and the organisation it speaks for; only those may enter a
+/// delegation (anyone else registers themselves).
+async fn representative(s: &AppState, c: &Ctx) -> Result<(User, Organisation), WebError> {
+    let user = c
+        .auth
+        .as_ref()
+        .map(|a| a.user.clone())
+        .ok_or(WebError::Unauthorized)?;
+    let org_id = user.org_id.ok_or(WebError::Forbidden)?;
+    let org = s.store.get_organisation(org_id).await?;
+    Ok((user, org))
+}
+
+async fn page(
+    s: &AppState,
+    c: Ctx,
+    event_id: i64,
+    org: Organisation,
+    user: &User,
+    f: FormState,
+    chosen: Vec<i64>,
+) -> Result<DelegationPage, WebError> {
+    let p = s.store.programme(event_id).await?;
+    let entered = s.store.delegation(event_id, user.id).await?;
+    Ok(DelegationPage {
+        c,
+        event: p.event,
+        sessions: p.sessions,
+        org,
+        rows: rows(),
+        f,
+        chosen,
+        entered,
+    })
+}
+
+async fn delegation_page(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
+    let event_id = id(&raw)?;
+    let (user, org) = representative(&s, &c).await?;
+    let page = page(
+        &s,
+        c,
+        event_id,
+        org,
+        &user,
+        FormState::default(),
+        Vec::new(),
+    )
+    .await?;
+    render(&page)
+}
+
+/// The filled rows of the form as registrations, each with the organisation's name, region
+/// and type; the errors of every row at once, each named for its row.
+fn drafts(
+    form: &FormData,
+    chosen: &[i64],
+    org: &Organisation,
+    c: &Ctx,
+) -> Result<Vec<(i64, RegistrationDraft)>, StoreError> {
+    let mut errors = Vec::new();
+    let mut out = Vec::new();
+    let consent = !form.get("consent").is_empty();
+    let mut seen: Vec<String> = Vec::new();
+    for row in rows() {
+        let (name, email, position) = (
+            form.get(&row.name),
+            form.get(&row.email),
+            form.get(&row.position),
+        );
+        if [name, email, position].iter().all(|v| v.trim().is_empty()) {
+            continue;
+        }
+        let input = RegistrationInput {
+            name: name.to_owned(),
+            email: email.to_owned(),
+            organisation: Some(org.name.clone()),
+            region: Some(org.region.code().to_owned()),
+            org_type: Some(org.org_type.code().to_owned()),
+            position: Some(position.to_owned()),
+            phone: None,
+            dietary: None,
+            sessions: chosen.to_vec(),
+            // The representative's word for every delegate, checked once below.
+            consent: true,
+        };
+        match input.validate(c.lang.script()) {
+            Ok(d) => {
+                if seen.contains(&d.email) {
+                    errors.push(FieldError::new(&row.email, "err-delegation-twice"));
+                }
+                seen.push(d.email.clone());
+                out.push((row.n, d));
+            }
+            Err(StoreError::Invalid(es)) => errors.extend(es.into_iter().map(|mut e| {
+                e.field = format!("{}_{}", e.field, row.n);
+                e
+            })),
+            Err(other) => return Err(other),
+        }
+    }
+    if out.is_empty() && errors.is_empty() {
+        errors.push(FieldError::new("name_1", "err-delegation-empty"));
+    }
+    if !consent {
+        errors.push(FieldError::new("consent", "err-delegation-consent"));
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(StoreError::Invalid(errors))
+    }
+}
+
+/// The store names a field of the n-th delegate `{field}_{n}`; the form's rows skip the
+/// empty ones, so the n-th delegate sits on row `rows[n - 1]`.
+fn on_rows(e: StoreError, rows: &[i64]) -> StoreError {
+    match e {
+        StoreError::Invalid(errors) => StoreError::Invalid(
+            errors
+                .into_iter()
+                .map(|mut f| {
+                    if let Some((field, n)) = f.field.rsplit_once('_')
+                        && let Some(row) = n
+                            .parse::<usize>()
+                            .ok()
+                            .and_then(|n| rows.get(n.wrapping_sub(1)))
+                    {
+                        f.field = format!("{field}_{row}");
+                    }
+                    f
+                })
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
+async fn register_delegation(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+    body: axum::body::Bytes,
+) -> Result<Response, WebError> {
+    let event_id = id(&raw)?;
+    let (user, org) = representative(&s, &c).await?;
+    let pairs: Vec<(String, String)> =
+        serde_urlencoded::from_bytes(&body).map_err(|_| WebError::BadRequest("err-bad-form"))?;
+    let chosen: Vec<i64> = pairs
+        .iter()
+        .filter(|(k, _)| k == "sessions")
+        .filter_map(|(_, v)| v.parse().ok())
+        .collect();
+    let form = FormData {
+        values: pairs.into_iter().filter(|(k, _)| k != "sessions").collect(),
+    };
+    let result = match drafts(&form, &chosen, &org, &c) {
+        Ok(ds) => {
+            let (rows, entries): (Vec<i64>, Vec<(RegistrationDraft, String)>) = ds
+                .into_iter()
+                .map(|(n, d)| (n, (d, crate::auth::random_token())))
+                .unzip();
+            s.store
+                .register_delegation(
+                    event_id,
+                    user.id,
+                    &entries,
+                    c.lang.code(),
+                    baylink_store::sql::now(),
+                )
+                .await
+                .map_err(|e| on_rows(e, &rows))
+        }
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(_) => Ok(see(c.href(&format!("/events/{event_id}/delegation")))),
+        Err(StoreError::NotFound) => Err(WebError::NotFound),
+        Err(e) => {
+            let (errors, status) = form_errors(e)?;
+            let f = FormState::with_errors(form, c.lang, &errors);
+            let page = page(&s, c, event_id, org, &user, f, chosen).await?;
+            render_invalid(&page, status)
+        }
+    }
+}
+
+/// Cancels one delegate the account entered: the seat goes to the next on the waiting
+/// list, as when the delegate cancels through their own link.
+async fn cancel_delegate(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path((raw, rid)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    let (event_id, rid) = (id(&raw)?, id(&rid)?);
+    let (user, _) = representative(&s, &c).await?;
+    let entered = s.store.delegation(event_id, user.id).await?;
+    if !entered.iter().any(|r| r.id == rid) {
+        return Err(WebError::NotFound);
+    }
+    let auth = c.auth.as_ref().ok_or(WebError::Unauthorized)?;
+    s.store
+        .cancel_registration(Some(&actor(auth)), rid, baylink_store::sql::now())
+        .await?;
+    Ok(see(c.href(&format!("/events/{event_id}/delegation"))))
+}
