@@ -658,6 +658,38 @@ async fn market_post_approve_recommend_interest_accept_and_sign() {
     b.call(reqwest::Method::DELETE, "", json!({})).await;
 }
 
+/// A representative's delegation form (ten rows of three fields) fits a phone's width, and
+/// registers a colleague from it.
+#[tokio::test]
+#[ignore = "needs Chromium and ChromeDriver: run by .ci/run"]
+async fn a_delegation_is_entered_on_a_phone() {
+    let app = kit::demo_app().await;
+    let b = Browser::start().await;
+    b.sign_in_as(&app, kit::REP).await;
+    let event = crate::events::open_event(&app).await;
+    for lang in ["zh-Hant", "en"] {
+        b.goto(&app.url(&format!("/{lang}/events/{event}/delegation")))
+            .await;
+        b.wait_for("#delegation-form").await;
+        let widths = b
+            .script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth];")
+            .await;
+        assert!(
+            widths[0].as_i64().unwrap() <= widths[1].as_i64().unwrap(),
+            "{lang}: {widths}"
+        );
+    }
+    b.type_into("input[name=name_1]", "陳大文").await;
+    b.type_into("input[name=email_1]", "tai.man@hkitf.example")
+        .await;
+    b.click("#consent").await;
+    b.click("#submit-delegation").await;
+    b.wait_for("#delegation-entered").await;
+    b.wait_text("#delegation-entered", "tai.man@hkitf.example")
+        .await;
+    b.call(reqwest::Method::DELETE, "", json!({})).await;
+}
+
 /// The staff's busiest pages, and the public ones they lead to, fit a phone's width: a wide
 /// table scrolls inside its box, the page itself never sideways (the organiser's
 /// matchmaking page and the funnel once did).

@@ -1,5 +1,6 @@
 //! Every page the demo links to, followed link by link as a reader would: for the public,
-//! for the secretariat and for a participant, in each of the three languages. No link may
+//! for the secretariat, for a participant and for a member organisation's representative,
+//! in each of the three languages. No link may
 //! lead to an error page; no page may show a message key where its text should be (a key
 //! that resolves nowhere is shown as itself, see `Locale::t`), nor characters of the
 //! other Chinese script, nor a field without a name or an image without a text for screen
@@ -14,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use reqwest::StatusCode;
 
-use crate::kit::{self, PARTICIPANT, SECRETARIAT, TestApp};
+use crate::kit::{self, PARTICIPANT, REP, SECRETARIAT, TestApp};
 
 /// Pages opened per shape of address (a path with its numbers and tokens masked, plus its
 /// query's names): a list of 300 postings needs one posting opened, not 300.
@@ -418,7 +419,7 @@ async fn every_page_the_demo_links_to_opens_in_every_language() {
     assert!(keys.len() > 500, "the keys were read: {}", keys.len());
     let mut problems = Vec::new();
     let mut report = Vec::new();
-    for who in [None, Some(SECRETARIAT), Some(PARTICIPANT)] {
+    for who in [None, Some(SECRETARIAT), Some(PARTICIPANT), Some(REP)] {
         let mut app = kit::demo_app().await;
         if let Some(email) = who {
             app.sign_in(email).await;
@@ -446,7 +447,7 @@ async fn every_page_the_demo_links_to_opens_in_every_language() {
 }
 
 /// Bad input gets a clear, localised error and never an internal one: every form the
-/// public, the secretariat and a participant are offered in the demo (once per shape of
+/// public, the secretariat, a participant and a representative are offered in the demo (once per shape of
 /// its address) is sent empty, with only the session's CSRF token, and must be answered
 /// by a page or a redirect, a refusal in the reader's language, never a server error,
 /// never "method not allowed" (a form posting where nothing listens). Forms that remove
@@ -456,7 +457,7 @@ async fn every_form_sent_empty_is_refused_or_taken_never_an_error() {
     let keys = message_keys();
     let mut problems = Vec::new();
     let mut sent = 0;
-    for who in [None, Some(SECRETARIAT), Some(PARTICIPANT)] {
+    for who in [None, Some(SECRETARIAT), Some(PARTICIPANT), Some(REP)] {
         let mut app = kit::demo_app().await;
         if let Some(email) = who {
             app.sign_in(email).await;
