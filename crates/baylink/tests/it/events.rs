@@ -1359,3 +1359,59 @@ async fn a_representative_registers_a_delegation() {
         .unwrap();
     assert_eq!(still[0].status, baylink_store::RegStatus::Confirmed);
 }
+
+#[tokio::test]
+async fn a_delegation_through_the_api() {
+    let mut app = kit::demo_app().await;
+    let event = open_event(&app).await;
+    let path = format!("/api/v1/events/{event}/delegation");
+    let (status, _) = app.api(reqwest::Method::GET, &path, None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    app.sign_in(kit::REP).await;
+    let person = |i: usize| serde_json::json!({"name": format!("同事{i}"), "email": format!("colleague{i}@hkitf.example")});
+    // Eleven at once, and no word that they agreed: refused whole, in the asked language.
+    let many: Vec<Value> = (1..=11).map(person).collect();
+    let (status, body) = app
+        .api(
+            reqwest::Method::POST,
+            &format!("{path}?lang=zh-Hant"),
+            Some(serde_json::json!({"people": many})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let fields: Vec<&str> = body["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["people", "consent"], "{body}");
+    assert!(body.to_string().contains("每次最多 10 人"), "{body}");
+    // The second person's address is not one: named by their number.
+    let (status, body) = app
+        .api(
+            reqwest::Method::POST,
+            &path,
+            Some(serde_json::json!({"people": [person(1), {"name": "X", "email": "nope"}], "consent": true})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["fields"][0]["field"], "email_2", "{body}");
+    let (_, listed) = app.api(reqwest::Method::GET, &path, None).await;
+    assert_eq!(listed, serde_json::json!([]));
+    // Taken: both listed, without their private links.
+    let (status, body) = app
+        .api(
+            reqwest::Method::POST,
+            &path,
+            Some(serde_json::json!({"people": [person(1), person(2)], "consent": true})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    assert_eq!(body.as_array().unwrap().len(), 2);
+    assert!(!body.to_string().contains("manage"), "{body}");
+    let (status, listed) = app.api(reqwest::Method::GET, &path, None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(listed[1]["email"], "colleague2@hkitf.example");
+    assert_eq!(listed[1]["status"], "confirmed");
+}

@@ -233,6 +233,7 @@ delegation-cancel-confirm = Cancel this colleague's registration? Their seat goe
 err-delegation-empty = Fill in at least one person.
 err-delegation-twice = This address is listed twice.
 err-delegation-consent = Please confirm that the people listed agreed.
+err-delegation-too-many = At most { $limit } people at a time.
 mine-help = Registrations made with { $email }, at every event. Each opens its own page: status, ticket, sessions and matchmaking.
 mine-none = No registration was made with this address yet.
 mine-invited = Invitations waiting for you

@@ -227,6 +227,7 @@ delegation-cancel-confirm = 取消这位同事的报名？其座位将让给候�
 err-delegation-empty = 请至少填写一人。
 err-delegation-twice = 此邮箱地址重复填写。
 err-delegation-consent = 请确认所列人员均已同意。
+err-delegation-too-many = 每次最多 { $limit } 人。
 mine-help = 以 { $email } 提交的所有活动报名。每项报名都有专属页面：状态、入场券、场次及项目对接。
 mine-none = 此邮箱尚无任何报名。
 mine-invited = 待使用的邀请

@@ -227,6 +227,7 @@ delegation-cancel-confirm = 取消這位同事的報名？其座位將讓予候�
 err-delegation-empty = 請至少填寫一人。
 err-delegation-twice = 此電郵地址重複填寫。
 err-delegation-consent = 請確認所列人士均已同意。
+err-delegation-too-many = 每次最多 { $limit } 人。
 mine-help = 以 { $email } 作出的所有活動報名。每項報名均有專屬頁面：狀態、入場券、場次及項目對接。
 mine-none = 此地址尚未有任何報名。
 mine-invited = 待使用的邀請

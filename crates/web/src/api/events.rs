@@ -50,6 +50,10 @@ pub fn router() -> Router<AppState> {
             get(own_registration).delete(cancel_own),
         )
         .route("/api/v1/registrations/{token}/data", get(own_data))
+        .route(
+            "/api/v1/events/{id}/delegation",
+            get(list_delegation).post(register_delegation),
+        )
 }
 
 /// Events, filtered and paged.
@@ -201,6 +205,62 @@ pub async fn register(
         registration: view(lang, reg),
         manage_url: format!("/{}/registrations/{token}", lang.code()),
     };
+    Ok((StatusCode::CREATED, Json(body)).into_response())
+}
+
+/// The signed-in account and the organisation it speaks for: only such an account enters
+/// a delegation.
+async fn representative(
+    s: &AppState,
+    a: Option<crate::auth::Auth>,
+) -> Result<(baylink_store::User, baylink_store::Organisation), WebError> {
+    let user = a.ok_or(WebError::Unauthorized)?.user;
+    let org = s
+        .store
+        .get_organisation(user.org_id.ok_or(WebError::Forbidden)?)
+        .await?;
+    Ok((user, org))
+}
+
+/// The colleagues the signed-in representative entered for an event as a delegation, in
+/// the order entered (accounts that speak for an organisation).
+#[utoipa::path(get, path = "/api/v1/events/{id}/delegation", tag = "events", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<RegistrationView>)))]
+pub async fn list_delegation(
+    State(s): State<AppState>,
+    MaybeAuth(a): MaybeAuth,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Json<Vec<RegistrationView>>, WebError> {
+    let lang = api_locale_from(&headers, q.get("lang").map(String::as_str));
+    let event_id = path_id(&id)?;
+    let (user, _) = representative(&s, a).await?;
+    let regs = s.store.delegation(event_id, user.id).await?;
+    Ok(Json(regs.into_iter().map(|r| view(lang, r)).collect()))
+}
+
+/// Registers colleagues as the signed-in representative's delegation (團體報名): each
+/// under the organisation's name, region and type, as the public form would (a seat,
+/// the waiting list or approval; their own confirmation mail and link, which go to them
+/// and not in this answer). All or none: a field at fault is named `{field}_{n}` for the
+/// n-th person (from 1), e.g. `email_2` for the second's address already registered.
+#[utoipa::path(post, path = "/api/v1/events/{id}/delegation", tag = "events", params(("id" = i64, Path)),
+    request_body = crate::views::delegations::DelegationInput,
+    responses((status = 201, body = Vec<RegistrationView>), (status = 409, body = crate::error::ApiError), (status = 422, body = crate::error::ApiError)))]
+pub async fn register_delegation(
+    State(s): State<AppState>,
+    MaybeAuth(a): MaybeAuth,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+    ApiJson(input): ApiJson<crate::views::delegations::DelegationInput>,
+) -> Result<Response, WebError> {
+    let lang = api_locale_from(&headers, q.get("lang").map(String::as_str));
+    let event_id = path_id(&id)?;
+    let (user, org) = representative(&s, a).await?;
+    let regs = crate::views::delegations::enter(&s, &user, &org, event_id, &input, lang).await?;
+    let body: Vec<RegistrationView> = regs.into_iter().map(|r| view(lang, r)).collect();
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 

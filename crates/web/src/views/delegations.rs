@@ -134,57 +134,77 @@ async fn delegation_page(
     render(&page)
 }
 
-/// The filled rows of the form as registrations, each with the organisation's name, region
-/// and type; the errors of every row at once, each named for its row.
+/// One colleague as entered: a row of the form, an item of the API's list.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct Delegate {
+    pub name: String,
+    pub email: String,
+    pub position: Option<String>,
+}
+
+/// What a representative enters at once (the API's body; the form sends the same).
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct DelegationInput {
+    /// The colleagues, at most [`ROWS`] at a time.
+    pub people: Vec<Delegate>,
+    /// Sessions (parallel forums) chosen for all of them.
+    pub sessions: Vec<i64>,
+    /// The representative confirms that each person agreed to be registered and to the
+    /// privacy notice.
+    pub consent: bool,
+}
+
+/// `people` (each with the number its errors are named by) as registrations, each under
+/// the organisation's name, region and type; every error at once, named `{field}_{n}`.
 fn drafts(
-    form: &FormData,
-    chosen: &[i64],
+    people: &[(i64, Delegate)],
+    sessions: &[i64],
+    consent: bool,
     org: &Organisation,
-    c: &Ctx,
+    script: baylink_text::Script,
 ) -> Result<Vec<(i64, RegistrationDraft)>, StoreError> {
     let mut errors = Vec::new();
     let mut out = Vec::new();
-    let consent = !form.get("consent").is_empty();
     let mut seen: Vec<String> = Vec::new();
-    for row in rows() {
-        let (name, email, position) = (
-            form.get(&row.name),
-            form.get(&row.email),
-            form.get(&row.position),
-        );
-        if [name, email, position].iter().all(|v| v.trim().is_empty()) {
-            continue;
-        }
+    for (n, p) in people {
         let input = RegistrationInput {
-            name: name.to_owned(),
-            email: email.to_owned(),
+            name: p.name.clone(),
+            email: p.email.clone(),
             organisation: Some(org.name.clone()),
             region: Some(org.region.code().to_owned()),
             org_type: Some(org.org_type.code().to_owned()),
-            position: Some(position.to_owned()),
+            position: p.position.clone(),
             phone: None,
             dietary: None,
-            sessions: chosen.to_vec(),
+            sessions: sessions.to_vec(),
             // The representative's word for every delegate, checked once below.
             consent: true,
         };
-        match input.validate(c.lang.script()) {
+        match input.validate(script) {
             Ok(d) => {
                 if seen.contains(&d.email) {
-                    errors.push(FieldError::new(&row.email, "err-delegation-twice"));
+                    errors.push(FieldError::new(
+                        &format!("email_{n}"),
+                        "err-delegation-twice",
+                    ));
                 }
                 seen.push(d.email.clone());
-                out.push((row.n, d));
+                out.push((*n, d));
             }
             Err(StoreError::Invalid(es)) => errors.extend(es.into_iter().map(|mut e| {
-                e.field = format!("{}_{}", e.field, row.n);
+                e.field = format!("{}_{n}", e.field);
                 e
             })),
             Err(other) => return Err(other),
         }
     }
-    if out.is_empty() && errors.is_empty() {
+    if people.is_empty() {
         errors.push(FieldError::new("name_1", "err-delegation-empty"));
+    }
+    if people.len() > ROWS {
+        errors.push(FieldError::new("people", "err-delegation-too-many").with_limit(ROWS as i64));
     }
     if !consent {
         errors.push(FieldError::new("consent", "err-delegation-consent"));
@@ -194,6 +214,53 @@ fn drafts(
     } else {
         Err(StoreError::Invalid(errors))
     }
+}
+
+/// Registers `input` for `event_id` as the delegation of `user`, who speaks for `org`:
+/// checked whole first, then written in one transaction (see
+/// `EventStore::register_delegation`). Errors are named `{field}_{n}` for the n-th person
+/// of `input.people` (from 1).
+pub async fn enter(
+    s: &AppState,
+    user: &User,
+    org: &Organisation,
+    event_id: i64,
+    input: &DelegationInput,
+    lang: crate::i18n::Locale,
+) -> Result<Vec<Registration>, StoreError> {
+    let numbers: Vec<i64> = (1..=input.people.len() as i64).collect();
+    enter_numbered(s, (user, org), event_id, input, &numbers, lang).await
+}
+
+/// As [`enter`], the n-th person's errors named by `numbers[n - 1]` (a form's row).
+async fn enter_numbered(
+    s: &AppState,
+    (user, org): (&User, &Organisation),
+    event_id: i64,
+    input: &DelegationInput,
+    numbers: &[i64],
+    lang: crate::i18n::Locale,
+) -> Result<Vec<Registration>, StoreError> {
+    let people: Vec<(i64, Delegate)> = numbers
+        .iter()
+        .copied()
+        .zip(input.people.iter().cloned())
+        .collect();
+    let ds = drafts(&people, &input.sessions, input.consent, org, lang.script())?;
+    let (rows, entries): (Vec<i64>, Vec<(RegistrationDraft, String)>) = ds
+        .into_iter()
+        .map(|(n, d)| (n, (d, crate::auth::random_token())))
+        .unzip();
+    s.store
+        .register_delegation(
+            event_id,
+            user.id,
+            &entries,
+            lang.code(),
+            baylink_store::sql::now(),
+        )
+        .await
+        .map_err(|e| on_rows(e, &rows))
 }
 
 /// The store names a field of the n-th delegate `{field}_{n}`; the form's rows skip the
@@ -238,25 +305,31 @@ async fn register_delegation(
     let form = FormData {
         values: pairs.into_iter().filter(|(k, _)| k != "sessions").collect(),
     };
-    let result = match drafts(&form, &chosen, &org, &c) {
-        Ok(ds) => {
-            let (rows, entries): (Vec<i64>, Vec<(RegistrationDraft, String)>) = ds
-                .into_iter()
-                .map(|(n, d)| (n, (d, crate::auth::random_token())))
-                .unzip();
-            s.store
-                .register_delegation(
-                    event_id,
-                    user.id,
-                    &entries,
-                    c.lang.code(),
-                    baylink_store::sql::now(),
-                )
-                .await
-                .map_err(|e| on_rows(e, &rows))
-        }
-        Err(e) => Err(e),
+    // Blank rows are skipped; the others keep their row's number for their errors.
+    let people: Vec<(i64, Delegate)> = rows()
+        .into_iter()
+        .map(|row| {
+            let position = form.get(&row.position).trim();
+            (
+                row.n,
+                Delegate {
+                    name: form.get(&row.name).to_owned(),
+                    email: form.get(&row.email).to_owned(),
+                    position: (!position.is_empty()).then(|| position.to_owned()),
+                },
+            )
+        })
+        .filter(|(_, d)| {
+            !(d.name.trim().is_empty() && d.email.trim().is_empty() && d.position.is_none())
+        })
+        .collect();
+    let (numbers, people): (Vec<i64>, Vec<Delegate>) = people.into_iter().unzip();
+    let input = DelegationInput {
+        people,
+        sessions: chosen.clone(),
+        consent: !form.get("consent").is_empty(),
     };
+    let result = enter_numbered(&s, (&user, &org), event_id, &input, &numbers, c.lang).await;
     match result {
         Ok(_) => Ok(see(c.href(&format!("/events/{event_id}/delegation")))),
         Err(StoreError::NotFound) => Err(WebError::NotFound),
