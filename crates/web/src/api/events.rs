@@ -208,20 +208,6 @@ pub async fn register(
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 
-/// The signed-in account and the organisation it speaks for: only such an account enters
-/// a delegation.
-async fn representative(
-    s: &AppState,
-    a: Option<crate::auth::Auth>,
-) -> Result<(baylink_store::User, baylink_store::Organisation), WebError> {
-    let user = a.ok_or(WebError::Unauthorized)?.user;
-    let org = s
-        .store
-        .get_organisation(user.org_id.ok_or(WebError::Forbidden)?)
-        .await?;
-    Ok((user, org))
-}
-
 /// The colleagues the signed-in representative entered for an event as a delegation, in
 /// the order entered (accounts that speak for an organisation).
 #[utoipa::path(get, path = "/api/v1/events/{id}/delegation", tag = "events", params(("id" = i64, Path)),
@@ -235,7 +221,7 @@ pub async fn list_delegation(
 ) -> Result<Json<Vec<RegistrationView>>, WebError> {
     let lang = api_locale_from(&headers, q.get("lang").map(String::as_str));
     let event_id = path_id(&id)?;
-    let (user, _) = representative(&s, a).await?;
+    let (user, _) = crate::views::delegations::representative(&s, a.as_ref()).await?;
     let regs = s.store.delegation(event_id, user.id).await?;
     Ok(Json(regs.into_iter().map(|r| view(lang, r)).collect()))
 }
@@ -258,7 +244,7 @@ pub async fn register_delegation(
 ) -> Result<Response, WebError> {
     let lang = api_locale_from(&headers, q.get("lang").map(String::as_str));
     let event_id = path_id(&id)?;
-    let (user, org) = representative(&s, a).await?;
+    let (user, org) = crate::views::delegations::representative(&s, a.as_ref()).await?;
     let regs = crate::views::delegations::enter(&s, &user, &org, event_id, &input, lang).await?;
     let body: Vec<RegistrationView> = regs.into_iter().map(|r| view(lang, r)).collect();
     Ok((StatusCode::CREATED, Json(body)).into_response())

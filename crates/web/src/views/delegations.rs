@@ -79,13 +79,12 @@ impl DelegationPage {
 }
 
 /// The signed-in account and the organisation it speaks for; only those may enter a
-/// delegation (anyone else registers themselves).
-async fn representative(s: &AppState, c: &Ctx) -> Result<(User, Organisation), WebError> {
-    let user = c
-        .auth
-        .as_ref()
-        .map(|a| a.user.clone())
-        .ok_or(WebError::Unauthorized)?;
+/// delegation (anyone else registers themselves). For the pages and the API.
+pub async fn representative(
+    s: &AppState,
+    auth: Option<&crate::auth::Auth>,
+) -> Result<(User, Organisation), WebError> {
+    let user = auth.map(|a| a.user.clone()).ok_or(WebError::Unauthorized)?;
     let org_id = user.org_id.ok_or(WebError::Forbidden)?;
     let org = s.store.get_organisation(org_id).await?;
     Ok((user, org))
@@ -120,7 +119,7 @@ async fn delegation_page(
     Path(raw): Path<String>,
 ) -> Result<Response, WebError> {
     let event_id = id(&raw)?;
-    let (user, org) = representative(&s, &c).await?;
+    let (user, org) = representative(&s, c.auth.as_ref()).await?;
     let page = page(
         &s,
         c,
@@ -294,7 +293,7 @@ async fn register_delegation(
     body: axum::body::Bytes,
 ) -> Result<Response, WebError> {
     let event_id = id(&raw)?;
-    let (user, org) = representative(&s, &c).await?;
+    let (user, org) = representative(&s, c.auth.as_ref()).await?;
     let pairs: Vec<(String, String)> =
         serde_urlencoded::from_bytes(&body).map_err(|_| WebError::BadRequest("err-bad-form"))?;
     let chosen: Vec<i64> = pairs
@@ -350,7 +349,7 @@ async fn cancel_delegate(
     Path((raw, rid)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
     let (event_id, rid) = (id(&raw)?, id(&rid)?);
-    let (user, _) = representative(&s, &c).await?;
+    let (user, _) = representative(&s, c.auth.as_ref()).await?;
     let entered = s.store.delegation(event_id, user.id).await?;
     if !entered.iter().any(|r| r.id == rid) {
         return Err(WebError::NotFound);
