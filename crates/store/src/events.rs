@@ -715,6 +715,8 @@ pub struct RegistrationDraft {
     pub consent_version: String,
     pub search_key: String,
     pub synthetic: bool,
+    /// The account that entered it for someone else (a delegation), if any.
+    pub registered_by: Option<i64>,
 }
 
 impl RegistrationInput {
@@ -791,6 +793,7 @@ impl RegistrationInput {
             sessions,
             consent_version: PRIVACY_NOTICE_VERSION.to_owned(),
             synthetic: false,
+            registered_by: None,
         })
     }
 }

@@ -384,7 +384,7 @@ macro_rules! impl_sql_events {
                         Self::take_event_seat(tx, event_id, invited).await?
                     };
                     let reg = sqlx::query_as::<_, Registration>(AssertSqlSafe(format!(
-                        "INSERT INTO registrations (event_id, status, name, name_script, email, organisation, region, org_type, position, phone, dietary, consent_at, consent_version, invited, waiting_seq, manage_token, locale, search_key, synthetic, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $12, $12) RETURNING {REG_COLS}")))
+                        "INSERT INTO registrations (event_id, status, name, name_script, email, organisation, region, org_type, position, phone, dietary, consent_at, consent_version, invited, waiting_seq, manage_token, locale, search_key, synthetic, registered_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $12, $12) RETURNING {REG_COLS}")))
                         .bind(event_id)
                         .bind(status.code().to_owned())
                         .bind(d.name.clone())
@@ -404,6 +404,7 @@ macro_rules! impl_sql_events {
                         .bind(locale.to_owned())
                         .bind(d.search_key.clone())
                         .bind(d.synthetic)
+                        .bind(d.registered_by)
                         .fetch_one(&mut **tx)
                         .await
                         .map_err(|e| match map_err(e) {
@@ -1146,7 +1147,8 @@ macro_rules! impl_sql_events {
                     let mut tx = self.begin().await?;
                     let mut out = Vec::with_capacity(drafts.len());
                     for (n, (d, token)) in drafts.iter().enumerate() {
-                        let reg = Self::register_in(&mut tx, event_id, d, Channel::Public, token, locale, now)
+                        let d = RegistrationDraft { registered_by: Some(by), ..d.clone() };
+                        let reg = Self::register_in(&mut tx, event_id, &d, Channel::Public, token, locale, now)
                             .await
                             .map_err(|e| match e {
                                 StoreError::Invalid(errors) => StoreError::Invalid(
@@ -1160,12 +1162,6 @@ macro_rules! impl_sql_events {
                                 ),
                                 other => other,
                             })?;
-                        sqlx::query("UPDATE registrations SET registered_by = $1 WHERE id = $2")
-                            .bind(by)
-                            .bind(reg.id)
-                            .execute(&mut *tx)
-                            .await
-                            .map_err(map_err)?;
                         out.push(reg);
                     }
                     tx.commit().await.map_err(map_err)?;

@@ -18,7 +18,7 @@ use baylink_store::{
 };
 
 use super::directory::actor;
-use super::{Ctx, FormData, FormState, form_errors, render, render_invalid, see};
+use super::{Ctx, FormState, form_errors, render, render_invalid, see};
 use crate::AppState;
 use crate::error::WebError;
 
@@ -294,16 +294,7 @@ async fn register_delegation(
 ) -> Result<Response, WebError> {
     let event_id = id(&raw)?;
     let (user, org) = representative(&s, c.auth.as_ref()).await?;
-    let pairs: Vec<(String, String)> =
-        serde_urlencoded::from_bytes(&body).map_err(|_| WebError::BadRequest("err-bad-form"))?;
-    let chosen: Vec<i64> = pairs
-        .iter()
-        .filter(|(k, _)| k == "sessions")
-        .filter_map(|(_, v)| v.parse().ok())
-        .collect();
-    let form = FormData {
-        values: pairs.into_iter().filter(|(k, _)| k != "sessions").collect(),
-    };
+    let (form, chosen) = super::events::with_sessions(&body)?;
     // Blank rows are skipped; the others keep their row's number for their errors.
     let people: Vec<(i64, Delegate)> = rows()
         .into_iter()

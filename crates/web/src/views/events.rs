@@ -479,8 +479,9 @@ async fn register_form(
     })
 }
 
-/// Reads a registration form; `sessions` repeats, one per ticked forum.
-fn registration_form(body: &[u8]) -> Result<(FormData, Vec<i64>, RegistrationInput), WebError> {
+/// Reads a form with a choice of sessions: `sessions` repeats, one per ticked forum (the
+/// registration and delegation forms).
+pub(crate) fn with_sessions(body: &[u8]) -> Result<(FormData, Vec<i64>), WebError> {
     let pairs: Vec<(String, String)> =
         serde_urlencoded::from_bytes(body).map_err(|_| WebError::BadRequest("err-bad-form"))?;
     let chosen: Vec<i64> = pairs
@@ -491,6 +492,12 @@ fn registration_form(body: &[u8]) -> Result<(FormData, Vec<i64>, RegistrationInp
     let form = FormData {
         values: pairs.into_iter().filter(|(k, _)| k != "sessions").collect(),
     };
+    Ok((form, chosen))
+}
+
+/// Reads a registration form.
+fn registration_form(body: &[u8]) -> Result<(FormData, Vec<i64>, RegistrationInput), WebError> {
+    let (form, chosen) = with_sessions(body)?;
     let input = RegistrationInput {
         name: form.get("name").to_owned(),
         email: form.get("email").to_owned(),
