@@ -464,6 +464,9 @@ pub async fn load(
             starts_at: hk(2026, 12, if approval { 18 } else { 15 }, 14, 0),
             ends_at: hk(2026, 12, if approval { 18 } else { 15 }, 17, 30),
             capacity: Some(capacity),
+            // Five places per member organisation at the open seminar (名額), so the
+            // demo's representative sees them counted.
+            delegation_quota: (!approval).then_some(5),
             registration_open: true,
             requires_approval: approval,
             synthetic: true,

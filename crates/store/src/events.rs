@@ -106,6 +106,9 @@ pub struct Event {
     pub ends_at: i64,
     /// Seats for the public; none for no limit.
     pub capacity: Option<i64>,
+    /// Places per member organisation through the delegation form (名額); none for no
+    /// limit beyond the seats, 0 for no delegations.
+    pub delegation_quota: Option<i64>,
     pub confirmed_count: i64,
     pub waiting_seq: i64,
     pub registration_open: bool,
@@ -255,6 +258,8 @@ pub struct Registration {
     pub locale: String,
     pub checked_in_at: Option<i64>,
     pub synthetic: bool,
+    /// The account that entered it as part of a delegation (團體報名), if one did.
+    pub registered_by: Option<i64>,
     pub created_at: i64,
     pub updated_at: i64,
 }
@@ -432,6 +437,9 @@ pub struct EventInput {
     pub starts_at: i64,
     pub ends_at: i64,
     pub capacity: Option<i64>,
+    /// Places per member organisation through the delegation form (名額); none for no
+    /// limit beyond the seats, 0 for no delegations.
+    pub delegation_quota: Option<i64>,
     pub registration_open: bool,
     pub requires_approval: bool,
     pub synthetic: bool,
@@ -459,6 +467,9 @@ pub struct EventDraft {
     pub starts_at: i64,
     pub ends_at: i64,
     pub capacity: Option<i64>,
+    /// Places per member organisation through the delegation form (名額); none for no
+    /// limit beyond the seats, 0 for no delegations.
+    pub delegation_quota: Option<i64>,
     pub registration_open: bool,
     pub requires_approval: bool,
     pub synthetic: bool,
@@ -507,6 +518,9 @@ impl EventInput {
         if self.capacity.is_some_and(|c| c < 0) {
             e.push(FieldError::new("capacity", "err-not-a-number"));
         }
+        if self.delegation_quota.is_some_and(|c| c < 0) {
+            e.push(FieldError::new("delegation_quota", "err-not-a-number"));
+        }
         let unknown = |fs: &[String]| fs.iter().any(|f| !REGISTRATION_FIELDS.contains(&f.trim()));
         if self.ask_fields.as_deref().is_some_and(unknown) || unknown(&self.required_fields) {
             e.push(FieldError::new("ask_fields", "err-unknown-choice"));
@@ -539,6 +553,7 @@ impl EventInput {
             starts_at: self.starts_at,
             ends_at: self.ends_at,
             capacity: self.capacity,
+            delegation_quota: self.delegation_quota,
             registration_open: self.registration_open,
             requires_approval: self.requires_approval,
             synthetic: self.synthetic,
@@ -965,6 +980,10 @@ pub trait EventStore: Send + Sync {
     /// one transaction: one refused (its address already registered, a field the event
     /// requires missing, registration closed) refuses them all, and a field's error is
     /// named `{field}_{n}` for the n-th draft (from 1), so the form can show it on its row.
+    /// Where the event sets places per organisation (`delegation_quota`), they are counted
+    /// under the event's lock, over every account of `by`'s organisation; a delegation that
+    /// would pass them is refused whole, with `err-delegation-quota` on `people` and the
+    /// places left as its limit.
     async fn register_delegation(
         &self,
         event_id: i64,
@@ -975,6 +994,9 @@ pub trait EventStore: Send + Sync {
     ) -> StoreResult<Vec<Registration>>;
     /// What the account `by` entered for `event_id` as a delegation, in the order entered.
     async fn delegation(&self, event_id: i64, by: i64) -> StoreResult<Vec<Registration>>;
+    /// The places `by`'s organisation holds at `event_id` through delegations: what any of
+    /// its accounts entered and is neither cancelled nor declined (what the quota counts).
+    async fn delegation_places(&self, event_id: i64, by: i64) -> StoreResult<i64>;
     /// Queues one mail to `email` with the links of the registrations made with it and of
     /// the invitations to it still waiting, for a holder who lost them, in `locale`;
     /// written when sent, so it lists what stands then. Returns whether it was queued: not

@@ -10,8 +10,8 @@
 use crate::events::EventFilter;
 use crate::sql::{Arg, Built, like_pattern};
 
-pub const EVENT_COLS: &str = "id, kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at, ends_at, capacity, confirmed_count, waiting_seq, registration_open, requires_approval, synthetic, version, programme_version, ask_fields, required_fields, created_at, updated_at";
-pub const REG_COLS: &str = "id, event_id, status, name, name_script, email, organisation, region, org_type, position, phone, dietary, consent_at, consent_version, invited, waiting_seq, manage_token, locale, checked_in_at, synthetic, created_at, updated_at";
+pub const EVENT_COLS: &str = "id, kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at, ends_at, capacity, delegation_quota, confirmed_count, waiting_seq, registration_open, requires_approval, synthetic, version, programme_version, ask_fields, required_fields, created_at, updated_at";
+pub const REG_COLS: &str = "id, event_id, status, name, name_script, email, organisation, region, org_type, position, phone, dietary, consent_at, consent_version, invited, waiting_seq, manage_token, locale, checked_in_at, synthetic, registered_by, created_at, updated_at";
 pub const SESSION_SELECT: &str = "SELECT s.id, s.event_id, s.kind, s.title, s.title_script, s.title_en, s.theme, s.theme_script, s.room, s.starts_at, s.ends_at, s.capacity, s.confirmed_count, s.waiting_seq, s.organiser_org_id, s.sort_order, o.name AS organiser_name, o.name_script AS organiser_name_script, o.name_en AS organiser_name_en FROM event_sessions s LEFT JOIN organisations o ON o.id = s.organiser_org_id";
 pub const ROLE_SELECT: &str = "SELECT r.id, r.event_id, r.org_id, r.role, r.sort_order, o.name AS org_name, o.name_script AS org_name_script, o.name_en AS org_name_en FROM event_roles r JOIN organisations o ON o.id = r.org_id";
 pub const SPEAKER_SELECT: &str = "SELECT a.id, a.item_id AS parent_id, a.person_id, a.title, a.title_script, a.sort_order, p.name AS person_name, p.name_script AS person_name_script, p.name_en AS person_name_en FROM item_speakers a JOIN people p ON p.id = a.person_id";
@@ -167,6 +167,20 @@ macro_rules! impl_sql_events {
 
                 /// Takes an event seat if one is free (or, for an invitation, whatever the
                 /// public limit); else a place at the end of the waiting list.
+                /// The places `by`'s organisation holds at `event_id` through delegations
+                /// (see `EventStore::delegation_places`); an account without an
+                /// organisation counts its own.
+                async fn places_held(tx: &mut Tx<'_>, event_id: i64, by: i64) -> StoreResult<i64> {
+                    sqlx::query("SELECT COUNT(*) FROM registrations WHERE event_id = $1 AND status NOT IN ('cancelled', 'declined') AND (registered_by = $2 OR registered_by IN (SELECT u.id FROM users u JOIN users me ON me.org_id = u.org_id WHERE me.id = $2))")
+                        .bind(event_id)
+                        .bind(by)
+                        .fetch_one(&mut **tx)
+                        .await
+                        .map_err(map_err)?
+                        .try_get(0)
+                        .map_err(map_err)
+                }
+
                 async fn take_event_seat(tx: &mut Tx<'_>, event_id: i64, past_limit: bool) -> StoreResult<(RegStatus, Option<i64>)> {
                     let seat = sqlx::query("UPDATE events SET confirmed_count = confirmed_count + 1 WHERE id = $1 AND (capacity IS NULL OR confirmed_count < capacity OR $2) RETURNING confirmed_count")
                         .bind(event_id)
@@ -522,7 +536,7 @@ macro_rules! impl_sql_events {
                     let mut tx = self.begin().await?;
                     let t = $crate::sql::now();
                     let e = sqlx::query_as::<_, Event>(AssertSqlSafe(format!(
-                        "INSERT INTO events (kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at, ends_at, capacity, registration_open, requires_approval, signing_key, synthetic, search_key, ask_fields, required_fields, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $21, $22, 1, $20, $20) RETURNING {EVENT_COLS}")))
+                        "INSERT INTO events (kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at, ends_at, capacity, registration_open, requires_approval, signing_key, synthetic, search_key, ask_fields, required_fields, delegation_quota, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $21, $22, $23, 1, $20, $20) RETURNING {EVENT_COLS}")))
                         .bind(d.kind.code().to_owned())
                         .bind(d.series_id)
                         .bind(d.title.clone())
@@ -545,6 +559,7 @@ macro_rules! impl_sql_events {
                         .bind(t)
                         .bind(d.ask_fields.clone())
                         .bind(d.required_fields.clone())
+                        .bind(d.delegation_quota)
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(|e| match map_err(e) {
@@ -571,7 +586,7 @@ macro_rules! impl_sql_events {
                         return Err(StoreError::invalid("capacity", "err-capacity-below-confirmed"));
                     }
                     let after = sqlx::query_as::<_, Event>(AssertSqlSafe(format!(
-                        "UPDATE events SET kind = $1, series_id = $2, title = $3, title_script = $4, title_en = $5, summary = $6, summary_script = $7, venue = $8, venue_script = $9, venue_en = $10, region = $11, starts_at = $12, ends_at = $13, capacity = $14, registration_open = $15, requires_approval = $16, synthetic = $17, search_key = $18, ask_fields = $21, required_fields = $22, version = version + 1, programme_version = programme_version + 1, updated_at = $19 WHERE id = $20 RETURNING {EVENT_COLS}")))
+                        "UPDATE events SET kind = $1, series_id = $2, title = $3, title_script = $4, title_en = $5, summary = $6, summary_script = $7, venue = $8, venue_script = $9, venue_en = $10, region = $11, starts_at = $12, ends_at = $13, capacity = $14, registration_open = $15, requires_approval = $16, synthetic = $17, search_key = $18, ask_fields = $21, required_fields = $22, delegation_quota = $23, version = version + 1, programme_version = programme_version + 1, updated_at = $19 WHERE id = $20 RETURNING {EVENT_COLS}")))
                         .bind(d.kind.code().to_owned())
                         .bind(d.series_id)
                         .bind(d.title.clone())
@@ -594,6 +609,7 @@ macro_rules! impl_sql_events {
                         .bind(id)
                         .bind(d.ask_fields.clone())
                         .bind(d.required_fields.clone())
+                        .bind(d.delegation_quota)
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(map_err)?;
@@ -1145,6 +1161,30 @@ macro_rules! impl_sql_events {
 
                 async fn register_delegation(&self, event_id: i64, by: i64, drafts: &[(RegistrationDraft, String)], locale: &str, now: i64) -> StoreResult<Vec<Registration>> {
                     let mut tx = self.begin().await?;
+                    let quota: Option<i64> = sqlx::query("SELECT delegation_quota FROM events WHERE id = $1")
+                        .bind(event_id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)?
+                        .try_get(0)
+                        .map_err(map_err)?;
+                    if let Some(quota) = quota {
+                        // The event's row is locked first (each seat taken locks it anyway),
+                        // so that two representatives of one organisation entering at once
+                        // are counted one after the other.
+                        sqlx::query("UPDATE events SET version = version WHERE id = $1")
+                            .bind(event_id)
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(map_err)?;
+                        let held = Self::places_held(&mut tx, event_id, by).await?;
+                        if held + drafts.len() as i64 > quota {
+                            return Err(StoreError::Invalid(vec![
+                                FieldError::new("people", "err-delegation-quota").with_limit((quota - held).max(0)),
+                            ]));
+                        }
+                    }
                     let mut out = Vec::with_capacity(drafts.len());
                     for (n, (d, token)) in drafts.iter().enumerate() {
                         let d = RegistrationDraft { registered_by: Some(by), ..d.clone() };
@@ -1166,6 +1206,13 @@ macro_rules! impl_sql_events {
                     }
                     tx.commit().await.map_err(map_err)?;
                     Ok(out)
+                }
+
+                async fn delegation_places(&self, event_id: i64, by: i64) -> StoreResult<i64> {
+                    let mut tx = self.begin().await?;
+                    let held = Self::places_held(&mut tx, event_id, by).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(held)
                 }
 
                 async fn delegation(&self, event_id: i64, by: i64) -> StoreResult<Vec<Registration>> {

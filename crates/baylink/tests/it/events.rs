@@ -1360,6 +1360,115 @@ async fn a_representative_registers_a_delegation() {
     assert_eq!(still[0].status, baylink_store::RegStatus::Confirmed);
 }
 
+/// The organiser sets places per member organisation (名額): the representative sees how
+/// many their organisation holds and cannot pass them, and staff see which registrations
+/// came through a delegation.
+#[tokio::test]
+async fn places_per_organisation_bound_a_delegation() {
+    let mut app = kit::demo_app().await;
+    app.sign_in(kit::ADMIN).await;
+    // Next year, so that the event is never over when the test runs.
+    let year = 1970 + baylink_store::sql::now() / 31_556_952 + 1;
+    let (start, end) = (format!("{year}-06-01"), format!("{year}-06-02"));
+    let event = |quota: &'static str| {
+        [
+            ("kind", "annual_conference"),
+            ("title", "深港澳科技合作年會"),
+            ("region", "shenzhen"),
+            ("start_date", start.as_str()),
+            ("start_time", "09:00"),
+            ("end_date", end.as_str()),
+            ("end_time", "17:00"),
+            ("registration_open", "1"),
+            ("delegation_quota", quota),
+        ]
+    };
+    let r = app.post_form("/en/events/new", &event("-1")).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = r.text().await.unwrap();
+    let field = body.find("name=\"delegation_quota\"").unwrap();
+    assert!(body[field..].contains("Enter a number."), "{body}");
+    let r = app.post_form("/en/events/new", &event("2")).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let id: i64 = r.headers()["location"]
+        .to_str()
+        .unwrap()
+        .trim_start_matches("/en/events/")
+        .trim_end_matches("/manage")
+        .parse()
+        .unwrap();
+    let (_, form) = app.page(&format!("/zh-Hant/events/{id}/edit")).await;
+    assert!(form.contains("每個成員單位名額") && form.contains("value=\"2\""));
+
+    app.client = kit::client();
+    app.sign_in(kit::REP).await;
+    let (_, page) = app.page(&format!("/en/events/{id}")).await;
+    assert!(page.contains("id=\"delegation\""));
+    let path = format!("/en/events/{id}/delegation");
+    let (_, page) = app.page(&path).await;
+    assert!(
+        page.contains("Your organisation holds 0 of its 2 places at this event."),
+        "{page}"
+    );
+    let person = |n: usize| {
+        [
+            (format!("name_{n}"), format!("同事{n}")),
+            (format!("email_{n}"), format!("places{n}@hkitf.example")),
+        ]
+    };
+    let three: Vec<(String, String)> = (1..=3)
+        .flat_map(person)
+        .chain([("consent".to_owned(), "1".to_owned())])
+        .collect();
+    fn as_refs(v: &[(String, String)]) -> Vec<(&str, &str)> {
+        v.iter().map(|(k, x)| (k.as_str(), x.as_str())).collect()
+    }
+    let r = app.post_form(&path, &as_refs(&three)).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("Your organisation has only 2 places left at this event.")
+    );
+    let rep = app
+        .store
+        .find_user_by_email(kit::REP)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(app.store.delegation_places(id, rep.id).await.unwrap(), 0);
+    assert!(
+        app.store
+            .registrations_by_address("places1@hkitf.example")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let two: Vec<(String, String)> = three
+        .iter()
+        .filter(|(k, _)| !k.ends_with("_3"))
+        .cloned()
+        .collect();
+    let r = app.post_form(&path, &as_refs(&two)).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    // Full: a notice instead of the form, in the reader's script.
+    let (_, page) = app.page(&format!("/zh-Hant/events/{id}/delegation")).await;
+    assert!(
+        page.contains("已使用 2 個名額，共 2 個")
+            && page.contains("id=\"delegation-full\"")
+            && !page.contains("id=\"delegation-form\""),
+        "{page}"
+    );
+    // Staff see the two came through a delegation, and no one else did.
+    app.client = kit::client();
+    app.sign_in(kit::ADMIN).await;
+    let (_, page) = app
+        .page(&format!("/zh-Hant/events/{id}/registrations"))
+        .await;
+    assert_eq!(page.matches("badge delegation").count(), 2, "{page}");
+}
+
 #[tokio::test]
 async fn a_delegation_through_the_api() {
     let mut app = kit::demo_app().await;

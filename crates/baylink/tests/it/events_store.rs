@@ -739,6 +739,134 @@ async fn delegations(store: Arc<dyn Store>) {
     );
 }
 
+/// Places per organisation (名額): counted over every representative of the organisation,
+/// a delegation that would pass them refused whole, a cancelled place given back, and two
+/// representatives entering at once never holding more than the quota between them.
+async fn delegation_places(store: Arc<dyn Store>) {
+    let s = store.as_ref();
+    let me = Actor::cli();
+    let mut input = EventInput {
+        kind: "forum".into(),
+        title: "深港澳科技合作大會".into(),
+        region: "shenzhen".into(),
+        starts_at: NOON,
+        ends_at: NOON + 3 * 3600,
+        registration_open: true,
+        delegation_quota: Some(3),
+        ..Default::default()
+    };
+    let ev = s
+        .create_event(
+            &me,
+            &input.validate(Script::Hant).unwrap(),
+            &baylink_tickets::generate_key(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(ev.delegation_quota, Some(3));
+    let org = |name: &str| {
+        OrganisationInput {
+            name: name.into(),
+            org_type: "society".into(),
+            region: "hong_kong".into(),
+            ..Default::default()
+        }
+        .validate(Script::Hant)
+        .unwrap()
+    };
+    let member = s
+        .create_organisation(&me, &org("香港資訊科技聯會"))
+        .await
+        .unwrap();
+    let other = s
+        .create_organisation(&me, &org("澳門科技協會"))
+        .await
+        .unwrap();
+    let account = |email: &str, org_id: i64| UserInput {
+        email: email.into(),
+        display_name: "代表".into(),
+        role: "participant".into(),
+        side_id: None,
+        org_id: Some(org_id),
+    };
+    let mut reps = Vec::new();
+    for (email, org_id) in [
+        ("a@member.hk", member.id),
+        ("b@member.hk", member.id),
+        ("c@other.mo", other.id),
+    ] {
+        let u = account(email, org_id).validate().unwrap();
+        reps.push(s.create_user(&me, &u, "x").await.unwrap().id);
+    }
+    let entry = |i: usize| (person(i), format!("places-{i}"));
+    let at = NOON - 86_400;
+    let first = s
+        .register_delegation(ev.id, reps[0], &[entry(1), entry(2)], "en", at)
+        .await
+        .unwrap();
+    assert_eq!(s.delegation_places(ev.id, reps[1]).await.unwrap(), 2);
+    // The colleague has one place left, not two: nothing of the two is written.
+    match s
+        .register_delegation(ev.id, reps[1], &[entry(3), entry(4)], "en", at)
+        .await
+        .unwrap_err()
+    {
+        StoreError::Invalid(errors) => {
+            assert_eq!(errors.len(), 1, "{errors:?}");
+            assert_eq!(errors[0].field, "people");
+            assert_eq!(errors[0].code, "err-delegation-quota");
+            assert_eq!(errors[0].limit, Some(1));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(s.delegation(ev.id, reps[1]).await.unwrap().is_empty());
+    assert!(
+        s.registrations_by_address("p3@example.org")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    // Another organisation has its own places.
+    s.register_delegation(ev.id, reps[2], &[entry(5), entry(6), entry(7)], "en", at)
+        .await
+        .unwrap();
+    assert_eq!(s.delegation_places(ev.id, reps[2]).await.unwrap(), 3);
+    // A cancelled place is given back.
+    s.cancel_registration(None, first[0].id, at).await.unwrap();
+    assert_eq!(s.delegation_places(ev.id, reps[0]).await.unwrap(), 1);
+    s.register_delegation(ev.id, reps[1], &[entry(3), entry(4)], "en", at)
+        .await
+        .unwrap();
+    assert_eq!(s.delegation_places(ev.id, reps[0]).await.unwrap(), 3);
+    // The organiser raises the quota; two representatives enter two each at once: the
+    // database lets one of them through.
+    input.delegation_quota = Some(5);
+    input.version = Some(ev.version);
+    s.update_event(&me, ev.id, &input.validate(Script::Hant).unwrap())
+        .await
+        .unwrap();
+    let (these, those) = ([entry(8), entry(9)], [entry(10), entry(11)]);
+    let (a, b) = tokio::join!(
+        s.register_delegation(ev.id, reps[0], &these, "en", at),
+        s.register_delegation(ev.id, reps[1], &those, "en", at),
+    );
+    assert!(a.is_ok() != b.is_ok(), "{a:?} {b:?}");
+    assert_eq!(s.delegation_places(ev.id, reps[0]).await.unwrap(), 5);
+}
+
+#[tokio::test]
+async fn delegation_places_on_sqlite() {
+    let db = TestDb::sqlite();
+    delegation_places(db.open().await).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn delegation_places_on_postgres() {
+    let db = TestDb::postgres().await;
+    delegation_places(db.open().await).await;
+}
+
 #[tokio::test]
 async fn delegations_on_sqlite() {
     let db = TestDb::sqlite();

@@ -234,6 +234,14 @@ err-delegation-empty = Fill in at least one person.
 err-delegation-twice = This address is listed twice.
 err-delegation-consent = Please confirm that the people listed agreed.
 err-delegation-too-many = At most { $limit } people at a time.
+err-delegation-quota = { $limit ->
+    [0] Your organisation has no places left at this event.
+    [one] Your organisation has only one place left at this event.
+   *[other] Your organisation has only { $limit } places left at this event.
+}
+delegation-places = Your organisation holds { $count } of its { $limit } places at this event.
+delegation-no-places = Your organisation's places at this event are all taken. Cancel one of them to register someone else, or ask the organiser for more.
+delegation-badge = Delegation
 mine-help = Registrations made with { $email }, at every event. Each opens its own page: status, ticket, sessions and matchmaking.
 mine-none = No registration was made with this address yet.
 mine-invited = Invitations waiting for you
@@ -334,6 +342,8 @@ field-venue-en = Venue in English
 field-starts = Starts
 field-ends = Ends
 field-capacity = Seats (empty for no limit)
+field-delegation-quota = Places per member organisation (delegations; empty for no limit)
+delegation-quota-hint = How many people the representatives of one member organisation may register through the delegation form. Empty for no limit beyond the seats, 0 for no delegations; a cancelled registration frees its place.
 field-requires-approval = Registrations need approval
 field-theme = Theme
 field-room = Room

@@ -70,11 +70,29 @@ struct DelegationPage {
     chosen: Vec<i64>,
     /// Who this account entered for the event before.
     entered: Vec<Registration>,
+    /// Where the event sets places per organisation: how many the organisation holds, out
+    /// of how many.
+    places: Option<(i64, i64)>,
 }
 
 impl DelegationPage {
     fn chosen(&self, id: &i64) -> bool {
         self.chosen.contains(id)
+    }
+
+    /// "Your organisation holds n of its q places", where the event sets them.
+    fn places_note(&self) -> Option<String> {
+        self.places.map(|(held, quota)| {
+            self.c.lang.t_args(
+                "delegation-places",
+                &[("count", held.into()), ("limit", quota.into())],
+            )
+        })
+    }
+
+    /// No place left for anyone else: the form gives way to a notice.
+    fn full(&self) -> bool {
+        self.places.is_some_and(|(held, quota)| held >= quota)
     }
 }
 
@@ -101,6 +119,10 @@ async fn page(
 ) -> Result<DelegationPage, WebError> {
     let p = s.store.programme(event_id).await?;
     let entered = s.store.delegation(event_id, user.id).await?;
+    let places = match p.event.delegation_quota {
+        Some(quota) => Some((s.store.delegation_places(event_id, user.id).await?, quota)),
+        None => None,
+    };
     Ok(DelegationPage {
         c,
         event: p.event,
@@ -110,6 +132,7 @@ async fn page(
         f,
         chosen,
         entered,
+        places,
     })
 }
 

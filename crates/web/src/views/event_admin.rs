@@ -125,6 +125,12 @@ async fn edit_event(
             "capacity",
             e.capacity.map(|x| x.to_string()).unwrap_or_default(),
         ),
+        (
+            "delegation_quota",
+            e.delegation_quota
+                .map(|x| x.to_string())
+                .unwrap_or_default(),
+        ),
         ("registration_open", flag(e.registration_open)),
         ("requires_approval", flag(e.requires_approval)),
         ("synthetic", flag(e.synthetic)),
@@ -168,6 +174,7 @@ async fn save_event(
         starts_at: when(&form, "start_date", "start_time", &mut errors),
         ends_at: when(&form, "end_date", "end_time", &mut errors),
         capacity: form.int("capacity", &mut errors),
+        delegation_quota: form.int("delegation_quota", &mut errors),
         registration_open: !form.get("registration_open").is_empty(),
         requires_approval: !form.get("requires_approval").is_empty(),
         synthetic: !form.get("synthetic").is_empty(),

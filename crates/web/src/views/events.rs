@@ -227,6 +227,9 @@ struct EventPage {
     rows: Vec<Vec<Column>>,
     json_ld: String,
     can_register: bool,
+    /// A representative may enter a delegation, or see and cancel what they entered: the
+    /// event is not over and takes delegations (its places per organisation are not 0).
+    takes_delegations: bool,
 }
 
 /// The schema.org description of an event, for search engines and calendars.
@@ -292,13 +295,16 @@ async fn event_page(
         }
     }
     let json_ld = json_ld(&c, &p, &c.href(&format!("/events/{}", p.event.id)));
-    let can_register = p.event.registration_open && p.event.ends_at > baylink_store::sql::now();
+    let not_over = p.event.ends_at > baylink_store::sql::now();
+    let can_register = p.event.registration_open && not_over;
+    let takes_delegations = not_over && c.speaks_for_org() && p.event.delegation_quota != Some(0);
     render(&EventPage {
         c,
         p,
         rows,
         json_ld,
         can_register,
+        takes_delegations,
     })
 }
 
