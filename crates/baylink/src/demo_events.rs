@@ -20,6 +20,21 @@ pub fn hk(y: i32, m: u8, d: u8, h: u8, min: u8) -> i64 {
     date.with_time(t).assume_utc().unix_timestamp() - 8 * 3600
 }
 
+/// `days` after today (Hong Kong's date; negative for before), at `h:min` Hong Kong time.
+/// The demo's coming events are placed from the day it is loaded, so that they stay ahead
+/// of whoever loads it: a date written out would pass, and with it the demo's open
+/// registration and matchmaking (and the tests that use them).
+pub fn days_ahead(days: i64, h: u8, min: u8) -> i64 {
+    let now = baylink_store::sql::now();
+    let midnight = (now + 8 * 3600).div_euclid(86_400) * 86_400 - 8 * 3600;
+    midnight + days * 86_400 + i64::from(h) * 3600 + i64::from(min) * 60
+}
+
+/// The day of the demo's matchmaking session, in days from the day the demo is loaded: far
+/// enough for its request and acceptance deadlines (two days and one day before) and the
+/// seminars before it to be ahead too.
+const MATCHMAKING_DAY: i64 = 23;
+
 /// The languages a demo participant from `region` says they meet in (synthetic, a rough
 /// rule: Hong Kong and Macao add Cantonese, Macao Portuguese, and those from abroad speak
 /// English only, so that some pairs need an interpreter).
@@ -461,8 +476,8 @@ pub async fn load(
                 .into(),
             ),
             region: if approval { "macao" } else { "shenzhen" }.into(),
-            starts_at: hk(2026, 12, if approval { 18 } else { 15 }, 14, 0),
-            ends_at: hk(2026, 12, if approval { 18 } else { 15 }, 17, 30),
+            starts_at: days_ahead(if approval { 20 } else { 17 }, 14, 0),
+            ends_at: days_ahead(if approval { 20 } else { 17 }, 17, 30),
             capacity: Some(capacity),
             // Five places per member organisation at the open seminar (名額), so the
             // demo's representative sees them counted.
@@ -818,8 +833,8 @@ async fn open_matchmaking(
         ),
         venue: Some("香港科學園（示意）".into()),
         region: "hong_kong".into(),
-        starts_at: hk(2026, 12, 21, 14, 0),
-        ends_at: hk(2026, 12, 21, 17, 30),
+        starts_at: days_ahead(MATCHMAKING_DAY, 14, 0),
+        ends_at: days_ahead(MATCHMAKING_DAY, 17, 30),
         capacity: Some(120),
         registration_open: true,
         synthetic: true,
@@ -836,8 +851,8 @@ async fn open_matchmaking(
     let settings = MatchmakingInput {
         meeting_minutes: 20,
         max_requests: 5,
-        request_deadline: Some(hk(2026, 12, 19, 23, 59)),
-        accept_deadline: Some(hk(2026, 12, 20, 23, 59)),
+        request_deadline: Some(days_ahead(MATCHMAKING_DAY - 2, 23, 59)),
+        accept_deadline: Some(days_ahead(MATCHMAKING_DAY - 1, 23, 59)),
         self_booking: true,
         video_url: Some("https://meet.jit.si".into()),
         auto_accept: false,
@@ -845,10 +860,10 @@ async fn open_matchmaking(
     .validate()
     .map_err(|e| anyhow!("demo matchmaking settings: {e:?}"))?;
     store
-        .save_matchmaking(actor, ev.id, &settings, hk(2026, 11, 20, 10, 0))
+        .save_matchmaking(actor, ev.id, &settings, days_ahead(-8, 10, 0))
         .await?;
     let slots: Vec<(i64, i64)> = (0..8)
-        .map(|k| hk(2026, 12, 21, 14, 30) + k * 20 * 60)
+        .map(|k| days_ahead(MATCHMAKING_DAY, 14, 30) + k * 20 * 60)
         .map(|start| (start, start + 20 * 60))
         .collect();
     store.add_meeting_slots(actor, ev.id, &slots).await?;
@@ -896,7 +911,7 @@ async fn open_matchmaking(
                 } else {
                     "zh-Hant"
                 },
-                hk(2026, 11, 21, 10, 0) + i as i64 * 600,
+                days_ahead(-7, 10, 0) + i as i64 * 600,
             )
             .await?;
         store
@@ -905,7 +920,7 @@ async fn open_matchmaking(
                 abouts[i % abouts.len()],
                 false,
                 languages_in(region),
-                hk(2026, 11, 21, 11, 0),
+                days_ahead(-7, 11, 0),
             )
             .await?;
         partners.push(r.id);
@@ -916,7 +931,7 @@ async fn open_matchmaking(
                 &baylink_tickets::generate_key()[..20]
             );
             store
-                .set_online_room(r.id, Some(&room), hk(2026, 11, 21, 11, 0))
+                .set_online_room(r.id, Some(&room), days_ahead(-7, 11, 0))
                 .await?;
         }
     }
@@ -942,7 +957,7 @@ async fn open_matchmaking(
             Channel::Public,
             &baylink_tickets::generate_key(),
             "en",
-            hk(2026, 11, 23, 9, 0),
+            days_ahead(-5, 9, 0),
         )
         .await?;
     // The secretariat brings together the drone logistics firm and the maker of warehouse
@@ -956,7 +971,7 @@ async fn open_matchmaking(
     .validate(Script::Hant)
     .map_err(|e| anyhow!("demo arranged meeting: {e:?}"))?;
     store
-        .arrange_meeting(actor, ev.id, partners[0], &note, hk(2026, 11, 22, 10, 0))
+        .arrange_meeting(actor, ev.id, partners[0], &note, days_ahead(-6, 10, 0))
         .await?;
     Ok(())
 }

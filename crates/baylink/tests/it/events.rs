@@ -435,6 +435,7 @@ async fn mail_waits_out_a_mail_server_outage() {
 #[tokio::test]
 async fn staff_build_an_event_with_its_programme() {
     let mut app = kit::demo_app().await;
+    let day = format!("{}-12-20", kit::next_year());
     app.sign_in(SECRETARIAT).await;
     // A bad date is pointed at, and nothing is made.
     let r = app
@@ -465,9 +466,9 @@ async fn staff_build_an_event_with_its_programme() {
                 ("title_en", "Low-altitude economy forum"),
                 ("region", "hong_kong"),
                 ("venue", "香港科學園"),
-                ("start_date", "2026-12-20"),
+                ("start_date", &day),
                 ("start_time", "09:30"),
-                ("end_date", "2026-12-20"),
+                ("end_date", &day),
                 ("end_time", "17:00"),
                 ("capacity", "120"),
                 ("registration_open", "1"),
@@ -497,7 +498,7 @@ async fn staff_build_an_event_with_its_programme() {
             &[
                 ("kind", "forum"),
                 ("title", "無人機物流分論壇"),
-                ("date", "2026-12-20"),
+                ("date", &day),
                 ("start_time", "14:00"),
                 ("end_time", "16:00"),
                 ("capacity", "40"),
@@ -555,7 +556,7 @@ async fn staff_build_an_event_with_its_programme() {
     }
     // Editing keeps the version check.
     let (_, form) = app.page(&format!("/zh-Hant/events/{id}/edit")).await;
-    assert!(form.contains("value=\"2026-12-20\"") && form.contains("value=\"09:30\""));
+    assert!(form.contains(&format!("value=\"{day}\"")) && form.contains("value=\"09:30\""));
     // A mistaken session is removed with its items; another event's part cannot be.
     assert_eq!(
         app.post_form(&format!("/zh-Hant/events/{id}/parts/session/1/delete"), &[])
@@ -802,6 +803,7 @@ async fn invitations_pass_the_approval_and_expire() {
 #[tokio::test]
 async fn organisers_choose_the_fields_they_ask_and_require() {
     let mut app = kit::demo_app().await;
+    let day = format!("{}-12-28", kit::next_year());
     app.sign_in(SECRETARIAT).await;
     let r = app
         .post_form(
@@ -810,9 +812,9 @@ async fn organisers_choose_the_fields_they_ask_and_require() {
                 ("kind", "visit"),
                 ("title", "Visit to a Hong Kong lab"),
                 ("region", "hong_kong"),
-                ("start_date", "2026-12-28"),
+                ("start_date", &day),
                 ("start_time", "10:00"),
-                ("end_date", "2026-12-28"),
+                ("end_date", &day),
                 ("end_time", "12:00"),
                 ("registration_open", "1"),
                 ("ask_organisation", "1"),
@@ -1367,8 +1369,7 @@ async fn a_representative_registers_a_delegation() {
 async fn places_per_organisation_bound_a_delegation() {
     let mut app = kit::demo_app().await;
     app.sign_in(kit::ADMIN).await;
-    // Next year, so that the event is never over when the test runs.
-    let year = 1970 + baylink_store::sql::now() / 31_556_952 + 1;
+    let year = kit::next_year();
     let (start, end) = (format!("{year}-06-01"), format!("{year}-06-02"));
     let event = |quota: &'static str| {
         [

@@ -16,6 +16,13 @@ pub const SECRETARIAT: &str = "secretariat.hk@demo.baylink";
 pub const REP: &str = "rep.hkitf@demo.baylink";
 pub const PARTICIPANT: &str = "participant@demo.baylink";
 
+/// Next year in Hong Kong, for the dates of events a test creates: a date written out
+/// would pass one day, and with it the event's registration.
+pub fn next_year() -> i32 {
+    let hk = time::UtcOffset::from_hms(8, 0, 0).expect("UTC+8");
+    time::OffsetDateTime::now_utc().to_offset(hk).year() + 1
+}
+
 /// A fresh, empty database: a SQLite file in a temporary directory, or a new PostgreSQL
 /// database on the server `BAYLINK_TEST_POSTGRES` names. Dropped with the value.
 pub struct TestDb {
