@@ -714,6 +714,16 @@ pub struct RegistrationInput {
     pub consent: bool,
 }
 
+/// One colleague a representative registers (see `EventStore::register_delegation`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DelegateEntry {
+    pub draft: RegistrationDraft,
+    /// The secret of their own links (cancel, ticket).
+    pub manage_token: String,
+    /// The language their mails are written in, which the representative chose for them.
+    pub locale: String,
+}
+
 /// A checked registration.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RegistrationDraft {
@@ -974,10 +984,10 @@ pub trait EventStore: Send + Sync {
     /// neither used nor expired, soonest expiring first.
     async fn invitations_by_address(&self, email: &str, now: i64) -> StoreResult<Vec<Invitation>>;
     /// Registers a delegation (團體報名): colleagues whom a member organisation's
-    /// representative, the account `by`, enters at once. Each draft (with its manage
-    /// token) is registered as the public form would register it: a seat, the waiting
-    /// list or pending approval, and its own confirmation mail with its own link. All in
-    /// one transaction: one refused (its address already registered, a field the event
+    /// representative, the account `by`, enters at once. Each (with their own manage
+    /// token and the language of their mails) is registered as the public form would
+    /// register them: a seat, the waiting list or pending approval, and their own
+    /// confirmation mail with their own link. All in one transaction: one refused (its address already registered, a field the event
     /// requires missing, registration closed) refuses them all, and a field's error is
     /// named `{field}_{n}` for the n-th draft (from 1), so the form can show it on its row.
     /// Where the event sets places per organisation (`delegation_quota`), they are counted
@@ -988,8 +998,7 @@ pub trait EventStore: Send + Sync {
         &self,
         event_id: i64,
         by: i64,
-        drafts: &[(RegistrationDraft, String)],
-        locale: &str,
+        delegates: &[DelegateEntry],
         now: i64,
     ) -> StoreResult<Vec<Registration>>;
     /// What the account `by` entered for `event_id` as a delegation, in the order entered.

@@ -1159,7 +1159,7 @@ macro_rules! impl_sql_events {
                         .map_err(map_err)
                 }
 
-                async fn register_delegation(&self, event_id: i64, by: i64, drafts: &[(RegistrationDraft, String)], locale: &str, now: i64) -> StoreResult<Vec<Registration>> {
+                async fn register_delegation(&self, event_id: i64, by: i64, delegates: &[DelegateEntry], now: i64) -> StoreResult<Vec<Registration>> {
                     let mut tx = self.begin().await?;
                     let quota: Option<i64> = sqlx::query("SELECT delegation_quota FROM events WHERE id = $1")
                         .bind(event_id)
@@ -1179,16 +1179,16 @@ macro_rules! impl_sql_events {
                             .await
                             .map_err(map_err)?;
                         let held = Self::places_held(&mut tx, event_id, by).await?;
-                        if held + drafts.len() as i64 > quota {
+                        if held + delegates.len() as i64 > quota {
                             return Err(StoreError::Invalid(vec![
                                 FieldError::new("people", "err-delegation-quota").with_limit((quota - held).max(0)),
                             ]));
                         }
                     }
-                    let mut out = Vec::with_capacity(drafts.len());
-                    for (n, (d, token)) in drafts.iter().enumerate() {
-                        let d = RegistrationDraft { registered_by: Some(by), ..d.clone() };
-                        let reg = Self::register_in(&mut tx, event_id, &d, Channel::Public, token, locale, now)
+                    let mut out = Vec::with_capacity(delegates.len());
+                    for (n, delegate) in delegates.iter().enumerate() {
+                        let d = RegistrationDraft { registered_by: Some(by), ..delegate.draft.clone() };
+                        let reg = Self::register_in(&mut tx, event_id, &d, Channel::Public, &delegate.manage_token, &delegate.locale, now)
                             .await
                             .map_err(|e| match e {
                                 StoreError::Invalid(errors) => StoreError::Invalid(

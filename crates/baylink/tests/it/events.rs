@@ -1242,6 +1242,7 @@ async fn a_representative_registers_a_delegation() {
                 ("email_1", "tai.man@hkitf.example"),
                 ("name_2", "陳大文"),
                 ("email_2", "Tai.Man@hkitf.example"),
+                ("locale_2", "fr"),
             ],
         )
         .await;
@@ -1251,6 +1252,9 @@ async fn a_representative_registers_a_delegation() {
         body.contains("此電郵地址重複填寫") && body.contains("請確認所列人士均已同意"),
         "{body}"
     );
+    let row2 = body.find("name=\"locale_2\"").unwrap();
+    let unknown = body[row2..].find("請從列出的選項中選擇").unwrap() + row2;
+    assert!(unknown < body.find("name=\"name_3\"").unwrap());
     assert_eq!(held("tai.man@hkitf.example").await, 0);
     // Nobody listed.
     let r = app.post_form(&path, &[("consent", "1")]).await;
@@ -1301,8 +1305,10 @@ async fn a_representative_registers_a_delegation() {
                 ("name_1", "陳大文"),
                 ("email_1", "tai.man@hkitf.example"),
                 ("position_1", "資訊科技總監"),
+                ("locale_1", "zh-Hant"),
                 ("name_2", "Mary Chan"),
                 ("email_2", "mary@hkitf.example"),
+                ("locale_2", "en"),
                 ("consent", "1"),
             ],
         )
@@ -1316,6 +1322,14 @@ async fn a_representative_registers_a_delegation() {
         assert_eq!(r.status, baylink_store::RegStatus::Confirmed);
     }
     assert_eq!(entered[0].position.as_deref(), Some("資訊科技總監"));
+    // Each one's mails in the language chosen for them.
+    assert_eq!(
+        entered
+            .iter()
+            .map(|r| r.locale.as_str())
+            .collect::<Vec<_>>(),
+        ["zh-Hant", "en"]
+    );
     let mails = kit::sent_mails(app.store.as_ref(), now).await;
     let mut to: Vec<&str> = mails.iter().map(|m| m.to_addr.as_str()).collect();
     to.sort_unstable();

@@ -662,7 +662,11 @@ async fn delegations(store: Arc<dyn Store>) {
     .validate()
     .unwrap();
     let rep = s.create_user(&Actor::cli(), &user, "x").await.unwrap();
-    let entry = |i: usize| (person(i), format!("delegate-{i}"));
+    let entry = |i: usize| DelegateEntry {
+        draft: person(i),
+        manage_token: format!("delegate-{i}"),
+        locale: if i == 2 { "en" } else { "zh-Hant" }.into(),
+    };
     s.register(
         ev.id,
         &person(3),
@@ -679,7 +683,6 @@ async fn delegations(store: Arc<dyn Store>) {
             ev.id,
             rep.id,
             &[entry(1), entry(2), entry(3)],
-            "en",
             NOON - 86_400,
         )
         .await
@@ -700,15 +703,14 @@ async fn delegations(store: Arc<dyn Store>) {
     assert!(s.delegation(ev.id, rep.id).await.unwrap().is_empty());
     // Two more for the one seat left: the first takes it, the second waits.
     let taken = s
-        .register_delegation(
-            ev.id,
-            rep.id,
-            &[entry(1), entry(2)],
-            "zh-Hant",
-            NOON - 86_400,
-        )
+        .register_delegation(ev.id, rep.id, &[entry(1), entry(2)], NOON - 86_400)
         .await
         .unwrap();
+    // Each in the language the representative chose for their mails.
+    assert_eq!(
+        taken.iter().map(|r| r.locale.as_str()).collect::<Vec<_>>(),
+        ["zh-Hant", "en"]
+    );
     assert_eq!(
         taken.iter().map(|r| r.status).collect::<Vec<_>>(),
         [RegStatus::Confirmed, RegStatus::Waiting]
@@ -798,16 +800,20 @@ async fn delegation_places(store: Arc<dyn Store>) {
         let u = account(email, org_id).validate().unwrap();
         reps.push(s.create_user(&me, &u, "x").await.unwrap().id);
     }
-    let entry = |i: usize| (person(i), format!("places-{i}"));
+    let entry = |i: usize| DelegateEntry {
+        draft: person(i),
+        manage_token: format!("places-{i}"),
+        locale: "en".into(),
+    };
     let at = NOON - 86_400;
     let first = s
-        .register_delegation(ev.id, reps[0], &[entry(1), entry(2)], "en", at)
+        .register_delegation(ev.id, reps[0], &[entry(1), entry(2)], at)
         .await
         .unwrap();
     assert_eq!(s.delegation_places(ev.id, reps[1]).await.unwrap(), 2);
     // The colleague has one place left, not two: nothing of the two is written.
     match s
-        .register_delegation(ev.id, reps[1], &[entry(3), entry(4)], "en", at)
+        .register_delegation(ev.id, reps[1], &[entry(3), entry(4)], at)
         .await
         .unwrap_err()
     {
@@ -827,14 +833,14 @@ async fn delegation_places(store: Arc<dyn Store>) {
             .is_empty()
     );
     // Another organisation has its own places.
-    s.register_delegation(ev.id, reps[2], &[entry(5), entry(6), entry(7)], "en", at)
+    s.register_delegation(ev.id, reps[2], &[entry(5), entry(6), entry(7)], at)
         .await
         .unwrap();
     assert_eq!(s.delegation_places(ev.id, reps[2]).await.unwrap(), 3);
     // A cancelled place is given back.
     s.cancel_registration(None, first[0].id, at).await.unwrap();
     assert_eq!(s.delegation_places(ev.id, reps[0]).await.unwrap(), 1);
-    s.register_delegation(ev.id, reps[1], &[entry(3), entry(4)], "en", at)
+    s.register_delegation(ev.id, reps[1], &[entry(3), entry(4)], at)
         .await
         .unwrap();
     assert_eq!(s.delegation_places(ev.id, reps[0]).await.unwrap(), 3);
@@ -847,8 +853,8 @@ async fn delegation_places(store: Arc<dyn Store>) {
         .unwrap();
     let (these, those) = ([entry(8), entry(9)], [entry(10), entry(11)]);
     let (a, b) = tokio::join!(
-        s.register_delegation(ev.id, reps[0], &these, "en", at),
-        s.register_delegation(ev.id, reps[1], &those, "en", at),
+        s.register_delegation(ev.id, reps[0], &these, at),
+        s.register_delegation(ev.id, reps[1], &those, at),
     );
     assert!(a.is_ok() != b.is_ok(), "{a:?} {b:?}");
     assert_eq!(s.delegation_places(ev.id, reps[0]).await.unwrap(), 5);

@@ -13,8 +13,8 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use baylink_store::error::FieldError;
 use baylink_store::{
-    Event, EventSession, Organisation, Registration, RegistrationDraft, RegistrationInput,
-    StoreError, User,
+    DelegateEntry, Event, EventSession, Organisation, Registration, RegistrationDraft,
+    RegistrationInput, StoreError, User,
 };
 
 use super::directory::actor;
@@ -45,6 +45,7 @@ pub struct Row {
     pub name: String,
     pub email: String,
     pub position: String,
+    pub locale: String,
 }
 
 fn rows() -> Vec<Row> {
@@ -54,6 +55,7 @@ fn rows() -> Vec<Row> {
             name: format!("name_{n}"),
             email: format!("email_{n}"),
             position: format!("position_{n}"),
+            locale: format!("locale_{n}"),
         })
         .collect()
 }
@@ -163,6 +165,9 @@ pub struct Delegate {
     pub name: String,
     pub email: String,
     pub position: Option<String>,
+    /// The language of their mails: `zh-Hant`, `zh-Hans` or `en` (the request's language
+    /// when left out).
+    pub locale: Option<String>,
 }
 
 /// What a representative enters at once (the API's body; the form sends the same).
@@ -185,8 +190,8 @@ fn drafts(
     sessions: &[i64],
     consent: bool,
     org: &Organisation,
-    script: baylink_text::Script,
-) -> Result<Vec<(i64, RegistrationDraft)>, StoreError> {
+    lang: crate::i18n::Locale,
+) -> Result<Vec<(i64, RegistrationDraft, crate::i18n::Locale)>, StoreError> {
     let mut errors = Vec::new();
     let mut out = Vec::new();
     let mut seen: Vec<String> = Vec::new();
@@ -204,7 +209,17 @@ fn drafts(
             // The representative's word for every delegate, checked once below.
             consent: true,
         };
-        match input.validate(script) {
+        let locale = match p.locale.as_deref().map(str::trim) {
+            None | Some("") => Some(lang),
+            Some(code) => crate::i18n::Locale::from_prefix(code),
+        };
+        if locale.is_none() {
+            errors.push(FieldError::new(
+                &format!("locale_{n}"),
+                "err-unknown-choice",
+            ));
+        }
+        match input.validate(lang.script()) {
             Ok(d) => {
                 if seen.contains(&d.email) {
                     errors.push(FieldError::new(
@@ -213,7 +228,7 @@ fn drafts(
                     ));
                 }
                 seen.push(d.email.clone());
-                out.push((*n, d));
+                out.push((*n, d, locale.unwrap_or(lang)));
             }
             Err(StoreError::Invalid(es)) => errors.extend(es.into_iter().map(|mut e| {
                 e.field = format!("{}_{n}", e.field);
@@ -268,19 +283,20 @@ async fn enter_numbered(
         .copied()
         .zip(input.people.iter().cloned())
         .collect();
-    let ds = drafts(&people, &input.sessions, input.consent, org, lang.script())?;
-    let (rows, entries): (Vec<i64>, Vec<(RegistrationDraft, String)>) = ds
+    let ds = drafts(&people, &input.sessions, input.consent, org, lang)?;
+    let (rows, entries): (Vec<i64>, Vec<DelegateEntry>) = ds
         .into_iter()
-        .map(|(n, d)| (n, (d, crate::auth::random_token())))
+        .map(|(n, draft, locale)| {
+            let entry = DelegateEntry {
+                draft,
+                manage_token: crate::auth::random_token(),
+                locale: locale.code().to_owned(),
+            };
+            (n, entry)
+        })
         .unzip();
     s.store
-        .register_delegation(
-            event_id,
-            user.id,
-            &entries,
-            lang.code(),
-            baylink_store::sql::now(),
-        )
+        .register_delegation(event_id, user.id, &entries, baylink_store::sql::now())
         .await
         .map_err(|e| on_rows(e, &rows))
 }
@@ -329,6 +345,7 @@ async fn register_delegation(
                     name: form.get(&row.name).to_owned(),
                     email: form.get(&row.email).to_owned(),
                     position: (!position.is_empty()).then(|| position.to_owned()),
+                    locale: Some(form.get(&row.locale).to_owned()),
                 },
             )
         })
