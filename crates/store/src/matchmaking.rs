@@ -902,8 +902,9 @@ pub trait MatchmakingStore: Send + Sync {
     ) -> StoreResult<MeetingRequest>;
     /// The organiser cancels a pending request or an accepted meeting not yet held (for a
     /// participant who asked them to, say), against nothing else: both sides are told by
-    /// mail (`mm_cancelled_by_organiser`), and the audit log keeps who did it. Anything else
-    /// is a conflict (`err-mm-not-cancellable`).
+    /// mail (`mm_cancelled_by_organiser`), and the audit log keeps who did it. A meeting
+    /// whose slot has started is refused (`err-mm-cancel-begun`: its outcome is told
+    /// instead); anything else is a conflict (`err-mm-not-cancellable`).
     async fn cancel_meeting_as_organiser(
         &self,
         actor: &Actor,

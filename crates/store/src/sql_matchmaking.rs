@@ -60,6 +60,21 @@ macro_rules! impl_sql_matchmaking {
                     Ok(())
                 }
 
+                /// Whether `request` is an accepted meeting whose slot has started by `now`.
+                /// Such a meeting is told about, not cancelled: one that did not take place
+                /// is "did not take place", which the figures count.
+                async fn begun(tx: &mut Tx<'_>, request: &MeetingRequest, now: i64) -> StoreResult<bool> {
+                    let Some(slot) = request.slot_id.filter(|_| request.status == RequestStatus::Accepted) else {
+                        return Ok(false);
+                    };
+                    let starts: Option<i64> = sqlx::query_scalar("SELECT starts_at FROM matchmaking_slots WHERE id = $1")
+                        .bind(slot)
+                        .fetch_optional(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(starts.is_some_and(|t| t <= now))
+                }
+
                 async fn request_in(tx: &mut Tx<'_>, id: i64) -> StoreResult<MeetingRequest> {
                     sqlx::query_as::<_, MeetingRequest>(AssertSqlSafe(format!("SELECT {REQUEST_COLS} FROM meeting_requests WHERE id = $1")))
                         .bind(id)
@@ -734,17 +749,8 @@ macro_rules! impl_sql_matchmaking {
                     if !request.cancellable() || receiver_of_pending {
                         return Err(conflict("err-mm-cannot-cancel"));
                     }
-                    // A meeting whose time has come is told about, not cancelled: one that
-                    // did not take place is "did not take place", which the figures count.
-                    if let Some(slot) = request.slot_id.filter(|_| request.status == RequestStatus::Accepted) {
-                        let starts: Option<i64> = sqlx::query_scalar("SELECT starts_at FROM matchmaking_slots WHERE id = $1")
-                            .bind(slot)
-                            .fetch_optional(&mut *tx)
-                            .await
-                            .map_err(map_err)?;
-                        if starts.is_some_and(|t| t <= now) {
-                            return Err(conflict("err-mm-cancel-begun"));
-                        }
+                    if Self::begun(&mut tx, &request, now).await? {
+                        return Err(conflict("err-mm-cancel-begun"));
                     }
                     let cancelled = Self::cancel_requests_of(&mut tx, by_reg, Some(request_id), now)
                         .await?
@@ -760,6 +766,10 @@ macro_rules! impl_sql_matchmaking {
                     let before = Self::request_in(&mut tx, request_id).await?;
                     if before.event_id != event_id {
                         return Err(StoreError::NotFound);
+                    }
+                    // As for the participants: after its start a meeting's outcome is told.
+                    if before.cancellable() && Self::begun(&mut tx, &before, now).await? {
+                        return Err(conflict("err-mm-cancel-begun"));
                     }
                     let after = Self::cancel_where(&mut tx, None, Some(request_id), now)
                         .await?

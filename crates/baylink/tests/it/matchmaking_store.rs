@@ -449,6 +449,15 @@ async fn story(store: Arc<dyn Store>) {
         conflict_code(s.cancel_meeting(cd.id, d, NOON + 9100).await.unwrap_err()),
         "err-mm-cancel-begun"
     );
+    // Nor by the organiser.
+    assert_eq!(
+        conflict_code(
+            s.cancel_meeting_as_organiser(&me, ev.id, cd.id, NOON + 9100)
+                .await
+                .unwrap_err()
+        ),
+        "err-mm-cancel-begun"
+    );
     let gone = s.cancel_meeting(cd.id, d, NOON - 60).await.unwrap();
     assert_eq!(
         (gone.status, gone.slot_id, gone.table_id),

@@ -627,6 +627,9 @@ struct OrganiserPage {
     research: (usize, usize),
     /// Requests and meetings whose sides share no language they said they meet in.
     apart: std::collections::HashSet<i64>,
+    /// Accepted meetings whose slot has started: their outcome is told, they are not
+    /// cancelled.
+    begun: std::collections::HashSet<i64>,
     /// Accepted meetings among them.
     interpreters: usize,
     /// Accepted meetings whose sides' regions are known, how many of them join two
@@ -726,6 +729,17 @@ async fn organiser_view(
     let away = s.store.unavailability(event.id).await?;
     let conflicts = conflicts(&c, &requests, &all_slots, &tables, &away, &who);
     let slot_choices = all_slots.iter().map(|x| (x.id, slot_label(x))).collect();
+    let now = baylink_store::sql::now();
+    let begun = requests
+        .iter()
+        .filter(|r| r.status == RequestStatus::Accepted)
+        .filter(|r| {
+            r.slot_id
+                .and_then(|id| all_slots.iter().find(|x| x.id == id))
+                .is_some_and(|x| x.starts_at <= now)
+        })
+        .map(|r| r.id)
+        .collect();
     let table_choices = tables
         .iter()
         .map(|t| (t.id, table_name(&c, t, &who)))
@@ -991,6 +1005,7 @@ async fn organiser_view(
             online,
             research,
             apart,
+            begun,
             interpreters,
             borders,
             idle,
