@@ -31,6 +31,37 @@ const B: f32 = 0.75;
 const COMMON_SHARE: f32 = 0.05;
 const COMMON_FLOOR: usize = 50_000;
 
+/// English words that say nothing about what a posting offers or needs: Lucene's English
+/// stop words (the list tantivy ships) and the pronouns postings are written in ("we
+/// offer…", "our partners…", "your team"). BM25 still gives each a small weight, enough to
+/// rank two unrelated English postings together above a right counterpart, and to be named
+/// as a reason; so they are dropped before scoring, for every analysis alike (the
+/// baselines are measured the same way).
+const STOP_WORDS: [&str; 43] = [
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it",
+    "no", "not", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these",
+    "they", "this", "to", "was", "will", "with", "we", "our", "us", "you", "your", "i", "my",
+    "its", "from", "has",
+];
+
+/// The stop words as each analysis writes them (stemmed by Baylink's, as typed by the
+/// others).
+fn is_stop_word(analysis: Analysis, term: &str) -> bool {
+    use std::sync::LazyLock;
+    static STEMMED: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+        STOP_WORDS
+            .iter()
+            .flat_map(|w| analyze_with(Analysis::Baylink, w))
+            .map(|(t, _)| t)
+            .collect()
+    });
+    term.is_ascii()
+        && match analysis {
+            Analysis::Baylink => STEMMED.contains(term),
+            _ => STOP_WORDS.contains(&term),
+        }
+}
+
 /// An analysed document: its distinct terms with their counts, and its length in terms.
 #[derive(Debug, Clone, Default)]
 pub struct Analysed {
@@ -43,6 +74,9 @@ pub fn analyse(analysis: Analysis, text: &str) -> Analysed {
     let mut counts: HashMap<String, u32> = HashMap::new();
     let mut len = 0;
     for (term, _) in analyze_with(analysis, text) {
+        if is_stop_word(analysis, &term) {
+            continue;
+        }
         *counts.entry(term).or_default() += 1;
         len += 1;
     }
@@ -472,6 +506,36 @@ mod tests {
         let (by_lidar, _) = against.score_text(&doc(&["lidar"]));
         let best = |s: &Scored| s.hits.iter().map(|h| h.1).fold(0.0, f32::max);
         assert!(best(&by_we) < best(&by_lidar) / 10.0);
+    }
+
+    #[test]
+    fn english_stop_words_are_no_terms_in_any_analysis() {
+        let text = "We offer our LiDAR sensors to the partners of your robots, and this is it.";
+        for analysis in [
+            Analysis::Baylink,
+            Analysis::JiebaOnly,
+            Analysis::ConvertedOnly,
+        ] {
+            let terms: Vec<String> = analyse(analysis, text)
+                .terms
+                .into_iter()
+                .map(|(t, _)| t)
+                .collect();
+            for stop in ["we", "our", "the", "of", "your", "and", "this", "is", "it"] {
+                assert!(!terms.iter().any(|t| t == stop), "{analysis:?}: {terms:?}");
+            }
+            assert!(
+                terms.iter().any(|t| t.starts_with("lidar")),
+                "{analysis:?}: {terms:?}"
+            );
+            assert!(
+                terms.iter().any(|t| t.starts_with("sensor")),
+                "{analysis:?}: {terms:?}"
+            );
+        }
+        // Chinese is untouched (这 and 我们 say little too, but the weights tell them).
+        let zh = analyse(Analysis::Baylink, "我們提供激光雷達");
+        assert!(zh.terms.iter().any(|(t, _)| t == "激光雷达"), "{zh:?}");
     }
 
     #[test]
