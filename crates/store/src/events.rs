@@ -950,6 +950,21 @@ pub trait EventStore: Send + Sync {
         id: i64,
         now: i64,
     ) -> StoreResult<Registration>;
+    /// Corrects a registration's details (the holder's right to correct their personal
+    /// data: PDPO DPP6, PIPL art. 46, Macao's PDPA art. 11): name, organisation, region,
+    /// organisation type, position, phone and dietary needs, as `d` has them, checked
+    /// against the fields the event requires. The e-mail address, the sessions and the
+    /// consent stay as they are (the address is where the holder's links go). A cancelled,
+    /// declined or erased registration is refused (`err-registration-not-correctable`).
+    /// When staff or a delegation's representative correct it (`actor`), the audit log
+    /// keeps who did and what changed.
+    async fn correct_registration(
+        &self,
+        actor: Option<&Actor>,
+        id: i64,
+        d: &RegistrationDraft,
+        now: i64,
+    ) -> StoreResult<Registration>;
     /// Cancels a registration and gives its seats to the next on the waiting lists, in
     /// order, queueing their mail; all in one transaction.
     async fn cancel_registration(

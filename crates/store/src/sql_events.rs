@@ -144,6 +144,21 @@ macro_rules! impl_sql_events {
                     Self::promote_event(tx, event_id, now).await
                 }
 
+                /// Refuses `d` when it leaves out a field the event requires (`required`,
+                /// comma-separated), naming each.
+                fn require_fields(required: &str, d: &RegistrationDraft) -> StoreResult<()> {
+                    let missing: Vec<FieldError> = required
+                        .split(',')
+                        .filter(|f| !f.is_empty() && !d.has(f))
+                        .map(|f| FieldError::new(f, "err-required"))
+                        .collect();
+                    if missing.is_empty() {
+                        Ok(())
+                    } else {
+                        Err(StoreError::Invalid(missing))
+                    }
+                }
+
                 async fn reg_in(tx: &mut Tx<'_>, id: i64) -> StoreResult<Registration> {
                     sqlx::query_as::<_, Registration>(AssertSqlSafe(format!("SELECT {REG_COLS} FROM registrations WHERE id = $1")))
                         .bind(id)
@@ -364,14 +379,7 @@ macro_rules! impl_sql_events {
                         return Err(StoreError::Conflict("err-registration-closed"));
                     }
                     let required: String = ev.try_get(2).map_err(map_err)?;
-                    let missing: Vec<FieldError> = required
-                        .split(',')
-                        .filter(|f| !f.is_empty() && !d.has(f))
-                        .map(|f| FieldError::new(f, "err-required"))
-                        .collect();
-                    if !missing.is_empty() {
-                        return Err(StoreError::Invalid(missing));
-                    }
+                    Self::require_fields(&required, d)?;
                     let dup = sqlx::query("SELECT 1 FROM registrations WHERE event_id = $1 AND email = $2")
                         .bind(event_id)
                         .bind(d.email.clone())
@@ -1023,6 +1031,45 @@ macro_rules! impl_sql_events {
                     Ok(after)
                 }
 
+                async fn correct_registration(&self, actor: Option<&Actor>, id: i64, d: &RegistrationDraft, now: i64) -> StoreResult<Registration> {
+                    let mut tx = self.begin().await?;
+                    // Under the event's lock, as an erasure is: a correction read before an
+                    // erasure must not write the name back after it.
+                    let (_, before) = Self::lock_registration(&mut tx, id).await?;
+                    if before.is_erased() || matches!(before.status, RegStatus::Cancelled | RegStatus::Declined) {
+                        return Err(StoreError::Conflict("err-registration-not-correctable"));
+                    }
+                    let required: String = sqlx::query("SELECT required_fields FROM events WHERE id = $1")
+                        .bind(before.event_id)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .try_get(0)
+                        .map_err(map_err)?;
+                    Self::require_fields(&required, d)?;
+                    sqlx::query("UPDATE registrations SET name = $2, name_script = $3, organisation = $4, region = $5, org_type = $6, position = $7, phone = $8, dietary = $9, search_key = $10, updated_at = $11 WHERE id = $1")
+                        .bind(id)
+                        .bind(d.name.clone())
+                        .bind(d.name_script.clone())
+                        .bind(d.organisation.clone())
+                        .bind(d.region.clone())
+                        .bind(d.org_type.clone())
+                        .bind(d.position.clone())
+                        .bind(d.phone.clone())
+                        .bind(d.dietary.clone())
+                        .bind(d.search_key.clone())
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    let after = Self::reg_in(&mut tx, id).await?;
+                    if let Some(actor) = actor {
+                        Self::audit(&mut tx, actor, "correct", "registration", id, audit_json(&before), audit_json(&after)).await?;
+                    }
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(after)
+                }
+
                 async fn decide_registration(&self, actor: &Actor, id: i64, approve: bool, now: i64) -> StoreResult<Registration> {
                     let mut tx = self.begin().await?;
                     let event_id: i64 = sqlx::query("SELECT event_id FROM registrations WHERE id = $1")
@@ -1173,11 +1220,7 @@ macro_rules! impl_sql_events {
                         // The event's row is locked first (each seat taken locks it anyway),
                         // so that two representatives of one organisation entering at once
                         // are counted one after the other.
-                        sqlx::query("UPDATE events SET version = version WHERE id = $1")
-                            .bind(event_id)
-                            .execute(&mut *tx)
-                            .await
-                            .map_err(map_err)?;
+                        Self::lock_event(&mut tx, event_id).await?;
                         let held = Self::places_held(&mut tx, event_id, by).await?;
                         if held + delegates.len() as i64 > quota {
                             return Err(StoreError::Invalid(vec![

@@ -1484,6 +1484,133 @@ async fn places_per_organisation_bound_a_delegation() {
     assert_eq!(page.matches("badge delegation").count(), 2, "{page}");
 }
 
+/// The holder corrects their details through their link, keeping their seat and address;
+/// a representative corrects a colleague they registered, and no one else.
+#[tokio::test]
+async fn holders_and_representatives_correct_details() {
+    let mut app = kit::demo_app().await;
+    let event = open_event(&app).await;
+    assert_eq!(
+        register(&app, event, "correct@example.hk").await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let reg = app
+        .store
+        .registrations_by_address("correct@example.hk")
+        .await
+        .unwrap()
+        .remove(0);
+    let token = reg.manage_token.clone();
+    let (_, page) = app.page(&format!("/en/registrations/{token}")).await;
+    assert!(page.contains(&format!("href=\"/en/registrations/{token}/details\"")));
+    let path = format!("/zh-Hant/registrations/{token}/details");
+    let r = app.get(&path).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.headers()["cache-control"], "private, no-store");
+    let form = r.text().await.unwrap();
+    assert!(
+        form.contains("value=\"陳大文\"") && form.contains("correct@example.hk"),
+        "{form}"
+    );
+    // No name: refused in the reader's language, nothing changed.
+    let r = app
+        .post_form(&path, &[("name", " "), ("region", "macao")])
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains("此欄必須填寫"));
+    let now = app.store.get_registration(reg.id).await.unwrap();
+    assert_eq!(
+        (now.name.as_str(), now.region.as_deref()),
+        ("陳大文", Some("hong_kong"))
+    );
+    // Corrected: back to the registration, the same seat, address and link.
+    let r = app
+        .post_form(&path, &[("name", "陳小文"), ("region", "macao")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        r.headers()["location"],
+        format!("/zh-Hant/registrations/{token}")
+    );
+    let now = app.store.get_registration(reg.id).await.unwrap();
+    assert_eq!(
+        (
+            now.name.as_str(),
+            now.region.as_deref(),
+            now.email.as_str(),
+            now.status
+        ),
+        ("陳小文", Some("macao"), "correct@example.hk", reg.status)
+    );
+    let (_, page) = app.page(&format!("/zh-Hans/registrations/{token}")).await;
+    assert!(page.contains("陈小文"));
+    // Once cancelled, no more corrections.
+    app.post_form(&format!("/en/registrations/{token}/cancel"), &[])
+        .await;
+    let (_, page) = app
+        .page(&format!("/en/registrations/{token}/details"))
+        .await;
+    assert!(page.contains("cannot be changed") && !page.contains("id=\"details-form\""));
+    let r = app.post_form(&path, &[("name", "陳大文")]).await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+
+    // A representative corrects a colleague they entered, keeping the organisation's
+    // fields; someone else's registration is not theirs to correct.
+    app.client = kit::client();
+    app.sign_in(kit::REP).await;
+    let r = app
+        .post_form(
+            &format!("/en/events/{event}/delegation"),
+            &[
+                ("name_1", "Mary Chan"),
+                ("email_1", "mary.correct@hkitf.example"),
+                ("consent", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let mary = app
+        .store
+        .registrations_by_address("mary.correct@hkitf.example")
+        .await
+        .unwrap()
+        .remove(0);
+    let (_, page) = app.page(&format!("/en/events/{event}/delegation")).await;
+    let details = format!("/en/events/{event}/delegation/{}/details", mary.id);
+    assert!(page.contains(&format!("href=\"{details}\"")));
+    let (status, form) = app.page(&details).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!form.contains("name=\"organisation\"") && !form.contains("name=\"region\""));
+    let r = app
+        .post_form(
+            &details,
+            &[
+                ("name", "Mary Chan Wai-man"),
+                ("position", "CTO"),
+                ("organisation", "Other"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let now = app.store.get_registration(mary.id).await.unwrap();
+    assert_eq!(
+        (now.name.as_str(), now.position.as_deref(), now.organisation),
+        ("Mary Chan Wai-man", Some("CTO"), mary.organisation)
+    );
+    let audit = app.store.list_audit(100, 0).await.unwrap().items;
+    assert!(
+        audit
+            .iter()
+            .any(|e| e.action == "correct" && e.entity_id == mary.id)
+    );
+    let other = format!("/en/events/{event}/delegation/{}/details", reg.id);
+    assert_eq!(app.page(&other).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.post_form(&other, &[("name", "X")]).await.status(),
+        StatusCode::NOT_FOUND
+    );
+}
+
 #[tokio::test]
 async fn a_delegation_through_the_api() {
     let mut app = kit::demo_app().await;

@@ -873,6 +873,158 @@ async fn delegation_places_on_postgres() {
     delegation_places(db.open().await).await;
 }
 
+/// Correcting a registration's details: what the event requires is still required, the
+/// address, seat and sessions stay, a cancelled or erased one is refused, and a correction
+/// by someone else than the holder is in the audit log.
+async fn corrections(store: Arc<dyn Store>) {
+    let s = store.as_ref();
+    let me = Actor::cli();
+    let mut input = EventInput {
+        kind: "forum".into(),
+        title: "深港澳科技合作論壇".into(),
+        region: "shenzhen".into(),
+        starts_at: NOON,
+        ends_at: NOON + 3 * 3600,
+        capacity: Some(1),
+        registration_open: true,
+        ..Default::default()
+    };
+    let ev = s
+        .create_event(
+            &me,
+            &input.validate(Script::Hant).unwrap(),
+            &baylink_tickets::generate_key(),
+        )
+        .await
+        .unwrap();
+    let first = s
+        .register(
+            ev.id,
+            &person(1),
+            Channel::Public,
+            "c-1",
+            "en",
+            NOON - 86_400,
+        )
+        .await
+        .unwrap();
+    let second = s
+        .register(
+            ev.id,
+            &person(2),
+            Channel::Public,
+            "c-2",
+            "en",
+            NOON - 86_400,
+        )
+        .await
+        .unwrap();
+    assert_eq!(second.status, RegStatus::Waiting);
+    let corrected = |name: &str, position: Option<&str>| {
+        RegistrationInput {
+            name: name.into(),
+            email: "p1@example.org".into(),
+            position: position.map(Into::into),
+            consent: true,
+            ..Default::default()
+        }
+        .validate(Script::Hans)
+        .unwrap()
+    };
+    let after = s
+        .correct_registration(
+            None,
+            first.id,
+            &corrected("陈大文", Some("总监")),
+            NOON - 3600,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            after.name.as_str(),
+            after.name_script.as_str(),
+            after.position.as_deref()
+        ),
+        ("陈大文", "zh-Hans", Some("总监"))
+    );
+    assert_eq!(
+        (
+            after.email.as_str(),
+            after.status,
+            after.manage_token.as_str()
+        ),
+        ("p1@example.org", RegStatus::Confirmed, "c-1")
+    );
+    assert_eq!(after.updated_at, NOON - 3600);
+    // Staff search finds the new name.
+    let found = s
+        .list_registrations(ev.id, Some("陈大文"), None, 10, 0)
+        .await
+        .unwrap();
+    assert_eq!(found.items.len(), 1);
+    // Nothing in the audit log for the holder's own correction.
+    let audited = || async {
+        s.list_audit(1000, 0)
+            .await
+            .unwrap()
+            .items
+            .into_iter()
+            .filter(|e| e.entity == "registration" && e.action == "correct")
+            .count()
+    };
+    assert_eq!(audited().await, 0);
+    // The organiser now requires a position: a correction without one is refused whole.
+    input.required_fields = vec!["position".into()];
+    input.version = Some(ev.version);
+    s.update_event(&me, ev.id, &input.validate(Script::Hant).unwrap())
+        .await
+        .unwrap();
+    match s
+        .correct_registration(Some(&me), first.id, &corrected("陳大明", None), NOON)
+        .await
+        .unwrap_err()
+    {
+        StoreError::Invalid(errors) => assert_eq!(errors[0].field, "position"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(s.get_registration(first.id).await.unwrap().name, "陈大文");
+    // Someone else's correction is audited with what changed.
+    s.correct_registration(
+        Some(&me),
+        first.id,
+        &corrected("陳大明", Some("總監")),
+        NOON,
+    )
+    .await
+    .unwrap();
+    assert_eq!(audited().await, 1);
+    // Cancelled or erased: refused.
+    s.cancel_registration(None, second.id, NOON).await.unwrap();
+    s.erase_registration(None, first.id, NOON).await.unwrap();
+    for id in [first.id, second.id] {
+        assert!(matches!(
+            s.correct_registration(None, id, &corrected("X", Some("Y")), NOON)
+                .await,
+            Err(StoreError::Conflict("err-registration-not-correctable"))
+        ));
+    }
+    assert_eq!(s.get_registration(first.id).await.unwrap().name, "");
+}
+
+#[tokio::test]
+async fn corrections_on_sqlite() {
+    let db = TestDb::sqlite();
+    corrections(db.open().await).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn corrections_on_postgres() {
+    let db = TestDb::postgres().await;
+    corrections(db.open().await).await;
+}
+
 #[tokio::test]
 async fn delegations_on_sqlite() {
     let db = TestDb::sqlite();

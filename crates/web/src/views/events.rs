@@ -458,6 +458,12 @@ impl RegisterPage {
     fn chosen(&self, id: &i64) -> bool {
         self.chosen.contains(id)
     }
+
+    /// Whether the organisation's fields are left out (`events/registration_fields.html`):
+    /// never on the public form.
+    fn org_fixed(&self) -> bool {
+        false
+    }
 }
 
 async fn register_form(

@@ -6,6 +6,7 @@
 
 pub mod account;
 pub mod alliance;
+pub mod corrections;
 pub mod delegations;
 pub mod directory;
 pub mod event_admin;
@@ -44,6 +45,7 @@ pub fn router() -> Router<AppState> {
         .merge(event_admin::router())
         .merge(events::router())
         .merge(delegations::router())
+        .merge(corrections::router())
         .merge(matchmaking::router())
         .merge(market::router())
         .merge(search::router())

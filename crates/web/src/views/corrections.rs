@@ -1,0 +1,241 @@
+//! Correcting a registration's details: a name mistyped, a new position, a dietary need
+//! remembered late. The holder corrects their own through their link (the right to correct
+//! one's personal data: PDPO DPP6, PIPL art. 46, Macao's PDPA art. 11); a member
+//! organisation's representative corrects the colleagues they registered.
+//!
+//! Why not cancel and register again: the seat, the place on the waiting list, the ticket
+//! and any meetings would go with the old registration. The e-mail address stays as it is,
+//! since it is where the holder's links go; the organisation of a delegate stays the
+//! organisation's.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::Response;
+use axum::routing::get;
+use baylink_store::{Event, Registration, RegistrationInput, StoreError};
+
+use super::directory::actor;
+use super::{Ctx, FormData, FormState, form_errors, render, render_invalid, see};
+use crate::AppState;
+use crate::api::path_id as id;
+use crate::error::WebError;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/registrations/{token}/details",
+            get(holder_form).post(holder_correct),
+        )
+        .route(
+            "/events/{id}/delegation/{rid}/details",
+            get(delegate_form).post(delegate_correct),
+        )
+}
+
+#[derive(Template)]
+#[template(path = "events/registration_details.html")]
+struct DetailsPage {
+    c: Ctx,
+    event: Event,
+    reg: Registration,
+    /// Where the form posts, and where the page leads back to.
+    action: String,
+    back: String,
+    /// A delegate's: the organisation's fields are the organisation's.
+    delegate: bool,
+    f: FormState,
+}
+
+impl DetailsPage {
+    /// Leaves the organisation's fields out of `events/registration_fields.html`.
+    fn org_fixed(&self) -> bool {
+        self.delegate
+    }
+
+    /// Whether the details can still be corrected (not cancelled, declined or erased).
+    fn correctable(&self) -> bool {
+        !self.reg.is_erased()
+            && !matches!(
+                self.reg.status,
+                baylink_store::RegStatus::Cancelled | baylink_store::RegStatus::Declined
+            )
+    }
+}
+
+/// The form's values from what the registration holds.
+fn values(reg: &Registration) -> HashMap<String, String> {
+    [
+        ("name", Some(reg.name.clone())),
+        ("organisation", reg.organisation.clone()),
+        ("position", reg.position.clone()),
+        ("region", reg.region.clone()),
+        ("org_type", reg.org_type.clone()),
+        ("phone", reg.phone.clone()),
+        ("dietary", reg.dietary.clone()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.unwrap_or_default()))
+    .collect()
+}
+
+/// Checks the form as a registration would be checked, with the address, sessions and
+/// consent the registration has; a delegate keeps the organisation's fields.
+fn draft(
+    form: &FormData,
+    reg: &Registration,
+    delegate: bool,
+    lang: crate::i18n::Locale,
+) -> Result<baylink_store::RegistrationDraft, StoreError> {
+    let kept = |field: &str, theirs: &Option<String>| {
+        if delegate {
+            theirs.clone()
+        } else {
+            form.opt(field)
+        }
+    };
+    RegistrationInput {
+        name: form.get("name").to_owned(),
+        email: reg.email.clone(),
+        organisation: kept("organisation", &reg.organisation),
+        region: kept("region", &reg.region),
+        org_type: kept("org_type", &reg.org_type),
+        position: form.opt("position"),
+        phone: form.opt("phone"),
+        dietary: form.opt("dietary"),
+        sessions: Vec::new(),
+        consent: true,
+    }
+    .validate(lang.script())
+}
+
+/// Back to where the page came from, or the page again with `form` and its errors (422)
+/// when `result` failed.
+fn answer(
+    page: DetailsPage,
+    form: FormData,
+    result: Result<Registration, StoreError>,
+) -> Result<Response, WebError> {
+    match result {
+        Ok(_) => Ok(see(page.back)),
+        Err(e) => {
+            let (errors, status) = form_errors(e)?;
+            let f = FormState::with_errors(form, page.c.lang, &errors);
+            render_invalid(&DetailsPage { f, ..page }, status)
+        }
+    }
+}
+
+fn private(mut r: Response) -> Response {
+    // The holder's page carries their bearer secret in its address.
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("private, no-store"),
+    );
+    r
+}
+
+async fn holder_page(s: &AppState, c: Ctx, token: &str) -> Result<DetailsPage, WebError> {
+    let reg = s.store.registration_by_token(token).await?;
+    let event = s.store.get_event(reg.event_id).await?;
+    Ok(DetailsPage {
+        action: c.href(&format!("/registrations/{token}/details")),
+        back: c.href(&format!("/registrations/{token}")),
+        f: FormState::new(values(&reg)),
+        c,
+        event,
+        reg,
+        delegate: false,
+    })
+}
+
+async fn holder_form(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, WebError> {
+    let page = holder_page(&s, c, &token).await?;
+    render(&page).map(private)
+}
+
+async fn holder_correct(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(token): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let page = holder_page(&s, c, &token).await?;
+    let result = match draft(&form, &page.reg, false, page.c.lang) {
+        Ok(d) => {
+            s.store
+                .correct_registration(None, page.reg.id, &d, baylink_store::sql::now())
+                .await
+        }
+        Err(e) => Err(e),
+    };
+    answer(page, form, result).map(private)
+}
+
+/// The representative's page for one of the colleagues they entered (anyone else's: 404).
+async fn delegate_page(
+    s: &AppState,
+    c: Ctx,
+    raw: &str,
+    rid: &str,
+) -> Result<DetailsPage, WebError> {
+    let (event_id, rid) = (id(raw)?, id(rid)?);
+    let (user, _) = super::delegations::representative(s, c.auth.as_ref()).await?;
+    let reg = s
+        .store
+        .delegation(event_id, user.id)
+        .await?
+        .into_iter()
+        .find(|r| r.id == rid)
+        .ok_or(WebError::NotFound)?;
+    let event = s.store.get_event(event_id).await?;
+    Ok(DetailsPage {
+        action: c.href(&format!("/events/{event_id}/delegation/{rid}/details")),
+        back: c.href(&format!("/events/{event_id}/delegation")),
+        f: FormState::new(values(&reg)),
+        c,
+        event,
+        reg,
+        delegate: true,
+    })
+}
+
+async fn delegate_form(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path((raw, rid)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    let page = delegate_page(&s, c, &raw, &rid).await?;
+    render(&page)
+}
+
+async fn delegate_correct(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path((raw, rid)): Path<(String, String)>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let page = delegate_page(&s, c, &raw, &rid).await?;
+    let auth = page.c.auth.as_ref().ok_or(WebError::Unauthorized)?;
+    let result = match draft(&form, &page.reg, true, page.c.lang) {
+        Ok(d) => {
+            s.store
+                .correct_registration(
+                    Some(&actor(auth)),
+                    page.reg.id,
+                    &d,
+                    baylink_store::sql::now(),
+                )
+                .await
+        }
+        Err(e) => Err(e),
+    };
+    answer(page, form, result)
+}
