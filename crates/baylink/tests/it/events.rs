@@ -1544,6 +1544,34 @@ async fn holders_and_representatives_correct_details() {
     );
     let (_, page) = app.page(&format!("/zh-Hans/registrations/{token}")).await;
     assert!(page.contains("陈小文"));
+    // The same through the API: what is left out stays, a name cannot be emptied.
+    let api = format!("/api/v1/registrations/{token}");
+    let (status, body) = app
+        .api(
+            reqwest::Method::PATCH,
+            &api,
+            Some(serde_json::json!({"name": ""})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["fields"][0]["field"], "name", "{body}");
+    let (status, body) = app
+        .api(
+            reqwest::Method::PATCH,
+            &api,
+            Some(serde_json::json!({"dietary": "素食"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let now = app.store.get_registration(reg.id).await.unwrap();
+    assert_eq!(
+        (
+            now.name.as_str(),
+            now.dietary.as_deref(),
+            now.region.as_deref()
+        ),
+        ("陳小文", Some("素食"), Some("macao"))
+    );
     // Once cancelled, no more corrections.
     app.post_form(&format!("/en/registrations/{token}/cancel"), &[])
         .await;

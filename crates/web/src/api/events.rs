@@ -47,7 +47,7 @@ pub fn router() -> Router<AppState> {
         )
         .route(
             "/api/v1/registrations/{token}",
-            get(own_registration).delete(cancel_own),
+            get(own_registration).patch(correct_own).delete(cancel_own),
         )
         .route("/api/v1/registrations/{token}/data", get(own_data))
         .route(
@@ -429,6 +429,36 @@ pub async fn own_data(
     if let Ok(v) = header::HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
         r.headers_mut().insert(header::CONTENT_DISPOSITION, v);
     }
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("private, no-store"),
+    );
+    Ok(r)
+}
+
+/// Corrects one's own registration's details, by the secret in the link: fields left out
+/// stay, empty ones are cleared, those the event requires stay required. The address,
+/// seat, ticket and sessions stay as they are; a cancelled, declined or erased
+/// registration is refused (409, `err-registration-not-correctable`).
+#[utoipa::path(patch, path = "/api/v1/registrations/{token}", tag = "events", params(("token" = String, Path)),
+    request_body = crate::views::corrections::Details,
+    responses((status = 200, body = RegistrationView), (status = 404, body = crate::error::ApiError),
+              (status = 409, body = crate::error::ApiError), (status = 422, body = crate::error::ApiError)))]
+pub async fn correct_own(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    Path(token): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+    ApiJson(details): ApiJson<crate::views::corrections::Details>,
+) -> Result<Response, WebError> {
+    let lang = api_locale_from(&headers, q.get("lang").map(String::as_str));
+    let reg = s.store.registration_by_token(&token).await?;
+    let d = crate::views::corrections::corrected(&reg, &details, false, lang)?;
+    let after = s
+        .store
+        .correct_registration(None, reg.id, &d, baylink_store::sql::now())
+        .await?;
+    let mut r = Json(view(lang, after)).into_response();
     r.headers_mut().insert(
         header::CACHE_CONTROL,
         header::HeaderValue::from_static("private, no-store"),

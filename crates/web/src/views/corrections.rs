@@ -82,30 +82,71 @@ fn values(reg: &Registration) -> HashMap<String, String> {
     .collect()
 }
 
-/// Checks the form as a registration would be checked, with the address, sessions and
-/// consent the registration has; a delegate keeps the organisation's fields.
-fn draft(
-    form: &FormData,
+/// Corrected details, as the API takes them (the form sends the same): a field left out
+/// stays as it is, an empty one is cleared.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct Details {
+    pub name: Option<String>,
+    pub organisation: Option<String>,
+    /// `shenzhen`, `hong_kong`, `macao`, … as on the registration form.
+    pub region: Option<String>,
+    pub org_type: Option<String>,
+    pub position: Option<String>,
+    pub phone: Option<String>,
+    pub dietary: Option<String>,
+}
+
+impl Details {
+    /// What the form sends: each field the event asks for (and that is not the
+    /// organisation's, for a delegate), empty to clear it.
+    fn from_form(form: &FormData, event: &Event, delegate: bool) -> Details {
+        let shown = |field: &str| {
+            let org = matches!(field, "organisation" | "region" | "org_type");
+            (event.asks(field) && !(delegate && org)).then(|| form.get(field).to_owned())
+        };
+        Details {
+            name: Some(form.get("name").to_owned()),
+            organisation: shown("organisation"),
+            region: shown("region"),
+            org_type: shown("org_type"),
+            position: shown("position"),
+            phone: shown("phone"),
+            dietary: shown("dietary"),
+        }
+    }
+}
+
+/// `reg` with `details` applied, checked as a registration is checked, with the address,
+/// sessions and consent it has; a delegate keeps the organisation's fields whatever
+/// `details` says.
+pub fn corrected(
     reg: &Registration,
+    details: &Details,
     delegate: bool,
     lang: crate::i18n::Locale,
 ) -> Result<baylink_store::RegistrationDraft, StoreError> {
-    let kept = |field: &str, theirs: &Option<String>| {
+    let pick = |new: &Option<String>, old: &Option<String>| match new {
+        Some(v) if v.trim().is_empty() => None,
+        Some(v) => Some(v.clone()),
+        None => old.clone(),
+    };
+    let org = |new: &Option<String>, old: &Option<String>| {
         if delegate {
-            theirs.clone()
+            old.clone()
         } else {
-            form.opt(field)
+            pick(new, old)
         }
     };
     RegistrationInput {
-        name: form.get("name").to_owned(),
+        name: details.name.clone().unwrap_or_else(|| reg.name.clone()),
         email: reg.email.clone(),
-        organisation: kept("organisation", &reg.organisation),
-        region: kept("region", &reg.region),
-        org_type: kept("org_type", &reg.org_type),
-        position: form.opt("position"),
-        phone: form.opt("phone"),
-        dietary: form.opt("dietary"),
+        organisation: org(&details.organisation, &reg.organisation),
+        region: org(&details.region, &reg.region),
+        org_type: org(&details.org_type, &reg.org_type),
+        position: pick(&details.position, &reg.position),
+        phone: pick(&details.phone, &reg.phone),
+        dietary: pick(&details.dietary, &reg.dietary),
         sessions: Vec::new(),
         consent: true,
     }
@@ -168,7 +209,8 @@ async fn holder_correct(
     form: FormData,
 ) -> Result<Response, WebError> {
     let page = holder_page(&s, c, &token).await?;
-    let result = match draft(&form, &page.reg, false, page.c.lang) {
+    let details = Details::from_form(&form, &page.event, false);
+    let result = match corrected(&page.reg, &details, false, page.c.lang) {
         Ok(d) => {
             s.store
                 .correct_registration(None, page.reg.id, &d, baylink_store::sql::now())
@@ -224,7 +266,8 @@ async fn delegate_correct(
 ) -> Result<Response, WebError> {
     let page = delegate_page(&s, c, &raw, &rid).await?;
     let auth = page.c.auth.as_ref().ok_or(WebError::Unauthorized)?;
-    let result = match draft(&form, &page.reg, true, page.c.lang) {
+    let details = Details::from_form(&form, &page.event, true);
+    let result = match corrected(&page.reg, &details, true, page.c.lang) {
         Ok(d) => {
             s.store
                 .correct_registration(
