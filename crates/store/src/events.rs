@@ -316,6 +316,15 @@ pub struct Invitee {
 /// The least time between two mails resending an address's registration links.
 pub const RESEND_LINKS_SECONDS: i64 = 600;
 
+/// How long before an event its registrants are reminded of it: at most a day before it
+/// starts…
+pub const REMINDER_LEAD_SECONDS: i64 = 24 * 3600;
+/// …and no later than two hours before (a reminder after that is noise).
+pub const REMINDER_LAST_SECONDS: i64 = 2 * 3600;
+/// One who registered less than this before the sweep has their confirmation fresh in
+/// their mailbox: they are reminded at a later sweep, if the event is still far enough.
+pub const REMINDER_SETTLE_SECONDS: i64 = 12 * 3600;
+
 /// A message waiting in the outbox.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
 pub struct OutboxMessage {
@@ -1021,6 +1030,15 @@ pub trait EventStore: Send + Sync {
     /// The places `by`'s organisation holds at `event_id` through delegations: what any of
     /// its accounts entered and is neither cancelled nor declined (what the quota counts).
     async fn delegation_places(&self, event_id: i64, by: i64) -> StoreResult<i64>;
+    /// Queues the reminder of an event (`reminder`: when, where, the link to the ticket and
+    /// to cancel) for each confirmed registration of an event that starts between
+    /// [`REMINDER_LAST_SECONDS`] and [`REMINDER_LEAD_SECONDS`] after `now`, made at least
+    /// [`REMINDER_SETTLE_SECONDS`] before `now`; once per registration ever (a unique
+    /// index, so that nodes sweeping at once never queue two). The demo's synthetic
+    /// registrations are left out. Returns how many were queued. The mail worker sweeps
+    /// with this; a reminder whose registration is no longer confirmed when it is sent, or
+    /// whose event has begun, is dropped then.
+    async fn queue_event_reminders(&self, now: i64) -> StoreResult<u64>;
     /// Queues one mail to `email` with the links of the registrations made with it and of
     /// the invitations to it still waiting, for a holder who lost them, in `locale`;
     /// written when sent, so it lists what stands then. Returns whether it was queued: not

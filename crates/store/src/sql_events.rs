@@ -1276,6 +1276,19 @@ macro_rules! impl_sql_events {
                         .map_err(map_err)
                 }
 
+                async fn queue_event_reminders(&self, now: i64) -> StoreResult<u64> {
+                    let done = sqlx::query("INSERT INTO outbox (to_addr, kind, registration_id, locale, created_at, next_attempt_at) SELECT r.email, 'reminder', r.id, r.locale, $1, $1 FROM registrations r JOIN events e ON e.id = r.event_id WHERE r.status = 'confirmed' AND r.synthetic = $5 AND e.starts_at > $2 AND e.starts_at <= $3 AND r.created_at <= $4 AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.registration_id = r.id AND o.kind = 'reminder') ON CONFLICT DO NOTHING")
+                        .bind(now)
+                        .bind(now + $crate::events::REMINDER_LAST_SECONDS)
+                        .bind(now + $crate::events::REMINDER_LEAD_SECONDS)
+                        .bind(now - $crate::events::REMINDER_SETTLE_SECONDS)
+                        .bind(false)
+                        .execute(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(done.rows_affected())
+                }
+
                 async fn queue_registration_links(&self, email: &str, locale: &str, now: i64) -> StoreResult<bool> {
                     let email = email.trim().to_lowercase();
                     // One statement: within SQLite's one writer, two requests at once queue one mail;

@@ -157,6 +157,9 @@ pub async fn compose(
     ) {
         return request_mail(store, m, lang, base_url).await;
     }
+    if m.kind == "reminder" {
+        return event_reminder_mail(store, m, lang, base_url).await;
+    }
     if !matches!(m.kind.as_str(), "registration" | "promoted" | "cancelled") {
         return Err(StoreError::Corrupt(format!(
             "unknown outbox kind {:?}",
@@ -271,9 +274,24 @@ fn past_its_day(kind: &str, now: i64, retry_at: i64) -> bool {
     kind == "mm_today" && hk_day(retry_at) != hk_day(now)
 }
 
-/// Runs [`send_due`] every `every` until the task is dropped.
+/// How often the worker looks for events to remind their registrants of.
+const REMINDER_SWEEP_SECONDS: i64 = 60;
+
+/// Runs [`send_due`] every `every` until the task is dropped, and about once a minute
+/// queues the reminders of the events coming
+/// ([`baylink_store::EventStore::queue_event_reminders`]) first.
 pub async fn run(store: Arc<dyn Store>, config: MailConfig, every: Duration) {
+    let mut swept = i64::MIN;
     loop {
+        let now = baylink_store::sql::now();
+        if now.saturating_sub(swept) >= REMINDER_SWEEP_SECONDS {
+            swept = now;
+            match store.queue_event_reminders(now).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(queued = n, "event reminders queued"),
+                Err(e) => tracing::error!(error = %e, "event reminders"),
+            }
+        }
         if let Err(e) = send_due(store.as_ref(), &config).await {
             tracing::error!(error = %e, "outbox worker");
         }
@@ -409,6 +427,63 @@ async fn recipient(
         .await?;
     let event = store.get_event(reg.event_id).await?;
     Ok((reg, event))
+}
+
+/// The reminder before an event (`EventStore::queue_event_reminders`): when and where,
+/// and the link to the ticket and to cancel. Nothing left to say (`NotFound`, so it is
+/// dropped) once the registration is no longer confirmed or the event has begun.
+async fn event_reminder_mail(
+    store: &dyn Store,
+    m: &OutboxMessage,
+    lang: Locale,
+    base_url: &str,
+) -> Result<Composed, StoreError> {
+    let (reg, event) = recipient(store, m).await?;
+    if reg.status != RegStatus::Confirmed || event.starts_at <= baylink_store::sql::now() {
+        return Err(StoreError::NotFound);
+    }
+    let place = event
+        .venue
+        .as_deref()
+        .map(|v| lang.name(v, &event.venue_script, event.venue_en.as_deref()));
+    let args = [
+        ("event", event_title(lang, &event)),
+        (
+            "name",
+            FluentValue::from(lang.text(&reg.name, &reg.name_script).into_owned()),
+        ),
+        (
+            "when",
+            FluentValue::from(format!(
+                "{} {}",
+                crate::views::events::day(event.starts_at),
+                crate::views::events::clock(event.starts_at)
+            )),
+        ),
+        (
+            "place",
+            FluentValue::from(place.clone().unwrap_or_default()),
+        ),
+        (
+            "link",
+            FluentValue::from(format!(
+                "{}/{}/registrations/{}",
+                base_url.trim_end_matches('/'),
+                lang.code(),
+                reg.manage_token
+            )),
+        ),
+    ];
+    let body = if place.is_some() {
+        "mail-event-reminder-body"
+    } else {
+        "mail-event-reminder-body-no-place"
+    };
+    Ok(Composed {
+        to: reg.email.clone(),
+        subject: lang.t_args("mail-event-reminder-subject", &args),
+        body: lang.t_args(body, &args),
+    })
 }
 
 /// A matchmaking mail to `reg`: the arguments every one takes (the event, the

@@ -1639,6 +1639,66 @@ async fn holders_and_representatives_correct_details() {
     );
 }
 
+/// The day before an event, its registrants get a reminder in their language with the
+/// place and their ticket's link; one cancelled before it goes out gets none.
+#[tokio::test]
+async fn registrants_are_reminded_the_day_before() {
+    let app = kit::demo_app().await;
+    let event = open_event(&app).await;
+    for email in ["remind@example.hk", "gone@example.hk"] {
+        assert_eq!(
+            register(&app, event, email).await.status(),
+            StatusCode::SEE_OTHER
+        );
+    }
+    let starts = app.store.get_event(event).await.unwrap().starts_at;
+    let at = starts - 20 * 3600;
+    kit::sent_mails(app.store.as_ref(), at).await;
+    assert_eq!(app.store.queue_event_reminders(at).await.unwrap(), 2);
+    let gone = app
+        .store
+        .registrations_by_address("gone@example.hk")
+        .await
+        .unwrap()
+        .remove(0);
+    app.store
+        .cancel_registration(None, gone.id, baylink_store::sql::now())
+        .await
+        .unwrap();
+    let mails: Vec<_> = kit::sent_mails(app.store.as_ref(), at)
+        .await
+        .into_iter()
+        .filter(|m| m.kind == "reminder")
+        .collect();
+    assert_eq!(mails.len(), 2);
+    let reg = app
+        .store
+        .registrations_by_address("remind@example.hk")
+        .await
+        .unwrap()
+        .remove(0);
+    for m in &mails {
+        let composed =
+            baylink_web::mail::compose(app.store.as_ref(), m, "https://baylink.test").await;
+        if m.registration_id == Some(reg.id) {
+            let mail = composed.unwrap();
+            assert!(mail.subject.starts_with("活動提醒"), "{}", mail.subject);
+            assert!(
+                mail.body.contains("深圳前海")
+                    && mail.body.contains(&format!(
+                        "https://baylink.test/zh-Hant/registrations/{}",
+                        reg.manage_token
+                    )),
+                "{}",
+                mail.body
+            );
+        } else {
+            // Cancelled since: nothing left to remind them of.
+            assert!(matches!(composed, Err(baylink_store::StoreError::NotFound)));
+        }
+    }
+}
+
 #[tokio::test]
 async fn a_delegation_through_the_api() {
     let mut app = kit::demo_app().await;

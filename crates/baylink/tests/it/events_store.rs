@@ -1025,6 +1025,84 @@ async fn corrections_on_postgres() {
     corrections(db.open().await).await;
 }
 
+/// Reminders before an event: for confirmed registrations only, not the demo's, not one
+/// just made, within the day before the event and not in its last two hours, and once
+/// per registration even when two nodes sweep at once.
+async fn event_reminders(store: Arc<dyn Store>) {
+    let s = store.as_ref();
+    let ev = event(s, None, false).await;
+    let day = 86_400;
+    let reg = |i: usize, at: i64| async move {
+        s.register(
+            ev.id,
+            &person(i),
+            Channel::Public,
+            &format!("r-{i}"),
+            "en",
+            at,
+        )
+        .await
+        .unwrap()
+    };
+    let first = reg(1, NOON - 3 * day).await;
+    let gone = reg(2, NOON - 3 * day).await;
+    s.cancel_registration(None, gone.id, NOON - 2 * day)
+        .await
+        .unwrap();
+    s.register(
+        ev.id,
+        &RegistrationDraft {
+            synthetic: true,
+            ..person(3)
+        },
+        Channel::Public,
+        "r-3",
+        "en",
+        NOON - 3 * day,
+    )
+    .await
+    .unwrap();
+    let late = reg(4, NOON - 20 * 3600).await;
+    crate::kit::sent_mails(s, NOON).await;
+    let reminded = |at: i64| async move {
+        crate::kit::sent_mails(s, at)
+            .await
+            .into_iter()
+            .filter(|m| m.kind == "reminder")
+            .map(|m| m.registration_id.unwrap())
+            .collect::<Vec<_>>()
+    };
+    // Too early: the event is more than a day away.
+    assert_eq!(s.queue_event_reminders(NOON - 30 * 3600).await.unwrap(), 0);
+    // A day before: the first only (the late one registered less than 12 hours ago), once
+    // however many sweep at the same time.
+    let at = NOON - 16 * 3600;
+    let (a, b) = tokio::join!(s.queue_event_reminders(at), s.queue_event_reminders(at));
+    assert_eq!(a.unwrap() + b.unwrap(), 1);
+    assert_eq!(s.queue_event_reminders(at).await.unwrap(), 0);
+    assert_eq!(reminded(at).await, [first.id]);
+    // Later that day, the late one too; nothing after.
+    assert_eq!(s.queue_event_reminders(NOON - 6 * 3600).await.unwrap(), 1);
+    assert_eq!(reminded(NOON - 6 * 3600).await, [late.id]);
+    assert_eq!(s.queue_event_reminders(NOON - 3 * 3600).await.unwrap(), 0);
+    // One who registers in the last two hours is not reminded at all.
+    reg(5, NOON - 3 * day).await;
+    assert_eq!(s.queue_event_reminders(NOON - 3600).await.unwrap(), 0);
+}
+
+#[tokio::test]
+async fn event_reminders_on_sqlite() {
+    let db = TestDb::sqlite();
+    event_reminders(db.open().await).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn event_reminders_on_postgres() {
+    let db = TestDb::postgres().await;
+    event_reminders(db.open().await).await;
+}
+
 #[tokio::test]
 async fn delegations_on_sqlite() {
     let db = TestDb::sqlite();

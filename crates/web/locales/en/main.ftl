@@ -315,6 +315,25 @@ err-not-pending = This registration is not awaiting approval.
 err-capacity-below-confirmed = More people are already confirmed than this capacity.
 err-ticket-invalid = Not a valid ticket: forged, altered or unreadable.
 err-ticket-other-event = This ticket is for another event.
+mail-event-reminder-subject = Reminder: { $event }, { $when }
+mail-event-reminder-body =
+    Dear { $name },
+
+    A reminder that { $event } starts { $when } (Hong Kong time), at { $place }.
+
+    Your ticket, to show at the door, and the link to cancel if you can no longer come, so that someone on the waiting list may take your seat:
+    { $link }
+
+    — Baylink, for the Shenzhen–Hong Kong–Macao Science and Technology Alliance
+mail-event-reminder-body-no-place =
+    Dear { $name },
+
+    A reminder that { $event } starts { $when } (Hong Kong time).
+
+    Your ticket, to show at the door, and the link to cancel if you can no longer come, so that someone on the waiting list may take your seat:
+    { $link }
+
+    — Baylink, for the Shenzhen–Hong Kong–Macao Science and Technology Alliance
 mail-confirmed-subject = Registration confirmed: { $event }
 mail-waiting-subject = On the waiting list: { $event }
 mail-pending-subject = Registration received, awaiting approval: { $event }

@@ -305,6 +305,25 @@ err-not-pending = 该报名不在待审核状态。
 err-capacity-below-confirmed = 已确认人数多于此名额。
 err-ticket-invalid = 无效入场券：伪造、被篡改或无法读取。
 err-ticket-other-event = 此入场券属于其他活动。
+mail-event-reminder-subject = 活动提醒：{ $event }，{ $when }
+mail-event-reminder-body =
+    { $name } 您好：
+
+    提醒您，「{ $event }」将于 { $when }（香港时间）在{ $place }举行。
+
+    入场时请出示门票；如无法出席，请通过同一链接取消报名，让候补名单上的人获得座位：
+    { $link }
+
+    — 湾联（深港澳科技联盟）
+mail-event-reminder-body-no-place =
+    { $name } 您好：
+
+    提醒您，「{ $event }」将于 { $when }（香港时间）举行。
+
+    入场时请出示门票；如无法出席，请通过同一链接取消报名，让候补名单上的人获得座位：
+    { $link }
+
+    — 湾联（深港澳科技联盟）
 mail-confirmed-subject = 报名已确认：{ $event }
 mail-waiting-subject = 已进入候补：{ $event }
 mail-pending-subject = 已收到报名，待审核：{ $event }

@@ -305,6 +305,25 @@ err-not-pending = 此報名並非待審核。
 err-capacity-below-confirmed = 已確認人數多於此名額。
 err-ticket-invalid = 無效入場券：偽造、被改動或無法讀取。
 err-ticket-other-event = 此入場券屬於其他活動。
+mail-event-reminder-subject = 活動提醒：{ $event }，{ $when }
+mail-event-reminder-body =
+    { $name } 你好：
+
+    提醒你，「{ $event }」將於 { $when }（香港時間）在{ $place }舉行。
+
+    入場時請出示入場券；如未能出席，請透過同一連結取消報名，讓候補名單上的人士獲得座位：
+    { $link }
+
+    — 灣聯（深港澳科技聯盟）
+mail-event-reminder-body-no-place =
+    { $name } 你好：
+
+    提醒你，「{ $event }」將於 { $when }（香港時間）舉行。
+
+    入場時請出示入場券；如未能出席，請透過同一連結取消報名，讓候補名單上的人士獲得座位：
+    { $link }
+
+    — 灣聯（深港澳科技聯盟）
 mail-confirmed-subject = 報名已確認：{ $event }
 mail-waiting-subject = 已列入候補：{ $event }
 mail-pending-subject = 已收到報名，待審核：{ $event }
