@@ -1637,6 +1637,40 @@ async fn holders_and_representatives_correct_details() {
         app.post_form(&other, &[("name", "X")]).await.status(),
         StatusCode::NOT_FOUND
     );
+    // Nor are staff's pages theirs.
+    let staff = format!("/en/events/{event}/registrations/{}/details", mary.id);
+    assert_eq!(app.page(&staff).await.0, StatusCode::FORBIDDEN);
+
+    // Staff correct any registration of the event, on the holder's request, from the list.
+    app.client = kit::client();
+    app.sign_in(kit::SECRETARIAT).await;
+    let (_, list) = app
+        .page(&format!("/en/events/{event}/registrations?q=mary"))
+        .await;
+    assert!(list.contains(&format!("href=\"{staff}\"")), "{list}");
+    let (_, form) = app.page(&staff).await;
+    assert!(form.contains("name=\"organisation\""));
+    let r = app
+        .post_form(&staff, &[("name", "CHAN Mary"), ("organisation", "HKITF")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let now = app.store.get_registration(mary.id).await.unwrap();
+    assert_eq!(
+        (now.name.as_str(), now.organisation.as_deref()),
+        ("CHAN Mary", Some("HKITF"))
+    );
+    let corrections = app
+        .store
+        .list_audit(100, 0)
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .filter(|e| e.action == "correct" && e.entity_id == mary.id)
+        .count();
+    assert_eq!(corrections, 2);
+    let elsewhere = format!("/en/events/{}/registrations/{}/details", event + 1, mary.id);
+    assert_eq!(app.page(&elsewhere).await.0, StatusCode::NOT_FOUND);
 }
 
 /// The day before an event, its registrants get a reminder in their language with the

@@ -1,7 +1,8 @@
 //! Correcting a registration's details: a name mistyped, a new position, a dietary need
 //! remembered late. The holder corrects their own through their link (the right to correct
 //! one's personal data: PDPO DPP6, PIPL art. 46, Macao's PDPA art. 11); a member
-//! organisation's representative corrects the colleagues they registered.
+//! organisation's representative corrects the colleagues they registered; staff correct
+//! any registration of an event on its holder's request.
 //!
 //! Why not cancel and register again: the seat, the place on the waiting list, the ticket
 //! and any meetings would go with the old registration. The e-mail address stays as it is,
@@ -34,6 +35,21 @@ pub fn router() -> Router<AppState> {
             "/events/{id}/delegation/{rid}/details",
             get(delegate_form).post(delegate_correct),
         )
+        .route(
+            "/events/{id}/registrations/{rid}/details",
+            get(staff_form).post(staff_correct),
+        )
+}
+
+/// Who corrects: their page says so, and keeps what is not theirs to change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Corrector {
+    /// The holder, through their link.
+    Holder,
+    /// The representative who registered them: the organisation's fields stay.
+    Representative,
+    /// Staff, on the holder's request.
+    Staff,
 }
 
 #[derive(Template)]
@@ -45,15 +61,19 @@ struct DetailsPage {
     /// Where the form posts, and where the page leads back to.
     action: String,
     back: String,
-    /// A delegate's: the organisation's fields are the organisation's.
-    delegate: bool,
+    by: Corrector,
     f: FormState,
 }
 
 impl DetailsPage {
     /// Leaves the organisation's fields out of `events/registration_fields.html`.
     fn org_fixed(&self) -> bool {
-        self.delegate
+        self.by == Corrector::Representative
+    }
+
+    /// Someone else than the holder corrects (the page's title names the act, not "your").
+    fn for_someone(&self) -> bool {
+        self.by != Corrector::Holder
     }
 
     /// Whether the details can still be corrected (not cancelled, declined or erased).
@@ -179,18 +199,58 @@ fn private(mut r: Response) -> Response {
     r
 }
 
+impl DetailsPage {
+    fn new(
+        c: Ctx,
+        event: Event,
+        reg: Registration,
+        by: Corrector,
+        paths: (String, String),
+    ) -> Self {
+        DetailsPage {
+            action: c.href(&paths.0),
+            back: c.href(&paths.1),
+            f: FormState::new(values(&reg)),
+            c,
+            event,
+            reg,
+            by,
+        }
+    }
+
+    /// Applies `form`: back to where the page came from, or the page again with the errors.
+    async fn correct(self, s: &AppState, form: FormData) -> Result<Response, WebError> {
+        let actor = match self.by {
+            Corrector::Holder => None,
+            _ => Some(actor(self.c.auth.as_ref().ok_or(WebError::Unauthorized)?)),
+        };
+        let delegate = self.by == Corrector::Representative;
+        let details = Details::from_form(&form, &self.event, delegate);
+        let result = match corrected(&self.reg, &details, delegate, self.c.lang) {
+            Ok(d) => {
+                s.store
+                    .correct_registration(
+                        actor.as_ref(),
+                        self.reg.id,
+                        &d,
+                        baylink_store::sql::now(),
+                    )
+                    .await
+            }
+            Err(e) => Err(e),
+        };
+        answer(self, form, result)
+    }
+}
+
 async fn holder_page(s: &AppState, c: Ctx, token: &str) -> Result<DetailsPage, WebError> {
     let reg = s.store.registration_by_token(token).await?;
     let event = s.store.get_event(reg.event_id).await?;
-    Ok(DetailsPage {
-        action: c.href(&format!("/registrations/{token}/details")),
-        back: c.href(&format!("/registrations/{token}")),
-        f: FormState::new(values(&reg)),
-        c,
-        event,
-        reg,
-        delegate: false,
-    })
+    let paths = (
+        format!("/registrations/{token}/details"),
+        format!("/registrations/{token}"),
+    );
+    Ok(DetailsPage::new(c, event, reg, Corrector::Holder, paths))
 }
 
 async fn holder_form(
@@ -209,16 +269,7 @@ async fn holder_correct(
     form: FormData,
 ) -> Result<Response, WebError> {
     let page = holder_page(&s, c, &token).await?;
-    let details = Details::from_form(&form, &page.event, false);
-    let result = match corrected(&page.reg, &details, false, page.c.lang) {
-        Ok(d) => {
-            s.store
-                .correct_registration(None, page.reg.id, &d, baylink_store::sql::now())
-                .await
-        }
-        Err(e) => Err(e),
-    };
-    answer(page, form, result).map(private)
+    page.correct(&s, form).await.map(private)
 }
 
 /// The representative's page for one of the colleagues they entered (anyone else's: 404).
@@ -238,15 +289,17 @@ async fn delegate_page(
         .find(|r| r.id == rid)
         .ok_or(WebError::NotFound)?;
     let event = s.store.get_event(event_id).await?;
-    Ok(DetailsPage {
-        action: c.href(&format!("/events/{event_id}/delegation/{rid}/details")),
-        back: c.href(&format!("/events/{event_id}/delegation")),
-        f: FormState::new(values(&reg)),
+    let paths = (
+        format!("/events/{event_id}/delegation/{rid}/details"),
+        format!("/events/{event_id}/delegation"),
+    );
+    Ok(DetailsPage::new(
         c,
         event,
         reg,
-        delegate: true,
-    })
+        Corrector::Representative,
+        paths,
+    ))
 }
 
 async fn delegate_form(
@@ -254,8 +307,7 @@ async fn delegate_form(
     c: Ctx,
     Path((raw, rid)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
-    let page = delegate_page(&s, c, &raw, &rid).await?;
-    render(&page)
+    render(&delegate_page(&s, c, &raw, &rid).await?)
 }
 
 async fn delegate_correct(
@@ -265,20 +317,39 @@ async fn delegate_correct(
     form: FormData,
 ) -> Result<Response, WebError> {
     let page = delegate_page(&s, c, &raw, &rid).await?;
-    let auth = page.c.auth.as_ref().ok_or(WebError::Unauthorized)?;
-    let details = Details::from_form(&form, &page.event, true);
-    let result = match corrected(&page.reg, &details, true, page.c.lang) {
-        Ok(d) => {
-            s.store
-                .correct_registration(
-                    Some(&actor(auth)),
-                    page.reg.id,
-                    &d,
-                    baylink_store::sql::now(),
-                )
-                .await
-        }
-        Err(e) => Err(e),
-    };
-    answer(page, form, result)
+    page.correct(&s, form).await
+}
+
+/// Staff's page for any registration of the event (one of another event: 404).
+async fn staff_page(s: &AppState, c: Ctx, raw: &str, rid: &str) -> Result<DetailsPage, WebError> {
+    crate::auth::require(c.auth.as_ref(), crate::auth::Action::EditDirectory)?;
+    let (event_id, rid) = (id(raw)?, id(rid)?);
+    let reg = s.store.get_registration(rid).await?;
+    if reg.event_id != event_id {
+        return Err(WebError::NotFound);
+    }
+    let event = s.store.get_event(event_id).await?;
+    let paths = (
+        format!("/events/{event_id}/registrations/{rid}/details"),
+        format!("/events/{event_id}/registrations"),
+    );
+    Ok(DetailsPage::new(c, event, reg, Corrector::Staff, paths))
+}
+
+async fn staff_form(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path((raw, rid)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    render(&staff_page(&s, c, &raw, &rid).await?)
+}
+
+async fn staff_correct(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path((raw, rid)): Path<(String, String)>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let page = staff_page(&s, c, &raw, &rid).await?;
+    page.correct(&s, form).await
 }
