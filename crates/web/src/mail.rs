@@ -79,14 +79,7 @@ pub async fn compose(
                 "name",
                 FluentValue::from(lang.text(&inv.name, &inv.name_script).into_owned()),
             ),
-            (
-                "when",
-                FluentValue::from(format!(
-                    "{} {}",
-                    crate::views::events::day(event.starts_at),
-                    crate::views::events::clock(event.starts_at)
-                )),
-            ),
+            ("when", FluentValue::from(starts(&event))),
             (
                 "link",
                 FluentValue::from(format!(
@@ -175,11 +168,7 @@ pub async fn compose(
         lang.code(),
         reg.manage_token
     );
-    let when = format!(
-        "{} {}",
-        crate::views::events::day(event.starts_at),
-        crate::views::events::clock(event.starts_at)
-    );
+    let when = starts(&event);
     let subject_key = match (m.kind.as_str(), reg.status) {
         ("cancelled", _) => "mail-cancelled-subject",
         ("promoted", _) => "mail-promoted-subject",
@@ -299,6 +288,15 @@ pub async fn run(store: Arc<dyn Store>, config: MailConfig, every: Duration) {
     }
 }
 
+/// When an event starts, as mails say it: day and time in Hong Kong.
+fn starts(event: &baylink_store::Event) -> String {
+    format!(
+        "{} {}",
+        crate::views::events::day(event.starts_at),
+        crate::views::events::clock(event.starts_at)
+    )
+}
+
 /// An event's title as a mail argument, in the reader's language and script.
 fn event_title(lang: Locale, event: &baylink_store::Event) -> FluentValue<'static> {
     FluentValue::from(lang.name(&event.title, &event.title_script, event.title_en.as_deref()))
@@ -319,10 +317,9 @@ async fn links_mail(
     // One line each: the event, when, where it stands, and the personal link.
     let line = |event: &baylink_store::Event, state: String, link: String| {
         format!(
-            "· {} · {} {} · {state}\n  {site}{link}",
+            "· {} · {} · {state}\n  {site}{link}",
             lang.name(&event.title, &event.title_script, event.title_en.as_deref()),
-            crate::views::events::day(event.starts_at),
-            crate::views::events::clock(event.starts_at),
+            starts(event),
         )
     };
     // The demo's registrations have made-up addresses; nobody is written to about them.
@@ -452,14 +449,7 @@ async fn event_reminder_mail(
             "name",
             FluentValue::from(lang.text(&reg.name, &reg.name_script).into_owned()),
         ),
-        (
-            "when",
-            FluentValue::from(format!(
-                "{} {}",
-                crate::views::events::day(event.starts_at),
-                crate::views::events::clock(event.starts_at)
-            )),
-        ),
+        ("when", FluentValue::from(starts(&event))),
         (
             "place",
             FluentValue::from(place.clone().unwrap_or_default()),
