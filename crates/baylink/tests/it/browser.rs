@@ -687,6 +687,27 @@ async fn a_delegation_is_entered_on_a_phone() {
     b.wait_for("#delegation-entered").await;
     b.wait_text("#delegation-entered", "tai.man@hkitf.example")
         .await;
+    // The representative corrects the colleague's name and position from the list.
+    b.click("#delegation-entered a.delegate-details").await;
+    b.wait_for("#details-form").await;
+    let widths = b
+        .script(
+            "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];",
+        )
+        .await;
+    assert!(
+        widths[0].as_i64().unwrap() <= widths[1].as_i64().unwrap(),
+        "{widths}"
+    );
+    b.script("document.querySelector('#details-form input[name=name]').value = ''; return 0;")
+        .await;
+    b.type_into("#details-form input[name=name]", "陳小文")
+        .await;
+    b.type_into("#details-form input[name=position]", "總監")
+        .await;
+    b.click("#submit-details").await;
+    b.wait_text("#delegation-entered", "陳小文").await;
+    b.wait_text("#delegation-entered", "總監").await;
     b.call(reqwest::Method::DELETE, "", json!({})).await;
 }
 
