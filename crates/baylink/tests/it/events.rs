@@ -1482,6 +1482,26 @@ async fn places_per_organisation_bound_a_delegation() {
         .page(&format!("/zh-Hant/events/{id}/registrations"))
         .await;
     assert_eq!(page.matches("badge delegation").count(), 2, "{page}");
+    // And in the export, who entered them.
+    let csv = app
+        .get(&format!("/api/v1/events/{id}/registrations.csv?lang=en"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .contains("Registered by (delegation)")
+    );
+    assert_eq!(
+        csv.lines()
+            .filter(|l| l.ends_with(&format!(",{}", rep.display_name)))
+            .count(),
+        2,
+        "{csv}"
+    );
 }
 
 /// The holder corrects their details through their link, keeping their seat and address;

@@ -244,6 +244,7 @@ err-delegation-quota = { $limit ->
 delegation-places = Your organisation holds { $count } of its { $limit } places at this event.
 delegation-no-places = Your organisation's places at this event are all taken. Cancel one of them to register someone else, or ask the organiser for more.
 delegation-badge = Delegation
+delegation-entered-by = Registered by (delegation)
 mine-help = Registrations made with { $email }, at every event. Each opens its own page: status, ticket, sessions and matchmaking.
 mine-none = No registration was made with this address yet.
 mine-invited = Invitations waiting for you

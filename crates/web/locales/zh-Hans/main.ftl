@@ -234,6 +234,7 @@ err-delegation-quota = 贵单位在本活动仅剩 { $limit } 个名额。
 delegation-places = 贵单位在本活动已使用 { $count } 个名额，共 { $limit } 个。
 delegation-no-places = 贵单位在本活动的名额已用完。可取消其中一人后再为他人报名，或向主办方申请增加名额。
 delegation-badge = 团体报名
+delegation-entered-by = 团体报名经办人
 mine-help = 以 { $email } 提交的所有活动报名。每项报名都有专属页面：状态、入场券、场次及项目对接。
 mine-none = 此邮箱尚无任何报名。
 mine-invited = 待使用的邀请

@@ -234,6 +234,7 @@ err-delegation-quota = 貴單位於本活動只餘 { $limit } 個名額。
 delegation-places = 貴單位於本活動已使用 { $count } 個名額，共 { $limit } 個。
 delegation-no-places = 貴單位於本活動的名額已滿。可取消其中一人後再為他人報名，或向主辦單位申請增加名額。
 delegation-badge = 團體報名
+delegation-entered-by = 團體報名經辦人
 mine-help = 以 { $email } 作出的所有活動報名。每項報名均有專屬頁面：狀態、入場券、場次及項目對接。
 mine-none = 此地址尚未有任何報名。
 mine-invited = 待使用的邀請

@@ -485,7 +485,11 @@ pub async fn cancel_own(
 }
 
 /// The export's columns, in the reader's language.
-fn export_rows(lang: Locale, regs: &[Registration]) -> (Vec<String>, Vec<Vec<String>>) {
+fn export_rows(
+    lang: Locale,
+    regs: &[Registration],
+    representatives: &HashMap<i64, String>,
+) -> (Vec<String>, Vec<Vec<String>>) {
     let head = [
         "field-your-name",
         "field-email",
@@ -497,6 +501,7 @@ fn export_rows(lang: Locale, regs: &[Registration]) -> (Vec<String>, Vec<Vec<Str
         "field-dietary",
         "field-status",
         "checked-in",
+        "delegation-entered-by",
     ]
     .iter()
     .map(|k| lang.t(k))
@@ -531,6 +536,9 @@ fn export_rows(lang: Locale, regs: &[Registration]) -> (Vec<String>, Vec<Vec<Str
                         )
                     })
                     .unwrap_or_default(),
+                r.registered_by
+                    .and_then(|u| representatives.get(&u).cloned())
+                    .unwrap_or_default(),
             ]
         })
         .collect();
@@ -563,9 +571,23 @@ pub async fn export<const XLSX: bool>(
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
     let (event, regs) = export_data(&s, a.as_ref(), &id).await?;
+    // Who entered each delegation, by name (a handful of accounts for a whole event).
+    let mut representatives = HashMap::new();
+    for by in regs.iter().filter_map(|r| r.registered_by) {
+        if let std::collections::hash_map::Entry::Vacant(slot) = representatives.entry(by) {
+            match s.store.get_user(by).await {
+                Ok(user) => {
+                    slot.insert(user.display_name);
+                }
+                Err(baylink_store::StoreError::NotFound) => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
     let (head, rows) = export_rows(
         api_locale_from(&headers, q.get("lang").map(String::as_str)),
         &regs,
+        &representatives,
     );
     super::download(
         SheetFormat::new(XLSX),
