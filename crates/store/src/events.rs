@@ -109,6 +109,8 @@ pub struct Event {
     /// Places per member organisation through the delegation form (名額); none for no
     /// limit beyond the seats, 0 for no delegations.
     pub delegation_quota: Option<i64>,
+    /// No reminder the day before (see `EventStore::queue_event_reminders`).
+    pub reminders_off: bool,
     pub confirmed_count: i64,
     pub waiting_seq: i64,
     pub registration_open: bool,
@@ -449,6 +451,8 @@ pub struct EventInput {
     /// Places per member organisation through the delegation form (名額); none for no
     /// limit beyond the seats, 0 for no delegations.
     pub delegation_quota: Option<i64>,
+    /// No reminder the day before (see `EventStore::queue_event_reminders`).
+    pub reminders_off: bool,
     pub registration_open: bool,
     pub requires_approval: bool,
     pub synthetic: bool,
@@ -479,6 +483,8 @@ pub struct EventDraft {
     /// Places per member organisation through the delegation form (名額); none for no
     /// limit beyond the seats, 0 for no delegations.
     pub delegation_quota: Option<i64>,
+    /// No reminder the day before (see `EventStore::queue_event_reminders`).
+    pub reminders_off: bool,
     pub registration_open: bool,
     pub requires_approval: bool,
     pub synthetic: bool,
@@ -563,6 +569,7 @@ impl EventInput {
             ends_at: self.ends_at,
             capacity: self.capacity,
             delegation_quota: self.delegation_quota,
+            reminders_off: self.reminders_off,
             registration_open: self.registration_open,
             requires_approval: self.requires_approval,
             synthetic: self.synthetic,
@@ -1035,7 +1042,8 @@ pub trait EventStore: Send + Sync {
     /// [`REMINDER_LAST_SECONDS`] and [`REMINDER_LEAD_SECONDS`] after `now`, made at least
     /// [`REMINDER_SETTLE_SECONDS`] before `now`; once per registration ever (a unique
     /// index, so that nodes sweeping at once never queue two). The demo's synthetic
-    /// registrations are left out. Returns how many were queued. The mail worker sweeps
+    /// registrations are left out, as are events whose organiser turned reminders off
+    /// (`reminders_off`). Returns how many were queued. The mail worker sweeps
     /// with this; a reminder whose registration is no longer confirmed when it is sent, or
     /// whose event has begun, is dropped then.
     async fn queue_event_reminders(&self, now: i64) -> StoreResult<u64>;

@@ -820,6 +820,7 @@ async fn organisers_choose_the_fields_they_ask_and_require() {
                 ("ask_organisation", "1"),
                 ("require_organisation", "1"),
                 ("ask_dietary", "1"),
+                ("reminders_off", "1"),
             ],
         )
         .await;
@@ -831,6 +832,13 @@ async fn organisers_choose_the_fields_they_ask_and_require() {
         .trim_end_matches("/manage")
         .parse()
         .unwrap();
+    // A visit whose organiser reminds the visitors otherwise.
+    assert!(app.store.get_event(id).await.unwrap().reminders_off);
+    let (_, form) = app.page(&format!("/en/events/{id}/edit")).await;
+    assert!(
+        form.contains("name=\"reminders_off\" value=\"1\" checked"),
+        "{form}"
+    );
     let visitor = kit::client();
     let form = visitor
         .get(app.url(&format!("/en/events/{id}/register")))

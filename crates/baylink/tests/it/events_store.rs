@@ -1088,6 +1088,43 @@ async fn event_reminders(store: Arc<dyn Store>) {
     // One who registers in the last two hours is not reminded at all.
     reg(5, NOON - 3 * day).await;
     assert_eq!(s.queue_event_reminders(NOON - 3600).await.unwrap(), 0);
+    // An event whose organiser turned reminders off reminds no one.
+    let quiet = s
+        .create_event(
+            &Actor::cli(),
+            &EventInput {
+                kind: "forum".into(),
+                title: "內部會議".into(),
+                region: "macao".into(),
+                starts_at: NOON + day,
+                ends_at: NOON + day + 3600,
+                registration_open: true,
+                reminders_off: true,
+                ..Default::default()
+            }
+            .validate(Script::Hant)
+            .unwrap(),
+            &baylink_tickets::generate_key(),
+        )
+        .await
+        .unwrap();
+    assert!(quiet.reminders_off);
+    s.register(
+        quiet.id,
+        &person(6),
+        Channel::Public,
+        "r-6",
+        "en",
+        NOON - 3 * day,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        s.queue_event_reminders(NOON + day - 16 * 3600)
+            .await
+            .unwrap(),
+        0
+    );
 }
 
 #[tokio::test]

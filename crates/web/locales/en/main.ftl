@@ -364,6 +364,7 @@ field-venue-en = Venue in English
 field-starts = Starts
 field-ends = Ends
 field-capacity = Seats (empty for no limit)
+field-reminders-off = No reminder mail to registrants the day before
 field-delegation-quota = Places per member organisation (delegations; empty for no limit)
 delegation-quota-hint = How many people the representatives of one member organisation may register through the delegation form. Empty for no limit beyond the seats, 0 for no delegations; a cancelled registration frees its place.
 field-requires-approval = Registrations need approval

@@ -354,6 +354,7 @@ field-venue-en = 英文地点
 field-starts = 开始
 field-ends = 结束
 field-capacity = 名额（留空为不限）
+field-reminders-off = 活动前一天不发送提醒邮件
 field-delegation-quota = 每个成员单位名额（团体报名；留空为不限）
 delegation-quota-hint = 同一成员单位的代表通过团体报名最多可报名的人数。留空为除座位外不限，0 为不接受团体报名；取消的报名会释放名额。
 field-requires-approval = 报名需审核

@@ -354,6 +354,7 @@ field-venue-en = 英文地點
 field-starts = 開始
 field-ends = 結束
 field-capacity = 名額（留空為不限）
+field-reminders-off = 活動前一天不發送提醒電郵
 field-delegation-quota = 每個成員單位名額（團體報名；留空為不限）
 delegation-quota-hint = 同一成員單位的代表透過團體報名最多可報名的人數。留空為座位以外不設上限，0 為不接受團體報名；取消的報名會釋出名額。
 field-requires-approval = 報名需經審核

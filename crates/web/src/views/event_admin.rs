@@ -133,6 +133,7 @@ async fn edit_event(
         ),
         ("registration_open", flag(e.registration_open)),
         ("requires_approval", flag(e.requires_approval)),
+        ("reminders_off", flag(e.reminders_off)),
         ("synthetic", flag(e.synthetic)),
         ("version", e.version.to_string()),
     ]
@@ -177,6 +178,7 @@ async fn save_event(
         delegation_quota: form.int("delegation_quota", &mut errors),
         registration_open: !form.get("registration_open").is_empty(),
         requires_approval: !form.get("requires_approval").is_empty(),
+        reminders_off: !form.get("reminders_off").is_empty(),
         synthetic: !form.get("synthetic").is_empty(),
         version: form.int("version", &mut errors),
         ask_fields: Some(
