@@ -1034,6 +1034,14 @@ pub trait EventStore: Send + Sync {
     ) -> StoreResult<Vec<Registration>>;
     /// What the account `by` entered for `event_id` as a delegation, in the order entered.
     async fn delegation(&self, event_id: i64, by: i64) -> StoreResult<Vec<Registration>>;
+    /// What the other accounts of `by`'s organisation entered for `event_id` as
+    /// delegations, each with the name of the account that entered it, in the order
+    /// entered: so that one representative sees what the organisation's places went to.
+    async fn colleagues_delegation(
+        &self,
+        event_id: i64,
+        by: i64,
+    ) -> StoreResult<Vec<(Registration, String)>>;
     /// The places `by`'s organisation holds at `event_id` through delegations: what any of
     /// its accounts entered and is neither cancelled nor declined (what the quota counts).
     async fn delegation_places(&self, event_id: i64, by: i64) -> StoreResult<i64>;

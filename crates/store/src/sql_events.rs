@@ -1253,6 +1253,23 @@ macro_rules! impl_sql_events {
                     Ok(out)
                 }
 
+                async fn colleagues_delegation(&self, event_id: i64, by: i64) -> StoreResult<Vec<(Registration, String)>> {
+                    let cols = REG_COLS.split(", ").map(|c| format!("r.{c}")).collect::<Vec<_>>().join(", ");
+                    let rows = sqlx::query(AssertSqlSafe(format!("SELECT {cols}, u.display_name AS entered_by FROM registrations r JOIN users u ON u.id = r.registered_by JOIN users me ON me.org_id = u.org_id WHERE me.id = $1 AND u.id <> $1 AND r.event_id = $2 ORDER BY r.id LIMIT 500")))
+                        .bind(by)
+                        .bind(event_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    rows.iter()
+                        .map(|row| {
+                            let reg = Registration::from_row(row).map_err(map_err)?;
+                            let name: String = row.try_get("entered_by").map_err(map_err)?;
+                            Ok((reg, name))
+                        })
+                        .collect()
+                }
+
                 async fn delegation_places(&self, event_id: i64, by: i64) -> StoreResult<i64> {
                     let mut tx = self.begin().await?;
                     let held = Self::places_held(&mut tx, event_id, by).await?;

@@ -1483,6 +1483,33 @@ async fn places_per_organisation_bound_a_delegation() {
             && !page.contains("id=\"delegation-form\""),
         "{page}"
     );
+    // A second representative of the organisation sees what the first entered, and by whom.
+    let colleague = baylink_store::UserInput {
+        email: "rep2.hkitf@demo.baylink".into(),
+        display_name: "第二代表".into(),
+        role: "participant".into(),
+        side_id: None,
+        org_id: rep.org_id,
+    }
+    .validate()
+    .unwrap();
+    let hash = baylink_web::auth::hash_password(kit::PASSWORD).unwrap();
+    app.store
+        .create_user(&baylink_store::Actor::cli(), &colleague, &hash)
+        .await
+        .unwrap();
+    app.client = kit::client();
+    app.sign_in("rep2.hkitf@demo.baylink").await;
+    let (_, page) = app.page(&format!("/zh-Hant/events/{id}/delegation")).await;
+    let theirs = &page[page
+        .find("id=\"delegation-colleagues\"")
+        .expect("the colleagues' list")..];
+    assert!(
+        theirs.contains("同事1") && theirs.contains("同事2") && theirs.contains(&rep.display_name),
+        "{page}"
+    );
+    assert!(page.contains("已使用 2 個名額，共 2 個"));
+
     // Staff see the two came through a delegation, and no one else did.
     app.client = kit::client();
     app.sign_in(kit::ADMIN).await;

@@ -811,6 +811,27 @@ async fn delegation_places(store: Arc<dyn Store>) {
         .await
         .unwrap();
     assert_eq!(s.delegation_places(ev.id, reps[1]).await.unwrap(), 2);
+    // The colleague sees what the first entered, and who entered it; the other
+    // organisation sees none of it.
+    let seen = s.colleagues_delegation(ev.id, reps[1]).await.unwrap();
+    assert_eq!(
+        seen.iter()
+            .map(|(r, by)| (r.id, by.as_str()))
+            .collect::<Vec<_>>(),
+        [(first[0].id, "代表"), (first[1].id, "代表")]
+    );
+    assert!(
+        s.colleagues_delegation(ev.id, reps[0])
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        s.colleagues_delegation(ev.id, reps[2])
+            .await
+            .unwrap()
+            .is_empty()
+    );
     // The colleague has one place left, not two: nothing of the two is written.
     match s
         .register_delegation(ev.id, reps[1], &[entry(3), entry(4)], at)

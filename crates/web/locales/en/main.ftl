@@ -223,6 +223,7 @@ find-link = Lost your registration's link?
 delegation-title = Register a delegation
 delegation-help = Register colleagues from { $organisation } in one go. Each gets their own confirmation e-mail with their own link and ticket, and takes a seat or a place on the waiting list as if they had registered themselves.
 delegation-entered = Registered by you
+delegation-colleagues = Registered by your organisation's other representatives
 delegation-add = Add colleagues
 delegation-row-name = Name of person { $count }
 delegation-row-email = E-mail of person { $count }

@@ -217,6 +217,7 @@ find-link = 找不到报名链接？
 delegation-title = 团体报名
 delegation-help = 一次为{ $organisation }的同事报名。每人各自收到确认邮件、报名链接和门票，并像亲自报名一样获得座位或进入候补名单。
 delegation-entered = 由您报名的人员
+delegation-colleagues = 贵单位其他代表报名的人员
 delegation-add = 添加同事
 delegation-row-name = 第 { $count } 人的姓名
 delegation-row-email = 第 { $count } 人的电子邮箱

@@ -217,6 +217,7 @@ find-link = 找不到報名連結？
 delegation-title = 團體報名
 delegation-help = 一次為{ $organisation }的同事報名。每人各自收到確認電郵、報名連結和門票，並如親自報名一樣獲得座位或進入候補名單。
 delegation-entered = 由您報名的人員
+delegation-colleagues = 貴單位其他代表報名的人員
 delegation-add = 加入同事
 delegation-row-name = 第 { $count } 人的姓名
 delegation-row-email = 第 { $count } 人的電郵地址

@@ -72,6 +72,8 @@ struct DelegationPage {
     chosen: Vec<i64>,
     /// Who this account entered for the event before.
     entered: Vec<Registration>,
+    /// Who the organisation's other accounts entered, with who entered each.
+    colleagues: Vec<(Registration, String)>,
     /// Where the event sets places per organisation: how many the organisation holds, out
     /// of how many.
     places: Option<(i64, i64)>,
@@ -121,6 +123,7 @@ async fn page(
 ) -> Result<DelegationPage, WebError> {
     let p = s.store.programme(event_id).await?;
     let entered = s.store.delegation(event_id, user.id).await?;
+    let colleagues = s.store.colleagues_delegation(event_id, user.id).await?;
     let places = match p.event.delegation_quota {
         Some(quota) => Some((s.store.delegation_places(event_id, user.id).await?, quota)),
         None => None,
@@ -134,6 +137,7 @@ async fn page(
         f,
         chosen,
         entered,
+        colleagues,
         places,
     })
 }
