@@ -1007,6 +1007,9 @@ pub trait EventStore: Send + Sync {
         to: i64,
     ) -> StoreResult<Vec<SessionRegistration>>;
     async fn get_registration(&self, id: i64) -> StoreResult<Registration>;
+    /// Where a registration waiting for a seat stands: 1 for the next to get one (none when
+    /// it is not waiting).
+    async fn waiting_position(&self, id: i64) -> StoreResult<Option<i64>>;
     async fn registration_by_token(&self, token: &str) -> StoreResult<Registration>;
     /// The registrations made with `email` (stored lower case, so any case finds them),
     /// newest first, across every event: for the holder's own list when signed in.

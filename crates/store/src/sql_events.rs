@@ -1253,6 +1253,15 @@ macro_rules! impl_sql_events {
                     Ok(out)
                 }
 
+                async fn waiting_position(&self, id: i64) -> StoreResult<Option<i64>> {
+                    let row = sqlx::query("SELECT (SELECT COUNT(*) FROM registrations o WHERE o.event_id = r.event_id AND o.status = 'waiting' AND o.waiting_seq <= r.waiting_seq) FROM registrations r WHERE r.id = $1 AND r.status = 'waiting'")
+                        .bind(id)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    row.map(|r| r.try_get(0).map_err(map_err)).transpose()
+                }
+
                 async fn colleagues_delegation(&self, event_id: i64, by: i64) -> StoreResult<Vec<(Registration, String)>> {
                     let cols = REG_COLS.split(", ").map(|c| format!("r.{c}")).collect::<Vec<_>>().join(", ");
                     let rows = sqlx::query(AssertSqlSafe(format!("SELECT {cols}, u.display_name AS entered_by FROM registrations r JOIN users u ON u.id = r.registered_by JOIN users me ON me.org_id = u.org_id WHERE me.id = $1 AND u.id <> $1 AND r.event_id = $2 ORDER BY r.id LIMIT 500")))

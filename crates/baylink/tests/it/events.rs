@@ -1788,6 +1788,59 @@ async fn registrants_are_reminded_the_day_before() {
     }
 }
 
+/// One waiting for a seat sees where they stand, and moves up as others leave.
+#[tokio::test]
+async fn the_waiting_see_their_place() {
+    let app = kit::demo_app().await;
+    let starts = june_noon(kit::next_year());
+    let event = app
+        .store
+        .create_event(
+            &baylink_store::Actor::cli(),
+            &baylink_store::EventInput {
+                kind: "seminar".into(),
+                title: "小型研討會".into(),
+                region: "macao".into(),
+                starts_at: starts,
+                ends_at: starts + 3600,
+                capacity: Some(1),
+                registration_open: true,
+                ..Default::default()
+            }
+            .validate(baylink_text::Script::Hant)
+            .unwrap(),
+            &baylink_tickets::generate_key(),
+        )
+        .await
+        .unwrap()
+        .id;
+    let mut links = Vec::new();
+    for email in ["seat@example.mo", "next@example.mo", "after@example.mo"] {
+        let r = register(&app, event, email).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        links.push(r.headers()["location"].to_str().unwrap().to_owned());
+    }
+    let (_, page) = app.page(&links[0]).await;
+    assert!(!page.contains("id=\"waiting-position\""));
+    let (_, page) = app.page(&links[2]).await;
+    assert!(page.contains("你在候補名單上排第 2 位"), "{page}");
+    let (_, page) = app.page(&links[1].replace("/zh-Hant/", "/en/")).await;
+    assert!(page.contains("You are next on the waiting list."), "{page}");
+    // The second leaves the list: the third is next.
+    let cancel = format!("{}/cancel", links[1]);
+    assert_eq!(
+        app.post_form(&cancel, &[]).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let (_, page) = app.page(&links[2]).await;
+    assert!(page.contains("你在候補名單上排第 1 位"), "{page}");
+}
+
+/// Noon in Hong Kong on the first of June of `year`.
+fn june_noon(year: i32) -> i64 {
+    baylink::demo_events::hk(year, 6, 1, 12, 0)
+}
+
 #[tokio::test]
 async fn a_delegation_through_the_api() {
     let mut app = kit::demo_app().await;

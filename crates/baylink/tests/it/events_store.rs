@@ -715,6 +715,8 @@ async fn delegations(store: Arc<dyn Store>) {
         taken.iter().map(|r| r.status).collect::<Vec<_>>(),
         [RegStatus::Confirmed, RegStatus::Waiting]
     );
+    assert_eq!(s.waiting_position(taken[1].id).await.unwrap(), Some(1));
+    assert_eq!(s.waiting_position(taken[0].id).await.unwrap(), None);
     let listed = s.delegation(ev.id, rep.id).await.unwrap();
     assert_eq!(
         listed.iter().map(|r| r.email.as_str()).collect::<Vec<_>>(),

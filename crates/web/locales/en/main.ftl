@@ -264,6 +264,10 @@ mail-links-body =
 
     — Baylink, for the Shenzhen–Hong Kong–Macao Science and Technology Alliance
 waiting-list = on the waiting list; you will get a seat automatically, in order, when one frees
+waiting-position = { $count ->
+    [one] You are next on the waiting list.
+   *[other] You are number { $count } on the waiting list.
+}
 checked-in = Checked in
 ticket = Ticket
 ticket-hint = Show this code at the door. It can be checked without a network.

@@ -254,6 +254,7 @@ mail-links-body =
 
     — 湾联（深港澳科技联盟）
 waiting-list = 候补中；有座位空出时将按顺序自动为你确认
+waiting-position = 你在候补名单上排第 { $count } 位。
 checked-in = 已签到
 ticket = 入场券
 ticket-hint = 请在入口出示此码，无需网络也可核验。

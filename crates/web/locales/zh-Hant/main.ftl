@@ -254,6 +254,7 @@ mail-links-body =
 
     — 灣聯（深港澳科技聯盟）
 waiting-list = 候補中；有座位空出時會按次序自動為你確認
+waiting-position = 你在候補名單上排第 { $count } 位。
 checked-in = 已簽到
 ticket = 入場券
 ticket-hint = 請在入口出示此碼，無需網絡亦可核實。

@@ -584,6 +584,8 @@ struct RegistrationPage {
     token: String,
     /// The event runs matchmaking and this participant may take part.
     matchmaking: bool,
+    /// Where they stand on the waiting list (1: next), while waiting.
+    position: Option<i64>,
 }
 
 /// Asks for registration links one client may make in [`FIND_WINDOW`] seconds.
@@ -799,9 +801,11 @@ async fn registration_page(
     };
     let matchmaking =
         reg.status == RegStatus::Confirmed && s.store.matchmaking(reg.event_id).await?.is_some();
+    let position = s.store.waiting_position(reg.id).await?;
     let mut r = render(&RegistrationPage {
         c,
         matchmaking,
+        position,
         reg,
         event: p.event,
         sessions,
