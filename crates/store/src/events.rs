@@ -420,6 +420,13 @@ fn text(
         Some(t) if t.chars().count() > max => {
             errors.push(FieldError::new(field, "err-too-long").with_limit(max as i64))
         }
+        // As the directory's fields: nothing a page, a badge or a spreadsheet cannot show.
+        Some(t)
+            if t.chars()
+                .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) =>
+        {
+            errors.push(FieldError::new(field, "err-control-chars"))
+        }
         _ => {}
     }
     v

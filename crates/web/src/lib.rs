@@ -12,6 +12,7 @@ pub mod error;
 pub mod i18n;
 pub mod mail;
 pub mod metrics;
+pub mod nul;
 pub mod sheets;
 pub mod views;
 
@@ -95,6 +96,7 @@ pub fn router(state: AppState) -> Router {
             .route(&format!("/{}/", locale.code()), get(views::home));
     }
     app.layer(from_fn(auth::csrf_guard))
+        .layer(from_fn(nul::refuse_nul))
         .layer(from_fn_with_state(state.clone(), auth::load_session))
         .layer(from_fn(error::render_errors))
         .layer(from_fn_with_state(state.clone(), metrics::track))

@@ -230,3 +230,54 @@ async fn two_thousand_registrations_over_two_nodes() {
         "exactly the next 50 were promoted"
     );
 }
+
+/// A NUL byte, which PostgreSQL's text cannot hold, in a form, a JSON body or a query is
+/// refused as bad input in the reader's language, never a server error.
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn a_nul_byte_is_bad_input_not_a_server_error() {
+    let db = Arc::new(TestDb::postgres().await);
+    let store = db.open().await;
+    baylink::demo::load_with(store.as_ref(), 5).await.unwrap();
+    let app = kit::app_on(db.clone(), store).await;
+    let event = crate::events::open_event(&app).await;
+    let r = app
+        .client
+        .post(app.url(&format!("/zh-Hant/events/{event}/register")))
+        .form(&[
+            ("name", "陳\u{0}大文"),
+            ("email", "nul@example.hk"),
+            ("consent", "1"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let status = r.status();
+    let body = r.text().await.unwrap();
+    assert!(status.is_client_error(), "{status}: {body}");
+    assert!(body.contains("含有無法儲存的字元"), "{body}");
+    let r = app
+        .client
+        .post(app.url(&format!("/api/v1/events/{event}/registrations")))
+        .json(&json!({"name": "a\u{0}b", "email": "nul2@example.hk", "consent": true}))
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_client_error(), "{}", r.status());
+    for path in [
+        "/api/v1/events?q=a%00b".to_owned(),
+        "/en/events?q=a%00b".to_owned(),
+        "/en/search?q=a%00b".to_owned(),
+        "/api/v1/postings?q=a%00b".to_owned(),
+    ] {
+        let r = app.get(&path).await;
+        assert!(!r.status().is_server_error(), "{path}: {}", r.status());
+    }
+    assert!(
+        app.store
+            .registrations_by_address("nul@example.hk")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}

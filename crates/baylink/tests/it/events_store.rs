@@ -980,6 +980,22 @@ async fn corrections(store: Arc<dyn Store>) {
         ("p1@example.org", RegStatus::Confirmed, "c-1")
     );
     assert_eq!(after.updated_at, NOON - 3600);
+    // A control character is refused on every backend (a NUL would fail PostgreSQL).
+    let bad = RegistrationInput {
+        name: "陳\u{1}大文".into(),
+        email: "p1@example.org".into(),
+        consent: true,
+        ..Default::default()
+    }
+    .validate(Script::Hant)
+    .unwrap_err();
+    match bad {
+        StoreError::Invalid(errors) => assert_eq!(
+            (errors[0].field.as_str(), errors[0].code.as_str()),
+            ("name", "err-control-chars")
+        ),
+        other => panic!("{other:?}"),
+    }
     // Staff search finds the new name.
     let found = s
         .list_registrations(ev.id, Some("陈大文"), None, 10, 0)
