@@ -1031,7 +1031,8 @@ pub trait EventStore: Send + Sync {
     /// confirmation mail with their own link. All in one transaction: one refused (its address already registered, a field the event
     /// requires missing, registration closed) refuses them all, and a field's error is
     /// named `{field}_{n}` for the n-th draft (from 1), so the form can show it on its row.
-    /// Where the event sets places per organisation (`delegation_quota`), they are counted
+    /// Where the event sets places per organisation (`delegation_quota`, or the
+    /// organisation's own, see `set_organisation_places`), they are counted
     /// under the event's lock, over every account of `by`'s organisation; a delegation that
     /// would pass them is refused whole, with `err-delegation-quota` on `people` and the
     /// places left as its limit.
@@ -1052,6 +1053,22 @@ pub trait EventStore: Send + Sync {
         event_id: i64,
         by: i64,
     ) -> StoreResult<Vec<(Registration, String)>>;
+    /// Sets the places of one organisation at an event, in place of the event's number of
+    /// places per organisation (`places` none: the event's number again). A negative
+    /// number is refused (`err-not-a-number` on `places`), an unknown organisation too
+    /// (`err-unknown-reference` on `org_id`); the audit log keeps who set what.
+    async fn set_organisation_places(
+        &self,
+        actor: &Actor,
+        event_id: i64,
+        org_id: i64,
+        places: Option<i64>,
+    ) -> StoreResult<()>;
+    /// The organisations with places of their own at `event_id`, as (organisation, places).
+    async fn organisation_places(&self, event_id: i64) -> StoreResult<Vec<(i64, i64)>>;
+    /// The places `by`'s organisation has at `event_id`: its own, or the event's number
+    /// per organisation; none for no limit.
+    async fn delegation_quota_for(&self, event_id: i64, by: i64) -> StoreResult<Option<i64>>;
     /// The places `by`'s organisation holds at `event_id` through delegations: what any of
     /// its accounts entered and is neither cancelled nor declined (what the quota counts).
     async fn delegation_places(&self, event_id: i64, by: i64) -> StoreResult<i64>;

@@ -182,6 +182,20 @@ macro_rules! impl_sql_events {
 
                 /// Takes an event seat if one is free (or, for an invitation, whatever the
                 /// public limit); else a place at the end of the waiting list.
+                /// The places `by`'s organisation has at `event_id`: its own, or the event's
+                /// number per organisation (see `EventStore::delegation_quota_for`).
+                async fn quota_for(tx: &mut Tx<'_>, event_id: i64, by: i64) -> StoreResult<Option<i64>> {
+                    sqlx::query("SELECT COALESCE((SELECT p.places FROM organisation_places p JOIN users u ON u.org_id = p.org_id WHERE p.event_id = e.id AND u.id = $2), e.delegation_quota) FROM events e WHERE e.id = $1")
+                        .bind(event_id)
+                        .bind(by)
+                        .fetch_optional(&mut **tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)?
+                        .try_get(0)
+                        .map_err(map_err)
+                }
+
                 /// The places `by`'s organisation holds at `event_id` through delegations
                 /// (see `EventStore::delegation_places`); an account without an
                 /// organisation counts its own.
@@ -1210,14 +1224,7 @@ macro_rules! impl_sql_events {
 
                 async fn register_delegation(&self, event_id: i64, by: i64, delegates: &[DelegateEntry], now: i64) -> StoreResult<Vec<Registration>> {
                     let mut tx = self.begin().await?;
-                    let quota: Option<i64> = sqlx::query("SELECT delegation_quota FROM events WHERE id = $1")
-                        .bind(event_id)
-                        .fetch_optional(&mut *tx)
-                        .await
-                        .map_err(map_err)?
-                        .ok_or(StoreError::NotFound)?
-                        .try_get(0)
-                        .map_err(map_err)?;
+                    let quota = Self::quota_for(&mut tx, event_id, by).await?;
                     if let Some(quota) = quota {
                         // The event's row is locked first (each seat taken locks it anyway),
                         // so that two representatives of one organisation entering at once
@@ -1277,6 +1284,65 @@ macro_rules! impl_sql_events {
                             Ok((reg, name))
                         })
                         .collect()
+                }
+
+                async fn set_organisation_places(&self, actor: &Actor, event_id: i64, org_id: i64, places: Option<i64>) -> StoreResult<()> {
+                    if places.is_some_and(|p| p < 0) {
+                        return Err(StoreError::invalid("places", "err-not-a-number"));
+                    }
+                    let mut tx = self.begin().await?;
+                    Self::lock_event(&mut tx, event_id).await?;
+                    let org = sqlx::query("SELECT 1 FROM organisations WHERE id = $1")
+                        .bind(org_id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    if org.is_none() {
+                        return Err(StoreError::invalid("org_id", "err-unknown-reference"));
+                    }
+                    let before: Option<i64> = sqlx::query_scalar("SELECT places FROM organisation_places WHERE event_id = $1 AND org_id = $2")
+                        .bind(event_id)
+                        .bind(org_id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    sqlx::query("DELETE FROM organisation_places WHERE event_id = $1 AND org_id = $2")
+                        .bind(event_id)
+                        .bind(org_id)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    if let Some(places) = places {
+                        sqlx::query("INSERT INTO organisation_places (event_id, org_id, places) VALUES ($1, $2, $3)")
+                            .bind(event_id)
+                            .bind(org_id)
+                            .bind(places)
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(map_err)?;
+                    }
+                    let json = |p: Option<i64>| p.map(|p| format!("{{\"org_id\":{org_id},\"places\":{p}}}"));
+                    Self::audit(&mut tx, actor, "places", "event", event_id, json(before), json(places)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(())
+                }
+
+                async fn organisation_places(&self, event_id: i64) -> StoreResult<Vec<(i64, i64)>> {
+                    let rows = sqlx::query("SELECT org_id, places FROM organisation_places WHERE event_id = $1 ORDER BY org_id")
+                        .bind(event_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    rows.iter()
+                        .map(|r| Ok((r.try_get(0).map_err(map_err)?, r.try_get(1).map_err(map_err)?)))
+                        .collect()
+                }
+
+                async fn delegation_quota_for(&self, event_id: i64, by: i64) -> StoreResult<Option<i64>> {
+                    let mut tx = self.begin().await?;
+                    let quota = Self::quota_for(&mut tx, event_id, by).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(quota)
                 }
 
                 async fn delegation_places(&self, event_id: i64, by: i64) -> StoreResult<i64> {

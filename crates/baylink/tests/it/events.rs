@@ -1537,6 +1537,32 @@ async fn places_per_organisation_bound_a_delegation() {
         2,
         "{csv}"
     );
+    // The organiser gives the organisation a third place of its own.
+    let org = rep.org_id.unwrap().to_string();
+    let r = app
+        .post_form(
+            &format!("/en/events/{id}/organisation-places"),
+            &[("org_id", org.as_str()), ("places", "-2")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let r = app
+        .post_form(
+            &format!("/en/events/{id}/organisation-places"),
+            &[("org_id", org.as_str()), ("places", "3")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, manage) = app.page(&format!("/en/events/{id}/manage")).await;
+    assert!(manage.contains("id=\"organisation-places\""), "{manage}");
+    app.client = kit::client();
+    app.sign_in(kit::REP).await;
+    let (_, page) = app.page(&path).await;
+    assert!(
+        page.contains("Your organisation holds 2 of its 3 places at this event.")
+            && page.contains("id=\"delegation-form\""),
+        "{page}"
+    );
 }
 
 /// The holder corrects their details through their link, keeping their seat and address;

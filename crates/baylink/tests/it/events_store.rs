@@ -881,6 +881,51 @@ async fn delegation_places(store: Arc<dyn Store>) {
     );
     assert!(a.is_ok() != b.is_ok(), "{a:?} {b:?}");
     assert_eq!(s.delegation_places(ev.id, reps[0]).await.unwrap(), 5);
+    // One organisation's own places: the other one gets one more than the event's five.
+    assert_eq!(
+        s.delegation_quota_for(ev.id, reps[2]).await.unwrap(),
+        Some(5)
+    );
+    s.set_organisation_places(&me, ev.id, other.id, Some(6))
+        .await
+        .unwrap();
+    assert_eq!(
+        s.delegation_quota_for(ev.id, reps[2]).await.unwrap(),
+        Some(6)
+    );
+    assert_eq!(
+        s.delegation_quota_for(ev.id, reps[0]).await.unwrap(),
+        Some(5)
+    );
+    assert_eq!(s.organisation_places(ev.id).await.unwrap(), [(other.id, 6)]);
+    let more: Vec<DelegateEntry> = (20..23).map(entry).collect();
+    s.register_delegation(ev.id, reps[2], &more, at)
+        .await
+        .unwrap();
+    assert_eq!(s.delegation_places(ev.id, reps[2]).await.unwrap(), 6);
+    // Refused: a negative number, an organisation that does not exist.
+    for (org, places, field) in [
+        (other.id, Some(-1), "places"),
+        (other.id + 100, Some(1), "org_id"),
+    ] {
+        match s
+            .set_organisation_places(&me, ev.id, org, places)
+            .await
+            .unwrap_err()
+        {
+            StoreError::Invalid(errors) => assert_eq!(errors[0].field, field),
+            e => panic!("{e:?}"),
+        }
+    }
+    // Back to the event's number.
+    s.set_organisation_places(&me, ev.id, other.id, None)
+        .await
+        .unwrap();
+    assert_eq!(
+        s.delegation_quota_for(ev.id, reps[2]).await.unwrap(),
+        Some(5)
+    );
+    assert!(s.organisation_places(ev.id).await.unwrap().is_empty());
 }
 
 #[tokio::test]

@@ -371,6 +371,13 @@ field-ends = Ends
 field-capacity = Seats (empty for no limit)
 field-reminders-off = No reminder mail to registrants the day before
 field-delegation-quota = Places per member organisation (delegations; empty for no limit)
+organisation-places = Places per organisation (delegations)
+organisation-places-help = Give one member organisation more or fewer places than the event's number per organisation; leave the number empty to give it the event's number again.
+organisation-places-default = { $count ->
+    [one] The event's number: one place per organisation.
+   *[other] The event's number: { $count } places per organisation.
+}
+field-places = Places
 delegation-quota-hint = How many people the representatives of one member organisation may register through the delegation form. Empty for no limit beyond the seats, 0 for no delegations; a cancelled registration frees its place.
 field-requires-approval = Registrations need approval
 field-theme = Theme

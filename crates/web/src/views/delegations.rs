@@ -124,7 +124,7 @@ async fn page(
     let p = s.store.programme(event_id).await?;
     let entered = s.store.delegation(event_id, user.id).await?;
     let colleagues = s.store.colleagues_delegation(event_id, user.id).await?;
-    let places = match p.event.delegation_quota {
+    let places = match s.store.delegation_quota_for(event_id, user.id).await? {
         Some(quota) => Some((s.store.delegation_places(event_id, user.id).await?, quota)),
         None => None,
     };

@@ -25,6 +25,7 @@ pub fn router() -> Router<AppState> {
         .route("/events/{id}/sessions", post(add_session))
         .route("/events/{id}/items", post(add_item))
         .route("/events/{id}/roles", post(add_role))
+        .route("/events/{id}/organisation-places", post(set_places))
         .route("/events/{id}/guests", post(add_guest))
         .route("/events/{id}/parts/{part}/{pid}/delete", post(remove_part))
         .route(
@@ -245,6 +246,9 @@ struct ManagePage {
     p: Programme,
     orgs: Vec<(i64, String)>,
     people: Vec<(i64, String)>,
+    /// Organisations with places of their own for delegations: (organisation, its name,
+    /// places).
+    places: Vec<(i64, String, i64)>,
     f: FormState,
 }
 
@@ -258,11 +262,26 @@ async fn manage_page(
     let p = s.store.programme(event_id).await?;
     let orgs = org_choices(s, &c, None).await?;
     let people = super::directory::person_choices(s, &c).await?;
+    let places = s
+        .store
+        .organisation_places(event_id)
+        .await?
+        .into_iter()
+        .map(|(org, n)| {
+            let name = orgs
+                .iter()
+                .find(|(id, _)| *id == org)
+                .map(|(_, name)| name.clone())
+                .unwrap_or_default();
+            (org, name, n)
+        })
+        .collect();
     Ok(ManagePage {
         c,
         p,
         orgs,
         people,
+        places,
         f,
     })
 }
@@ -408,6 +427,34 @@ async fn add_role(
             .add_event_role(&actor(&auth), event_id, org, role, 0)
             .await
             .map(|_| ())
+    }
+    .await;
+    after(&s, c, event_id, form, result).await
+}
+
+/// Gives one member organisation places of its own for delegations (名額), in place of
+/// the event's number per organisation; empty gives it the event's number again.
+async fn set_places(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::EditDirectory)?.clone();
+    let event_id = id(&raw)?;
+    let mut errors = Vec::new();
+    let org = form.int("org_id", &mut errors);
+    let places = form.int("places", &mut errors);
+    let result = async {
+        let (Some(org), true) = (org, errors.is_empty()) else {
+            if org.is_none() {
+                errors.push(FieldError::new("org_id", "err-required"));
+            }
+            return Err(StoreError::Invalid(errors));
+        };
+        s.store
+            .set_organisation_places(&actor(&auth), event_id, org, places)
+            .await
     }
     .await;
     after(&s, c, event_id, form, result).await

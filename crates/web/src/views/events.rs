@@ -297,7 +297,10 @@ async fn event_page(
     let json_ld = json_ld(&c, &p, &c.href(&format!("/events/{}", p.event.id)));
     let not_over = p.event.ends_at > baylink_store::sql::now();
     let can_register = p.event.registration_open && not_over;
-    let takes_delegations = not_over && c.speaks_for_org() && p.event.delegation_quota != Some(0);
+    let takes_delegations = match c.auth.as_ref().filter(|_| not_over && c.speaks_for_org()) {
+        Some(a) => s.store.delegation_quota_for(p.event.id, a.user.id).await? != Some(0),
+        None => false,
+    };
     render(&EventPage {
         c,
         p,
