@@ -1555,6 +1555,15 @@ async fn places_per_organisation_bound_a_delegation() {
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let (_, manage) = app.page(&format!("/en/events/{id}/manage")).await;
     assert!(manage.contains("id=\"organisation-places\""), "{manage}");
+    // A row's button gives the event's number back; then a third place again.
+    let places_form = format!("/en/events/{id}/organisation-places");
+    let r = app
+        .post_form(&places_form, &[("reset", org.as_str())])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert!(app.store.organisation_places(id).await.unwrap().is_empty());
+    app.post_form(&places_form, &[("org_id", org.as_str()), ("places", "3")])
+        .await;
     app.client = kit::client();
     app.sign_in(kit::REP).await;
     let (_, page) = app.page(&path).await;

@@ -373,6 +373,7 @@ field-reminders-off = No reminder mail to registrants the day before
 field-delegation-quota = Places per member organisation (delegations; empty for no limit)
 organisation-places = Places per organisation (delegations)
 organisation-places-help = Give one member organisation more or fewer places than the event's number per organisation; leave the number empty to give it the event's number again.
+organisation-places-reset = The event's number
 organisation-places-default = { $count ->
     [one] The event's number: one place per organisation.
    *[other] The event's number: { $count } places per organisation.

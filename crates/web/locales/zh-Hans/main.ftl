@@ -360,6 +360,7 @@ field-reminders-off = 活动前一天不发送提醒邮件
 field-delegation-quota = 每个成员单位名额（团体报名；留空为不限）
 organisation-places = 各单位名额（团体报名）
 organisation-places-help = 为某一成员单位设定不同于本活动统一名额的名额；人数留空即恢复为本活动的统一名额。
+organisation-places-reset = 恢复统一名额
 organisation-places-default = 本活动统一名额：每个单位 { $count } 人。
 field-places = 名额
 delegation-quota-hint = 同一成员单位的代表通过团体报名最多可报名的人数。留空为除座位外不限，0 为不接受团体报名；取消的报名会释放名额。

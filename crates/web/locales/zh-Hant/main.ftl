@@ -360,6 +360,7 @@ field-reminders-off = 活動前一天不發送提醒電郵
 field-delegation-quota = 每個成員單位名額（團體報名；留空為不限）
 organisation-places = 各單位名額（團體報名）
 organisation-places-help = 為個別成員單位設定有別於本活動統一名額的名額；人數留空即回復為本活動的統一名額。
+organisation-places-reset = 回復統一名額
 organisation-places-default = 本活動統一名額：每個單位 { $count } 人。
 field-places = 名額
 delegation-quota-hint = 同一成員單位的代表透過團體報名最多可報名的人數。留空為座位以外不設上限，0 為不接受團體報名；取消的報名會釋出名額。

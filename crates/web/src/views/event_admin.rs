@@ -443,8 +443,15 @@ async fn set_places(
     let auth = require(c.auth.as_ref(), Action::EditDirectory)?.clone();
     let event_id = id(&raw)?;
     let mut errors = Vec::new();
-    let org = form.int("org_id", &mut errors);
-    let places = form.int("places", &mut errors);
+    // A row's button gives that organisation the event's number again.
+    let (org, places) = if form.get("reset").is_empty() {
+        (
+            form.int("org_id", &mut errors),
+            form.int("places", &mut errors),
+        )
+    } else {
+        (form.int("reset", &mut errors), None)
+    };
     let result = async {
         let (Some(org), true) = (org, errors.is_empty()) else {
             if org.is_none() {
