@@ -1859,6 +1859,16 @@ async fn the_waiting_see_their_place() {
     assert!(!page.contains("id=\"waiting-position\""));
     let (_, page) = app.page(&links[2]).await;
     assert!(page.contains("你在候補名單上排第 2 位"), "{page}");
+    // The holder's API view says the same.
+    let token = links[2].rsplit('/').next().unwrap();
+    let (_, mine) = app
+        .api(
+            reqwest::Method::GET,
+            &format!("/api/v1/registrations/{token}"),
+            None,
+        )
+        .await;
+    assert_eq!(mine["waiting_position"], 2, "{mine}");
     let (_, page) = app.page(&links[1].replace("/zh-Hant/", "/en/")).await;
     assert!(page.contains("You are next on the waiting list."), "{page}");
     // The second leaves the list: the third is next.

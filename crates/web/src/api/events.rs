@@ -120,6 +120,9 @@ pub struct RegistrationView {
     pub registration: Registration,
     pub display_name: String,
     pub status_label: String,
+    /// In the holder's own view, while waiting: where they stand (1: next for a seat).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub waiting_position: Option<i64>,
 }
 
 fn view(lang: Locale, r: Registration) -> RegistrationView {
@@ -127,6 +130,7 @@ fn view(lang: Locale, r: Registration) -> RegistrationView {
         display_name: lang.text(&r.name, &r.name_script).into_owned(),
         status_label: lang.t(&r.status.label_key()),
         registration: r,
+        waiting_position: None,
     }
 }
 
@@ -328,10 +332,12 @@ pub async fn own_registration(
     Path(token): Path<String>,
 ) -> Result<Json<RegistrationView>, WebError> {
     let lang = api_locale_from(&headers, None);
-    Ok(Json(view(
-        lang,
-        s.store.registration_by_token(&token).await?,
-    )))
+    let reg = s.store.registration_by_token(&token).await?;
+    let waiting_position = s.store.waiting_position(reg.id).await?;
+    Ok(Json(RegistrationView {
+        waiting_position,
+        ..view(lang, reg)
+    }))
 }
 
 /// Everything the platform holds about a registration, for its holder (the "copy of my
