@@ -11,6 +11,13 @@ use crate::events::EventFilter;
 use crate::sql::{Arg, Built, like_pattern};
 
 pub const EVENT_COLS: &str = "id, kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at, ends_at, capacity, delegation_quota, reminders_off, confirmed_count, waiting_seq, registration_open, requires_approval, synthetic, version, programme_version, ask_fields, required_fields, created_at, updated_at";
+/// The places an account's organisation holds at an event through delegations ($1 the
+/// event, $2 the account; see `EventStore::delegation_places`).
+pub const PLACES_HELD: &str = "SELECT COUNT(*) FROM registrations WHERE event_id = $1 AND status NOT IN ('cancelled', 'declined') AND (registered_by = $2 OR registered_by IN (SELECT u.id FROM users u JOIN users me ON me.org_id = u.org_id WHERE me.id = $2))";
+/// The places an account's organisation has at an event: its own, or the event's number per
+/// organisation ($1 the event, $2 the account; see `EventStore::delegation_quota_for`).
+pub const QUOTA_FOR: &str = "SELECT COALESCE((SELECT p.places FROM organisation_places p JOIN users u ON u.org_id = p.org_id WHERE p.event_id = e.id AND u.id = $2), e.delegation_quota) FROM events e WHERE e.id = $1";
+
 pub const REG_COLS: &str = "id, event_id, status, name, name_script, email, organisation, region, org_type, position, phone, dietary, consent_at, consent_version, invited, waiting_seq, manage_token, locale, checked_in_at, synthetic, registered_by, created_at, updated_at";
 pub const SESSION_SELECT: &str = "SELECT s.id, s.event_id, s.kind, s.title, s.title_script, s.title_en, s.theme, s.theme_script, s.room, s.starts_at, s.ends_at, s.capacity, s.confirmed_count, s.waiting_seq, s.organiser_org_id, s.sort_order, o.name AS organiser_name, o.name_script AS organiser_name_script, o.name_en AS organiser_name_en FROM event_sessions s LEFT JOIN organisations o ON o.id = s.organiser_org_id";
 pub const ROLE_SELECT: &str = "SELECT r.id, r.event_id, r.org_id, r.role, r.sort_order, o.name AS org_name, o.name_script AS org_name_script, o.name_en AS org_name_en FROM event_roles r JOIN organisations o ON o.id = r.org_id";
@@ -185,7 +192,7 @@ macro_rules! impl_sql_events {
                 /// The places `by`'s organisation has at `event_id`: its own, or the event's
                 /// number per organisation (see `EventStore::delegation_quota_for`).
                 async fn quota_for(tx: &mut Tx<'_>, event_id: i64, by: i64) -> StoreResult<Option<i64>> {
-                    sqlx::query("SELECT COALESCE((SELECT p.places FROM organisation_places p JOIN users u ON u.org_id = p.org_id WHERE p.event_id = e.id AND u.id = $2), e.delegation_quota) FROM events e WHERE e.id = $1")
+                    sqlx::query($crate::sql_events::QUOTA_FOR)
                         .bind(event_id)
                         .bind(by)
                         .fetch_optional(&mut **tx)
@@ -200,7 +207,7 @@ macro_rules! impl_sql_events {
                 /// (see `EventStore::delegation_places`); an account without an
                 /// organisation counts its own.
                 async fn places_held(tx: &mut Tx<'_>, event_id: i64, by: i64) -> StoreResult<i64> {
-                    sqlx::query("SELECT COUNT(*) FROM registrations WHERE event_id = $1 AND status NOT IN ('cancelled', 'declined') AND (registered_by = $2 OR registered_by IN (SELECT u.id FROM users u JOIN users me ON me.org_id = u.org_id WHERE me.id = $2))")
+                    sqlx::query($crate::sql_events::PLACES_HELD)
                         .bind(event_id)
                         .bind(by)
                         .fetch_one(&mut **tx)
@@ -1339,17 +1346,27 @@ macro_rules! impl_sql_events {
                 }
 
                 async fn delegation_quota_for(&self, event_id: i64, by: i64) -> StoreResult<Option<i64>> {
-                    let mut tx = self.begin().await?;
-                    let quota = Self::quota_for(&mut tx, event_id, by).await?;
-                    tx.commit().await.map_err(map_err)?;
-                    Ok(quota)
+                    // A read for pages: on the pool, not in a write transaction.
+                    sqlx::query($crate::sql_events::QUOTA_FOR)
+                        .bind(event_id)
+                        .bind(by)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)?
+                        .try_get(0)
+                        .map_err(map_err)
                 }
 
                 async fn delegation_places(&self, event_id: i64, by: i64) -> StoreResult<i64> {
-                    let mut tx = self.begin().await?;
-                    let held = Self::places_held(&mut tx, event_id, by).await?;
-                    tx.commit().await.map_err(map_err)?;
-                    Ok(held)
+                    sqlx::query($crate::sql_events::PLACES_HELD)
+                        .bind(event_id)
+                        .bind(by)
+                        .fetch_one(&self.pool)
+                        .await
+                        .map_err(map_err)?
+                        .try_get(0)
+                        .map_err(map_err)
                 }
 
                 async fn delegation(&self, event_id: i64, by: i64) -> StoreResult<Vec<Registration>> {
