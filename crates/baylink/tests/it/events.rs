@@ -1881,6 +1881,126 @@ async fn the_waiting_see_their_place() {
     assert!(page.contains("你在候補名單上排第 1 位"), "{page}");
 }
 
+/// A holder moves from one parallel forum to another themselves: their seat in the first
+/// goes to the one waiting for it, the second seats them.
+#[tokio::test]
+async fn a_holder_changes_their_forum() {
+    let app = kit::demo_app().await;
+    let me = baylink_store::Actor::cli();
+    let starts = june_noon(kit::next_year());
+    let event = app
+        .store
+        .create_event(
+            &me,
+            &baylink_store::EventInput {
+                kind: "annual_conference".into(),
+                title: "科技年會".into(),
+                region: "shenzhen".into(),
+                starts_at: starts,
+                ends_at: starts + 4 * 3600,
+                registration_open: true,
+                ..Default::default()
+            }
+            .validate(baylink_text::Script::Hant)
+            .unwrap(),
+            &baylink_tickets::generate_key(),
+        )
+        .await
+        .unwrap()
+        .id;
+    let mut forums = Vec::new();
+    for title in ["人工智能分論壇", "低空經濟分論壇"] {
+        let session = baylink_store::SessionInput {
+            event_id: event,
+            kind: "forum".into(),
+            title: title.into(),
+            starts_at: starts,
+            ends_at: starts + 3600,
+            capacity: Some(1),
+            ..Default::default()
+        }
+        .validate(baylink_text::Script::Hant)
+        .unwrap();
+        forums.push(
+            app.store
+                .create_event_session(&me, &session)
+                .await
+                .unwrap()
+                .id,
+        );
+    }
+    let first = forums[0].to_string();
+    let mut links = Vec::new();
+    for email in ["moves@example.hk", "waits@example.hk"] {
+        let r = app
+            .client
+            .post(app.url(&format!("/zh-Hant/events/{event}/register")))
+            .form(&[
+                ("name", "陳大文"),
+                ("email", email),
+                ("consent", "1"),
+                ("sessions", first.as_str()),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        links.push(r.headers()["location"].to_str().unwrap().to_owned());
+    }
+    let (_, page) = app.page(&links[0]).await;
+    assert!(
+        page.contains("id=\"change-session\"") && page.contains("更換分論壇"),
+        "{page}"
+    );
+    let second = forums[1].to_string();
+    let r = app
+        .post_form(
+            &format!("{}/sessions", links[0]),
+            &[("from", first.as_str()), ("to", second.as_str())],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let status_in = |email: &'static str, forum: i64| {
+        let store = app.store.clone();
+        async move {
+            let reg = store
+                .registrations_by_address(email)
+                .await
+                .unwrap()
+                .remove(0);
+            store
+                .session_registrations(reg.id)
+                .await
+                .unwrap()
+                .into_iter()
+                .find(|sr| sr.session_id == forum)
+                .map(|sr| sr.status)
+        }
+    };
+    use baylink_store::RegStatus::{Cancelled, Confirmed};
+    assert_eq!(
+        status_in("moves@example.hk", forums[1]).await,
+        Some(Confirmed)
+    );
+    assert_eq!(
+        status_in("moves@example.hk", forums[0]).await,
+        Some(Cancelled)
+    );
+    assert_eq!(
+        status_in("waits@example.hk", forums[0]).await,
+        Some(Confirmed)
+    );
+    // A session of another event is refused, and changes nothing.
+    let r = app
+        .post_form(&format!("{}/sessions", links[1]), &[("to", "1")])
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        status_in("waits@example.hk", forums[0]).await,
+        Some(Confirmed)
+    );
+}
+
 /// Noon in Hong Kong on the first of June of `year`.
 fn june_noon(year: i32) -> i64 {
     baylink::demo_events::hk(year, 6, 1, 12, 0)

@@ -31,6 +31,7 @@ pub fn router() -> Router<AppState> {
         .route("/registrations/mine", get(my_registrations))
         .route("/registrations/{token}", get(registration_page))
         .route("/registrations/{token}/cancel", post(cancel))
+        .route("/registrations/{token}/sessions", post(change_session))
         .route("/registrations/{token}/erase", post(erase))
         .route("/events/{id}/registrations", get(registrations))
         .route("/events/{id}/registrations/{rid}/decide", post(decide))
@@ -589,6 +590,9 @@ struct RegistrationPage {
     matchmaking: bool,
     /// Where they stand on the waiting list (1: next), while waiting.
     position: Option<i64>,
+    /// The sessions they may move to themselves: while confirmed and the event is not
+    /// over, where it has more than one (parallel forums).
+    movable: Vec<EventSession>,
 }
 
 /// Asks for registration links one client may make in [`FIND_WINDOW`] seconds.
@@ -805,10 +809,19 @@ async fn registration_page(
     let matchmaking =
         reg.status == RegStatus::Confirmed && s.store.matchmaking(reg.event_id).await?.is_some();
     let position = s.store.waiting_position(reg.id).await?;
+    let movable = if reg.status == RegStatus::Confirmed
+        && p.event.ends_at > baylink_store::sql::now()
+        && p.sessions.len() > 1
+    {
+        p.sessions.clone()
+    } else {
+        Vec::new()
+    };
     let mut r = render(&RegistrationPage {
         c,
         matchmaking,
         position,
+        movable,
         reg,
         event: p.event,
         sessions,
@@ -833,6 +846,36 @@ async fn cancel(
     s.store
         .cancel_registration(None, reg.id, baylink_store::sql::now())
         .await?;
+    Ok(see(c.href(&format!("/registrations/{token}"))))
+}
+
+/// The holder moves from one session to another (a parallel forum for another), or joins
+/// one more: the seat in the room left goes to its waiting list, the new room seats them or
+/// lists them, as when staff move someone. Not once the event is over.
+async fn change_session(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(token): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let reg = s.store.registration_by_token(&token).await?;
+    let event = s.store.get_event(reg.event_id).await?;
+    if event.ends_at <= baylink_store::sql::now() {
+        return Err(WebError::Conflict("err-event-over"));
+    }
+    let mut errors = Vec::new();
+    let from = form.int("from", &mut errors);
+    let to = form.int("to", &mut errors);
+    let Some(to) = to.filter(|_| errors.is_empty()) else {
+        errors.push(baylink_store::FieldError::new("to", "err-required"));
+        return Err(WebError::Invalid(errors));
+    };
+    // The holder is no account: the audit log names them as the registration's holder.
+    let holder = baylink_store::Actor {
+        user_id: None,
+        name: format!("registration {}", reg.id),
+    };
+    s.store.move_session(&holder, reg.id, from, to).await?;
     Ok(see(c.href(&format!("/registrations/{token}"))))
 }
 
