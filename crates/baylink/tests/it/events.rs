@@ -1990,6 +1990,15 @@ async fn a_holder_changes_their_forum() {
         status_in("waits@example.hk", forums[0]).await,
         Some(Confirmed)
     );
+    // The session left is no longer offered to leave.
+    let (_, page) = app.page(&links[0]).await;
+    let from = &page[page.find("id=\"move-from\"").unwrap()..];
+    let from = &from[..from.find("</select>").unwrap()];
+    assert!(
+        !from.contains(&format!("value=\"{first}\""))
+            && from.contains(&format!("value=\"{second}\"")),
+        "{from}"
+    );
     // A session of another event is refused, and changes nothing.
     let r = app
         .post_form(&format!("{}/sessions", links[1]), &[("to", "1")])
