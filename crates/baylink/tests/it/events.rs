@@ -1952,6 +1952,10 @@ async fn a_holder_changes_their_forum() {
         page.contains("id=\"change-session\"") && page.contains("更換分論壇"),
         "{page}"
     );
+    // The one they hold is not offered to move to.
+    let to = &page[page.find("id=\"move-to\"").unwrap()..];
+    let to = &to[..to.find("</select>").unwrap()];
+    assert!(!to.contains(&format!("value=\"{first}\"")), "{to}");
     let second = forums[1].to_string();
     let r = app
         .post_form(

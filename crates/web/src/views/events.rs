@@ -809,11 +809,18 @@ async fn registration_page(
     let matchmaking =
         reg.status == RegStatus::Confirmed && s.store.matchmaking(reg.event_id).await?.is_some();
     let position = s.store.waiting_position(reg.id).await?;
+    // The sessions to move to: those they hold no seat or place in.
     let movable = if reg.status == RegStatus::Confirmed
         && p.event.ends_at > baylink_store::sql::now()
         && p.sessions.len() > 1
     {
-        p.sessions.clone()
+        let held = |id: i64| {
+            mine.iter().any(|sr| {
+                sr.session_id == id
+                    && matches!(sr.status, RegStatus::Confirmed | RegStatus::Waiting)
+            })
+        };
+        p.sessions.iter().filter(|x| !held(x.id)).cloned().collect()
     } else {
         Vec::new()
     };
