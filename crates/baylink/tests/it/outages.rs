@@ -64,7 +64,10 @@ impl Server {
             child,
             url: format!("http://127.0.0.1:{port}"),
         };
-        for _ in 0..600 {
+        // Up to two minutes: with the browser and PostgreSQL suites beside it on two
+        // cores, a debug build once took more than thirty seconds to answer (its search
+        // index is built at start). A server that never starts still fails the test.
+        for _ in 0..2400 {
             if let Ok(r) = kit::client().get(server.at("/healthz")).send().await
                 && r.status() == StatusCode::OK
             {
