@@ -1827,28 +1827,7 @@ async fn registrants_are_reminded_the_day_before() {
 #[tokio::test]
 async fn the_waiting_see_their_place() {
     let app = kit::demo_app().await;
-    let starts = june_noon(kit::next_year());
-    let event = app
-        .store
-        .create_event(
-            &baylink_store::Actor::cli(),
-            &baylink_store::EventInput {
-                kind: "seminar".into(),
-                title: "小型研討會".into(),
-                region: "macao".into(),
-                starts_at: starts,
-                ends_at: starts + 3600,
-                capacity: Some(1),
-                registration_open: true,
-                ..Default::default()
-            }
-            .validate(baylink_text::Script::Hant)
-            .unwrap(),
-            &baylink_tickets::generate_key(),
-        )
-        .await
-        .unwrap()
-        .id;
+    let event = an_event(&app, "seminar", "小型研討會", Some(1)).await;
     let mut links = Vec::new();
     for email in ["seat@example.mo", "next@example.mo", "after@example.mo"] {
         let r = register(&app, event, email).await;
@@ -1887,27 +1866,8 @@ async fn the_waiting_see_their_place() {
 async fn a_holder_changes_their_forum() {
     let app = kit::demo_app().await;
     let me = baylink_store::Actor::cli();
+    let event = an_event(&app, "annual_conference", "科技年會", None).await;
     let starts = june_noon(kit::next_year());
-    let event = app
-        .store
-        .create_event(
-            &me,
-            &baylink_store::EventInput {
-                kind: "annual_conference".into(),
-                title: "科技年會".into(),
-                region: "shenzhen".into(),
-                starts_at: starts,
-                ends_at: starts + 4 * 3600,
-                registration_open: true,
-                ..Default::default()
-            }
-            .validate(baylink_text::Script::Hant)
-            .unwrap(),
-            &baylink_tickets::generate_key(),
-        )
-        .await
-        .unwrap()
-        .id;
     let mut forums = Vec::new();
     for title in ["人工智能分論壇", "低空經濟分論壇"] {
         let session = baylink_store::SessionInput {
@@ -2012,6 +1972,33 @@ async fn a_holder_changes_their_forum() {
         status_in("waits@example.hk", forums[0]).await,
         Some(Confirmed)
     );
+}
+
+/// An event open for registration next year (noon on the first of June, four hours),
+/// made in the store, for tests that need one of their own; its id.
+async fn an_event(app: &TestApp, kind: &str, title: &str, capacity: Option<i64>) -> i64 {
+    let starts = june_noon(kit::next_year());
+    let input = baylink_store::EventInput {
+        kind: kind.into(),
+        title: title.into(),
+        region: "shenzhen".into(),
+        starts_at: starts,
+        ends_at: starts + 4 * 3600,
+        capacity,
+        registration_open: true,
+        ..Default::default()
+    }
+    .validate(baylink_text::Script::Hant)
+    .unwrap();
+    app.store
+        .create_event(
+            &baylink_store::Actor::cli(),
+            &input,
+            &baylink_tickets::generate_key(),
+        )
+        .await
+        .unwrap()
+        .id
 }
 
 /// Noon in Hong Kong on the first of June of `year`.
