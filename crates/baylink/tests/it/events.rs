@@ -1963,6 +1963,20 @@ async fn a_holder_changes_their_forum() {
             && from.contains(&format!("value=\"{second}\"")),
         "{from}"
     );
+    // The same through the API: the second holder joins the other forum too.
+    let token = links[1].rsplit('/').next().unwrap();
+    let (status, body) = app
+        .api(
+            reqwest::Method::POST,
+            &format!("/api/v1/registrations/{token}/sessions"),
+            Some(json!({"to": forums[1]})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(
+        status_in("waits@example.hk", forums[1]).await,
+        Some(baylink_store::RegStatus::Waiting)
+    );
     // A session of another event is refused, and changes nothing.
     let r = app
         .post_form(&format!("{}/sessions", links[1]), &[("to", "1")])

@@ -51,6 +51,10 @@ pub fn router() -> Router<AppState> {
         )
         .route("/api/v1/registrations/{token}/data", get(own_data))
         .route(
+            "/api/v1/registrations/{token}/sessions",
+            post(change_own_session),
+        )
+        .route(
             "/api/v1/events/{id}/delegation",
             get(list_delegation).post(register_delegation),
         )
@@ -470,6 +474,31 @@ pub async fn correct_own(
         header::HeaderValue::from_static("private, no-store"),
     );
     Ok(r)
+}
+
+/// A move from one session to another, or into one more (`from` left out).
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct SessionMove {
+    pub from: Option<i64>,
+    pub to: i64,
+}
+
+/// Moves one's own confirmed registration from one session (a parallel forum) to another,
+/// or into one more, while the event is not over: the seat left goes to that room's
+/// waiting list, the new room seats them or lists them. Answers with their sessions.
+#[utoipa::path(post, path = "/api/v1/registrations/{token}/sessions", tag = "events", params(("token" = String, Path)),
+    request_body = SessionMove,
+    responses((status = 200, body = Vec<baylink_store::SessionRegistration>), (status = 404, body = crate::error::ApiError),
+              (status = 409, body = crate::error::ApiError), (status = 422, body = crate::error::ApiError)))]
+pub async fn change_own_session(
+    State(s): State<AppState>,
+    Path(token): Path<String>,
+    ApiJson(m): ApiJson<SessionMove>,
+) -> Result<Json<Vec<baylink_store::SessionRegistration>>, WebError> {
+    let reg = s.store.registration_by_token(&token).await?;
+    Ok(Json(
+        crate::views::events::move_own_session(&s, &reg, m.from, m.to).await?,
+    ))
 }
 
 /// Cancels one's own registration; the seat goes to the next on the waiting list.

@@ -866,10 +866,6 @@ async fn change_session(
     form: FormData,
 ) -> Result<Response, WebError> {
     let reg = s.store.registration_by_token(&token).await?;
-    let event = s.store.get_event(reg.event_id).await?;
-    if event.ends_at <= baylink_store::sql::now() {
-        return Err(WebError::Conflict("err-event-over"));
-    }
     let mut errors = Vec::new();
     let from = form.int("from", &mut errors);
     let to = form.int("to", &mut errors);
@@ -877,13 +873,27 @@ async fn change_session(
         errors.push(baylink_store::FieldError::new("to", "err-required"));
         return Err(WebError::Invalid(errors));
     };
+    move_own_session(&s, &reg, from, to).await?;
+    Ok(see(c.href(&format!("/registrations/{token}"))))
+}
+
+/// The holder's own move (the page's and the API's): not once the event is over.
+pub async fn move_own_session(
+    s: &AppState,
+    reg: &Registration,
+    from: Option<i64>,
+    to: i64,
+) -> Result<Vec<baylink_store::SessionRegistration>, WebError> {
+    let event = s.store.get_event(reg.event_id).await?;
+    if event.ends_at <= baylink_store::sql::now() {
+        return Err(WebError::Conflict("err-event-over"));
+    }
     // The holder is no account: the audit log names them as the registration's holder.
     let holder = baylink_store::Actor {
         user_id: None,
         name: format!("registration {}", reg.id),
     };
-    s.store.move_session(&holder, reg.id, from, to).await?;
-    Ok(see(c.href(&format!("/registrations/{token}"))))
+    Ok(s.store.move_session(&holder, reg.id, from, to).await?)
 }
 
 /// Erases the holder's personal data, on their own request (their link is the proof that
