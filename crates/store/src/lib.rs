@@ -16,11 +16,13 @@ pub mod input;
 pub mod market;
 pub mod matchmaking;
 pub mod model;
+pub mod reports;
 pub mod search;
 pub mod sql;
 pub mod sql_events;
 pub mod sql_market;
 pub mod sql_matchmaking;
+pub mod sql_reports;
 
 use async_trait::async_trait;
 
@@ -40,6 +42,10 @@ pub use matchmaking::{
     MeetingTable, RequestDraft, RequestInput, RequestStatus, ScheduleRun, ScheduledMeeting,
 };
 pub use model::*;
+pub use reports::{
+    CodeCount, CodeTally, DesignationCount, MeetingCounts, ParticipantRow, ReportEvent, ReportRows,
+    ReportStore, SeriesTally, SignedAgreement, YearReport,
+};
 pub use search::{SEARCH_KINDS, SearchChange, SearchRecord, SearchStore};
 
 /// Who is making a change, for the audit log.
@@ -99,7 +105,7 @@ pub struct MembershipFilter {
 /// implementation.
 #[async_trait]
 pub trait Store:
-    EventStore + SearchStore + MatchmakingStore + MarketStore + Send + Sync + 'static
+    EventStore + SearchStore + MatchmakingStore + MarketStore + ReportStore + Send + Sync + 'static
 {
     /// `sqlite` or `postgres`, for logs and the health page.
     fn backend(&self) -> &'static str;

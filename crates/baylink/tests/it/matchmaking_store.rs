@@ -1899,7 +1899,10 @@ async fn met_before_on_postgres() {
 
 /// An event with three participants, the first two of whom met at noon (the meeting placed
 /// by the organiser at table T1): the event, the participants and the meeting.
-async fn one_meeting_held(s: &dyn Store, tag: &str) -> (Event, Vec<i64>, MeetingRequest) {
+pub(crate) async fn one_meeting_held(
+    s: &dyn Store,
+    tag: &str,
+) -> (Event, Vec<i64>, MeetingRequest) {
     let me = Actor::cli();
     let ev = event(s, None, false).await;
     let regs = participants(s, ev.id, 3, tag).await;
