@@ -150,6 +150,24 @@ enum Command {
         #[command(subcommand)]
         what: ExportWhat,
     },
+    /// A side's yearly work report (the whole alliance's without --side), as the web page
+    /// counts it: to a CSV (with BOM) or XLSX file, or as CSV or JSON on standard output.
+    /// In the language of LANG.
+    Report {
+        #[command(flatten)]
+        data: DataArgs,
+        /// The year, in Hong Kong's calendar.
+        #[arg(long)]
+        year: i32,
+        /// `sz`, `hk` or `mo`.
+        #[arg(long)]
+        side: Option<String>,
+        /// Print the report as JSON (the API's answer) instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Write the table to this `.csv` or `.xlsx` file instead of standard output.
+        file: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -365,6 +383,13 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     dry_run,
                 },
         } => import_invitees(data, event, &valid_until, &file, dry_run).await,
+        Command::Report {
+            data,
+            year,
+            side,
+            json,
+            file,
+        } => report(&data, year, side.as_deref(), json, file.as_deref()).await,
         Command::Export {
             what: ExportWhat::Directory { data, file },
         } => {
@@ -374,6 +399,64 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Writes a yearly work report (`baylink report`).
+async fn report(
+    data: &DataArgs,
+    year: i32,
+    side: Option<&str>,
+    json: bool,
+    file: Option<&std::path::Path>,
+) -> anyhow::Result<ExitCode> {
+    use baylink_web::api::reports;
+    let lang = transfer::cli_locale();
+    if !reports::YEARS.contains(&year) {
+        anyhow::bail!("{}", lang.t("err-report-year"));
+    }
+    let store = open_store(&data.url()).await?;
+    let sides = store.list_sides().await.map_err(describe)?;
+    let side = match side {
+        None | Some("all") => None,
+        Some(code) => Some(
+            sides
+                .iter()
+                .find(|s| s.code == code)
+                .cloned()
+                .ok_or_else(|| anyhow::anyhow!("{}", lang.t("err-report-side")))?,
+        ),
+    };
+    let r = reports::year_report(store.as_ref(), year, side.as_ref())
+        .await
+        .map_err(describe)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&r)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let (head, rows) = reports::report_table(lang, &r, side.as_ref());
+    match file {
+        Some(path) => {
+            let xlsx = path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+            let bytes = baylink_web::sheets::write_table(
+                baylink_web::sheets::SheetFormat::new(xlsx),
+                &head,
+                &rows,
+            )?;
+            std::fs::write(path, bytes).with_context(|| format!("writing {}", path.display()))?;
+            println!("wrote {} rows to {}", rows.len(), path.display());
+        }
+        None => {
+            let mut w = csv::Writer::from_writer(std::io::stdout());
+            w.write_record(&head)?;
+            for row in &rows {
+                w.write_record(row)?;
+            }
+            w.flush()?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// A store error as an operator reads it, in their language.

@@ -56,6 +56,8 @@ pub enum Action {
     ViewAudit,
     /// Create and list accounts.
     ManageUsers,
+    /// Read the yearly work reports (staff: they count everyone's attendance).
+    ViewReports,
 }
 
 /// Whether `user` (none: anonymous) may do `action`.

@@ -237,3 +237,155 @@ async fn sides_and_years_on_postgres() {
     let db = TestDb::postgres().await;
     sides_and_years(db.open().await).await;
 }
+
+/// The number a page shows in the element with `id`'s first `<strong>`.
+fn figure(page: &str, id: &str) -> i64 {
+    let at = page
+        .find(&format!("id=\"{id}\""))
+        .unwrap_or_else(|| panic!("no {id}"));
+    let rest = &page[at..];
+    let from = rest.find("<strong>").unwrap() + "<strong>".len();
+    rest[from..]
+        .split('<')
+        .next()
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap()
+}
+
+/// Staff read a side's year on the page, in each script, with its charts; the figures are
+/// the API's, and each event's registrations are those its seats count. Others may not.
+#[tokio::test]
+async fn staff_read_a_sides_year_and_others_may_not() {
+    let mut app = crate::kit::demo_app().await;
+    let (status, _) = app.page("/en/reports/2024").await;
+    assert_eq!(status, reqwest::StatusCode::UNAUTHORIZED);
+    let (status, _) = app
+        .api(reqwest::Method::GET, "/api/v1/reports/2024", None)
+        .await;
+    assert_eq!(status, reqwest::StatusCode::UNAUTHORIZED);
+    for who in [crate::kit::REP, crate::kit::PARTICIPANT] {
+        app.client = crate::kit::client();
+        app.sign_in(who).await;
+        let (status, page) = app.page("/en/reports/2024").await;
+        assert_eq!(status, reqwest::StatusCode::FORBIDDEN, "{who}");
+        let (_, home) = app.page("/en/").await;
+        assert!(!home.contains("href=\"/en/reports\""), "{who} sees no link");
+        assert!(!page.contains("report-figures"));
+        let status = app.get("/en/reports/2024/report.csv").await.status();
+        assert_eq!(status, reqwest::StatusCode::FORBIDDEN, "{who}");
+    }
+
+    // The Hong Kong secretariat lands on its own side's report for this year.
+    app.client = crate::kit::client();
+    app.sign_in(crate::kit::SECRETARIAT).await;
+    let (_, home) = app.page("/en/").await;
+    assert!(home.contains("href=\"/en/reports\""));
+    let r = app.client.get(app.url("/en/reports")).send().await.unwrap();
+    assert_eq!(r.status(), reqwest::StatusCode::SEE_OTHER);
+    let this_year = crate::kit::next_year() - 1;
+    assert_eq!(
+        r.headers()["location"],
+        format!("/en/reports/{this_year}?side=hk").as_str()
+    );
+    let (status, _) = app.page(&format!("/en/reports/{this_year}?side=hk")).await;
+    assert_eq!(status, reqwest::StatusCode::OK);
+
+    let (status, api) = app
+        .api(reqwest::Method::GET, "/api/v1/reports/2024?side=hk", None)
+        .await;
+    assert_eq!(status, reqwest::StatusCode::OK);
+    assert_eq!(api["side"], "hk");
+    let registered = api["registered"].as_i64().unwrap();
+    assert!(registered > 0 && api["meetings"]["held"].as_i64().unwrap() > 0);
+    // Each event's confirmed registrations, as its seats count them.
+    let mut seats = 0;
+    for e in api["events"].as_array().unwrap() {
+        let ev = app
+            .store
+            .get_event(e["id"].as_i64().unwrap())
+            .await
+            .unwrap();
+        assert_eq!(
+            ev.confirmed_count,
+            e["registered"].as_i64().unwrap(),
+            "{}",
+            ev.title
+        );
+        seats += ev.confirmed_count;
+    }
+    assert_eq!(seats, registered);
+
+    for (lang, title) in [
+        ("zh-Hant", "2024年度工作報告"),
+        ("zh-Hans", "2024年度工作报告"),
+        ("en", "work report 2024"),
+    ] {
+        let (status, page) = app.page(&format!("/{lang}/reports/2024?side=hk")).await;
+        assert_eq!(status, reqwest::StatusCode::OK, "{lang}");
+        assert!(page.contains(title), "{lang}");
+        assert_eq!(figure(&page, "fig-registered"), registered, "{lang}");
+        assert_eq!(
+            figure(&page, "fig-events"),
+            api["events_held"].as_i64().unwrap()
+        );
+        // The charts are drawn, with the numbers beside the bars.
+        for chart in [
+            "chart-months",
+            "chart-regions",
+            "chart-types",
+            "chart-meetings",
+        ] {
+            let at = page
+                .find(&format!("id=\"{chart}\""))
+                .unwrap_or_else(|| panic!("{chart}"));
+            assert!(page[at..].contains("<rect"), "{chart}");
+        }
+    }
+    let (_, page) = app.page("/zh-Hant/reports/2024?side=hk").await;
+    assert!(
+        page.contains("港方") || page.contains("香港"),
+        "the side is named"
+    );
+
+    // The whole alliance holds at least the side's events.
+    let (_, all) = app
+        .api(reqwest::Method::GET, "/api/v1/reports/2024", None)
+        .await;
+    assert!(all["events"].as_array().unwrap().len() >= api["events"].as_array().unwrap().len());
+    assert!(all["side"].is_null());
+
+    // Bad requests: a side that does not exist, a year out of range.
+    let (status, page) = app.page("/zh-Hant/reports/2024?side=xx").await;
+    assert_eq!(status, reqwest::StatusCode::BAD_REQUEST);
+    assert!(page.contains("查詢"), "a localised message: {page}");
+    for year in ["1999", "2101", "abc"] {
+        let (status, _) = app.page(&format!("/en/reports/{year}")).await;
+        assert_eq!(status, reqwest::StatusCode::NOT_FOUND, "{year}");
+    }
+
+    // The spreadsheet: CSV with a BOM in the page's language, and a workbook.
+    let r = app.get("/zh-Hant/reports/2024/report.csv?side=hk").await;
+    assert_eq!(r.status(), reqwest::StatusCode::OK);
+    assert!(
+        r.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
+    let csv = r.text().await.unwrap();
+    assert!(csv.starts_with('\u{feff}'));
+    assert!(csv.starts_with("\u{feff}部分,項目,數目,已簽到"), "{csv}");
+    let line = format!("摘要,已報名,{registered},{}", api["attended"]);
+    assert!(csv.contains(&line), "{line} in {csv}");
+    let r = app.get("/en/reports/2024/report.xlsx?side=hk").await;
+    assert_eq!(r.status(), reqwest::StatusCode::OK);
+    let bytes = r.bytes().await.unwrap();
+    let (head, rows) = baylink_web::sheets::read_table("xlsx", bytes.to_vec()).unwrap();
+    assert_eq!(head[0], "Section");
+    assert!(
+        rows.iter()
+            .any(|r| r[1] == "Registered" && r[2] == registered.to_string())
+    );
+}

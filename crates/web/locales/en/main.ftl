@@ -1116,3 +1116,58 @@ mm-standing-asked = Requests to answer
 mm-standing-untold = Outcomes not told
 mm-suggest-open = Whom to bring together: suggestions for each participant
 mm-arrange-with-name = Arrange a meeting with { $name }
+nav-reports = Work reports
+report-title = { $side }: work report { $year }
+report-whole-alliance = The whole alliance
+report-side = Side
+report-show = Show
+report-help = Counted from Baylink's records as of now. Print this page, or save it as PDF from the browser's print dialogue, for the council's papers.
+report-print = To print or save as PDF, use the browser's print command.
+report-events-held = Events held
+report-events-planned = Events still to come
+report-events-planned-n = { $count ->
+    [one] and one still to come
+   *[other] and { $count } still to come
+}
+report-registered = Registered
+report-attended = Checked in
+report-attended-n = { $count } checked in
+report-memberships = Memberships and designations awarded
+report-awarded = Awarded
+report-meetings = 1:1 meetings at the year's events
+report-meetings-requested = Requested
+report-meetings-accepted = Accepted
+report-meetings-scheduled = Given a time and table
+report-meetings-held = Meetings held
+report-agreements = Agreements signed
+report-agreements-after-meetings = after 1:1 meetings
+report-agreements-after-postings = after supply-and-demand introductions
+report-none = None this year.
+report-by-month = Events held by month
+report-month = { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+}
+report-by-kind = Events by kind
+report-series = Series (registered / checked in)
+report-events = The year's events
+report-col-kind = Kind
+report-col-event = Event
+report-col-section = Section
+report-col-item = Item
+report-col-count = Number
+report-summary = Summary
+report-planned = To come
+report-rules = A side's report holds the events in its region and those its organisations hosted or organised (so the annual conference is in each host side's report); the memberships it awarded, or, where no side is recorded, those of organisations in its region; the 1:1 meetings at its events; and the agreements signed this year after a meeting at one of its events or after an introduction involving one of its organisations. Registered means a confirmed seat; a meeting was held when a side reported on it and neither said it did not take place. Hong Kong time.
+err-report-year = Give a year from 2000 to 2100.
+err-report-side = Unknown side: give sz, hk or mo, or leave it out for the whole alliance.

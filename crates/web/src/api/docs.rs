@@ -10,6 +10,7 @@ use super::directory as d;
 use super::events as ev;
 use super::market as mk;
 use super::matchmaking as mm;
+use super::reports as rp;
 use super::search as se;
 use crate::error::WebError;
 
@@ -31,6 +32,7 @@ use crate::error::WebError;
         se::search,
         mk::list_postings, mk::get_posting, mk::recommendations,
         mm::get_matchmaking,
+        rp::get_report,
     ),
     components(schemas(crate::error::ApiError, crate::error::ApiFieldError)),
     modifiers(&ErrorResponses),
@@ -42,6 +44,7 @@ use crate::error::WebError;
         (name = "search", description = "One search over everything, in any script or English"),
         (name = "market", description = "Supply and demand postings and their recommended counterparts"),
         (name = "matchmaking", description = "1:1 meeting requests, slots, tables and the schedule"),
+        (name = "reports", description = "Each side's yearly work report, counted from the records"),
     )
 )]
 pub struct ApiDoc;

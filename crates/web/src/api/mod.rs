@@ -13,6 +13,7 @@ mod docs;
 mod events;
 mod market;
 mod matchmaking;
+pub mod reports;
 mod search;
 
 use axum::Router;
@@ -41,6 +42,7 @@ pub fn router() -> Router<AppState> {
         .merge(search::router())
         .merge(market::router())
         .merge(matchmaking::router())
+        .merge(reports::router())
 }
 
 /// The OpenAPI document as JSON.

@@ -14,6 +14,7 @@ pub mod events;
 pub mod market;
 pub mod matchmaking;
 pub mod meeting_suggestions;
+pub mod reports;
 pub mod search;
 
 use std::collections::HashMap;
@@ -48,6 +49,7 @@ pub fn router() -> Router<AppState> {
         .merge(corrections::router())
         .merge(matchmaking::router())
         .merge(market::router())
+        .merge(reports::router())
         .merge(search::router())
 }
 
@@ -305,6 +307,10 @@ impl Ctx {
 
     pub fn can_delete(&self) -> bool {
         self.can(Action::DeleteRecords)
+    }
+
+    pub fn can_report(&self) -> bool {
+        self.can(Action::ViewReports)
     }
 
     pub fn can_audit(&self) -> bool {
