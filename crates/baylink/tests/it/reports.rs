@@ -388,4 +388,41 @@ async fn staff_read_a_sides_year_and_others_may_not() {
         rows.iter()
             .any(|r| r[1] == "Registered" && r[2] == registered.to_string())
     );
+
+    // The command line counts the same.
+    let cli = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_baylink"))
+            .arg("report")
+            .args(args)
+            .env("BAYLINK_DATABASE_URL", &app.db.url)
+            .env("LANG", "zh_HK.UTF-8")
+            .env_remove("LC_ALL")
+            .output()
+            .expect("running baylink")
+    };
+    let out = cli(&["--year", "2024", "--side", "hk", "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["registered"], api["registered"]);
+    assert_eq!(json["events"], api["events"]);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.csv");
+    let out = cli(&["--year", "2024", "--side", "hk", file.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), csv);
+    // Bad input: a clear message in the operator's language, exit status 1.
+    let out = cli(&["--year", "2024", "--side", "xx"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("沒有此方面"));
+    let out = cli(&["--year", "1024"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2000"));
 }
