@@ -738,6 +738,7 @@ async fn staff_pages_fit_a_phone() {
             format!("/{lang}/events/{event}/manage"),
             format!("/{lang}/postings/funnel"),
             format!("/{lang}/postings/review"),
+            format!("/{lang}/reports/2024?side=hk"),
             format!("/{lang}/events/{event}"),
             format!("/{lang}/postings"),
             format!("/{lang}/organisations"),
