@@ -19,6 +19,7 @@ baylink_store::impl_sql_search!(PgStore);
 baylink_store::impl_sql_events!(PgStore, sqlx::Postgres);
 baylink_store::impl_sql_matchmaking!(PgStore, sqlx::Postgres);
 baylink_store::impl_sql_market!(PgStore, sqlx::Postgres);
+baylink_store::impl_sql_publications!(PgStore, sqlx::Postgres);
 baylink_store::impl_sql_reports!(PgStore);
 
 impl PgStore {

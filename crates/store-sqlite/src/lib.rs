@@ -21,6 +21,7 @@ baylink_store::impl_sql_search!(SqliteStore);
 baylink_store::impl_sql_events!(SqliteStore, sqlx::Sqlite);
 baylink_store::impl_sql_matchmaking!(SqliteStore, sqlx::Sqlite);
 baylink_store::impl_sql_market!(SqliteStore, sqlx::Sqlite);
+baylink_store::impl_sql_publications!(SqliteStore, sqlx::Sqlite);
 baylink_store::impl_sql_reports!(SqliteStore);
 
 impl SqliteStore {

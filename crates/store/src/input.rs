@@ -20,13 +20,13 @@ pub const MAX_TEXT: usize = 20_000;
 
 /// Collects field errors while a draft is built.
 #[derive(Default)]
-struct Checker {
-    errors: Vec<FieldError>,
+pub(crate) struct Checker {
+    pub(crate) errors: Vec<FieldError>,
 }
 
 impl Checker {
     /// A required text field: cleaned, not empty, not over `max` characters.
-    fn required(&mut self, field: &str, value: &str, max: usize) -> String {
+    pub(crate) fn required(&mut self, field: &str, value: &str, max: usize) -> String {
         match self.optional(field, Some(value), max) {
             Some(v) => v,
             None => {
@@ -37,7 +37,12 @@ impl Checker {
     }
 
     /// An optional text field: cleaned; empty becomes `None`.
-    fn optional(&mut self, field: &str, value: Option<&str>, max: usize) -> Option<String> {
+    pub(crate) fn optional(
+        &mut self,
+        field: &str,
+        value: Option<&str>,
+        max: usize,
+    ) -> Option<String> {
         let value = value.map(str::trim).filter(|v| !v.is_empty())?;
         let cleaned = clean_pinyin_artefacts(value).into_owned();
         if cleaned.chars().count() > max {
@@ -55,7 +60,12 @@ impl Checker {
     }
 
     /// A code from a closed list.
-    fn code<T>(&mut self, field: &str, value: &str, parse: fn(&str) -> Option<T>) -> Option<T> {
+    pub(crate) fn code<T>(
+        &mut self,
+        field: &str,
+        value: &str,
+        parse: fn(&str) -> Option<T>,
+    ) -> Option<T> {
         let value = value.trim();
         if value.is_empty() {
             self.errors.push(FieldError::new(field, "err-required"));
@@ -71,7 +81,13 @@ impl Checker {
 
     /// The script of a text: the one the author named, else the one detected, else the
     /// author's interface script.
-    fn script(&mut self, field: &str, named: Option<&str>, text: &str, fallback: Script) -> String {
+    pub(crate) fn script(
+        &mut self,
+        field: &str,
+        named: Option<&str>,
+        text: &str,
+        fallback: Script,
+    ) -> String {
         match named.map(str::trim).filter(|s| !s.is_empty()) {
             Some(code) => match Script::parse(code) {
                 Some(s) => s.code().to_owned(),
@@ -85,7 +101,7 @@ impl Checker {
         }
     }
 
-    fn year(&mut self, field: &str, value: Option<i32>) -> Option<i32> {
+    pub(crate) fn year(&mut self, field: &str, value: Option<i32>) -> Option<i32> {
         let y = value?;
         if !(1900..=2200).contains(&y) {
             self.errors.push(FieldError::new(field, "err-bad-year"));
@@ -93,7 +109,7 @@ impl Checker {
         Some(y)
     }
 
-    fn date(&mut self, field: &str, value: Option<&str>) -> Option<String> {
+    pub(crate) fn date(&mut self, field: &str, value: Option<&str>) -> Option<String> {
         let v = value.map(str::trim).filter(|v| !v.is_empty())?;
         let format = time::macros::format_description!("[year]-[month]-[day]");
         match time::Date::parse(v, format) {
@@ -105,7 +121,7 @@ impl Checker {
         }
     }
 
-    fn url(&mut self, field: &str, value: Option<&str>) -> Option<String> {
+    pub(crate) fn url(&mut self, field: &str, value: Option<&str>) -> Option<String> {
         let v = self.optional(field, value, 500)?;
         let lower = v.to_ascii_lowercase();
         let ok = (lower.starts_with("https://") || lower.starts_with("http://"))
@@ -124,7 +140,7 @@ impl Checker {
 
     /// A required e-mail address, lower case: one `@` with something before it and a
     /// domain with a dot after it, no spaces.
-    fn address(&mut self, field: &str, value: &str) -> String {
+    pub(crate) fn address(&mut self, field: &str, value: &str) -> String {
         let email = self.required(field, value, 254).to_lowercase();
         let plausible = email.split_once('@').is_some_and(|(local, domain)| {
             !local.is_empty() && domain.contains('.') && !domain.starts_with('.')
@@ -135,7 +151,7 @@ impl Checker {
         email
     }
 
-    fn finish<T>(self, draft: T) -> Result<T, StoreError> {
+    pub(crate) fn finish<T>(self, draft: T) -> Result<T, StoreError> {
         if self.errors.is_empty() {
             Ok(draft)
         } else {

@@ -16,12 +16,14 @@ pub mod input;
 pub mod market;
 pub mod matchmaking;
 pub mod model;
+pub mod publications;
 pub mod reports;
 pub mod search;
 pub mod sql;
 pub mod sql_events;
 pub mod sql_market;
 pub mod sql_matchmaking;
+pub mod sql_publications;
 pub mod sql_reports;
 
 use async_trait::async_trait;
@@ -42,6 +44,10 @@ pub use matchmaking::{
     MeetingTable, RequestDraft, RequestInput, RequestStatus, ScheduleRun, ScheduledMeeting,
 };
 pub use model::*;
+pub use publications::{
+    Publication, PublicationDraft, PublicationFilter, PublicationInput, PublicationKind,
+    PublicationOrg, PublicationStore,
+};
 pub use reports::{
     CodeCount, CodeTally, DesignationCount, MeetingCounts, ParticipantRow, ReportEvent, ReportRows,
     ReportStore, SeriesTally, SignedAgreement, YearReport,
@@ -105,7 +111,15 @@ pub struct MembershipFilter {
 /// implementation.
 #[async_trait]
 pub trait Store:
-    EventStore + SearchStore + MatchmakingStore + MarketStore + ReportStore + Send + Sync + 'static
+    EventStore
+    + SearchStore
+    + MatchmakingStore
+    + MarketStore
+    + PublicationStore
+    + ReportStore
+    + Send
+    + Sync
+    + 'static
 {
     /// `sqlite` or `postgres`, for logs and the health page.
     fn backend(&self) -> &'static str;

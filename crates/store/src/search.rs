@@ -10,7 +10,14 @@ use async_trait::async_trait;
 use crate::StoreResult;
 
 /// The kinds of record search covers that the store holds today.
-pub const SEARCH_KINDS: [&str; 5] = ["organisation", "person", "event", "item", "posting"];
+pub const SEARCH_KINDS: [&str; 6] = [
+    "organisation",
+    "person",
+    "event",
+    "item",
+    "posting",
+    "publication",
+];
 
 /// One entry of the change log: `kind` record `entity_id` was written (created, edited or
 /// deleted; the index looks it up again to know which).
@@ -85,6 +92,10 @@ pub fn record_select(kind: &str) -> Option<&'static str> {
         // a date, not a write: the index keeps the day, and a search hides what is past it.
         "posting" => {
             "SELECT CAST('posting' AS TEXT) AS kind, x.id, x.title, x.script AS title_script, CAST(NULL AS TEXT) AS title_en, x.summary AS body, x.script AS body_script, o.name AS extra, o.region, CAST(NULL AS BIGINT) AS starts_at, x.event_id AS parent_id, x.expires_on FROM (SELECT * FROM postings WHERE status = 'published') x JOIN organisations o ON o.id = x.org_id"
+        }
+        // Drafts are staff's alone: one published later is written, logged and found then.
+        "publication" => {
+            "SELECT CAST('publication' AS TEXT) AS kind, x.id, x.title, x.title_script, x.title_en, x.summary AS body, x.summary_script AS body_script, CAST(NULL AS TEXT) AS extra, CAST(NULL AS TEXT) AS region, CAST(NULL AS BIGINT) AS starts_at, x.event_id AS parent_id, CAST(NULL AS TEXT) AS expires_on FROM (SELECT * FROM publications WHERE draft = FALSE) x"
         }
         _ => return None,
     })

@@ -17,6 +17,7 @@ mod matchmaking;
 mod matchmaking_store;
 mod outages;
 mod pages;
+mod publications;
 mod reports;
 mod roles;
 mod schedule;
