@@ -54,6 +54,68 @@ fn bad(e: StoreError) -> anyhow::Error {
 
 /// Loads the events; `orgs` and `people` map the directory demo's keys to ids.
 /// `registrations` is how many synthetic participants the conference gets.
+/// What the report says was published at the 2024 conference, and the report itself. Their
+/// dates are the conference's (the report gives no other); nothing here is made up, so none
+/// is marked synthetic.
+async fn publications(
+    store: &dyn Store,
+    actor: &Actor,
+    orgs: &HashMap<&str, i64>,
+    conference: i64,
+) -> anyhow::Result<()> {
+    let hosts = ["sz_hk_alliance", "alliance", "gd_promo_it", "hkitf"].map(|k| orgs[k]);
+    // (kind, title, English title, summary and body, whether it names the hosts)
+    let items = [
+        (
+            "event_report",
+            "「2024深港澳科技界交流年會」在深圳成功舉辦",
+            "2024 Shenzhen–Hong Kong–Macao Science and Technology Exchange Annual Conference held in Shenzhen",
+            "乘八面來風，應萬眾期盼，「2024深港澳科技界交流年會」於2024年12月9日在深圳成功舉辦。年會設有三個平行論壇及一場主會場活動。\n\n年會由深港科技社團聯盟、深港澳科技聯盟、廣東省粵港澳合作促進會信息科技專委會、香港資訊科技聯會共同主辦，深圳市科協學會服務中心、深圳市青少年科技教育協會、深圳市物聯網產業協會、深圳市信息行業協會聯合承辦。深港澳三地的科技界、產業界、各科技社團代表等500餘人出席活動現場。",
+            true,
+        ),
+        (
+            "whitepaper",
+            "《互聯網智慧白皮書》",
+            "Internet Intelligence Whitepaper",
+            "於2024深港澳科技界交流年會主會場最新發佈。",
+            false,
+        ),
+        (
+            "challenge",
+            "全球智能挑戰賽",
+            "Global Intelligence Challenge",
+            "於2024深港澳科技界交流年會主會場最新發佈。",
+            false,
+        ),
+    ];
+    for (kind, title, en, text, names_hosts) in items {
+        let (summary, body) = match text.split_once("\n\n") {
+            Some((first, rest)) => (first.to_owned(), Some(rest.to_owned())),
+            None => (text.to_owned(), None),
+        };
+        let org_ids = if names_hosts {
+            hosts.to_vec()
+        } else {
+            Vec::new()
+        };
+        let d = PublicationInput {
+            kind: kind.into(),
+            title: title.into(),
+            title_en: Some(en.into()),
+            summary: Some(summary),
+            body,
+            published_on: "2024-12-09".into(),
+            event_id: Some(conference),
+            org_ids,
+            ..Default::default()
+        }
+        .validate(Script::Hant)
+        .map_err(bad)?;
+        store.create_publication(actor, &d).await.map_err(bad)?;
+    }
+    Ok(())
+}
+
 pub async fn load(
     store: &dyn Store,
     actor: &Actor,
@@ -119,6 +181,7 @@ pub async fn load(
             .add_event_role(actor, conf.id, orgs[key], EventRole::Organiser, i as i32)
             .await?;
     }
+    publications(store, actor, orgs, conf.id).await?;
 
     let forums = [
         (

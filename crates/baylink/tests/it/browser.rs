@@ -739,6 +739,8 @@ async fn staff_pages_fit_a_phone() {
             format!("/{lang}/postings/funnel"),
             format!("/{lang}/postings/review"),
             format!("/{lang}/reports/2024?side=hk"),
+            format!("/{lang}/publications"),
+            format!("/{lang}/publications/new?event={event}"),
             format!("/{lang}/events/{event}"),
             format!("/{lang}/postings"),
             format!("/{lang}/organisations"),

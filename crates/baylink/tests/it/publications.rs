@@ -228,3 +228,267 @@ async fn publications_on_postgres() {
     let db = TestDb::postgres().await;
     story(db.open().await).await;
 }
+
+/// The demo's publications: the conference report, its whitepaper and its challenge, in
+/// every script, on the event's and the hosts' pages, and found by search in the other
+/// script.
+#[tokio::test]
+async fn readers_find_the_conferences_publications() {
+    use crate::kit;
+    let app = kit::demo_app().await;
+    let list = app
+        .store
+        .list_publications(&PublicationFilter::default())
+        .await
+        .unwrap();
+    assert_eq!(list.total, 3);
+    let paper = list
+        .items
+        .iter()
+        .find(|p| p.kind == PublicationKind::Whitepaper)
+        .unwrap()
+        .clone();
+    let conference = paper.event_id.expect("released at the conference");
+
+    for (lang, title) in [
+        ("zh-Hant", "《互聯網智慧白皮書》"),
+        ("zh-Hans", "《互联网智慧白皮书》"),
+        ("en", "Internet Intelligence Whitepaper"),
+    ] {
+        let (status, page) = app.page(&format!("/{lang}/publications")).await;
+        assert_eq!(status, reqwest::StatusCode::OK, "{lang}");
+        assert!(page.contains(title), "{lang}: {page}");
+        let (status, page) = app
+            .page(&format!("/{lang}/publications/{}", paper.id))
+            .await;
+        assert_eq!(status, reqwest::StatusCode::OK);
+        assert!(page.contains("id=\"publication-event\""));
+        let (_, page) = app.page(&format!("/{lang}/events/{conference}")).await;
+        assert!(
+            page.contains(&format!("/{lang}/publications/{}\"", paper.id)),
+            "{lang}"
+        );
+    }
+    // The report names its four hosts, and is on their pages.
+    let report = list
+        .items
+        .iter()
+        .find(|p| p.kind == PublicationKind::EventReport)
+        .unwrap();
+    let hosts = app.store.publication_orgs(report.id).await.unwrap();
+    assert_eq!(hosts.len(), 4);
+    let hkitf = app.org_id("香港資訊科技聯會").await;
+    assert!(hosts.iter().any(|o| o.org_id == hkitf));
+    let (_, page) = app.page(&format!("/en/organisations/{hkitf}")).await;
+    assert!(page.contains(&format!("/en/publications/{}\"", report.id)));
+    // Filters, and a bad one refused.
+    let (_, page) = app.page("/zh-Hant/publications?kind=challenge").await;
+    assert!(page.contains("全球智能挑戰賽") && !page.contains("《互聯網智慧白皮書》"));
+    let (status, _) = app.page("/zh-Hant/publications?kind=poem").await;
+    assert_eq!(status, reqwest::StatusCode::BAD_REQUEST);
+    // Search finds the whitepaper from Simplified Chinese.
+    crate::search::found_within(
+        &app,
+        "互联网智慧白皮书",
+        ("publication", paper.id),
+        std::time::Duration::from_secs(10),
+    )
+    .await;
+    let (_, page) = app
+        .page("/zh-Hans/search?q=%E7%99%BD%E7%9A%AE%E4%B9%A6")
+        .await;
+    assert!(
+        page.contains(&format!("/zh-Hans/publications/{}", paper.id)),
+        "{page}"
+    );
+}
+
+/// Staff write a publication as a draft that nobody else sees, publish it against its
+/// version, and delete it; bad input is refused with the fields named, in the reader's
+/// language, and nothing is written.
+#[tokio::test]
+async fn staff_draft_publish_and_delete_a_publication() {
+    use crate::kit;
+    use reqwest::StatusCode;
+    let mut app = kit::demo_app().await;
+    let conference = app
+        .store
+        .list_publications(&PublicationFilter::default())
+        .await
+        .unwrap()
+        .items[0]
+        .event_id
+        .unwrap();
+    let before = app
+        .store
+        .list_publications(&PublicationFilter {
+            drafts: true,
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .total;
+
+    // Not for participants.
+    app.sign_in(kit::PARTICIPANT).await;
+    let (status, _) = app.page("/en/publications/new").await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = app
+        .api(
+            reqwest::Method::POST,
+            "/api/v1/publications",
+            Some(serde_json::json!({"kind": "news", "title": "x", "published_on": "2024-12-10"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    app.client = kit::client();
+    app.sign_in(kit::SECRETARIAT).await;
+    let (status, form) = app
+        .page(&format!("/zh-Hant/publications/new?event={conference}"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(form.contains(&format!("<option value=\"{conference}\" selected")));
+    // Bad input: named fields, in Traditional Chinese; nothing written.
+    let r = app
+        .post_form(
+            "/zh-Hant/publications",
+            &[
+                ("kind", "news"),
+                ("title", ""),
+                ("published_on", "2024-13-01"),
+                ("url", "not a link"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = r.text().await.unwrap();
+    assert!(page.contains("必須填寫") || page.contains("必填"), "{page}");
+    let (status, body) = app
+        .api(
+            reqwest::Method::POST,
+            "/api/v1/publications",
+            Some(serde_json::json!({"kind": "poem", "title": "x", "published_on": "2024-12-10", "org_ids": [999999]})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["fields"][0]["field"], "kind");
+    let hkitf = app.org_id("香港資訊科技聯會").await;
+    let conf = conference.to_string();
+    let org = hkitf.to_string();
+    let r = app
+        .post_form(
+            "/zh-Hant/publications",
+            &[
+                ("kind", "news"),
+                ("title", "聯盟2025年工作計劃"),
+                ("summary", "三地合作的新一年。"),
+                ("published_on", "2025-01-15"),
+                ("event_id", &conf),
+                ("org_1", &org),
+                ("draft", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let at = r.headers()["location"].to_str().unwrap().to_owned();
+    let id: i64 = at
+        .split('/')
+        .nth(3)
+        .unwrap()
+        .split('?')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let (_, page) = app.page(&at).await;
+    assert!(page.contains("id=\"publication-draft\""));
+    let after = app
+        .store
+        .list_publications(&PublicationFilter {
+            drafts: true,
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .total;
+    assert_eq!(after, before + 1, "one written, none by the refused forms");
+
+    // Nobody else sees the draft.
+    let reader = kit::client();
+    let r = reader
+        .get(app.url(&format!("/en/publications/{id}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    let r = reader
+        .get(app.url(&format!("/api/v1/publications/{id}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    let list = reader
+        .get(app.url("/en/publications"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!list.contains(&format!("/en/publications/{id}\"")));
+    let r = reader
+        .get(app.url("/api/v1/publications?drafts=true"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+
+    // Published from the edit form; a second send of the same form is stale.
+    let version = app
+        .store
+        .get_publication(id)
+        .await
+        .unwrap()
+        .version
+        .to_string();
+    let publish = [
+        ("kind", "news"),
+        ("title", "聯盟2025年工作計劃"),
+        ("published_on", "2025-01-15"),
+        ("org_1", org.as_str()),
+        ("version", version.as_str()),
+    ];
+    let r = app
+        .post_form(&format!("/zh-Hant/publications/{id}"), &publish)
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let r = app
+        .post_form(&format!("/zh-Hant/publications/{id}"), &publish)
+        .await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    let r = reader
+        .get(app.url(&format!("/api/v1/publications/{id}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let json: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(json["draft"], false);
+    assert_eq!(
+        json["event_id"],
+        serde_json::Value::Null,
+        "the event was left out"
+    );
+    assert_eq!(json["organisations"][0]["org_id"], hkitf);
+
+    // Deleted after its confirmation page.
+    let (status, _) = app.page(&format!("/en/publications/{id}/delete")).await;
+    assert_eq!(status, StatusCode::OK);
+    let r = app
+        .post_form(&format!("/en/publications/{id}/delete"), &[])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (status, _) = app.page(&format!("/en/publications/{id}")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}

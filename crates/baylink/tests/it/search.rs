@@ -11,7 +11,7 @@ use serde_json::Value;
 use crate::kit::{self, TestApp, TestDb};
 
 /// The (kind, id) of the API's hits for `q`.
-async fn hits(app: &TestApp, q: &str) -> Vec<(String, i64)> {
+pub(crate) async fn hits(app: &TestApp, q: &str) -> Vec<(String, i64)> {
     let r = app
         .client
         .get(app.url("/api/v1/search"))
@@ -52,7 +52,12 @@ async fn create_org(app: &TestApp, name: &str, org_type: &str, region: &str) -> 
 }
 
 /// Waits (up to `limit`) until `q` finds `want`; returns how long it took.
-async fn found_within(app: &TestApp, q: &str, want: (&str, i64), limit: Duration) -> Duration {
+pub(crate) async fn found_within(
+    app: &TestApp,
+    q: &str,
+    want: (&str, i64),
+    limit: Duration,
+) -> Duration {
     let started = Instant::now();
     loop {
         if hits(app, q).await.contains(&(want.0.to_owned(), want.1)) {

@@ -68,7 +68,7 @@ pub fn router() -> Router<AppState> {
 }
 
 /// The script a writer's text is assumed to be in when it cannot be told from the text.
-fn author_script(headers: &HeaderMap) -> baylink_text::Script {
+pub(crate) fn author_script(headers: &HeaderMap) -> baylink_text::Script {
     Locale::negotiate(
         headers
             .get(header::ACCEPT_LANGUAGE)
@@ -95,7 +95,7 @@ pub(crate) fn parsed<T: std::str::FromStr>(
     }
 }
 
-fn code<T>(
+pub(crate) fn code<T>(
     q: &HashMap<String, String>,
     k: &str,
     parse: fn(&str) -> Option<T>,
@@ -108,7 +108,7 @@ fn code<T>(
     }
 }
 
-fn created<T: Serialize>(value: T) -> Response {
+pub(crate) fn created<T: Serialize>(value: T) -> Response {
     (StatusCode::CREATED, Json(value)).into_response()
 }
 

@@ -10,6 +10,7 @@ use super::directory as d;
 use super::events as ev;
 use super::market as mk;
 use super::matchmaking as mm;
+use super::publications as pb;
 use super::reports as rp;
 use super::search as se;
 use crate::error::WebError;
@@ -32,6 +33,8 @@ use crate::error::WebError;
         se::search,
         mk::list_postings, mk::get_posting, mk::recommendations,
         mm::get_matchmaking,
+        pb::list_publications, pb::get_publication, pb::create_publication, pb::update_publication,
+        pb::delete_publication,
         rp::get_report,
     ),
     components(schemas(crate::error::ApiError, crate::error::ApiFieldError)),
@@ -44,6 +47,7 @@ use crate::error::WebError;
         (name = "search", description = "One search over everything, in any script or English"),
         (name = "market", description = "Supply and demand postings and their recommended counterparts"),
         (name = "matchmaking", description = "1:1 meeting requests, slots, tables and the schedule"),
+        (name = "publications", description = "Whitepapers, news, event reports and challenges"),
         (name = "reports", description = "Each side's yearly work report, counted from the records"),
     )
 )]

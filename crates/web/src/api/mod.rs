@@ -13,6 +13,7 @@ mod docs;
 mod events;
 mod market;
 mod matchmaking;
+mod publications;
 pub mod reports;
 mod search;
 
@@ -42,6 +43,7 @@ pub fn router() -> Router<AppState> {
         .merge(search::router())
         .merge(market::router())
         .merge(matchmaking::router())
+        .merge(publications::router())
         .merge(reports::router())
 }
 

@@ -140,6 +140,7 @@ struct OrgDetailPage {
     positions: Vec<Position>,
     memberships: Vec<Membership>,
     events: Vec<(baylink_store::Event, baylink_store::EventRole)>,
+    publications: Vec<baylink_store::Publication>,
     saved: bool,
 }
 
@@ -160,7 +161,9 @@ async fn org_detail(
         })
         .await?;
     let events = s.store.events_of_organisation(id).await?;
+    let publications = super::publications::for_organisation(&s, &c, id).await?;
     render(&OrgDetailPage {
+        publications,
         c,
         org,
         parent,
@@ -287,7 +290,7 @@ fn org_input(f: &FormData, errors: &mut Vec<FieldError>) -> OrganisationInput {
 }
 
 /// Validates a form's input, merging the form's own parse errors with the store's.
-fn checked<T>(
+pub(crate) fn checked<T>(
     parse_errors: Vec<FieldError>,
     validated: Result<T, StoreError>,
 ) -> Result<T, StoreError> {

@@ -231,6 +231,8 @@ struct EventPage {
     /// A representative may enter a delegation, or see and cancel what they entered: the
     /// event is not over and takes delegations (its places per organisation are not 0).
     takes_delegations: bool,
+    /// The whitepapers, reports and news of the event.
+    publications: Vec<baylink_store::Publication>,
 }
 
 /// The schema.org description of an event, for search engines and calendars.
@@ -302,7 +304,9 @@ async fn event_page(
         Some(a) => s.store.delegation_quota_for(p.event.id, a.user.id).await? != Some(0),
         None => false,
     };
+    let publications = super::publications::for_event(&s, &c, p.event.id).await?;
     render(&EventPage {
+        publications,
         c,
         p,
         rows,

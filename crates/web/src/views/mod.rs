@@ -14,6 +14,7 @@ pub mod events;
 pub mod market;
 pub mod matchmaking;
 pub mod meeting_suggestions;
+pub mod publications;
 pub mod reports;
 pub mod search;
 
@@ -49,6 +50,7 @@ pub fn router() -> Router<AppState> {
         .merge(corrections::router())
         .merge(matchmaking::router())
         .merge(market::router())
+        .merge(publications::router())
         .merge(reports::router())
         .merge(search::router())
 }

@@ -1,0 +1,363 @@
+//! Publications (刊物) as pages: the list with its filters, each publication with its
+//! event and organisations, and the staff's form. Event and organisation pages list theirs
+//! with [`for_event`] and [`for_organisation`].
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use axum::routing::get;
+use baylink_store::{
+    FieldError, Page, Publication, PublicationFilter, PublicationInput, PublicationKind,
+    PublicationOrg,
+};
+
+use super::directory::{ConfirmDeletePage, actor, org_choices};
+use super::{Ctx, FormData, FormState, form_errors, render, render_invalid, see};
+use crate::AppState;
+use crate::api::{param, parsed, path_id as id};
+use crate::auth::{Action, require};
+use crate::error::WebError;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/publications", get(list).post(create))
+        .route("/publications/new", get(new))
+        .route("/publications/{id}", get(detail).post(update))
+        .route("/publications/{id}/edit", get(edit))
+        .route(
+            "/publications/{id}/delete",
+            get(delete_confirm).post(delete),
+        )
+}
+
+/// How many organisation choices the form offers; the API takes up to
+/// [`baylink_store::publications::MAX_PUBLICATION_ORGS`].
+const FORM_ORGS: usize = 4;
+const PAGE_SIZE: i64 = 30;
+
+impl Ctx {
+    pub fn publication_kind(&self, k: &PublicationKind) -> String {
+        self.t(&k.label_key())
+    }
+
+    pub fn publication_kinds(&self) -> Vec<(&'static str, String)> {
+        PublicationKind::ALL
+            .iter()
+            .map(|k| (k.code(), self.t(&k.label_key())))
+            .collect()
+    }
+}
+
+/// The publications of an event, for its page (drafts for staff only).
+pub(crate) async fn for_event(
+    s: &AppState,
+    c: &Ctx,
+    event_id: i64,
+) -> Result<Vec<Publication>, WebError> {
+    let f = PublicationFilter {
+        event_id: Some(event_id),
+        drafts: c.can_edit(),
+        limit: 100,
+        ..Default::default()
+    };
+    Ok(s.store.list_publications(&f).await?.items)
+}
+
+/// The publications naming an organisation, for its page.
+pub(crate) async fn for_organisation(
+    s: &AppState,
+    c: &Ctx,
+    org_id: i64,
+) -> Result<Vec<Publication>, WebError> {
+    let f = PublicationFilter {
+        org_id: Some(org_id),
+        drafts: c.can_edit(),
+        limit: 100,
+        ..Default::default()
+    };
+    Ok(s.store.list_publications(&f).await?.items)
+}
+
+#[derive(Template)]
+#[template(path = "publications/list.html")]
+struct ListPage {
+    c: Ctx,
+    publications: Vec<Publication>,
+    total: i64,
+    q: HashMap<String, String>,
+    /// The next page's address, if there is one.
+    next: Option<String>,
+}
+
+impl ListPage {
+    fn chosen(&self, key: &str, value: &str) -> bool {
+        param(&self.q, key) == value
+    }
+
+    fn value(&self, key: &str) -> &str {
+        param(&self.q, key)
+    }
+}
+
+async fn list(
+    State(s): State<AppState>,
+    c: Ctx,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    let kind = match param(&q, "kind") {
+        "" => None,
+        k => Some(PublicationKind::parse(k).ok_or(WebError::BadRequest("err-bad-query"))?),
+    };
+    let offset: i64 = parsed(&q, "offset")?.unwrap_or(0);
+    let f = PublicationFilter {
+        kind,
+        year: parsed(&q, "year")?,
+        q: Some(param(&q, "q").to_owned()).filter(|v| !v.is_empty()),
+        drafts: c.can_edit(),
+        limit: PAGE_SIZE,
+        offset: offset.max(0),
+        ..Default::default()
+    };
+    let Page { items, total } = s.store.list_publications(&f).await?;
+    let next = (f.offset + PAGE_SIZE < total).then(|| {
+        let mut rest: Vec<(String, String)> = q
+            .iter()
+            .filter(|(k, v)| k.as_str() != "offset" && !v.is_empty())
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        rest.sort();
+        rest.push(("offset".into(), (f.offset + PAGE_SIZE).to_string()));
+        format!(
+            "{}?{}",
+            c.href("/publications"),
+            serde_urlencoded::to_string(&rest).unwrap_or_default()
+        )
+    });
+    render(&ListPage {
+        c,
+        publications: items,
+        total,
+        q,
+        next,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "publications/detail.html")]
+struct DetailPage {
+    c: Ctx,
+    p: Publication,
+    orgs: Vec<PublicationOrg>,
+    saved: bool,
+}
+
+async fn detail(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    let p = s.store.get_publication(id(&raw)?).await?;
+    if p.draft && !c.can_edit() {
+        return Err(WebError::NotFound);
+    }
+    let orgs = s.store.publication_orgs(p.id).await?;
+    render(&DetailPage {
+        c,
+        p,
+        orgs,
+        saved: q.contains_key("saved"),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "publications/form.html")]
+struct FormPage {
+    c: Ctx,
+    /// `None` for a new publication.
+    id: Option<i64>,
+    f: FormState,
+    orgs: Vec<(i64, String)>,
+    events: Vec<(i64, String)>,
+}
+
+impl FormPage {
+    /// The names of the organisation fields (`org_1` …).
+    fn org_fields(&self) -> Vec<String> {
+        (1..=FORM_ORGS).map(|i| format!("org_{i}")).collect()
+    }
+}
+
+/// Every event as (id, date and title in the reader's script), newest first.
+async fn event_choices(s: &AppState, c: &Ctx) -> Result<Vec<(i64, String)>, WebError> {
+    let f = baylink_store::EventFilter {
+        limit: 500,
+        ..Default::default()
+    };
+    let mut events = s.store.list_events(&f).await?.items;
+    events.sort_by_key(|e| std::cmp::Reverse(e.starts_at));
+    Ok(events
+        .into_iter()
+        .map(|e| {
+            let title = c.name(&e.title, &e.title_script, &e.title_en);
+            (e.id, format!("{} {title}", c.day(&e.starts_at)))
+        })
+        .collect())
+}
+
+async fn form_page(
+    s: &AppState,
+    c: Ctx,
+    id: Option<i64>,
+    f: FormState,
+) -> Result<FormPage, WebError> {
+    let orgs = org_choices(s, &c, None).await?;
+    let events = event_choices(s, &c).await?;
+    Ok(FormPage {
+        c,
+        id,
+        f,
+        orgs,
+        events,
+    })
+}
+
+async fn new(
+    State(s): State<AppState>,
+    c: Ctx,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    require(c.auth.as_ref(), Action::EditDirectory)?;
+    // Opened from an event's page: the event is filled in, and today's date.
+    let values = HashMap::from([
+        ("event_id".to_owned(), param(&q, "event").to_owned()),
+        ("published_on".to_owned(), super::events::today()),
+        ("kind".to_owned(), "news".to_owned()),
+    ]);
+    render(&form_page(&s, c, None, FormState::new(values)).await?)
+}
+
+async fn edit(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
+    require(c.auth.as_ref(), Action::EditDirectory)?;
+    let p = s.store.get_publication(id(&raw)?).await?;
+    let orgs = s.store.publication_orgs(p.id).await?;
+    let mut values = HashMap::from([
+        ("kind".to_owned(), p.kind.code().to_owned()),
+        ("title".to_owned(), p.title),
+        ("title_en".to_owned(), p.title_en.unwrap_or_default()),
+        ("summary".to_owned(), p.summary.unwrap_or_default()),
+        ("body".to_owned(), p.body.unwrap_or_default()),
+        ("url".to_owned(), p.url.unwrap_or_default()),
+        ("published_on".to_owned(), p.published_on),
+        (
+            "event_id".to_owned(),
+            p.event_id.map(|e| e.to_string()).unwrap_or_default(),
+        ),
+        (
+            "draft".to_owned(),
+            if p.draft { "1" } else { "" }.to_owned(),
+        ),
+        (
+            "synthetic".to_owned(),
+            if p.synthetic { "1" } else { "" }.to_owned(),
+        ),
+        ("version".to_owned(), p.version.to_string()),
+    ]);
+    for (i, o) in orgs.iter().take(FORM_ORGS).enumerate() {
+        values.insert(format!("org_{}", i + 1), o.org_id.to_string());
+    }
+    render(&form_page(&s, c, Some(p.id), FormState::new(values)).await?)
+}
+
+fn input(f: &FormData, errors: &mut Vec<FieldError>) -> PublicationInput {
+    PublicationInput {
+        kind: f.get("kind").to_owned(),
+        title: f.get("title").to_owned(),
+        title_script: None,
+        title_en: f.opt("title_en"),
+        summary: f.opt("summary"),
+        summary_script: None,
+        body: f.opt("body"),
+        body_script: None,
+        url: f.opt("url"),
+        published_on: f.get("published_on").to_owned(),
+        event_id: f.int("event_id", errors),
+        org_ids: (1..=FORM_ORGS)
+            .filter_map(|i| f.int(&format!("org_{i}"), errors))
+            .collect(),
+        draft: !f.get("draft").is_empty(),
+        synthetic: !f.get("synthetic").is_empty(),
+        version: f.int("version", errors),
+    }
+}
+
+async fn save(s: AppState, c: Ctx, id: Option<i64>, form: FormData) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+    let mut parse_errors = Vec::new();
+    let input = input(&form, &mut parse_errors);
+    let result = async {
+        let draft = super::directory::checked(parse_errors, input.validate(c.lang.script()))?;
+        match id {
+            Some(id) => s.store.update_publication(&actor(auth), id, &draft).await,
+            None => s.store.create_publication(&actor(auth), &draft).await,
+        }
+    }
+    .await;
+    match result {
+        Ok(p) => Ok(see(c.href(&format!("/publications/{}?saved=1", p.id)))),
+        Err(e) => {
+            let (errors, status) = form_errors(e)?;
+            let f = FormState::with_errors(form, c.lang, &errors);
+            render_invalid(&form_page(&s, c, id, f).await?, status)
+        }
+    }
+}
+
+async fn create(State(s): State<AppState>, c: Ctx, form: FormData) -> Result<Response, WebError> {
+    save(s, c, None, form).await
+}
+
+async fn update(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let id = id(&raw)?;
+    save(s, c, Some(id), form).await
+}
+
+async fn delete_confirm(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
+    let id = id(&raw)?;
+    require(c.auth.as_ref(), Action::DeleteRecords)?;
+    let p = s.store.get_publication(id).await?;
+    render(&ConfirmDeletePage {
+        what: c.name(&p.title, &p.title_script, &p.title_en),
+        action: c.href(&format!("/publications/{id}/delete")),
+        back: c.href(&format!("/publications/{id}")),
+        consequences: Vec::new(),
+        c,
+    })
+}
+
+async fn delete(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
+    let id = id(&raw)?;
+    let auth = require(c.auth.as_ref(), Action::DeleteRecords)?;
+    s.store.delete_publication(&actor(auth), id).await?;
+    Ok(see(c.href("/publications?deleted=1")))
+}
