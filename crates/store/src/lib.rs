@@ -50,7 +50,7 @@ pub use publications::{
 };
 pub use reports::{
     CodeCount, CodeTally, DesignationCount, MeetingCounts, ParticipantRow, ReportEvent, ReportRows,
-    ReportStore, SeriesTally, SignedAgreement, YearReport,
+    ReportStore, SeriesTally, SignedAgreement, YearFigures, YearReport,
 };
 pub use search::{SEARCH_KINDS, SearchChange, SearchRecord, SearchStore};
 

@@ -11,7 +11,8 @@
 //! of its region hosted or organised (主辦, 承辦), so the annual conference the three sides
 //! host together is in each side's report; a membership the side awarded, or, where no side
 //! is recorded, one of an organisation of its region; an agreement after a meeting at one
-//! of its events, or after a posting of, or an interest from, an organisation of its region.
+//! of its events, or after a posting of, or an interest from, an organisation of its region;
+//! a publication of one of its events or naming an organisation of its region.
 //! Without a side, the report is the whole alliance's.
 //!
 //! The year is Hong Kong's calendar year (UTC+8). An agreement counts in the year it was
@@ -24,6 +25,7 @@ use utoipa::ToSchema;
 use crate::error::StoreResult;
 use crate::events::EventKind;
 use crate::model::{Membership, Region, Side};
+use crate::publications::{Publication, PublicationKind};
 
 /// An event of the report's year, with its attendance.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
@@ -96,6 +98,8 @@ pub struct ReportRows {
     pub meetings: MeetingCounts,
     pub memberships: Vec<Membership>,
     pub agreements: Vec<SignedAgreement>,
+    /// Published (not draft) in the year.
+    pub publications: Vec<Publication>,
 }
 
 #[async_trait]
@@ -143,6 +147,18 @@ pub struct DesignationCount {
     pub count: i64,
 }
 
+/// The headline figures of a report, to set beside the year before's.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct YearFigures {
+    pub events_held: i64,
+    pub registered: i64,
+    pub attended: i64,
+    pub memberships: i64,
+    pub meetings_held: i64,
+    pub agreements: i64,
+    pub publications: i64,
+}
+
 /// A side's (or the alliance's) yearly work report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct YearReport {
@@ -182,6 +198,13 @@ pub struct YearReport {
     pub agreements_after_postings: i64,
     /// By agreement type, in the types' order.
     pub agreements_by_type: Vec<CodeCount>,
+    /// The whitepapers, news, event reports and challenges published in the year, newest
+    /// first.
+    pub publications: Vec<Publication>,
+    /// By kind, in the kinds' order.
+    pub publications_by_kind: Vec<CodeCount>,
+    /// The same figures for the year before, when it was asked for.
+    pub previous: Option<YearFigures>,
 }
 
 /// The Hong Kong month (1–12) of a Unix time.
@@ -233,6 +256,7 @@ impl YearReport {
             meetings,
             memberships,
             agreements,
+            publications,
         } = rows;
         let held: Vec<&ReportEvent> = events.iter().filter(|e| e.starts_at <= now).collect();
         let mut events_by_month = vec![0; 12];
@@ -304,6 +328,14 @@ impl YearReport {
             })
             .filter(|c| c.count > 0)
             .collect();
+        let publications_by_kind = PublicationKind::ALL
+            .iter()
+            .map(|k| CodeCount {
+                code: Some(k.code().to_owned()),
+                count: publications.iter().filter(|p| p.kind == *k).count() as i64,
+            })
+            .filter(|c| c.count > 0)
+            .collect();
         let from = |source: &str| agreements.iter().filter(|a| a.source == source).count() as i64;
         YearReport {
             year,
@@ -326,7 +358,30 @@ impl YearReport {
             agreements_after_postings: from("posting"),
             agreements_by_type,
             events,
+            publications,
+            publications_by_kind,
+            previous: None,
         }
+    }
+
+    /// Its headline figures.
+    pub fn figures(&self) -> YearFigures {
+        YearFigures {
+            events_held: self.events_held,
+            registered: self.registered,
+            attended: self.attended,
+            memberships: self.memberships.len() as i64,
+            meetings_held: self.meetings.held,
+            agreements: self.agreements,
+            publications: self.publications.len() as i64,
+        }
+    }
+
+    /// Sets the year before's figures beside this year's (`rows` being that year's).
+    pub fn with_previous(mut self, side: Option<&Side>, rows: ReportRows) -> YearReport {
+        let before = YearReport::compose(self.year - 1, side, self.generated_at, rows);
+        self.previous = Some(before.figures());
+        self
     }
 }
 

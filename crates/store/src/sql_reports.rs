@@ -29,6 +29,10 @@ pub const MEETING_AGREEMENTS: &str = "SELECT 'meeting' AS source, c.agreement_ty
 /// Agreements after introductions on postings, as [`MEETING_AGREEMENTS`].
 pub const POSTING_AGREEMENTS: &str = "SELECT 'posting' AS source, i.agreement_type, MIN(st.at) AS signed_at, CAST(NULL AS BIGINT) AS event_id FROM posting_interests i JOIN pipeline_steps st ON st.interest_id = i.id AND st.stage IN ('signed', 'implemented') AND st.takes_back = FALSE JOIN postings p ON p.id = i.posting_id JOIN organisations po ON po.id = p.org_id LEFT JOIN organisations fo ON fo.id = i.from_org_id WHERE i.agreement_type IS NOT NULL";
 
+/// A side's publications, for a publication `p` and its event `e` ($3: the side's region):
+/// those of its events, or naming an organisation of its region.
+pub const SIDE_PUBLICATIONS: &str = " AND (e.region = $3 OR EXISTS (SELECT 1 FROM event_roles er JOIN organisations o ON o.id = er.org_id WHERE er.event_id = e.id AND er.role IN ('host', 'organiser') AND o.region = $3) OR EXISTS (SELECT 1 FROM publication_orgs po JOIN organisations o ON o.id = po.org_id WHERE po.publication_id = p.id AND o.region = $3))";
+
 /// Implements [`ReportStore`](crate::ReportStore) for a store type with a `pool` field.
 #[macro_export]
 macro_rules! impl_sql_reports {
@@ -88,6 +92,21 @@ macro_rules! impl_sql_reports {
                         .map_err(map_err)?,
                     );
                     agreements.sort_by_key(|a| a.signed_at);
+                    // Publications are dated by day, as text: the year is a range of text.
+                    let publication_scope = if region.is_some() { SIDE_PUBLICATIONS } else { "" };
+                    let q = sqlx::query_as::<_, Publication>(AssertSqlSafe(format!(
+                        "{} WHERE p.draft = FALSE AND p.published_on >= $1 AND p.published_on < $2{publication_scope} ORDER BY p.published_on DESC, p.id DESC",
+                        $crate::sql_publications::PUBLICATION_SELECT
+                    )))
+                    .bind(format!("{year:04}-01-01"))
+                    .bind(format!("{:04}-01-01", year + 1));
+                    let publications = match region {
+                        Some(r) => q.bind(r),
+                        None => q,
+                    }
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(map_err)?;
                     let mut memberships = self
                         .list_memberships(&MembershipFilter {
                             year: Some(year),
@@ -106,6 +125,7 @@ macro_rules! impl_sql_reports {
                         meetings,
                         memberships,
                         agreements,
+                        publications,
                     })
                 }
             }

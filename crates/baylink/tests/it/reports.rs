@@ -147,7 +147,43 @@ async fn sides_and_years(store: Arc<dyn Store>) {
         s.create_membership(&me, &d).await.unwrap();
     }
 
+    // Publications: one of the Hong Kong event, one naming the Shenzhen society, a draft.
+    let publish = |title: &str, event_id, org_ids: Vec<i64>, draft| {
+        PublicationInput {
+            kind: "whitepaper".into(),
+            title: title.into(),
+            published_on: "2024-12-10".into(),
+            event_id,
+            org_ids,
+            draft,
+            ..Default::default()
+        }
+        .validate(Script::Hant)
+        .unwrap()
+    };
+    let at_hk = s
+        .create_publication(&me, &publish("會後報告", Some(hong_kong.id), vec![], false))
+        .await
+        .unwrap();
+    let by_sz = s
+        .create_publication(
+            &me,
+            &publish("深圳白皮書", None, vec![shenzhen_org.id], false),
+        )
+        .await
+        .unwrap();
+    s.create_publication(&me, &publish("草稿", Some(shenzhen.id), vec![], true))
+        .await
+        .unwrap();
+    let titles = |r: &YearReport| r.publications.iter().map(|p| p.id).collect::<Vec<_>>();
+
     let all = report(s, 2024, None, NOON + YEAR).await;
+    assert_eq!(
+        titles(&all),
+        vec![by_sz.id, at_hk.id],
+        "newest first, no draft"
+    );
+    assert_eq!(all.publications_by_kind[0].count, 2);
     assert_eq!(ids(&all), vec![hong_kong.id, shenzhen.id]);
     assert_eq!((all.events_held, all.events_planned), (2, 0));
     assert_eq!(all.events_by_month[11], 2);
@@ -176,7 +212,9 @@ async fn sides_and_years(store: Arc<dyn Store>) {
     let early = report(s, 2024, None, NOON - 2 * 86_400).await;
     assert_eq!((early.events_held, early.events_planned), (0, 2));
 
-    let by_sz = report(s, 2024, Some(&sz), NOON + YEAR).await;
+    let by_sz_report = report(s, 2024, Some(&sz), NOON + YEAR).await;
+    assert_eq!(titles(&by_sz_report), vec![by_sz.id], "naming its society");
+    let by_sz = by_sz_report;
     assert_eq!(ids(&by_sz), vec![shenzhen.id]);
     assert_eq!(
         (by_sz.registered, by_sz.agreements, by_sz.meetings.held),
@@ -187,6 +225,7 @@ async fn sides_and_years(store: Arc<dyn Store>) {
 
     let by_mo = report(s, 2024, Some(&mo), NOON + YEAR).await;
     assert_eq!(ids(&by_mo), vec![hong_kong.id], "hosted by a Macao society");
+    assert_eq!(titles(&by_mo), vec![at_hk.id], "of its event");
     assert_eq!(
         (by_mo.registered, by_mo.agreements, by_mo.meetings.requested),
         (1, 0, 0)
@@ -202,6 +241,14 @@ async fn sides_and_years(store: Arc<dyn Store>) {
     // The next year: the Macao event, and no agreement (it was signed in 2024).
     let next = report(s, 2025, None, NOON + 2 * YEAR).await;
     assert_eq!(ids(&next), vec![later.id]);
+    // Beside the year before's figures.
+    let before = s.report_rows(2024, None).await.unwrap();
+    let next = next.with_previous(None, before);
+    let p = next.previous.clone().unwrap();
+    assert_eq!(
+        (p.events_held, p.registered, p.publications, p.agreements),
+        (2, 4, 2, 1)
+    );
     assert_eq!(
         (next.agreements, next.registered, next.memberships.len()),
         (0, 0, 0)
@@ -348,6 +395,11 @@ async fn staff_read_a_sides_year_and_others_may_not() {
         page.contains("港方") || page.contains("香港"),
         "the side is named"
     );
+    // The year before beside each figure, and the conference's publications.
+    let before = api["previous"]["registered"].as_i64().unwrap();
+    assert!(page.contains(&format!("2023年：{before}")), "{page}");
+    assert_eq!(figure(&page, "fig-publications"), 3);
+    assert!(page.contains("《互聯網智慧白皮書》"));
 
     // The whole alliance holds at least the side's events.
     let (_, all) = app

@@ -1193,3 +1193,6 @@ publication-body = Text
 publication-keep-draft = Keep as a draft (only staff see it)
 publications-here = Publications
 add-publication = Add a publication
+report-versus = { $year }: { $count }
+report-year-before = The year before ({ $year })
+report-published = Published

@@ -1140,3 +1140,6 @@ publication-body = 正文
 publication-keep-draft = 保留为草稿（仅工作人员可见）
 publications-here = 刊物
 add-publication = 新增刊物
+report-versus = { $year }年：{ $count }
+report-year-before = 上一年度（{ $year }年）
+report-published = 已发布

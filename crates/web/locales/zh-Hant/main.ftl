@@ -1140,3 +1140,6 @@ publication-body = 內文
 publication-keep-draft = 保留為草稿（只有職員可見）
 publications-here = 刊物
 add-publication = 新增刊物
+report-versus = { $year }年：{ $count }
+report-year-before = 上一年度（{ $year }年）
+report-published = 已發佈

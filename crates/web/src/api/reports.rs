@@ -7,7 +7,9 @@ use axum::Json;
 use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::routing::get;
-use baylink_store::{AgreementType, EventKind, OrgType, Region, Side, Store, YearReport};
+use baylink_store::{
+    AgreementType, EventKind, OrgType, PublicationKind, Region, Side, Store, YearReport,
+};
 
 use crate::AppState;
 use crate::auth::{Action, Auth, MaybeAuth, require};
@@ -43,19 +45,18 @@ pub fn chosen_side(sides: &[Side], q: &HashMap<String, String>) -> Result<Option
     }
 }
 
-/// `side`'s report for `year`, as of now.
+/// `side`'s report for `year`, as of now, with the year before's figures beside it.
 pub async fn year_report(
     store: &dyn Store,
     year: i32,
     side: Option<&Side>,
 ) -> baylink_store::StoreResult<YearReport> {
     let rows = store.report_rows(year, side).await?;
-    Ok(YearReport::compose(
-        year,
-        side,
-        baylink_store::sql::now(),
-        rows,
-    ))
+    let before = store.report_rows(year - 1, side).await?;
+    Ok(
+        YearReport::compose(year, side, baylink_store::sql::now(), rows)
+            .with_previous(side, before),
+    )
 }
 
 /// Checks that `auth` may read reports, and finds the one the request asks for: the
@@ -203,6 +204,20 @@ pub fn report_table(
         });
         push("report-agreements", label, a.count, None);
     }
+    for k in &r.publications_by_kind {
+        let label = given(&k.code, &|c| {
+            PublicationKind::parse(c).map(PublicationKind::label_key)
+        });
+        push("nav-publications", label, k.count, None);
+    }
+    for x in &r.publications {
+        let item = format!(
+            "{} {}",
+            x.published_on,
+            lang.name(&x.title, &x.title_script, x.title_en.as_deref())
+        );
+        push("report-published", item, 1, None);
+    }
     for e in &r.events {
         let item = format!(
             "{} {}",
@@ -210,6 +225,23 @@ pub fn report_table(
             lang.name(&e.title, &e.title_script, e.title_en.as_deref())
         );
         push("report-events", item, e.registered, Some(e.attended));
+    }
+    if let Some(p) = &r.previous {
+        for (key, n) in [
+            ("report-events-held", p.events_held),
+            ("report-registered", p.registered),
+            ("report-attended", p.attended),
+            ("report-memberships", p.memberships),
+            ("report-meetings-held", p.meetings_held),
+            ("report-agreements", p.agreements),
+            ("nav-publications", p.publications),
+        ] {
+            let section = lang.t_args(
+                "report-year-before",
+                &[("year", i64::from(r.year - 1).into())],
+            );
+            rows.push(vec![section, lang.t(key), n.to_string(), String::new()]);
+        }
     }
     (head, rows)
 }

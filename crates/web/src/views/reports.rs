@@ -11,7 +11,9 @@ use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::routing::get;
-use baylink_store::{AgreementType, CodeTally, EventKind, OrgType, Region, YearReport};
+use baylink_store::{
+    AgreementType, CodeTally, EventKind, OrgType, PublicationKind, Region, YearReport,
+};
 
 use super::{Ctx, render, see};
 use crate::AppState;
@@ -86,6 +88,7 @@ struct YearPage {
     meetings: Vec<Bar>,
     agreements: Vec<Bar>,
     series: Vec<Bar>,
+    publications: Vec<Bar>,
 }
 
 impl YearPage {
@@ -100,6 +103,28 @@ impl YearPage {
         } else {
             format!("?side={}", self.side)
         }
+    }
+
+    /// This year's `now` against the year before's `before`: "2023: 480 (+8%)".
+    fn versus(&self, now: &i64, before: &i64) -> String {
+        let change = if *before == 0 {
+            String::new()
+        } else {
+            let pct = (now - before) * 100 / before;
+            match pct {
+                0 => " (±0%)".to_owned(),
+                p if p > 0 => format!(" (+{p}%)"),
+                p => format!(" (−{}%)", -p),
+            }
+        };
+        let text = self.c.lang.t_args(
+            "report-versus",
+            &[
+                ("year", i64::from(self.r.year - 1).into()),
+                ("count", (*before).into()),
+            ],
+        );
+        format!("{text}{change}")
     }
 
     fn share(&self, part: &i64, whole: &i64) -> String {
@@ -196,6 +221,20 @@ async fn year(
             })
             .collect(),
     );
+    let publications = bars(
+        r.publications_by_kind
+            .iter()
+            .map(|k| {
+                let label = k
+                    .code
+                    .as_deref()
+                    .and_then(PublicationKind::parse)
+                    .map(|x| c.t(&x.label_key()))
+                    .unwrap_or_else(|| c.t("unknown"));
+                (label, k.count, None)
+            })
+            .collect(),
+    );
     let series = bars(
         r.series
             .iter()
@@ -223,6 +262,7 @@ async fn year(
         meetings,
         agreements,
         series,
+        publications,
         r,
         c,
     })
