@@ -111,6 +111,9 @@ pub struct Event {
     pub delegation_quota: Option<i64>,
     /// No reminder the day before (see `EventStore::queue_event_reminders`).
     pub reminders_off: bool,
+    /// Hours before the start its registrants are reminded; none for a day
+    /// ([`REMINDER_LEAD_SECONDS`]).
+    pub reminder_hours: Option<i64>,
     pub confirmed_count: i64,
     pub waiting_seq: i64,
     pub registration_open: bool,
@@ -321,6 +324,9 @@ pub const RESEND_LINKS_SECONDS: i64 = 600;
 /// How long before an event its registrants are reminded of it: at most a day before it
 /// starts…
 pub const REMINDER_LEAD_SECONDS: i64 = 24 * 3600;
+/// The hours an organiser may choose instead of a day: from three hours (the last two are
+/// too late, below) to a week.
+pub const REMINDER_HOURS: std::ops::RangeInclusive<i64> = 3..=168;
 /// …and no later than two hours before (a reminder after that is noise).
 pub const REMINDER_LAST_SECONDS: i64 = 2 * 3600;
 /// One who registered less than this before the sweep has their confirmation fresh in
@@ -460,6 +466,8 @@ pub struct EventInput {
     pub delegation_quota: Option<i64>,
     /// No reminder the day before (see `EventStore::queue_event_reminders`).
     pub reminders_off: bool,
+    /// Hours before the start the reminder goes; none for a day. From 3 to 168.
+    pub reminder_hours: Option<i64>,
     pub registration_open: bool,
     pub requires_approval: bool,
     pub synthetic: bool,
@@ -492,6 +500,8 @@ pub struct EventDraft {
     pub delegation_quota: Option<i64>,
     /// No reminder the day before (see `EventStore::queue_event_reminders`).
     pub reminders_off: bool,
+    /// Hours before the start the reminder goes; none for a day. From 3 to 168.
+    pub reminder_hours: Option<i64>,
     pub registration_open: bool,
     pub requires_approval: bool,
     pub synthetic: bool,
@@ -540,6 +550,15 @@ impl EventInput {
         if self.capacity.is_some_and(|c| c < 0) {
             e.push(FieldError::new("capacity", "err-not-a-number"));
         }
+        if self
+            .reminder_hours
+            .is_some_and(|h| !REMINDER_HOURS.contains(&h))
+        {
+            e.push(
+                FieldError::new("reminder_hours", "err-reminder-hours")
+                    .with_limit(*REMINDER_HOURS.end()),
+            );
+        }
         if self.delegation_quota.is_some_and(|c| c < 0) {
             e.push(FieldError::new("delegation_quota", "err-not-a-number"));
         }
@@ -577,6 +596,7 @@ impl EventInput {
             capacity: self.capacity,
             delegation_quota: self.delegation_quota,
             reminders_off: self.reminders_off,
+            reminder_hours: self.reminder_hours,
             registration_open: self.registration_open,
             requires_approval: self.requires_approval,
             synthetic: self.synthetic,
@@ -1074,7 +1094,8 @@ pub trait EventStore: Send + Sync {
     async fn delegation_places(&self, event_id: i64, by: i64) -> StoreResult<i64>;
     /// Queues the reminder of an event (`reminder`: when, where, the link to the ticket and
     /// to cancel) for each confirmed registration of an event that starts between
-    /// [`REMINDER_LAST_SECONDS`] and [`REMINDER_LEAD_SECONDS`] after `now`, made at least
+    /// [`REMINDER_LAST_SECONDS`] and the event's `reminder_hours` (else
+    /// [`REMINDER_LEAD_SECONDS`]) after `now`, made at least
     /// [`REMINDER_SETTLE_SECONDS`] before `now`; once per registration ever (a unique
     /// index, so that nodes sweeping at once never queue two). The demo's synthetic
     /// registrations are left out, as are events whose organiser turned reminders off

@@ -10,7 +10,7 @@
 use crate::events::EventFilter;
 use crate::sql::{Arg, Built, like_pattern};
 
-pub const EVENT_COLS: &str = "id, kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at, ends_at, capacity, delegation_quota, reminders_off, confirmed_count, waiting_seq, registration_open, requires_approval, synthetic, version, programme_version, ask_fields, required_fields, created_at, updated_at";
+pub const EVENT_COLS: &str = "id, kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at, ends_at, capacity, delegation_quota, reminders_off, reminder_hours, confirmed_count, waiting_seq, registration_open, requires_approval, synthetic, version, programme_version, ask_fields, required_fields, created_at, updated_at";
 /// The places an account's organisation holds at an event through delegations ($1 the
 /// event, $2 the account; see `EventStore::delegation_places`).
 pub const PLACES_HELD: &str = "SELECT COUNT(*) FROM registrations WHERE event_id = $1 AND status NOT IN ('cancelled', 'declined') AND (registered_by = $2 OR registered_by IN (SELECT u.id FROM users u JOIN users me ON me.org_id = u.org_id WHERE me.id = $2))";
@@ -565,7 +565,7 @@ macro_rules! impl_sql_events {
                     let mut tx = self.begin().await?;
                     let t = $crate::sql::now();
                     let e = sqlx::query_as::<_, Event>(AssertSqlSafe(format!(
-                        "INSERT INTO events (kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at, ends_at, capacity, registration_open, requires_approval, signing_key, synthetic, search_key, ask_fields, required_fields, delegation_quota, reminders_off, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $21, $22, $23, $24, 1, $20, $20) RETURNING {EVENT_COLS}")))
+                        "INSERT INTO events (kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at, ends_at, capacity, registration_open, requires_approval, signing_key, synthetic, search_key, ask_fields, required_fields, delegation_quota, reminders_off, reminder_hours, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $21, $22, $23, $24, $25, 1, $20, $20) RETURNING {EVENT_COLS}")))
                         .bind(d.kind.code().to_owned())
                         .bind(d.series_id)
                         .bind(d.title.clone())
@@ -590,6 +590,7 @@ macro_rules! impl_sql_events {
                         .bind(d.required_fields.clone())
                         .bind(d.delegation_quota)
                         .bind(d.reminders_off)
+                        .bind(d.reminder_hours)
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(|e| match map_err(e) {
@@ -616,7 +617,7 @@ macro_rules! impl_sql_events {
                         return Err(StoreError::invalid("capacity", "err-capacity-below-confirmed"));
                     }
                     let after = sqlx::query_as::<_, Event>(AssertSqlSafe(format!(
-                        "UPDATE events SET kind = $1, series_id = $2, title = $3, title_script = $4, title_en = $5, summary = $6, summary_script = $7, venue = $8, venue_script = $9, venue_en = $10, region = $11, starts_at = $12, ends_at = $13, capacity = $14, registration_open = $15, requires_approval = $16, synthetic = $17, search_key = $18, ask_fields = $21, required_fields = $22, delegation_quota = $23, reminders_off = $24, version = version + 1, programme_version = programme_version + 1, updated_at = $19 WHERE id = $20 RETURNING {EVENT_COLS}")))
+                        "UPDATE events SET kind = $1, series_id = $2, title = $3, title_script = $4, title_en = $5, summary = $6, summary_script = $7, venue = $8, venue_script = $9, venue_en = $10, region = $11, starts_at = $12, ends_at = $13, capacity = $14, registration_open = $15, requires_approval = $16, synthetic = $17, search_key = $18, ask_fields = $21, required_fields = $22, delegation_quota = $23, reminders_off = $24, reminder_hours = $25, version = version + 1, programme_version = programme_version + 1, updated_at = $19 WHERE id = $20 RETURNING {EVENT_COLS}")))
                         .bind(d.kind.code().to_owned())
                         .bind(d.series_id)
                         .bind(d.title.clone())
@@ -641,6 +642,7 @@ macro_rules! impl_sql_events {
                         .bind(d.required_fields.clone())
                         .bind(d.delegation_quota)
                         .bind(d.reminders_off)
+                        .bind(d.reminder_hours)
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(map_err)?;
@@ -1388,10 +1390,10 @@ macro_rules! impl_sql_events {
                 }
 
                 async fn queue_event_reminders(&self, now: i64) -> StoreResult<u64> {
-                    let done = sqlx::query("INSERT INTO outbox (to_addr, kind, registration_id, locale, created_at, next_attempt_at) SELECT r.email, 'reminder', r.id, r.locale, $1, $1 FROM registrations r JOIN events e ON e.id = r.event_id WHERE r.status = 'confirmed' AND r.synthetic = $5 AND e.starts_at > $2 AND e.starts_at <= $3 AND r.created_at <= $4 AND e.reminders_off = $6 AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.registration_id = r.id AND o.kind = 'reminder') ON CONFLICT DO NOTHING")
+                    let done = sqlx::query("INSERT INTO outbox (to_addr, kind, registration_id, locale, created_at, next_attempt_at) SELECT r.email, 'reminder', r.id, r.locale, $1, $1 FROM registrations r JOIN events e ON e.id = r.event_id WHERE r.status = 'confirmed' AND r.synthetic = $5 AND e.starts_at > $2 AND e.starts_at <= $1 + COALESCE(e.reminder_hours * 3600, $3) AND r.created_at <= $4 AND e.reminders_off = $6 AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.registration_id = r.id AND o.kind = 'reminder') ON CONFLICT DO NOTHING")
                         .bind(now)
                         .bind(now + $crate::events::REMINDER_LAST_SECONDS)
-                        .bind(now + $crate::events::REMINDER_LEAD_SECONDS)
+                        .bind($crate::events::REMINDER_LEAD_SECONDS)
                         .bind(now - $crate::events::REMINDER_SETTLE_SECONDS)
                         // Neither the demo's registrations nor events without reminders.
                         .bind(false)

@@ -821,6 +821,7 @@ async fn organisers_choose_the_fields_they_ask_and_require() {
                 ("require_organisation", "1"),
                 ("ask_dietary", "1"),
                 ("reminders_off", "1"),
+                ("reminder_hours", "48"),
             ],
         )
         .await;
@@ -838,6 +839,37 @@ async fn organisers_choose_the_fields_they_ask_and_require() {
     assert!(
         form.contains("name=\"reminders_off\" value=\"1\" checked"),
         "{form}"
+    );
+    assert_eq!(
+        app.store.get_event(id).await.unwrap().reminder_hours,
+        Some(48)
+    );
+    assert!(
+        form.contains("name=\"reminder_hours\" value=\"48\""),
+        "{form}"
+    );
+    // A lead of a month is refused, with the field named, and nothing changes.
+    let r = app
+        .post_form(
+            "/zh-Hant/events/new",
+            &[
+                ("kind", "visit"),
+                ("title", "另一次參訪"),
+                ("region", "hong_kong"),
+                ("start_date", &day),
+                ("start_time", "10:00"),
+                ("end_date", &day),
+                ("end_time", "12:00"),
+                ("reminder_hours", "720"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("請輸入 3 至 168 之間的小時數")
     );
     let visitor = kit::client();
     let form = visitor

@@ -1209,6 +1209,86 @@ async fn event_reminders(store: Arc<dyn Store>) {
             .unwrap(),
         0
     );
+    // A visit whose organiser wants registrants reminded three days ahead: at 60 hours
+    // before it, its registrant is reminded; a seminar at the same time, a day ahead as usual.
+    let visit = EventInput {
+        kind: "visit".into(),
+        title: "前海參訪".into(),
+        region: "shenzhen".into(),
+        starts_at: NOON + 4 * day,
+        ends_at: NOON + 4 * day + 3600,
+        registration_open: true,
+        reminder_hours: Some(72),
+        ..Default::default()
+    };
+    let e = EventInput {
+        reminder_hours: Some(2),
+        ..visit.clone()
+    }
+    .validate(Script::Hant)
+    .unwrap_err();
+    assert!(matches!(e, StoreError::Invalid(f) if f[0].field == "reminder_hours"));
+    let visit = s
+        .create_event(
+            &Actor::cli(),
+            &visit.validate(Script::Hant).unwrap(),
+            &baylink_tickets::generate_key(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(visit.reminder_hours, Some(72));
+    let visitor = s
+        .register(
+            visit.id,
+            &person(7),
+            Channel::Public,
+            "r-7",
+            "en",
+            NOON - 3 * day,
+        )
+        .await
+        .unwrap();
+    // A seminar at the same time, reminded a day ahead as usual.
+    let seminar = EventInput {
+        kind: "seminar".into(),
+        title: "前海研討會".into(),
+        region: "shenzhen".into(),
+        starts_at: NOON + 4 * day,
+        ends_at: NOON + 4 * day + 3600,
+        registration_open: true,
+        ..Default::default()
+    };
+    let seminar = s
+        .create_event(
+            &Actor::cli(),
+            &seminar.validate(Script::Hant).unwrap(),
+            &baylink_tickets::generate_key(),
+        )
+        .await
+        .unwrap();
+    let attendee = s
+        .register(
+            seminar.id,
+            &person(8),
+            Channel::Public,
+            "r-8",
+            "en",
+            NOON - 3 * day,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        s.queue_event_reminders(NOON + 4 * day - 80 * 3600)
+            .await
+            .unwrap(),
+        0
+    );
+    let at = NOON + 4 * day - 60 * 3600;
+    assert_eq!(s.queue_event_reminders(at).await.unwrap(), 1);
+    assert_eq!(reminded(at).await, [visitor.id]);
+    let at = NOON + 4 * day - 20 * 3600;
+    assert_eq!(s.queue_event_reminders(at).await.unwrap(), 1);
+    assert_eq!(reminded(at).await, [attendee.id]);
 }
 
 #[tokio::test]

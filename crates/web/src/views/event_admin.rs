@@ -135,6 +135,10 @@ async fn edit_event(
         ("registration_open", flag(e.registration_open)),
         ("requires_approval", flag(e.requires_approval)),
         ("reminders_off", flag(e.reminders_off)),
+        (
+            "reminder_hours",
+            e.reminder_hours.map(|h| h.to_string()).unwrap_or_default(),
+        ),
         ("synthetic", flag(e.synthetic)),
         ("version", e.version.to_string()),
     ]
@@ -180,6 +184,7 @@ async fn save_event(
         registration_open: !form.get("registration_open").is_empty(),
         requires_approval: !form.get("requires_approval").is_empty(),
         reminders_off: !form.get("reminders_off").is_empty(),
+        reminder_hours: form.int("reminder_hours", &mut errors),
         synthetic: !form.get("synthetic").is_empty(),
         version: form.int("version", &mut errors),
         ask_fields: Some(
