@@ -21,7 +21,8 @@ pub fn publication_where(f: &PublicationFilter) -> Built {
     if let Some(year) = f.year {
         // Dates are `YYYY-MM-DD`, so a year is a range of text.
         let from = b.arg(Arg::Text(format!("{year:04}-01-01")));
-        let until = b.arg(Arg::Text(format!("{:04}-01-01", year + 1)));
+        // (Saturating: a year from a query string can be any number.)
+        let until = b.arg(Arg::Text(format!("{:04}-01-01", year.saturating_add(1))));
         conds.push(format!(
             "p.published_on >= {from} AND p.published_on < {until}"
         ));

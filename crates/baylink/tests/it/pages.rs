@@ -555,3 +555,29 @@ fn csrf_in(page: &str) -> String {
         .expect("a form with the session's CSRF token")
         .to_owned()
 }
+
+/// Lists given a hand-made page far past their end, or a year no calendar has, answer with
+/// an empty page, never a server error (the next page's offset once overflowed).
+#[tokio::test]
+async fn hand_made_paging_is_not_a_server_error() {
+    let mut app = kit::demo_app().await;
+    app.sign_in(kit::ADMIN).await;
+    let huge = i64::MAX;
+    for path in [
+        format!("/en/organisations?offset={huge}"),
+        format!("/en/people?offset={huge}"),
+        format!("/en/postings?page={huge}"),
+        format!("/en/audit?offset={huge}"),
+        format!("/en/publications?offset={huge}"),
+        format!("/en/publications?year={}", i32::MAX),
+        format!(
+            "/api/v1/publications?year={}&offset={huge}&limit={}",
+            i32::MAX,
+            i64::MIN
+        ),
+        format!("/en/organisations?offset=-{huge}"),
+    ] {
+        let (status, _) = app.page(&path).await;
+        assert_eq!(status, reqwest::StatusCode::OK, "{path}");
+    }
+}

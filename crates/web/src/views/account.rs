@@ -302,11 +302,7 @@ async fn audit(
 ) -> Result<Response, WebError> {
     require(c.auth.as_ref(), Action::ViewAudit)?;
     const SIZE: i64 = 100;
-    let offset = q
-        .get("offset")
-        .and_then(|o| o.parse::<i64>().ok())
-        .unwrap_or(0)
-        .max(0);
+    let offset = super::paging(&q, "offset", 0);
     let page = s.store.list_audit(SIZE, offset).await?;
     let prev = (offset > 0).then(|| c.href(&format!("/audit?offset={}", (offset - SIZE).max(0))));
     let next =

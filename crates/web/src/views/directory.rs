@@ -98,7 +98,7 @@ async fn org_list(
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
     let get = |k: &str| q.get(k).map(String::as_str).unwrap_or("").trim();
-    let offset = get("offset").parse::<i64>().unwrap_or(0).max(0);
+    let offset = super::paging(&q, "offset", 0);
     let filter = OrgFilter {
         q: Some(get("q").to_owned()).filter(|v| !v.is_empty()),
         org_type: OrgType::parse(get("type")),
@@ -432,7 +432,7 @@ async fn person_list(
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
     let get = |k: &str| q.get(k).map(String::as_str).unwrap_or("").trim();
-    let offset = get("offset").parse::<i64>().unwrap_or(0).max(0);
+    let offset = super::paging(&q, "offset", 0);
     let filter = PersonFilter {
         q: Some(get("q").to_owned()).filter(|v| !v.is_empty()),
         org_id: get("org").parse().ok(),

@@ -295,11 +295,8 @@ async fn list(
     c: Ctx,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
-    let page = q
-        .get("page")
-        .and_then(|p| p.parse::<i64>().ok())
-        .unwrap_or(1)
-        .max(1);
+    // (Pages of 20: a page number up to the bound gives an offset far inside an i64.)
+    let page = super::paging(&q, "page", 1);
     let found = match posting_filter(&q, PAGE, (page - 1) * PAGE) {
         Some(filter) => s.store.list_postings(&filter).await?,
         None => baylink_store::Page {

@@ -55,6 +55,19 @@ pub fn router() -> Router<AppState> {
         .merge(search::router())
 }
 
+/// The largest row offset a list page takes: past it, any list is empty. Bounding it keeps
+/// the page arithmetic (the next page's offset) from overflowing on a hand-made address.
+pub(crate) const MAX_OFFSET: i64 = 1_000_000_000;
+
+/// A list page's `offset` (or `page` number) from its query: not a number is the first
+/// page, and it is kept between `min` and [`MAX_OFFSET`].
+pub(crate) fn paging(q: &HashMap<String, String>, key: &str, min: i64) -> i64 {
+    q.get(key)
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .unwrap_or(min)
+        .clamp(min, MAX_OFFSET)
+}
+
 /// Percent-encodes a path and query for use as one query value.
 fn urlencode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -111,7 +111,7 @@ async fn list(
         "" => None,
         k => Some(PublicationKind::parse(k).ok_or(WebError::BadRequest("err-bad-query"))?),
     };
-    let offset: i64 = parsed(&q, "offset")?.unwrap_or(0);
+    let offset = super::paging(&q, "offset", 0);
     let f = PublicationFilter {
         kind,
         year: parsed(&q, "year")?,
