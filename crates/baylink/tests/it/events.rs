@@ -2107,3 +2107,166 @@ async fn a_delegation_through_the_api() {
     assert_eq!(listed[1]["email"], "colleague2@hkitf.example");
     assert_eq!(listed[1]["status"], "confirmed");
 }
+
+/// A representative moves a colleague they entered to the other parallel forum, as the
+/// colleague could from their own link; not someone they did not enter.
+#[tokio::test]
+async fn a_representative_moves_a_delegate_to_another_forum() {
+    let mut app = kit::demo_app().await;
+    let me = baylink_store::Actor::cli();
+    let event = an_event(&app, "annual_conference", "科技年會", None).await;
+    let starts = june_noon(kit::next_year());
+    let mut forums = Vec::new();
+    for title in ["人工智能分論壇", "低空經濟分論壇"] {
+        let session = baylink_store::SessionInput {
+            event_id: event,
+            kind: "forum".into(),
+            title: title.into(),
+            starts_at: starts,
+            ends_at: starts + 3600,
+            capacity: Some(5),
+            ..Default::default()
+        }
+        .validate(baylink_text::Script::Hant)
+        .unwrap();
+        forums.push(
+            app.store
+                .create_event_session(&me, &session)
+                .await
+                .unwrap()
+                .id,
+        );
+    }
+    let (first, second) = (forums[0].to_string(), forums[1].to_string());
+    // Someone else, registered publicly.
+    let r = app
+        .client
+        .post(app.url(&format!("/en/events/{event}/register")))
+        .form(&[
+            ("name", "Other"),
+            ("email", "other@example.hk"),
+            ("consent", "1"),
+            ("sessions", first.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let other = app
+        .store
+        .registrations_by_address("other@example.hk")
+        .await
+        .unwrap()[0]
+        .id;
+
+    app.sign_in(kit::REP).await;
+    let path = format!("/zh-Hant/events/{event}/delegation");
+    let r = app
+        .post_form(
+            &path,
+            &[
+                ("name_1", "陳大文"),
+                ("email_1", "tai.man@hkitf.example"),
+                ("sessions", first.as_str()),
+                ("consent", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let delegate = app
+        .store
+        .registrations_by_address("tai.man@hkitf.example")
+        .await
+        .unwrap()[0]
+        .id;
+    let (_, page) = app.page(&path).await;
+    assert!(
+        page.contains("class=\"delegate-move\"") && page.contains("人工智能分論壇"),
+        "{page}"
+    );
+
+    let moved = app
+        .post_form(
+            &format!("{path}/{delegate}/sessions"),
+            &[("from", first.as_str()), ("to", second.as_str())],
+        )
+        .await;
+    assert_eq!(moved.status(), StatusCode::SEE_OTHER);
+    let places = app.store.session_registrations(delegate).await.unwrap();
+    let status_in = |forum: i64| {
+        places
+            .iter()
+            .find(|p| p.session_id == forum)
+            .map(|p| p.status)
+    };
+    assert_eq!(
+        status_in(forums[1]),
+        Some(baylink_store::RegStatus::Confirmed)
+    );
+    assert_eq!(
+        status_in(forums[0]),
+        Some(baylink_store::RegStatus::Cancelled)
+    );
+    let audit = app.store.list_audit(20, 0).await.unwrap();
+    let rep = app
+        .store
+        .find_user_by_email(kit::REP)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        audit
+            .items
+            .iter()
+            .any(|a| a.user_id == Some(rep.id) && a.entity_id == delegate)
+    );
+
+    // And back through the API.
+    let (status, body) = app
+        .api(
+            reqwest::Method::POST,
+            &format!("/api/v1/events/{event}/delegation/{delegate}/sessions"),
+            Some(serde_json::json!({"from": forums[1], "to": forums[0]})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let back = body
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["session_id"] == forums[0])
+        .unwrap();
+    assert_eq!(back["status"], "confirmed");
+    let (status, _) = app
+        .api(
+            reqwest::Method::POST,
+            &format!("/api/v1/events/{event}/delegation/{other}/sessions"),
+            Some(serde_json::json!({"to": forums[1]})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    // Not someone they did not enter, and not without a forum to go to.
+    let r = app
+        .post_form(
+            &format!("{path}/{other}/sessions"),
+            &[("from", first.as_str()), ("to", second.as_str())],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    let r = app
+        .post_form(
+            &format!("{path}/{delegate}/sessions"),
+            &[("from", second.as_str())],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    app.client = kit::client();
+    app.sign_in(kit::PARTICIPANT).await;
+    let r = app
+        .post_form(
+            &format!("{path}/{delegate}/sessions"),
+            &[("from", first.as_str()), ("to", second.as_str())],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+}

@@ -58,6 +58,10 @@ pub fn router() -> Router<AppState> {
             "/api/v1/events/{id}/delegation",
             get(list_delegation).post(register_delegation),
         )
+        .route(
+            "/api/v1/events/{id}/delegation/{rid}/sessions",
+            post(move_delegate),
+        )
 }
 
 /// Events, filtered and paged.
@@ -498,6 +502,27 @@ pub async fn change_own_session(
     let reg = s.store.registration_by_token(&token).await?;
     Ok(Json(
         crate::views::events::move_own_session(&s, &reg, m.from, m.to).await?,
+    ))
+}
+
+/// Moves a colleague the signed-in representative entered from one session (a parallel
+/// forum) to another, or into one more, while the event is not over, as the colleague
+/// could themselves. Answers with their sessions.
+#[utoipa::path(post, path = "/api/v1/events/{id}/delegation/{rid}/sessions", tag = "events",
+    params(("id" = i64, Path), ("rid" = i64, Path, description = "The colleague's registration")),
+    request_body = SessionMove,
+    responses((status = 200, body = Vec<baylink_store::SessionRegistration>), (status = 404, body = crate::error::ApiError),
+              (status = 409, body = crate::error::ApiError), (status = 422, body = crate::error::ApiError)))]
+pub async fn move_delegate(
+    State(s): State<AppState>,
+    MaybeAuth(a): MaybeAuth,
+    Path((id, rid)): Path<(String, String)>,
+    ApiJson(m): ApiJson<SessionMove>,
+) -> Result<Json<Vec<baylink_store::SessionRegistration>>, WebError> {
+    let (event_id, rid) = (path_id(&id)?, path_id(&rid)?);
+    Ok(Json(
+        crate::views::delegations::move_delegated(&s, a.as_ref(), event_id, rid, m.from, m.to)
+            .await?,
     ))
 }
 

@@ -13,12 +13,12 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use baylink_store::error::FieldError;
 use baylink_store::{
-    DelegateEntry, Event, EventSession, Organisation, Registration, RegistrationDraft,
+    DelegateEntry, Event, EventSession, Organisation, RegStatus, Registration, RegistrationDraft,
     RegistrationInput, StoreError, User,
 };
 
 use super::directory::actor;
-use super::{Ctx, FormState, form_errors, render, render_invalid, see};
+use super::{Ctx, FormData, FormState, form_errors, render, render_invalid, see};
 use crate::AppState;
 use crate::error::WebError;
 
@@ -34,6 +34,10 @@ pub fn router() -> Router<AppState> {
         .route(
             "/events/{id}/delegation/{rid}/cancel",
             post(cancel_delegate),
+        )
+        .route(
+            "/events/{id}/delegation/{rid}/sessions",
+            post(move_delegate),
         )
 }
 
@@ -77,6 +81,11 @@ struct DelegationPage {
     /// Where the event sets places per organisation: how many the organisation holds, out
     /// of how many.
     places: Option<(i64, i64)>,
+    /// The session places of what this account entered, to move a delegate to another
+    /// parallel forum.
+    session_places: Vec<baylink_store::SessionRegistration>,
+    /// The event is not over: delegates can still be moved.
+    not_over: bool,
 }
 
 impl DelegationPage {
@@ -92,6 +101,33 @@ impl DelegationPage {
                 &[("count", held.into()), ("limit", quota.into())],
             )
         })
+    }
+
+    /// The sessions `rid` holds a place in (or waits for).
+    fn held(&self, rid: &i64) -> Vec<&EventSession> {
+        self.sessions
+            .iter()
+            .filter(|x| {
+                self.session_places.iter().any(|p| {
+                    p.registration_id == *rid
+                        && p.session_id == x.id
+                        && matches!(p.status, RegStatus::Confirmed | RegStatus::Waiting)
+                })
+            })
+            .collect()
+    }
+
+    /// The sessions `r` may be moved to: those they are not in, while they hold a seat at
+    /// an event that is not over and has more than one session.
+    fn movable(&self, r: &Registration) -> Vec<&EventSession> {
+        if r.status != RegStatus::Confirmed || !self.not_over || self.sessions.len() < 2 {
+            return Vec::new();
+        }
+        let held: Vec<i64> = self.held(&r.id).iter().map(|x| x.id).collect();
+        self.sessions
+            .iter()
+            .filter(|x| !held.contains(&x.id))
+            .collect()
     }
 
     /// No place left for anyone else: the form gives way to a notice.
@@ -128,6 +164,18 @@ async fn page(
         Some(quota) => Some((s.store.delegation_places(event_id, user.id).await?, quota)),
         None => None,
     };
+    let session_places = if p.sessions.len() > 1 && !entered.is_empty() {
+        let mine: Vec<i64> = entered.iter().map(|r| r.id).collect();
+        s.store
+            .event_session_registrations(event_id)
+            .await?
+            .into_iter()
+            .filter(|x| mine.contains(&x.registration_id))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let not_over = p.event.ends_at > baylink_store::sql::now();
     Ok(DelegationPage {
         c,
         event: p.event,
@@ -139,6 +187,8 @@ async fn page(
         entered,
         colleagues,
         places,
+        session_places,
+        not_over,
     })
 }
 
@@ -394,4 +444,55 @@ async fn cancel_delegate(
         .cancel_registration(Some(&actor(auth)), rid, baylink_store::sql::now())
         .await?;
     Ok(see(c.href(&format!("/events/{event_id}/delegation"))))
+}
+
+/// The representative moves one they entered to another parallel forum (or adds one), as
+/// the delegate could from their own link: the seat left goes to that room's waiting list.
+/// Not once the event is over; the audit log names the representative.
+async fn move_delegate(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path((raw, rid)): Path<(String, String)>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let (event_id, rid) = (id(&raw)?, id(&rid)?);
+    let mut errors = Vec::new();
+    let from = form.int("from", &mut errors);
+    let to = form.int("to", &mut errors);
+    let to = match to {
+        Some(to) if errors.is_empty() => to,
+        _ => {
+            // Who may move is said before what is wrong with the form.
+            representative(&s, c.auth.as_ref()).await?;
+            if to.is_none() {
+                errors.push(FieldError::new("to", "err-required"));
+            }
+            return Err(WebError::Invalid(errors));
+        }
+    };
+    move_delegated(&s, c.auth.as_ref(), event_id, rid, from, to).await?;
+    Ok(see(c.href(&format!("/events/{event_id}/delegation"))))
+}
+
+/// The representative's move of one they entered (the page's and the API's): someone
+/// they did not enter is not found; not once the event is over.
+pub async fn move_delegated(
+    s: &AppState,
+    auth: Option<&crate::auth::Auth>,
+    event_id: i64,
+    rid: i64,
+    from: Option<i64>,
+    to: i64,
+) -> Result<Vec<baylink_store::SessionRegistration>, WebError> {
+    let (user, _) = representative(s, auth).await?;
+    let entered = s.store.delegation(event_id, user.id).await?;
+    if !entered.iter().any(|r| r.id == rid) {
+        return Err(WebError::NotFound);
+    }
+    let event = s.store.get_event(event_id).await?;
+    if event.ends_at <= baylink_store::sql::now() {
+        return Err(WebError::Conflict("err-event-over"));
+    }
+    let auth = auth.ok_or(WebError::Unauthorized)?;
+    Ok(s.store.move_session(&actor(auth), rid, from, to).await?)
 }
