@@ -391,6 +391,11 @@ pub struct Programme {
     pub items: Vec<ProgrammeItem>,
     pub speakers: Vec<Appearance>,
     pub guests: Vec<Appearance>,
+    /// What was published of the event (whitepapers, its report), drafts too, newest
+    /// first: for its page, which shows drafts to staff only. Not in the API's programme
+    /// (`/api/v1/publications?event=` lists them), so that no draft leaves through it.
+    #[serde(skip)]
+    pub publications: Vec<crate::Publication>,
 }
 
 /// Filters for the event list.

@@ -855,7 +855,12 @@ macro_rules! impl_sql_events {
                         .fetch_all(&self.pool)
                         .await
                         .map_err(map_err)?;
-                    Ok(Programme { event, series, roles, sessions, items, speakers, guests })
+                    let publications = sqlx::query_as::<_, $crate::Publication>(AssertSqlSafe(format!("{} WHERE p.event_id = $1 ORDER BY p.published_on DESC, p.id DESC", $crate::sql_publications::PUBLICATION_SELECT)))
+                        .bind(event_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(Programme { event, series, roles, sessions, items, speakers, guests, publications })
                 }
 
                 async fn events_of_organisation(&self, org_id: i64) -> StoreResult<Vec<(Event, EventRole)>> {

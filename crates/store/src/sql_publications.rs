@@ -92,6 +92,19 @@ macro_rules! impl_sql_publications {
                     Ok(())
                 }
 
+                /// Marks the programmes of these events changed, so that every node's
+                /// cached event page shows the publication (see `Event::programme_version`).
+                async fn touch_programmes(tx: &mut Tx<'_>, events: &[Option<i64>]) -> StoreResult<()> {
+                    for id in events.iter().flatten() {
+                        sqlx::query("UPDATE events SET programme_version = programme_version + 1 WHERE id = $1")
+                            .bind(*id)
+                            .execute(&mut **tx)
+                            .await
+                            .map_err(map_err)?;
+                    }
+                    Ok(())
+                }
+
                 /// Writes a publication's organisations in order, in place of its old ones.
                 async fn write_publication_orgs(tx: &mut Tx<'_>, id: i64, d: &PublicationDraft) -> StoreResult<()> {
                     sqlx::query("DELETE FROM publication_orgs WHERE publication_id = $1")
@@ -190,6 +203,7 @@ macro_rules! impl_sql_publications {
                     .try_get(0)
                     .map_err(map_err)?;
                     Self::write_publication_orgs(&mut tx, id, d).await?;
+                    Self::touch_programmes(&mut tx, &[d.event_id]).await?;
                     let p = Self::publication_in(&mut tx, id).await?;
                     Self::audit(&mut tx, actor, "create", "publication", id, None, audit_json(&p)).await?;
                     tx.commit().await.map_err(map_err)?;
@@ -220,6 +234,9 @@ macro_rules! impl_sql_publications {
                         return Err(StoreError::Conflict("err-stale-edit"));
                     }
                     Self::write_publication_orgs(&mut tx, id, d).await?;
+                    // Both events' pages, where it moved from one to another.
+                    let moved = if before.event_id == d.event_id { None } else { before.event_id };
+                    Self::touch_programmes(&mut tx, &[d.event_id, moved]).await?;
                     let after = Self::publication_in(&mut tx, id).await?;
                     Self::audit(&mut tx, actor, "update", "publication", id, audit_json(&before), audit_json(&after)).await?;
                     tx.commit().await.map_err(map_err)?;
@@ -234,6 +251,7 @@ macro_rules! impl_sql_publications {
                         .execute(&mut *tx)
                         .await
                         .map_err(map_err)?;
+                    Self::touch_programmes(&mut tx, &[before.event_id]).await?;
                     Self::audit(&mut tx, actor, "delete", "publication", id, audit_json(&before), None).await?;
                     tx.commit().await.map_err(map_err)
                 }

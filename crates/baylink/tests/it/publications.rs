@@ -280,7 +280,15 @@ async fn readers_find_the_conferences_publications() {
     let hkitf = app.org_id("香港資訊科技聯會").await;
     assert!(hosts.iter().any(|o| o.org_id == hkitf));
     let (_, page) = app.page(&format!("/en/organisations/{hkitf}")).await;
+    let theirs = format!("/en/publications?org={hkitf}");
+    assert!(page.contains(&format!("href=\"{theirs}\"")), "{page}");
+    let (_, page) = app.page(&theirs).await;
     assert!(page.contains(&format!("/en/publications/{}\"", report.id)));
+    assert!(
+        !page.contains(&format!("/en/publications/{}\"", paper.id)),
+        "names no one"
+    );
+    assert!(page.contains("id=\"publications-of\""));
     // Filters, and a bad one refused.
     let (_, page) = app.page("/zh-Hant/publications?kind=challenge").await;
     assert!(page.contains("全球智能挑戰賽") && !page.contains("《互聯網智慧白皮書》"));
@@ -328,6 +336,19 @@ async fn staff_draft_publish_and_delete_a_publication() {
         .await
         .unwrap()
         .total;
+
+    // A reader opens the conference's page (each node caches its programme).
+    let reader = kit::client();
+    let event_page = app.url(&format!("/en/events/{conference}"));
+    let page = reader
+        .get(&event_page)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("id=\"publications-here\""));
 
     // Not for participants.
     app.sign_in(kit::PARTICIPANT).await;
@@ -414,8 +435,18 @@ async fn staff_draft_publish_and_delete_a_publication() {
         .total;
     assert_eq!(after, before + 1, "one written, none by the refused forms");
 
-    // Nobody else sees the draft.
-    let reader = kit::client();
+    // Nobody else sees the draft; staff see it on the event's page.
+    let (_, page) = app.page(&format!("/en/events/{conference}")).await;
+    assert!(page.contains(&format!("/en/publications/{id}\"")));
+    let page = reader
+        .get(&event_page)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!page.contains(&format!("/en/publications/{id}\"")));
     let r = reader
         .get(app.url(&format!("/en/publications/{id}")))
         .send()
@@ -457,6 +488,7 @@ async fn staff_draft_publish_and_delete_a_publication() {
         ("title", "聯盟2025年工作計劃"),
         ("published_on", "2025-01-15"),
         ("org_1", org.as_str()),
+        ("event_id", conf.as_str()),
         ("version", version.as_str()),
     ];
     let r = app
@@ -475,11 +507,17 @@ async fn staff_draft_publish_and_delete_a_publication() {
     assert_eq!(r.status(), StatusCode::OK);
     let json: serde_json::Value = r.json().await.unwrap();
     assert_eq!(json["draft"], false);
-    assert_eq!(
-        json["event_id"],
-        serde_json::Value::Null,
-        "the event was left out"
-    );
+    // Published, it is on the conference's page at once, cached as that page was.
+    let page = reader
+        .get(&event_page)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains(&format!("/en/publications/{id}\"")));
+    assert_eq!(json["event_id"], conference);
     assert_eq!(json["organisations"][0]["org_id"], hkitf);
 
     // Deleted after its confirmation page.

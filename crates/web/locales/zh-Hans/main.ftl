@@ -1146,3 +1146,4 @@ report-published = 已发布
 field-reminder-hours = 活动开始前多少小时提醒报名者
 reminder-hours-hint = 3 至 168 小时（一周）；留空即提前一天。
 err-reminder-hours = 请输入 3 至 { $limit } 之间的小时数。
+org-publications = 该机构的刊物

@@ -140,7 +140,6 @@ struct OrgDetailPage {
     positions: Vec<Position>,
     memberships: Vec<Membership>,
     events: Vec<(baylink_store::Event, baylink_store::EventRole)>,
-    publications: Vec<baylink_store::Publication>,
     saved: bool,
 }
 
@@ -161,9 +160,7 @@ async fn org_detail(
         })
         .await?;
     let events = s.store.events_of_organisation(id).await?;
-    let publications = super::publications::for_organisation(&s, &c, id).await?;
     render(&OrgDetailPage {
-        publications,
         c,
         org,
         parent,

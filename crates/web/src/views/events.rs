@@ -304,7 +304,12 @@ async fn event_page(
         Some(a) => s.store.delegation_quota_for(p.event.id, a.user.id).await? != Some(0),
         None => false,
     };
-    let publications = super::publications::for_event(&s, &c, p.event.id).await?;
+    let publications = p
+        .publications
+        .iter()
+        .filter(|x| !x.draft || c.can_edit())
+        .cloned()
+        .collect();
     render(&EventPage {
         publications,
         c,

@@ -51,36 +51,6 @@ impl Ctx {
     }
 }
 
-/// The publications of an event, for its page (drafts for staff only).
-pub(crate) async fn for_event(
-    s: &AppState,
-    c: &Ctx,
-    event_id: i64,
-) -> Result<Vec<Publication>, WebError> {
-    let f = PublicationFilter {
-        event_id: Some(event_id),
-        drafts: c.can_edit(),
-        limit: 100,
-        ..Default::default()
-    };
-    Ok(s.store.list_publications(&f).await?.items)
-}
-
-/// The publications naming an organisation, for its page.
-pub(crate) async fn for_organisation(
-    s: &AppState,
-    c: &Ctx,
-    org_id: i64,
-) -> Result<Vec<Publication>, WebError> {
-    let f = PublicationFilter {
-        org_id: Some(org_id),
-        drafts: c.can_edit(),
-        limit: 100,
-        ..Default::default()
-    };
-    Ok(s.store.list_publications(&f).await?.items)
-}
-
 #[derive(Template)]
 #[template(path = "publications/list.html")]
 struct ListPage {
@@ -90,6 +60,8 @@ struct ListPage {
     q: HashMap<String, String>,
     /// The next page's address, if there is one.
     next: Option<String>,
+    /// The organisation or event the list is narrowed to, by name.
+    of: Option<String>,
 }
 
 impl ListPage {
@@ -112,14 +84,28 @@ async fn list(
         k => Some(PublicationKind::parse(k).ok_or(WebError::BadRequest("err-bad-query"))?),
     };
     let offset = super::paging(&q, "offset", 0);
+    let org_id: Option<i64> = parsed(&q, "org")?;
+    let event_id: Option<i64> = parsed(&q, "event")?;
+    let of = match (org_id, event_id) {
+        (Some(id), _) => {
+            let o = s.store.get_organisation(id).await?;
+            Some(c.name(&o.name, &o.name_script, &o.name_en))
+        }
+        (None, Some(id)) => {
+            let e = s.store.get_event(id).await?;
+            Some(c.name(&e.title, &e.title_script, &e.title_en))
+        }
+        (None, None) => None,
+    };
     let f = PublicationFilter {
         kind,
+        org_id,
+        event_id,
         year: parsed(&q, "year")?,
         q: Some(param(&q, "q").to_owned()).filter(|v| !v.is_empty()),
         drafts: c.can_edit(),
         limit: PAGE_SIZE,
         offset: offset.max(0),
-        ..Default::default()
     };
     let Page { items, total } = s.store.list_publications(&f).await?;
     let next = (f.offset + PAGE_SIZE < total).then(|| {
@@ -142,6 +128,7 @@ async fn list(
         total,
         q,
         next,
+        of,
     })
 }
 
