@@ -53,6 +53,24 @@ impl Built {
     }
 }
 
+/// Binds a [`Built`] clause's values to a query, in placeholder order (every list's filter
+/// goes through here, whatever the backend).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! bind_args {
+    ($q:expr, $args:expr) => {{
+        let mut q = $q;
+        for a in $args {
+            q = match a {
+                $crate::sql::Arg::Int(v) => q.bind(*v),
+                $crate::sql::Arg::Int32(v) => q.bind(*v),
+                $crate::sql::Arg::Text(v) => q.bind(v.clone()),
+            };
+        }
+        q
+    }};
+}
+
 /// Escapes `%`, `_` and `\` so a user's text is matched literally by `LIKE … ESCAPE '\'`.
 pub fn like_pattern(folded: &str) -> String {
     let mut out = String::with_capacity(folded.len() + 2);
@@ -217,17 +235,9 @@ macro_rules! impl_sql_store {
             type Tx<'a> = sqlx::Transaction<'a, $db>;
 
             macro_rules! bind_all {
-                ($q:expr, $args:expr) => {{
-                    let mut q = $q;
-                    for a in $args {
-                        q = match a {
-                            Arg::Int(v) => q.bind(*v),
-                            Arg::Int32(v) => q.bind(*v),
-                            Arg::Text(v) => q.bind(v.clone()),
-                        };
-                    }
-                    q
-                }};
+                ($q:expr, $args:expr) => {
+                    $crate::bind_args!($q, $args)
+                };
             }
 
             impl $store {

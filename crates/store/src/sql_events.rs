@@ -535,14 +535,7 @@ macro_rules! impl_sql_events {
                 async fn list_events(&self, f: &EventFilter) -> StoreResult<Page<Event>> {
                     let (w, order) = event_where(f);
                     let sql = format!("SELECT {EVENT_COLS}, COUNT(*) OVER () AS total_count FROM events{}{order} LIMIT {} OFFSET {}", w.sql, clamp_limit(f.limit), f.offset.max(0));
-                    let mut q = sqlx::query(AssertSqlSafe(sql));
-                    for a in &w.args {
-                        q = match a {
-                            Arg::Int(v) => q.bind(*v),
-                            Arg::Int32(v) => q.bind(*v),
-                            Arg::Text(v) => q.bind(v.clone()),
-                        };
-                    }
+                    let q = $crate::bind_args!(sqlx::query(AssertSqlSafe(sql)), &w.args);
                     let rows = q.fetch_all(&self.pool).await.map_err(map_err)?;
                     let total = match rows.first() {
                         Some(r) => r.try_get("total_count").map_err(map_err)?,
@@ -1455,14 +1448,7 @@ macro_rules! impl_sql_events {
                     // Exports read whole events, so the bound is higher than other lists'.
                     let limit = if limit <= 0 { 50 } else { limit.min(10_000) };
                     sql.push_str(&format!(" ORDER BY id LIMIT {limit} OFFSET {}", offset.max(0)));
-                    let mut query = sqlx::query(AssertSqlSafe(sql));
-                    for a in &args {
-                        query = match a {
-                            Arg::Int(v) => query.bind(*v),
-                            Arg::Int32(v) => query.bind(*v),
-                            Arg::Text(v) => query.bind(v.clone()),
-                        };
-                    }
+                    let query = $crate::bind_args!(sqlx::query(AssertSqlSafe(sql)), &args);
                     let rows = query.fetch_all(&self.pool).await.map_err(map_err)?;
                     let total = match rows.first() {
                         Some(r) => r.try_get("total_count").map_err(map_err)?,

@@ -448,15 +448,8 @@ macro_rules! impl_sql_market {
                         clamp_limit(f.limit),
                         f.offset.max(0)
                     );
-                    let mut q = sqlx::query(AssertSqlSafe(sql));
-                    let mut c = sqlx::query(AssertSqlSafe(format!("SELECT COUNT(*) FROM postings p JOIN organisations o ON o.id = p.org_id{}", w.sql)));
-                    for a in &w.args {
-                        (q, c) = match a {
-                            Arg::Int(v) => (q.bind(*v), c.bind(*v)),
-                            Arg::Int32(v) => (q.bind(*v), c.bind(*v)),
-                            Arg::Text(v) => (q.bind(v.clone()), c.bind(v.clone())),
-                        };
-                    }
+                    let q = $crate::bind_args!(sqlx::query(AssertSqlSafe(sql)), &w.args);
+                    let c = $crate::bind_args!(sqlx::query(AssertSqlSafe(format!("SELECT COUNT(*) FROM postings p JOIN organisations o ON o.id = p.org_id{}", w.sql))), &w.args);
                     let rows = q.fetch_all(&self.pool).await.map_err(map_err)?;
                     let items = rows.iter().map(Posting::from_row).collect::<Result<Vec<_>, _>>().map_err(map_err)?;
                     let total: i64 = if (items.len() as i64) < clamp_limit(f.limit) && (f.offset <= 0 || !items.is_empty()) {

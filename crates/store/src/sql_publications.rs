@@ -156,15 +156,8 @@ macro_rules! impl_sql_publications {
                         clamp_limit(f.limit),
                         f.offset.max(0)
                     );
-                    let mut q = sqlx::query(AssertSqlSafe(sql));
-                    let mut c = sqlx::query(AssertSqlSafe(format!("SELECT COUNT(*) FROM publications p{}", w.sql)));
-                    for a in &w.args {
-                        (q, c) = match a {
-                            Arg::Int(v) => (q.bind(*v), c.bind(*v)),
-                            Arg::Int32(v) => (q.bind(*v), c.bind(*v)),
-                            Arg::Text(v) => (q.bind(v.clone()), c.bind(v.clone())),
-                        };
-                    }
+                    let q = $crate::bind_args!(sqlx::query(AssertSqlSafe(sql)), &w.args);
+                    let c = $crate::bind_args!(sqlx::query(AssertSqlSafe(format!("SELECT COUNT(*) FROM publications p{}", w.sql))), &w.args);
                     let rows = q.fetch_all(&self.pool).await.map_err(map_err)?;
                     let items = rows.iter().map(Publication::from_row).collect::<Result<Vec<_>, _>>().map_err(map_err)?;
                     let total: i64 = c.fetch_one(&self.pool).await.map_err(map_err)?.try_get(0).map_err(map_err)?;

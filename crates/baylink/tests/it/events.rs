@@ -1894,11 +1894,9 @@ async fn the_waiting_see_their_place() {
 
 /// A holder moves from one parallel forum to another themselves: their seat in the first
 /// goes to the one waiting for it, the second seats them.
-#[tokio::test]
-async fn a_holder_changes_their_forum() {
-    let app = kit::demo_app().await;
+/// Two parallel forums of `event` at the same hour, `capacity` seats each.
+async fn two_forums(app: &kit::TestApp, event: i64, capacity: i64) -> Vec<i64> {
     let me = baylink_store::Actor::cli();
-    let event = an_event(&app, "annual_conference", "科技年會", None).await;
     let starts = june_noon(kit::next_year());
     let mut forums = Vec::new();
     for title in ["人工智能分論壇", "低空經濟分論壇"] {
@@ -1908,19 +1906,22 @@ async fn a_holder_changes_their_forum() {
             title: title.into(),
             starts_at: starts,
             ends_at: starts + 3600,
-            capacity: Some(1),
+            capacity: Some(capacity),
             ..Default::default()
         }
         .validate(baylink_text::Script::Hant)
         .unwrap();
-        forums.push(
-            app.store
-                .create_event_session(&me, &session)
-                .await
-                .unwrap()
-                .id,
-        );
+        let created = app.store.create_event_session(&me, &session).await.unwrap();
+        forums.push(created.id);
     }
+    forums
+}
+
+#[tokio::test]
+async fn a_holder_changes_their_forum() {
+    let app = kit::demo_app().await;
+    let event = an_event(&app, "annual_conference", "科技年會", None).await;
+    let forums = two_forums(&app, event, 1).await;
     let first = forums[0].to_string();
     let mut links = Vec::new();
     for email in ["moves@example.hk", "waits@example.hk"] {
@@ -2113,30 +2114,8 @@ async fn a_delegation_through_the_api() {
 #[tokio::test]
 async fn a_representative_moves_a_delegate_to_another_forum() {
     let mut app = kit::demo_app().await;
-    let me = baylink_store::Actor::cli();
     let event = an_event(&app, "annual_conference", "科技年會", None).await;
-    let starts = june_noon(kit::next_year());
-    let mut forums = Vec::new();
-    for title in ["人工智能分論壇", "低空經濟分論壇"] {
-        let session = baylink_store::SessionInput {
-            event_id: event,
-            kind: "forum".into(),
-            title: title.into(),
-            starts_at: starts,
-            ends_at: starts + 3600,
-            capacity: Some(5),
-            ..Default::default()
-        }
-        .validate(baylink_text::Script::Hant)
-        .unwrap();
-        forums.push(
-            app.store
-                .create_event_session(&me, &session)
-                .await
-                .unwrap()
-                .id,
-        );
-    }
+    let forums = two_forums(&app, event, 5).await;
     let (first, second) = (forums[0].to_string(), forums[1].to_string());
     // Someone else, registered publicly.
     let r = app

@@ -229,6 +229,15 @@ async fn publications_on_postgres() {
     story(db.open().await).await;
 }
 
+/// How many publications there are, drafts too.
+async fn all_publications(app: &crate::kit::TestApp) -> i64 {
+    let f = PublicationFilter {
+        drafts: true,
+        ..Default::default()
+    };
+    app.store.list_publications(&f).await.unwrap().total
+}
+
 /// The demo's publications: the conference report, its whitepaper and its challenge, in
 /// every script, on the event's and the hosts' pages, and found by search in the other
 /// script.
@@ -327,15 +336,7 @@ async fn staff_draft_publish_and_delete_a_publication() {
         .items[0]
         .event_id
         .unwrap();
-    let before = app
-        .store
-        .list_publications(&PublicationFilter {
-            drafts: true,
-            ..Default::default()
-        })
-        .await
-        .unwrap()
-        .total;
+    let before = all_publications(&app).await;
 
     // A reader opens the conference's page (each node caches its programme).
     let reader = kit::client();
@@ -424,15 +425,7 @@ async fn staff_draft_publish_and_delete_a_publication() {
         .unwrap();
     let (_, page) = app.page(&at).await;
     assert!(page.contains("id=\"publication-draft\""));
-    let after = app
-        .store
-        .list_publications(&PublicationFilter {
-            drafts: true,
-            ..Default::default()
-        })
-        .await
-        .unwrap()
-        .total;
+    let after = all_publications(&app).await;
     assert_eq!(after, before + 1, "one written, none by the refused forms");
 
     // Nobody else sees the draft; staff see it on the event's page.
