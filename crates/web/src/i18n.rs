@@ -192,6 +192,10 @@ impl Locale {
             "languages",
             "stage",
             "note",
+            "year",
+            "side",
+            "month",
+            "change",
         ]
         .into_iter()
         .map(|k| (Cow::Borrowed(k), FluentValue::from(2)))

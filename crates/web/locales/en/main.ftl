@@ -1200,3 +1200,4 @@ field-reminder-hours = Hours before the start to remind registrants
 reminder-hours-hint = From 3 to 168 (a week); empty: a day before.
 err-reminder-hours = Give a number of hours from 3 to { $limit }.
 org-publications = Its publications
+report-versus-change = { $year }: { $count } ({ $change })

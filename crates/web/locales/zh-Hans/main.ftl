@@ -1147,3 +1147,4 @@ field-reminder-hours = 活动开始前多少小时提醒报名者
 reminder-hours-hint = 3 至 168 小时（一周）；留空即提前一天。
 err-reminder-hours = 请输入 3 至 { $limit } 之间的小时数。
 org-publications = 该机构的刊物
+report-versus-change = { $year }年：{ $count }（{ $change }）

@@ -1147,3 +1147,4 @@ field-reminder-hours = 活動開始前多少小時提醒報名者
 reminder-hours-hint = 3 至 168 小時（一星期）；留空即提前一天。
 err-reminder-hours = 請輸入 3 至 { $limit } 之間的小時數。
 org-publications = 該機構的刊物
+report-versus-change = { $year }年：{ $count }（{ $change }）

@@ -107,24 +107,27 @@ impl YearPage {
 
     /// This year's `now` against the year before's `before`: "2023: 480 (+8%)".
     fn versus(&self, now: &i64, before: &i64) -> String {
-        let change = if *before == 0 {
-            String::new()
-        } else {
-            let pct = (now - before) * 100 / before;
-            match pct {
-                0 => " (±0%)".to_owned(),
-                p if p > 0 => format!(" (+{p}%)"),
-                p => format!(" (−{}%)", -p),
-            }
+        let year = i64::from(self.r.year - 1);
+        if *before == 0 {
+            return self.c.lang.t_args(
+                "report-versus",
+                &[("year", year.into()), ("count", (*before).into())],
+            );
+        }
+        let pct = (now - before) * 100 / before;
+        let change = match pct {
+            0 => "±0%".to_owned(),
+            p if p > 0 => format!("+{p}%"),
+            p => format!("−{}%", -p),
         };
-        let text = self.c.lang.t_args(
-            "report-versus",
+        self.c.lang.t_args(
+            "report-versus-change",
             &[
-                ("year", i64::from(self.r.year - 1).into()),
+                ("year", year.into()),
                 ("count", (*before).into()),
+                ("change", change.into()),
             ],
-        );
-        format!("{text}{change}")
+        )
     }
 
     fn share(&self, part: &i64, whole: &i64) -> String {
