@@ -45,8 +45,8 @@ pub use matchmaking::{
 };
 pub use model::*;
 pub use publications::{
-    Publication, PublicationDraft, PublicationFilter, PublicationInput, PublicationKind,
-    PublicationOrg, PublicationStore,
+    Publication, PublicationDraft, PublicationFile, PublicationFilter, PublicationInput,
+    PublicationKind, PublicationOrg, PublicationStore,
 };
 pub use reports::{
     CodeCount, CodeTally, DesignationCount, MeetingCounts, ParticipantRow, ReportEvent, ReportRows,

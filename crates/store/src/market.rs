@@ -875,6 +875,16 @@ pub fn checked_attachment(
     filename: &str,
     size: usize,
 ) -> Result<(String, &'static str), Vec<FieldError>> {
+    checked_file(filename, size, MAX_ATTACHMENT_BYTES)
+}
+
+/// [`checked_attachment`] with another bound on the size (a publication's files may be
+/// larger than a posting's).
+pub fn checked_file(
+    filename: &str,
+    size: usize,
+    max_bytes: usize,
+) -> Result<(String, &'static str), Vec<FieldError>> {
     let name: String = filename
         .rsplit(['/', '\\'])
         .next()
@@ -892,10 +902,10 @@ pub fn checked_attachment(
             FieldError::new("file", "err-too-long").with_limit(200),
         ]);
     }
-    if size > MAX_ATTACHMENT_BYTES {
+    if size > max_bytes {
         return Err(vec![
             FieldError::new("file", "err-market-file-too-big")
-                .with_limit((MAX_ATTACHMENT_BYTES / 1024 / 1024) as i64),
+                .with_limit((max_bytes / 1024 / 1024) as i64),
         ]);
     }
     let ext = name

@@ -72,6 +72,23 @@ pub struct PublicationOrg {
     pub name_en: Option<String>,
 }
 
+/// At most this many files per publication, each at most [`MAX_PUBLICATION_FILE_BYTES`]
+/// (a whitepaper's PDF with its pictures runs to a few megabytes), of the kinds a posting
+/// may carry ([`crate::market::checked_file`]).
+pub const MAX_PUBLICATION_FILES: i64 = 5;
+pub const MAX_PUBLICATION_FILE_BYTES: usize = 20 * 1024 * 1024;
+
+/// A file of a publication, without its bytes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
+pub struct PublicationFile {
+    pub id: i64,
+    pub publication_id: i64,
+    pub filename: String,
+    pub content_type: String,
+    pub size: i64,
+    pub created_at: i64,
+}
+
 /// A publication as submitted.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
 #[serde(default)]
@@ -233,6 +250,21 @@ pub trait PublicationStore: Send + Sync {
         draft: &PublicationDraft,
     ) -> StoreResult<Publication>;
     async fn delete_publication(&self, actor: &Actor, id: i64) -> StoreResult<()>;
+    /// Attaches a file (checked by the caller with [`crate::market::checked_file`]); more
+    /// than [`MAX_PUBLICATION_FILES`] is refused (`err-publication-too-many-files` on
+    /// `file`). Audited.
+    async fn add_publication_file(
+        &self,
+        actor: &Actor,
+        publication_id: i64,
+        filename: &str,
+        content_type: &str,
+        data: &[u8],
+        now: i64,
+    ) -> StoreResult<PublicationFile>;
+    async fn publication_files(&self, publication_id: i64) -> StoreResult<Vec<PublicationFile>>;
+    async fn publication_file_data(&self, id: i64) -> StoreResult<(PublicationFile, Vec<u8>)>;
+    async fn delete_publication_file(&self, actor: &Actor, id: i64) -> StoreResult<()>;
 }
 
 #[cfg(test)]

@@ -236,6 +236,76 @@ macro_rules! impl_sql_publications {
                     Ok(after)
                 }
 
+                async fn add_publication_file(&self, actor: &Actor, publication_id: i64, filename: &str, content_type: &str, data: &[u8], now: i64) -> StoreResult<PublicationFile> {
+                    let mut tx = self.begin().await?;
+                    // Locks the publication's row, so two uploads cannot both take the last place.
+                    let locked = sqlx::query("UPDATE publications SET version = version WHERE id = $1")
+                        .bind(publication_id)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .rows_affected();
+                    if locked == 0 {
+                        return Err(StoreError::NotFound);
+                    }
+                    let count: i64 = sqlx::query("SELECT COUNT(*) FROM publication_files WHERE publication_id = $1")
+                        .bind(publication_id)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .try_get(0)
+                        .map_err(map_err)?;
+                    if count >= MAX_PUBLICATION_FILES {
+                        return Err(StoreError::Invalid(vec![FieldError::new("file", "err-publication-too-many-files").with_limit(MAX_PUBLICATION_FILES)]));
+                    }
+                    let file = sqlx::query_as::<_, PublicationFile>("INSERT INTO publication_files (publication_id, filename, content_type, size, data, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, publication_id, filename, content_type, size, created_at")
+                        .bind(publication_id)
+                        .bind(filename)
+                        .bind(content_type)
+                        .bind(data.len() as i64)
+                        .bind(data)
+                        .bind(now)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    Self::audit(&mut tx, actor, "create", "publication_file", file.id, None, audit_json(&file)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(file)
+                }
+
+                async fn publication_files(&self, publication_id: i64) -> StoreResult<Vec<PublicationFile>> {
+                    sqlx::query_as::<_, PublicationFile>("SELECT id, publication_id, filename, content_type, size, created_at FROM publication_files WHERE publication_id = $1 ORDER BY id")
+                        .bind(publication_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn publication_file_data(&self, id: i64) -> StoreResult<(PublicationFile, Vec<u8>)> {
+                    let row = sqlx::query("SELECT id, publication_id, filename, content_type, size, created_at, data FROM publication_files WHERE id = $1")
+                        .bind(id)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)?;
+                    let file = PublicationFile::from_row(&row).map_err(map_err)?;
+                    let data: Vec<u8> = row.try_get("data").map_err(map_err)?;
+                    Ok((file, data))
+                }
+
+                async fn delete_publication_file(&self, actor: &Actor, id: i64) -> StoreResult<()> {
+                    let mut tx = self.begin().await?;
+                    let file = sqlx::query_as::<_, PublicationFile>("SELECT id, publication_id, filename, content_type, size, created_at FROM publication_files WHERE id = $1")
+                        .bind(id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)?;
+                    sqlx::query("DELETE FROM publication_files WHERE id = $1").bind(id).execute(&mut *tx).await.map_err(map_err)?;
+                    Self::audit(&mut tx, actor, "delete", "publication_file", id, audit_json(&file), None).await?;
+                    tx.commit().await.map_err(map_err)
+                }
+
                 async fn delete_publication(&self, actor: &Actor, id: i64) -> StoreResult<()> {
                     let mut tx = self.begin().await?;
                     let before = Self::publication_in(&mut tx, id).await?;

@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use baylink_store::publications::MAX_PUBLICATION_FILES;
 use baylink_store::*;
 use baylink_text::Script;
 
@@ -198,6 +199,41 @@ async fn story(store: Arc<dyn Store>) {
         "2025年工作計劃"
     );
 
+    // Files: the bytes as given, at most five, each audited; they go with the publication.
+    let pdf = b"%PDF-1.7 whitepaper".to_vec();
+    let file = s
+        .add_publication_file(&me, p.id, "白皮書.pdf", "application/pdf", &pdf, 1)
+        .await
+        .unwrap();
+    let (got, data) = s.publication_file_data(file.id).await.unwrap();
+    assert_eq!(
+        (got.filename.as_str(), got.size, data),
+        ("白皮書.pdf", pdf.len() as i64, pdf.clone())
+    );
+    for i in 2..=MAX_PUBLICATION_FILES {
+        s.add_publication_file(&me, p.id, &format!("{i}.pdf"), "application/pdf", &pdf, i)
+            .await
+            .unwrap();
+    }
+    let e = s
+        .add_publication_file(&me, p.id, "6.pdf", "application/pdf", &pdf, 9)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&e, StoreError::Invalid(f) if f[0].code == "err-publication-too-many-files"),
+        "{e:?}"
+    );
+    assert_eq!(
+        s.publication_files(p.id).await.unwrap().len() as i64,
+        MAX_PUBLICATION_FILES
+    );
+    s.delete_publication_file(&me, file.id).await.unwrap();
+    assert!(matches!(
+        s.publication_file_data(file.id).await,
+        Err(StoreError::NotFound)
+    ));
+    let kept = s.publication_files(p.id).await.unwrap()[0].id;
+
     // The event going takes the link, not the publication; deleting it takes its links.
     s.delete_event(&me, ev.id).await.unwrap();
     assert_eq!(s.get_publication(p.id).await.unwrap().event_id, None);
@@ -207,6 +243,10 @@ async fn story(store: Arc<dyn Store>) {
         Err(StoreError::NotFound)
     ));
     assert!(s.publication_orgs(p.id).await.unwrap().is_empty());
+    assert!(matches!(
+        s.publication_file_data(kept).await,
+        Err(StoreError::NotFound)
+    ));
     let audit = s.list_audit(100, 0).await.unwrap();
     let lines = audit
         .items
@@ -214,6 +254,12 @@ async fn story(store: Arc<dyn Store>) {
         .filter(|a| a.entity == "publication")
         .count();
     assert_eq!(lines, 4, "two creations, an update and a deletion");
+    let files = audit
+        .items
+        .iter()
+        .filter(|a| a.entity == "publication_file")
+        .count();
+    assert_eq!(files, 6, "five files added, one deleted");
 }
 
 #[tokio::test]
@@ -428,6 +474,36 @@ async fn staff_draft_publish_and_delete_a_publication() {
     let after = all_publications(&app).await;
     assert_eq!(after, before + 1, "one written, none by the refused forms");
 
+    // The whitepaper's PDF, attached to the draft; a program is refused, in the reader's
+    // language, and nothing is kept.
+    let upload = |name: &'static str, bytes: &'static [u8]| {
+        let part = reqwest::multipart::Part::bytes(bytes).file_name(name);
+        reqwest::multipart::Form::new().part("file", part)
+    };
+    let files = format!("/zh-Hant/publications/{id}/files?_csrf={}", app.csrf);
+    let r = app
+        .client
+        .post(app.url(&files))
+        .multipart(upload("setup.exe", b"MZ"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains("只可附加 PDF"));
+    let r = app
+        .client
+        .post(app.url(&files))
+        .multipart(upload("2025 工作計劃.pdf", b"%PDF-1.7 plan"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let kept = app.store.publication_files(id).await.unwrap();
+    assert_eq!(kept.len(), 1, "the program was not kept");
+    let file_url = app.url(&format!("/en/publications/{id}/files/{}", kept[0].id));
+    let (_, page) = app.page(&format!("/en/publications/{id}")).await;
+    assert!(page.contains("2025 工作計劃.pdf") && page.contains("id=\"file-form\""));
+
     // Nobody else sees the draft; staff see it on the event's page.
     let (_, page) = app.page(&format!("/en/events/{conference}")).await;
     assert!(page.contains(&format!("/en/publications/{id}\"")));
@@ -467,6 +543,12 @@ async fn staff_draft_publish_and_delete_a_publication() {
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    let r = reader.get(&file_url).send().await.unwrap();
+    assert_eq!(
+        r.status(),
+        StatusCode::NOT_FOUND,
+        "a draft's file is not public"
+    );
 
     // Published from the edit form; a second send of the same form is stale.
     let version = app
@@ -512,6 +594,41 @@ async fn staff_draft_publish_and_delete_a_publication() {
     assert!(page.contains(&format!("/en/publications/{id}\"")));
     assert_eq!(json["event_id"], conference);
     assert_eq!(json["organisations"][0]["org_id"], hkitf);
+    assert_eq!(json["files"][0]["filename"], "2025 工作計劃.pdf");
+    // Published, its file is anyone's, named as it was uploaded.
+    let r = reader.get(&file_url).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.headers()["content-type"], "application/pdf");
+    let disposition = r.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        disposition.contains("filename*=UTF-8''2025%20%E5%B7%A5"),
+        "{disposition}"
+    );
+    assert_eq!(r.bytes().await.unwrap().as_ref(), b"%PDF-1.7 plan");
+    let page = reader
+        .get(app.url(&format!("/en/publications/{id}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("2025 工作計劃.pdf") && !page.contains("id=\"file-form\""));
+    // Removed by staff.
+    let r = app
+        .post_form(
+            &format!("/en/publications/{id}/files/{}/delete", kept[0].id),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        reader.get(&file_url).send().await.unwrap().status(),
+        StatusCode::NOT_FOUND
+    );
 
     // Deleted after its confirmation page.
     let (status, _) = app.page(&format!("/en/publications/{id}/delete")).await;

@@ -10,7 +10,8 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::routing::get;
 use baylink_store::{
-    Page, Publication, PublicationFilter, PublicationInput, PublicationKind, PublicationOrg,
+    Page, Publication, PublicationFile, PublicationFilter, PublicationInput, PublicationKind,
+    PublicationOrg,
 };
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -42,6 +43,8 @@ pub struct PublicationWithOrgs {
     #[serde(flatten)]
     pub publication: Publication,
     pub organisations: Vec<PublicationOrg>,
+    /// Its files, each at `/{lang}/publications/{id}/files/{file id}`.
+    pub files: Vec<PublicationFile>,
 }
 
 /// Published publications, newest first (staff also see drafts with `drafts=1`).
@@ -96,9 +99,11 @@ pub async fn get_publication(
         return Err(WebError::NotFound);
     }
     let organisations = s.store.publication_orgs(publication.id).await?;
+    let files = s.store.publication_files(publication.id).await?;
     Ok(Json(PublicationWithOrgs {
         publication,
         organisations,
+        files,
     }))
 }
 

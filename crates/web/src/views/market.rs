@@ -17,7 +17,7 @@ use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use baylink_market::{Profile, Recommendation, Recommender};
 use baylink_store::market::{
@@ -1480,22 +1480,7 @@ async fn upload(
 ) -> Result<Response, WebError> {
     let u = user(&c)?.clone();
     let pid = id(&raw)?;
-    let mut file: Option<(String, Vec<u8>)> = None;
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|_| WebError::BadRequest("err-body-too-large"))?
-    {
-        if field.name() == Some("file") {
-            let name = field.file_name().unwrap_or_default().to_owned();
-            let bytes = field
-                .bytes()
-                .await
-                .map_err(|_| WebError::BadRequest("err-body-too-large"))?;
-            file = Some((name, bytes.to_vec()));
-        }
-    }
-    let (name, bytes) = file.unwrap_or_default();
+    let (name, bytes) = super::read_upload(&mut multipart).await?;
     let result = async {
         let (name, content_type) = baylink_store::market::checked_attachment(&name, bytes.len())?;
         s.store
@@ -1531,38 +1516,7 @@ async fn download(
     if a.posting_id != p.id {
         return Err(WebError::NotFound);
     }
-    // RFC 6266 / 8187: the name in UTF-8, percent-encoded, plus an ASCII fallback.
-    let encoded: String = a
-        .filename
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-._".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect();
-    let ascii: String = a
-        .filename
-        .chars()
-        .map(|ch| {
-            if ch.is_ascii_alphanumeric() || "-._".contains(ch) {
-                ch
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let disposition = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}");
-    Ok((
-        [
-            (axum::http::header::CONTENT_TYPE, a.content_type.clone()),
-            (axum::http::header::CONTENT_DISPOSITION, disposition),
-        ],
-        data,
-    )
-        .into_response())
+    Ok(super::file_response(&a.filename, &a.content_type, data))
 }
 
 async fn delete_attachment(

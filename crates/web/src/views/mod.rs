@@ -68,6 +68,64 @@ pub(crate) fn paging(q: &HashMap<String, String>, key: &str, min: i64) -> i64 {
         .clamp(min, MAX_OFFSET)
 }
 
+/// The `file` field of a multipart upload: its name as sent and its bytes (empty when no
+/// file was sent, which the caller's check refuses). A body over the route's limit is
+/// `err-body-too-large`.
+pub(crate) async fn read_upload(
+    multipart: &mut axum::extract::Multipart,
+) -> Result<(String, Vec<u8>), WebError> {
+    let mut file = (String::new(), Vec::new());
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|_| WebError::BadRequest("err-body-too-large"))?
+    {
+        if field.name() == Some("file") {
+            let name = field.file_name().unwrap_or_default().to_owned();
+            let bytes = field
+                .bytes()
+                .await
+                .map_err(|_| WebError::BadRequest("err-body-too-large"))?;
+            file = (name, bytes.to_vec());
+        }
+    }
+    Ok(file)
+}
+
+/// A stored file as a download, named as it was uploaded.
+pub(crate) fn file_response(filename: &str, content_type: &str, data: Vec<u8>) -> Response {
+    // RFC 6266 / 8187: the name in UTF-8, percent-encoded, plus an ASCII fallback.
+    let encoded: String = filename
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    let ascii: String = filename
+        .chars()
+        .map(|ch| {
+            if ch.is_ascii_alphanumeric() || "-._".contains(ch) {
+                ch
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let disposition = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}");
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        data,
+    )
+        .into_response()
+}
+
 /// Percent-encodes a path and query for use as one query value.
 fn urlencode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

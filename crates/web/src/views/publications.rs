@@ -9,9 +9,10 @@ use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::routing::get;
+use baylink_store::publications::MAX_PUBLICATION_FILE_BYTES;
 use baylink_store::{
-    FieldError, Page, Publication, PublicationFilter, PublicationInput, PublicationKind,
-    PublicationOrg,
+    FieldError, Page, Publication, PublicationFile, PublicationFilter, PublicationInput,
+    PublicationKind, PublicationOrg, StoreError,
 };
 
 use super::directory::{ConfirmDeletePage, actor, org_choices};
@@ -30,6 +31,17 @@ pub fn router() -> Router<AppState> {
         .route(
             "/publications/{id}/delete",
             get(delete_confirm).post(delete),
+        )
+        .route(
+            "/publications/{id}/files",
+            axum::routing::post(upload).layer(axum::extract::DefaultBodyLimit::max(
+                MAX_PUBLICATION_FILE_BYTES + 64 * 1024,
+            )),
+        )
+        .route("/publications/{id}/files/{fid}", get(download))
+        .route(
+            "/publications/{id}/files/{fid}/delete",
+            axum::routing::post(delete_file),
         )
 }
 
@@ -138,7 +150,45 @@ struct DetailPage {
     c: Ctx,
     p: Publication,
     orgs: Vec<PublicationOrg>,
+    files: Vec<PublicationFile>,
     saved: bool,
+    /// What was wrong with an upload, in the reader's language.
+    file_error: Option<String>,
+}
+
+impl DetailPage {
+    /// A file's size as a reader reads it: "1.4 MB", "820 KB".
+    fn size(&self, bytes: &i64) -> String {
+        if *bytes >= 1024 * 1024 {
+            format!("{:.1} MB", *bytes as f64 / (1024.0 * 1024.0))
+        } else {
+            format!("{} KB", (bytes + 1023) / 1024)
+        }
+    }
+}
+
+/// A publication as its page shows it: not a draft unless the reader is staff.
+async fn detail_page(
+    s: &AppState,
+    c: Ctx,
+    id: i64,
+    saved: bool,
+    file_error: Option<String>,
+) -> Result<DetailPage, WebError> {
+    let p = s.store.get_publication(id).await?;
+    if p.draft && !c.can_edit() {
+        return Err(WebError::NotFound);
+    }
+    let orgs = s.store.publication_orgs(p.id).await?;
+    let files = s.store.publication_files(p.id).await?;
+    Ok(DetailPage {
+        c,
+        p,
+        orgs,
+        files,
+        saved,
+        file_error,
+    })
 }
 
 async fn detail(
@@ -147,17 +197,83 @@ async fn detail(
     Path(raw): Path<String>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
+    render(&detail_page(&s, c, id(&raw)?, q.contains_key("saved"), None).await?)
+}
+
+/// Staff attach a file (multipart: `file`; the CSRF token is in the action's address).
+async fn upload(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+    mut multipart: axum::extract::Multipart,
+) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+    let pid = id(&raw)?;
+    let (name, bytes) = super::read_upload(&mut multipart).await?;
+    let result = async {
+        let (name, content_type) =
+            baylink_store::market::checked_file(&name, bytes.len(), MAX_PUBLICATION_FILE_BYTES)?;
+        s.store
+            .add_publication_file(
+                &actor(auth),
+                pid,
+                &name,
+                content_type,
+                &bytes,
+                baylink_store::sql::now(),
+            )
+            .await
+    }
+    .await;
+    match result {
+        Ok(_) => Ok(see(c.href(&format!("/publications/{pid}#files")))),
+        Err(StoreError::Invalid(errors)) => {
+            let message = errors
+                .first()
+                .map(|e| crate::error::field_message(c.lang, e));
+            let page = detail_page(&s, c, pid, false, message).await?;
+            render_invalid(&page, axum::http::StatusCode::UNPROCESSABLE_ENTITY)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// A publication's file, for whoever may read the publication.
+async fn download(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path((raw, raw_fid)): Path<(String, String)>,
+) -> Result<Response, WebError> {
     let p = s.store.get_publication(id(&raw)?).await?;
     if p.draft && !c.can_edit() {
         return Err(WebError::NotFound);
     }
-    let orgs = s.store.publication_orgs(p.id).await?;
-    render(&DetailPage {
-        c,
-        p,
-        orgs,
-        saved: q.contains_key("saved"),
-    })
+    let (file, data) = s.store.publication_file_data(id(&raw_fid)?).await?;
+    if file.publication_id != p.id {
+        return Err(WebError::NotFound);
+    }
+    Ok(super::file_response(
+        &file.filename,
+        &file.content_type,
+        data,
+    ))
+}
+
+async fn delete_file(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path((raw, raw_fid)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+    let pid = id(&raw)?;
+    let (file, _) = s.store.publication_file_data(id(&raw_fid)?).await?;
+    if file.publication_id != pid {
+        return Err(WebError::NotFound);
+    }
+    s.store
+        .delete_publication_file(&actor(auth), file.id)
+        .await?;
+    Ok(see(c.href(&format!("/publications/{pid}#files"))))
 }
 
 #[derive(Template)]
