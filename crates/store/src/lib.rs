@@ -50,7 +50,7 @@ pub use publications::{
 };
 pub use reports::{
     CodeCount, CodeTally, DesignationCount, MeetingCounts, ParticipantRow, ReportEvent, ReportRows,
-    ReportStore, SeriesTally, SignedAgreement, YearFigures, YearReport,
+    ReportStore, SeriesTally, SideFigures, SignedAgreement, YearFigures, YearReport,
 };
 pub use search::{SEARCH_KINDS, SearchChange, SearchRecord, SearchStore};
 

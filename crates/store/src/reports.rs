@@ -159,6 +159,17 @@ pub struct YearFigures {
     pub publications: i64,
 }
 
+/// One side's headline figures, in the alliance's report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct SideFigures {
+    /// `sz`, `hk` or `mo`.
+    pub code: String,
+    pub name: String,
+    pub name_script: String,
+    pub name_en: Option<String>,
+    pub figures: YearFigures,
+}
+
 /// A side's (or the alliance's) yearly work report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct YearReport {
@@ -205,6 +216,9 @@ pub struct YearReport {
     pub publications_by_kind: Vec<CodeCount>,
     /// The same figures for the year before, when it was asked for.
     pub previous: Option<YearFigures>,
+    /// In the alliance's report, each side's figures. An event two sides held counts in
+    /// both, so the sides add up to more than the alliance.
+    pub sides: Vec<SideFigures>,
 }
 
 /// The Hong Kong month (1–12) of a Unix time.
@@ -361,6 +375,7 @@ impl YearReport {
             publications,
             publications_by_kind,
             previous: None,
+            sides: Vec::new(),
         }
     }
 
@@ -375,6 +390,20 @@ impl YearReport {
             agreements: self.agreements,
             publications: self.publications.len() as i64,
         }
+    }
+
+    /// Adds `side`'s figures (`rows` being its rows for the same year) to the alliance's
+    /// report.
+    pub fn with_side(mut self, side: &Side, rows: ReportRows) -> YearReport {
+        let theirs = YearReport::compose(self.year, Some(side), self.generated_at, rows);
+        self.sides.push(SideFigures {
+            code: side.code.clone(),
+            name: side.name.clone(),
+            name_script: side.name_script.clone(),
+            name_en: side.name_en.clone(),
+            figures: theirs.figures(),
+        });
+        self
     }
 
     /// Sets the year before's figures beside this year's (`rows` being that year's).

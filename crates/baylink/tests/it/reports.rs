@@ -225,6 +225,12 @@ async fn sides_and_years(store: Arc<dyn Store>) {
 
     let by_mo = report(s, 2024, Some(&mo), NOON + YEAR).await;
     assert_eq!(ids(&by_mo), vec![hong_kong.id], "hosted by a Macao society");
+    let rows = s.report_rows(2024, Some(&mo)).await.unwrap();
+    let with_mo = report(s, 2024, None, NOON + YEAR)
+        .await
+        .with_side(&mo, rows);
+    assert_eq!(with_mo.sides[0].code, "mo");
+    assert_eq!(with_mo.sides[0].figures, by_mo.figures());
     assert_eq!(titles(&by_mo), vec![at_hk.id], "of its event");
     assert_eq!(
         (by_mo.registered, by_mo.agreements, by_mo.meetings.requested),
@@ -407,6 +413,15 @@ async fn staff_read_a_sides_year_and_others_may_not() {
         .await;
     assert!(all["events"].as_array().unwrap().len() >= api["events"].as_array().unwrap().len());
     assert!(all["side"].is_null());
+    // It sets each side's figures beside one another; a side's own report does not.
+    let sides = all["sides"].as_array().unwrap();
+    assert_eq!(sides.len(), 3);
+    let hk = sides.iter().find(|x| x["code"] == "hk").unwrap();
+    assert_eq!(hk["figures"]["registered"], api["registered"]);
+    assert_eq!(hk["figures"]["events_held"], api["events_held"]);
+    assert!(api["sides"].as_array().unwrap().is_empty());
+    let (_, page) = app.page("/en/reports/2024").await;
+    assert!(page.contains("id=\"report-sides\"") && page.contains("/en/reports/2024?side=hk"));
 
     // Bad requests: a side that does not exist, a year out of range.
     let (status, page) = app.page("/zh-Hant/reports/2024?side=xx").await;

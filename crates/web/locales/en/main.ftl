@@ -1206,3 +1206,5 @@ publication-file-add = Attach a file
 publication-file-hint = PDF, pictures, Word, Excel or PowerPoint; at most 20 MB each, five files.
 publication-file-delete-confirm = Delete this file?
 err-publication-too-many-files = At most { $limit } files per publication.
+report-by-side = By side
+report-by-side-note = An event two sides hosted counts in both, so the sides add up to more than the alliance.

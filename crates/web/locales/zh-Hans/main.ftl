@@ -1153,3 +1153,5 @@ publication-file-add = 添加文件
 publication-file-hint = PDF、图片、Word、Excel 或 PowerPoint；每个最多 20 MB，最多五个。
 publication-file-delete-confirm = 删除此文件？
 err-publication-too-many-files = 每份刊物最多 { $limit } 个文件。
+report-by-side = 按方面
+report-by-side-note = 两方合办的活动在两方均计算一次，因此各方合计多于联盟整体。

@@ -1153,3 +1153,5 @@ publication-file-add = 附加檔案
 publication-file-hint = PDF、圖片、Word、Excel 或 PowerPoint；每個最多 20 MB，最多五個。
 publication-file-delete-confirm = 刪除此檔案？
 err-publication-too-many-files = 每份刊物最多 { $limit } 個檔案。
+report-by-side = 按方面
+report-by-side-note = 兩方合辦的活動在兩方均計算一次，因此各方合計多於聯盟整體。

@@ -45,7 +45,8 @@ pub fn chosen_side(sides: &[Side], q: &HashMap<String, String>) -> Result<Option
     }
 }
 
-/// `side`'s report for `year`, as of now, with the year before's figures beside it.
+/// `side`'s report for `year`, as of now, with the year before's figures beside it; the
+/// alliance's (no `side`) with each side's figures too.
 pub async fn year_report(
     store: &dyn Store,
     year: i32,
@@ -53,10 +54,15 @@ pub async fn year_report(
 ) -> baylink_store::StoreResult<YearReport> {
     let rows = store.report_rows(year, side).await?;
     let before = store.report_rows(year - 1, side).await?;
-    Ok(
-        YearReport::compose(year, side, baylink_store::sql::now(), rows)
-            .with_previous(side, before),
-    )
+    let mut report = YearReport::compose(year, side, baylink_store::sql::now(), rows)
+        .with_previous(side, before);
+    if side.is_none() {
+        for each in store.list_sides().await? {
+            let rows = store.report_rows(year, Some(&each)).await?;
+            report = report.with_side(&each, rows);
+        }
+    }
+    Ok(report)
 }
 
 /// Checks that `auth` may read reports, and finds the one the request asks for: the
@@ -241,6 +247,26 @@ pub fn report_table(
                 &[("year", i64::from(r.year - 1).into())],
             );
             rows.push(vec![section, lang.t(key), n.to_string(), String::new()]);
+        }
+    }
+    for x in &r.sides {
+        let name = lang.name(&x.name, &x.name_script, x.name_en.as_deref());
+        let f = &x.figures;
+        for (key, n) in [
+            ("report-events-held", f.events_held),
+            ("report-registered", f.registered),
+            ("report-attended", f.attended),
+            ("report-memberships", f.memberships),
+            ("report-meetings-held", f.meetings_held),
+            ("report-agreements", f.agreements),
+            ("nav-publications", f.publications),
+        ] {
+            rows.push(vec![
+                name.clone(),
+                lang.t(key),
+                n.to_string(),
+                String::new(),
+            ]);
         }
     }
     (head, rows)
