@@ -55,7 +55,7 @@ pub fn router() -> Router<AppState> {
 use crate::api::path_id as id;
 
 /// Hong Kong time (UTC+8) for a Unix time.
-fn hk(unix: i64) -> time::OffsetDateTime {
+pub(crate) fn hk(unix: i64) -> time::OffsetDateTime {
     let offset = time::UtcOffset::from_hms(8, 0, 0).unwrap_or(time::UtcOffset::UTC);
     time::OffsetDateTime::from_unix_timestamp(unix)
         .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)

@@ -142,11 +142,7 @@ impl YearPage {
 /// The current year's report; a side's secretariat sees its own side's.
 async fn this_year(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError> {
     let auth = require(c.auth.as_ref(), Action::ViewReports)?;
-    let year = time::OffsetDateTime::from_unix_timestamp(
-        baylink_store::sql::now() + baylink_store::sql_events::HK_OFFSET,
-    )
-    .map(|t| t.year())
-    .unwrap_or(2024);
+    let year = super::events::hk(baylink_store::sql::now()).year();
     let side = match auth.user.side_id {
         Some(id) => s.store.list_sides().await?.into_iter().find(|x| x.id == id),
         None => None,
