@@ -426,7 +426,7 @@ async fn report(
                 .ok_or_else(|| anyhow::anyhow!("{}", lang.t("err-report-side")))?,
         ),
     };
-    let r = reports::year_report(store.as_ref(), year, side.as_ref())
+    let r = reports::year_report(store.as_ref(), year, side.as_ref(), &sides)
         .await
         .map_err(describe)?;
     if json {

@@ -46,20 +46,21 @@ pub fn chosen_side(sides: &[Side], q: &HashMap<String, String>) -> Result<Option
 }
 
 /// `side`'s report for `year`, as of now, with the year before's figures beside it; the
-/// alliance's (no `side`) with each side's figures too.
+/// alliance's (no `side`) with the figures of each of `sides` too.
 pub async fn year_report(
     store: &dyn Store,
     year: i32,
     side: Option<&Side>,
+    sides: &[Side],
 ) -> baylink_store::StoreResult<YearReport> {
     let rows = store.report_rows(year, side).await?;
     let before = store.report_rows(year - 1, side).await?;
     let mut report = YearReport::compose(year, side, baylink_store::sql::now(), rows)
         .with_previous(side, before);
     if side.is_none() {
-        for each in store.list_sides().await? {
-            let rows = store.report_rows(year, Some(&each)).await?;
-            report = report.with_side(&each, rows);
+        for each in sides {
+            let rows = store.report_rows(year, Some(each)).await?;
+            report = report.with_side(each, rows);
         }
     }
     Ok(report)
@@ -77,7 +78,7 @@ pub(crate) async fn requested(
     let year = path_year(raw_year)?;
     let sides = s.store.list_sides().await?;
     let side = chosen_side(&sides, q)?;
-    let report = year_report(s.store.as_ref(), year, side.as_ref()).await?;
+    let report = year_report(s.store.as_ref(), year, side.as_ref(), &sides).await?;
     Ok((report, side, sides))
 }
 
