@@ -49,6 +49,7 @@ pub struct Publication {
     /// Where the full text is.
     pub url: Option<String>,
     /// `YYYY-MM-DD`, Hong Kong.
+    #[schema(format = Date)]
     pub published_on: String,
     pub event_id: Option<i64>,
     pub event_title: Option<String>,
@@ -105,6 +106,7 @@ pub struct PublicationInput {
     pub body_script: Option<String>,
     pub url: Option<String>,
     /// `YYYY-MM-DD`.
+    #[schema(format = Date)]
     pub published_on: String,
     pub event_id: Option<i64>,
     /// The organisations it names, in order.

@@ -279,7 +279,7 @@ pub fn report_table(
 /// year. Secretariat and administrators only.
 #[utoipa::path(get, path = "/api/v1/reports/{year}", tag = "reports",
     params(
-        ("year" = i32, Path, description = "A year from 2000 to 2100 (Hong Kong's calendar)"),
+        ("year" = i32, Path, minimum = 2000, maximum = 2100, description = "A year from 2000 to 2100 (Hong Kong's calendar)"),
         ("side" = Option<String>, Query, description = "sz, hk or mo; empty or all for the whole alliance"),
     ),
     responses((status = 200, body = YearReport), (status = 400, body = crate::error::ApiError),
