@@ -188,6 +188,28 @@ async fn story(store: Arc<dyn Store>) {
             .len(),
         1
     );
+    // Its text is searched too: an edit of the text alone is logged for the index.
+    let head = s.search_change_head().await.unwrap();
+    let texted = PublicationInput {
+        body: Some("粵港澳大灣區低空經濟的合作".into()),
+        version: Some(after.version),
+        ..publish.clone()
+    };
+    s.update_publication(&me, d.id, &texted.validate(Script::Hant).unwrap())
+        .await
+        .unwrap();
+    let logged = s.search_changes_after(head, 10).await.unwrap();
+    assert!(
+        logged
+            .iter()
+            .any(|c| c.kind == "publication" && c.entity_id == d.id)
+    );
+    let found = s.search_records("publication", &[d.id]).await.unwrap();
+    let body = found[0].body.clone().unwrap();
+    assert!(
+        body.starts_with("人工智能") && body.ends_with("低空經濟的合作"),
+        "{body}"
+    );
     publish.title = "另一個標題".into();
     let e = s
         .update_publication(&me, d.id, &publish.validate(Script::Hant).unwrap())
@@ -253,7 +275,7 @@ async fn story(store: Arc<dyn Store>) {
         .iter()
         .filter(|a| a.entity == "publication")
         .count();
-    assert_eq!(lines, 4, "two creations, an update and a deletion");
+    assert_eq!(lines, 5, "two creations, two updates and a deletion");
     let files = audit
         .items
         .iter()
