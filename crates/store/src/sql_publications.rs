@@ -7,6 +7,9 @@ use crate::sql::{Arg, Built, like_pattern};
 /// The columns of [`Publication`](crate::Publication), with its event joined as `e`.
 pub const PUBLICATION_SELECT: &str = "SELECT p.id, p.kind, p.title, p.title_script, p.title_en, p.summary, p.summary_script, p.body, p.body_script, p.url, p.published_on, p.event_id, e.title AS event_title, e.title_script AS event_title_script, e.title_en AS event_title_en, p.draft, p.synthetic, p.version, p.created_at, p.updated_at FROM publications p LEFT JOIN events e ON e.id = p.event_id";
 
+/// The columns of [`PublicationFile`](crate::PublicationFile) (its bytes, `data`, apart).
+pub const FILE_COLS: &str = "id, publication_id, filename, content_type, size, created_at";
+
 /// The `WHERE` clause and values for the list.
 pub fn publication_where(f: &PublicationFilter) -> Built {
     let mut b = Built::default();
@@ -258,7 +261,7 @@ macro_rules! impl_sql_publications {
                     if count >= MAX_PUBLICATION_FILES {
                         return Err(StoreError::Invalid(vec![FieldError::new("file", "err-publication-too-many-files").with_limit(MAX_PUBLICATION_FILES)]));
                     }
-                    let file = sqlx::query_as::<_, PublicationFile>("INSERT INTO publication_files (publication_id, filename, content_type, size, data, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, publication_id, filename, content_type, size, created_at")
+                    let file = sqlx::query_as::<_, PublicationFile>(AssertSqlSafe(format!("INSERT INTO publication_files (publication_id, filename, content_type, size, data, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING {FILE_COLS}")))
                         .bind(publication_id)
                         .bind(filename)
                         .bind(content_type)
@@ -274,7 +277,7 @@ macro_rules! impl_sql_publications {
                 }
 
                 async fn publication_files(&self, publication_id: i64) -> StoreResult<Vec<PublicationFile>> {
-                    sqlx::query_as::<_, PublicationFile>("SELECT id, publication_id, filename, content_type, size, created_at FROM publication_files WHERE publication_id = $1 ORDER BY id")
+                    sqlx::query_as::<_, PublicationFile>(AssertSqlSafe(format!("SELECT {FILE_COLS} FROM publication_files WHERE publication_id = $1 ORDER BY id")))
                         .bind(publication_id)
                         .fetch_all(&self.pool)
                         .await
@@ -282,7 +285,7 @@ macro_rules! impl_sql_publications {
                 }
 
                 async fn publication_file_data(&self, id: i64) -> StoreResult<(PublicationFile, Vec<u8>)> {
-                    let row = sqlx::query("SELECT id, publication_id, filename, content_type, size, created_at, data FROM publication_files WHERE id = $1")
+                    let row = sqlx::query(AssertSqlSafe(format!("SELECT {FILE_COLS}, data FROM publication_files WHERE id = $1")))
                         .bind(id)
                         .fetch_optional(&self.pool)
                         .await
@@ -295,7 +298,7 @@ macro_rules! impl_sql_publications {
 
                 async fn delete_publication_file(&self, actor: &Actor, id: i64) -> StoreResult<()> {
                     let mut tx = self.begin().await?;
-                    let file = sqlx::query_as::<_, PublicationFile>("SELECT id, publication_id, filename, content_type, size, created_at FROM publication_files WHERE id = $1")
+                    let file = sqlx::query_as::<_, PublicationFile>(AssertSqlSafe(format!("SELECT {FILE_COLS} FROM publication_files WHERE id = $1")))
                         .bind(id)
                         .fetch_optional(&mut *tx)
                         .await

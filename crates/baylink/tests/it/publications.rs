@@ -297,6 +297,11 @@ async fn publications_on_postgres() {
     story(db.open().await).await;
 }
 
+/// A page as a reader without an account gets it.
+async fn read(reader: &reqwest::Client, url: &str) -> String {
+    reader.get(url).send().await.unwrap().text().await.unwrap()
+}
+
 /// How many publications there are, drafts too.
 async fn all_publications(app: &crate::kit::TestApp) -> i64 {
     let f = PublicationFilter {
@@ -409,14 +414,7 @@ async fn staff_draft_publish_and_delete_a_publication() {
     // A reader opens the conference's page (each node caches its programme).
     let reader = kit::client();
     let event_page = app.url(&format!("/en/events/{conference}"));
-    let page = reader
-        .get(&event_page)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = read(&reader, &event_page).await;
     assert!(page.contains("id=\"publications-here\""));
 
     // Not for participants.
@@ -529,14 +527,7 @@ async fn staff_draft_publish_and_delete_a_publication() {
     // Nobody else sees the draft; staff see it on the event's page.
     let (_, page) = app.page(&format!("/en/events/{conference}")).await;
     assert!(page.contains(&format!("/en/publications/{id}\"")));
-    let page = reader
-        .get(&event_page)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = read(&reader, &event_page).await;
     assert!(!page.contains(&format!("/en/publications/{id}\"")));
     let r = reader
         .get(app.url(&format!("/en/publications/{id}")))
@@ -605,14 +596,7 @@ async fn staff_draft_publish_and_delete_a_publication() {
     let json: serde_json::Value = r.json().await.unwrap();
     assert_eq!(json["draft"], false);
     // Published, it is on the conference's page at once, cached as that page was.
-    let page = reader
-        .get(&event_page)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = read(&reader, &event_page).await;
     assert!(page.contains(&format!("/en/publications/{id}\"")));
     assert_eq!(json["event_id"], conference);
     assert_eq!(json["organisations"][0]["org_id"], hkitf);
@@ -630,14 +614,7 @@ async fn staff_draft_publish_and_delete_a_publication() {
         "{disposition}"
     );
     assert_eq!(r.bytes().await.unwrap().as_ref(), b"%PDF-1.7 plan");
-    let page = reader
-        .get(app.url(&format!("/en/publications/{id}")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = read(&reader, &app.url(&format!("/en/publications/{id}"))).await;
     assert!(page.contains("2025 工作計劃.pdf") && !page.contains("id=\"file-form\""));
     // Removed by staff.
     let r = app
