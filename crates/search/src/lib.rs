@@ -416,17 +416,29 @@ pub fn highlights(text: &str, query: &str) -> Vec<std::ops::Range<usize>> {
     merged
 }
 
+/// At most this many characters of a body are kept with the index for showing a hit;
+/// the whole body is searched. A publication's body holds the words of its files, which
+/// may run to a book's length: a hit shows the summary and the text at the start of it.
+pub const STORED_BODY_CHARS: usize = 2_000;
+
 /// The stored form of a document: one field per line, in a fixed order, with newlines
 /// inside values escaped. Small, and readable without a JSON dependency.
 fn encode(d: &Document) -> String {
     let opt = |s: &Option<String>| s.as_deref().unwrap_or("\u{0}").to_owned();
+    let body = d
+        .body
+        .as_deref()
+        .map(|b| match b.char_indices().nth(STORED_BODY_CHARS) {
+            Some((cut, _)) => format!("{}…", &b[..cut]),
+            None => b.to_owned(),
+        });
     [
         d.kind.clone(),
         d.id.to_string(),
         d.title.clone(),
         d.title_script.clone(),
         opt(&d.title_en),
-        opt(&d.body),
+        opt(&body),
         d.body_script.clone(),
         opt(&d.extra),
         opt(&d.region),

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::error::{FieldError, StoreError, StoreResult};
-use crate::model::{OrgType, Region, Role, User, code_enum};
+use crate::model::{FileUpload, OrgType, Region, Role, User, code_enum};
 
 code_enum!(
     /// Whether a posting offers something or looks for it.
@@ -818,19 +818,25 @@ pub trait MarketStore: Send + Sync {
 
     /// An owner (or staff) attaches a checked file ([`checked_attachment`]); at most
     /// [`MAX_ATTACHMENTS`] per posting.
+    /// Attaches a file (the owners only; at most [`MAX_ATTACHMENTS`]). Its words join the
+    /// posting's for search in the same transaction. Audited.
     async fn add_attachment(
         &self,
         by: &User,
         posting_id: i64,
-        filename: &str,
-        content_type: &str,
-        data: &[u8],
+        file: FileUpload<'_>,
         now: i64,
     ) -> StoreResult<Attachment>;
     async fn attachments(&self, posting_id: i64) -> StoreResult<Vec<Attachment>>;
     /// A file and its bytes.
     async fn attachment_data(&self, id: i64) -> StoreResult<(Attachment, Vec<u8>)>;
     async fn delete_attachment(&self, by: &User, id: i64) -> StoreResult<()>;
+    /// Up to `limit` attachments whose words were never read (kept before files were
+    /// read), the oldest first.
+    async fn attachments_unread(&self, limit: i64) -> StoreResult<Vec<Attachment>>;
+    /// Keeps the words read out of an attachment that had none read (one read meanwhile
+    /// by another node is left as it is) and refreshes its posting's for search.
+    async fn set_attachment_words(&self, id: i64, words: &str) -> StoreResult<()>;
 }
 
 /// A file attached to a posting (without its bytes).
@@ -842,6 +848,9 @@ pub struct Attachment {
     pub content_type: String,
     pub size: i64,
     pub created_at: i64,
+    /// How many characters of words were read out of it for search: `None` not read yet,
+    /// 0 none (a picture, or a document that could not be read).
+    pub words_length: Option<i64>,
 }
 
 /// At most this many files per posting, each at most [`MAX_ATTACHMENT_BYTES`].

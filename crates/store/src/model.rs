@@ -369,3 +369,15 @@ pub struct Page<T> {
 }
 
 pub(crate) use code_enum;
+
+/// A file to attach to a publication or a posting, checked by the caller with
+/// [`crate::market::checked_file`], with the words read out of it for search (by the
+/// `baylink-documents` crate, which the caller runs off the async runtime; empty when it
+/// has none).
+#[derive(Debug, Clone, Copy)]
+pub struct FileUpload<'a> {
+    pub filename: &'a str,
+    pub content_type: &'a str,
+    pub data: &'a [u8],
+    pub words: &'a str,
+}

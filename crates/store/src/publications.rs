@@ -15,7 +15,7 @@ use utoipa::ToSchema;
 use crate::Actor;
 use crate::error::{FieldError, StoreError, StoreResult};
 use crate::input::{Checker, MAX_NAME, MAX_TEXT};
-use crate::model::{Page, code_enum};
+use crate::model::{FileUpload, Page, code_enum};
 
 code_enum!(
     /// What a publication is.
@@ -88,6 +88,10 @@ pub struct PublicationFile {
     pub content_type: String,
     pub size: i64,
     pub created_at: i64,
+    /// How many characters of words were read out of it for search: `None` not read yet
+    /// (a file from before files were read; a sweep at start-up reads it), 0 none (an
+    /// image, or a document that could not be read).
+    pub words_length: Option<i64>,
 }
 
 /// A publication as submitted.
@@ -252,21 +256,25 @@ pub trait PublicationStore: Send + Sync {
         draft: &PublicationDraft,
     ) -> StoreResult<Publication>;
     async fn delete_publication(&self, actor: &Actor, id: i64) -> StoreResult<()>;
-    /// Attaches a file (checked by the caller with [`crate::market::checked_file`]); more
-    /// than [`MAX_PUBLICATION_FILES`] is refused (`err-publication-too-many-files` on
-    /// `file`). Audited.
+    /// Attaches a file; more than [`MAX_PUBLICATION_FILES`] is refused
+    /// (`err-publication-too-many-files` on `file`). Its words join the publication's for
+    /// search in the same transaction. Audited.
     async fn add_publication_file(
         &self,
         actor: &Actor,
         publication_id: i64,
-        filename: &str,
-        content_type: &str,
-        data: &[u8],
+        file: FileUpload<'_>,
         now: i64,
     ) -> StoreResult<PublicationFile>;
     async fn publication_files(&self, publication_id: i64) -> StoreResult<Vec<PublicationFile>>;
     async fn publication_file_data(&self, id: i64) -> StoreResult<(PublicationFile, Vec<u8>)>;
     async fn delete_publication_file(&self, actor: &Actor, id: i64) -> StoreResult<()>;
+    /// Up to `limit` files whose words were never read (kept before files were read), the
+    /// oldest first.
+    async fn publication_files_unread(&self, limit: i64) -> StoreResult<Vec<PublicationFile>>;
+    /// Keeps the words read out of a file that had none read (a file read meanwhile by
+    /// another node is left as it is) and refreshes its publication's for search.
+    async fn set_publication_file_words(&self, id: i64, words: &str) -> StoreResult<()>;
 }
 
 #[cfg(test)]

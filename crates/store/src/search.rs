@@ -90,14 +90,16 @@ pub fn record_select(kind: &str) -> Option<&'static str> {
         // Only published postings are public; one that is withdrawn or sent back is
         // looked up again through the change log and, no longer found, removed. Expiry is
         // a date, not a write: the index keeps the day, and a search hides what is past it.
+        // The body is the summary and the words of its attachments.
         "posting" => {
-            "SELECT CAST('posting' AS TEXT) AS kind, x.id, x.title, x.script AS title_script, CAST(NULL AS TEXT) AS title_en, x.summary AS body, x.script AS body_script, o.name AS extra, o.region, CAST(NULL AS BIGINT) AS starts_at, x.event_id AS parent_id, x.expires_on FROM (SELECT * FROM postings WHERE status = 'published') x JOIN organisations o ON o.id = x.org_id"
+            "SELECT CAST('posting' AS TEXT) AS kind, x.id, x.title, x.script AS title_script, CAST(NULL AS TEXT) AS title_en, NULLIF(TRIM(COALESCE(x.summary, '') || ' ' || COALESCE(x.attachment_words, '')), '') AS body, x.script AS body_script, o.name AS extra, o.region, CAST(NULL AS BIGINT) AS starts_at, x.event_id AS parent_id, x.expires_on FROM (SELECT * FROM postings WHERE status = 'published') x JOIN organisations o ON o.id = x.org_id"
         }
         // Drafts are staff's alone: one published later is written, logged and found then.
-        // The body is the summary and the text together (in the summary's script: the index
-        // folds scripts, so a text in the other one is found all the same).
+        // The body is the summary, the text and the words of its files together (in the
+        // summary's script: the index folds scripts, so a text in another is found all the
+        // same).
         "publication" => {
-            "SELECT CAST('publication' AS TEXT) AS kind, x.id, x.title, x.title_script, x.title_en, CASE WHEN x.body IS NULL THEN x.summary WHEN x.summary IS NULL THEN x.body ELSE x.summary || ' ' || x.body END AS body, x.summary_script AS body_script, CAST(NULL AS TEXT) AS extra, CAST(NULL AS TEXT) AS region, CAST(NULL AS BIGINT) AS starts_at, x.event_id AS parent_id, CAST(NULL AS TEXT) AS expires_on FROM (SELECT * FROM publications WHERE draft = FALSE) x"
+            "SELECT CAST('publication' AS TEXT) AS kind, x.id, x.title, x.title_script, x.title_en, NULLIF(TRIM(COALESCE(x.summary, '') || ' ' || COALESCE(x.body, '') || ' ' || COALESCE(x.files_words, '')), '') AS body, x.summary_script AS body_script, CAST(NULL AS TEXT) AS extra, CAST(NULL AS TEXT) AS region, CAST(NULL AS BIGINT) AS starts_at, x.event_id AS parent_id, CAST(NULL AS TEXT) AS expires_on FROM (SELECT * FROM publications WHERE draft = FALSE) x"
         }
         _ => return None,
     })

@@ -203,6 +203,34 @@ pub mod reexport {
     pub use sqlx;
 }
 
+/// Whose files' words [`gather_words`](crate::impl_sql_store) writes where search reads
+/// them.
+#[derive(Debug, Clone, Copy)]
+pub enum FileWords {
+    Publication,
+    Posting,
+}
+
+impl FileWords {
+    /// The files' table, its owner column, the owner's table and the owner's column.
+    pub fn names(self) -> (&'static str, &'static str, &'static str, &'static str) {
+        match self {
+            FileWords::Publication => (
+                "publication_files",
+                "publication_id",
+                "publications",
+                "files_words",
+            ),
+            FileWords::Posting => (
+                "posting_attachments",
+                "posting_id",
+                "postings",
+                "attachment_words",
+            ),
+        }
+    }
+}
+
 /// Now, in Unix seconds.
 pub fn now() -> i64 {
     time::OffsetDateTime::now_utc().unix_timestamp()
@@ -241,6 +269,44 @@ macro_rules! impl_sql_store {
             }
 
             impl $store {
+                /// Keeps the words read out of a file that had none read (one read
+                /// meanwhile by another node is left as it is) and gathers its owner's.
+                async fn keep_words(&self, files: $crate::sql::FileWords, id: i64, words: &str) -> StoreResult<()> {
+                    let (files_table, owner_column, _, _) = files.names();
+                    let mut tx = self.begin().await?;
+                    let owner: Option<i64> = sqlx::query_scalar(AssertSqlSafe(format!("UPDATE {files_table} SET words = $1 WHERE id = $2 AND words IS NULL RETURNING {owner_column}")))
+                        .bind(words)
+                        .bind(id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    if let Some(owner) = owner {
+                        Self::gather_words(&mut tx, files, owner).await?;
+                    }
+                    tx.commit().await.map_err(map_err)
+                }
+
+                /// Writes the words of an owner's files, in their order, into the owner's
+                /// row (`owner.column`), where search reads them: a publication's files
+                /// or a posting's attachments. The write is logged for the index by the
+                /// owner's trigger, so the words are found, or no longer found, at once.
+                async fn gather_words(tx: &mut Tx<'_>, files: $crate::sql::FileWords, owner_id: i64) -> StoreResult<()> {
+                    let (files_table, owner_column, owner_table, column) = files.names();
+                    let words: Vec<String> = sqlx::query_scalar(AssertSqlSafe(format!("SELECT words FROM {files_table} WHERE {owner_column} = $1 AND words IS NOT NULL AND words <> '' ORDER BY id")))
+                        .bind(owner_id)
+                        .fetch_all(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    let joined = (!words.is_empty()).then(|| words.join("\n"));
+                    sqlx::query(AssertSqlSafe(format!("UPDATE {owner_table} SET {column} = $1 WHERE id = $2")))
+                        .bind(joined)
+                        .bind(owner_id)
+                        .execute(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(())
+                }
+
                 async fn audit(
                     tx: &mut Tx<'_>,
                     actor: &Actor,

@@ -11,6 +11,9 @@ use crate::sql::{Arg, Built};
 /// The columns of [`Posting`](crate::Posting), with its organisation joined as `o`.
 pub const POSTING_SELECT: &str = "SELECT p.id, p.org_id, p.author_id, p.side, p.kind, p.title, p.summary, p.description, p.script, p.sectors, p.modes, p.target_regions, p.stage, p.ip_status, p.contact, p.expires_on, p.status, p.review_note, p.event_id, p.synthetic, p.version, p.created_at, p.updated_at, p.published_at, p.reminded_at, o.name AS org_name, o.name_script AS org_name_script, o.name_en AS org_name_en, o.org_type, o.region AS org_region FROM postings p JOIN organisations o ON o.id = p.org_id";
 
+/// The columns of [`Attachment`](crate::Attachment) (its bytes, `data`, apart).
+pub const ATTACHMENT_COLS: &str = "id, posting_id, filename, content_type, size, created_at, CAST(LENGTH(words) AS BIGINT) AS words_length";
+
 /// The columns of [`Interest`](crate::Interest), with its posting and writer joined.
 pub const INTEREST_SELECT: &str = "SELECT i.id, i.posting_id, i.from_user_id, i.from_org_id, i.message, i.message_script, i.status, i.stage, i.agreement_type, i.close_reason, i.created_at, i.decided_at, i.updated_at, i.version, i.synthetic, p.title AS posting_title, p.script AS posting_script, p.org_id AS posting_org_id, u.display_name AS from_name, u.email AS from_email FROM posting_interests i JOIN postings p ON p.id = i.posting_id JOIN users u ON u.id = i.from_user_id";
 
@@ -91,7 +94,7 @@ macro_rules! impl_sql_market {
         const _: () = {
             use $crate::sql::reexport::{async_trait, baylink_text, sqlx};
             use $crate::sql::{audit_json, clamp_limit, map_err, Arg};
-            use $crate::sql_market::{posting_where, INTEREST_SELECT, MAIL_LOCALE, OWNERS, POSTING_SELECT};
+            use $crate::sql_market::{posting_where, ATTACHMENT_COLS, INTEREST_SELECT, MAIL_LOCALE, OWNERS, POSTING_SELECT};
             use $crate::market::*;
             use $crate::*;
             use sqlx::{AssertSqlSafe, FromRow, Row};
@@ -632,7 +635,7 @@ macro_rules! impl_sql_market {
                         .map_err(map_err)
                 }
 
-                async fn add_attachment(&self, by: &User, posting_id: i64, filename: &str, content_type: &str, data: &[u8], now: i64) -> StoreResult<Attachment> {
+                async fn add_attachment(&self, by: &User, posting_id: i64, file: FileUpload<'_>, now: i64) -> StoreResult<Attachment> {
                     let mut tx = self.begin().await?;
                     // Locks the posting's row, so two uploads cannot both take the last place.
                     sqlx::query("UPDATE postings SET version = version WHERE id = $1").bind(posting_id).execute(&mut *tx).await.map_err(map_err)?;
@@ -650,23 +653,25 @@ macro_rules! impl_sql_market {
                     if count >= MAX_ATTACHMENTS {
                         return Err(StoreError::Invalid(vec![FieldError::new("file", "err-market-too-many-files").with_limit(MAX_ATTACHMENTS)]));
                     }
-                    let attachment = sqlx::query_as::<_, Attachment>("INSERT INTO posting_attachments (posting_id, filename, content_type, size, data, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, posting_id, filename, content_type, size, created_at")
+                    let attachment = sqlx::query_as::<_, Attachment>(AssertSqlSafe(format!("INSERT INTO posting_attachments (posting_id, filename, content_type, size, data, created_at, words) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {ATTACHMENT_COLS}")))
                         .bind(posting_id)
-                        .bind(filename)
-                        .bind(content_type)
-                        .bind(data.len() as i64)
-                        .bind(data)
+                        .bind(file.filename)
+                        .bind(file.content_type)
+                        .bind(file.data.len() as i64)
+                        .bind(file.data)
                         .bind(now)
+                        .bind(file.words)
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(map_err)?;
+                    Self::gather_words(&mut tx, $crate::sql::FileWords::Posting, posting_id).await?;
                     Self::audit(&mut tx, &actor(by), "create", "attachment", attachment.id, None, audit_json(&attachment)).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(attachment)
                 }
 
                 async fn attachments(&self, posting_id: i64) -> StoreResult<Vec<Attachment>> {
-                    sqlx::query_as::<_, Attachment>("SELECT id, posting_id, filename, content_type, size, created_at FROM posting_attachments WHERE posting_id = $1 ORDER BY id")
+                    sqlx::query_as::<_, Attachment>(AssertSqlSafe(format!("SELECT {ATTACHMENT_COLS} FROM posting_attachments WHERE posting_id = $1 ORDER BY id")))
                         .bind(posting_id)
                         .fetch_all(&self.pool)
                         .await
@@ -674,7 +679,7 @@ macro_rules! impl_sql_market {
                 }
 
                 async fn attachment_data(&self, id: i64) -> StoreResult<(Attachment, Vec<u8>)> {
-                    let row = sqlx::query("SELECT id, posting_id, filename, content_type, size, created_at, data FROM posting_attachments WHERE id = $1")
+                    let row = sqlx::query(AssertSqlSafe(format!("SELECT {ATTACHMENT_COLS}, data FROM posting_attachments WHERE id = $1")))
                         .bind(id)
                         .fetch_optional(&self.pool)
                         .await
@@ -687,7 +692,7 @@ macro_rules! impl_sql_market {
 
                 async fn delete_attachment(&self, by: &User, id: i64) -> StoreResult<()> {
                     let mut tx = self.begin().await?;
-                    let a = sqlx::query_as::<_, Attachment>("SELECT id, posting_id, filename, content_type, size, created_at FROM posting_attachments WHERE id = $1")
+                    let a = sqlx::query_as::<_, Attachment>(AssertSqlSafe(format!("SELECT {ATTACHMENT_COLS} FROM posting_attachments WHERE id = $1")))
                         .bind(id)
                         .fetch_optional(&mut *tx)
                         .await
@@ -698,9 +703,22 @@ macro_rules! impl_sql_market {
                         return Err(StoreError::invalid("file", "err-market-not-owner"));
                     }
                     sqlx::query("DELETE FROM posting_attachments WHERE id = $1").bind(id).execute(&mut *tx).await.map_err(map_err)?;
+                    Self::gather_words(&mut tx, $crate::sql::FileWords::Posting, a.posting_id).await?;
                     Self::audit(&mut tx, &actor(by), "delete", "attachment", id, audit_json(&a), None).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(())
+                }
+
+                async fn attachments_unread(&self, limit: i64) -> StoreResult<Vec<Attachment>> {
+                    sqlx::query_as::<_, Attachment>(AssertSqlSafe(format!("SELECT {ATTACHMENT_COLS} FROM posting_attachments WHERE words IS NULL ORDER BY id LIMIT $1")))
+                        .bind(limit)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn set_attachment_words(&self, id: i64, words: &str) -> StoreResult<()> {
+                    self.keep_words($crate::sql::FileWords::Posting, id, words).await
                 }
 
                 async fn shared_matchmaking(&self, a: &str, b: &str) -> StoreResult<Vec<(i64, i64, i64)>> {

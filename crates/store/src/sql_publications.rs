@@ -8,7 +8,7 @@ use crate::sql::{Arg, Built, like_pattern};
 pub const PUBLICATION_SELECT: &str = "SELECT p.id, p.kind, p.title, p.title_script, p.title_en, p.summary, p.summary_script, p.body, p.body_script, p.url, p.published_on, p.event_id, e.title AS event_title, e.title_script AS event_title_script, e.title_en AS event_title_en, p.draft, p.synthetic, p.version, p.created_at, p.updated_at FROM publications p LEFT JOIN events e ON e.id = p.event_id";
 
 /// The columns of [`PublicationFile`](crate::PublicationFile) (its bytes, `data`, apart).
-pub const FILE_COLS: &str = "id, publication_id, filename, content_type, size, created_at";
+pub const FILE_COLS: &str = "id, publication_id, filename, content_type, size, created_at, CAST(LENGTH(words) AS BIGINT) AS words_length";
 
 /// The `WHERE` clause and values for the list.
 pub fn publication_where(f: &PublicationFilter) -> Built {
@@ -239,7 +239,7 @@ macro_rules! impl_sql_publications {
                     Ok(after)
                 }
 
-                async fn add_publication_file(&self, actor: &Actor, publication_id: i64, filename: &str, content_type: &str, data: &[u8], now: i64) -> StoreResult<PublicationFile> {
+                async fn add_publication_file(&self, actor: &Actor, publication_id: i64, file: FileUpload<'_>, now: i64) -> StoreResult<PublicationFile> {
                     let mut tx = self.begin().await?;
                     // Locks the publication's row, so two uploads cannot both take the last place.
                     let locked = sqlx::query("UPDATE publications SET version = version WHERE id = $1")
@@ -261,16 +261,18 @@ macro_rules! impl_sql_publications {
                     if count >= MAX_PUBLICATION_FILES {
                         return Err(StoreError::Invalid(vec![FieldError::new("file", "err-publication-too-many-files").with_limit(MAX_PUBLICATION_FILES)]));
                     }
-                    let file = sqlx::query_as::<_, PublicationFile>(AssertSqlSafe(format!("INSERT INTO publication_files (publication_id, filename, content_type, size, data, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING {FILE_COLS}")))
+                    let file = sqlx::query_as::<_, PublicationFile>(AssertSqlSafe(format!("INSERT INTO publication_files (publication_id, filename, content_type, size, data, created_at, words) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {FILE_COLS}")))
                         .bind(publication_id)
-                        .bind(filename)
-                        .bind(content_type)
-                        .bind(data.len() as i64)
-                        .bind(data)
+                        .bind(file.filename)
+                        .bind(file.content_type)
+                        .bind(file.data.len() as i64)
+                        .bind(file.data)
                         .bind(now)
+                        .bind(file.words)
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(map_err)?;
+                    Self::gather_words(&mut tx, $crate::sql::FileWords::Publication, publication_id).await?;
                     Self::audit(&mut tx, actor, "create", "publication_file", file.id, None, audit_json(&file)).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(file)
@@ -305,8 +307,21 @@ macro_rules! impl_sql_publications {
                         .map_err(map_err)?
                         .ok_or(StoreError::NotFound)?;
                     sqlx::query("DELETE FROM publication_files WHERE id = $1").bind(id).execute(&mut *tx).await.map_err(map_err)?;
+                    Self::gather_words(&mut tx, $crate::sql::FileWords::Publication, file.publication_id).await?;
                     Self::audit(&mut tx, actor, "delete", "publication_file", id, audit_json(&file), None).await?;
                     tx.commit().await.map_err(map_err)
+                }
+
+                async fn publication_files_unread(&self, limit: i64) -> StoreResult<Vec<PublicationFile>> {
+                    sqlx::query_as::<_, PublicationFile>(AssertSqlSafe(format!("SELECT {FILE_COLS} FROM publication_files WHERE words IS NULL ORDER BY id LIMIT $1")))
+                        .bind(limit)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn set_publication_file_words(&self, id: i64, words: &str) -> StoreResult<()> {
+                    self.keep_words($crate::sql::FileWords::Publication, id, words).await
                 }
 
                 async fn delete_publication(&self, actor: &Actor, id: i64) -> StoreResult<()> {

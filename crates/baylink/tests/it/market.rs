@@ -149,13 +149,16 @@ async fn post_review_recommend_interest_accept_and_sign() {
     let r = rep
         .client
         .post(rep.url(&attach.replacen("/en/", "/zh-Hant/", 1)))
-        .multipart(upload("簡介 2024.pdf", b"%PDF-1.4 brochure"))
+        .multipart(upload("簡介 2024.pdf", crate::publications::WHITEPAPER_PDF))
         .send()
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let files = rep.store.attachments(pid).await.unwrap();
     assert_eq!(files.len(), 1);
+    assert!(files[0].words_length.unwrap() > 100, "its words are read");
+    let (_, page) = rep.page(&format!("/en/postings/{pid}")).await;
+    assert!(page.contains("searchable: "), "the owner sees so");
     let download = format!("/en/postings/{pid}/attachments/{}", files[0].id);
     let r = kit::client().get(rep.url(&download)).send().await.unwrap();
     assert_eq!(
@@ -218,6 +221,14 @@ async fn post_review_recommend_interest_accept_and_sign() {
         told[0].subject,
         told[0].body
     );
+    // Search finds it by the words of its attachment alone, in the other script.
+    crate::search::found_within(
+        &rep,
+        "跨境数据流通",
+        ("posting", pid),
+        std::time::Duration::from_secs(10),
+    )
+    .await;
     let (status, page) = kit::client()
         .get(rep.url(&format!("/zh-Hant/postings/{pid}")))
         .send()
@@ -256,7 +267,10 @@ async fn post_review_recommend_interest_accept_and_sign() {
             .unwrap()
             .contains("UTF-8''%E7%B0%A1%E4%BB%8B%202024.pdf")
     );
-    assert_eq!(r.bytes().await.unwrap().as_ref(), b"%PDF-1.4 brochure");
+    assert!(
+        r.bytes().await.unwrap().as_ref() == crate::publications::WHITEPAPER_PDF,
+        "the bytes as uploaded"
+    );
 
     // Another member expresses interest; not twice; the owner cannot in their own.
     let reader = other(&rep, "rep1@demo.baylink").await;

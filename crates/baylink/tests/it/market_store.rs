@@ -757,41 +757,71 @@ async fn story(store: Arc<dyn Store>) {
         "err-required"
     );
     let pdf = b"%PDF-1.4 demo";
+    let file = |filename, content_type, data, words| FileUpload {
+        filename,
+        content_type,
+        data,
+        words,
+    };
+    let body = || async {
+        let found = s.search_records("posting", &[offer.id]).await.unwrap();
+        found[0].body.clone().unwrap_or_default()
+    };
     assert_eq!(
         code(
-            s.add_attachment(&rep_a, offer.id, "x.pdf", "application/pdf", pdf, NOW)
-                .await
-                .unwrap_err()
+            s.add_attachment(
+                &rep_a,
+                offer.id,
+                file("x.pdf", "application/pdf", pdf, ""),
+                NOW
+            )
+            .await
+            .unwrap_err()
         ),
         "err-market-not-owner"
     );
     let first = s
-        .add_attachment(&rep_b, offer.id, "簡介.pdf", "application/pdf", pdf, NOW)
+        .add_attachment(
+            &rep_b,
+            offer.id,
+            file("簡介.pdf", "application/pdf", pdf, "巡檢無人機的技術參數"),
+            NOW,
+        )
         .await
         .unwrap();
     assert_eq!(first.size, pdf.len() as i64);
+    assert_eq!(first.words_length, Some(10));
+    // The attachment's words are the posting's for search, after its summary.
+    assert!(
+        body().await.ends_with(" 巡檢無人機的技術參數"),
+        "{}",
+        body().await
+    );
     let (meta, data) = s.attachment_data(first.id).await.unwrap();
     assert_eq!(
         (meta.filename.as_str(), data.as_slice()),
         ("簡介.pdf", &pdf[..])
     );
     for i in 0..4 {
-        s.add_attachment(
-            &staff,
-            offer.id,
-            &format!("{i}.png"),
-            "image/png",
-            b"png",
-            NOW,
-        )
-        .await
-        .unwrap();
+        let name = format!("{i}.png");
+        let png = FileUpload {
+            filename: &name,
+            content_type: "image/png",
+            data: b"png",
+            words: "",
+        };
+        s.add_attachment(&staff, offer.id, png, NOW).await.unwrap();
     }
     assert_eq!(
         code(
-            s.add_attachment(&rep_b, offer.id, "6.pdf", "application/pdf", pdf, NOW)
-                .await
-                .unwrap_err()
+            s.add_attachment(
+                &rep_b,
+                offer.id,
+                file("6.pdf", "application/pdf", pdf, ""),
+                NOW
+            )
+            .await
+            .unwrap_err()
         ),
         "err-market-too-many-files"
     );
@@ -802,6 +832,12 @@ async fn story(store: Arc<dyn Store>) {
     );
     s.delete_attachment(&rep_b, first.id).await.unwrap();
     assert_eq!(s.attachments(offer.id).await.unwrap().len(), 4);
+    assert!(!body().await.contains("巡檢"), "its words went with it");
+    // Attachments kept before files were read are read once by the start-up sweep.
+    assert!(s.attachments_unread(10).await.unwrap().is_empty());
+    let png = s.attachments(offer.id).await.unwrap()[0].id;
+    s.set_attachment_words(png, "不再讀").await.unwrap();
+    assert!(!body().await.contains("不再讀"));
 
     // A 1:1 meeting requested from an introduction: "cooperation possible" after it moves
     // the introduction from introduced to in talks.

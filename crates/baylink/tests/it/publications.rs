@@ -222,23 +222,51 @@ async fn story(store: Arc<dyn Store>) {
     );
 
     // Files: the bytes as given, at most five, each audited; they go with the publication.
+    // Their words join the publication's body for search, in the files' order.
     let pdf = b"%PDF-1.7 whitepaper".to_vec();
+    let upload = |filename: &'static str, words: &'static str| FileUpload {
+        filename,
+        content_type: "application/pdf",
+        data: &pdf,
+        words,
+    };
+    let body_of = |id: i64| async move {
+        let found = s.search_records("publication", &[id]).await.unwrap();
+        found[0].body.clone().unwrap_or_default()
+    };
+    let head = s.search_change_head().await.unwrap();
     let file = s
-        .add_publication_file(&me, p.id, "白皮書.pdf", "application/pdf", &pdf, 1)
+        .add_publication_file(&me, p.id, upload("白皮書.pdf", "跨境數據流通的具體建議"), 1)
         .await
         .unwrap();
+    assert!(
+        s.search_changes_after(head, 10)
+            .await
+            .unwrap()
+            .iter()
+            .any(|c| c.kind == "publication" && c.entity_id == p.id),
+        "a file's words are logged for the index"
+    );
     let (got, data) = s.publication_file_data(file.id).await.unwrap();
     assert_eq!(
-        (got.filename.as_str(), got.size, data),
-        ("白皮書.pdf", pdf.len() as i64, pdf.clone())
+        (got.filename.as_str(), got.size, data, got.words_length),
+        ("白皮書.pdf", pdf.len() as i64, pdf.clone(), Some(11))
     );
     for i in 2..=MAX_PUBLICATION_FILES {
-        s.add_publication_file(&me, p.id, &format!("{i}.pdf"), "application/pdf", &pdf, i)
+        let words = if i == 2 { "Greater Bay Area" } else { "" };
+        s.add_publication_file(&me, p.id, upload("more.pdf", words), i)
             .await
             .unwrap();
     }
+    assert!(
+        body_of(p.id)
+            .await
+            .ends_with("跨境數據流通的具體建議\nGreater Bay Area"),
+        "{}",
+        body_of(p.id).await
+    );
     let e = s
-        .add_publication_file(&me, p.id, "6.pdf", "application/pdf", &pdf, 9)
+        .add_publication_file(&me, p.id, upload("6.pdf", "六"), 9)
         .await
         .unwrap_err();
     assert!(
@@ -254,7 +282,21 @@ async fn story(store: Arc<dyn Store>) {
         s.publication_file_data(file.id).await,
         Err(StoreError::NotFound)
     ));
+    assert!(
+        !body_of(p.id).await.contains("跨境數據"),
+        "its words went with it"
+    );
     let kept = s.publication_files(p.id).await.unwrap()[0].id;
+    // A file kept before files were read has no words (NULL) until the sweep reads it;
+    // a second sweep's words for it are not taken.
+    assert!(s.publication_files_unread(10).await.unwrap().is_empty());
+    s.set_publication_file_words(kept, "後來讀到的字")
+        .await
+        .unwrap();
+    assert!(
+        !body_of(p.id).await.contains("後來讀到的字"),
+        "read once only"
+    );
 
     // The event going takes the link, not the publication; deleting it takes its links.
     s.delete_event(&me, ev.id).await.unwrap();
@@ -638,4 +680,108 @@ async fn staff_draft_publish_and_delete_a_publication() {
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let (status, _) = app.page(&format!("/en/publications/{id}")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+/// The whitepaper's PDF, printed by Chromium (see `crates/documents/tests/fixtures`).
+pub(crate) const WHITEPAPER_PDF: &[u8] =
+    include_bytes!("../../../documents/tests/fixtures/whitepaper.pdf");
+
+/// Search finds a publication by the words of its PDF, in the reader's script: a Shenzhen
+/// reader's 跨境数据流通 finds the Hong Kong text's 跨境數據流通, which is in the file
+/// alone. Removing the file takes its words out of search; a file kept before files were
+/// read is read by the sweep a node runs at start-up.
+#[tokio::test]
+async fn search_finds_a_publication_by_the_words_of_its_files() {
+    use std::time::Duration;
+
+    use reqwest::StatusCode;
+    use sqlx::Connection;
+
+    use crate::kit;
+    use crate::search::{found_within, hits};
+    let mut app = kit::demo_app().await;
+    app.sign_in(kit::SECRETARIAT).await;
+    let p = app
+        .store
+        .create_publication(
+            &Actor::cli(),
+            &input("年度刊物", "2024-12-09")
+                .validate(Script::Hant)
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    let query = "跨境数据流通";
+    let want = ("publication", p.id);
+    let wait = Duration::from_secs(10);
+    // Indexed, by its title; its summary and title have none of the query's words.
+    found_within(&app, "年度刊物", want, wait).await;
+    assert!(!hits(&app, query).await.contains(&(want.0.into(), want.1)));
+
+    let part = reqwest::multipart::Part::bytes(WHITEPAPER_PDF).file_name("數據白皮書.pdf");
+    let r = app
+        .client
+        .post(app.url(&format!(
+            "/zh-Hant/publications/{}/files?_csrf={}",
+            p.id, app.csrf
+        )))
+        .multipart(reqwest::multipart::Form::new().part("file", part))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    found_within(&app, query, want, wait).await;
+    found_within(&app, "Greater Bay Area cross-border data", want, wait).await;
+    let files = app.store.publication_files(p.id).await.unwrap();
+    let read = files[0].words_length.unwrap();
+    assert!(read > 100, "{read} characters read");
+    // Staff see that the file's words were read.
+    let (_, page) = app.page(&format!("/en/publications/{}", p.id)).await;
+    assert!(page.contains("searchable"), "{page}");
+
+    // A file kept before files were read (its words NULL, as migration 0037 left them).
+    let mut db = sqlx::SqliteConnection::connect(&app.db.url).await.unwrap();
+    sqlx::query("UPDATE publication_files SET words = NULL")
+        .execute(&mut db)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE publications SET files_words = NULL")
+        .execute(&mut db)
+        .await
+        .unwrap();
+    let gone = std::time::Instant::now();
+    while hits(&app, query).await.contains(&(want.0.into(), want.1)) {
+        assert!(gone.elapsed() < wait, "the index follows the log");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(
+        app.store.publication_files_unread(10).await.unwrap().len(),
+        1
+    );
+    baylink_web::documents::read_unread_files(app.store.clone()).await;
+    assert!(
+        app.store
+            .publication_files_unread(10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    found_within(&app, query, want, wait).await;
+
+    // Removing the file takes its words out of search.
+    let r = app
+        .post_form(
+            &format!(
+                "/zh-Hant/publications/{}/files/{}/delete",
+                p.id, files[0].id
+            ),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let gone = std::time::Instant::now();
+    while hits(&app, query).await.contains(&(want.0.into(), want.1)) {
+        assert!(gone.elapsed() < wait, "the file's words left search");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }

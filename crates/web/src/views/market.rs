@@ -1483,15 +1483,24 @@ async fn upload(
     let (name, bytes) = super::read_upload(&mut multipart).await?;
     let result = async {
         let (name, content_type) = baylink_store::market::checked_attachment(&name, bytes.len())?;
+        // Not read for someone the store would refuse anyway (it checks again, in its
+        // transaction).
+        if !s.store.get_posting(pid).await?.owned_by(&u) {
+            return Err(baylink_store::StoreError::invalid(
+                "file",
+                "err-market-not-owner",
+            ));
+        }
+        let data: std::sync::Arc<[u8]> = bytes.into();
+        let words = crate::documents::words_of(&name, data.clone()).await;
+        let file = baylink_store::FileUpload {
+            filename: &name,
+            content_type,
+            data: &data,
+            words: &words,
+        };
         s.store
-            .add_attachment(
-                &u,
-                pid,
-                &name,
-                content_type,
-                &bytes,
-                baylink_store::sql::now(),
-            )
+            .add_attachment(&u, pid, file, baylink_store::sql::now())
             .await
     }
     .await;

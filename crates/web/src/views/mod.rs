@@ -245,6 +245,16 @@ impl Ctx {
         self.lang.t_args(key, &[(name, (*n).into())])
     }
 
+    /// Whether an uploaded file's words were read for search, for those who may change
+    /// it (its `words_length`: `None` not read yet, 0 none could be).
+    pub fn file_words(&self, length: &Option<i64>) -> String {
+        match length {
+            Some(n) if *n > 0 => self.tn("file-searchable", "count", n),
+            Some(_) => self.t("file-not-searchable"),
+            None => self.t("file-words-unread"),
+        }
+    }
+
     /// An interface string that names someone (`$name`).
     pub fn tname(&self, key: &str, name: &str) -> String {
         self.targ(key, "name", name)

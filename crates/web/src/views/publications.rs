@@ -11,8 +11,8 @@ use axum::response::Response;
 use axum::routing::get;
 use baylink_store::publications::MAX_PUBLICATION_FILE_BYTES;
 use baylink_store::{
-    FieldError, Page, Publication, PublicationFile, PublicationFilter, PublicationInput,
-    PublicationKind, PublicationOrg, StoreError,
+    FieldError, FileUpload, Page, Publication, PublicationFile, PublicationFilter,
+    PublicationInput, PublicationKind, PublicationOrg, StoreError,
 };
 
 use super::directory::{ConfirmDeletePage, actor, org_choices};
@@ -213,15 +213,16 @@ async fn upload(
     let result = async {
         let (name, content_type) =
             baylink_store::market::checked_file(&name, bytes.len(), MAX_PUBLICATION_FILE_BYTES)?;
+        let data: std::sync::Arc<[u8]> = bytes.into();
+        let words = crate::documents::words_of(&name, data.clone()).await;
+        let file = FileUpload {
+            filename: &name,
+            content_type,
+            data: &data,
+            words: &words,
+        };
         s.store
-            .add_publication_file(
-                &actor(auth),
-                pid,
-                &name,
-                content_type,
-                &bytes,
-                baylink_store::sql::now(),
-            )
+            .add_publication_file(&actor(auth), pid, file, baylink_store::sql::now())
             .await
     }
     .await;
