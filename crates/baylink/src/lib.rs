@@ -161,9 +161,7 @@ pub fn start_with_index(
         }
         search.follow().await;
     });
-    tokio::spawn(baylink_web::documents::read_unread_files(
-        state.store.clone(),
-    ));
+    state.documents.wake();
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let task = tokio::spawn(baylink_web::serve(listener, state.clone(), async move {
         let _ = rx.await;

@@ -372,12 +372,13 @@ pub(crate) use code_enum;
 
 /// A file to attach to a publication or a posting, checked by the caller with
 /// [`crate::market::checked_file`], with the words read out of it for search (by the
-/// `baylink-documents` crate, which the caller runs off the async runtime; empty when it
-/// has none).
+/// `baylink-documents` crate; empty when it has none), or `None` when they are read later
+/// (the web edge reads them in the background and keeps them with
+/// `set_publication_file_words` and `set_attachment_words`).
 #[derive(Debug, Clone, Copy)]
 pub struct FileUpload<'a> {
     pub filename: &'a str,
     pub content_type: &'a str,
     pub data: &'a [u8],
-    pub words: &'a str,
+    pub words: Option<&'a str>,
 }

@@ -1,15 +1,59 @@
-//! The words of uploaded files, for search: read off the async runtime, with a time
-//! limit, and, for files kept before files were read, once in the background.
+//! The words of uploaded files, for search: read in the background after an upload (a
+//! long PDF takes seconds, which an upload should not wait for), off the async runtime,
+//! with a time limit; and at start-up, for any file kept but not read yet.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use baylink_store::{Store, StoreError, StoreResult};
 
-/// How long reading one file may take before it is kept without words. A whitepaper of a
-/// few hundred pages reads in a few seconds; a file that takes longer is broken or
-/// hostile, and its upload is not held up for it.
-pub const READ_LIMIT: Duration = Duration::from_secs(30);
+/// How long reading one file may take before it is kept without words. The 493 pages of
+/// `bench/documents.sh`'s largest PDF (7 MB) read in 18 s; a file that takes far longer is
+/// broken or hostile, and the reader moves on.
+pub const READ_LIMIT: Duration = Duration::from_secs(120);
+
+/// A node's reader of files' words: one sweep at a time over the files not read yet
+/// (their words are NULL), woken after each upload and once at start-up. The file is
+/// stored, and the upload answered, before its words are read; if the node stops
+/// meanwhile, the next start's sweep reads it.
+pub struct Reader {
+    store: Arc<dyn Store>,
+    busy: AtomicBool,
+    again: AtomicBool,
+}
+
+impl Reader {
+    pub fn new(store: Arc<dyn Store>) -> Reader {
+        Reader {
+            store,
+            busy: AtomicBool::new(false),
+            again: AtomicBool::new(false),
+        }
+    }
+
+    /// Starts a sweep in the background, or, when one is running, has it go round once
+    /// more (so a file uploaded during a sweep is not missed).
+    pub fn wake(self: &Arc<Self>) {
+        self.again.store(true, Ordering::SeqCst);
+        if self.busy.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        let me = self.clone();
+        tokio::spawn(async move {
+            loop {
+                while me.again.swap(false, Ordering::SeqCst) {
+                    read_unread_files(me.store.clone()).await;
+                }
+                me.busy.store(false, Ordering::SeqCst);
+                // A wake between the last look and here left the work to this sweep.
+                if !me.again.load(Ordering::SeqCst) || me.busy.swap(true, Ordering::SeqCst) {
+                    break;
+                }
+            }
+        });
+    }
+}
 
 /// The words of an uploaded file for search (see [`baylink_documents::words`]); empty
 /// when it has none that could be read in [`READ_LIMIT`].
@@ -33,10 +77,9 @@ pub async fn words_of(filename: &str, data: Arc<[u8]>) -> String {
     }
 }
 
-/// Reads the words of the files kept before files were read (publications' files and
-/// postings' attachments), a few at a time, until none is left. Each node runs it once at
-/// start-up; two nodes reading the same file write the same words, and the store keeps
-/// the first.
+/// Reads the words of the files not read yet (publications' files and postings'
+/// attachments), a few at a time, until none is left. Two nodes reading the same file
+/// write the same words, and the store keeps the first.
 pub async fn read_unread_files(store: Arc<dyn Store>) {
     let mut read = 0usize;
     for kind in [Owner::Publication, Owner::Posting] {

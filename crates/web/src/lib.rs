@@ -53,6 +53,8 @@ pub struct AppState {
     pub scheduling: Arc<views::matchmaking::Scheduling>,
     /// Each event's matchmaking profiles, indexed for suggestions on this node.
     pub people: Arc<views::meeting_suggestions::PeopleIndex>,
+    /// Reads uploaded files' words for search in the background.
+    pub documents: Arc<documents::Reader>,
 }
 
 impl AppState {
@@ -71,6 +73,7 @@ impl AppState {
     ) -> AppState {
         AppState {
             search: Arc::new(baylink_search::sync::Sync::new(index, store.clone())),
+            documents: Arc::new(documents::Reader::new(store.clone())),
             store,
             config: Arc::new(config),
             metrics: Arc::new(metrics::Metrics::default()),

@@ -154,9 +154,18 @@ async fn post_review_recommend_interest_accept_and_sign() {
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    let files = rep.store.attachments(pid).await.unwrap();
-    assert_eq!(files.len(), 1);
-    assert!(files[0].words_length.unwrap() > 100, "its words are read");
+    // Kept at once; its words are read in the background.
+    let read_by = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let files = loop {
+        let files = rep.store.attachments(pid).await.unwrap();
+        assert_eq!(files.len(), 1);
+        if files[0].words_length.is_some() {
+            break files;
+        }
+        assert!(std::time::Instant::now() < read_by, "its words are read");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    };
+    assert!(files[0].words_length.unwrap() > 100, "{files:?}");
     let (_, page) = rep.page(&format!("/en/postings/{pid}")).await;
     assert!(page.contains("searchable: "), "the owner sees so");
     let download = format!("/en/postings/{pid}/attachments/{}", files[0].id);

@@ -761,7 +761,7 @@ async fn story(store: Arc<dyn Store>) {
         filename,
         content_type,
         data,
-        words,
+        words: Some(words),
     };
     let body = || async {
         let found = s.search_records("posting", &[offer.id]).await.unwrap();
@@ -808,7 +808,7 @@ async fn story(store: Arc<dyn Store>) {
             filename: &name,
             content_type: "image/png",
             data: b"png",
-            words: "",
+            words: Some(""),
         };
         s.add_attachment(&staff, offer.id, png, NOW).await.unwrap();
     }

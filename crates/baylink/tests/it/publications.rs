@@ -228,7 +228,7 @@ async fn story(store: Arc<dyn Store>) {
         filename,
         content_type: "application/pdf",
         data: &pdf,
-        words,
+        words: Some(words),
     };
     let body_of = |id: i64| async move {
         let found = s.search_records("publication", &[id]).await.unwrap();
@@ -287,16 +287,32 @@ async fn story(store: Arc<dyn Store>) {
         "its words went with it"
     );
     let kept = s.publication_files(p.id).await.unwrap()[0].id;
-    // A file kept before files were read has no words (NULL) until the sweep reads it;
-    // a second sweep's words for it are not taken.
+    // A file kept without its words (NULL) has them read later, once: a second reader's
+    // words for it are not taken.
     assert!(s.publication_files_unread(10).await.unwrap().is_empty());
-    s.set_publication_file_words(kept, "後來讀到的字")
+    s.set_publication_file_words(kept, "讀過的不再讀")
         .await
         .unwrap();
-    assert!(
-        !body_of(p.id).await.contains("後來讀到的字"),
-        "read once only"
-    );
+    assert!(!body_of(p.id).await.contains("讀過的不再讀"));
+    s.delete_publication_file(&me, kept).await.unwrap();
+    let later = FileUpload {
+        words: None,
+        ..upload("later.pdf", "")
+    };
+    let later = s.add_publication_file(&me, p.id, later, 10).await.unwrap();
+    assert_eq!(later.words_length, None);
+    let unread = s.publication_files_unread(10).await.unwrap();
+    assert_eq!(unread.iter().map(|f| f.id).collect::<Vec<_>>(), [later.id]);
+    s.set_publication_file_words(later.id, "後來讀到的字")
+        .await
+        .unwrap();
+    assert!(body_of(p.id).await.contains("後來讀到的字"));
+    assert!(s.publication_files_unread(10).await.unwrap().is_empty());
+    s.set_publication_file_words(later.id, "再讀一次")
+        .await
+        .unwrap();
+    assert!(!body_of(p.id).await.contains("再讀一次"), "read once only");
+    let kept = later.id;
 
     // The event going takes the link, not the publication; deleting it takes its links.
     s.delete_event(&me, ev.id).await.unwrap();
@@ -323,7 +339,7 @@ async fn story(store: Arc<dyn Store>) {
         .iter()
         .filter(|a| a.entity == "publication_file")
         .count();
-    assert_eq!(files, 6, "five files added, one deleted");
+    assert_eq!(files, 8, "six files added, two deleted");
 }
 
 #[tokio::test]

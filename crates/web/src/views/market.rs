@@ -1483,21 +1483,12 @@ async fn upload(
     let (name, bytes) = super::read_upload(&mut multipart).await?;
     let result = async {
         let (name, content_type) = baylink_store::market::checked_attachment(&name, bytes.len())?;
-        // Not read for someone the store would refuse anyway (it checks again, in its
-        // transaction).
-        if !s.store.get_posting(pid).await?.owned_by(&u) {
-            return Err(baylink_store::StoreError::invalid(
-                "file",
-                "err-market-not-owner",
-            ));
-        }
-        let data: std::sync::Arc<[u8]> = bytes.into();
-        let words = crate::documents::words_of(&name, data.clone()).await;
+        // Its words are read in the background (`s.documents`), once it is kept.
         let file = baylink_store::FileUpload {
             filename: &name,
             content_type,
-            data: &data,
-            words: &words,
+            data: &bytes,
+            words: None,
         };
         s.store
             .add_attachment(&u, pid, file, baylink_store::sql::now())
@@ -1505,7 +1496,10 @@ async fn upload(
     }
     .await;
     match result {
-        Ok(_) => Ok(see(c.href(&format!("/postings/{pid}#attachments")))),
+        Ok(_) => {
+            s.documents.wake();
+            Ok(see(c.href(&format!("/postings/{pid}#attachments"))))
+        }
         Err(e) => on_posting(&s, c, pid, FormData::default(), e).await,
     }
 }

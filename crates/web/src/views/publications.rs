@@ -213,13 +213,12 @@ async fn upload(
     let result = async {
         let (name, content_type) =
             baylink_store::market::checked_file(&name, bytes.len(), MAX_PUBLICATION_FILE_BYTES)?;
-        let data: std::sync::Arc<[u8]> = bytes.into();
-        let words = crate::documents::words_of(&name, data.clone()).await;
+        // Its words are read in the background (`s.documents`), once it is kept.
         let file = FileUpload {
             filename: &name,
             content_type,
-            data: &data,
-            words: &words,
+            data: &bytes,
+            words: None,
         };
         s.store
             .add_publication_file(&actor(auth), pid, file, baylink_store::sql::now())
@@ -227,7 +226,10 @@ async fn upload(
     }
     .await;
     match result {
-        Ok(_) => Ok(see(c.href(&format!("/publications/{pid}#files")))),
+        Ok(_) => {
+            s.documents.wake();
+            Ok(see(c.href(&format!("/publications/{pid}#files"))))
+        }
         Err(StoreError::Invalid(errors)) => {
             let message = errors
                 .first()
