@@ -394,15 +394,38 @@ impl SearchIndex {
 
 /// Byte ranges of `text` to highlight for the terms of `query`: every token of `text`
 /// whose analysed term is one of the query's.
+///
+/// The text is analysed a stretch at a time, between punctuation marks. Offsets
+/// are only known where folding kept the number of characters (see [`analysis`]); a
+/// snippet's "…" (folded to "...") or a regional term of another length (雲端運算 for
+/// 云计算) then costs its own stretch the highlighting, not the whole text.
 pub fn highlights(text: &str, query: &str) -> Vec<std::ops::Range<usize>> {
     let wanted: HashSet<String> = analyze(&query.chars().take(MAX_QUERY_CHARS).collect::<String>())
         .into_iter()
         .map(|(t, _)| t)
         .collect();
-    let mut ranges: Vec<std::ops::Range<usize>> = analyze(text)
+    let ends_stretch =
+        |c: char| !c.is_alphanumeric() && !c.is_whitespace() && !"-'.&/+#_".contains(c);
+    let mut stretches = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if ends_stretch(c) {
+            // (The mark itself is left out: it has no terms, and may be what folding
+            // lengthens.)
+            stretches.push(start..i);
+            start = i + c.len_utf8();
+        }
+    }
+    stretches.push(start..text.len());
+    let mut ranges: Vec<std::ops::Range<usize>> = stretches
         .into_iter()
-        .filter(|(t, r)| !r.is_empty() && wanted.contains(t))
-        .map(|(_, r)| r)
+        .filter(|s| !s.is_empty())
+        .flat_map(|s| {
+            analyze(&text[s.clone()])
+                .into_iter()
+                .filter(|(t, r)| !r.is_empty() && wanted.contains(t))
+                .map(move |(_, r)| r.start + s.start..r.end + s.start)
+        })
         .collect();
     ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
     // Search mode yields a compound and its parts; keep the outermost, without overlaps.
@@ -704,6 +727,33 @@ mod tests {
         assert_eq!(
             ranges.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(),
             ["資訊科技"]
+        );
+    }
+
+    /// A snippet starts with "…", which folding turns into three characters; a regional
+    /// term of another length does the same. Either costs only its own stretch of text the
+    /// highlighting (before, the whole text lost it).
+    #[test]
+    fn highlights_survive_folding_that_changes_the_length() {
+        let shown = |text: &str, query: &str| {
+            highlights(text, query)
+                .iter()
+                .map(|r| text[r.clone()].to_owned())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            shown("…并提出跨境数据流通的建议", "跨境数据流通"),
+            ["跨境", "数据", "流通"]
+        );
+        assert_eq!(
+            shown("發展雲端運算，並推動跨境數據流通。", "跨境数据"),
+            ["跨境", "數據"]
+        );
+        // (The regional-terms table's "cross-border data" stands for 跨境数据, whose 跨境 the
+        // query's "cross-border" also means: the phrase is marked whole.)
+        assert_eq!(
+            shown("Cross-border data…", "cross-border"),
+            ["Cross-border data"]
         );
     }
 }

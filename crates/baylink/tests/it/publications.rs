@@ -748,6 +748,32 @@ async fn search_finds_a_publication_by_the_words_of_its_files() {
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     found_within(&app, query, want, wait).await;
     found_within(&app, "Greater Bay Area cross-border data", want, wait).await;
+    // The hit shows the file's words where they matched, marked, in the reader's script.
+    let hit = |page: &str, id: i64| {
+        let at = page.find(&format!("/zh-Hans/publications/{id}\"")).unwrap();
+        let hit = &page[at..];
+        hit[..hit.find("</li>").unwrap()].to_owned()
+    };
+    let (_, page) = app.page(&format!("/zh-Hans/search?q={query}")).await;
+    let shown = hit(&page, p.id);
+    assert!(
+        shown.contains("<mark>跨境</mark><mark>数据</mark><mark>流通</mark>"),
+        "{shown}"
+    );
+    assert!(!shown.contains("found-further"), "{shown}");
+    // Words far into a long text (or a file) are searched but not kept with the hit,
+    // which says where they were found.
+    let mut long = input("長文刊物", "2024-12-10");
+    long.body = Some(format!("{}低空經濟試點", "人工智能的發展。".repeat(300)));
+    let long = app
+        .store
+        .create_publication(&Actor::cli(), &long.validate(Script::Hant).unwrap())
+        .await
+        .unwrap();
+    found_within(&app, "低空经济试点", ("publication", long.id), wait).await;
+    let (_, page) = app.page("/zh-Hans/search?q=低空经济试点").await;
+    let shown = hit(&page, long.id);
+    assert!(shown.contains("在正文后段或附件中找到"), "{shown}");
     let files = app.store.publication_files(p.id).await.unwrap();
     let read = files[0].words_length.unwrap();
     assert!(read > 100, "{read} characters read");

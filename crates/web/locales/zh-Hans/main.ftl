@@ -437,6 +437,7 @@ search-field = 领域
 search-field-all = 所有领域
 search-year = 年份
 search-none = 找不到结果。请试用较少字词；以任何文字书写都能找到相同的记录。
+search-found-further = 在正文后段或附件中找到。
 search-count = 共 { $count } 项结果
 search-kind-event = 活动
 search-kind-item = 议程项目

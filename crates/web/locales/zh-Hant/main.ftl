@@ -437,6 +437,7 @@ search-field = 領域
 search-field-all = 所有領域
 search-year = 年份
 search-none = 找不到結果。請試用較少字詞；以任何文字書寫都能找到相同的紀錄。
+search-found-further = 在正文後段或附件中找到。
 search-count = 共 { $count } 項結果
 search-kind-event = 活動
 search-kind-item = 議程項目

@@ -54,6 +54,10 @@ pub struct Shown {
     pub extra_html: String,
     pub snippet_html: String,
     pub href: String,
+    /// None of the query's words is in what the hit shows: they are further in its text
+    /// or in its files' words, which are searched but not kept with the hit (see
+    /// `baylink_search::STORED_BODY_CHARS`).
+    pub found_further: bool,
 }
 
 pub struct Group {
@@ -118,11 +122,16 @@ pub fn show(c: &Ctx, hit: &Hit, query: &str) -> Shown {
             baylink_text::display_text(b, from, c.lang.script(), c.terms).into_owned()
         })
         .unwrap_or_default();
+    let found_further = matches!(d.kind.as_str(), "publication" | "posting")
+        && [&title, &extra, &body]
+            .iter()
+            .all(|shown| baylink_search::highlights(shown, query).is_empty());
     Shown {
         title_html: marked(&title, query),
         extra_html: marked(&extra, query),
         snippet_html: marked(&snippet(&body, query, 120), query),
         href: c.href(&d.path),
+        found_further,
     }
 }
 
