@@ -774,6 +774,43 @@ async fn search_finds_a_publication_by_the_words_of_its_files() {
     let (_, page) = app.page("/zh-Hans/search?q=低空经济试点").await;
     let shown = hit(&page, long.id);
     assert!(shown.contains("在正文后段或附件中找到"), "{shown}");
+    // The API says so too, and gives the snippet around the match with its ranges.
+    let api = |q: &'static str| {
+        let client = app.client.clone();
+        let url = app.url("/api/v1/search");
+        async move {
+            let r = client.get(url).query(&[("q", q)]).send().await.unwrap();
+            r.json::<serde_json::Value>().await.unwrap()["hits"]
+                .as_array()
+                .unwrap()
+                .clone()
+        }
+    };
+    let found = api("低空经济试点").await;
+    let far = found
+        .iter()
+        .find(|h| h["id"] == long.id && h["kind"] == "publication")
+        .unwrap();
+    assert_eq!(far["found_further"], true, "{far}");
+    let found = api("跨境数据流通").await;
+    let near = found
+        .iter()
+        .find(|h| h["id"] == p.id && h["kind"] == "publication")
+        .unwrap();
+    assert_eq!(near["found_further"], false, "{near}");
+    let snippet = near["snippet"].as_str().unwrap();
+    let marked: Vec<&str> = near["snippet_highlights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| &snippet[r[0].as_u64().unwrap() as usize..r[1].as_u64().unwrap() as usize])
+        .collect();
+    // (The English "cross-border data" of the terms table is 跨境数据: marked too.)
+    assert_eq!(
+        marked,
+        ["跨境", "數據", "流通", "Cross-border data"],
+        "{near}"
+    );
     let files = app.store.publication_files(p.id).await.unwrap();
     let read = files[0].words_length.unwrap();
     assert!(read > 100, "{read} characters read");

@@ -13,7 +13,7 @@ use utoipa::ToSchema;
 
 use crate::AppState;
 use crate::error::WebError;
-use crate::views::search::query_from;
+use crate::views::search::{query_from, snippet};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/api/v1/search", get(search))
@@ -28,11 +28,19 @@ pub struct SearchHit {
     pub title: String,
     pub title_script: String,
     pub title_en: Option<String>,
-    /// The first 200 characters of the running text, as stored.
+    /// About 200 characters of the running text, as stored, around its first match ("…"
+    /// where cut); its start when the words matched are further on (in a long text, or in
+    /// a publication's or a posting's files), which `found_further` then says.
     pub snippet: Option<String>,
     pub snippet_script: String,
     /// Byte ranges of `title` that matched the query.
     pub title_highlights: Vec<[usize; 2]>,
+    /// Byte ranges of `snippet` that matched the query.
+    pub snippet_highlights: Vec<[usize; 2]>,
+    /// A publication or posting none of whose query words is in the title or the
+    /// snippet: they were found further in its text or its files' words, which are
+    /// searched but not returned.
+    pub found_further: bool,
     pub region: Option<String>,
     pub year: Option<i64>,
     /// The page, under a locale prefix (`/zh-Hant` + path).
@@ -78,10 +86,19 @@ pub async fn search(
         .into_iter()
         .map(|h| {
             let d = h.doc;
-            let title_highlights = baylink_search::highlights(&d.title, &text)
-                .into_iter()
-                .map(|r| [r.start, r.end])
-                .collect();
+            let ranges = |s: &str| -> Vec<[usize; 2]> {
+                baylink_search::highlights(s, &text)
+                    .into_iter()
+                    .map(|r| [r.start, r.end])
+                    .collect()
+            };
+            let title_highlights = ranges(&d.title);
+            let snippet = d.body.map(|b| snippet(&b, &text, 200));
+            let snippet_highlights = snippet.as_deref().map(ranges).unwrap_or_default();
+            let found_further = matches!(d.kind.as_str(), "publication" | "posting")
+                && title_highlights.is_empty()
+                && snippet_highlights.is_empty()
+                && d.title_en.as_deref().is_none_or(|t| ranges(t).is_empty());
             SearchHit {
                 kind: d.kind,
                 id: d.id,
@@ -89,8 +106,10 @@ pub async fn search(
                 title: d.title,
                 title_script: d.title_script,
                 title_en: d.title_en,
-                snippet: d.body.map(|b| b.chars().take(200).collect()),
+                snippet,
                 snippet_script: d.body_script,
+                snippet_highlights,
+                found_further,
                 region: d.region,
                 year: d.year,
                 path: d.path,

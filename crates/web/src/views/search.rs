@@ -81,7 +81,7 @@ pub fn marked(text: &str, query: &str) -> String {
 }
 
 /// About `width` characters of `text` around its first match.
-fn snippet(text: &str, query: &str, width: usize) -> String {
+pub(crate) fn snippet(text: &str, query: &str, width: usize) -> String {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     if chars.len() <= width {
         return text.to_owned();
