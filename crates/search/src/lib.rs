@@ -392,6 +392,32 @@ impl SearchIndex {
     }
 }
 
+/// Where in `text` the words of `query` first occur, as a byte offset (at a character
+/// boundary), found without analysing the whole text: the query's terms are looked for in
+/// the text folded as the index folds it (script, regional terms, case; an English stem is
+/// found in the words it begins). For a long body, such as the words of a publication's
+/// files, whose matching passage is past what a hit keeps. Approximate where folding
+/// changed the text's length: the caller shows a window around it.
+pub fn first_occurrence(text: &str, query: &str) -> Option<usize> {
+    let mut terms: Vec<String> = analyze(&query.chars().take(MAX_QUERY_CHARS).collect::<String>())
+        .into_iter()
+        .map(|(t, _)| t)
+        .filter(|t| !t.is_empty())
+        .collect();
+    terms.sort();
+    terms.dedup();
+    let finder = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .build(&terms)
+        .ok()?;
+    let folded = baylink_text::fold_terms(text);
+    let at = finder.find(&folded)?.start();
+    let before = folded[..at].chars().count();
+    let (text_chars, folded_chars) = (text.chars().count(), folded.chars().count().max(1));
+    let index = before * text_chars / folded_chars;
+    text.char_indices().nth(index).map(|(b, _)| b)
+}
+
 /// Byte ranges of `text` to highlight for the terms of `query`: every token of `text`
 /// whose analysed term is one of the query's.
 ///
@@ -728,6 +754,20 @@ mod tests {
             ranges.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(),
             ["資訊科技"]
         );
+    }
+
+    #[test]
+    fn the_first_occurrence_is_found_in_a_long_text_in_another_script() {
+        let text = format!(
+            "{}並提出跨境數據流通的建議。",
+            "人工智能的發展。".repeat(2_000)
+        );
+        let at = first_occurrence(&text, "跨境数据流通").unwrap();
+        assert!(text[at..].starts_with("跨境"), "{}", &text[at..at + 30]);
+        assert_eq!(first_occurrence(&text, "低空经济"), None);
+        let english = "Its recommendations on cross-border technologies.";
+        let at = first_occurrence(english, "technology").unwrap();
+        assert!(english[at..].starts_with("technologies"));
     }
 
     /// A snippet starts with "…", which folding turns into three characters; a regional

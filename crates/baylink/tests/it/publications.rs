@@ -774,6 +774,8 @@ async fn search_finds_a_publication_by_the_words_of_its_files() {
     let (_, page) = app.page("/zh-Hans/search?q=低空经济试点").await;
     let shown = hit(&page, long.id);
     assert!(shown.contains("在正文后段或附件中找到"), "{shown}");
+    // ... and shows the passage where they are, read from the store, marked.
+    assert!(shown.contains("<mark>低空</mark>"), "{shown}");
     // The API says so too, and gives the snippet around the match with its ranges.
     let api = |q: &'static str| {
         let client = app.client.clone();
@@ -792,6 +794,11 @@ async fn search_finds_a_publication_by_the_words_of_its_files() {
         .find(|h| h["id"] == long.id && h["kind"] == "publication")
         .unwrap();
     assert_eq!(far["found_further"], true, "{far}");
+    assert!(
+        far["snippet"].as_str().unwrap().ends_with("低空經濟試點")
+            && !far["snippet_highlights"].as_array().unwrap().is_empty(),
+        "{far}"
+    );
     let found = api("跨境数据流通").await;
     let near = found
         .iter()

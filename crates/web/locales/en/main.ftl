@@ -453,7 +453,7 @@ search-field = Field
 search-field-all = All fields
 search-year = Year
 search-none = Nothing found. Try fewer words, or another script: every script finds the same records.
-search-found-further = Found further in its text or in its files.
+search-found-further = Found further in its text or in its files:
 search-count = { $count ->
     [one] One result
    *[other] { $count } results

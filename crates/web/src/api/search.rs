@@ -13,7 +13,7 @@ use utoipa::ToSchema;
 
 use crate::AppState;
 use crate::error::WebError;
-use crate::views::search::{query_from, snippet};
+use crate::views::search::{found_further, passages, query_from, snippet};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/api/v1/search", get(search))
@@ -29,17 +29,18 @@ pub struct SearchHit {
     pub title_script: String,
     pub title_en: Option<String>,
     /// About 200 characters of the running text, as stored, around its first match ("…"
-    /// where cut); its start when the words matched are further on (in a long text, or in
-    /// a publication's or a posting's files), which `found_further` then says.
+    /// where cut). When the words matched are further on (in a long text, or in a
+    /// publication's or a posting's files), which `found_further` then says, the passage
+    /// where they first occur, for the first three such hits; the text's start for others.
     pub snippet: Option<String>,
     pub snippet_script: String,
     /// Byte ranges of `title` that matched the query.
     pub title_highlights: Vec<[usize; 2]>,
     /// Byte ranges of `snippet` that matched the query.
     pub snippet_highlights: Vec<[usize; 2]>,
-    /// A publication or posting none of whose query words is in the title or the
-    /// snippet: they were found further in its text or its files' words, which are
-    /// searched but not returned.
+    /// A publication or posting none of whose query words is in what the hit keeps (its
+    /// title and the start of its text): they were found further in its text or in its
+    /// files' words.
     pub found_further: bool,
     pub region: Option<String>,
     pub year: Option<i64>,
@@ -82,9 +83,12 @@ pub async fn search(
         .chars()
         .take(baylink_search::MAX_QUERY_CHARS)
         .collect();
+    let passages = passages(s.store.as_ref(), &hits, &text).await;
     let hits = hits
         .into_iter()
         .map(|h| {
+            let further = found_further(&h.doc, &text);
+            let passage = passages.get(&(h.doc.kind.clone(), h.doc.id)).cloned();
             let d = h.doc;
             let ranges = |s: &str| -> Vec<[usize; 2]> {
                 baylink_search::highlights(s, &text)
@@ -93,12 +97,8 @@ pub async fn search(
                     .collect()
             };
             let title_highlights = ranges(&d.title);
-            let snippet = d.body.map(|b| snippet(&b, &text, 200));
+            let snippet = passage.or(d.body).map(|b| snippet(&b, &text, 200));
             let snippet_highlights = snippet.as_deref().map(ranges).unwrap_or_default();
-            let found_further = matches!(d.kind.as_str(), "publication" | "posting")
-                && title_highlights.is_empty()
-                && snippet_highlights.is_empty()
-                && d.title_en.as_deref().is_none_or(|t| ranges(t).is_empty());
             SearchHit {
                 kind: d.kind,
                 id: d.id,
@@ -109,7 +109,7 @@ pub async fn search(
                 snippet,
                 snippet_script: d.body_script,
                 snippet_highlights,
-                found_further,
+                found_further: further,
                 region: d.region,
                 year: d.year,
                 path: d.path,

@@ -105,7 +105,84 @@ pub(crate) fn snippet(text: &str, query: &str, width: usize) -> String {
     out
 }
 
-pub fn show(c: &Ctx, hit: &Hit, query: &str) -> Shown {
+/// Whether `d` is a publication or a posting none of whose query words is in what the hit
+/// keeps: they are further in its text, or in its files' words (searched, not kept; see
+/// `baylink_search::STORED_BODY_CHARS`).
+pub(crate) fn found_further(d: &baylink_search::Document, query: &str) -> bool {
+    matches!(d.kind.as_str(), "publication" | "posting")
+        && [
+            Some(&d.title),
+            d.title_en.as_ref(),
+            d.extra.as_ref(),
+            d.body.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        .all(|kept| baylink_search::highlights(kept, query).is_empty())
+}
+
+/// At most this many hits a page have their passage read from the store.
+const PASSAGES_PER_PAGE: usize = 3;
+
+/// For the first few hits [`found_further`]: the passage of their whole body (their
+/// search record, read again from the store) where the query's words first occur, as
+/// written, cut with "…". Finding it folds the whole body (a publication's files may run
+/// to 300,000 characters each), so it runs off the async runtime; a hit whose passage
+/// cannot be read is shown without it.
+pub(crate) async fn passages(
+    store: &dyn baylink_store::Store,
+    hits: &[Hit],
+    query: &str,
+) -> HashMap<(String, i64), String> {
+    let mut out = HashMap::new();
+    for hit in hits
+        .iter()
+        .filter(|h| found_further(&h.doc, query))
+        .take(PASSAGES_PER_PAGE)
+    {
+        let d = &hit.doc;
+        let body = match store.search_records(&d.kind, &[d.id]).await {
+            Ok(records) => records.into_iter().next().and_then(|r| r.body),
+            Err(e) => {
+                tracing::warn!(error = %e, kind = %d.kind, id = d.id, "a hit's passage could not be read");
+                None
+            }
+        };
+        let Some(body) = body else { continue };
+        let q = query.to_owned();
+        let found = tokio::task::spawn_blocking(move || {
+            baylink_search::first_occurrence(&body, &q).map(|at| window(&body, at, 60, 240))
+        })
+        .await;
+        if let Ok(Some(passage)) = found {
+            out.insert((d.kind.clone(), d.id), passage);
+        }
+    }
+    out
+}
+
+/// About `before` characters before byte `at` of `text` and `after` from it, with "…"
+/// where cut.
+fn window(text: &str, at: usize, before: usize, after: usize) -> String {
+    let head: Vec<(usize, char)> = text[..at].char_indices().collect();
+    let from = head.len().checked_sub(before).map_or(0, |i| head[i].0);
+    let to = text[at..]
+        .char_indices()
+        .nth(after)
+        .map_or(text.len(), |(b, _)| at + b);
+    let mut out = String::new();
+    if from > 0 {
+        out.push('…');
+    }
+    out.push_str(&text[from..to]);
+    if to < text.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// A hit as shown, its snippet taken from `passage` when one was read for it.
+pub fn show(c: &Ctx, hit: &Hit, query: &str, passage: Option<&str>) -> Shown {
     let d = &hit.doc;
     let title = c.name(&d.title, &d.title_script, &d.title_en);
     let extra = d
@@ -113,37 +190,40 @@ pub fn show(c: &Ctx, hit: &Hit, query: &str) -> Shown {
         .as_deref()
         .map(|e| c.text(e, &d.title_script))
         .unwrap_or_default();
-    let body = d
-        .body
-        .as_deref()
+    let body = passage
+        .or(d.body.as_deref())
         .map(|b| {
             let from =
                 baylink_text::Script::parse(&d.body_script).unwrap_or(baylink_text::Script::Hant);
             baylink_text::display_text(b, from, c.lang.script(), c.terms).into_owned()
         })
         .unwrap_or_default();
-    let found_further = matches!(d.kind.as_str(), "publication" | "posting")
-        && [&title, &extra, &body]
-            .iter()
-            .all(|shown| baylink_search::highlights(shown, query).is_empty());
     Shown {
         title_html: marked(&title, query),
         extra_html: marked(&extra, query),
         snippet_html: marked(&snippet(&body, query, 120), query),
         href: c.href(&d.path),
-        found_further,
+        found_further: found_further(d, query),
     }
 }
 
 /// Hits grouped by kind, groups in [`KINDS`] order.
-pub fn grouped(c: &Ctx, hits: &[Hit], query: &str) -> Vec<Group> {
+pub fn grouped(
+    c: &Ctx,
+    hits: &[Hit],
+    query: &str,
+    passages: &HashMap<(String, i64), String>,
+) -> Vec<Group> {
     KINDS
         .iter()
         .filter_map(|kind| {
             let shown: Vec<Shown> = hits
                 .iter()
                 .filter(|h| h.doc.kind == *kind)
-                .map(|h| show(c, h, query))
+                .map(|h| {
+                    let passage = passages.get(&(h.doc.kind.clone(), h.doc.id));
+                    show(c, h, query, passage.map(String::as_str))
+                })
                 .collect();
             (!shown.is_empty()).then_some(Group { kind, hits: shown })
         })
@@ -188,8 +268,9 @@ async fn search_page(
         .iter()
         .map(|f| (*f, c.t(&format!("search-field-{f}"))))
         .collect();
+    let passages = passages(s.store.as_ref(), &hits, &query.text).await;
     render(&SearchPage {
-        groups: grouped(&c, &hits, &query.text),
+        groups: grouped(&c, &hits, &query.text, &passages),
         total: hits.len(),
         q: query
             .text
