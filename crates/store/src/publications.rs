@@ -101,19 +101,35 @@ pub struct PublicationInput {
     /// `whitepaper`, `news`, `event_report` or `challenge`.
     #[schema(value_type = PublicationKind)]
     pub kind: String,
+    /// Not blank; no control characters.
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        pattern = "^[^\\x00-\\x1f\\x7f]*[^\\s\\x00-\\x1f\\x7f][^\\x00-\\x1f\\x7f]*$"
+    )]
     pub title: String,
+    /// `zh-Hant`, `zh-Hans` or `en`; detected from the title when left out.
+    #[schema(pattern = "^(zh-Hant|zh-Hans|en)?$")]
     pub title_script: Option<String>,
+    #[schema(max_length = 200, pattern = "^[^\\x00-\\x1f\\x7f]*$")]
     pub title_en: Option<String>,
+    #[schema(max_length = 2000)]
     pub summary: Option<String>,
+    #[schema(pattern = "^(zh-Hant|zh-Hans|en)?$")]
     pub summary_script: Option<String>,
+    #[schema(max_length = 20000)]
     pub body: Option<String>,
+    #[schema(pattern = "^(zh-Hant|zh-Hans|en)?$")]
     pub body_script: Option<String>,
+    /// The full text elsewhere: `https://…` or `http://…` (`www.…` is taken as https).
+    #[schema(max_length = 500, pattern = "^(https?://)?[^\\s]+\\.[^\\s]+$")]
     pub url: Option<String>,
     /// `YYYY-MM-DD`.
     #[schema(format = Date)]
     pub published_on: String,
     pub event_id: Option<i64>,
-    /// The organisations it names, in order.
+    /// The organisations it names, in order (at most 20; a repeated one counts once).
+    #[schema(max_items = 20)]
     pub org_ids: Vec<i64>,
     pub draft: bool,
     pub synthetic: bool,
