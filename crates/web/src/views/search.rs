@@ -94,8 +94,13 @@ pub(crate) fn snippet(text: &str, query: &str, width: usize) -> String {
     let start = centre.saturating_sub(width / 3).min(chars.len() - width);
     let from = chars[start].0;
     let to = chars.get(start + width).map_or(text.len(), |(b, _)| *b);
-    let mut out = String::new();
-    if start > 0 {
+    excerpt(text, from, to)
+}
+
+/// `text[from..to]`, with "…" on each side where it was cut.
+fn excerpt(text: &str, from: usize, to: usize) -> String {
+    let mut out = String::with_capacity(to - from + 6);
+    if from > 0 {
         out.push('…');
     }
     out.push_str(&text[from..to]);
@@ -170,15 +175,7 @@ fn window(text: &str, at: usize, before: usize, after: usize) -> String {
         .char_indices()
         .nth(after)
         .map_or(text.len(), |(b, _)| at + b);
-    let mut out = String::new();
-    if from > 0 {
-        out.push('…');
-    }
-    out.push_str(&text[from..to]);
-    if to < text.len() {
-        out.push('…');
-    }
-    out
+    excerpt(text, from, to)
 }
 
 /// A hit as shown, its snippet taken from `passage` when one was read for it.
