@@ -203,8 +203,8 @@ pub mod reexport {
     pub use sqlx;
 }
 
-/// Whose files' words [`gather_words`](crate::impl_sql_store) writes where search reads
-/// them.
+/// Whose files: a publication's or a posting's, kept alike (bytes, words read for
+/// search), read by the same helpers of [`impl_sql_store`](crate::impl_sql_store).
 #[derive(Debug, Clone, Copy)]
 pub enum FileWords {
     Publication,
@@ -228,6 +228,15 @@ impl FileWords {
                 "attachment_words",
             ),
         }
+    }
+
+    /// `SELECT` of the files' columns (without their bytes) `WHERE condition`.
+    pub fn select(self, condition: &str) -> String {
+        let cols = match self {
+            FileWords::Publication => crate::sql_publications::FILE_COLS,
+            FileWords::Posting => crate::sql_market::ATTACHMENT_COLS,
+        };
+        format!("SELECT {cols} FROM {} WHERE {condition}", self.names().0)
     }
 }
 
@@ -269,6 +278,35 @@ macro_rules! impl_sql_store {
             }
 
             impl $store {
+                /// Files chosen by `condition`, whose one value (`$1`) is `value`.
+                async fn files_where<T>(&self, files: $crate::sql::FileWords, condition: &str, value: i64) -> StoreResult<Vec<T>>
+                where
+                    T: for<'r> sqlx::FromRow<'r, <$db as sqlx::Database>::Row> + Send + Unpin,
+                {
+                    sqlx::query_as::<_, T>(AssertSqlSafe(files.select(condition)))
+                        .bind(value)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                /// A file and its bytes.
+                async fn file_with_data<T>(&self, files: $crate::sql::FileWords, id: i64) -> StoreResult<(T, Vec<u8>)>
+                where
+                    T: for<'r> sqlx::FromRow<'r, <$db as sqlx::Database>::Row>,
+                {
+                    let sql = files.select("id = $1").replacen(" FROM ", ", data FROM ", 1);
+                    let row = sqlx::query(AssertSqlSafe(sql))
+                        .bind(id)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)?;
+                    let file = T::from_row(&row).map_err(map_err)?;
+                    let data: Vec<u8> = row.try_get("data").map_err(map_err)?;
+                    Ok((file, data))
+                }
+
                 /// Keeps the words read out of a file that had none read (one read
                 /// meanwhile by another node is left as it is) and gathers its owner's.
                 async fn keep_words(&self, files: $crate::sql::FileWords, id: i64, words: &str) -> StoreResult<()> {

@@ -671,23 +671,11 @@ macro_rules! impl_sql_market {
                 }
 
                 async fn attachments(&self, posting_id: i64) -> StoreResult<Vec<Attachment>> {
-                    sqlx::query_as::<_, Attachment>(AssertSqlSafe(format!("SELECT {ATTACHMENT_COLS} FROM posting_attachments WHERE posting_id = $1 ORDER BY id")))
-                        .bind(posting_id)
-                        .fetch_all(&self.pool)
-                        .await
-                        .map_err(map_err)
+                    self.files_where($crate::sql::FileWords::Posting, "posting_id = $1 ORDER BY id", posting_id).await
                 }
 
                 async fn attachment_data(&self, id: i64) -> StoreResult<(Attachment, Vec<u8>)> {
-                    let row = sqlx::query(AssertSqlSafe(format!("SELECT {ATTACHMENT_COLS}, data FROM posting_attachments WHERE id = $1")))
-                        .bind(id)
-                        .fetch_optional(&self.pool)
-                        .await
-                        .map_err(map_err)?
-                        .ok_or(StoreError::NotFound)?;
-                    let a = Attachment::from_row(&row).map_err(map_err)?;
-                    let data: Vec<u8> = row.try_get("data").map_err(map_err)?;
-                    Ok((a, data))
+                    self.file_with_data($crate::sql::FileWords::Posting, id).await
                 }
 
                 async fn delete_attachment(&self, by: &User, id: i64) -> StoreResult<()> {
@@ -710,11 +698,7 @@ macro_rules! impl_sql_market {
                 }
 
                 async fn attachments_unread(&self, limit: i64) -> StoreResult<Vec<Attachment>> {
-                    sqlx::query_as::<_, Attachment>(AssertSqlSafe(format!("SELECT {ATTACHMENT_COLS} FROM posting_attachments WHERE words IS NULL ORDER BY id LIMIT $1")))
-                        .bind(limit)
-                        .fetch_all(&self.pool)
-                        .await
-                        .map_err(map_err)
+                    self.files_where($crate::sql::FileWords::Posting, "words IS NULL ORDER BY id LIMIT $1", limit).await
                 }
 
                 async fn set_attachment_words(&self, id: i64, words: &str) -> StoreResult<()> {

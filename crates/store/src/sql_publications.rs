@@ -279,23 +279,11 @@ macro_rules! impl_sql_publications {
                 }
 
                 async fn publication_files(&self, publication_id: i64) -> StoreResult<Vec<PublicationFile>> {
-                    sqlx::query_as::<_, PublicationFile>(AssertSqlSafe(format!("SELECT {FILE_COLS} FROM publication_files WHERE publication_id = $1 ORDER BY id")))
-                        .bind(publication_id)
-                        .fetch_all(&self.pool)
-                        .await
-                        .map_err(map_err)
+                    self.files_where($crate::sql::FileWords::Publication, "publication_id = $1 ORDER BY id", publication_id).await
                 }
 
                 async fn publication_file_data(&self, id: i64) -> StoreResult<(PublicationFile, Vec<u8>)> {
-                    let row = sqlx::query(AssertSqlSafe(format!("SELECT {FILE_COLS}, data FROM publication_files WHERE id = $1")))
-                        .bind(id)
-                        .fetch_optional(&self.pool)
-                        .await
-                        .map_err(map_err)?
-                        .ok_or(StoreError::NotFound)?;
-                    let file = PublicationFile::from_row(&row).map_err(map_err)?;
-                    let data: Vec<u8> = row.try_get("data").map_err(map_err)?;
-                    Ok((file, data))
+                    self.file_with_data($crate::sql::FileWords::Publication, id).await
                 }
 
                 async fn delete_publication_file(&self, actor: &Actor, id: i64) -> StoreResult<()> {
@@ -313,11 +301,7 @@ macro_rules! impl_sql_publications {
                 }
 
                 async fn publication_files_unread(&self, limit: i64) -> StoreResult<Vec<PublicationFile>> {
-                    sqlx::query_as::<_, PublicationFile>(AssertSqlSafe(format!("SELECT {FILE_COLS} FROM publication_files WHERE words IS NULL ORDER BY id LIMIT $1")))
-                        .bind(limit)
-                        .fetch_all(&self.pool)
-                        .await
-                        .map_err(map_err)
+                    self.files_where($crate::sql::FileWords::Publication, "words IS NULL ORDER BY id LIMIT $1", limit).await
                 }
 
                 async fn set_publication_file_words(&self, id: i64, words: &str) -> StoreResult<()> {

@@ -13,7 +13,7 @@ use utoipa::ToSchema;
 
 use crate::AppState;
 use crate::error::WebError;
-use crate::views::search::{found_further, passages, query_from, snippet};
+use crate::views::search::{passages, query_from, snippet};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/api/v1/search", get(search))
@@ -83,12 +83,13 @@ pub async fn search(
         .chars()
         .take(baylink_search::MAX_QUERY_CHARS)
         .collect();
-    let passages = passages(s.store.as_ref(), &hits, &text).await;
+    let mut further = passages(s.store.as_ref(), &hits, &text).await;
     let hits = hits
         .into_iter()
         .map(|h| {
-            let further = found_further(&h.doc, &text);
-            let passage = passages.get(&(h.doc.kind.clone(), h.doc.id)).cloned();
+            let found = further.remove(&(h.doc.kind.clone(), h.doc.id));
+            let found_further = found.is_some();
+            let passage = found.flatten();
             let d = h.doc;
             let ranges = |s: &str| -> Vec<[usize; 2]> {
                 baylink_search::highlights(s, &text)
@@ -109,7 +110,7 @@ pub async fn search(
                 snippet,
                 snippet_script: d.body_script,
                 snippet_highlights,
-                found_further: further,
+                found_further,
                 region: d.region,
                 year: d.year,
                 path: d.path,

@@ -129,22 +129,30 @@ pub(crate) fn found_further(d: &baylink_search::Document, query: &str) -> bool {
 /// At most this many hits a page have their passage read from the store.
 const PASSAGES_PER_PAGE: usize = 3;
 
-/// For the first few hits [`found_further`]: the passage of their whole body (their
-/// search record, read again from the store) where the query's words first occur, as
-/// written, cut with "…". Finding it folds the whole body (a publication's files may run
-/// to 300,000 characters each), so it runs off the async runtime; a hit whose passage
-/// cannot be read is shown without it.
+/// The hits [`found_further`] (by kind and id), each decided once, and for the first few
+/// the passage of their whole body (their search record, read again from the store)
+/// where the query's words first occur, as written, cut with "…".
+pub(crate) type Further = HashMap<(String, i64), Option<String>>;
+
+/// [`Further`] for these hits. Finding a passage folds the whole body (a publication's
+/// files may run to 300,000 characters each), so it runs off the async runtime; a hit
+/// whose passage cannot be read is shown without it.
 pub(crate) async fn passages(
     store: &dyn baylink_store::Store,
     hits: &[Hit],
     query: &str,
-) -> HashMap<(String, i64), String> {
-    let mut out = HashMap::new();
-    for hit in hits
+) -> Further {
+    let mut out: Further = hits
         .iter()
         .filter(|h| found_further(&h.doc, query))
+        .map(|h| ((h.doc.kind.clone(), h.doc.id), None))
+        .collect();
+    let first: Vec<&Hit> = hits
+        .iter()
+        .filter(|h| out.contains_key(&(h.doc.kind.clone(), h.doc.id)))
         .take(PASSAGES_PER_PAGE)
-    {
+        .collect();
+    for hit in first {
         let d = &hit.doc;
         let body = match store.search_records(&d.kind, &[d.id]).await {
             Ok(records) => records.into_iter().next().and_then(|r| r.body),
@@ -160,7 +168,7 @@ pub(crate) async fn passages(
         })
         .await;
         if let Ok(Some(passage)) = found {
-            out.insert((d.kind.clone(), d.id), passage);
+            out.insert((d.kind.clone(), d.id), Some(passage));
         }
     }
     out
@@ -178,8 +186,10 @@ fn window(text: &str, at: usize, before: usize, after: usize) -> String {
     excerpt(text, from, to)
 }
 
-/// A hit as shown, its snippet taken from `passage` when one was read for it.
-pub fn show(c: &Ctx, hit: &Hit, query: &str, passage: Option<&str>) -> Shown {
+/// A hit as shown: `further` is its entry in [`Further`], if any; its snippet is taken
+/// from the passage when one was read for it.
+pub fn show(c: &Ctx, hit: &Hit, query: &str, further: Option<&Option<String>>) -> Shown {
+    let passage = further.and_then(Option::as_deref);
     let d = &hit.doc;
     let title = c.name(&d.title, &d.title_script, &d.title_en);
     let extra = d
@@ -200,27 +210,19 @@ pub fn show(c: &Ctx, hit: &Hit, query: &str, passage: Option<&str>) -> Shown {
         extra_html: marked(&extra, query),
         snippet_html: marked(&snippet(&body, query, 120), query),
         href: c.href(&d.path),
-        found_further: found_further(d, query),
+        found_further: further.is_some(),
     }
 }
 
 /// Hits grouped by kind, groups in [`KINDS`] order.
-pub fn grouped(
-    c: &Ctx,
-    hits: &[Hit],
-    query: &str,
-    passages: &HashMap<(String, i64), String>,
-) -> Vec<Group> {
+pub fn grouped(c: &Ctx, hits: &[Hit], query: &str, further: &Further) -> Vec<Group> {
     KINDS
         .iter()
         .filter_map(|kind| {
             let shown: Vec<Shown> = hits
                 .iter()
                 .filter(|h| h.doc.kind == *kind)
-                .map(|h| {
-                    let passage = passages.get(&(h.doc.kind.clone(), h.doc.id));
-                    show(c, h, query, passage.map(String::as_str))
-                })
+                .map(|h| show(c, h, query, further.get(&(h.doc.kind.clone(), h.doc.id))))
                 .collect();
             (!shown.is_empty()).then_some(Group { kind, hits: shown })
         })
@@ -265,9 +267,9 @@ async fn search_page(
         .iter()
         .map(|f| (*f, c.t(&format!("search-field-{f}"))))
         .collect();
-    let passages = passages(s.store.as_ref(), &hits, &query.text).await;
+    let further = passages(s.store.as_ref(), &hits, &query.text).await;
     render(&SearchPage {
-        groups: grouped(&c, &hits, &query.text, &passages),
+        groups: grouped(&c, &hits, &query.text, &further),
         total: hits.len(),
         q: query
             .text
