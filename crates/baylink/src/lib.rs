@@ -15,6 +15,7 @@ use anyhow::{Context, bail};
 use baylink_store::Store;
 use baylink_store_postgres::PgStore;
 use baylink_store_sqlite::SqliteStore;
+use baylink_web::documents::WordReader;
 use baylink_web::{AppState, WebConfig};
 use tokio::net::TcpListener;
 
@@ -124,10 +125,15 @@ impl Running {
     }
 }
 
-/// Starts the application for `store` on `listener`.
-pub fn start(listener: TcpListener, store: Arc<dyn Store>) -> std::io::Result<Running> {
+/// Starts the application for `store` on `listener`, reading uploaded files' words as
+/// `words` says (`baylink serve`: in child processes of its own program).
+pub fn start(
+    listener: TcpListener,
+    store: Arc<dyn Store>,
+    words: WordReader,
+) -> std::io::Result<Running> {
     let index = baylink_search::SearchIndex::in_ram().map_err(std::io::Error::other)?;
-    start_with_index(listener, store, Arc::new(index))
+    start_with_index(listener, store, Arc::new(index), words)
 }
 
 /// [`start`] with a given search index (on disk, for a node that keeps its index between
@@ -138,6 +144,7 @@ pub fn start_with_index(
     listener: TcpListener,
     store: Arc<dyn Store>,
     index: Arc<baylink_search::SearchIndex>,
+    words: WordReader,
 ) -> std::io::Result<Running> {
     let addr = listener.local_addr()?;
     baylink_text::warm_up();
@@ -146,6 +153,7 @@ pub fn start_with_index(
         store,
         WebConfig {
             secure_cookies: secure_cookies_for(&addr),
+            words,
         },
         index,
     );

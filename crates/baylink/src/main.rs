@@ -168,6 +168,21 @@ enum Command {
         /// Write the table to this `.csv` or `.xlsx` file instead of standard output.
         file: Option<PathBuf>,
     },
+    /// Read one uploaded file from standard input and print its words for search. Run by
+    /// `serve` in a child process for each file, with limits on its memory and CPU time,
+    /// so that a hostile file ends this process and not the server.
+    #[command(hide = true)]
+    ReadWords {
+        /// The file's kind: pdf, docx, pptx or xlsx.
+        #[arg(long)]
+        kind: String,
+        /// Address space the reader may take, in MiB.
+        #[arg(long, default_value_t = baylink_documents::child::Limits::DEFAULT.memory_bytes >> 20)]
+        memory_mib: u64,
+        /// CPU time the reader may take, in seconds.
+        #[arg(long, default_value_t = baylink_documents::child::Limits::DEFAULT.cpu_seconds)]
+        cpu_seconds: u64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -247,6 +262,20 @@ fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
+    if let Command::ReadWords {
+        kind,
+        memory_mib,
+        cpu_seconds,
+    } = &cli.command
+    {
+        // Before the runtime: the child is one thread that reads one file, and its
+        // memory limit need not make room for a runtime's threads.
+        let limits = baylink_documents::child::Limits {
+            memory_bytes: memory_mib.saturating_mul(1 << 20),
+            cpu_seconds: *cpu_seconds,
+        };
+        return ExitCode::from(baylink_documents::child::run(kind, limits));
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -398,6 +427,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("exported {n} rows to {}", file.display());
             Ok(ExitCode::SUCCESS)
         }
+        Command::ReadWords { .. } => unreachable!("read-words runs before the runtime starts"),
     }
 }
 
@@ -523,13 +553,17 @@ async fn serve(
     let metrics = TcpListener::bind(metrics_listen)
         .await
         .with_context(|| format!("listening for metrics on {metrics_listen}"))?;
+    // Uploaded files are read by this very program's `read-words`, in child processes.
+    let words = baylink_web::documents::WordReader::child(
+        std::env::current_exe().context("finding this program's path")?,
+    );
     let running = match &index_dir {
         Some(dir) => {
             let index = baylink_search::SearchIndex::open(dir)
                 .with_context(|| format!("opening the search index in {}", dir.display()))?;
-            baylink::start_with_index(listener, store, std::sync::Arc::new(index))?
+            baylink::start_with_index(listener, store, std::sync::Arc::new(index), words)?
         }
-        None => baylink::start(listener, store)?,
+        None => baylink::start(listener, store, words)?,
     };
     let mail_task = match &mail.smtp {
         Some(smtp) => {

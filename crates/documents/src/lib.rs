@@ -9,8 +9,14 @@
 //! (a PDF reader's panic is caught), reads at most [`MAX_ENTRY_BYTES`] out of any one part
 //! of a zip (so a zip bomb stops there) and keeps at most [`MAX_CHARS`] characters. What
 //! it cannot read is `None`, and the file is kept all the same: its words are a help to
-//! search, never a condition of the upload. The caller runs it off the async runtime
-//! (`spawn_blocking`): a large PDF takes a second or more.
+//! search, never a condition of the upload.
+//!
+//! What a panic guard cannot catch, a file that makes a reader loop or swell (a PDF
+//! stream that inflates to gigabytes), is met by reading each file in a child process
+//! of its own, with limits on its memory and time ([`child`]): the server reads uploads
+//! that way, and a reader that runs out of either ends alone.
+
+pub mod child;
 
 use std::io::{Cursor, Read};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -33,14 +39,22 @@ pub const READ_KINDS: [&str; 4] = ["pdf", "docx", "pptx", "xlsx"];
 /// between two Chinese characters (a PDF breaks lines inside words). `None` when the kind
 /// carries no text that is read here, or the file could not be read.
 pub fn words(filename: &str, data: &[u8]) -> Option<String> {
-    let ext = filename
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default();
-    if !READ_KINDS.contains(&ext.as_str()) {
+    words_of_kind(kind_of(filename)?, data)
+}
+
+/// The kind of file `filename` is, by its extension, if it is one whose words are read
+/// here (one of [`READ_KINDS`]).
+pub fn kind_of(filename: &str) -> Option<&'static str> {
+    let ext = filename.rsplit_once('.')?.1.to_ascii_lowercase();
+    READ_KINDS.iter().copied().find(|k| *k == ext)
+}
+
+/// [`words`] for a file of the given kind (one of [`READ_KINDS`]; `None` for another).
+pub fn words_of_kind(kind: &str, data: &[u8]) -> Option<String> {
+    if !READ_KINDS.contains(&kind) {
         return None;
     }
-    let read = catch_unwind(AssertUnwindSafe(|| match ext.as_str() {
+    let read = catch_unwind(AssertUnwindSafe(|| match kind {
         "pdf" => pdf_extract::extract_text_from_mem(data).map_err(|e| e.to_string()),
         "docx" => ooxml(data, |name| name == "word/document.xml"),
         "pptx" => ooxml(data, |name| {
@@ -52,11 +66,11 @@ pub fn words(filename: &str, data: &[u8]) -> Option<String> {
     match read {
         Ok(Ok(text)) => Some(tidy(&text)),
         Ok(Err(e)) => {
-            tracing::info!(filename, error = %e, "a document's words could not be read");
+            tracing::info!(kind, error = %e, "a document's words could not be read");
             None
         }
         Err(_) => {
-            tracing::warn!(filename, "reading a document's words panicked");
+            tracing::warn!(kind, "reading a document's words panicked");
             None
         }
     }

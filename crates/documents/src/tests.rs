@@ -122,3 +122,30 @@ fn at_most_max_chars_are_kept() {
     )]);
     assert_eq!(words("long.docx", &doc).unwrap().chars().count(), MAX_CHARS);
 }
+
+/// The child's side of the protocol, without its limits (a test must not confine the test
+/// process): the words of a file on standard output and the exit status that says so.
+#[test]
+fn the_child_writes_the_words_and_says_what_it_read() {
+    let mut out = Vec::new();
+    let status = child::read_and_write("pdf", &mut &PDF[..], &mut out);
+    assert_eq!(status, child::READ);
+    let read = String::from_utf8(out).unwrap();
+    assert_eq!(Some(read), words("whitepaper.pdf", PDF));
+
+    // A kind not read, and a file that is not what its kind says: no words, nothing written.
+    for (kind, data) in [("png", PDF), ("pdf", &b"not a pdf"[..])] {
+        let mut out = Vec::new();
+        let status = child::read_and_write(kind, &mut &data[..], &mut out);
+        assert_eq!((status, out.len()), (child::NO_WORDS, 0), "{kind}");
+    }
+
+    // More than any upload: refused before it is read.
+    let mut big = std::io::repeat(b' ').take(child::MAX_INPUT_BYTES + 1);
+    let mut out = Vec::new();
+    assert_eq!(
+        child::read_and_write("pdf", &mut big, &mut out),
+        child::BAD_INPUT
+    );
+    assert!(out.is_empty());
+}

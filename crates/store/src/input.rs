@@ -17,6 +17,8 @@ use crate::model::{OfficerRole, OrgType, Region, Role};
 pub const MAX_NAME: usize = 200;
 /// Longest description or biography accepted.
 pub const MAX_TEXT: usize = 20_000;
+/// The years a year or a date may be in.
+pub const DATE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
 /// Collects field errors while a draft is built.
 #[derive(Default)]
@@ -103,16 +105,23 @@ impl Checker {
 
     pub(crate) fn year(&mut self, field: &str, value: Option<i32>) -> Option<i32> {
         let y = value?;
-        if !(1900..=2200).contains(&y) {
+        if !DATE_YEARS.contains(&y) {
             self.errors.push(FieldError::new(field, "err-bad-year"));
         }
         Some(y)
     }
 
+    /// A date as `YYYY-MM-DD`, in [`DATE_YEARS`].
     pub(crate) fn date(&mut self, field: &str, value: Option<&str>) -> Option<String> {
         let v = value.map(str::trim).filter(|v| !v.is_empty())?;
         let format = time::macros::format_description!("[year]-[month]-[day]");
         match time::Date::parse(v, format) {
+            // A ceremony or a publication of year 1 or 9999 is a slip of the keyboard.
+            Ok(d) if !DATE_YEARS.contains(&d.year()) => {
+                self.errors
+                    .push(FieldError::new(field, "err-date-out-of-range"));
+                None
+            }
             Ok(d) => Some(d.format(format).unwrap_or_else(|_| v.to_owned())),
             Err(_) => {
                 self.errors.push(FieldError::new(field, "err-bad-date"));

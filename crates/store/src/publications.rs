@@ -325,4 +325,34 @@ mod tests {
         assert_eq!(d.title_script, "zh-Hant");
         assert_eq!(d.org_ids, [3, 1]);
     }
+
+    #[test]
+    fn a_date_far_outside_the_alliance_s_time_is_refused() {
+        for (date, code) in [
+            ("0001-01-01", Some("err-date-out-of-range")),
+            ("9999-12-31", Some("err-date-out-of-range")),
+            ("1899-12-31", Some("err-date-out-of-range")),
+            ("1900-01-01", None),
+            ("2009-06-30", None),
+        ] {
+            let got = PublicationInput {
+                kind: "news".into(),
+                title: "深港科技合作".into(),
+                published_on: date.into(),
+                ..Default::default()
+            }
+            .validate(Script::Hans);
+            match (got, code) {
+                (Ok(d), None) => assert_eq!(d.published_on, date),
+                (Err(StoreError::Invalid(fields)), Some(code)) => {
+                    assert_eq!(fields.len(), 1, "{date}");
+                    assert_eq!(
+                        (fields[0].field.as_str(), fields[0].code.as_str()),
+                        ("published_on", code)
+                    );
+                }
+                (got, _) => panic!("{date}: {got:?}"),
+            }
+        }
+    }
 }

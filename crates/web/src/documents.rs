@@ -1,17 +1,153 @@
 //! The words of uploaded files, for search: read in the background after an upload (a
-//! long PDF takes seconds, which an upload should not wait for), off the async runtime,
-//! with a time limit; and at start-up, for any file kept but not read yet.
+//! long PDF takes seconds, which an upload should not wait for), each in a child process
+//! with limits on its memory and time (a hostile file ends the child, not the node); and
+//! at start-up, for any file kept but not read yet.
 
+use std::path::PathBuf;
+use std::process::Stdio;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
+use baylink_documents::child::{self, Limits};
 use baylink_store::{Store, StoreError, StoreResult};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 /// How long reading one file may take before it is kept without words. The 493 pages of
 /// `bench/documents.sh`'s largest PDF (7 MB) read in 18 s; a file that takes far longer is
 /// broken or hostile, and the reader moves on.
 pub const READ_LIMIT: Duration = Duration::from_secs(120);
+
+/// How a node reads files' words.
+#[derive(Clone, Debug)]
+pub enum WordReader {
+    /// In a child process, `program read-words --kind KIND`, confined to `limits`, and
+    /// killed after `time`: what `baylink serve` does, with its own program.
+    Child {
+        program: PathBuf,
+        limits: Limits,
+        time: Duration,
+    },
+    /// On a blocking thread of this process, for a program without the `read-words`
+    /// command. A file that swells takes this process's memory, and one that loops keeps
+    /// the thread busy after `time` (only its answer is dropped).
+    InProcess { time: Duration },
+}
+
+impl WordReader {
+    /// A child process of `program` with the default limits.
+    pub fn child(program: PathBuf) -> WordReader {
+        WordReader::Child {
+            program,
+            limits: Limits::DEFAULT,
+            time: READ_LIMIT,
+        }
+    }
+
+    /// The words of an uploaded file for search (see [`baylink_documents::words`]); empty
+    /// when it has none that could be read within the limits.
+    pub async fn words_of(&self, filename: &str, data: Arc<[u8]>) -> String {
+        // Pictures and the like: no process started for them.
+        let Some(kind) = baylink_documents::kind_of(filename) else {
+            return String::new();
+        };
+        match self.read(kind, data).await {
+            Ok(words) => words,
+            Err(why) => {
+                tracing::warn!(filename, why, "a file's words were not read; kept without");
+                String::new()
+            }
+        }
+    }
+
+    /// The words of a file of `kind` (one of [`baylink_documents::READ_KINDS`]), or why
+    /// they could not be read.
+    pub async fn read(&self, kind: &'static str, data: Arc<[u8]>) -> Result<String, String> {
+        match self {
+            WordReader::Child {
+                program,
+                limits,
+                time,
+            } => in_child(program, *limits, *time, kind, &data).await,
+            WordReader::InProcess { time } => in_thread(*time, kind, data).await,
+        }
+    }
+}
+
+/// Reads a file of `kind` in a child process (see [`baylink_documents::child`]).
+async fn in_child(
+    program: &std::path::Path,
+    limits: Limits,
+    time: Duration,
+    kind: &str,
+    data: &[u8],
+) -> Result<String, String> {
+    let mut reader = tokio::process::Command::new(program)
+        .arg("read-words")
+        .arg("--kind")
+        .arg(kind)
+        .arg("--memory-mib")
+        .arg((limits.memory_bytes >> 20).to_string())
+        .arg("--cpu-seconds")
+        .arg(limits.cpu_seconds.to_string())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        // Its complaints go to the node's log.
+        .stderr(Stdio::inherit())
+        .kill_on_drop(true)
+        .spawn()
+        .map_err(|e| format!("the reader could not be started: {e}"))?;
+    let (Some(mut stdin), Some(stdout)) = (reader.stdin.take(), reader.stdout.take()) else {
+        return Err("the reader's pipes were not opened".into());
+    };
+    let talk = async {
+        // Written and read at once, so that neither side waits on a full pipe.
+        let write = async {
+            // A child that ended early (it refused the file) closes the pipe: its exit
+            // status tells why, not this error.
+            let _ = stdin.write_all(data).await;
+            drop(stdin);
+        };
+        let mut words = Vec::new();
+        let mut stdout = stdout.take(child::MAX_OUTPUT_BYTES as u64 + 1);
+        let read = stdout.read_to_end(&mut words);
+        let ((), read) = tokio::join!(write, read);
+        read.map_err(|e| format!("the reader's words could not be taken: {e}"))?;
+        let status = reader
+            .wait()
+            .await
+            .map_err(|e| format!("the reader could not be waited for: {e}"))?;
+        Ok::<_, String>((status, words))
+    };
+    let (status, words) = match tokio::time::timeout(time, talk).await {
+        Ok(done) => done?,
+        Err(_) => {
+            let _ = reader.kill().await;
+            return Err(format!(
+                "the reader took longer than {time:?} and was stopped"
+            ));
+        }
+    };
+    match status.code().map(|c| c as u8) {
+        Some(child::READ) if words.len() <= child::MAX_OUTPUT_BYTES => {
+            String::from_utf8(words).map_err(|_| "the reader's words were not UTF-8".into())
+        }
+        Some(child::READ) => Err("the reader wrote more than it may".into()),
+        Some(child::NO_WORDS) => Ok(String::new()),
+        _ => Err(format!("the reader ended with {status}")),
+    }
+}
+
+/// Reads a file of `kind` on a blocking thread of this process.
+async fn in_thread(time: Duration, kind: &'static str, data: Arc<[u8]>) -> Result<String, String> {
+    let read = tokio::task::spawn_blocking(move || baylink_documents::words_of_kind(kind, &data));
+    match tokio::time::timeout(time, read).await {
+        Ok(Ok(words)) => Ok(words.unwrap_or_default()),
+        Ok(Err(e)) => Err(format!("the reader failed: {e}")),
+        // The blocking thread cannot be stopped; it ends on its own, its answer unused.
+        Err(_) => Err(format!("the reader took longer than {time:?}")),
+    }
+}
 
 /// A node's reader of files' words: one sweep at a time over the files not read yet
 /// (their words are NULL), woken after each upload and once at start-up. The file is
@@ -19,14 +155,16 @@ pub const READ_LIMIT: Duration = Duration::from_secs(120);
 /// meanwhile, the next start's sweep reads it.
 pub struct Reader {
     store: Arc<dyn Store>,
+    how: WordReader,
     busy: AtomicBool,
     again: AtomicBool,
 }
 
 impl Reader {
-    pub fn new(store: Arc<dyn Store>) -> Reader {
+    pub fn new(store: Arc<dyn Store>, how: WordReader) -> Reader {
         Reader {
             store,
+            how,
             busy: AtomicBool::new(false),
             again: AtomicBool::new(false),
         }
@@ -43,7 +181,7 @@ impl Reader {
         tokio::spawn(async move {
             loop {
                 while me.again.swap(false, Ordering::SeqCst) {
-                    read_unread_files(me.store.clone()).await;
+                    read_unread_files(me.store.clone(), &me.how).await;
                 }
                 me.busy.store(false, Ordering::SeqCst);
                 // A wake between the last look and here left the work to this sweep.
@@ -55,32 +193,10 @@ impl Reader {
     }
 }
 
-/// The words of an uploaded file for search (see [`baylink_documents::words`]); empty
-/// when it has none that could be read in [`READ_LIMIT`].
-pub async fn words_of(filename: &str, data: Arc<[u8]>) -> String {
-    let name = filename.to_owned();
-    let read = tokio::task::spawn_blocking(move || baylink_documents::words(&name, &data));
-    match tokio::time::timeout(READ_LIMIT, read).await {
-        Ok(Ok(words)) => words.unwrap_or_default(),
-        Ok(Err(e)) => {
-            tracing::warn!(filename, error = %e, "reading a file's words failed");
-            String::new()
-        }
-        Err(_) => {
-            // The blocking thread cannot be stopped; it ends on its own, its answer unused.
-            tracing::warn!(
-                filename,
-                "reading a file's words took too long; kept without"
-            );
-            String::new()
-        }
-    }
-}
-
 /// Reads the words of the files not read yet (publications' files and postings'
 /// attachments), a few at a time, until none is left. Two nodes reading the same file
 /// write the same words, and the store keeps the first.
-pub async fn read_unread_files(store: Arc<dyn Store>) {
+pub async fn read_unread_files(store: Arc<dyn Store>, how: &WordReader) {
     let mut read = 0usize;
     for kind in [Owner::Publication, Owner::Posting] {
         loop {
@@ -95,7 +211,7 @@ pub async fn read_unread_files(store: Arc<dyn Store>) {
             for (id, filename) in files {
                 let result = async {
                     let data = kind.data(store.as_ref(), id).await?;
-                    let words = words_of(&filename, data.into()).await;
+                    let words = how.words_of(&filename, data.into()).await;
                     kind.keep(store.as_ref(), id, &words).await
                 }
                 .await;

@@ -36,6 +36,8 @@ pub struct WebConfig {
     /// Whether session cookies carry `Secure` (off only when served on loopback without
     /// TLS, where browsers would otherwise drop them).
     pub secure_cookies: bool,
+    /// How uploaded files' words are read for search.
+    pub words: documents::WordReader,
 }
 
 /// What every handler can reach.
@@ -73,7 +75,7 @@ impl AppState {
     ) -> AppState {
         AppState {
             search: Arc::new(baylink_search::sync::Sync::new(index, store.clone())),
-            documents: Arc::new(documents::Reader::new(store.clone())),
+            documents: Arc::new(documents::Reader::new(store.clone(), config.words.clone())),
             store,
             config: Arc::new(config),
             metrics: Arc::new(metrics::Metrics::default()),

@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use baylink::Running;
 use baylink_store::Store;
+use baylink_web::documents::WordReader;
 use reqwest::StatusCode;
 use reqwest::redirect::Policy;
 use serde_json::Value;
@@ -167,6 +168,21 @@ pub async fn demo_app() -> TestApp {
 
 /// Starts another app node on `db`, with a client of its own.
 pub async fn app_on(db: Arc<TestDb>, store: Arc<dyn Store>) -> TestApp {
+    app_reading_with(db, store, word_reader()).await
+}
+
+/// How a test node reads uploaded files' words: as `baylink serve` does, in child
+/// processes of the `baylink` program cargo built for these tests.
+pub fn word_reader() -> WordReader {
+    WordReader::child(env!("CARGO_BIN_EXE_baylink").into())
+}
+
+/// [`app_on`] with uploaded files' words read as `words` says.
+pub async fn app_reading_with(
+    db: Arc<TestDb>,
+    store: Arc<dyn Store>,
+    words: WordReader,
+) -> TestApp {
     // Internal errors are logged, never shown: print the log with a failing test's output.
     let _ = tracing_subscriber::fmt()
         .with_test_writer()
@@ -175,7 +191,7 @@ pub async fn app_on(db: Arc<TestDb>, store: Arc<dyn Store>) -> TestApp {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("binding");
-    let running = baylink::start(listener, store.clone()).expect("starting");
+    let running = baylink::start(listener, store.clone(), words).expect("starting");
     TestApp {
         running,
         store,

@@ -8,6 +8,7 @@ mod cluster;
 mod conformance;
 mod crawl;
 mod demo;
+mod documents;
 mod events;
 mod events_store;
 mod kit;

@@ -844,7 +844,7 @@ async fn search_finds_a_publication_by_the_words_of_its_files() {
         app.store.publication_files_unread(10).await.unwrap().len(),
         1
     );
-    baylink_web::documents::read_unread_files(app.store.clone()).await;
+    baylink_web::documents::read_unread_files(app.store.clone(), &crate::kit::word_reader()).await;
     assert!(
         app.store
             .publication_files_unread(10)

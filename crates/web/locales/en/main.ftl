@@ -154,6 +154,7 @@ err-unknown-choice = Choose one of the listed values.
 err-bad-url = Enter a web address such as https://example.org.
 err-bad-date = Enter a date as YYYY-MM-DD.
 err-bad-year = Enter a year between 1900 and 2200.
+err-date-out-of-range = Enter a date between the years 1900 and 2200.
 err-bad-email = Enter an e-mail address such as name@example.org.
 err-bad-code = Use lower-case letters, digits and _ only.
 err-not-a-number = Enter a number.

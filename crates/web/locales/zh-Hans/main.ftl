@@ -151,6 +151,7 @@ err-unknown-choice = 请从列出的选项中选择。
 err-bad-url = 请输入网址，例如 https://example.org。
 err-bad-date = 请按 YYYY-MM-DD 格式输入日期。
 err-bad-year = 请输入 1900 至 2200 之间的年份。
+err-date-out-of-range = 请输入 1900 至 2200 年之间的日期。
 err-bad-email = 请输入邮箱地址，例如 name@example.org。
 err-bad-code = 只能使用小写英文字母、数字和 _。
 err-not-a-number = 请输入数字。

@@ -151,6 +151,7 @@ err-unknown-choice = 請從列出的選項中選擇。
 err-bad-url = 請輸入網址，例如 https://example.org。
 err-bad-date = 請以 YYYY-MM-DD 格式輸入日期。
 err-bad-year = 請輸入 1900 至 2200 之間的年份。
+err-date-out-of-range = 請輸入 1900 至 2200 年之間的日期。
 err-bad-email = 請輸入電郵地址，例如 name@example.org。
 err-bad-code = 只可使用小寫英文字母、數字及 _。
 err-not-a-number = 請輸入數字。
