@@ -6,11 +6,14 @@
 //! ask for tens of gigabytes, and the kernel's answer to that would end the server and
 //! every request in it. The server therefore runs `baylink read-words --kind pdf` (the
 //! program's hidden command, which calls [`run`]), writes the file to its standard input
-//! and reads the words from its standard output. The child first [`confine`]s itself:
-//! at most [`Limits::memory_bytes`] of address space (an allocation past it fails, and
-//! the child aborts), at most [`Limits::cpu_seconds`] of CPU time (then the kernel ends
-//! it), no core file, and on Linux it dies with its parent. The server kills it besides
-//! when its own time limit passes.
+//! and reads the words from its standard output. The child is [`confine`]d: at most
+//! [`Limits::memory_bytes`] of address space (an allocation past it fails, and the child
+//! aborts), at most [`Limits::cpu_seconds`] of CPU time (then the kernel ends it), no core
+//! file, and on Linux it dies with its parent. The server sets these between fork and
+//! exec, so that they hold from the child's first instruction (mimalloc reserves a
+//! gigabyte at start-up, and a limit set after that would not bound what it hands out
+//! of it); the child sets them again, for when it is run by hand. The server kills it
+//! besides when its own time limit passes.
 //!
 //! The protocol is the exit status: [`READ`] with the words on standard output,
 //! [`NO_WORDS`] when the file has none that are read here, anything else (a signal
@@ -48,9 +51,9 @@ pub struct Limits {
 
 impl Limits {
     /// One gigabyte of address space: `bench/documents.sh`'s largest PDF (493 pages,
-    /// 7.6 MB) is read within it, at 145 MB resident; a PDF stream of 1 MB that inflates
-    /// to a gigabyte of blanks, which takes 3.2 GB when nothing stops it, ends the child
-    /// within a second. And a little more CPU time than the server waits (its
+    /// 7.6 MB) is read within it. A PDF of 1 MB whose stream inflates to a gigabyte of
+    /// blanks took 3.2 GB and 30 s when nothing stopped it; within the limit, the read of
+    /// the stream stops at the limit. And a little more CPU time than the server waits (its
     /// `READ_LIMIT`), so that a child whose parent was killed ends too.
     pub const DEFAULT: Limits = Limits {
         memory_bytes: 1024 * 1024 * 1024,
@@ -103,7 +106,8 @@ pub fn read_and_write(kind: &str, input: &mut impl Read, output: &mut impl Write
 }
 
 /// Sets this process's limits (see the module's documentation). Only for a process that
-/// does nothing else: the limits hold for its whole life.
+/// does nothing else: the limits hold for its whole life. It makes system calls and
+/// allocates nothing, so it may run between fork and exec.
 #[cfg(unix)]
 pub fn confine(limits: Limits) -> std::io::Result<()> {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]

@@ -82,7 +82,17 @@ async fn in_child(
     kind: &str,
     data: &[u8],
 ) -> Result<String, String> {
-    let mut reader = tokio::process::Command::new(program)
+    let mut command = tokio::process::Command::new(program);
+    // The limits are set between fork and exec, so that they hold from the child's first
+    // instruction: set by the child itself, they would come after its allocator had
+    // reserved its arena (a gigabyte, within which it then grows unchecked).
+    #[cfg(unix)]
+    // SAFETY: between fork and exec only async-signal-safe calls are allowed; `confine`
+    // makes system calls (prctl, setrlimit) and reads errno, nothing else.
+    unsafe {
+        command.pre_exec(move || child::confine(limits));
+    }
+    let mut reader = command
         .arg("read-words")
         .arg("--kind")
         .arg(kind)

@@ -8,10 +8,6 @@ use std::time::Duration;
 use baylink_documents::child::Limits;
 use baylink_web::documents::WordReader;
 
-/// The address space given to a test's reader: room for the debug build of the program
-/// and a small PDF, not for a stream inflated to several times as much.
-const TEST_MEMORY: u64 = 256 << 20;
-
 fn reader(memory_bytes: u64, time: Duration) -> WordReader {
     WordReader::Child {
         program: env!("CARGO_BIN_EXE_baylink").into(),
@@ -23,14 +19,12 @@ fn reader(memory_bytes: u64, time: Duration) -> WordReader {
     }
 }
 
-/// A PDF of one page that says `words` in Helvetica, its content stream followed by
-/// `blanks` spaces, deflated. Spaces are whitespace to a content stream, so whatever their
-/// number, a reader that gets through the stream finds `words`; and they are written as
-/// copies of the space before (13 bits for each 258), so a few megabytes inflate to a
-/// gigabyte, as in a decompression bomb.
-pub fn pdf_saying(words: &str, blanks: u64) -> Vec<u8> {
-    let content = format!("BT /F1 24 Tf 72 720 Td ({words}) Tj ET");
-    let stream = zlib_with_blanks(content.as_bytes(), blanks);
+/// A PDF of one page that says `words` in Helvetica; after them its content stream holds
+/// `unit` `count` times and then `tail`, deflated as copies of the unit (13 bits for each
+/// 258 bytes), as a decompression bomb is built: a few kilobytes that inflate to megabytes.
+pub fn pdf_saying(words: &str, unit: &[u8], count: u64, tail: &str) -> Vec<u8> {
+    let head = format!("BT /F1 24 Tf 72 720 Td ({words}) Tj ET ");
+    let stream = zlib_repeating(head.as_bytes(), unit, count, tail.as_bytes());
     let mut objects: Vec<Vec<u8>> = vec![
         b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
@@ -74,9 +68,11 @@ pub fn pdf_saying(words: &str, blanks: u64) -> Vec<u8> {
     pdf
 }
 
-/// `prefix` and then `blanks` spaces in the zlib format (RFC 1950), as one deflate block
-/// with the fixed codes (RFC 1951, 3.2.6).
-fn zlib_with_blanks(prefix: &[u8], blanks: u64) -> Vec<u8> {
+/// `head`, `unit` `count` times and `tail` in the zlib format (RFC 1950), as one deflate
+/// block with the fixed codes (RFC 1951, 3.2.6): the unit written once, then copies of
+/// 258 bytes from `unit.len()` back (1 to 4 bytes, a distance code without extra bits).
+fn zlib_repeating(head: &[u8], unit: &[u8], count: u64, tail: &[u8]) -> Vec<u8> {
+    assert!((1..=4).contains(&unit.len()) && count > 0);
     let mut bits = Bits::default();
     bits.put(1, 1); // the last block
     bits.put(1, 2); // fixed codes
@@ -84,36 +80,35 @@ fn zlib_with_blanks(prefix: &[u8], blanks: u64) -> Vec<u8> {
         0..=143 => bits.code(0x30 + u32::from(byte), 8),
         _ => bits.code(0x190 + u32::from(byte) - 144, 9),
     };
-    for &byte in prefix {
+    for &byte in head.iter().chain(unit) {
         literal(&mut bits, byte);
     }
-    let mut left = blanks;
-    if left > 0 {
-        literal(&mut bits, b' ');
-        left -= 1;
-    }
+    let mut left = (count - 1) * unit.len() as u64;
     while left >= 258 {
         bits.code(0xC5, 8); // length 258 (symbol 285)
-        bits.code(0, 5); // distance 1
+        bits.code(unit.len() as u32 - 1, 5); // distance unit.len()
         left -= 258;
     }
-    for _ in 0..left {
-        literal(&mut bits, b' ');
+    // What is left of the repetition continues the unit where the copies stopped.
+    let done = (count - 1) * unit.len() as u64 - left;
+    for i in 0..left {
+        literal(&mut bits, unit[((done + i) % unit.len() as u64) as usize]);
+    }
+    for &byte in tail {
+        literal(&mut bits, byte);
     }
     bits.code(0, 7); // end of block
     let mut out = vec![0x78, 0x01];
     out.extend(bits.finish());
-    // Adler-32 of the prefix, then of the spaces in closed form.
-    const M: u128 = 65521;
-    let (mut a, mut b) = (1u128, 0u128);
-    for &byte in prefix {
-        a = (a + u128::from(byte)) % M;
+    // Adler-32 of all that the stream inflates to.
+    const M: u32 = 65521;
+    let (mut a, mut b) = (1u32, 0u32);
+    let repeated = (0..count).flat_map(|_| unit.iter());
+    for &byte in head.iter().chain(repeated).chain(tail) {
+        a = (a + u32::from(byte)) % M;
         b = (b + a) % M;
     }
-    let (n, c) = (u128::from(blanks), u128::from(b' '));
-    b = (b + n * a + c * (n * (n + 1) / 2)) % M;
-    a = (a + n * c) % M;
-    out.extend_from_slice(&(((b << 16) | a) as u32).to_be_bytes());
+    out.extend_from_slice(&((b << 16) | a).to_be_bytes());
     out
 }
 
@@ -151,32 +146,37 @@ impl Bits {
     }
 }
 
-/// A PDF whose one stream inflates to four times the reader's memory ends the reader
-/// (its allocation fails, and it aborts), and nothing else: the same PDF with fewer
-/// blanks is read, so it is the limit that stopped it, not the file's form.
+/// A page whose stream holds a million numbers before its one operator: 2 MB, from 11 KB
+/// of PDF, that the reader parses into more than 200 MB. Read within the default
+/// gigabyte; a reader given 256 MiB is ended (its allocation fails, and it aborts), and
+/// nothing else is. Had the limit been set after the reader's allocator reserved its
+/// arena (a gigabyte), the 256 MiB would not have held.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_file_that_swells_ends_its_reader_alone() {
-    let reader = reader(TEST_MEMORY, Duration::from_secs(120));
-    let small = pdf_saying("Baylink reads within limits", 100_000);
-    let words = reader.read("pdf", small.into()).await.unwrap();
+    let numbers: Arc<[u8]> =
+        pdf_saying("Baylink reads within limits", b"0 ", 1_000_000, "n").into();
+    assert!(numbers.len() < 20_000, "{} bytes", numbers.len());
+    let words = reader(Limits::DEFAULT.memory_bytes, Duration::from_secs(120))
+        .read("pdf", numbers.clone())
+        .await
+        .unwrap();
     assert!(words.contains("Baylink reads within limits"), "{words:?}");
 
-    let bomb = pdf_saying("Baylink reads within limits", 4 * TEST_MEMORY);
-    assert!(
-        bomb.len() < 20 << 20,
-        "{} bytes: an upload's size",
-        bomb.len()
-    );
-    let failed = reader.read("pdf", bomb.into()).await.unwrap_err();
+    let failed = reader(256 << 20, Duration::from_secs(120))
+        .read("pdf", numbers)
+        .await
+        .unwrap_err();
     assert!(failed.contains("SIGABRT"), "{failed}");
 }
 
 /// A reader that takes longer than its time is killed, and says so.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_reader_that_takes_too_long_is_stopped() {
-    let slow = reader(1 << 30, Duration::from_millis(1));
-    let pdf: Arc<[u8]> = pdf_saying("too slow", 100_000).into();
-    let failed = slow.read("pdf", pdf.clone()).await.unwrap_err();
+    let pdf: Arc<[u8]> = pdf_saying("too slow", b" ", 100_000, "").into();
+    let failed = reader(1 << 30, Duration::from_millis(1))
+        .read("pdf", pdf.clone())
+        .await
+        .unwrap_err();
     assert!(failed.contains("longer than"), "{failed}");
     // The same file within a reasonable time: read.
     let words = reader(1 << 30, Duration::from_secs(120))
