@@ -391,6 +391,8 @@ pub struct Programme {
     pub items: Vec<ProgrammeItem>,
     pub speakers: Vec<Appearance>,
     pub guests: Vec<Appearance>,
+    /// The organiser's own questions on the registration form, in order.
+    pub questions: Vec<crate::RegistrationQuestion>,
     /// What was published of the event (whitepapers, its report), drafts too, newest
     /// first: for its page, which shows drafts to staff only. Not in the API's programme
     /// (`/api/v1/publications?event=` lists them), so that no draft leaves through it.
@@ -760,6 +762,8 @@ pub struct RegistrationInput {
     pub sessions: Vec<i64>,
     /// The participant agreed to the privacy notice.
     pub consent: bool,
+    /// Answers to the event's own questions (see [`crate::questions`]).
+    pub answers: Vec<crate::AnswerInput>,
 }
 
 /// One colleague a representative registers (see `EventStore::register_delegation`).
@@ -790,6 +794,8 @@ pub struct RegistrationDraft {
     pub synthetic: bool,
     /// The account that entered it for someone else (a delegation), if any.
     pub registered_by: Option<i64>,
+    /// Answers to the event's own questions, checked against them when registering.
+    pub answers: Vec<crate::AnswerInput>,
 }
 
 impl RegistrationInput {
@@ -867,6 +873,7 @@ impl RegistrationInput {
             consent_version: PRIVACY_NOTICE_VERSION.to_owned(),
             synthetic: false,
             registered_by: None,
+            answers: self.answers.clone(),
         })
     }
 }
@@ -950,9 +957,24 @@ pub trait EventStore: Send + Sync {
         title_script: &str,
         sort_order: i32,
     ) -> StoreResult<Appearance>;
+    /// Adds a question of the organiser's own to the event's registration form, after
+    /// the others (at most [`crate::questions::MAX_QUESTIONS`]).
+    async fn add_question(
+        &self,
+        actor: &Actor,
+        event_id: i64,
+        question: &crate::QuestionDraft,
+    ) -> StoreResult<crate::RegistrationQuestion>;
+    /// The event's own registration questions, in order.
+    async fn questions(&self, event_id: i64) -> StoreResult<Vec<crate::RegistrationQuestion>>;
+    /// A registration's answers to the event's questions.
+    async fn answers_of(&self, registration_id: i64) -> StoreResult<Vec<crate::Answer>>;
+    /// Every answer given at an event, for the staff's list and exports.
+    async fn event_answers(&self, event_id: i64) -> StoreResult<Vec<crate::Answer>>;
     /// Removes a part of an event's programme: `role`, `session` (with its items and its
-    /// room's registrations), `item` (with its speakers), `speaker` or `guest`. The part
-    /// must belong to `event_id`.
+    /// room's registrations), `item` (with its speakers), `speaker`, `guest` or `question`
+    /// (a question of the registration form, with its answers). The part must belong to
+    /// `event_id`.
     async fn remove_programme_part(
         &self,
         actor: &Actor,

@@ -17,6 +17,7 @@ pub mod market;
 pub mod matchmaking;
 pub mod model;
 pub mod publications;
+pub mod questions;
 pub mod reports;
 pub mod search;
 pub mod sql;
@@ -47,6 +48,9 @@ pub use model::*;
 pub use publications::{
     Publication, PublicationDraft, PublicationFile, PublicationFilter, PublicationInput,
     PublicationKind, PublicationOrg, PublicationStore,
+};
+pub use questions::{
+    Answer, AnswerInput, QuestionDraft, QuestionInput, QuestionKind, RegistrationQuestion,
 };
 pub use reports::{
     CodeCount, CodeTally, DesignationCount, MeetingCounts, ParticipantRow, ReportEvent, ReportRows,

@@ -23,6 +23,9 @@ pub const SESSION_SELECT: &str = "SELECT s.id, s.event_id, s.kind, s.title, s.ti
 pub const ROLE_SELECT: &str = "SELECT r.id, r.event_id, r.org_id, r.role, r.sort_order, o.name AS org_name, o.name_script AS org_name_script, o.name_en AS org_name_en FROM event_roles r JOIN organisations o ON o.id = r.org_id";
 pub const SPEAKER_SELECT: &str = "SELECT a.id, a.item_id AS parent_id, a.person_id, a.title, a.title_script, a.sort_order, p.name AS person_name, p.name_script AS person_name_script, p.name_en AS person_name_en FROM item_speakers a JOIN people p ON p.id = a.person_id";
 pub const GUEST_SELECT: &str = "SELECT a.id, a.event_id AS parent_id, a.person_id, a.title, a.title_script, a.sort_order, p.name AS person_name, p.name_script AS person_name_script, p.name_en AS person_name_en FROM event_guests a JOIN people p ON p.id = a.person_id";
+pub const QUESTION_COLS: &str =
+    "id, event_id, kind, label, label_script, options, required, sort_order";
+pub const QUESTION_SELECT: &str = "SELECT id, event_id, kind, label, label_script, options, required, sort_order FROM registration_questions";
 pub const INVITATION_COLS: &str = "id, event_id, email, name, name_script, token, locale, expires_at, used_at, registration_id, created_at";
 pub const OUTBOX_COLS: &str = "id, to_addr, kind, registration_id, invitation_id, meeting_request_id, interest_id, posting_id, locale, subject, body, created_at, attempts, next_attempt_at, sent_at, last_error";
 
@@ -401,6 +404,9 @@ macro_rules! impl_sql_events {
                     }
                     let required: String = ev.try_get(2).map_err(map_err)?;
                     Self::require_fields(&required, d)?;
+                    // A representative entering a colleague need not answer for them.
+                    let questions = Self::questions_in(tx, event_id).await?;
+                    let answers = questions::check_answers(&questions, &d.answers, d.registered_by.is_none())?;
                     let dup = sqlx::query("SELECT 1 FROM registrations WHERE event_id = $1 AND email = $2")
                         .bind(event_id)
                         .bind(d.email.clone())
@@ -462,6 +468,7 @@ macro_rules! impl_sql_events {
                             .await
                             .map_err(map_err)?;
                     }
+                    Self::keep_answers(tx, reg.id, &answers).await?;
                     if status == RegStatus::Confirmed {
                         Self::seat_sessions(tx, reg.id).await?;
                     }
@@ -497,6 +504,42 @@ macro_rules! impl_sql_events {
                 }
 
                 /// Marks an event's programme as changed, for the nodes' caches.
+                /// The event's own questions, in order.
+                async fn questions_in(tx: &mut Tx<'_>, event_id: i64) -> StoreResult<Vec<RegistrationQuestion>> {
+                    sqlx::query_as::<_, RegistrationQuestion>(AssertSqlSafe(format!("{QUESTION_SELECT} WHERE event_id = $1 ORDER BY sort_order, id")))
+                        .bind(event_id)
+                        .fetch_all(&mut **tx)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn answers_in(tx: &mut Tx<'_>, registration_id: i64) -> StoreResult<Vec<Answer>> {
+                    sqlx::query_as::<_, Answer>("SELECT registration_id, question_id, answer FROM registration_answers WHERE registration_id = $1 ORDER BY question_id")
+                        .bind(registration_id)
+                        .fetch_all(&mut **tx)
+                        .await
+                        .map_err(map_err)
+                }
+
+                /// Replaces a registration's answers with `answers` (checked ones).
+                async fn keep_answers(tx: &mut Tx<'_>, registration_id: i64, answers: &[(i64, String)]) -> StoreResult<()> {
+                    sqlx::query("DELETE FROM registration_answers WHERE registration_id = $1")
+                        .bind(registration_id)
+                        .execute(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    for (question_id, answer) in answers {
+                        sqlx::query("INSERT INTO registration_answers (registration_id, question_id, answer) VALUES ($1, $2, $3)")
+                            .bind(registration_id)
+                            .bind(*question_id)
+                            .bind(answer.clone())
+                            .execute(&mut **tx)
+                            .await
+                            .map_err(map_err)?;
+                    }
+                    Ok(())
+                }
+
                 async fn programme_changed(tx: &mut Tx<'_>, event_id: i64) -> StoreResult<()> {
                     sqlx::query("UPDATE events SET programme_version = programme_version + 1 WHERE id = $1")
                         .bind(event_id)
@@ -780,6 +823,55 @@ macro_rules! impl_sql_events {
                     Ok(a)
                 }
 
+                async fn add_question(&self, actor: &Actor, event_id: i64, q: &QuestionDraft) -> StoreResult<RegistrationQuestion> {
+                    let mut tx = self.begin().await?;
+                    Self::lock_event(&mut tx, event_id).await?;
+                    let existing = Self::questions_in(&mut tx, event_id).await?;
+                    if existing.len() >= questions::MAX_QUESTIONS {
+                        return Err(StoreError::Conflict("err-too-many-questions"));
+                    }
+                    let sort_order = existing.iter().map(|q| q.sort_order).max().unwrap_or(0) + 1;
+                    let q = sqlx::query_as::<_, RegistrationQuestion>(AssertSqlSafe(format!(
+                        "INSERT INTO registration_questions (event_id, kind, label, label_script, options, required, sort_order) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {QUESTION_COLS}")))
+                        .bind(event_id)
+                        .bind(q.kind.code())
+                        .bind(q.label.clone())
+                        .bind(q.label_script.clone())
+                        .bind(q.options.clone())
+                        .bind(q.required)
+                        .bind(sort_order)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    Self::programme_changed(&mut tx, event_id).await?;
+                    Self::audit(&mut tx, actor, "create", "registration_question", q.id, None, audit_json(&q)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(q)
+                }
+
+                async fn questions(&self, event_id: i64) -> StoreResult<Vec<RegistrationQuestion>> {
+                    sqlx::query_as::<_, RegistrationQuestion>(AssertSqlSafe(format!("{QUESTION_SELECT} WHERE event_id = $1 ORDER BY sort_order, id")))
+                        .bind(event_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn answers_of(&self, registration_id: i64) -> StoreResult<Vec<Answer>> {
+                    let mut tx = self.begin().await?;
+                    let answers = Self::answers_in(&mut tx, registration_id).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(answers)
+                }
+
+                async fn event_answers(&self, event_id: i64) -> StoreResult<Vec<Answer>> {
+                    sqlx::query_as::<_, Answer>("SELECT a.registration_id, a.question_id, a.answer FROM registration_answers a JOIN registration_questions q ON q.id = a.question_id WHERE q.event_id = $1 ORDER BY a.registration_id, q.sort_order, q.id")
+                        .bind(event_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
                 async fn remove_programme_part(&self, actor: &Actor, event_id: i64, part: &str, id: i64) -> StoreResult<()> {
                     // Each part's table and how to find the event it belongs to.
                     let (table, owner) = match part {
@@ -788,6 +880,8 @@ macro_rules! impl_sql_events {
                         "item" => ("programme_items", "SELECT s.event_id FROM programme_items i JOIN event_sessions s ON s.id = i.session_id WHERE i.id = $1"),
                         "speaker" => ("item_speakers", "SELECT s.event_id FROM item_speakers a JOIN programme_items i ON i.id = a.item_id JOIN event_sessions s ON s.id = i.session_id WHERE a.id = $1"),
                         "guest" => ("event_guests", "SELECT event_id FROM event_guests WHERE id = $1"),
+                        // Its answers go with it (ON DELETE CASCADE).
+                        "question" => ("registration_questions", "SELECT event_id FROM registration_questions WHERE id = $1"),
                         _ => return Err(StoreError::NotFound),
                     };
                     let mut tx = self.begin().await?;
@@ -853,7 +947,8 @@ macro_rules! impl_sql_events {
                         .fetch_all(&self.pool)
                         .await
                         .map_err(map_err)?;
-                    Ok(Programme { event, series, roles, sessions, items, speakers, guests, publications })
+                    let questions = self.questions(event_id).await?;
+                    Ok(Programme { event, series, roles, sessions, items, speakers, guests, questions, publications })
                 }
 
                 async fn events_of_organisation(&self, org_id: i64) -> StoreResult<Vec<(Event, EventRole)>> {
@@ -1033,6 +1128,7 @@ macro_rules! impl_sql_events {
                         "DELETE FROM outbox WHERE registration_id = $1 AND sent_at IS NULL",
                         "UPDATE meeting_requests SET message = '' WHERE from_reg = $1",
                         "DELETE FROM meeting_feedback WHERE registration_id = $1",
+                        "DELETE FROM registration_answers WHERE registration_id = $1",
                         "UPDATE meeting_cooperation_steps SET note = '' WHERE by_reg = $1",
                         "DELETE FROM matchmaking_profiles WHERE registration_id = $1",
                         "DELETE FROM matchmaking_passes WHERE registration_id = $1 OR other_reg = $1",
@@ -1070,6 +1166,19 @@ macro_rules! impl_sql_events {
                         .try_get(0)
                         .map_err(map_err)?;
                     Self::require_fields(&required, d)?;
+                    // The questions answered are replaced, the others' answers kept; the
+                    // required ones must then be answered, but by a colleague entered by
+                    // a representative only once they answer anything.
+                    let questions = Self::questions_in(&mut tx, before.event_id).await?;
+                    let mut answers: Vec<AnswerInput> = Self::answers_in(&mut tx, id).await?
+                        .into_iter()
+                        .filter(|a| !d.answers.iter().any(|n| n.question_id == a.question_id))
+                        .map(|a| AnswerInput { question_id: a.question_id, values: a.answer.lines().map(str::to_owned).collect() })
+                        .collect();
+                    answers.extend(d.answers.iter().cloned());
+                    let enforce = before.registered_by.is_none() || !d.answers.is_empty();
+                    let answers = questions::check_answers(&questions, &answers, enforce)?;
+                    Self::keep_answers(&mut tx, id, &answers).await?;
                     sqlx::query("UPDATE registrations SET name = $2, name_script = $3, organisation = $4, region = $5, org_type = $6, position = $7, phone = $8, dietary = $9, search_key = $10, updated_at = $11 WHERE id = $1")
                         .bind(id)
                         .bind(d.name.clone())

@@ -1213,3 +1213,24 @@ publication-file-delete-confirm = Delete this file?
 err-publication-too-many-files = At most { $limit } files per publication.
 report-by-side = By side
 report-by-side-note = An event two sides hosted counts in both, so the sides add up to more than the alliance.
+
+## The organiser's own registration questions
+add-question = Add a question to the registration form
+add-question-help = Asked after the fields above, of everyone who registers (a colleague a representative enters answers on their own registration's page). For example: the number of a travel document for a visit across the border, which site visit to join, the dinner.
+field-question = Question
+field-question-kind = Answered with
+field-question-options = Options, one per line (for a choice)
+field-question-required = Must be answered
+question-kind-text = A line of text
+question-kind-choice = One of the options
+question-kind-choices = Any of the options
+question-kind-yes-no = Yes or no
+registration-question = Registration question
+question-required = must be answered
+answer-yes = Yes
+answer-no = No
+questions-unanswered = The organiser asks questions you have not answered yet.
+answer-questions = Answer them
+err-question-options = Give at least two options, one per line.
+err-too-many-options = At most { $limit } options.
+err-too-many-questions = An event asks at most 10 questions of its own.

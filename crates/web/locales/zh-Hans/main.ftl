@@ -1160,3 +1160,24 @@ publication-file-delete-confirm = 删除此文件？
 err-publication-too-many-files = 每份刊物最多 { $limit } 个文件。
 report-by-side = 按方面
 report-by-side-note = 两方合办的活动在两方均计算一次，因此各方合计多于联盟整体。
+
+## 主办方自定义的报名问题
+add-question = 在报名表加入问题
+add-question-help = 在以上栏位之后询问每位报名者（由代表代为报名的同事，可在自己的报名页面作答）。例如：跨境参访所需的证件号码、参加哪条参访路线、是否出席晚宴。
+field-question = 问题
+field-question-kind = 作答方式
+field-question-options = 选项，每行一项（供选择题使用）
+field-question-required = 必须作答
+question-kind-text = 一行文字
+question-kind-choice = 选择其中一项
+question-kind-choices = 可选多项
+question-kind-yes-no = 是或否
+registration-question = 报名问题
+question-required = 必须作答
+answer-yes = 是
+answer-no = 否
+questions-unanswered = 主办方有问题您尚未作答。
+answer-questions = 前往作答
+err-question-options = 请提供至少两个选项，每行一项。
+err-too-many-options = 最多 { $limit } 个选项。
+err-too-many-questions = 每项活动最多可自定义 10 个问题。

@@ -1160,3 +1160,24 @@ publication-file-delete-confirm = 刪除此檔案？
 err-publication-too-many-files = 每份刊物最多 { $limit } 個檔案。
 report-by-side = 按方面
 report-by-side-note = 兩方合辦的活動在兩方均計算一次，因此各方合計多於聯盟整體。
+
+## 主辦方自訂的報名問題
+add-question = 在報名表加入問題
+add-question-help = 在以上欄位之後詢問每位報名者（由代表代為報名的同事，可在自己的報名頁面作答）。例如：跨境參訪所需的證件號碼、參加哪條參訪路線、是否出席晚宴。
+field-question = 問題
+field-question-kind = 作答方式
+field-question-options = 選項，每行一項（供選擇題使用）
+field-question-required = 必須作答
+question-kind-text = 一行文字
+question-kind-choice = 選擇其中一項
+question-kind-choices = 可選多項
+question-kind-yes-no = 是或否
+registration-question = 報名問題
+question-required = 必須作答
+answer-yes = 是
+answer-no = 否
+questions-unanswered = 主辦方有問題您尚未作答。
+answer-questions = 前往作答
+err-question-options = 請提供至少兩個選項，每行一項。
+err-too-many-options = 最多 { $limit } 個選項。
+err-too-many-questions = 每項活動最多可自訂 10 個問題。

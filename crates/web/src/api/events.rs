@@ -356,6 +356,9 @@ pub async fn own_registration(
 pub struct RegistrationData {
     pub registration: Registration,
     pub sessions: Vec<baylink_store::SessionRegistration>,
+    /// Their answers to the event's own questions (the questions are in the event's
+    /// programme, `GET /api/v1/events/{id}`).
+    pub answers: Vec<baylink_store::Answer>,
     pub meeting_requests: Vec<baylink_store::MeetingRequest>,
     /// Their comments on meetings.
     pub meeting_feedback: Vec<baylink_store::MeetingFeedback>,
@@ -431,6 +434,7 @@ pub async fn own_data(
         online_room,
         passed: s.store.passes(registration.id).await?,
         sessions: s.store.session_registrations(registration.id).await?,
+        answers: s.store.answers_of(registration.id).await?,
         registration,
         meeting_requests,
         meeting_feedback,
@@ -549,8 +553,10 @@ fn export_rows(
     lang: Locale,
     regs: &[Registration],
     representatives: &HashMap<i64, String>,
+    questions: &[baylink_store::RegistrationQuestion],
+    answers: &[baylink_store::Answer],
 ) -> (Vec<String>, Vec<Vec<String>>) {
-    let head = [
+    let head: Vec<String> = [
         "field-your-name",
         "field-email",
         "field-organisation",
@@ -565,11 +571,27 @@ fn export_rows(
     ]
     .iter()
     .map(|k| lang.t(k))
+    // Then a column for each of the organiser's own questions.
+    .chain(
+        questions
+            .iter()
+            .map(|q| lang.text(&q.label, &q.label_script).into_owned()),
+    )
     .collect();
+    let given: HashMap<(i64, i64), &str> = answers
+        .iter()
+        .map(|a| ((a.registration_id, a.question_id), a.answer.as_str()))
+        .collect();
     let rows = regs
         .iter()
         .map(|r| {
-            vec![
+            let answer = |q: &baylink_store::RegistrationQuestion| {
+                given
+                    .get(&(r.id, q.id))
+                    .map(|a| crate::views::questions::shown(lang, q, a))
+                    .unwrap_or_default()
+            };
+            let mut row = vec![
                 r.name.clone(),
                 r.email.clone(),
                 r.organisation.clone().unwrap_or_default(),
@@ -599,7 +621,9 @@ fn export_rows(
                 r.registered_by
                     .and_then(|u| representatives.get(&u).cloned())
                     .unwrap_or_default(),
-            ]
+            ];
+            row.extend(questions.iter().map(answer));
+            row
         })
         .collect();
     (head, rows)
@@ -644,10 +668,18 @@ pub async fn export<const XLSX: bool>(
             }
         }
     }
+    let questions = s.store.questions(event.id).await?;
+    let answers = if questions.is_empty() {
+        Vec::new()
+    } else {
+        s.store.event_answers(event.id).await?
+    };
     let (head, rows) = export_rows(
         api_locale_from(&headers, q.get("lang").map(String::as_str)),
         &regs,
         &representatives,
+        &questions,
+        &answers,
     );
     super::download(
         SheetFormat::new(XLSX),

@@ -62,10 +62,17 @@ struct DetailsPage {
     action: String,
     back: String,
     by: Corrector,
+    /// The organiser's own questions, which the holder and staff answer here.
+    questions: Vec<baylink_store::RegistrationQuestion>,
     f: FormState,
 }
 
 impl DetailsPage {
+    /// Whether required questions are marked so (`events/registration_questions.html`).
+    fn must_answer(&self) -> bool {
+        true
+    }
+
     /// Leaves the organisation's fields out of `events/registration_fields.html`.
     fn org_fixed(&self) -> bool {
         self.by == Corrector::Representative
@@ -115,12 +122,20 @@ pub struct Details {
     pub position: Option<String>,
     pub phone: Option<String>,
     pub dietary: Option<String>,
+    /// Answers to the event's own questions: those given replace the answers to their
+    /// questions (with no value: cleared), the others stay.
+    pub answers: Vec<baylink_store::AnswerInput>,
 }
 
 impl Details {
     /// What the form sends: each field the event asks for (and that is not the
     /// organisation's, for a delegate), empty to clear it.
-    fn from_form(form: &FormData, event: &Event, delegate: bool) -> Details {
+    fn from_form(
+        form: &FormData,
+        event: &Event,
+        questions: &[baylink_store::RegistrationQuestion],
+        delegate: bool,
+    ) -> Details {
         let shown = |field: &str| {
             let org = matches!(field, "organisation" | "region" | "org_type");
             (event.asks(field) && !(delegate && org)).then(|| form.get(field).to_owned())
@@ -133,6 +148,7 @@ impl Details {
             position: shown("position"),
             phone: shown("phone"),
             dietary: shown("dietary"),
+            answers: super::questions::answers_from_form(form, questions),
         }
     }
 }
@@ -169,6 +185,7 @@ pub fn corrected(
         dietary: pick(&details.dietary, &reg.dietary),
         sessions: Vec::new(),
         consent: true,
+        answers: details.answers.clone(),
     }
     .validate(lang.script())
 }
@@ -200,22 +217,34 @@ fn private(mut r: Response) -> Response {
 }
 
 impl DetailsPage {
-    fn new(
+    async fn new(
+        s: &AppState,
         c: Ctx,
         event: Event,
         reg: Registration,
         by: Corrector,
         paths: (String, String),
-    ) -> Self {
-        DetailsPage {
+    ) -> Result<Self, WebError> {
+        // A representative corrects what they entered; the questions are the delegate's.
+        let questions = match by {
+            Corrector::Representative => Vec::new(),
+            _ => s.store.questions(event.id).await?,
+        };
+        let mut values = values(&reg);
+        if !questions.is_empty() {
+            let answers = s.store.answers_of(reg.id).await?;
+            values.extend(super::questions::form_values(&questions, &answers));
+        }
+        Ok(DetailsPage {
             action: c.href(&paths.0),
             back: c.href(&paths.1),
-            f: FormState::new(values(&reg)),
+            f: FormState::new(values),
             c,
             event,
             reg,
             by,
-        }
+            questions,
+        })
     }
 
     /// Applies `form`: back to where the page came from, or the page again with the errors.
@@ -225,7 +254,7 @@ impl DetailsPage {
             _ => Some(actor(self.c.auth.as_ref().ok_or(WebError::Unauthorized)?)),
         };
         let delegate = self.by == Corrector::Representative;
-        let details = Details::from_form(&form, &self.event, delegate);
+        let details = Details::from_form(&form, &self.event, &self.questions, delegate);
         let result = match corrected(&self.reg, &details, delegate, self.c.lang) {
             Ok(d) => {
                 s.store
@@ -250,7 +279,7 @@ async fn holder_page(s: &AppState, c: Ctx, token: &str) -> Result<DetailsPage, W
         format!("/registrations/{token}/details"),
         format!("/registrations/{token}"),
     );
-    Ok(DetailsPage::new(c, event, reg, Corrector::Holder, paths))
+    DetailsPage::new(s, c, event, reg, Corrector::Holder, paths).await
 }
 
 async fn holder_form(
@@ -293,13 +322,7 @@ async fn delegate_page(
         format!("/events/{event_id}/delegation/{rid}/details"),
         format!("/events/{event_id}/delegation"),
     );
-    Ok(DetailsPage::new(
-        c,
-        event,
-        reg,
-        Corrector::Representative,
-        paths,
-    ))
+    DetailsPage::new(s, c, event, reg, Corrector::Representative, paths).await
 }
 
 async fn delegate_form(
@@ -333,7 +356,7 @@ async fn staff_page(s: &AppState, c: Ctx, raw: &str, rid: &str) -> Result<Detail
         format!("/events/{event_id}/registrations/{rid}/details"),
         format!("/events/{event_id}/registrations"),
     );
-    Ok(DetailsPage::new(c, event, reg, Corrector::Staff, paths))
+    DetailsPage::new(s, c, event, reg, Corrector::Staff, paths).await
 }
 
 async fn staff_form(

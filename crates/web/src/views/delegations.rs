@@ -262,6 +262,8 @@ fn drafts(
             sessions: sessions.to_vec(),
             // The representative's word for every delegate, checked once below.
             consent: true,
+            // The event's own questions are the delegate's to answer, on their page.
+            answers: Vec::new(),
         };
         let locale = match p.locale.as_deref().map(str::trim) {
             None | Some("") => Some(lang),

@@ -27,6 +27,7 @@ pub fn router() -> Router<AppState> {
         .route("/events/{id}/roles", post(add_role))
         .route("/events/{id}/organisation-places", post(set_places))
         .route("/events/{id}/guests", post(add_guest))
+        .route("/events/{id}/questions", post(add_question))
         .route("/events/{id}/parts/{part}/{pid}/delete", post(remove_part))
         .route(
             "/events/{id}/delete",
@@ -507,7 +508,34 @@ async fn add_guest(
     after(&s, c, event_id, form, result).await
 }
 
-/// Removes a role, session, item, speaker or guest from an event's programme.
+/// Adds a question of the organiser's own to the registration form.
+async fn add_question(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::EditDirectory)?.clone();
+    let event_id = id(&raw)?;
+    let input = baylink_store::QuestionInput {
+        kind: form.get("kind").to_owned(),
+        label: form.get("label").to_owned(),
+        options: vec![form.get("options").to_owned()],
+        required: !form.get("required").is_empty(),
+    };
+    let result = async {
+        let d = input.validate(c.lang.script())?;
+        s.store
+            .add_question(&actor(&auth), event_id, &d)
+            .await
+            .map(|_| ())
+    }
+    .await;
+    after(&s, c, event_id, form, result).await
+}
+
+/// Removes a role, session, item, speaker, guest or registration question from an
+/// event's programme.
 async fn remove_part(
     State(s): State<AppState>,
     c: Ctx,

@@ -463,11 +463,25 @@ struct RegisterPage {
     action: String,
     event: Event,
     sessions: Vec<EventSession>,
+    /// The organiser's own questions (`events/registration_questions.html`).
+    questions: Vec<baylink_store::RegistrationQuestion>,
     f: FormState,
     chosen: Vec<i64>,
 }
 
 impl RegisterPage {
+    fn new(c: Ctx, action: String, p: Programme, f: FormState, chosen: Vec<i64>) -> Self {
+        RegisterPage {
+            c,
+            action,
+            event: p.event,
+            sessions: p.sessions,
+            questions: p.questions,
+            f,
+            chosen,
+        }
+    }
+
     fn chosen(&self, id: &i64) -> bool {
         self.chosen.contains(id)
     }
@@ -476,6 +490,11 @@ impl RegisterPage {
     /// never on the public form.
     fn org_fixed(&self) -> bool {
         false
+    }
+
+    /// Whether required questions are marked so (`events/registration_questions.html`).
+    fn must_answer(&self) -> bool {
+        true
     }
 }
 
@@ -494,14 +513,7 @@ async fn register_form(
         f.values.insert("email".into(), a.user.email.clone());
     }
     let action = c.href(&format!("/events/{}/register", p.event.id));
-    render(&RegisterPage {
-        c,
-        action,
-        event: p.event,
-        sessions: p.sessions,
-        f,
-        chosen: Vec::new(),
-    })
+    render(&RegisterPage::new(c, action, p, f, Vec::new()))
 }
 
 /// Reads a form with a choice of sessions: `sessions` repeats, one per ticked forum (the
@@ -520,9 +532,13 @@ pub(crate) fn with_sessions(body: &[u8]) -> Result<(FormData, Vec<i64>), WebErro
     Ok((form, chosen))
 }
 
-/// Reads a registration form.
-fn registration_form(body: &[u8]) -> Result<(FormData, Vec<i64>, RegistrationInput), WebError> {
+/// Reads a registration form, with the answers to the event's `questions`.
+fn registration_form(
+    body: &[u8],
+    questions: &[baylink_store::RegistrationQuestion],
+) -> Result<(FormData, Vec<i64>, RegistrationInput), WebError> {
     let (form, chosen) = with_sessions(body)?;
+    let answers = super::questions::answers_from_form(&form, questions);
     let input = RegistrationInput {
         name: form.get("name").to_owned(),
         email: form.get("email").to_owned(),
@@ -534,6 +550,7 @@ fn registration_form(body: &[u8]) -> Result<(FormData, Vec<i64>, RegistrationInp
         dietary: form.opt("dietary"),
         sessions: chosen.clone(),
         consent: !form.get("consent").is_empty(),
+        answers,
     };
     Ok((form, chosen, input))
 }
@@ -545,7 +562,8 @@ async fn register(
     body: axum::body::Bytes,
 ) -> Result<Response, WebError> {
     let event_id = id(&raw)?;
-    let (form, chosen, input) = registration_form(&body)?;
+    let p = s.store.programme(event_id).await?;
+    let (form, chosen, input) = registration_form(&body, &p.questions)?;
     let token = crate::auth::random_token();
     let result = match input.validate(c.lang.script()) {
         Ok(d) => {
@@ -567,20 +585,9 @@ async fn register(
         Err(StoreError::NotFound) => Err(WebError::NotFound),
         Err(e) => {
             let (errors, status) = form_errors(e)?;
-            let p = s.store.programme(event_id).await?;
             let f = FormState::with_errors(form, c.lang, &errors);
             let action = c.href(&format!("/events/{event_id}/register"));
-            render_invalid(
-                &RegisterPage {
-                    c,
-                    action,
-                    event: p.event,
-                    sessions: p.sessions,
-                    f,
-                    chosen,
-                },
-                status,
-            )
+            render_invalid(&RegisterPage::new(c, action, p, f, chosen), status)
         }
     }
 }
@@ -602,6 +609,10 @@ struct RegistrationPage {
     /// The sessions they may move to themselves: while confirmed and the event is not
     /// over, where it has more than one (parallel forums).
     movable: Vec<EventSession>,
+    /// The organiser's questions answered, and the answers, as the reader sees them.
+    answers: Vec<(String, String)>,
+    /// A required question is not answered (a colleague entered by a representative).
+    unanswered: bool,
 }
 
 /// Asks for registration links one client may make in [`FIND_WINDOW`] seconds.
@@ -818,6 +829,17 @@ async fn registration_page(
     let matchmaking =
         reg.status == RegStatus::Confirmed && s.store.matchmaking(reg.event_id).await?.is_some();
     let position = s.store.waiting_position(reg.id).await?;
+    let given = if p.questions.is_empty() {
+        Vec::new()
+    } else {
+        s.store.answers_of(reg.id).await?
+    };
+    // A colleague a representative entered answers the required questions here.
+    let unanswered = p
+        .questions
+        .iter()
+        .any(|q| q.required && !given.iter().any(|a| a.question_id == q.id));
+    let answers = super::questions::answered(&c, &p.questions, &given);
     // The sessions to move to: those they hold no seat or place in.
     let movable = if reg.status == RegStatus::Confirmed
         && p.event.ends_at > baylink_store::sql::now()
@@ -838,6 +860,8 @@ async fn registration_page(
         matchmaking,
         position,
         movable,
+        answers,
+        unanswered,
         reg,
         event: p.event,
         sessions,
@@ -1021,11 +1045,40 @@ async fn registrations(
                 .count() as i64,
         })
         .collect();
-    let sections = vec![
+    let mut sections = vec![
         (c.t("by-region"), by_region),
         (c.t("by-org-type"), by_type),
         (c.t("by-session"), by_session),
     ];
+    // The answers to each question with choices, among those with a seat: how many
+    // stay for the dinner, who joins which visit.
+    let chosen: Vec<_> = p
+        .questions
+        .iter()
+        .filter(|q| q.kind != baylink_store::QuestionKind::Text)
+        .collect();
+    if !chosen.is_empty() {
+        let answers = s.store.event_answers(p.event.id).await?;
+        let given: HashMap<(i64, i64), &str> = answers
+            .iter()
+            .map(|a| ((a.registration_id, a.question_id), a.answer.as_str()))
+            .collect();
+        for q in chosen {
+            let picks = all.iter().flat_map(|r| {
+                let answer = given.get(&(r.id, q.id)).copied().unwrap_or("");
+                let labels: Vec<String> = if answer.is_empty() {
+                    vec![c.t("unknown")]
+                } else {
+                    answer
+                        .lines()
+                        .map(|one| super::questions::shown(c.lang, q, one))
+                        .collect()
+                };
+                labels.into_iter().map(move |label| (r, label))
+            });
+            sections.push((c.text(&q.label, &q.label_script), tally(picks)));
+        }
+    }
     let queued = q.get("queued").and_then(|n| n.parse().ok());
     let invitations = s.store.list_invitations(p.event.id).await?;
     render(&RegistrationsPage {
@@ -1192,14 +1245,7 @@ async fn invitation_form(
     f.values.insert("name".into(), inv.name.clone());
     f.values.insert("email".into(), inv.email.clone());
     let action = c.href(&format!("/invitations/{token}"));
-    let mut r = render(&RegisterPage {
-        c,
-        action,
-        event: p.event,
-        sessions: p.sessions,
-        f,
-        chosen: Vec::new(),
-    })?;
+    let mut r = render(&RegisterPage::new(c, action, p, f, Vec::new()))?;
     r.headers_mut().insert(
         header::CACHE_CONTROL,
         header::HeaderValue::from_static("private, no-store"),
@@ -1214,7 +1260,8 @@ async fn accept_invitation(
     body: axum::body::Bytes,
 ) -> Result<Response, WebError> {
     let inv = s.store.invitation_by_token(&token).await?;
-    let (form, chosen, input) = registration_form(&body)?;
+    let p = s.store.programme(inv.event_id).await?;
+    let (form, chosen, input) = registration_form(&body, &p.questions)?;
     let manage = crate::auth::random_token();
     let result = match input.validate(c.lang.script()) {
         Ok(d) => {
@@ -1235,20 +1282,9 @@ async fn accept_invitation(
         Err(StoreError::Conflict(code)) => Err(WebError::Conflict(code)),
         Err(e) => {
             let (errors, status) = form_errors(e)?;
-            let p = s.store.programme(inv.event_id).await?;
             let f = FormState::with_errors(form, c.lang, &errors);
             let action = c.href(&format!("/invitations/{token}"));
-            render_invalid(
-                &RegisterPage {
-                    c,
-                    action,
-                    event: p.event,
-                    sessions: p.sessions,
-                    f,
-                    chosen,
-                },
-                status,
-            )
+            render_invalid(&RegisterPage::new(c, action, p, f, chosen), status)
         }
     }
 }

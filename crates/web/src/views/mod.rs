@@ -15,6 +15,7 @@ pub mod market;
 pub mod matchmaking;
 pub mod meeting_suggestions;
 pub mod publications;
+pub mod questions;
 pub mod reports;
 pub mod search;
 
@@ -443,6 +444,13 @@ impl Ctx {
 
     pub fn session_kinds(&self) -> Vec<(&'static str, String)> {
         baylink_store::SessionKind::ALL
+            .iter()
+            .map(|k| (k.code(), self.t(&k.label_key())))
+            .collect()
+    }
+
+    pub fn question_kinds(&self) -> Vec<(&'static str, String)> {
+        baylink_store::QuestionKind::ALL
             .iter()
             .map(|k| (k.code(), self.t(&k.label_key())))
             .collect()

@@ -1,0 +1,418 @@
+//! The organiser's own questions on an event's registration form, after the fields every
+//! event may ask ([`crate::events::REGISTRATION_FIELDS`]): the number of a travel document
+//! for a visit across the border, which site visit one joins, whether one stays for the
+//! dinner. Indico and pretix ask such questions; the alliance's visits (參訪) need them.
+//!
+//! A question is written once, in its author's script, and shown converted for each
+//! reader, its options too. An answer keeps an option as the organiser wrote it, so that
+//! the staff's list and exports group the same choice together whatever script the
+//! registrant read it in.
+
+use baylink_text::{Script, fold};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::error::{FieldError, StoreError, StoreResult};
+use crate::model::code_enum;
+
+/// At most this many questions per event: a registration form, not a survey.
+pub const MAX_QUESTIONS: usize = 10;
+/// At most this many options per question, each at most [`MAX_OPTION`] characters.
+pub const MAX_OPTIONS: usize = 20;
+pub const MAX_OPTION: usize = 100;
+/// The longest question.
+pub const MAX_LABEL: usize = 200;
+/// The longest written answer.
+pub const MAX_ANSWER: usize = 500;
+
+code_enum!(
+    /// How a question is answered.
+    QuestionKind, "question-kind" {
+        /// A line of text.
+        Text = "text",
+        /// One of the options.
+        Choice = "choice",
+        /// Any of the options.
+        Choices = "choices",
+        /// Yes or no.
+        YesNo = "yes_no",
+    }
+);
+
+/// A question of an event's registration form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
+pub struct RegistrationQuestion {
+    pub id: i64,
+    pub event_id: i64,
+    #[sqlx(try_from = "String")]
+    pub kind: QuestionKind,
+    pub label: String,
+    pub label_script: String,
+    /// The options of a choice, one per line, as written.
+    pub options: String,
+    /// Whether a registration must answer it (one a representative enters for a
+    /// colleague need not: they answer it on their own registration's page).
+    pub required: bool,
+    pub sort_order: i32,
+}
+
+impl RegistrationQuestion {
+    /// The options of a choice, in order.
+    pub fn option_list(&self) -> Vec<&str> {
+        self.options.lines().filter(|o| !o.is_empty()).collect()
+    }
+
+    /// The field a form names this question's answer by, and its errors are reported on.
+    pub fn field(&self) -> String {
+        format!("q{}", self.id)
+    }
+
+    /// Each option with the field of its own checkbox (`q12_0`, `q12_1`…), for a
+    /// `choices` question, whose form fields stay one value each.
+    pub fn option_fields(&self) -> Vec<(String, &str)> {
+        self.option_list()
+            .into_iter()
+            .enumerate()
+            .map(|(n, o)| (format!("{}_{n}", self.field()), o))
+            .collect()
+    }
+}
+
+/// A question as the organiser writes it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct QuestionInput {
+    /// `text`, `choice`, `choices` or `yes_no`.
+    pub kind: String,
+    pub label: String,
+    /// The options of a choice (two or more); none for the other kinds.
+    pub options: Vec<String>,
+    pub required: bool,
+}
+
+/// A checked question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionDraft {
+    pub kind: QuestionKind,
+    pub label: String,
+    pub label_script: String,
+    pub options: String,
+    pub required: bool,
+}
+
+impl QuestionInput {
+    /// Checks the question; `author` is the script its writer reads, for a label that does
+    /// not tell.
+    pub fn validate(&self, author: Script) -> StoreResult<QuestionDraft> {
+        let mut errors = Vec::new();
+        let kind = QuestionKind::parse(self.kind.trim());
+        if kind.is_none() {
+            errors.push(FieldError::new("kind", "err-unknown-choice"));
+        }
+        let label = one_line(&mut errors, "label", &self.label, MAX_LABEL);
+        if label.is_empty() && errors.iter().all(|e| e.field != "label") {
+            errors.push(FieldError::new("label", "err-required"));
+        }
+        let mut options: Vec<String> = Vec::new();
+        if matches!(kind, Some(QuestionKind::Choice | QuestionKind::Choices)) {
+            for option in self.options.iter().flat_map(|o| o.lines()) {
+                let option = one_line(&mut errors, "options", option, MAX_OPTION);
+                if !option.is_empty() && !options.iter().any(|o| fold(o) == fold(&option)) {
+                    options.push(option);
+                }
+            }
+            if options.len() < 2 {
+                errors.push(FieldError::new("options", "err-question-options"));
+            } else if options.len() > MAX_OPTIONS {
+                errors.push(
+                    FieldError::new("options", "err-too-many-options")
+                        .with_limit(MAX_OPTIONS as i64),
+                );
+            }
+        }
+        match kind {
+            Some(kind) if errors.is_empty() => Ok(QuestionDraft {
+                kind,
+                label_script: baylink_text::detect(&label, author).code().to_owned(),
+                label,
+                options: options.join("\n"),
+                required: self.required,
+            }),
+            _ => Err(StoreError::Invalid(errors)),
+        }
+    }
+}
+
+/// One answer as submitted: its question and what was chosen or written (one value, or
+/// the options chosen of a `choices` question).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct AnswerInput {
+    pub question_id: i64,
+    pub values: Vec<String>,
+}
+
+/// A registration's answer to a question, as stored: the text written, `yes` or `no`, or
+/// the options chosen, one per line, as the organiser wrote them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
+pub struct Answer {
+    pub registration_id: i64,
+    pub question_id: i64,
+    pub answer: String,
+}
+
+/// Checks `answers` against an event's `questions`: what to store, one per question
+/// answered, or every error, each on the question's field (`q12`). An option may be
+/// given in any script or case (an API client may send it as its reader saw it) and is
+/// kept as the organiser wrote it. With `enforce_required`, a required question left
+/// unanswered is an error.
+pub fn check_answers(
+    questions: &[RegistrationQuestion],
+    answers: &[AnswerInput],
+    enforce_required: bool,
+) -> StoreResult<Vec<(i64, String)>> {
+    let mut errors = Vec::new();
+    let mut kept = Vec::new();
+    if let Some(stray) = answers
+        .iter()
+        .find(|a| !questions.iter().any(|q| q.id == a.question_id))
+    {
+        errors.push(FieldError::new(
+            &format!("q{}", stray.question_id),
+            "err-unknown-reference",
+        ));
+    }
+    for q in questions {
+        let field = q.field();
+        let values: Vec<&str> = answers
+            .iter()
+            .filter(|a| a.question_id == q.id)
+            .flat_map(|a| a.values.iter())
+            .map(|v| v.trim())
+            .filter(|v| !v.is_empty())
+            .collect();
+        let option_of = |v: &str| {
+            q.option_list()
+                .into_iter()
+                .find(|o| fold(o) == fold(v))
+                .map(str::to_owned)
+        };
+        let answer: Result<Option<String>, &'static str> = match (q.kind, values.as_slice()) {
+            (_, []) => Ok(None),
+            (QuestionKind::Text, _) => {
+                let text = values.join(" ");
+                if text.chars().count() > MAX_ANSWER {
+                    errors.push(
+                        FieldError::new(&field, "err-too-long").with_limit(MAX_ANSWER as i64),
+                    );
+                    Ok(None)
+                } else if text.chars().any(char::is_control) {
+                    Err("err-control-chars")
+                } else {
+                    Ok(Some(text))
+                }
+            }
+            (QuestionKind::YesNo, [v]) if matches!(*v, "yes" | "no") => Ok(Some((*v).to_owned())),
+            (QuestionKind::Choice, [v]) => option_of(v).map(Some).ok_or("err-unknown-choice"),
+            (QuestionKind::Choices, _) => {
+                let chosen: Option<Vec<String>> = values.iter().map(|v| option_of(v)).collect();
+                match chosen {
+                    // In the options' order, each once.
+                    Some(chosen) => Ok(Some(
+                        q.option_list()
+                            .into_iter()
+                            .filter(|o| chosen.iter().any(|c| c == o))
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                    )),
+                    None => Err("err-unknown-choice"),
+                }
+            }
+            _ => Err("err-unknown-choice"),
+        };
+        match answer {
+            Ok(Some(a)) => kept.push((q.id, a)),
+            Ok(None) if q.required && enforce_required && values.is_empty() => {
+                errors.push(FieldError::new(&field, "err-required"))
+            }
+            Ok(None) => {}
+            Err(code) => errors.push(FieldError::new(&field, code)),
+        }
+    }
+    if errors.is_empty() {
+        Ok(kept)
+    } else {
+        Err(StoreError::Invalid(errors))
+    }
+}
+
+/// A line of text, trimmed, with its length and characters checked.
+fn one_line(errors: &mut Vec<FieldError>, field: &str, value: &str, max: usize) -> String {
+    let v = baylink_text::clean_pinyin_artefacts(value.trim()).into_owned();
+    if v.chars().count() > max {
+        errors.push(FieldError::new(field, "err-too-long").with_limit(max as i64));
+    } else if v.chars().any(char::is_control) {
+        errors.push(FieldError::new(field, "err-control-chars"));
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn question(
+        id: i64,
+        kind: QuestionKind,
+        options: &str,
+        required: bool,
+    ) -> RegistrationQuestion {
+        RegistrationQuestion {
+            id,
+            event_id: 1,
+            kind,
+            label: "問題".into(),
+            label_script: "zh-Hant".into(),
+            options: options.into(),
+            required,
+            sort_order: 0,
+        }
+    }
+
+    fn answer(question_id: i64, values: &[&str]) -> AnswerInput {
+        AnswerInput {
+            question_id,
+            values: values.iter().map(|v| v.to_string()).collect(),
+        }
+    }
+
+    fn codes(e: StoreError) -> Vec<(String, String)> {
+        let StoreError::Invalid(fields) = e else {
+            panic!("{e:?}")
+        };
+        fields.into_iter().map(|f| (f.field, f.code)).collect()
+    }
+
+    #[test]
+    fn a_question_is_checked_and_its_options_kept_once_in_order() {
+        let d = QuestionInput {
+            kind: "choices".into(),
+            label: " 參訪路線 ".into(),
+            options: vec![
+                "前海深港青年夢工場\n大疆創新".into(),
+                "前海深港青年梦工场".into(),
+                " ".into(),
+            ],
+            required: true,
+        }
+        .validate(Script::Hans)
+        .unwrap();
+        assert_eq!(d.label, "參訪路線");
+        assert_eq!(d.label_script, "zh-Hant");
+        // The same option in the other script is the same option.
+        assert_eq!(d.options, "前海深港青年夢工場\n大疆創新");
+
+        let e = QuestionInput {
+            kind: "essay".into(),
+            label: String::new(),
+            ..Default::default()
+        }
+        .validate(Script::Hant)
+        .unwrap_err();
+        assert_eq!(
+            codes(e),
+            [
+                ("kind".into(), "err-unknown-choice".into()),
+                ("label".into(), "err-required".into())
+            ]
+        );
+        let e = QuestionInput {
+            kind: "choice".into(),
+            label: "晚宴".into(),
+            options: vec!["出席".into()],
+            ..Default::default()
+        }
+        .validate(Script::Hant)
+        .unwrap_err();
+        assert_eq!(
+            codes(e),
+            [("options".into(), "err-question-options".into())]
+        );
+        // A text question keeps no options.
+        let d = QuestionInput {
+            kind: "text".into(),
+            label: "回鄉證號碼".into(),
+            options: vec!["a".into(), "b".into()],
+            required: false,
+        }
+        .validate(Script::Hant)
+        .unwrap();
+        assert_eq!(d.options, "");
+    }
+
+    #[test]
+    fn answers_are_kept_as_the_organiser_wrote_the_options() {
+        let qs = [
+            question(1, QuestionKind::Text, "", true),
+            question(
+                2,
+                QuestionKind::Choice,
+                "前海深港青年夢工場\n大疆創新",
+                true,
+            ),
+            question(3, QuestionKind::Choices, "午餐\n晚宴\n參訪", false),
+            question(4, QuestionKind::YesNo, "", false),
+        ];
+        let kept = check_answers(
+            &qs,
+            &[
+                answer(1, &[" H1234567 "]),
+                // In Simplified, as a Shenzhen reader saw it.
+                answer(2, &["大疆创新"]),
+                answer(3, &["参访", "午餐"]),
+                answer(4, &["no"]),
+            ],
+            true,
+        )
+        .unwrap();
+        assert_eq!(
+            kept,
+            [
+                (1, "H1234567".to_owned()),
+                (2, "大疆創新".to_owned()),
+                (3, "午餐\n參訪".to_owned()),
+                (4, "no".to_owned()),
+            ]
+        );
+
+        // Required ones missing, an option not offered, two for one choice, a question of
+        // another event: each named.
+        let e = check_answers(
+            &qs,
+            &[
+                answer(2, &["華為", "大疆創新"]),
+                answer(3, &["午餐", "宵夜"]),
+                answer(9, &["x"]),
+            ],
+            true,
+        )
+        .unwrap_err();
+        assert_eq!(
+            codes(e),
+            [
+                ("q9".into(), "err-unknown-reference".into()),
+                ("q1".into(), "err-required".into()),
+                ("q2".into(), "err-unknown-choice".into()),
+                ("q3".into(), "err-unknown-choice".into()),
+            ]
+        );
+        // A representative entering a colleague need not answer.
+        assert_eq!(check_answers(&qs, &[], false).unwrap(), []);
+        assert!(check_answers(&qs, &[answer(4, &["maybe"])], false).is_err());
+        let long = "字".repeat(MAX_ANSWER + 1);
+        assert_eq!(
+            codes(check_answers(&qs, &[answer(1, &[&long])], false).unwrap_err()),
+            [("q1".into(), "err-too-long".into())]
+        );
+    }
+}

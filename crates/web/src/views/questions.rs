@@ -1,0 +1,106 @@
+//! The organiser's own registration questions on the pages (see
+//! [`baylink_store::questions`]): read off a form, written back into one, and shown as
+//! answers.
+//!
+//! A question's field is `q{id}`; each option of a `choices` question is a checkbox of
+//! its own, `q{id}_{n}`, so that a form's fields stay one value each.
+
+use std::collections::HashMap;
+
+use baylink_store::{Answer, AnswerInput, QuestionKind, RegistrationQuestion};
+
+use super::{Ctx, FormData};
+use crate::i18n::Locale;
+
+/// The answers a form sends, one per question shown (empty when left blank, which a
+/// correction takes as "cleared").
+pub fn answers_from_form(form: &FormData, questions: &[RegistrationQuestion]) -> Vec<AnswerInput> {
+    questions
+        .iter()
+        .map(|q| {
+            let field = q.field();
+            let values = match q.kind {
+                QuestionKind::Choices => q
+                    .option_fields()
+                    .into_iter()
+                    .map(|(tick, _)| form.get(&tick).to_owned())
+                    .filter(|v| !v.is_empty())
+                    .collect(),
+                _ => vec![form.get(&field).to_owned()],
+            };
+            AnswerInput {
+                question_id: q.id,
+                values,
+            }
+        })
+        .collect()
+}
+
+/// A form's values for answers already given (a correction's form starts from them).
+pub fn form_values(
+    questions: &[RegistrationQuestion],
+    answers: &[Answer],
+) -> HashMap<String, String> {
+    let mut values = HashMap::new();
+    for q in questions {
+        let Some(a) = answers.iter().find(|a| a.question_id == q.id) else {
+            continue;
+        };
+        match q.kind {
+            QuestionKind::Choices => {
+                for (tick, option) in q.option_fields() {
+                    if a.answer.lines().any(|chosen| chosen == option) {
+                        values.insert(tick, option.to_owned());
+                    }
+                }
+            }
+            _ => {
+                values.insert(q.field(), a.answer.clone());
+            }
+        }
+    }
+    values
+}
+
+/// An answer as a reader sees it: yes and no in their language, options in their script
+/// (several joined as the language lists things), written text as written.
+pub fn shown(lang: Locale, q: &RegistrationQuestion, answer: &str) -> String {
+    match q.kind {
+        QuestionKind::YesNo => lang.t(if answer == "yes" {
+            "answer-yes"
+        } else {
+            "answer-no"
+        }),
+        QuestionKind::Choice | QuestionKind::Choices => answer
+            .lines()
+            .map(|o| option(lang, o))
+            .collect::<Vec<_>>()
+            .join(if lang == Locale::En { ", " } else { "、" }),
+        QuestionKind::Text => answer.to_owned(),
+    }
+}
+
+/// An option, or a question, in the reader's script (its own script read off the text).
+pub fn option(lang: Locale, text: &str) -> String {
+    let script = baylink_text::detect(text, lang.script());
+    lang.text(text, script.code()).into_owned()
+}
+
+/// Each question with its answer as shown, for a registration's page (unanswered ones
+/// left out).
+pub fn answered(
+    c: &Ctx,
+    questions: &[RegistrationQuestion],
+    answers: &[Answer],
+) -> Vec<(String, String)> {
+    questions
+        .iter()
+        .filter_map(|q| {
+            let a = answers.iter().find(|a| a.question_id == q.id)?;
+            Some((
+                c.text(&q.label, &q.label_script),
+                shown(c.lang, q, &a.answer),
+            ))
+        })
+        .collect()
+}
