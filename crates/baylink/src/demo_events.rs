@@ -564,6 +564,27 @@ pub async fn load(
                 0,
             )
             .await?;
+        if !approval {
+            // Questions of the organiser's own, optional so that anyone can register
+            // without them (synthetic, like the event).
+            for q in [
+                QuestionInput {
+                    kind: "choices".into(),
+                    label: "出席環節".into(),
+                    options: vec!["午餐交流\n會後參訪前海深港青年夢工場".into()],
+                    required: false,
+                },
+                QuestionInput {
+                    kind: "yes_no".into(),
+                    label: "需要協助安排跨境交通".into(),
+                    options: Vec::new(),
+                    required: false,
+                },
+            ] {
+                let d = q.validate(Script::Hant).map_err(bad)?;
+                store.add_question(actor, ev.id, &d).await?;
+            }
+        }
     }
     open_matchmaking(store, actor, orgs).await?;
     Ok(())

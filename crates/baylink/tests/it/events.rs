@@ -2249,3 +2249,227 @@ async fn a_representative_moves_a_delegate_to_another_forum() {
         .await;
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
 }
+
+/// An organiser adds questions of their own to a visit's registration form: a Shenzhen
+/// visitor reads them in Simplified and must answer the required ones, the answers are
+/// kept as the organiser wrote the options, and they come back on the visitor's page,
+/// in the staff's tallies and export, in the correction form and through the API.
+#[tokio::test]
+async fn organisers_ask_questions_of_their_own() {
+    let mut app = kit::demo_app().await;
+    let day = format!("{}-12-29", kit::next_year());
+    app.sign_in(SECRETARIAT).await;
+    let r = app
+        .post_form(
+            "/zh-Hant/events/new",
+            &[
+                ("kind", "visit"),
+                ("title", "前海參訪"),
+                ("region", "shenzhen"),
+                ("start_date", &day),
+                ("start_time", "09:00"),
+                ("end_date", &day),
+                ("end_time", "17:00"),
+                ("registration_open", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let id: i64 = r.headers()["location"]
+        .to_str()
+        .unwrap()
+        .trim_start_matches("/zh-Hant/events/")
+        .trim_end_matches("/manage")
+        .parse()
+        .unwrap();
+    let questions = format!("/zh-Hant/events/{id}/questions");
+    for fields in [
+        &[("label", "回鄉證號碼"), ("kind", "text"), ("required", "1")][..],
+        &[
+            ("label", "參訪路線"),
+            ("kind", "choice"),
+            ("options", "前海深港青年夢工場\r\n大疆創新總部"),
+            ("required", "1"),
+        ],
+        &[
+            ("label", "出席環節"),
+            ("kind", "choices"),
+            ("options", "午餐\n晚宴"),
+        ],
+    ] {
+        let r = app.post_form(&questions, fields).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{fields:?}");
+    }
+    // A choice of one is refused, and said why.
+    let r = app
+        .post_form(
+            &questions,
+            &[("label", "晚宴"), ("kind", "choice"), ("options", "出席")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains("請提供至少兩個選項"));
+    let qs = app.store.questions(id).await.unwrap();
+    assert_eq!(qs.len(), 3);
+    let (_, manage) = app.page(&format!("/zh-Hant/events/{id}/manage")).await;
+    assert_eq!(
+        manage.matches("class=\"question-part\"").count(),
+        3,
+        "{manage}"
+    );
+
+    // The visitor reads the form in Simplified; a choice's value stays as written.
+    let visitor = kit::client();
+    let form = visitor
+        .get(app.url(&format!("/zh-Hans/events/{id}/register")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        form.contains("回乡证号码") && form.contains("参访路线"),
+        "{form}"
+    );
+    assert!(
+        form.contains("<option value=\"大疆創新總部\">大疆创新总部</option>"),
+        "{form}"
+    );
+    let register = app.url(&format!("/zh-Hans/events/{id}/register"));
+    let base = [
+        ("name", "李明"),
+        ("email", "liming@example.org"),
+        ("consent", "1"),
+    ];
+    let r = visitor.post(&register).form(&base).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains("此项必填"));
+    assert!(
+        app.store
+            .registrations_by_address("liming@example.org")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let (f0, f1) = (qs[0].field(), qs[1].field());
+    let ticks = qs[2].option_fields();
+    let mut answered = base.to_vec();
+    answered.extend([
+        (f0.as_str(), "H01234567"),
+        (f1.as_str(), "大疆創新總部"),
+        (ticks[0].0.as_str(), "午餐"),
+        (ticks[1].0.as_str(), "晚宴"),
+    ]);
+    let r = visitor
+        .post(&register)
+        .form(&answered)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let token = r.headers()["location"]
+        .to_str()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    let (_, page) = app.page(&format!("/zh-Hans/registrations/{token}")).await;
+    assert!(
+        page.contains("H01234567") && page.contains("大疆创新总部"),
+        "{page}"
+    );
+    assert!(page.contains("午餐、晚宴"), "{page}");
+    assert!(!page.contains("id=\"questions-unanswered\""));
+
+    // Staff: the choices tallied among those with a seat, and a column each in the export.
+    let (_, list) = app
+        .page(&format!("/zh-Hant/events/{id}/registrations"))
+        .await;
+    assert!(
+        list.contains("參訪路線") && list.contains("大疆創新總部"),
+        "{list}"
+    );
+    let csv = app
+        .get(&format!(
+            "/api/v1/events/{id}/registrations.csv?lang=zh-Hant"
+        ))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let mut lines = csv.lines();
+    let head = lines.next().unwrap();
+    assert!(head.ends_with("回鄉證號碼,參訪路線,出席環節"), "{head}");
+    assert!(csv.contains("H01234567,大疆創新總部,午餐、晚宴"), "{csv}");
+
+    // The holder corrects one answer; the others stay.
+    let details = format!("/zh-Hant/registrations/{token}/details");
+    let (_, form) = app.page(&details).await;
+    assert!(form.contains("value=\"H01234567\""), "{form}");
+    assert!(
+        form.contains("<option value=\"大疆創新總部\" selected>"),
+        "{form}"
+    );
+    let r = visitor
+        .post(app.url(&details))
+        .form(&[
+            ("name", "李明"),
+            (f0.as_str(), "H01234567"),
+            (f1.as_str(), "前海深港青年夢工場"),
+            (ticks[1].0.as_str(), "晚宴"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let reg = app.store.registration_by_token(&token).await.unwrap();
+    let kept: Vec<String> = app
+        .store
+        .answers_of(reg.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| a.answer)
+        .collect();
+    assert_eq!(kept, ["H01234567", "前海深港青年夢工場", "晚宴"]);
+
+    // Through the API: the event carries its questions, a registration its answers (an
+    // option in Simplified is kept as written), and one's data export holds them.
+    let (status, event) = app
+        .api(reqwest::Method::GET, &format!("/api/v1/events/{id}"), None)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(event["questions"].as_array().unwrap().len(), 3);
+    assert_eq!(event["questions"][1]["kind"], "choice");
+    let (status, body) = app
+        .api(
+            reqwest::Method::POST,
+            &format!("/api/v1/events/{id}/registrations"),
+            Some(
+                json!({"name": "王芳", "email": "wangfang@example.org", "consent": true,
+                "answers": [
+                    {"question_id": qs[0].id, "values": ["M7654321"]},
+                    {"question_id": qs[1].id, "values": ["大疆创新总部"]}
+                ]}),
+            ),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let theirs = app
+        .store
+        .registrations_by_address("wangfang@example.org")
+        .await
+        .unwrap()
+        .remove(0);
+    let (status, data) = app
+        .api(
+            reqwest::Method::GET,
+            &format!("/api/v1/registrations/{}/data", theirs.manage_token),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(data["answers"][1]["answer"], "大疆創新總部", "{data}");
+}
