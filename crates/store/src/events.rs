@@ -965,6 +965,16 @@ pub trait EventStore: Send + Sync {
         event_id: i64,
         question: &crate::QuestionDraft,
     ) -> StoreResult<crate::RegistrationQuestion>;
+    /// Changes a question's wording, options and whether it is required; its kind stays.
+    /// An option someone chose stays too (`err-option-in-use`), so no answer is left
+    /// pointing at nothing.
+    async fn update_question(
+        &self,
+        actor: &Actor,
+        event_id: i64,
+        question_id: i64,
+        question: &crate::QuestionDraft,
+    ) -> StoreResult<crate::RegistrationQuestion>;
     /// The event's own registration questions, in order.
     async fn questions(&self, event_id: i64) -> StoreResult<Vec<crate::RegistrationQuestion>>;
     /// A registration's answers to the event's questions.

@@ -849,6 +849,48 @@ macro_rules! impl_sql_events {
                     Ok(q)
                 }
 
+                async fn update_question(&self, actor: &Actor, event_id: i64, question_id: i64, q: &QuestionDraft) -> StoreResult<RegistrationQuestion> {
+                    let mut tx = self.begin().await?;
+                    Self::lock_event(&mut tx, event_id).await?;
+                    let before = Self::questions_in(&mut tx, event_id)
+                        .await?
+                        .into_iter()
+                        .find(|x| x.id == question_id)
+                        .ok_or(StoreError::NotFound)?;
+                    if q.kind != before.kind {
+                        return Err(StoreError::invalid("kind", "err-question-kind-fixed"));
+                    }
+                    if matches!(q.kind, QuestionKind::Choice | QuestionKind::Choices) {
+                        let answers: Vec<String> = sqlx::query("SELECT answer FROM registration_answers WHERE question_id = $1")
+                            .bind(question_id)
+                            .fetch_all(&mut *tx)
+                            .await
+                            .map_err(map_err)?
+                            .into_iter()
+                            .map(|r| r.try_get::<String, _>(0))
+                            .collect::<Result<_, _>>()
+                            .map_err(map_err)?;
+                        let kept: Vec<&str> = q.options.lines().collect();
+                        if answers.iter().flat_map(|a| a.lines()).any(|chosen| !kept.contains(&chosen)) {
+                            return Err(StoreError::invalid("options", "err-option-in-use"));
+                        }
+                    }
+                    let after = sqlx::query_as::<_, RegistrationQuestion>(AssertSqlSafe(format!(
+                        "UPDATE registration_questions SET label = $2, label_script = $3, options = $4, required = $5 WHERE id = $1 RETURNING {QUESTION_COLS}")))
+                        .bind(question_id)
+                        .bind(q.label.clone())
+                        .bind(q.label_script.clone())
+                        .bind(q.options.clone())
+                        .bind(q.required)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    Self::programme_changed(&mut tx, event_id).await?;
+                    Self::audit(&mut tx, actor, "update", "registration_question", question_id, audit_json(&before), audit_json(&after)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(after)
+                }
+
                 async fn questions(&self, event_id: i64) -> StoreResult<Vec<RegistrationQuestion>> {
                     sqlx::query_as::<_, RegistrationQuestion>(AssertSqlSafe(format!("{QUESTION_SELECT} WHERE event_id = $1 ORDER BY sort_order, id")))
                         .bind(event_id)

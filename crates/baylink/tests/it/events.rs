@@ -2435,6 +2435,44 @@ async fn organisers_ask_questions_of_their_own() {
         .collect();
     assert_eq!(kept, ["H01234567", "前海深港青年夢工場", "晚宴"]);
 
+    // Staff reword a question; an option someone chose cannot be dropped.
+    let edit = format!("/zh-Hant/events/{id}/questions/{}", qs[1].id);
+    let (_, form) = app.page(&edit).await;
+    assert!(form.contains("value=\"參訪路線\""), "{form}");
+    let r = app
+        .post_form(
+            &edit,
+            &[
+                ("label", "參訪地點"),
+                ("options", "大疆創新總部\n騰訊濱海大廈"),
+                ("required", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("已有人選擇的選項不可移除或修改")
+    );
+    let r = app
+        .post_form(
+            &edit,
+            &[
+                ("label", "參訪地點"),
+                ("options", "前海深港青年夢工場\n大疆創新總部\n騰訊濱海大廈"),
+                ("required", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, manage) = app.page(&format!("/zh-Hant/events/{id}/manage")).await;
+    assert!(
+        manage.contains("參訪地點") && manage.contains("騰訊濱海大廈"),
+        "{manage}"
+    );
+
     // Through the API: the event carries its questions, a registration its answers (an
     // option in Simplified is kept as written), and one's data export holds them.
     let (status, event) = app

@@ -1467,6 +1467,53 @@ async fn questions(store: Arc<dyn Store>) {
     assert!(matches!(refused, StoreError::Invalid(_)), "{refused:?}");
     assert_eq!(s.answers_of(reg.id).await.unwrap().len(), 3);
 
+    // A question reworded, an option added, made optional: its answers stay. An option
+    // someone chose cannot go, nor can the way it is answered change.
+    let reworded = ask(
+        "choice",
+        "參訪地點",
+        &["前海深港青年夢工場", "大疆創新總部", "騰訊濱海大廈"],
+        false,
+    )
+    .validate(Script::Hant)
+    .unwrap();
+    let after = s
+        .update_question(&me, ev.id, qs[1].id, &reworded)
+        .await
+        .unwrap();
+    assert_eq!((after.label.as_str(), after.required), ("參訪地點", false));
+    assert_eq!(after.option_list().len(), 3);
+    assert_eq!(s.answers_of(reg.id).await.unwrap().len(), 3);
+    let dropped = ask(
+        "choice",
+        "參訪地點",
+        &["大疆創新總部", "騰訊濱海大廈"],
+        false,
+    )
+    .validate(Script::Hant)
+    .unwrap();
+    let refused = s
+        .update_question(&me, ev.id, qs[1].id, &dropped)
+        .await
+        .unwrap_err();
+    let StoreError::Invalid(fields) = refused else {
+        panic!("{refused:?}")
+    };
+    assert_eq!(fields[0].code, "err-option-in-use");
+    let retyped = ask("text", "參訪地點", &[], false)
+        .validate(Script::Hant)
+        .unwrap();
+    assert!(
+        s.update_question(&me, ev.id, qs[1].id, &retyped)
+            .await
+            .is_err()
+    );
+    assert_eq!(
+        s.questions(ev.id).await.unwrap()[1],
+        after,
+        "nothing changed"
+    );
+
     // At most ten questions.
     for i in 4..10 {
         let d = ask("text", &format!("問題{i}"), &[], false)

@@ -28,6 +28,10 @@ pub fn router() -> Router<AppState> {
         .route("/events/{id}/organisation-places", post(set_places))
         .route("/events/{id}/guests", post(add_guest))
         .route("/events/{id}/questions", post(add_question))
+        .route(
+            "/events/{id}/questions/{qid}",
+            get(question_form).post(update_question),
+        )
         .route("/events/{id}/parts/{part}/{pid}/delete", post(remove_part))
         .route(
             "/events/{id}/delete",
@@ -532,6 +536,93 @@ async fn add_question(
     }
     .await;
     after(&s, c, event_id, form, result).await
+}
+
+/// The form that changes one of the organiser's questions (its kind stays).
+#[derive(Template)]
+#[template(path = "events/question_form.html")]
+struct QuestionPage {
+    c: Ctx,
+    event: baylink_store::Event,
+    question: baylink_store::RegistrationQuestion,
+    f: FormState,
+}
+
+/// The event's question `qid`, for staff (another event's: 404).
+async fn question_page(
+    s: &AppState,
+    c: Ctx,
+    raw: &str,
+    qid: &str,
+    f: Option<FormState>,
+) -> Result<QuestionPage, WebError> {
+    require(c.auth.as_ref(), Action::EditDirectory)?;
+    let (event_id, qid) = (id(raw)?, id(qid)?);
+    let event = s.store.get_event(event_id).await?;
+    let question = s
+        .store
+        .questions(event_id)
+        .await?
+        .into_iter()
+        .find(|q| q.id == qid)
+        .ok_or(WebError::NotFound)?;
+    let f = f.unwrap_or_else(|| {
+        let mut values = std::collections::HashMap::from([
+            ("label".to_owned(), question.label.clone()),
+            ("options".to_owned(), question.options.clone()),
+        ]);
+        if question.required {
+            values.insert("required".to_owned(), "1".to_owned());
+        }
+        FormState::new(values)
+    });
+    Ok(QuestionPage {
+        c,
+        event,
+        question,
+        f,
+    })
+}
+
+async fn question_form(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path((raw, qid)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    render(&question_page(&s, c, &raw, &qid, None).await?)
+}
+
+async fn update_question(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path((raw, qid)): Path<(String, String)>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::EditDirectory)?.clone();
+    let page = question_page(&s, c, &raw, &qid, None).await?;
+    let input = baylink_store::QuestionInput {
+        kind: page.question.kind.code().to_owned(),
+        label: form.get("label").to_owned(),
+        options: vec![form.get("options").to_owned()],
+        required: !form.get("required").is_empty(),
+    };
+    let result = async {
+        let d = input.validate(page.c.lang.script())?;
+        s.store
+            .update_question(&actor(&auth), page.event.id, page.question.id, &d)
+            .await
+    }
+    .await;
+    match result {
+        Ok(_) => Ok(see(page
+            .c
+            .href(&format!("/events/{}/manage", page.event.id)))),
+        Err(e) => {
+            let (errors, status) = form_errors(e)?;
+            let f = FormState::with_errors(form, page.c.lang, &errors);
+            render_invalid(&QuestionPage { f, ..page }, status)
+        }
+    }
 }
 
 /// Removes a role, session, item, speaker, guest or registration question from an
