@@ -512,6 +512,17 @@ async fn add_guest(
     after(&s, c, event_id, form, result).await
 }
 
+/// A question as the manage page's and the question page's forms send it: the options in
+/// one box, one per line.
+fn question_input(form: &FormData, kind: &str) -> baylink_store::QuestionInput {
+    baylink_store::QuestionInput {
+        kind: kind.to_owned(),
+        label: form.get("label").to_owned(),
+        options: vec![form.get("options").to_owned()],
+        required: !form.get("required").is_empty(),
+    }
+}
+
 /// Adds a question of the organiser's own to the registration form.
 async fn add_question(
     State(s): State<AppState>,
@@ -521,12 +532,7 @@ async fn add_question(
 ) -> Result<Response, WebError> {
     let auth = require(c.auth.as_ref(), Action::EditDirectory)?.clone();
     let event_id = id(&raw)?;
-    let input = baylink_store::QuestionInput {
-        kind: form.get("kind").to_owned(),
-        label: form.get("label").to_owned(),
-        options: vec![form.get("options").to_owned()],
-        required: !form.get("required").is_empty(),
-    };
+    let input = question_input(&form, form.get("kind"));
     let result = async {
         let d = input.validate(c.lang.script())?;
         s.store
@@ -600,12 +606,7 @@ async fn update_question(
 ) -> Result<Response, WebError> {
     let auth = require(c.auth.as_ref(), Action::EditDirectory)?.clone();
     let page = question_page(&s, c, &raw, &qid, None).await?;
-    let input = baylink_store::QuestionInput {
-        kind: page.question.kind.code().to_owned(),
-        label: form.get("label").to_owned(),
-        options: vec![form.get("options").to_owned()],
-        required: !form.get("required").is_empty(),
-    };
+    let input = question_input(&form, page.question.kind.code());
     let result = async {
         let d = input.validate(page.c.lang.script())?;
         s.store
