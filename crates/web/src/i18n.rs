@@ -196,6 +196,9 @@ impl Locale {
             "side",
             "month",
             "change",
+            "answers",
+            "question",
+            "answer",
         ]
         .into_iter()
         .map(|k| (Cow::Borrowed(k), FluentValue::from(2)))

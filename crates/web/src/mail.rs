@@ -169,6 +169,11 @@ pub async fn compose(
         reg.manage_token
     );
     let when = starts(&event);
+    let answers = if m.kind == "registration" {
+        answers_block(store, lang, &reg, event.id).await?
+    } else {
+        String::new()
+    };
     let subject_key = match (m.kind.as_str(), reg.status) {
         ("cancelled", _) => "mail-cancelled-subject",
         ("promoted", _) => "mail-promoted-subject",
@@ -183,12 +188,59 @@ pub async fn compose(
         ("when", FluentValue::from(when)),
         ("link", FluentValue::from(link)),
         ("status", FluentValue::from(lang.t(&reg.status.label_key()))),
+        ("answers", FluentValue::from(answers)),
     ];
     Ok(Composed {
         to: reg.email.clone(),
         subject: lang.t_args(subject_key, &args),
         body: lang.t_args("mail-body", &args),
     })
+}
+
+/// For a registration's confirmation: the answers to the organiser's own questions, a
+/// line each, so that the registrant keeps a record of them; or, for a colleague a
+/// representative entered, that required ones wait for them. Empty when the event asks
+/// none.
+async fn answers_block(
+    store: &dyn Store,
+    lang: Locale,
+    reg: &baylink_store::Registration,
+    event_id: i64,
+) -> Result<String, StoreError> {
+    let questions = store.questions(event_id).await?;
+    if questions.is_empty() {
+        return Ok(String::new());
+    }
+    let answers = store.answers_of(reg.id).await?;
+    let mut block = String::new();
+    let mut lines = Vec::new();
+    for q in &questions {
+        if let Some(a) = answers.iter().find(|a| a.question_id == q.id) {
+            let label = lang.text(&q.label, &q.label_script).into_owned();
+            let shown = crate::views::questions::shown(lang, q, &a.answer);
+            lines.push(lang.t_args(
+                "mail-answer-line",
+                &[
+                    ("question", FluentValue::from(label)),
+                    ("answer", FluentValue::from(shown)),
+                ],
+            ));
+        }
+    }
+    if !lines.is_empty() {
+        block.push_str(&format!(
+            "\n\n{}\n{}",
+            lang.t("mail-answers"),
+            lines.join("\n")
+        ));
+    }
+    let unanswered = questions
+        .iter()
+        .any(|q| q.required && !answers.iter().any(|a| a.question_id == q.id));
+    if unanswered {
+        block.push_str(&format!("\n\n{}", lang.t("mail-questions-unanswered")));
+    }
+    Ok(block)
 }
 
 /// Hands one message to the SMTP server.

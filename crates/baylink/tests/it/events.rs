@@ -2382,6 +2382,69 @@ async fn organisers_ask_questions_of_their_own() {
     );
     assert!(page.contains("午餐、晚宴"), "{page}");
     assert!(!page.contains("id=\"questions-unanswered\""));
+    // The confirmation keeps a record of them, in the registrant's script.
+    let mails = kit::sent_mails(app.store.as_ref(), baylink_store::sql::now() + 60).await;
+    let mail = mails
+        .iter()
+        .find(|m| m.kind == "registration")
+        .expect("a confirmation");
+    let mail = baylink_web::mail::compose(app.store.as_ref(), mail, "https://baylink.test")
+        .await
+        .unwrap();
+    assert!(
+        mail.body.contains("你对主办方问题的回答：\n回乡证号码：H01234567\n参访路线：大疆创新总部\n出席环节：午餐、晚宴"),
+        "{}",
+        mail.body
+    );
+
+    // A colleague a representative entered is told that required questions wait for them.
+    let rep = baylink_store::UserInput {
+        email: "rep-questions@example.org".into(),
+        display_name: "代表".into(),
+        role: "participant".into(),
+        side_id: None,
+        org_id: None,
+    }
+    .validate()
+    .unwrap();
+    let rep = app
+        .store
+        .create_user(&baylink_store::Actor::cli(), &rep, "x")
+        .await
+        .unwrap();
+    let delegate = baylink_store::RegistrationInput {
+        name: "張偉".into(),
+        email: "zhangwei@example.org".into(),
+        consent: true,
+        ..Default::default()
+    }
+    .validate(baylink_text::Script::Hant)
+    .unwrap();
+    app.store
+        .register_delegation(
+            id,
+            rep.id,
+            &[baylink_store::DelegateEntry {
+                draft: delegate,
+                manage_token: "delegate-questions".into(),
+                locale: "zh-Hant".into(),
+            }],
+            baylink_store::sql::now(),
+        )
+        .await
+        .unwrap();
+    let mails = kit::sent_mails(app.store.as_ref(), baylink_store::sql::now() + 60).await;
+    let mail = baylink_web::mail::compose(app.store.as_ref(), &mails[0], "https://baylink.test")
+        .await
+        .unwrap();
+    assert_eq!(mail.to, "zhangwei@example.org");
+    assert!(
+        mail.body.contains("主辦方有問題你尚未作答"),
+        "{}",
+        mail.body
+    );
+    let (_, page) = app.page("/zh-Hant/registrations/delegate-questions").await;
+    assert!(page.contains("id=\"questions-unanswered\""), "{page}");
 
     // Staff: the choices tallied among those with a seat, and a column each in the export.
     let (_, list) = app

@@ -353,7 +353,7 @@ mail-body =
     Your registration for { $event } ({ $when }, Hong Kong time) is now: { $status }.
 
     Your ticket, and the link to cancel if you cannot come:
-    { $link }
+    { $link }{ $answers }
 
     Keep this link to yourself: it is your ticket.
 
@@ -1239,3 +1239,6 @@ question-kind-fixed = How it is answered stays as it is; remove the question and
 question-options-kept = Options someone chose stay; others may be reworded, added or removed.
 err-question-kind-fixed = How a question is answered cannot be changed.
 err-option-in-use = An option someone chose cannot be removed or reworded.
+mail-answers = Your answers to the organiser's questions:
+mail-questions-unanswered = The organiser asks questions you have not answered yet; answer them on the page at the link above.
+mail-answer-line = { $question }: { $answer }

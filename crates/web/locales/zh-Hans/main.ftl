@@ -340,7 +340,7 @@ mail-body =
     你报名参加的“{ $event }”（{ $when }，香港时间）当前状态为：{ $status }。
 
     入场券及取消报名链接：
-    { $link }
+    { $link }{ $answers }
 
     请勿转发此链接，它就是你的入场券。
 
@@ -1186,3 +1186,6 @@ question-kind-fixed = 作答方式不可更改；如需更改，请移除此问�
 question-options-kept = 已有人选择的选项须保留；其他选项可修改、新增或移除。
 err-question-kind-fixed = 问题的作答方式不可更改。
 err-option-in-use = 已有人选择的选项不可移除或修改。
+mail-answers = 你对主办方问题的回答：
+mail-questions-unanswered = 主办方有问题你尚未作答，请在上述链接的页面作答。
+mail-answer-line = { $question }：{ $answer }

@@ -340,7 +340,7 @@ mail-body =
     你報名參加的「{ $event }」（{ $when }，香港時間）目前狀態為：{ $status }。
 
     入場券及取消報名連結：
-    { $link }
+    { $link }{ $answers }
 
     請勿轉發此連結，它就是你的入場券。
 
@@ -1186,3 +1186,6 @@ question-kind-fixed = 作答方式不可更改；如需更改，請移除此問�
 question-options-kept = 已有人選擇的選項須保留；其他選項可修改、新增或移除。
 err-question-kind-fixed = 問題的作答方式不可更改。
 err-option-in-use = 已有人選擇的選項不可移除或修改。
+mail-answers = 你對主辦方問題的回答：
+mail-questions-unanswered = 主辦方有問題你尚未作答，請在上述連結的頁面作答。
+mail-answer-line = { $question }：{ $answer }
