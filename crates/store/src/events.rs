@@ -975,6 +975,13 @@ pub trait EventStore: Send + Sync {
         question_id: i64,
         question: &crate::QuestionDraft,
     ) -> StoreResult<crate::RegistrationQuestion>;
+    /// Moves a question one place up the registration form (the first stays first).
+    async fn move_question_up(
+        &self,
+        actor: &Actor,
+        event_id: i64,
+        question_id: i64,
+    ) -> StoreResult<()>;
     /// The event's own registration questions, in order.
     async fn questions(&self, event_id: i64) -> StoreResult<Vec<crate::RegistrationQuestion>>;
     /// A registration's answers to the event's questions.

@@ -891,6 +891,29 @@ macro_rules! impl_sql_events {
                     Ok(after)
                 }
 
+                async fn move_question_up(&self, actor: &Actor, event_id: i64, question_id: i64) -> StoreResult<()> {
+                    let mut tx = self.begin().await?;
+                    Self::lock_event(&mut tx, event_id).await?;
+                    let mut order = Self::questions_in(&mut tx, event_id).await?;
+                    let at = order.iter().position(|q| q.id == question_id).ok_or(StoreError::NotFound)?;
+                    if at > 0 {
+                        order.swap(at - 1, at);
+                        // Numbered afresh, 1, 2, 3…: equal numbers from earlier writes
+                        // cannot leave two questions tied.
+                        for (n, q) in order.iter().enumerate() {
+                            sqlx::query("UPDATE registration_questions SET sort_order = $2 WHERE id = $1")
+                                .bind(q.id)
+                                .bind(n as i32 + 1)
+                                .execute(&mut *tx)
+                                .await
+                                .map_err(map_err)?;
+                        }
+                        Self::programme_changed(&mut tx, event_id).await?;
+                        Self::audit(&mut tx, actor, "update", "registration_question", question_id, None, Some(format!("{{\"moved_up\":true,\"event_id\":{event_id}}}"))).await?;
+                    }
+                    tx.commit().await.map_err(map_err)
+                }
+
                 async fn questions(&self, event_id: i64) -> StoreResult<Vec<RegistrationQuestion>> {
                     sqlx::query_as::<_, RegistrationQuestion>(AssertSqlSafe(format!("{QUESTION_SELECT} WHERE event_id = $1 ORDER BY sort_order, id")))
                         .bind(event_id)

@@ -2535,6 +2535,27 @@ async fn organisers_ask_questions_of_their_own() {
         manage.contains("參訪地點") && manage.contains("騰訊濱海大廈"),
         "{manage}"
     );
+    // The choice of parts moved up, before the route: the form asks it second.
+    let r = app
+        .post_form(
+            &format!("/zh-Hant/events/{id}/questions/{}/up", qs[2].id),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let form = kit::client()
+        .get(app.url(&format!("/zh-Hant/events/{id}/register")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let at = |label: &str| {
+        form.find(label)
+            .unwrap_or_else(|| panic!("{label}: {form}"))
+    };
+    assert!(at("回鄉證號碼") < at("出席環節") && at("出席環節") < at("參訪地點"));
 
     // Through the API: the event carries its questions, a registration its answers (an
     // option in Simplified is kept as written), and one's data export holds them.
@@ -2543,7 +2564,7 @@ async fn organisers_ask_questions_of_their_own() {
         .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(event["questions"].as_array().unwrap().len(), 3);
-    assert_eq!(event["questions"][1]["kind"], "choice");
+    assert_eq!(event["questions"][1]["kind"], "choices", "moved up");
     let (status, body) = app
         .api(
             reqwest::Method::POST,

@@ -1514,6 +1514,22 @@ async fn questions(store: Arc<dyn Store>) {
         "nothing changed"
     );
 
+    // Moved up: the form asks the yes-or-no question before the choice of parts.
+    s.move_question_up(&me, ev.id, qs[3].id).await.unwrap();
+    s.move_question_up(&me, ev.id, qs[0].id).await.unwrap(); // the first stays first
+    let order: Vec<i64> = s
+        .questions(ev.id)
+        .await
+        .unwrap()
+        .iter()
+        .map(|q| q.id)
+        .collect();
+    assert_eq!(order, [qs[0].id, qs[1].id, qs[3].id, qs[2].id]);
+    assert!(matches!(
+        s.move_question_up(&me, ev.id, 999_999).await,
+        Err(StoreError::NotFound)
+    ));
+
     // At most ten questions.
     for i in 4..10 {
         let d = ask("text", &format!("問題{i}"), &[], false)

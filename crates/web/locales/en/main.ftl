@@ -1242,3 +1242,4 @@ err-option-in-use = An option someone chose cannot be removed or reworded.
 mail-answers = Your answers to the organiser's questions:
 mail-questions-unanswered = The organiser asks questions you have not answered yet; answer them on the page at the link above.
 mail-answer-line = { $question }: { $answer }
+move-up = Move up

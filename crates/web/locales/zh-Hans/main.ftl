@@ -1189,3 +1189,4 @@ err-option-in-use = 已有人选择的选项不可移除或修改。
 mail-answers = 你对主办方问题的回答：
 mail-questions-unanswered = 主办方有问题你尚未作答，请在上述链接的页面作答。
 mail-answer-line = { $question }：{ $answer }
+move-up = 上移

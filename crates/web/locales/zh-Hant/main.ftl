@@ -1189,3 +1189,4 @@ err-option-in-use = 已有人選擇的選項不可移除或修改。
 mail-answers = 你對主辦方問題的回答：
 mail-questions-unanswered = 主辦方有問題你尚未作答，請在上述連結的頁面作答。
 mail-answer-line = { $question }：{ $answer }
+move-up = 上移

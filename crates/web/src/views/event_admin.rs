@@ -32,6 +32,7 @@ pub fn router() -> Router<AppState> {
             "/events/{id}/questions/{qid}",
             get(question_form).post(update_question),
         )
+        .route("/events/{id}/questions/{qid}/up", post(move_question_up))
         .route("/events/{id}/parts/{part}/{pid}/delete", post(remove_part))
         .route(
             "/events/{id}/delete",
@@ -624,6 +625,20 @@ async fn update_question(
             render_invalid(&QuestionPage { f, ..page }, status)
         }
     }
+}
+
+/// Moves a question one place up the registration form.
+async fn move_question_up(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path((raw, qid)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+    let event_id = id(&raw)?;
+    s.store
+        .move_question_up(&actor(auth), event_id, id(&qid)?)
+        .await?;
+    Ok(see(c.href(&format!("/events/{event_id}/manage"))))
 }
 
 /// Removes a role, session, item, speaker, guest or registration question from an
