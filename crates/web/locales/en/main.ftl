@@ -1243,3 +1243,4 @@ mail-answers = Your answers to the organiser's questions:
 mail-questions-unanswered = The organiser asks questions you have not answered yet; answer them on the page at the link above.
 mail-answer-line = { $question }: { $answer }
 move-up = Move up
+confirm-remove-question = Remove this question, and every answer given to it?

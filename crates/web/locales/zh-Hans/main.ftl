@@ -1190,3 +1190,4 @@ mail-answers = 你对主办方问题的回答：
 mail-questions-unanswered = 主办方有问题你尚未作答，请在上述链接的页面作答。
 mail-answer-line = { $question }：{ $answer }
 move-up = 上移
+confirm-remove-question = 确定移除此问题及所有对它的回答？

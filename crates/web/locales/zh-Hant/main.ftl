@@ -1190,3 +1190,4 @@ mail-answers = 你對主辦方問題的回答：
 mail-questions-unanswered = 主辦方有問題你尚未作答，請在上述連結的頁面作答。
 mail-answer-line = { $question }：{ $answer }
 move-up = 上移
+confirm-remove-question = 確定移除此問題及所有對它的回答？
