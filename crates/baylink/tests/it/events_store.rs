@@ -1317,6 +1317,16 @@ async fn delegations_on_postgres() {
     delegations(db.open().await).await;
 }
 
+/// A registration's answers as (question, answer) pairs.
+async fn kept_answers(s: &dyn Store, registration_id: i64) -> Vec<(i64, String)> {
+    s.answers_of(registration_id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| (a.question_id, a.answer))
+        .collect()
+}
+
 /// The organiser's own registration questions: answers checked against them in the same
 /// transaction as the registration (a refused one leaves nothing), options kept as
 /// written whatever script they came in, corrections replacing only what they answer,
@@ -1391,15 +1401,8 @@ async fn questions(store: Arc<dyn Store>) {
         .register(ev.id, &d, Channel::Public, "q-1", "zh-Hans", NOON - 86_400)
         .await
         .unwrap();
-    let kept: Vec<(i64, String)> = s
-        .answers_of(reg.id)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|a| (a.question_id, a.answer))
-        .collect();
     assert_eq!(
-        kept,
+        kept_answers(s, reg.id).await,
         [
             (qs[0].id, "H01234567".to_owned()),
             (qs[1].id, "大疆創新總部".to_owned()),
@@ -1443,15 +1446,8 @@ async fn questions(store: Arc<dyn Store>) {
     s.correct_registration(None, reg.id, &fix, NOON - 3600)
         .await
         .unwrap();
-    let kept: Vec<(i64, String)> = s
-        .answers_of(reg.id)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|a| (a.question_id, a.answer))
-        .collect();
     assert_eq!(
-        kept,
+        kept_answers(s, reg.id).await,
         [
             (qs[0].id, "H01234567".to_owned()),
             (qs[1].id, "前海深港青年夢工場".to_owned()),
