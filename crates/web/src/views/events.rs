@@ -562,8 +562,10 @@ async fn register(
     body: axum::body::Bytes,
 ) -> Result<Response, WebError> {
     let event_id = id(&raw)?;
-    let p = s.store.programme(event_id).await?;
-    let (form, chosen, input) = registration_form(&body, &p.questions)?;
+    // One light query on the way in (a rush of registrations comes through here); the
+    // whole programme only to show the form again.
+    let questions = s.store.questions(event_id).await?;
+    let (form, chosen, input) = registration_form(&body, &questions)?;
     let token = crate::auth::random_token();
     let result = match input.validate(c.lang.script()) {
         Ok(d) => {
@@ -585,6 +587,7 @@ async fn register(
         Err(StoreError::NotFound) => Err(WebError::NotFound),
         Err(e) => {
             let (errors, status) = form_errors(e)?;
+            let p = s.store.programme(event_id).await?;
             let f = FormState::with_errors(form, c.lang, &errors);
             let action = c.href(&format!("/events/{event_id}/register"));
             render_invalid(&RegisterPage::new(c, action, p, f, chosen), status)
@@ -1260,8 +1263,8 @@ async fn accept_invitation(
     body: axum::body::Bytes,
 ) -> Result<Response, WebError> {
     let inv = s.store.invitation_by_token(&token).await?;
-    let p = s.store.programme(inv.event_id).await?;
-    let (form, chosen, input) = registration_form(&body, &p.questions)?;
+    let questions = s.store.questions(inv.event_id).await?;
+    let (form, chosen, input) = registration_form(&body, &questions)?;
     let manage = crate::auth::random_token();
     let result = match input.validate(c.lang.script()) {
         Ok(d) => {
@@ -1282,6 +1285,7 @@ async fn accept_invitation(
         Err(StoreError::Conflict(code)) => Err(WebError::Conflict(code)),
         Err(e) => {
             let (errors, status) = form_errors(e)?;
+            let p = s.store.programme(inv.event_id).await?;
             let f = FormState::with_errors(form, c.lang, &errors);
             let action = c.href(&format!("/invitations/{token}"));
             render_invalid(&RegisterPage::new(c, action, p, f, chosen), status)
