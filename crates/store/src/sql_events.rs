@@ -468,7 +468,7 @@ macro_rules! impl_sql_events {
                             .await
                             .map_err(map_err)?;
                     }
-                    Self::keep_answers(tx, reg.id, &answers).await?;
+                    Self::add_answers(tx, reg.id, &answers).await?;
                     if status == RegStatus::Confirmed {
                         Self::seat_sessions(tx, reg.id).await?;
                     }
@@ -528,6 +528,12 @@ macro_rules! impl_sql_events {
                         .execute(&mut **tx)
                         .await
                         .map_err(map_err)?;
+                    Self::add_answers(tx, registration_id, answers).await
+                }
+
+                /// Writes a new registration's answers (checked ones): nothing to replace,
+                /// and nothing done for an event without questions, while its row is locked.
+                async fn add_answers(tx: &mut Tx<'_>, registration_id: i64, answers: &[(i64, String)]) -> StoreResult<()> {
                     for (question_id, answer) in answers {
                         sqlx::query("INSERT INTO registration_answers (registration_id, question_id, answer) VALUES ($1, $2, $3)")
                             .bind(registration_id)
