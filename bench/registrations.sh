@@ -4,6 +4,7 @@
 #
 #   bash bench/registrations.sh             # 200 connections, 10 s
 #   DURATION=20s CONNECTIONS=200 bash bench/registrations.sh
+#   BIN=/tmp/baylink-old bash bench/registrations.sh   # a binary built elsewhere
 #
 # Every request is a new participant (unique e-mail) for the demo's upcoming open event
 # (60 seats: the rest join the waiting list, in order), through POST
@@ -18,8 +19,9 @@ THREADS="${THREADS:-2}"
 PG_ADMIN="${PG_ADMIN:-postgres://postgres@127.0.0.1:5432/postgres}"
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-cargo build --release -p baylink --quiet
-bin=target/release/baylink
+# BIN=path runs another build (an earlier commit's, for an A/B on the same machine).
+if [ -z "${BIN:-}" ]; then cargo build --release -p baylink --quiet; fi
+bin="${BIN:-target/release/baylink}"
 work=$(mktemp -d)
 pids=()
 cleanup() {
