@@ -51,7 +51,8 @@ pub struct RegistrationQuestion {
     /// The options of a choice, one per line, as written.
     pub options: String,
     /// Whether a registration must answer it (one a representative enters for a
-    /// colleague need not: they answer it on their own registration's page).
+    /// colleague need not at once: the representative, on the colleague's correction
+    /// page, or the colleague, on their own, answers it later).
     pub required: bool,
     pub sort_order: i32,
 }

@@ -1238,8 +1238,8 @@ macro_rules! impl_sql_events {
                         .map_err(map_err)?;
                     Self::require_fields(&required, d)?;
                     // The questions answered are replaced, the others' answers kept; the
-                    // required ones must then be answered, but by a colleague entered by
-                    // a representative only once they answer anything.
+                    // required ones must then be answered, but for a colleague entered by
+                    // a representative only once anything is answered for them.
                     let questions = Self::questions_in(&mut tx, before.event_id).await?;
                     let mut answers: Vec<AnswerInput> = Self::answers_in(&mut tx, id).await?
                         .into_iter()
@@ -1247,7 +1247,8 @@ macro_rules! impl_sql_events {
                         .map(|a| AnswerInput { question_id: a.question_id, values: a.answer.lines().map(str::to_owned).collect() })
                         .collect();
                     answers.extend(d.answers.iter().cloned());
-                    let enforce = before.registered_by.is_none() || !d.answers.is_empty();
+                    let answering = d.answers.iter().any(|a| a.values.iter().any(|v| !v.trim().is_empty()));
+                    let enforce = before.registered_by.is_none() || answering;
                     let answers = questions::check_answers(&questions, &answers, enforce)?;
                     Self::keep_answers(&mut tx, id, &answers).await?;
                     sqlx::query("UPDATE registrations SET name = $2, name_script = $3, organisation = $4, region = $5, org_type = $6, position = $7, phone = $8, dietary = $9, search_key = $10, updated_at = $11 WHERE id = $1")

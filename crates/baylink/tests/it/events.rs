@@ -1731,6 +1731,9 @@ async fn holders_and_representatives_correct_details() {
     let (status, form) = app.page(&details).await;
     assert_eq!(status, StatusCode::OK);
     assert!(!form.contains("name=\"organisation\"") && !form.contains("name=\"region\""));
+    // The representative may answer the event's questions for her (the demo's are
+    // optional), and may leave them to her.
+    assert!(form.contains("需要協助安排跨境交通"), "{form}");
     let r = app
         .post_form(
             &details,

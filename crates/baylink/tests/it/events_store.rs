@@ -1438,6 +1438,26 @@ async fn questions(store: Arc<dyn Store>) {
         .remove(0);
     assert!(s.answers_of(delegate.id).await.unwrap().is_empty());
     assert_eq!(s.event_answers(ev.id).await.unwrap().len(), 4);
+    // Their details corrected with every question left blank (as a form sends them):
+    // still nothing asked of them. Once anything is answered for them, the required
+    // questions must be too.
+    let mut blank = person(2);
+    blank.answers = qs.iter().map(|q| answer(q, &[])).collect();
+    s.correct_registration(Some(&me), delegate.id, &blank, NOON - 3600)
+        .await
+        .unwrap();
+    let mut partly = person(2);
+    partly.answers = vec![answer(&qs[3], &["yes"])];
+    let refused = s
+        .correct_registration(Some(&me), delegate.id, &partly, NOON - 3600)
+        .await
+        .unwrap_err();
+    let StoreError::Invalid(fields) = refused else {
+        panic!("{refused:?}")
+    };
+    let named: Vec<String> = fields.iter().map(|f| f.field.clone()).collect();
+    assert_eq!(named, [qs[0].field(), qs[1].field()]);
+    assert!(s.answers_of(delegate.id).await.unwrap().is_empty());
 
     // A correction replaces what it answers and keeps the rest; clearing a required
     // answer is refused and changes nothing.

@@ -1216,7 +1216,7 @@ report-by-side-note = An event two sides hosted counts in both, so the sides add
 
 ## The organiser's own registration questions
 add-question = Add a question to the registration form
-add-question-help = Asked after the fields above, of everyone who registers (a colleague a representative enters answers on their own registration's page). For example: the number of a travel document for a visit across the border, which site visit to join, the dinner.
+add-question-help = Asked after the fields above, of everyone who registers (for a colleague a representative enters, the representative or the colleague answers later). For example: the number of a travel document for a visit across the border, which site visit to join, the dinner.
 field-question = Question
 field-question-kind = Answered with
 field-question-options = Options, one per line (for a choice)

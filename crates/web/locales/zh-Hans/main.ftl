@@ -1163,7 +1163,7 @@ report-by-side-note = 两方合办的活动在两方均计算一次，因此各�
 
 ## 主办方自定义的报名问题
 add-question = 在报名表加入问题
-add-question-help = 在以上栏位之后询问每位报名者（由代表代为报名的同事，可在自己的报名页面作答）。例如：跨境参访所需的证件号码、参加哪条参访路线、是否出席晚宴。
+add-question-help = 在以上栏位之后询问每位报名者（由代表代为报名的同事，可稍后由代表或同事本人作答）。例如：跨境参访所需的证件号码、参加哪条参访路线、是否出席晚宴。
 field-question = 问题
 field-question-kind = 作答方式
 field-question-options = 选项，每行一项（供选择题使用）

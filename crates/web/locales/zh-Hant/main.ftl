@@ -1163,7 +1163,7 @@ report-by-side-note = 兩方合辦的活動在兩方均計算一次，因此各�
 
 ## 主辦方自訂的報名問題
 add-question = 在報名表加入問題
-add-question-help = 在以上欄位之後詢問每位報名者（由代表代為報名的同事，可在自己的報名頁面作答）。例如：跨境參訪所需的證件號碼、參加哪條參訪路線、是否出席晚宴。
+add-question-help = 在以上欄位之後詢問每位報名者（由代表代為報名的同事，可稍後由代表或同事本人作答）。例如：跨境參訪所需的證件號碼、參加哪條參訪路線、是否出席晚宴。
 field-question = 問題
 field-question-kind = 作答方式
 field-question-options = 選項，每行一項（供選擇題使用）

@@ -62,15 +62,19 @@ struct DetailsPage {
     action: String,
     back: String,
     by: Corrector,
-    /// The organiser's own questions, which the holder and staff answer here.
+    /// The organiser's own questions: the holder, staff, and a representative for a
+    /// colleague they entered, answer them here.
     questions: Vec<baylink_store::RegistrationQuestion>,
+    /// Some are answered already (then the required ones stay required for everyone).
+    answered: bool,
     f: FormState,
 }
 
 impl DetailsPage {
     /// Whether required questions are marked so (`events/registration_questions.html`).
     fn must_answer(&self) -> bool {
-        true
+        // A representative may leave them to the colleague, who is asked on their page.
+        self.by != Corrector::Representative || self.answered
     }
 
     /// Leaves the organisation's fields out of `events/registration_fields.html`.
@@ -225,14 +229,12 @@ impl DetailsPage {
         by: Corrector,
         paths: (String, String),
     ) -> Result<Self, WebError> {
-        // A representative corrects what they entered; the questions are the delegate's.
-        let questions = match by {
-            Corrector::Representative => Vec::new(),
-            _ => s.store.questions(event.id).await?,
-        };
+        let questions = s.store.questions(event.id).await?;
         let mut values = values(&reg);
+        let mut answered = false;
         if !questions.is_empty() {
             let answers = s.store.answers_of(reg.id).await?;
+            answered = !answers.is_empty();
             values.extend(super::questions::form_values(&questions, &answers));
         }
         Ok(DetailsPage {
@@ -244,6 +246,7 @@ impl DetailsPage {
             reg,
             by,
             questions,
+            answered,
         })
     }
 
