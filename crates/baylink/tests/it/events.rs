@@ -2469,6 +2469,23 @@ async fn organisers_ask_questions_of_their_own() {
     let head = lines.next().unwrap();
     assert!(head.ends_with("回鄉證號碼,參訪路線,出席環節"), "{head}");
     assert!(csv.contains("H01234567,大疆創新總部,午餐、晚宴"), "{csv}");
+    // The workbook the same, in Simplified here.
+    let r = app
+        .get(&format!(
+            "/api/v1/events/{id}/registrations.xlsx?lang=zh-Hans"
+        ))
+        .await;
+    let (head, rows) =
+        baylink_web::sheets::read_table("xlsx", r.bytes().await.unwrap().to_vec()).unwrap();
+    assert_eq!(
+        head[head.len() - 3..],
+        ["回乡证号码", "参访路线", "出席环节"]
+    );
+    let liming = rows.iter().find(|r| r[0] == "李明").expect("李明's row");
+    assert_eq!(
+        liming[liming.len() - 3..],
+        ["H01234567", "大疆创新总部", "午餐、晚宴"]
+    );
 
     // The holder corrects one answer; the others stay.
     let details = format!("/zh-Hant/registrations/{token}/details");
