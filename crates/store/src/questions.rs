@@ -247,6 +247,14 @@ pub fn check_answers(
     }
 }
 
+/// Whether a required question has no answer yet (a colleague a representative entered,
+/// or a question added after the registration): their page and mail say so.
+pub fn required_unanswered(questions: &[RegistrationQuestion], answers: &[Answer]) -> bool {
+    questions
+        .iter()
+        .any(|q| q.required && !answers.iter().any(|a| a.question_id == q.id))
+}
+
 /// A line of text, trimmed, with its length and characters checked.
 fn one_line(errors: &mut Vec<FieldError>, field: &str, value: &str, max: usize) -> String {
     let v = baylink_text::clean_pinyin_artefacts(value.trim()).into_owned();

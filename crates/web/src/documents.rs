@@ -18,26 +18,19 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 /// broken or hostile, and the reader moves on.
 pub const READ_LIMIT: Duration = Duration::from_secs(120);
 
-/// How a node reads files' words.
+/// How a node reads files' words: in a child process, `program read-words --kind KIND`,
+/// confined to `limits` and killed after `time` (`baylink serve` runs its own program).
 #[derive(Clone, Debug)]
-pub enum WordReader {
-    /// In a child process, `program read-words --kind KIND`, confined to `limits`, and
-    /// killed after `time`: what `baylink serve` does, with its own program.
-    Child {
-        program: PathBuf,
-        limits: Limits,
-        time: Duration,
-    },
-    /// On a blocking thread of this process, for a program without the `read-words`
-    /// command. A file that swells takes this process's memory, and one that loops keeps
-    /// the thread busy after `time` (only its answer is dropped).
-    InProcess { time: Duration },
+pub struct WordReader {
+    pub program: PathBuf,
+    pub limits: Limits,
+    pub time: Duration,
 }
 
 impl WordReader {
     /// A child process of `program` with the default limits.
     pub fn child(program: PathBuf) -> WordReader {
-        WordReader::Child {
+        WordReader {
             program,
             limits: Limits::DEFAULT,
             time: READ_LIMIT,
@@ -63,14 +56,7 @@ impl WordReader {
     /// The words of a file of `kind` (one of [`baylink_documents::READ_KINDS`]), or why
     /// they could not be read.
     pub async fn read(&self, kind: &'static str, data: Arc<[u8]>) -> Result<String, String> {
-        match self {
-            WordReader::Child {
-                program,
-                limits,
-                time,
-            } => in_child(program, *limits, *time, kind, &data).await,
-            WordReader::InProcess { time } => in_thread(*time, kind, data).await,
-        }
+        in_child(&self.program, self.limits, self.time, kind, &data).await
     }
 }
 
@@ -145,17 +131,6 @@ async fn in_child(
         Some(child::READ) => Err("the reader wrote more than it may".into()),
         Some(child::NO_WORDS) => Ok(String::new()),
         _ => Err(format!("the reader ended with {status}")),
-    }
-}
-
-/// Reads a file of `kind` on a blocking thread of this process.
-async fn in_thread(time: Duration, kind: &'static str, data: Arc<[u8]>) -> Result<String, String> {
-    let read = tokio::task::spawn_blocking(move || baylink_documents::words_of_kind(kind, &data));
-    match tokio::time::timeout(time, read).await {
-        Ok(Ok(words)) => Ok(words.unwrap_or_default()),
-        Ok(Err(e)) => Err(format!("the reader failed: {e}")),
-        // The blocking thread cannot be stopped; it ends on its own, its answer unused.
-        Err(_) => Err(format!("the reader took longer than {time:?}")),
     }
 }
 

@@ -214,6 +214,19 @@ impl Locale {
         baylink_text::display(text, from, self.script())
     }
 
+    /// Free text whose script was not recorded (an option a registrant chose, an
+    /// organisation typed at registration): its script is read off the text, then it is
+    /// shown in this locale's.
+    pub fn typed(self, text: &str) -> String {
+        let script = baylink_text::detect(text, self.script());
+        self.text(text, script.code()).into_owned()
+    }
+
+    /// Between the items of a list in running text: 、 in Chinese, a comma in English.
+    pub fn list_separator(self) -> &'static str {
+        if self == Locale::En { ", " } else { "、" }
+    }
+
     /// A name: the English form for English readers where there is one, else the name
     /// converted to the reader's script.
     pub fn name(self, name: &str, script: &str, name_en: Option<&str>) -> String {

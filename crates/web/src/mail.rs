@@ -213,20 +213,18 @@ async fn answers_block(
     }
     let answers = store.answers_of(reg.id).await?;
     let mut block = String::new();
-    let mut lines = Vec::new();
-    for q in &questions {
-        if let Some(a) = answers.iter().find(|a| a.question_id == q.id) {
-            let label = lang.text(&q.label, &q.label_script).into_owned();
-            let shown = crate::views::questions::shown(lang, q, &a.answer);
-            lines.push(lang.t_args(
+    let lines: Vec<String> = crate::views::questions::answered(lang, &questions, &answers)
+        .into_iter()
+        .map(|(question, answer)| {
+            lang.t_args(
                 "mail-answer-line",
                 &[
-                    ("question", FluentValue::from(label)),
-                    ("answer", FluentValue::from(shown)),
+                    ("question", FluentValue::from(question)),
+                    ("answer", FluentValue::from(answer)),
                 ],
-            ));
-        }
-    }
+            )
+        })
+        .collect();
     if !lines.is_empty() {
         block.push_str(&format!(
             "\n\n{}\n{}",
@@ -234,10 +232,7 @@ async fn answers_block(
             lines.join("\n")
         ));
     }
-    let unanswered = questions
-        .iter()
-        .any(|q| q.required && !answers.iter().any(|a| a.question_id == q.id));
-    if unanswered {
+    if baylink_store::questions::required_unanswered(&questions, &answers) {
         block.push_str(&format!("\n\n{}", lang.t("mail-questions-unanswered")));
     }
     Ok(block)

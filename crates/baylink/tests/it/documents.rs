@@ -9,7 +9,7 @@ use baylink_documents::child::Limits;
 use baylink_web::documents::WordReader;
 
 fn reader(memory_bytes: u64, time: Duration) -> WordReader {
-    WordReader::Child {
+    WordReader {
         program: env!("CARGO_BIN_EXE_baylink").into(),
         limits: Limits {
             memory_bytes,

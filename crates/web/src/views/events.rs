@@ -837,12 +837,8 @@ async fn registration_page(
     } else {
         s.store.answers_of(reg.id).await?
     };
-    // A colleague a representative entered answers the required questions here.
-    let unanswered = p
-        .questions
-        .iter()
-        .any(|q| q.required && !given.iter().any(|a| a.question_id == q.id));
-    let answers = super::questions::answered(&c, &p.questions, &given);
+    let unanswered = baylink_store::questions::required_unanswered(&p.questions, &given);
+    let answers = super::questions::answered(c.lang, &p.questions, &given);
     // The sessions to move to: those they hold no seat or place in.
     let movable = if reg.status == RegStatus::Confirmed
         && p.event.ends_at > baylink_store::sql::now()

@@ -274,7 +274,7 @@ impl Ctx {
     /// Free text whose script was not recorded (an organisation typed at registration):
     /// its script is read off the text, then it is shown in the reader's.
     pub fn typed(&self, text: &str) -> String {
-        self.text(text, self.script_of(text))
+        self.lang.typed(text)
     }
 
     /// The script `text` is written in (`zh-Hant`, `zh-Hans`, `en`), read off the text, for
@@ -341,7 +341,7 @@ impl Ctx {
 
     /// Between the items of a list in running text: 、 in Chinese, a comma in English.
     pub fn list_separator(&self) -> &'static str {
-        if self.is_english() { ", " } else { "、" }
+        self.lang.list_separator()
     }
 
     /// Whether `l` is the page's locale.

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use baylink_store::{Answer, AnswerInput, QuestionKind, RegistrationQuestion};
 
-use super::{Ctx, FormData};
+use super::FormData;
 use crate::i18n::Locale;
 
 /// The answers a form sends, one per question shown (empty when left blank, which a
@@ -73,23 +73,17 @@ pub fn shown(lang: Locale, q: &RegistrationQuestion, answer: &str) -> String {
         }),
         QuestionKind::Choice | QuestionKind::Choices => answer
             .lines()
-            .map(|o| option(lang, o))
+            .map(|o| lang.typed(o))
             .collect::<Vec<_>>()
-            .join(if lang == Locale::En { ", " } else { "、" }),
+            .join(lang.list_separator()),
         QuestionKind::Text => answer.to_owned(),
     }
 }
 
-/// An option, or a question, in the reader's script (its own script read off the text).
-pub fn option(lang: Locale, text: &str) -> String {
-    let script = baylink_text::detect(text, lang.script());
-    lang.text(text, script.code()).into_owned()
-}
-
-/// Each question with its answer as shown, for a registration's page (unanswered ones
-/// left out).
+/// Each question with its answer as shown, for a registration's page and its
+/// confirmation mail (unanswered ones left out).
 pub fn answered(
-    c: &Ctx,
+    lang: Locale,
     questions: &[RegistrationQuestion],
     answers: &[Answer],
 ) -> Vec<(String, String)> {
@@ -98,8 +92,8 @@ pub fn answered(
         .filter_map(|q| {
             let a = answers.iter().find(|a| a.question_id == q.id)?;
             Some((
-                c.text(&q.label, &q.label_script),
-                shown(c.lang, q, &a.answer),
+                lang.text(&q.label, &q.label_script).into_owned(),
+                shown(lang, q, &a.answer),
             ))
         })
         .collect()
