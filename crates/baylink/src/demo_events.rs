@@ -545,6 +545,9 @@ pub async fn load(
             // Five places per member organisation at the open seminar (名額), so the
             // demo's representative sees them counted.
             delegation_quota: (!approval).then_some(5),
+            // The open seminar keeps its registrants' personal data two years after it,
+            // so that the form says when it goes.
+            retention_days: (!approval).then_some(730),
             registration_open: true,
             requires_approval: approval,
             synthetic: true,
@@ -573,12 +576,15 @@ pub async fn load(
                     label: "出席環節".into(),
                     options: vec!["午餐交流\n會後參訪前海深港青年夢工場".into()],
                     required: false,
+                    retention_days: None,
                 },
                 QuestionInput {
                     kind: "yes_no".into(),
                     label: "需要協助安排跨境交通".into(),
                     options: Vec::new(),
                     required: false,
+                    // Needed for the journey alone.
+                    retention_days: Some(30),
                 },
             ] {
                 let d = q.validate(Script::Hant).map_err(bad)?;

@@ -139,7 +139,8 @@ pub fn start(
 /// [`start`] with a given search index (on disk, for a node that keeps its index between
 /// runs). The node brings the index up to date in the background: a new, empty index is
 /// built from the store, an existing one applies the change log from where it stopped;
-/// then it follows the log for as long as the node runs.
+/// then it follows the log for as long as the node runs. The node also erases personal
+/// data past its organiser's retention period, at its start and every hour.
 pub fn start_with_index(
     listener: TcpListener,
     store: Arc<dyn Store>,
@@ -170,6 +171,11 @@ pub fn start_with_index(
         search.follow().await;
     });
     state.documents.wake();
+    // Personal data past the organiser's period goes, now and every hour.
+    tokio::spawn(baylink_web::retention::run(
+        state.store.clone(),
+        baylink_web::retention::SWEEP_EVERY,
+    ));
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let task = tokio::spawn(baylink_web::serve(listener, state.clone(), async move {
         let _ = rx.await;

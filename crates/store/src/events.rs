@@ -114,6 +114,9 @@ pub struct Event {
     /// Hours before the start its registrants are reminded; none for a day
     /// ([`REMINDER_LEAD_SECONDS`]).
     pub reminder_hours: Option<i64>,
+    /// Days after its end that its registrants' personal data is kept; none for until
+    /// each is erased on request (see [`EventStore::sweep_retention`]).
+    pub retention_days: Option<i64>,
     pub confirmed_count: i64,
     pub waiting_seq: i64,
     pub registration_open: bool,
@@ -327,11 +330,31 @@ pub const REMINDER_LEAD_SECONDS: i64 = 24 * 3600;
 /// The hours an organiser may choose instead of a day: from three hours (the last two are
 /// too late, below) to a week.
 pub const REMINDER_HOURS: std::ops::RangeInclusive<i64> = 3..=168;
+/// The days after an event an organiser may keep its registrants' personal data: from a
+/// day (the check-in and the thanks are done) to ten years (an alliance's records).
+pub const RETENTION_DAYS: std::ops::RangeInclusive<i64> = 1..=3650;
+/// The days after an event the answers to one of its questions may be kept: from none
+/// (a travel document's number is for the visit alone) to the longest of an event's.
+pub const ANSWER_RETENTION_DAYS: std::ops::RangeInclusive<i64> = 0..=3650;
+/// When personal data kept `days` after an event that ended at `ends_at` goes.
+pub fn retained_until(ends_at: i64, days: i64) -> i64 {
+    ends_at.saturating_add(days.saturating_mul(86_400))
+}
 /// …and no later than two hours before (a reminder after that is noise).
 pub const REMINDER_LAST_SECONDS: i64 = 2 * 3600;
 /// One who registered less than this before the sweep has their confirmation fresh in
 /// their mailbox: they are reminded at a later sweep, if the event is still far enough.
 pub const REMINDER_SETTLE_SECONDS: i64 = 12 * 3600;
+
+/// What a retention sweep let go ([`EventStore::sweep_retention`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RetentionSwept {
+    /// Events whose registrants were anonymised.
+    pub events: u64,
+    pub registrations: u64,
+    /// Answers deleted at their question's own time.
+    pub answers: u64,
+}
 
 /// A message waiting in the outbox.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
@@ -475,6 +498,9 @@ pub struct EventInput {
     pub reminders_off: bool,
     /// Hours before the start the reminder goes; none for a day. From 3 to 168.
     pub reminder_hours: Option<i64>,
+    /// Days after the end its registrants' personal data is kept ([`RETENTION_DAYS`]);
+    /// none for until each is erased on request.
+    pub retention_days: Option<i64>,
     pub registration_open: bool,
     pub requires_approval: bool,
     pub synthetic: bool,
@@ -509,6 +535,9 @@ pub struct EventDraft {
     pub reminders_off: bool,
     /// Hours before the start the reminder goes; none for a day. From 3 to 168.
     pub reminder_hours: Option<i64>,
+    /// Days after the end its registrants' personal data is kept ([`RETENTION_DAYS`]);
+    /// none for until each is erased on request.
+    pub retention_days: Option<i64>,
     pub registration_open: bool,
     pub requires_approval: bool,
     pub synthetic: bool,
@@ -569,6 +598,15 @@ impl EventInput {
         if self.delegation_quota.is_some_and(|c| c < 0) {
             e.push(FieldError::new("delegation_quota", "err-not-a-number"));
         }
+        if self
+            .retention_days
+            .is_some_and(|d| !RETENTION_DAYS.contains(&d))
+        {
+            e.push(
+                FieldError::new("retention_days", "err-retention-days")
+                    .with_limit(*RETENTION_DAYS.end()),
+            );
+        }
         let unknown = |fs: &[String]| fs.iter().any(|f| !REGISTRATION_FIELDS.contains(&f.trim()));
         if self.ask_fields.as_deref().is_some_and(unknown) || unknown(&self.required_fields) {
             e.push(FieldError::new("ask_fields", "err-unknown-choice"));
@@ -604,6 +642,7 @@ impl EventInput {
             delegation_quota: self.delegation_quota,
             reminders_off: self.reminders_off,
             reminder_hours: self.reminder_hours,
+            retention_days: self.retention_days,
             registration_open: self.registration_open,
             requires_approval: self.requires_approval,
             synthetic: self.synthetic,
@@ -1147,6 +1186,18 @@ pub trait EventStore: Send + Sync {
     /// with this; a reminder whose registration is no longer confirmed when it is sent, or
     /// whose event has begun, is dropped then.
     async fn queue_event_reminders(&self, now: i64) -> StoreResult<u64>;
+    /// Lets personal data go when the organiser's period has passed, for every node to run
+    /// now and then (a sweep, so that nodes sweeping at once do the work once: each step
+    /// takes only what is still there).
+    /// - Each registration of an event whose `retention_days` after its end have passed is
+    ///   anonymised, as an erasure anonymises (name, e-mail, organisation, position, phone,
+    ///   dietary needs, answers, messages, feedback comments, notes, its lines in the audit
+    ///   log and mails), one event per transaction under the event's lock, but keeps its
+    ///   status, sessions, region, organisation type and check-in, so that the reports'
+    ///   counts of who came stand. One audit line per event says how many went.
+    /// - The answers to each question whose own `retention_days` after its event's end
+    ///   have passed are deleted.
+    async fn sweep_retention(&self, now: i64) -> StoreResult<RetentionSwept>;
     /// Queues one mail to `email` with the links of the registrations made with it and of
     /// the invitations to it still waiting, for a holder who lost them, in `locale`;
     /// written when sent, so it lists what stands then. Returns whether it was queued: not

@@ -55,6 +55,9 @@ pub struct RegistrationQuestion {
     /// page, or the colleague, on their own, answers it later).
     pub required: bool,
     pub sort_order: i32,
+    /// Days after the event's end its answers are kept; none for as long as the
+    /// registration keeps its personal data (see `EventStore::sweep_retention`).
+    pub retention_days: Option<i64>,
 }
 
 impl RegistrationQuestion {
@@ -89,6 +92,9 @@ pub struct QuestionInput {
     /// The options of a choice (two or more); none for the other kinds.
     pub options: Vec<String>,
     pub required: bool,
+    /// Days after the event's end the answers are kept, from 0 (deleted once it is over)
+    /// to 3650; none for as long as the registration keeps its personal data.
+    pub retention_days: Option<i64>,
 }
 
 /// A checked question.
@@ -99,6 +105,7 @@ pub struct QuestionDraft {
     pub label_script: String,
     pub options: String,
     pub required: bool,
+    pub retention_days: Option<i64>,
 }
 
 impl QuestionInput {
@@ -131,6 +138,13 @@ impl QuestionInput {
                 );
             }
         }
+        let keep = &crate::events::ANSWER_RETENTION_DAYS;
+        if self.retention_days.is_some_and(|d| !keep.contains(&d)) {
+            errors.push(
+                FieldError::new("retention_days", "err-answer-retention-days")
+                    .with_limit(*keep.end()),
+            );
+        }
         match kind {
             Some(kind) if errors.is_empty() => Ok(QuestionDraft {
                 kind,
@@ -138,6 +152,7 @@ impl QuestionInput {
                 label,
                 options: options.join("\n"),
                 required: self.required,
+                retention_days: self.retention_days,
             }),
             _ => Err(StoreError::Invalid(errors)),
         }
@@ -285,6 +300,7 @@ mod tests {
             options: options.into(),
             required,
             sort_order: 0,
+            retention_days: None,
         }
     }
 
@@ -313,6 +329,7 @@ mod tests {
                 " ".into(),
             ],
             required: true,
+            retention_days: None,
         }
         .validate(Script::Hans)
         .unwrap();
@@ -353,6 +370,7 @@ mod tests {
             label: "回鄉證號碼".into(),
             options: vec!["a".into(), "b".into()],
             required: false,
+            retention_days: None,
         }
         .validate(Script::Hant)
         .unwrap();

@@ -10,7 +10,7 @@
 use crate::events::EventFilter;
 use crate::sql::{Arg, Built, like_pattern};
 
-pub const EVENT_COLS: &str = "id, kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at, ends_at, capacity, delegation_quota, reminders_off, reminder_hours, confirmed_count, waiting_seq, registration_open, requires_approval, synthetic, version, programme_version, ask_fields, required_fields, created_at, updated_at";
+pub const EVENT_COLS: &str = "id, kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at, ends_at, capacity, delegation_quota, reminders_off, reminder_hours, retention_days, confirmed_count, waiting_seq, registration_open, requires_approval, synthetic, version, programme_version, ask_fields, required_fields, created_at, updated_at";
 /// The places an account's organisation holds at an event through delegations ($1 the
 /// event, $2 the account; see `EventStore::delegation_places`).
 pub const PLACES_HELD: &str = "SELECT COUNT(*) FROM registrations WHERE event_id = $1 AND status NOT IN ('cancelled', 'declined') AND (registered_by = $2 OR registered_by IN (SELECT u.id FROM users u JOIN users me ON me.org_id = u.org_id WHERE me.id = $2))";
@@ -24,8 +24,8 @@ pub const ROLE_SELECT: &str = "SELECT r.id, r.event_id, r.org_id, r.role, r.sort
 pub const SPEAKER_SELECT: &str = "SELECT a.id, a.item_id AS parent_id, a.person_id, a.title, a.title_script, a.sort_order, p.name AS person_name, p.name_script AS person_name_script, p.name_en AS person_name_en FROM item_speakers a JOIN people p ON p.id = a.person_id";
 pub const GUEST_SELECT: &str = "SELECT a.id, a.event_id AS parent_id, a.person_id, a.title, a.title_script, a.sort_order, p.name AS person_name, p.name_script AS person_name_script, p.name_en AS person_name_en FROM event_guests a JOIN people p ON p.id = a.person_id";
 pub const QUESTION_COLS: &str =
-    "id, event_id, kind, label, label_script, options, required, sort_order";
-pub const QUESTION_SELECT: &str = "SELECT id, event_id, kind, label, label_script, options, required, sort_order FROM registration_questions";
+    "id, event_id, kind, label, label_script, options, required, sort_order, retention_days";
+pub const QUESTION_SELECT: &str = "SELECT id, event_id, kind, label, label_script, options, required, sort_order, retention_days FROM registration_questions";
 pub const INVITATION_COLS: &str = "id, event_id, email, name, name_script, token, locale, expires_at, used_at, registration_id, created_at";
 pub const OUTBOX_COLS: &str = "id, to_addr, kind, registration_id, invitation_id, meeting_request_id, interest_id, posting_id, locale, subject, body, created_at, attempts, next_attempt_at, sent_at, last_error";
 
@@ -104,6 +104,14 @@ pub fn event_where(f: &EventFilter) -> (Built, &'static str) {
         b.sql = format!(" WHERE {}", conds.join(" AND "));
     }
     (b, order)
+}
+
+/// Whose personal data `anonymise_in` lets go: one registration (an erasure), or those
+/// of an event not anonymised yet (a retention sweep).
+#[derive(Debug, Clone, Copy)]
+pub enum Anonymise {
+    One(i64),
+    Event(i64),
 }
 
 /// Implements [`EventStore`](crate::EventStore) for `$store` (see
@@ -188,6 +196,50 @@ macro_rules! impl_sql_events {
                         .map_err(map_err)?
                         .ok_or(StoreError::NotFound)?;
                     Ok((row.try_get(0).map_err(map_err)?, row.try_get(1).map_err(map_err)?))
+                }
+
+                /// Lets go of the personal data of `which` registrations, as an erasure and a
+                /// retention sweep do (see `EventStore::erase_registration`): what stays is
+                /// what the reports count. The registrations' own row goes last, since the
+                /// event's set is those not anonymised yet. Returns how many.
+                async fn anonymise_in(tx: &mut Tx<'_>, which: Anonymise, now: i64) -> StoreResult<u64> {
+                    let (regs, key) = match which {
+                        Anonymise::One(id) => ("$1", id),
+                        Anonymise::Event(id) => ("SELECT id FROM registrations WHERE event_id = $1 AND anonymised_at IS NULL", id),
+                    };
+                    let erased = |id: &str| format!("'erased-' || {id} || '{ERASED_DOMAIN}'");
+                    let statements = [
+                        // Where the address was written down: mails (unsent ones are
+                        // dropped) and the invitation it came from.
+                        format!("UPDATE outbox SET to_addr = {}, subject = NULL, body = NULL WHERE registration_id IN ({regs})", erased("registration_id")),
+                        format!("DELETE FROM outbox WHERE registration_id IN ({regs}) AND sent_at IS NULL"),
+                        format!("UPDATE invitations SET email = {}, name = '' WHERE registration_id IN ({regs})", erased("registration_id")),
+                        format!("UPDATE meeting_requests SET message = '' WHERE from_reg IN ({regs})"),
+                        format!("DELETE FROM meeting_feedback WHERE registration_id IN ({regs})"),
+                        format!("DELETE FROM registration_answers WHERE registration_id IN ({regs})"),
+                        format!("UPDATE meeting_cooperation_steps SET note = '' WHERE by_reg IN ({regs})"),
+                        format!("DELETE FROM matchmaking_profiles WHERE registration_id IN ({regs})"),
+                        format!("DELETE FROM matchmaking_passes WHERE registration_id IN ({regs}) OR other_reg IN ({regs})"),
+                        format!("UPDATE audit_log SET before_json = NULL, after_json = NULL WHERE entity = 'registration' AND entity_id IN ({regs})"),
+                        // A meeting's lines hold the messages of its request.
+                        format!("UPDATE audit_log SET before_json = NULL, after_json = NULL WHERE entity = 'meeting' AND entity_id IN (SELECT id FROM meeting_requests WHERE from_reg IN ({regs}) OR to_reg IN ({regs}))"),
+                    ];
+                    for sql in statements {
+                        sqlx::query(AssertSqlSafe(sql))
+                            .bind(key)
+                            .execute(&mut **tx)
+                            .await
+                            .map_err(map_err)?;
+                    }
+                    let done = sqlx::query(AssertSqlSafe(format!(
+                        "UPDATE registrations SET name = '', email = {}, organisation = NULL, position = NULL, phone = NULL, dietary = NULL, search_key = '', anonymised_at = $2, updated_at = $2 WHERE id IN ({regs})",
+                        erased("id"))))
+                        .bind(key)
+                        .bind(now)
+                        .execute(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(done.rows_affected())
                 }
 
                 /// Takes an event seat if one is free (or, for an invitation, whatever the
@@ -607,7 +659,7 @@ macro_rules! impl_sql_events {
                     let mut tx = self.begin().await?;
                     let t = $crate::sql::now();
                     let e = sqlx::query_as::<_, Event>(AssertSqlSafe(format!(
-                        "INSERT INTO events (kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at, ends_at, capacity, registration_open, requires_approval, signing_key, synthetic, search_key, ask_fields, required_fields, delegation_quota, reminders_off, reminder_hours, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $21, $22, $23, $24, $25, 1, $20, $20) RETURNING {EVENT_COLS}")))
+                        "INSERT INTO events (kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at, ends_at, capacity, registration_open, requires_approval, signing_key, synthetic, search_key, ask_fields, required_fields, delegation_quota, reminders_off, reminder_hours, retention_days, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $21, $22, $23, $24, $25, $26, 1, $20, $20) RETURNING {EVENT_COLS}")))
                         .bind(d.kind.code().to_owned())
                         .bind(d.series_id)
                         .bind(d.title.clone())
@@ -633,6 +685,7 @@ macro_rules! impl_sql_events {
                         .bind(d.delegation_quota)
                         .bind(d.reminders_off)
                         .bind(d.reminder_hours)
+                        .bind(d.retention_days)
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(|e| match map_err(e) {
@@ -659,7 +712,7 @@ macro_rules! impl_sql_events {
                         return Err(StoreError::invalid("capacity", "err-capacity-below-confirmed"));
                     }
                     let after = sqlx::query_as::<_, Event>(AssertSqlSafe(format!(
-                        "UPDATE events SET kind = $1, series_id = $2, title = $3, title_script = $4, title_en = $5, summary = $6, summary_script = $7, venue = $8, venue_script = $9, venue_en = $10, region = $11, starts_at = $12, ends_at = $13, capacity = $14, registration_open = $15, requires_approval = $16, synthetic = $17, search_key = $18, ask_fields = $21, required_fields = $22, delegation_quota = $23, reminders_off = $24, reminder_hours = $25, version = version + 1, programme_version = programme_version + 1, updated_at = $19 WHERE id = $20 RETURNING {EVENT_COLS}")))
+                        "UPDATE events SET kind = $1, series_id = $2, title = $3, title_script = $4, title_en = $5, summary = $6, summary_script = $7, venue = $8, venue_script = $9, venue_en = $10, region = $11, starts_at = $12, ends_at = $13, capacity = $14, registration_open = $15, requires_approval = $16, synthetic = $17, search_key = $18, ask_fields = $21, required_fields = $22, delegation_quota = $23, reminders_off = $24, reminder_hours = $25, retention_days = $26, version = version + 1, programme_version = programme_version + 1, updated_at = $19 WHERE id = $20 RETURNING {EVENT_COLS}")))
                         .bind(d.kind.code().to_owned())
                         .bind(d.series_id)
                         .bind(d.title.clone())
@@ -685,6 +738,7 @@ macro_rules! impl_sql_events {
                         .bind(d.delegation_quota)
                         .bind(d.reminders_off)
                         .bind(d.reminder_hours)
+                        .bind(d.retention_days)
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(map_err)?;
@@ -838,7 +892,7 @@ macro_rules! impl_sql_events {
                     }
                     let sort_order = existing.iter().map(|q| q.sort_order).max().unwrap_or(0) + 1;
                     let q = sqlx::query_as::<_, RegistrationQuestion>(AssertSqlSafe(format!(
-                        "INSERT INTO registration_questions (event_id, kind, label, label_script, options, required, sort_order) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {QUESTION_COLS}")))
+                        "INSERT INTO registration_questions (event_id, kind, label, label_script, options, required, sort_order, retention_days) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING {QUESTION_COLS}")))
                         .bind(event_id)
                         .bind(q.kind.code())
                         .bind(q.label.clone())
@@ -846,6 +900,7 @@ macro_rules! impl_sql_events {
                         .bind(q.options.clone())
                         .bind(q.required)
                         .bind(sort_order)
+                        .bind(q.retention_days)
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(map_err)?;
@@ -882,12 +937,13 @@ macro_rules! impl_sql_events {
                         }
                     }
                     let after = sqlx::query_as::<_, RegistrationQuestion>(AssertSqlSafe(format!(
-                        "UPDATE registration_questions SET label = $2, label_script = $3, options = $4, required = $5 WHERE id = $1 RETURNING {QUESTION_COLS}")))
+                        "UPDATE registration_questions SET label = $2, label_script = $3, options = $4, required = $5, retention_days = $6 WHERE id = $1 RETURNING {QUESTION_COLS}")))
                         .bind(question_id)
                         .bind(q.label.clone())
                         .bind(q.label_script.clone())
                         .bind(q.options.clone())
                         .bind(q.required)
+                        .bind(q.retention_days)
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(map_err)?;
@@ -1174,45 +1230,7 @@ macro_rules! impl_sql_events {
                         // Cancelled before cancellations took meetings along: any left go now.
                         Self::cancel_requests_of(&mut tx, id, None, now).await?;
                     }
-                    let erased = format!("erased-{id}{ERASED_DOMAIN}");
-                    sqlx::query("UPDATE registrations SET name = '', email = $2, organisation = NULL, position = NULL, phone = NULL, dietary = NULL, search_key = '', updated_at = $3 WHERE id = $1")
-                        .bind(id)
-                        .bind(erased.clone())
-                        .bind(now)
-                        .execute(&mut *tx)
-                        .await
-                        .map_err(map_err)?;
-                    // Where the address was written down: mails (unsent ones are dropped)
-                    // and the invitation it came from.
-                    for sql in [
-                        "UPDATE outbox SET to_addr = $2, subject = NULL, body = NULL WHERE registration_id = $1",
-                        "UPDATE invitations SET email = $2, name = '' WHERE registration_id = $1",
-                    ] {
-                        sqlx::query(sql)
-                            .bind(id)
-                            .bind(erased.clone())
-                            .execute(&mut *tx)
-                            .await
-                            .map_err(map_err)?;
-                    }
-                    for sql in [
-                        "DELETE FROM outbox WHERE registration_id = $1 AND sent_at IS NULL",
-                        "UPDATE meeting_requests SET message = '' WHERE from_reg = $1",
-                        "DELETE FROM meeting_feedback WHERE registration_id = $1",
-                        "DELETE FROM registration_answers WHERE registration_id = $1",
-                        "UPDATE meeting_cooperation_steps SET note = '' WHERE by_reg = $1",
-                        "DELETE FROM matchmaking_profiles WHERE registration_id = $1",
-                        "DELETE FROM matchmaking_passes WHERE registration_id = $1 OR other_reg = $1",
-                        "UPDATE audit_log SET before_json = NULL, after_json = NULL WHERE entity = 'registration' AND entity_id = $1",
-                        // A meeting's lines hold the messages of its request.
-                        "UPDATE audit_log SET before_json = NULL, after_json = NULL WHERE entity = 'meeting' AND entity_id IN (SELECT id FROM meeting_requests WHERE from_reg = $1 OR to_reg = $1)",
-                    ] {
-                        sqlx::query(sql)
-                            .bind(id)
-                            .execute(&mut *tx)
-                            .await
-                            .map_err(map_err)?;
-                    }
+                    Self::anonymise_in(&mut tx, Anonymise::One(id), now).await?;
                     if let Some(actor) = actor {
                         Self::audit(&mut tx, actor, "erase", "registration", id, None, None).await?;
                     }
@@ -1566,6 +1584,41 @@ macro_rules! impl_sql_events {
                         .fetch_all(&self.pool)
                         .await
                         .map_err(map_err)
+                }
+
+                async fn sweep_retention(&self, now: i64) -> StoreResult<RetentionSwept> {
+                    let mut swept = RetentionSwept::default();
+                    let due: Vec<i64> = sqlx::query("SELECT e.id FROM events e WHERE e.retention_days IS NOT NULL AND e.ends_at + e.retention_days * 86400 <= $1 AND EXISTS (SELECT 1 FROM registrations r WHERE r.event_id = e.id AND r.anonymised_at IS NULL) ORDER BY e.id")
+                        .bind(now)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)?
+                        .into_iter()
+                        .map(|r| r.try_get(0))
+                        .collect::<Result<_, _>>()
+                        .map_err(map_err)?;
+                    let sweeper = Actor { user_id: None, name: "retention".to_owned() };
+                    for event_id in due {
+                        // One event at a time, under its lock, so that a registration read
+                        // before (a correction) is not written back after.
+                        let mut tx = self.begin().await?;
+                        Self::lock_event(&mut tx, event_id).await?;
+                        let n = Self::anonymise_in(&mut tx, Anonymise::Event(event_id), now).await?;
+                        if n > 0 {
+                            let note = format!("{{\"registrations_anonymised\":{n}}}");
+                            Self::audit(&mut tx, &sweeper, "anonymise", "event", event_id, None, Some(note)).await?;
+                            swept.events += 1;
+                            swept.registrations += n;
+                        }
+                        tx.commit().await.map_err(map_err)?;
+                    }
+                    swept.answers = sqlx::query("DELETE FROM registration_answers WHERE question_id IN (SELECT q.id FROM registration_questions q JOIN events e ON e.id = q.event_id WHERE q.retention_days IS NOT NULL AND e.ends_at + q.retention_days * 86400 <= $1)")
+                        .bind(now)
+                        .execute(&self.pool)
+                        .await
+                        .map_err(map_err)?
+                        .rows_affected();
+                    Ok(swept)
                 }
 
                 async fn queue_event_reminders(&self, now: i64) -> StoreResult<u64> {

@@ -199,6 +199,7 @@ impl Locale {
             "answers",
             "question",
             "answer",
+            "days",
         ]
         .into_iter()
         .map(|k| (Cow::Borrowed(k), FluentValue::from(2)))

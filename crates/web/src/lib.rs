@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod mail;
 pub mod metrics;
 pub mod nul;
+pub mod retention;
 pub mod sheets;
 pub mod views;
 

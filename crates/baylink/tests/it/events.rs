@@ -2615,3 +2615,174 @@ async fn organisers_ask_questions_of_their_own() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(data["answers"][1]["answer"], "大疆創新總部", "{data}");
 }
+
+/// The organiser sets how long registrants' personal data is kept after the event, and a
+/// question's answers on their own: the forms tell registrants and staff when it goes, a
+/// period out of range is refused on its field, and a node erases what is due when it
+/// starts (and every hour), keeping who came for the counts.
+#[tokio::test]
+async fn personal_data_goes_when_the_organisers_period_ends() {
+    let mut app = kit::demo_app().await;
+    let day = format!("{}-12-30", kit::next_year());
+    app.sign_in(SECRETARIAT).await;
+    let mut fields = vec![
+        ("kind", "visit"),
+        ("title", "河套深港科技創新合作區參訪"),
+        ("region", "shenzhen"),
+        ("start_date", day.as_str()),
+        ("start_time", "09:00"),
+        ("end_date", day.as_str()),
+        ("end_time", "17:00"),
+        ("registration_open", "1"),
+        ("retention_days", "0"),
+    ];
+    let r = app.post_form("/zh-Hant/events/new", &fields).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("請輸入 1 至 3650 之間的日數")
+    );
+    fields.pop();
+    fields.push(("retention_days", "1"));
+    let r = app.post_form("/zh-Hant/events/new", &fields).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let id: i64 = r.headers()["location"]
+        .to_str()
+        .unwrap()
+        .trim_start_matches("/zh-Hant/events/")
+        .trim_end_matches("/manage")
+        .parse()
+        .unwrap();
+    let event = app.store.get_event(id).await.unwrap();
+    assert_eq!(event.retention_days, Some(1));
+    let (_, form) = app.page(&format!("/zh-Hant/events/{id}/edit")).await;
+    assert!(
+        form.contains("name=\"retention_days\" value=\"1\""),
+        "{form}"
+    );
+
+    // The travel document's number goes once the visit is over.
+    let questions = format!("/zh-Hant/events/{id}/questions");
+    let travel = [("label", "回鄉證號碼"), ("kind", "text"), ("required", "1")];
+    let r = app
+        .post_form(
+            &questions,
+            &[&travel[..], &[("retention_days", "-1")]].concat(),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("請輸入 0 至 3650 之間的日數")
+    );
+    assert!(app.store.questions(id).await.unwrap().is_empty());
+    let r = app
+        .post_form(
+            &questions,
+            &[&travel[..], &[("retention_days", "0")]].concat(),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let q = app.store.questions(id).await.unwrap().remove(0);
+    assert_eq!(q.retention_days, Some(0));
+    let (_, manage) = app.page(&format!("/zh-Hant/events/{id}/manage")).await;
+    assert!(manage.contains("您的回答將於活動結束後刪除。"), "{manage}");
+
+    // The registrant reads when each goes, in their script, before they consent.
+    let until = baylink_web::views::events::day(baylink_store::retained_until(event.ends_at, 1));
+    let visitor = kit::client();
+    let register = app.url(&format!("/zh-Hans/events/{id}/register"));
+    let form = visitor
+        .get(&register)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        form.contains(&format!(
+            "主办方保留您的报名资料至 {until}（活动结束后 1 天），届时删除。"
+        )),
+        "{form}"
+    );
+    assert!(form.contains("您的回答将于活动结束后删除。"), "{form}");
+    let field = q.field();
+    let r = visitor
+        .post(&register)
+        .form(&[
+            ("name", "周敏"),
+            ("email", "zhoumin@example.cn"),
+            ("consent", "1"),
+            (field.as_str(), "H76543210"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let holder = r.headers()["location"].to_str().unwrap().to_owned();
+    let token = holder.rsplit('/').next().unwrap().to_owned();
+    let (_, mine) = app.page(&holder).await;
+    assert!(mine.contains("id=\"retention-note\""), "{mine}");
+    let staff_list = format!("/en/events/{id}/registrations");
+    let (_, list) = app.page(&staff_list).await;
+    assert!(
+        list.contains(&format!(
+            "personal data is erased on {until}, a day after the event; the counts stay."
+        )),
+        "{list}"
+    );
+
+    // The visit took place (moved into the past here) and was checked in; a node started
+    // after its period erases its registrants at once.
+    let reg = app.store.registration_by_token(&token).await.unwrap();
+    let now = baylink_store::sql::now();
+    let mut moved = baylink_store::EventInput {
+        kind: "visit".into(),
+        title: event.title.clone(),
+        region: "shenzhen".into(),
+        starts_at: now - 3 * 86_400,
+        ends_at: now - 3 * 86_400 + 8 * 3600,
+        registration_open: true,
+        retention_days: Some(1),
+        ..Default::default()
+    }
+    .validate(baylink_text::Script::Hant)
+    .unwrap();
+    moved.version = Some(event.version);
+    app.store
+        .check_in(id, reg.id, now - 3 * 86_400 + 3600)
+        .await
+        .unwrap();
+    app.store
+        .update_event(&baylink_store::Actor::cli(), id, &moved)
+        .await
+        .unwrap();
+    let node = kit::app_on(app.db.clone(), app.store.clone()).await;
+    let mut erased = None;
+    for _ in 0..100 {
+        let r = app.store.get_registration(reg.id).await.unwrap();
+        if r.is_erased() {
+            erased = Some(r);
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let erased = erased.expect("the new node's sweep erased the registrant");
+    assert_eq!(erased.status, baylink_store::RegStatus::Confirmed);
+    assert!(erased.checked_in_at.is_some());
+    assert!(app.store.answers_of(reg.id).await.unwrap().is_empty());
+    let (_, list) = app.page(&staff_list).await;
+    assert!(!list.contains("zhoumin@example.cn"), "{list}");
+    assert!(list.contains("was erased on"), "{list}");
+    let (_, mine) = node.page(&holder).await;
+    assert!(mine.contains("id=\"personal-data-erased\""), "{mine}");
+    assert!(!mine.contains("周敏"), "{mine}");
+    let (_, log) = app.page("/zh-Hant/audit").await;
+    assert!(log.contains("保留期滿，刪除個人資料"), "{log}");
+    assert!(!log.contains("zhoumin@example.cn"));
+}

@@ -129,6 +129,7 @@ audit-schedule = Scheduled
 audit-publish = Published
 audit-cancel = Cancelled
 audit-erase = Personal data erased
+audit-anonymise = Personal data erased at the end of its period
 api-intro = Every operation of the JSON API. The machine-readable OpenAPI 3 document is at
 api-params = Parameters
 api-body = Request body
@@ -1244,3 +1245,26 @@ mail-questions-unanswered = The organiser asks questions you have not answered y
 mail-answer-line = { $question }: { $answer }
 move-up = Move up
 confirm-remove-question = Remove this question, and every answer given to it?
+field-retention-days = Days after the event to keep registrants' personal data
+retention-days-hint = From 1 to 3650 (ten years); empty: kept until each registrant erases it. Then names, addresses, phones, answers and messages are erased; the counts by region and organisation type, and who came, stay for the reports.
+err-retention-days = Give a number of days from 1 to { $limit }.
+retention-note = The organiser keeps your registration details until { $date } ({ $days ->
+    [one] a day
+   *[other] { $days } days
+} after the event), then erases them. You may erase them sooner on your registration page.
+retention-note-staff = Registrants' personal data is erased on { $date }, { $days ->
+    [one] a day
+   *[other] { $days } days
+} after the event; the counts stay.
+retention-done-staff = Registrants' personal data was erased on { $date }, { $days ->
+    [one] a day
+   *[other] { $days } days
+} after the event; the counts stay.
+field-answer-retention = Days after the event to keep the answers
+answer-retention-hint = 0: deleted once the event is over (a travel document's number); empty: kept as long as the registration.
+err-answer-retention-days = Give a number of days from 0 to { $limit }.
+answer-retention = { $days ->
+    [0] Your answer is deleted once the event is over.
+    [one] Your answer is deleted a day after the event.
+   *[other] Your answer is deleted { $days } days after the event.
+}

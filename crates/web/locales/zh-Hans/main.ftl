@@ -126,6 +126,7 @@ audit-schedule = 编排
 audit-publish = 发布
 audit-cancel = 取消
 audit-erase = 删除个人资料
+audit-anonymise = 保留期满，删除个人资料
 api-intro = JSON API 的全部接口。机器可读的 OpenAPI 3 文档位于
 api-params = 参数
 api-body = 请求体
@@ -1191,3 +1192,16 @@ mail-questions-unanswered = 主办方有问题你尚未作答，请在上述链�
 mail-answer-line = { $question }：{ $answer }
 move-up = 上移
 confirm-remove-question = 确定移除此问题及所有对它的回答？
+field-retention-days = 活动结束后保留报名者个人资料的天数
+retention-days-hint = 1 至 3650 天（十年）；留空即保留至报名者自行删除。届时删除姓名、电邮、电话、问题回答及留言；各地区、各类机构的人数及出席记录保留，供报告统计。
+err-retention-days = 请输入 1 至 { $limit } 之间的天数。
+retention-note = 主办方保留您的报名资料至 { $date }（活动结束后 { $days } 天），届时删除。您亦可随时在报名页面提前删除。
+retention-note-staff = 报名者个人资料将于 { $date }（活动结束后 { $days } 天）删除；统计人数保留。
+retention-done-staff = 报名者个人资料已于 { $date }（活动结束后 { $days } 天）删除；统计人数保留。
+field-answer-retention = 活动结束后保留回答的天数
+answer-retention-hint = 0：活动结束即删除（如证件号码）；留空即随报名资料保留。
+err-answer-retention-days = 请输入 0 至 { $limit } 之间的天数。
+answer-retention = { $days ->
+    [0] 您的回答将于活动结束后删除。
+   *[other] 您的回答将于活动结束后 { $days } 天删除。
+}

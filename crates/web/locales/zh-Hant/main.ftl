@@ -126,6 +126,7 @@ audit-schedule = 編排
 audit-publish = 發布
 audit-cancel = 取消
 audit-erase = 刪除個人資料
+audit-anonymise = 保留期滿，刪除個人資料
 api-intro = JSON API 的全部操作。機器可讀的 OpenAPI 3 文件位於
 api-params = 參數
 api-body = 請求內容
@@ -1191,3 +1192,16 @@ mail-questions-unanswered = 主辦方有問題你尚未作答，請在上述連�
 mail-answer-line = { $question }：{ $answer }
 move-up = 上移
 confirm-remove-question = 確定移除此問題及所有對它的回答？
+field-retention-days = 活動結束後保留報名者個人資料的日數
+retention-days-hint = 1 至 3650 日（十年）；留空即保留至報名者自行刪除。屆時刪除姓名、電郵、電話、問題回答及留言；各地區、各類機構的人數及出席紀錄保留，供報告統計。
+err-retention-days = 請輸入 1 至 { $limit } 之間的日數。
+retention-note = 主辦方保留您的報名資料至 { $date }（活動結束後 { $days } 日），屆時刪除。您亦可隨時在報名頁面提前刪除。
+retention-note-staff = 報名者個人資料將於 { $date }（活動結束後 { $days } 日）刪除；統計人數保留。
+retention-done-staff = 報名者個人資料已於 { $date }（活動結束後 { $days } 日）刪除；統計人數保留。
+field-answer-retention = 活動結束後保留回答的日數
+answer-retention-hint = 0：活動結束即刪除（如證件號碼）；留空即隨報名資料保留。
+err-answer-retention-days = 請輸入 0 至 { $limit } 之間的日數。
+answer-retention = { $days ->
+    [0] 您的回答將於活動結束後刪除。
+   *[other] 您的回答將於活動結束後 { $days } 日刪除。
+}

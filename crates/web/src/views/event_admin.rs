@@ -145,6 +145,10 @@ async fn edit_event(
             "reminder_hours",
             e.reminder_hours.map(|h| h.to_string()).unwrap_or_default(),
         ),
+        (
+            "retention_days",
+            e.retention_days.map(|d| d.to_string()).unwrap_or_default(),
+        ),
         ("synthetic", flag(e.synthetic)),
         ("version", e.version.to_string()),
     ]
@@ -191,6 +195,7 @@ async fn save_event(
         requires_approval: !form.get("requires_approval").is_empty(),
         reminders_off: !form.get("reminders_off").is_empty(),
         reminder_hours: form.int("reminder_hours", &mut errors),
+        retention_days: form.int("retention_days", &mut errors),
         synthetic: !form.get("synthetic").is_empty(),
         version: form.int("version", &mut errors),
         ask_fields: Some(
@@ -514,14 +519,20 @@ async fn add_guest(
 }
 
 /// A question as the manage page's and the question page's forms send it: the options in
-/// one box, one per line.
-fn question_input(form: &FormData, kind: &str) -> baylink_store::QuestionInput {
-    baylink_store::QuestionInput {
+/// one box, one per line. A number of days that is no number is an error on its field.
+fn question_input(form: &FormData, kind: &str) -> Result<baylink_store::QuestionInput, StoreError> {
+    let mut errors = Vec::new();
+    let retention_days = form.int("retention_days", &mut errors);
+    if !errors.is_empty() {
+        return Err(StoreError::Invalid(errors));
+    }
+    Ok(baylink_store::QuestionInput {
         kind: kind.to_owned(),
         label: form.get("label").to_owned(),
         options: vec![form.get("options").to_owned()],
         required: !form.get("required").is_empty(),
-    }
+        retention_days,
+    })
 }
 
 /// Adds a question of the organiser's own to the registration form.
@@ -533,9 +544,8 @@ async fn add_question(
 ) -> Result<Response, WebError> {
     let auth = require(c.auth.as_ref(), Action::EditDirectory)?.clone();
     let event_id = id(&raw)?;
-    let input = question_input(&form, form.get("kind"));
     let result = async {
-        let d = input.validate(c.lang.script())?;
+        let d = question_input(&form, form.get("kind"))?.validate(c.lang.script())?;
         s.store
             .add_question(&actor(&auth), event_id, &d)
             .await
@@ -577,6 +587,13 @@ async fn question_page(
         let mut values = std::collections::HashMap::from([
             ("label".to_owned(), question.label.clone()),
             ("options".to_owned(), question.options.clone()),
+            (
+                "retention_days".to_owned(),
+                question
+                    .retention_days
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+            ),
         ]);
         if question.required {
             values.insert("required".to_owned(), "1".to_owned());
@@ -607,9 +624,8 @@ async fn update_question(
 ) -> Result<Response, WebError> {
     let auth = require(c.auth.as_ref(), Action::EditDirectory)?.clone();
     let page = question_page(&s, c, &raw, &qid, None).await?;
-    let input = question_input(&form, page.question.kind.code());
     let result = async {
-        let d = input.validate(page.c.lang.script())?;
+        let d = question_input(&form, page.question.kind.code())?.validate(page.c.lang.script())?;
         s.store
             .update_question(&actor(&auth), page.event.id, page.question.id, &d)
             .await

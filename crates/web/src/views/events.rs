@@ -84,6 +84,31 @@ impl Ctx {
         day(*unix)
     }
 
+    /// What the event's retention period means for a registrant (`staff`: for its staff),
+    /// with the day the personal data goes; none when it is kept until erased on request.
+    pub fn retention_note(&self, event: &Event, staff: bool) -> Option<String> {
+        let days = event.retention_days?;
+        let until = baylink_store::retained_until(event.ends_at, days);
+        let key = match (staff, until <= baylink_store::sql::now()) {
+            (false, _) => "retention-note",
+            (true, false) => "retention-note-staff",
+            (true, true) => "retention-done-staff",
+        };
+        Some(
+            self.lang
+                .t_args(key, &[("date", day(until).into()), ("days", days.into())]),
+        )
+    }
+
+    /// When the answers to `q` go, for the registrant answering it; none when they stay
+    /// with the registration.
+    pub fn answer_retention(&self, q: &baylink_store::RegistrationQuestion) -> Option<String> {
+        q.retention_days.map(|days| {
+            self.lang
+                .t_args("answer-retention", &[("days", days.into())])
+        })
+    }
+
     pub fn clock(&self, unix: &i64) -> String {
         clock(*unix)
     }
