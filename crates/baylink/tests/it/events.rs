@@ -2728,6 +2728,18 @@ async fn personal_data_goes_when_the_organisers_period_ends() {
     let token = holder.rsplit('/').next().unwrap().to_owned();
     let (_, mine) = app.page(&holder).await;
     assert!(mine.contains("id=\"retention-note\""), "{mine}");
+    let data: Value = visitor
+        .get(app.url(&format!("/api/v1/registrations/{token}/data")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        data["kept_until"],
+        json!(baylink_store::retained_until(event.ends_at, 1))
+    );
     let staff_list = format!("/en/events/{id}/registrations");
     let (_, list) = app.page(&staff_list).await;
     assert!(

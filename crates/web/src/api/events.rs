@@ -372,6 +372,10 @@ pub struct RegistrationData {
     pub passed: Vec<i64>,
     /// The moves they made in the cooperation after their meetings, with their notes.
     pub cooperation_steps: Vec<baylink_store::CooperationStep>,
+    /// When the organiser's retention period ends and this personal data is erased (Unix
+    /// seconds; the answers to a question with a period of its own may go sooner); none
+    /// when it is kept until erased on request.
+    pub kept_until: Option<i64>,
 }
 
 /// A copy of everything held about one's own registration, by the secret in the link.
@@ -429,7 +433,12 @@ pub async fn own_data(
             );
         }
     }
+    let event = s.store.get_event(registration.event_id).await?;
+    let kept_until = event
+        .retention_days
+        .map(|days| baylink_store::retained_until(event.ends_at, days));
     let data = RegistrationData {
+        kept_until,
         cooperation_steps,
         online_room,
         passed: s.store.passes(registration.id).await?,
