@@ -262,14 +262,26 @@ async fn register_receive_the_mail_open_the_ticket_and_check_in() {
         .json()
         .await
         .unwrap();
-    let event = events["items"]
-        .as_array()
+    // The demo's open seminar: no approval, and questions of the organiser's own.
+    let mut event = None;
+    for e in events["items"].as_array().unwrap() {
+        let id = e["id"].as_i64().unwrap();
+        if !e["requires_approval"].as_bool().unwrap()
+            && !app.store.questions(id).await.unwrap().is_empty()
+        {
+            event = Some(id);
+            break;
+        }
+    }
+    let event = event.expect("an open event with questions");
+    let transport = app
+        .store
+        .questions(event)
+        .await
         .unwrap()
-        .iter()
-        .find(|e| !e["requires_approval"].as_bool().unwrap())
-        .unwrap()["id"]
-        .as_i64()
-        .unwrap();
+        .into_iter()
+        .find(|q| q.kind == baylink_store::QuestionKind::YesNo)
+        .expect("a yes-or-no question");
     let b = Browser::start().await;
 
     // Register through the form, on a phone-sized window.
@@ -278,6 +290,8 @@ async fn register_receive_the_mail_open_the_ticket_and_check_in() {
     b.wait_url("/register").await;
     b.type_into("#name", "梁詠詩").await;
     b.type_into("#email", "leung@example.hk").await;
+    b.click(&format!("input[name=\"{}\"][value=\"yes\"]", transport.field()))
+        .await;
     b.click("#consent").await;
     b.click("#submit-registration").await;
     b.wait_url("/registrations/").await;
@@ -345,6 +359,12 @@ async fn register_receive_the_mail_open_the_ticket_and_check_in() {
     assert!(
         result.contains("歡迎") && result.contains("梁詠詩"),
         "{result}"
+    );
+    // Under the name, the answers the door may need.
+    let answers = b.text("#answers").await;
+    assert!(
+        answers.contains("需要協助安排跨境交通") && answers.contains("是"),
+        "{answers}"
     );
     let reg = app
         .store

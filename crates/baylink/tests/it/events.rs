@@ -2385,6 +2385,28 @@ async fn organisers_ask_questions_of_their_own() {
     );
     assert!(page.contains("午餐、晚宴"), "{page}");
     assert!(!page.contains("id=\"questions-unanswered\""));
+    // At the door, staff see the answers beside the name (the travel document's number
+    // to hold against the document), in the door page's script.
+    let reg = app.store.registration_by_token(&token).await.unwrap();
+    let (status, door) = app
+        .api(
+            reqwest::Method::POST,
+            &format!(
+                "/api/v1/events/{id}/registrations/{}/check-in?lang=zh-Hant",
+                reg.id
+            ),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{door}");
+    assert_eq!(
+        door["answers"],
+        json!([
+            {"question": "回鄉證號碼", "answer": "H01234567"},
+            {"question": "參訪路線", "answer": "大疆創新總部"},
+            {"question": "出席環節", "answer": "午餐、晚宴"},
+        ])
+    );
     // The confirmation keeps a record of them, in the registrant's script.
     let mails = kit::sent_mails(app.store.as_ref(), baylink_store::sql::now() + 60).await;
     let mail = mails

@@ -275,6 +275,17 @@ pub struct CheckInResult {
     pub name: String,
     /// When the ticket was first used, if this is a second scan.
     pub already_at: Option<i64>,
+    /// Their answers to the organiser's own questions, each as a question and its answer
+    /// in the reader's language and script, for the door (a travel document's number to
+    /// see against the document, the site visit they join).
+    pub answers: Vec<ShownAnswer>,
+}
+
+/// A question and its answer as a reader reads them.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ShownAnswer {
+    pub question: String,
+    pub answer: String,
 }
 
 async fn do_check_in(
@@ -287,12 +298,23 @@ async fn do_check_in(
         .store
         .check_in(event_id, registration_id, baylink_store::sql::now())
         .await?;
+    let questions = s.store.questions(event_id).await?;
+    let answers = if questions.is_empty() {
+        Vec::new()
+    } else {
+        let given = s.store.answers_of(registration_id).await?;
+        crate::views::questions::answered(lang, &questions, &given)
+            .into_iter()
+            .map(|(question, answer)| ShownAnswer { question, answer })
+            .collect()
+    };
     Ok(Json(CheckInResult {
         registration_id,
         name: lang
             .text(&c.registration.name, &c.registration.name_script)
             .into_owned(),
         already_at: c.already_at,
+        answers,
     }))
 }
 
