@@ -577,6 +577,7 @@ pub async fn load(
                     options: vec!["午餐交流\n會後參訪前海深港青年夢工場".into()],
                     required: false,
                     retention_days: None,
+                    ..Default::default()
                 },
                 QuestionInput {
                     kind: "yes_no".into(),
@@ -585,11 +586,27 @@ pub async fn load(
                     required: false,
                     // Needed for the journey alone.
                     retention_days: Some(30),
+                    ..Default::default()
                 },
             ] {
                 let d = q.validate(Script::Hant).map_err(bad)?;
                 store.add_question(actor, ev.id, &d).await?;
             }
+            // Asked only of those who join the visit, whose hosts register each visitor's
+            // document at the gate; gone once the seminar is over.
+            let sessions = store.questions(ev.id).await?;
+            let d = QuestionInput {
+                kind: "text".into(),
+                label: "證件號碼（參訪入場登記用）".into(),
+                required: true,
+                retention_days: Some(0),
+                shown_if_question: sessions.first().map(|q| q.id),
+                shown_if_answer: Some("會後參訪前海深港青年夢工場".into()),
+                ..Default::default()
+            }
+            .validate(Script::Hant)
+            .map_err(bad)?;
+            store.add_question(actor, ev.id, &d).await?;
         }
     }
     open_matchmaking(store, actor, orgs).await?;

@@ -58,6 +58,10 @@ pub struct RegistrationQuestion {
     /// Days after the event's end its answers are kept; none for as long as the
     /// registration keeps its personal data (see `EventStore::sweep_retention`).
     pub retention_days: Option<i64>,
+    /// Asked only when this earlier question is answered with `shown_if_answer`.
+    pub shown_if_question: Option<i64>,
+    /// One of that question's options as written, or `yes` / `no`.
+    pub shown_if_answer: String,
 }
 
 impl RegistrationQuestion {
@@ -69,6 +73,22 @@ impl RegistrationQuestion {
     /// The field a form names this question's answer by, and its errors are reported on.
     pub fn field(&self) -> String {
         format!("q{}", self.id)
+    }
+
+    /// Whether it is asked, given the answers an earlier question has (`answer_of`): always,
+    /// or when the question it depends on was answered with its `shown_if_answer` (one of
+    /// the options chosen, for a `choices` question).
+    pub fn is_asked<'a>(&self, answer_of: impl Fn(i64) -> Option<&'a str>) -> bool {
+        match self.shown_if_question {
+            None => true,
+            Some(q) => answer_of(q).is_some_and(|a| a.lines().any(|l| l == self.shown_if_answer)),
+        }
+    }
+
+    /// The question it depends on and the answer it asks for, when it depends on one.
+    pub fn condition(&self) -> Option<(i64, &str)> {
+        self.shown_if_question
+            .map(|q| (q, self.shown_if_answer.as_str()))
     }
 
     /// Each option with the field of its own checkbox (`q12_0`, `q12_1`…), for a
@@ -95,6 +115,10 @@ pub struct QuestionInput {
     /// Days after the event's end the answers are kept, from 0 (deleted once it is over)
     /// to 3650; none for as long as the registration keeps its personal data.
     pub retention_days: Option<i64>,
+    /// Asked only when this earlier question of the event (one with options) is answered
+    /// with `shown_if_answer` (an option, in any script, or `yes` / `no`).
+    pub shown_if_question: Option<i64>,
+    pub shown_if_answer: Option<String>,
 }
 
 /// A checked question.
@@ -106,6 +130,9 @@ pub struct QuestionDraft {
     pub options: String,
     pub required: bool,
     pub retention_days: Option<i64>,
+    /// The question it depends on and the answer as given, checked against the event's
+    /// questions by the store ([`resolve_condition`]).
+    pub shown_if: Option<(i64, String)>,
 }
 
 impl QuestionInput {
@@ -138,6 +165,14 @@ impl QuestionInput {
                 );
             }
         }
+        let shown_if = match (self.shown_if_question, self.shown_if_answer.as_deref()) {
+            (None, _) => None,
+            (Some(q), Some(a)) if !a.trim().is_empty() => Some((q, a.trim().to_owned())),
+            (Some(_), _) => {
+                errors.push(FieldError::new("shown_if", "err-unknown-choice"));
+                None
+            }
+        };
         let keep = &crate::events::ANSWER_RETENTION_DAYS;
         if self.retention_days.is_some_and(|d| !keep.contains(&d)) {
             errors.push(
@@ -153,6 +188,7 @@ impl QuestionInput {
                 options: options.join("\n"),
                 required: self.required,
                 retention_days: self.retention_days,
+                shown_if,
             }),
             _ => Err(StoreError::Invalid(errors)),
         }
@@ -200,6 +236,17 @@ pub fn check_answers(
     }
     for q in questions {
         let field = q.field();
+        // Not asked (the answer it depends on was not given): whatever came is dropped,
+        // and it is not required. Questions depend on earlier ones only, so the answer
+        // they depend on is already kept.
+        let asked = q.is_asked(|id| {
+            kept.iter()
+                .find(|(k, _)| *k == id)
+                .map(|(_, a): &(i64, String)| a.as_str())
+        });
+        if !asked {
+            continue;
+        }
         let values: Vec<&str> = answers
             .iter()
             .filter(|a| a.question_id == q.id)
@@ -265,9 +312,53 @@ pub fn check_answers(
 /// Whether a required question has no answer yet (a colleague a representative entered,
 /// or a question added after the registration): their page and mail say so.
 pub fn required_unanswered(questions: &[RegistrationQuestion], answers: &[Answer]) -> bool {
-    questions
-        .iter()
-        .any(|q| q.required && !answers.iter().any(|a| a.question_id == q.id))
+    let answer_of = |id: i64| {
+        answers
+            .iter()
+            .find(|a| a.question_id == id)
+            .map(|a| a.answer.as_str())
+    };
+    questions.iter().any(|q| {
+        q.required && q.is_asked(answer_of) && !answers.iter().any(|a| a.question_id == q.id)
+    })
+}
+
+/// Checks that a question (`this`, none for a new one, placed last) may depend on the
+/// answer `shown_if` of another of the event's `questions` (in their order): an earlier
+/// one with options, and an answer it can have. Returns the question and the answer as
+/// it is stored (an option as the organiser wrote it, whatever script it came in).
+pub fn resolve_condition(
+    questions: &[RegistrationQuestion],
+    this: Option<i64>,
+    shown_if: Option<&(i64, String)>,
+) -> StoreResult<Option<(i64, String)>> {
+    let Some((on, answer)) = shown_if else {
+        return Ok(None);
+    };
+    let earlier = match this {
+        Some(id) => questions
+            .iter()
+            .take_while(|q| q.id != id)
+            .collect::<Vec<_>>(),
+        None => questions.iter().collect(),
+    };
+    let Some(q) = earlier.into_iter().find(|q| q.id == *on) else {
+        return Err(StoreError::invalid("shown_if", "err-condition-question"));
+    };
+    let stored = match q.kind {
+        QuestionKind::Text => None,
+        QuestionKind::YesNo => matches!(answer.as_str(), "yes" | "no").then(|| answer.clone()),
+        QuestionKind::Choice | QuestionKind::Choices => q
+            .option_list()
+            .into_iter()
+            .find(|o| fold(o) == fold(answer))
+            .map(str::to_owned),
+    };
+    match (q.kind, stored) {
+        (QuestionKind::Text, _) => Err(StoreError::invalid("shown_if", "err-condition-question")),
+        (_, None) => Err(StoreError::invalid("shown_if", "err-unknown-choice")),
+        (_, Some(a)) => Ok(Some((q.id, a))),
+    }
 }
 
 /// A line of text, trimmed, with its length and characters checked.
@@ -301,6 +392,8 @@ mod tests {
             required,
             sort_order: 0,
             retention_days: None,
+            shown_if_question: None,
+            shown_if_answer: String::new(),
         }
     }
 
@@ -330,6 +423,7 @@ mod tests {
             ],
             required: true,
             retention_days: None,
+            ..Default::default()
         }
         .validate(Script::Hans)
         .unwrap();
@@ -371,6 +465,7 @@ mod tests {
             options: vec!["a".into(), "b".into()],
             required: false,
             retention_days: None,
+            ..Default::default()
         }
         .validate(Script::Hant)
         .unwrap();
@@ -440,6 +535,116 @@ mod tests {
         assert_eq!(
             codes(check_answers(&qs, &[answer(1, &[&long])], false).unwrap_err()),
             [("q1".into(), "err-too-long".into())]
+        );
+    }
+
+    /// A question asked only on another's answer: not asked, whatever came for it is
+    /// dropped and it is not required; asked, it is checked like any other. Chains follow
+    /// the order.
+    #[test]
+    fn a_question_asked_on_another_answer() {
+        let join = question(1, QuestionKind::Choices, "午餐\n前海參訪", false);
+        let mut document = question(2, QuestionKind::Text, "", true);
+        document.shown_if_question = Some(1);
+        document.shown_if_answer = "前海參訪".into();
+        let mut escort = question(3, QuestionKind::YesNo, "", true);
+        escort.shown_if_question = Some(2);
+        escort.shown_if_answer = "yes".into();
+        let qs = [join.clone(), document.clone(), escort];
+
+        // Lunch only: the document is not asked, what came for it is dropped.
+        let kept = check_answers(
+            &qs,
+            &[answer(1, &["午餐"]), answer(2, &["H01234567"])],
+            true,
+        )
+        .unwrap();
+        assert_eq!(kept, [(1, "午餐".to_owned())]);
+        // The visit: the document is required, and checked.
+        let err = check_answers(&qs, &[answer(1, &["前海参访"])], true).unwrap_err();
+        assert_eq!(codes(err), [("q2".to_owned(), "err-required".to_owned())]);
+        let kept = check_answers(
+            &qs,
+            &[answer(1, &["前海参访", "午餐"]), answer(2, &["H01234567"])],
+            true,
+        )
+        .unwrap();
+        assert_eq!(
+            kept,
+            [
+                (1, "午餐\n前海參訪".to_owned()),
+                (2, "H01234567".to_owned())
+            ]
+        );
+        // A question on a text's answer never matches a number: not asked.
+        assert!(!qs[2].is_asked(|id| (id == 2).then_some("H01234567")));
+
+        let stored = |pairs: &[(i64, &str)]| -> Vec<Answer> {
+            pairs
+                .iter()
+                .map(|(q, a)| Answer {
+                    registration_id: 9,
+                    question_id: *q,
+                    answer: (*a).into(),
+                })
+                .collect()
+        };
+        assert!(!required_unanswered(&qs, &stored(&[(1, "午餐")])));
+        assert!(required_unanswered(&qs, &stored(&[(1, "午餐\n前海參訪")])));
+        assert!(!required_unanswered(
+            &qs,
+            &stored(&[(1, "前海參訪"), (2, "H01234567")])
+        ));
+    }
+
+    /// What a question may depend on: an earlier one with options, on an answer it can
+    /// have, kept as the organiser wrote it.
+    #[test]
+    fn a_condition_names_an_earlier_question_and_one_of_its_answers() {
+        let join = question(1, QuestionKind::Choice, "午餐\n前海參訪", false);
+        let note = question(2, QuestionKind::Text, "", false);
+        let dinner = question(3, QuestionKind::YesNo, "", false);
+        let qs = [join, note, dinner];
+        let on = |q: i64, a: &str| Some((q, a.to_owned()));
+        assert_eq!(resolve_condition(&qs, None, None).unwrap(), None);
+        assert_eq!(
+            resolve_condition(&qs, None, on(1, "前海参访").as_ref()).unwrap(),
+            on(1, "前海參訪")
+        );
+        assert_eq!(
+            resolve_condition(&qs, Some(2), on(1, "午餐").as_ref()).unwrap(),
+            on(1, "午餐")
+        );
+        assert_eq!(
+            resolve_condition(&qs, None, on(3, "no").as_ref()).unwrap(),
+            on(3, "no")
+        );
+        let code = |r: StoreResult<Option<(i64, String)>>| codes(r.unwrap_err())[0].1.clone();
+        // A text has no answers to wait for; a later question is not asked first; an
+        // answer a question cannot have never comes.
+        assert_eq!(
+            code(resolve_condition(&qs, None, on(2, "x").as_ref())),
+            "err-condition-question"
+        );
+        assert_eq!(
+            code(resolve_condition(&qs, Some(1), on(3, "yes").as_ref())),
+            "err-condition-question"
+        );
+        assert_eq!(
+            code(resolve_condition(&qs, Some(1), on(1, "午餐").as_ref())),
+            "err-condition-question"
+        );
+        assert_eq!(
+            code(resolve_condition(&qs, None, on(1, "晚宴").as_ref())),
+            "err-unknown-choice"
+        );
+        assert_eq!(
+            code(resolve_condition(&qs, None, on(3, "maybe").as_ref())),
+            "err-unknown-choice"
+        );
+        assert_eq!(
+            code(resolve_condition(&qs, None, on(99, "yes").as_ref())),
+            "err-condition-question"
         );
     }
 }

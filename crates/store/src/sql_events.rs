@@ -23,9 +23,8 @@ pub const SESSION_SELECT: &str = "SELECT s.id, s.event_id, s.kind, s.title, s.ti
 pub const ROLE_SELECT: &str = "SELECT r.id, r.event_id, r.org_id, r.role, r.sort_order, o.name AS org_name, o.name_script AS org_name_script, o.name_en AS org_name_en FROM event_roles r JOIN organisations o ON o.id = r.org_id";
 pub const SPEAKER_SELECT: &str = "SELECT a.id, a.item_id AS parent_id, a.person_id, a.title, a.title_script, a.sort_order, p.name AS person_name, p.name_script AS person_name_script, p.name_en AS person_name_en FROM item_speakers a JOIN people p ON p.id = a.person_id";
 pub const GUEST_SELECT: &str = "SELECT a.id, a.event_id AS parent_id, a.person_id, a.title, a.title_script, a.sort_order, p.name AS person_name, p.name_script AS person_name_script, p.name_en AS person_name_en FROM event_guests a JOIN people p ON p.id = a.person_id";
-pub const QUESTION_COLS: &str =
-    "id, event_id, kind, label, label_script, options, required, sort_order, retention_days";
-pub const QUESTION_SELECT: &str = "SELECT id, event_id, kind, label, label_script, options, required, sort_order, retention_days FROM registration_questions";
+pub const QUESTION_COLS: &str = "id, event_id, kind, label, label_script, options, required, sort_order, retention_days, shown_if_question, shown_if_answer";
+pub const QUESTION_SELECT: &str = "SELECT id, event_id, kind, label, label_script, options, required, sort_order, retention_days, shown_if_question, shown_if_answer FROM registration_questions";
 pub const INVITATION_COLS: &str = "id, event_id, email, name, name_script, token, locale, expires_at, used_at, registration_id, created_at";
 pub const OUTBOX_COLS: &str = "id, to_addr, kind, registration_id, invitation_id, meeting_request_id, interest_id, posting_id, locale, subject, body, created_at, attempts, next_attempt_at, sent_at, last_error";
 
@@ -891,8 +890,10 @@ macro_rules! impl_sql_events {
                         return Err(StoreError::Conflict("err-too-many-questions"));
                     }
                     let sort_order = existing.iter().map(|q| q.sort_order).max().unwrap_or(0) + 1;
+                    let shown_if = questions::resolve_condition(&existing, None, q.shown_if.as_ref())?;
+                    let (on, answer) = shown_if.unzip();
                     let q = sqlx::query_as::<_, RegistrationQuestion>(AssertSqlSafe(format!(
-                        "INSERT INTO registration_questions (event_id, kind, label, label_script, options, required, sort_order, retention_days) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING {QUESTION_COLS}")))
+                        "INSERT INTO registration_questions (event_id, kind, label, label_script, options, required, sort_order, retention_days, shown_if_question, shown_if_answer) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING {QUESTION_COLS}")))
                         .bind(event_id)
                         .bind(q.kind.code())
                         .bind(q.label.clone())
@@ -901,6 +902,8 @@ macro_rules! impl_sql_events {
                         .bind(q.required)
                         .bind(sort_order)
                         .bind(q.retention_days)
+                        .bind(on)
+                        .bind(answer.unwrap_or_default())
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(map_err)?;
@@ -913,14 +916,24 @@ macro_rules! impl_sql_events {
                 async fn update_question(&self, actor: &Actor, event_id: i64, question_id: i64, q: &QuestionDraft) -> StoreResult<RegistrationQuestion> {
                     let mut tx = self.begin().await?;
                     Self::lock_event(&mut tx, event_id).await?;
-                    let before = Self::questions_in(&mut tx, event_id)
-                        .await?
-                        .into_iter()
+                    let all = Self::questions_in(&mut tx, event_id).await?;
+                    let before = all
+                        .iter()
                         .find(|x| x.id == question_id)
+                        .cloned()
                         .ok_or(StoreError::NotFound)?;
                     if q.kind != before.kind {
                         return Err(StoreError::invalid("kind", "err-question-kind-fixed"));
                     }
+                    let shown_if = questions::resolve_condition(&all, Some(question_id), q.shown_if.as_ref())?;
+                    // An option another question waits for stays, as one chosen does.
+                    let kept: Vec<&str> = q.options.lines().collect();
+                    if matches!(q.kind, QuestionKind::Choice | QuestionKind::Choices)
+                        && all.iter().any(|d| d.shown_if_question == Some(question_id) && !kept.contains(&d.shown_if_answer.as_str()))
+                    {
+                        return Err(StoreError::invalid("options", "err-option-in-use"));
+                    }
+                    let (on, answer) = shown_if.unzip();
                     if matches!(q.kind, QuestionKind::Choice | QuestionKind::Choices) {
                         let answers: Vec<String> = sqlx::query("SELECT answer FROM registration_answers WHERE question_id = $1")
                             .bind(question_id)
@@ -937,13 +950,15 @@ macro_rules! impl_sql_events {
                         }
                     }
                     let after = sqlx::query_as::<_, RegistrationQuestion>(AssertSqlSafe(format!(
-                        "UPDATE registration_questions SET label = $2, label_script = $3, options = $4, required = $5, retention_days = $6 WHERE id = $1 RETURNING {QUESTION_COLS}")))
+                        "UPDATE registration_questions SET label = $2, label_script = $3, options = $4, required = $5, retention_days = $6, shown_if_question = $7, shown_if_answer = $8 WHERE id = $1 RETURNING {QUESTION_COLS}")))
                         .bind(question_id)
                         .bind(q.label.clone())
                         .bind(q.label_script.clone())
                         .bind(q.options.clone())
                         .bind(q.required)
                         .bind(q.retention_days)
+                        .bind(on)
+                        .bind(answer.unwrap_or_default())
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(map_err)?;
@@ -959,6 +974,9 @@ macro_rules! impl_sql_events {
                     let mut order = Self::questions_in(&mut tx, event_id).await?;
                     let at = order.iter().position(|q| q.id == question_id).ok_or(StoreError::NotFound)?;
                     if at > 0 {
+                        if order[at].shown_if_question == Some(order[at - 1].id) {
+                            return Err(StoreError::Conflict("err-question-before-condition"));
+                        }
                         order.swap(at - 1, at);
                         // Numbered afresh, 1, 2, 3…: equal numbers from earlier writes
                         // cannot leave two questions tied.

@@ -274,14 +274,24 @@ async fn register_receive_the_mail_open_the_ticket_and_check_in() {
         }
     }
     let event = event.expect("an open event with questions");
-    let transport = app
-        .store
-        .questions(event)
-        .await
-        .unwrap()
-        .into_iter()
+    let questions = app.store.questions(event).await.unwrap();
+    let transport = questions
+        .iter()
         .find(|q| q.kind == baylink_store::QuestionKind::YesNo)
         .expect("a yes-or-no question");
+    // The document's number, asked only of those who join the visit after it.
+    let document = questions
+        .iter()
+        .find(|q| q.shown_if_question.is_some())
+        .expect("a question asked on another's answer");
+    let (on, visit) = document.condition().unwrap();
+    let sessions = questions.iter().find(|q| q.id == on).unwrap();
+    let visit_tick = sessions
+        .option_fields()
+        .into_iter()
+        .find(|(_, o)| *o == visit)
+        .unwrap()
+        .0;
     let b = Browser::start().await;
 
     // Register through the form, on a phone-sized window.
@@ -290,7 +300,23 @@ async fn register_receive_the_mail_open_the_ticket_and_check_in() {
     b.wait_url("/register").await;
     b.type_into("#name", "梁詠詩").await;
     b.type_into("#email", "leung@example.hk").await;
-    b.click(&format!("input[name=\"{}\"][value=\"yes\"]", transport.field()))
+    b.click(&format!(
+        "input[name=\"{}\"][value=\"yes\"]",
+        transport.field()
+    ))
+    .await;
+    let shown = format!(
+        "return !document.getElementById({:?}).closest('[data-shown-if]').hidden",
+        document.field()
+    );
+    assert_eq!(
+        b.script(&shown).await,
+        json!(false),
+        "hidden until the visit is chosen"
+    );
+    b.click(&format!("input[name=\"{visit_tick}\"]")).await;
+    assert_eq!(b.script(&shown).await, json!(true), "asked once it is");
+    b.type_into(&format!("#{}", document.field()), "H76543210")
         .await;
     b.click("#consent").await;
     b.click("#submit-registration").await;
@@ -366,6 +392,7 @@ async fn register_receive_the_mail_open_the_ticket_and_check_in() {
         answers.contains("需要協助安排跨境交通") && answers.contains("是"),
         "{answers}"
     );
+    assert!(answers.contains("H76543210"), "{answers}");
     let reg = app
         .store
         .list_registrations(event, Some("leung"), None, 10, 0)

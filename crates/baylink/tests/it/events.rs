@@ -2820,3 +2820,179 @@ async fn personal_data_goes_when_the_organisers_period_ends() {
     assert!(log.contains("保留期滿，刪除個人資料"), "{log}");
     assert!(!log.contains("zhoumin@example.cn"));
 }
+
+/// Staff make a question wait on another's answer from the manage page ("ask only when");
+/// the form marks it for the page's script and leaves its "required" to the server, and a
+/// registration that does not give that answer is not asked it.
+#[tokio::test]
+async fn a_question_is_asked_only_on_another_answer() {
+    let mut app = kit::demo_app().await;
+    let day = format!("{}-12-27", kit::next_year());
+    app.sign_in(SECRETARIAT).await;
+    let r = app
+        .post_form(
+            "/zh-Hant/events/new",
+            &[
+                ("kind", "visit"),
+                ("title", "港深創科交流日"),
+                ("region", "hong_kong"),
+                ("start_date", &day),
+                ("start_time", "09:00"),
+                ("end_date", &day),
+                ("end_time", "17:00"),
+                ("registration_open", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let id: i64 = r.headers()["location"]
+        .to_str()
+        .unwrap()
+        .trim_start_matches("/zh-Hant/events/")
+        .trim_end_matches("/manage")
+        .parse()
+        .unwrap();
+    let questions = format!("/zh-Hant/events/{id}/questions");
+    let r = app
+        .post_form(
+            &questions,
+            &[("label", "是否參加河套參訪"), ("kind", "yes_no")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let visit = app.store.questions(id).await.unwrap().remove(0);
+    let manage = format!("/zh-Hant/events/{id}/manage");
+    let (_, page) = app.page(&manage).await;
+    let yes = format!("{}:yes", visit.id);
+    assert!(
+        page.contains(&format!(
+            "<option value=\"{yes}\">是否參加河套參訪：是</option>"
+        )),
+        "{page}"
+    );
+    // Waiting on an answer a yes-or-no cannot have: refused on its field.
+    let r = app
+        .post_form(
+            &questions,
+            &[
+                ("label", "回鄉證號碼"),
+                ("kind", "text"),
+                ("required", "1"),
+                ("shown_if", &format!("{}:maybe", visit.id)),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(app.store.questions(id).await.unwrap().len(), 1);
+    let r = app
+        .post_form(
+            &questions,
+            &[
+                ("label", "回鄉證號碼"),
+                ("kind", "text"),
+                ("required", "1"),
+                ("shown_if", &yes),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let document = app.store.questions(id).await.unwrap().remove(1);
+    assert_eq!(document.condition(), Some((visit.id, "yes")));
+    let (_, page) = app.page(&manage).await;
+    assert!(
+        page.contains("僅在「是否參加河套參訪」答「是」時提問"),
+        "{page}"
+    );
+    // Its own page shows what it waits on, and offers only the questions before it.
+    let (_, edit) = app
+        .page(&format!("/zh-Hant/events/{id}/questions/{}", document.id))
+        .await;
+    assert!(
+        edit.contains(&format!("<option value=\"{yes}\" selected>")),
+        "{edit}"
+    );
+    let (_, edit_first) = app
+        .page(&format!("/zh-Hant/events/{id}/questions/{}", visit.id))
+        .await;
+    assert!(!edit_first.contains(&yes), "{edit_first}");
+    // Moving it above what it waits on is refused, said why.
+    let r = app
+        .post_form(
+            &format!("/zh-Hant/events/{id}/questions/{}/up", document.id),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("問題不能排在其所依據的問題之前")
+    );
+
+    // The form marks it for the script, without the browser's "required".
+    let visitor = kit::client();
+    let register = app.url(&format!("/zh-Hant/events/{id}/register"));
+    let form = visitor
+        .get(&register)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let field = document.field();
+    assert!(
+        form.contains(&format!(
+            "data-shown-if=\"{}\" data-shown-answer=\"yes\"",
+            visit.field()
+        )),
+        "{form}"
+    );
+    assert!(
+        form.contains(&format!("name=\"{field}\" value=\"\" maxlength=\"500\"")),
+        "{form}"
+    );
+    // Not joining: registered without the number, whatever a script-less form sent.
+    let r = visitor
+        .post(&register)
+        .form(&[
+            ("name", "黃家明"),
+            ("email", "wong@example.hk"),
+            ("consent", "1"),
+            (visit.field().as_str(), "no"),
+            (field.as_str(), "H11111111"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let reg = &app
+        .store
+        .registrations_by_address("wong@example.hk")
+        .await
+        .unwrap()[0];
+    let kept: Vec<(i64, String)> = app
+        .store
+        .answers_of(reg.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| (a.question_id, a.answer))
+        .collect();
+    assert_eq!(kept, [(visit.id, "no".to_owned())]);
+    // Joining: the number is required.
+    let r = visitor
+        .post(&register)
+        .form(&[
+            ("name", "何詠琪"),
+            ("email", "ho@example.hk"),
+            ("consent", "1"),
+            (visit.field().as_str(), "yes"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains("此欄必須填寫"));
+}

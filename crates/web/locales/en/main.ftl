@@ -1268,3 +1268,9 @@ answer-retention = { $days ->
     [one] Your answer is deleted a day after the event.
    *[other] Your answer is deleted { $days } days after the event.
 }
+field-shown-if = Ask only when
+shown-always = Always
+shown-if-choice = { $question }: { $answer }
+shown-if-note = asked only when “{ $question }” is answered “{ $answer }”
+err-condition-question = Choose an earlier question that has options.
+err-question-before-condition = A question cannot come before the question it depends on.

@@ -1205,3 +1205,9 @@ answer-retention = { $days ->
     [0] 您的回答将于活动结束后删除。
    *[other] 您的回答将于活动结束后 { $days } 天删除。
 }
+field-shown-if = 仅在以下情况提问
+shown-always = 总是提问
+shown-if-choice = { $question }：{ $answer }
+shown-if-note = 仅在“{ $question }”答“{ $answer }”时提问
+err-condition-question = 请选择排在前面、设有选项的问题。
+err-question-before-condition = 问题不能排在其所依据的问题之前。

@@ -1205,3 +1205,9 @@ answer-retention = { $days ->
     [0] 您的回答將於活動結束後刪除。
    *[other] 您的回答將於活動結束後 { $days } 日刪除。
 }
+field-shown-if = 僅在以下情況提問
+shown-always = 總是提問
+shown-if-choice = { $question }：{ $answer }
+shown-if-note = 僅在「{ $question }」答「{ $answer }」時提問
+err-condition-question = 請選擇排在前面、設有選項的問題。
+err-question-before-condition = 問題不能排在其所依據的問題之前。

@@ -523,6 +523,20 @@ async fn add_guest(
 fn question_input(form: &FormData, kind: &str) -> Result<baylink_store::QuestionInput, StoreError> {
     let mut errors = Vec::new();
     let retention_days = form.int("retention_days", &mut errors);
+    // "Ask only when": `{question}:{answer}`, or empty for always.
+    let shown_if = match form.get("shown_if").trim() {
+        "" => None,
+        v => match v
+            .split_once(':')
+            .and_then(|(q, a)| Some((q.parse::<i64>().ok()?, a)))
+        {
+            Some((q, a)) => Some((q, a.to_owned())),
+            None => {
+                errors.push(FieldError::new("shown_if", "err-unknown-choice"));
+                None
+            }
+        },
+    };
     if !errors.is_empty() {
         return Err(StoreError::Invalid(errors));
     }
@@ -532,6 +546,8 @@ fn question_input(form: &FormData, kind: &str) -> Result<baylink_store::Question
         options: vec![form.get("options").to_owned()],
         required: !form.get("required").is_empty(),
         retention_days,
+        shown_if_question: shown_if.as_ref().map(|(q, _)| *q),
+        shown_if_answer: shown_if.map(|(_, a)| a),
     })
 }
 
@@ -562,6 +578,8 @@ struct QuestionPage {
     c: Ctx,
     event: baylink_store::Event,
     question: baylink_store::RegistrationQuestion,
+    /// The event's questions, for what this one may depend on.
+    questions: Vec<baylink_store::RegistrationQuestion>,
     f: FormState,
 }
 
@@ -576,12 +594,11 @@ async fn question_page(
     require(c.auth.as_ref(), Action::EditDirectory)?;
     let (event_id, qid) = (id(raw)?, id(qid)?);
     let event = s.store.get_event(event_id).await?;
-    let question = s
-        .store
-        .questions(event_id)
-        .await?
-        .into_iter()
+    let questions = s.store.questions(event_id).await?;
+    let question = questions
+        .iter()
         .find(|q| q.id == qid)
+        .cloned()
         .ok_or(WebError::NotFound)?;
     let f = f.unwrap_or_else(|| {
         let mut values = std::collections::HashMap::from([
@@ -594,6 +611,13 @@ async fn question_page(
                     .map(|d| d.to_string())
                     .unwrap_or_default(),
             ),
+            (
+                "shown_if".to_owned(),
+                question
+                    .condition()
+                    .map(|(q, a)| format!("{q}:{a}"))
+                    .unwrap_or_default(),
+            ),
         ]);
         if question.required {
             values.insert("required".to_owned(), "1".to_owned());
@@ -604,6 +628,7 @@ async fn question_page(
         c,
         event,
         question,
+        questions,
         f,
     })
 }

@@ -98,3 +98,82 @@ pub fn answered(
         })
         .collect()
 }
+
+/// What a question may depend on ("ask only when"): each answer of the questions with
+/// options before `this` (all of them for a new question), as the value the form sends
+/// (`{question}:{answer}`) and as the reader sees it.
+pub fn condition_choices(
+    lang: Locale,
+    questions: &[RegistrationQuestion],
+    this: Option<i64>,
+) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for q in questions.iter().take_while(|q| Some(q.id) != this) {
+        let answers: Vec<&str> = match q.kind {
+            QuestionKind::Text => continue,
+            QuestionKind::YesNo => vec!["yes", "no"],
+            QuestionKind::Choice | QuestionKind::Choices => q.option_list(),
+        };
+        for a in answers {
+            let label = lang.t_args(
+                "shown-if-choice",
+                &[
+                    (
+                        "question",
+                        lang.text(&q.label, &q.label_script).into_owned().into(),
+                    ),
+                    ("answer", shown(lang, q, a).into()),
+                ],
+            );
+            out.push((format!("{}:{a}", q.id), label));
+        }
+    }
+    out
+}
+
+impl super::Ctx {
+    /// [`condition_choices`] for a new question, in the page's language.
+    pub fn condition_choices(&self, questions: &[RegistrationQuestion]) -> Vec<(String, String)> {
+        condition_choices(self.lang, questions, None)
+    }
+
+    /// [`condition_choices`] for the question `this`: those before it.
+    pub fn conditions_before(
+        &self,
+        questions: &[RegistrationQuestion],
+        this: &RegistrationQuestion,
+    ) -> Vec<(String, String)> {
+        condition_choices(self.lang, questions, Some(this.id))
+    }
+
+    /// Whether any question is asked only on another's answer (the form then carries
+    /// the script that shows and hides them).
+    pub fn has_conditions(&self, questions: &[RegistrationQuestion]) -> bool {
+        questions.iter().any(|q| q.shown_if_question.is_some())
+    }
+
+    /// "Asked only when …" for staff's list of questions; none for one always asked.
+    pub fn condition_note(
+        &self,
+        questions: &[RegistrationQuestion],
+        q: &RegistrationQuestion,
+    ) -> Option<String> {
+        let (on, answer) = q.condition()?;
+        let on = questions.iter().find(|x| x.id == on)?;
+        Some(
+            self.lang.t_args(
+                "shown-if-note",
+                &[
+                    (
+                        "question",
+                        self.lang
+                            .text(&on.label, &on.label_script)
+                            .into_owned()
+                            .into(),
+                    ),
+                    ("answer", shown(self.lang, on, answer).into()),
+                ],
+            ),
+        )
+    }
+}
