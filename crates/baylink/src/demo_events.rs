@@ -568,6 +568,14 @@ pub async fn load(
             )
             .await?;
         if !approval {
+            // The seminar's organiser (承辦) runs its registrations and door with the
+            // demo's representative account, without secretariat rights.
+            store
+                .add_event_role(actor, ev.id, orgs["hkitf"], EventRole::Organiser, 1)
+                .await?;
+            store
+                .add_event_manager(actor, ev.id, "rep.hkitf@demo.baylink")
+                .await?;
             // Questions of the organiser's own, optional so that anyone can register
             // without them (synthetic, like the event).
             for q in [

@@ -346,6 +346,19 @@ pub const REMINDER_LAST_SECONDS: i64 = 2 * 3600;
 /// their mailbox: they are reminded at a later sweep, if the event is still far enough.
 pub const REMINDER_SETTLE_SECONDS: i64 = 12 * 3600;
 
+/// An account that runs one event's registrations and door without being secretariat
+/// staff (the member organisation organising a forum): its registrations, approvals,
+/// corrections and erasures on request, check-in, invitations, announcements, badges and
+/// exports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
+pub struct EventManager {
+    pub event_id: i64,
+    pub user_id: i64,
+    pub display_name: String,
+    pub email: String,
+    pub added_at: i64,
+}
+
 /// What a retention sweep let go ([`EventStore::sweep_retention`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct RetentionSwept {
@@ -1198,6 +1211,26 @@ pub trait EventStore: Send + Sync {
     /// - The answers to each question whose own `retention_days` after its event's end
     ///   have passed are deleted.
     async fn sweep_retention(&self, now: i64) -> StoreResult<RetentionSwept>;
+    /// Makes the account with `email` a manager of the event (see [`EventManager`]);
+    /// an address no account has is an error on `email` (`err-no-such-account`), one
+    /// already a manager is left as it is.
+    async fn add_event_manager(
+        &self,
+        actor: &Actor,
+        event_id: i64,
+        email: &str,
+    ) -> StoreResult<EventManager>;
+    /// Takes an account's management of the event away.
+    async fn remove_event_manager(
+        &self,
+        actor: &Actor,
+        event_id: i64,
+        user_id: i64,
+    ) -> StoreResult<()>;
+    /// The event's managers, in the order they were added.
+    async fn event_managers(&self, event_id: i64) -> StoreResult<Vec<EventManager>>;
+    /// The events an account manages.
+    async fn managed_events(&self, user_id: i64) -> StoreResult<Vec<i64>>;
     /// Queues one mail to `email` with the links of the registrations made with it and of
     /// the invitations to it still waiting, for a holder who lost them, in `locale`;
     /// written when sent, so it lists what stands then. Returns whether it was queued: not

@@ -1156,6 +1156,8 @@ macro_rules! impl_sql_store {
                     // Where the account's address, name or words were written down.
                     for (sql, arg) in [
                         ("DELETE FROM sessions WHERE user_id = $1", None),
+                        ("DELETE FROM event_managers WHERE user_id = $1", None),
+                        ("UPDATE audit_log SET before_json = NULL, after_json = NULL WHERE entity = 'event_manager' AND entity_id = $1", None),
                         ("UPDATE posting_interests SET message = '' WHERE from_user_id = $1", None),
                         ("UPDATE audit_log SET before_json = NULL, after_json = NULL WHERE entity = 'user' AND entity_id = $1", None),
                         ("UPDATE audit_log SET before_json = NULL, after_json = NULL WHERE entity = 'interest' AND entity_id IN (SELECT id FROM posting_interests WHERE from_user_id = $1)", None),

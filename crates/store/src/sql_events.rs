@@ -1639,6 +1639,84 @@ macro_rules! impl_sql_events {
                     Ok(swept)
                 }
 
+                async fn add_event_manager(&self, actor: &Actor, event_id: i64, email: &str) -> StoreResult<EventManager> {
+                    let email = email.trim().to_lowercase();
+                    if email.is_empty() {
+                        return Err(StoreError::invalid("email", "err-required"));
+                    }
+                    let mut tx = self.begin().await?;
+                    Self::lock_event(&mut tx, event_id).await?;
+                    let user: Option<i64> = sqlx::query("SELECT id FROM users WHERE email = $1")
+                        .bind(email.clone())
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .map(|r| r.try_get(0))
+                        .transpose()
+                        .map_err(map_err)?;
+                    let user = user.ok_or_else(|| StoreError::invalid("email", "err-no-such-account"))?;
+                    let added = sqlx::query("INSERT INTO event_managers (event_id, user_id, added_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+                        .bind(event_id)
+                        .bind(user)
+                        .bind($crate::sql::now())
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .rows_affected();
+                    let m = sqlx::query_as::<_, EventManager>("SELECT m.event_id, m.user_id, u.display_name, u.email, m.added_at FROM event_managers m JOIN users u ON u.id = m.user_id WHERE m.event_id = $1 AND m.user_id = $2")
+                        .bind(event_id)
+                        .bind(user)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    if added > 0 {
+                        // Under the account's id, so that its erasure finds the lines that name it.
+                        Self::audit(&mut tx, actor, "create", "event_manager", user, None, audit_json(&m)).await?;
+                    }
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(m)
+                }
+
+                async fn remove_event_manager(&self, actor: &Actor, event_id: i64, user_id: i64) -> StoreResult<()> {
+                    let mut tx = self.begin().await?;
+                    Self::lock_event(&mut tx, event_id).await?;
+                    let before = sqlx::query_as::<_, EventManager>("SELECT m.event_id, m.user_id, u.display_name, u.email, m.added_at FROM event_managers m JOIN users u ON u.id = m.user_id WHERE m.event_id = $1 AND m.user_id = $2")
+                        .bind(event_id)
+                        .bind(user_id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)?;
+                    sqlx::query("DELETE FROM event_managers WHERE event_id = $1 AND user_id = $2")
+                        .bind(event_id)
+                        .bind(user_id)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    Self::audit(&mut tx, actor, "delete", "event_manager", user_id, audit_json(&before), None).await?;
+                    tx.commit().await.map_err(map_err)
+                }
+
+                async fn event_managers(&self, event_id: i64) -> StoreResult<Vec<EventManager>> {
+                    sqlx::query_as::<_, EventManager>("SELECT m.event_id, m.user_id, u.display_name, u.email, m.added_at FROM event_managers m JOIN users u ON u.id = m.user_id WHERE m.event_id = $1 ORDER BY m.added_at, m.user_id")
+                        .bind(event_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn managed_events(&self, user_id: i64) -> StoreResult<Vec<i64>> {
+                    sqlx::query("SELECT event_id FROM event_managers WHERE user_id = $1 ORDER BY event_id")
+                        .bind(user_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)?
+                        .into_iter()
+                        .map(|r| r.try_get(0))
+                        .collect::<Result<_, _>>()
+                        .map_err(map_err)
+                }
+
                 async fn queue_event_reminders(&self, now: i64) -> StoreResult<u64> {
                     let done = sqlx::query("INSERT INTO outbox (to_addr, kind, registration_id, locale, created_at, next_attempt_at) SELECT r.email, 'reminder', r.id, r.locale, $1, $1 FROM registrations r JOIN events e ON e.id = r.event_id WHERE r.status = 'confirmed' AND r.synthetic = $5 AND e.starts_at > $2 AND e.starts_at <= $1 + COALESCE(e.reminder_hours * 3600, $3) AND r.created_at <= $4 AND e.reminders_off = $6 AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.registration_id = r.id AND o.kind = 'reminder') ON CONFLICT DO NOTHING")
                         .bind(now)

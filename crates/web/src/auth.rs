@@ -41,6 +41,9 @@ const MAX_FORM_BYTES: usize = 2 * 1024 * 1024;
 pub struct Auth {
     pub user: User,
     pub session: Session,
+    /// The events the account manages without being staff
+    /// ([`baylink_store::EventManager`]); staff manage all and are not looked up.
+    pub managed: Vec<i64>,
 }
 
 /// Something a role may or may not do.
@@ -80,6 +83,22 @@ pub fn require(auth: Option<&Auth>, action: Action) -> Result<&Auth, WebError> {
     } else {
         Err(WebError::Forbidden)
     }
+}
+
+/// Fails with 401 for anonymous requests and 403 unless the account runs `event_id`'s
+/// registrations and door: staff, or one of its managers.
+pub fn require_event(auth: Option<&Auth>, event_id: i64) -> Result<&Auth, WebError> {
+    let auth = auth.ok_or(WebError::Unauthorized)?;
+    if manages(auth, event_id) {
+        Ok(auth)
+    } else {
+        Err(WebError::Forbidden)
+    }
+}
+
+/// Whether the account runs `event_id`'s registrations and door (see [`require_event`]).
+pub fn manages(auth: &Auth, event_id: i64) -> bool {
+    allowed(Some(&auth.user), Action::EditDirectory) || auth.managed.contains(&event_id)
 }
 
 /// Hashes a password with Argon2id and a fresh salt (PHC string format).
@@ -154,7 +173,22 @@ pub async fn load_session(State(state): State<AppState>, mut req: Request, next:
         {
             Ok(Some((session, user))) => {
                 language = changed_language(&user, req.method(), req.uri().path());
-                req.extensions_mut().insert(Auth { user, session });
+                let managed = if allowed(Some(&user), Action::EditDirectory) {
+                    Vec::new()
+                } else {
+                    match state.store.managed_events(user.id).await {
+                        Ok(m) => m,
+                        Err(e) => {
+                            use axum::response::IntoResponse;
+                            return WebError::from(e).into_response();
+                        }
+                    }
+                };
+                req.extensions_mut().insert(Auth {
+                    user,
+                    session,
+                    managed,
+                });
             }
             Ok(None) => {}
             Err(e) => {

@@ -1762,7 +1762,21 @@ async fn holders_and_representatives_correct_details() {
         app.post_form(&other, &[("name", "X")]).await.status(),
         StatusCode::NOT_FOUND
     );
-    // Nor are staff's pages theirs.
+    // Nor are staff's pages theirs, unless they manage the event (the demo's
+    // representative manages the seminar: not here).
+    let rep = app
+        .store
+        .find_user_by_email(kit::REP)
+        .await
+        .unwrap()
+        .unwrap();
+    if let Err(e) = app
+        .store
+        .remove_event_manager(&baylink_store::Actor::cli(), event, rep.id)
+        .await
+    {
+        assert!(matches!(e, baylink_store::StoreError::NotFound), "{e:?}");
+    }
     let staff = format!("/en/events/{event}/registrations/{}/details", mary.id);
     assert_eq!(app.page(&staff).await.0, StatusCode::FORBIDDEN);
 
@@ -2995,4 +3009,133 @@ async fn a_question_is_asked_only_on_another_answer() {
         .unwrap();
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.text().await.unwrap().contains("此欄必須填寫"));
+}
+
+/// The member organisation organising an event runs its registrations and door with an
+/// account of its own: the secretariat makes it a manager of that event on the manage
+/// page, and it then sees the registrations, exports them and checks people in there
+/// (its "my registrations" page lists the event), but not another event's, nor the
+/// programme; taken away, it is refused again.
+#[tokio::test]
+async fn an_organisations_account_manages_one_event() {
+    let mut staff = kit::demo_app().await;
+    staff.sign_in(SECRETARIAT).await;
+    let mut rep = kit::app_on(staff.db.clone(), staff.store.clone()).await;
+    rep.sign_in(kit::REP).await;
+    let account = staff
+        .store
+        .find_user_by_email(kit::REP)
+        .await
+        .unwrap()
+        .unwrap();
+    // The demo's representative manages the open seminar.
+    let managed = staff.store.managed_events(account.id).await.unwrap();
+    assert_eq!(managed.len(), 1, "{managed:?}");
+    let seminar = managed[0];
+    let (_, mine) = rep.page("/zh-Hant/registrations/mine").await;
+    assert!(
+        mine.contains("您管理的活動")
+            && mine.contains(&format!("/zh-Hant/events/{seminar}/registrations")),
+        "{mine}"
+    );
+    let (_, page) = rep.page(&format!("/zh-Hant/events/{seminar}")).await;
+    assert!(page.contains("id=\"event-registrations\""), "{page}");
+    assert!(
+        !page.contains(&format!("/events/{seminar}/manage")),
+        "{page}"
+    );
+
+    // Its registrations, their export and the door.
+    let visitor = crate::matchmaking::register(&staff, seminar, "區嘉欣", "au@example.hk").await;
+    let token = visitor.rsplit('/').next().unwrap();
+    let reg = staff.store.registration_by_token(token).await.unwrap();
+    for path in [
+        format!("/zh-Hant/events/{seminar}/registrations"),
+        format!("/zh-Hant/events/{seminar}/check-in"),
+        format!("/api/v1/events/{seminar}/registrations.csv?lang=zh-Hant"),
+        format!("/zh-Hant/events/{seminar}/registrations/{}/details", reg.id),
+    ] {
+        let (status, body) = rep.page(&path).await;
+        assert_eq!(status, StatusCode::OK, "{path}: {body}");
+    }
+    let (status, body) = rep
+        .api(
+            reqwest::Method::POST,
+            &format!("/api/v1/events/{seminar}/registrations/{}/check-in", reg.id),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(
+        staff
+            .store
+            .get_registration(reg.id)
+            .await
+            .unwrap()
+            .checked_in_at
+            .is_some()
+    );
+
+    // Not another event's, not the programme, not the directory.
+    let other = open_events(&rep.client, &rep.url(""))
+        .await
+        .into_iter()
+        .find(|e| *e != seminar)
+        .unwrap();
+    for path in [
+        format!("/zh-Hant/events/{other}/registrations"),
+        format!("/api/v1/events/{other}/registrations.csv"),
+        format!("/zh-Hant/events/{seminar}/manage"),
+    ] {
+        let (status, _) = rep.page(&path).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{path}");
+    }
+    let r = rep
+        .post_form(
+            &format!("/zh-Hant/events/{seminar}/managers"),
+            &[("manager_email", kit::PARTICIPANT)],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+
+    // The secretariat: an address without an account is refused, said why; the
+    // representative's management is taken away from the manage page.
+    let manage = format!("/zh-Hant/events/{seminar}/manage");
+    let (_, page) = staff.page(&manage).await;
+    assert!(
+        page.contains("id=\"event-managers\"") && page.contains(kit::REP),
+        "{page}"
+    );
+    let r = staff
+        .post_form(
+            &format!("/zh-Hant/events/{seminar}/managers"),
+            &[("manager_email", "nobody@example.hk")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains("沒有以此電郵登入的帳戶"));
+    let r = staff
+        .post_form(
+            &format!("/zh-Hant/events/{seminar}/managers/{}/delete", account.id),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (status, _) = rep
+        .page(&format!("/zh-Hant/events/{seminar}/registrations"))
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    // And given to another account by its address.
+    let r = staff
+        .post_form(
+            &format!("/zh-Hant/events/{seminar}/managers"),
+            &[("manager_email", kit::PARTICIPANT)],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, page) = staff.page(&manage).await;
+    assert!(
+        page.contains(kit::PARTICIPANT) && !page.contains(kit::REP),
+        "{page}"
+    );
 }

@@ -2050,3 +2050,89 @@ async fn question_conditions_on_postgres() {
     let db = TestDb::postgres().await;
     question_conditions(db.open().await).await;
 }
+
+/// An event's managers on both backends: added by an account's address (once however
+/// often), listed, taken away, and gone with the account's erasure, audit lines included.
+async fn event_managers(store: Arc<dyn Store>) {
+    let s = store.as_ref();
+    let me = Actor::cli();
+    let ev = event(s, Some(10), false).await;
+    let other = event(s, Some(10), false).await;
+    let user = UserInput {
+        email: "organiser@hkitf.example".into(),
+        display_name: "承辦單位職員".into(),
+        role: "participant".into(),
+        side_id: None,
+        org_id: None,
+    }
+    .validate()
+    .unwrap();
+    let user = s.create_user(&me, &user, "x").await.unwrap();
+    assert!(s.managed_events(user.id).await.unwrap().is_empty());
+    // Unknown address: refused on its field; nothing added.
+    assert!(matches!(
+        s.add_event_manager(&me, ev.id, "nobody@example.org").await,
+        Err(StoreError::Invalid(f)) if f[0].field == "email" && f[0].code == "err-no-such-account"
+    ));
+    // Any case, spaces around: the account's address.
+    let m = s
+        .add_event_manager(&me, ev.id, " Organiser@HKITF.example ")
+        .await
+        .unwrap();
+    assert_eq!((m.event_id, m.user_id), (ev.id, user.id));
+    assert_eq!(m.display_name, "承辦單位職員");
+    let again = s
+        .add_event_manager(&me, ev.id, "organiser@hkitf.example")
+        .await
+        .unwrap();
+    assert_eq!(again, m, "added once");
+    s.add_event_manager(&me, other.id, "organiser@hkitf.example")
+        .await
+        .unwrap();
+    assert_eq!(
+        s.event_managers(ev.id).await.unwrap(),
+        std::slice::from_ref(&m)
+    );
+    assert_eq!(s.managed_events(user.id).await.unwrap(), [ev.id, other.id]);
+    s.remove_event_manager(&me, other.id, user.id)
+        .await
+        .unwrap();
+    assert!(matches!(
+        s.remove_event_manager(&me, other.id, user.id).await,
+        Err(StoreError::NotFound)
+    ));
+    assert_eq!(s.managed_events(user.id).await.unwrap(), [ev.id]);
+    assert!(matches!(
+        s.add_event_manager(&me, 999_999, "organiser@hkitf.example")
+            .await,
+        Err(StoreError::NotFound)
+    ));
+
+    // The account erased: its management goes, and the audit lines that named it.
+    s.erase_user(&me, user.id).await.unwrap();
+    assert!(s.event_managers(ev.id).await.unwrap().is_empty());
+    let audit = s.list_audit(50, 0).await.unwrap();
+    assert!(
+        audit
+            .items
+            .iter()
+            .filter(|a| a.entity == "event_manager")
+            .all(|a| a.before_json.is_none() && a.after_json.is_none()),
+        "{:?}",
+        audit.items
+    );
+    assert!(audit.items.iter().any(|a| a.entity == "event_manager"));
+}
+
+#[tokio::test]
+async fn event_managers_on_sqlite() {
+    let db = TestDb::sqlite();
+    event_managers(db.open().await).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn event_managers_on_postgres() {
+    let db = TestDb::postgres().await;
+    event_managers(db.open().await).await;
+}

@@ -18,7 +18,7 @@ use utoipa::ToSchema;
 
 use super::{ApiJson, path_id};
 use crate::AppState;
-use crate::auth::{Action, MaybeAuth, require};
+use crate::auth::{MaybeAuth, require_event};
 use crate::error::{WebError, api_locale_from};
 use crate::i18n::Locale;
 use crate::sheets::SheetFormat;
@@ -153,9 +153,9 @@ pub async fn list_registrations(
     Path(id): Path<String>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Json<Page<RegistrationView>>, WebError> {
-    require(a.as_ref(), Action::EditDirectory)?;
-    let lang = api_locale_from(&headers, q.get("lang").map(String::as_str));
     let id = path_id(&id)?;
+    require_event(a.as_ref(), id)?;
+    let lang = api_locale_from(&headers, q.get("lang").map(String::as_str));
     s.store.get_event(id).await?;
     let status = match q.get("status").map(String::as_str) {
         None | Some("") => None,
@@ -195,7 +195,7 @@ pub async fn register(
 ) -> Result<Response, WebError> {
     let lang = api_locale_from(&headers, q.get("lang").map(String::as_str));
     let channel = if q.get("invited").is_some_and(|v| v == "true") {
-        require(a.as_ref(), Action::EditDirectory)?;
+        require_event(a.as_ref(), path_id(&id)?)?;
         Channel::Invited
     } else {
         Channel::Public
@@ -329,9 +329,9 @@ pub async fn check_in_ticket(
     Query(q): Query<HashMap<String, String>>,
     ApiJson(scan): ApiJson<TicketScan>,
 ) -> Result<Json<CheckInResult>, WebError> {
-    require(a.as_ref(), Action::EditDirectory)?;
-    let lang = api_locale_from(&headers, q.get("lang").map(String::as_str));
     let event_id = path_id(&id)?;
+    require_event(a.as_ref(), event_id)?;
+    let lang = api_locale_from(&headers, q.get("lang").map(String::as_str));
     let key = s.store.event_signing_key(event_id).await?;
     let public = baylink_tickets::public_key(&key).map_err(ticket_error)?;
     let ticket = baylink_tickets::verify(&public, event_id, &scan.ticket).map_err(ticket_error)?;
@@ -348,9 +348,10 @@ pub async fn check_in_by_id(
     Path((id, rid)): Path<(String, String)>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Json<CheckInResult>, WebError> {
-    require(a.as_ref(), Action::EditDirectory)?;
+    let event_id = path_id(&id)?;
+    require_event(a.as_ref(), event_id)?;
     let lang = api_locale_from(&headers, q.get("lang").map(String::as_str));
-    do_check_in(&s, lang, path_id(&id)?, path_id(&rid)?).await
+    do_check_in(&s, lang, event_id, path_id(&rid)?).await
 }
 
 /// A participant's own registration, by the secret in their link.
@@ -665,8 +666,8 @@ async fn export_data(
     a: Option<&crate::auth::Auth>,
     id: &str,
 ) -> Result<(Event, Vec<Registration>), WebError> {
-    require(a, Action::EditDirectory)?;
     let id = path_id(id.trim_end_matches(".csv").trim_end_matches(".xlsx"))?;
+    require_event(a, id)?;
     let event = s.store.get_event(id).await?;
     let regs = s
         .store

@@ -348,8 +348,8 @@ async fn delegate_correct(
 
 /// Staff's page for any registration of the event (one of another event: 404).
 async fn staff_page(s: &AppState, c: Ctx, raw: &str, rid: &str) -> Result<DetailsPage, WebError> {
-    crate::auth::require(c.auth.as_ref(), crate::auth::Action::EditDirectory)?;
     let (event_id, rid) = (id(raw)?, id(rid)?);
+    crate::auth::require_event(c.auth.as_ref(), event_id)?;
     let reg = s.store.get_registration(rid).await?;
     if reg.event_id != event_id {
         return Err(WebError::NotFound);

@@ -27,6 +27,8 @@ pub fn router() -> Router<AppState> {
         .route("/events/{id}/roles", post(add_role))
         .route("/events/{id}/organisation-places", post(set_places))
         .route("/events/{id}/guests", post(add_guest))
+        .route("/events/{id}/managers", post(add_manager))
+        .route("/events/{id}/managers/{uid}/delete", post(remove_manager))
         .route("/events/{id}/questions", post(add_question))
         .route(
             "/events/{id}/questions/{qid}",
@@ -265,6 +267,8 @@ struct ManagePage {
     /// Organisations with places of their own for delegations: (organisation, its name,
     /// places).
     places: Vec<(i64, String, i64)>,
+    /// Accounts that run its registrations and door without being staff.
+    managers: Vec<baylink_store::EventManager>,
     f: FormState,
 }
 
@@ -292,12 +296,14 @@ async fn manage_page(
             (org, name, n)
         })
         .collect();
+    let managers = s.store.event_managers(event_id).await?;
     Ok(ManagePage {
         c,
         p,
         orgs,
         people,
         places,
+        managers,
         f,
     })
 }
@@ -516,6 +522,51 @@ async fn add_guest(
     }
     .await;
     after(&s, c, event_id, form, result).await
+}
+
+/// Makes an account (by its sign-in address) a manager of the event: it runs the event's
+/// registrations and door from then on.
+async fn add_manager(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::EditDirectory)?.clone();
+    let event_id = id(&raw)?;
+    let result = s
+        .store
+        .add_event_manager(&actor(&auth), event_id, form.get("manager_email"))
+        .await
+        .map(|_| ())
+        .map_err(|e| match e {
+            // The form's field is named for the page, which has other e-mail fields.
+            StoreError::Invalid(fields) => StoreError::Invalid(
+                fields
+                    .into_iter()
+                    .map(|f| FieldError {
+                        field: "manager_email".into(),
+                        ..f
+                    })
+                    .collect(),
+            ),
+            e => e,
+        });
+    after(&s, c, event_id, form, result).await
+}
+
+/// Takes an account's management of the event away.
+async fn remove_manager(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path((raw, uid)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+    let event_id = id(&raw)?;
+    s.store
+        .remove_event_manager(&actor(auth), event_id, id(&uid)?)
+        .await?;
+    Ok(see(c.href(&format!("/events/{event_id}/manage"))))
 }
 
 /// A question as the manage page's and the question page's forms send it: the options in

@@ -17,7 +17,7 @@ use baylink_store::{
 use super::directory::actor;
 use super::{Ctx, FormData, FormState, form_errors, render, render_invalid, see};
 use crate::AppState;
-use crate::auth::{Action, require};
+use crate::auth::require_event;
 use crate::error::WebError;
 
 pub fn router() -> Router<AppState> {
@@ -736,6 +736,8 @@ struct MinePage {
     past: Vec<MyRegistration>,
     /// Invitations to the address still waiting: (event, when, token, valid until).
     invited: Vec<(String, String, String, String)>,
+    /// The events the account runs as a manager: (event, title, when), latest first.
+    managed: Vec<(i64, String, String)>,
 }
 
 /// What an address holds across events, each with its event: its registrations (erased
@@ -810,12 +812,38 @@ async fn my_registrations(State(s): State<AppState>, c: Ctx) -> Result<Response,
             )
         })
         .collect();
+    let mut managed = Vec::new();
+    for id in c
+        .auth
+        .as_ref()
+        .map(|a| a.managed.clone())
+        .unwrap_or_default()
+    {
+        match s.store.get_event(id).await {
+            Ok(e) => managed.push((e.starts_at, e)),
+            Err(baylink_store::StoreError::NotFound) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    managed.sort_by_key(|(starts, _)| std::cmp::Reverse(*starts));
+    let managed = managed
+        .into_iter()
+        .map(|(_, e)| {
+            let title = c.name(&e.title, &e.title_script, &e.title_en);
+            (
+                e.id,
+                title,
+                format!("{} {}", day(e.starts_at), clock(e.starts_at)),
+            )
+        })
+        .collect();
     // Coming events soonest first, past ones latest first.
     lines.sort_by_key(|(starts, _)| *starts);
     let (past, coming): (Vec<_>, Vec<_>) = lines.into_iter().map(|(_, l)| l).partition(|l| l.past);
     let mut r = render(&MinePage {
         c,
         email,
+        managed,
         invited,
         coming,
         past: past.into_iter().rev().collect(),
@@ -1016,7 +1044,7 @@ async fn registrations(
     Path(raw): Path<String>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
-    require(c.auth.as_ref(), Action::EditDirectory)?;
+    require_event(c.auth.as_ref(), id(&raw)?)?;
     let p = s.store.programme(id(&raw)?).await?;
     let query = q.get("q").cloned().unwrap_or_default();
     let page = s
@@ -1137,7 +1165,7 @@ async fn staff_cancel(
     c: Ctx,
     Path((raw, rid)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
-    let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+    let auth = require_event(c.auth.as_ref(), id(&raw)?)?;
     let (event_id, reg) = staff_registration(&s, &raw, &rid).await?;
     s.store
         .cancel_registration(Some(&actor(auth)), reg.id, baylink_store::sql::now())
@@ -1152,7 +1180,7 @@ async fn staff_erase(
     c: Ctx,
     Path((raw, rid)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
-    let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+    let auth = require_event(c.auth.as_ref(), id(&raw)?)?;
     let (event_id, reg) = staff_registration(&s, &raw, &rid).await?;
     s.store
         .erase_registration(Some(&actor(auth)), reg.id, baylink_store::sql::now())
@@ -1167,7 +1195,7 @@ async fn staff_move(
     Path((raw, rid)): Path<(String, String)>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+    let auth = require_event(c.auth.as_ref(), id(&raw)?)?;
     let (event_id, reg) = staff_registration(&s, &raw, &rid).await?;
     let mut errors = Vec::new();
     let from = form.int("from", &mut errors);
@@ -1186,7 +1214,7 @@ async fn decide(
     Path((raw, rid)): Path<(String, String)>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+    let auth = require_event(c.auth.as_ref(), id(&raw)?)?;
     let event_id = id(&raw)?;
     let reg = s.store.get_registration(id(&rid)?).await?;
     if reg.event_id != event_id {
@@ -1210,7 +1238,7 @@ async fn invite(
     Path(raw): Path<String>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+    let auth = require_event(c.auth.as_ref(), id(&raw)?)?;
     let event_id = id(&raw)?;
     let check = RegistrationInput {
         name: form.get("name").to_owned(),
@@ -1331,7 +1359,7 @@ async fn upload_invitees(
     Path(raw): Path<String>,
     mut multipart: axum::extract::Multipart,
 ) -> Result<Response, WebError> {
-    let auth = require(c.auth.as_ref(), Action::EditDirectory)?.clone();
+    let auth = require_event(c.auth.as_ref(), id(&raw)?)?.clone();
     let event = s.store.get_event(id(&raw)?).await?;
     let mut file: Option<(String, Vec<u8>)> = None;
     let mut valid_until = String::new();
@@ -1421,7 +1449,7 @@ async fn announce(
     Path(raw): Path<String>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+    let auth = require_event(c.auth.as_ref(), id(&raw)?)?;
     let event_id = id(&raw)?;
     let mut errors = Vec::new();
     let subject = form.get("subject").trim().to_owned();
@@ -1483,7 +1511,7 @@ async fn badges(
     c: Ctx,
     Path(raw): Path<String>,
 ) -> Result<Response, WebError> {
-    require(c.auth.as_ref(), Action::EditDirectory)?;
+    require_event(c.auth.as_ref(), id(&raw)?)?;
     let event = s.store.get_event(id(&raw)?).await?;
     let key = s.store.event_signing_key(event.id).await?;
     let regs = s
@@ -1515,7 +1543,7 @@ async fn check_in_page(
     c: Ctx,
     Path(raw): Path<String>,
 ) -> Result<Response, WebError> {
-    require(c.auth.as_ref(), Action::EditDirectory)?;
+    require_event(c.auth.as_ref(), id(&raw)?)?;
     let event = s.store.get_event(id(&raw)?).await?;
     let key = s.store.event_signing_key(event.id).await?;
     let public_key =

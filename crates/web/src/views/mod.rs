@@ -372,6 +372,14 @@ impl Ctx {
         self.can(Action::EditDirectory)
     }
 
+    /// The account runs this event's registrations and door: staff, or one of its
+    /// managers ([`crate::auth::require_event`]).
+    pub fn manages_event(&self, event_id: &i64) -> bool {
+        self.auth
+            .as_ref()
+            .is_some_and(|a| crate::auth::manages(a, *event_id))
+    }
+
     /// The account may publish postings: staff, or someone who speaks for an organisation
     /// (the same rule as the posting form's, `market::new_form`).
     pub fn can_post(&self) -> bool {
