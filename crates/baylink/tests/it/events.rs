@@ -3054,6 +3054,7 @@ async fn an_organisations_account_manages_one_event() {
         format!("/zh-Hant/events/{seminar}/check-in"),
         format!("/api/v1/events/{seminar}/registrations.csv?lang=zh-Hant"),
         format!("/zh-Hant/events/{seminar}/registrations/{}/details", reg.id),
+        format!("/zh-Hant/events/{seminar}/matchmaking"),
     ] {
         let (status, body) = rep.page(&path).await;
         assert_eq!(status, StatusCode::OK, "{path}: {body}");
@@ -3085,6 +3086,7 @@ async fn an_organisations_account_manages_one_event() {
     for path in [
         format!("/zh-Hant/events/{other}/registrations"),
         format!("/api/v1/events/{other}/registrations.csv"),
+        format!("/zh-Hant/events/{other}/matchmaking"),
         format!("/zh-Hant/events/{seminar}/manage"),
     ] {
         let (status, _) = rep.page(&path).await;

@@ -19,7 +19,7 @@ use utoipa::ToSchema;
 
 use super::path_id;
 use crate::AppState;
-use crate::auth::{Action, Auth, MaybeAuth, require};
+use crate::auth::{Auth, MaybeAuth, require_event};
 use crate::error::{WebError, api_locale_from};
 use crate::i18n::Locale;
 use crate::sheets::SheetFormat;
@@ -92,8 +92,9 @@ struct Loaded {
 }
 
 async fn load(s: &AppState, a: Option<&Auth>, raw: &str) -> Result<(i64, Loaded), WebError> {
-    require(a, Action::EditDirectory)?;
-    let event = s.store.get_event(path_id(raw)?).await?;
+    let event_id = path_id(raw)?;
+    require_event(a, event_id)?;
+    let event = s.store.get_event(event_id).await?;
     s.store
         .expire_meeting_requests(event.id, baylink_store::sql::now())
         .await?;

@@ -33,7 +33,7 @@ use super::events::{clock, day};
 use super::{Ctx, FormData, meeting_suggestions, render, render_invalid, see};
 use crate::AppState;
 use crate::api::path_id as id;
-use crate::auth::{Action, require};
+use crate::auth::require_event;
 use crate::error::WebError;
 
 pub fn router() -> Router<AppState> {
@@ -694,7 +694,7 @@ async fn organiser_view(
     queued: Option<i64>,
     status: StatusCode,
 ) -> Result<Response, WebError> {
-    require(c.auth.as_ref(), Action::EditDirectory)?;
+    require_event(c.auth.as_ref(), event_id)?;
     let event = s.store.get_event(event_id).await?;
     s.store
         .expire_meeting_requests(event.id, baylink_store::sql::now())
@@ -1174,7 +1174,7 @@ async fn place_meeting(
     form: FormData,
 ) -> Result<Response, WebError> {
     inline(&s, &c, &raw, async {
-        let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+        let auth = require_event(c.auth.as_ref(), id(&raw)?)?;
         let event_id = id(&raw)?;
         let mut errors = Vec::new();
         let slot: Option<i64> = form.int("slot", &mut errors);
@@ -1206,7 +1206,7 @@ async fn cancel_by_organiser(
     Path((raw, rid)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
     inline(&s, &c, &raw, async {
-        let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+        let auth = require_event(c.auth.as_ref(), id(&raw)?)?;
         let event_id = id(&raw)?;
         s.store
             .cancel_meeting_as_organiser(
@@ -1319,7 +1319,7 @@ async fn suggest_page(
     Path(raw): Path<String>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
-    require(c.auth.as_ref(), Action::EditDirectory)?;
+    require_event(c.auth.as_ref(), id(&raw)?)?;
     let event = s.store.get_event(id(&raw)?).await?;
     let mm = s
         .store
@@ -1404,7 +1404,7 @@ async fn arrange(
     form: FormData,
 ) -> Result<Response, WebError> {
     inline(&s, &c, &raw, async {
-        let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+        let auth = require_event(c.auth.as_ref(), id(&raw)?)?;
         let event_id = id(&raw)?;
         let mut errors = Vec::new();
         let from_reg = form.int("from_reg", &mut errors);
@@ -1454,7 +1454,7 @@ async fn save_settings(
     form: FormData,
 ) -> Result<Response, WebError> {
     inline(&s, &c, &raw, async {
-        let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+        let auth = require_event(c.auth.as_ref(), id(&raw)?)?;
         let event_id = id(&raw)?;
         let mut errors = Vec::new();
         let minutes = form.int("meeting_minutes", &mut errors).unwrap_or(0);
@@ -1503,7 +1503,7 @@ async fn add_slot(
     form: FormData,
 ) -> Result<Response, WebError> {
     inline(&s, &c, &raw, async {
-        let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+        let auth = require_event(c.auth.as_ref(), id(&raw)?)?;
         let event_id = id(&raw)?;
         let starts = parse_hk(form.get("date"), form.get("start_time"));
         let ends = parse_hk(form.get("date"), form.get("end_time"));
@@ -1577,7 +1577,7 @@ async fn add_table(
     form: FormData,
 ) -> Result<Response, WebError> {
     inline(&s, &c, &raw, async {
-        let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+        let auth = require_event(c.auth.as_ref(), id(&raw)?)?;
         let event_id = id(&raw)?;
         let reserved_for = match form.opt("reserved_for") {
             Some(v) => Some(v.parse().map_err(|_| {
@@ -1650,7 +1650,7 @@ async fn remove_part(
     part: Part,
 ) -> Result<Response, WebError> {
     inline(&s, &c, &raw, async {
-        let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+        let auth = require_event(c.auth.as_ref(), id(&raw)?)?;
         let event_id = id(&raw)?;
         let part_id = id(&part_id)?;
         match part {
@@ -1682,7 +1682,7 @@ async fn make_schedule(
     Path(raw): Path<String>,
 ) -> Result<Response, WebError> {
     inline(&s, &c, &raw, async {
-        let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+        let auth = require_event(c.auth.as_ref(), id(&raw)?)?;
         let event_id = id(&raw)?;
         let who = actor(auth);
         let (done, outcome) = tokio::sync::oneshot::channel();
@@ -1879,7 +1879,7 @@ async fn schedule_progress(
     c: Ctx,
     Path(raw): Path<String>,
 ) -> Result<axum::Json<serde_json::Value>, WebError> {
-    require(c.auth.as_ref(), Action::EditDirectory)?;
+    require_event(c.auth.as_ref(), id(&raw)?)?;
     let event_id = id(&raw)?;
     let run = match s.scheduling.get(event_id) {
         Some(r) => Some(r.as_run()),
@@ -1921,7 +1921,7 @@ async fn set_published(
     publish: bool,
 ) -> Result<Response, WebError> {
     inline(&s, &c, &raw, async {
-        let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+        let auth = require_event(c.auth.as_ref(), id(&raw)?)?;
         let event_id = id(&raw)?;
         let now = baylink_store::sql::now();
         if publish {
@@ -1953,7 +1953,7 @@ enum Mailing {
 
 /// Queues `which` for the event and shows the organiser's page with how many mails went.
 async fn mailing(s: &AppState, c: &Ctx, raw: &str, which: Mailing) -> Result<Response, WebError> {
-    require(c.auth.as_ref(), Action::EditDirectory)?;
+    require_event(c.auth.as_ref(), id(&raw)?)?;
     let event = s.store.get_event(id(raw)?).await?;
     let now = baylink_store::sql::now();
     let (n, anchor) = match which {
@@ -1999,7 +1999,7 @@ async fn nudge(
     Path(raw): Path<String>,
 ) -> Result<Response, WebError> {
     inline(&s, &c, &raw, async {
-        require(c.auth.as_ref(), Action::EditDirectory)?;
+        require_event(c.auth.as_ref(), id(&raw)?)?;
         let event_id = id(&raw)?;
         let n = s
             .store
@@ -2875,7 +2875,7 @@ async fn cooperation_by_organiser(
     back: bool,
 ) -> Result<Response, WebError> {
     inline(s, c, raw, async {
-        let auth = require(c.auth.as_ref(), Action::EditDirectory)?;
+        let auth = require_event(c.auth.as_ref(), id(&raw)?)?;
         let event_id = id(raw)?;
         let actor = actor(auth);
         let by = CooperationBy::Organiser {
@@ -3070,7 +3070,7 @@ async fn table_cards(
     c: Ctx,
     Path(raw): Path<String>,
 ) -> Result<Response, WebError> {
-    require(c.auth.as_ref(), Action::EditDirectory)?;
+    require_event(c.auth.as_ref(), id(&raw)?)?;
     let event = s.store.get_event(id(&raw)?).await?;
     let regs = participants(&s, event.id).await?;
     let name = names(&c, &regs);
@@ -3128,7 +3128,7 @@ async fn printed_agendas(
     c: Ctx,
     Path(raw): Path<String>,
 ) -> Result<Response, WebError> {
-    require(c.auth.as_ref(), Action::EditDirectory)?;
+    require_event(c.auth.as_ref(), id(&raw)?)?;
     let event = s.store.get_event(id(&raw)?).await?;
     let regs = participants(&s, event.id).await?;
     let name = names_with_organisations(&c, &regs);
