@@ -1953,7 +1953,7 @@ enum Mailing {
 
 /// Queues `which` for the event and shows the organiser's page with how many mails went.
 async fn mailing(s: &AppState, c: &Ctx, raw: &str, which: Mailing) -> Result<Response, WebError> {
-    require_event(c.auth.as_ref(), id(&raw)?)?;
+    require_event(c.auth.as_ref(), id(raw)?)?;
     let event = s.store.get_event(id(raw)?).await?;
     let now = baylink_store::sql::now();
     let (n, anchor) = match which {
@@ -2875,7 +2875,7 @@ async fn cooperation_by_organiser(
     back: bool,
 ) -> Result<Response, WebError> {
     inline(s, c, raw, async {
-        let auth = require_event(c.auth.as_ref(), id(&raw)?)?;
+        let auth = require_event(c.auth.as_ref(), id(raw)?)?;
         let event_id = id(raw)?;
         let actor = actor(auth);
         let by = CooperationBy::Organiser {
