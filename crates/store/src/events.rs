@@ -359,6 +359,9 @@ pub struct EventManager {
     pub added_at: i64,
 }
 
+/// The least time between two mails telling a manager that registrations await approval.
+pub const APPROVAL_NOTICE_SECONDS: i64 = 3600;
+
 /// What a retention sweep let go ([`EventStore::sweep_retention`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct RetentionSwept {
@@ -1231,6 +1234,12 @@ pub trait EventStore: Send + Sync {
     async fn event_managers(&self, event_id: i64) -> StoreResult<Vec<EventManager>>;
     /// The events an account manages.
     async fn managed_events(&self, user_id: i64) -> StoreResult<Vec<i64>>;
+    /// Queues, for each manager of an event that needs approval, one mail (`approvals`)
+    /// saying that registrations await their decision, when one came since they were last
+    /// told and that was at least [`APPROVAL_NOTICE_SECONDS`] ago (the demo's synthetic
+    /// registrations aside). The mail counts what waits when it is sent. Claimed row by
+    /// row, so that nodes sweeping at once queue one each. Returns how many were queued.
+    async fn queue_approval_notices(&self, now: i64) -> StoreResult<u64>;
     /// Queues one mail to `email` with the links of the registrations made with it and of
     /// the invitations to it still waiting, for a holder who lost them, in `locale`;
     /// written when sent, so it lists what stands then. Returns whether it was queued: not

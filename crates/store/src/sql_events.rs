@@ -210,8 +210,10 @@ macro_rules! impl_sql_events {
                     let statements = [
                         // Where the address was written down: mails (unsent ones are
                         // dropped) and the invitation it came from.
-                        format!("UPDATE outbox SET to_addr = {}, subject = NULL, body = NULL WHERE registration_id IN ({regs})", erased("registration_id")),
-                        format!("DELETE FROM outbox WHERE registration_id IN ({regs}) AND sent_at IS NULL"),
+                        // (Not the notices to an event's managers that name it: those are
+                        // theirs, and count what waits when sent.)
+                        format!("UPDATE outbox SET to_addr = {}, subject = NULL, body = NULL WHERE registration_id IN ({regs}) AND kind <> 'approvals'", erased("registration_id")),
+                        format!("DELETE FROM outbox WHERE registration_id IN ({regs}) AND sent_at IS NULL AND kind <> 'approvals'"),
                         format!("UPDATE invitations SET email = {}, name = '' WHERE registration_id IN ({regs})", erased("registration_id")),
                         format!("UPDATE meeting_requests SET message = '' WHERE from_reg IN ({regs})"),
                         format!("DELETE FROM meeting_feedback WHERE registration_id IN ({regs})"),
@@ -1715,6 +1717,35 @@ macro_rules! impl_sql_events {
                         .map(|r| r.try_get(0))
                         .collect::<Result<_, _>>()
                         .map_err(map_err)
+                }
+
+                async fn queue_approval_notices(&self, now: i64) -> StoreResult<u64> {
+                    let mut tx = self.begin().await?;
+                    // Claimed first: a node sweeping at the same time finds them told.
+                    let claimed = sqlx::query("UPDATE event_managers SET told_at = $1 WHERE (told_at IS NULL OR told_at <= $2) AND event_id IN (SELECT id FROM events WHERE requires_approval = $3) AND EXISTS (SELECT 1 FROM registrations r WHERE r.event_id = event_managers.event_id AND r.status = 'pending' AND r.synthetic = $4 AND r.created_at > COALESCE(event_managers.told_at, 0)) RETURNING event_id, user_id")
+                        .bind(now)
+                        .bind(now - $crate::events::APPROVAL_NOTICE_SECONDS)
+                        .bind(true)
+                        .bind(false)
+                        .fetch_all(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    let mut queued = 0;
+                    for row in claimed {
+                        let event_id: i64 = row.try_get(0).map_err(map_err)?;
+                        let user_id: i64 = row.try_get(1).map_err(map_err)?;
+                        // The newest registration waiting names the event for the mail.
+                        queued += sqlx::query("INSERT INTO outbox (to_addr, kind, registration_id, locale, created_at, next_attempt_at) SELECT u.email, 'approvals', (SELECT MAX(r.id) FROM registrations r WHERE r.event_id = $2 AND r.status = 'pending'), COALESCE(u.locale, 'zh-Hant'), $1, $1 FROM users u WHERE u.id = $3")
+                            .bind(now)
+                            .bind(event_id)
+                            .bind(user_id)
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(map_err)?
+                            .rows_affected();
+                    }
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(queued)
                 }
 
                 async fn queue_event_reminders(&self, now: i64) -> StoreResult<u64> {

@@ -153,6 +153,9 @@ pub async fn compose(
     if m.kind == "reminder" {
         return event_reminder_mail(store, m, lang, base_url).await;
     }
+    if m.kind == "approvals" {
+        return approvals_mail(store, m, lang, base_url).await;
+    }
     if !matches!(m.kind.as_str(), "registration" | "promoted" | "cancelled") {
         return Err(StoreError::Corrupt(format!(
             "unknown outbox kind {:?}",
@@ -327,6 +330,11 @@ pub async fn run(store: Arc<dyn Store>, config: MailConfig, every: Duration) {
                 Ok(n) => tracing::info!(queued = n, "event reminders queued"),
                 Err(e) => tracing::error!(error = %e, "event reminders"),
             }
+            match store.queue_approval_notices(now).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(queued = n, "approval notices queued"),
+                Err(e) => tracing::error!(error = %e, "approval notices"),
+            }
         }
         if let Err(e) = send_due(store.as_ref(), &config).await {
             tracing::error!(error = %e, "outbox worker");
@@ -471,6 +479,43 @@ async fn recipient(
         .await?;
     let event = store.get_event(reg.event_id).await?;
     Ok((reg, event))
+}
+
+/// To an event's manager: how many registrations await their approval as it is sent, and
+/// the link to them (`EventStore::queue_approval_notices`). None left (decided meanwhile):
+/// nothing to say (`NotFound`, so it is dropped).
+async fn approvals_mail(
+    store: &dyn Store,
+    m: &OutboxMessage,
+    lang: Locale,
+    base_url: &str,
+) -> Result<Composed, StoreError> {
+    let (_, event) = recipient(store, m).await?;
+    let waiting = store
+        .list_registrations(event.id, None, Some(RegStatus::Pending), 1, 0)
+        .await?
+        .total;
+    if waiting == 0 {
+        return Err(StoreError::NotFound);
+    }
+    let args = [
+        ("event", event_title(lang, &event)),
+        ("count", FluentValue::from(waiting)),
+        (
+            "link",
+            FluentValue::from(format!(
+                "{}/{}/events/{}/registrations?status=pending",
+                base_url.trim_end_matches('/'),
+                lang.code(),
+                event.id
+            )),
+        ),
+    ];
+    Ok(Composed {
+        to: m.to_addr.clone(),
+        subject: lang.t_args("mail-approvals-subject", &args),
+        body: lang.t_args("mail-approvals-body", &args),
+    })
 }
 
 /// The reminder before an event (`EventStore::queue_event_reminders`): when and where,

@@ -3141,3 +3141,83 @@ async fn an_organisations_account_manages_one_event() {
         "{page}"
     );
 }
+
+/// A manager of an event that needs approval is told by mail, in their language, how many
+/// registrations await them, with the link to the list narrowed to those; once decided,
+/// a notice still queued has nothing to say.
+#[tokio::test]
+async fn managers_are_told_that_registrations_await_approval() {
+    let mut app = kit::demo_app().await;
+    let events: Value = app
+        .get("/api/v1/events?when=upcoming")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let gated = events["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["requires_approval"].as_bool().unwrap())
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    app.store
+        .add_event_manager(&baylink_store::Actor::cli(), gated, kit::PARTICIPANT)
+        .await
+        .unwrap();
+    let page =
+        crate::matchmaking::register(&app, gated, "梁志強", "leung.approve@example.mo").await;
+    let token = page.rsplit('/').next().unwrap();
+    let reg = app.store.registration_by_token(token).await.unwrap();
+    assert_eq!(reg.status, baylink_store::RegStatus::Pending);
+    let now = baylink_store::sql::now() + 5;
+    kit::sent_mails(app.store.as_ref(), now).await;
+    assert_eq!(app.store.queue_approval_notices(now).await.unwrap(), 1);
+    let notice = kit::sent_mails(app.store.as_ref(), now)
+        .await
+        .into_iter()
+        .find(|m| m.kind == "approvals")
+        .expect("the notice");
+    let mail = baylink_web::mail::compose(app.store.as_ref(), &notice, "https://baylink.test")
+        .await
+        .unwrap();
+    assert_eq!(mail.to, kit::PARTICIPANT);
+    let link = format!("https://baylink.test/zh-Hant/events/{gated}/registrations?status=pending");
+    assert!(
+        mail.subject.starts_with("1 份報名待您審批："),
+        "{}",
+        mail.subject
+    );
+    assert!(mail.body.contains(&link), "{}", mail.body);
+
+    // The link: the list of those waiting, for the manager.
+    app.sign_in(kit::PARTICIPANT).await;
+    let path = link.trim_start_matches("https://baylink.test");
+    let (status, list) = app.page(path).await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    assert!(list.contains("梁志強"), "{list}");
+    assert!(
+        list.contains("<option value=\"pending\" selected>"),
+        "{list}"
+    );
+    let (_, confirmed) = app
+        .page(&format!(
+            "/zh-Hant/events/{gated}/registrations?status=confirmed"
+        ))
+        .await;
+    assert!(!confirmed.contains("梁志強"));
+
+    // Decided: a notice still queued has nothing to say.
+    let r = app
+        .post_form(
+            &format!("/zh-Hant/events/{gated}/registrations/{}/decide", reg.id),
+            &[("approve", "1")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert!(matches!(
+        baylink_web::mail::compose(app.store.as_ref(), &notice, "https://baylink.test").await,
+        Err(baylink_store::StoreError::NotFound)
+    ));
+}

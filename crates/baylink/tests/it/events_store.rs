@@ -2136,3 +2136,142 @@ async fn event_managers_on_postgres() {
     let db = TestDb::postgres().await;
     event_managers(db.open().await).await;
 }
+
+/// The managers of an event that needs approval are told by mail that registrations await
+/// them: once for what came, then at most once an hour and only for new ones; not for
+/// events without approval, nor for the demo's synthetic registrations; and a
+/// registrant's erasure leaves the managers' notice alone.
+async fn approval_notices(store: Arc<dyn Store>) {
+    let s = store.as_ref();
+    let me = Actor::cli();
+    let gated = event(s, Some(10), true).await;
+    let open = event(s, Some(10), false).await;
+    let user = UserInput {
+        email: "approver@hkitf.example".into(),
+        display_name: "審批人".into(),
+        role: "participant".into(),
+        side_id: None,
+        org_id: None,
+    }
+    .validate()
+    .unwrap();
+    s.create_user(&me, &user, "x").await.unwrap();
+    for ev in [gated.id, open.id] {
+        s.add_event_manager(&me, ev, "approver@hkitf.example")
+            .await
+            .unwrap();
+    }
+    let t0 = NOON - 10 * 86_400;
+    let notices = |at: i64| async move {
+        crate::kit::sent_mails(s, at)
+            .await
+            .into_iter()
+            .filter(|m| m.kind == "approvals")
+            .collect::<Vec<_>>()
+    };
+    // Nothing waits: nothing to say.
+    assert_eq!(s.queue_approval_notices(t0).await.unwrap(), 0);
+    let mut synthetic = person(90);
+    synthetic.synthetic = true;
+    s.register(
+        gated.id,
+        &synthetic,
+        Channel::Public,
+        "ap-90",
+        "zh-Hant",
+        t0,
+    )
+    .await
+    .unwrap();
+    s.register(
+        open.id,
+        &person(91),
+        Channel::Public,
+        "ap-91",
+        "zh-Hant",
+        t0,
+    )
+    .await
+    .unwrap();
+    assert_eq!(s.queue_approval_notices(t0 + 1).await.unwrap(), 0);
+
+    let first = s
+        .register(
+            gated.id,
+            &person(1),
+            Channel::Public,
+            "ap-1",
+            "zh-Hant",
+            t0 + 10,
+        )
+        .await
+        .unwrap();
+    assert_eq!(first.status, RegStatus::Pending);
+    assert_eq!(s.queue_approval_notices(t0 + 20).await.unwrap(), 1);
+    let sent = notices(t0 + 20).await;
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].to_addr, "approver@hkitf.example");
+    assert_eq!(sent[0].registration_id, Some(first.id));
+    // Told: not again for the same one, nor within the hour for a new one.
+    assert_eq!(s.queue_approval_notices(t0 + 30).await.unwrap(), 0);
+    let second = s
+        .register(
+            gated.id,
+            &person(2),
+            Channel::Public,
+            "ap-2",
+            "zh-Hant",
+            t0 + 40,
+        )
+        .await
+        .unwrap();
+    assert_eq!(s.queue_approval_notices(t0 + 1000).await.unwrap(), 0);
+    assert_eq!(
+        s.queue_approval_notices(t0 + 20 + APPROVAL_NOTICE_SECONDS)
+            .await
+            .unwrap(),
+        1
+    );
+    let sent = notices(t0 + 20 + APPROVAL_NOTICE_SECONDS).await;
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].registration_id, Some(second.id));
+    // An hour on with nothing new: nothing.
+    assert_eq!(
+        s.queue_approval_notices(t0 + 20 + 3 * APPROVAL_NOTICE_SECONDS)
+            .await
+            .unwrap(),
+        0
+    );
+    // The registrant asks to be erased before the notice goes: it still goes to the
+    // manager, naming the newest waiting.
+    let third = s
+        .register(
+            gated.id,
+            &person(3),
+            Channel::Public,
+            "ap-3",
+            "zh-Hant",
+            t0 + 4 * APPROVAL_NOTICE_SECONDS,
+        )
+        .await
+        .unwrap();
+    let at = t0 + 5 * APPROVAL_NOTICE_SECONDS;
+    assert_eq!(s.queue_approval_notices(at).await.unwrap(), 1);
+    s.erase_registration(None, third.id, at + 1).await.unwrap();
+    let sent = notices(at + 2).await;
+    assert_eq!(sent.len(), 1, "{sent:?}");
+    assert_eq!(sent[0].to_addr, "approver@hkitf.example");
+}
+
+#[tokio::test]
+async fn approval_notices_on_sqlite() {
+    let db = TestDb::sqlite();
+    approval_notices(db.open().await).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn approval_notices_on_postgres() {
+    let db = TestDb::postgres().await;
+    approval_notices(db.open().await).await;
+}

@@ -1279,3 +1279,20 @@ event-managers-help = Accounts that run this event's registrations and door with
 field-manager-email = Account's sign-in e-mail
 err-no-such-account = No account signs in with this address; an administrator creates it first.
 mine-managed = Events you manage
+all-statuses = All statuses
+mail-approvals-subject = { $count ->
+    [one] A registration awaits
+   *[other] { $count } registrations await
+} your approval: { $event }
+mail-approvals-body =
+    Hello,
+
+    { $count ->
+        [one] A registration for “{ $event }” awaits
+       *[other] { $count } registrations for “{ $event }” await
+    } your approval (you manage the event). Approve or decline them here:
+    { $link }
+
+    You are told at most once an hour, and only of new ones.
+
+    — Baylink, for the Shenzhen–Hong Kong–Macao Science and Technology Alliance

@@ -1216,3 +1216,14 @@ event-managers-help = 无需秘书处权限即可处理本活动报名及入场�
 field-manager-email = 账户登录电邮
 err-no-such-account = 没有以此电邮登录的账户，请先由管理员建立。
 mine-managed = 您管理的活动
+all-statuses = 所有状态
+mail-approvals-subject = { $count } 份报名待您审批：{ $event }
+mail-approvals-body =
+    您好：
+
+    “{ $event }”有 { $count } 份报名待您审批（您是本活动的管理员）。请在此批准或拒绝：
+    { $link }
+
+    有新报名时，每小时最多通知一次。
+
+    — 湾联（深港澳科技联盟）

@@ -1216,3 +1216,14 @@ event-managers-help = 無需秘書處權限即可處理本活動報名及入場�
 field-manager-email = 帳戶登入電郵
 err-no-such-account = 沒有以此電郵登入的帳戶，請先由管理員建立。
 mine-managed = 您管理的活動
+all-statuses = 所有狀態
+mail-approvals-subject = { $count } 份報名待您審批：{ $event }
+mail-approvals-body =
+    您好：
+
+    「{ $event }」有 { $count } 份報名待您審批（您是本活動的管理員）。請在此批准或拒絕：
+    { $link }
+
+    有新報名時，每小時最多通知一次。
+
+    — 灣聯（深港澳科技聯盟）

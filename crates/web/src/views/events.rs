@@ -121,6 +121,14 @@ impl Ctx {
         self.t(&r.label_key())
     }
 
+    /// Every registration status, as (code, label), for a filter.
+    pub fn reg_statuses(&self) -> Vec<(&'static str, String)> {
+        RegStatus::ALL
+            .iter()
+            .map(|x| (x.code(), self.t(&x.label_key())))
+            .collect()
+    }
+
     pub fn reg_status(&self, s: &RegStatus) -> String {
         self.t(&s.label_key())
     }
@@ -1009,6 +1017,8 @@ struct RegistrationsPage {
     event: Event,
     page: Page<Registration>,
     q: String,
+    /// The status the list is narrowed to (`pending`: those awaiting approval), or empty.
+    status: String,
     /// How many messages were just queued, after an announcement.
     queued: Option<i64>,
     invitations: Vec<baylink_store::Invitation>,
@@ -1047,9 +1057,10 @@ async fn registrations(
     require_event(c.auth.as_ref(), id(&raw)?)?;
     let p = s.store.programme(id(&raw)?).await?;
     let query = q.get("q").cloned().unwrap_or_default();
+    let status = q.get("status").and_then(|x| RegStatus::parse(x));
     let page = s
         .store
-        .list_registrations(p.event.id, Some(&query), None, 200, 0)
+        .list_registrations(p.event.id, Some(&query), status, 200, 0)
         .await?;
     let all = s
         .store
@@ -1138,6 +1149,7 @@ async fn registrations(
         event: p.event,
         page,
         q: query,
+        status: status.map(|x| x.code().to_owned()).unwrap_or_default(),
         queued,
         invitations,
         sessions: p.sessions.clone(),
