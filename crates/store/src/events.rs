@@ -359,6 +359,26 @@ pub struct EventManager {
     pub added_at: i64,
 }
 
+/// What [`EventStore::copy_event`] copies besides the event's own details.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CopyParts {
+    /// Sessions, their items and speakers.
+    pub programme: bool,
+    /// Hosts, organisers, co-organisers and supporters, and organisations' places.
+    pub roles: bool,
+    pub questions: bool,
+    pub managers: bool,
+}
+
+impl CopyParts {
+    pub const ALL: CopyParts = CopyParts {
+        programme: true,
+        roles: true,
+        questions: true,
+        managers: true,
+    };
+}
+
 /// The least time between two mails telling a manager that registrations await approval.
 pub const APPROVAL_NOTICE_SECONDS: i64 = 3600;
 
@@ -970,6 +990,20 @@ pub trait EventStore: Send + Sync {
     async fn list_series(&self) -> StoreResult<Vec<EventSeries>>;
     async fn list_events(&self, filter: &EventFilter) -> StoreResult<Page<Event>>;
     async fn get_event(&self, id: i64) -> StoreResult<Event>;
+    /// Copies event `id` as a new event `shift` seconds later (the next seminar of a
+    /// series, next year's conference), in one transaction: its details and settings
+    /// (registration closed until the organiser opens it), and as `parts` says its
+    /// programme (sessions, items, speakers, times shifted), its organising roles and
+    /// organisations' places, its registration questions (conditions kept) and its
+    /// managers. Never its registrations, invitations, guests of honour or matchmaking.
+    async fn copy_event(
+        &self,
+        actor: &Actor,
+        id: i64,
+        shift: i64,
+        parts: CopyParts,
+        signing_key: &str,
+    ) -> StoreResult<Event>;
     async fn create_event(
         &self,
         actor: &Actor,

@@ -3221,3 +3221,101 @@ async fn managers_are_told_that_registrations_await_approval() {
         Err(baylink_store::StoreError::NotFound)
     ));
 }
+
+/// Staff copy an event to another day from its manage page and land on the copy's form;
+/// a day that is no date is refused on its field, and nothing is copied.
+#[tokio::test]
+async fn staff_copy_an_event_to_another_day() {
+    let mut app = kit::demo_app().await;
+    app.sign_in(SECRETARIAT).await;
+    let seminar = app
+        .store
+        .managed_events(
+            app.store
+                .find_user_by_email(kit::REP)
+                .await
+                .unwrap()
+                .unwrap()
+                .id,
+        )
+        .await
+        .unwrap()[0];
+    let before = app
+        .store
+        .list_events(&baylink_store::EventFilter {
+            limit: 200,
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .total;
+    let (_, manage) = app.page(&format!("/zh-Hant/events/{seminar}/manage")).await;
+    assert!(
+        manage.contains("id=\"copy-form\"") && manage.contains("複製此活動"),
+        "{manage}"
+    );
+    let copy = format!("/zh-Hant/events/{seminar}/copy");
+    let r = app
+        .post_form(
+            &copy,
+            &[("copy_date", "2027-02-30"), ("copy_programme", "1")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let events = |app: &TestApp| {
+        let store = app.store.clone();
+        async move {
+            store
+                .list_events(&baylink_store::EventFilter {
+                    limit: 200,
+                    ..Default::default()
+                })
+                .await
+                .unwrap()
+                .total
+        }
+    };
+    assert_eq!(events(&app).await, before);
+    let original = app.store.get_event(seminar).await.unwrap();
+    let day = format!("{}-03-05", kit::next_year() + 1);
+    let r = app
+        .post_form(
+            &copy,
+            &[("copy_date", day.as_str()), ("copy_questions", "1")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let to = r.headers()["location"].to_str().unwrap().to_owned();
+    let id: i64 = to
+        .trim_start_matches("/zh-Hant/events/")
+        .trim_end_matches("/edit")
+        .parse()
+        .unwrap();
+    assert_eq!(events(&app).await, before + 1);
+    let copied = app.store.get_event(id).await.unwrap();
+    assert_eq!(baylink_web::views::events::day(copied.starts_at), day);
+    assert_eq!(
+        baylink_web::views::events::clock(copied.starts_at),
+        baylink_web::views::events::clock(original.starts_at)
+    );
+    assert_eq!(
+        copied.ends_at - copied.starts_at,
+        original.ends_at - original.starts_at
+    );
+    assert_eq!(
+        app.store.questions(id).await.unwrap().len(),
+        app.store.questions(seminar).await.unwrap().len()
+    );
+    assert!(
+        app.store.event_managers(id).await.unwrap().is_empty(),
+        "not ticked"
+    );
+    let (status, form) = app.page(&to).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        !form.contains("name=\"registration_open\" value=\"1\" checked"),
+        "{form}"
+    );
+    let (_, log) = app.page("/zh-Hant/audit").await;
+    assert!(log.contains("複製"), "{log}");
+}

@@ -2275,3 +2275,189 @@ async fn approval_notices_on_postgres() {
     let db = TestDb::postgres().await;
     approval_notices(db.open().await).await;
 }
+
+/// An event copied to another day, on both backends, from the demo: the 2024
+/// conference's programme with every time shifted and the speakers kept, its organising
+/// roles, but not its guests nor registrations; the seminar's questions with the one
+/// that waits on another pointing at the copy of it, and its managers; registration
+/// closed on the copy. What is not ticked is not copied.
+async fn copies(store: Arc<dyn Store>) {
+    let s = store.as_ref();
+    baylink::demo::load_with(s, 5).await.unwrap();
+    let me = Actor::cli();
+    let all = s
+        .list_events(&EventFilter {
+            limit: 100,
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .items;
+    let mut conference = None;
+    let mut seminar = None;
+    for e in &all {
+        let p = s.programme(e.id).await.unwrap();
+        if conference
+            .as_ref()
+            .is_none_or(|c: &Programme| p.sessions.len() > c.sessions.len())
+        {
+            conference = Some(p.clone());
+        }
+        if p.questions.iter().any(|q| q.shown_if_question.is_some()) {
+            seminar = Some(p);
+        }
+    }
+    let (p0, seminar) = (conference.unwrap(), seminar.unwrap());
+    assert!(p0.sessions.len() >= 3 && !p0.speakers.is_empty() && !p0.guests.is_empty());
+    let year = 364 * 86_400;
+    let copy = s
+        .copy_event(
+            &me,
+            p0.event.id,
+            year,
+            CopyParts::ALL,
+            &baylink_tickets::generate_key(),
+        )
+        .await
+        .unwrap();
+    assert_ne!(copy.id, p0.event.id);
+    assert_eq!(
+        (copy.title.as_str(), copy.starts_at, copy.ends_at),
+        (
+            p0.event.title.as_str(),
+            p0.event.starts_at + year,
+            p0.event.ends_at + year
+        )
+    );
+    assert!(!copy.registration_open);
+    assert_eq!((copy.confirmed_count, copy.version), (0, 1));
+    let p1 = s.programme(copy.id).await.unwrap();
+    let times = |p: &Programme, shift: i64| -> Vec<(String, i64, i64)> {
+        p.sessions
+            .iter()
+            .map(|x| (x.title.clone(), x.starts_at + shift, x.ends_at + shift))
+            .collect()
+    };
+    assert_eq!(times(&p1, 0), times(&p0, year));
+    let items = |p: &Programme, shift: i64| -> Vec<(String, Option<i64>)> {
+        p.items
+            .iter()
+            .map(|x| (x.title.clone(), x.starts_at.map(|t| t + shift)))
+            .collect()
+    };
+    assert_eq!(items(&p1, 0), items(&p0, year));
+    // Each copied item has the speakers of its original.
+    let speakers = |p: &Programme| -> Vec<(String, i64)> {
+        let mut v: Vec<(String, i64)> = p
+            .speakers
+            .iter()
+            .map(|a| {
+                let item = p.items.iter().find(|i| i.id == a.parent_id).unwrap();
+                (item.title.clone(), a.person_id)
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(speakers(&p1), speakers(&p0));
+    assert!(
+        p1.items
+            .iter()
+            .all(|i| p1.sessions.iter().any(|x| x.id == i.session_id))
+    );
+    let roles = |p: &Programme| -> Vec<(i64, EventRole)> {
+        p.roles.iter().map(|r| (r.org_id, r.role)).collect()
+    };
+    assert_eq!(roles(&p1), roles(&p0));
+    assert!(p1.guests.is_empty());
+    assert_eq!(
+        s.list_registrations(copy.id, None, None, 10, 0)
+            .await
+            .unwrap()
+            .total,
+        0
+    );
+
+    // The seminar: its questions in order, the condition on the copy of its question.
+    let next = s
+        .copy_event(
+            &me,
+            seminar.event.id,
+            7 * 86_400,
+            CopyParts::ALL,
+            &baylink_tickets::generate_key(),
+        )
+        .await
+        .unwrap();
+    let qs = s.questions(next.id).await.unwrap();
+    let labels =
+        |v: &[RegistrationQuestion]| -> Vec<String> { v.iter().map(|q| q.label.clone()).collect() };
+    assert_eq!(labels(&qs), labels(&seminar.questions));
+    let waiting = qs.iter().find(|q| q.shown_if_question.is_some()).unwrap();
+    let on = qs
+        .iter()
+        .position(|q| Some(q.id) == waiting.shown_if_question)
+        .unwrap();
+    let original = seminar
+        .questions
+        .iter()
+        .find(|q| q.shown_if_question.is_some())
+        .unwrap();
+    assert_eq!(Some(seminar.questions[on].id), original.shown_if_question);
+    assert_eq!(waiting.shown_if_answer, original.shown_if_answer);
+    assert_eq!(waiting.retention_days, original.retention_days);
+    let managers = |id: i64| async move {
+        s.event_managers(id)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|m| m.user_id)
+            .collect::<Vec<_>>()
+    };
+    assert!(!managers(seminar.event.id).await.is_empty());
+    assert_eq!(managers(next.id).await, managers(seminar.event.id).await);
+    assert_eq!(
+        s.organisation_places(next.id).await.unwrap(),
+        s.organisation_places(seminar.event.id).await.unwrap()
+    );
+
+    // Nothing ticked: the event alone.
+    let bare = CopyParts {
+        programme: false,
+        roles: false,
+        questions: false,
+        managers: false,
+    };
+    let lone = s
+        .copy_event(
+            &me,
+            seminar.event.id,
+            14 * 86_400,
+            bare,
+            &baylink_tickets::generate_key(),
+        )
+        .await
+        .unwrap();
+    let p = s.programme(lone.id).await.unwrap();
+    assert!(p.sessions.is_empty() && p.roles.is_empty() && p.questions.is_empty());
+    assert!(managers(lone.id).await.is_empty());
+    assert_eq!(lone.retention_days, seminar.event.retention_days);
+    assert!(matches!(
+        s.copy_event(&me, 999_999, 0, bare, &baylink_tickets::generate_key())
+            .await,
+        Err(StoreError::NotFound)
+    ));
+}
+
+#[tokio::test]
+async fn copies_on_sqlite() {
+    let db = TestDb::sqlite();
+    copies(db.open().await).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn copies_on_postgres() {
+    let db = TestDb::postgres().await;
+    copies(db.open().await).await;
+}

@@ -129,6 +129,7 @@ audit-schedule = Scheduled
 audit-publish = Published
 audit-cancel = Cancelled
 audit-erase = Personal data erased
+audit-copy = Copied
 audit-anonymise = Personal data erased at the end of its period
 api-intro = Every operation of the JSON API. The machine-readable OpenAPI 3 document is at
 api-params = Parameters
@@ -1296,3 +1297,11 @@ mail-approvals-body =
     You are told at most once an hour, and only of new ones.
 
     — Baylink, for the Shenzhen–Hong Kong–Macao Science and Technology Alliance
+copy-event = Copy this event
+copy-event-help = For the next event of a series or next year's conference: its details and settings are copied to the day you choose, every time keeping its hour; registration stays closed until you open it. Registrations, invitations, guests of honour and matchmaking are not copied.
+field-copy-date = The copy's first day
+copy-also = Also copy
+copy-programme = Sessions, items and speakers
+copy-roles = Organising roles and organisations' places
+copy-questions = Registration questions
+copy-managers = Event managers

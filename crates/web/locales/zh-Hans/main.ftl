@@ -126,6 +126,7 @@ audit-schedule = 编排
 audit-publish = 发布
 audit-cancel = 取消
 audit-erase = 删除个人资料
+audit-copy = 复制
 audit-anonymise = 保留期满，删除个人资料
 api-intro = JSON API 的全部接口。机器可读的 OpenAPI 3 文档位于
 api-params = 参数
@@ -1227,3 +1228,11 @@ mail-approvals-body =
     有新报名时，每小时最多通知一次。
 
     — 湾联（深港澳科技联盟）
+copy-event = 复制此活动
+copy-event-help = 用于同一系列的下一场活动或明年的年会：活动资料及设定复制到您选择的日期，各项时间的钟点不变；报名保持关闭，待您开放。报名、邀请、嘉宾及项目对接不会复制。
+field-copy-date = 复制后的首日
+copy-also = 一并复制
+copy-programme = 分场、议程及讲者
+copy-roles = 主办、承办等角色及各单位名额
+copy-questions = 报名问题
+copy-managers = 活动管理员

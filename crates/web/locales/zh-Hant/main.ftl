@@ -126,6 +126,7 @@ audit-schedule = 編排
 audit-publish = 發布
 audit-cancel = 取消
 audit-erase = 刪除個人資料
+audit-copy = 複製
 audit-anonymise = 保留期滿，刪除個人資料
 api-intro = JSON API 的全部操作。機器可讀的 OpenAPI 3 文件位於
 api-params = 參數
@@ -1227,3 +1228,11 @@ mail-approvals-body =
     有新報名時，每小時最多通知一次。
 
     — 灣聯（深港澳科技聯盟）
+copy-event = 複製此活動
+copy-event-help = 用於同一系列的下一場活動或明年的年會：活動資料及設定複製到您選擇的日期，各項時間的鐘點不變；報名保持關閉，待您開放。報名、邀請、嘉賓及項目對接不會複製。
+field-copy-date = 複製後的首日
+copy-also = 一併複製
+copy-programme = 分場、議程及講者
+copy-roles = 主辦、承辦等角色及各單位名額
+copy-questions = 報名問題
+copy-managers = 活動管理員

@@ -28,6 +28,7 @@ pub fn router() -> Router<AppState> {
         .route("/events/{id}/organisation-places", post(set_places))
         .route("/events/{id}/guests", post(add_guest))
         .route("/events/{id}/managers", post(add_manager))
+        .route("/events/{id}/copy", post(copy_event))
         .route("/events/{id}/managers/{uid}/delete", post(remove_manager))
         .route("/events/{id}/questions", post(add_question))
         .route(
@@ -553,6 +554,54 @@ async fn add_manager(
             e => e,
         });
     after(&s, c, event_id, form, result).await
+}
+
+/// Copies the event to another day (the next seminar of a series, next year's conference)
+/// with what the form ticks; the organiser lands on the copy's form to check it.
+async fn copy_event(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::EditDirectory)?.clone();
+    let event_id = id(&raw)?;
+    let result = async {
+        let event = s.store.get_event(event_id).await?;
+        let format = time::macros::format_description!("[year]-[month]-[day]");
+        let raw_day = form.get("copy_date").trim();
+        let day = match time::Date::parse(raw_day, format) {
+            Ok(d) if baylink_store::DATE_YEARS.contains(&d.year()) => d,
+            Ok(_) => return Err(StoreError::invalid("copy_date", "err-date-out-of-range")),
+            Err(_) if raw_day.is_empty() => {
+                return Err(StoreError::invalid("copy_date", "err-required"));
+            }
+            Err(_) => return Err(StoreError::invalid("copy_date", "err-bad-date")),
+        };
+        // Whole days, so that every time of the programme keeps its hour in Hong Kong.
+        let shift = (day - super::events::hk(event.starts_at).date()).whole_days() * 86_400;
+        let ticked = |k: &str| !form.get(k).is_empty();
+        let parts = baylink_store::CopyParts {
+            programme: ticked("copy_programme"),
+            roles: ticked("copy_roles"),
+            questions: ticked("copy_questions"),
+            managers: ticked("copy_managers"),
+        };
+        s.store
+            .copy_event(
+                &actor(&auth),
+                event_id,
+                shift,
+                parts,
+                &baylink_tickets::generate_key(),
+            )
+            .await
+    }
+    .await;
+    match result {
+        Ok(copy) => Ok(see(c.href(&format!("/events/{}/edit", copy.id)))),
+        Err(e) => after(&s, c, event_id, form, Err(e)).await,
+    }
 }
 
 /// Takes an account's management of the event away.
