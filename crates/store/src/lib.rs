@@ -59,6 +59,25 @@ pub use reports::{
 pub use search::{SEARCH_KINDS, SearchChange, SearchRecord, SearchStore};
 
 /// Who is making a change, for the audit log.
+/// An account's token for programs that use the API in its name (only its hash is kept).
+#[derive(
+    Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, utoipa::ToSchema, sqlx::FromRow,
+)]
+pub struct ApiToken {
+    pub id: i64,
+    pub user_id: i64,
+    /// What it is for, as its maker wrote it.
+    pub name: String,
+    pub created_at: i64,
+    /// None: until revoked.
+    pub expires_at: Option<i64>,
+    pub last_used_at: Option<i64>,
+}
+
+/// How often a token's last use is written down (a program may call many times a
+/// second; the day is what its owner needs to see).
+pub const TOKEN_USE_SECONDS: i64 = 300;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
     /// The signed-in account, or `None` for the command line and the demo loader.
@@ -267,6 +286,26 @@ pub trait Store:
     async fn get_session(&self, token_hash: &str, now: i64)
     -> StoreResult<Option<(Session, User)>>;
     async fn delete_session(&self, token_hash: &str) -> StoreResult<()>;
+    /// Keeps a new API token of `user_id` by its hash; `name` says what it is for.
+    async fn create_api_token(
+        &self,
+        actor: &Actor,
+        user_id: i64,
+        name: &str,
+        token_hash: &str,
+        expires_at: Option<i64>,
+    ) -> StoreResult<ApiToken>;
+    /// An account's API tokens, newest first.
+    async fn api_tokens(&self, user_id: i64) -> StoreResult<Vec<ApiToken>>;
+    /// Revokes one of `user_id`'s tokens (another account's: `NotFound`).
+    async fn delete_api_token(&self, actor: &Actor, user_id: i64, id: i64) -> StoreResult<()>;
+    /// The token with this hash and its account, if it exists and has not expired at
+    /// `now`; notes when it was used (at most every [`TOKEN_USE_SECONDS`]).
+    async fn api_token_user(
+        &self,
+        token_hash: &str,
+        now: i64,
+    ) -> StoreResult<Option<(ApiToken, User)>>;
     /// Records a failed sign-in for `key` (an e-mail address) and returns how many failures
     /// it has had since `since`.
     async fn record_login_failure(&self, key: &str, now: i64, since: i64) -> StoreResult<i64>;

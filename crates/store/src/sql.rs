@@ -1157,6 +1157,7 @@ macro_rules! impl_sql_store {
                     for (sql, arg) in [
                         ("DELETE FROM sessions WHERE user_id = $1", None),
                         ("DELETE FROM event_managers WHERE user_id = $1", None),
+                        ("DELETE FROM api_tokens WHERE user_id = $1", None),
                         ("UPDATE audit_log SET before_json = NULL, after_json = NULL WHERE entity = 'event_manager' AND entity_id = $1", None),
                         ("UPDATE posting_interests SET message = '' WHERE from_user_id = $1", None),
                         ("UPDATE audit_log SET before_json = NULL, after_json = NULL WHERE entity = 'user' AND entity_id = $1", None),
@@ -1296,6 +1297,73 @@ macro_rules! impl_sql_store {
                     match self.get_user(session.user_id).await {
                         Ok(user) => Ok(Some((session, user))),
                         Err(StoreError::NotFound) => Ok(None),
+                        Err(e) => Err(e),
+                    }
+                }
+
+                async fn create_api_token(&self, actor: &Actor, user_id: i64, name: &str, token_hash: &str, expires_at: Option<i64>) -> StoreResult<ApiToken> {
+                    let name = name.trim();
+                    if name.is_empty() {
+                        return Err(StoreError::invalid("name", "err-required"));
+                    }
+                    if name.chars().count() > 100 {
+                        return Err(StoreError::Invalid(vec![FieldError::new("name", "err-too-long").with_limit(100)]));
+                    }
+                    let mut tx = self.begin().await?;
+                    let token = sqlx::query_as::<_, ApiToken>("INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING id, user_id, name, created_at, expires_at, last_used_at")
+                        .bind(user_id)
+                        .bind(name.to_owned())
+                        .bind(token_hash.to_owned())
+                        .bind(now())
+                        .bind(expires_at)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    Self::audit(&mut tx, actor, "create", "api_token", token.id, None, audit_json(&token)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(token)
+                }
+
+                async fn api_tokens(&self, user_id: i64) -> StoreResult<Vec<ApiToken>> {
+                    sqlx::query_as::<_, ApiToken>("SELECT id, user_id, name, created_at, expires_at, last_used_at FROM api_tokens WHERE user_id = $1 ORDER BY created_at DESC, id DESC")
+                        .bind(user_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn delete_api_token(&self, actor: &Actor, user_id: i64, id: i64) -> StoreResult<()> {
+                    let mut tx = self.begin().await?;
+                    let before = sqlx::query_as::<_, ApiToken>("DELETE FROM api_tokens WHERE id = $1 AND user_id = $2 RETURNING id, user_id, name, created_at, expires_at, last_used_at")
+                        .bind(id)
+                        .bind(user_id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)?;
+                    Self::audit(&mut tx, actor, "delete", "api_token", id, audit_json(&before), None).await?;
+                    tx.commit().await.map_err(map_err)
+                }
+
+                async fn api_token_user(&self, token_hash: &str, now: i64) -> StoreResult<Option<(ApiToken, User)>> {
+                    let token = sqlx::query_as::<_, ApiToken>("SELECT id, user_id, name, created_at, expires_at, last_used_at FROM api_tokens WHERE token_hash = $1 AND (expires_at IS NULL OR expires_at > $2)")
+                        .bind(token_hash.to_owned())
+                        .bind(now)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    let Some(token) = token else { return Ok(None) };
+                    if token.last_used_at.is_none_or(|at| at <= now - $crate::TOKEN_USE_SECONDS) {
+                        sqlx::query("UPDATE api_tokens SET last_used_at = $2 WHERE id = $1")
+                            .bind(token.id)
+                            .bind(now)
+                            .execute(&self.pool)
+                            .await
+                            .map_err(map_err)?;
+                    }
+                    match self.get_user(token.user_id).await {
+                        Ok(user) if !user.is_erased() => Ok(Some((token, user))),
+                        Ok(_) | Err(StoreError::NotFound) => Ok(None),
                         Err(e) => Err(e),
                     }
                 }

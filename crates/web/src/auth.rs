@@ -44,7 +44,13 @@ pub struct Auth {
     /// The events the account manages without being staff
     /// ([`baylink_store::EventManager`]); staff manage all and are not looked up.
     pub managed: Vec<i64>,
+    /// Signed in by an API token (`Authorization: Bearer`), not a browser's cookie: no
+    /// CSRF token to echo (a browser never sends one on its own), and no making tokens.
+    pub by_token: bool,
 }
+
+/// What an API token starts with, so that one pasted where it should not be is known.
+pub const TOKEN_PREFIX: &str = "blk_";
 
 /// Something a role may or may not do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,6 +88,15 @@ pub fn require(auth: Option<&Auth>, action: Action) -> Result<&Auth, WebError> {
         Ok(auth)
     } else {
         Err(WebError::Forbidden)
+    }
+}
+
+/// The events `user` manages, looked up only for those who are not staff.
+async fn managed_by(state: &AppState, user: &User) -> Result<Vec<i64>, WebError> {
+    if allowed(Some(user), Action::EditDirectory) {
+        Ok(Vec::new())
+    } else {
+        Ok(state.store.managed_events(user.id).await?)
     }
 }
 
@@ -163,7 +178,44 @@ pub fn clear_cookie(secure: bool) -> String {
 /// Looks up the session cookie, if any, and puts the [`Auth`] in the request. Requests
 /// without the cookie cost no database query.
 pub async fn load_session(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    use axum::response::IntoResponse;
     let mut language = None;
+    let bearer = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(|t| t.trim().to_owned());
+    if let Some(token) = bearer {
+        // A program's token: refused outright when unknown or expired, so that it learns
+        // so instead of acting as anyone.
+        let now = baylink_store::sql::now();
+        let found = match state.store.api_token_user(&token_hash(&token), now).await {
+            Ok(found) => found,
+            Err(e) => return WebError::from(e).into_response(),
+        };
+        let Some((api_token, user)) = found else {
+            return WebError::Unauthorized.into_response();
+        };
+        let managed = match managed_by(&state, &user).await {
+            Ok(m) => m,
+            Err(e) => return e.into_response(),
+        };
+        let session = Session {
+            token_hash: String::new(),
+            user_id: user.id,
+            csrf_token: String::new(),
+            created_at: api_token.created_at,
+            expires_at: api_token.expires_at.unwrap_or(i64::MAX),
+        };
+        req.extensions_mut().insert(Auth {
+            user,
+            session,
+            managed,
+            by_token: true,
+        });
+        return next.run(req).await;
+    }
     if let Some(token) = cookie(req.headers(), SESSION_COOKIE) {
         let hash = token_hash(token);
         match state
@@ -173,26 +225,19 @@ pub async fn load_session(State(state): State<AppState>, mut req: Request, next:
         {
             Ok(Some((session, user))) => {
                 language = changed_language(&user, req.method(), req.uri().path());
-                let managed = if allowed(Some(&user), Action::EditDirectory) {
-                    Vec::new()
-                } else {
-                    match state.store.managed_events(user.id).await {
-                        Ok(m) => m,
-                        Err(e) => {
-                            use axum::response::IntoResponse;
-                            return WebError::from(e).into_response();
-                        }
-                    }
+                let managed = match managed_by(&state, &user).await {
+                    Ok(m) => m,
+                    Err(e) => return e.into_response(),
                 };
                 req.extensions_mut().insert(Auth {
                     user,
                     session,
                     managed,
+                    by_token: false,
                 });
             }
             Ok(None) => {}
             Err(e) => {
-                use axum::response::IntoResponse;
                 return WebError::from(e).into_response();
             }
         }
@@ -248,6 +293,7 @@ pub async fn csrf_guard(req: Request, next: Next) -> Result<Response, WebError> 
     let Some(expected) = req
         .extensions()
         .get::<Auth>()
+        .filter(|a| !a.by_token)
         .map(|a| a.session.csrf_token.clone())
     else {
         return Ok(next.run(req).await);

@@ -560,3 +560,122 @@ async fn concurrent_writers_on_postgres() {
     let db = TestDb::postgres().await;
     concurrent_writers(db.open().await).await;
 }
+
+/// API tokens on both backends: kept by hash, found while valid (their use noted at most
+/// every few minutes), refused once expired or revoked, revocable by their owner alone,
+/// gone with the account's erasure.
+async fn api_tokens(store: Arc<dyn Store>) {
+    let s = store.as_ref();
+    let me = Actor::cli();
+    let mut users = Vec::new();
+    for email in ["door@hkitf.example", "other@hkitf.example"] {
+        let u = UserInput {
+            email: email.into(),
+            display_name: "程式".into(),
+            role: "participant".into(),
+            side_id: None,
+            org_id: None,
+        }
+        .validate()
+        .unwrap();
+        users.push(s.create_user(&me, &u, "x").await.unwrap());
+    }
+    let (owner, other) = (&users[0], &users[1]);
+    let t0 = 1_800_000_000;
+    assert!(matches!(
+        s.create_api_token(&me, owner.id, "  ", "h0", None).await,
+        Err(StoreError::Invalid(f)) if f[0].field == "name"
+    ));
+    let scanner = s
+        .create_api_token(
+            &me,
+            owner.id,
+            "入場掃描器",
+            "hash-scanner",
+            Some(t0 + 86_400),
+        )
+        .await
+        .unwrap();
+    let site = s
+        .create_api_token(&me, owner.id, "website", "hash-site", None)
+        .await
+        .unwrap();
+    assert_eq!(scanner.last_used_at, None);
+    let names: Vec<String> = s
+        .api_tokens(owner.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|t| t.name)
+        .collect();
+    assert_eq!(names.len(), 2);
+    assert!(s.api_tokens(other.id).await.unwrap().is_empty());
+
+    let (found, user) = s.api_token_user("hash-scanner", t0).await.unwrap().unwrap();
+    assert_eq!((found.id, user.id), (scanner.id, owner.id));
+    let used = |id: i64| async move {
+        s.api_tokens(owner.id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|t| t.id == id)
+            .unwrap()
+            .last_used_at
+    };
+    assert_eq!(used(scanner.id).await, Some(t0));
+    s.api_token_user("hash-scanner", t0 + 10)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        used(scanner.id).await,
+        Some(t0),
+        "noted at most every few minutes"
+    );
+    s.api_token_user("hash-scanner", t0 + TOKEN_USE_SECONDS)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(used(scanner.id).await, Some(t0 + TOKEN_USE_SECONDS));
+    // Expired, unknown: nobody.
+    assert!(
+        s.api_token_user("hash-scanner", t0 + 86_400)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        s.api_token_user("hash-nothing", t0)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    // Revoked by its owner only.
+    assert!(matches!(
+        s.delete_api_token(&me, other.id, site.id).await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(s.api_token_user("hash-site", t0).await.unwrap().is_some());
+    s.delete_api_token(&me, owner.id, site.id).await.unwrap();
+    assert!(s.api_token_user("hash-site", t0).await.unwrap().is_none());
+    // The account erased: its tokens go.
+    s.create_api_token(&me, owner.id, "again", "hash-again", None)
+        .await
+        .unwrap();
+    s.erase_user(&me, owner.id).await.unwrap();
+    assert!(s.api_token_user("hash-again", t0).await.unwrap().is_none());
+    assert!(s.api_tokens(owner.id).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn api_tokens_on_sqlite() {
+    let db = TestDb::sqlite();
+    api_tokens(db.open().await).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn api_tokens_on_postgres() {
+    let db = TestDb::postgres().await;
+    api_tokens(db.open().await).await;
+}

@@ -719,3 +719,127 @@ async fn an_admin_erases_an_account_on_request() {
     assert!(r.text().await.unwrap().contains("不能删除自己的账户"));
     assert!(!admin.store.get_user(me).await.unwrap().is_erased());
 }
+
+/// A program uses the API with an account's token: made on the account's page and shown
+/// once, it acts with that account's rights (here a manager checking someone in at the
+/// seminar, a write without any CSRF token), not beyond them; it does not make tokens; a
+/// wrong token is refused even where no sign-in is needed; revoked, it is refused.
+#[tokio::test]
+async fn a_program_uses_the_api_with_an_accounts_token() {
+    let mut app = kit::demo_app().await;
+    app.sign_in(REP).await;
+    let (status, page) = app.page("/zh-Hant/account/tokens").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("您沒有權杖"), "{page}");
+    let r = app
+        .post_form(
+            "/zh-Hant/account/tokens",
+            &[("name", "門口掃描器"), ("days", "1000")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("請輸入 1 至 730 之間的日數")
+    );
+    let r = app
+        .post_form(
+            "/zh-Hant/account/tokens",
+            &[("name", "門口掃描器"), ("days", "30")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.headers()["cache-control"], "private, no-store");
+    let page = r.text().await.unwrap();
+    let token = page
+        .split("id=\"new-token\"")
+        .nth(1)
+        .and_then(|rest| rest.split('>').nth(1))
+        .and_then(|rest| rest.split('<').next())
+        .unwrap()
+        .to_owned();
+    assert!(token.starts_with("blk_") && token.len() == 68, "{token}");
+    // Shown once: the list names it, never the token again.
+    let (_, list) = app.page("/zh-Hant/account/tokens").await;
+    assert!(
+        list.contains("門口掃描器") && !list.contains(&token),
+        "{list}"
+    );
+
+    let program = reqwest::Client::new();
+    let call = |method: Method, path: &str, token: &str| {
+        program
+            .request(method, app.url(path))
+            .header("authorization", format!("Bearer {token}"))
+    };
+    let me: serde_json::Value = call(Method::GET, "/api/v1/me", &token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(me["email"], REP);
+    // The seminar the representative manages: a registrant checked in by the program.
+    let rep = app.store.find_user_by_email(REP).await.unwrap().unwrap();
+    let seminar = app.store.managed_events(rep.id).await.unwrap()[0];
+    let visitor = crate::matchmaking::register(&app, seminar, "方家豪", "fong@example.hk").await;
+    let reg = app
+        .store
+        .registration_by_token(visitor.rsplit('/').next().unwrap())
+        .await
+        .unwrap();
+    let r = call(
+        Method::POST,
+        &format!("/api/v1/events/{seminar}/registrations/{}/check-in", reg.id),
+        &token,
+    )
+    .send()
+    .await
+    .unwrap();
+    assert_eq!(r.status(), StatusCode::OK, "{}", r.text().await.unwrap());
+    // Not beyond the account's rights; no token making with a token.
+    let r = call(Method::GET, "/api/v1/events/1/registrations", &token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    let r = call(Method::GET, "/zh-Hant/account/tokens", &token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    // A wrong token is refused, even where anyone may read.
+    let r = call(Method::GET, "/api/v1/events", "blk_nothing")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    let (_, list) = app.page("/zh-Hant/account/tokens").await;
+    assert!(!list.contains("未曾使用"), "its use is shown: {list}");
+
+    // Revoked: refused.
+    let id = app.store.api_tokens(rep.id).await.unwrap()[0].id;
+    let r = app
+        .post_form(&format!("/zh-Hant/account/tokens/{id}/delete"), &[])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let r = call(Method::GET, "/api/v1/me", &token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    // The API's description says how.
+    let doc: serde_json::Value = reqwest::get(app.url("/api/openapi.json"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        doc["components"]["securitySchemes"]["token"]["scheme"],
+        "bearer"
+    );
+}

@@ -38,7 +38,7 @@ use crate::error::WebError;
         rp::get_report,
     ),
     components(schemas(crate::error::ApiError, crate::error::ApiFieldError)),
-    modifiers(&ErrorResponses),
+    modifiers(&ErrorResponses, &Tokens),
     tags(
         (name = "directory", description = "Organisations, people and positions"),
         (name = "alliance", description = "Sides, history, designations and memberships"),
@@ -60,6 +60,29 @@ pub struct ApiDoc;
 /// 403, no such record 404, invalid 422, busy 503, a bug 500) are documented once here
 /// rather than on each.
 struct ErrorResponses;
+
+/// Says how a program signs in: an API token of an account (`/{lang}/account/tokens`) as
+/// a bearer, acting with that account's rights and without the CSRF token a browser's
+/// session echoes; or the session cookie of `POST /api/v1/session`.
+struct Tokens;
+
+impl utoipa::Modify for Tokens {
+    fn modify(&self, doc: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = doc.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "token",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "An account's API token (`blk_…`), made on /{lang}/account/tokens; it acts with the account's rights and needs no CSRF token.",
+                    ))
+                    .build(),
+            ),
+        );
+    }
+}
 
 impl utoipa::Modify for ErrorResponses {
     fn modify(&self, doc: &mut utoipa::openapi::OpenApi) {

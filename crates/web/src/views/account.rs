@@ -28,6 +28,8 @@ pub fn router() -> Router<AppState> {
         .route("/admin/users", get(users).post(user_create))
         .route("/admin/users/{id}/erase", post(user_erase))
         .route("/audit", get(audit))
+        .route("/account/tokens", get(tokens).post(token_create))
+        .route("/account/tokens/{id}/delete", post(token_delete))
 }
 
 #[derive(Template)]
@@ -313,4 +315,119 @@ async fn audit(
         prev,
         next,
     })
+}
+
+/// The signed-in account's API tokens, and, once, a token just made.
+#[derive(Template)]
+#[template(path = "account/tokens.html")]
+struct TokensPage {
+    c: Ctx,
+    tokens: Vec<baylink_store::ApiToken>,
+    /// The token just made: shown this once, never kept.
+    made: Option<String>,
+    f: FormState,
+}
+
+/// The longest a token may be made for, in days.
+const TOKEN_DAYS: std::ops::RangeInclusive<i64> = 1..=730;
+
+/// The account of a page about tokens: signed in with a browser, not with a token (a
+/// token does not make tokens).
+fn token_owner(c: &Ctx) -> Result<&auth::Auth, WebError> {
+    match c.auth.as_ref() {
+        None => Err(WebError::Unauthorized),
+        Some(a) if a.by_token => Err(WebError::Forbidden),
+        Some(a) => Ok(a),
+    }
+}
+
+async fn tokens_page(
+    s: &AppState,
+    c: Ctx,
+    made: Option<String>,
+    f: FormState,
+) -> Result<TokensPage, WebError> {
+    let user = token_owner(&c)?.user.id;
+    let tokens = s.store.api_tokens(user).await?;
+    Ok(TokensPage { c, tokens, made, f })
+}
+
+async fn tokens(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError> {
+    let mut r = render(&tokens_page(&s, c, None, FormState::default()).await?)?;
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
+    Ok(r)
+}
+
+/// Makes a token for the account, valid for the days asked (none: until revoked), and
+/// shows it once.
+async fn token_create(
+    State(s): State<AppState>,
+    c: Ctx,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let owner = token_owner(&c)?.clone();
+    let mut errors = Vec::new();
+    let days = form.int("days", &mut errors);
+    let result = async {
+        if days.is_some_and(|d| !TOKEN_DAYS.contains(&d)) {
+            errors.push(
+                baylink_store::FieldError::new("days", "err-token-days")
+                    .with_limit(*TOKEN_DAYS.end()),
+            );
+        }
+        if !errors.is_empty() {
+            return Err(StoreError::Invalid(errors));
+        }
+        let token = format!("{}{}", auth::TOKEN_PREFIX, auth::random_token());
+        let now = baylink_store::sql::now();
+        s.store
+            .create_api_token(
+                &actor(&owner),
+                owner.user.id,
+                form.get("name"),
+                &auth::token_hash(&token),
+                days.map(|d| now + d * 86_400),
+            )
+            .await?;
+        Ok(token)
+    }
+    .await;
+    let (made, f, status) = match result {
+        Ok(token) => (Some(token), FormState::default(), None),
+        Err(e) => {
+            let (errors, status) = form_errors(e)?;
+            (
+                None,
+                FormState::with_errors(form, c.lang, &errors),
+                Some(status),
+            )
+        }
+    };
+    let page = tokens_page(&s, c, made, f).await?;
+    let mut r = match status {
+        Some(status) => render_invalid(&page, status)?,
+        None => render(&page)?,
+    };
+    // The token is on this page: no cache keeps it.
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
+    Ok(r)
+}
+
+/// Revokes one of the account's tokens: a program using it is refused from then on.
+async fn token_delete(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
+    let owner = token_owner(&c)?;
+    s.store
+        .delete_api_token(&actor(owner), owner.user.id, path_id(&raw)?)
+        .await?;
+    Ok(see(c.href("/account/tokens")))
 }
