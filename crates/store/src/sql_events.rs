@@ -1608,14 +1608,10 @@ macro_rules! impl_sql_events {
 
                 async fn sweep_retention(&self, now: i64) -> StoreResult<RetentionSwept> {
                     let mut swept = RetentionSwept::default();
-                    let due: Vec<i64> = sqlx::query("SELECT e.id FROM events e WHERE e.retention_days IS NOT NULL AND e.ends_at + e.retention_days * 86400 <= $1 AND EXISTS (SELECT 1 FROM registrations r WHERE r.event_id = e.id AND r.anonymised_at IS NULL) ORDER BY e.id")
+                    let due: Vec<i64> = sqlx::query_scalar::<_, i64>("SELECT e.id FROM events e WHERE e.retention_days IS NOT NULL AND e.ends_at + e.retention_days * 86400 <= $1 AND EXISTS (SELECT 1 FROM registrations r WHERE r.event_id = e.id AND r.anonymised_at IS NULL) ORDER BY e.id")
                         .bind(now)
                         .fetch_all(&self.pool)
                         .await
-                        .map_err(map_err)?
-                        .into_iter()
-                        .map(|r| r.try_get(0))
-                        .collect::<Result<_, _>>()
                         .map_err(map_err)?;
                     let sweeper = Actor { user_id: None, name: "retention".to_owned() };
                     for event_id in due {
@@ -1644,7 +1640,7 @@ macro_rules! impl_sql_events {
                 async fn copy_event(&self, actor: &Actor, id: i64, shift: i64, parts: CopyParts, signing_key: &str) -> StoreResult<Event> {
                     let mut tx = self.begin().await?;
                     let t = $crate::sql::now();
-                    let new: i64 = sqlx::query("INSERT INTO events (kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at, ends_at, capacity, registration_open, requires_approval, signing_key, synthetic, search_key, ask_fields, required_fields, delegation_quota, reminders_off, reminder_hours, retention_days, version, created_at, updated_at) SELECT kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at + $2, ends_at + $2, capacity, $3, requires_approval, $4, synthetic, search_key, ask_fields, required_fields, delegation_quota, reminders_off, reminder_hours, retention_days, 1, $5, $5 FROM events WHERE id = $1 RETURNING id")
+                    let new: i64 = sqlx::query_scalar::<_, i64>("INSERT INTO events (kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at, ends_at, capacity, registration_open, requires_approval, signing_key, synthetic, search_key, ask_fields, required_fields, delegation_quota, reminders_off, reminder_hours, retention_days, version, created_at, updated_at) SELECT kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at + $2, ends_at + $2, capacity, $3, requires_approval, $4, synthetic, search_key, ask_fields, required_fields, delegation_quota, reminders_off, reminder_hours, retention_days, 1, $5, $5 FROM events WHERE id = $1 RETURNING id")
                         .bind(id)
                         .bind(shift)
                         .bind(false)
@@ -1653,49 +1649,35 @@ macro_rules! impl_sql_events {
                         .fetch_optional(&mut *tx)
                         .await
                         .map_err(map_err)?
-                        .ok_or(StoreError::NotFound)?
-                        .try_get(0)
-                        .map_err(map_err)?;
+                        .ok_or(StoreError::NotFound)?;
                     // Rows copied one by one where others point at them, so that the
                     // copies point at the copies.
                     if parts.programme {
-                        let sessions: Vec<i64> = sqlx::query("SELECT id FROM event_sessions WHERE event_id = $1 ORDER BY sort_order, id")
+                        let sessions: Vec<i64> = sqlx::query_scalar::<_, i64>("SELECT id FROM event_sessions WHERE event_id = $1 ORDER BY sort_order, id")
                             .bind(id)
                             .fetch_all(&mut *tx)
                             .await
-                            .map_err(map_err)?
-                            .into_iter()
-                            .map(|r| r.try_get(0))
-                            .collect::<Result<_, _>>()
                             .map_err(map_err)?;
                         for old in sessions {
-                            let session: i64 = sqlx::query("INSERT INTO event_sessions (event_id, kind, title, title_script, title_en, theme, theme_script, room, starts_at, ends_at, capacity, organiser_org_id, sort_order) SELECT $2, kind, title, title_script, title_en, theme, theme_script, room, starts_at + $3, ends_at + $3, capacity, organiser_org_id, sort_order FROM event_sessions WHERE id = $1 RETURNING id")
+                            let session: i64 = sqlx::query_scalar::<_, i64>("INSERT INTO event_sessions (event_id, kind, title, title_script, title_en, theme, theme_script, room, starts_at, ends_at, capacity, organiser_org_id, sort_order) SELECT $2, kind, title, title_script, title_en, theme, theme_script, room, starts_at + $3, ends_at + $3, capacity, organiser_org_id, sort_order FROM event_sessions WHERE id = $1 RETURNING id")
                                 .bind(old)
                                 .bind(new)
                                 .bind(shift)
                                 .fetch_one(&mut *tx)
                                 .await
-                                .map_err(map_err)?
-                                .try_get(0)
                                 .map_err(map_err)?;
-                            let items: Vec<i64> = sqlx::query("SELECT id FROM programme_items WHERE session_id = $1 ORDER BY sort_order, id")
+                            let items: Vec<i64> = sqlx::query_scalar::<_, i64>("SELECT id FROM programme_items WHERE session_id = $1 ORDER BY sort_order, id")
                                 .bind(old)
                                 .fetch_all(&mut *tx)
                                 .await
-                                .map_err(map_err)?
-                                .into_iter()
-                                .map(|r| r.try_get(0))
-                                .collect::<Result<_, _>>()
                                 .map_err(map_err)?;
                             for old_item in items {
-                                let item: i64 = sqlx::query("INSERT INTO programme_items (session_id, kind, title, title_script, title_en, starts_at, ends_at, sort_order) SELECT $2, kind, title, title_script, title_en, starts_at + $3, ends_at + $3, sort_order FROM programme_items WHERE id = $1 RETURNING id")
+                                let item: i64 = sqlx::query_scalar::<_, i64>("INSERT INTO programme_items (session_id, kind, title, title_script, title_en, starts_at, ends_at, sort_order) SELECT $2, kind, title, title_script, title_en, starts_at + $3, ends_at + $3, sort_order FROM programme_items WHERE id = $1 RETURNING id")
                                     .bind(old_item)
                                     .bind(session)
                                     .bind(shift)
                                     .fetch_one(&mut *tx)
                                     .await
-                                    .map_err(map_err)?
-                                    .try_get(0)
                                     .map_err(map_err)?;
                                 sqlx::query("INSERT INTO item_speakers (item_id, person_id, title, title_script, sort_order) SELECT $2, person_id, title, title_script, sort_order FROM item_speakers WHERE item_id = $1 ORDER BY sort_order, id")
                                     .bind(old_item)
@@ -1719,7 +1701,7 @@ macro_rules! impl_sql_events {
                         let mut copied: Vec<(i64, i64)> = Vec::new();
                         for q in Self::questions_in(&mut tx, id).await? {
                             let on = q.shown_if_question.and_then(|o| copied.iter().find(|(from, _)| *from == o).map(|(_, to)| *to));
-                            let to: i64 = sqlx::query("INSERT INTO registration_questions (event_id, kind, label, label_script, options, required, sort_order, retention_days, shown_if_question, shown_if_answer) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id")
+                            let to: i64 = sqlx::query_scalar::<_, i64>("INSERT INTO registration_questions (event_id, kind, label, label_script, options, required, sort_order, retention_days, shown_if_question, shown_if_answer) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id")
                                 .bind(new)
                                 .bind(q.kind.code())
                                 .bind(q.label.clone())
@@ -1732,8 +1714,6 @@ macro_rules! impl_sql_events {
                                 .bind(if on.is_some() { q.shown_if_answer.clone() } else { String::new() })
                                 .fetch_one(&mut *tx)
                                 .await
-                                .map_err(map_err)?
-                                .try_get(0)
                                 .map_err(map_err)?;
                             copied.push((q.id, to));
                         }
@@ -1765,13 +1745,10 @@ macro_rules! impl_sql_events {
                     }
                     let mut tx = self.begin().await?;
                     Self::lock_event(&mut tx, event_id).await?;
-                    let user: Option<i64> = sqlx::query("SELECT id FROM users WHERE email = $1")
+                    let user: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
                         .bind(email.clone())
                         .fetch_optional(&mut *tx)
                         .await
-                        .map_err(map_err)?
-                        .map(|r| r.try_get(0))
-                        .transpose()
                         .map_err(map_err)?;
                     let user = user.ok_or_else(|| StoreError::invalid("email", "err-no-such-account"))?;
                     let added = sqlx::query("INSERT INTO event_managers (event_id, user_id, added_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
@@ -1825,14 +1802,10 @@ macro_rules! impl_sql_events {
                 }
 
                 async fn managed_events(&self, user_id: i64) -> StoreResult<Vec<i64>> {
-                    sqlx::query("SELECT event_id FROM event_managers WHERE user_id = $1 ORDER BY event_id")
+                    sqlx::query_scalar::<_, i64>("SELECT event_id FROM event_managers WHERE user_id = $1 ORDER BY event_id")
                         .bind(user_id)
                         .fetch_all(&self.pool)
                         .await
-                        .map_err(map_err)?
-                        .into_iter()
-                        .map(|r| r.try_get(0))
-                        .collect::<Result<_, _>>()
                         .map_err(map_err)
                 }
 
