@@ -826,13 +826,7 @@ async fn organisers_choose_the_fields_they_ask_and_require() {
         )
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    let id: i64 = r.headers()["location"]
-        .to_str()
-        .unwrap()
-        .trim_start_matches("/en/events/")
-        .trim_end_matches("/manage")
-        .parse()
-        .unwrap();
+    let id = made_event(&r);
     // A visit whose organiser reminds the visitors otherwise.
     assert!(app.store.get_event(id).await.unwrap().reminders_off);
     let (_, form) = app.page(&format!("/en/events/{id}/edit")).await;
@@ -1445,13 +1439,7 @@ async fn places_per_organisation_bound_a_delegation() {
     assert!(body[field..].contains("Enter a number."), "{body}");
     let r = app.post_form("/en/events/new", &event("2")).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    let id: i64 = r.headers()["location"]
-        .to_str()
-        .unwrap()
-        .trim_start_matches("/en/events/")
-        .trim_end_matches("/manage")
-        .parse()
-        .unwrap();
+    let id = made_event(&r);
     let (_, form) = app.page(&format!("/zh-Hant/events/{id}/edit")).await;
     assert!(form.contains("每個成員單位名額") && form.contains("value=\"2\""));
 
@@ -2292,13 +2280,7 @@ async fn organisers_ask_questions_of_their_own() {
         )
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    let id: i64 = r.headers()["location"]
-        .to_str()
-        .unwrap()
-        .trim_start_matches("/zh-Hant/events/")
-        .trim_end_matches("/manage")
-        .parse()
-        .unwrap();
+    let id = made_event(&r);
     let questions = format!("/zh-Hant/events/{id}/questions");
     for fields in [
         &[("label", "回鄉證號碼"), ("kind", "text"), ("required", "1")][..],
@@ -2684,13 +2666,7 @@ async fn personal_data_goes_when_the_organisers_period_ends() {
     fields.push(("retention_days", "1"));
     let r = app.post_form("/zh-Hant/events/new", &fields).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    let id: i64 = r.headers()["location"]
-        .to_str()
-        .unwrap()
-        .trim_start_matches("/zh-Hant/events/")
-        .trim_end_matches("/manage")
-        .parse()
-        .unwrap();
+    let id = made_event(&r);
     let event = app.store.get_event(id).await.unwrap();
     assert_eq!(event.retention_days, Some(1));
     let (_, form) = app.page(&format!("/zh-Hant/events/{id}/edit")).await;
@@ -2859,13 +2835,7 @@ async fn a_question_is_asked_only_on_another_answer() {
         )
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    let id: i64 = r.headers()["location"]
-        .to_str()
-        .unwrap()
-        .trim_start_matches("/zh-Hant/events/")
-        .trim_end_matches("/manage")
-        .parse()
-        .unwrap();
+    let id = made_event(&r);
     let questions = format!("/zh-Hant/events/{id}/questions");
     let r = app
         .post_form(
@@ -3318,4 +3288,16 @@ async fn staff_copy_an_event_to_another_day() {
     );
     let (_, log) = app.page("/zh-Hant/audit").await;
     assert!(log.contains("複製"), "{log}");
+}
+
+/// The event a "new event" form made, read off where it sends the browser (its manage
+/// page).
+fn made_event(r: &reqwest::Response) -> i64 {
+    let to = r.headers()["location"].to_str().unwrap();
+    to.rsplit_once("/events/")
+        .unwrap()
+        .1
+        .trim_end_matches("/manage")
+        .parse()
+        .unwrap()
 }
