@@ -652,16 +652,7 @@ async fn links_resent_on_postgres() {
 async fn delegations(store: Arc<dyn Store>) {
     let s = store.as_ref();
     let ev = event(s, Some(2), false).await;
-    let user = UserInput {
-        email: "rep@example.org".into(),
-        display_name: "代表".into(),
-        role: "participant".into(),
-        side_id: None,
-        org_id: None,
-    }
-    .validate()
-    .unwrap();
-    let rep = s.create_user(&Actor::cli(), &user, "x").await.unwrap();
+    let rep = participant_account(s, "rep@example.org", "代表").await;
     let entry = |i: usize| DelegateEntry {
         draft: person(i),
         manage_token: format!("delegate-{i}"),
@@ -1414,16 +1405,7 @@ async fn questions(store: Arc<dyn Store>) {
     );
 
     // A representative's colleague is registered without answers.
-    let user = UserInput {
-        email: "rep-q@example.org".into(),
-        display_name: "代表".into(),
-        role: "participant".into(),
-        side_id: None,
-        org_id: None,
-    }
-    .validate()
-    .unwrap();
-    let rep = s.create_user(&me, &user, "x").await.unwrap();
+    let rep = participant_account(s, "rep-q@example.org", "代表").await;
     let delegate = s
         .register_delegation(
             ev.id,
@@ -2058,16 +2040,7 @@ async fn event_managers(store: Arc<dyn Store>) {
     let me = Actor::cli();
     let ev = event(s, Some(10), false).await;
     let other = event(s, Some(10), false).await;
-    let user = UserInput {
-        email: "organiser@hkitf.example".into(),
-        display_name: "承辦單位職員".into(),
-        role: "participant".into(),
-        side_id: None,
-        org_id: None,
-    }
-    .validate()
-    .unwrap();
-    let user = s.create_user(&me, &user, "x").await.unwrap();
+    let user = participant_account(s, "organiser@hkitf.example", "承辦單位職員").await;
     assert!(s.managed_events(user.id).await.unwrap().is_empty());
     // Unknown address: refused on its field; nothing added.
     assert!(matches!(
@@ -2146,16 +2119,7 @@ async fn approval_notices(store: Arc<dyn Store>) {
     let me = Actor::cli();
     let gated = event(s, Some(10), true).await;
     let open = event(s, Some(10), false).await;
-    let user = UserInput {
-        email: "approver@hkitf.example".into(),
-        display_name: "審批人".into(),
-        role: "participant".into(),
-        side_id: None,
-        org_id: None,
-    }
-    .validate()
-    .unwrap();
-    s.create_user(&me, &user, "x").await.unwrap();
+    participant_account(s, "approver@hkitf.example", "審批人").await;
     for ev in [gated.id, open.id] {
         s.add_event_manager(&me, ev, "approver@hkitf.example")
             .await
@@ -2460,4 +2424,18 @@ async fn copies_on_sqlite() {
 async fn copies_on_postgres() {
     let db = TestDb::postgres().await;
     copies(db.open().await).await;
+}
+
+/// A participant's account with this address and name.
+async fn participant_account(s: &dyn Store, email: &str, name: &str) -> User {
+    let input = UserInput {
+        email: email.into(),
+        display_name: name.into(),
+        role: "participant".into(),
+        side_id: None,
+        org_id: None,
+    }
+    .validate()
+    .unwrap();
+    s.create_user(&Actor::cli(), &input, "x").await.unwrap()
 }
