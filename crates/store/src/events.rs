@@ -990,8 +990,9 @@ pub trait EventStore: Send + Sync {
     async fn list_series(&self) -> StoreResult<Vec<EventSeries>>;
     async fn list_events(&self, filter: &EventFilter) -> StoreResult<Page<Event>>;
     async fn get_event(&self, id: i64) -> StoreResult<Event>;
-    /// Copies event `id` as a new event `shift` seconds later (the next seminar of a
-    /// series, next year's conference), in one transaction: its details and settings
+    /// Copies event `id` as new events, each `shift` seconds later and signing its tickets
+    /// with its own key (the next seminar of a series, the monthly ones of a year, next
+    /// year's conference), all in one transaction: its details and settings
     /// (registration closed until the organiser opens it), and as `parts` says its
     /// programme (sessions, items, speakers, times shifted), its organising roles and
     /// organisations' places, its registration questions (conditions kept) and its
@@ -1000,10 +1001,9 @@ pub trait EventStore: Send + Sync {
         &self,
         actor: &Actor,
         id: i64,
-        shift: i64,
+        copies: &[(i64, String)],
         parts: CopyParts,
-        signing_key: &str,
-    ) -> StoreResult<Event>;
+    ) -> StoreResult<Vec<Event>>;
     async fn create_event(
         &self,
         actor: &Actor,

@@ -1637,105 +1637,110 @@ macro_rules! impl_sql_events {
                     Ok(swept)
                 }
 
-                async fn copy_event(&self, actor: &Actor, id: i64, shift: i64, parts: CopyParts, signing_key: &str) -> StoreResult<Event> {
+                async fn copy_event(&self, actor: &Actor, id: i64, copies: &[(i64, String)], parts: CopyParts) -> StoreResult<Vec<Event>> {
                     let mut tx = self.begin().await?;
                     let t = $crate::sql::now();
-                    let new: i64 = sqlx::query_scalar::<_, i64>("INSERT INTO events (kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at, ends_at, capacity, registration_open, requires_approval, signing_key, synthetic, search_key, ask_fields, required_fields, delegation_quota, reminders_off, reminder_hours, retention_days, version, created_at, updated_at) SELECT kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at + $2, ends_at + $2, capacity, $3, requires_approval, $4, synthetic, search_key, ask_fields, required_fields, delegation_quota, reminders_off, reminder_hours, retention_days, 1, $5, $5 FROM events WHERE id = $1 RETURNING id")
-                        .bind(id)
-                        .bind(shift)
-                        .bind(false)
-                        .bind(signing_key.to_owned())
-                        .bind(t)
-                        .fetch_optional(&mut *tx)
-                        .await
-                        .map_err(map_err)?
-                        .ok_or(StoreError::NotFound)?;
-                    // Rows copied one by one where others point at them, so that the
-                    // copies point at the copies.
-                    if parts.programme {
-                        let sessions: Vec<i64> = sqlx::query_scalar::<_, i64>("SELECT id FROM event_sessions WHERE event_id = $1 ORDER BY sort_order, id")
+                    let mut made = Vec::new();
+                    for (shift, signing_key) in copies {
+                        let shift = *shift;
+                        let new: i64 = sqlx::query_scalar::<_, i64>("INSERT INTO events (kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at, ends_at, capacity, registration_open, requires_approval, signing_key, synthetic, search_key, ask_fields, required_fields, delegation_quota, reminders_off, reminder_hours, retention_days, version, created_at, updated_at) SELECT kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at + $2, ends_at + $2, capacity, $3, requires_approval, $4, synthetic, search_key, ask_fields, required_fields, delegation_quota, reminders_off, reminder_hours, retention_days, 1, $5, $5 FROM events WHERE id = $1 RETURNING id")
                             .bind(id)
-                            .fetch_all(&mut *tx)
+                            .bind(shift)
+                            .bind(false)
+                            .bind(signing_key.clone())
+                            .bind(t)
+                            .fetch_optional(&mut *tx)
                             .await
-                            .map_err(map_err)?;
-                        for old in sessions {
-                            let session: i64 = sqlx::query_scalar::<_, i64>("INSERT INTO event_sessions (event_id, kind, title, title_script, title_en, theme, theme_script, room, starts_at, ends_at, capacity, organiser_org_id, sort_order) SELECT $2, kind, title, title_script, title_en, theme, theme_script, room, starts_at + $3, ends_at + $3, capacity, organiser_org_id, sort_order FROM event_sessions WHERE id = $1 RETURNING id")
-                                .bind(old)
-                                .bind(new)
-                                .bind(shift)
-                                .fetch_one(&mut *tx)
-                                .await
-                                .map_err(map_err)?;
-                            let items: Vec<i64> = sqlx::query_scalar::<_, i64>("SELECT id FROM programme_items WHERE session_id = $1 ORDER BY sort_order, id")
-                                .bind(old)
+                            .map_err(map_err)?
+                            .ok_or(StoreError::NotFound)?;
+                        // Rows copied one by one where others point at them, so that the
+                        // copies point at the copies.
+                        if parts.programme {
+                            let sessions: Vec<i64> = sqlx::query_scalar::<_, i64>("SELECT id FROM event_sessions WHERE event_id = $1 ORDER BY sort_order, id")
+                                .bind(id)
                                 .fetch_all(&mut *tx)
                                 .await
                                 .map_err(map_err)?;
-                            for old_item in items {
-                                let item: i64 = sqlx::query_scalar::<_, i64>("INSERT INTO programme_items (session_id, kind, title, title_script, title_en, starts_at, ends_at, sort_order) SELECT $2, kind, title, title_script, title_en, starts_at + $3, ends_at + $3, sort_order FROM programme_items WHERE id = $1 RETURNING id")
-                                    .bind(old_item)
-                                    .bind(session)
+                            for old in sessions {
+                                let session: i64 = sqlx::query_scalar::<_, i64>("INSERT INTO event_sessions (event_id, kind, title, title_script, title_en, theme, theme_script, room, starts_at, ends_at, capacity, organiser_org_id, sort_order) SELECT $2, kind, title, title_script, title_en, theme, theme_script, room, starts_at + $3, ends_at + $3, capacity, organiser_org_id, sort_order FROM event_sessions WHERE id = $1 RETURNING id")
+                                    .bind(old)
+                                    .bind(new)
                                     .bind(shift)
                                     .fetch_one(&mut *tx)
                                     .await
                                     .map_err(map_err)?;
-                                sqlx::query("INSERT INTO item_speakers (item_id, person_id, title, title_script, sort_order) SELECT $2, person_id, title, title_script, sort_order FROM item_speakers WHERE item_id = $1 ORDER BY sort_order, id")
-                                    .bind(old_item)
-                                    .bind(item)
-                                    .execute(&mut *tx)
+                                let items: Vec<i64> = sqlx::query_scalar::<_, i64>("SELECT id FROM programme_items WHERE session_id = $1 ORDER BY sort_order, id")
+                                    .bind(old)
+                                    .fetch_all(&mut *tx)
                                     .await
                                     .map_err(map_err)?;
+                                for old_item in items {
+                                    let item: i64 = sqlx::query_scalar::<_, i64>("INSERT INTO programme_items (session_id, kind, title, title_script, title_en, starts_at, ends_at, sort_order) SELECT $2, kind, title, title_script, title_en, starts_at + $3, ends_at + $3, sort_order FROM programme_items WHERE id = $1 RETURNING id")
+                                        .bind(old_item)
+                                        .bind(session)
+                                        .bind(shift)
+                                        .fetch_one(&mut *tx)
+                                        .await
+                                        .map_err(map_err)?;
+                                    sqlx::query("INSERT INTO item_speakers (item_id, person_id, title, title_script, sort_order) SELECT $2, person_id, title, title_script, sort_order FROM item_speakers WHERE item_id = $1 ORDER BY sort_order, id")
+                                        .bind(old_item)
+                                        .bind(item)
+                                        .execute(&mut *tx)
+                                        .await
+                                        .map_err(map_err)?;
+                                }
                             }
                         }
-                    }
-                    if parts.roles {
-                        for sql in [
-                            "INSERT INTO event_roles (event_id, org_id, role, sort_order) SELECT $2, org_id, role, sort_order FROM event_roles WHERE event_id = $1 ORDER BY sort_order, id",
-                            "INSERT INTO organisation_places (event_id, org_id, places) SELECT $2, org_id, places FROM organisation_places WHERE event_id = $1",
-                        ] {
-                            sqlx::query(sql).bind(id).bind(new).execute(&mut *tx).await.map_err(map_err)?;
+                        if parts.roles {
+                            for sql in [
+                                "INSERT INTO event_roles (event_id, org_id, role, sort_order) SELECT $2, org_id, role, sort_order FROM event_roles WHERE event_id = $1 ORDER BY sort_order, id",
+                                "INSERT INTO organisation_places (event_id, org_id, places) SELECT $2, org_id, places FROM organisation_places WHERE event_id = $1",
+                            ] {
+                                sqlx::query(sql).bind(id).bind(new).execute(&mut *tx).await.map_err(map_err)?;
+                            }
                         }
-                    }
-                    if parts.questions {
-                        // In order, so that the question one waits on is copied first.
-                        let mut copied: Vec<(i64, i64)> = Vec::new();
-                        for q in Self::questions_in(&mut tx, id).await? {
-                            let on = q.shown_if_question.and_then(|o| copied.iter().find(|(from, _)| *from == o).map(|(_, to)| *to));
-                            let to: i64 = sqlx::query_scalar::<_, i64>("INSERT INTO registration_questions (event_id, kind, label, label_script, options, required, sort_order, retention_days, shown_if_question, shown_if_answer) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id")
+                        if parts.questions {
+                            // In order, so that the question one waits on is copied first.
+                            let mut copied: Vec<(i64, i64)> = Vec::new();
+                            for q in Self::questions_in(&mut tx, id).await? {
+                                let on = q.shown_if_question.and_then(|o| copied.iter().find(|(from, _)| *from == o).map(|(_, to)| *to));
+                                let to: i64 = sqlx::query_scalar::<_, i64>("INSERT INTO registration_questions (event_id, kind, label, label_script, options, required, sort_order, retention_days, shown_if_question, shown_if_answer) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id")
+                                    .bind(new)
+                                    .bind(q.kind.code())
+                                    .bind(q.label.clone())
+                                    .bind(q.label_script.clone())
+                                    .bind(q.options.clone())
+                                    .bind(q.required)
+                                    .bind(q.sort_order)
+                                    .bind(q.retention_days)
+                                    .bind(on)
+                                    .bind(if on.is_some() { q.shown_if_answer.clone() } else { String::new() })
+                                    .fetch_one(&mut *tx)
+                                    .await
+                                    .map_err(map_err)?;
+                                copied.push((q.id, to));
+                            }
+                        }
+                        if parts.managers {
+                            sqlx::query("INSERT INTO event_managers (event_id, user_id, added_at) SELECT $2, user_id, $3 FROM event_managers WHERE event_id = $1")
+                                .bind(id)
                                 .bind(new)
-                                .bind(q.kind.code())
-                                .bind(q.label.clone())
-                                .bind(q.label_script.clone())
-                                .bind(q.options.clone())
-                                .bind(q.required)
-                                .bind(q.sort_order)
-                                .bind(q.retention_days)
-                                .bind(on)
-                                .bind(if on.is_some() { q.shown_if_answer.clone() } else { String::new() })
-                                .fetch_one(&mut *tx)
+                                .bind(t)
+                                .execute(&mut *tx)
                                 .await
                                 .map_err(map_err)?;
-                            copied.push((q.id, to));
                         }
-                    }
-                    if parts.managers {
-                        sqlx::query("INSERT INTO event_managers (event_id, user_id, added_at) SELECT $2, user_id, $3 FROM event_managers WHERE event_id = $1")
-                            .bind(id)
+                        let e = sqlx::query_as::<_, Event>(AssertSqlSafe(format!("SELECT {EVENT_COLS} FROM events WHERE id = $1")))
                             .bind(new)
-                            .bind(t)
-                            .execute(&mut *tx)
+                            .fetch_one(&mut *tx)
                             .await
                             .map_err(map_err)?;
+                        let note = format!("{{\"copied_from\":{id}}}");
+                        Self::audit(&mut tx, actor, "copy", "event", new, Some(note), audit_json(&e)).await?;
+                        made.push(e);
                     }
-                    let e = sqlx::query_as::<_, Event>(AssertSqlSafe(format!("SELECT {EVENT_COLS} FROM events WHERE id = $1")))
-                        .bind(new)
-                        .fetch_one(&mut *tx)
-                        .await
-                        .map_err(map_err)?;
-                    let note = format!("{{\"copied_from\":{id}}}");
-                    Self::audit(&mut tx, actor, "copy", "event", new, Some(note), audit_json(&e)).await?;
                     tx.commit().await.map_err(map_err)?;
-                    Ok(e)
+                    Ok(made)
                 }
 
                 async fn add_event_manager(&self, actor: &Actor, event_id: i64, email: &str) -> StoreResult<EventManager> {

@@ -3288,6 +3288,67 @@ async fn staff_copy_an_event_to_another_day() {
     );
     let (_, log) = app.page("/zh-Hant/audit").await;
     assert!(log.contains("複製"), "{log}");
+
+    // A monthly series in one go: a copy on the 31st, then on each month's last day
+    // where it has no 31st; too many copies at once are refused, said why.
+    let year = kit::next_year() + 1;
+    let first = format!("{year}-01-31");
+    let r = app
+        .post_form(
+            &copy,
+            &[
+                ("copy_date", first.as_str()),
+                ("repeat_count", "30"),
+                ("repeat_unit", "months"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("請輸入 1 至 24 之間的份數")
+    );
+    let r = app
+        .post_form(
+            &copy,
+            &[
+                ("copy_date", first.as_str()),
+                ("repeat_count", "3"),
+                ("repeat_interval", "1"),
+                ("repeat_unit", "months"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(events(&app).await, before + 4);
+    let all = app
+        .store
+        .list_events(&baylink_store::EventFilter {
+            limit: 200,
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .items;
+    let mut days: Vec<String> = all
+        .iter()
+        .filter(|e| e.title == original.title && e.id != seminar)
+        .map(|e| baylink_web::views::events::day(e.starts_at))
+        .filter(|d| d.starts_with(&year.to_string()))
+        .collect();
+    days.sort();
+    let february = if year % 4 == 0 { "29" } else { "28" };
+    assert_eq!(
+        days,
+        [
+            format!("{year}-01-31"),
+            format!("{year}-02-{february}"),
+            day.clone(),
+            format!("{year}-03-31"),
+        ]
+    );
 }
 
 /// The event a "new event" form made, read off where it sends the browser (its manage

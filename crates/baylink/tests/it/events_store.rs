@@ -2278,12 +2278,12 @@ async fn copies(store: Arc<dyn Store>) {
         .copy_event(
             &me,
             p0.event.id,
-            year,
+            &[(year, baylink_tickets::generate_key())],
             CopyParts::ALL,
-            &baylink_tickets::generate_key(),
         )
         .await
-        .unwrap();
+        .unwrap()
+        .remove(0);
     assert_ne!(copy.id, p0.event.id);
     assert_eq!(
         (copy.title.as_str(), copy.starts_at, copy.ends_at),
@@ -2347,12 +2347,12 @@ async fn copies(store: Arc<dyn Store>) {
         .copy_event(
             &me,
             seminar.event.id,
-            7 * 86_400,
+            &[(7 * 86_400, baylink_tickets::generate_key())],
             CopyParts::ALL,
-            &baylink_tickets::generate_key(),
         )
         .await
-        .unwrap();
+        .unwrap()
+        .remove(0);
     let qs = s.questions(next.id).await.unwrap();
     let labels =
         |v: &[RegistrationQuestion]| -> Vec<String> { v.iter().map(|q| q.label.clone()).collect() };
@@ -2396,18 +2396,55 @@ async fn copies(store: Arc<dyn Store>) {
         .copy_event(
             &me,
             seminar.event.id,
-            14 * 86_400,
+            &[(14 * 86_400, baylink_tickets::generate_key())],
             bare,
-            &baylink_tickets::generate_key(),
         )
         .await
-        .unwrap();
+        .unwrap()
+        .remove(0);
     let p = s.programme(lone.id).await.unwrap();
     assert!(p.sessions.is_empty() && p.roles.is_empty() && p.questions.is_empty());
     assert!(managers(lone.id).await.is_empty());
     assert_eq!(lone.retention_days, seminar.event.retention_days);
+    // Monthly: several copies in one go, each its own event with its own key.
+    let before = s
+        .list_events(&EventFilter {
+            limit: 200,
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .total;
+    let shifts = [28, 56, 91].map(|d| (d * 86_400, baylink_tickets::generate_key()));
+    let many = s
+        .copy_event(&me, seminar.event.id, &shifts, bare)
+        .await
+        .unwrap();
+    let starts: Vec<i64> = many
+        .iter()
+        .map(|e| e.starts_at - seminar.event.starts_at)
+        .collect();
+    assert_eq!(starts, [28 * 86_400, 56 * 86_400, 91 * 86_400]);
+    let keys: std::collections::HashSet<String> = {
+        let mut k = std::collections::HashSet::new();
+        for e in &many {
+            k.insert(s.event_signing_key(e.id).await.unwrap());
+        }
+        k
+    };
+    assert_eq!(keys.len(), 3, "each copy signs its own tickets");
+    assert_eq!(
+        s.list_events(&EventFilter {
+            limit: 200,
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .total,
+        before + 3
+    );
     assert!(matches!(
-        s.copy_event(&me, 999_999, 0, bare, &baylink_tickets::generate_key())
+        s.copy_event(&me, 999_999, &[(0, baylink_tickets::generate_key())], bare)
             .await,
         Err(StoreError::NotFound)
     ));

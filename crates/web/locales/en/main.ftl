@@ -1298,7 +1298,7 @@ mail-approvals-body =
 
     — Baylink, for the Shenzhen–Hong Kong–Macao Science and Technology Alliance
 copy-event = Copy this event
-copy-event-help = For the next event of a series or next year's conference: its details and settings are copied to the day you choose, every time keeping its hour; registration stays closed until you open it. Registrations, invitations, guests of honour and matchmaking are not copied.
+copy-event-help = For the next event of a series or next year's conference: its details and settings are copied to the day you choose (and, for several copies, every so many weeks or months after it), every time keeping its hour; registration stays closed until you open it. Registrations, invitations, guests of honour and matchmaking are not copied.
 field-copy-date = The copy's first day
 copy-also = Also copy
 copy-programme = Sessions, items and speakers
@@ -1321,3 +1321,10 @@ token-revoke = Revoke
 token-revoke-confirm = Revoke this token? Programs using it are refused from now on.
 no-tokens = You have no token.
 make-token = Make a token
+field-repeat-count = Copies
+field-repeat-every = one every
+field-repeat-unit = Weeks or months
+repeat-weeks = weeks
+repeat-months = months
+err-repeat-interval = Give a number from 1 to { $limit }.
+err-repeat-count = Give a number of copies from 1 to { $limit }.

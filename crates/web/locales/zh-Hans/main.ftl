@@ -1229,7 +1229,7 @@ mail-approvals-body =
 
     — 湾联（深港澳科技联盟）
 copy-event = 复制此活动
-copy-event-help = 用于同一系列的下一场活动或明年的年会：活动资料及设定复制到您选择的日期，各项时间的钟点不变；报名保持关闭，待您开放。报名、邀请、嘉宾及项目对接不会复制。
+copy-event-help = 用于同一系列的下一场活动或明年的年会：活动资料及设定复制到您选择的日期（复制多份时，其后每隔若干周或月一份），各项时间的钟点不变；报名保持关闭，待您开放。报名、邀请、嘉宾及项目对接不会复制。
 field-copy-date = 复制后的首日
 copy-also = 一并复制
 copy-programme = 分场、议程及讲者
@@ -1252,3 +1252,10 @@ token-revoke = 撤销
 token-revoke-confirm = 撤销此令牌？使用它的程序此后将被拒绝。
 no-tokens = 您没有令牌。
 make-token = 建立令牌
+field-repeat-count = 复制份数
+field-repeat-every = 每隔
+field-repeat-unit = 周或月
+repeat-weeks = 周一份
+repeat-months = 个月一份
+err-repeat-interval = 请输入 1 至 { $limit } 之间的数字。
+err-repeat-count = 请输入 1 至 { $limit } 之间的份数。

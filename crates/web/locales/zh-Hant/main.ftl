@@ -1229,7 +1229,7 @@ mail-approvals-body =
 
     — 灣聯（深港澳科技聯盟）
 copy-event = 複製此活動
-copy-event-help = 用於同一系列的下一場活動或明年的年會：活動資料及設定複製到您選擇的日期，各項時間的鐘點不變；報名保持關閉，待您開放。報名、邀請、嘉賓及項目對接不會複製。
+copy-event-help = 用於同一系列的下一場活動或明年的年會：活動資料及設定複製到您選擇的日期（複製多份時，其後每隔若干星期或月一份），各項時間的鐘點不變；報名保持關閉，待您開放。報名、邀請、嘉賓及項目對接不會複製。
 field-copy-date = 複製後的首日
 copy-also = 一併複製
 copy-programme = 分場、議程及講者
@@ -1252,3 +1252,10 @@ token-revoke = 撤銷
 token-revoke-confirm = 撤銷此權杖？使用它的程式此後將被拒絕。
 no-tokens = 您沒有權杖。
 make-token = 建立權杖
+field-repeat-count = 複製份數
+field-repeat-every = 每隔
+field-repeat-unit = 星期或月
+repeat-weeks = 星期一份
+repeat-months = 個月一份
+err-repeat-interval = 請輸入 1 至 { $limit } 之間的數字。
+err-repeat-count = 請輸入 1 至 { $limit } 之間的份數。

@@ -578,8 +578,40 @@ async fn copy_event(
             }
             Err(_) => return Err(StoreError::invalid("copy_date", "err-bad-date")),
         };
+        let mut errors = Vec::new();
+        let every = form.int("repeat_interval", &mut errors).unwrap_or(1);
+        let count = form.int("repeat_count", &mut errors).unwrap_or(1);
+        let unit = form.get("repeat_unit");
+        if !REPEAT_INTERVAL.contains(&every) {
+            errors.push(
+                FieldError::new("repeat_interval", "err-repeat-interval")
+                    .with_limit(*REPEAT_INTERVAL.end()),
+            );
+        }
+        if !REPEAT_COUNT.contains(&count) {
+            errors.push(
+                FieldError::new("repeat_count", "err-repeat-count").with_limit(*REPEAT_COUNT.end()),
+            );
+        }
+        if !matches!(unit, "" | "weeks" | "months") {
+            errors.push(FieldError::new("repeat_unit", "err-unknown-choice"));
+        }
+        if !errors.is_empty() {
+            return Err(StoreError::Invalid(errors));
+        }
+        let days = repeated(day, unit, every, count)
+            .ok_or_else(|| StoreError::invalid("copy_date", "err-date-out-of-range"))?;
         // Whole days, so that every time of the programme keeps its hour in Hong Kong.
-        let shift = (day - super::events::hk(event.starts_at).date()).whole_days() * 86_400;
+        let from = super::events::hk(event.starts_at).date();
+        let copies: Vec<(i64, String)> = days
+            .into_iter()
+            .map(|d| {
+                (
+                    (d - from).whole_days() * 86_400,
+                    baylink_tickets::generate_key(),
+                )
+            })
+            .collect();
         let ticked = |k: &str| !form.get(k).is_empty();
         let parts = baylink_store::CopyParts {
             programme: ticked("copy_programme"),
@@ -588,20 +620,44 @@ async fn copy_event(
             managers: ticked("copy_managers"),
         };
         s.store
-            .copy_event(
-                &actor(&auth),
-                event_id,
-                shift,
-                parts,
-                &baylink_tickets::generate_key(),
-            )
+            .copy_event(&actor(&auth), event_id, &copies, parts)
             .await
     }
     .await;
     match result {
-        Ok(copy) => Ok(see(c.href(&format!("/events/{}/edit", copy.id)))),
+        // One copy: its form to check; several: the first's, the others follow it in the
+        // event list.
+        Ok(made) => Ok(see(c.href(&format!("/events/{}/edit", made[0].id)))),
         Err(e) => after(&s, c, event_id, form, Err(e)).await,
     }
+}
+
+/// Every how many weeks or months copies may repeat, and how many copies at once.
+const REPEAT_INTERVAL: std::ops::RangeInclusive<i64> = 1..=12;
+const REPEAT_COUNT: std::ops::RangeInclusive<i64> = 1..=24;
+
+/// The days of `count` copies from `first`, every `every` weeks or months (`unit`; a
+/// month's day past its end falls on its last day: the 31st of each month is the 30th in
+/// April); none when one falls outside the years a date may have.
+fn repeated(first: time::Date, unit: &str, every: i64, count: i64) -> Option<Vec<time::Date>> {
+    (0..count)
+        .map(|n| {
+            let d = match unit {
+                "months" => {
+                    let months = i64::from(first.month() as u8) - 1 + n * every;
+                    let year =
+                        i32::try_from(i64::from(first.year()) + months.div_euclid(12)).ok()?;
+                    let month =
+                        time::Month::try_from(u8::try_from(months.rem_euclid(12) + 1).ok()?)
+                            .ok()?;
+                    let last = time::util::days_in_month(month, year);
+                    time::Date::from_calendar_date(year, month, first.day().min(last)).ok()?
+                }
+                _ => first.checked_add(time::Duration::weeks(n * every))?,
+            };
+            baylink_store::DATE_YEARS.contains(&d.year()).then_some(d)
+        })
+        .collect()
 }
 
 /// Takes an account's management of the event away.
@@ -826,4 +882,42 @@ async fn delete_event(
     let auth = require(c.auth.as_ref(), Action::DeleteRecords)?;
     s.store.delete_event(&actor(auth), id(&raw)?).await?;
     Ok(see(c.href("/events")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::repeated;
+    use time::macros::date;
+
+    /// Monthly copies keep their day, or the month's last where it has none; weekly ones
+    /// step by whole weeks; none past the years a date may have.
+    #[test]
+    fn copies_repeat_by_weeks_or_months() {
+        assert_eq!(
+            repeated(date!(2027 - 01 - 31), "months", 1, 4).unwrap(),
+            [
+                date!(2027 - 01 - 31),
+                date!(2027 - 02 - 28),
+                date!(2027 - 03 - 31),
+                date!(2027 - 04 - 30)
+            ]
+        );
+        assert_eq!(
+            repeated(date!(2027 - 11 - 15), "months", 2, 3).unwrap(),
+            [
+                date!(2027 - 11 - 15),
+                date!(2028 - 01 - 15),
+                date!(2028 - 03 - 15)
+            ]
+        );
+        assert_eq!(
+            repeated(date!(2027 - 12 - 30), "weeks", 2, 2).unwrap(),
+            [date!(2027 - 12 - 30), date!(2028 - 01 - 13)]
+        );
+        assert_eq!(
+            repeated(date!(2027 - 03 - 01), "", 1, 1).unwrap(),
+            [date!(2027 - 03 - 01)]
+        );
+        assert!(repeated(date!(2200 - 12 - 01), "months", 1, 2).is_none());
+    }
 }
