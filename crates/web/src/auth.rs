@@ -175,8 +175,9 @@ pub fn clear_cookie(secure: bool) -> String {
     )
 }
 
-/// Looks up the session cookie, if any, and puts the [`Auth`] in the request. Requests
-/// without the cookie cost no database query.
+/// Looks up the API token (`Authorization: Bearer`) or else the session cookie, if any,
+/// and puts the [`Auth`] in the request, with the events its account manages. Requests
+/// with neither cost no database query.
 pub async fn load_session(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     use axum::response::IntoResponse;
     let mut language = None;
