@@ -2476,3 +2476,148 @@ async fn participant_account(s: &dyn Store, email: &str, name: &str) -> User {
     .unwrap();
     s.create_user(&Actor::cli(), &input, "x").await.unwrap()
 }
+
+/// Two nodes sweeping for approval notices at the same moment, over and over, on one
+/// database: each manager is told once per round, never twice (the rows are claimed).
+async fn approval_notices_race(stores: Vec<Arc<dyn Store>>) {
+    let s = stores[0].as_ref();
+    let me = Actor::cli();
+    let mut managers = Vec::new();
+    for i in 0..5 {
+        let email = format!("racer{i}@hkitf.example");
+        participant_account(s, &email, "審批人").await;
+        managers.push(email);
+    }
+    let mut events = Vec::new();
+    for _ in 0..4 {
+        let ev = event(s, Some(100), true).await;
+        for m in &managers {
+            s.add_event_manager(&me, ev.id, m).await.unwrap();
+        }
+        events.push(ev);
+    }
+    let t0 = NOON - 30 * 86_400;
+    for round in 0..6i64 {
+        let at = t0 + round * (APPROVAL_NOTICE_SECONDS + 60);
+        for (n, ev) in events.iter().enumerate() {
+            let i = (round as usize) * 10 + n;
+            s.register(
+                ev.id,
+                &person(i),
+                Channel::Public,
+                &format!("race-{i}"),
+                "zh-Hant",
+                at,
+            )
+            .await
+            .unwrap();
+        }
+        let sweeps = stores.iter().map(|st| {
+            let st = st.clone();
+            tokio::spawn(async move { st.queue_approval_notices(at + 30).await.unwrap() })
+        });
+        let mut queued = 0;
+        for sweep in sweeps.collect::<Vec<_>>() {
+            queued += sweep.await.unwrap();
+        }
+        assert_eq!(
+            queued,
+            (managers.len() * events.len()) as u64,
+            "round {round}"
+        );
+        let sent = crate::kit::sent_mails(s, at + 40).await;
+        assert_eq!(
+            sent.iter().filter(|m| m.kind == "approvals").count(),
+            managers.len() * events.len()
+        );
+    }
+}
+
+#[tokio::test]
+async fn approval_notices_race_on_sqlite() {
+    let db = TestDb::sqlite();
+    approval_notices_race(vec![db.open().await, db.open().await]).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn approval_notices_race_on_two_postgres_nodes() {
+    let db = TestDb::postgres().await;
+    approval_notices_race(vec![db.open().await, db.open().await]).await;
+}
+
+/// Two nodes sweeping for retention at the same moment: each event's registrants are
+/// anonymised once, with one audit line, whichever node takes it.
+async fn retention_race(stores: Vec<Arc<dyn Store>>) {
+    let s = stores[0].as_ref();
+    let me = Actor::cli();
+    let mut ids = Vec::new();
+    for n in 0..6 {
+        let d = EventInput {
+            kind: "visit".into(),
+            title: format!("參訪{n}"),
+            region: "shenzhen".into(),
+            starts_at: NOON,
+            ends_at: NOON + 3600,
+            registration_open: true,
+            retention_days: Some(1),
+            ..Default::default()
+        }
+        .validate(Script::Hant)
+        .unwrap();
+        let ev = s
+            .create_event(&me, &d, &baylink_tickets::generate_key())
+            .await
+            .unwrap();
+        for i in 0..5 {
+            let k = n * 10 + i;
+            s.register(
+                ev.id,
+                &person(k),
+                Channel::Public,
+                &format!("keep-{k}"),
+                "zh-Hant",
+                NOON - 86_400,
+            )
+            .await
+            .unwrap();
+        }
+        ids.push(ev.id);
+    }
+    let at = retained_until(NOON + 3600, 1);
+    let sweeps: Vec<_> = stores
+        .iter()
+        .map(|st| {
+            let st = st.clone();
+            tokio::spawn(async move { st.sweep_retention(at).await.unwrap() })
+        })
+        .collect();
+    let mut total = RetentionSwept::default();
+    for sweep in sweeps {
+        let swept = sweep.await.unwrap();
+        total.events += swept.events;
+        total.registrations += swept.registrations;
+    }
+    assert_eq!((total.events, total.registrations), (6, 30));
+    let audit = s.list_audit(200, 0).await.unwrap().items;
+    for id in ids {
+        let lines = audit
+            .iter()
+            .filter(|a| a.actor == "retention" && a.entity == "event" && a.entity_id == id)
+            .count();
+        assert_eq!(lines, 1, "event {id}");
+    }
+}
+
+#[tokio::test]
+async fn retention_race_on_sqlite() {
+    let db = TestDb::sqlite();
+    retention_race(vec![db.open().await, db.open().await]).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn retention_race_on_two_postgres_nodes() {
+    let db = TestDb::postgres().await;
+    retention_race(vec![db.open().await, db.open().await]).await;
+}
