@@ -3362,3 +3362,95 @@ fn made_event(r: &reqwest::Response) -> i64 {
         .parse()
         .unwrap()
 }
+
+/// The printed sign-in sheet (簽到表): those with a seat, by name, with a column to sign
+/// and the time of those already in; one parallel forum's room narrows it to the seats
+/// there; a manager of another event may not print it.
+#[tokio::test]
+async fn the_door_prints_a_sign_in_sheet() {
+    let mut app = kit::demo_app().await;
+    app.sign_in(SECRETARIAT).await;
+    let p = {
+        let mut best: Option<baylink_store::Programme> = None;
+        let all = app
+            .store
+            .list_events(&baylink_store::EventFilter {
+                limit: 100,
+                ..Default::default()
+            })
+            .await
+            .unwrap()
+            .items;
+        for e in all {
+            let p = app.store.programme(e.id).await.unwrap();
+            if best
+                .as_ref()
+                .is_none_or(|b| p.sessions.len() > b.sessions.len())
+            {
+                best = Some(p);
+            }
+        }
+        best.unwrap()
+    };
+    let event = p.event.id;
+    let seated = app
+        .store
+        .list_registrations(
+            event,
+            None,
+            Some(baylink_store::RegStatus::Confirmed),
+            10_000,
+            0,
+        )
+        .await
+        .unwrap()
+        .items;
+    assert!(!seated.is_empty());
+    let waiting = seated.iter().find(|r| r.checked_in_at.is_none()).unwrap();
+    app.store
+        .check_in(event, waiting.id, baylink_store::sql::now())
+        .await
+        .unwrap();
+    let came = seated.iter().filter(|r| r.checked_in_at.is_some()).count() + 1;
+    let (status, sheet) = app
+        .page(&format!("/zh-Hant/events/{event}/sign-in-sheet"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        sheet.contains("簽到表") && sheet.contains("<th>簽名</th>"),
+        "{sheet}"
+    );
+    assert_eq!(sheet.matches("<td class=\"n\">").count(), seated.len());
+    assert_eq!(sheet.matches("✓ ").count(), came, "those already in");
+    // One forum's room: its seats only.
+    let forum = &p.sessions[0];
+    let in_room = app
+        .store
+        .event_session_registrations(event)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|x| x.session_id == forum.id && x.status == baylink_store::RegStatus::Confirmed)
+        .count();
+    let (_, room) = app
+        .page(&format!(
+            "/zh-Hant/events/{event}/sign-in-sheet?session={}",
+            forum.id
+        ))
+        .await;
+    assert_eq!(room.matches("<td class=\"n\">").count(), in_room);
+    assert!(in_room < seated.len(), "{in_room} of {}", seated.len());
+    let (status, _) = app
+        .page(&format!(
+            "/zh-Hant/events/{event}/sign-in-sheet?session=999999"
+        ))
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    // The seminar's manager is no manager of this one.
+    app.client = kit::client();
+    app.sign_in(kit::REP).await;
+    let (status, _) = app
+        .page(&format!("/zh-Hant/events/{event}/sign-in-sheet"))
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}

@@ -1328,3 +1328,7 @@ repeat-weeks = weeks
 repeat-months = months
 err-repeat-interval = Give a number from 1 to { $limit }.
 err-repeat-count = Give a number of copies from 1 to { $limit }.
+sign-in-sheet = Sign-in sheet
+sign-in-sheet-room = Room
+sign-in-sheet-all = Whole event
+sign-in-sheet-signature = Signature

@@ -1259,3 +1259,7 @@ repeat-weeks = 周一份
 repeat-months = 个月一份
 err-repeat-interval = 请输入 1 至 { $limit } 之间的数字。
 err-repeat-count = 请输入 1 至 { $limit } 之间的份数。
+sign-in-sheet = 签到表
+sign-in-sheet-room = 会场
+sign-in-sheet-all = 整个活动
+sign-in-sheet-signature = 签名

@@ -1259,3 +1259,7 @@ repeat-weeks = 星期一份
 repeat-months = 個月一份
 err-repeat-interval = 請輸入 1 至 { $limit } 之間的數字。
 err-repeat-count = 請輸入 1 至 { $limit } 之間的份數。
+sign-in-sheet = 簽到表
+sign-in-sheet-room = 會場
+sign-in-sheet-all = 整個活動
+sign-in-sheet-signature = 簽名

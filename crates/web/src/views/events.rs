@@ -50,6 +50,7 @@ pub fn router() -> Router<AppState> {
             get(invitation_form).post(accept_invitation),
         )
         .route("/events/{id}/badges", get(badges))
+        .route("/events/{id}/sign-in-sheet", get(sign_in_sheet))
 }
 
 use crate::api::path_id as id;
@@ -1538,6 +1539,69 @@ async fn badges(
         badges.push((r, baylink_tickets::qr_svg(&t)));
     }
     render(&BadgesPage { c, event, badges })
+}
+
+/// The printed sign-in sheet (簽到表) the door of a Chinese event lays out: those with a
+/// seat, in order of name, with their organisation and position and a column to sign; for
+/// one parallel forum, those with a seat in its room.
+#[derive(Template)]
+#[template(path = "events/sign_in_sheet.html")]
+struct SignInSheet {
+    c: Ctx,
+    event: Event,
+    /// The room the sheet is for, if one.
+    session: Option<EventSession>,
+    sessions: Vec<EventSession>,
+    rows: Vec<Registration>,
+}
+
+async fn sign_in_sheet(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    require_event(c.auth.as_ref(), id(&raw)?)?;
+    let p = s.store.programme(id(&raw)?).await?;
+    let session = match q.get("session").filter(|v| !v.is_empty()) {
+        Some(v) => Some(
+            p.sessions
+                .iter()
+                .find(|x| x.id.to_string() == *v)
+                .cloned()
+                .ok_or(WebError::NotFound)?,
+        ),
+        None => None,
+    };
+    let mut rows = s
+        .store
+        .list_registrations(p.event.id, None, Some(RegStatus::Confirmed), 10_000, 0)
+        .await?
+        .items;
+    if let Some(session) = &session {
+        let seated: std::collections::HashSet<i64> = s
+            .store
+            .event_session_registrations(p.event.id)
+            .await?
+            .into_iter()
+            .filter(|x| x.session_id == session.id && x.status == RegStatus::Confirmed)
+            .map(|x| x.registration_id)
+            .collect();
+        rows.retain(|r| seated.contains(&r.id));
+    }
+    // Erased ones have no name to sign against.
+    rows.retain(|r| !r.is_erased());
+    // By name as shown: Chinese names fall together by surname (the code points of CJK
+    // characters follow their radical and strokes), Latin ones alphabetically.
+    let shown = |r: &Registration| c.lang.text(&r.name, &r.name_script).into_owned();
+    rows.sort_by_cached_key(|r| (baylink_text::fold(&shown(r)), r.id));
+    render(&SignInSheet {
+        c,
+        event: p.event,
+        session,
+        sessions: p.sessions,
+        rows,
+    })
 }
 
 #[derive(Template)]
