@@ -588,10 +588,11 @@ macro_rules! impl_sql_events {
                 /// and nothing done for an event without questions, while its row is locked.
                 async fn add_answers(tx: &mut Tx<'_>, registration_id: i64, answers: &[(i64, String)]) -> StoreResult<()> {
                     for (question_id, answer) in answers {
-                        sqlx::query("INSERT INTO registration_answers (registration_id, question_id, answer) VALUES ($1, $2, $3)")
+                        sqlx::query("INSERT INTO registration_answers (registration_id, question_id, answer, search_key) VALUES ($1, $2, $3, $4)")
                             .bind(registration_id)
                             .bind(*question_id)
                             .bind(answer.clone())
+                            .bind(baylink_text::fold(answer))
                             .execute(&mut **tx)
                             .await
                             .map_err(map_err)?;
@@ -1895,7 +1896,10 @@ macro_rules! impl_sql_events {
                     let mut args = vec![Arg::Int(event_id)];
                     if let Some(q) = q.map(|q| baylink_text::fold(q)).filter(|q| !q.is_empty()) {
                         args.push(Arg::Text($crate::sql::like_pattern(&q)));
-                        sql.push_str(&format!(" AND search_key LIKE ${} ESCAPE '\\'", args.len()));
+                        // By name, address or organisation, or by an answer to one of the
+                        // organiser's questions.
+                        let n = args.len();
+                        sql.push_str(&format!(" AND (search_key LIKE ${n} ESCAPE '\\' OR EXISTS (SELECT 1 FROM registration_answers a WHERE a.registration_id = registrations.id AND COALESCE(a.search_key, LOWER(a.answer)) LIKE ${n} ESCAPE '\\'))"));
                     }
                     if let Some(s) = status {
                         args.push(Arg::Text(s.code().to_owned()));

@@ -1403,6 +1403,19 @@ async fn questions(store: Arc<dyn Store>) {
             (qs[3].id, "no".to_owned()),
         ]
     );
+    // Staff and the door find the registrant by an answer, in any case or script.
+    let found = |q: &'static str| async move {
+        s.list_registrations(ev.id, Some(q), None, 10, 0)
+            .await
+            .unwrap()
+            .items
+            .into_iter()
+            .map(|r| r.id)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(found("h0123").await, [reg.id]);
+    assert_eq!(found("大疆创新").await, [reg.id]);
+    assert!(found("H99999").await.is_empty());
 
     // A representative's colleague is registered without answers.
     let rep = participant_account(s, "rep-q@example.org", "代表").await;
@@ -1681,6 +1694,13 @@ async fn retention(store: Arc<dyn Store>) {
         s.sweep_retention(end - 60).await.unwrap(),
         RetentionSwept::default()
     );
+    let by_number = |q: &'static str| async move {
+        s.list_registrations(kept30.id, Some(q), None, 10, 0)
+            .await
+            .unwrap()
+            .total
+    };
+    assert_eq!(by_number("H00000000").await, 1);
     // After it: the travel documents' numbers of the nine registrants of the three
     // events, less the erased one's (gone with its erasure), and nothing else.
     let swept = s.sweep_retention(end + 1).await.unwrap();
@@ -1700,6 +1720,7 @@ async fn retention(store: Arc<dyn Store>) {
         s.get_registration(regs[0].id).await.unwrap().name,
         "參加者0"
     );
+    assert_eq!(by_number("H00000000").await, 0, "no longer found by it");
     assert_eq!(
         s.sweep_retention(end + 2).await.unwrap(),
         RetentionSwept::default(),
