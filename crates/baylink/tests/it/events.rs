@@ -652,20 +652,7 @@ async fn staff_write_to_registrants_and_print_badges() {
 #[tokio::test]
 async fn invitations_pass_the_approval_and_expire() {
     let mut app = kit::demo_app().await;
-    let events: Value = app
-        .get("/api/v1/events?when=upcoming")
-        .await
-        .json()
-        .await
-        .unwrap();
-    let gated = events["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["requires_approval"].as_bool().unwrap())
-        .unwrap()["id"]
-        .as_i64()
-        .unwrap();
+    let gated = gated_event(&app).await;
     app.sign_in(SECRETARIAT).await;
     let r = app
         .post_form(
@@ -3118,20 +3105,7 @@ async fn an_organisations_account_manages_one_event() {
 #[tokio::test]
 async fn managers_are_told_that_registrations_await_approval() {
     let mut app = kit::demo_app().await;
-    let events: Value = app
-        .get("/api/v1/events?when=upcoming")
-        .await
-        .json()
-        .await
-        .unwrap();
-    let gated = events["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["requires_approval"].as_bool().unwrap())
-        .unwrap()["id"]
-        .as_i64()
-        .unwrap();
+    let gated = gated_event(&app).await;
     app.store
         .add_event_manager(&baylink_store::Actor::cli(), gated, kit::PARTICIPANT)
         .await
@@ -3453,4 +3427,22 @@ async fn the_door_prints_a_sign_in_sheet() {
         .page(&format!("/zh-Hant/events/{event}/sign-in-sheet"))
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
+}
+
+/// The demo's upcoming event that needs the organiser's approval.
+async fn gated_event(app: &TestApp) -> i64 {
+    let events: Value = app
+        .get("/api/v1/events?when=upcoming")
+        .await
+        .json()
+        .await
+        .unwrap();
+    events["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["requires_approval"].as_bool().unwrap())
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap()
 }
