@@ -20,11 +20,14 @@ enum Role {
 #[derive(Clone, Copy, Debug)]
 enum Access {
     Everyone,
-    /// The HKITF representative (it is their organisation), secretariat and admin.
+    /// The HKITF representative (their organisation; the seminar they manage), secretariat
+    /// and admin.
     OwnOrg,
     /// Secretariat and admin.
     Staff,
     Admin,
+    /// Anyone signed in.
+    SignedIn,
 }
 
 impl Access {
@@ -34,6 +37,7 @@ impl Access {
             Access::OwnOrg => matches!(role, Role::Rep | Role::Secretariat | Role::Admin),
             Access::Staff => matches!(role, Role::Secretariat | Role::Admin),
             Access::Admin => role == Role::Admin,
+            Access::SignedIn => role != Role::Anonymous,
         }
     }
 }
@@ -71,6 +75,8 @@ struct Ids {
     pending_posting: i64,
     /// An account whose holder asks for its erasure.
     doomed_user: i64,
+    /// The open seminar, whose registrations and door the HKITF representative runs.
+    seminar: i64,
 }
 
 async fn make_ids(app: &TestApp) -> Ids {
@@ -176,7 +182,10 @@ async fn make_ids(app: &TestApp) -> Ids {
         .await
         .unwrap()
         .id;
+    let rep = s.find_user_by_email(REP).await.unwrap().unwrap();
+    let seminar = s.managed_events(rep.id).await.unwrap()[0];
     Ids {
+        seminar,
         pending_posting,
         doomed_user,
         hkitf,
@@ -311,6 +320,31 @@ fn routes(ids: &Ids) -> Vec<Route> {
         ),
         form(format!("{l}/alliance/milestones/3/delete"), vec![], Staff),
         get(format!("{l}/events/1/badges"), Staff),
+        get(format!("{l}/events/1/sign-in-sheet"), Staff),
+        // The seminar's door and list: its manager (the HKITF representative) and staff.
+        get(format!("{l}/events/{}/registrations", ids.seminar), OwnOrg),
+        get(format!("{l}/events/{}/check-in", ids.seminar), OwnOrg),
+        get(format!("{l}/events/{}/sign-in-sheet", ids.seminar), OwnOrg),
+        get(format!("{l}/events/{}/matchmaking", ids.seminar), OwnOrg),
+        get(
+            format!("/api/v1/events/{}/registrations", ids.seminar),
+            OwnOrg,
+        ),
+        get(format!("{l}/events/{}/manage", ids.seminar), Staff),
+        get(format!("{l}/account/tokens"), SignedIn),
+        form(
+            format!("{l}/events/1/managers"),
+            vec![("manager_email", PARTICIPANT.to_owned())],
+            Staff,
+        ),
+        form(
+            format!("{l}/events/1/copy"),
+            vec![
+                ("copy_date", format!("{}-12-09", kit::next_year() + 1)),
+                ("copy_programme", "1".into()),
+            ],
+            Staff,
+        ),
         form(
             format!("{l}/events/1/announce"),
             vec![("subject", "通知".into()), ("body", "內容".into())],
