@@ -72,6 +72,8 @@ pub struct ApiToken {
     /// None: until revoked.
     pub expires_at: Option<i64>,
     pub last_used_at: Option<i64>,
+    /// It may only read: every write it sends is refused.
+    pub read_only: bool,
 }
 
 /// How often a token's last use is written down (a program may call many times a
@@ -294,6 +296,7 @@ pub trait Store:
         name: &str,
         token_hash: &str,
         expires_at: Option<i64>,
+        read_only: bool,
     ) -> StoreResult<ApiToken>;
     /// An account's API tokens, newest first.
     async fn api_tokens(&self, user_id: i64) -> StoreResult<Vec<ApiToken>>;

@@ -1301,7 +1301,7 @@ macro_rules! impl_sql_store {
                     }
                 }
 
-                async fn create_api_token(&self, actor: &Actor, user_id: i64, name: &str, token_hash: &str, expires_at: Option<i64>) -> StoreResult<ApiToken> {
+                async fn create_api_token(&self, actor: &Actor, user_id: i64, name: &str, token_hash: &str, expires_at: Option<i64>, read_only: bool) -> StoreResult<ApiToken> {
                     let name = name.trim();
                     if name.is_empty() {
                         return Err(StoreError::invalid("name", "err-required"));
@@ -1310,12 +1310,13 @@ macro_rules! impl_sql_store {
                         return Err(StoreError::Invalid(vec![FieldError::new("name", "err-too-long").with_limit(100)]));
                     }
                     let mut tx = self.begin().await?;
-                    let token = sqlx::query_as::<_, ApiToken>("INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING id, user_id, name, created_at, expires_at, last_used_at")
+                    let token = sqlx::query_as::<_, ApiToken>("INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at, read_only) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, user_id, name, created_at, expires_at, last_used_at, read_only")
                         .bind(user_id)
                         .bind(name.to_owned())
                         .bind(token_hash.to_owned())
                         .bind(now())
                         .bind(expires_at)
+                        .bind(read_only)
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(map_err)?;
@@ -1325,7 +1326,7 @@ macro_rules! impl_sql_store {
                 }
 
                 async fn api_tokens(&self, user_id: i64) -> StoreResult<Vec<ApiToken>> {
-                    sqlx::query_as::<_, ApiToken>("SELECT id, user_id, name, created_at, expires_at, last_used_at FROM api_tokens WHERE user_id = $1 ORDER BY created_at DESC, id DESC")
+                    sqlx::query_as::<_, ApiToken>("SELECT id, user_id, name, created_at, expires_at, last_used_at, read_only FROM api_tokens WHERE user_id = $1 ORDER BY created_at DESC, id DESC")
                         .bind(user_id)
                         .fetch_all(&self.pool)
                         .await
@@ -1334,7 +1335,7 @@ macro_rules! impl_sql_store {
 
                 async fn delete_api_token(&self, actor: &Actor, user_id: i64, id: i64) -> StoreResult<()> {
                     let mut tx = self.begin().await?;
-                    let before = sqlx::query_as::<_, ApiToken>("DELETE FROM api_tokens WHERE id = $1 AND user_id = $2 RETURNING id, user_id, name, created_at, expires_at, last_used_at")
+                    let before = sqlx::query_as::<_, ApiToken>("DELETE FROM api_tokens WHERE id = $1 AND user_id = $2 RETURNING id, user_id, name, created_at, expires_at, last_used_at, read_only")
                         .bind(id)
                         .bind(user_id)
                         .fetch_optional(&mut *tx)
@@ -1346,7 +1347,7 @@ macro_rules! impl_sql_store {
                 }
 
                 async fn api_token_user(&self, token_hash: &str, now: i64) -> StoreResult<Option<(ApiToken, User)>> {
-                    let token = sqlx::query_as::<_, ApiToken>("SELECT id, user_id, name, created_at, expires_at, last_used_at FROM api_tokens WHERE token_hash = $1 AND (expires_at IS NULL OR expires_at > $2)")
+                    let token = sqlx::query_as::<_, ApiToken>("SELECT id, user_id, name, created_at, expires_at, last_used_at, read_only FROM api_tokens WHERE token_hash = $1 AND (expires_at IS NULL OR expires_at > $2)")
                         .bind(token_hash.to_owned())
                         .bind(now)
                         .fetch_optional(&self.pool)

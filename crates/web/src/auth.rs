@@ -198,6 +198,9 @@ pub async fn load_session(State(state): State<AppState>, mut req: Request, next:
         let Some((api_token, user)) = found else {
             return WebError::Unauthorized.into_response();
         };
+        if api_token.read_only && !is_safe(req.method()) {
+            return WebError::Forbidden.into_response();
+        }
         let managed = match managed_by(&state, &user).await {
             Ok(m) => m,
             Err(e) => return e.into_response(),

@@ -583,7 +583,7 @@ async fn api_tokens(store: Arc<dyn Store>) {
     let (owner, other) = (&users[0], &users[1]);
     let t0 = 1_800_000_000;
     assert!(matches!(
-        s.create_api_token(&me, owner.id, "  ", "h0", None).await,
+        s.create_api_token(&me, owner.id, "  ", "h0", None, false).await,
         Err(StoreError::Invalid(f)) if f[0].field == "name"
     ));
     let scanner = s
@@ -593,14 +593,16 @@ async fn api_tokens(store: Arc<dyn Store>) {
             "入場掃描器",
             "hash-scanner",
             Some(t0 + 86_400),
+            false,
         )
         .await
         .unwrap();
     let site = s
-        .create_api_token(&me, owner.id, "website", "hash-site", None)
+        .create_api_token(&me, owner.id, "website", "hash-site", None, true)
         .await
         .unwrap();
     assert_eq!(scanner.last_used_at, None);
+    assert!(!scanner.read_only && site.read_only);
     let names: Vec<String> = s
         .api_tokens(owner.id)
         .await
@@ -659,7 +661,7 @@ async fn api_tokens(store: Arc<dyn Store>) {
     s.delete_api_token(&me, owner.id, site.id).await.unwrap();
     assert!(s.api_token_user("hash-site", t0).await.unwrap().is_none());
     // The account erased: its tokens go.
-    s.create_api_token(&me, owner.id, "again", "hash-again", None)
+    s.create_api_token(&me, owner.id, "again", "hash-again", None, false)
         .await
         .unwrap();
     s.erase_user(&me, owner.id).await.unwrap();

@@ -854,8 +854,55 @@ async fn a_program_uses_the_api_with_an_accounts_token() {
     let (_, list) = app.page("/zh-Hant/account/tokens").await;
     assert!(!list.contains("未曾使用"), "its use is shown: {list}");
 
+    // A read-only token reads, and every write it sends is refused.
+    let r = app
+        .post_form(
+            "/zh-Hant/account/tokens",
+            &[("name", "會員網站"), ("read_only", "1")],
+        )
+        .await;
+    let page = r.text().await.unwrap();
+    let reader = page
+        .split("id=\"new-token\"")
+        .nth(1)
+        .and_then(|rest| rest.split('>').nth(1))
+        .and_then(|rest| rest.split('<').next())
+        .unwrap()
+        .to_owned();
+    let r = call(
+        Method::GET,
+        &format!("/api/v1/events/{seminar}/registrations"),
+        &reader,
+    )
+    .send()
+    .await
+    .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let r = call(
+        Method::POST,
+        &format!("/api/v1/events/{seminar}/registrations/{}/check-in", reg.id),
+        &reader,
+    )
+    .send()
+    .await
+    .unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    let (_, list) = app.page("/zh-Hant/account/tokens").await;
+    assert!(
+        list.contains("會員網站 <span class=\"badge\">唯讀</span>"),
+        "{list}"
+    );
+
     // Revoked: refused.
-    let id = app.store.api_tokens(rep.id).await.unwrap()[0].id;
+    let id = app
+        .store
+        .api_tokens(rep.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|t| t.name == "門口掃描器")
+        .unwrap()
+        .id;
     let r = app
         .post_form(&format!("/zh-Hant/account/tokens/{id}/delete"), &[])
         .await;

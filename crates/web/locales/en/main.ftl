@@ -1332,3 +1332,5 @@ sign-in-sheet = Sign-in sheet
 sign-in-sheet-room = Room
 sign-in-sheet-all = Whole event
 sign-in-sheet-signature = Signature
+field-token-read-only = Read only: every write it sends is refused
+token-read-only = read only

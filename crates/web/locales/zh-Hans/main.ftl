@@ -1263,3 +1263,5 @@ sign-in-sheet = 签到表
 sign-in-sheet-room = 会场
 sign-in-sheet-all = 整个活动
 sign-in-sheet-signature = 签名
+field-token-read-only = 只读：以它发出的任何修改都会被拒绝
+token-read-only = 只读

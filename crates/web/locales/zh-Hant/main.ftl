@@ -1263,3 +1263,5 @@ sign-in-sheet = 簽到表
 sign-in-sheet-room = 會場
 sign-in-sheet-all = 整個活動
 sign-in-sheet-signature = 簽名
+field-token-read-only = 唯讀：以它發出的任何修改都會被拒絕
+token-read-only = 唯讀

@@ -390,6 +390,7 @@ async fn token_create(
                 form.get("name"),
                 &auth::token_hash(&token),
                 days.map(|d| now + d * 86_400),
+                !form.get("read_only").is_empty(),
             )
             .await?;
         Ok(token)
