@@ -27,6 +27,8 @@ pub const OFFICER_SELECT: &str = "SELECT s.id, s.side_id, s.person_id, s.role, s
 /// Memberships with their organisation's and designation's names.
 pub const MEMBERSHIP_SELECT: &str = "SELECT m.id, m.org_id, m.designation_id, m.year, m.ceremony_date, m.side_id, m.note, o.name AS org_name, o.name_script AS org_name_script, o.name_en AS org_name_en, o.region AS org_region, d.code AS designation_code, d.name AS designation_name, d.name_script AS designation_name_script, d.name_en AS designation_name_en FROM memberships m JOIN organisations o ON o.id = m.org_id JOIN designations d ON d.id = m.designation_id";
 /// The columns of `users`.
+/// The columns of an [`crate::ApiToken`] (never its hash).
+pub const TOKEN_COLS: &str = "id, user_id, name, created_at, expires_at, last_used_at, read_only";
 pub const USER_COLS: &str =
     "id, email, display_name, role, side_id, org_id, password_hash, created_at, locale";
 
@@ -263,7 +265,7 @@ macro_rules! impl_sql_store {
             use $crate::sql::{
                 audit_json, clamp_limit, map_err, membership_where, now, org_where,
                 person_where, Arg, MEMBERSHIP_SELECT, OFFICER_SELECT, ORG_COLS, PERSON_COLS,
-                POSITION_SELECT, USER_COLS,
+                POSITION_SELECT, TOKEN_COLS, USER_COLS,
             };
             use $crate::sql::reexport::{async_trait, baylink_text, sqlx};
             use $crate::*;
@@ -1310,7 +1312,7 @@ macro_rules! impl_sql_store {
                         return Err(StoreError::Invalid(vec![FieldError::new("name", "err-too-long").with_limit(100)]));
                     }
                     let mut tx = self.begin().await?;
-                    let token = sqlx::query_as::<_, ApiToken>("INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at, read_only) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, user_id, name, created_at, expires_at, last_used_at, read_only")
+                    let token = sqlx::query_as::<_, ApiToken>(AssertSqlSafe(format!("INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at, read_only) VALUES ($1, $2, $3, $4, $5, $6) RETURNING {TOKEN_COLS}")))
                         .bind(user_id)
                         .bind(name.to_owned())
                         .bind(token_hash.to_owned())
@@ -1326,7 +1328,7 @@ macro_rules! impl_sql_store {
                 }
 
                 async fn api_tokens(&self, user_id: i64) -> StoreResult<Vec<ApiToken>> {
-                    sqlx::query_as::<_, ApiToken>("SELECT id, user_id, name, created_at, expires_at, last_used_at, read_only FROM api_tokens WHERE user_id = $1 ORDER BY created_at DESC, id DESC")
+                    sqlx::query_as::<_, ApiToken>(AssertSqlSafe(format!("SELECT {TOKEN_COLS} FROM api_tokens WHERE user_id = $1 ORDER BY created_at DESC, id DESC")))
                         .bind(user_id)
                         .fetch_all(&self.pool)
                         .await
@@ -1335,7 +1337,7 @@ macro_rules! impl_sql_store {
 
                 async fn delete_api_token(&self, actor: &Actor, user_id: i64, id: i64) -> StoreResult<()> {
                     let mut tx = self.begin().await?;
-                    let before = sqlx::query_as::<_, ApiToken>("DELETE FROM api_tokens WHERE id = $1 AND user_id = $2 RETURNING id, user_id, name, created_at, expires_at, last_used_at, read_only")
+                    let before = sqlx::query_as::<_, ApiToken>(AssertSqlSafe(format!("DELETE FROM api_tokens WHERE id = $1 AND user_id = $2 RETURNING {TOKEN_COLS}")))
                         .bind(id)
                         .bind(user_id)
                         .fetch_optional(&mut *tx)
@@ -1347,7 +1349,7 @@ macro_rules! impl_sql_store {
                 }
 
                 async fn api_token_user(&self, token_hash: &str, now: i64) -> StoreResult<Option<(ApiToken, User)>> {
-                    let token = sqlx::query_as::<_, ApiToken>("SELECT id, user_id, name, created_at, expires_at, last_used_at, read_only FROM api_tokens WHERE token_hash = $1 AND (expires_at IS NULL OR expires_at > $2)")
+                    let token = sqlx::query_as::<_, ApiToken>(AssertSqlSafe(format!("SELECT {TOKEN_COLS} FROM api_tokens WHERE token_hash = $1 AND (expires_at IS NULL OR expires_at > $2)")))
                         .bind(token_hash.to_owned())
                         .bind(now)
                         .fetch_optional(&self.pool)

@@ -24,6 +24,8 @@ pub const ROLE_SELECT: &str = "SELECT r.id, r.event_id, r.org_id, r.role, r.sort
 pub const SPEAKER_SELECT: &str = "SELECT a.id, a.item_id AS parent_id, a.person_id, a.title, a.title_script, a.sort_order, p.name AS person_name, p.name_script AS person_name_script, p.name_en AS person_name_en FROM item_speakers a JOIN people p ON p.id = a.person_id";
 pub const GUEST_SELECT: &str = "SELECT a.id, a.event_id AS parent_id, a.person_id, a.title, a.title_script, a.sort_order, p.name AS person_name, p.name_script AS person_name_script, p.name_en AS person_name_en FROM event_guests a JOIN people p ON p.id = a.person_id";
 pub const QUESTION_COLS: &str = "id, event_id, kind, label, label_script, options, required, sort_order, retention_days, shown_if_question, shown_if_answer";
+/// An event's managers with their accounts' names and addresses ([`crate::EventManager`]).
+pub const MANAGER_SELECT: &str = "SELECT m.event_id, m.user_id, u.display_name, u.email, m.added_at FROM event_managers m JOIN users u ON u.id = m.user_id";
 pub const QUESTION_SELECT: &str = "SELECT id, event_id, kind, label, label_script, options, required, sort_order, retention_days, shown_if_question, shown_if_answer FROM registration_questions";
 pub const INVITATION_COLS: &str = "id, event_id, email, name, name_script, token, locale, expires_at, used_at, registration_id, created_at";
 pub const OUTBOX_COLS: &str = "id, to_addr, kind, registration_id, invitation_id, meeting_request_id, interest_id, posting_id, locale, subject, body, created_at, attempts, next_attempt_at, sent_at, last_error";
@@ -1765,7 +1767,7 @@ macro_rules! impl_sql_events {
                         .await
                         .map_err(map_err)?
                         .rows_affected();
-                    let m = sqlx::query_as::<_, EventManager>("SELECT m.event_id, m.user_id, u.display_name, u.email, m.added_at FROM event_managers m JOIN users u ON u.id = m.user_id WHERE m.event_id = $1 AND m.user_id = $2")
+                    let m = sqlx::query_as::<_, EventManager>(AssertSqlSafe(format!("{MANAGER_SELECT} WHERE m.event_id = $1 AND m.user_id = $2")))
                         .bind(event_id)
                         .bind(user)
                         .fetch_one(&mut *tx)
@@ -1782,7 +1784,7 @@ macro_rules! impl_sql_events {
                 async fn remove_event_manager(&self, actor: &Actor, event_id: i64, user_id: i64) -> StoreResult<()> {
                     let mut tx = self.begin().await?;
                     Self::lock_event(&mut tx, event_id).await?;
-                    let before = sqlx::query_as::<_, EventManager>("SELECT m.event_id, m.user_id, u.display_name, u.email, m.added_at FROM event_managers m JOIN users u ON u.id = m.user_id WHERE m.event_id = $1 AND m.user_id = $2")
+                    let before = sqlx::query_as::<_, EventManager>(AssertSqlSafe(format!("{MANAGER_SELECT} WHERE m.event_id = $1 AND m.user_id = $2")))
                         .bind(event_id)
                         .bind(user_id)
                         .fetch_optional(&mut *tx)
@@ -1800,7 +1802,7 @@ macro_rules! impl_sql_events {
                 }
 
                 async fn event_managers(&self, event_id: i64) -> StoreResult<Vec<EventManager>> {
-                    sqlx::query_as::<_, EventManager>("SELECT m.event_id, m.user_id, u.display_name, u.email, m.added_at FROM event_managers m JOIN users u ON u.id = m.user_id WHERE m.event_id = $1 ORDER BY m.added_at, m.user_id")
+                    sqlx::query_as::<_, EventManager>(AssertSqlSafe(format!("{MANAGER_SELECT} WHERE m.event_id = $1 ORDER BY m.added_at, m.user_id")))
                         .bind(event_id)
                         .fetch_all(&self.pool)
                         .await
