@@ -35,6 +35,7 @@ impl PgStore {
             .await?;
         let store = PgStore { pool };
         store.migrate().await?;
+        store.fill_derived_keys().await?;
         Ok(store)
     }
 

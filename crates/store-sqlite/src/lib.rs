@@ -64,6 +64,7 @@ impl SqliteStore {
             .await?;
         let store = SqliteStore { pool };
         store.migrate().await?;
+        store.fill_derived_keys().await?;
         Ok(store)
     }
 

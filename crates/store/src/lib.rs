@@ -111,6 +111,8 @@ pub struct OrgFilter {
     pub year: Option<i32>,
     pub limit: i64,
     pub offset: i64,
+    /// The order of the list; the reader's, as `NameOrder::for_reader` gives it.
+    pub order: baylink_text::NameOrder,
 }
 
 /// Filters for the people list.
@@ -121,6 +123,8 @@ pub struct PersonFilter {
     pub org_id: Option<i64>,
     pub limit: i64,
     pub offset: i64,
+    /// The order of the list; the reader's, as `NameOrder::for_reader` gives it.
+    pub order: baylink_text::NameOrder,
 }
 
 /// Filters for the membership list.
@@ -130,6 +134,8 @@ pub struct MembershipFilter {
     pub designation_id: Option<i64>,
     pub org_id: Option<i64>,
     pub region: Option<Region>,
+    /// The order of the list; the reader's, as `NameOrder::for_reader` gives it.
+    pub order: baylink_text::NameOrder,
 }
 
 /// Everything Baylink keeps, behind one interface with a SQLite and a PostgreSQL

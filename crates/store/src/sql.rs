@@ -175,6 +175,23 @@ pub fn membership_where(f: &MembershipFilter) -> Built {
     b
 }
 
+/// The column holding a list's sort key in `order` (migration 0046).
+pub fn order_column(order: baylink_text::NameOrder) -> &'static str {
+    match order {
+        baylink_text::NameOrder::Pinyin => "sort_pinyin",
+        baylink_text::NameOrder::Strokes => "sort_strokes",
+        baylink_text::NameOrder::Alphabetical => "sort_alphabetical",
+    }
+}
+
+/// A stored name's keys; `script` is its stored script code, guessed from the name where
+/// it is not one.
+pub fn name_keys(name: &str, script: &str, name_en: Option<&str>) -> baylink_text::NameKeys {
+    let script = baylink_text::Script::parse(script)
+        .unwrap_or_else(|| baylink_text::detect(name, baylink_text::Script::Hans));
+    baylink_text::collation::name_keys(name, script, name_en)
+}
+
 /// A page size within bounds: the default for none, never more than 500.
 pub fn clamp_limit(limit: i64) -> i64 {
     if limit <= 0 { 50 } else { limit.min(500) }
@@ -280,6 +297,72 @@ macro_rules! impl_sql_store {
             }
 
             impl $store {
+                /// Keys a name for the three orders readers expect (pinyin, strokes, A–Z;
+                /// `baylink_text::collation`), inside the transaction that writes it.
+                async fn set_name_order(tx: &mut Tx<'_>, table: &str, id: i64, name: &str, script: &str, name_en: Option<&str>) -> Result<(), sqlx::Error> {
+                    let keys = $crate::sql::name_keys(name, script, name_en);
+                    sqlx::query(AssertSqlSafe(format!("UPDATE {table} SET sort_pinyin = $1, sort_strokes = $2, sort_alphabetical = $3 WHERE id = $4")))
+                        .bind(keys.pinyin)
+                        .bind(keys.strokes)
+                        .bind(keys.alphabetical)
+                        .bind(id)
+                        .execute(&mut **tx)
+                        .await?;
+                    Ok(())
+                }
+
+                /// Fills what the store keeps derived from its rows and lacks: the name
+                /// keys of organisations and people written before they existed (or all of
+                /// them, when the collation data changed since they were made; see
+                /// `baylink_text::collation::fingerprint`), and the folded form of answers
+                /// written before answers were searched. Runs when the store opens, in one
+                /// transaction; two nodes opening at once make the same keys. Returns the
+                /// number of rows filled.
+                pub async fn fill_derived_keys(&self) -> Result<u64, sqlx::Error> {
+                    let fingerprint = baylink_text::collation::fingerprint();
+                    let mut tx = self.pool.begin_with($begin).await?;
+                    let stored: Option<String> = sqlx::query_scalar("SELECT fingerprint FROM name_order WHERE id = 1")
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                    let which = if stored.as_deref() == Some(fingerprint) {
+                        " WHERE sort_pinyin IS NULL OR sort_strokes IS NULL OR sort_alphabetical IS NULL"
+                    } else {
+                        ""
+                    };
+                    let mut filled = 0;
+                    for table in ["organisations", "people"] {
+                        let rows: Vec<(i64, String, String, Option<String>)> =
+                            sqlx::query_as(AssertSqlSafe(format!("SELECT id, name, name_script, name_en FROM {table}{which} ORDER BY id")))
+                                .fetch_all(&mut *tx)
+                                .await?;
+                        for (id, name, script, name_en) in rows {
+                            Self::set_name_order(&mut tx, table, id, &name, &script, name_en.as_deref()).await?;
+                            filled += 1;
+                        }
+                    }
+                    if stored.as_deref() != Some(fingerprint) {
+                        sqlx::query("INSERT INTO name_order (id, fingerprint) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET fingerprint = excluded.fingerprint")
+                            .bind(fingerprint)
+                            .execute(&mut *tx)
+                            .await?;
+                    }
+                    let answers: Vec<(i64, i64, String)> =
+                        sqlx::query_as("SELECT registration_id, question_id, answer FROM registration_answers WHERE search_key IS NULL ORDER BY registration_id, question_id")
+                            .fetch_all(&mut *tx)
+                            .await?;
+                    for (registration_id, question_id, answer) in answers {
+                        sqlx::query("UPDATE registration_answers SET search_key = $1 WHERE registration_id = $2 AND question_id = $3")
+                            .bind(baylink_text::fold(&answer))
+                            .bind(registration_id)
+                            .bind(question_id)
+                            .execute(&mut *tx)
+                            .await?;
+                        filled += 1;
+                    }
+                    tx.commit().await?;
+                    Ok(filled)
+                }
+
                 /// Files chosen by `condition`, whose one value (`$1`) is `value`.
                 async fn files_where<T>(&self, files: $crate::sql::FileWords, condition: &str, value: i64) -> StoreResult<Vec<T>>
                 where
@@ -512,6 +595,7 @@ macro_rules! impl_sql_store {
                         .fetch_one(&mut **tx)
                         .await
                         .map_err(map_err)?;
+                    Self::set_name_order(tx, "organisations", org.id, &org.name, &org.name_script, org.name_en.as_deref()).await.map_err(map_err)?;
                     Self::audit(tx, actor, "create", "organisation", org.id, None, audit_json(&org)).await?;
                     Ok(org)
                 }
@@ -531,6 +615,7 @@ macro_rules! impl_sql_store {
                         .fetch_one(&mut **tx)
                         .await
                         .map_err(map_err)?;
+                    Self::set_name_order(tx, "people", person.id, &person.name, &person.name_script, person.name_en.as_deref()).await.map_err(map_err)?;
                     Self::audit(tx, actor, "create", "person", person.id, None, audit_json(&person)).await?;
                     Ok(person)
                 }
@@ -590,8 +675,9 @@ macro_rules! impl_sql_store {
                 async fn list_organisations(&self, f: &OrgFilter) -> StoreResult<Page<Organisation>> {
                     let w = org_where(f);
                     let sql = format!(
-                        "SELECT {ORG_COLS}, COUNT(*) OVER () AS total_count FROM organisations{} ORDER BY name_key, id LIMIT {} OFFSET {}",
+                        "SELECT {ORG_COLS}, COUNT(*) OVER () AS total_count FROM organisations{} ORDER BY {}, id LIMIT {} OFFSET {}",
                         w.sql,
+                        $crate::sql::order_column(f.order),
                         clamp_limit(f.limit),
                         f.offset.max(0)
                     );
@@ -675,6 +761,7 @@ macro_rules! impl_sql_store {
                         .await
                         .map_err(map_err)?
                         .ok_or(StoreError::Conflict("err-stale-edit"))?;
+                    Self::set_name_order(&mut tx, "organisations", id, &after.name, &after.name_script, after.name_en.as_deref()).await.map_err(map_err)?;
                     Self::audit(&mut tx, actor, "update", "organisation", id, audit_json(&before), audit_json(&after)).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(after)
@@ -712,8 +799,9 @@ macro_rules! impl_sql_store {
                 async fn list_people(&self, f: &PersonFilter) -> StoreResult<Page<Person>> {
                     let w = person_where(f);
                     let sql = format!(
-                        "SELECT {PERSON_COLS}, COUNT(*) OVER () AS total_count FROM people{} ORDER BY search_key, id LIMIT {} OFFSET {}",
+                        "SELECT {PERSON_COLS}, COUNT(*) OVER () AS total_count FROM people{} ORDER BY {}, id LIMIT {} OFFSET {}",
                         w.sql,
+                        $crate::sql::order_column(f.order),
                         clamp_limit(f.limit),
                         f.offset.max(0)
                     );
@@ -767,6 +855,7 @@ macro_rules! impl_sql_store {
                         .await
                         .map_err(map_err)?
                         .ok_or(StoreError::Conflict("err-stale-edit"))?;
+                    Self::set_name_order(&mut tx, "people", id, &after.name, &after.name_script, after.name_en.as_deref()).await.map_err(map_err)?;
                     Self::audit(&mut tx, actor, "update", "person", id, audit_json(&before), audit_json(&after)).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(after)
@@ -1034,7 +1123,7 @@ macro_rules! impl_sql_store {
 
                 async fn list_memberships(&self, f: &MembershipFilter) -> StoreResult<Vec<Membership>> {
                     let w = membership_where(f);
-                    let sql = format!("{MEMBERSHIP_SELECT}{} ORDER BY m.year DESC, m.designation_id, o.name_key, m.id", w.sql);
+                    let sql = format!("{MEMBERSHIP_SELECT}{} ORDER BY m.year DESC, m.designation_id, o.{}, m.id", w.sql, $crate::sql::order_column(f.order));
                     bind_all!(sqlx::query_as::<_, Membership>(AssertSqlSafe(sql)), &w.args)
                         .fetch_all(&self.pool)
                         .await

@@ -1901,7 +1901,7 @@ macro_rules! impl_sql_events {
                         // By name, address or organisation, or by an answer to one of the
                         // organiser's questions.
                         let n = args.len();
-                        sql.push_str(&format!(" AND (search_key LIKE ${n} ESCAPE '\\' OR EXISTS (SELECT 1 FROM registration_answers a WHERE a.registration_id = registrations.id AND COALESCE(a.search_key, LOWER(a.answer)) LIKE ${n} ESCAPE '\\'))"));
+                        sql.push_str(&format!(" AND (search_key LIKE ${n} ESCAPE '\\' OR EXISTS (SELECT 1 FROM registration_answers a WHERE a.registration_id = registrations.id AND a.search_key LIKE ${n} ESCAPE '\\'))"));
                     }
                     if let Some(s) = status {
                         args.push(Arg::Text(s.code().to_owned()));

@@ -12,6 +12,8 @@
 //! * [`clean_pinyin_artefacts`] removes the `設(shè)` debris that web converters leave;
 //! * [`fold`] makes the key that filters compare, so a query in either script finds a name
 //!   in the other.
+//! * [`collation`] orders lists of names as each reader expects: by pinyin, by strokes or
+//!   A–Z.
 //!
 //! Conversion gives exactly OpenCC 1.4.2's output (`baylink-opencc`). [`display`] is for
 //! names and titles and converts characters only: names of organisations and people must
@@ -26,7 +28,9 @@ use std::sync::{OnceLock, RwLock};
 
 use baylink_opencc::{Config, Converter, converter};
 
+pub mod collation;
 mod terms;
+pub use collation::{NameKeys, NameOrder};
 pub use terms::{Field, Term, TermUse, display_text, fold_terms, terms};
 
 /// The script a text is written in, recorded next to every stored text.

@@ -3396,6 +3396,50 @@ async fn the_door_prints_a_sign_in_sheet() {
     );
     assert_eq!(sheet.matches("<td class=\"n\">").count(), seated.len());
     assert_eq!(sheet.matches("✓ ").count(), came, "those already in");
+    // In the order Hong Kong lists names (strokes), or pinyin when asked.
+    let names = |sheet: &str| {
+        sheet
+            .split("<td class=\"n\">")
+            .skip(1)
+            .map(|row| {
+                row.split("</td><td>")
+                    .nth(1)
+                    .unwrap()
+                    .split("</td>")
+                    .next()
+                    .unwrap()
+                    .to_owned()
+            })
+            .collect::<Vec<_>>()
+    };
+    let by = |order| {
+        let mut v: Vec<_> = seated.iter().filter(|r| !r.is_erased()).collect();
+        v.sort_by_cached_key(|r| {
+            let script = baylink_text::Script::parse(&r.name_script).unwrap();
+            (
+                baylink_text::collation::sort_key(order, &r.name, script, None),
+                r.id,
+            )
+        });
+        v.into_iter()
+            .map(|r| {
+                baylink_text::display(
+                    &r.name,
+                    baylink_text::Script::parse(&r.name_script).unwrap(),
+                    baylink_text::Script::Hant,
+                )
+                .into_owned()
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(&sheet), by(baylink_text::NameOrder::Strokes));
+    let (_, pinyin) = app
+        .page(&format!(
+            "/zh-Hant/events/{event}/sign-in-sheet?order=pinyin"
+        ))
+        .await;
+    assert_eq!(names(&pinyin), by(baylink_text::NameOrder::Pinyin));
+    assert_ne!(names(&pinyin), names(&sheet));
     // One forum's room: its seats only.
     let forum = &p.sessions[0];
     let in_room = app

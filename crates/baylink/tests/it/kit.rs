@@ -79,6 +79,20 @@ impl TestDb {
             .await
             .expect("opening the test store")
     }
+
+    /// Runs `sql` on the database behind the store's back: to make it look as an older
+    /// release left it.
+    pub async fn execute(&self, sql: &str) {
+        use sqlx::Connection;
+        let sql = sqlx::AssertSqlSafe(sql.to_owned());
+        if self.pg_admin.is_some() {
+            let mut c = sqlx::PgConnection::connect(&self.url).await.unwrap();
+            sqlx::raw_sql(sql).execute(&mut c).await.unwrap();
+        } else {
+            let mut c = sqlx::SqliteConnection::connect(&self.url).await.unwrap();
+            sqlx::raw_sql(sql).execute(&mut c).await.unwrap();
+        }
+    }
 }
 
 impl Drop for TestDb {

@@ -87,6 +87,55 @@ async fn filters_find_names_in_either_script() {
     assert!(body.contains("邱达根"));
 }
 
+/// Lists of names follow the reader: strokes in Traditional (香 9 before 澳 16), pinyin in
+/// Simplified (ào before xiāng), A–Z by English name in English; `?order=` picks another.
+#[tokio::test]
+async fn lists_come_in_the_readers_order() {
+    let app = kit::demo_app().await;
+    let before = |body: &str, a: &str, b: &str| {
+        // As a link's text, not inside another name (中藥…實驗室(澳門科技大學)).
+        let (i, j) = (body.find(&format!(">{a}<")), body.find(&format!(">{b}<")));
+        assert!(i.is_some() && j.is_some(), "{a} and {b} are listed");
+        i < j
+    };
+    let (_, hant) = app
+        .page("/zh-Hant/organisations?q=%E7%A7%91%E6%8A%80")
+        .await; // 科技
+    assert!(before(&hant, "香港資訊科技聯會", "澳門科技大學"));
+    assert!(hant.contains("<option value=\"\" selected>按筆劃</option>"));
+    let (_, hans) = app
+        .page("/zh-Hans/organisations?q=%E7%A7%91%E6%8A%80")
+        .await;
+    assert!(before(&hans, "澳门科技大学", "香港资讯科技联会"));
+    let (_, en) = app.page("/en/organisations?q=%E7%A7%91%E6%8A%80").await;
+    assert!(before(
+        &en,
+        "Hong Kong Information Technology Federation",
+        "Macau University of Science and Technology"
+    ));
+    let (_, picked) = app
+        .page("/zh-Hans/organisations?q=%E7%A7%91%E6%8A%80&order=strokes")
+        .await;
+    assert!(before(&picked, "香港资讯科技联会", "澳门科技大学"));
+    assert!(picked.contains("<option value=\"strokes\" selected>按笔画</option>"));
+    // A picked order stays on the other pages of the list.
+    assert!(!picked.contains("offset=") || picked.contains("order=strokes"));
+
+    let api = app
+        .get("/api/v1/organisations?q=%E7%A7%91%E6%8A%80&order=strokes")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let (i, j) = (
+        api.find("\"香港資訊科技聯會\""),
+        api.find("\"澳門科技大學\""),
+    );
+    assert!(i.is_some() && i < j, "{api}");
+    let bad = app.get("/api/v1/organisations?order=radical").await;
+    assert_eq!(bad.status(), reqwest::StatusCode::BAD_REQUEST);
+}
+
 #[tokio::test]
 async fn errors_are_localised_pages() {
     let app = kit::demo_app().await;

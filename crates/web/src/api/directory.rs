@@ -13,6 +13,7 @@ use baylink_store::{
     OrgFilter, OrgType, Organisation, OrganisationInput, Page, Person, PersonFilter, PersonInput,
     Position, PositionInput, Region, Side, SideOfficer, User,
 };
+use baylink_text::NameOrder;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -121,6 +122,7 @@ pub(crate) fn created<T: Serialize>(value: T) -> Response {
         ("parent" = Option<i64>, Query, description = "Parent organisation id"),
         ("designation" = Option<i64>, Query, description = "Holding this designation"),
         ("year" = Option<i32>, Query, description = "Holding a designation in this year"),
+        ("order" = Option<String>, Query, description = "pinyin (default), strokes (as Hong Kong and Macao list names) or alphabetical (A–Z by English name)"),
         ("limit" = Option<i64>, Query, description = "Page size, at most 500 (default 50)"),
         ("offset" = Option<i64>, Query, description = "Rows to skip"),
     ),
@@ -138,6 +140,7 @@ pub async fn list_organisations(
         year: parsed(&q, "year")?,
         limit: parsed(&q, "limit")?.unwrap_or(50),
         offset: parsed(&q, "offset")?.unwrap_or(0),
+        order: code(&q, "order", NameOrder::parse)?.unwrap_or_default(),
     };
     Ok(Json(s.store.list_organisations(&filter).await?))
 }
@@ -228,6 +231,7 @@ pub async fn organisation_positions(
     params(
         ("q" = Option<String>, Query, description = "Text in the name, in any script"),
         ("org" = Option<i64>, Query, description = "Holding a position at this organisation"),
+        ("order" = Option<String>, Query, description = "pinyin (default), strokes (as Hong Kong and Macao list names) or alphabetical (A–Z by English name)"),
         ("limit" = Option<i64>, Query), ("offset" = Option<i64>, Query),
     ),
     responses((status = 200, body = Page<Person>)))]
@@ -240,6 +244,7 @@ pub async fn list_people(
         org_id: parsed(&q, "org")?,
         limit: parsed(&q, "limit")?.unwrap_or(50),
         offset: parsed(&q, "offset")?.unwrap_or(0),
+        order: code(&q, "order", NameOrder::parse)?.unwrap_or_default(),
     };
     Ok(Json(s.store.list_people(&filter).await?))
 }
@@ -405,7 +410,8 @@ pub async fn create_designation(
 
 /// Memberships and other awards by year.
 #[utoipa::path(get, path = "/api/v1/memberships", tag = "alliance",
-    params(("year" = Option<i32>, Query), ("designation" = Option<i64>, Query), ("org" = Option<i64>, Query), ("region" = Option<String>, Query)),
+    params(("year" = Option<i32>, Query), ("designation" = Option<i64>, Query), ("org" = Option<i64>, Query), ("region" = Option<String>, Query),
+        ("order" = Option<String>, Query, description = "Within a year and designation: pinyin (default), strokes or alphabetical")),
     responses((status = 200, body = Vec<Membership>)))]
 pub async fn list_memberships(
     State(s): State<AppState>,
@@ -416,6 +422,7 @@ pub async fn list_memberships(
         designation_id: parsed(&q, "designation")?,
         org_id: parsed(&q, "org")?,
         region: code(&q, "region", Region::parse)?,
+        order: code(&q, "order", NameOrder::parse)?.unwrap_or_default(),
     };
     Ok(Json(s.store.list_memberships(&filter).await?))
 }

@@ -231,6 +231,7 @@ async fn memberships_page(
             designation_id: designation,
             org_id: None,
             region,
+            order: c.name_order(get("order")),
         })
         .await?;
     let orgs = if c.can_edit() {

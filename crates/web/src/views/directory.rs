@@ -61,6 +61,8 @@ struct OrgListPage {
     years: Vec<i32>,
     prev: Option<String>,
     next: Option<String>,
+    /// The code of the order the list is in.
+    order: &'static str,
 }
 
 impl OrgListPage {
@@ -108,6 +110,7 @@ async fn org_list(
         year: get("year").parse().ok(),
         limit: PAGE_SIZE,
         offset,
+        order: c.name_order(get("order")),
     };
     let page = s.store.list_organisations(&filter).await?;
     let (designations, years) = s.store.directory_facets().await?;
@@ -127,6 +130,7 @@ async fn org_list(
         years,
         prev,
         next,
+        order: filter.order.code(),
     })
 }
 
@@ -182,41 +186,36 @@ struct OrgFormPage {
     parents: Vec<(i64, String)>,
 }
 
-/// People as (id, name in the reader's script), sorted by that name: the choices of a
-/// person select (speakers, guests, side officers).
+/// People as (id, name in the reader's script), in the reader's order: the choices of
+/// a person select (speakers, guests, side officers).
 pub(crate) async fn person_choices(s: &AppState, c: &Ctx) -> Result<Vec<(i64, String)>, WebError> {
-    let mut people: Vec<(i64, String)> = s
-        .store
+    Ok(s.store
         .list_people(&PersonFilter {
             limit: 500,
+            order: c.name_order(""),
             ..Default::default()
         })
         .await?
         .items
         .into_iter()
         .map(|p| (p.id, c.name(&p.name, &p.name_script, &p.name_en)))
-        .collect();
-    people.sort_by(|a, b| a.1.cmp(&b.1));
-    Ok(people)
+        .collect())
 }
 
-/// Every organisation as (id, name in the reader's script), sorted by that name: the
+/// Every organisation as (id, name in the reader's script), in the reader's order: the
 /// choices of an organisation select.
 pub(crate) async fn org_choices(
     s: &AppState,
     c: &Ctx,
     except: Option<i64>,
 ) -> Result<Vec<(i64, String)>, WebError> {
-    let mut all: Vec<(i64, String)> = s
-        .store
-        .all_organisations()
-        .await?
+    let mut all = s.store.all_organisations().await?;
+    all.retain(|o| Some(o.id) != except);
+    all.sort_by_cached_key(|o| c.sort_key(&o.name, &o.name_script, o.name_en.as_deref()));
+    Ok(all
         .into_iter()
-        .filter(|o| Some(o.id) != except)
         .map(|o| (o.id, c.name(&o.name, &o.name_script, &o.name_en)))
-        .collect();
-    all.sort_by(|a, b| a.1.cmp(&b.1));
-    Ok(all)
+        .collect())
 }
 
 async fn org_new(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError> {
@@ -421,6 +420,8 @@ struct PersonListPage {
     q: String,
     prev: Option<String>,
     next: Option<String>,
+    /// The code of the order the list is in.
+    order: &'static str,
 }
 
 async fn person_list(
@@ -435,6 +436,7 @@ async fn person_list(
         org_id: get("org").parse().ok(),
         limit: PAGE_SIZE,
         offset,
+        order: c.name_order(get("order")),
     };
     let page = s.store.list_people(&filter).await?;
     let prev = (offset > 0).then(|| page_link(&c, "/people", &q, (offset - PAGE_SIZE).max(0)));
@@ -446,6 +448,7 @@ async fn person_list(
         q: get("q").to_owned(),
         prev,
         next,
+        order: filter.order.code(),
     })
 }
 

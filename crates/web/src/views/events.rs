@@ -1553,6 +1553,8 @@ struct SignInSheet {
     session: Option<EventSession>,
     sessions: Vec<EventSession>,
     rows: Vec<Registration>,
+    /// The code of the order the rows are in.
+    order: &'static str,
 }
 
 async fn sign_in_sheet(
@@ -1591,16 +1593,24 @@ async fn sign_in_sheet(
     }
     // Erased ones have no name to sign against.
     rows.retain(|r| !r.is_erased());
-    // By name as shown: Chinese names fall together by surname (the code points of CJK
-    // characters follow their radical and strokes), Latin ones alphabetically.
-    let shown = |r: &Registration| c.lang.text(&r.name, &r.name_script).into_owned();
-    rows.sort_by_cached_key(|r| (baylink_text::fold(&shown(r)), r.id));
+    // By name in the order the reader's lists follow (strokes in Hong Kong and Macao,
+    // pinyin in Shenzhen), or the one picked with `?order=`.
+    let order = c.name_order(q.get("order").map(String::as_str).unwrap_or(""));
+    rows.sort_by_cached_key(|r| {
+        let script = baylink_text::Script::parse(&r.name_script)
+            .unwrap_or_else(|| baylink_text::detect(&r.name, baylink_text::Script::Hans));
+        (
+            baylink_text::collation::sort_key(order, &r.name, script, None),
+            r.id,
+        )
+    });
     render(&SignInSheet {
         c,
         event: p.event,
         session,
         sessions: p.sessions,
         rows,
+        order: order.code(),
     })
 }
 

@@ -428,6 +428,35 @@ impl Ctx {
             .collect()
     }
 
+    /// The order of a list of names: the one the reader picked (`?order=`), else the
+    /// one readers of their script expect (pinyin, strokes, A–Z).
+    pub fn name_order(&self, picked: &str) -> baylink_text::NameOrder {
+        baylink_text::NameOrder::parse(picked)
+            .unwrap_or_else(|| baylink_text::NameOrder::for_reader(self.lang.script()))
+    }
+
+    /// The key that sorts a stored name (as written, its script code, its English name)
+    /// where the reader expects it, for lists sorted in memory.
+    pub fn sort_key(&self, name: &str, script: &str, name_en: Option<&str>) -> Vec<u8> {
+        let script = baylink_text::Script::parse(script)
+            .unwrap_or_else(|| baylink_text::detect(name, baylink_text::Script::Hans));
+        baylink_text::collation::sort_key(self.name_order(""), name, script, name_en)
+    }
+
+    /// The orders a list offers, as (value sent, code, label). The reader's own order is
+    /// sent as nothing, so a link keeps no `order` the reader did not pick and a switch
+    /// of language brings that language's order.
+    pub fn name_orders(&self) -> Vec<(&'static str, &'static str, String)> {
+        let own = baylink_text::NameOrder::for_reader(self.lang.script());
+        baylink_text::NameOrder::ALL
+            .iter()
+            .map(|o| {
+                let value = if *o == own { "" } else { o.code() };
+                (value, o.code(), self.t(&format!("order-{}", o.code())))
+            })
+            .collect()
+    }
+
     pub fn event_kinds(&self) -> Vec<(&'static str, String)> {
         baylink_store::EventKind::ALL
             .iter()
