@@ -368,6 +368,9 @@ pub struct CopyParts {
     pub roles: bool,
     pub questions: bool,
     pub managers: bool,
+    /// Matchmaking's settings, slots and the tables of the hall (not the requests, the
+    /// schedule, online rooms or reservations, which belong to the participants).
+    pub matchmaking: bool,
 }
 
 impl CopyParts {
@@ -376,6 +379,7 @@ impl CopyParts {
         roles: true,
         questions: true,
         managers: true,
+        matchmaking: true,
     };
 }
 

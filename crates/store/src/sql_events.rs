@@ -1724,6 +1724,32 @@ macro_rules! impl_sql_events {
                                 copied.push((q.id, to));
                             }
                         }
+                        if parts.matchmaking {
+                            // The settings, open for requests again, the slots at their hour,
+                            // and the tables of the hall: a participant's online room and a
+                            // table's reservation belong to this event's participants.
+                            sqlx::query("INSERT INTO matchmaking (event_id, meeting_minutes, max_requests, request_deadline, accept_deadline, status, published_at, version, updated_at, self_booking, video_url, auto_accept) SELECT $2, meeting_minutes, max_requests, request_deadline + $3, accept_deadline + $3, 'open', NULL, 0, $4, self_booking, video_url, auto_accept FROM matchmaking WHERE event_id = $1")
+                                .bind(id)
+                                .bind(new)
+                                .bind(shift)
+                                .bind(t)
+                                .execute(&mut *tx)
+                                .await
+                                .map_err(map_err)?;
+                            sqlx::query("INSERT INTO matchmaking_slots (event_id, starts_at, ends_at) SELECT $2, starts_at + $3, ends_at + $3 FROM matchmaking_slots WHERE event_id = $1 ORDER BY starts_at")
+                                .bind(id)
+                                .bind(new)
+                                .bind(shift)
+                                .execute(&mut *tx)
+                                .await
+                                .map_err(map_err)?;
+                            sqlx::query("INSERT INTO matchmaking_tables (event_id, label) SELECT $2, label FROM matchmaking_tables WHERE event_id = $1 AND link IS NULL ORDER BY id")
+                                .bind(id)
+                                .bind(new)
+                                .execute(&mut *tx)
+                                .await
+                                .map_err(map_err)?;
+                        }
                         if parts.managers {
                             sqlx::query("INSERT INTO event_managers (event_id, user_id, added_at) SELECT $2, user_id, $3 FROM event_managers WHERE event_id = $1")
                                 .bind(id)

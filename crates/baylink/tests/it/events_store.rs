@@ -2368,6 +2368,61 @@ async fn copies(store: Arc<dyn Store>) {
     };
     assert_eq!(roles(&p1), roles(&p0));
     assert!(p1.guests.is_empty());
+    // Matchmaking: its settings open again, its slots at their hour, the hall's tables;
+    // no request, no schedule.
+    let mm0 = s.matchmaking(p0.event.id).await.unwrap().unwrap();
+    let mm1 = s.matchmaking(copy.id).await.unwrap().unwrap();
+    assert_eq!(
+        (
+            mm1.meeting_minutes,
+            mm1.max_requests,
+            mm1.self_booking,
+            mm1.auto_accept
+        ),
+        (
+            mm0.meeting_minutes,
+            mm0.max_requests,
+            mm0.self_booking,
+            mm0.auto_accept
+        )
+    );
+    assert_eq!(mm1.status, MatchmakingStatus::Open);
+    assert_eq!(mm1.published_at, None);
+    assert_eq!(mm1.request_deadline, mm0.request_deadline.map(|d| d + year));
+    let slots = |id: i64| async move {
+        s.meeting_slots(id)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|x| (x.starts_at, x.ends_at))
+            .collect::<Vec<_>>()
+    };
+    let shifted: Vec<(i64, i64)> = slots(p0.event.id)
+        .await
+        .into_iter()
+        .map(|(a, b)| (a + year, b + year))
+        .collect();
+    assert!(!shifted.is_empty());
+    assert_eq!(slots(copy.id).await, shifted);
+    let hall = |id: i64| async move {
+        s.meeting_tables(id)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|t| t.link.is_none())
+            .map(|t| t.label)
+            .collect::<Vec<_>>()
+    };
+    assert!(!hall(p0.event.id).await.is_empty());
+    assert_eq!(hall(copy.id).await, hall(p0.event.id).await);
+    assert!(
+        s.meeting_tables(copy.id)
+            .await
+            .unwrap()
+            .iter()
+            .all(|t| t.reserved_for.is_none() && t.link.is_none())
+    );
+    assert!(s.meeting_requests(copy.id).await.unwrap().is_empty());
     assert_eq!(
         s.list_registrations(copy.id, None, None, 10, 0)
             .await
@@ -2425,6 +2480,7 @@ async fn copies(store: Arc<dyn Store>) {
         roles: false,
         questions: false,
         managers: false,
+        matchmaking: false,
     };
     let lone = s
         .copy_event(
@@ -2439,6 +2495,7 @@ async fn copies(store: Arc<dyn Store>) {
     let p = s.programme(lone.id).await.unwrap();
     assert!(p.sessions.is_empty() && p.roles.is_empty() && p.questions.is_empty());
     assert!(managers(lone.id).await.is_empty());
+    assert!(s.matchmaking(lone.id).await.unwrap().is_none());
     assert_eq!(lone.retention_days, seminar.event.retention_days);
     // Monthly: several copies in one go, each its own event with its own key.
     let before = s

@@ -1302,13 +1302,14 @@ mail-approvals-body =
 
     — Baylink, for the Shenzhen–Hong Kong–Macao Science and Technology Alliance
 copy-event = Copy this event
-copy-event-help = For the next event of a series or next year's conference: its details and settings are copied to the day you choose (and, for several copies, every so many weeks or months after it), every time keeping its hour; registration stays closed until you open it. Registrations, invitations, guests of honour and matchmaking are not copied.
+copy-event-help = For the next event of a series or next year's conference: its details and settings are copied to the day you choose (and, for several copies, every so many weeks or months after it), every time keeping its hour; registration stays closed until you open it. Registrations, invitations, guests of honour and matchmaking requests are not copied.
 field-copy-date = The copy's first day
 copy-also = Also copy
 copy-programme = Sessions, items and speakers
 copy-roles = Organising roles and organisations' places
 copy-questions = Registration questions
 copy-managers = Event managers
+copy-matchmaking = Matchmaking: settings, time slots and tables (not requests nor the schedule)
 api-tokens = API tokens
 api-tokens-help = A token lets a program (a member's website, a door scanner, a script) use the API in your name, with your rights, sent as “Authorization: Bearer …”. Revoke one you no longer use; the API's description is at /api.
 api-token-made = Your new token, shown this once: copy it now.

@@ -1233,13 +1233,14 @@ mail-approvals-body =
 
     — 湾联（深港澳科技联盟）
 copy-event = 复制此活动
-copy-event-help = 用于同一系列的下一场活动或明年的年会：活动资料及设定复制到您选择的日期（复制多份时，其后每隔若干周或月一份），各项时间的钟点不变；报名保持关闭，待您开放。报名、邀请、嘉宾及项目对接不会复制。
+copy-event-help = 用于同一系列的下一场活动或明年的年会：活动资料及设定复制到您选择的日期（复制多份时，其后每隔若干周或月一份），各项时间的钟点不变；报名保持关闭，待您开放。报名、邀请、嘉宾及项目对接的约见请求不会复制。
 field-copy-date = 复制后的首日
 copy-also = 一并复制
 copy-programme = 分场、议程及讲者
 copy-roles = 主办、承办等角色及各单位名额
 copy-questions = 报名问题
 copy-managers = 活动管理员
+copy-matchmaking = 项目对接：设定、时段及桌位（不含约见请求及时间表）
 api-tokens = API 令牌
 api-tokens-help = 令牌让程序（成员单位网站、入场扫描器、脚本）以您的名义、按您的权限使用 API，以“Authorization: Bearer …”发送。不再使用的令牌请撤销；API 说明见 /api。
 api-token-made = 新令牌只显示这一次，请立即复制。

@@ -1233,13 +1233,14 @@ mail-approvals-body =
 
     — 灣聯（深港澳科技聯盟）
 copy-event = 複製此活動
-copy-event-help = 用於同一系列的下一場活動或明年的年會：活動資料及設定複製到您選擇的日期（複製多份時，其後每隔若干星期或月一份），各項時間的鐘點不變；報名保持關閉，待您開放。報名、邀請、嘉賓及項目對接不會複製。
+copy-event-help = 用於同一系列的下一場活動或明年的年會：活動資料及設定複製到您選擇的日期（複製多份時，其後每隔若干星期或月一份），各項時間的鐘點不變；報名保持關閉，待您開放。報名、邀請、嘉賓及項目對接的約見請求不會複製。
 field-copy-date = 複製後的首日
 copy-also = 一併複製
 copy-programme = 分場、議程及講者
 copy-roles = 主辦、承辦等角色及各單位名額
 copy-questions = 報名問題
 copy-managers = 活動管理員
+copy-matchmaking = 項目對接：設定、時段及桌位（不含約見請求及時間表）
 api-tokens = API 權杖
 api-tokens-help = 權杖讓程式（成員單位網站、入場掃描器、指令碼）以您的名義、按您的權限使用 API，以「Authorization: Bearer …」傳送。不再使用的權杖請撤銷；API 說明見 /api。
 api-token-made = 新權杖只顯示這一次，請立即複製。

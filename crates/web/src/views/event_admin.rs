@@ -618,6 +618,7 @@ async fn copy_event(
             roles: ticked("copy_roles"),
             questions: ticked("copy_questions"),
             managers: ticked("copy_managers"),
+            matchmaking: ticked("copy_matchmaking"),
         };
         s.store
             .copy_event(&actor(&auth), event_id, &copies, parts)
