@@ -213,6 +213,15 @@ pub struct Answer {
     pub answer: String,
 }
 
+/// Whether anything is answered among `answers` (a form sends a blank value for each
+/// question left alone): what makes a representative answer every required question for
+/// a colleague, once they answer any.
+pub fn any_answered(answers: &[AnswerInput]) -> bool {
+    answers
+        .iter()
+        .any(|a| a.values.iter().any(|v| !v.trim().is_empty()))
+}
+
 /// Checks `answers` against an event's `questions`: what to store, one per question
 /// answered, or every error, each on the question's field (`q12`). An option may be
 /// given in any script or case (an API client may send it as its reader saw it) and is

@@ -459,9 +459,11 @@ macro_rules! impl_sql_events {
                     }
                     let required: String = ev.try_get(2).map_err(map_err)?;
                     Self::require_fields(&required, d)?;
-                    // A representative entering a colleague need not answer for them.
+                    // A representative entering a colleague need not answer for them, but
+                    // answering anything for them answers the required questions too.
                     let questions = Self::questions_in(tx, event_id).await?;
-                    let answers = questions::check_answers(&questions, &d.answers, d.registered_by.is_none())?;
+                    let enforce = d.registered_by.is_none() || questions::any_answered(&d.answers);
+                    let answers = questions::check_answers(&questions, &d.answers, enforce)?;
                     let dup = sqlx::query("SELECT 1 FROM registrations WHERE event_id = $1 AND email = $2")
                         .bind(event_id)
                         .bind(d.email.clone())
@@ -1288,8 +1290,7 @@ macro_rules! impl_sql_events {
                         .map(|a| AnswerInput { question_id: a.question_id, values: a.answer.lines().map(str::to_owned).collect() })
                         .collect();
                     answers.extend(d.answers.iter().cloned());
-                    let answering = d.answers.iter().any(|a| a.values.iter().any(|v| !v.trim().is_empty()));
-                    let enforce = before.registered_by.is_none() || answering;
+                    let enforce = before.registered_by.is_none() || questions::any_answered(&d.answers);
                     let answers = questions::check_answers(&questions, &answers, enforce)?;
                     Self::keep_answers(&mut tx, id, &answers).await?;
                     sqlx::query("UPDATE registrations SET name = $2, name_script = $3, organisation = $4, region = $5, org_type = $6, position = $7, phone = $8, dietary = $9, search_key = $10, updated_at = $11 WHERE id = $1")

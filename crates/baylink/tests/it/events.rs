@@ -1400,6 +1400,147 @@ async fn a_representative_registers_a_delegation() {
 /// The organiser sets places per member organisation (名額): the representative sees how
 /// many their organisation holds and cannot pass them, and staff see which registrations
 /// came through a delegation.
+/// A representative may answer the organiser's questions for each colleague on the
+/// delegation form (a row of its own under each person); once anything is answered for
+/// one, their required questions must be, the error shown on that row; what is left
+/// blank waits for the colleague's own page.
+#[tokio::test]
+async fn a_representative_answers_for_colleagues() {
+    let mut app = kit::demo_app().await;
+    let event = open_event(&app).await;
+    let me = baylink_store::Actor::cli();
+    let ask = |kind: &str, label: &str, options: &[&str], required: bool| {
+        baylink_store::QuestionInput {
+            kind: kind.into(),
+            label: label.into(),
+            options: options.iter().map(|o| o.to_string()).collect(),
+            required,
+            ..Default::default()
+        }
+        .validate(baylink_text::Script::Hant)
+        .unwrap()
+    };
+    let doc = app
+        .store
+        .add_question(&me, event, &ask("text", "回鄉證號碼", &[], true))
+        .await
+        .unwrap();
+    let meals = app
+        .store
+        .add_question(
+            &me,
+            event,
+            &ask("choices", "出席環節", &["午餐", "晚宴"], false),
+        )
+        .await
+        .unwrap();
+    app.sign_in(kit::REP).await;
+    let path = format!("/zh-Hant/events/{event}/delegation");
+    let (_, page) = app.page(&path).await;
+    let (d1, d2) = (format!("d1_{}", doc.field()), format!("d2_{}", doc.field()));
+    assert!(
+        page.contains(&format!("name=\"{d1}\"")) && page.contains("代第 2 位回答主辦方的問題"),
+        "{page}"
+    );
+    assert!(
+        !page.contains(&format!("name=\"{d1}\" required")),
+        "not required here"
+    );
+    let dinner = format!("d1_{}_1", meals.field());
+    let row2_meal = format!("d2_{}_0", meals.field());
+    let r = app
+        .post_form(
+            &path,
+            &[
+                ("name_1", "黃志明"),
+                ("email_1", "chi.ming@hkitf.example"),
+                (d1.as_str(), "H1234567"),
+                (dinner.as_str(), "晚宴"),
+                ("name_2", "何嘉欣"),
+                ("email_2", "ka.yan@hkitf.example"),
+                (row2_meal.as_str(), "午餐"),
+                ("consent", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = r.text().await.unwrap();
+    let row2 = body.find(&format!("name=\"{d2}\"")).expect("row 2's field");
+    let error = body[row2..].find("class=\"error\"").unwrap() + row2;
+    assert!(
+        error < body.find("name=\"name_3\"").unwrap(),
+        "the error is on row 2"
+    );
+    assert!(body.contains("<details id=\"answers-2\" open>"), "{body}");
+    assert!(
+        app.store
+            .registrations_by_address("chi.ming@hkitf.example")
+            .await
+            .unwrap()
+            .is_empty(),
+        "all or nothing"
+    );
+    // The second colleague's answers left for them: both registered.
+    let r = app
+        .post_form(
+            &path,
+            &[
+                ("name_1", "黃志明"),
+                ("email_1", "chi.ming@hkitf.example"),
+                (d1.as_str(), "H1234567"),
+                (dinner.as_str(), "晚宴"),
+                ("name_2", "何嘉欣"),
+                ("email_2", "ka.yan@hkitf.example"),
+                ("consent", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let answers = |email: &'static str| {
+        let store = app.store.clone();
+        async move {
+            let reg = store
+                .registrations_by_address(email)
+                .await
+                .unwrap()
+                .remove(0);
+            store
+                .answers_of(reg.id)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|a| a.answer)
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(
+        answers("chi.ming@hkitf.example").await,
+        ["H1234567", "晚宴"]
+    );
+    assert!(answers("ka.yan@hkitf.example").await.is_empty());
+
+    // The same through the API, the error named by the question and the person.
+    let (status, err) = app
+        .api(
+            reqwest::Method::POST,
+            &format!("/api/v1/events/{event}/delegation"),
+            Some(serde_json::json!({
+                "people": [
+                    {"name": "林美玲", "email": "mei.ling@hkitf.example"},
+                    {"name": "梁國華", "email": "kwok.wah@hkitf.example",
+                     "answers": [{"question_id": meals.id, "values": ["午餐"]}]},
+                ],
+                "consent": true,
+            })),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        err.to_string().contains(&format!("{}_2", doc.field())),
+        "{err}"
+    );
+}
+
 #[tokio::test]
 async fn places_per_organisation_bound_a_delegation() {
     let mut app = kit::demo_app().await;

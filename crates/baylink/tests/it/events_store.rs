@@ -1450,6 +1450,62 @@ async fn questions(db: &TestDb) {
         .remove(0);
     assert!(s.answers_of(delegate.id).await.unwrap().is_empty());
     assert_eq!(s.event_answers(ev.id).await.unwrap().len(), 4);
+    // Or answered at entry by the representative: then wholly, the required ones too,
+    // each error on its delegate (`q12_2`), and a refused delegation writes nobody.
+    let entry = |n: usize, answers: Vec<AnswerInput>| {
+        let mut draft = person(n);
+        draft.answers = answers;
+        DelegateEntry {
+            draft,
+            manage_token: format!("q-{n}"),
+            locale: "zh-Hans".into(),
+        }
+    };
+    let full = vec![
+        answer(&qs[0], &["H7654321"]),
+        answer(&qs[1], &["前海深港青年夢工場"]),
+    ];
+    let refused = s
+        .register_delegation(
+            ev.id,
+            rep.id,
+            &[
+                entry(5, full.clone()),
+                entry(6, vec![answer(&qs[3], &["yes"])]),
+            ],
+            NOON - 86_400,
+        )
+        .await
+        .unwrap_err();
+    let StoreError::Invalid(fields) = refused else {
+        panic!("{refused:?}")
+    };
+    let named: Vec<String> = fields.iter().map(|f| f.field.clone()).collect();
+    assert_eq!(
+        named,
+        [
+            format!("{}_2", qs[0].field()),
+            format!("{}_2", qs[1].field())
+        ]
+    );
+    assert!(
+        s.registrations_by_address("p5@example.org")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let answered = s
+        .register_delegation(ev.id, rep.id, &[entry(5, full)], NOON - 86_400)
+        .await
+        .unwrap()
+        .remove(0);
+    assert_eq!(
+        kept_answers(s, answered.id).await,
+        [
+            (qs[0].id, "H7654321".to_owned()),
+            (qs[1].id, "前海深港青年夢工場".to_owned()),
+        ]
+    );
     // Their details corrected with every question left blank (as a form sends them):
     // still nothing asked of them. Once anything is answered for them, the required
     // questions must be too.

@@ -50,6 +50,8 @@ pub struct Row {
     pub email: String,
     pub position: String,
     pub locale: String,
+    /// What the row's answers to the event's questions are named by (`d3_` for `d3_q12`).
+    pub prefix: String,
 }
 
 fn rows() -> Vec<Row> {
@@ -60,8 +62,32 @@ fn rows() -> Vec<Row> {
             email: format!("email_{n}"),
             position: format!("position_{n}"),
             locale: format!("locale_{n}"),
+            prefix: format!("d{n}_"),
         })
         .collect()
+}
+
+/// The store names an error on question 12 of the third delegate `q12_3`; on the form
+/// that question's field on the third row is `d3_q12`.
+fn on_question_fields(e: StoreError) -> StoreError {
+    match e {
+        StoreError::Invalid(errors) => StoreError::Invalid(
+            errors
+                .into_iter()
+                .map(|mut f| {
+                    if let Some((q, row)) =
+                        f.field.strip_prefix('q').and_then(|r| r.split_once('_'))
+                        && q.parse::<i64>().is_ok()
+                        && row.parse::<i64>().is_ok()
+                    {
+                        f.field = format!("d{row}_q{q}");
+                    }
+                    f
+                })
+                .collect(),
+        ),
+        other => other,
+    }
 }
 
 #[derive(Template)]
@@ -72,6 +98,8 @@ struct DelegationPage {
     sessions: Vec<EventSession>,
     org: Organisation,
     rows: Vec<Row>,
+    /// The event's own questions, which the representative may answer for each colleague.
+    questions: Vec<baylink_store::RegistrationQuestion>,
     f: FormState,
     chosen: Vec<i64>,
     /// Who this account entered for the event before.
@@ -130,6 +158,25 @@ impl DelegationPage {
             .collect()
     }
 
+    /// Required questions are not marked so: a colleague's answers may wait for their
+    /// own page (`events/question_fields.html`).
+    fn must_answer(&self) -> bool {
+        false
+    }
+
+    /// Whether a row's answers are shown open: something was answered or refused there.
+    fn answers_open(&self, row: &Row) -> bool {
+        self.f.has_errors()
+            && self.questions.iter().any(|q| {
+                let field = format!("{}{}", row.prefix, q.field());
+                self.f.err(&field).is_some()
+                    || !self.f.v(&field).is_empty()
+                    || q.option_fields()
+                        .iter()
+                        .any(|(tick, _)| !self.f.v(&format!("{}{tick}", row.prefix)).is_empty())
+            })
+    }
+
     /// No place left for anyone else: the form gives way to a notice.
     fn full(&self) -> bool {
         self.places.is_some_and(|(held, quota)| held >= quota)
@@ -182,6 +229,7 @@ async fn page(
         sessions: p.sessions,
         org,
         rows: rows(),
+        questions: p.questions,
         f,
         chosen,
         entered,
@@ -222,6 +270,10 @@ pub struct Delegate {
     /// The language of their mails: `zh-Hant`, `zh-Hans` or `en` (the request's language
     /// when left out).
     pub locale: Option<String>,
+    /// Answers to the event's own questions, if the representative knows them (else the
+    /// colleague answers on their page). Once any is given, the required ones must be;
+    /// errors are named `q{question_id}_{n}`.
+    pub answers: Vec<baylink_store::AnswerInput>,
 }
 
 /// What a representative enters at once (the API's body; the form sends the same).
@@ -262,8 +314,8 @@ fn drafts(
             sessions: sessions.to_vec(),
             // The representative's word for every delegate, checked once below.
             consent: true,
-            // The event's own questions are the delegate's to answer, on their page.
-            answers: Vec::new(),
+            // Answered here if the representative knows; else on the delegate's page.
+            answers: p.answers.clone(),
         };
         let locale = match p.locale.as_deref().map(str::trim) {
             None | Some("") => Some(lang),
@@ -390,6 +442,7 @@ async fn register_delegation(
     let event_id = id(&raw)?;
     let (user, org) = representative(&s, c.auth.as_ref()).await?;
     let (form, chosen) = super::events::with_sessions(&body)?;
+    let questions = s.store.questions(event_id).await?;
     // Blank rows are skipped; the others keep their row's number for their errors.
     let people: Vec<(i64, Delegate)> = rows()
         .into_iter()
@@ -402,11 +455,15 @@ async fn register_delegation(
                     email: form.get(&row.email).to_owned(),
                     position: (!position.is_empty()).then(|| position.to_owned()),
                     locale: Some(form.get(&row.locale).to_owned()),
+                    answers: super::questions::answers_from_fields(&form, &questions, &row.prefix),
                 },
             )
         })
         .filter(|(_, d)| {
-            !(d.name.trim().is_empty() && d.email.trim().is_empty() && d.position.is_none())
+            !(d.name.trim().is_empty()
+                && d.email.trim().is_empty()
+                && d.position.is_none()
+                && !baylink_store::questions::any_answered(&d.answers))
         })
         .collect();
     let (numbers, people): (Vec<i64>, Vec<Delegate>) = people.into_iter().unzip();
@@ -420,7 +477,7 @@ async fn register_delegation(
         Ok(_) => Ok(see(c.href(&format!("/events/{event_id}/delegation")))),
         Err(StoreError::NotFound) => Err(WebError::NotFound),
         Err(e) => {
-            let (errors, status) = form_errors(e)?;
+            let (errors, status) = form_errors(on_question_fields(e))?;
             let f = FormState::with_errors(form, c.lang, &errors);
             let page = page(&s, c, event_id, org, &user, f, chosen).await?;
             render_invalid(&page, status)

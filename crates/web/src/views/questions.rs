@@ -15,15 +15,25 @@ use crate::i18n::Locale;
 /// The answers a form sends, one per question shown (empty when left blank, which a
 /// correction takes as "cleared").
 pub fn answers_from_form(form: &FormData, questions: &[RegistrationQuestion]) -> Vec<AnswerInput> {
+    answers_from_fields(form, questions, "")
+}
+
+/// The answers of one row of a form that asks the questions several times (a delegation's
+/// `d3_q12`), each field named `prefix` and the question's own.
+pub fn answers_from_fields(
+    form: &FormData,
+    questions: &[RegistrationQuestion],
+    prefix: &str,
+) -> Vec<AnswerInput> {
     questions
         .iter()
         .map(|q| {
-            let field = q.field();
+            let field = format!("{prefix}{}", q.field());
             let values = match q.kind {
                 QuestionKind::Choices => q
                     .option_fields()
                     .into_iter()
-                    .map(|(tick, _)| form.get(&tick).to_owned())
+                    .map(|(tick, _)| form.get(&format!("{prefix}{tick}")).to_owned())
                     .filter(|v| !v.is_empty())
                     .collect(),
                 _ => vec![form.get(&field).to_owned()],
