@@ -755,6 +755,58 @@ async fn a_delegation_is_entered_on_a_phone() {
     b.click("#submit-details").await;
     b.wait_text("#delegation-entered", "陳小文").await;
     b.wait_text("#delegation-entered", "總監").await;
+
+    // The seminar asks for a visitor's document only of those who join its visit: on
+    // each colleague's row, once the visit is ticked on that row.
+    let mut seminar = None;
+    for id in crate::events::open_events(&app.client, &app.url("")).await {
+        let qs = app.store.questions(id).await.unwrap();
+        if qs.iter().any(|q| q.shown_if_question.is_some()) {
+            seminar = Some((id, qs));
+        }
+    }
+    let (seminar, qs) = seminar.expect("the demo's seminar with a conditional question");
+    let visit = qs.iter().find(|q| q.shown_if_question.is_none()).unwrap();
+    let document = qs.iter().find(|q| q.shown_if_question.is_some()).unwrap();
+    b.goto(&app.url(&format!("/zh-Hant/events/{seminar}/delegation")))
+        .await;
+    b.wait_for("#delegation-form").await;
+    let shown = |row: i64| {
+        format!(
+            "return !document.querySelector('[name=d{row}_{}]').closest('[data-shown-if]').hidden;",
+            document.field()
+        )
+    };
+    assert_eq!(b.script(&shown(1)).await, json!(false));
+    b.click("#answers-1 summary").await;
+    b.click(&format!("input[name=d1_{}_1]", visit.field()))
+        .await;
+    assert_eq!(b.script(&shown(1)).await, json!(true));
+    assert_eq!(b.script(&shown(2)).await, json!(false), "row 2 is its own");
+    b.type_into("input[name=name_1]", "黃志明").await;
+    b.type_into("input[name=email_1]", "chi.ming@hkitf.example")
+        .await;
+    b.type_into(&format!("input[name=d1_{}]", document.field()), "H1234567")
+        .await;
+    b.click("#consent").await;
+    b.click("#submit-delegation").await;
+    b.wait_text("#delegation-entered", "chi.ming@hkitf.example")
+        .await;
+    let reg = app
+        .store
+        .registrations_by_address("chi.ming@hkitf.example")
+        .await
+        .unwrap()
+        .remove(0);
+    let answers: Vec<String> = app
+        .store
+        .answers_of(reg.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| a.answer)
+        .collect();
+    assert_eq!(answers, ["會後參訪前海深港青年夢工場", "H1234567"]);
     b.call(reqwest::Method::DELETE, "", json!({})).await;
 }
 
