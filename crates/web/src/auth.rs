@@ -91,6 +91,58 @@ pub fn require(auth: Option<&Auth>, action: Action) -> Result<&Auth, WebError> {
     }
 }
 
+/// Requests one API token may send a minute, on one node: plenty for a member's
+/// website or a door scanner, and a bound on a runaway script.
+pub const TOKEN_REQUESTS_PER_MINUTE: u32 = 600;
+
+/// Each API token's requests in the current minute, on this node (in memory: a budget,
+/// not a record; several nodes each grant it). Past the budget a request is refused with
+/// 429 and `Retry-After` until the minute ends.
+pub struct TokenBudget {
+    limit: std::sync::atomic::AtomicU32,
+    used: std::sync::Mutex<std::collections::HashMap<i64, (i64, u32)>>,
+}
+
+impl Default for TokenBudget {
+    fn default() -> TokenBudget {
+        TokenBudget {
+            limit: TOKEN_REQUESTS_PER_MINUTE.into(),
+            used: Default::default(),
+        }
+    }
+}
+
+impl TokenBudget {
+    /// Sets the requests a token may send a minute, every token starting afresh (for
+    /// tests, and operators' tuning).
+    pub fn set_limit(&self, limit: u32) {
+        self.limit
+            .store(limit, std::sync::atomic::Ordering::Relaxed);
+        self.used.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+
+    /// Counts one request of the token `token_id` at `now` (Unix seconds): `Ok` within
+    /// the budget, else the seconds until the minute ends.
+    pub fn spend(&self, token_id: i64, now: i64) -> Result<(), i64> {
+        let minute = now.div_euclid(60);
+        let limit = self.limit.load(std::sync::atomic::Ordering::Relaxed);
+        let mut used = self.used.lock().unwrap_or_else(|e| e.into_inner());
+        if used.len() > 10_000 {
+            // Tokens idle since an earlier minute hold nothing worth keeping.
+            used.retain(|_, (m, _)| *m == minute);
+        }
+        let entry = used.entry(token_id).or_insert((minute, 0));
+        if entry.0 != minute {
+            *entry = (minute, 0);
+        }
+        if entry.1 >= limit {
+            return Err(60 - now.rem_euclid(60));
+        }
+        entry.1 += 1;
+        Ok(())
+    }
+}
+
 /// The events `user` manages, looked up only for those who are not staff.
 async fn managed_by(state: &AppState, user: &User) -> Result<Vec<i64>, WebError> {
     if allowed(Some(user), Action::EditDirectory) {
@@ -198,6 +250,9 @@ pub async fn load_session(State(state): State<AppState>, mut req: Request, next:
         let Some((api_token, user)) = found else {
             return WebError::Unauthorized.into_response();
         };
+        if let Err(wait) = state.tokens.spend(api_token.id, now) {
+            return WebError::TooManyRequests(wait).into_response();
+        }
         if api_token.read_only && !is_safe(req.method()) {
             return WebError::Forbidden.into_response();
         }
@@ -389,6 +444,20 @@ impl<S: Send + Sync> FromRequestParts<S> for MaybeAuth {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_token_spends_its_minute_then_waits_for_the_next() {
+        let budget = TokenBudget::default();
+        budget.set_limit(3);
+        let t = 1_800_000_015; // 15 s into a minute (1_800_000_000 starts one)
+        for _ in 0..3 {
+            assert_eq!(budget.spend(1, t), Ok(()));
+        }
+        assert_eq!(budget.spend(1, t + 1), Err(44), "until the minute ends");
+        assert_eq!(budget.spend(2, t + 1), Ok(()), "another token has its own");
+        assert_eq!(budget.spend(1, t + 45), Ok(()), "a new minute");
+    }
+
     use super::*;
 
     fn user(role: Role, org: Option<i64>) -> User {

@@ -35,6 +35,10 @@ pub enum WebError {
     /// Too many failed sign-ins; try again after this many seconds.
     #[error("throttled")]
     Throttled(i64),
+    /// An API token sent more requests this minute than a token may; try again after
+    /// this many seconds.
+    #[error("token over its budget")]
+    TooManyRequests(i64),
     /// A malformed request (bad JSON, a non-numeric id); the code is a Fluent key.
     #[error("bad request: {0}")]
     BadRequest(&'static str),
@@ -89,7 +93,7 @@ impl WebError {
             WebError::NotFound => StatusCode::NOT_FOUND,
             WebError::Unauthorized => StatusCode::UNAUTHORIZED,
             WebError::Forbidden | WebError::Csrf => StatusCode::FORBIDDEN,
-            WebError::Throttled(_) => StatusCode::TOO_MANY_REQUESTS,
+            WebError::Throttled(_) | WebError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
             WebError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             WebError::Conflict(_) => StatusCode::CONFLICT,
@@ -106,6 +110,7 @@ impl WebError {
             WebError::Forbidden => "err-forbidden",
             WebError::Csrf => "err-csrf",
             WebError::Throttled(_) => "err-throttled",
+            WebError::TooManyRequests(_) => "err-too-many-requests",
             WebError::BadRequest(code) | WebError::Conflict(code) => code,
             WebError::Invalid(_) => "err-invalid",
             WebError::Busy => "err-busy",
@@ -129,7 +134,7 @@ impl IntoResponse for WebError {
             tracing::error!(%detail, "internal error");
         }
         let retry_after = match &self {
-            WebError::Throttled(s) => Some(*s),
+            WebError::Throttled(s) | WebError::TooManyRequests(s) => Some(*s),
             WebError::Busy => Some(BUSY_RETRY_SECONDS),
             WebError::Unwritable => Some(UNWRITABLE_RETRY_SECONDS),
             _ => None,

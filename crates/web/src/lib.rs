@@ -58,6 +58,8 @@ pub struct AppState {
     pub people: Arc<views::meeting_suggestions::PeopleIndex>,
     /// Reads uploaded files' words for search in the background.
     pub documents: Arc<documents::Reader>,
+    /// What each API token has spent of its requests this minute.
+    pub tokens: Arc<auth::TokenBudget>,
 }
 
 impl AppState {
@@ -84,6 +86,7 @@ impl AppState {
             market: Arc::new(views::market::Recommendations::default()),
             scheduling: Arc::new(views::matchmaking::Scheduling::default()),
             people: Arc::new(views::meeting_suggestions::PeopleIndex::default()),
+            tokens: Arc::new(auth::TokenBudget::default()),
         }
     }
 }

@@ -893,6 +893,41 @@ async fn a_program_uses_the_api_with_an_accounts_token() {
         "{list}"
     );
 
+    // A token past its requests of the minute waits for the next, told in its account's
+    // language; another token goes on.
+    app.running.state.tokens.set_limit(2);
+    let mut served = 0;
+    let over = loop {
+        let r = call(Method::GET, "/api/v1/me", &reader)
+            .send()
+            .await
+            .unwrap();
+        if r.status() != StatusCode::OK {
+            break r;
+        }
+        served += 1;
+        // Two a minute: a third is refused (a fifth, should a minute end meanwhile).
+        assert!(served <= 4, "the budget holds");
+    };
+    assert!(served >= 2);
+    assert_eq!(over.status(), StatusCode::TOO_MANY_REQUESTS);
+    let wait: i64 = over.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=60).contains(&wait), "{wait}");
+    assert!(over.text().await.unwrap().contains("err-too-many-requests"));
+    let r = call(Method::GET, "/api/v1/me", &token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    app.running
+        .state
+        .tokens
+        .set_limit(baylink_web::auth::TOKEN_REQUESTS_PER_MINUTE);
+
     // Revoked: refused.
     let id = app
         .store

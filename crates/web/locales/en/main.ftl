@@ -145,6 +145,7 @@ err-unauthorized = Please sign in first.
 err-forbidden = Your account may not do this.
 err-csrf = This form has expired or came from another site. Reload the page and try again.
 err-throttled = Too many failed sign-ins. Try again in { $minutes } minutes.
+err-too-many-requests = Too many requests with this API token this minute. Wait a little and send it again.
 err-login-failed = The e-mail address or password is not correct.
 err-invalid = Some fields need correcting.
 err-internal = Something went wrong on our side. The problem has been logged; please try again later.

@@ -142,6 +142,7 @@ err-unauthorized = 请先登录。
 err-forbidden = 你的账户无权进行此操作。
 err-csrf = 此表单已过期或来自其他网站。请刷新页面后重试。
 err-throttled = 登录失败次数过多，请在 { $minutes } 分钟后重试。
+err-too-many-requests = 此 API 令牌在这一分钟内的请求过多，请稍候再发送。
 err-login-failed = 邮箱或密码不正确。
 err-invalid = 部分字段需要修改。
 err-internal = 系统出现问题，已记录，请稍后重试。

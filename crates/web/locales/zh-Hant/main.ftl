@@ -142,6 +142,7 @@ err-unauthorized = 請先登入。
 err-forbidden = 你的帳戶無權進行此操作。
 err-csrf = 此表格已過期或來自其他網站。請重新載入頁面再試。
 err-throttled = 登入失敗次數過多，請於 { $minutes } 分鐘後再試。
+err-too-many-requests = 此 API 權杖在這一分鐘內的請求過多，請稍候再發送。
 err-login-failed = 電郵地址或密碼不正確。
 err-invalid = 部分欄位需要更正。
 err-internal = 系統出現問題，已記錄在案，請稍後再試。
