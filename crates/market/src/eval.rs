@@ -61,6 +61,7 @@ pub fn profiles() -> Vec<(String, Profile)> {
                 since: NOW - f[7].parse::<i64>().expect("days") * 86_400,
                 text: format!("{}\n{}", f[8], f[9]),
                 version: 1,
+                words_stamp: 0,
             };
             (f[0].to_owned(), profile)
         })

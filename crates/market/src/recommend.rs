@@ -62,6 +62,9 @@ pub struct Profile {
     pub text: String,
     /// Bumped on every edit: the analysis of an unchanged posting is reused on reload.
     pub version: i64,
+    /// Names the words of its attachments in `text` (0 for none): they are read after the
+    /// posting is written, without an edit, and change its analysis as an edit does.
+    pub words_stamp: u64,
 }
 
 impl Profile {
@@ -79,9 +82,36 @@ impl Profile {
             since: p.published_at.unwrap_or(p.created_at),
             text: format!("{}\n{}\n{}", p.title, p.summary, p.description),
             version: p.version,
+            words_stamp: 0,
         }
     }
+
+    /// Adds the words read out of the posting's attachments (a PDF's technical
+    /// specification says more than a summary), the first [`ATTACHMENT_CHARS`] of them.
+    pub fn with_attachment_words(mut self, words: &str) -> Profile {
+        let words = match words.char_indices().nth(ATTACHMENT_CHARS) {
+            Some((end, _)) => &words[..end],
+            None => words,
+        };
+        if words.trim().is_empty() {
+            return self;
+        }
+        self.text.push('\n');
+        self.text.push_str(words);
+        // FNV-1a, never 0 for words.
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in words.bytes() {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.words_stamp = hash | 1;
+        self
+    }
 }
+
+/// How much of a posting's attachments' words the recommender reads: enough for the
+/// terms of a specification, and a bound on the analysis of every reload.
+pub const ATTACHMENT_CHARS: usize = 20_000;
 
 /// One counterpart, with the parts of its score: the page says why from these.
 #[derive(Debug, Clone, PartialEq)]
@@ -126,6 +156,7 @@ fn region_index(r: Region) -> usize {
 struct Meta {
     id: i64,
     version: i64,
+    words_stamp: u64,
     side: PostingSide,
     kind: PostingKind,
     sectors: u32,
@@ -142,6 +173,7 @@ impl Meta {
         Meta {
             id: p.id,
             version: p.version,
+            words_stamp: p.words_stamp,
             side: p.side,
             kind: p.kind,
             sectors: mask(&p.sectors, sector_index),
@@ -337,7 +369,8 @@ impl Recommender {
     /// The document of `p` if it is indexed at the same version.
     fn unchanged(&self, p: &Profile) -> Option<u32> {
         let &doc = self.by_id.get(&p.id)?;
-        (self.metas[doc as usize].version == p.version).then_some(doc)
+        let m = &self.metas[doc as usize];
+        (m.version == p.version && m.words_stamp == p.words_stamp).then_some(doc)
     }
 
     pub fn len(&self) -> usize {
@@ -673,6 +706,7 @@ mod tests {
             since: 0,
             text: text.to_owned(),
             version: 1,
+            words_stamp: 0,
         }
     }
 
@@ -781,6 +815,57 @@ mod tests {
         let second =
             Recommender::build_with(&[a, b], Analysis::Baylink, Weights::default(), Some(&first));
         assert_eq!(second.recommend(1, 0, 5).len(), 1);
+    }
+
+    /// An attachment's words count as the posting's text: a specification read after the
+    /// posting was written, with no edit, changes what it is found for on the next
+    /// reload; and only its first [`ATTACHMENT_CHARS`] are read.
+    #[test]
+    fn attachment_words_count_without_an_edit() {
+        let need = profile(
+            1,
+            PostingSide::Need,
+            1,
+            Region::Shenzhen,
+            OrgType::Company,
+            "寻求固态电池",
+        );
+        let mut offer = profile(
+            2,
+            PostingSide::Offer,
+            2,
+            Region::HongKong,
+            OrgType::University,
+            "中醫藥經典名方",
+        );
+        offer.sectors = vec![Sector::Biomedicine];
+        let before = Recommender::build(&[need.clone(), offer.clone()]);
+        assert!(before.recommend(1, 0, 5).is_empty());
+        let read = offer
+            .clone()
+            .with_attachment_words("技術規格書：硫化物固態電池電解質，能量密度 400 Wh/kg。");
+        assert_eq!(read.version, offer.version);
+        assert_ne!(read.words_stamp, 0);
+        let after = Recommender::build_with(
+            &[need, read],
+            Analysis::Baylink,
+            Weights::default(),
+            Some(&before),
+        );
+        let got = after.recommend(1, 0, 5);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(
+            got[0].shared_terms.iter().any(|t| t.contains("电池")),
+            "{got:?}"
+        );
+
+        let long = "電".repeat(ATTACHMENT_CHARS + 10);
+        let cut = offer.clone().with_attachment_words(&long);
+        assert_eq!(
+            cut.text.chars().count(),
+            offer.text.chars().count() + 1 + ATTACHMENT_CHARS
+        );
+        assert_eq!(offer.clone().with_attachment_words("  \n"), offer);
     }
 
     #[test]

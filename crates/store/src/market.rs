@@ -762,6 +762,9 @@ pub trait MarketStore: Send + Sync {
     async fn list_postings(&self, filter: &PostingFilter) -> StoreResult<crate::Page<Posting>>;
     /// Every published, unexpired posting: what the recommender indexes.
     async fn live_postings(&self, today: &str) -> StoreResult<Vec<Posting>>;
+    /// The words read out of the attachments of every published, unexpired posting that
+    /// has some, as (posting, words): what the recommender reads beside their text.
+    async fn live_attachment_words(&self, today: &str) -> StoreResult<Vec<(i64, String)>>;
     /// Published postings expiring on or before `until`, soonest first.
     async fn expiring_postings(&self, today: &str, until: &str) -> StoreResult<Vec<Posting>>;
     async fn market_stamp(&self) -> StoreResult<MarketStamp>;

@@ -471,6 +471,14 @@ macro_rules! impl_sql_market {
                         .map_err(map_err)
                 }
 
+                async fn live_attachment_words(&self, today: &str) -> StoreResult<Vec<(i64, String)>> {
+                    sqlx::query_as::<_, (i64, String)>("SELECT id, attachment_words FROM postings WHERE status = 'published' AND expires_on >= $1 AND attachment_words IS NOT NULL ORDER BY id")
+                        .bind(today)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
                 async fn expiring_postings(&self, today: &str, until: &str) -> StoreResult<Vec<Posting>> {
                     sqlx::query_as::<_, Posting>(AssertSqlSafe(format!("{POSTING_SELECT} WHERE p.status = 'published' AND p.expires_on >= $1 AND p.expires_on <= $2 ORDER BY p.expires_on, p.id")))
                         .bind(today)

@@ -797,6 +797,18 @@ async fn story(store: Arc<dyn Store>) {
         "{}",
         body().await
     );
+    // And the recommender's, while the posting is live.
+    let words = |today: &'static str| async move {
+        s.live_attachment_words(today)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|(id, _)| *id == offer.id)
+            .map(|(_, w)| w)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(words(TODAY).await, ["巡檢無人機的技術參數"]);
+    assert!(words("2099-01-01").await.is_empty());
     let (meta, data) = s.attachment_data(first.id).await.unwrap();
     assert_eq!(
         (meta.filename.as_str(), data.as_slice()),
@@ -833,6 +845,7 @@ async fn story(store: Arc<dyn Store>) {
     s.delete_attachment(&rep_b, first.id).await.unwrap();
     assert_eq!(s.attachments(offer.id).await.unwrap().len(), 4);
     assert!(!body().await.contains("巡檢"), "its words went with it");
+    assert!(words(TODAY).await.is_empty());
     // Attachments kept before files were read are read once by the start-up sweep.
     assert!(s.attachments_unread(10).await.unwrap().is_empty());
     let png = s.attachments(offer.id).await.unwrap()[0].id;

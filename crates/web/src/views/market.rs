@@ -113,6 +113,12 @@ impl Recommendations {
         // The stamp is read before the postings: a write in between makes the next page
         // reload again rather than keep a stale index.
         let postings = s.store.live_postings(&today).await?;
+        let mut words: HashMap<i64, String> = s
+            .store
+            .live_attachment_words(&today)
+            .await?
+            .into_iter()
+            .collect();
         let previous = self
             .state
             .lock()
@@ -120,7 +126,13 @@ impl Recommendations {
             .as_ref()
             .map(|(_, _, m)| m.clone());
         let market = tokio::task::spawn_blocking(move || {
-            let profiles: Vec<Profile> = postings.iter().map(Profile::from_posting).collect();
+            let profiles: Vec<Profile> = postings
+                .iter()
+                .map(|p| match words.remove(&p.id) {
+                    Some(w) => Profile::from_posting(p).with_attachment_words(&w),
+                    None => Profile::from_posting(p),
+                })
+                .collect();
             let recommender = Recommender::build_with(
                 &profiles,
                 baylink_search::analysis::Analysis::Baylink,
@@ -384,6 +396,7 @@ pub(crate) fn text_counterparts(
                 since: now,
                 text: text.clone(),
                 version: 0,
+                words_stamp: 0,
             };
             market.recommender.recommend_profile(&profile, now, limit)
         })

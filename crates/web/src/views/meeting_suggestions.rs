@@ -437,6 +437,7 @@ pub async fn people(
             since,
             text,
             version: since,
+            words_stamp: 0,
         }
     };
     let mut texts = HashMap::new();
