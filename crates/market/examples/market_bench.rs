@@ -162,6 +162,7 @@ fn main() {
                 since: NOW - rng.below(400) as i64 * 86_400,
                 text,
                 version: 1,
+                words_stamp: 0,
             }
         })
         .collect();
