@@ -117,6 +117,8 @@ pub struct Event {
     /// Days after its end that its registrants' personal data is kept; none for until
     /// each is erased on request (see [`EventStore::sweep_retention`]).
     pub retention_days: Option<i64>,
+    /// When its organiser asked its registrants for feedback ([`EventStore::ask_for_feedback`]).
+    pub feedback_asked_at: Option<i64>,
     pub confirmed_count: i64,
     pub waiting_seq: i64,
     pub registration_open: bool,
@@ -1252,6 +1254,25 @@ pub trait EventStore: Send + Sync {
     /// - The answers to each question whose own `retention_days` after its event's end
     ///   have passed are deleted.
     async fn sweep_retention(&self, now: i64) -> StoreResult<RetentionSwept>;
+    /// Asks the registrants with a seat for feedback once the event is over: those the
+    /// door checked in, where it checked in anyone; every one otherwise. One mail each
+    /// (kind `feedback`), never twice however often it is asked, not to the demo's
+    /// registrants nor to those erased. The form stays open [`FEEDBACK_DAYS`] after the
+    /// event. Returns how many were asked now. Before the event ends:
+    /// `err-feedback-too-early`.
+    async fn ask_for_feedback(&self, actor: &Actor, event_id: i64, now: i64) -> StoreResult<u64>;
+    /// Keeps a registrant's feedback, replacing what they gave before. Only where it was
+    /// asked and the registration holds a seat (`err-feedback-not-asked`), and until
+    /// [`FEEDBACK_DAYS`] after the event (`err-feedback-closed`).
+    async fn give_feedback(
+        &self,
+        registration_id: i64,
+        d: &FeedbackDraft,
+        now: i64,
+    ) -> StoreResult<EventFeedback>;
+    async fn feedback_of(&self, registration_id: i64) -> StoreResult<Option<EventFeedback>>;
+    /// An event's feedback, newest first.
+    async fn event_feedback(&self, event_id: i64) -> StoreResult<Vec<EventFeedback>>;
     /// Makes the account with `email` a manager of the event (see [`EventManager`]);
     /// an address no account has is an error on `email` (`err-no-such-account`), one
     /// already a manager is left as it is.
@@ -1369,4 +1390,103 @@ pub trait EventStore: Send + Sync {
     async fn claim_mail(&self, now: i64, lease_until: i64) -> StoreResult<Option<OutboxMessage>>;
     async fn mark_mail_sent(&self, id: i64, now: i64) -> StoreResult<()>;
     async fn mark_mail_failed(&self, id: i64, error: &str, retry_at: i64) -> StoreResult<()>;
+}
+
+/// Days after its event that a registrant may give or change their feedback.
+pub const FEEDBACK_DAYS: i64 = 30;
+
+/// How long each of a feedback's two texts may be, in characters.
+pub const MAX_FEEDBACK_TEXT: usize = 2000;
+
+/// A registrant's feedback on an event after it (活動回饋): a rating from 1 to 5 and, if
+/// they like, what was most useful and what to change, in the script they wrote it in.
+/// An erasure keeps the rating and drops the texts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
+pub struct EventFeedback {
+    pub registration_id: i64,
+    pub event_id: i64,
+    pub rating: i64,
+    pub useful: Option<String>,
+    pub improve: Option<String>,
+    pub script: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+/// Feedback as submitted, before [`FeedbackInput::validate`].
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct FeedbackInput {
+    /// 1 (poor) to 5 (excellent).
+    pub rating: i64,
+    /// What was most useful.
+    pub useful: Option<String>,
+    /// What to change next time.
+    pub improve: Option<String>,
+}
+
+/// Checked feedback.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeedbackDraft {
+    pub rating: i64,
+    pub useful: Option<String>,
+    pub improve: Option<String>,
+    pub script: String,
+}
+
+impl FeedbackInput {
+    /// Checks the feedback; `reader` is the script of a text that does not tell its own.
+    pub fn validate(&self, reader: baylink_text::Script) -> StoreResult<FeedbackDraft> {
+        let mut c = crate::input::Checker::default();
+        if !(1..=5).contains(&self.rating) {
+            c.errors
+                .push(FieldError::new("rating", "err-feedback-rating"));
+        }
+        let useful = c.optional("useful", self.useful.as_deref(), MAX_FEEDBACK_TEXT);
+        let improve = c.optional("improve", self.improve.as_deref(), MAX_FEEDBACK_TEXT);
+        if !c.errors.is_empty() {
+            return Err(StoreError::Invalid(c.errors));
+        }
+        let written = format!(
+            "{}\n{}",
+            useful.as_deref().unwrap_or(""),
+            improve.as_deref().unwrap_or("")
+        );
+        Ok(FeedbackDraft {
+            rating: self.rating,
+            useful,
+            improve,
+            script: baylink_text::detect(&written, reader).code().to_owned(),
+        })
+    }
+}
+
+/// The tally of an event's feedback: how many gave it, the average rating, how many gave
+/// each rating (index 0 for 1).
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct FeedbackTally {
+    pub count: i64,
+    pub average: Option<f64>,
+    pub by_rating: [i64; 5],
+}
+
+impl FeedbackTally {
+    pub fn of(feedback: &[EventFeedback]) -> FeedbackTally {
+        let mut by_rating = [0; 5];
+        for f in feedback {
+            if let Some(n) = usize::try_from(f.rating - 1)
+                .ok()
+                .and_then(|i| by_rating.get_mut(i))
+            {
+                *n += 1;
+            }
+        }
+        let count = feedback.len() as i64;
+        let sum: i64 = feedback.iter().map(|f| f.rating).sum();
+        FeedbackTally {
+            count,
+            average: (count > 0).then(|| sum as f64 / count as f64),
+            by_rating,
+        }
+    }
 }

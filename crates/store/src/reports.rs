@@ -49,6 +49,9 @@ pub struct ReportEvent {
     pub registered: i64,
     /// Of those, how many checked in at the door.
     pub attended: i64,
+    /// Feedback given after it (活動回饋): how many, and the sum of their ratings.
+    pub feedback_count: i64,
+    pub feedback_sum: i64,
     /// Made up for the demo.
     pub synthetic: bool,
 }
@@ -203,6 +206,10 @@ pub struct YearReport {
     pub memberships_by_designation: Vec<DesignationCount>,
     /// The 1:1 meetings at the year's events.
     pub meetings: MeetingCounts,
+    /// Feedback given on the events held (活動回饋): how many, and their average rating
+    /// (1 to 5), none without any.
+    pub feedback_count: i64,
+    pub feedback_average: Option<f64>,
     /// Agreements signed in the year.
     pub agreements: i64,
     pub agreements_after_meetings: i64,
@@ -351,7 +358,12 @@ impl YearReport {
             .filter(|c| c.count > 0)
             .collect();
         let from = |source: &str| agreements.iter().filter(|a| a.source == source).count() as i64;
+        let feedback_count: i64 = held.iter().map(|e| e.feedback_count).sum();
+        let feedback_sum: i64 = held.iter().map(|e| e.feedback_sum).sum();
         YearReport {
+            feedback_count,
+            feedback_average: (feedback_count > 0)
+                .then(|| feedback_sum as f64 / feedback_count as f64),
             year,
             side: side.map(|s| s.code.clone()),
             generated_at: now,
@@ -434,6 +446,8 @@ mod tests {
             series_name_en: None,
             registered: 10 * id,
             attended: id,
+            feedback_count: id,
+            feedback_sum: 4 * id,
             synthetic: false,
         }
     }
@@ -478,6 +492,8 @@ mod tests {
         };
         let r = YearReport::compose(2024, None, jun, rows);
         assert_eq!((r.events_held, r.events_planned), (2, 1));
+        // Feedback on the two held only: 1 + 2 replies, each rated 4.
+        assert_eq!((r.feedback_count, r.feedback_average), (3, Some(4.0)));
         assert_eq!(r.events_by_month[0], 1);
         assert_eq!(r.events_by_month.iter().sum::<i64>(), 2);
         assert_eq!(

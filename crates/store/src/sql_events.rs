@@ -10,7 +10,11 @@
 use crate::events::EventFilter;
 use crate::sql::{Arg, Built, like_pattern};
 
-pub const EVENT_COLS: &str = "id, kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at, ends_at, capacity, delegation_quota, reminders_off, reminder_hours, retention_days, confirmed_count, waiting_seq, registration_open, requires_approval, synthetic, version, programme_version, ask_fields, required_fields, created_at, updated_at";
+/// An event's feedback row, as [`EventFeedback`](crate::EventFeedback) reads it.
+pub const FEEDBACK_COLS: &str =
+    "registration_id, event_id, rating, useful, improve, script, created_at, updated_at";
+
+pub const EVENT_COLS: &str = "id, kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at, ends_at, capacity, delegation_quota, reminders_off, reminder_hours, retention_days, feedback_asked_at, confirmed_count, waiting_seq, registration_open, requires_approval, synthetic, version, programme_version, ask_fields, required_fields, created_at, updated_at";
 /// The places an account's organisation holds at an event through delegations ($1 the
 /// event, $2 the account; see `EventStore::delegation_places`).
 pub const PLACES_HELD: &str = "SELECT COUNT(*) FROM registrations WHERE event_id = $1 AND status NOT IN ('cancelled', 'declined') AND (registered_by = $2 OR registered_by IN (SELECT u.id FROM users u JOIN users me ON me.org_id = u.org_id WHERE me.id = $2))";
@@ -219,6 +223,8 @@ macro_rules! impl_sql_events {
                         format!("UPDATE invitations SET email = {}, name = '' WHERE registration_id IN ({regs})", erased("registration_id")),
                         format!("UPDATE meeting_requests SET message = '' WHERE from_reg IN ({regs})"),
                         format!("DELETE FROM meeting_feedback WHERE registration_id IN ({regs})"),
+                        // The rating stays, for the tally; the words go.
+                        format!("UPDATE event_feedback SET useful = NULL, improve = NULL WHERE registration_id IN ({regs})"),
                         format!("DELETE FROM registration_answers WHERE registration_id IN ({regs})"),
                         format!("UPDATE meeting_cooperation_steps SET note = '' WHERE by_reg IN ({regs})"),
                         format!("DELETE FROM matchmaking_profiles WHERE registration_id IN ({regs})"),
@@ -1605,6 +1611,94 @@ macro_rules! impl_sql_events {
                     sqlx::query_as::<_, Invitation>(AssertSqlSafe(format!("SELECT {INVITATION_COLS} FROM invitations WHERE email = $1 AND used_at IS NULL AND expires_at > $2 ORDER BY expires_at, id LIMIT 200")))
                         .bind(email.trim().to_lowercase())
                         .bind(now)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn ask_for_feedback(&self, actor: &Actor, event_id: i64, now: i64) -> StoreResult<u64> {
+                    let mut tx = self.begin().await?;
+                    Self::lock_event(&mut tx, event_id).await?;
+                    let ends_at: i64 = sqlx::query_scalar("SELECT ends_at FROM events WHERE id = $1")
+                        .bind(event_id)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    if now < ends_at {
+                        return Err(StoreError::Conflict("err-feedback-too-early"));
+                    }
+                    // Where the door checked anyone in, those who came; else all with a seat.
+                    let door: Option<i64> = sqlx::query_scalar("SELECT id FROM registrations WHERE event_id = $1 AND checked_in_at IS NOT NULL LIMIT 1")
+                        .bind(event_id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    let asked = sqlx::query("INSERT INTO outbox (to_addr, kind, registration_id, locale, created_at, next_attempt_at) SELECT r.email, 'feedback', r.id, r.locale, $2, $2 FROM registrations r WHERE r.event_id = $1 AND r.status = 'confirmed' AND r.anonymised_at IS NULL AND r.synthetic = $3 AND ($4 OR r.checked_in_at IS NOT NULL) AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.registration_id = r.id AND o.kind = 'feedback') ORDER BY r.id")
+                        .bind(event_id)
+                        .bind(now)
+                        .bind(false)
+                        .bind(door.is_none())
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .rows_affected();
+                    sqlx::query("UPDATE events SET feedback_asked_at = COALESCE(feedback_asked_at, $2) WHERE id = $1")
+                        .bind(event_id)
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    let note = format!("{{\"feedback_asked\":{asked}}}");
+                    Self::audit(&mut tx, actor, "ask_feedback", "event", event_id, None, Some(note)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(asked)
+                }
+
+                async fn give_feedback(&self, registration_id: i64, d: &FeedbackDraft, now: i64) -> StoreResult<EventFeedback> {
+                    let mut tx = self.begin().await?;
+                    let row = sqlx::query("SELECT r.event_id, r.status, r.anonymised_at, e.ends_at, e.feedback_asked_at FROM registrations r JOIN events e ON e.id = r.event_id WHERE r.id = $1")
+                        .bind(registration_id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)?;
+                    let event_id: i64 = row.try_get(0).map_err(map_err)?;
+                    let status: String = row.try_get(1).map_err(map_err)?;
+                    let erased: Option<i64> = row.try_get(2).map_err(map_err)?;
+                    let ends_at: i64 = row.try_get(3).map_err(map_err)?;
+                    let asked: Option<i64> = row.try_get(4).map_err(map_err)?;
+                    if asked.is_none() || status != RegStatus::Confirmed.code() || erased.is_some() {
+                        return Err(StoreError::Conflict("err-feedback-not-asked"));
+                    }
+                    if now > ends_at + $crate::events::FEEDBACK_DAYS * 86_400 {
+                        return Err(StoreError::Conflict("err-feedback-closed"));
+                    }
+                    let kept = sqlx::query_as::<_, EventFeedback>(AssertSqlSafe(format!("INSERT INTO event_feedback (registration_id, event_id, rating, useful, improve, script, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) ON CONFLICT (registration_id) DO UPDATE SET rating = excluded.rating, useful = excluded.useful, improve = excluded.improve, script = excluded.script, updated_at = excluded.updated_at RETURNING {FEEDBACK_COLS}")))
+                        .bind(registration_id)
+                        .bind(event_id)
+                        .bind(d.rating)
+                        .bind(d.useful.clone())
+                        .bind(d.improve.clone())
+                        .bind(d.script.clone())
+                        .bind(now)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(kept)
+                }
+
+                async fn feedback_of(&self, registration_id: i64) -> StoreResult<Option<EventFeedback>> {
+                    sqlx::query_as::<_, EventFeedback>(AssertSqlSafe(format!("SELECT {FEEDBACK_COLS} FROM event_feedback WHERE registration_id = $1")))
+                        .bind(registration_id)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn event_feedback(&self, event_id: i64) -> StoreResult<Vec<EventFeedback>> {
+                    sqlx::query_as::<_, EventFeedback>(AssertSqlSafe(format!("SELECT {FEEDBACK_COLS} FROM event_feedback WHERE event_id = $1 ORDER BY updated_at DESC, registration_id DESC")))
+                        .bind(event_id)
                         .fetch_all(&self.pool)
                         .await
                         .map_err(map_err)

@@ -200,6 +200,8 @@ impl Locale {
             "question",
             "answer",
             "days",
+            "average",
+            "until",
         ]
         .into_iter()
         .map(|k| (Cow::Borrowed(k), FluentValue::from(2)))

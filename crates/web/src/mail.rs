@@ -156,6 +156,9 @@ pub async fn compose(
     if m.kind == "approvals" {
         return approvals_mail(store, m, lang, base_url).await;
     }
+    if m.kind == "feedback" {
+        return feedback_mail(store, m, lang, base_url).await;
+    }
     if !matches!(m.kind.as_str(), "registration" | "promoted" | "cancelled") {
         return Err(StoreError::Corrupt(format!(
             "unknown outbox kind {:?}",
@@ -521,6 +524,47 @@ async fn approvals_mail(
 /// The reminder before an event (`EventStore::queue_event_reminders`): when and where,
 /// and the link to the ticket and to cancel. Nothing left to say (`NotFound`, so it is
 /// dropped) once the registration is no longer confirmed or the event has begun.
+/// The organiser's request for feedback after the event, with the link to the form; not
+/// sent to one who lost their seat or was erased meanwhile.
+async fn feedback_mail(
+    store: &dyn Store,
+    m: &OutboxMessage,
+    lang: Locale,
+    base_url: &str,
+) -> Result<Composed, StoreError> {
+    let (reg, event) = recipient(store, m).await?;
+    if reg.status != RegStatus::Confirmed || reg.is_erased() {
+        return Err(StoreError::NotFound);
+    }
+    let args = [
+        ("event", event_title(lang, &event)),
+        (
+            "name",
+            FluentValue::from(lang.text(&reg.name, &reg.name_script).into_owned()),
+        ),
+        (
+            "link",
+            FluentValue::from(format!(
+                "{}/{}/registrations/{}/feedback",
+                base_url.trim_end_matches('/'),
+                lang.code(),
+                reg.manage_token
+            )),
+        ),
+        (
+            "until",
+            FluentValue::from(crate::views::events::day(
+                crate::views::feedback::closes_at(&event),
+            )),
+        ),
+    ];
+    Ok(Composed {
+        to: reg.email.clone(),
+        subject: lang.t_args("mail-feedback-subject", &args),
+        body: lang.t_args("mail-feedback-body", &args),
+    })
+}
+
 async fn event_reminder_mail(
     store: &dyn Store,
     m: &OutboxMessage,

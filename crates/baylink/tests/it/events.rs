@@ -3631,3 +3631,165 @@ async fn gated_event(app: &TestApp) -> i64 {
         .as_i64()
         .unwrap()
 }
+
+/// Feedback after an event, on the pages: the organiser asks once the event is over, the
+/// registrant answers through the link in their mail (a rating refused out of range, in
+/// their language), sees it on their registration's page, and the organiser reads the
+/// tally and the words; the demo's conference shows its synthetic feedback, and a manager
+/// of another event may not read it.
+#[tokio::test]
+async fn organisers_ask_for_feedback_after_the_event() {
+    let mut app = kit::demo_app().await;
+    let now = baylink_store::sql::now();
+    let d = baylink_store::EventInput {
+        kind: "seminar".into(),
+        title: "回饋測試研討會".into(),
+        region: "hong_kong".into(),
+        starts_at: now - 5 * 3600,
+        ends_at: now - 3600,
+        registration_open: true,
+        ..Default::default()
+    }
+    .validate(baylink_text::Script::Hant)
+    .unwrap();
+    let me = baylink_store::Actor::cli();
+    let ev = app
+        .store
+        .create_event(&me, &d, &baylink_tickets::generate_key())
+        .await
+        .unwrap();
+    let reg = baylink_store::RegistrationInput {
+        name: "李嘉欣".into(),
+        email: "ka.yan@example.org".into(),
+        consent: true,
+        ..Default::default()
+    }
+    .validate(baylink_text::Script::Hant)
+    .unwrap();
+    let reg = app
+        .store
+        .register(
+            ev.id,
+            &reg,
+            baylink_store::Channel::Public,
+            "feedback-holder",
+            "zh-Hans",
+            now - 6 * 3600,
+        )
+        .await
+        .unwrap();
+    kit::sent_mails(app.store.as_ref(), now).await;
+
+    app.sign_in(SECRETARIAT).await;
+    let (status, page) = app
+        .page(&format!("/zh-Hant/events/{}/feedback", ev.id))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("id=\"feedback-none\"") && page.contains("id=\"ask-feedback\""));
+    let r = app
+        .post_form(&format!("/zh-Hant/events/{}/feedback/ask", ev.id), &[])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, page) = app.page(r.headers()["location"].to_str().unwrap()).await;
+    assert!(page.contains("已邀請 1 位參加者給予回饋。"), "{page}");
+    let mails = kit::sent_mails(app.store.as_ref(), baylink_store::sql::now() + 60).await;
+    let mail = mails.iter().find(|m| m.kind == "feedback").unwrap();
+    let mail = baylink_web::mail::compose(app.store.as_ref(), mail, "https://baylink.test")
+        .await
+        .unwrap();
+    assert_eq!(mail.to, "ka.yan@example.org");
+    assert!(
+        mail.subject.contains("回馈测试研讨会") || mail.subject.contains("回饋測試研討會"),
+        "{}",
+        mail.subject
+    );
+    assert!(
+        mail.body
+            .contains("https://baylink.test/zh-Hans/registrations/feedback-holder/feedback"),
+        "{}",
+        mail.body
+    );
+
+    // The registrant, in Simplified: the form, a refused rating, then their word.
+    let holder = kit::client();
+    let form = |fields: Vec<(&'static str, &'static str)>| {
+        let holder = holder.clone();
+        let url = app.url("/zh-Hans/registrations/feedback-holder/feedback");
+        async move { holder.post(url).form(&fields).send().await.unwrap() }
+    };
+    let (_, page) = app.page("/zh-Hans/registrations/feedback-holder").await;
+    assert!(page.contains("id=\"feedback-invite\""), "{page}");
+    let r = form(vec![("rating", "9"), ("useful", "案例很实用")]).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = r.text().await.unwrap();
+    assert!(
+        body.contains("请选择 1 至 5 分。") && body.contains("案例很实用"),
+        "{body}"
+    );
+    let r = form(vec![
+        ("rating", "4"),
+        ("useful", "案例很实用"),
+        ("improve", ""),
+    ])
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let kept = app.store.feedback_of(reg.id).await.unwrap().unwrap();
+    assert_eq!(
+        (kept.rating, kept.useful.as_deref()),
+        (4, Some("案例很实用"))
+    );
+
+    // The organiser reads it in their script; the API gives the same.
+    let (_, page) = app
+        .page(&format!("/zh-Hant/events/{}/feedback", ev.id))
+        .await;
+    assert!(
+        page.contains("平均 4.0 分") && page.contains("案例很實用"),
+        "{page}"
+    );
+    let (status, api) = app
+        .api(
+            reqwest::Method::GET,
+            &format!("/api/v1/events/{}/feedback", ev.id),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(api["tally"]["count"], 1);
+    assert_eq!(api["feedback"][0]["useful"], "案例很实用");
+    // Through the API, by the registration's secret: changed.
+    let r = kit::client()
+        .put(app.url("/api/v1/registrations/feedback-holder/feedback"))
+        .json(&serde_json::json!({"rating": 5, "improve": "More time for questions"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let v: Value = r.json().await.unwrap();
+    assert_eq!(
+        (v["rating"].as_i64(), v["useful"].is_null()),
+        (Some(5), true)
+    );
+
+    // The demo's conference: its synthetic feedback, for its organisers only.
+    let conference = app
+        .store
+        .list_events(&Default::default())
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .find(|e| e.title.contains("年會"))
+        .unwrap()
+        .id;
+    let (_, page) = app.page(&format!("/en/events/{conference}/feedback")).await;
+    assert!(
+        page.contains("id=\"feedback-average\"")
+            && page.contains("The matchmaking schedule saved a lot of time."),
+        "{page}"
+    );
+    app.client = kit::client();
+    app.sign_in(kit::REP).await;
+    let (status, _) = app.page(&format!("/en/events/{conference}/feedback")).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}

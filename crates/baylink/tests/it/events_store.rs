@@ -6,7 +6,7 @@ use std::sync::Arc;
 use baylink_store::*;
 use baylink_text::Script;
 
-use crate::kit::TestDb;
+use crate::kit::{self, TestDb};
 
 const NOON: i64 = 1_733_716_800; // 2024-12-09 12:00 HKT
 
@@ -2767,4 +2767,153 @@ async fn retention_race_on_sqlite() {
 async fn retention_race_on_two_postgres_nodes() {
     let db = TestDb::postgres().await;
     retention_race(vec![db.open().await, db.open().await]).await;
+}
+
+/// Feedback after an event: asked by its organiser once it is over, of those the door
+/// checked in (where it checked in anyone), one mail each however often asked; given and
+/// changed through the registration until 30 days after; an erasure keeps the rating and
+/// drops the words.
+async fn feedback(store: Arc<dyn Store>) {
+    let s = store.as_ref();
+    let me = Actor::cli();
+    let ev = event(s, Some(10), false).await;
+    let before = NOON - 86_400;
+    let mut regs = Vec::new();
+    for i in 1..=4 {
+        regs.push(
+            s.register(
+                ev.id,
+                &person(i),
+                Channel::Public,
+                &format!("fb-{i}"),
+                "zh-Hant",
+                before,
+            )
+            .await
+            .unwrap(),
+        );
+    }
+    s.cancel_registration(None, regs[3].id, before)
+        .await
+        .unwrap();
+    kit::sent_mails(s, before).await;
+    let good = |rating: i64, useful: &str| {
+        FeedbackInput {
+            rating,
+            useful: Some(useful.into()),
+            improve: Some("  ".into()),
+        }
+        .validate(Script::Hant)
+    };
+    let code = |e: StoreError| match e {
+        StoreError::Conflict(c) => c.to_owned(),
+        StoreError::Invalid(f) => f[0].code.clone(),
+        other => panic!("{other:?}"),
+    };
+    // Not asked yet, and not before the end.
+    let d = good(5, "案例實用").unwrap();
+    assert_eq!(
+        code(
+            s.give_feedback(regs[0].id, &d, NOON + 4 * 3600)
+                .await
+                .unwrap_err()
+        ),
+        "err-feedback-not-asked"
+    );
+    assert_eq!(
+        code(
+            s.ask_for_feedback(&me, ev.id, NOON + 3600)
+                .await
+                .unwrap_err()
+        ),
+        "err-feedback-too-early"
+    );
+    assert_eq!(s.get_event(ev.id).await.unwrap().feedback_asked_at, None);
+    // Two of three checked in: those two are asked, once.
+    s.check_in(ev.id, regs[0].id, NOON).await.unwrap();
+    s.check_in(ev.id, regs[1].id, NOON).await.unwrap();
+    let after = NOON + 4 * 3600;
+    assert_eq!(s.ask_for_feedback(&me, ev.id, after).await.unwrap(), 2);
+    assert_eq!(s.ask_for_feedback(&me, ev.id, after + 60).await.unwrap(), 0);
+    let mails = kit::sent_mails(s, after + 120).await;
+    let mut to: Vec<i64> = mails
+        .iter()
+        .filter(|m| m.kind == "feedback")
+        .filter_map(|m| m.registration_id)
+        .collect();
+    to.sort();
+    assert_eq!(to, [regs[0].id, regs[1].id]);
+    assert_eq!(
+        s.get_event(ev.id).await.unwrap().feedback_asked_at,
+        Some(after)
+    );
+
+    // Given, then changed: one row, the latest words, blank text dropped.
+    let kept = s.give_feedback(regs[0].id, &d, after + 600).await.unwrap();
+    assert_eq!(
+        (
+            kept.rating,
+            kept.useful.as_deref(),
+            kept.improve.as_deref(),
+            kept.script.as_str()
+        ),
+        (5, Some("案例實用"), None, "zh-Hant")
+    );
+    let changed = s
+        .give_feedback(regs[0].id, &good(4, "案例实用").unwrap(), after + 900)
+        .await
+        .unwrap();
+    assert_eq!(
+        (changed.rating, changed.created_at, changed.updated_at),
+        (4, after + 600, after + 900)
+    );
+    assert_eq!(changed.script, "zh-Hans");
+    s.give_feedback(regs[1].id, &good(2, "").unwrap(), after + 900)
+        .await
+        .unwrap();
+    let all = s.event_feedback(ev.id).await.unwrap();
+    assert_eq!(all.len(), 2);
+    // The year's report counts them with the event.
+    let rows = s.report_rows(2024, None).await.unwrap();
+    let row = rows.events.iter().find(|e| e.id == ev.id).unwrap();
+    assert_eq!((row.feedback_count, row.feedback_sum), (2, 6));
+    let tally = FeedbackTally::of(&all);
+    assert_eq!(
+        (tally.count, tally.average, tally.by_rating),
+        (2, Some(3.0), [0, 1, 0, 1, 0])
+    );
+    // A rating out of range, a cancelled registration, and too late.
+    assert_eq!(code(good(6, "").unwrap_err()), "err-feedback-rating");
+    assert_eq!(
+        code(s.give_feedback(regs[3].id, &d, after).await.unwrap_err()),
+        "err-feedback-not-asked"
+    );
+    let closed = ev.ends_at + FEEDBACK_DAYS * 86_400 + 1;
+    assert_eq!(
+        code(s.give_feedback(regs[1].id, &d, closed).await.unwrap_err()),
+        "err-feedback-closed"
+    );
+    assert!(matches!(
+        s.give_feedback(999_999, &d, after).await,
+        Err(StoreError::NotFound)
+    ));
+    // An erasure keeps the rating, for the tally, and drops the words.
+    s.erase_registration(None, regs[0].id, after + 1000)
+        .await
+        .unwrap();
+    let left = s.feedback_of(regs[0].id).await.unwrap().unwrap();
+    assert_eq!((left.rating, left.useful, left.improve), (4, None, None));
+}
+
+#[tokio::test]
+async fn feedback_on_sqlite() {
+    let db = TestDb::sqlite();
+    feedback(db.open().await).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn feedback_on_postgres() {
+    let db = TestDb::postgres().await;
+    feedback(db.open().await).await;
 }

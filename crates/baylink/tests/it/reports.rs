@@ -406,6 +406,32 @@ async fn staff_read_a_sides_year_and_others_may_not() {
     assert!(page.contains(&format!("2023年：{before}")), "{page}");
     assert_eq!(figure(&page, "fig-publications"), 3);
     assert!(page.contains("《互聯網智慧白皮書》"));
+    // The feedback given after the conference: its count and average, as the API says.
+    let count = api["feedback_count"].as_i64().unwrap();
+    let average = api["feedback_average"].as_f64().unwrap();
+    assert!(
+        count > 0 && (1.0..=5.0).contains(&average),
+        "{count} {average}"
+    );
+    let at = page
+        .find("id=\"fig-feedback\"")
+        .expect("the feedback figure");
+    assert!(
+        page[at..].contains(&format!("<strong>{average:.1}</strong>"))
+            && page[at..].contains(&format!("{count} 份回覆")),
+        "{}",
+        &page[at..at + 300]
+    );
+    let csv = app
+        .get("/zh-Hant/reports/2024/report.csv?side=hk")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        csv.contains(&format!("活動回饋，平均 {average:.1} 分,{count}")),
+        "{csv}"
+    );
 
     // The whole alliance holds at least the side's events.
     let (_, all) = app

@@ -321,10 +321,14 @@ fn routes(ids: &Ids) -> Vec<Route> {
         form(format!("{l}/alliance/milestones/3/delete"), vec![], Staff),
         get(format!("{l}/events/1/badges"), Staff),
         get(format!("{l}/events/1/sign-in-sheet"), Staff),
+        get(format!("{l}/events/1/feedback"), Staff),
+        form(format!("{l}/events/1/feedback/ask"), vec![], Staff),
+        get("/api/v1/events/1/feedback".to_owned(), Staff),
         // The seminar's door and list: its manager (the HKITF representative) and staff.
         get(format!("{l}/events/{}/registrations", ids.seminar), OwnOrg),
         get(format!("{l}/events/{}/check-in", ids.seminar), OwnOrg),
         get(format!("{l}/events/{}/sign-in-sheet", ids.seminar), OwnOrg),
+        get(format!("{l}/events/{}/feedback", ids.seminar), OwnOrg),
         get(format!("{l}/events/{}/matchmaking", ids.seminar), OwnOrg),
         get(
             format!("/api/v1/events/{}/registrations", ids.seminar),

@@ -1143,6 +1143,12 @@ report-events-planned-n = { $count ->
 report-registered = Registered
 report-attended = Checked in
 report-attended-n = { $count } checked in
+report-feedback = Feedback (of 5)
+report-feedback-average = Feedback, averaging { $average } of 5
+report-feedback-n = { $count ->
+    [one] one reply
+   *[other] { $count } replies
+}
 report-memberships = Memberships and designations awarded
 report-awarded = Awarded
 report-meetings = 1:1 meetings at the year's events
@@ -1342,3 +1348,49 @@ sign-in-sheet-all = Whole event
 sign-in-sheet-signature = Signature
 field-token-read-only = Read only: every write it sends is refused
 token-read-only = read only
+
+## Feedback on an event after it
+feedback-title = Feedback
+feedback-rating = Overall, how was it?
+feedback-rating-1 = Poor
+feedback-rating-2 = Fair
+feedback-rating-3 = Good
+feedback-rating-4 = Very good
+feedback-rating-5 = Excellent
+feedback-useful = What was most useful?
+feedback-improve = What should change next time?
+feedback-submit = Send feedback
+feedback-thanks = Thank you for your feedback.
+feedback-open-until = You may send or change it until { $date }.
+feedback-link = Give feedback on this event
+back-to-registration = Back to your registration
+feedback-ask = Ask participants for feedback
+feedback-ask-help = Each one with a seat (those checked in, where the door checked anyone in) gets one mail with a link to a short form, in their language; nobody is asked twice. The form stays open 30 days after the event.
+feedback-ask-confirm = Send the feedback mails now?
+feedback-asked-now = { $count ->
+    [one] One participant was asked for feedback.
+   *[other] { $count } participants were asked for feedback.
+}
+feedback-asked-at = Participants were first asked on { $date }.
+feedback-none = No feedback yet.
+feedback-average = Average { $average } of 5
+feedback-count = { $count ->
+    [one] (one reply)
+   *[other] ({ $count } replies)
+}
+feedback-words = In their words
+err-feedback-too-early = Feedback can be asked for once the event is over.
+err-feedback-not-asked = The organiser has not asked for feedback on this event, or this registration holds no seat.
+err-feedback-closed = Feedback on this event is closed.
+err-feedback-rating = Choose a rating from 1 to 5.
+mail-feedback-subject = How was “{ $event }”?
+mail-feedback-body =
+    Dear { $name },
+
+    Thank you for taking part in “{ $event }”. The organiser would like to know how it went for you: one rating, and a few words if you wish.
+
+    { $link }
+
+    You may send or change your feedback until { $until }.
+
+    — Baylink, for the Shenzhen–Hong Kong–Macao Science and Technology Alliance

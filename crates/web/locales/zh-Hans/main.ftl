@@ -1103,6 +1103,9 @@ report-events-planned-n = 另有 { $count } 场尚待举办
 report-registered = 已报名
 report-attended = 已签到
 report-attended-n = { $count } 人已签到
+report-feedback = 活动反馈（满分 5）
+report-feedback-average = 活动反馈，平均 { $average } 分
+report-feedback-n = { $count } 份回复
 report-memberships = 授予的成员资格及称号
 report-awarded = 授予
 report-meetings = 年内活动的一对一会谈
@@ -1273,3 +1276,46 @@ sign-in-sheet-all = 整个活动
 sign-in-sheet-signature = 签名
 field-token-read-only = 只读：以它发出的任何修改都会被拒绝
 token-read-only = 只读
+
+## 活动反馈
+feedback-title = 活动反馈
+feedback-rating = 总体而言，活动如何？
+feedback-rating-1 = 欠佳
+feedback-rating-2 = 一般
+feedback-rating-3 = 良好
+feedback-rating-4 = 很好
+feedback-rating-5 = 非常好
+feedback-useful = 哪部分最有用？
+feedback-improve = 下次可以怎样改进？
+feedback-submit = 提交反馈
+feedback-thanks = 谢谢您的反馈。
+feedback-open-until = 您可在 { $date } 前提交或修改。
+feedback-link = 对本活动提供反馈
+back-to-registration = 返回您的报名
+feedback-ask = 邀请参加者提供反馈
+feedback-ask-help = 每位获得名额的参加者（如入场时有签到，则为已签到者）会收到一封附有简短表单链接的邮件，以其语言发出；不会重复邀请。表单在活动结束后 30 天内开放。
+feedback-ask-confirm = 现在发出反馈邀请邮件？
+feedback-asked-now = { $count ->
+    [one] 已邀请 1 位参加者提供反馈。
+   *[other] 已邀请 { $count } 位参加者提供反馈。
+}
+feedback-asked-at = 首次邀请于 { $date } 发出。
+feedback-none = 暂时没有反馈。
+feedback-average = 平均 { $average } 分（满分 5 分）
+feedback-count = （{ $count } 份回复）
+feedback-words = 参加者意见
+err-feedback-too-early = 活动结束后才可邀请反馈。
+err-feedback-not-asked = 主办方尚未就本活动邀请反馈，或此报名没有名额。
+err-feedback-closed = 本活动的反馈已截止。
+err-feedback-rating = 请选择 1 至 5 分。
+mail-feedback-subject = “{ $event }”活动反馈
+mail-feedback-body =
+    { $name }：
+
+    感谢您参加“{ $event }”。主办方希望了解您的看法：请给一个评分，如愿意也可写下意见。
+
+    { $link }
+
+    您可在 { $until } 前提交或修改反馈。
+
+    — 湾联（深港澳科技联盟）

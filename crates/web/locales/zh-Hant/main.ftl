@@ -1103,6 +1103,9 @@ report-events-planned-n = 另有 { $count } 場尚待舉辦
 report-registered = 已報名
 report-attended = 已簽到
 report-attended-n = { $count } 人已簽到
+report-feedback = 活動回饋（滿分 5）
+report-feedback-average = 活動回饋，平均 { $average } 分
+report-feedback-n = { $count } 份回覆
 report-memberships = 授予的成員資格及稱號
 report-awarded = 授予
 report-meetings = 年內活動的一對一會談
@@ -1273,3 +1276,46 @@ sign-in-sheet-all = 整個活動
 sign-in-sheet-signature = 簽名
 field-token-read-only = 唯讀：以它發出的任何修改都會被拒絕
 token-read-only = 唯讀
+
+## 活動回饋
+feedback-title = 活動回饋
+feedback-rating = 整體而言，活動如何？
+feedback-rating-1 = 欠佳
+feedback-rating-2 = 一般
+feedback-rating-3 = 良好
+feedback-rating-4 = 很好
+feedback-rating-5 = 極好
+feedback-useful = 哪部分最有用？
+feedback-improve = 下次可以怎樣改善？
+feedback-submit = 提交回饋
+feedback-thanks = 謝謝您的回饋。
+feedback-open-until = 您可於 { $date } 前提交或修改。
+feedback-link = 就本活動給予回饋
+back-to-registration = 返回您的報名
+feedback-ask = 邀請參加者給予回饋
+feedback-ask-help = 每位獲得名額的參加者（如入場時有簽到，則為已簽到者）會收到一封附有簡短表格連結的郵件，以其語言發出；不會重複邀請。表格於活動結束後 30 天內開放。
+feedback-ask-confirm = 現在發出回饋邀請郵件？
+feedback-asked-now = { $count ->
+    [one] 已邀請 1 位參加者給予回饋。
+   *[other] 已邀請 { $count } 位參加者給予回饋。
+}
+feedback-asked-at = 首次邀請於 { $date } 發出。
+feedback-none = 暫時未有回饋。
+feedback-average = 平均 { $average } 分（滿分 5 分）
+feedback-count = （{ $count } 份回覆）
+feedback-words = 參加者意見
+err-feedback-too-early = 活動結束後才可邀請回饋。
+err-feedback-not-asked = 主辦方尚未就本活動邀請回饋，或此報名並無名額。
+err-feedback-closed = 本活動的回饋已截止。
+err-feedback-rating = 請選擇 1 至 5 分。
+mail-feedback-subject = 「{ $event }」活動回饋
+mail-feedback-body =
+    { $name }：
+
+    感謝您參加「{ $event }」。主辦方希望了解您的看法：請給一個評分，如願意亦可寫下意見。
+
+    { $link }
+
+    您可於 { $until } 前提交或修改回饋。
+
+    — 灣聯（深港澳科技聯盟）

@@ -51,6 +51,11 @@ pub fn router() -> Router<AppState> {
         )
         .route("/api/v1/registrations/{token}/data", get(own_data))
         .route(
+            "/api/v1/registrations/{token}/feedback",
+            get(own_feedback).put(give_feedback),
+        )
+        .route("/api/v1/events/{id}/feedback", get(event_feedback))
+        .route(
             "/api/v1/registrations/{token}/sessions",
             post(change_own_session),
         )
@@ -395,6 +400,8 @@ pub struct RegistrationData {
     pub passed: Vec<i64>,
     /// The moves they made in the cooperation after their meetings, with their notes.
     pub cooperation_steps: Vec<baylink_store::CooperationStep>,
+    /// Their feedback on the event, if given.
+    pub event_feedback: Option<baylink_store::EventFeedback>,
     /// When the organiser's retention period ends and this personal data is erased (Unix
     /// seconds; the answers to a question with a period of its own may go sooner); none
     /// when it is kept until erased on request.
@@ -461,6 +468,7 @@ pub async fn own_data(
         .retention_days
         .map(|days| baylink_store::retained_until(event.ends_at, days));
     let data = RegistrationData {
+        event_feedback: s.store.feedback_of(registration.id).await?,
         kept_until,
         cooperation_steps,
         online_room,
@@ -514,6 +522,75 @@ pub async fn correct_own(
         header::HeaderValue::from_static("private, no-store"),
     );
     Ok(r)
+}
+
+/// One's own feedback on the event, if given (`null` otherwise).
+#[utoipa::path(get, path = "/api/v1/registrations/{token}/feedback", tag = "events", params(("token" = String, Path)),
+    responses((status = 200, body = Option<baylink_store::EventFeedback>), (status = 404, body = crate::error::ApiError)))]
+pub async fn own_feedback(
+    State(s): State<AppState>,
+    Path(token): Path<String>,
+) -> Result<Response, WebError> {
+    let reg = s.store.registration_by_token(&token).await?;
+    let mut r = Json(s.store.feedback_of(reg.id).await?).into_response();
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("private, no-store"),
+    );
+    Ok(r)
+}
+
+/// Gives (or changes) one's feedback on the event, once its organiser asked for it
+/// (409 `err-feedback-not-asked`) and until 30 days after it (409 `err-feedback-closed`):
+/// a rating from 1 to 5 and, if one likes, what was most useful and what to change.
+#[utoipa::path(put, path = "/api/v1/registrations/{token}/feedback", tag = "events", params(("token" = String, Path)),
+    request_body = baylink_store::FeedbackInput,
+    responses((status = 200, body = baylink_store::EventFeedback), (status = 409, body = crate::error::ApiError),
+              (status = 422, body = crate::error::ApiError)))]
+pub async fn give_feedback(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    Path(token): Path<String>,
+    ApiJson(input): ApiJson<baylink_store::FeedbackInput>,
+) -> Result<Response, WebError> {
+    let reg = s.store.registration_by_token(&token).await?;
+    let d = input.validate(crate::api::directory::author_script(&headers))?;
+    let kept = s
+        .store
+        .give_feedback(reg.id, &d, baylink_store::sql::now())
+        .await?;
+    let mut r = Json(kept).into_response();
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("private, no-store"),
+    );
+    Ok(r)
+}
+
+/// An event's feedback and its tally, for its organisers (staff and its managers).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FeedbackReport {
+    pub tally: baylink_store::FeedbackTally,
+    /// Newest first; the texts as written, with their script.
+    pub feedback: Vec<baylink_store::EventFeedback>,
+}
+
+/// An event's feedback, for staff and the event's managers.
+#[utoipa::path(get, path = "/api/v1/events/{id}/feedback", tag = "events", params(("id" = i64, Path)),
+    responses((status = 200, body = FeedbackReport), (status = 403, body = crate::error::ApiError)))]
+pub async fn event_feedback(
+    State(s): State<AppState>,
+    MaybeAuth(a): MaybeAuth,
+    Path(id): Path<String>,
+) -> Result<Json<FeedbackReport>, WebError> {
+    let id = path_id(&id)?;
+    require_event(a.as_ref(), id)?;
+    s.store.get_event(id).await?;
+    let feedback = s.store.event_feedback(id).await?;
+    Ok(Json(FeedbackReport {
+        tally: baylink_store::FeedbackTally::of(&feedback),
+        feedback,
+    }))
 }
 
 /// A move from one session to another, or into one more (`from` left out).

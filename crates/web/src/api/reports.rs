@@ -151,6 +151,17 @@ pub fn report_table(
         r.memberships.len() as i64,
         None,
     );
+    if let Some(average) = r.feedback_average {
+        push(
+            "report-summary",
+            lang.t_args(
+                "report-feedback-average",
+                &[("average", format!("{average:.1}").into())],
+            ),
+            r.feedback_count,
+            None,
+        );
+    }
     let m = &r.meetings;
     for (key, n) in [
         ("report-meetings-requested", m.requested),

@@ -650,6 +650,8 @@ struct RegistrationPage {
     answers: Vec<(String, String)>,
     /// A required question is not answered (a colleague entered by a representative).
     unanswered: bool,
+    /// The organiser asked for feedback and the form is open to them.
+    feedback: bool,
 }
 
 /// Asks for registration links one client may make in [`FIND_WINDOW`] seconds.
@@ -916,8 +918,10 @@ async fn registration_page(
     } else {
         Vec::new()
     };
+    let feedback = super::feedback::open_for(&p.event, &reg, baylink_store::sql::now());
     let mut r = render(&RegistrationPage {
         c,
+        feedback,
         matchmaking,
         position,
         movable,

@@ -11,6 +11,7 @@ pub mod delegations;
 pub mod directory;
 pub mod event_admin;
 pub mod events;
+pub mod feedback;
 pub mod market;
 pub mod matchmaking;
 pub mod meeting_suggestions;
@@ -49,6 +50,7 @@ pub fn router() -> Router<AppState> {
         .merge(events::router())
         .merge(delegations::router())
         .merge(corrections::router())
+        .merge(feedback::router())
         .merge(matchmaking::router())
         .merge(market::router())
         .merge(publications::router())

@@ -1,0 +1,260 @@
+//! Feedback on an event after it (活動回饋): the organiser asks those who came, once the
+//! event is over; each answers through the link in their mail (their registration's
+//! secret), rating it from 1 to 5 and saying, if they like, what was most useful and what
+//! to change; the organiser reads the tally and the words, each in the reader's script.
+//!
+//! Why the organiser asks rather than every event mailing by itself: a seminar of the
+//! series may not want to, and the conference asks once its reports are in. Why by the
+//! registration's link: the participants of most events have no account.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::Response;
+use axum::routing::{get, post};
+use baylink_store::{Event, EventFeedback, FeedbackInput, FeedbackTally, RegStatus, Registration};
+
+use super::directory::actor;
+use super::{Ctx, FormData, FormState, form_errors, render, render_invalid, see};
+use crate::AppState;
+use crate::api::path_id as id;
+use crate::auth::require_event;
+use crate::error::WebError;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/registrations/{token}/feedback",
+            get(holder_form).post(holder_give),
+        )
+        .route("/events/{id}/feedback", get(staff_page))
+        .route("/events/{id}/feedback/ask", post(ask))
+}
+
+/// Whether `reg` may give feedback on `event` at `now`: asked, holding a seat, not
+/// erased, and within [`baylink_store::FEEDBACK_DAYS`] of the event's end.
+pub fn open_for(event: &Event, reg: &Registration, now: i64) -> bool {
+    event.feedback_asked_at.is_some()
+        && reg.status == RegStatus::Confirmed
+        && !reg.is_erased()
+        && now <= closes_at(event)
+}
+
+/// When the form closes (Unix seconds).
+pub fn closes_at(event: &Event) -> i64 {
+    event.ends_at + baylink_store::FEEDBACK_DAYS * 86_400
+}
+
+#[derive(Template)]
+#[template(path = "events/feedback_form.html")]
+struct FeedbackForm {
+    c: Ctx,
+    event: Event,
+    token: String,
+    f: FormState,
+    /// What they gave before, if anything.
+    given: Option<EventFeedback>,
+    /// The form takes it: asked, with a seat, not closed.
+    open: bool,
+    saved: bool,
+}
+
+impl FeedbackForm {
+    /// The last day the form takes it, for the reader.
+    fn until(&self) -> String {
+        self.c.day(&closes_at(&self.event))
+    }
+
+    fn ratings(&self) -> Vec<(String, String)> {
+        (1..=5)
+            .map(|n| (n.to_string(), self.c.t(&format!("feedback-rating-{n}"))))
+            .collect()
+    }
+}
+
+async fn holder_page(
+    s: &AppState,
+    c: Ctx,
+    token: &str,
+    f: Option<FormState>,
+    saved: bool,
+) -> Result<(FeedbackForm, Registration), WebError> {
+    let reg = s.store.registration_by_token(token).await?;
+    let event = s.store.get_event(reg.event_id).await?;
+    let given = s.store.feedback_of(reg.id).await?;
+    let f = f.unwrap_or_else(|| {
+        let mut f = FormState::default();
+        if let Some(g) = &given {
+            f.values.insert("rating".into(), g.rating.to_string());
+            for (k, v) in [("useful", &g.useful), ("improve", &g.improve)] {
+                if let Some(v) = v {
+                    f.values.insert(k.into(), v.clone());
+                }
+            }
+        }
+        f
+    });
+    let open = open_for(&event, &reg, baylink_store::sql::now());
+    Ok((
+        FeedbackForm {
+            c,
+            event,
+            token: token.to_owned(),
+            f,
+            given,
+            open,
+            saved,
+        },
+        reg,
+    ))
+}
+
+/// The page holds the registration's bearer secret: out of shared caches.
+fn private(mut r: Response) -> Response {
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("private, no-store"),
+    );
+    r
+}
+
+async fn holder_form(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(token): Path<String>,
+    axum::extract::Query(q): axum::extract::Query<std::collections::HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    let (page, _) = holder_page(&s, c, &token, None, q.contains_key("saved")).await?;
+    render(&page).map(private)
+}
+
+async fn holder_give(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(token): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let reg = s.store.registration_by_token(&token).await?;
+    let mut errors = Vec::new();
+    let input = FeedbackInput {
+        rating: form.int("rating", &mut errors).unwrap_or(0),
+        useful: Some(form.get("useful").to_owned()),
+        improve: Some(form.get("improve").to_owned()),
+    };
+    let result = match input.validate(c.lang.script()) {
+        Ok(d) if errors.is_empty() => s
+            .store
+            .give_feedback(reg.id, &d, baylink_store::sql::now())
+            .await
+            .map(|_| ()),
+        Ok(_) => Err(baylink_store::StoreError::Invalid(errors)),
+        Err(baylink_store::StoreError::Invalid(mut more)) => {
+            errors.append(&mut more);
+            Err(baylink_store::StoreError::Invalid(errors))
+        }
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(()) => Ok(private(see(
+            c.href(&format!("/registrations/{token}/feedback?saved=1"))
+        ))),
+        Err(e) => {
+            let (errors, status) = form_errors(e)?;
+            let f = FormState::with_errors(form, c.lang, &errors);
+            let (page, _) = holder_page(&s, c, &token, Some(f), false).await?;
+            render_invalid(&page, status).map(private)
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "events/feedback.html")]
+struct StaffPage {
+    c: Ctx,
+    event: Event,
+    tally: FeedbackTally,
+    feedback: Vec<EventFeedback>,
+    /// How many the last press of the button asked (after a redirect).
+    asked: Option<i64>,
+    over: bool,
+    f: FormState,
+}
+
+impl StaffPage {
+    fn average(&self) -> String {
+        self.tally
+            .average
+            .map(|a| format!("{a:.1}"))
+            .unwrap_or_default()
+    }
+
+    /// The bar of rating `n` (1 to 5) as a share of the longest, for the chart.
+    fn bar(&self, n: &usize) -> i64 {
+        let most = self.tally.by_rating.iter().copied().max().unwrap_or(0);
+        let count = self.tally.by_rating.get(n - 1).copied().unwrap_or(0);
+        if most == 0 { 0 } else { count * 100 / most }
+    }
+
+    fn count(&self, n: &usize) -> i64 {
+        self.tally.by_rating.get(n - 1).copied().unwrap_or(0)
+    }
+}
+
+async fn staff_view(
+    s: &AppState,
+    c: Ctx,
+    event_id: i64,
+    asked: Option<i64>,
+    f: FormState,
+) -> Result<StaffPage, WebError> {
+    require_event(c.auth.as_ref(), event_id)?;
+    let event = s.store.get_event(event_id).await?;
+    let feedback = s.store.event_feedback(event_id).await?;
+    let over = event.ends_at <= baylink_store::sql::now();
+    Ok(StaffPage {
+        c,
+        tally: FeedbackTally::of(&feedback),
+        feedback,
+        event,
+        asked,
+        over,
+        f,
+    })
+}
+
+async fn staff_page(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+    axum::extract::Query(q): axum::extract::Query<std::collections::HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    let asked = q.get("asked").and_then(|v| v.parse().ok());
+    let page = staff_view(&s, c, id(&raw)?, asked, FormState::default()).await?;
+    render(&page)
+}
+
+async fn ask(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let event_id = id(&raw)?;
+    let auth = require_event(c.auth.as_ref(), event_id)?;
+    match s
+        .store
+        .ask_for_feedback(&actor(auth), event_id, baylink_store::sql::now())
+        .await
+    {
+        Ok(n) => Ok(see(
+            c.href(&format!("/events/{event_id}/feedback?asked={n}"))
+        )),
+        Err(e) => {
+            let (errors, status) = form_errors(e)?;
+            let f = FormState::with_errors(form, c.lang, &errors);
+            let page = staff_view(&s, c, event_id, None, f).await?;
+            render_invalid(&page, status)
+        }
+    }
+}
