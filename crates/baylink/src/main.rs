@@ -87,6 +87,10 @@ enum Command {
         /// memory, built from the database at every start).
         #[arg(long, env = "BAYLINK_INDEX_DIR")]
         index_dir: Option<std::path::PathBuf>,
+        /// Requests one API token may send this node a minute; past it, 429 until the
+        /// minute ends.
+        #[arg(long, default_value_t = baylink_web::auth::TOKEN_REQUESTS_PER_MINUTE, env = "BAYLINK_TOKEN_RATE")]
+        token_rate: u32,
     },
     /// Rebuild a node's search index from the database (with the node stopped), then exit.
     Reindex {
@@ -304,7 +308,19 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             demo: with_demo,
             mail,
             index_dir,
-        } => serve(data, listen, metrics_listen, with_demo, mail, index_dir).await,
+            token_rate,
+        } => {
+            serve(
+                data,
+                listen,
+                metrics_listen,
+                with_demo,
+                mail,
+                index_dir,
+                token_rate,
+            )
+            .await
+        }
         Command::Schedule {
             dzn,
             time_limit,
@@ -541,6 +557,7 @@ async fn serve(
     with_demo: bool,
     mail: MailArgs,
     index_dir: Option<std::path::PathBuf>,
+    token_rate: u32,
 ) -> anyhow::Result<ExitCode> {
     let url = data.url();
     let store = open_store(&url).await?;
@@ -565,6 +582,7 @@ async fn serve(
         }
         None => baylink::start(listener, store, words)?,
     };
+    running.state.tokens.set_limit(token_rate);
     let mail_task = match &mail.smtp {
         Some(smtp) => {
             let (host, port) = smtp

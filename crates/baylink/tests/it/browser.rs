@@ -834,6 +834,7 @@ async fn staff_pages_fit_a_phone() {
             format!("/{lang}/events/{event}/matchmaking"),
             format!("/{lang}/events/{event}/matchmaking/suggest"),
             format!("/{lang}/events/{event}/registrations"),
+            format!("/{lang}/events/{event}/feedback"),
             format!("/{lang}/events/{event}/manage"),
             format!("/{lang}/postings/funnel"),
             format!("/{lang}/postings/review"),

@@ -452,3 +452,51 @@ async fn a_killed_node_finds_what_was_written_before_it_died() {
     }
     server.kill();
 }
+
+/// `serve --token-rate N`: an operator's number of requests a token may send a node in a
+/// minute, past which it waits (429, `Retry-After`).
+#[tokio::test]
+async fn an_operator_sets_the_tokens_rate() {
+    let (_dir, data) = demo_dir().await;
+    let token = "blk_operator-rate-test";
+    {
+        let store = baylink::open_store(&baylink::sqlite_url(&data))
+            .await
+            .unwrap();
+        let admin = store.find_user_by_email(kit::ADMIN).await.unwrap().unwrap();
+        store
+            .create_api_token(
+                &baylink_store::Actor::cli(),
+                admin.id,
+                "rate",
+                &baylink_web::auth::token_hash(token),
+                None,
+                true,
+            )
+            .await
+            .unwrap();
+    }
+    let server = Server::start_with(&data, None, &["--token-rate", "2"]).await;
+    let mut statuses = Vec::new();
+    for _ in 0..5 {
+        let r = kit::client()
+            .get(server.at("/api/v1/me"))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap();
+        statuses.push(r.status());
+        if r.status() == StatusCode::TOO_MANY_REQUESTS {
+            assert!(r.headers().contains_key("retry-after"));
+            break;
+        }
+    }
+    server.kill();
+    // Two a minute: the third is refused (the fifth, should a minute end meanwhile).
+    assert_eq!(
+        statuses.last(),
+        Some(&StatusCode::TOO_MANY_REQUESTS),
+        "{statuses:?}"
+    );
+    assert!(statuses.len() >= 3, "{statuses:?}");
+}
