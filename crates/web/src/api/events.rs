@@ -487,11 +487,7 @@ pub async fn own_data(
     if let Ok(v) = header::HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
         r.headers_mut().insert(header::CONTENT_DISPOSITION, v);
     }
-    r.headers_mut().insert(
-        header::CACHE_CONTROL,
-        header::HeaderValue::from_static("private, no-store"),
-    );
-    Ok(r)
+    Ok(crate::views::private(r))
 }
 
 /// Corrects one's own registration's details, by the secret in the link: fields left out
@@ -516,12 +512,8 @@ pub async fn correct_own(
         .store
         .correct_registration(None, reg.id, &d, baylink_store::sql::now())
         .await?;
-    let mut r = Json(view(lang, after)).into_response();
-    r.headers_mut().insert(
-        header::CACHE_CONTROL,
-        header::HeaderValue::from_static("private, no-store"),
-    );
-    Ok(r)
+    let r = Json(view(lang, after)).into_response();
+    Ok(crate::views::private(r))
 }
 
 /// One's own feedback on the event, if given (`null` otherwise).
@@ -532,12 +524,8 @@ pub async fn own_feedback(
     Path(token): Path<String>,
 ) -> Result<Response, WebError> {
     let reg = s.store.registration_by_token(&token).await?;
-    let mut r = Json(s.store.feedback_of(reg.id).await?).into_response();
-    r.headers_mut().insert(
-        header::CACHE_CONTROL,
-        header::HeaderValue::from_static("private, no-store"),
-    );
-    Ok(r)
+    let r = Json(s.store.feedback_of(reg.id).await?).into_response();
+    Ok(crate::views::private(r))
 }
 
 /// Gives (or changes) one's feedback on the event, once its organiser asked for it
@@ -559,12 +547,8 @@ pub async fn give_feedback(
         .store
         .give_feedback(reg.id, &d, baylink_store::sql::now())
         .await?;
-    let mut r = Json(kept).into_response();
-    r.headers_mut().insert(
-        header::CACHE_CONTROL,
-        header::HeaderValue::from_static("private, no-store"),
-    );
-    Ok(r)
+    let r = Json(kept).into_response();
+    Ok(crate::views::private(r))
 }
 
 /// An event's feedback and its tally, for its organisers (staff and its managers).

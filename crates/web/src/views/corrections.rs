@@ -14,13 +14,12 @@ use std::collections::HashMap;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::header;
 use axum::response::Response;
 use axum::routing::get;
 use baylink_store::{Event, Registration, RegistrationInput, StoreError};
 
 use super::directory::actor;
-use super::{Ctx, FormData, FormState, form_errors, render, render_invalid, see};
+use super::{Ctx, FormData, FormState, form_errors, private, render, render_invalid, see};
 use crate::AppState;
 use crate::api::path_id as id;
 use crate::error::WebError;
@@ -209,15 +208,6 @@ fn answer(
             render_invalid(&DetailsPage { f, ..page }, status)
         }
     }
-}
-
-fn private(mut r: Response) -> Response {
-    // The holder's page carries their bearer secret in its address.
-    r.headers_mut().insert(
-        header::CACHE_CONTROL,
-        header::HeaderValue::from_static("private, no-store"),
-    );
-    r
 }
 
 impl DetailsPage {

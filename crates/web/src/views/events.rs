@@ -851,7 +851,7 @@ async fn my_registrations(State(s): State<AppState>, c: Ctx) -> Result<Response,
     // Coming events soonest first, past ones latest first.
     lines.sort_by_key(|(starts, _)| *starts);
     let (past, coming): (Vec<_>, Vec<_>) = lines.into_iter().map(|(_, l)| l).partition(|l| l.past);
-    let mut r = render(&MinePage {
+    let r = render(&MinePage {
         c,
         email,
         managed,
@@ -860,11 +860,7 @@ async fn my_registrations(State(s): State<AppState>, c: Ctx) -> Result<Response,
         past: past.into_iter().rev().collect(),
     })?;
     // The links are bearer secrets, as on the registration page.
-    r.headers_mut().insert(
-        header::CACHE_CONTROL,
-        header::HeaderValue::from_static("private, no-store"),
-    );
-    Ok(r)
+    Ok(crate::views::private(r))
 }
 
 async fn registration_page(
@@ -919,7 +915,7 @@ async fn registration_page(
         Vec::new()
     };
     let feedback = super::feedback::open_for(&p.event, &reg, baylink_store::sql::now());
-    let mut r = render(&RegistrationPage {
+    let r = render(&RegistrationPage {
         c,
         feedback,
         matchmaking,
@@ -935,11 +931,7 @@ async fn registration_page(
         token,
     })?;
     // The page holds a bearer secret: keep it out of shared caches and referrers.
-    r.headers_mut().insert(
-        header::CACHE_CONTROL,
-        header::HeaderValue::from_static("private, no-store"),
-    );
-    Ok(r)
+    Ok(crate::views::private(r))
 }
 
 async fn cancel(
@@ -1314,12 +1306,8 @@ async fn invitation_form(
     f.values.insert("name".into(), inv.name.clone());
     f.values.insert("email".into(), inv.email.clone());
     let action = c.href(&format!("/invitations/{token}"));
-    let mut r = render(&RegisterPage::new(c, action, p, f, Vec::new()))?;
-    r.headers_mut().insert(
-        header::CACHE_CONTROL,
-        header::HeaderValue::from_static("private, no-store"),
-    );
-    Ok(r)
+    let r = render(&RegisterPage::new(c, action, p, f, Vec::new()))?;
+    Ok(crate::views::private(r))
 }
 
 async fn accept_invitation(

@@ -10,13 +10,12 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::header;
 use axum::response::Response;
 use axum::routing::{get, post};
 use baylink_store::{Event, EventFeedback, FeedbackInput, FeedbackTally, RegStatus, Registration};
 
 use super::directory::actor;
-use super::{Ctx, FormData, FormState, form_errors, render, render_invalid, see};
+use super::{Ctx, FormData, FormState, form_errors, private, render, render_invalid, see};
 use crate::AppState;
 use crate::api::path_id as id;
 use crate::auth::require_event;
@@ -108,15 +107,6 @@ async fn holder_page(
         },
         reg,
     ))
-}
-
-/// The page holds the registration's bearer secret: out of shared caches.
-fn private(mut r: Response) -> Response {
-    r.headers_mut().insert(
-        header::CACHE_CONTROL,
-        header::HeaderValue::from_static("private, no-store"),
-    );
-    r
 }
 
 async fn holder_form(

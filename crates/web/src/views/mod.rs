@@ -666,6 +666,16 @@ pub fn render_invalid<T: Template>(template: &T, status: StatusCode) -> Result<R
 }
 
 /// After a successful write: see the result (303, so a reload does not post again).
+/// Keeps a response out of shared caches: a page or answer that holds a bearer secret (a
+/// registration's link, an invitation) or one person's data.
+pub fn private(mut r: Response) -> Response {
+    r.headers_mut().insert(
+        axum::http::header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("private, no-store"),
+    );
+    r
+}
+
 pub fn see(url: String) -> Response {
     Redirect::to(&url).into_response()
 }
