@@ -167,13 +167,7 @@ pub async fn compose(
     }
     let (reg, event) = recipient(store, m).await?;
     let title = lang.name(&event.title, &event.title_script, event.title_en.as_deref());
-    let name = lang.text(&reg.name, &reg.name_script).into_owned();
-    let link = format!(
-        "{}/{}/registrations/{}",
-        base_url.trim_end_matches('/'),
-        lang.code(),
-        reg.manage_token
-    );
+    let link = registration_link(base_url, lang, &reg.manage_token, "");
     let when = starts(&event);
     let answers = if m.kind == "registration" {
         answers_block(store, lang, &reg, event.id).await?
@@ -190,7 +184,7 @@ pub async fn compose(
     };
     let args = [
         ("event", FluentValue::from(title.clone())),
-        ("name", FluentValue::from(name)),
+        ("name", holder(lang, &reg)),
         ("when", FluentValue::from(when)),
         ("link", FluentValue::from(link)),
         ("status", FluentValue::from(lang.t(&reg.status.label_key()))),
@@ -417,10 +411,17 @@ fn site_in(base_url: &str, lang: Locale) -> String {
 
 /// A participant's matchmaking page, for a mail in `lang`.
 fn matchmaking_link(base_url: &str, lang: Locale, token: &str) -> String {
-    format!(
-        "{}/registrations/{token}/matchmaking",
-        site_in(base_url, lang)
-    )
+    registration_link(base_url, lang, token, "/matchmaking")
+}
+
+/// A registration's page (or one of its pages, `tail`) by its secret, in `lang`.
+fn registration_link(base_url: &str, lang: Locale, token: &str, tail: &str) -> String {
+    format!("{}/registrations/{token}{tail}", site_in(base_url, lang))
+}
+
+/// The registrant's name as the mail greets them, in the reader's script.
+fn holder(lang: Locale, reg: &baylink_store::Registration) -> FluentValue<'static> {
+    FluentValue::from(lang.text(&reg.name, &reg.name_script).into_owned())
 }
 
 /// A participant as a mail names them to another: their name, with their organisation
@@ -538,17 +539,14 @@ async fn feedback_mail(
     }
     let args = [
         ("event", event_title(lang, &event)),
-        (
-            "name",
-            FluentValue::from(lang.text(&reg.name, &reg.name_script).into_owned()),
-        ),
+        ("name", holder(lang, &reg)),
         (
             "link",
-            FluentValue::from(format!(
-                "{}/{}/registrations/{}/feedback",
-                base_url.trim_end_matches('/'),
-                lang.code(),
-                reg.manage_token
+            FluentValue::from(registration_link(
+                base_url,
+                lang,
+                &reg.manage_token,
+                "/feedback",
             )),
         ),
         (
@@ -581,10 +579,7 @@ async fn event_reminder_mail(
         .map(|v| lang.name(v, &event.venue_script, event.venue_en.as_deref()));
     let args = [
         ("event", event_title(lang, &event)),
-        (
-            "name",
-            FluentValue::from(lang.text(&reg.name, &reg.name_script).into_owned()),
-        ),
+        ("name", holder(lang, &reg)),
         ("when", FluentValue::from(starts(&event))),
         (
             "place",
@@ -592,12 +587,7 @@ async fn event_reminder_mail(
         ),
         (
             "link",
-            FluentValue::from(format!(
-                "{}/{}/registrations/{}",
-                base_url.trim_end_matches('/'),
-                lang.code(),
-                reg.manage_token
-            )),
+            FluentValue::from(registration_link(base_url, lang, &reg.manage_token, "")),
         ),
     ];
     let body = if place.is_some() {
@@ -625,10 +615,7 @@ fn compose_to(
 ) -> Composed {
     let mut args = vec![
         ("event", event_title(lang, event)),
-        (
-            "name",
-            FluentValue::from(lang.text(&reg.name, &reg.name_script).into_owned()),
-        ),
+        ("name", holder(lang, reg)),
         (
             "link",
             FluentValue::from(matchmaking_link(base_url, lang, &reg.manage_token)),
