@@ -140,6 +140,12 @@ pub fn sort_key(order: NameOrder, name: &str, script: Script, name_en: Option<&s
     }
 }
 
+/// The key of a text as a page shows it (a name already in the reader's script, perhaps
+/// with its organisation), its script read off the text.
+pub fn shown_key(order: NameOrder, shown: &str) -> Vec<u8> {
+    sort_key(order, shown, crate::detect(shown, Script::Hans), None)
+}
+
 /// Compares two names in `order`. Each name is given as written (`name`, its script,
 /// its English name).
 pub fn compare(

@@ -220,6 +220,7 @@ pub async fn participants_sheet<const XLSX: bool>(
         &l.slots,
         published,
         baylink_store::sql::now(),
+        baylink_text::NameOrder::for_reader(lang.script()),
     )
     .into_iter()
     .map(|x| {

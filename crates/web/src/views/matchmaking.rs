@@ -1254,13 +1254,15 @@ pub(crate) struct Standing {
 }
 
 /// Each participant's standing ([`Standing`]), fewest accepted meetings first, then by
-/// name. One pass over the requests, so that an event of thousands reads at once.
+/// name in `order`. One pass over the requests, so that an event of thousands reads at
+/// once.
 pub(crate) fn standings(
     people: &[(i64, String)],
     requests: &[MeetingRequest],
     slots: &[MeetingSlot],
     published: bool,
     now: i64,
+    order: baylink_text::NameOrder,
 ) -> Vec<Standing> {
     let ended: std::collections::HashSet<i64> = slots
         .iter()
@@ -1306,7 +1308,13 @@ pub(crate) fn standings(
         }
     }
     let mut out: Vec<Standing> = by.into_values().collect();
-    out.sort_by(|a, b| (a.accepted, &a.who, a.id).cmp(&(b.accepted, &b.who, b.id)));
+    out.sort_by_cached_key(|x| {
+        (
+            x.accepted,
+            baylink_text::collation::shown_key(order, &x.who),
+            x.id,
+        )
+    });
     out
 }
 
@@ -1338,6 +1346,7 @@ async fn suggest_page(
         &s.store.meeting_slots(event.id).await?,
         mm.status == MatchmakingStatus::Published,
         baylink_store::sql::now(),
+        c.name_order(""),
     );
     let idle = live
         .iter()
@@ -3167,7 +3176,8 @@ async fn printed_agendas(
             })
         })
         .collect();
-    agendas.sort_by(|a, b| a.who.cmp(&b.who));
+    let order = c.name_order("");
+    agendas.sort_by_cached_key(|a| baylink_text::collation::shown_key(order, &a.who));
     render(&AgendasPage { c, event, agendas })
 }
 
@@ -3339,10 +3349,11 @@ mod tests {
             (2, "B".to_owned()),
             (3, "C".to_owned()),
         ];
-        let got: Vec<_> = super::standings(&people, &requests, &slots, true, 500)
-            .into_iter()
-            .map(|x| (x.who, x.accepted, x.placed, x.asking, x.asked, x.untold))
-            .collect();
+        let got: Vec<_> =
+            super::standings(&people, &requests, &slots, true, 500, Default::default())
+                .into_iter()
+                .map(|x| (x.who, x.accepted, x.placed, x.asking, x.asked, x.untold))
+                .collect();
         assert_eq!(
             got,
             [
@@ -3350,6 +3361,24 @@ mod tests {
                 ("C".to_owned(), 1, 1, 1, 0, 0),
                 ("A".to_owned(), 2, 2, 0, 0, 1),
             ]
+        );
+    }
+
+    /// Among equals, by name in the reader's order: pinyin (huáng before wáng), or
+    /// strokes (王 4 before 黃 12).
+    #[test]
+    fn equals_stand_in_the_readers_order() {
+        let people = [(1, "黃大仙".to_owned()), (2, "王小明".to_owned())];
+        let names = |order| {
+            super::standings(&people, &[], &[], false, 0, order)
+                .into_iter()
+                .map(|x| x.who)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(names(baylink_text::NameOrder::Pinyin), ["黃大仙", "王小明"]);
+        assert_eq!(
+            names(baylink_text::NameOrder::Strokes),
+            ["王小明", "黃大仙"]
         );
     }
 
