@@ -3757,6 +3757,25 @@ async fn organisers_ask_for_feedback_after_the_event() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(api["tally"]["count"], 1);
     assert_eq!(api["feedback"][0]["useful"], "案例很实用");
+    // As a sheet, in the reader's script, without names.
+    let csv = app
+        .get(&format!(
+            "/api/v1/events/{}/feedback.csv?lang=zh-Hant",
+            ev.id
+        ))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(csv.starts_with('\u{feff}'), "a byte-order mark for Excel");
+    assert!(
+        csv.contains("4,案例很實用,,") && !csv.contains("李嘉欣"),
+        "{csv}"
+    );
+    let xlsx = app
+        .get(&format!("/api/v1/events/{}/feedback.xlsx", ev.id))
+        .await;
+    assert_eq!(xlsx.status(), StatusCode::OK);
     // Through the API, by the registration's secret: changed.
     let r = kit::client()
         .put(app.url("/api/v1/registrations/feedback-holder/feedback"))

@@ -324,6 +324,7 @@ fn routes(ids: &Ids) -> Vec<Route> {
         get(format!("{l}/events/1/feedback"), Staff),
         form(format!("{l}/events/1/feedback/ask"), vec![], Staff),
         get("/api/v1/events/1/feedback".to_owned(), Staff),
+        get("/api/v1/events/1/feedback.csv".to_owned(), Staff),
         // The seminar's door and list: its manager (the HKITF representative) and staff.
         get(format!("{l}/events/{}/registrations", ids.seminar), OwnOrg),
         get(format!("{l}/events/{}/check-in", ids.seminar), OwnOrg),

@@ -56,6 +56,14 @@ pub fn router() -> Router<AppState> {
         )
         .route("/api/v1/events/{id}/feedback", get(event_feedback))
         .route(
+            "/api/v1/events/{id}/feedback.csv",
+            get(export_feedback::<false>),
+        )
+        .route(
+            "/api/v1/events/{id}/feedback.xlsx",
+            get(export_feedback::<true>),
+        )
+        .route(
             "/api/v1/registrations/{token}/sessions",
             post(change_own_session),
         )
@@ -575,6 +583,55 @@ pub async fn event_feedback(
         tally: baylink_store::FeedbackTally::of(&feedback),
         feedback,
     }))
+}
+
+/// An event's feedback as a sheet (CSV with a byte-order mark, or XLSX), for its
+/// organisers: one row per reply, newest first, with its rating, the two texts in the
+/// reader's script (`?lang=`) and when it was last changed; no names, as on the page.
+pub async fn export_feedback<const XLSX: bool>(
+    State(s): State<AppState>,
+    MaybeAuth(a): MaybeAuth,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    let id = path_id(&id)?;
+    require_event(a.as_ref(), id)?;
+    s.store.get_event(id).await?;
+    let lang = api_locale_from(&headers, q.get("lang").map(String::as_str));
+    let head = [
+        "feedback-rating",
+        "feedback-useful",
+        "feedback-improve",
+        "field-date",
+    ]
+    .map(|k| lang.t(k))
+    .to_vec();
+    let text = |t: &Option<String>, script: &str| {
+        t.as_deref()
+            .map(|t| lang.text(t, script).into_owned())
+            .unwrap_or_default()
+    };
+    let rows: Vec<Vec<String>> = s
+        .store
+        .event_feedback(id)
+        .await?
+        .iter()
+        .map(|f| {
+            vec![
+                f.rating.to_string(),
+                text(&f.useful, &f.script),
+                text(&f.improve, &f.script),
+                crate::views::events::day(f.updated_at),
+            ]
+        })
+        .collect();
+    super::download(
+        SheetFormat::new(XLSX),
+        &format!("event-{id}-feedback"),
+        &head,
+        &rows,
+    )
 }
 
 /// A move from one session to another, or into one more (`from` left out).
