@@ -647,6 +647,27 @@ async fn staff_write_to_registrants_and_print_badges() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(page.matches("<svg").count(), 2);
     assert!(page.contains("陳大文") && page.contains("@page"));
+    // Laid out as the desk looks them up: by strokes for a Hong Kong reader (王 4 before
+    // 陳 16), by pinyin when asked (chén before wáng).
+    let r = kit::client()
+        .post(app.url(&format!("/zh-Hant/events/{event}/register")))
+        .form(&[
+            ("name", "王小明"),
+            ("email", "c@example.mo"),
+            ("region", "macao"),
+            ("consent", "1"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, page) = app.page(&format!("/zh-Hant/events/{event}/badges")).await;
+    assert!(page.find("王小明").unwrap() < page.find("陳大文").unwrap());
+    let (_, page) = app
+        .page(&format!("/zh-Hant/events/{event}/badges?order=pinyin"))
+        .await;
+    assert!(page.find("陳大文").unwrap() < page.find("王小明").unwrap());
+    assert!(page.contains("<option value=\"pinyin\" selected>"));
 }
 
 #[tokio::test]

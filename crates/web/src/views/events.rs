@@ -1507,30 +1507,58 @@ struct BadgesPage {
     event: Event,
     /// Each confirmed participant with their ticket's QR code.
     badges: Vec<(Registration, String)>,
+    /// The code of the order they are in.
+    order: &'static str,
+}
+
+/// Registrations by name in `order` (strokes, as Hong Kong and Macao lay out a desk's
+/// badges and sign-in sheets; pinyin, as Shenzhen does; or A–Z), each name keyed as
+/// written, the registration's number breaking ties.
+fn sort_by_name(regs: &mut [Registration], order: baylink_text::NameOrder) {
+    regs.sort_by_cached_key(|r| {
+        let script = baylink_text::Script::parse(&r.name_script)
+            .unwrap_or_else(|| baylink_text::detect(&r.name, baylink_text::Script::Hans));
+        (
+            baylink_text::collation::sort_key(order, &r.name, script, None),
+            r.id,
+        )
+    });
 }
 
 /// Printable badges (A4, eight to a page) for the confirmed participants, each with its
-/// ticket's QR code; names stay as each participant writes them.
+/// ticket's QR code, in the reader's order of names (or `?order=`), so that the desk
+/// finds each badge where its holder expects; names stay as each participant writes
+/// them.
 async fn badges(
     State(s): State<AppState>,
     c: Ctx,
     Path(raw): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
     require_event(c.auth.as_ref(), id(&raw)?)?;
     let event = s.store.get_event(id(&raw)?).await?;
     let key = s.store.event_signing_key(event.id).await?;
-    let regs = s
+    let mut regs = s
         .store
         .list_registrations(event.id, None, Some(RegStatus::Confirmed), 10_000, 0)
         .await?
         .items;
+    // Erased ones have no name to print.
+    regs.retain(|r| !r.is_erased());
+    let order = c.name_order(q.get("order").map(String::as_str).unwrap_or(""));
+    sort_by_name(&mut regs, order);
     let mut badges = Vec::with_capacity(regs.len());
     for r in regs {
         let t = baylink_tickets::issue(&key, event.id, r.id)
             .map_err(|e| WebError::Internal(format!("ticket: {e}")))?;
         badges.push((r, baylink_tickets::qr_svg(&t)));
     }
-    render(&BadgesPage { c, event, badges })
+    render(&BadgesPage {
+        c,
+        event,
+        badges,
+        order: order.code(),
+    })
 }
 
 /// The printed sign-in sheet (簽到表) the door of a Chinese event lays out: those with a
@@ -1585,17 +1613,9 @@ async fn sign_in_sheet(
     }
     // Erased ones have no name to sign against.
     rows.retain(|r| !r.is_erased());
-    // By name in the order the reader's lists follow (strokes in Hong Kong and Macao,
-    // pinyin in Shenzhen), or the one picked with `?order=`.
+    // By name in the order the reader's lists follow, or the one picked with `?order=`.
     let order = c.name_order(q.get("order").map(String::as_str).unwrap_or(""));
-    rows.sort_by_cached_key(|r| {
-        let script = baylink_text::Script::parse(&r.name_script)
-            .unwrap_or_else(|| baylink_text::detect(&r.name, baylink_text::Script::Hans));
-        (
-            baylink_text::collation::sort_key(order, &r.name, script, None),
-            r.id,
-        )
-    });
+    sort_by_name(&mut rows, order);
     render(&SignInSheet {
         c,
         event: p.event,
