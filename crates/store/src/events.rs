@@ -1261,6 +1261,10 @@ pub trait EventStore: Send + Sync {
     /// event. Returns how many were asked now. Before the event ends:
     /// `err-feedback-too-early`.
     async fn ask_for_feedback(&self, actor: &Actor, event_id: i64, now: i64) -> StoreResult<u64>;
+    /// Reminds those asked for feedback on the event who have not given it, once each,
+    /// while the form is open (`err-feedback-closed` after; `err-feedback-not-asked`
+    /// before anyone was asked). Returns how many were reminded now.
+    async fn remind_feedback(&self, actor: &Actor, event_id: i64, now: i64) -> StoreResult<u64>;
     /// Keeps a registrant's feedback, replacing what they gave before. Only where it was
     /// asked and the registration holds a seat (`err-feedback-not-asked`), and until
     /// [`FEEDBACK_DAYS`] after the event (`err-feedback-closed`).

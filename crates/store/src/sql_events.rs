@@ -1654,6 +1654,35 @@ macro_rules! impl_sql_events {
                     Ok(asked)
                 }
 
+                async fn remind_feedback(&self, actor: &Actor, event_id: i64, now: i64) -> StoreResult<u64> {
+                    let mut tx = self.begin().await?;
+                    Self::lock_event(&mut tx, event_id).await?;
+                    let row = sqlx::query("SELECT ends_at, feedback_asked_at FROM events WHERE id = $1")
+                        .bind(event_id)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    let ends_at: i64 = row.try_get(0).map_err(map_err)?;
+                    let asked: Option<i64> = row.try_get(1).map_err(map_err)?;
+                    if asked.is_none() {
+                        return Err(StoreError::Conflict("err-feedback-not-asked"));
+                    }
+                    if now > ends_at + $crate::events::FEEDBACK_DAYS * 86_400 {
+                        return Err(StoreError::Conflict("err-feedback-closed"));
+                    }
+                    let reminded = sqlx::query("INSERT INTO outbox (to_addr, kind, registration_id, locale, created_at, next_attempt_at) SELECT r.email, 'feedback_reminder', r.id, r.locale, $2, $2 FROM registrations r WHERE r.event_id = $1 AND r.status = 'confirmed' AND r.anonymised_at IS NULL AND EXISTS (SELECT 1 FROM outbox o WHERE o.registration_id = r.id AND o.kind = 'feedback') AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.registration_id = r.id AND o.kind = 'feedback_reminder') AND NOT EXISTS (SELECT 1 FROM event_feedback f WHERE f.registration_id = r.id) ORDER BY r.id")
+                        .bind(event_id)
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .rows_affected();
+                    let note = format!("{{\"feedback_reminded\":{reminded}}}");
+                    Self::audit(&mut tx, actor, "remind_feedback", "event", event_id, None, Some(note)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(reminded)
+                }
+
                 async fn give_feedback(&self, registration_id: i64, d: &FeedbackDraft, now: i64) -> StoreResult<EventFeedback> {
                     let mut tx = self.begin().await?;
                     let row = sqlx::query("SELECT r.event_id, r.status, r.anonymised_at, e.ends_at, e.feedback_asked_at FROM registrations r JOIN events e ON e.id = r.event_id WHERE r.id = $1")

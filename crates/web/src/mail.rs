@@ -156,7 +156,7 @@ pub async fn compose(
     if m.kind == "approvals" {
         return approvals_mail(store, m, lang, base_url).await;
     }
-    if m.kind == "feedback" {
+    if m.kind == "feedback" || m.kind == "feedback_reminder" {
         return feedback_mail(store, m, lang, base_url).await;
     }
     if !matches!(m.kind.as_str(), "registration" | "promoted" | "cancelled") {
@@ -537,6 +537,10 @@ async fn feedback_mail(
     if reg.status != RegStatus::Confirmed || reg.is_erased() {
         return Err(StoreError::NotFound);
     }
+    // A reminder to one who answered meanwhile is not sent.
+    if m.kind == "feedback_reminder" && store.feedback_of(reg.id).await?.is_some() {
+        return Err(StoreError::NotFound);
+    }
     let args = [
         ("event", event_title(lang, &event)),
         ("name", holder(lang, &reg)),
@@ -558,7 +562,11 @@ async fn feedback_mail(
     ];
     Ok(Composed {
         to: reg.email.clone(),
-        subject: lang.t_args("mail-feedback-subject", &args),
+        subject: if m.kind == "feedback_reminder" {
+            lang.t_args("mail-feedback-reminder-subject", &args)
+        } else {
+            lang.t_args("mail-feedback-subject", &args)
+        },
         body: lang.t_args("mail-feedback-body", &args),
     })
 }

@@ -3731,6 +3731,26 @@ async fn organisers_ask_for_feedback_after_the_event() {
         mail.body
     );
 
+    // A reminder to the one who has not answered yet, with its own subject.
+    let r = app
+        .post_form(&format!("/zh-Hant/events/{}/feedback/remind", ev.id), &[])
+        .await;
+    let (_, page) = app.page(r.headers()["location"].to_str().unwrap()).await;
+    assert!(page.contains("已提醒 1 位參加者。"), "{page}");
+    let mails = kit::sent_mails(app.store.as_ref(), baylink_store::sql::now() + 60).await;
+    let reminder = mails
+        .iter()
+        .find(|m| m.kind == "feedback_reminder")
+        .unwrap();
+    let reminder = baylink_web::mail::compose(app.store.as_ref(), reminder, "https://baylink.test")
+        .await
+        .unwrap();
+    assert!(
+        reminder.subject.starts_with("提醒："),
+        "{}",
+        reminder.subject
+    );
+
     // The registrant, in Simplified: the form, a refused rating, then their word.
     let holder = kit::client();
     let form = |fields: Vec<(&'static str, &'static str)>| {
@@ -3777,6 +3797,15 @@ async fn organisers_ask_for_feedback_after_the_event() {
         .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(api["tally"]["count"], 1);
+    // Asking again through the API asks nobody twice.
+    let (status, again) = app
+        .api(
+            reqwest::Method::POST,
+            &format!("/api/v1/events/{}/feedback/ask", ev.id),
+            None,
+        )
+        .await;
+    assert_eq!((status, again["asked"].as_i64()), (StatusCode::OK, Some(0)));
     assert_eq!(api["feedback"][0]["useful"], "案例很实用");
     // As a sheet, in the reader's script, without names.
     let csv = app

@@ -2859,6 +2859,16 @@ async fn feedback(store: Arc<dyn Store>) {
         ),
         (5, Some("案例實用"), None, "zh-Hant")
     );
+    // A reminder, once, to the one asked who has not answered.
+    assert_eq!(s.remind_feedback(&me, ev.id, after + 700).await.unwrap(), 1);
+    assert_eq!(s.remind_feedback(&me, ev.id, after + 800).await.unwrap(), 0);
+    let reminded: Vec<i64> = kit::sent_mails(s, after + 800)
+        .await
+        .iter()
+        .filter(|m| m.kind == "feedback_reminder")
+        .filter_map(|m| m.registration_id)
+        .collect();
+    assert_eq!(reminded, [regs[1].id]);
     let changed = s
         .give_feedback(regs[0].id, &good(4, "案例实用").unwrap(), after + 900)
         .await
@@ -2891,6 +2901,10 @@ async fn feedback(store: Arc<dyn Store>) {
     let closed = ev.ends_at + FEEDBACK_DAYS * 86_400 + 1;
     assert_eq!(
         code(s.give_feedback(regs[1].id, &d, closed).await.unwrap_err()),
+        "err-feedback-closed"
+    );
+    assert_eq!(
+        code(s.remind_feedback(&me, ev.id, closed).await.unwrap_err()),
         "err-feedback-closed"
     );
     assert!(matches!(

@@ -323,6 +323,11 @@ fn routes(ids: &Ids) -> Vec<Route> {
         get(format!("{l}/events/1/sign-in-sheet"), Staff),
         get(format!("{l}/events/1/feedback"), Staff),
         form(format!("{l}/events/1/feedback/ask"), vec![], Staff),
+        // The 2024 conference's feedback closed long ago: refused for what it is.
+        Route {
+            ok: StatusCode::CONFLICT,
+            ..form(format!("{l}/events/1/feedback/remind"), vec![], Staff)
+        },
         get("/api/v1/events/1/feedback".to_owned(), Staff),
         get("/api/v1/events/1/feedback.csv".to_owned(), Staff),
         // The seminar's door and list: its manager (the HKITF representative) and staff.

@@ -1372,6 +1372,13 @@ feedback-asked-now = { $count ->
    *[other] { $count } participants were asked for feedback.
 }
 feedback-asked-at = Participants were first asked on { $date }.
+feedback-remind = Remind those who have not answered
+feedback-remind-confirm = Send one reminder to each participant asked who has not answered yet?
+feedback-reminded-now = { $count ->
+    [one] One participant was reminded.
+   *[other] { $count } participants were reminded.
+}
+mail-feedback-reminder-subject = A reminder: how was { $event }?
 feedback-none = No feedback yet.
 feedback-average = Average { $average } of 5
 feedback-count = { $count ->

@@ -1300,6 +1300,10 @@ feedback-asked-now = { $count ->
    *[other] 已邀请 { $count } 位参加者提供反馈。
 }
 feedback-asked-at = 首次邀请于 { $date } 发出。
+feedback-remind = 提醒尚未回复的参加者
+feedback-remind-confirm = 向每位已获邀请但尚未回复的参加者发出一次提醒？
+feedback-reminded-now = 已提醒 { $count } 位参加者。
+mail-feedback-reminder-subject = 提醒：“{ $event }”活动反馈
 feedback-none = 暂时没有反馈。
 feedback-average = 平均 { $average } 分（满分 5 分）
 feedback-count = （{ $count } 份回复）

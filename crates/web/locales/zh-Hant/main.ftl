@@ -1300,6 +1300,10 @@ feedback-asked-now = { $count ->
    *[other] 已邀請 { $count } 位參加者給予回饋。
 }
 feedback-asked-at = 首次邀請於 { $date } 發出。
+feedback-remind = 提醒尚未回覆的參加者
+feedback-remind-confirm = 向每位已獲邀請但尚未回覆的參加者發出一次提醒？
+feedback-reminded-now = 已提醒 { $count } 位參加者。
+mail-feedback-reminder-subject = 提醒：「{ $event }」活動回饋
 feedback-none = 暫時未有回饋。
 feedback-average = 平均 { $average } 分（滿分 5 分）
 feedback-count = （{ $count } 份回覆）

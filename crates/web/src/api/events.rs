@@ -55,6 +55,7 @@ pub fn router() -> Router<AppState> {
             get(own_feedback).put(give_feedback),
         )
         .route("/api/v1/events/{id}/feedback", get(event_feedback))
+        .route("/api/v1/events/{id}/feedback/ask", post(ask_for_feedback))
         .route(
             "/api/v1/events/{id}/feedback.csv",
             get(export_feedback::<false>),
@@ -583,6 +584,35 @@ pub async fn event_feedback(
         tally: baylink_store::FeedbackTally::of(&feedback),
         feedback,
     }))
+}
+
+/// How many were asked for feedback by one request.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FeedbackAsked {
+    pub asked: u64,
+}
+
+/// Asks the event's participants for feedback once it is over (staff and the event's
+/// managers): one mail each to those with a seat (those checked in, where the door
+/// checked in anyone), never twice; 409 `err-feedback-too-early` before its end.
+#[utoipa::path(post, path = "/api/v1/events/{id}/feedback/ask", tag = "events", params(("id" = i64, Path)),
+    responses((status = 200, body = FeedbackAsked), (status = 409, body = crate::error::ApiError)))]
+pub async fn ask_for_feedback(
+    State(s): State<AppState>,
+    MaybeAuth(a): MaybeAuth,
+    Path(id): Path<String>,
+) -> Result<Json<FeedbackAsked>, WebError> {
+    let id = path_id(&id)?;
+    let auth = require_event(a.as_ref(), id)?;
+    let asked = s
+        .store
+        .ask_for_feedback(
+            &crate::views::directory::actor(auth),
+            id,
+            baylink_store::sql::now(),
+        )
+        .await?;
+    Ok(Json(FeedbackAsked { asked }))
 }
 
 /// An event's feedback as a sheet (CSV with a byte-order mark, or XLSX), for its

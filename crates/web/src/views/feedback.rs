@@ -29,6 +29,7 @@ pub fn router() -> Router<AppState> {
         )
         .route("/events/{id}/feedback", get(staff_page))
         .route("/events/{id}/feedback/ask", post(ask))
+        .route("/events/{id}/feedback/remind", post(remind))
 }
 
 /// Whether `reg` may give feedback on `event` at `now`: asked, holding a seat, not
@@ -167,6 +168,8 @@ struct StaffPage {
     feedback: Vec<EventFeedback>,
     /// How many the last press of the button asked (after a redirect).
     asked: Option<i64>,
+    /// How many the last press of the reminder's button reminded.
+    reminded: Option<i64>,
     over: bool,
     f: FormState,
 }
@@ -208,6 +211,7 @@ async fn staff_view(
         feedback,
         event,
         asked,
+        reminded: None,
         over,
         f,
     })
@@ -220,7 +224,8 @@ async fn staff_page(
     axum::extract::Query(q): axum::extract::Query<std::collections::HashMap<String, String>>,
 ) -> Result<Response, WebError> {
     let asked = q.get("asked").and_then(|v| v.parse().ok());
-    let page = staff_view(&s, c, id(&raw)?, asked, FormState::default()).await?;
+    let mut page = staff_view(&s, c, id(&raw)?, asked, FormState::default()).await?;
+    page.reminded = q.get("reminded").and_then(|v| v.parse().ok());
     render(&page)
 }
 
@@ -230,15 +235,39 @@ async fn ask(
     Path(raw): Path<String>,
     form: FormData,
 ) -> Result<Response, WebError> {
+    act(s, c, raw, form, false).await
+}
+
+/// Reminds those asked who have not answered, once each.
+async fn remind(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    act(s, c, raw, form, true).await
+}
+
+/// Asks, or reminds, then shows how many were written to.
+async fn act(
+    s: AppState,
+    c: Ctx,
+    raw: String,
+    form: FormData,
+    reminder: bool,
+) -> Result<Response, WebError> {
     let event_id = id(&raw)?;
     let auth = require_event(c.auth.as_ref(), event_id)?;
-    match s
-        .store
-        .ask_for_feedback(&actor(auth), event_id, baylink_store::sql::now())
-        .await
-    {
+    let now = baylink_store::sql::now();
+    let done = if reminder {
+        s.store.remind_feedback(&actor(auth), event_id, now).await
+    } else {
+        s.store.ask_for_feedback(&actor(auth), event_id, now).await
+    };
+    let key = if reminder { "reminded" } else { "asked" };
+    match done {
         Ok(n) => Ok(see(
-            c.href(&format!("/events/{event_id}/feedback?asked={n}"))
+            c.href(&format!("/events/{event_id}/feedback?{key}={n}"))
         )),
         Err(e) => {
             let (errors, status) = form_errors(e)?;
