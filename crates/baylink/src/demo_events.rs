@@ -452,7 +452,7 @@ pub async fn load(
         participant_ids.push(r.id);
     }
     matchmaking(store, actor, conf.id, &participant_ids).await?;
-    conference_feedback(store, actor, conf.id, &participant_ids).await?;
+    conference_feedback(store, actor, conf.id, &participant_ids, &forum_ids).await?;
 
     // 科創跨境: the report counts 11 such events in 2024; three synthetic ones stand for them.
     for (i, (title, en, region, month)) in [
@@ -634,6 +634,7 @@ async fn conference_feedback(
     actor: &Actor,
     conf: i64,
     participants: &[i64],
+    forums: &[i64],
 ) -> anyhow::Result<()> {
     let asked = hk(2024, 12, 10, 10, 0);
     store.ask_for_feedback(actor, conf, asked).await?;
@@ -671,6 +672,15 @@ async fn conference_feedback(
             rating,
             useful: Some(useful.to_owned()),
             improve: Some(improve.to_owned()),
+            // Their parallel forum (each participant sat in one), rated near the whole.
+            sessions: forums
+                .get(n % forums.len().max(1))
+                .map(|&session_id| baylink_store::SessionRating {
+                    session_id,
+                    rating: (rating + (n as i64 % 3) - 1).clamp(1, 5),
+                })
+                .into_iter()
+                .collect(),
         }
         .validate(script)
         .map_err(bad)?;

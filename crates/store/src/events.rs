@@ -1265,9 +1265,11 @@ pub trait EventStore: Send + Sync {
     /// while the form is open (`err-feedback-closed` after; `err-feedback-not-asked`
     /// before anyone was asked). Returns how many were reminded now.
     async fn remind_feedback(&self, actor: &Actor, event_id: i64, now: i64) -> StoreResult<u64>;
-    /// Keeps a registrant's feedback, replacing what they gave before. Only where it was
-    /// asked and the registration holds a seat (`err-feedback-not-asked`), and until
-    /// [`FEEDBACK_DAYS`] after the event (`err-feedback-closed`).
+    /// Keeps a registrant's feedback, replacing what they gave before (the sessions'
+    /// ratings too). Only where it was asked and the registration holds a seat
+    /// (`err-feedback-not-asked`), and until [`FEEDBACK_DAYS`] after the event
+    /// (`err-feedback-closed`); a session is rated only by those who held a seat in it
+    /// (`err-unknown-choice` on `session_{id}`).
     async fn give_feedback(
         &self,
         registration_id: i64,
@@ -1275,6 +1277,11 @@ pub trait EventStore: Send + Sync {
         now: i64,
     ) -> StoreResult<EventFeedback>;
     async fn feedback_of(&self, registration_id: i64) -> StoreResult<Option<EventFeedback>>;
+    /// The ratings a registrant gave the event's sessions.
+    async fn session_ratings_of(&self, registration_id: i64) -> StoreResult<Vec<SessionRating>>;
+    /// How each of the event's sessions was rated, in the programme's order; sessions
+    /// nobody rated are left out.
+    async fn session_feedback(&self, event_id: i64) -> StoreResult<Vec<SessionTally>>;
     /// An event's feedback, newest first.
     async fn event_feedback(&self, event_id: i64) -> StoreResult<Vec<EventFeedback>>;
     /// Makes the account with `email` a manager of the event (see [`EventManager`]);
@@ -1417,6 +1424,13 @@ pub struct EventFeedback {
     pub updated_at: i64,
 }
 
+/// A rating of one session (a parallel forum) of the event, 1 to 5.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
+pub struct SessionRating {
+    pub session_id: i64,
+    pub rating: i64,
+}
+
 /// Feedback as submitted, before [`FeedbackInput::validate`].
 #[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 #[serde(default)]
@@ -1427,6 +1441,9 @@ pub struct FeedbackInput {
     pub useful: Option<String>,
     /// What to change next time.
     pub improve: Option<String>,
+    /// Ratings of the sessions one held a seat in, if one likes; they replace those given
+    /// before.
+    pub sessions: Vec<SessionRating>,
 }
 
 /// Checked feedback.
@@ -1436,6 +1453,15 @@ pub struct FeedbackDraft {
     pub useful: Option<String>,
     pub improve: Option<String>,
     pub script: String,
+    pub sessions: Vec<SessionRating>,
+}
+
+/// How one session of an event was rated: by how many, and on average.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct SessionTally {
+    pub session_id: i64,
+    pub count: i64,
+    pub average: f64,
 }
 
 impl FeedbackInput {
@@ -1445,6 +1471,18 @@ impl FeedbackInput {
         if !(1..=5).contains(&self.rating) {
             c.errors
                 .push(FieldError::new("rating", "err-feedback-rating"));
+        }
+        let mut sessions: Vec<SessionRating> = Vec::new();
+        for x in &self.sessions {
+            let field = format!("session_{}", x.session_id);
+            if !(1..=5).contains(&x.rating) {
+                c.errors
+                    .push(FieldError::new(&field, "err-feedback-rating"));
+            } else if sessions.iter().any(|y| y.session_id == x.session_id) {
+                c.errors.push(FieldError::new(&field, "err-unknown-choice"));
+            } else {
+                sessions.push(*x);
+            }
         }
         let useful = c.optional("useful", self.useful.as_deref(), MAX_FEEDBACK_TEXT);
         let improve = c.optional("improve", self.improve.as_deref(), MAX_FEEDBACK_TEXT);
@@ -1460,6 +1498,7 @@ impl FeedbackInput {
             rating: self.rating,
             useful,
             improve,
+            sessions,
             script: baylink_text::detect(&written, reader).code().to_owned(),
         })
     }

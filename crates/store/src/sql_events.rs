@@ -1713,8 +1713,53 @@ macro_rules! impl_sql_events {
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(map_err)?;
+                    sqlx::query("DELETE FROM event_feedback_sessions WHERE registration_id = $1")
+                        .bind(registration_id)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    let mut errors = Vec::new();
+                    for x in &d.sessions {
+                        let added = sqlx::query("INSERT INTO event_feedback_sessions (registration_id, session_id, rating) SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM session_registrations sr WHERE sr.registration_id = $1 AND sr.session_id = $2 AND sr.status = 'confirmed')")
+                            .bind(registration_id)
+                            .bind(x.session_id)
+                            .bind(x.rating)
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(map_err)?
+                            .rows_affected();
+                        if added == 0 {
+                            errors.push(FieldError::new(&format!("session_{}", x.session_id), "err-unknown-choice"));
+                        }
+                    }
+                    if !errors.is_empty() {
+                        return Err(StoreError::Invalid(errors));
+                    }
                     tx.commit().await.map_err(map_err)?;
                     Ok(kept)
+                }
+
+                async fn session_ratings_of(&self, registration_id: i64) -> StoreResult<Vec<SessionRating>> {
+                    sqlx::query_as::<_, SessionRating>("SELECT session_id, rating FROM event_feedback_sessions WHERE registration_id = $1 ORDER BY session_id")
+                        .bind(registration_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn session_feedback(&self, event_id: i64) -> StoreResult<Vec<SessionTally>> {
+                    let rows = sqlx::query("SELECT s.id, COUNT(*), CAST(SUM(f.rating) AS BIGINT) FROM event_feedback_sessions f JOIN event_sessions s ON s.id = f.session_id WHERE s.event_id = $1 GROUP BY s.id, s.starts_at, s.sort_order ORDER BY s.starts_at, s.sort_order, s.id")
+                        .bind(event_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    rows.iter()
+                        .map(|r| {
+                            let count: i64 = r.try_get(1).map_err(map_err)?;
+                            let sum: i64 = r.try_get(2).map_err(map_err)?;
+                            Ok(SessionTally { session_id: r.try_get(0).map_err(map_err)?, count, average: sum as f64 / count.max(1) as f64 })
+                        })
+                        .collect()
                 }
 
                 async fn feedback_of(&self, registration_id: i64) -> StoreResult<Option<EventFeedback>> {

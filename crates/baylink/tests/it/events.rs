@@ -3679,9 +3679,25 @@ async fn organisers_ask_for_feedback_after_the_event() {
         .create_event(&me, &d, &baylink_tickets::generate_key())
         .await
         .unwrap();
+    // Two parallel forums; the registrant sits in the first.
+    let mut forums = Vec::new();
+    for title in ["分論壇甲", "分論壇乙"] {
+        let x = baylink_store::SessionInput {
+            event_id: ev.id,
+            kind: "forum".into(),
+            title: title.into(),
+            starts_at: now - 5 * 3600,
+            ends_at: now - 3 * 3600,
+            ..Default::default()
+        }
+        .validate(baylink_text::Script::Hant)
+        .unwrap();
+        forums.push(app.store.create_event_session(&me, &x).await.unwrap());
+    }
     let reg = baylink_store::RegistrationInput {
         name: "李嘉欣".into(),
         email: "ka.yan@example.org".into(),
+        sessions: vec![forums[0].id],
         consent: true,
         ..Default::default()
     }
@@ -3767,13 +3783,31 @@ async fn organisers_ask_for_feedback_after_the_event() {
         body.contains("请选择 1 至 5 分。") && body.contains("案例很实用"),
         "{body}"
     );
+    // The forum they sat in is rated on its own; not the other.
+    let mine: &'static str = Box::leak(format!("session_{}", forums[0].id).into_boxed_str());
+    let (_, page) = app
+        .page("/zh-Hans/registrations/feedback-holder/feedback")
+        .await;
+    assert!(
+        page.contains(&format!("name=\"{mine}\""))
+            && !page.contains(&format!("name=\"session_{}\"", forums[1].id)),
+        "{page}"
+    );
     let r = form(vec![
         ("rating", "4"),
         ("useful", "案例很实用"),
         ("improve", ""),
+        (mine, "5"),
     ])
     .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.store.session_ratings_of(reg.id).await.unwrap(),
+        [baylink_store::SessionRating {
+            session_id: forums[0].id,
+            rating: 5
+        }]
+    );
     let kept = app.store.feedback_of(reg.id).await.unwrap().unwrap();
     assert_eq!(
         (kept.rating, kept.useful.as_deref()),
@@ -3857,6 +3891,27 @@ async fn organisers_ask_for_feedback_after_the_event() {
             && page.contains("The matchmaking schedule saved a lot of time."),
         "{page}"
     );
+    // Each parallel forum rated on its own, for its organiser.
+    let at = page
+        .find("id=\"feedback-sessions\"")
+        .expect("the forums' ratings");
+    assert_eq!(
+        page[at..]
+            .split("</table>")
+            .next()
+            .unwrap()
+            .matches("<tr>")
+            .count(),
+        3
+    );
+    let (_, api) = app
+        .api(
+            reqwest::Method::GET,
+            &format!("/api/v1/events/{conference}/feedback"),
+            None,
+        )
+        .await;
+    assert_eq!(api["sessions"].as_array().unwrap().len(), 3);
     app.client = kit::client();
     app.sign_in(kit::REP).await;
     let (status, _) = app.page(&format!("/en/events/{conference}/feedback")).await;

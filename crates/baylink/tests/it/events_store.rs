@@ -2777,13 +2777,32 @@ async fn feedback(store: Arc<dyn Store>) {
     let s = store.as_ref();
     let me = Actor::cli();
     let ev = event(s, Some(10), false).await;
+    // Two parallel forums; each registrant sits in the first.
+    let mut forums = Vec::new();
+    for title in ["分論壇甲", "分論壇乙"] {
+        let x = SessionInput {
+            event_id: ev.id,
+            kind: "forum".into(),
+            title: title.into(),
+            starts_at: NOON,
+            ends_at: NOON + 3600,
+            ..Default::default()
+        }
+        .validate(Script::Hant)
+        .unwrap();
+        forums.push(s.create_event_session(&me, &x).await.unwrap());
+    }
     let before = NOON - 86_400;
     let mut regs = Vec::new();
     for i in 1..=4 {
+        let d = RegistrationDraft {
+            sessions: vec![forums[0].id],
+            ..person(i)
+        };
         regs.push(
             s.register(
                 ev.id,
-                &person(i),
+                &d,
                 Channel::Public,
                 &format!("fb-{i}"),
                 "zh-Hant",
@@ -2802,6 +2821,7 @@ async fn feedback(store: Arc<dyn Store>) {
             rating,
             useful: Some(useful.into()),
             improve: Some("  ".into()),
+            sessions: Vec::new(),
         }
         .validate(Script::Hant)
     };
@@ -2883,6 +2903,49 @@ async fn feedback(store: Arc<dyn Store>) {
         .unwrap();
     let all = s.event_feedback(ev.id).await.unwrap();
     assert_eq!(all.len(), 2);
+    // A forum rated by one who sat in it; the other forum, where they held no seat, is
+    // refused, and the refusal keeps what was given before.
+    let rate = |session_id: i64, rating: i64| FeedbackInput {
+        rating: 2,
+        sessions: vec![SessionRating { session_id, rating }],
+        ..Default::default()
+    };
+    s.give_feedback(
+        regs[1].id,
+        &rate(forums[0].id, 5).validate(Script::Hant).unwrap(),
+        after + 950,
+    )
+    .await
+    .unwrap();
+    let refused = s
+        .give_feedback(
+            regs[1].id,
+            &rate(forums[1].id, 3).validate(Script::Hant).unwrap(),
+            after + 960,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(code(refused), "err-unknown-choice");
+    assert_eq!(
+        s.session_ratings_of(regs[1].id).await.unwrap(),
+        [SessionRating {
+            session_id: forums[0].id,
+            rating: 5
+        }]
+    );
+    assert_eq!(
+        code(rate(forums[0].id, 0).validate(Script::Hant).unwrap_err()),
+        "err-feedback-rating"
+    );
+    assert_eq!(
+        s.session_feedback(ev.id).await.unwrap(),
+        [SessionTally {
+            session_id: forums[0].id,
+            count: 1,
+            average: 5.0
+        }]
+    );
+    let all = s.event_feedback(ev.id).await.unwrap();
     // The year's report counts them with the event.
     let rows = s.report_rows(2024, None).await.unwrap();
     let row = rows.events.iter().find(|e| e.id == ev.id).unwrap();

@@ -1359,6 +1359,7 @@ feedback-rating-4 = Very good
 feedback-rating-5 = Excellent
 feedback-useful = What was most useful?
 feedback-improve = What should change next time?
+feedback-sessions = Each forum you attended (optional)
 feedback-submit = Send feedback
 feedback-thanks = Thank you for your feedback.
 feedback-open-until = You may send or change it until { $date }.

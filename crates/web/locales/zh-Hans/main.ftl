@@ -1287,6 +1287,7 @@ feedback-rating-4 = 很好
 feedback-rating-5 = 非常好
 feedback-useful = 哪部分最有用？
 feedback-improve = 下次可以怎样改进？
+feedback-sessions = 您出席的各分论坛（可选）
 feedback-submit = 提交反馈
 feedback-thanks = 谢谢您的反馈。
 feedback-open-until = 您可在 { $date } 前提交或修改。

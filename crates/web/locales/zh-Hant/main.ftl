@@ -1287,6 +1287,7 @@ feedback-rating-4 = 很好
 feedback-rating-5 = 極好
 feedback-useful = 哪部分最有用？
 feedback-improve = 下次可以怎樣改善？
+feedback-sessions = 您出席的各分論壇（可選）
 feedback-submit = 提交回饋
 feedback-thanks = 謝謝您的回饋。
 feedback-open-until = 您可於 { $date } 前提交或修改。

@@ -564,6 +564,8 @@ pub async fn give_feedback(
 #[derive(Debug, Serialize, ToSchema)]
 pub struct FeedbackReport {
     pub tally: baylink_store::FeedbackTally,
+    /// Each rated session (parallel forum), in the programme's order.
+    pub sessions: Vec<baylink_store::SessionTally>,
     /// Newest first; the texts as written, with their script.
     pub feedback: Vec<baylink_store::EventFeedback>,
 }
@@ -581,6 +583,7 @@ pub async fn event_feedback(
     s.store.get_event(id).await?;
     let feedback = s.store.event_feedback(id).await?;
     Ok(Json(FeedbackReport {
+        sessions: s.store.session_feedback(id).await?,
         tally: baylink_store::FeedbackTally::of(&feedback),
         feedback,
     }))

@@ -12,7 +12,10 @@ use axum::Router;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::routing::{get, post};
-use baylink_store::{Event, EventFeedback, FeedbackInput, FeedbackTally, RegStatus, Registration};
+use baylink_store::{
+    Event, EventFeedback, EventSession, FeedbackInput, FeedbackTally, RegStatus, Registration,
+    SessionRating, SessionTally,
+};
 
 use super::directory::actor;
 use super::{Ctx, FormData, FormState, form_errors, private, render, render_invalid, see};
@@ -58,12 +61,19 @@ struct FeedbackForm {
     /// The form takes it: asked, with a seat, not closed.
     open: bool,
     saved: bool,
+    /// The sessions (parallel forums) they held a seat in, each rated on its own, where
+    /// the event has more than one.
+    sessions: Vec<EventSession>,
 }
 
 impl FeedbackForm {
     /// The last day the form takes it, for the reader.
     fn until(&self) -> String {
         self.c.day(&closes_at(&self.event))
+    }
+
+    fn session_field(&self, session: &EventSession) -> String {
+        format!("session_{}", session.id)
     }
 
     fn ratings(&self) -> Vec<(String, String)> {
@@ -83,8 +93,18 @@ async fn holder_page(
     let reg = s.store.registration_by_token(token).await?;
     let event = s.store.get_event(reg.event_id).await?;
     let given = s.store.feedback_of(reg.id).await?;
+    let sessions = rated_sessions(s, &reg).await?;
+    let session_ratings = if given.is_some() {
+        s.store.session_ratings_of(reg.id).await?
+    } else {
+        Vec::new()
+    };
     let f = f.unwrap_or_else(|| {
         let mut f = FormState::default();
+        for x in &session_ratings {
+            f.values
+                .insert(format!("session_{}", x.session_id), x.rating.to_string());
+        }
         if let Some(g) = &given {
             f.values.insert("rating".into(), g.rating.to_string());
             for (k, v) in [("useful", &g.useful), ("improve", &g.improve)] {
@@ -105,9 +125,31 @@ async fn holder_page(
             given,
             open,
             saved,
+            sessions,
         },
         reg,
     ))
+}
+
+/// The sessions `reg` may rate: those of its event it held a seat in, where the event
+/// has more than one (a single session is the event itself).
+async fn rated_sessions(s: &AppState, reg: &Registration) -> Result<Vec<EventSession>, WebError> {
+    let p = s.store.programme(reg.event_id).await?;
+    if p.sessions.len() < 2 {
+        return Ok(Vec::new());
+    }
+    let held: Vec<i64> = s
+        .store
+        .session_registrations(reg.id)
+        .await?
+        .into_iter()
+        .filter(|x| x.status == RegStatus::Confirmed)
+        .map(|x| x.session_id)
+        .collect();
+    Ok(p.sessions
+        .into_iter()
+        .filter(|x| held.contains(&x.id))
+        .collect())
 }
 
 async fn holder_form(
@@ -128,10 +170,22 @@ async fn holder_give(
 ) -> Result<Response, WebError> {
     let reg = s.store.registration_by_token(&token).await?;
     let mut errors = Vec::new();
+    let sessions = rated_sessions(&s, &reg)
+        .await?
+        .iter()
+        .filter_map(|x| {
+            form.int::<i64>(&format!("session_{}", x.id), &mut errors)
+                .map(|rating| SessionRating {
+                    session_id: x.id,
+                    rating,
+                })
+        })
+        .collect();
     let input = FeedbackInput {
         rating: form.int("rating", &mut errors).unwrap_or(0),
         useful: Some(form.get("useful").to_owned()),
         improve: Some(form.get("improve").to_owned()),
+        sessions,
     };
     let result = match input.validate(c.lang.script()) {
         Ok(d) if errors.is_empty() => s
@@ -166,6 +220,8 @@ struct StaffPage {
     event: Event,
     tally: FeedbackTally,
     feedback: Vec<EventFeedback>,
+    /// Each rated session with its tally, in the programme's order.
+    sessions: Vec<(EventSession, SessionTally)>,
     /// How many the last press of the button asked (after a redirect).
     asked: Option<i64>,
     /// How many the last press of the reminder's button reminded.
@@ -189,6 +245,10 @@ impl StaffPage {
         if most == 0 { 0 } else { count * 100 / most }
     }
 
+    fn session_average(&self, t: &SessionTally) -> String {
+        format!("{:.1}", t.average)
+    }
+
     fn count(&self, n: &usize) -> i64 {
         self.tally.by_rating.get(n - 1).copied().unwrap_or(0)
     }
@@ -204,11 +264,26 @@ async fn staff_view(
     require_event(c.auth.as_ref(), event_id)?;
     let event = s.store.get_event(event_id).await?;
     let feedback = s.store.event_feedback(event_id).await?;
+    let programme = s.store.programme(event_id).await?;
+    let sessions = s
+        .store
+        .session_feedback(event_id)
+        .await?
+        .into_iter()
+        .filter_map(|t| {
+            programme
+                .sessions
+                .iter()
+                .find(|x| x.id == t.session_id)
+                .map(|x| (x.clone(), t))
+        })
+        .collect();
     let over = event.ends_at <= baylink_store::sql::now();
     Ok(StaffPage {
         c,
         tally: FeedbackTally::of(&feedback),
         feedback,
+        sessions,
         event,
         asked,
         reminded: None,
