@@ -522,9 +522,6 @@ async fn approvals_mail(
     })
 }
 
-/// The reminder before an event (`EventStore::queue_event_reminders`): when and where,
-/// and the link to the ticket and to cancel. Nothing left to say (`NotFound`, so it is
-/// dropped) once the registration is no longer confirmed or the event has begun.
 /// The organiser's request for feedback after the event, with the link to the form; not
 /// sent to one who lost their seat or was erased meanwhile.
 async fn feedback_mail(
@@ -571,6 +568,9 @@ async fn feedback_mail(
     })
 }
 
+/// The reminder before an event (`EventStore::queue_event_reminders`): when and where,
+/// and the link to the ticket and to cancel. Nothing left to say (`NotFound`, so it is
+/// dropped) once the registration is no longer confirmed or the event has begun.
 async fn event_reminder_mail(
     store: &dyn Store,
     m: &OutboxMessage,
