@@ -622,10 +622,6 @@ pub async fn load(
     Ok(())
 }
 
-/// The conference's project matchmaking (項目對接): up to 80 of the synthetic participants,
-/// ten 20-minute slots in the afternoon, twenty tables (the first a booth reserved for one
-/// exhibitor), requests drawn from a fixed seed (most accepted, some declined, a few never
-/// answered), a published schedule and some outcomes. All of it synthetic.
 /// The conference's organiser asked for feedback the day after it (no mail goes to the
 /// synthetic participants), and about one in four who came gave it within the week, in
 /// the script of their place: a tally and words to show on the feedback page.
@@ -691,6 +687,10 @@ async fn conference_feedback(
     Ok(())
 }
 
+/// The conference's project matchmaking (項目對接): up to 80 of the synthetic participants,
+/// ten 20-minute slots in the afternoon, twenty tables (the first a booth reserved for one
+/// exhibitor), requests drawn from a fixed seed (most accepted, some declined, a few never
+/// answered), a published schedule and some outcomes. All of it synthetic.
 async fn matchmaking(
     store: &dyn Store,
     actor: &Actor,

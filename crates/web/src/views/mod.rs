@@ -665,7 +665,6 @@ pub fn render_invalid<T: Template>(template: &T, status: StatusCode) -> Result<R
     Ok(r)
 }
 
-/// After a successful write: see the result (303, so a reload does not post again).
 /// Keeps a response out of shared caches: a page or answer that holds a bearer secret (a
 /// registration's link, an invitation) or one person's data.
 pub fn private(mut r: Response) -> Response {
@@ -676,6 +675,7 @@ pub fn private(mut r: Response) -> Response {
     r
 }
 
+/// After a successful write: see the result (303, so a reload does not post again).
 pub fn see(url: String) -> Response {
     Redirect::to(&url).into_response()
 }
