@@ -134,6 +134,40 @@ async fn lists_come_in_the_readers_order() {
     assert!(i.is_some() && i < j, "{api}");
     let bad = app.get("/api/v1/organisations?order=radical").await;
     assert_eq!(bad.status(), reqwest::StatusCode::BAD_REQUEST);
+
+    // An organisation's branches too: 王 (4 strokes, wáng) and 黃 (12, huáng).
+    let me = baylink_store::Actor::cli();
+    let draft = |name: &str, parent: Option<i64>| {
+        let mut d = baylink_store::OrganisationInput {
+            name: name.into(),
+            org_type: "society".into(),
+            region: "hong_kong".into(),
+            ..Default::default()
+        }
+        .validate(baylink_text::Script::Hant)
+        .unwrap();
+        d.parent_id = parent;
+        d
+    };
+    let parent = app
+        .store
+        .create_organisation(&me, &draft("宗親總會", None))
+        .await
+        .unwrap();
+    for name in ["黃氏分會", "王氏分會"] {
+        app.store
+            .create_organisation(&me, &draft(name, Some(parent.id)))
+            .await
+            .unwrap();
+    }
+    let (_, hant) = app
+        .page(&format!("/zh-Hant/organisations/{}", parent.id))
+        .await;
+    assert!(hant.find("王氏分會").unwrap() < hant.find("黃氏分會").unwrap());
+    let (_, hans) = app
+        .page(&format!("/zh-Hans/organisations/{}", parent.id))
+        .await;
+    assert!(hans.find("黄氏分会").unwrap() < hans.find("王氏分会").unwrap());
 }
 
 #[tokio::test]

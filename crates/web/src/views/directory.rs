@@ -154,8 +154,21 @@ async fn org_detail(
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
     let id = id(&raw)?;
-    let (org, parent, children) = s.store.organisation_family(id).await?;
-    let positions = s.store.positions_at_organisation(id).await?;
+    let (org, parent, mut children) = s.store.organisation_family(id).await?;
+    let mut positions = s.store.positions_at_organisation(id).await?;
+    // Its branches and its people in the reader's order of names (people after the order
+    // the organisation gives its posts).
+    children.sort_by_cached_key(|o| c.sort_key(&o.name, &o.name_script, o.name_en.as_deref()));
+    positions.sort_by_cached_key(|p| {
+        (
+            p.sort_order,
+            c.sort_key(
+                &p.person_name,
+                &p.person_name_script,
+                p.person_name_en.as_deref(),
+            ),
+        )
+    });
     let memberships = s
         .store
         .list_memberships(&baylink_store::MembershipFilter {
