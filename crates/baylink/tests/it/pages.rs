@@ -135,6 +135,47 @@ async fn lists_come_in_the_readers_order() {
     let bad = app.get("/api/v1/organisations?order=radical").await;
     assert_eq!(bad.status(), reqwest::StatusCode::BAD_REQUEST);
 
+    // The list as a sheet: the same filters and order, every row, in the reader's script.
+    assert!(
+        hant.contains("href=\"/zh-Hant/organisations.csv?q=%E7%A7%91%E6%8A%80\""),
+        "{hant}"
+    );
+    let csv = app
+        .get("/zh-Hant/organisations.csv?q=%E7%A7%91%E6%8A%80")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(csv.starts_with('\u{feff}'));
+    let lines: Vec<&str> = csv.lines().collect();
+    let count = hant
+        .split("id=\"result-count\">")
+        .nth(1)
+        .and_then(|x| {
+            x.split(|ch: char| !ch.is_ascii_digit())
+                .find(|x| !x.is_empty())
+        })
+        .unwrap()
+        .parse::<usize>()
+        .unwrap();
+    assert_eq!(lines.len(), count + 1, "a header and every organisation");
+    let (i, j) = (csv.find("\n香港資訊科技聯會,"), csv.find("\n澳門科技大學,"));
+    assert!(i.is_some() && i < j, "{csv}");
+    let xlsx = app.get("/en/organisations.xlsx?region=macao").await;
+    assert_eq!(xlsx.status(), reqwest::StatusCode::OK);
+    // The year's members likewise.
+    let (_, members) = app.page("/zh-Hans/memberships?year=2024").await;
+    let shown = members.matches("<tr><td>2024</td>").count();
+    assert!(shown > 0);
+    let csv = app
+        .get("/zh-Hans/memberships.csv?year=2024")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(csv.lines().count(), shown + 1, "{csv}");
+    assert!(csv.lines().nth(1).unwrap().starts_with("2024,"));
+
     // An organisation's branches too: 王 (4 strokes, wáng) and 黃 (12, huáng).
     let me = baylink_store::Actor::cli();
     let draft = |name: &str, parent: Option<i64>| {

@@ -322,6 +322,8 @@ fn routes(ids: &Ids) -> Vec<Route> {
         get(format!("{l}/events/1/badges"), Staff),
         get(format!("{l}/events/1/sign-in-sheet"), Staff),
         get(format!("{l}/events/1/feedback"), Staff),
+        get(format!("{l}/organisations.csv"), Everyone),
+        get(format!("{l}/memberships.xlsx?year=2024"), Everyone),
         form(format!("{l}/events/1/feedback/ask"), vec![], Staff),
         // The 2024 conference's feedback closed long ago: refused for what it is.
         Route {

@@ -27,6 +27,8 @@ pub fn router() -> Router<AppState> {
         .route("/alliance/milestones", post(milestone_create))
         .route("/alliance/milestones/{id}/delete", post(milestone_delete))
         .route("/memberships", get(memberships).post(membership_create))
+        .route("/memberships.csv", get(export_memberships::<false>))
+        .route("/memberships.xlsx", get(export_memberships::<true>))
         .route("/memberships/{id}/delete", post(membership_delete))
         .route("/designations", get(designations).post(designation_create))
         .route("/designations/{id}/delete", post(designation_delete))
@@ -206,6 +208,22 @@ impl MembershipsPage {
     fn region_is(&self, code: &str) -> bool {
         self.region == code
     }
+
+    /// The list's filters as a query, for its download links.
+    fn query(&self) -> String {
+        let year = self
+            .year
+            .map(|y| y.to_string())
+            .unwrap_or_else(|| "all".to_owned());
+        let mut pairs = vec![("year", year)];
+        if let Some(d) = self.designation {
+            pairs.push(("designation", d.to_string()));
+        }
+        if !self.region.is_empty() {
+            pairs.push(("region", self.region.clone()));
+        }
+        serde_urlencoded::to_string(&pairs).unwrap_or_default()
+    }
 }
 
 async fn memberships_page(
@@ -251,6 +269,51 @@ async fn memberships_page(
         f,
         c,
     })
+}
+
+/// The memberships the list shows (the same filters, the reader's order of names) as a
+/// sheet: CSV with a byte-order mark, or XLSX, names in the reader's script beside the
+/// English ones, for the secretariat's register and the yearly report.
+async fn export_memberships<const XLSX: bool>(
+    State(s): State<AppState>,
+    c: Ctx,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    let page = memberships_page(&s, c, &q, FormState::default()).await?;
+    let c = &page.c;
+    let head = [
+        "field-year",
+        "field-designation",
+        "field-organisation",
+        "field-name-en",
+        "field-region",
+        "ceremony",
+    ]
+    .map(|k| c.t(k))
+    .to_vec();
+    let rows: Vec<Vec<String>> = page
+        .items
+        .iter()
+        .map(|m| {
+            vec![
+                m.year.to_string(),
+                c.name(
+                    &m.designation_name,
+                    &m.designation_name_script,
+                    &m.designation_name_en,
+                ),
+                c.text(&m.org_name, &m.org_name_script),
+                m.org_name_en.clone().unwrap_or_default(),
+                c.region_label(&m.org_region),
+                m.ceremony_date.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let stem = match page.year {
+        Some(y) => format!("memberships-{y}"),
+        None => "memberships".to_owned(),
+    };
+    crate::api::download(crate::sheets::SheetFormat::new(XLSX), &stem, &head, &rows)
 }
 
 async fn memberships(

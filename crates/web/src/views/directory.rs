@@ -20,6 +20,8 @@ use crate::error::WebError;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/organisations", get(org_list).post(org_create))
+        .route("/organisations.csv", get(org_export::<false>))
+        .route("/organisations.xlsx", get(org_export::<true>))
         .route("/organisations/new", get(org_new))
         .route("/organisations/{id}", get(org_detail).post(org_update))
         .route("/organisations/{id}/edit", get(org_edit))
@@ -66,6 +68,11 @@ struct OrgListPage {
 }
 
 impl OrgListPage {
+    /// The list's download as `ext` (`csv`, `xlsx`), with the same filters and order.
+    fn download(&self, ext: &str) -> String {
+        page_link(&self.c, &format!("/organisations.{ext}"), &self.q, 0)
+    }
+
     fn q(&self, key: &str) -> &str {
         self.q.get(key).map(String::as_str).unwrap_or("")
     }
@@ -94,14 +101,10 @@ fn page_link(c: &Ctx, base: &str, q: &HashMap<String, String>, offset: i64) -> S
     }
 }
 
-async fn org_list(
-    State(s): State<AppState>,
-    c: Ctx,
-    Query(q): Query<HashMap<String, String>>,
-) -> Result<Response, WebError> {
+/// The list's filters from its query, from `offset`.
+fn org_filter(c: &Ctx, q: &HashMap<String, String>, offset: i64) -> OrgFilter {
     let get = |k: &str| q.get(k).map(String::as_str).unwrap_or("").trim();
-    let offset = super::paging(&q, "offset", 0);
-    let filter = OrgFilter {
+    OrgFilter {
         q: Some(get("q").to_owned()).filter(|v| !v.is_empty()),
         org_type: OrgType::parse(get("type")),
         region: Region::parse(get("region")),
@@ -111,7 +114,81 @@ async fn org_list(
         limit: PAGE_SIZE,
         offset,
         order: c.name_order(get("order")),
-    };
+    }
+}
+
+/// The organisations the list shows, with the same filters and order, every page of
+/// them, as a sheet (CSV with a byte-order mark, or XLSX): names in the reader's script
+/// beside the English ones, type, region, the body each is part of, website.
+async fn org_export<const XLSX: bool>(
+    State(s): State<AppState>,
+    c: Ctx,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    let mut filter = org_filter(&c, &q, 0);
+    filter.limit = 500;
+    let mut all: Vec<Organisation> = Vec::new();
+    loop {
+        let page = s.store.list_organisations(&filter).await?;
+        let n = page.items.len() as i64;
+        all.extend(page.items);
+        if n < filter.limit || all.len() as i64 >= page.total {
+            break;
+        }
+        filter.offset += n;
+    }
+    let names: HashMap<i64, String> = s
+        .store
+        .all_organisations()
+        .await?
+        .into_iter()
+        .map(|o| (o.id, c.name(&o.name, &o.name_script, &o.name_en)))
+        .collect();
+    let head = [
+        "field-name",
+        "field-name-en",
+        "field-short-name",
+        "field-org-type",
+        "field-region",
+        "field-parent",
+        "field-website",
+    ]
+    .map(|k| c.t(k))
+    .to_vec();
+    let rows: Vec<Vec<String>> = all
+        .iter()
+        .map(|o| {
+            vec![
+                c.text(&o.name, &o.name_script),
+                o.name_en.clone().unwrap_or_default(),
+                o.short_name
+                    .as_deref()
+                    .map(|x| c.text(x, &o.name_script))
+                    .unwrap_or_default(),
+                c.org_type_label(&o.org_type),
+                c.region_label(&o.region),
+                o.parent_id
+                    .and_then(|p| names.get(&p).cloned())
+                    .unwrap_or_default(),
+                o.website.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    crate::api::download(
+        crate::sheets::SheetFormat::new(XLSX),
+        "organisations",
+        &head,
+        &rows,
+    )
+}
+
+async fn org_list(
+    State(s): State<AppState>,
+    c: Ctx,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    let offset = super::paging(&q, "offset", 0);
+    let filter = org_filter(&c, &q, offset);
     let page = s.store.list_organisations(&filter).await?;
     let (designations, years) = s.store.directory_facets().await?;
     let designations = designations
