@@ -1259,7 +1259,7 @@ pub trait EventStore: Send + Sync {
     /// (kind `feedback`), never twice however often it is asked, not to the demo's
     /// registrants nor to those erased. The form stays open [`FEEDBACK_DAYS`] after the
     /// event. Returns how many were asked now. Before the event ends:
-    /// `err-feedback-too-early`.
+    /// `err-feedback-too-early`; once the form has closed: `err-feedback-closed`.
     async fn ask_for_feedback(&self, actor: &Actor, event_id: i64, now: i64) -> StoreResult<u64>;
     /// Reminds those asked for feedback on the event who have not given it, once each,
     /// while the form is open (`err-feedback-closed` after; `err-feedback-not-asked`

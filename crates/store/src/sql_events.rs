@@ -1627,6 +1627,10 @@ macro_rules! impl_sql_events {
                     if now < ends_at {
                         return Err(StoreError::Conflict("err-feedback-too-early"));
                     }
+                    // Past the form's last day, a mail would lead to a closed form.
+                    if now > ends_at + $crate::events::FEEDBACK_DAYS * 86_400 {
+                        return Err(StoreError::Conflict("err-feedback-closed"));
+                    }
                     // Where the door checked anyone in, those who came; else all with a seat.
                     let door: Option<i64> = sqlx::query_scalar("SELECT id FROM registrations WHERE event_id = $1 AND checked_in_at IS NOT NULL LIMIT 1")
                         .bind(event_id)

@@ -3891,6 +3891,8 @@ async fn organisers_ask_for_feedback_after_the_event() {
             && page.contains("The matchmaking schedule saved a lot of time."),
         "{page}"
     );
+    // Its form closed long ago: nobody may be asked or reminded any more.
+    assert!(page.contains("id=\"feedback-closed\"") && !page.contains("id=\"ask-feedback\""));
     // Each parallel forum rated on its own, for its organiser.
     let at = page
         .find("id=\"feedback-sessions\"")

@@ -2970,6 +2970,10 @@ async fn feedback(store: Arc<dyn Store>) {
         code(s.remind_feedback(&me, ev.id, closed).await.unwrap_err()),
         "err-feedback-closed"
     );
+    assert_eq!(
+        code(s.ask_for_feedback(&me, ev.id, closed).await.unwrap_err()),
+        "err-feedback-closed"
+    );
     assert!(matches!(
         s.give_feedback(999_999, &d, after).await,
         Err(StoreError::NotFound)

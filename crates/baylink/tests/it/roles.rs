@@ -324,7 +324,10 @@ fn routes(ids: &Ids) -> Vec<Route> {
         get(format!("{l}/events/1/feedback"), Staff),
         get(format!("{l}/organisations.csv"), Everyone),
         get(format!("{l}/memberships.xlsx?year=2024"), Everyone),
-        form(format!("{l}/events/1/feedback/ask"), vec![], Staff),
+        Route {
+            ok: StatusCode::CONFLICT,
+            ..form(format!("{l}/events/1/feedback/ask"), vec![], Staff)
+        },
         // The 2024 conference's feedback closed long ago: refused for what it is.
         Route {
             ok: StatusCode::CONFLICT,

@@ -226,6 +226,8 @@ struct StaffPage {
     asked: Option<i64>,
     /// How many the last press of the reminder's button reminded.
     reminded: Option<i64>,
+    /// The form has closed: nobody may be asked or reminded any more.
+    closed: bool,
     over: bool,
     f: FormState,
 }
@@ -278,7 +280,9 @@ async fn staff_view(
                 .map(|x| (x.clone(), t))
         })
         .collect();
-    let over = event.ends_at <= baylink_store::sql::now();
+    let now = baylink_store::sql::now();
+    let over = event.ends_at <= now;
+    let closed = now > closes_at(&event);
     Ok(StaffPage {
         c,
         tally: FeedbackTally::of(&feedback),
@@ -288,6 +292,7 @@ async fn staff_view(
         asked,
         reminded: None,
         over,
+        closed,
         f,
     })
 }
