@@ -83,9 +83,8 @@ pub async fn compose(
             (
                 "link",
                 FluentValue::from(format!(
-                    "{}/{}/invitations/{}",
-                    base_url.trim_end_matches('/'),
-                    lang.code(),
+                    "{}/invitations/{}",
+                    site_in(base_url, lang),
                     inv.token
                 )),
             ),
@@ -508,9 +507,8 @@ async fn approvals_mail(
         (
             "link",
             FluentValue::from(format!(
-                "{}/{}/events/{}/registrations?status=pending",
-                base_url.trim_end_matches('/'),
-                lang.code(),
+                "{}/events/{}/registrations?status=pending",
+                site_in(base_url, lang),
                 event.id
             )),
         ),
