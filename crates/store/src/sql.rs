@@ -184,14 +184,6 @@ pub fn order_column(order: baylink_text::NameOrder) -> &'static str {
     }
 }
 
-/// A stored name's keys; `script` is its stored script code, guessed from the name where
-/// it is not one.
-pub fn name_keys(name: &str, script: &str, name_en: Option<&str>) -> baylink_text::NameKeys {
-    let script = baylink_text::Script::parse(script)
-        .unwrap_or_else(|| baylink_text::detect(name, baylink_text::Script::Hans));
-    baylink_text::collation::name_keys(name, script, name_en)
-}
-
 /// A page size within bounds: the default for none, never more than 500.
 pub fn clamp_limit(limit: i64) -> i64 {
     if limit <= 0 { 50 } else { limit.min(500) }
@@ -300,7 +292,7 @@ macro_rules! impl_sql_store {
                 /// Keys a name for the three orders readers expect (pinyin, strokes, A–Z;
                 /// `baylink_text::collation`), inside the transaction that writes it.
                 async fn set_name_order(tx: &mut Tx<'_>, table: &str, id: i64, name: &str, script: &str, name_en: Option<&str>) -> Result<(), sqlx::Error> {
-                    let keys = $crate::sql::name_keys(name, script, name_en);
+                    let keys = baylink_text::collation::stored_keys(name, script, name_en);
                     sqlx::query(AssertSqlSafe(format!("UPDATE {table} SET sort_pinyin = $1, sort_strokes = $2, sort_alphabetical = $3 WHERE id = $4")))
                         .bind(keys.pinyin)
                         .bind(keys.strokes)

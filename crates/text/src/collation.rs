@@ -140,6 +140,27 @@ pub fn sort_key(order: NameOrder, name: &str, script: Script, name_en: Option<&s
     }
 }
 
+/// The script of a stored name from its stored code, read off the name where the code is
+/// none of ours.
+fn stored_script(code: &str, name: &str) -> Script {
+    Script::parse(code).unwrap_or_else(|| crate::detect(name, Script::Hans))
+}
+
+/// The keys of a name as the stores keep it: its script as a stored code.
+pub fn stored_keys(name: &str, script_code: &str, name_en: Option<&str>) -> NameKeys {
+    name_keys(name, stored_script(script_code, name), name_en)
+}
+
+/// The key in `order` of a name as the stores keep it, for lists sorted in memory.
+pub fn stored_key(
+    order: NameOrder,
+    name: &str,
+    script_code: &str,
+    name_en: Option<&str>,
+) -> Vec<u8> {
+    sort_key(order, name, stored_script(script_code, name), name_en)
+}
+
 /// The key of a text as a page shows it (a name already in the reader's script, perhaps
 /// with its organisation), its script read off the text.
 pub fn shown_key(order: NameOrder, shown: &str) -> Vec<u8> {

@@ -1516,10 +1516,8 @@ struct BadgesPage {
 /// written, the registration's number breaking ties.
 fn sort_by_name(regs: &mut [Registration], order: baylink_text::NameOrder) {
     regs.sort_by_cached_key(|r| {
-        let script = baylink_text::Script::parse(&r.name_script)
-            .unwrap_or_else(|| baylink_text::detect(&r.name, baylink_text::Script::Hans));
         (
-            baylink_text::collation::sort_key(order, &r.name, script, None),
+            baylink_text::collation::stored_key(order, &r.name, &r.name_script, None),
             r.id,
         )
     });

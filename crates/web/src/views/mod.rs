@@ -440,9 +440,7 @@ impl Ctx {
     /// The key that sorts a stored name (as written, its script code, its English name)
     /// where the reader expects it, for lists sorted in memory.
     pub fn sort_key(&self, name: &str, script: &str, name_en: Option<&str>) -> Vec<u8> {
-        let script = baylink_text::Script::parse(script)
-            .unwrap_or_else(|| baylink_text::detect(name, baylink_text::Script::Hans));
-        baylink_text::collation::sort_key(self.name_order(""), name, script, name_en)
+        baylink_text::collation::stored_key(self.name_order(""), name, script, name_en)
     }
 
     /// The orders a list offers, as (value sent, code, label). The reader's own order is
