@@ -633,9 +633,9 @@ pub async fn export_feedback<const XLSX: bool>(
     s.store.get_event(id).await?;
     let lang = api_locale_from(&headers, q.get("lang").map(String::as_str));
     let head = [
-        "feedback-rating",
-        "feedback-useful",
-        "feedback-improve",
+        "feedback-col-rating",
+        "feedback-col-useful",
+        "feedback-col-improve",
         "field-date",
     ]
     .map(|k| lang.t(k))
