@@ -80,6 +80,39 @@ pub struct ApiToken {
 /// second; the day is what its owner needs to see).
 pub const TOKEN_USE_SECONDS: i64 = 300;
 
+/// How long the answer to an API write sent with an `Idempotency-Key` is kept: a program
+/// retries within minutes, and a day covers one that was offline overnight.
+pub const IDEMPOTENCY_SECONDS: i64 = 86_400;
+
+/// How long a request holding an `Idempotency-Key` may go unanswered before the key is
+/// taken over by the next request that sends it: its node then died mid-request, and the
+/// key would otherwise block its program for a day. Longer than any write takes
+/// (scheduling a large matchmaking session is the longest, under a minute).
+pub const IDEMPOTENCY_STALE_SECONDS: i64 = 600;
+
+/// The answer kept for an API write sent with an `Idempotency-Key`, to send again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeptAnswer {
+    pub status: u16,
+    /// The headers worth sending again (content type, location, a download's name).
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+/// What became of an earlier request with the same account and `Idempotency-Key`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IdempotencyClaim {
+    /// None (or one that expired, or a stale claim): the key is this request's now. Answer
+    /// it, then keep the answer or release the key.
+    Claimed,
+    /// The same request was answered: its answer, to send again.
+    Answered(KeptAnswer),
+    /// The same request is being answered right now, on another connection.
+    InProgress,
+    /// The key was used for another request (another method, path or body).
+    Mismatch,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
     /// The signed-in account, or `None` for the command line and the demo loader.
@@ -320,6 +353,26 @@ pub trait Store:
     async fn record_login_failure(&self, key: &str, now: i64, since: i64) -> StoreResult<i64>;
     async fn count_login_failures(&self, key: &str, since: i64) -> StoreResult<i64>;
     async fn clear_login_failures(&self, key: &str) -> StoreResult<()>;
+    /// Claims `key` for a request of `user_id` that hashes to `fingerprint` (its method,
+    /// path and body), at `now`, dropping keys older than [`IDEMPOTENCY_SECONDS`] on the way.
+    /// Two requests claiming one key at once: one gets `Claimed`, the other `InProgress`.
+    async fn claim_idempotency_key(
+        &self,
+        user_id: i64,
+        key: &str,
+        fingerprint: &str,
+        now: i64,
+    ) -> StoreResult<IdempotencyClaim>;
+    /// Keeps the answer of the request that claimed `key`.
+    async fn keep_idempotent_answer(
+        &self,
+        user_id: i64,
+        key: &str,
+        answer: &KeptAnswer,
+    ) -> StoreResult<()>;
+    /// Lets go of a claimed key whose answer is not to be kept (the server's fault, or a
+    /// busy database): the same request may then be sent again and run.
+    async fn release_idempotency_key(&self, user_id: i64, key: &str) -> StoreResult<()>;
 
     // Audit and totals.
     async fn list_audit(&self, limit: i64, offset: i64) -> StoreResult<Page<AuditEntry>>;

@@ -256,6 +256,17 @@ pub fn now() -> i64 {
     time::OffsetDateTime::now_utc().unix_timestamp()
 }
 
+/// The headers of a kept answer ([`crate::KeptAnswer`]) as stored: a JSON list of pairs.
+pub fn kept_headers_json(headers: &[(String, String)]) -> String {
+    serde_json::to_string(headers).unwrap_or_else(|_| "[]".to_owned())
+}
+
+/// The headers of a kept answer as [`kept_headers_json`] stored them.
+pub fn kept_headers(text: Option<&str>) -> Result<Vec<(String, String)>, crate::StoreError> {
+    serde_json::from_str(text.unwrap_or("[]"))
+        .map_err(|e| crate::StoreError::Corrupt(format!("kept headers: {e}")))
+}
+
 /// A record as JSON for the audit log.
 pub fn audit_json<T: serde::Serialize>(record: &T) -> Option<String> {
     serde_json::to_string(record).ok()
@@ -1241,6 +1252,7 @@ macro_rules! impl_sql_store {
                         ("DELETE FROM sessions WHERE user_id = $1", None),
                         ("DELETE FROM event_managers WHERE user_id = $1", None),
                         ("DELETE FROM api_tokens WHERE user_id = $1", None),
+                        ("DELETE FROM idempotency_keys WHERE user_id = $1", None),
                         ("UPDATE audit_log SET before_json = NULL, after_json = NULL WHERE entity = 'event_manager' AND entity_id = $1", None),
                         ("UPDATE posting_interests SET message = '' WHERE from_user_id = $1", None),
                         ("UPDATE audit_log SET before_json = NULL, after_json = NULL WHERE entity = 'user' AND entity_id = $1", None),
@@ -1484,6 +1496,81 @@ macro_rules! impl_sql_store {
 
                 async fn clear_login_failures(&self, key: &str) -> StoreResult<()> {
                     sqlx::query("DELETE FROM login_failures WHERE key = $1")
+                        .bind(key.to_owned())
+                        .execute(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(())
+                }
+
+                async fn claim_idempotency_key(&self, user_id: i64, key: &str, fingerprint: &str, now: i64) -> StoreResult<IdempotencyClaim> {
+                    let mut tx = self.begin().await?;
+                    sqlx::query("DELETE FROM idempotency_keys WHERE created_at < $1")
+                        .bind(now - $crate::IDEMPOTENCY_SECONDS)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    let inserted = sqlx::query("INSERT INTO idempotency_keys (user_id, idem_key, fingerprint, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (user_id, idem_key) DO NOTHING")
+                        .bind(user_id)
+                        .bind(key.to_owned())
+                        .bind(fingerprint.to_owned())
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .rows_affected();
+                    let claim = if inserted == 1 {
+                        IdempotencyClaim::Claimed
+                    } else {
+                        let (kept, created_at, status, headers, body): (String, i64, Option<i32>, Option<String>, Option<Vec<u8>>) =
+                            sqlx::query_as("SELECT fingerprint, created_at, status, headers, body FROM idempotency_keys WHERE user_id = $1 AND idem_key = $2")
+                                .bind(user_id)
+                                .bind(key.to_owned())
+                                .fetch_one(&mut *tx)
+                                .await
+                                .map_err(map_err)?;
+                        match status {
+                            _ if kept != fingerprint => IdempotencyClaim::Mismatch,
+                            Some(status) => IdempotencyClaim::Answered(KeptAnswer {
+                                status: u16::try_from(status).map_err(|e| StoreError::Corrupt(format!("idempotent status {status}: {e}")))?,
+                                headers: $crate::sql::kept_headers(headers.as_deref())?,
+                                body: body.unwrap_or_default(),
+                            }),
+                            None if created_at < now - $crate::IDEMPOTENCY_STALE_SECONDS => {
+                                // Its node died mid-request: the key is this request's.
+                                sqlx::query("UPDATE idempotency_keys SET created_at = $3 WHERE user_id = $1 AND idem_key = $2")
+                                    .bind(user_id)
+                                    .bind(key.to_owned())
+                                    .bind(now)
+                                    .execute(&mut *tx)
+                                    .await
+                                    .map_err(map_err)?;
+                                IdempotencyClaim::Claimed
+                            }
+                            None => IdempotencyClaim::InProgress,
+                        }
+                    };
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(claim)
+                }
+
+                async fn keep_idempotent_answer(&self, user_id: i64, key: &str, answer: &KeptAnswer) -> StoreResult<()> {
+                    let headers = $crate::sql::kept_headers_json(&answer.headers);
+                    sqlx::query("UPDATE idempotency_keys SET status = $3, headers = $4, body = $5 WHERE user_id = $1 AND idem_key = $2")
+                        .bind(user_id)
+                        .bind(key.to_owned())
+                        .bind(i32::from(answer.status))
+                        .bind(headers)
+                        .bind(answer.body.clone())
+                        .execute(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(())
+                }
+
+                async fn release_idempotency_key(&self, user_id: i64, key: &str) -> StoreResult<()> {
+                    sqlx::query("DELETE FROM idempotency_keys WHERE user_id = $1 AND idem_key = $2 AND status IS NULL")
+                        .bind(user_id)
                         .bind(key.to_owned())
                         .execute(&self.pool)
                         .await

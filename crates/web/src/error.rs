@@ -123,7 +123,9 @@ impl WebError {
 /// What [`render_errors`] needs to write the body, carried in the response's extensions.
 #[derive(Debug, Clone)]
 pub struct ErrorInfo {
-    pub code: &'static str,
+    /// Borrowed when a handler failed; owned when an answer kept for an `Idempotency-Key`
+    /// is sent again ([`crate::idempotency`]), so that it is said in the retry's language.
+    pub code: std::borrow::Cow<'static, str>,
     pub fields: Vec<FieldError>,
     pub retry_after: Option<i64>,
 }
@@ -140,7 +142,7 @@ impl IntoResponse for WebError {
             _ => None,
         };
         let info = ErrorInfo {
-            code: self.code(),
+            code: self.code().into(),
             fields: match self {
                 WebError::Invalid(ref f) => f.clone(),
                 _ => Vec::new(),
@@ -187,8 +189,8 @@ pub fn field_message(locale: Locale, e: &FieldError) -> String {
 /// The headline message for an error in `locale`.
 pub fn error_message(locale: Locale, info: &ErrorInfo) -> String {
     match info.retry_after {
-        Some(s) => locale.t_args(info.code, &[("minutes", FluentValue::from((s + 59) / 60))]),
-        None => locale.t(info.code),
+        Some(s) => locale.t_args(&info.code, &[("minutes", FluentValue::from((s + 59) / 60))]),
+        None => locale.t(&info.code),
     }
 }
 
@@ -223,7 +225,10 @@ pub fn api_locale(req: &Request) -> Locale {
 /// The response of `handling`, or, should it panic (a bug), an internal error: logged with
 /// what the panic said, shown as the localised error page or JSON like any other, where
 /// the connection would otherwise be dropped without an answer.
-async fn caught(path: &str, handling: impl std::future::Future<Output = Response>) -> Response {
+pub(crate) async fn caught(
+    path: &str,
+    handling: impl std::future::Future<Output = Response>,
+) -> Response {
     use futures_util::FutureExt;
     match std::panic::AssertUnwindSafe(handling).catch_unwind().await {
         Ok(response) => response,
@@ -252,7 +257,7 @@ pub async fn render_errors(req: Request, next: Next) -> Response {
     let message = error_message(locale, &info);
     let mut out = if is_api {
         Json(ApiError {
-            code: info.code.to_owned(),
+            code: info.code.to_string(),
             message,
             fields: info
                 .fields
@@ -275,11 +280,17 @@ pub async fn render_errors(req: Request, next: Next) -> Response {
         .into_response()
     };
     *out.status_mut() = status;
-    if let Some(v) = headers.get(header::RETRY_AFTER) {
-        out.headers_mut().insert(header::RETRY_AFTER, v.clone());
+    for name in [header::RETRY_AFTER, REPLAYED.clone()] {
+        if let Some(v) = headers.get(&name) {
+            out.headers_mut().insert(name, v.clone());
+        }
     }
     out
 }
+
+/// The mark of a refusal sent again for an `Idempotency-Key`, kept on the rendered error.
+static REPLAYED: header::HeaderName =
+    header::HeaderName::from_static(crate::idempotency::REPLAYED_HEADER);
 
 #[cfg(test)]
 mod tests {

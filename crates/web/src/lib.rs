@@ -11,6 +11,7 @@ pub mod auth;
 pub mod documents;
 pub mod error;
 pub mod i18n;
+pub mod idempotency;
 pub mod mail;
 pub mod metrics;
 pub mod nul;
@@ -105,7 +106,8 @@ pub fn router(state: AppState) -> Router {
             .nest(&format!("/{}", locale.code()), views::router())
             .route(&format!("/{}/", locale.code()), get(views::home));
     }
-    app.layer(from_fn(auth::csrf_guard))
+    app.layer(from_fn_with_state(state.clone(), idempotency::replay))
+        .layer(from_fn(auth::csrf_guard))
         .layer(from_fn(nul::refuse_nul))
         .layer(from_fn_with_state(state.clone(), auth::load_session))
         .layer(from_fn(error::render_errors))

@@ -3,7 +3,7 @@
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use crate::kit::{self, SECRETARIAT};
+use crate::kit::{self, REP, SECRETARIAT};
 
 #[tokio::test]
 async fn the_openapi_document_describes_every_route() {
@@ -322,4 +322,143 @@ async fn signing_in_through_the_api_sets_the_mail_language_when_asked() {
     // Left out, it stays.
     assert_eq!(sign_in(None).await.unwrap().status(), StatusCode::OK);
     assert_eq!(stored().await.as_deref(), Some("zh-Hans"));
+}
+
+/// A program that lost the answer to a write sends it again with the same
+/// `Idempotency-Key` and gets the first answer back, marked as sent again: one
+/// registration, the same link, where the write alone would be refused as a second one.
+/// A refusal is kept too and said again in the retry's language; the key sent with
+/// another body is refused and changes nothing; a key needs an account and a sound form;
+/// reads ignore it.
+#[tokio::test]
+async fn a_write_sent_again_with_its_idempotency_key_is_done_once() {
+    let app = kit::demo_app().await;
+    let rep = app.store.find_user_by_email(REP).await.unwrap().unwrap();
+    let seminar = app.store.managed_events(rep.id).await.unwrap()[0];
+    let token = baylink_web::auth::random_token();
+    app.store
+        .create_api_token(
+            &baylink_store::Actor::cli(),
+            rep.id,
+            "報名程式",
+            &baylink_web::auth::token_hash(&token),
+            None,
+            false,
+        )
+        .await
+        .unwrap();
+    let program = reqwest::Client::new();
+    let path = format!("/api/v1/events/{seminar}/registrations");
+    let send = |key: &str, body: &Value, lang: &str| {
+        program
+            .post(app.url(&path))
+            .header("authorization", format!("Bearer {token}"))
+            .header("idempotency-key", key)
+            .header("accept-language", lang)
+            .json(body)
+            .send()
+    };
+    let guest = json!({"name": "陳大文", "email": "chan.taiman@example.hk", "consent": true});
+    let first = send("4f1c9a2e-1", &guest, "zh-Hant").await.unwrap();
+    assert_eq!(first.status(), StatusCode::CREATED);
+    assert!(first.headers().get("idempotent-replayed").is_none());
+    let first: Value = first.json().await.unwrap();
+    assert!(
+        first["manage_url"]
+            .as_str()
+            .unwrap()
+            .starts_with("/zh-Hant/registrations/")
+    );
+    let again = send("\"4f1c9a2e-1\"", &guest, "zh-Hant").await.unwrap();
+    assert_eq!(again.status(), StatusCode::CREATED);
+    assert_eq!(again.headers()["idempotent-replayed"], "true");
+    assert_eq!(again.headers()["content-type"], "application/json");
+    assert_eq!(again.json::<Value>().await.unwrap(), first);
+    let held = |email: &'static str| {
+        let store = app.store.clone();
+        async move { store.registrations_by_address(email).await.unwrap().len() }
+    };
+    assert_eq!(held("chan.taiman@example.hk").await, 1);
+    // Sent again without the key, the same write is a second registration, refused.
+    let r = program
+        .post(app.url(&path))
+        .header("authorization", format!("Bearer {token}"))
+        .json(&guest)
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_client_error(), "{}", r.status());
+    assert_eq!(held("chan.taiman@example.hk").await, 1);
+
+    // The key with another body: refused, nothing done.
+    let other = json!({"name": "李小梅", "email": "lee.siumui@example.hk", "consent": true});
+    let r = send("4f1c9a2e-1", &other, "en").await.unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(
+        body["fields"][0]["code"], "err-idempotency-mismatch",
+        "{body}"
+    );
+    assert!(
+        body["fields"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("different request")
+    );
+    assert_eq!(held("lee.siumui@example.hk").await, 0);
+
+    // A refusal is kept, and said again in the retry's language.
+    let wrong = json!({"name": "", "email": "not an address", "consent": true});
+    let r = send("4f1c9a2e-2", &wrong, "en").await.unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let refused: Value = r.json().await.unwrap();
+    assert_eq!(refused["message"], "Some fields need correcting.");
+    let r = send("4f1c9a2e-2", &wrong, "zh-Hant").await.unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.headers()["idempotent-replayed"], "true");
+    let again: Value = r.json().await.unwrap();
+    assert_eq!(again["message"], "部分欄位需要更正。");
+    let codes = |v: &Value| -> Vec<(String, String)> {
+        v["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| (f["field"].to_string(), f["code"].to_string()))
+            .collect()
+    };
+    assert!(!codes(&refused).is_empty());
+    assert_eq!(codes(&again), codes(&refused));
+
+    // No account to keep it under, or a key out of form: refused before anything is done.
+    let r = reqwest::Client::new()
+        .post(app.url(&path))
+        .header("idempotency-key", "4f1c9a2e-3")
+        .json(&other)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(
+        r.json::<Value>().await.unwrap()["code"],
+        "err-idempotency-anonymous"
+    );
+    let r = send("two words", &other, "zh-Hans").await.unwrap();
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(body["code"], "err-idempotency-key");
+    assert!(
+        body["message"].as_str().unwrap().contains("ASCII 字符"),
+        "{body}"
+    );
+    assert_eq!(held("lee.siumui@example.hk").await, 0);
+    // A read with a key is a read.
+    let r = program
+        .get(app.url("/api/v1/me"))
+        .header("authorization", format!("Bearer {token}"))
+        .header("idempotency-key", "4f1c9a2e-1")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(r.headers().get("idempotent-replayed").is_none());
 }

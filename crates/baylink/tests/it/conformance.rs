@@ -682,6 +682,138 @@ async fn api_tokens_on_postgres() {
     api_tokens(db.open().await).await;
 }
 
+/// Idempotency keys on both backends: the first request claims its key, the same one
+/// meanwhile is told it is in progress, another request under the key is a mismatch; the
+/// kept answer comes back whole; a key let go, stale or a day old is claimed afresh; keys
+/// are each account's; two claims at once give one claim; an erasure drops them.
+async fn idempotency_keys(store: Arc<dyn Store>) {
+    let s = store.as_ref();
+    let me = Actor::cli();
+    let mut users = Vec::new();
+    for email in ["scanner@hkitf.example", "script@hkitf.example"] {
+        let u = UserInput {
+            email: email.into(),
+            display_name: "程式".into(),
+            role: "participant".into(),
+            side_id: None,
+            org_id: None,
+        }
+        .validate()
+        .unwrap();
+        users.push(s.create_user(&me, &u, "x").await.unwrap());
+    }
+    let (a, b) = (users[0].id, users[1].id);
+    let t0 = 1_800_000_000;
+    let claim = |user: i64, key: &'static str, print: &'static str, now: i64| async move {
+        s.claim_idempotency_key(user, key, print, now)
+            .await
+            .unwrap()
+    };
+    assert_eq!(
+        claim(a, "k1", "POST /x {1}", t0).await,
+        IdempotencyClaim::Claimed
+    );
+    assert_eq!(
+        claim(a, "k1", "POST /x {1}", t0 + 1).await,
+        IdempotencyClaim::InProgress
+    );
+    assert_eq!(
+        claim(a, "k1", "POST /x {2}", t0 + 1).await,
+        IdempotencyClaim::Mismatch
+    );
+    // Another account's key of the same name is its own.
+    assert_eq!(
+        claim(b, "k1", "POST /y", t0 + 1).await,
+        IdempotencyClaim::Claimed
+    );
+    let answer = KeptAnswer {
+        status: 201,
+        headers: vec![("content-type".into(), "application/json".into())],
+        body: "{\"manage_url\":\"/zh-Hant/registrations/abc\"}"
+            .as_bytes()
+            .to_vec(),
+    };
+    s.keep_idempotent_answer(a, "k1", &answer).await.unwrap();
+    assert_eq!(
+        claim(a, "k1", "POST /x {1}", t0 + 2).await,
+        IdempotencyClaim::Answered(answer.clone())
+    );
+    assert_eq!(
+        claim(a, "k1", "POST /x {2}", t0 + 2).await,
+        IdempotencyClaim::Mismatch
+    );
+    // Letting go of an answered key keeps it; of one in progress frees it.
+    s.release_idempotency_key(a, "k1").await.unwrap();
+    assert!(matches!(
+        claim(a, "k1", "POST /x {1}", t0 + 3).await,
+        IdempotencyClaim::Answered(_)
+    ));
+    s.release_idempotency_key(b, "k1").await.unwrap();
+    assert_eq!(
+        claim(b, "k1", "POST /y {other}", t0 + 3).await,
+        IdempotencyClaim::Claimed
+    );
+    // A claim whose node died is taken over once stale, not before.
+    assert_eq!(
+        claim(a, "k2", "PUT /z", t0).await,
+        IdempotencyClaim::Claimed
+    );
+    assert_eq!(
+        claim(a, "k2", "PUT /z", t0 + IDEMPOTENCY_STALE_SECONDS - 1).await,
+        IdempotencyClaim::InProgress
+    );
+    assert_eq!(
+        claim(a, "k2", "PUT /z", t0 + IDEMPOTENCY_STALE_SECONDS + 1).await,
+        IdempotencyClaim::Claimed
+    );
+    // A day on, the kept answer is gone and the key is free for anything.
+    assert_eq!(
+        claim(a, "k1", "POST /x {2}", t0 + IDEMPOTENCY_SECONDS + 3).await,
+        IdempotencyClaim::Claimed
+    );
+    // Two claims at once: exactly one holds the key.
+    let t1 = t0 + 2 * IDEMPOTENCY_SECONDS;
+    let tasks: Vec<_> = (0..8)
+        .map(|_| {
+            let store = store.clone();
+            tokio::spawn(async move {
+                store
+                    .claim_idempotency_key(a, "k3", "POST /race", t1)
+                    .await
+                    .unwrap()
+            })
+        })
+        .collect();
+    let mut claimed = 0;
+    for t in tasks {
+        match t.await.unwrap() {
+            IdempotencyClaim::Claimed => claimed += 1,
+            other => assert_eq!(other, IdempotencyClaim::InProgress),
+        }
+    }
+    assert_eq!(claimed, 1);
+    // The account erased: its keys and answers go.
+    s.keep_idempotent_answer(a, "k3", &answer).await.unwrap();
+    s.erase_user(&me, a).await.unwrap();
+    assert_eq!(
+        claim(a, "k3", "POST /other", t1 + 1).await,
+        IdempotencyClaim::Claimed
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn idempotency_keys_on_sqlite() {
+    let db = TestDb::sqlite();
+    idempotency_keys(db.open().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn idempotency_keys_on_postgres() {
+    let db = TestDb::postgres().await;
+    idempotency_keys(db.open().await).await;
+}
+
 /// Lists of names come in the order each reader expects (pinyin, strokes, A–Z by the
 /// English name), paged in the database; a rename re-keys the name; a database whose keys
 /// are missing or were made by other collation data is re-keyed when it opens.

@@ -38,7 +38,7 @@ use crate::error::WebError;
         rp::get_report,
     ),
     components(schemas(crate::error::ApiError, crate::error::ApiFieldError)),
-    modifiers(&ErrorResponses, &Tokens),
+    modifiers(&ErrorResponses, &Tokens, &IdempotencyKeys),
     tags(
         (name = "directory", description = "Organisations, people and positions"),
         (name = "alliance", description = "Sides, history, designations and memberships"),
@@ -60,6 +60,53 @@ pub struct ApiDoc;
 /// 403, no such record 404, invalid 422, busy 503, a bug 500) are documented once here
 /// rather than on each.
 struct ErrorResponses;
+
+/// Gives every write (not `POST /api/v1/session`, which has no account yet) the optional
+/// `Idempotency-Key` header of [`crate::idempotency`].
+struct IdempotencyKeys;
+
+impl utoipa::Modify for IdempotencyKeys {
+    fn modify(&self, doc: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::path::{ParameterBuilder, ParameterIn};
+        use utoipa::openapi::{ObjectBuilder, Required, Type};
+        let key = ParameterBuilder::new()
+            .name("Idempotency-Key")
+            .parameter_in(ParameterIn::Header)
+            .required(Required::False)
+            .description(Some(
+                "One per write, e.g. a UUID (1–255 visible ASCII characters; signed-in callers \
+                 only). The same write sent again with it within a day is not done twice: \
+                 the first answer comes back, marked `Idempotent-Replayed: true`. The key \
+                 with another write: 422 `err-idempotency-mismatch`; while the first is \
+                 still answered: 409 `err-idempotency-in-progress`.",
+            ))
+            .schema(Some(
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .min_length(Some(1))
+                    .max_length(Some(255))
+                    .pattern(Some("^[!-~]+$")),
+            ))
+            .build();
+        for (path, item) in doc.paths.paths.iter_mut() {
+            if path == "/api/v1/session" {
+                continue;
+            }
+            let writes = [
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.patch,
+            ];
+            for operation in writes.into_iter().flatten() {
+                operation
+                    .parameters
+                    .get_or_insert_with(Vec::new)
+                    .push(key.clone().into());
+            }
+        }
+    }
+}
 
 /// Says how a program signs in: an API token of an account (`/{lang}/account/tokens`) as
 /// a bearer, acting with that account's rights and without the CSRF token a browser's
