@@ -616,6 +616,20 @@ pub async fn load(
             .validate(Script::Hant)
             .map_err(bad)?;
             store.add_question(actor, ev.id, &d).await?;
+        } else {
+            // The closed exchange asks for a travel document only of those it admits, once
+            // their seat is confirmed, and keeps it until the day is over.
+            let d = QuestionInput {
+                kind: "text".into(),
+                label: "旅行證件號碼（入境及會場登記用）".into(),
+                required: true,
+                retention_days: Some(0),
+                after_confirmation: true,
+                ..Default::default()
+            }
+            .validate(Script::Hant)
+            .map_err(bad)?;
+            store.add_question(actor, ev.id, &d).await?;
         }
     }
     open_matchmaking(store, actor, orgs).await?;

@@ -62,6 +62,12 @@ pub struct RegistrationQuestion {
     pub shown_if_question: Option<i64>,
     /// One of that question's options as written, or `yes` / `no`.
     pub shown_if_answer: String,
+    /// Asked only once the registration's seat is confirmed (approved, or given a place
+    /// from the waiting list), on the holder's page, not on the registration form: a
+    /// travel document's number from those who will go on the visit, not from everyone
+    /// who applied.
+    #[serde(default)]
+    pub after_confirmation: bool,
 }
 
 impl RegistrationQuestion {
@@ -73,6 +79,12 @@ impl RegistrationQuestion {
     /// The field a form names this question's answer by, and its errors are reported on.
     pub fn field(&self) -> String {
         format!("q{}", self.id)
+    }
+
+    /// Whether it is asked of a registration whose seat is (`confirmed`) or is not yet
+    /// confirmed: those asked after confirmation only of the first.
+    pub fn asked_of(&self, confirmed: bool) -> bool {
+        !self.after_confirmation || confirmed
     }
 
     /// Whether it is asked, given the answers an earlier question has (`answer_of`): always,
@@ -119,6 +131,9 @@ pub struct QuestionInput {
     /// with `shown_if_answer` (an option, in any script, or `yes` / `no`).
     pub shown_if_question: Option<i64>,
     pub shown_if_answer: Option<String>,
+    /// Asked only once the seat is confirmed, on the holder's page
+    /// ([`RegistrationQuestion::after_confirmation`]).
+    pub after_confirmation: bool,
 }
 
 /// A checked question.
@@ -133,6 +148,7 @@ pub struct QuestionDraft {
     /// The question it depends on and the answer as given, checked against the event's
     /// questions by the store ([`resolve_condition`]).
     pub shown_if: Option<(i64, String)>,
+    pub after_confirmation: bool,
 }
 
 impl QuestionInput {
@@ -189,6 +205,7 @@ impl QuestionInput {
                 required: self.required,
                 retention_days: self.retention_days,
                 shown_if,
+                after_confirmation: self.after_confirmation,
             }),
             _ => Err(StoreError::Invalid(errors)),
         }
@@ -222,15 +239,40 @@ pub fn any_answered(answers: &[AnswerInput]) -> bool {
         .any(|a| a.values.iter().any(|v| !v.trim().is_empty()))
 }
 
+/// Whether anything is answered among `answers` to the questions asked after confirmation:
+/// what makes the holder answer every required one of them, once they answer any (a
+/// correction of one's name, or staff's on request, need not answer them).
+pub fn any_answered_after_confirmation(
+    questions: &[RegistrationQuestion],
+    answers: &[AnswerInput],
+) -> bool {
+    answers.iter().any(|a| {
+        a.values.iter().any(|v| !v.trim().is_empty())
+            && questions
+                .iter()
+                .any(|q| q.id == a.question_id && q.after_confirmation)
+    })
+}
+
+/// The questions asked of a registration whose seat is (`confirmed`) or is not yet
+/// confirmed, in their order.
+pub fn asked_of(questions: &[RegistrationQuestion], confirmed: bool) -> Vec<RegistrationQuestion> {
+    questions
+        .iter()
+        .filter(|q| q.asked_of(confirmed))
+        .cloned()
+        .collect()
+}
+
 /// Checks `answers` against an event's `questions`: what to store, one per question
 /// answered, or every error, each on the question's field (`q12`). An option may be
 /// given in any script or case (an API client may send it as its reader saw it) and is
-/// kept as the organiser wrote it. With `enforce_required`, a required question left
-/// unanswered is an error.
+/// kept as the organiser wrote it. A required question left unanswered is an error where
+/// `enforce_required` says so for it.
 pub fn check_answers(
     questions: &[RegistrationQuestion],
     answers: &[AnswerInput],
-    enforce_required: bool,
+    enforce_required: &dyn Fn(&RegistrationQuestion) -> bool,
 ) -> StoreResult<Vec<(i64, String)>> {
     let mut errors = Vec::new();
     let mut kept = Vec::new();
@@ -304,7 +346,7 @@ pub fn check_answers(
         };
         match answer {
             Ok(Some(a)) => kept.push((q.id, a)),
-            Ok(None) if q.required && enforce_required && values.is_empty() => {
+            Ok(None) if q.required && enforce_required(q) && values.is_empty() => {
                 errors.push(FieldError::new(&field, "err-required"))
             }
             Ok(None) => {}
@@ -336,10 +378,14 @@ pub fn required_unanswered(questions: &[RegistrationQuestion], answers: &[Answer
 /// answer `shown_if` of another of the event's `questions` (in their order): an earlier
 /// one with options, and an answer it can have. Returns the question and the answer as
 /// it is stored (an option as the organiser wrote it, whatever script it came in).
+///
+/// A question on the registration form (`after_confirmation` false) may not wait on one
+/// asked only after confirmation, which the form does not ask.
 pub fn resolve_condition(
     questions: &[RegistrationQuestion],
     this: Option<i64>,
     shown_if: Option<&(i64, String)>,
+    after_confirmation: bool,
 ) -> StoreResult<Option<(i64, String)>> {
     let Some((on, answer)) = shown_if else {
         return Ok(None);
@@ -354,6 +400,12 @@ pub fn resolve_condition(
     let Some(q) = earlier.into_iter().find(|q| q.id == *on) else {
         return Err(StoreError::invalid("shown_if", "err-condition-question"));
     };
+    if q.after_confirmation && !after_confirmation {
+        return Err(StoreError::invalid(
+            "shown_if",
+            "err-condition-after-confirmation",
+        ));
+    }
     let stored = match q.kind {
         QuestionKind::Text => None,
         QuestionKind::YesNo => matches!(answer.as_str(), "yes" | "no").then(|| answer.clone()),
@@ -403,6 +455,7 @@ mod tests {
             retention_days: None,
             shown_if_question: None,
             shown_if_answer: String::new(),
+            after_confirmation: false,
         }
     }
 
@@ -503,7 +556,7 @@ mod tests {
                 answer(3, &["参访", "午餐"]),
                 answer(4, &["no"]),
             ],
-            true,
+            &|_| true,
         )
         .unwrap();
         assert_eq!(
@@ -525,7 +578,7 @@ mod tests {
                 answer(3, &["午餐", "宵夜"]),
                 answer(9, &["x"]),
             ],
-            true,
+            &|_| true,
         )
         .unwrap_err();
         assert_eq!(
@@ -538,11 +591,11 @@ mod tests {
             ]
         );
         // A representative entering a colleague need not answer.
-        assert_eq!(check_answers(&qs, &[], false).unwrap(), []);
-        assert!(check_answers(&qs, &[answer(4, &["maybe"])], false).is_err());
+        assert_eq!(check_answers(&qs, &[], &|_| false).unwrap(), []);
+        assert!(check_answers(&qs, &[answer(4, &["maybe"])], &|_| false).is_err());
         let long = "字".repeat(MAX_ANSWER + 1);
         assert_eq!(
-            codes(check_answers(&qs, &[answer(1, &[&long])], false).unwrap_err()),
+            codes(check_answers(&qs, &[answer(1, &[&long])], &|_| false).unwrap_err()),
             [("q1".into(), "err-too-long".into())]
         );
     }
@@ -565,17 +618,17 @@ mod tests {
         let kept = check_answers(
             &qs,
             &[answer(1, &["午餐"]), answer(2, &["H01234567"])],
-            true,
+            &|_| true,
         )
         .unwrap();
         assert_eq!(kept, [(1, "午餐".to_owned())]);
         // The visit: the document is required, and checked.
-        let err = check_answers(&qs, &[answer(1, &["前海参访"])], true).unwrap_err();
+        let err = check_answers(&qs, &[answer(1, &["前海参访"])], &|_| true).unwrap_err();
         assert_eq!(codes(err), [("q2".to_owned(), "err-required".to_owned())]);
         let kept = check_answers(
             &qs,
             &[answer(1, &["前海参访", "午餐"]), answer(2, &["H01234567"])],
-            true,
+            &|_| true,
         )
         .unwrap();
         assert_eq!(
@@ -615,45 +668,71 @@ mod tests {
         let dinner = question(3, QuestionKind::YesNo, "", false);
         let qs = [join, note, dinner];
         let on = |q: i64, a: &str| Some((q, a.to_owned()));
-        assert_eq!(resolve_condition(&qs, None, None).unwrap(), None);
+        assert_eq!(resolve_condition(&qs, None, None, false).unwrap(), None);
         assert_eq!(
-            resolve_condition(&qs, None, on(1, "前海参访").as_ref()).unwrap(),
+            resolve_condition(&qs, None, on(1, "前海参访").as_ref(), false).unwrap(),
             on(1, "前海參訪")
         );
         assert_eq!(
-            resolve_condition(&qs, Some(2), on(1, "午餐").as_ref()).unwrap(),
+            resolve_condition(&qs, Some(2), on(1, "午餐").as_ref(), false).unwrap(),
             on(1, "午餐")
         );
         assert_eq!(
-            resolve_condition(&qs, None, on(3, "no").as_ref()).unwrap(),
+            resolve_condition(&qs, None, on(3, "no").as_ref(), false).unwrap(),
             on(3, "no")
         );
         let code = |r: StoreResult<Option<(i64, String)>>| codes(r.unwrap_err())[0].1.clone();
         // A text has no answers to wait for; a later question is not asked first; an
         // answer a question cannot have never comes.
         assert_eq!(
-            code(resolve_condition(&qs, None, on(2, "x").as_ref())),
+            code(resolve_condition(&qs, None, on(2, "x").as_ref(), false)),
             "err-condition-question"
         );
         assert_eq!(
-            code(resolve_condition(&qs, Some(1), on(3, "yes").as_ref())),
+            code(resolve_condition(
+                &qs,
+                Some(1),
+                on(3, "yes").as_ref(),
+                false
+            )),
             "err-condition-question"
         );
         assert_eq!(
-            code(resolve_condition(&qs, Some(1), on(1, "午餐").as_ref())),
+            code(resolve_condition(
+                &qs,
+                Some(1),
+                on(1, "午餐").as_ref(),
+                false
+            )),
             "err-condition-question"
         );
         assert_eq!(
-            code(resolve_condition(&qs, None, on(1, "晚宴").as_ref())),
+            code(resolve_condition(&qs, None, on(1, "晚宴").as_ref(), false)),
             "err-unknown-choice"
         );
         assert_eq!(
-            code(resolve_condition(&qs, None, on(3, "maybe").as_ref())),
+            code(resolve_condition(&qs, None, on(3, "maybe").as_ref(), false)),
             "err-unknown-choice"
         );
         assert_eq!(
-            code(resolve_condition(&qs, None, on(99, "yes").as_ref())),
+            code(resolve_condition(&qs, None, on(99, "yes").as_ref(), false)),
             "err-condition-question"
         );
+        // Asked after confirmation: it may wait on a question of the form, but no question
+        // of the form may wait on it, since the form does not ask it.
+        let mut later = qs.clone();
+        later[0].after_confirmation = true;
+        assert_eq!(
+            code(resolve_condition(
+                &later,
+                None,
+                on(1, "午餐").as_ref(),
+                false
+            )),
+            "err-condition-after-confirmation"
+        );
+        assert!(resolve_condition(&later, None, on(1, "午餐").as_ref(), true).is_ok());
+        assert!(resolve_condition(&qs, None, on(1, "午餐").as_ref(), true).is_ok());
+        assert!(later[0].asked_of(true) && !later[0].asked_of(false) && qs[0].asked_of(false));
     }
 }

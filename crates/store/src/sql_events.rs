@@ -27,10 +27,10 @@ pub const SESSION_SELECT: &str = "SELECT s.id, s.event_id, s.kind, s.title, s.ti
 pub const ROLE_SELECT: &str = "SELECT r.id, r.event_id, r.org_id, r.role, r.sort_order, o.name AS org_name, o.name_script AS org_name_script, o.name_en AS org_name_en FROM event_roles r JOIN organisations o ON o.id = r.org_id";
 pub const SPEAKER_SELECT: &str = "SELECT a.id, a.item_id AS parent_id, a.person_id, a.title, a.title_script, a.sort_order, p.name AS person_name, p.name_script AS person_name_script, p.name_en AS person_name_en FROM item_speakers a JOIN people p ON p.id = a.person_id";
 pub const GUEST_SELECT: &str = "SELECT a.id, a.event_id AS parent_id, a.person_id, a.title, a.title_script, a.sort_order, p.name AS person_name, p.name_script AS person_name_script, p.name_en AS person_name_en FROM event_guests a JOIN people p ON p.id = a.person_id";
-pub const QUESTION_COLS: &str = "id, event_id, kind, label, label_script, options, required, sort_order, retention_days, shown_if_question, shown_if_answer";
+pub const QUESTION_COLS: &str = "id, event_id, kind, label, label_script, options, required, sort_order, retention_days, shown_if_question, shown_if_answer, after_confirmation";
 /// An event's managers with their accounts' names and addresses ([`crate::EventManager`]).
 pub const MANAGER_SELECT: &str = "SELECT m.event_id, m.user_id, u.display_name, u.email, m.added_at FROM event_managers m JOIN users u ON u.id = m.user_id";
-pub const QUESTION_SELECT: &str = "SELECT id, event_id, kind, label, label_script, options, required, sort_order, retention_days, shown_if_question, shown_if_answer FROM registration_questions";
+pub const QUESTION_SELECT: &str = "SELECT id, event_id, kind, label, label_script, options, required, sort_order, retention_days, shown_if_question, shown_if_answer, after_confirmation FROM registration_questions";
 pub const INVITATION_COLS: &str = "id, event_id, email, name, name_script, token, locale, expires_at, used_at, registration_id, created_at";
 pub const OUTBOX_COLS: &str = "id, to_addr, kind, registration_id, invitation_id, meeting_request_id, interest_id, posting_id, locale, subject, body, created_at, attempts, next_attempt_at, sent_at, last_error";
 
@@ -467,9 +467,10 @@ macro_rules! impl_sql_events {
                     Self::require_fields(&required, d)?;
                     // A representative entering a colleague need not answer for them, but
                     // answering anything for them answers the required questions too.
-                    let questions = Self::questions_in(tx, event_id).await?;
+                    // Those asked only once the seat is confirmed are not the form's.
+                    let questions = questions::asked_of(&Self::questions_in(tx, event_id).await?, false);
                     let enforce = d.registered_by.is_none() || questions::any_answered(&d.answers);
-                    let answers = questions::check_answers(&questions, &d.answers, enforce)?;
+                    let answers = questions::check_answers(&questions, &d.answers, &|_| enforce)?;
                     let dup = sqlx::query("SELECT 1 FROM registrations WHERE event_id = $1 AND email = $2")
                         .bind(event_id)
                         .bind(d.email.clone())
@@ -903,10 +904,10 @@ macro_rules! impl_sql_events {
                         return Err(StoreError::Conflict("err-too-many-questions"));
                     }
                     let sort_order = existing.iter().map(|q| q.sort_order).max().unwrap_or(0) + 1;
-                    let shown_if = questions::resolve_condition(&existing, None, q.shown_if.as_ref())?;
+                    let shown_if = questions::resolve_condition(&existing, None, q.shown_if.as_ref(), q.after_confirmation)?;
                     let (on, answer) = shown_if.unzip();
                     let q = sqlx::query_as::<_, RegistrationQuestion>(AssertSqlSafe(format!(
-                        "INSERT INTO registration_questions (event_id, kind, label, label_script, options, required, sort_order, retention_days, shown_if_question, shown_if_answer) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING {QUESTION_COLS}")))
+                        "INSERT INTO registration_questions (event_id, kind, label, label_script, options, required, sort_order, retention_days, shown_if_question, shown_if_answer, after_confirmation) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING {QUESTION_COLS}")))
                         .bind(event_id)
                         .bind(q.kind.code())
                         .bind(q.label.clone())
@@ -917,6 +918,7 @@ macro_rules! impl_sql_events {
                         .bind(q.retention_days)
                         .bind(on)
                         .bind(answer.unwrap_or_default())
+                        .bind(q.after_confirmation)
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(map_err)?;
@@ -938,7 +940,12 @@ macro_rules! impl_sql_events {
                     if q.kind != before.kind {
                         return Err(StoreError::invalid("kind", "err-question-kind-fixed"));
                     }
-                    let shown_if = questions::resolve_condition(&all, Some(question_id), q.shown_if.as_ref())?;
+                    let shown_if = questions::resolve_condition(&all, Some(question_id), q.shown_if.as_ref(), q.after_confirmation)?;
+                    // A question of the form waiting on this one would wait on what the form
+                    // no longer asks.
+                    if q.after_confirmation && all.iter().any(|d| d.shown_if_question == Some(question_id) && !d.after_confirmation) {
+                        return Err(StoreError::invalid("after_confirmation", "err-condition-after-confirmation"));
+                    }
                     // An option another question waits for stays, as one chosen does.
                     let kept: Vec<&str> = q.options.lines().collect();
                     if matches!(q.kind, QuestionKind::Choice | QuestionKind::Choices)
@@ -963,7 +970,7 @@ macro_rules! impl_sql_events {
                         }
                     }
                     let after = sqlx::query_as::<_, RegistrationQuestion>(AssertSqlSafe(format!(
-                        "UPDATE registration_questions SET label = $2, label_script = $3, options = $4, required = $5, retention_days = $6, shown_if_question = $7, shown_if_answer = $8 WHERE id = $1 RETURNING {QUESTION_COLS}")))
+                        "UPDATE registration_questions SET label = $2, label_script = $3, options = $4, required = $5, retention_days = $6, shown_if_question = $7, shown_if_answer = $8, after_confirmation = $9 WHERE id = $1 RETURNING {QUESTION_COLS}")))
                         .bind(question_id)
                         .bind(q.label.clone())
                         .bind(q.label_script.clone())
@@ -972,6 +979,7 @@ macro_rules! impl_sql_events {
                         .bind(q.retention_days)
                         .bind(on)
                         .bind(answer.unwrap_or_default())
+                        .bind(q.after_confirmation)
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(map_err)?;
@@ -1289,7 +1297,9 @@ macro_rules! impl_sql_events {
                     // The questions answered are replaced, the others' answers kept; the
                     // required ones must then be answered, but for a colleague entered by
                     // a representative only once anything is answered for them.
-                    let questions = Self::questions_in(&mut tx, before.event_id).await?;
+                    // Those asked after confirmation: once the seat is confirmed, and their
+                    // required ones once any of them is answered.
+                    let questions = questions::asked_of(&Self::questions_in(&mut tx, before.event_id).await?, before.status == RegStatus::Confirmed);
                     let mut answers: Vec<AnswerInput> = Self::answers_in(&mut tx, id).await?
                         .into_iter()
                         .filter(|a| !d.answers.iter().any(|n| n.question_id == a.question_id))
@@ -1297,7 +1307,8 @@ macro_rules! impl_sql_events {
                         .collect();
                     answers.extend(d.answers.iter().cloned());
                     let enforce = before.registered_by.is_none() || questions::any_answered(&d.answers);
-                    let answers = questions::check_answers(&questions, &answers, enforce)?;
+                    let enforce_later = questions::any_answered_after_confirmation(&questions, &answers);
+                    let answers = questions::check_answers(&questions, &answers, &|q| if q.after_confirmation { enforce_later } else { enforce })?;
                     Self::keep_answers(&mut tx, id, &answers).await?;
                     sqlx::query("UPDATE registrations SET name = $2, name_script = $3, organisation = $4, region = $5, org_type = $6, position = $7, phone = $8, dietary = $9, search_key = $10, updated_at = $11 WHERE id = $1")
                         .bind(id)
@@ -1880,7 +1891,7 @@ macro_rules! impl_sql_events {
                             let mut copied: Vec<(i64, i64)> = Vec::new();
                             for q in Self::questions_in(&mut tx, id).await? {
                                 let on = q.shown_if_question.and_then(|o| copied.iter().find(|(from, _)| *from == o).map(|(_, to)| *to));
-                                let to: i64 = sqlx::query_scalar::<_, i64>("INSERT INTO registration_questions (event_id, kind, label, label_script, options, required, sort_order, retention_days, shown_if_question, shown_if_answer) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id")
+                                let to: i64 = sqlx::query_scalar::<_, i64>("INSERT INTO registration_questions (event_id, kind, label, label_script, options, required, sort_order, retention_days, shown_if_question, shown_if_answer, after_confirmation) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id")
                                     .bind(new)
                                     .bind(q.kind.code())
                                     .bind(q.label.clone())
@@ -1891,6 +1902,7 @@ macro_rules! impl_sql_events {
                                     .bind(q.retention_days)
                                     .bind(on)
                                     .bind(if on.is_some() { q.shown_if_answer.clone() } else { String::new() })
+                                    .bind(q.after_confirmation)
                                     .fetch_one(&mut *tx)
                                     .await
                                     .map_err(map_err)?;

@@ -168,7 +168,9 @@ pub async fn compose(
     let title = lang.name(&event.title, &event.title_script, event.title_en.as_deref());
     let link = registration_link(base_url, lang, &reg.manage_token, "");
     let when = starts(&event);
-    let answers = if m.kind == "registration" {
+    // A place from the waiting list confirms the seat, which may bring the questions
+    // asked only then.
+    let answers = if matches!(m.kind.as_str(), "registration" | "promoted") {
         answers_block(store, lang, &reg, event.id).await?
     } else {
         String::new()
@@ -206,7 +208,10 @@ async fn answers_block(
     reg: &baylink_store::Registration,
     event_id: i64,
 ) -> Result<String, StoreError> {
-    let questions = store.questions(event_id).await?;
+    let questions = baylink_store::questions::asked_of(
+        &store.questions(event_id).await?,
+        reg.status == RegStatus::Confirmed,
+    );
     if questions.is_empty() {
         return Ok(String::new());
     }

@@ -3919,3 +3919,110 @@ async fn organisers_ask_for_feedback_after_the_event() {
     let (status, _) = app.page(&format!("/en/events/{conference}/feedback")).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 }
+
+/// An organiser asks for a travel document's number only of those whose seat is confirmed:
+/// ticked on the manage page, the question is not on the registration form nor on the
+/// holder's details page while they wait for approval; once approved, their mail and
+/// their page ask for it, and they answer it on their details page.
+#[tokio::test]
+async fn a_question_is_asked_once_the_seat_is_confirmed() {
+    let mut app = kit::demo_app().await;
+    let gated = gated_event(&app).await;
+    app.sign_in(SECRETARIAT).await;
+    let r = app
+        .post_form(
+            &format!("/zh-Hant/events/{gated}/questions"),
+            &[
+                ("label", "回鄉證號碼"),
+                ("kind", "text"),
+                ("required", "1"),
+                ("after_confirmation", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let question = app.store.questions(gated).await.unwrap().pop().unwrap();
+    assert!(question.after_confirmation && question.required);
+    let (_, manage) = app.page(&format!("/zh-Hant/events/{gated}/manage")).await;
+    assert!(
+        manage.contains("回鄉證號碼") && manage.contains("名額確認後提問"),
+        "{manage}"
+    );
+    let (_, edit) = app
+        .page(&format!("/en/events/{gated}/questions/{}", question.id))
+        .await;
+    assert!(
+        edit.contains(
+            "name=\"after_confirmation\" value=\"1\" id=\"question-after-confirmation\" checked"
+        ),
+        "{edit}"
+    );
+
+    let field = format!("name=\"{}\"", question.field());
+    let (_, form) = app.page(&format!("/zh-Hant/events/{gated}")).await;
+    assert!(!form.contains(&field), "not on the registration form");
+    let page = crate::matchmaking::register(&app, gated, "梁志強", "leung.visit@example.mo").await;
+    let token = page.rsplit('/').next().unwrap().to_owned();
+    let reg = app.store.registration_by_token(&token).await.unwrap();
+    assert_eq!(reg.status, baylink_store::RegStatus::Pending);
+    let visitor = kit::client();
+    let read = |path: String| {
+        let visitor = visitor.clone();
+        let url = app.url(&path);
+        async move { visitor.get(url).send().await.unwrap().text().await.unwrap() }
+    };
+    let holder = format!("/zh-Hant/registrations/{token}");
+    assert!(!read(holder.clone()).await.contains("questions-unanswered"));
+    assert!(!read(format!("{holder}/details")).await.contains(&field));
+
+    let r = app
+        .post_form(
+            &format!("/zh-Hant/events/{gated}/registrations/{}/decide", reg.id),
+            &[("approve", "1")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let mails = crate::matchmaking::drain_mail(&app).await;
+    let confirmed = mails
+        .iter()
+        .filter_map(|(_, m)| m.as_ref())
+        .find(|m| m.to == "leung.visit@example.mo" && m.subject.contains("確認"))
+        .expect("the confirmation");
+    assert!(
+        confirmed.body.contains("主辦方有問題你尚未作答"),
+        "{}",
+        confirmed.body
+    );
+    let page = read(holder.clone()).await;
+    assert!(page.contains("id=\"questions-unanswered\""), "{page}");
+    let details = read(format!("{holder}/details")).await;
+    assert!(details.contains(&field), "{details}");
+    assert!(
+        !details.contains(&format!("{field} required")),
+        "not required to the browser"
+    );
+
+    // Every question asked after confirmation (the demo's exchange asks one of its own).
+    let later: Vec<String> = app
+        .store
+        .questions(gated)
+        .await
+        .unwrap()
+        .iter()
+        .filter(|q| q.after_confirmation)
+        .map(|q| q.field())
+        .collect();
+    assert!(later.len() >= 2);
+    let mut form: Vec<(&str, &str)> = vec![("name", "梁志強")];
+    form.extend(later.iter().map(|f| (f.as_str(), "H01234567")));
+    let r = visitor
+        .post(app.url(&format!("{holder}/details")))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let page = read(holder).await;
+    assert!(!page.contains("id=\"questions-unanswered\""), "{page}");
+    assert!(page.contains("H01234567"), "{page}");
+}

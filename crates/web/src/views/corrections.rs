@@ -219,7 +219,11 @@ impl DetailsPage {
         by: Corrector,
         paths: (String, String),
     ) -> Result<Self, WebError> {
-        let questions = s.store.questions(event.id).await?;
+        // Those asked once the seat is confirmed, from then on.
+        let questions = baylink_store::questions::asked_of(
+            &s.store.questions(event.id).await?,
+            reg.status == baylink_store::RegStatus::Confirmed,
+        );
         let mut values = values(&reg);
         let mut answered = false;
         if !questions.is_empty() {

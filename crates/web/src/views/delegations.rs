@@ -229,7 +229,7 @@ async fn page(
         sessions: p.sessions,
         org,
         rows: rows(),
-        questions: p.questions,
+        questions: baylink_store::questions::asked_of(&p.questions, false),
         f,
         chosen,
         entered,
@@ -442,7 +442,7 @@ async fn register_delegation(
     let event_id = id(&raw)?;
     let (user, org) = representative(&s, c.auth.as_ref()).await?;
     let (form, chosen) = super::events::with_sessions(&body)?;
-    let questions = s.store.questions(event_id).await?;
+    let questions = baylink_store::questions::asked_of(&s.store.questions(event_id).await?, false);
     // Blank rows are skipped; the others keep their row's number for their errors.
     let people: Vec<(i64, Delegate)> = rows()
         .into_iter()

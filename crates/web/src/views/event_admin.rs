@@ -705,6 +705,7 @@ fn question_input(form: &FormData, kind: &str) -> Result<baylink_store::Question
         retention_days,
         shown_if_question: shown_if.as_ref().map(|(q, _)| *q),
         shown_if_answer: shown_if.map(|(_, a)| a),
+        after_confirmation: !form.get("after_confirmation").is_empty(),
     })
 }
 
@@ -778,6 +779,9 @@ async fn question_page(
         ]);
         if question.required {
             values.insert("required".to_owned(), "1".to_owned());
+        }
+        if question.after_confirmation {
+            values.insert("after_confirmation".to_owned(), "1".to_owned());
         }
         FormState::new(values)
     });

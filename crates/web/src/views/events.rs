@@ -510,7 +510,8 @@ impl RegisterPage {
             action,
             event: p.event,
             sessions: p.sessions,
-            questions: p.questions,
+            // Those asked once the seat is confirmed are asked on the holder's page.
+            questions: baylink_store::questions::asked_of(&p.questions, false),
             f,
             chosen,
         }
@@ -598,7 +599,7 @@ async fn register(
     let event_id = id(&raw)?;
     // One light query on the way in (a rush of registrations comes through here); the
     // whole programme only to show the form again.
-    let questions = s.store.questions(event_id).await?;
+    let questions = baylink_store::questions::asked_of(&s.store.questions(event_id).await?, false);
     let (form, chosen, input) = registration_form(&body, &questions)?;
     let token = crate::auth::random_token();
     let result = match input.validate(c.lang.script()) {
@@ -897,8 +898,11 @@ async fn registration_page(
     } else {
         s.store.answers_of(reg.id).await?
     };
-    let unanswered = baylink_store::questions::required_unanswered(&p.questions, &given);
-    let answers = super::questions::answered(c.lang, &p.questions, &given);
+    // Those asked once the seat is confirmed, from then on.
+    let asked =
+        baylink_store::questions::asked_of(&p.questions, reg.status == RegStatus::Confirmed);
+    let unanswered = baylink_store::questions::required_unanswered(&asked, &given);
+    let answers = super::questions::answered(c.lang, &asked, &given);
     // The sessions to move to: those they hold no seat or place in.
     let movable = if reg.status == RegStatus::Confirmed
         && p.event.ends_at > baylink_store::sql::now()
@@ -1317,7 +1321,8 @@ async fn accept_invitation(
     body: axum::body::Bytes,
 ) -> Result<Response, WebError> {
     let inv = s.store.invitation_by_token(&token).await?;
-    let questions = s.store.questions(inv.event_id).await?;
+    let questions =
+        baylink_store::questions::asked_of(&s.store.questions(inv.event_id).await?, false);
     let (form, chosen, input) = registration_form(&body, &questions)?;
     let manage = crate::auth::random_token();
     let result = match input.validate(c.lang.script()) {
