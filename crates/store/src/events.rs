@@ -272,6 +272,9 @@ pub struct Registration {
     pub registered_by: Option<i64>,
     pub created_at: i64,
     pub updated_at: i64,
+    /// The registration its place was handed to (換人出席), when its holder or staff
+    /// sent someone else in their place.
+    pub transferred_to: Option<i64>,
 }
 
 /// The domain of the addresses an erased registration is left with: reserved (RFC 2606),
@@ -1147,6 +1150,25 @@ pub trait EventStore: Send + Sync {
         d: &RegistrationDraft,
         now: i64,
     ) -> StoreResult<Registration>;
+    /// The registration whose place was handed to `id`, if one was.
+    async fn transferred_from(&self, id: i64) -> StoreResult<Option<Registration>>;
+    /// Hands a confirmed or waiting registration's place to someone else (換人出席): a new
+    /// registration for `d` (with `manage_token`, mail in `locale`) takes its seat, its
+    /// sessions and its place in line as they are, and the old one is cancelled, pointing
+    /// to it, without promoting anyone; the holder's meetings go. Both holders are mailed.
+    /// Refused once checked in or once the event has started; the holder alone (no
+    /// `actor`) may not hand on a place the organiser approved or invited by name, which
+    /// staff may. A delegate's place keeps the organisation's fields. Returns the old
+    /// registration and the new one.
+    async fn transfer_registration(
+        &self,
+        actor: Option<&Actor>,
+        id: i64,
+        d: &RegistrationDraft,
+        manage_token: &str,
+        locale: &str,
+        now: i64,
+    ) -> StoreResult<(Registration, Registration)>;
     /// Cancels a registration and gives its seats to the next on the waiting lists, in
     /// order, queueing their mail; all in one transaction.
     async fn cancel_registration(

@@ -22,7 +22,7 @@ pub const PLACES_HELD: &str = "SELECT COUNT(*) FROM registrations WHERE event_id
 /// organisation ($1 the event, $2 the account; see `EventStore::delegation_quota_for`).
 pub const QUOTA_FOR: &str = "SELECT COALESCE((SELECT p.places FROM organisation_places p JOIN users u ON u.org_id = p.org_id WHERE p.event_id = e.id AND u.id = $2), e.delegation_quota) FROM events e WHERE e.id = $1";
 
-pub const REG_COLS: &str = "id, event_id, status, name, name_script, email, organisation, region, org_type, position, phone, dietary, consent_at, consent_version, invited, waiting_seq, manage_token, locale, checked_in_at, synthetic, registered_by, created_at, updated_at";
+pub const REG_COLS: &str = "id, event_id, status, name, name_script, email, organisation, region, org_type, position, phone, dietary, consent_at, consent_version, invited, waiting_seq, manage_token, locale, checked_in_at, synthetic, registered_by, created_at, updated_at, transferred_to";
 pub const SESSION_SELECT: &str = "SELECT s.id, s.event_id, s.kind, s.title, s.title_script, s.title_en, s.theme, s.theme_script, s.room, s.starts_at, s.ends_at, s.capacity, s.confirmed_count, s.waiting_seq, s.organiser_org_id, s.sort_order, o.name AS organiser_name, o.name_script AS organiser_name_script, o.name_en AS organiser_name_en FROM event_sessions s LEFT JOIN organisations o ON o.id = s.organiser_org_id";
 pub const ROLE_SELECT: &str = "SELECT r.id, r.event_id, r.org_id, r.role, r.sort_order, o.name AS org_name, o.name_script AS org_name_script, o.name_en AS org_name_en FROM event_roles r JOIN organisations o ON o.id = r.org_id";
 pub const SPEAKER_SELECT: &str = "SELECT a.id, a.item_id AS parent_id, a.person_id, a.title, a.title_script, a.sort_order, p.name AS person_name, p.name_script AS person_name_script, p.name_en AS person_name_en FROM item_speakers a JOIN people p ON p.id = a.person_id";
@@ -1258,6 +1258,113 @@ macro_rules! impl_sql_events {
                     }
                     tx.commit().await.map_err(map_err)?;
                     Ok(after)
+                }
+
+                async fn transfer_registration(&self, actor: Option<&Actor>, id: i64, d: &RegistrationDraft, manage_token: &str, locale: &str, now: i64) -> StoreResult<(Registration, Registration)> {
+                    let mut tx = self.begin().await?;
+                    let (event_id, before) = Self::lock_registration(&mut tx, id).await?;
+                    if before.is_erased() || !matches!(before.status, RegStatus::Confirmed | RegStatus::Waiting) {
+                        return Err(StoreError::Conflict("err-transfer-not-possible"));
+                    }
+                    if before.checked_in_at.is_some() {
+                        return Err(StoreError::Conflict("err-transfer-checked-in"));
+                    }
+                    let ev = sqlx::query("SELECT starts_at, requires_approval, required_fields FROM events WHERE id = $1")
+                        .bind(event_id)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    let starts_at: i64 = ev.try_get(0).map_err(map_err)?;
+                    let approval: bool = ev.try_get(1).map_err(map_err)?;
+                    let required: String = ev.try_get(2).map_err(map_err)?;
+                    if starts_at <= now {
+                        return Err(StoreError::Conflict("err-transfer-too-late"));
+                    }
+                    // The organiser vetted the person (approval) or invited them by name:
+                    // only staff hand such a place on.
+                    if actor.is_none() && (approval || before.invited) {
+                        return Err(StoreError::Conflict("err-transfer-organiser-only"));
+                    }
+                    // A delegate's place stays the organisation's, as their details do.
+                    let mut d = d.clone();
+                    if before.registered_by.is_some() {
+                        d.organisation = before.organisation.clone();
+                        d.region = before.region.clone();
+                        d.org_type = before.org_type.clone();
+                    }
+                    Self::require_fields(&required, &d)?;
+                    if d.email == before.email {
+                        return Err(StoreError::invalid("email", "err-transfer-same-person"));
+                    }
+                    let dup = sqlx::query("SELECT 1 FROM registrations WHERE event_id = $1 AND email = $2")
+                        .bind(event_id)
+                        .bind(d.email.clone())
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    if dup.is_some() {
+                        return Err(StoreError::invalid("email", "err-already-registered"));
+                    }
+                    // The seat (or the place in line) moves as it is: no count changes, and
+                    // nobody on the waiting list is promoted.
+                    Self::set_status(&mut tx, id, RegStatus::Cancelled, None, now).await?;
+                    let new = sqlx::query_as::<_, Registration>(AssertSqlSafe(format!(
+                        "INSERT INTO registrations (event_id, status, name, name_script, email, organisation, region, org_type, position, phone, dietary, consent_at, consent_version, invited, waiting_seq, manage_token, locale, search_key, synthetic, registered_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, FALSE, $19, $12, $12) RETURNING {REG_COLS}")))
+                        .bind(event_id)
+                        .bind(before.status.code().to_owned())
+                        .bind(d.name.clone())
+                        .bind(d.name_script.clone())
+                        .bind(d.email.clone())
+                        .bind(d.organisation.clone())
+                        .bind(d.region.clone())
+                        .bind(d.org_type.clone())
+                        .bind(d.position.clone())
+                        .bind(d.phone.clone())
+                        .bind(d.dietary.clone())
+                        .bind(now)
+                        .bind(d.consent_version.clone())
+                        .bind(before.invited)
+                        .bind(before.waiting_seq)
+                        .bind(manage_token.to_owned())
+                        .bind(locale.to_owned())
+                        .bind(d.search_key.clone())
+                        .bind(before.registered_by)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(|e| match map_err(e) {
+                            StoreError::Conflict("err-duplicate") => StoreError::invalid("email", "err-already-registered"),
+                            other => other,
+                        })?;
+                    sqlx::query("UPDATE session_registrations SET registration_id = $2 WHERE registration_id = $1")
+                        .bind(id)
+                        .bind(new.id)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    sqlx::query("UPDATE registrations SET transferred_to = $2 WHERE id = $1")
+                        .bind(id)
+                        .bind(new.id)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    // Meetings are between people: the holder's go, the other sides told.
+                    Self::cancel_requests_of(&mut tx, id, None, now).await?;
+                    let after = Self::reg_in(&mut tx, id).await?;
+                    Self::queue_mail(&mut tx, &new, "transfer_in", now).await?;
+                    Self::queue_mail(&mut tx, &after, "transfer_out", now).await?;
+                    if let Some(actor) = actor {
+                        Self::audit(&mut tx, actor, "transfer", "registration", id, audit_json(&before), audit_json(&new)).await?;
+                    }
+                    tx.commit().await.map_err(map_err)?;
+                    Ok((after, new))
+                }
+
+                async fn transferred_from(&self, id: i64) -> StoreResult<Option<Registration>> {
+                    sqlx::query_as::<_, Registration>(AssertSqlSafe(format!("SELECT {REG_COLS} FROM registrations WHERE transferred_to = $1")))
+                        .bind(id)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(map_err)
                 }
 
                 async fn erase_registration(&self, actor: Option<&Actor>, id: i64, now: i64) -> StoreResult<Registration> {

@@ -158,6 +158,9 @@ pub async fn compose(
     if m.kind == "feedback" || m.kind == "feedback_reminder" {
         return feedback_mail(store, m, lang, base_url).await;
     }
+    if m.kind == "transfer_in" || m.kind == "transfer_out" {
+        return transfer_mail(store, m, lang, base_url).await;
+    }
     if !matches!(m.kind.as_str(), "registration" | "promoted" | "cancelled") {
         return Err(StoreError::Corrupt(format!(
             "unknown outbox kind {:?}",
@@ -195,6 +198,54 @@ pub async fn compose(
         to: reg.email.clone(),
         subject: lang.t_args(subject_key, &args),
         body: lang.t_args("mail-body", &args),
+    })
+}
+
+/// A place handed on (換人出席): to the one it went to, who handed it and their link (with
+/// the questions that wait for them), or to the one who handed it on, whose it is now.
+async fn transfer_mail(
+    store: &dyn Store,
+    m: &OutboxMessage,
+    lang: Locale,
+    base_url: &str,
+) -> Result<Composed, StoreError> {
+    let (reg, event) = recipient(store, m).await?;
+    let title = lang.name(&event.title, &event.title_script, event.title_en.as_deref());
+    let other = if m.kind == "transfer_in" {
+        store.transferred_from(reg.id).await?
+    } else {
+        match reg.transferred_to {
+            Some(to) => Some(store.get_registration(to).await?),
+            None => None,
+        }
+    }
+    .ok_or(StoreError::NotFound)?;
+    let answers = if m.kind == "transfer_in" {
+        answers_block(store, lang, &reg, event.id).await?
+    } else {
+        String::new()
+    };
+    let args = [
+        ("event", FluentValue::from(title)),
+        ("name", holder(lang, &reg)),
+        ("other", holder(lang, &other)),
+        ("when", FluentValue::from(starts(&event))),
+        (
+            "link",
+            FluentValue::from(registration_link(base_url, lang, &reg.manage_token, "")),
+        ),
+        ("status", FluentValue::from(lang.t(&reg.status.label_key()))),
+        ("answers", FluentValue::from(answers)),
+    ];
+    let (subject, body) = if m.kind == "transfer_in" {
+        ("mail-transfer-in-subject", "mail-transfer-in-body")
+    } else {
+        ("mail-transfer-out-subject", "mail-transfer-out-body")
+    };
+    Ok(Composed {
+        to: reg.email.clone(),
+        subject: lang.t_args(subject, &args),
+        body: lang.t_args(body, &args),
     })
 }
 

@@ -4026,3 +4026,152 @@ async fn a_question_is_asked_once_the_seat_is_confirmed() {
     assert!(!page.contains("id=\"questions-unanswered\""), "{page}");
     assert!(page.contains("H01234567"), "{page}");
 }
+
+/// A holder who cannot come hands their place to a colleague from their registration's
+/// page: the colleague is mailed their own link, in the language chosen for them, which
+/// names who handed it on; the old page says whose the place is now and no longer offers
+/// it. The same through the API; at an event that needs approval the holder is sent to the
+/// organiser, whose list offers the transfer.
+#[tokio::test]
+async fn a_holder_hands_their_place_to_a_colleague() {
+    let mut app = kit::demo_app().await;
+    let event = open_event(&app).await;
+    let page = crate::matchmaking::register(&app, event, "陳大文", "chan.place@example.hk").await;
+    let token = page.rsplit('/').next().unwrap().to_owned();
+    crate::matchmaking::drain_mail(&app).await;
+    let holder = kit::client();
+    let read = |path: String| {
+        let holder = holder.clone();
+        let url = app.url(&path);
+        async move { holder.get(url).send().await.unwrap().text().await.unwrap() }
+    };
+    let mine = format!("/zh-Hant/registrations/{token}");
+    let page = read(mine.clone()).await;
+    assert!(page.contains("id=\"transfer-place\""), "{page}");
+    let form = read(format!("{mine}/transfer")).await;
+    assert!(form.contains("id=\"transfer-form\""), "{form}");
+    // Without the colleague's consent: refused, nothing done.
+    let post = |fields: Vec<(&'static str, &'static str)>| {
+        holder
+            .post(app.url(&format!("{mine}/transfer")))
+            .form(&fields)
+            .send()
+    };
+    let colleague = vec![
+        ("name", "李小梅"),
+        ("email", "lee.place@example.hk"),
+        ("locale", "en"),
+        ("region", "hong_kong"),
+    ];
+    let r = post(colleague.clone()).await.unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        app.store
+            .registrations_by_address("lee.place@example.hk")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let mut agreed = colleague.clone();
+    agreed.push(("consent", "1"));
+    let r = post(agreed).await.unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let page = read(mine.clone()).await;
+    assert!(
+        page.contains("id=\"transferred-to\"") && page.contains("李小梅"),
+        "{page}"
+    );
+    assert!(!page.contains("id=\"transfer-place\""));
+    let mails = crate::matchmaking::drain_mail(&app).await;
+    let to = |addr: &str| {
+        mails
+            .iter()
+            .filter_map(|(_, m)| m.as_ref())
+            .find(|m| m.to == addr)
+            .unwrap_or_else(|| panic!("a mail to {addr}: {mails:?}"))
+            .clone()
+    };
+    let theirs = to("lee.place@example.hk");
+    assert!(
+        theirs.subject.contains("handed you their place"),
+        "{}",
+        theirs.subject
+    );
+    assert!(
+        theirs.body.contains("陳大文")
+            && theirs
+                .body
+                .contains("https://baylink.test/en/registrations/"),
+        "{}",
+        theirs.body
+    );
+    let old = to("chan.place@example.hk");
+    assert!(
+        old.subject.contains("你的名額已轉給李小梅"),
+        "{}",
+        old.subject
+    );
+    let new = app
+        .store
+        .registrations_by_address("lee.place@example.hk")
+        .await
+        .unwrap();
+    assert_eq!(new[0].status, baylink_store::RegStatus::Confirmed);
+
+    // The API: the colleague hands it on again, and is answered with the new registration.
+    let r = holder
+        .post(app.url(&format!(
+            "/api/v1/registrations/{}/transfer",
+            new[0].manage_token
+        )))
+        .json(&json!({"name": "張三", "email": "cheung.place@example.hk", "consent": true}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(body["email"], "cheung.place@example.hk", "{body}");
+    assert!(body.get("manage_url").is_none() && !body.to_string().contains("manage_token\":\""));
+
+    // Approved by the organiser: the holder is sent to them; staff hand it on.
+    let gated = gated_event(&app).await;
+    let page = crate::matchmaking::register(&app, gated, "梁志強", "leung.place@example.mo").await;
+    let token = page.rsplit('/').next().unwrap().to_owned();
+    let reg = app.store.registration_by_token(&token).await.unwrap();
+    app.store
+        .decide_registration(
+            &baylink_store::Actor::cli(),
+            reg.id,
+            true,
+            baylink_store::sql::now(),
+        )
+        .await
+        .unwrap();
+    let form = read(format!("/zh-Hant/registrations/{token}/transfer")).await;
+    assert!(
+        form.contains("id=\"transfer-refused\"") && form.contains("請聯絡主辦方"),
+        "{form}"
+    );
+    app.sign_in(SECRETARIAT).await;
+    let (_, list) = app
+        .page(&format!("/zh-Hant/events/{gated}/registrations"))
+        .await;
+    assert!(
+        list.contains(&format!("/registrations/{}/transfer", reg.id)),
+        "{list}"
+    );
+    let r = app
+        .post_form(
+            &format!("/zh-Hant/events/{gated}/registrations/{}/transfer", reg.id),
+            &[
+                ("name", "梁志明"),
+                ("email", "leung.ming@example.mo"),
+                ("consent", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let after = app.store.registration_by_token(&token).await.unwrap();
+    assert_eq!(after.status, baylink_store::RegStatus::Cancelled);
+    assert!(after.transferred_to.is_some());
+}

@@ -1909,6 +1909,157 @@ async fn retention_on_postgres() {
 /// A question asked only on another's answer, on both backends: the condition is kept as
 /// the organiser wrote the option, checked against the event's earlier questions, keeps
 /// the order and the option it waits for, and a registration answers it only when asked.
+/// A place handed to someone else (換人出席): the new registration takes the seat, or the
+/// place in line, as it is, with nobody promoted; the old one is cancelled and points to
+/// it; both holders are mailed. Refused for the same or an already registered address,
+/// for a cancelled one, once checked in, once the event has started, and, for the holder
+/// alone, where the organiser approved the person; staff may hand that on.
+async fn transfers(store: Arc<dyn Store>) {
+    let s = store.as_ref();
+    let me = Actor::cli();
+    let ev = event(s, Some(1), false).await;
+    let before = NOON - 86_400;
+    let reg = |i: usize, token: &'static str| async move {
+        s.register(ev.id, &person(i), Channel::Public, token, "zh-Hant", before)
+            .await
+            .unwrap()
+    };
+    let (a, b, c) = (
+        reg(1, "t-1").await,
+        reg(2, "t-2").await,
+        reg(3, "t-3").await,
+    );
+    assert_eq!(
+        (a.status, b.status, c.status),
+        (RegStatus::Confirmed, RegStatus::Waiting, RegStatus::Waiting)
+    );
+    let now = before + 600;
+    kit::sent_mails(s, now).await;
+    let (old, new) = s
+        .transfer_registration(None, a.id, &person(9), "t-9", "en", now)
+        .await
+        .unwrap();
+    assert_eq!(
+        (old.status, old.transferred_to),
+        (RegStatus::Cancelled, Some(new.id))
+    );
+    assert_eq!(
+        (new.status, new.email.as_str(), new.locale.as_str()),
+        (RegStatus::Confirmed, "p9@example.org", "en")
+    );
+    assert_eq!(
+        s.transferred_from(new.id).await.unwrap().map(|r| r.id),
+        Some(a.id)
+    );
+    // The seat moved: nobody promoted, the count as it was.
+    assert_eq!(s.get_event(ev.id).await.unwrap().confirmed_count, 1);
+    assert_eq!(
+        s.get_registration(b.id).await.unwrap().status,
+        RegStatus::Waiting
+    );
+    let mails: Vec<(String, Option<i64>)> = kit::sent_mails(s, now)
+        .await
+        .into_iter()
+        .map(|m| (m.kind, m.registration_id))
+        .collect();
+    assert_eq!(
+        mails,
+        [
+            ("transfer_in".to_owned(), Some(new.id)),
+            ("transfer_out".to_owned(), Some(a.id))
+        ]
+    );
+    // A place in line keeps its turn.
+    let (_, nb) = s
+        .transfer_registration(None, b.id, &person(8), "t-8", "zh-Hans", now)
+        .await
+        .unwrap();
+    assert_eq!(
+        (nb.status, nb.waiting_seq),
+        (RegStatus::Waiting, b.waiting_seq)
+    );
+    assert_eq!(s.waiting_position(nb.id).await.unwrap(), Some(1));
+    assert_eq!(s.waiting_position(c.id).await.unwrap(), Some(2));
+
+    let refused = |r: StoreResult<(Registration, Registration)>| match r {
+        Err(StoreError::Invalid(f)) => f[0].code.clone(),
+        Err(StoreError::Conflict(code)) => code.to_owned(),
+        other => panic!("{other:?}"),
+    };
+    let hand = |id: i64, i: usize, token: &'static str, at: i64| async move {
+        s.transfer_registration(None, id, &person(i), token, "zh-Hant", at)
+            .await
+    };
+    assert_eq!(
+        refused(hand(new.id, 9, "t-x", now).await),
+        "err-transfer-same-person"
+    );
+    assert_eq!(
+        refused(hand(new.id, 3, "t-x", now).await),
+        "err-already-registered"
+    );
+    assert_eq!(
+        refused(hand(a.id, 7, "t-x", now).await),
+        "err-transfer-not-possible"
+    );
+    assert_eq!(
+        refused(hand(c.id, 7, "t-x", NOON).await),
+        "err-transfer-too-late"
+    );
+    s.check_in(ev.id, new.id, now).await.unwrap();
+    assert_eq!(
+        refused(hand(new.id, 7, "t-x", now).await),
+        "err-transfer-checked-in"
+    );
+    // Nothing of a refused one stays.
+    assert!(
+        s.registrations_by_address("p7@example.org")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    // Where the organiser approved the person: theirs to hand on, not the holder's.
+    let gated = event(s, Some(5), true).await;
+    let p = s
+        .register(
+            gated.id,
+            &person(1),
+            Channel::Public,
+            "g-1",
+            "zh-Hant",
+            before,
+        )
+        .await
+        .unwrap();
+    s.decide_registration(&me, p.id, true, now).await.unwrap();
+    assert_eq!(
+        refused(
+            s.transfer_registration(None, p.id, &person(2), "g-2", "zh-Hant", now)
+                .await
+        ),
+        "err-transfer-organiser-only"
+    );
+    let (_, q) = s
+        .transfer_registration(Some(&me), p.id, &person(2), "g-2", "zh-Hant", now)
+        .await
+        .unwrap();
+    assert_eq!(q.status, RegStatus::Confirmed);
+}
+
+#[tokio::test]
+async fn transfers_on_sqlite() {
+    let db = TestDb::sqlite();
+    transfers(db.open().await).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn transfers_on_postgres() {
+    let db = TestDb::postgres().await;
+    transfers(db.open().await).await;
+}
+
 /// Questions asked once the seat is confirmed: not the registration form's (an answer sent
 /// there refuses the registration whole), nor a correction's before the seat is confirmed;
 /// once approved, the holder answers them, the required ones once any is answered, while a

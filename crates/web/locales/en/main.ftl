@@ -360,6 +360,44 @@ mail-pending-subject = Registration received, awaiting approval: { $event }
 mail-declined-subject = Registration not approved: { $event }
 mail-promoted-subject = A seat is yours: { $event }
 mail-cancelled-subject = Registration cancelled: { $event }
+mail-transfer-in-subject = { $other } handed you their place: { $event }
+mail-transfer-in-body =
+    Dear { $name },
+
+    { $other } handed you their place at { $event } ({ $when }, Hong Kong time). Your registration is now: { $status }.
+
+    Your ticket, and the link to cancel if you cannot come:
+    { $link }{ $answers }
+
+    Keep this link to yourself: it is your ticket.
+
+    — Baylink, for the Shenzhen–Hong Kong–Macao Science and Technology Alliance
+mail-transfer-out-subject = Your place went to { $other }: { $event }
+mail-transfer-out-body =
+    Dear { $name },
+
+    As asked, your place at { $event } ({ $when }, Hong Kong time) is now { $other }'s. They get their own ticket by mail; yours admits nobody any more.
+
+    Your registration's page:
+    { $link }
+
+    — Baylink, for the Shenzhen–Hong Kong–Macao Science and Technology Alliance
+transfer-title = Send someone else in my place
+transfer-link = Can't come? Send a colleague in your place
+transfer-help = Your seat, and your places in the forums or on the waiting list, go to the person you name here: they get their own ticket and link by mail, and yours admits nobody any more. Your meetings are cancelled.
+transfer-help-staff = The seat of { $name }, and their places in the forums or on the waiting list, go to the person named here, who gets their own ticket and link by mail.
+transfer-name = Their name
+transfer-email = Their e-mail address
+transfer-locale = Language of their mail
+transfer-consent = I confirm that they agreed to come in this place and to the privacy notice.
+transfer-what-happens = This cannot be undone from this page.
+transfer-submit = Hand on the place
+transferred-to = Your place went to { $name }, who has their own ticket.
+err-transfer-not-possible = Only a confirmed registration, or one on the waiting list, can be handed on.
+err-transfer-checked-in = This registration has been checked in; its place cannot be handed on.
+err-transfer-too-late = The event has started; places can no longer be handed on.
+err-transfer-organiser-only = The organiser approved or invited this person by name: ask the organiser to hand on the place.
+err-transfer-same-person = Give the address of the person who comes instead of you.
 mail-body =
     Dear { $name },
 

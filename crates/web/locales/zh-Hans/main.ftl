@@ -347,6 +347,44 @@ mail-pending-subject = 已收到报名，待审核：{ $event }
 mail-declined-subject = 报名未通过：{ $event }
 mail-promoted-subject = 已为你确认座位：{ $event }
 mail-cancelled-subject = 报名已取消：{ $event }
+mail-transfer-in-subject = { $other }已将名额转给你：{ $event }
+mail-transfer-in-body =
+    { $name }，你好：
+
+    { $other }已将其“{ $event }”（{ $when }，香港时间）的名额转给你。你的报名当前状态为：{ $status }。
+
+    入场券及取消报名链接：
+    { $link }{ $answers }
+
+    请勿转发此链接，它就是你的入场券。
+
+    — 湾联（深港澳科技联盟）
+mail-transfer-out-subject = 你的名额已转给{ $other }：{ $event }
+mail-transfer-out-body =
+    { $name }，你好：
+
+    按你的要求，你在“{ $event }”（{ $when }，香港时间）的名额已转给{ $other }。对方会另行收到入场券；你的入场券已不能再入场。
+
+    你的报名页面：
+    { $link }
+
+    — 湾联（深港澳科技联盟）
+transfer-title = 改派他人出席
+transfer-link = 无法出席？改派同事代为出席
+transfer-help = 你的座位，以及你在各平行论坛或候补名单上的位置，将转给你在此填写的人：对方会通过邮件收到自己的入场券及链接，你的入场券则不能再入场。你的对接会面将被取消。
+transfer-help-staff = { $name } 的座位，以及其在各平行论坛或候补名单上的位置，将转给在此填写的人，对方会通过邮件收到自己的入场券及链接。
+transfer-name = 对方姓名
+transfer-email = 对方邮箱
+transfer-locale = 对方邮件所用语言
+transfer-consent = 我确认对方同意代为出席，并同意隐私声明。
+transfer-what-happens = 此操作无法在本页撤销。
+transfer-submit = 转让名额
+transferred-to = 你的名额已转给 { $name }，对方持有自己的入场券。
+err-transfer-not-possible = 只有已确认或在候补名单上的报名才可转让名额。
+err-transfer-checked-in = 此报名已签到，名额不能转让。
+err-transfer-too-late = 活动已开始，名额不能再转让。
+err-transfer-organiser-only = 此名额经主办方审批或具名邀请，请联系主办方转让。
+err-transfer-same-person = 请填写代你出席者的邮箱。
 mail-body =
     { $name }，你好：
 

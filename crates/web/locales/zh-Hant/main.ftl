@@ -347,6 +347,44 @@ mail-pending-subject = 已收到報名，待審核：{ $event }
 mail-declined-subject = 報名未獲批准：{ $event }
 mail-promoted-subject = 已為你確認座位：{ $event }
 mail-cancelled-subject = 報名已取消：{ $event }
+mail-transfer-in-subject = { $other }已將名額轉給你：{ $event }
+mail-transfer-in-body =
+    { $name } 你好：
+
+    { $other }已將其「{ $event }」（{ $when }，香港時間）的名額轉給你。你的報名目前狀態為：{ $status }。
+
+    入場券及取消報名連結：
+    { $link }{ $answers }
+
+    請勿轉發此連結，它就是你的入場券。
+
+    — 灣聯（深港澳科技聯盟）
+mail-transfer-out-subject = 你的名額已轉給{ $other }：{ $event }
+mail-transfer-out-body =
+    { $name } 你好：
+
+    按你的要求，你在「{ $event }」（{ $when }，香港時間）的名額已轉給{ $other }。對方會另行收到入場券；你的入場券已不能再入場。
+
+    你的報名頁面：
+    { $link }
+
+    — 灣聯（深港澳科技聯盟）
+transfer-title = 改派他人出席
+transfer-link = 未能出席？改派同事代為出席
+transfer-help = 你的座位，以及你在各平行論壇或候補名單上的位置，將轉給你在此填寫的人：對方會以電郵收到自己的入場券及連結，你的入場券則不能再入場。你的配對會面將會取消。
+transfer-help-staff = { $name } 的座位，以及其在各平行論壇或候補名單上的位置，將轉給在此填寫的人，對方會以電郵收到自己的入場券及連結。
+transfer-name = 對方姓名
+transfer-email = 對方電郵地址
+transfer-locale = 對方電郵所用語言
+transfer-consent = 我確認對方同意代為出席，並同意私隱聲明。
+transfer-what-happens = 此操作無法在本頁撤回。
+transfer-submit = 轉讓名額
+transferred-to = 你的名額已轉給 { $name }，對方持有自己的入場券。
+err-transfer-not-possible = 只有已確認或在候補名單上的報名才可轉讓名額。
+err-transfer-checked-in = 此報名已簽到，名額不能轉讓。
+err-transfer-too-late = 活動已開始，名額不能再轉讓。
+err-transfer-organiser-only = 此名額經主辦方審批或具名邀請，請聯絡主辦方轉讓。
+err-transfer-same-person = 請填寫代你出席者的電郵地址。
 mail-body =
     { $name } 你好：
 

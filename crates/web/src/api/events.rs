@@ -49,6 +49,7 @@ pub fn router() -> Router<AppState> {
             "/api/v1/registrations/{token}",
             get(own_registration).patch(correct_own).delete(cancel_own),
         )
+        .route("/api/v1/registrations/{token}/transfer", post(transfer_own))
         .route("/api/v1/registrations/{token}/data", get(own_data))
         .route(
             "/api/v1/registrations/{token}/feedback",
@@ -522,6 +523,32 @@ pub async fn correct_own(
         .correct_registration(None, reg.id, &d, baylink_store::sql::now())
         .await?;
     let r = Json(view(lang, after)).into_response();
+    Ok(crate::views::private(r))
+}
+
+/// Hands one's own place to someone else (換人出席), by the secret in the link: a new
+/// registration for them takes the seat, the forums' seats and the place on the waiting
+/// list as they are; they get their own ticket and link by mail (not in this answer), and
+/// this registration is cancelled without promoting anyone. Refused once checked in
+/// (`err-transfer-checked-in`), once the event has started (`err-transfer-too-late`), and
+/// for a place the organiser approved or invited by name (`err-transfer-organiser-only`:
+/// the organiser hands those on). Answers the new registration.
+#[utoipa::path(post, path = "/api/v1/registrations/{token}/transfer", tag = "events", params(("token" = String, Path)),
+    request_body = crate::views::transfers::Substitute,
+    responses((status = 201, body = RegistrationView), (status = 404, body = crate::error::ApiError),
+              (status = 409, body = crate::error::ApiError), (status = 422, body = crate::error::ApiError)))]
+pub async fn transfer_own(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    Path(token): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+    ApiJson(substitute): ApiJson<crate::views::transfers::Substitute>,
+) -> Result<Response, WebError> {
+    let lang = api_locale_from(&headers, q.get("lang").map(String::as_str));
+    let reg = s.store.registration_by_token(&token).await?;
+    let event = s.store.get_event(reg.event_id).await?;
+    let new = substitute.take_place(&s, None, &event, &reg, lang).await?;
+    let r = (StatusCode::CREATED, Json(view(lang, new))).into_response();
     Ok(crate::views::private(r))
 }
 

@@ -653,6 +653,10 @@ struct RegistrationPage {
     unanswered: bool,
     /// The organiser asked for feedback and the form is open to them.
     feedback: bool,
+    /// They may hand their place to someone else themselves (`views/transfers.rs`).
+    transferable: bool,
+    /// Who their place was handed to, as the reader sees the name.
+    transferred_to: Option<String>,
 }
 
 /// Asks for registration links one client may make in [`FIND_WINDOW`] seconds.
@@ -918,10 +922,26 @@ async fn registration_page(
     } else {
         Vec::new()
     };
-    let feedback = super::feedback::open_for(&p.event, &reg, baylink_store::sql::now());
+    let now = baylink_store::sql::now();
+    let feedback = super::feedback::open_for(&p.event, &reg, now);
+    let transferable = matches!(reg.status, RegStatus::Confirmed | RegStatus::Waiting)
+        && !reg.is_erased()
+        && reg.checked_in_at.is_none()
+        && p.event.starts_at > now
+        && !p.event.requires_approval
+        && !reg.invited;
+    let transferred_to = match reg.transferred_to {
+        Some(to) => {
+            let to = s.store.get_registration(to).await?;
+            Some(c.text(&to.name, &to.name_script))
+        }
+        None => None,
+    };
     let r = render(&RegistrationPage {
         c,
         feedback,
+        transferable,
+        transferred_to,
         matchmaking,
         position,
         movable,

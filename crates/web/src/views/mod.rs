@@ -19,6 +19,7 @@ pub mod publications;
 pub mod questions;
 pub mod reports;
 pub mod search;
+pub mod transfers;
 
 use std::collections::HashMap;
 
@@ -50,6 +51,7 @@ pub fn router() -> Router<AppState> {
         .merge(events::router())
         .merge(delegations::router())
         .merge(corrections::router())
+        .merge(transfers::router())
         .merge(feedback::router())
         .merge(matchmaking::router())
         .merge(market::router())
