@@ -111,6 +111,9 @@ pub struct Event {
     pub delegation_quota: Option<i64>,
     /// No reminder the day before (see `EventStore::queue_event_reminders`).
     pub reminders_off: bool,
+    /// Holders may not hand their place to someone else themselves (staff still may;
+    /// see `EventStore::transfer_registration`).
+    pub transfers_off: bool,
     /// Hours before the start its registrants are reminded; none for a day
     /// ([`REMINDER_LEAD_SECONDS`]).
     pub reminder_hours: Option<i64>,
@@ -541,6 +544,9 @@ pub struct EventInput {
     pub delegation_quota: Option<i64>,
     /// No reminder the day before (see `EventStore::queue_event_reminders`).
     pub reminders_off: bool,
+    /// Holders may not hand their place to someone else themselves (staff still may;
+    /// see `EventStore::transfer_registration`).
+    pub transfers_off: bool,
     /// Hours before the start the reminder goes; none for a day. From 3 to 168.
     pub reminder_hours: Option<i64>,
     /// Days after the end its registrants' personal data is kept ([`RETENTION_DAYS`]);
@@ -578,6 +584,9 @@ pub struct EventDraft {
     pub delegation_quota: Option<i64>,
     /// No reminder the day before (see `EventStore::queue_event_reminders`).
     pub reminders_off: bool,
+    /// Holders may not hand their place to someone else themselves (staff still may;
+    /// see `EventStore::transfer_registration`).
+    pub transfers_off: bool,
     /// Hours before the start the reminder goes; none for a day. From 3 to 168.
     pub reminder_hours: Option<i64>,
     /// Days after the end its registrants' personal data is kept ([`RETENTION_DAYS`]);
@@ -686,6 +695,7 @@ impl EventInput {
             capacity: self.capacity,
             delegation_quota: self.delegation_quota,
             reminders_off: self.reminders_off,
+            transfers_off: self.transfers_off,
             reminder_hours: self.reminder_hours,
             retention_days: self.retention_days,
             registration_open: self.registration_open,

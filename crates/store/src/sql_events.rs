@@ -14,7 +14,7 @@ use crate::sql::{Arg, Built, like_pattern};
 pub const FEEDBACK_COLS: &str =
     "registration_id, event_id, rating, useful, improve, script, created_at, updated_at";
 
-pub const EVENT_COLS: &str = "id, kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at, ends_at, capacity, delegation_quota, reminders_off, reminder_hours, retention_days, feedback_asked_at, confirmed_count, waiting_seq, registration_open, requires_approval, synthetic, version, programme_version, ask_fields, required_fields, created_at, updated_at";
+pub const EVENT_COLS: &str = "id, kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at, ends_at, capacity, delegation_quota, reminders_off, transfers_off, reminder_hours, retention_days, feedback_asked_at, confirmed_count, waiting_seq, registration_open, requires_approval, synthetic, version, programme_version, ask_fields, required_fields, created_at, updated_at";
 /// The places an account's organisation holds at an event through delegations ($1 the
 /// event, $2 the account; see `EventStore::delegation_places`).
 pub const PLACES_HELD: &str = "SELECT COUNT(*) FROM registrations WHERE event_id = $1 AND status NOT IN ('cancelled', 'declined') AND (registered_by = $2 OR registered_by IN (SELECT u.id FROM users u JOIN users me ON me.org_id = u.org_id WHERE me.id = $2))";
@@ -672,7 +672,7 @@ macro_rules! impl_sql_events {
                     let mut tx = self.begin().await?;
                     let t = $crate::sql::now();
                     let e = sqlx::query_as::<_, Event>(AssertSqlSafe(format!(
-                        "INSERT INTO events (kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at, ends_at, capacity, registration_open, requires_approval, signing_key, synthetic, search_key, ask_fields, required_fields, delegation_quota, reminders_off, reminder_hours, retention_days, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $21, $22, $23, $24, $25, $26, 1, $20, $20) RETURNING {EVENT_COLS}")))
+                        "INSERT INTO events (kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at, ends_at, capacity, registration_open, requires_approval, signing_key, synthetic, search_key, ask_fields, required_fields, delegation_quota, reminders_off, reminder_hours, retention_days, transfers_off, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $21, $22, $23, $24, $25, $26, $27, 1, $20, $20) RETURNING {EVENT_COLS}")))
                         .bind(d.kind.code().to_owned())
                         .bind(d.series_id)
                         .bind(d.title.clone())
@@ -699,6 +699,7 @@ macro_rules! impl_sql_events {
                         .bind(d.reminders_off)
                         .bind(d.reminder_hours)
                         .bind(d.retention_days)
+                        .bind(d.transfers_off)
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(|e| match map_err(e) {
@@ -725,7 +726,7 @@ macro_rules! impl_sql_events {
                         return Err(StoreError::invalid("capacity", "err-capacity-below-confirmed"));
                     }
                     let after = sqlx::query_as::<_, Event>(AssertSqlSafe(format!(
-                        "UPDATE events SET kind = $1, series_id = $2, title = $3, title_script = $4, title_en = $5, summary = $6, summary_script = $7, venue = $8, venue_script = $9, venue_en = $10, region = $11, starts_at = $12, ends_at = $13, capacity = $14, registration_open = $15, requires_approval = $16, synthetic = $17, search_key = $18, ask_fields = $21, required_fields = $22, delegation_quota = $23, reminders_off = $24, reminder_hours = $25, retention_days = $26, version = version + 1, programme_version = programme_version + 1, updated_at = $19 WHERE id = $20 RETURNING {EVENT_COLS}")))
+                        "UPDATE events SET kind = $1, series_id = $2, title = $3, title_script = $4, title_en = $5, summary = $6, summary_script = $7, venue = $8, venue_script = $9, venue_en = $10, region = $11, starts_at = $12, ends_at = $13, capacity = $14, registration_open = $15, requires_approval = $16, synthetic = $17, search_key = $18, ask_fields = $21, required_fields = $22, delegation_quota = $23, reminders_off = $24, reminder_hours = $25, retention_days = $26, transfers_off = $27, version = version + 1, programme_version = programme_version + 1, updated_at = $19 WHERE id = $20 RETURNING {EVENT_COLS}")))
                         .bind(d.kind.code().to_owned())
                         .bind(d.series_id)
                         .bind(d.title.clone())
@@ -752,6 +753,7 @@ macro_rules! impl_sql_events {
                         .bind(d.reminders_off)
                         .bind(d.reminder_hours)
                         .bind(d.retention_days)
+                        .bind(d.transfers_off)
                         .fetch_one(&mut *tx)
                         .await
                         .map_err(map_err)?;
@@ -1269,7 +1271,7 @@ macro_rules! impl_sql_events {
                     if before.checked_in_at.is_some() {
                         return Err(StoreError::Conflict("err-transfer-checked-in"));
                     }
-                    let ev = sqlx::query("SELECT starts_at, requires_approval, required_fields FROM events WHERE id = $1")
+                    let ev = sqlx::query("SELECT starts_at, requires_approval, required_fields, transfers_off FROM events WHERE id = $1")
                         .bind(event_id)
                         .fetch_one(&mut *tx)
                         .await
@@ -1277,12 +1279,13 @@ macro_rules! impl_sql_events {
                     let starts_at: i64 = ev.try_get(0).map_err(map_err)?;
                     let approval: bool = ev.try_get(1).map_err(map_err)?;
                     let required: String = ev.try_get(2).map_err(map_err)?;
+                    let transfers_off: bool = ev.try_get(3).map_err(map_err)?;
                     if starts_at <= now {
                         return Err(StoreError::Conflict("err-transfer-too-late"));
                     }
                     // The organiser vetted the person (approval) or invited them by name:
                     // only staff hand such a place on.
-                    if actor.is_none() && (approval || before.invited) {
+                    if actor.is_none() && (approval || before.invited || transfers_off) {
                         return Err(StoreError::Conflict("err-transfer-organiser-only"));
                     }
                     // A delegate's place stays the organisation's, as their details do.
@@ -1937,7 +1940,7 @@ macro_rules! impl_sql_events {
                     let mut made = Vec::new();
                     for (shift, signing_key) in copies {
                         let shift = *shift;
-                        let new: i64 = sqlx::query_scalar::<_, i64>("INSERT INTO events (kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at, ends_at, capacity, registration_open, requires_approval, signing_key, synthetic, search_key, ask_fields, required_fields, delegation_quota, reminders_off, reminder_hours, retention_days, version, created_at, updated_at) SELECT kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at + $2, ends_at + $2, capacity, $3, requires_approval, $4, synthetic, search_key, ask_fields, required_fields, delegation_quota, reminders_off, reminder_hours, retention_days, 1, $5, $5 FROM events WHERE id = $1 RETURNING id")
+                        let new: i64 = sqlx::query_scalar::<_, i64>("INSERT INTO events (kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at, ends_at, capacity, registration_open, requires_approval, signing_key, synthetic, search_key, ask_fields, required_fields, delegation_quota, reminders_off, reminder_hours, retention_days, transfers_off, version, created_at, updated_at) SELECT kind, series_id, title, title_script, title_en, summary, summary_script, venue, venue_script, venue_en, region, starts_at + $2, ends_at + $2, capacity, $3, requires_approval, $4, synthetic, search_key, ask_fields, required_fields, delegation_quota, reminders_off, reminder_hours, retention_days, transfers_off, 1, $5, $5 FROM events WHERE id = $1 RETURNING id")
                             .bind(id)
                             .bind(shift)
                             .bind(false)

@@ -2045,6 +2045,57 @@ async fn transfers(store: Arc<dyn Store>) {
         .await
         .unwrap();
     assert_eq!(q.status, RegStatus::Confirmed);
+
+    // Where the organiser turned transfers off: the same, and a copy keeps the setting.
+    let d = EventInput {
+        kind: "seminar".into(),
+        title: "閉門研討會".into(),
+        region: "macao".into(),
+        starts_at: NOON,
+        ends_at: NOON + 3600,
+        registration_open: true,
+        transfers_off: true,
+        ..Default::default()
+    }
+    .validate(Script::Hant)
+    .unwrap();
+    let closed = s
+        .create_event(&me, &d, &baylink_tickets::generate_key())
+        .await
+        .unwrap();
+    assert!(closed.transfers_off);
+    let p = s
+        .register(
+            closed.id,
+            &person(1),
+            Channel::Public,
+            "c-1",
+            "zh-Hant",
+            before,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        refused(
+            s.transfer_registration(None, p.id, &person(2), "c-2", "zh-Hant", now)
+                .await
+        ),
+        "err-transfer-organiser-only"
+    );
+    s.transfer_registration(Some(&me), p.id, &person(2), "c-2", "zh-Hant", now)
+        .await
+        .unwrap();
+    let copy = s
+        .copy_event(
+            &me,
+            closed.id,
+            &[(7 * 86_400, baylink_tickets::generate_key())],
+            CopyParts::ALL,
+        )
+        .await
+        .unwrap()
+        .remove(0);
+    assert!(copy.transfers_off);
 }
 
 #[tokio::test]

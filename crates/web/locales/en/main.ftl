@@ -422,6 +422,7 @@ field-starts = Starts
 field-ends = Ends
 field-capacity = Seats (empty for no limit)
 field-reminders-off = No reminder mail to registrants before the event
+field-transfers-off = Holders may not hand their place to someone else (staff still can)
 field-delegation-quota = Places per member organisation (delegations; empty for no limit)
 organisation-places = Places per organisation (delegations)
 organisation-places-help = Give one member organisation more or fewer places than the event's number per organisation; leave the number empty to give it the event's number again.

@@ -409,6 +409,7 @@ field-starts = 开始
 field-ends = 结束
 field-capacity = 名额（留空为不限）
 field-reminders-off = 活动前不发送提醒邮件
+field-transfers-off = 不允许报名者自行改派他人出席（工作人员仍可代为转让）
 field-delegation-quota = 每个成员单位名额（团体报名；留空为不限）
 organisation-places = 各单位名额（团体报名）
 organisation-places-help = 为某一成员单位设定不同于本活动统一名额的名额；人数留空即恢复为本活动的统一名额。

@@ -409,6 +409,7 @@ field-starts = 開始
 field-ends = 結束
 field-capacity = 名額（留空為不限）
 field-reminders-off = 活動前不發送提醒電郵
+field-transfers-off = 不容許報名者自行改派他人出席（職員仍可代為轉讓）
 field-delegation-quota = 每個成員單位名額（團體報名；留空為不限）
 organisation-places = 各單位名額（團體報名）
 organisation-places-help = 為個別成員單位設定有別於本活動統一名額的名額；人數留空即回復為本活動的統一名額。

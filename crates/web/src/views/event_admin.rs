@@ -144,6 +144,7 @@ async fn edit_event(
         ("registration_open", flag(e.registration_open)),
         ("requires_approval", flag(e.requires_approval)),
         ("reminders_off", flag(e.reminders_off)),
+        ("transfers_off", flag(e.transfers_off)),
         (
             "reminder_hours",
             e.reminder_hours.map(|h| h.to_string()).unwrap_or_default(),
@@ -197,6 +198,7 @@ async fn save_event(
         registration_open: !form.get("registration_open").is_empty(),
         requires_approval: !form.get("requires_approval").is_empty(),
         reminders_off: !form.get("reminders_off").is_empty(),
+        transfers_off: !form.get("transfers_off").is_empty(),
         reminder_hours: form.int("reminder_hours", &mut errors),
         retention_days: form.int("retention_days", &mut errors),
         synthetic: !form.get("synthetic").is_empty(),

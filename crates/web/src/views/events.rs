@@ -929,6 +929,7 @@ async fn registration_page(
         && reg.checked_in_at.is_none()
         && p.event.starts_at > now
         && !p.event.requires_approval
+        && !p.event.transfers_off
         && !reg.invited;
     let transferred_to = match reg.transferred_to {
         Some(to) => {

@@ -138,7 +138,9 @@ impl TransferPage {
             Some("err-transfer-checked-in")
         } else if self.event.starts_at <= baylink_store::sql::now() {
             Some("err-transfer-too-late")
-        } else if !self.by_staff && (self.event.requires_approval || self.reg.invited) {
+        } else if !self.by_staff
+            && (self.event.requires_approval || self.reg.invited || self.event.transfers_off)
+        {
             Some("err-transfer-organiser-only")
         } else {
             None
