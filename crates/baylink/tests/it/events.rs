@@ -4174,4 +4174,30 @@ async fn a_holder_hands_their_place_to_a_colleague() {
     let after = app.store.registration_by_token(&token).await.unwrap();
     assert_eq!(after.status, baylink_store::RegStatus::Cancelled);
     assert!(after.transferred_to.is_some());
+    let (_, list) = app
+        .page(&format!("/zh-Hant/events/{gated}/registrations"))
+        .await;
+    assert!(
+        list.contains("已轉給 梁志明") && list.contains("代替 梁志強"),
+        "{list}"
+    );
+    // Through the API, for the new holder, by staff; not for another event's.
+    let ming = after.transferred_to.unwrap();
+    let (status, body) = app
+        .api(
+            reqwest::Method::POST,
+            &format!("/api/v1/events/{gated}/registrations/{ming}/transfer"),
+            Some(json!({"name": "梁志華", "email": "leung.wah@example.mo", "consent": true})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    assert_eq!(body["email"], "leung.wah@example.mo");
+    let (status, _) = app
+        .api(
+            reqwest::Method::POST,
+            &format!("/api/v1/events/{event}/registrations/{ming}/transfer"),
+            Some(json!({"name": "梁志華", "email": "leung.hua@example.mo", "consent": true})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
 }

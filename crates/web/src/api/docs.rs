@@ -28,7 +28,7 @@ use crate::error::WebError;
         d::list_memberships, d::create_membership, d::delete_membership,
         d::create_session, d::delete_session, d::me, d::my_data,
         ev::list_events, ev::get_event, ev::list_registrations, ev::register, ev::check_in_ticket,
-        ev::check_in_by_id, ev::own_registration, ev::own_data, ev::own_feedback, ev::give_feedback, ev::event_feedback, ev::ask_for_feedback, ev::correct_own, ev::transfer_own, ev::change_own_session, ev::cancel_own,
+        ev::check_in_by_id, ev::own_registration, ev::own_data, ev::own_feedback, ev::give_feedback, ev::event_feedback, ev::ask_for_feedback, ev::correct_own, ev::transfer_own, ev::transfer_for_holder, ev::change_own_session, ev::cancel_own,
         ev::list_delegation, ev::register_delegation, ev::move_delegate,
         se::search,
         mk::list_postings, mk::get_posting, mk::recommendations,

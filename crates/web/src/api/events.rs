@@ -50,6 +50,10 @@ pub fn router() -> Router<AppState> {
             get(own_registration).patch(correct_own).delete(cancel_own),
         )
         .route("/api/v1/registrations/{token}/transfer", post(transfer_own))
+        .route(
+            "/api/v1/events/{id}/registrations/{rid}/transfer",
+            post(transfer_for_holder),
+        )
         .route("/api/v1/registrations/{token}/data", get(own_data))
         .route(
             "/api/v1/registrations/{token}/feedback",
@@ -367,6 +371,37 @@ pub async fn check_in_by_id(
     require_event(a.as_ref(), event_id)?;
     let lang = api_locale_from(&headers, q.get("lang").map(String::as_str));
     do_check_in(&s, lang, event_id, path_id(&rid)?).await
+}
+
+/// Hands a registration's place to someone else on its holder's request (staff and the
+/// event's managers), as the holder would, and also where the organiser approved or
+/// invited the holder by name or turned holders' own transfers off. Answers the new
+/// registration; its holder gets their link by mail.
+#[utoipa::path(post, path = "/api/v1/events/{id}/registrations/{rid}/transfer", tag = "events", params(("id" = i64, Path), ("rid" = i64, Path)),
+    request_body = crate::views::transfers::Substitute,
+    responses((status = 201, body = RegistrationView), (status = 404, body = crate::error::ApiError),
+              (status = 409, body = crate::error::ApiError), (status = 422, body = crate::error::ApiError)))]
+pub async fn transfer_for_holder(
+    State(s): State<AppState>,
+    MaybeAuth(a): MaybeAuth,
+    headers: HeaderMap,
+    Path((id, rid)): Path<(String, String)>,
+    Query(q): Query<HashMap<String, String>>,
+    ApiJson(substitute): ApiJson<crate::views::transfers::Substitute>,
+) -> Result<Response, WebError> {
+    let event_id = path_id(&id)?;
+    let auth = require_event(a.as_ref(), event_id)?;
+    let lang = api_locale_from(&headers, q.get("lang").map(String::as_str));
+    let reg = s.store.get_registration(path_id(&rid)?).await?;
+    if reg.event_id != event_id {
+        return Err(WebError::NotFound);
+    }
+    let event = s.store.get_event(event_id).await?;
+    let actor = crate::views::directory::actor(auth);
+    let new = substitute
+        .take_place(&s, Some(&actor), &event, &reg, lang)
+        .await?;
+    Ok((StatusCode::CREATED, Json(view(lang, new))).into_response())
 }
 
 /// A participant's own registration, by the secret in their link.

@@ -1049,6 +1049,28 @@ struct RegistrationsPage {
     sections: Vec<(String, Vec<Tally>)>,
 }
 
+impl RegistrationsPage {
+    /// For a place handed on: to whom, as the reader sees the name, when they are on this
+    /// page of the list.
+    fn handed_to(&self, r: &Registration) -> Option<String> {
+        let to = r.transferred_to?;
+        self.page
+            .items
+            .iter()
+            .find(|x| x.id == to)
+            .map(|x| self.c.text(&x.name, &x.name_script))
+    }
+
+    /// For a place handed on to this registration: from whom, when on this page.
+    fn handed_from(&self, r: &Registration) -> Option<String> {
+        self.page
+            .items
+            .iter()
+            .find(|x| x.transferred_to == Some(r.id))
+            .map(|x| self.c.text(&x.name, &x.name_script))
+    }
+}
+
 fn tally<'a>(regs: impl Iterator<Item = (&'a Registration, String)>) -> Vec<Tally> {
     let mut map: Vec<Tally> = Vec::new();
     for (r, label) in regs {
