@@ -424,7 +424,9 @@ pub struct OutboxMessage {
     /// posting's owners), `market_decided` (to the interested party), `market_stage` (to
     /// the side of an introduction that did not move it), `market_review` (to a posting's
     /// owners, once the secretariat published or returned it), `registration_links` (the
-    /// links of every registration made with `to_addr`, asked for by its holder).
+    /// links of every registration made with `to_addr`, asked for by its holder),
+    /// `posting_alert` (the postings new to an alert), `transfer_in` and `transfer_out` (a
+    /// place handed on, to its new and its old holder).
     pub kind: String,
     pub registration_id: Option<i64>,
     pub invitation_id: Option<i64>,
@@ -434,6 +436,10 @@ pub struct OutboxMessage {
     pub interest_id: Option<i64>,
     /// For `market_review`: the posting the mail is about.
     pub posting_id: Option<i64>,
+    /// For `posting_alert`: the alert, and when its news begin (they end when the mail
+    /// was queued).
+    pub alert_id: Option<i64>,
+    pub alert_since: Option<i64>,
     pub locale: String,
     pub subject: Option<String>,
     pub body: Option<String>,

@@ -479,6 +479,45 @@ impl PostingInput {
     }
 }
 
+code_enum!(
+    /// How often an alert of new postings is mailed.
+    AlertFrequency, "alert-frequency" {
+        Daily = "daily",
+        Weekly = "weekly",
+    }
+);
+
+impl AlertFrequency {
+    /// Seconds between two looks.
+    pub fn seconds(self) -> i64 {
+        match self {
+            AlertFrequency::Daily => 86_400,
+            AlertFrequency::Weekly => 7 * 86_400,
+        }
+    }
+}
+
+/// At most this many alerts per account.
+pub const MAX_ALERTS: i64 = 20;
+
+/// An account's alert of new postings (供需訂閱): a filter of the postings list, mailed
+/// daily or weekly with what was published since its last look.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
+pub struct PostingAlert {
+    pub id: i64,
+    pub user_id: i64,
+    /// The list's query string: known keys with their codes (`side=offer&sector=ict`).
+    pub filters: String,
+    #[sqlx(try_from = "String")]
+    pub frequency: AlertFrequency,
+    /// The secret of the link in its mails that stops it without signing in.
+    #[serde(skip)]
+    pub stop_token: String,
+    pub created_at: i64,
+    /// When it last looked: postings published after it are new.
+    pub checked_at: i64,
+}
+
 /// Filters for the posting list; all optional, combined with AND.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PostingFilter {
@@ -495,6 +534,9 @@ pub struct PostingFilter {
     /// `None`: published and not expired (today is `today`). Staff lists ask for others.
     pub status: Option<PostingStatus>,
     pub today: String,
+    /// Published after this moment, and no later than `published_until` (an alert's news).
+    pub published_since: Option<i64>,
+    pub published_until: Option<i64>,
     pub limit: i64,
     pub offset: i64,
 }
@@ -725,6 +767,38 @@ pub type MarketStamp = i64;
 
 #[async_trait]
 pub trait MarketStore: Send + Sync {
+    /// Keeps an alert of `user_id` for `filters`, looking from `now` on; the same filters
+    /// again only change how often. At most [`MAX_ALERTS`] per account
+    /// (`err-too-many-alerts`).
+    async fn save_posting_alert(
+        &self,
+        user_id: i64,
+        filters: &str,
+        frequency: AlertFrequency,
+        stop_token: &str,
+        now: i64,
+    ) -> StoreResult<PostingAlert>;
+    /// An account's alerts, oldest first.
+    async fn posting_alerts(&self, user_id: i64) -> StoreResult<Vec<PostingAlert>>;
+    async fn get_posting_alert(&self, id: i64) -> StoreResult<PostingAlert>;
+    /// The alert its mails' stop link names.
+    async fn posting_alert_by_token(&self, stop_token: &str) -> StoreResult<PostingAlert>;
+    /// Stops one of `user_id`'s alerts (another account's: `NotFound`).
+    async fn delete_posting_alert(&self, user_id: i64, id: i64) -> StoreResult<()>;
+    /// Alerts due for a look at `now` (their period passed since the last), at most `limit`.
+    async fn due_posting_alerts(&self, now: i64, limit: i64) -> StoreResult<Vec<PostingAlert>>;
+    /// Takes the alert's look at `now`, if no other node took it since `checked_at`, and
+    /// then, when `news` (postings were published since), queues its mail, in its
+    /// account's language, about what was published between `checked_at` and `now`.
+    /// Returns whether this call took the look.
+    async fn look_at_posting_alert(
+        &self,
+        id: i64,
+        checked_at: i64,
+        now: i64,
+        news: bool,
+    ) -> StoreResult<bool>;
+
     /// Writes a new posting, pending review. `by` must be staff or represent the posting's
     /// organisation.
     async fn create_posting(

@@ -82,9 +82,20 @@ pub fn posting_where(f: &PostingFilter) -> Built {
             conds.push(format!("(',' || {column} || ',') LIKE {a} ESCAPE '\\'"));
         }
     }
+    if let Some(since) = f.published_since {
+        let a = b.arg(Arg::Int(since));
+        conds.push(format!("p.published_at > {a}"));
+    }
+    if let Some(until) = f.published_until {
+        let a = b.arg(Arg::Int(until));
+        conds.push(format!("p.published_at <= {a}"));
+    }
     b.sql = format!(" WHERE {}", conds.join(" AND "));
     b
 }
+
+/// The columns of [`PostingAlert`](crate::market::PostingAlert).
+pub const ALERT_COLS: &str = "id, user_id, filters, frequency, stop_token, created_at, checked_at";
 
 /// Implements [`MarketStore`](crate::MarketStore) for `$store` (see
 /// [`impl_sql_store!`](crate::impl_sql_store), whose transaction helpers it uses).
@@ -94,7 +105,7 @@ macro_rules! impl_sql_market {
         const _: () = {
             use $crate::sql::reexport::{async_trait, baylink_text, sqlx};
             use $crate::sql::{audit_json, clamp_limit, map_err, Arg};
-            use $crate::sql_market::{posting_where, ATTACHMENT_COLS, INTEREST_SELECT, MAIL_LOCALE, OWNERS, POSTING_SELECT};
+            use $crate::sql_market::{posting_where, ALERT_COLS, ATTACHMENT_COLS, INTEREST_SELECT, MAIL_LOCALE, OWNERS, POSTING_SELECT};
             use $crate::market::*;
             use $crate::*;
             use sqlx::{AssertSqlSafe, FromRow, Row};
@@ -441,6 +452,117 @@ macro_rules! impl_sql_market {
                         .await
                         .map_err(map_err)?
                         .ok_or(StoreError::NotFound)
+                }
+
+                async fn save_posting_alert(&self, user_id: i64, filters: &str, frequency: AlertFrequency, stop_token: &str, now: i64) -> StoreResult<PostingAlert> {
+                    let mut tx = self.begin().await?;
+                    let updated = sqlx::query_as::<_, PostingAlert>(AssertSqlSafe(format!("UPDATE posting_alerts SET frequency = $3 WHERE user_id = $1 AND filters = $2 RETURNING {ALERT_COLS}")))
+                        .bind(user_id)
+                        .bind(filters.to_owned())
+                        .bind(frequency.code())
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    let alert = match updated {
+                        Some(alert) => alert,
+                        None => {
+                            let held: i64 = sqlx::query("SELECT COUNT(*) FROM posting_alerts WHERE user_id = $1")
+                                .bind(user_id)
+                                .fetch_one(&mut *tx)
+                                .await
+                                .map_err(map_err)?
+                                .try_get(0)
+                                .map_err(map_err)?;
+                            if held >= MAX_ALERTS {
+                                return Err(StoreError::Conflict("err-too-many-alerts"));
+                            }
+                            sqlx::query_as::<_, PostingAlert>(AssertSqlSafe(format!("INSERT INTO posting_alerts (user_id, filters, frequency, stop_token, created_at, checked_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING {ALERT_COLS}")))
+                                .bind(user_id)
+                                .bind(filters.to_owned())
+                                .bind(frequency.code())
+                                .bind(stop_token.to_owned())
+                                .bind(now)
+                                .fetch_one(&mut *tx)
+                                .await
+                                .map_err(map_err)?
+                        }
+                    };
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(alert)
+                }
+
+                async fn posting_alerts(&self, user_id: i64) -> StoreResult<Vec<PostingAlert>> {
+                    sqlx::query_as::<_, PostingAlert>(AssertSqlSafe(format!("SELECT {ALERT_COLS} FROM posting_alerts WHERE user_id = $1 ORDER BY id")))
+                        .bind(user_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn get_posting_alert(&self, id: i64) -> StoreResult<PostingAlert> {
+                    sqlx::query_as::<_, PostingAlert>(AssertSqlSafe(format!("SELECT {ALERT_COLS} FROM posting_alerts WHERE id = $1")))
+                        .bind(id)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)
+                }
+
+                async fn posting_alert_by_token(&self, stop_token: &str) -> StoreResult<PostingAlert> {
+                    sqlx::query_as::<_, PostingAlert>(AssertSqlSafe(format!("SELECT {ALERT_COLS} FROM posting_alerts WHERE stop_token = $1")))
+                        .bind(stop_token.to_owned())
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)
+                }
+
+                async fn delete_posting_alert(&self, user_id: i64, id: i64) -> StoreResult<()> {
+                    let gone = sqlx::query("DELETE FROM posting_alerts WHERE id = $1 AND user_id = $2")
+                        .bind(id)
+                        .bind(user_id)
+                        .execute(&self.pool)
+                        .await
+                        .map_err(map_err)?
+                        .rows_affected();
+                    if gone == 0 {
+                        return Err(StoreError::NotFound);
+                    }
+                    Ok(())
+                }
+
+                async fn due_posting_alerts(&self, now: i64, limit: i64) -> StoreResult<Vec<PostingAlert>> {
+                    sqlx::query_as::<_, PostingAlert>(AssertSqlSafe(format!("SELECT {ALERT_COLS} FROM posting_alerts WHERE (frequency = 'daily' AND checked_at <= $1) OR (frequency = 'weekly' AND checked_at <= $2) ORDER BY checked_at, id LIMIT $3")))
+                        .bind(now - AlertFrequency::Daily.seconds())
+                        .bind(now - AlertFrequency::Weekly.seconds())
+                        .bind(limit)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn look_at_posting_alert(&self, id: i64, checked_at: i64, now: i64, news: bool) -> StoreResult<bool> {
+                    let mut tx = self.begin().await?;
+                    let took = sqlx::query("UPDATE posting_alerts SET checked_at = $3 WHERE id = $1 AND checked_at = $2")
+                        .bind(id)
+                        .bind(checked_at)
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .rows_affected()
+                        == 1;
+                    if took && news {
+                        sqlx::query(AssertSqlSafe(format!("INSERT INTO outbox (to_addr, kind, alert_id, alert_since, locale, created_at, next_attempt_at) SELECT u.email, 'posting_alert', a.id, $2, {MAIL_LOCALE}, $3, $3 FROM posting_alerts a JOIN users u ON u.id = a.user_id LEFT JOIN organisations o ON o.id = u.org_id WHERE a.id = $1 AND u.password_hash <> ''")))
+                            .bind(id)
+                            .bind(checked_at)
+                            .bind(now)
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(map_err)?;
+                    }
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(took)
                 }
 
                 async fn list_postings(&self, f: &PostingFilter) -> StoreResult<Page<Posting>> {

@@ -202,6 +202,10 @@ impl Locale {
             "days",
             "average",
             "until",
+            "filters",
+            "postings",
+            "stop",
+            "alerts",
         ]
         .into_iter()
         .map(|k| (Cow::Borrowed(k), FluentValue::from(2)))

@@ -158,6 +158,9 @@ pub async fn compose(
     if m.kind == "feedback" || m.kind == "feedback_reminder" {
         return feedback_mail(store, m, lang, base_url).await;
     }
+    if m.kind == "posting_alert" {
+        return alert_mail(store, m, lang, base_url).await;
+    }
     if m.kind == "transfer_in" || m.kind == "transfer_out" {
         return transfer_mail(store, m, lang, base_url).await;
     }
@@ -198,6 +201,76 @@ pub async fn compose(
         to: reg.email.clone(),
         subject: lang.t_args(subject_key, &args),
         body: lang.t_args("mail-body", &args),
+    })
+}
+
+/// The postings new to an alert (`posting_alert`): those published between its last look
+/// and the mail's queueing that match it, as they stand now (withdrawn ones left out), at
+/// most [`crate::views::alerts::MAIL_POSTINGS`] with a link to the rest, each title in the
+/// reader's script; and how to stop it. None left: nothing to send (`NotFound`).
+async fn alert_mail(
+    store: &dyn Store,
+    m: &OutboxMessage,
+    lang: Locale,
+    base_url: &str,
+) -> Result<Composed, StoreError> {
+    use crate::views::alerts;
+    let alert = store
+        .get_posting_alert(m.alert_id.ok_or(StoreError::NotFound)?)
+        .await?;
+    let since = m.alert_since.unwrap_or(alert.created_at);
+    let filter = alerts::news_filter(&alert, since, m.created_at, alerts::MAIL_POSTINGS)
+        .ok_or(StoreError::NotFound)?;
+    let found = store.list_postings(&filter).await?;
+    if found.items.is_empty() {
+        return Err(StoreError::NotFound);
+    }
+    let site = site_in(base_url, lang);
+    let mut lines: Vec<String> = found
+        .items
+        .iter()
+        .map(|p| {
+            let org = lang.name(&p.org_name, &p.org_name_script, p.org_name_en.as_deref());
+            format!(
+                "• {} — {} ({} · {})\n  {site}/postings/{}",
+                lang.text(&p.title, &p.script),
+                org,
+                lang.t(&p.side.label_key()),
+                lang.t(&p.kind.label_key()),
+                p.id
+            )
+        })
+        .collect();
+    let more = found.total - found.items.len() as i64;
+    if more > 0 {
+        lines.push(lang.t_args(
+            "mail-alert-more",
+            &[
+                ("count", FluentValue::from(more)),
+                (
+                    "link",
+                    FluentValue::from(format!("{site}/postings?{}", alert.filters)),
+                ),
+            ],
+        ));
+    }
+    let args = [
+        ("filters", FluentValue::from(alerts::describe(lang, &alert))),
+        ("count", FluentValue::from(found.total)),
+        ("postings", FluentValue::from(lines.join("\n"))),
+        (
+            "stop",
+            FluentValue::from(format!("{site}/alerts/{}", alert.stop_token)),
+        ),
+        (
+            "alerts",
+            FluentValue::from(format!("{site}/account/alerts")),
+        ),
+    ];
+    Ok(Composed {
+        to: m.to_addr.clone(),
+        subject: lang.t_args("mail-alert-subject", &args),
+        body: lang.t_args("mail-alert-body", &args),
     })
 }
 
@@ -386,6 +459,11 @@ pub async fn run(store: Arc<dyn Store>, config: MailConfig, every: Duration) {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(queued = n, "approval notices queued"),
                 Err(e) => tracing::error!(error = %e, "approval notices"),
+            }
+            match crate::views::alerts::sweep(store.as_ref(), now).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(queued = n, "alerts of new postings queued"),
+                Err(e) => tracing::error!(error = %e, "alerts of new postings"),
             }
         }
         if let Err(e) = send_due(store.as_ref(), &config).await {

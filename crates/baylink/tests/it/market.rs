@@ -731,3 +731,136 @@ async fn an_expiry_reminder_is_written_in_each_owners_language() {
         );
     }
 }
+
+/// A reader keeps the postings list's filters as an alert from the list; a posting
+/// published afterwards that matches comes to them by mail at the next day's sweep, its
+/// title in the reader's script, with a link that stops the alert without signing in; a
+/// filter the list does not know is refused.
+#[tokio::test]
+async fn a_reader_is_mailed_new_postings_that_match_an_alert() {
+    let mut app = kit::demo_app().await;
+    app.sign_in(kit::PARTICIPANT).await;
+    let (_, list) = app.page("/zh-Hant/postings?side=offer&sector=ai").await;
+    assert!(
+        list.contains("id=\"alert-form\"")
+            && list.contains("type=\"hidden\" name=\"side\" value=\"offer\"")
+            && list.contains("type=\"hidden\" name=\"sector\" value=\"ai\""),
+        "{list}"
+    );
+    let r = app
+        .post_form(
+            "/zh-Hant/account/alerts",
+            &[
+                ("side", "offer"),
+                ("sector", "quantum"),
+                ("frequency", "daily"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    let r = app
+        .post_form(
+            "/zh-Hant/account/alerts",
+            &[("side", "offer"), ("sector", "ai"), ("frequency", "daily")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, mine) = app.page("/zh-Hant/account/alerts").await;
+    assert!(
+        mine.contains("/zh-Hant/postings?side=offer&#38;sector=ai")
+            && mine.contains("供給 · 人工智能"),
+        "{mine}"
+    );
+    assert!(mine.contains("每日"), "{mine}");
+
+    // A representative's offer in AI, written in Simplified, published a little later.
+    let rep = app.store.find_user_by_email(REP).await.unwrap().unwrap();
+    let admin = app.store.find_user_by_email(ADMIN).await.unwrap().unwrap();
+    let now = baylink_store::sql::now();
+    let d = baylink_store::PostingInput {
+        org_id: rep.org_id.unwrap(),
+        side: "offer".into(),
+        kind: "technology".into(),
+        title: "机器视觉质检方案".into(),
+        summary: "面向工厂的机器视觉质检。".into(),
+        sectors: vec!["ai".into()],
+        modes: vec!["licensing".into()],
+        contact: "bd@example.org".into(),
+        expires_on: expiry().into(),
+        ..Default::default()
+    }
+    .validate(
+        &baylink_web::views::events::today(),
+        baylink_text::Script::Hans,
+    )
+    .unwrap();
+    let p = app.store.create_posting(&rep, &d, now + 5).await.unwrap();
+    app.store
+        .review_posting(&admin, p.id, true, "", now + 6)
+        .await
+        .unwrap();
+    kit::sent_mails(app.store.as_ref(), now + 10).await;
+
+    let day = now + 86_400 + 10;
+    assert_eq!(
+        baylink_web::views::alerts::sweep(app.store.as_ref(), day)
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        baylink_web::views::alerts::sweep(app.store.as_ref(), day)
+            .await
+            .unwrap(),
+        0
+    );
+    let queued = kit::sent_mails(app.store.as_ref(), day).await;
+    let m = queued
+        .iter()
+        .find(|m| m.kind == "posting_alert")
+        .expect("the alert's mail");
+    assert_eq!(m.to_addr, kit::PARTICIPANT);
+    let mail = baylink_web::mail::compose(app.store.as_ref(), m, "https://baylink.test")
+        .await
+        .unwrap();
+    assert!(
+        mail.subject.starts_with("1 項新供需資訊"),
+        "{}",
+        mail.subject
+    );
+    assert!(mail.body.contains("機器視覺質檢方案"), "{}", mail.body);
+    assert!(
+        mail.body
+            .contains(&format!("https://baylink.test/zh-Hant/postings/{}", p.id)),
+        "{}",
+        mail.body
+    );
+    let stop = mail
+        .body
+        .lines()
+        .find_map(|l| {
+            l.split("https://baylink.test")
+                .nth(1)
+                .filter(|rest| rest.contains("/alerts/"))
+        })
+        .expect("the stop link")
+        .trim()
+        .to_owned();
+
+    // The stop link, opened by anyone: a page that asks, then stops it.
+    let visitor = kit::client();
+    let page = visitor
+        .get(app.url(&stop))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("id=\"stop-alert\""), "{page}");
+    let r = visitor.post(app.url(&stop)).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(r.text().await.unwrap().contains("id=\"alert-stopped\""));
+    let (_, mine) = app.page("/zh-Hant/account/alerts").await;
+    assert!(mine.contains("id=\"no-alerts\""), "{mine}");
+}

@@ -1161,3 +1161,185 @@ async fn market_story_on_postgres() {
     let db = TestDb::postgres().await;
     story(db.open().await).await;
 }
+
+/// Alerts of new postings on both backends: kept per account and filter (the same filter
+/// again changes only how often), at most twenty; due once their period has passed; one
+/// look per period however many nodes sweep, with a mail queued, in the account's
+/// language, only where something new matches; postings filtered by when they were
+/// published; stopped by their owner or their mail's link; gone with the account.
+async fn posting_alerts(store: Arc<dyn Store>) {
+    let s = store.as_ref();
+    let company = org(s, "深圳星河智联科技有限公司", "company", "shenzhen").await;
+    let staff = user(s, "staff.alerts@example.org", "admin", None).await;
+    let rep = user(s, "rep.alerts@example.org", "org_rep", Some(company)).await;
+    let reader = user(s, "reader.alerts@example.org", "participant", None).await;
+    let other = user(s, "other.alerts@example.org", "participant", None).await;
+    let t0 = NOW;
+    let offers = "side=offer&sector=ai";
+    let alert = s
+        .save_posting_alert(
+            reader.id,
+            offers,
+            market::AlertFrequency::Daily,
+            "stop-1",
+            t0,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        (alert.checked_at, alert.frequency),
+        (t0, market::AlertFrequency::Daily)
+    );
+    let again = s
+        .save_posting_alert(
+            reader.id,
+            offers,
+            market::AlertFrequency::Weekly,
+            "stop-2",
+            t0 + 5,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        (again.id, again.frequency),
+        (alert.id, market::AlertFrequency::Weekly)
+    );
+    assert_eq!(s.posting_alerts(reader.id).await.unwrap().len(), 1);
+    let daily = s
+        .save_posting_alert(reader.id, "", market::AlertFrequency::Daily, "stop-3", t0)
+        .await
+        .unwrap();
+    for n in 2..market::MAX_ALERTS {
+        s.save_posting_alert(
+            reader.id,
+            &format!("kind=technology&sector=s{n}"),
+            market::AlertFrequency::Daily,
+            &format!("stop-x{n}"),
+            t0,
+        )
+        .await
+        .unwrap();
+    }
+    assert_eq!(
+        code(
+            s.save_posting_alert(
+                reader.id,
+                "side=need",
+                market::AlertFrequency::Daily,
+                "stop-y",
+                t0
+            )
+            .await
+            .unwrap_err()
+        ),
+        "err-too-many-alerts"
+    );
+
+    // A posting published a little later: new to both alerts that match it.
+    let p = s
+        .create_posting(
+            &rep,
+            &input(company, "offer", "機器視覺質檢方案", "工廠質檢。", &["ai"])
+                .validate(TODAY, Script::Hant)
+                .unwrap(),
+            t0 + 10,
+        )
+        .await
+        .unwrap();
+    s.review_posting(&staff, p.id, true, "", t0 + 20)
+        .await
+        .unwrap();
+    mails(s).await;
+    let news = |since: i64, until: i64| PostingFilter {
+        today: TODAY.into(),
+        published_since: Some(since),
+        published_until: Some(until),
+        ..Default::default()
+    };
+    assert_eq!(s.list_postings(&news(t0, t0 + 20)).await.unwrap().total, 1);
+    assert_eq!(
+        s.list_postings(&news(t0 + 20, t0 + 90_000))
+            .await
+            .unwrap()
+            .total,
+        0
+    );
+    assert_eq!(s.list_postings(&news(t0, t0 + 19)).await.unwrap().total, 0);
+
+    // A day on, the daily alerts are due, the weekly one not yet.
+    let day = t0 + 86_400;
+    let due: Vec<i64> = s
+        .due_posting_alerts(day, 100)
+        .await
+        .unwrap()
+        .iter()
+        .map(|a| a.id)
+        .collect();
+    assert!(
+        due.contains(&daily.id) && !due.contains(&alert.id),
+        "{due:?}"
+    );
+    // One look per period: a second node with the same view takes nothing.
+    assert!(
+        s.look_at_posting_alert(daily.id, daily.checked_at, day, true)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !s.look_at_posting_alert(daily.id, daily.checked_at, day, true)
+            .await
+            .unwrap()
+    );
+    let queued = crate::kit::sent_mails(s, day).await;
+    let alert_mails: Vec<_> = queued
+        .iter()
+        .filter(|m| m.kind == "posting_alert")
+        .collect();
+    assert_eq!(alert_mails.len(), 1);
+    assert_eq!(alert_mails[0].to_addr, "reader.alerts@example.org");
+    assert_eq!(
+        (alert_mails[0].alert_id, alert_mails[0].alert_since),
+        (Some(daily.id), Some(t0))
+    );
+    assert_eq!(s.get_posting_alert(daily.id).await.unwrap().checked_at, day);
+    // Nothing new: the look moves on, no mail.
+    let week = t0 + 7 * 86_400 + 5;
+    let weekly = s.get_posting_alert(alert.id).await.unwrap();
+    assert!(
+        s.look_at_posting_alert(weekly.id, weekly.checked_at, week, false)
+            .await
+            .unwrap()
+    );
+    assert!(crate::kit::sent_mails(s, week).await.is_empty());
+
+    // Stopped by its owner (not by another account), or by its mail's link.
+    assert!(matches!(
+        s.delete_posting_alert(other.id, alert.id).await,
+        Err(StoreError::NotFound)
+    ));
+    s.delete_posting_alert(reader.id, alert.id).await.unwrap();
+    assert_eq!(
+        s.posting_alert_by_token("stop-3").await.unwrap().id,
+        daily.id
+    );
+    assert!(matches!(
+        s.posting_alert_by_token("stop-1").await,
+        Err(StoreError::NotFound)
+    ));
+    // Gone with the account.
+    s.erase_user(&Actor::cli(), reader.id).await.unwrap();
+    assert!(s.posting_alerts(reader.id).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn posting_alerts_on_sqlite() {
+    let db = TestDb::sqlite();
+    posting_alerts(db.open().await).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn posting_alerts_on_postgres() {
+    let db = TestDb::postgres().await;
+    posting_alerts(db.open().await).await;
+}

@@ -1142,6 +1142,8 @@ async fn the_demo_conference_has_a_published_matchmaking_schedule_that_keeps_the
             meeting_request_id: None,
             interest_id: None,
             posting_id: None,
+            alert_id: None,
+            alert_since: None,
             locale: "en".into(),
             subject: None,
             body: None,

@@ -1455,3 +1455,32 @@ mail-feedback-body =
     You may send or change your feedback until { $until }.
 
     — Baylink, for the Shenzhen–Hong Kong–Macao Science and Technology Alliance
+alerts-title = Alerts of new postings
+alerts-intro = Each alert mails you, daily or weekly, the postings published since its last mail that match its filters. Set one up from the postings list with the filters you want.
+alerts-none = You have no alerts yet. Filter the postings list, then choose "Mail me new postings like these".
+alert-all-postings = all postings
+alert-filters = Postings
+alert-frequency = How often
+alert-frequency-daily = daily
+alert-frequency-weekly = weekly
+alert-subscribe = Mail me new postings like these:
+alert-save = Keep this alert
+alert-stop = Stop this alert
+alert-stop-title = Stop an alert of new postings
+alert-stop-ask = Stop the mails of new postings matching: { $filters }?
+alert-stopped = This alert is stopped: no more mails will come from it.
+err-too-many-alerts = You have the most alerts an account may keep (20). Stop one before adding another.
+mail-alert-subject = { $count ->
+    [one] One new posting
+   *[other] { $count } new postings
+} — { $filters }
+mail-alert-body =
+    New postings matching your alert ({ $filters }):
+
+    { $postings }
+
+    Your alerts: { $alerts }
+    Stop this alert: { $stop }
+
+    — Baylink, for the Shenzhen–Hong Kong–Macao Science and Technology Alliance
+mail-alert-more = …and { $count } more: { $link }

@@ -1377,3 +1377,29 @@ mail-feedback-body =
     您可在 { $until } 前提交或修改反馈。
 
     — 湾联（深港澳科技联盟）
+alerts-title = 供需订阅
+alerts-intro = 每项订阅会每日或每周以邮件通知你，自上次通知以来发布、符合其筛选条件的供需信息。可在供需列表按所需条件筛选后订阅。
+alerts-none = 你尚未有订阅。请先筛选供需列表，再选择“以邮件通知我同类新信息”。
+alert-all-postings = 全部供需信息
+alert-filters = 供需信息
+alert-frequency = 频率
+alert-frequency-daily = 每日
+alert-frequency-weekly = 每周
+alert-subscribe = 以邮件通知我同类新信息：
+alert-save = 订阅
+alert-stop = 取消此订阅
+alert-stop-title = 取消供需订阅
+alert-stop-ask = 不再接收符合以下条件的新供需信息通知：{ $filters }？
+alert-stopped = 此订阅已取消，不会再收到相关邮件。
+err-too-many-alerts = 每个账户最多可保留 20 项订阅，请先取消其中一项再新增。
+mail-alert-subject = { $count } 项新供需信息：{ $filters }
+mail-alert-body =
+    符合你订阅条件（{ $filters }）的新供需信息：
+
+    { $postings }
+
+    你的订阅：{ $alerts }
+    取消此订阅：{ $stop }
+
+    — 湾联（深港澳科技联盟）
+mail-alert-more = ……另有 { $count } 项：{ $link }

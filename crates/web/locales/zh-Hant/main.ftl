@@ -1377,3 +1377,29 @@ mail-feedback-body =
     您可於 { $until } 前提交或修改回饋。
 
     — 灣聯（深港澳科技聯盟）
+alerts-title = 供需訂閱
+alerts-intro = 每項訂閱會每日或每週以電郵通知你，自上次通知以來發布、符合其篩選條件的供需資訊。可在供需列表按所需條件篩選後訂閱。
+alerts-none = 你尚未有訂閱。請先篩選供需列表，再選擇「以電郵通知我同類新資訊」。
+alert-all-postings = 全部供需資訊
+alert-filters = 供需資訊
+alert-frequency = 頻率
+alert-frequency-daily = 每日
+alert-frequency-weekly = 每週
+alert-subscribe = 以電郵通知我同類新資訊：
+alert-save = 訂閱
+alert-stop = 取消此訂閱
+alert-stop-title = 取消供需訂閱
+alert-stop-ask = 不再接收符合以下條件的新供需資訊通知：{ $filters }？
+alert-stopped = 此訂閱已取消，不會再收到相關電郵。
+err-too-many-alerts = 每個帳戶最多可保留 20 項訂閱，請先取消其中一項再新增。
+mail-alert-subject = { $count } 項新供需資訊：{ $filters }
+mail-alert-body =
+    符合你訂閱條件（{ $filters }）的新供需資訊：
+
+    { $postings }
+
+    你的訂閱：{ $alerts }
+    取消此訂閱：{ $stop }
+
+    — 灣聯（深港澳科技聯盟）
+mail-alert-more = ……另有 { $count } 項：{ $link }

@@ -559,6 +559,8 @@ pub async fn me(MaybeAuth(a): MaybeAuth) -> Result<Json<User>, WebError> {
 pub struct AccountData {
     pub user: User,
     pub interests: Vec<baylink_store::market::Interest>,
+    /// Its alerts of new postings.
+    pub alerts: Vec<baylink_store::market::PostingAlert>,
 }
 
 /// A copy of what is held about the signed-in account, as a file.
@@ -576,8 +578,14 @@ pub async fn my_data(
         .into_iter()
         .filter(|i| i.from_user_id == user.id)
         .collect();
+    let alerts = s.store.posting_alerts(user.id).await?;
     let name = format!("account-{}.json", user.id);
-    let mut r = Json(AccountData { user, interests }).into_response();
+    let mut r = Json(AccountData {
+        user,
+        interests,
+        alerts,
+    })
+    .into_response();
     // Downloaded as a file, and kept out of shared caches: it holds personal data.
     if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
         r.headers_mut().insert(header::CONTENT_DISPOSITION, v);

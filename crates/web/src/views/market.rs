@@ -260,6 +260,13 @@ struct ListPage {
     query: String,
 }
 
+impl ListPage {
+    /// The filters an alert of new postings keeps ([`super::alerts::ALERT_FILTERS`]).
+    fn alert_filters(&self) -> [&'static str; 7] {
+        super::alerts::ALERT_FILTERS
+    }
+}
+
 const PAGE: i64 = 30;
 
 /// The query parameters the posting list (page and API) filters by.
@@ -297,6 +304,8 @@ pub fn posting_filter(
         event_id: code(q, "event", id).ok()?,
         status: None,
         today: today(),
+        published_since: None,
+        published_until: None,
         limit,
         offset,
     })

@@ -5,6 +5,7 @@
 //! the templates call to say things in the reader's language and script.
 
 pub mod account;
+pub mod alerts;
 pub mod alliance;
 pub mod corrections;
 pub mod delegations;
@@ -52,6 +53,7 @@ pub fn router() -> Router<AppState> {
         .merge(delegations::router())
         .merge(corrections::router())
         .merge(transfers::router())
+        .merge(alerts::router())
         .merge(feedback::router())
         .merge(matchmaking::router())
         .merge(market::router())

@@ -1,0 +1,228 @@
+//! Alerts of new postings (供需訂閱): a signed-in reader keeps a filter of the postings list
+//! ("offers of technology in ICT from Hong Kong") and is mailed, daily or weekly, what was
+//! published since the last mail that matches it, each posting in the reader's script.
+//! Peers' 供需對接 platforms push new postings so; without it, a member had to come back
+//! and look. Each mail carries a link that stops its alert without signing in.
+//!
+//! The store keeps the filters as the list's query string; [`sweep`] looks at the alerts
+//! due and queues a mail only where something new matches, one node per alert.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use axum::routing::{get, post};
+use baylink_store::market::{
+    AlertFrequency, CoopMode, PostingAlert, PostingFilter, PostingKind, PostingSide, Sector, Stage,
+};
+use baylink_store::{OrgType, Region, Store};
+
+use super::{Ctx, FormData, private, render, see};
+use crate::AppState;
+use crate::api::path_id as id;
+use crate::error::WebError;
+use crate::i18n::Locale;
+
+/// The list's filters an alert keeps (not an organisation's or an event's own postings,
+/// which their pages show).
+pub const ALERT_FILTERS: [&str; 7] = [
+    "side", "kind", "sector", "region", "stage", "mode", "org_type",
+];
+
+/// The most postings one mail lists; the rest are behind the list's link.
+pub const MAIL_POSTINGS: i64 = 20;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/account/alerts", get(list).post(save))
+        .route("/account/alerts/{id}/delete", post(delete))
+        .route("/alerts/{token}", get(stop_form).post(stop))
+}
+
+/// The alert's filters as kept: the known keys with a known code, in the list's order,
+/// as a query string (`side=offer&sector=ict`); `None` when a value is no known code.
+pub fn canonical(q: &HashMap<String, String>) -> Option<String> {
+    let known = |key: &str, v: &str| match key {
+        "side" => PostingSide::parse(v).is_some(),
+        "kind" => PostingKind::parse(v).is_some(),
+        "sector" => Sector::parse(v).is_some(),
+        "region" => Region::parse(v).is_some(),
+        "stage" => Stage::parse(v).is_some(),
+        "mode" => CoopMode::parse(v).is_some(),
+        "org_type" => OrgType::parse(v).is_some(),
+        _ => false,
+    };
+    let mut parts = Vec::new();
+    for key in ALERT_FILTERS {
+        match q.get(key).map(|v| v.trim()).filter(|v| !v.is_empty()) {
+            Some(v) if known(key, v) => parts.push(format!("{key}={v}")),
+            Some(_) => return None,
+            None => {}
+        }
+    }
+    Some(parts.join("&"))
+}
+
+/// The filters of a kept alert, as the list reads them.
+pub fn filters_of(alert: &PostingAlert) -> HashMap<String, String> {
+    alert
+        .filters
+        .split('&')
+        .filter_map(|kv| kv.split_once('='))
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect()
+}
+
+/// The postings list's filter for an alert's news: published after `since`, up to `until`.
+pub fn news_filter(
+    alert: &PostingAlert,
+    since: i64,
+    until: i64,
+    limit: i64,
+) -> Option<PostingFilter> {
+    let mut filter = super::market::posting_filter(&filters_of(alert), limit, 0)?;
+    filter.published_since = Some(since);
+    filter.published_until = Some(until);
+    Some(filter)
+}
+
+/// An alert's filters in words, in `lang` ("供應 · 資訊科技 · 香港"); all postings when none.
+pub fn describe(lang: Locale, alert: &PostingAlert) -> String {
+    let q = filters_of(alert);
+    let label = |key: &str, v: &str| -> Option<String> {
+        let key = match key {
+            "side" => PostingSide::parse(v)?.label_key(),
+            "kind" => PostingKind::parse(v)?.label_key(),
+            "sector" => Sector::parse(v)?.label_key(),
+            "region" => Region::parse(v)?.label_key(),
+            "stage" => Stage::parse(v)?.label_key(),
+            "mode" => CoopMode::parse(v)?.label_key(),
+            "org_type" => OrgType::parse(v)?.label_key(),
+            _ => return None,
+        };
+        Some(lang.t(&key))
+    };
+    let words: Vec<String> = ALERT_FILTERS
+        .iter()
+        .filter_map(|k| label(k, q.get(*k)?))
+        .collect();
+    if words.is_empty() {
+        lang.t("alert-all-postings")
+    } else {
+        words.join(" · ")
+    }
+}
+
+/// Looks at the alerts due at `now` and queues a mail for each with news; returns how
+/// many were queued. Several nodes sweeping at once look at each alert once.
+pub async fn sweep(store: &dyn Store, now: i64) -> Result<usize, baylink_store::StoreError> {
+    let mut queued = 0;
+    for alert in store.due_posting_alerts(now, 200).await? {
+        let news = match news_filter(&alert, alert.checked_at, now, 1) {
+            Some(filter) => store.list_postings(&filter).await?.total > 0,
+            None => false,
+        };
+        if store
+            .look_at_posting_alert(alert.id, alert.checked_at, now, news)
+            .await?
+            && news
+        {
+            queued += 1;
+        }
+    }
+    Ok(queued)
+}
+
+#[derive(Template)]
+#[template(path = "account/alerts.html")]
+struct AlertsPage {
+    c: Ctx,
+    /// Each alert with its filters in words.
+    alerts: Vec<(PostingAlert, String)>,
+}
+
+async fn list(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError> {
+    let user = c.auth.as_ref().ok_or(WebError::Unauthorized)?.user.clone();
+    let alerts = s
+        .store
+        .posting_alerts(user.id)
+        .await?
+        .into_iter()
+        .map(|a| {
+            let words = describe(c.lang, &a);
+            (a, words)
+        })
+        .collect();
+    render(&AlertsPage { c, alerts }).map(private)
+}
+
+/// Keeps the list's filters the form sends as an alert, then shows the account's alerts.
+async fn save(State(s): State<AppState>, c: Ctx, form: FormData) -> Result<Response, WebError> {
+    let user = c.auth.as_ref().ok_or(WebError::Unauthorized)?.user.clone();
+    let q: HashMap<String, String> = ALERT_FILTERS
+        .iter()
+        .map(|k| ((*k).to_owned(), form.get(k).to_owned()))
+        .collect();
+    let filters = canonical(&q).ok_or(WebError::BadRequest("err-bad-query"))?;
+    let frequency = AlertFrequency::parse(form.get("frequency")).unwrap_or(AlertFrequency::Weekly);
+    s.store
+        .save_posting_alert(
+            user.id,
+            &filters,
+            frequency,
+            &crate::auth::random_token(),
+            baylink_store::sql::now(),
+        )
+        .await?;
+    Ok(see(c.href("/account/alerts")))
+}
+
+async fn delete(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+) -> Result<Response, WebError> {
+    let user = c.auth.as_ref().ok_or(WebError::Unauthorized)?.user.clone();
+    s.store.delete_posting_alert(user.id, id(&raw)?).await?;
+    Ok(see(c.href("/account/alerts")))
+}
+
+#[derive(Template)]
+#[template(path = "account/alert_stop.html")]
+struct StopPage {
+    c: Ctx,
+    /// The alert's filters in words, or none once stopped.
+    words: Option<String>,
+    token: String,
+}
+
+/// The page a mail's stop link opens: what the alert is, and a button that stops it (a
+/// link alone must not, since mail scanners open links).
+async fn stop_form(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, WebError> {
+    let alert = s.store.posting_alert_by_token(&token).await?;
+    let words = Some(describe(c.lang, &alert));
+    render(&StopPage { c, words, token }).map(private)
+}
+
+async fn stop(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, WebError> {
+    let alert = s.store.posting_alert_by_token(&token).await?;
+    s.store
+        .delete_posting_alert(alert.user_id, alert.id)
+        .await?;
+    render(&StopPage {
+        c,
+        words: None,
+        token,
+    })
+    .map(private)
+}
