@@ -445,6 +445,41 @@ macro_rules! impl_sql_events {
                     Ok(())
                 }
 
+                /// Writes a registration row for `d` with its status and place in line, inside
+                /// the caller's transaction; an address already registered for the event is
+                /// refused on `email`.
+                #[allow(clippy::too_many_arguments)]
+                async fn insert_registration(tx: &mut Tx<'_>, event_id: i64, d: &RegistrationDraft, (status, seq): (RegStatus, Option<i64>), invited: bool, manage_token: &str, locale: &str, now: i64) -> StoreResult<Registration> {
+                    sqlx::query_as::<_, Registration>(AssertSqlSafe(format!(
+                        "INSERT INTO registrations (event_id, status, name, name_script, email, organisation, region, org_type, position, phone, dietary, consent_at, consent_version, invited, waiting_seq, manage_token, locale, search_key, synthetic, registered_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $12, $12) RETURNING {REG_COLS}")))
+                        .bind(event_id)
+                        .bind(status.code().to_owned())
+                        .bind(d.name.clone())
+                        .bind(d.name_script.clone())
+                        .bind(d.email.clone())
+                        .bind(d.organisation.clone())
+                        .bind(d.region.clone())
+                        .bind(d.org_type.clone())
+                        .bind(d.position.clone())
+                        .bind(d.phone.clone())
+                        .bind(d.dietary.clone())
+                        .bind(now)
+                        .bind(d.consent_version.clone())
+                        .bind(invited)
+                        .bind(seq)
+                        .bind(manage_token.to_owned())
+                        .bind(locale.to_owned())
+                        .bind(d.search_key.clone())
+                        .bind(d.synthetic)
+                        .bind(d.registered_by)
+                        .fetch_one(&mut **tx)
+                        .await
+                        .map_err(|e| match map_err(e) {
+                            StoreError::Conflict("err-duplicate") => StoreError::invalid("email", "err-already-registered"),
+                            other => other,
+                        })
+                }
+
                 /// The registration procedure, inside the caller's transaction.
                 async fn register_in(tx: &mut Tx<'_>, event_id: i64, d: &RegistrationDraft, channel: Channel, manage_token: &str, locale: &str, now: i64) -> StoreResult<Registration> {
                     let invited = channel == Channel::Invited;
@@ -496,34 +531,7 @@ macro_rules! impl_sql_events {
                     } else {
                         Self::take_event_seat(tx, event_id, invited).await?
                     };
-                    let reg = sqlx::query_as::<_, Registration>(AssertSqlSafe(format!(
-                        "INSERT INTO registrations (event_id, status, name, name_script, email, organisation, region, org_type, position, phone, dietary, consent_at, consent_version, invited, waiting_seq, manage_token, locale, search_key, synthetic, registered_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $12, $12) RETURNING {REG_COLS}")))
-                        .bind(event_id)
-                        .bind(status.code().to_owned())
-                        .bind(d.name.clone())
-                        .bind(d.name_script.clone())
-                        .bind(d.email.clone())
-                        .bind(d.organisation.clone())
-                        .bind(d.region.clone())
-                        .bind(d.org_type.clone())
-                        .bind(d.position.clone())
-                        .bind(d.phone.clone())
-                        .bind(d.dietary.clone())
-                        .bind(now)
-                        .bind(d.consent_version.clone())
-                        .bind(invited)
-                        .bind(seq)
-                        .bind(manage_token.to_owned())
-                        .bind(locale.to_owned())
-                        .bind(d.search_key.clone())
-                        .bind(d.synthetic)
-                        .bind(d.registered_by)
-                        .fetch_one(&mut **tx)
-                        .await
-                        .map_err(|e| match map_err(e) {
-                            StoreError::Conflict("err-duplicate") => StoreError::invalid("email", "err-already-registered"),
-                            other => other,
-                        })?;
+                    let reg = Self::insert_registration(tx, event_id, d, (status, seq), invited, manage_token, locale, now).await?;
                     for s in &d.sessions {
                         sqlx::query("INSERT INTO session_registrations (registration_id, session_id, status) VALUES ($1, $2, 'pending')")
                             .bind(reg.id)
@@ -1311,33 +1319,9 @@ macro_rules! impl_sql_events {
                     // The seat (or the place in line) moves as it is: no count changes, and
                     // nobody on the waiting list is promoted.
                     Self::set_status(&mut tx, id, RegStatus::Cancelled, None, now).await?;
-                    let new = sqlx::query_as::<_, Registration>(AssertSqlSafe(format!(
-                        "INSERT INTO registrations (event_id, status, name, name_script, email, organisation, region, org_type, position, phone, dietary, consent_at, consent_version, invited, waiting_seq, manage_token, locale, search_key, synthetic, registered_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, FALSE, $19, $12, $12) RETURNING {REG_COLS}")))
-                        .bind(event_id)
-                        .bind(before.status.code().to_owned())
-                        .bind(d.name.clone())
-                        .bind(d.name_script.clone())
-                        .bind(d.email.clone())
-                        .bind(d.organisation.clone())
-                        .bind(d.region.clone())
-                        .bind(d.org_type.clone())
-                        .bind(d.position.clone())
-                        .bind(d.phone.clone())
-                        .bind(d.dietary.clone())
-                        .bind(now)
-                        .bind(d.consent_version.clone())
-                        .bind(before.invited)
-                        .bind(before.waiting_seq)
-                        .bind(manage_token.to_owned())
-                        .bind(locale.to_owned())
-                        .bind(d.search_key.clone())
-                        .bind(before.registered_by)
-                        .fetch_one(&mut *tx)
-                        .await
-                        .map_err(|e| match map_err(e) {
-                            StoreError::Conflict("err-duplicate") => StoreError::invalid("email", "err-already-registered"),
-                            other => other,
-                        })?;
+                    d.registered_by = before.registered_by;
+                    d.synthetic = false;
+                    let new = Self::insert_registration(&mut tx, event_id, &d, (before.status, before.waiting_seq), before.invited, manage_token, locale, now).await?;
                     sqlx::query("UPDATE session_registrations SET registration_id = $2 WHERE registration_id = $1")
                         .bind(id)
                         .bind(new.id)

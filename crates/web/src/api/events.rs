@@ -389,15 +389,9 @@ pub async fn transfer_for_holder(
     Query(q): Query<HashMap<String, String>>,
     ApiJson(substitute): ApiJson<crate::views::transfers::Substitute>,
 ) -> Result<Response, WebError> {
-    let event_id = path_id(&id)?;
-    let auth = require_event(a.as_ref(), event_id)?;
+    let (event, reg) = crate::views::event_registration(&s, a.as_ref(), &id, &rid).await?;
     let lang = api_locale_from(&headers, q.get("lang").map(String::as_str));
-    let reg = s.store.get_registration(path_id(&rid)?).await?;
-    if reg.event_id != event_id {
-        return Err(WebError::NotFound);
-    }
-    let event = s.store.get_event(event_id).await?;
-    let actor = crate::views::directory::actor(auth);
+    let actor = crate::views::directory::actor(a.as_ref().ok_or(WebError::Unauthorized)?);
     let new = substitute
         .take_place(&s, Some(&actor), &event, &reg, lang)
         .await?;

@@ -342,16 +342,10 @@ async fn delegate_correct(
 
 /// Staff's page for any registration of the event (one of another event: 404).
 async fn staff_page(s: &AppState, c: Ctx, raw: &str, rid: &str) -> Result<DetailsPage, WebError> {
-    let (event_id, rid) = (id(raw)?, id(rid)?);
-    crate::auth::require_event(c.auth.as_ref(), event_id)?;
-    let reg = s.store.get_registration(rid).await?;
-    if reg.event_id != event_id {
-        return Err(WebError::NotFound);
-    }
-    let event = s.store.get_event(event_id).await?;
+    let (event, reg) = super::event_registration(s, c.auth.as_ref(), raw, rid).await?;
     let paths = (
-        format!("/events/{event_id}/registrations/{rid}/details"),
-        format!("/events/{event_id}/registrations"),
+        format!("/events/{}/registrations/{}/details", event.id, reg.id),
+        format!("/events/{}/registrations", event.id),
     );
     DetailsPage::new(s, c, event, reg, Corrector::Staff, paths).await
 }

@@ -667,6 +667,23 @@ pub fn render_invalid<T: Template>(template: &T, status: StatusCode) -> Result<R
     Ok(r)
 }
 
+/// A registration of event `raw` by its id `rid`, with the event, for those who run the
+/// event (staff and its managers); one of another event is not found.
+pub async fn event_registration(
+    s: &AppState,
+    auth: Option<&crate::auth::Auth>,
+    raw: &str,
+    rid: &str,
+) -> Result<(baylink_store::Event, baylink_store::Registration), WebError> {
+    let (event_id, rid) = (crate::api::path_id(raw)?, crate::api::path_id(rid)?);
+    crate::auth::require_event(auth, event_id)?;
+    let reg = s.store.get_registration(rid).await?;
+    if reg.event_id != event_id {
+        return Err(WebError::NotFound);
+    }
+    Ok((s.store.get_event(event_id).await?, reg))
+}
+
 /// Keeps a response out of shared caches: a page or answer that holds a bearer secret (a
 /// registration's link, an invitation) or one person's data.
 pub fn private(mut r: Response) -> Response {

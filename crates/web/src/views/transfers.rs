@@ -18,7 +18,6 @@ use baylink_store::{Event, RegStatus, Registration, RegistrationInput, StoreErro
 use super::directory::actor;
 use super::{Ctx, FormData, FormState, form_errors, private, render, render_invalid, see};
 use crate::AppState;
-use crate::api::path_id as id;
 use crate::error::WebError;
 use crate::i18n::Locale;
 
@@ -231,17 +230,14 @@ async fn holder_transfer(
 
 /// Staff's (or a manager's) page for any registration of the event (another event's: 404).
 async fn staff_page(s: &AppState, c: Ctx, raw: &str, rid: &str) -> Result<TransferPage, WebError> {
-    let (event_id, rid) = (id(raw)?, id(rid)?);
-    crate::auth::require_event(c.auth.as_ref(), event_id)?;
-    let reg = s.store.get_registration(rid).await?;
-    if reg.event_id != event_id {
-        return Err(WebError::NotFound);
-    }
-    let event = s.store.get_event(event_id).await?;
+    let (event, reg) = super::event_registration(s, c.auth.as_ref(), raw, rid).await?;
     let f = FormState::new(organisation_of(&reg));
     Ok(TransferPage {
-        action: c.href(&format!("/events/{event_id}/registrations/{rid}/transfer")),
-        back: c.href(&format!("/events/{event_id}/registrations")),
+        action: c.href(&format!(
+            "/events/{}/registrations/{}/transfer",
+            event.id, reg.id
+        )),
+        back: c.href(&format!("/events/{}/registrations", event.id)),
         c,
         event,
         reg,
