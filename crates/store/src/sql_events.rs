@@ -2234,6 +2234,10 @@ macro_rules! impl_sql_events {
                         .await
                         .map_err(map_err)?
                         .ok_or(StoreError::NotFound)?;
+                    // A ticket whose place was handed on: the door asks for the new holder's.
+                    if reg.transferred_to.is_some() {
+                        return Err(StoreError::Conflict("err-ticket-handed-on"));
+                    }
                     if reg.status != RegStatus::Confirmed {
                         return Err(StoreError::Conflict("err-not-confirmed"));
                     }

@@ -1951,6 +1951,11 @@ async fn transfers(store: Arc<dyn Store>) {
         s.transferred_from(new.id).await.unwrap().map(|r| r.id),
         Some(a.id)
     );
+    // The old ticket at the door: handed on, not merely cancelled.
+    assert!(matches!(
+        s.check_in(ev.id, a.id, now).await,
+        Err(StoreError::Conflict("err-ticket-handed-on"))
+    ));
     // The seat moved: nobody promoted, the count as it was.
     assert_eq!(s.get_event(ev.id).await.unwrap().confirmed_count, 1);
     assert_eq!(

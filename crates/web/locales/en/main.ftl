@@ -331,6 +331,7 @@ err-already-registered = This e-mail address is already registered for this even
 err-already-cancelled = This registration is already cancelled.
 err-consent-required = Please agree to the privacy notice to register.
 err-not-confirmed = This registration has no confirmed seat.
+err-ticket-handed-on = This ticket's place was handed on to someone else: ask for the new holder's own ticket.
 err-not-pending = This registration is not awaiting approval.
 err-capacity-below-confirmed = More people are already confirmed than this capacity.
 err-ticket-invalid = Not a valid ticket: forged, altered or unreadable.

@@ -318,6 +318,7 @@ err-already-registered = 该邮箱已报名本活动。
 err-already-cancelled = 该报名已取消。
 err-consent-required = 请同意隐私政策以完成报名。
 err-not-confirmed = 该报名没有已确认的座位。
+err-ticket-handed-on = 此入场券的名额已转让他人：请出示新持有人本人的入场券。
 err-not-pending = 该报名不在待审核状态。
 err-capacity-below-confirmed = 已确认人数多于此名额。
 err-ticket-invalid = 无效入场券：伪造、被篡改或无法读取。

@@ -318,6 +318,7 @@ err-already-registered = 此電郵地址已報名本活動。
 err-already-cancelled = 此報名已取消。
 err-consent-required = 請同意私隱政策以完成報名。
 err-not-confirmed = 此報名未獲確認座位。
+err-ticket-handed-on = 此入場券的名額已轉讓他人：請出示新持有人本人的入場券。
 err-not-pending = 此報名並非待審核。
 err-capacity-below-confirmed = 已確認人數多於此名額。
 err-ticket-invalid = 無效入場券：偽造、被改動或無法讀取。
