@@ -829,8 +829,20 @@ async fn staff_pages_fit_a_phone() {
         .find(|e| e.title.contains("年會"))
         .expect("the demo's conference")
         .id;
+    // A registration of an upcoming event, whose place staff may hand on.
+    let seminar = crate::events::open_event(&app).await;
+    let holder =
+        crate::matchmaking::register(&app, seminar, "陳大文", "chan.phone@example.hk").await;
+    let rid = app
+        .store
+        .registration_by_token(holder.rsplit('/').next().unwrap())
+        .await
+        .unwrap()
+        .id;
     for lang in ["zh-Hant", "en"] {
         for path in [
+            format!("/{lang}/events/{seminar}/registrations/{rid}/transfer"),
+            format!("/{lang}/account/alerts"),
             format!("/{lang}/events/{event}/matchmaking"),
             format!("/{lang}/events/{event}/matchmaking/suggest"),
             format!("/{lang}/events/{event}/registrations"),
