@@ -863,4 +863,35 @@ async fn a_reader_is_mailed_new_postings_that_match_an_alert() {
     assert!(r.text().await.unwrap().contains("id=\"alert-stopped\""));
     let (_, mine) = app.page("/zh-Hant/account/alerts").await;
     assert!(mine.contains("id=\"no-alerts\""), "{mine}");
+
+    // The same through the API.
+    let (status, alert) = app
+        .api(
+            reqwest::Method::POST,
+            "/api/v1/me/alerts",
+            Some(serde_json::json!({"side": "need", "region": "macao", "frequency": "daily"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{alert}");
+    assert_eq!(alert["filters"], "side=need&region=macao");
+    assert!(alert.get("stop_token").is_none());
+    let (status, _) = app
+        .api(
+            reqwest::Method::POST,
+            "/api/v1/me/alerts",
+            Some(serde_json::json!({"sector": "quantum"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (_, list) = app
+        .api(reqwest::Method::GET, "/api/v1/me/alerts", None)
+        .await;
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    let path = format!("/api/v1/me/alerts/{}", alert["id"]);
+    let (status, _) = app.api(reqwest::Method::DELETE, &path, None).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (_, list) = app
+        .api(reqwest::Method::GET, "/api/v1/me/alerts", None)
+        .await;
+    assert!(list.as_array().unwrap().is_empty());
 }

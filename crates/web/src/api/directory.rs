@@ -66,6 +66,8 @@ pub fn router() -> Router<AppState> {
         )
         .route("/api/v1/me", get(me))
         .route("/api/v1/me/data", get(my_data))
+        .route("/api/v1/me/alerts", get(my_alerts).post(save_alert))
+        .route("/api/v1/me/alerts/{id}", delete(delete_alert))
 }
 
 /// The script a writer's text is assumed to be in when it cannot be told from the text.
@@ -561,6 +563,91 @@ pub struct AccountData {
     pub interests: Vec<baylink_store::market::Interest>,
     /// Its alerts of new postings.
     pub alerts: Vec<baylink_store::market::PostingAlert>,
+}
+
+/// An alert of new postings as the API takes it: the postings list's filters (codes, as
+/// `GET /api/v1/postings` takes them) and how often.
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct AlertInput {
+    pub side: Option<String>,
+    pub kind: Option<String>,
+    pub sector: Option<String>,
+    pub region: Option<String>,
+    pub stage: Option<String>,
+    pub mode: Option<String>,
+    pub org_type: Option<String>,
+    /// `daily` or `weekly` (the default).
+    pub frequency: Option<String>,
+}
+
+/// The signed-in account's alerts of new postings (供需訂閱), oldest first.
+#[utoipa::path(get, path = "/api/v1/me/alerts", tag = "account",
+    responses((status = 200, body = Vec<baylink_store::market::PostingAlert>), (status = 401, body = crate::error::ApiError)))]
+pub async fn my_alerts(
+    State(s): State<AppState>,
+    MaybeAuth(a): MaybeAuth,
+) -> Result<Json<Vec<baylink_store::market::PostingAlert>>, WebError> {
+    let user = a.ok_or(WebError::Unauthorized)?.user;
+    Ok(Json(s.store.posting_alerts(user.id).await?))
+}
+
+/// Keeps an alert of new postings for the signed-in account: mailed daily or weekly with
+/// the postings published since that match. The same filters again change only how often;
+/// at most 20 (409 `err-too-many-alerts`); a code the list does not know: 400
+/// `err-bad-query`.
+#[utoipa::path(post, path = "/api/v1/me/alerts", tag = "account", request_body = AlertInput,
+    responses((status = 201, body = baylink_store::market::PostingAlert), (status = 401, body = crate::error::ApiError),
+              (status = 409, body = crate::error::ApiError)))]
+pub async fn save_alert(
+    State(s): State<AppState>,
+    MaybeAuth(a): MaybeAuth,
+    ApiJson(input): ApiJson<AlertInput>,
+) -> Result<Response, WebError> {
+    let user = a.ok_or(WebError::Unauthorized)?.user;
+    let q: HashMap<String, String> = [
+        ("side", input.side),
+        ("kind", input.kind),
+        ("sector", input.sector),
+        ("region", input.region),
+        ("stage", input.stage),
+        ("mode", input.mode),
+        ("org_type", input.org_type),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| Some((k.to_owned(), v?)))
+    .collect();
+    let filters =
+        crate::views::alerts::canonical(&q).ok_or(WebError::BadRequest("err-bad-query"))?;
+    let frequency = match input.frequency.as_deref() {
+        None => baylink_store::market::AlertFrequency::Weekly,
+        Some(f) => baylink_store::market::AlertFrequency::parse(f)
+            .ok_or(WebError::BadRequest("err-bad-query"))?,
+    };
+    let alert = s
+        .store
+        .save_posting_alert(
+            user.id,
+            &filters,
+            frequency,
+            &crate::auth::random_token(),
+            baylink_store::sql::now(),
+        )
+        .await?;
+    Ok((StatusCode::CREATED, Json(alert)).into_response())
+}
+
+/// Stops one of the signed-in account's alerts.
+#[utoipa::path(delete, path = "/api/v1/me/alerts/{id}", tag = "account", params(("id" = i64, Path)),
+    responses((status = 204), (status = 401, body = crate::error::ApiError), (status = 404, body = crate::error::ApiError)))]
+pub async fn delete_alert(
+    State(s): State<AppState>,
+    MaybeAuth(a): MaybeAuth,
+    Path(id): Path<String>,
+) -> Result<StatusCode, WebError> {
+    let user = a.ok_or(WebError::Unauthorized)?.user;
+    s.store.delete_posting_alert(user.id, path_id(&id)?).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// A copy of what is held about the signed-in account, as a file.

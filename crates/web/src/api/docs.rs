@@ -26,7 +26,7 @@ use crate::error::WebError;
         d::person_positions, d::create_position, d::delete_position,
         d::list_sides, d::list_milestones, d::list_designations, d::create_designation,
         d::list_memberships, d::create_membership, d::delete_membership,
-        d::create_session, d::delete_session, d::me, d::my_data,
+        d::create_session, d::delete_session, d::me, d::my_data, d::my_alerts, d::save_alert, d::delete_alert,
         ev::list_events, ev::get_event, ev::list_registrations, ev::register, ev::check_in_ticket,
         ev::check_in_by_id, ev::own_registration, ev::own_data, ev::own_feedback, ev::give_feedback, ev::event_feedback, ev::ask_for_feedback, ev::correct_own, ev::transfer_own, ev::transfer_for_holder, ev::change_own_session, ev::cancel_own,
         ev::list_delegation, ev::register_delegation, ev::move_delegate,
