@@ -27,8 +27,20 @@ pub const DEMO_ACCOUNTS: &[(&str, &str)] = &[
     ("admin@demo.baylink", "admin"),
     ("secretariat.hk@demo.baylink", "secretariat"),
     ("rep.hkitf@demo.baylink", "org_rep"),
+    ("rep.szinfo@demo.baylink", "org_rep"),
     ("participant@demo.baylink", "participant"),
 ];
+
+/// The organisation each demo representative speaks for: HKITF's, for delegations and the
+/// seminar it runs; the Shenzhen Information Industry Association's, which organises (承辦)
+/// a parallel forum of the conference and reads its roster.
+fn demo_account_org(email: &str) -> &'static str {
+    if email.starts_with("rep.szinfo") {
+        "sz_info"
+    } else {
+        "hkitf"
+    }
+}
 
 struct Org {
     key: &'static str,
@@ -759,7 +771,7 @@ pub async fn load_with(store: &dyn Store, participants: usize) -> anyhow::Result
             display_name: format!("Demo {role}"),
             role: (*role).into(),
             side_id: (*role == "secretariat").then(|| side_ids["hk"]),
-            org_id: (*role == "org_rep").then(|| ids["hkitf"]),
+            org_id: (*role == "org_rep").then(|| ids[demo_account_org(email)]),
         };
         let draft = input
             .validate()

@@ -1366,6 +1366,8 @@ pub trait EventStore: Send + Sync {
         &self,
         registration_id: i64,
     ) -> StoreResult<Vec<SessionRegistration>>;
+    /// The sessions (parallel forums) an organisation organises (承辦), the latest first.
+    async fn sessions_organised_by(&self, org_id: i64) -> StoreResult<Vec<EventSession>>;
     /// Every session place of an event, in one query (for attendance by session).
     async fn event_session_registrations(
         &self,

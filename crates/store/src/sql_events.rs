@@ -2190,6 +2190,14 @@ macro_rules! impl_sql_events {
                         .map_err(map_err)
                 }
 
+                async fn sessions_organised_by(&self, org_id: i64) -> StoreResult<Vec<EventSession>> {
+                    sqlx::query_as::<_, EventSession>(AssertSqlSafe(format!("{SESSION_SELECT} WHERE s.organiser_org_id = $1 ORDER BY s.starts_at DESC, s.id LIMIT 200")))
+                        .bind(org_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
                 async fn event_session_registrations(&self, event_id: i64) -> StoreResult<Vec<SessionRegistration>> {
                     sqlx::query_as::<_, SessionRegistration>("SELECT sr.id, sr.registration_id, sr.session_id, sr.status, sr.waiting_seq FROM session_registrations sr JOIN event_sessions s ON s.id = sr.session_id WHERE s.event_id = $1")
                         .bind(event_id)

@@ -168,6 +168,27 @@ pub fn manages(auth: &Auth, event_id: i64) -> bool {
     allowed(Some(&auth.user), Action::EditDirectory) || auth.managed.contains(&event_id)
 }
 
+/// Whether the account runs `session`'s room: those who manage its event, and the
+/// representatives of the organisation that organises it (承辦), who read its roster, its
+/// sign-in sheet and its ratings, and nothing else of the event.
+pub fn runs_session(auth: &Auth, session: &baylink_store::EventSession) -> bool {
+    manages(auth, session.event_id)
+        || (auth.user.org_id.is_some() && auth.user.org_id == session.organiser_org_id)
+}
+
+/// [`runs_session`] as a rule for pages and the API: signed out 401, anyone else 403.
+pub fn require_session<'a>(
+    auth: Option<&'a Auth>,
+    session: &baylink_store::EventSession,
+) -> Result<&'a Auth, WebError> {
+    let auth = auth.ok_or(WebError::Unauthorized)?;
+    if runs_session(auth, session) {
+        Ok(auth)
+    } else {
+        Err(WebError::Forbidden)
+    }
+}
+
 /// Hashes a password with Argon2id and a fresh salt (PHC string format).
 pub fn hash_password(password: &str) -> Result<String, WebError> {
     Argon2::default()

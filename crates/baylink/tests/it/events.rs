@@ -4201,3 +4201,81 @@ async fn a_holder_hands_their_place_to_a_colleague() {
         .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+/// The organiser of one parallel forum (承辦) runs its room and nothing else: their
+/// "my registrations" lists the forum, whose roster shows who has a seat and how it was
+/// rated, and whose sign-in sheet they print; another forum's, the whole event's sheet
+/// and the event's registrations are refused them, and the forum's roster to others.
+#[tokio::test]
+async fn a_forums_organiser_reads_its_roster_and_nothing_else() {
+    let mut app = kit::demo_app().await;
+    let organiser = app
+        .store
+        .find_user_by_email("rep.szinfo@demo.baylink")
+        .await
+        .unwrap()
+        .expect("the demo's forum organiser");
+    let forums = app
+        .store
+        .sessions_organised_by(organiser.org_id.unwrap())
+        .await
+        .unwrap();
+    assert_eq!(forums.len(), 1, "{forums:?}");
+    let (event, forum) = (forums[0].event_id, forums[0].id);
+    let other = app
+        .store
+        .programme(event)
+        .await
+        .unwrap()
+        .sessions
+        .into_iter()
+        .find(|x| x.id != forum && x.organiser_org_id.is_some())
+        .unwrap()
+        .id;
+    app.sign_in("rep.szinfo@demo.baylink").await;
+    let (status, mine) = app.page("/zh-Hant/registrations/mine").await;
+    assert_eq!(status, StatusCode::OK);
+    let roster = format!("/zh-Hant/events/{event}/sessions/{forum}/roster");
+    assert!(
+        mine.contains("id=\"mine-forums\"") && mine.contains(&roster),
+        "{mine}"
+    );
+    let (status, page) = app.page(&roster).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert!(
+        page.contains("互聯網行業人工智能應用") && page.contains("id=\"roster\""),
+        "{page}"
+    );
+    assert!(page.contains("id=\"roster-counts\""), "{page}");
+    let seated = app
+        .store
+        .event_session_registrations(event)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|x| x.session_id == forum && x.status == baylink_store::RegStatus::Confirmed)
+        .count();
+    assert!(seated > 0);
+    // Each with a seat a row (erased ones, who have no name, left out).
+    assert!(page.matches("<tr><td>").count() <= seated && page.matches("<tr><td>").count() > 0);
+    let (status, _) = app
+        .page(&format!(
+            "/zh-Hant/events/{event}/sign-in-sheet?session={forum}"
+        ))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    for refused in [
+        format!("/zh-Hant/events/{event}/sessions/{other}/roster"),
+        format!("/zh-Hant/events/{event}/sign-in-sheet?session={other}"),
+        format!("/zh-Hant/events/{event}/sign-in-sheet"),
+        format!("/zh-Hant/events/{event}/registrations"),
+    ] {
+        let (status, _) = app.page(&refused).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{refused}");
+    }
+    // Another organisation's representative: not theirs.
+    app.client = kit::client();
+    app.sign_in(kit::REP).await;
+    let (status, _) = app.page(&roster).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}

@@ -1909,6 +1909,71 @@ async fn retention_on_postgres() {
 /// A question asked only on another's answer, on both backends: the condition is kept as
 /// the organiser wrote the option, checked against the event's earlier questions, keeps
 /// the order and the option it waits for, and a registration answers it only when asked.
+/// A forum organised by a member organisation is listed as theirs (承辦), and no other's.
+async fn sessions_organised(store: Arc<dyn Store>) {
+    let s = store.as_ref();
+    let me = Actor::cli();
+    let organiser = s
+        .create_organisation(
+            &me,
+            &OrganisationInput {
+                name: "深圳市信息行業協會".into(),
+                org_type: "society".into(),
+                region: "shenzhen".into(),
+                ..Default::default()
+            }
+            .validate(Script::Hant)
+            .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert!(
+        s.sessions_organised_by(organiser.id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let conference = event(s, None, false).await;
+    let forum = s
+        .create_event_session(
+            &me,
+            &SessionInput {
+                event_id: conference.id,
+                kind: "forum".into(),
+                title: "互聯網行業人工智能應用平行論壇".into(),
+                starts_at: NOON,
+                ends_at: NOON + 3600,
+                organiser_org_id: Some(organiser.id),
+                ..Default::default()
+            }
+            .validate(Script::Hant)
+            .unwrap(),
+        )
+        .await
+        .unwrap();
+    let theirs: Vec<i64> = s
+        .sessions_organised_by(organiser.id)
+        .await
+        .unwrap()
+        .iter()
+        .map(|x| x.id)
+        .collect();
+    assert_eq!(theirs, [forum.id]);
+}
+
+#[tokio::test]
+async fn sessions_organised_on_sqlite() {
+    let db = TestDb::sqlite();
+    sessions_organised(db.open().await).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn sessions_organised_on_postgres() {
+    let db = TestDb::postgres().await;
+    sessions_organised(db.open().await).await;
+}
+
 /// A place handed to someone else (換人出席): the new registration takes the seat, or the
 /// place in line, as it is, with nobody promoted; the old one is cancelled and points to
 /// it; both holders are mailed. Refused for the same or an already registered address,

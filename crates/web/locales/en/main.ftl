@@ -1344,6 +1344,15 @@ event-managers-help = Accounts that run this event's registrations and door with
 field-manager-email = Account's sign-in e-mail
 err-no-such-account = No account signs in with this address; an administrator creates it first.
 mine-managed = Events you manage
+roster = Roster
+roster-seated = { $count } with a seat
+roster-waiting = { $count } waiting
+roster-came = { $count } came
+roster-ratings = { $count ->
+    [one] one rating
+   *[other] { $count } ratings
+}
+mine-forums = Forums your organisation organises
 all-statuses = All statuses
 mail-approvals-subject = { $count ->
     [one] A registration awaits

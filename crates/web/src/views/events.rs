@@ -754,6 +754,8 @@ struct MinePage {
     invited: Vec<(String, String, String, String)>,
     /// The events the account runs as a manager: (event, title, when), latest first.
     managed: Vec<(i64, String, String)>,
+    /// The forums its organisation organises (承辦): (event, session, title, when).
+    forums: Vec<(i64, i64, String, String)>,
 }
 
 /// What an address holds across events, each with its event: its registrations (erased
@@ -853,6 +855,23 @@ async fn my_registrations(State(s): State<AppState>, c: Ctx) -> Result<Response,
             )
         })
         .collect();
+    let forums = match c.auth.as_ref().and_then(|a| a.user.org_id) {
+        Some(org) => s
+            .store
+            .sessions_organised_by(org)
+            .await?
+            .into_iter()
+            .map(|x| {
+                (
+                    x.event_id,
+                    x.id,
+                    c.text(&x.title, &x.title_script),
+                    format!("{} {}", day(x.starts_at), clock(x.starts_at)),
+                )
+            })
+            .collect(),
+        None => Vec::new(),
+    };
     // Coming events soonest first, past ones latest first.
     lines.sort_by_key(|(starts, _)| *starts);
     let (past, coming): (Vec<_>, Vec<_>) = lines.into_iter().map(|(_, l)| l).partition(|l| l.past);
@@ -860,6 +879,7 @@ async fn my_registrations(State(s): State<AppState>, c: Ctx) -> Result<Response,
         c,
         email,
         managed,
+        forums,
         invited,
         coming,
         past: past.into_iter().rev().collect(),
@@ -1562,7 +1582,7 @@ struct BadgesPage {
 /// Registrations by name in `order` (strokes, as Hong Kong and Macao lay out a desk's
 /// badges and sign-in sheets; pinyin, as Shenzhen does; or A–Z), each name keyed as
 /// written, the registration's number breaking ties.
-fn sort_by_name(regs: &mut [Registration], order: baylink_text::NameOrder) {
+pub(crate) fn sort_by_name(regs: &mut [Registration], order: baylink_text::NameOrder) {
     regs.sort_by_cached_key(|r| {
         (
             baylink_text::collation::stored_key(order, &r.name, &r.name_script, None),
@@ -1629,7 +1649,6 @@ async fn sign_in_sheet(
     Path(raw): Path<String>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
-    require_event(c.auth.as_ref(), id(&raw)?)?;
     let p = s.store.programme(id(&raw)?).await?;
     let session = match q.get("session").filter(|v| !v.is_empty()) {
         Some(v) => Some(
@@ -1641,6 +1660,11 @@ async fn sign_in_sheet(
         ),
         None => None,
     };
+    // One room's sheet is also its organiser's (承辦); the whole event's, its managers'.
+    match &session {
+        Some(one) => crate::auth::require_session(c.auth.as_ref(), one).map(|_| ())?,
+        None => require_event(c.auth.as_ref(), p.event.id).map(|_| ())?,
+    }
     let mut rows = s
         .store
         .list_registrations(p.event.id, None, Some(RegStatus::Confirmed), 10_000, 0)

@@ -13,6 +13,7 @@ pub mod directory;
 pub mod event_admin;
 pub mod events;
 pub mod feedback;
+pub mod forums;
 pub mod market;
 pub mod matchmaking;
 pub mod meeting_suggestions;
@@ -54,6 +55,7 @@ pub fn router() -> Router<AppState> {
         .merge(corrections::router())
         .merge(transfers::router())
         .merge(alerts::router())
+        .merge(forums::router())
         .merge(feedback::router())
         .merge(matchmaking::router())
         .merge(market::router())
