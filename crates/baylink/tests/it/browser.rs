@@ -839,8 +839,10 @@ async fn staff_pages_fit_a_phone() {
         .await
         .unwrap()
         .id;
+    let forum = app.store.programme(event).await.unwrap().sessions[0].id;
     for lang in ["zh-Hant", "en"] {
         for path in [
+            format!("/{lang}/events/{event}/sessions/{forum}/roster"),
             format!("/{lang}/events/{seminar}/registrations/{rid}/transfer"),
             format!("/{lang}/account/alerts"),
             format!("/{lang}/events/{event}/matchmaking"),
