@@ -4264,6 +4264,23 @@ async fn a_forums_organiser_reads_its_roster_and_nothing_else() {
         ))
         .await;
     assert_eq!(status, StatusCode::OK);
+    // The roster as a sheet for the door, as on the page.
+    let r = app.get(&format!("{roster}.csv")).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(
+        r.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
+    let csv = r.text().await.unwrap();
+    assert_eq!(
+        csv.lines().count(),
+        page.matches("<tr><td>").count() + 1,
+        "{csv}"
+    );
+    let r = app.get(&format!("{roster}.xlsx")).await;
+    assert_eq!(r.status(), StatusCode::OK);
     for refused in [
         format!("/zh-Hant/events/{event}/sessions/{other}/roster"),
         format!("/zh-Hant/events/{event}/sign-in-sheet?session={other}"),
@@ -4278,4 +4295,6 @@ async fn a_forums_organiser_reads_its_roster_and_nothing_else() {
     app.sign_in(kit::REP).await;
     let (status, _) = app.page(&roster).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
+    let r = app.get(&format!("{roster}.csv")).await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
 }

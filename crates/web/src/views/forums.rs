@@ -20,7 +20,92 @@ use crate::auth::require_session;
 use crate::error::WebError;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/events/{id}/sessions/{sid}/roster", get(roster))
+    Router::new()
+        .route("/events/{id}/sessions/{sid}/roster", get(roster))
+        .route(
+            "/events/{id}/sessions/{sid}/roster.csv",
+            get(download::<false>),
+        )
+        .route(
+            "/events/{id}/sessions/{sid}/roster.xlsx",
+            get(download::<true>),
+        )
+}
+
+/// Who has a seat in `session`'s room, by name in `order` (erased ones, who have no name,
+/// left out), and how many wait for one.
+async fn seated(
+    s: &AppState,
+    event: &Event,
+    session: &EventSession,
+    order: baylink_text::NameOrder,
+) -> Result<(Vec<Registration>, i64), WebError> {
+    let places: Vec<_> = s
+        .store
+        .event_session_registrations(event.id)
+        .await?
+        .into_iter()
+        .filter(|x| x.session_id == session.id)
+        .collect();
+    let seated: HashSet<i64> = places
+        .iter()
+        .filter(|x| x.status == RegStatus::Confirmed)
+        .map(|x| x.registration_id)
+        .collect();
+    let waiting = places
+        .iter()
+        .filter(|x| x.status == RegStatus::Waiting)
+        .count() as i64;
+    let mut rows: Vec<Registration> = s
+        .store
+        .list_registrations(event.id, None, Some(RegStatus::Confirmed), 10_000, 0)
+        .await?
+        .items
+        .into_iter()
+        .filter(|r| seated.contains(&r.id) && !r.is_erased())
+        .collect();
+    super::events::sort_by_name(&mut rows, order);
+    Ok((rows, waiting))
+}
+
+/// The roster as a sheet for the room's door: name, organisation, position, when they
+/// came, in the reader's script and order of names.
+async fn download<const XLSX: bool>(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path((raw, sid)): Path<(String, String)>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    let (event, session) = session_run_by(&s, &c, &raw, &sid).await?;
+    let order = c.name_order(q.get("order").map(String::as_str).unwrap_or(""));
+    let (rows, _) = seated(&s, &event, &session, order).await?;
+    let head = [
+        "field-your-name",
+        "field-organisation",
+        "field-position",
+        "checked-in",
+    ]
+    .map(|k| c.t(k));
+    let typed = |v: &Option<String>| v.as_deref().map(|v| c.typed(v)).unwrap_or_default();
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            vec![
+                c.text(&r.name, &r.name_script),
+                typed(&r.organisation),
+                typed(&r.position),
+                r.checked_in_at.map(|at| c.time(&at)).unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let format = crate::sheets::SheetFormat::new(XLSX);
+    crate::api::download(
+        format,
+        &format!("roster-{}-{}", event.id, session.id),
+        &head,
+        &rows,
+    )
+    .map(private)
 }
 
 #[derive(Template)]
@@ -80,32 +165,8 @@ async fn roster(
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
     let (event, session) = session_run_by(&s, &c, &raw, &sid).await?;
-    let places: Vec<_> = s
-        .store
-        .event_session_registrations(event.id)
-        .await?
-        .into_iter()
-        .filter(|x| x.session_id == session.id)
-        .collect();
-    let seated: HashSet<i64> = places
-        .iter()
-        .filter(|x| x.status == RegStatus::Confirmed)
-        .map(|x| x.registration_id)
-        .collect();
-    let waiting = places
-        .iter()
-        .filter(|x| x.status == RegStatus::Waiting)
-        .count() as i64;
-    let mut rows: Vec<Registration> = s
-        .store
-        .list_registrations(event.id, None, Some(RegStatus::Confirmed), 10_000, 0)
-        .await?
-        .items
-        .into_iter()
-        .filter(|r| seated.contains(&r.id) && !r.is_erased())
-        .collect();
     let order = c.name_order(q.get("order").map(String::as_str).unwrap_or(""));
-    super::events::sort_by_name(&mut rows, order);
+    let (rows, waiting) = seated(&s, &event, &session, order).await?;
     let rating = s
         .store
         .session_feedback(event.id)
