@@ -1320,7 +1320,8 @@ macro_rules! impl_sql_events {
                     // nobody on the waiting list is promoted.
                     Self::set_status(&mut tx, id, RegStatus::Cancelled, None, now).await?;
                     d.registered_by = before.registered_by;
-                    d.synthetic = false;
+                    // A demo registration stays one: nobody is written to.
+                    d.synthetic = before.synthetic;
                     let new = Self::insert_registration(&mut tx, event_id, &d, (before.status, before.waiting_seq), before.invited, manage_token, locale, now).await?;
                     sqlx::query("UPDATE session_registrations SET registration_id = $2 WHERE registration_id = $1")
                         .bind(id)
