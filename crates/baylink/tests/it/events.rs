@@ -4298,3 +4298,48 @@ async fn a_forums_organiser_reads_its_roster_and_nothing_else() {
     let r = app.get(&format!("{roster}.csv")).await;
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
 }
+
+/// The events list's filters make a calendar to subscribe to: the coming events (and the
+/// last year's) of one region only, in the reader's language; the list links to it with
+/// the filters it shows.
+#[tokio::test]
+async fn the_events_list_is_a_calendar_to_subscribe_to() {
+    let app = kit::demo_app().await;
+    let events: Value = app
+        .get("/api/v1/events?when=upcoming")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let items = events["items"].as_array().unwrap();
+    let macao: Vec<i64> = items
+        .iter()
+        .filter(|e| e["region"] == "macao")
+        .map(|e| e["id"].as_i64().unwrap())
+        .collect();
+    assert!(!macao.is_empty() && macao.len() < items.len(), "{events}");
+    let r = app.get("/en/events/calendar.ics?region=macao").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(
+        r.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/calendar")
+    );
+    let feed = r.text().await.unwrap();
+    assert_eq!(feed.matches("BEGIN:VEVENT").count(), macao.len(), "{feed}");
+    let all = app
+        .get("/en/events/calendar.ics")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(all.matches("BEGIN:VEVENT").count() >= items.len(), "{all}");
+    let (_, list) = app
+        .page("/zh-Hant/events?region=macao&q=%E4%B8%AD%E9%86%AB")
+        .await;
+    assert!(
+        list.contains("/zh-Hant/events/calendar.ics?q=%E4%B8%AD%E9%86%AB&#38;region=macao"),
+        "{list}"
+    );
+}

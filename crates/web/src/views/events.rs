@@ -23,6 +23,7 @@ use crate::error::WebError;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/events", get(event_list))
+        .route("/events/calendar.ics", get(events_ics))
         .route("/events/{id}", get(event_page))
         .route("/events/{id}/calendar.ics", get(event_ics))
         .route("/series/{id}/calendar.ics", get(series_ics))
@@ -162,9 +163,62 @@ struct ListPage {
 }
 
 impl ListPage {
+    /// The list's filters for its calendar feed: the known keys, their values encoded.
+    fn calendar_query(&self) -> String {
+        let pairs: Vec<(&str, &str)> = ["q", "year", "kind", "series", "region", "org", "when"]
+            .iter()
+            .filter_map(|k| {
+                let v = self.q.get(*k)?.trim();
+                (!v.is_empty()).then_some((*k, v))
+            })
+            .collect();
+        serde_urlencoded::to_string(pairs).unwrap_or_default()
+    }
+
     fn is(&self, key: &str, value: &str) -> bool {
         self.q.get(key).map(String::as_str).unwrap_or("") == value
     }
+}
+
+/// The events list's filters (`q`, `year`, `kind`, `series`, `region`, `org`, `when`) as
+/// the store takes them, a page of `limit` from `offset`.
+fn event_filter(q: &HashMap<String, String>, now: i64, limit: i64) -> EventFilter {
+    let get = |k: &str| q.get(k).map(String::as_str).unwrap_or("").trim();
+    EventFilter {
+        q: Some(get("q").to_owned()).filter(|v| !v.is_empty()),
+        year: get("year").parse().ok(),
+        kind: EventKind::parse(get("kind")),
+        series_id: get("series").parse().ok(),
+        region: Region::parse(get("region")),
+        org_id: get("org").parse().ok(),
+        upcoming: match get("when") {
+            "upcoming" => Some(true),
+            "past" => Some(false),
+            _ => None,
+        },
+        now,
+        limit,
+        offset: get("offset").parse::<i64>().unwrap_or(0).max(0),
+    }
+}
+
+/// The alliance's events as a calendar to subscribe to, with the list's filters (those of
+/// one region, one kind, one organiser…): coming ones, and those of the last year, so that
+/// a calendar that refreshes keeps them.
+async fn events_ics(
+    State(s): State<AppState>,
+    c: Ctx,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    let now = baylink_store::sql::now();
+    let mut filter = event_filter(&q, now, 500);
+    filter.offset = 0;
+    if filter.upcoming.is_none() {
+        filter.now = now - 365 * 86_400;
+        filter.upcoming = Some(true);
+    }
+    let events = s.store.list_events(&filter).await?.items;
+    Ok(calendar(ics(&c, &c.t("calendar-all-events"), &events)))
 }
 
 async fn event_list(
@@ -172,25 +226,12 @@ async fn event_list(
     c: Ctx,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
-    let get = |k: &str| q.get(k).map(String::as_str).unwrap_or("").trim();
     let now = baylink_store::sql::now();
-    let when = get("when").to_owned();
-    let filter = EventFilter {
-        q: Some(get("q").to_owned()).filter(|v| !v.is_empty()),
-        year: get("year").parse().ok(),
-        kind: EventKind::parse(get("kind")),
-        series_id: get("series").parse().ok(),
-        region: Region::parse(get("region")),
-        org_id: get("org").parse().ok(),
-        upcoming: match when.as_str() {
-            "upcoming" => Some(true),
-            "past" => Some(false),
-            _ => None,
-        },
-        now,
-        limit: PAGE,
-        offset: get("offset").parse::<i64>().unwrap_or(0).max(0),
-    };
+    let when = q
+        .get("when")
+        .map(|w| w.trim().to_owned())
+        .unwrap_or_default();
+    let filter = event_filter(&q, now, PAGE);
     let page = s.store.list_events(&filter).await?;
     let series = s.store.list_series().await?;
     let this_year = hk(now).year();
