@@ -778,6 +778,19 @@ pub trait MarketStore: Send + Sync {
         stop_token: &str,
         now: i64,
     ) -> StoreResult<PostingAlert>;
+    /// Keeps (`saved`) or drops `user_id`'s bookmark of a posting (收藏); a posting the
+    /// reader cannot see (not published, and not their organisation's) is not found.
+    async fn save_posting(
+        &self,
+        user: &User,
+        posting_id: i64,
+        saved: bool,
+        now: i64,
+    ) -> StoreResult<()>;
+    /// The published postings `user_id` saved, the last saved first.
+    async fn saved_postings(&self, user_id: i64) -> StoreResult<Vec<Posting>>;
+    /// Whether `user_id` saved the posting.
+    async fn has_saved(&self, user_id: i64, posting_id: i64) -> StoreResult<bool>;
     /// An account's alerts, oldest first.
     async fn posting_alerts(&self, user_id: i64) -> StoreResult<Vec<PostingAlert>>;
     async fn get_posting_alert(&self, id: i64) -> StoreResult<PostingAlert>;

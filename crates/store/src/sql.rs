@@ -1254,6 +1254,7 @@ macro_rules! impl_sql_store {
                         ("DELETE FROM api_tokens WHERE user_id = $1", None),
                         ("DELETE FROM idempotency_keys WHERE user_id = $1", None),
                         ("DELETE FROM posting_alerts WHERE user_id = $1", None),
+                        ("DELETE FROM posting_bookmarks WHERE user_id = $1", None),
                         ("UPDATE audit_log SET before_json = NULL, after_json = NULL WHERE entity = 'event_manager' AND entity_id = $1", None),
                         ("UPDATE posting_interests SET message = '' WHERE from_user_id = $1", None),
                         ("UPDATE audit_log SET before_json = NULL, after_json = NULL WHERE entity = 'user' AND entity_id = $1", None),

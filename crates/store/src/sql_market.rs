@@ -491,6 +491,48 @@ macro_rules! impl_sql_market {
                     Ok(alert)
                 }
 
+                async fn save_posting(&self, user: &User, posting_id: i64, saved: bool, now: i64) -> StoreResult<()> {
+                    if !saved {
+                        sqlx::query("DELETE FROM posting_bookmarks WHERE user_id = $1 AND posting_id = $2")
+                            .bind(user.id)
+                            .bind(posting_id)
+                            .execute(&self.pool)
+                            .await
+                            .map_err(map_err)?;
+                        return Ok(());
+                    }
+                    let posting = self.get_posting(posting_id).await?;
+                    if posting.status != PostingStatus::Published && !posting.owned_by(user) {
+                        return Err(StoreError::NotFound);
+                    }
+                    sqlx::query("INSERT INTO posting_bookmarks (user_id, posting_id, created_at) VALUES ($1, $2, $3) ON CONFLICT (user_id, posting_id) DO NOTHING")
+                        .bind(user.id)
+                        .bind(posting_id)
+                        .bind(now)
+                        .execute(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(())
+                }
+
+                async fn saved_postings(&self, user_id: i64) -> StoreResult<Vec<Posting>> {
+                    sqlx::query_as::<_, Posting>(AssertSqlSafe(format!("{POSTING_SELECT} JOIN posting_bookmarks b ON b.posting_id = p.id WHERE b.user_id = $1 AND p.status = 'published' ORDER BY b.created_at DESC, p.id DESC LIMIT 200")))
+                        .bind(user_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn has_saved(&self, user_id: i64, posting_id: i64) -> StoreResult<bool> {
+                    Ok(sqlx::query("SELECT 1 FROM posting_bookmarks WHERE user_id = $1 AND posting_id = $2")
+                        .bind(user_id)
+                        .bind(posting_id)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(map_err)?
+                        .is_some())
+                }
+
                 async fn posting_alerts(&self, user_id: i64) -> StoreResult<Vec<PostingAlert>> {
                     sqlx::query_as::<_, PostingAlert>(AssertSqlSafe(format!("SELECT {ALERT_COLS} FROM posting_alerts WHERE user_id = $1 ORDER BY id")))
                         .bind(user_id)

@@ -895,3 +895,57 @@ async fn a_reader_is_mailed_new_postings_that_match_an_alert() {
         .await;
     assert!(list.as_array().unwrap().is_empty());
 }
+
+/// A reader saves a posting from its page (收藏) and finds it on their market page; the
+/// page then offers to remove it; the same through the API; signed out, nothing to save.
+#[tokio::test]
+async fn a_reader_saves_a_posting_and_finds_it_again() {
+    let mut app = kit::demo_app().await;
+    let posting = app.live_posting(|_| true).await;
+    let path = format!("/zh-Hant/postings/{}", posting.id);
+    let (_, page) = app.page(&path).await;
+    assert!(!page.contains("id=\"save-form\""), "signed out: no saving");
+    app.sign_in(kit::PARTICIPANT).await;
+    let (_, page) = app.page(&path).await;
+    assert!(page.contains("id=\"save-posting\""), "{page}");
+    let r = app.post_form(&format!("{path}/save"), &[]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, page) = app.page(&path).await;
+    assert!(
+        page.contains("id=\"saved-badge\"") && page.contains("id=\"unsave-posting\""),
+        "{page}"
+    );
+    let (_, mine) = app.page("/zh-Hant/postings/mine").await;
+    let list = &mine[mine.find("id=\"saved-postings\"").expect("the saved list")..];
+    assert!(
+        list.contains(&format!("/zh-Hant/postings/{}\"", posting.id)),
+        "{mine}"
+    );
+
+    let (_, saved) = app
+        .api(reqwest::Method::GET, "/api/v1/me/saved-postings", None)
+        .await;
+    assert_eq!(saved[0]["id"], posting.id, "{saved}");
+    let (status, _) = app
+        .api(
+            reqwest::Method::DELETE,
+            &format!("/api/v1/postings/{}/saved", posting.id),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (_, saved) = app
+        .api(reqwest::Method::GET, "/api/v1/me/saved-postings", None)
+        .await;
+    assert!(saved.as_array().unwrap().is_empty());
+    let (status, _) = app
+        .api(
+            reqwest::Method::PUT,
+            &format!("/api/v1/postings/{}/saved", posting.id),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (_, data) = app.api(reqwest::Method::GET, "/api/v1/me/data", None).await;
+    assert_eq!(data["saved_postings"][0], posting.id, "{data}");
+}

@@ -1343,3 +1343,73 @@ async fn posting_alerts_on_postgres() {
     let db = TestDb::postgres().await;
     posting_alerts(db.open().await).await;
 }
+
+/// Saved postings (收藏) on both backends: a reader saves a published posting (twice is
+/// once) and finds it, the last saved first; one not yet published is saved only by its
+/// owners; a withdrawn one drops out of the list; unsaving it, or the account's erasure,
+/// drops the bookmark.
+async fn saved_postings(store: Arc<dyn Store>) {
+    let s = store.as_ref();
+    let company = org(s, "深圳星河智联科技有限公司", "company", "shenzhen").await;
+    let staff = user(s, "staff.saved@example.org", "admin", None).await;
+    let rep = user(s, "rep.saved@example.org", "org_rep", Some(company)).await;
+    let reader = user(s, "reader.saved@example.org", "participant", None).await;
+    let draft = |title: &str| {
+        input(company, "offer", title, "說明。", &["ai"])
+            .validate(TODAY, Script::Hant)
+            .unwrap()
+    };
+    let a = s
+        .create_posting(&rep, &draft("機器視覺質檢"), NOW)
+        .await
+        .unwrap();
+    let b = s
+        .create_posting(&rep, &draft("無人機物流"), NOW)
+        .await
+        .unwrap();
+    // Not yet published: not the reader's to save; its owner may.
+    assert!(matches!(
+        s.save_posting(&reader, a.id, true, NOW).await,
+        Err(StoreError::NotFound)
+    ));
+    s.save_posting(&rep, a.id, true, NOW).await.unwrap();
+    for p in [&a, &b] {
+        s.review_posting(&staff, p.id, true, "", NOW + 1)
+            .await
+            .unwrap();
+    }
+    s.save_posting(&reader, a.id, true, NOW + 2).await.unwrap();
+    s.save_posting(&reader, b.id, true, NOW + 3).await.unwrap();
+    s.save_posting(&reader, b.id, true, NOW + 4).await.unwrap();
+    let ids = |v: Vec<Posting>| v.into_iter().map(|p| p.id).collect::<Vec<_>>();
+    assert_eq!(
+        ids(s.saved_postings(reader.id).await.unwrap()),
+        [b.id, a.id]
+    );
+    assert!(s.has_saved(reader.id, a.id).await.unwrap());
+    assert!(matches!(
+        s.save_posting(&reader, 999_999, true, NOW).await,
+        Err(StoreError::NotFound)
+    ));
+    // Withdrawn: out of the list (the bookmark stays, should it come back).
+    s.withdraw_posting(&rep, b.id, NOW + 5).await.unwrap();
+    assert_eq!(ids(s.saved_postings(reader.id).await.unwrap()), [a.id]);
+    s.save_posting(&reader, a.id, false, NOW + 6).await.unwrap();
+    assert!(!s.has_saved(reader.id, a.id).await.unwrap());
+    s.save_posting(&reader, a.id, true, NOW + 7).await.unwrap();
+    s.erase_user(&Actor::cli(), reader.id).await.unwrap();
+    assert!(!s.has_saved(reader.id, a.id).await.unwrap());
+}
+
+#[tokio::test]
+async fn saved_postings_on_sqlite() {
+    let db = TestDb::sqlite();
+    saved_postings(db.open().await).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn saved_postings_on_postgres() {
+    let db = TestDb::postgres().await;
+    saved_postings(db.open().await).await;
+}

@@ -563,6 +563,8 @@ pub struct AccountData {
     pub interests: Vec<baylink_store::market::Interest>,
     /// Its alerts of new postings.
     pub alerts: Vec<baylink_store::market::PostingAlert>,
+    /// The postings it saved (收藏), by id.
+    pub saved_postings: Vec<i64>,
 }
 
 /// An alert of new postings as the API takes it: the postings list's filters (codes, as
@@ -666,11 +668,19 @@ pub async fn my_data(
         .filter(|i| i.from_user_id == user.id)
         .collect();
     let alerts = s.store.posting_alerts(user.id).await?;
+    let saved_postings = s
+        .store
+        .saved_postings(user.id)
+        .await?
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
     let name = format!("account-{}.json", user.id);
     let mut r = Json(AccountData {
         user,
         interests,
         alerts,
+        saved_postings,
     })
     .into_response();
     // Downloaded as a file, and kept out of shared caches: it holds personal data.

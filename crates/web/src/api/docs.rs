@@ -31,7 +31,7 @@ use crate::error::WebError;
         ev::check_in_by_id, ev::own_registration, ev::own_data, ev::own_feedback, ev::give_feedback, ev::event_feedback, ev::ask_for_feedback, ev::correct_own, ev::transfer_own, ev::transfer_for_holder, ev::change_own_session, ev::cancel_own,
         ev::list_delegation, ev::register_delegation, ev::move_delegate,
         se::search,
-        mk::list_postings, mk::get_posting, mk::recommendations,
+        mk::list_postings, mk::get_posting, mk::recommendations, mk::saved_postings, mk::save_posting, mk::unsave_posting,
         mm::get_matchmaking,
         pb::list_publications, pb::get_publication, pb::create_publication, pb::update_publication,
         pb::delete_publication,

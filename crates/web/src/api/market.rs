@@ -15,7 +15,9 @@ use utoipa::ToSchema;
 
 use crate::AppState;
 use crate::api::path_id;
+use crate::auth::MaybeAuth;
 use crate::error::WebError;
+use axum::http::StatusCode;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -25,6 +27,53 @@ pub fn router() -> Router<AppState> {
             "/api/v1/postings/{id}/recommendations",
             get(recommendations),
         )
+        .route(
+            "/api/v1/postings/{id}/saved",
+            axum::routing::put(save_posting).delete(unsave_posting),
+        )
+        .route("/api/v1/me/saved-postings", get(saved_postings))
+}
+
+/// The published postings the signed-in reader saved (收藏), the last saved first.
+#[utoipa::path(get, path = "/api/v1/me/saved-postings", tag = "market",
+    responses((status = 200, body = Vec<Posting>), (status = 401, body = crate::error::ApiError)))]
+pub async fn saved_postings(
+    State(s): State<AppState>,
+    MaybeAuth(a): MaybeAuth,
+) -> Result<Json<Vec<Posting>>, WebError> {
+    let user = a.ok_or(WebError::Unauthorized)?.user;
+    Ok(Json(s.store.saved_postings(user.id).await?))
+}
+
+/// Saves a posting for the signed-in reader (收藏); saving it again changes nothing. One
+/// they cannot see: 404.
+#[utoipa::path(put, path = "/api/v1/postings/{id}/saved", tag = "market", params(("id" = i64, Path)),
+    responses((status = 204), (status = 401, body = crate::error::ApiError), (status = 404, body = crate::error::ApiError)))]
+pub async fn save_posting(
+    State(s): State<AppState>,
+    MaybeAuth(a): MaybeAuth,
+    Path(id): Path<String>,
+) -> Result<StatusCode, WebError> {
+    let user = a.ok_or(WebError::Unauthorized)?.user;
+    s.store
+        .save_posting(&user, path_id(&id)?, true, baylink_store::sql::now())
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Removes a posting from the signed-in reader's saved ones.
+#[utoipa::path(delete, path = "/api/v1/postings/{id}/saved", tag = "market", params(("id" = i64, Path)),
+    responses((status = 204), (status = 401, body = crate::error::ApiError)))]
+pub async fn unsave_posting(
+    State(s): State<AppState>,
+    MaybeAuth(a): MaybeAuth,
+    Path(id): Path<String>,
+) -> Result<StatusCode, WebError> {
+    let user = a.ok_or(WebError::Unauthorized)?.user;
+    s.store
+        .save_posting(&user, path_id(&id)?, false, baylink_store::sql::now())
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Published, unexpired postings, newest first. Unknown filter values match nothing.

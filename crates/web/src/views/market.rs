@@ -48,6 +48,7 @@ pub fn router() -> Router<AppState> {
         .route("/postings/{id}/withdraw", post(withdraw))
         .route("/postings/{id}/remind", post(remind))
         .route("/postings/{id}/interest", post(express_interest))
+        .route("/postings/{id}/save", post(keep_saved))
         .route(
             "/postings/{id}/attachments",
             post(upload).layer(axum::extract::DefaultBodyLimit::max(
@@ -552,6 +553,8 @@ struct DetailPage {
     interests: Vec<Interest>,
     recommended: Vec<Shown>,
     can_interest: bool,
+    /// The signed-in reader keeps it among their saved postings (收藏).
+    saved: bool,
     f: FormState,
     expired: bool,
     attachments: Vec<baylink_store::Attachment>,
@@ -628,6 +631,10 @@ async fn detail_page(
     labels.push((c.t("field-shown-until"), p.expires_on.clone()));
     let can_interest = me.is_some() && !owner && mine.is_none() && p.live(&today);
     let attachments = s.store.attachments(p.id).await?;
+    let saved = match &me {
+        Some(u) => s.store.has_saved(u.id, p.id).await?,
+        None => false,
+    };
     let page = DetailPage {
         title: c.text(&p.title, &p.script),
         org: c.name(&p.org_name, &p.org_name_script, &p.org_name_en),
@@ -640,6 +647,7 @@ async fn detail_page(
         interests: if owner { interests } else { Vec::new() },
         recommended,
         can_interest,
+        saved,
         f,
         expired: p.expired(&today),
         attachments,
@@ -949,6 +957,23 @@ async fn remind(
         .remind_posting(&u, id(&raw)?, baylink_store::sql::now())
         .await?;
     Ok(see(c.href("/postings/review?reminded=1")))
+}
+
+/// Keeps the posting among the reader's saved ones (收藏), or, with `saved=0`, drops it;
+/// back to the posting.
+async fn keep_saved(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(raw): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let u = user(&c)?.clone();
+    let pid = id(&raw)?;
+    let saved = form.get("saved") != "0";
+    s.store
+        .save_posting(&u, pid, saved, baylink_store::sql::now())
+        .await?;
+    Ok(see(c.href(&format!("/postings/{pid}"))))
 }
 
 async fn express_interest(
@@ -1273,6 +1298,8 @@ async fn request_meeting(
 struct MinePage {
     c: Ctx,
     postings: Vec<Card>,
+    /// The postings the reader saved (收藏), the last saved first.
+    saved: Vec<Card>,
     sent: Vec<Interest>,
     received: Vec<Interest>,
     recommended: Vec<Shown>,
@@ -1326,8 +1353,16 @@ async fn mine(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError> {
     }
     let recommended = shown(&c, &market, recs);
     let postings = postings.into_iter().map(|p| card(&c, p)).collect();
+    let saved = s
+        .store
+        .saved_postings(u.id)
+        .await?
+        .into_iter()
+        .map(|p| card(&c, p))
+        .collect();
     render(&MinePage {
         postings,
+        saved,
         sent,
         received,
         recommended,
