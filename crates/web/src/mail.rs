@@ -255,7 +255,10 @@ async fn alert_mail(
         ));
     }
     let args = [
-        ("filters", FluentValue::from(alerts::describe(lang, &alert))),
+        (
+            "filters",
+            FluentValue::from(alerts::describe(store, lang, &alert).await),
+        ),
         ("count", FluentValue::from(found.total)),
         ("postings", FluentValue::from(lines.join("\n"))),
         (

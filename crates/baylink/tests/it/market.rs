@@ -864,6 +864,38 @@ async fn a_reader_is_mailed_new_postings_that_match_an_alert() {
     let (_, mine) = app.page("/zh-Hant/account/alerts").await;
     assert!(mine.contains("id=\"no-alerts\""), "{mine}");
 
+    // Following an organisation from its page: an alert of its new postings, named by it.
+    let hkitf = app.org_id("香港資訊科技聯會").await;
+    let (_, org_page) = app.page(&format!("/zh-Hant/organisations/{hkitf}")).await;
+    assert!(org_page.contains("id=\"follow-org\""), "{org_page}");
+    let r = app
+        .post_form(
+            "/zh-Hant/account/alerts",
+            &[("org", &hkitf.to_string()), ("frequency", "weekly")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, mine) = app.page("/zh-Hant/account/alerts").await;
+    assert!(
+        mine.contains("香港資訊科技聯會") && mine.contains("每週"),
+        "{mine}"
+    );
+    let followed = app.store.posting_alerts(
+        app.store
+            .find_user_by_email(kit::PARTICIPANT)
+            .await
+            .unwrap()
+            .unwrap()
+            .id,
+    );
+    let followed = followed.await.unwrap();
+    assert_eq!(followed[0].filters, format!("org={hkitf}"));
+    let path = format!("/zh-Hant/account/alerts/{}/delete", followed[0].id);
+    assert_eq!(
+        app.post_form(&path, &[]).await.status(),
+        StatusCode::SEE_OTHER
+    );
+
     // The same through the API.
     let (status, alert) = app
         .api(

@@ -1482,6 +1482,7 @@ alert-frequency-daily = daily
 alert-frequency-weekly = weekly
 alert-subscribe = Mail me new postings like these:
 alert-save = Keep this alert
+alert-follow-org = Mail me its new postings each week
 alert-stop = Stop this alert
 alert-stop-title = Stop an alert of new postings
 alert-stop-ask = Stop the mails of new postings matching: { $filters }?

@@ -1401,6 +1401,7 @@ alert-frequency-daily = 每日
 alert-frequency-weekly = 每周
 alert-subscribe = 以邮件通知我同类新信息：
 alert-save = 订阅
+alert-follow-org = 每周以邮件通知我其新发布的供需信息
 alert-stop = 取消此订阅
 alert-stop-title = 取消供需订阅
 alert-stop-ask = 不再接收符合以下条件的新供需信息通知：{ $filters }？

@@ -1401,6 +1401,7 @@ alert-frequency-daily = 每日
 alert-frequency-weekly = 每週
 alert-subscribe = 以電郵通知我同類新資訊：
 alert-save = 訂閱
+alert-follow-org = 每週以電郵通知我其新發布的供需資訊
 alert-stop = 取消此訂閱
 alert-stop-title = 取消供需訂閱
 alert-stop-ask = 不再接收符合以下條件的新供需資訊通知：{ $filters }？

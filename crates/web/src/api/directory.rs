@@ -579,6 +579,8 @@ pub struct AlertInput {
     pub stage: Option<String>,
     pub mode: Option<String>,
     pub org_type: Option<String>,
+    /// An organisation's id: its new postings (to follow what it posts).
+    pub org: Option<i64>,
     /// `daily` or `weekly` (the default).
     pub frequency: Option<String>,
 }
@@ -615,6 +617,7 @@ pub async fn save_alert(
         ("stage", input.stage),
         ("mode", input.mode),
         ("org_type", input.org_type),
+        ("org", input.org.map(|id| id.to_string())),
     ]
     .into_iter()
     .filter_map(|(k, v)| Some((k.to_owned(), v?)))

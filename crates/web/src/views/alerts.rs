@@ -25,10 +25,10 @@ use crate::api::path_id as id;
 use crate::error::WebError;
 use crate::i18n::Locale;
 
-/// The list's filters an alert keeps (not an organisation's or an event's own postings,
-/// which their pages show).
-pub const ALERT_FILTERS: [&str; 7] = [
-    "side", "kind", "sector", "region", "stage", "mode", "org_type",
+/// The list's filters an alert keeps: an organisation's too, to follow what it posts (not
+/// an event's, whose page shows them).
+pub const ALERT_FILTERS: [&str; 8] = [
+    "side", "kind", "sector", "region", "stage", "mode", "org_type", "org",
 ];
 
 /// The most postings one mail lists; the rest are behind the list's link.
@@ -52,6 +52,7 @@ pub fn canonical(q: &HashMap<String, String>) -> Option<String> {
         "stage" => Stage::parse(v).is_some(),
         "mode" => CoopMode::parse(v).is_some(),
         "org_type" => OrgType::parse(v).is_some(),
+        "org" => v.parse::<i64>().is_ok_and(|id| id > 0),
         _ => false,
     };
     let mut parts = Vec::new();
@@ -88,9 +89,17 @@ pub fn news_filter(
     Some(filter)
 }
 
-/// An alert's filters in words, in `lang` ("供應 · 資訊科技 · 香港"); all postings when none.
-pub fn describe(lang: Locale, alert: &PostingAlert) -> String {
+/// An alert's filters in words, in `lang` ("HKITF · 供應 · 資訊科技"); all postings when none.
+/// The organisation it follows is named as the reader sees its name.
+pub async fn describe(store: &dyn Store, lang: Locale, alert: &PostingAlert) -> String {
     let q = filters_of(alert);
+    let org = match q.get("org").and_then(|v| v.parse::<i64>().ok()) {
+        Some(id) => match store.get_organisation(id).await {
+            Ok(o) => Some(lang.name(&o.name, &o.name_script, o.name_en.as_deref())),
+            Err(_) => None,
+        },
+        None => None,
+    };
     let label = |key: &str, v: &str| -> Option<String> {
         let key = match key {
             "side" => PostingSide::parse(v)?.label_key(),
@@ -104,9 +113,9 @@ pub fn describe(lang: Locale, alert: &PostingAlert) -> String {
         };
         Some(lang.t(&key))
     };
-    let words: Vec<String> = ALERT_FILTERS
-        .iter()
-        .filter_map(|k| label(k, q.get(*k)?))
+    let words: Vec<String> = org
+        .into_iter()
+        .chain(ALERT_FILTERS.iter().filter_map(|k| label(k, q.get(*k)?)))
         .collect();
     if words.is_empty() {
         lang.t("alert-all-postings")
@@ -145,16 +154,11 @@ struct AlertsPage {
 
 async fn list(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError> {
     let user = c.auth.as_ref().ok_or(WebError::Unauthorized)?.user.clone();
-    let alerts = s
-        .store
-        .posting_alerts(user.id)
-        .await?
-        .into_iter()
-        .map(|a| {
-            let words = describe(c.lang, &a);
-            (a, words)
-        })
-        .collect();
+    let mut alerts = Vec::new();
+    for a in s.store.posting_alerts(user.id).await? {
+        let words = describe(s.store.as_ref(), c.lang, &a).await;
+        alerts.push((a, words));
+    }
     render(&AlertsPage { c, alerts }).map(private)
 }
 
@@ -206,7 +210,7 @@ async fn stop_form(
     Path(token): Path<String>,
 ) -> Result<Response, WebError> {
     let alert = s.store.posting_alert_by_token(&token).await?;
-    let words = Some(describe(c.lang, &alert));
+    let words = Some(describe(s.store.as_ref(), c.lang, &alert).await);
     render(&StopPage { c, words, token }).map(private)
 }
 

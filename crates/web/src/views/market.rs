@@ -263,7 +263,7 @@ struct ListPage {
 
 impl ListPage {
     /// The filters an alert of new postings keeps ([`super::alerts::ALERT_FILTERS`]).
-    fn alert_filters(&self) -> [&'static str; 7] {
+    fn alert_filters(&self) -> [&'static str; 8] {
         super::alerts::ALERT_FILTERS
     }
 }
