@@ -789,6 +789,8 @@ pub trait MarketStore: Send + Sync {
     ) -> StoreResult<()>;
     /// The published postings `user_id` saved, the last saved first.
     async fn saved_postings(&self, user_id: i64) -> StoreResult<Vec<Posting>>;
+    /// How many readers saved the posting, for its owners.
+    async fn saved_count(&self, posting_id: i64) -> StoreResult<i64>;
     /// Whether `user_id` saved the posting.
     async fn has_saved(&self, user_id: i64, posting_id: i64) -> StoreResult<bool>;
     /// An account's alerts, oldest first.

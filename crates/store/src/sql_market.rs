@@ -523,6 +523,16 @@ macro_rules! impl_sql_market {
                         .map_err(map_err)
                 }
 
+                async fn saved_count(&self, posting_id: i64) -> StoreResult<i64> {
+                    sqlx::query("SELECT COUNT(*) FROM posting_bookmarks WHERE posting_id = $1")
+                        .bind(posting_id)
+                        .fetch_one(&self.pool)
+                        .await
+                        .map_err(map_err)?
+                        .try_get(0)
+                        .map_err(map_err)
+                }
+
                 async fn has_saved(&self, user_id: i64, posting_id: i64) -> StoreResult<bool> {
                     Ok(sqlx::query("SELECT 1 FROM posting_bookmarks WHERE user_id = $1 AND posting_id = $2")
                         .bind(user_id)

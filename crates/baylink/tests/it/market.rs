@@ -980,4 +980,11 @@ async fn a_reader_saves_a_posting_and_finds_it_again() {
     assert_eq!(status, StatusCode::NO_CONTENT);
     let (_, data) = app.api(reqwest::Method::GET, "/api/v1/me/data", None).await;
     assert_eq!(data["saved_postings"][0], posting.id, "{data}");
+    // Its owners and staff see how many saved it; other readers do not.
+    let (_, page) = app.page(&path).await;
+    assert!(!page.contains("id=\"saved-by\""));
+    app.client = kit::client();
+    app.sign_in(ADMIN).await;
+    let (_, page) = app.page(&path).await;
+    assert!(page.contains("已有 1 位讀者收藏"), "{page}");
 }

@@ -1387,6 +1387,7 @@ async fn saved_postings(store: Arc<dyn Store>) {
         [b.id, a.id]
     );
     assert!(s.has_saved(reader.id, a.id).await.unwrap());
+    assert_eq!(s.saved_count(a.id).await.unwrap(), 2);
     assert!(matches!(
         s.save_posting(&reader, 999_999, true, NOW).await,
         Err(StoreError::NotFound)

@@ -882,6 +882,11 @@ market-saved = Saved
 market-unsave = Remove from saved
 market-saved-postings = Saved postings
 market-no-saved = Nothing saved yet: save a posting from its page to find it here.
+market-saved-by = { $count ->
+    [0] No reader has saved it yet.
+    [one] One reader saved it.
+   *[other] { $count } readers saved it.
+}
 market-review = Review postings
 market-funnel = Cooperation funnel
 market-form-help = The secretariat reviews every posting before it is public. Contact details are shown only to the other side of an accepted introduction.

@@ -848,6 +848,10 @@ market-saved = 已收藏
 market-unsave = 取消收藏
 market-saved-postings = 收藏的供需信息
 market-no-saved = 尚未收藏：在供需信息页面点击“收藏”，即可在此找到。
+market-saved-by = { $count ->
+    [0] 尚未有读者收藏。
+   *[other] 已有 { $count } 位读者收藏。
+}
 market-review = 审核供需
 market-funnel = 合作漏斗
 market-form-help = 秘书处会先审核每则供需才公开。联系方式只会向已接受对接的另一方显示。

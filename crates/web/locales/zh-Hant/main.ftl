@@ -848,6 +848,10 @@ market-saved = 已收藏
 market-unsave = 取消收藏
 market-saved-postings = 收藏的供需資訊
 market-no-saved = 尚未收藏：在供需資訊頁面按「收藏」，即可在此找到。
+market-saved-by = { $count ->
+    [0] 尚未有讀者收藏。
+   *[other] 已有 { $count } 位讀者收藏。
+}
 market-review = 審核供需
 market-funnel = 合作漏斗
 market-form-help = 秘書處會先審核每則供需才公開。聯絡資料只會向已接受對接的另一方顯示。

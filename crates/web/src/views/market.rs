@@ -555,6 +555,8 @@ struct DetailPage {
     can_interest: bool,
     /// The signed-in reader keeps it among their saved postings (收藏).
     saved: bool,
+    /// For its owners: how many readers saved it.
+    saved_by: i64,
     f: FormState,
     expired: bool,
     attachments: Vec<baylink_store::Attachment>,
@@ -635,6 +637,11 @@ async fn detail_page(
         Some(u) => s.store.has_saved(u.id, p.id).await?,
         None => false,
     };
+    let saved_by = if owner || staff {
+        s.store.saved_count(p.id).await?
+    } else {
+        0
+    };
     let page = DetailPage {
         title: c.text(&p.title, &p.script),
         org: c.name(&p.org_name, &p.org_name_script, &p.org_name_en),
@@ -648,6 +655,7 @@ async fn detail_page(
         recommended,
         can_interest,
         saved,
+        saved_by,
         f,
         expired: p.expired(&today),
         attachments,
