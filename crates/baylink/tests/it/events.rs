@@ -4258,12 +4258,19 @@ async fn a_forums_organiser_reads_its_roster_and_nothing_else() {
     assert!(seated > 0);
     // Each with a seat a row (erased ones, who have no name, left out).
     assert!(page.matches("<tr><td>").count() <= seated && page.matches("<tr><td>").count() > 0);
-    let (status, _) = app
+    let (status, sheet) = app
         .page(&format!(
             "/zh-Hant/events/{event}/sign-in-sheet?session={forum}"
         ))
         .await;
     assert_eq!(status, StatusCode::OK);
+    // Its room alone to pick: neither another forum nor the whole event.
+    assert!(
+        sheet.contains(&format!("<option value=\"{forum}\" selected>"))
+            && !sheet.contains(&format!("<option value=\"{other}\""))
+            && !sheet.contains("整個活動"),
+        "{sheet}"
+    );
     // The roster as a sheet for the door, as on the page.
     let r = app.get(&format!("{roster}.csv")).await;
     assert_eq!(r.status(), StatusCode::OK);

@@ -1678,7 +1678,10 @@ struct SignInSheet {
     event: Event,
     /// The room the sheet is for, if one.
     session: Option<EventSession>,
+    /// The rooms the reader may print a sheet for (a forum's organiser: theirs alone).
     sessions: Vec<EventSession>,
+    /// The reader may print the whole event's sheet (they manage the event).
+    whole: bool,
     rows: Vec<Registration>,
     /// The code of the order the rows are in.
     order: &'static str,
@@ -1727,11 +1730,24 @@ async fn sign_in_sheet(
     // By name in the order the reader's lists follow, or the one picked with `?order=`.
     let order = c.name_order(q.get("order").map(String::as_str).unwrap_or(""));
     sort_by_name(&mut rows, order);
+    let whole = c
+        .auth
+        .as_ref()
+        .is_some_and(|a| crate::auth::manages(a, p.event.id));
+    let sessions = match c.auth.as_ref() {
+        Some(a) => p
+            .sessions
+            .into_iter()
+            .filter(|x| crate::auth::runs_session(a, x))
+            .collect(),
+        None => Vec::new(),
+    };
     render(&SignInSheet {
         c,
         event: p.event,
         session,
-        sessions: p.sessions,
+        sessions,
+        whole,
         rows,
         order: order.code(),
     })
