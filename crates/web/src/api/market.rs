@@ -54,11 +54,7 @@ pub async fn save_posting(
     MaybeAuth(a): MaybeAuth,
     Path(id): Path<String>,
 ) -> Result<StatusCode, WebError> {
-    let user = a.ok_or(WebError::Unauthorized)?.user;
-    s.store
-        .save_posting(&user, path_id(&id)?, true, baylink_store::sql::now())
-        .await?;
-    Ok(StatusCode::NO_CONTENT)
+    set_saved(&s, a, &id, true).await
 }
 
 /// Removes a posting from the signed-in reader's saved ones.
@@ -69,9 +65,19 @@ pub async fn unsave_posting(
     MaybeAuth(a): MaybeAuth,
     Path(id): Path<String>,
 ) -> Result<StatusCode, WebError> {
+    set_saved(&s, a, &id, false).await
+}
+
+/// Saves or unsaves posting `id` for the signed-in reader.
+async fn set_saved(
+    s: &AppState,
+    a: Option<crate::auth::Auth>,
+    id: &str,
+    saved: bool,
+) -> Result<StatusCode, WebError> {
     let user = a.ok_or(WebError::Unauthorized)?.user;
     s.store
-        .save_posting(&user, path_id(&id)?, false, baylink_store::sql::now())
+        .save_posting(&user, path_id(id)?, saved, baylink_store::sql::now())
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }
