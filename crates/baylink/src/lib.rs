@@ -171,6 +171,11 @@ pub fn start_with_index(
         search.follow().await;
     });
     state.documents.wake();
+    // Representatives' alerts of new counterparts, which need this node's recommender.
+    tokio::spawn(baylink_web::views::alerts::run_counterparts(
+        state.clone(),
+        std::time::Duration::from_secs(600),
+    ));
     // Personal data past the organiser's period goes, now and every hour.
     tokio::spawn(baylink_web::retention::run(
         state.store.clone(),

@@ -617,6 +617,33 @@ macro_rules! impl_sql_market {
                     Ok(took)
                 }
 
+                async fn look_at_alert_with_mail(&self, id: i64, checked_at: i64, now: i64, (locale, subject, body): (&str, &str, &str)) -> StoreResult<bool> {
+                    let mut tx = self.begin().await?;
+                    let took = sqlx::query("UPDATE posting_alerts SET checked_at = $3 WHERE id = $1 AND checked_at = $2")
+                        .bind(id)
+                        .bind(checked_at)
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .rows_affected()
+                        == 1;
+                    if took {
+                        sqlx::query("INSERT INTO outbox (to_addr, kind, alert_id, alert_since, locale, subject, body, created_at, next_attempt_at) SELECT u.email, 'custom', a.id, $2, $4, $5, $6, $3, $3 FROM posting_alerts a JOIN users u ON u.id = a.user_id WHERE a.id = $1 AND u.password_hash <> ''")
+                            .bind(id)
+                            .bind(checked_at)
+                            .bind(now)
+                            .bind(locale.to_owned())
+                            .bind(subject.to_owned())
+                            .bind(body.to_owned())
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(map_err)?;
+                    }
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(took)
+                }
+
                 async fn list_postings(&self, f: &PostingFilter) -> StoreResult<Page<Posting>> {
                     let w = posting_where(f);
                     let sql = format!(

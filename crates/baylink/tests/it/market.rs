@@ -988,3 +988,116 @@ async fn a_reader_saves_a_posting_and_finds_it_again() {
     let (_, page) = app.page(&path).await;
     assert!(page.contains("已有 1 位讀者收藏"), "{page}");
 }
+
+/// A representative asks, from their market page, to be mailed their organisation's new
+/// counterparts each week: a posting published afterwards that answers one of its postings
+/// comes in the week's mail, in the representative's language, with the stop link; a week
+/// with nothing new sends nothing.
+#[tokio::test]
+async fn a_representative_is_mailed_new_counterparts() {
+    let mut app = kit::demo_app().await;
+    app.sign_in(REP).await;
+    let (_, mine) = app.page("/zh-Hant/postings/mine").await;
+    assert!(mine.contains("id=\"counterparts-alert\""), "{mine}");
+    let r = app
+        .post_form(
+            "/zh-Hant/account/alerts",
+            &[("counterparts", "1"), ("frequency", "weekly")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, alerts) = app.page("/zh-Hant/account/alerts").await;
+    assert!(alerts.contains("本機構供需的新對接對象"), "{alerts}");
+
+    // Another organisation answers one of HKITF's postings, in the same words.
+    let rep = app.store.find_user_by_email(REP).await.unwrap().unwrap();
+    let theirs = app.live_posting(|p| p.org_id == rep.org_id.unwrap()).await;
+    let admin = app.store.find_user_by_email(ADMIN).await.unwrap().unwrap();
+    let other = app.org_id("深圳市信息行业协会").await;
+    let side = if theirs.side.code() == "offer" {
+        "need"
+    } else {
+        "offer"
+    };
+    let d = baylink_store::PostingInput {
+        org_id: other,
+        side: side.into(),
+        kind: theirs.kind.code().into(),
+        title: theirs.title.clone(),
+        summary: theirs.summary.clone(),
+        sectors: theirs
+            .sectors
+            .0
+            .iter()
+            .map(|x| x.code().to_owned())
+            .collect(),
+        modes: theirs.modes.0.iter().map(|x| x.code().to_owned()).collect(),
+        contact: "bd@example.org".into(),
+        expires_on: expiry().into(),
+        ..Default::default()
+    }
+    .validate(
+        &baylink_web::views::events::today(),
+        baylink_text::Script::Hant,
+    )
+    .unwrap();
+    let now = baylink_store::sql::now();
+    let answer = app.store.create_posting(&admin, &d, now + 5).await.unwrap();
+    app.store
+        .review_posting(&admin, answer.id, true, "", now + 6)
+        .await
+        .unwrap();
+    kit::sent_mails(app.store.as_ref(), now + 10).await;
+
+    let state = &app.running.state;
+    let week = now + 7 * 86_400 + 10;
+    assert_eq!(
+        baylink_web::views::alerts::counterparts(state, week)
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        baylink_web::views::alerts::counterparts(state, week)
+            .await
+            .unwrap(),
+        0
+    );
+    let queued = kit::sent_mails(app.store.as_ref(), week).await;
+    let m = queued
+        .iter()
+        .find(|m| m.to_addr == REP && m.kind == "custom")
+        .expect("the week's counterparts");
+    let mail = baylink_web::mail::compose(app.store.as_ref(), m, "https://baylink.test")
+        .await
+        .unwrap();
+    assert!(mail.subject.contains("新對接對象"), "{}", mail.subject);
+    assert!(
+        mail.body.contains(&format!(
+            "https://baylink.test/zh-Hant/postings/{}",
+            answer.id
+        )),
+        "{}",
+        mail.body
+    );
+    assert!(
+        mail.body.contains("https://baylink.test/zh-Hant/alerts/"),
+        "{}",
+        mail.body
+    );
+    // The next week, nothing new: no mail.
+    let later = week + 7 * 86_400 + 10;
+    assert_eq!(
+        baylink_web::views::alerts::counterparts(state, later)
+            .await
+            .unwrap(),
+        0
+    );
+    // The general sweep leaves these alerts to the web node.
+    assert_eq!(
+        baylink_web::views::alerts::sweep(app.store.as_ref(), later + 7 * 86_400)
+            .await
+            .unwrap(),
+        0
+    );
+}

@@ -1507,3 +1507,18 @@ mail-alert-body =
 
     — Baylink, for the Shenzhen–Hong Kong–Macao Science and Technology Alliance
 mail-alert-more = …and { $count } more: { $link }
+alert-counterparts = new counterparts of my organisation's postings
+alert-counterparts-subscribe = Mail me new counterparts of our postings each week
+mail-counterparts-subject = { $count ->
+    [one] One new counterpart
+   *[other] { $count } new counterparts
+} for your organisation's postings
+mail-counterparts-body =
+    Postings published this week that answer what your organisation offers or needs:
+
+    { $postings }
+
+    Your alerts: { $alerts }
+    Stop this alert: { $stop }
+
+    — Baylink, for the Shenzhen–Hong Kong–Macao Science and Technology Alliance

@@ -1422,3 +1422,15 @@ mail-alert-body =
 
     — 湾联（深港澳科技联盟）
 mail-alert-more = ……另有 { $count } 项：{ $link }
+alert-counterparts = 本机构供需的新对接对象
+alert-counterparts-subscribe = 每周以邮件通知我本机构供需的新对接对象
+mail-counterparts-subject = 本机构供需有 { $count } 个新对接对象
+mail-counterparts-body =
+    本周发布、与贵机构所供所需相配的供需信息：
+
+    { $postings }
+
+    你的订阅：{ $alerts }
+    取消此订阅：{ $stop }
+
+    — 湾联（深港澳科技联盟）

@@ -1422,3 +1422,15 @@ mail-alert-body =
 
     — 灣聯（深港澳科技聯盟）
 mail-alert-more = ……另有 { $count } 項：{ $link }
+alert-counterparts = 本機構供需的新對接對象
+alert-counterparts-subscribe = 每週以電郵通知我本機構供需的新對接對象
+mail-counterparts-subject = 本機構供需有 { $count } 個新對接對象
+mail-counterparts-body =
+    本週發布、與貴機構所供所需相配的供需資訊：
+
+    { $postings }
+
+    你的訂閱：{ $alerts }
+    取消此訂閱：{ $stop }
+
+    — 灣聯（深港澳科技聯盟）

@@ -34,6 +34,10 @@ pub const ALERT_FILTERS: [&str; 8] = [
 /// The most postings one mail lists; the rest are behind the list's link.
 pub const MAIL_POSTINGS: i64 = 20;
 
+/// The filters of the alert of new counterparts of a representative's organisation: the
+/// postings the recommender finds for what it offers and needs, not a filter of the list.
+pub const COUNTERPARTS: &str = "counterparts";
+
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/account/alerts", get(list).post(save))
@@ -92,6 +96,9 @@ pub fn news_filter(
 /// An alert's filters in words, in `lang` ("HKITF · 供應 · 資訊科技"); all postings when none.
 /// The organisation it follows is named as the reader sees its name.
 pub async fn describe(store: &dyn Store, lang: Locale, alert: &PostingAlert) -> String {
+    if alert.filters == COUNTERPARTS {
+        return lang.t("alert-counterparts");
+    }
     let q = filters_of(alert);
     let org = match q.get("org").and_then(|v| v.parse::<i64>().ok()) {
         Some(id) => match store.get_organisation(id).await {
@@ -129,6 +136,10 @@ pub async fn describe(store: &dyn Store, lang: Locale, alert: &PostingAlert) -> 
 pub async fn sweep(store: &dyn Store, now: i64) -> Result<usize, baylink_store::StoreError> {
     let mut queued = 0;
     for alert in store.due_posting_alerts(now, 200).await? {
+        // Counterparts need the recommender, which the web node has ([`counterparts`]).
+        if alert.filters == COUNTERPARTS {
+            continue;
+        }
         let news = match news_filter(&alert, alert.checked_at, now, 1) {
             Some(filter) => store.list_postings(&filter).await?.total > 0,
             None => false,
@@ -142,6 +153,127 @@ pub async fn sweep(store: &dyn Store, now: i64) -> Result<usize, baylink_store::
         }
     }
     Ok(queued)
+}
+
+/// Looks at the alerts of new counterparts due at `now`: for each representative, the
+/// postings the recommender finds for their organisation's live postings that were
+/// published since the last look; where there are any, a mail in their language listing
+/// them (written now, since only a web node has the recommender). Returns how many mails
+/// were queued; several nodes look at each alert once.
+pub async fn counterparts(s: &AppState, now: i64) -> Result<usize, WebError> {
+    let due: Vec<PostingAlert> = s
+        .store
+        .due_posting_alerts(now, 200)
+        .await?
+        .into_iter()
+        .filter(|a| a.filters == COUNTERPARTS)
+        .collect();
+    if due.is_empty() {
+        return Ok(0);
+    }
+    let market = s.market.current(s).await?;
+    let mut queued = 0;
+    for alert in due {
+        let user = s.store.get_user(alert.user_id).await?;
+        let Some(org_id) = user.org_id else {
+            s.store
+                .look_at_posting_alert(alert.id, alert.checked_at, now, false)
+                .await?;
+            continue;
+        };
+        let org = s.store.get_organisation(org_id).await?;
+        let own: Vec<i64> = market
+            .postings
+            .values()
+            .filter(|p| p.org_id == org_id)
+            .map(|p| p.id)
+            .collect();
+        let mut found: Vec<&baylink_store::Posting> = Vec::new();
+        for (_, r) in market.recommender.recommend_many(&own, now, 50) {
+            if let Some(p) = market.postings.get(&r.posting_id)
+                && p.org_id != org_id
+                && p.published_at
+                    .is_some_and(|at| at > alert.checked_at && at <= now)
+                && !found.iter().any(|f| f.id == p.id)
+            {
+                found.push(p);
+            }
+        }
+        if found.is_empty() {
+            s.store
+                .look_at_posting_alert(alert.id, alert.checked_at, now, false)
+                .await?;
+            continue;
+        }
+        found.truncate(MAIL_POSTINGS as usize);
+        let lang = mail_locale(&user, org.region);
+        let site = format!("{}/{}", crate::mail::SITE_PLACEHOLDER, lang.code());
+        let lines: Vec<String> = found
+            .iter()
+            .map(|p| {
+                format!(
+                    "• {} — {} ({} · {})\n  {site}/postings/{}",
+                    lang.text(&p.title, &p.script),
+                    lang.name(&p.org_name, &p.org_name_script, p.org_name_en.as_deref()),
+                    lang.t(&p.side.label_key()),
+                    lang.t(&p.kind.label_key()),
+                    p.id
+                )
+            })
+            .collect();
+        use fluent_templates::fluent_bundle::FluentValue;
+        let args = [
+            ("count", FluentValue::from(found.len())),
+            ("postings", FluentValue::from(lines.join("\n"))),
+            (
+                "stop",
+                FluentValue::from(format!("{site}/alerts/{}", alert.stop_token)),
+            ),
+            (
+                "alerts",
+                FluentValue::from(format!("{site}/account/alerts")),
+            ),
+        ];
+        let subject = lang.t_args("mail-counterparts-subject", &args);
+        let body = lang.t_args("mail-counterparts-body", &args);
+        if s.store
+            .look_at_alert_with_mail(
+                alert.id,
+                alert.checked_at,
+                now,
+                (lang.code(), &subject, &body),
+            )
+            .await?
+        {
+            queued += 1;
+        }
+    }
+    Ok(queued)
+}
+
+/// The language of an account's mail: the one it last worked in, else its organisation's
+/// region's (as the store's market mails choose it).
+fn mail_locale(user: &baylink_store::User, region: baylink_store::Region) -> Locale {
+    user.locale
+        .as_deref()
+        .and_then(Locale::from_prefix)
+        .unwrap_or(match region.code() {
+            "shenzhen" | "mainland" => Locale::ZhHans,
+            "overseas" => Locale::En,
+            _ => Locale::ZhHant,
+        })
+}
+
+/// Runs [`counterparts`] now and then every `every`, on a web node, until dropped.
+pub async fn run_counterparts(s: AppState, every: std::time::Duration) {
+    loop {
+        match counterparts(&s, baylink_store::sql::now()).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(queued = n, "alerts of new counterparts queued"),
+            Err(e) => tracing::error!(error = %e, "alerts of new counterparts"),
+        }
+        tokio::time::sleep(every).await;
+    }
 }
 
 #[derive(Template)]
@@ -165,11 +297,17 @@ async fn list(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError> {
 /// Keeps the list's filters the form sends as an alert, then shows the account's alerts.
 async fn save(State(s): State<AppState>, c: Ctx, form: FormData) -> Result<Response, WebError> {
     let user = c.auth.as_ref().ok_or(WebError::Unauthorized)?.user.clone();
-    let q: HashMap<String, String> = ALERT_FILTERS
-        .iter()
-        .map(|k| ((*k).to_owned(), form.get(k).to_owned()))
-        .collect();
-    let filters = canonical(&q).ok_or(WebError::BadRequest("err-bad-query"))?;
+    let filters = if form.get("counterparts").is_empty() {
+        let q: HashMap<String, String> = ALERT_FILTERS
+            .iter()
+            .map(|k| ((*k).to_owned(), form.get(k).to_owned()))
+            .collect();
+        canonical(&q).ok_or(WebError::BadRequest("err-bad-query"))?
+    } else {
+        // Counterparts of an organisation's postings: its representatives'.
+        user.org_id.ok_or(WebError::Forbidden)?;
+        COUNTERPARTS.to_owned()
+    };
     let frequency = AlertFrequency::parse(form.get("frequency")).unwrap_or(AlertFrequency::Weekly);
     s.store
         .save_posting_alert(
