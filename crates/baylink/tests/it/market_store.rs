@@ -1312,6 +1312,31 @@ async fn posting_alerts(store: Arc<dyn Store>) {
     );
     assert!(crate::kit::sent_mails(s, week).await.is_empty());
 
+    // A look with a mail written by the web node (new counterparts): a `custom` mail, once.
+    let later = week + 86_400;
+    let d = s.get_posting_alert(daily.id).await.unwrap();
+    assert!(
+        s.look_at_alert_with_mail(d.id, d.checked_at, later, ("zh-Hans", "主题", "正文"))
+            .await
+            .unwrap()
+    );
+    assert!(
+        !s.look_at_alert_with_mail(d.id, d.checked_at, later, ("zh-Hans", "主题", "正文"))
+            .await
+            .unwrap()
+    );
+    let written = crate::kit::sent_mails(s, later).await;
+    assert_eq!(written.len(), 1);
+    assert_eq!(
+        (
+            written[0].kind.as_str(),
+            written[0].locale.as_str(),
+            written[0].subject.as_deref(),
+            written[0].alert_id
+        ),
+        ("custom", "zh-Hans", Some("主题"), Some(daily.id))
+    );
+
     // Stopped by its owner (not by another account), or by its mail's link.
     assert!(matches!(
         s.delete_posting_alert(other.id, alert.id).await,
