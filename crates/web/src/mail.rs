@@ -229,17 +229,7 @@ async fn alert_mail(
     let mut lines: Vec<String> = found
         .items
         .iter()
-        .map(|p| {
-            let org = lang.name(&p.org_name, &p.org_name_script, p.org_name_en.as_deref());
-            format!(
-                "• {} — {} ({} · {})\n  {site}/postings/{}",
-                lang.text(&p.title, &p.script),
-                org,
-                lang.t(&p.side.label_key()),
-                lang.t(&p.kind.label_key()),
-                p.id
-            )
-        })
+        .map(|p| alerts::posting_line(lang, p, &site))
         .collect();
     let more = found.total - found.items.len() as i64;
     if more > 0 {

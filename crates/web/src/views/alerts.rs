@@ -70,6 +70,19 @@ pub fn canonical(q: &HashMap<String, String>) -> Option<String> {
     Some(parts.join("&"))
 }
 
+/// One posting as an alert's mail lists it: its title and organisation in the reader's
+/// script, what it is, and its page under `site` (the site with the reader's language).
+pub fn posting_line(lang: Locale, p: &baylink_store::Posting, site: &str) -> String {
+    format!(
+        "• {} — {} ({} · {})\n  {site}/postings/{}",
+        lang.text(&p.title, &p.script),
+        lang.name(&p.org_name, &p.org_name_script, p.org_name_en.as_deref()),
+        lang.t(&p.side.label_key()),
+        lang.t(&p.kind.label_key()),
+        p.id
+    )
+}
+
 /// The filters of a kept alert, as the list reads them.
 pub fn filters_of(alert: &PostingAlert) -> HashMap<String, String> {
     alert
@@ -208,19 +221,7 @@ pub async fn counterparts(s: &AppState, now: i64) -> Result<usize, WebError> {
         found.truncate(MAIL_POSTINGS as usize);
         let lang = mail_locale(&user, org.region);
         let site = format!("{}/{}", crate::mail::SITE_PLACEHOLDER, lang.code());
-        let lines: Vec<String> = found
-            .iter()
-            .map(|p| {
-                format!(
-                    "• {} — {} ({} · {})\n  {site}/postings/{}",
-                    lang.text(&p.title, &p.script),
-                    lang.name(&p.org_name, &p.org_name_script, p.org_name_en.as_deref()),
-                    lang.t(&p.side.label_key()),
-                    lang.t(&p.kind.label_key()),
-                    p.id
-                )
-            })
-            .collect();
+        let lines: Vec<String> = found.iter().map(|p| posting_line(lang, p, &site)).collect();
         use fluent_templates::fluent_bundle::FluentValue;
         let args = [
             ("count", FluentValue::from(found.len())),
