@@ -1709,27 +1709,23 @@ async fn sign_in_sheet(
         Some(one) => crate::auth::require_session(c.auth.as_ref(), one).map(|_| ())?,
         None => require_event(c.auth.as_ref(), p.event.id).map(|_| ())?,
     }
-    let mut rows = s
-        .store
-        .list_registrations(p.event.id, None, Some(RegStatus::Confirmed), 10_000, 0)
-        .await?
-        .items;
-    if let Some(session) = &session {
-        let seated: std::collections::HashSet<i64> = s
-            .store
-            .event_session_registrations(p.event.id)
-            .await?
-            .into_iter()
-            .filter(|x| x.session_id == session.id && x.status == RegStatus::Confirmed)
-            .map(|x| x.registration_id)
-            .collect();
-        rows.retain(|r| seated.contains(&r.id));
-    }
-    // Erased ones have no name to sign against.
-    rows.retain(|r| !r.is_erased());
     // By name in the order the reader's lists follow, or the one picked with `?order=`.
     let order = c.name_order(q.get("order").map(String::as_str).unwrap_or(""));
-    sort_by_name(&mut rows, order);
+    let rows = match &session {
+        // One room's: those seated in it, as its roster lists them.
+        Some(one) => super::forums::seated(&s, &p.event, one, order).await?.0,
+        None => {
+            let mut rows = s
+                .store
+                .list_registrations(p.event.id, None, Some(RegStatus::Confirmed), 10_000, 0)
+                .await?
+                .items;
+            // Erased ones have no name to sign against.
+            rows.retain(|r| !r.is_erased());
+            sort_by_name(&mut rows, order);
+            rows
+        }
+    };
     let whole = c
         .auth
         .as_ref()

@@ -34,7 +34,7 @@ pub fn router() -> Router<AppState> {
 
 /// Who has a seat in `session`'s room, by name in `order` (erased ones, who have no name,
 /// left out), and how many wait for one.
-async fn seated(
+pub(crate) async fn seated(
     s: &AppState,
     event: &Event,
     session: &EventSession,
