@@ -345,6 +345,24 @@ pub const RETENTION_DAYS: std::ops::RangeInclusive<i64> = 1..=3650;
 /// (a travel document's number is for the visit alone) to the longest of an event's.
 pub const ANSWER_RETENTION_DAYS: std::ops::RangeInclusive<i64> = 0..=3650;
 /// When personal data kept `days` after an event that ended at `ends_at` goes.
+/// Whether two registrations' organisations are the same one however each was typed
+/// ([`baylink_text::organisation_forms`]: "HKUST" and "香港科技大學（HKUST）", "Acme Ltd."
+/// and "ACME"). Unknown on either side is not the same.
+///
+/// Why: a meeting is booked between two organisations' people; when a colleague takes a
+/// place, the meetings follow the organisation, not the person.
+pub fn same_organisation(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let theirs = baylink_text::organisation_forms(b);
+            baylink_text::organisation_forms(a)
+                .iter()
+                .any(|f| theirs.contains(f))
+        }
+        _ => false,
+    }
+}
+
 pub fn retained_until(ends_at: i64, days: i64) -> i64 {
     ends_at.saturating_add(days.saturating_mul(86_400))
 }
@@ -426,7 +444,8 @@ pub struct OutboxMessage {
     /// owners, once the secretariat published or returned it), `registration_links` (the
     /// links of every registration made with `to_addr`, asked for by its holder),
     /// `posting_alert` (the postings new to an alert), `transfer_in` and `transfer_out` (a
-    /// place handed on, to its new and its old holder).
+    /// place handed on, to its new and its old holder), `mm_handed_on` (to the other side
+    /// of a meeting, or a request, that went with a place to a colleague).
     pub kind: String,
     pub registration_id: Option<i64>,
     pub invitation_id: Option<i64>,
@@ -1171,7 +1190,11 @@ pub trait EventStore: Send + Sync {
     /// Hands a confirmed or waiting registration's place to someone else (換人出席): a new
     /// registration for `d` (with `manage_token`, mail in `locale`) takes its seat, its
     /// sessions and its place in line as they are, and the old one is cancelled, pointing
-    /// to it, without promoting anyone; the holder's meetings go. Both holders are mailed.
+    /// to it, without promoting anyone. Both holders are mailed. The holder's matchmaking
+    /// (requests, meetings as placed, away slots, profile, reserved table) goes with the
+    /// place to a colleague of the same organisation ([`same_organisation`]; a delegate's
+    /// place always), each other side told (`mm_handed_on`); for anyone else the meetings
+    /// go, the other sides told, since a meeting is between organisations' people.
     /// Refused once checked in or once the event has started; the holder alone (no
     /// `actor`) may not hand on a place the organiser approved or invited by name, which
     /// staff may. A delegate's place keeps the organisation's fields. Returns the old

@@ -1335,8 +1335,13 @@ macro_rules! impl_sql_events {
                         .execute(&mut *tx)
                         .await
                         .map_err(map_err)?;
-                    // Meetings are between people: the holder's go, the other sides told.
-                    Self::cancel_requests_of(&mut tx, id, None, now).await?;
+                    // Meetings are between organisations' people: a colleague keeps them,
+                    // anyone else does not; the other sides are told either way.
+                    if before.registered_by.is_some() || $crate::events::same_organisation(before.organisation.as_deref(), new.organisation.as_deref()) {
+                        Self::hand_on_matchmaking(&mut tx, id, new.id, now).await?;
+                    } else {
+                        Self::cancel_requests_of(&mut tx, id, None, now).await?;
+                    }
                     let after = Self::reg_in(&mut tx, id).await?;
                     Self::queue_mail(&mut tx, &new, "transfer_in", now).await?;
                     Self::queue_mail(&mut tx, &after, "transfer_out", now).await?;

@@ -365,6 +365,52 @@ macro_rules! impl_sql_matchmaking {
                     Ok(cancelled)
                 }
 
+                /// Moves registration `from`'s matchmaking to `to`, a colleague who took
+                /// the place ([`crate::EventStore::transfer_registration`]): its pending and
+                /// accepted requests and meetings as they are placed (same slot, same
+                /// table), its away slots, its profile, its "not for me" in both
+                /// directions and a table reserved for it (an exhibitor's booth or its
+                /// online room), and tells the other side of each request moved
+                /// (`mm_handed_on`). Requests declined, expired or cancelled stay with
+                /// `from` as its history. Nothing in the schedule moves, so the
+                /// matchmaking is locked but its version stays: a schedule being worked
+                /// out meanwhile stays valid.
+                async fn hand_on_matchmaking(tx: &mut Tx<'_>, from: i64, to: i64, now: i64) -> StoreResult<()> {
+                    sqlx::query("UPDATE matchmaking SET version = version WHERE event_id = (SELECT event_id FROM registrations WHERE id = $1)")
+                        .bind(from)
+                        .execute(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    let mut moved = Vec::new();
+                    for side in ["from_reg", "to_reg"] {
+                        let rows = sqlx::query_as::<_, MeetingRequest>(AssertSqlSafe(format!("UPDATE meeting_requests SET {side} = $2 WHERE {side} = $1 AND status IN ('pending', 'accepted') RETURNING {REQUEST_COLS}")))
+                            .bind(from)
+                            .bind(to)
+                            .fetch_all(&mut **tx)
+                            .await
+                            .map_err(map_err)?;
+                        moved.extend(rows);
+                    }
+                    for (table, column) in [
+                        ("matchmaking_unavailable", "registration_id"),
+                        ("matchmaking_profiles", "registration_id"),
+                        ("matchmaking_passes", "registration_id"),
+                        ("matchmaking_passes", "other_reg"),
+                        ("matchmaking_tables", "reserved_for"),
+                    ] {
+                        sqlx::query(AssertSqlSafe(format!("UPDATE {table} SET {column} = $2 WHERE {column} = $1")))
+                            .bind(from)
+                            .bind(to)
+                            .execute(&mut **tx)
+                            .await
+                            .map_err(map_err)?;
+                    }
+                    for r in &moved {
+                        Self::queue_request_mail(tx, "mm_handed_on", r.other_side(to), r.id, now).await?;
+                    }
+                    Ok(())
+                }
+
                 /// Cancels the pending and accepted requests not yet held that `reg` is a
                 /// side of (any side, without `reg`), all of them or only `request_id`,
                 /// freeing their slots and tables. The caller holds the matchmaking lock

@@ -186,6 +186,7 @@ impl Locale {
             "other",
             "message",
             "deadline",
+            "before",
             "organisation",
             "lines",
             "place",

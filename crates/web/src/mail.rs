@@ -146,6 +146,7 @@ pub async fn compose(
             | "mm_arranged"
             | "mm_booked"
             | "mm_auto"
+            | "mm_handed_on"
     ) {
         return request_mail(store, m, lang, base_url).await;
     }
@@ -287,7 +288,9 @@ async fn transfer_mail(
     }
     .ok_or(StoreError::NotFound)?;
     let answers = if m.kind == "transfer_in" {
-        answers_block(store, lang, &reg, event.id).await?
+        let mut block = answers_block(store, lang, &reg, event.id).await?;
+        block.push_str(&handed_meetings(store, lang, base_url, &reg).await?);
+        block
     } else {
         String::new()
     };
@@ -313,6 +316,58 @@ async fn transfer_mail(
         subject: lang.t_args(subject, &args),
         body: lang.t_args(body, &args),
     })
+}
+
+/// For the colleague who took a place: the meetings and requests that came with it
+/// ([`baylink_store::EventStore::transfer_registration`]), those placed a line each, as
+/// they stand when the mail is sent. Empty when none came.
+async fn handed_meetings(
+    store: &dyn Store,
+    lang: Locale,
+    base_url: &str,
+    reg: &baylink_store::Registration,
+) -> Result<String, StoreError> {
+    use baylink_store::RequestStatus;
+    let requests: Vec<_> = store
+        .meeting_requests(reg.event_id)
+        .await?
+        .into_iter()
+        .filter(|r| r.from_reg == reg.id || r.to_reg == reg.id)
+        .filter(|r| matches!(r.status, RequestStatus::Pending | RequestStatus::Accepted))
+        .collect();
+    if requests.is_empty() {
+        return Ok(String::new());
+    }
+    let slots = store.meeting_slots(reg.event_id).await?;
+    let placed = placed_lines(store, lang, reg.id, &requests, &slots, None).await?;
+    let meetings = requests
+        .iter()
+        .filter(|r| r.status == RequestStatus::Accepted)
+        .count();
+    let lines = if placed.is_empty() {
+        String::new()
+    } else {
+        format!("\n\n{}", placed.join("\n"))
+    };
+    Ok(format!(
+        "\n\n{}",
+        lang.t_args(
+            "mail-transfer-in-meetings",
+            &[
+                ("count", FluentValue::from(meetings)),
+                ("lines", FluentValue::from(lines)),
+                (
+                    "link",
+                    FluentValue::from(registration_link(
+                        base_url,
+                        lang,
+                        &reg.manage_token,
+                        "/matchmaking",
+                    )),
+                ),
+            ],
+        )
+    ))
 }
 
 /// For a registration's confirmation: the answers to the organiser's own questions, a
@@ -1241,12 +1296,26 @@ async fn request_mail(
             "mail-mm-cancelled-by-organiser-subject",
             "mail-mm-cancelled-by-organiser-body",
         ),
+        // The other side handed their place to a colleague, who keeps the meeting.
+        ("mm_handed_on", RequestStatus::Accepted) if request.slot_id.is_some() => {
+            ("mail-mm-handed-on-subject", "mail-mm-handed-on-placed-body")
+        }
+        ("mm_handed_on", RequestStatus::Accepted | RequestStatus::Pending) => {
+            ("mail-mm-handed-on-subject", "mail-mm-handed-on-body")
+        }
         _ => return Err(StoreError::NotFound),
     };
-    let other = who_with_organisation(
-        lang,
-        &store.get_registration(request.other_side(reg.id)).await?,
-    );
+    let other_reg = store.get_registration(request.other_side(reg.id)).await?;
+    let other = who_with_organisation(lang, &other_reg);
+    // Whose place the other side took, for `mm_handed_on`.
+    let before = match m.kind.as_str() {
+        "mm_handed_on" => store
+            .transferred_from(other_reg.id)
+            .await?
+            .map(|r| lang.text(&r.name, &r.name_script).into_owned())
+            .unwrap_or_default(),
+        _ => String::new(),
+    };
     let message = lang.text(&request.message, &request.message_script);
     let deadline = answer_by(store, lang, event.id).await?;
     let place = match request.slot_id {
@@ -1267,6 +1336,7 @@ async fn request_mail(
         ("other", FluentValue::from(other)),
         ("message", FluentValue::from(quoted(lang, &message))),
         ("deadline", FluentValue::from(deadline)),
+        ("before", FluentValue::from(before)),
     ];
     Ok(compose_to(
         lang, base_url, &reg, &event, subject, body, &args,

@@ -3250,3 +3250,122 @@ async fn a_meeting_whose_time_has_come_is_not_cancelled() {
     );
     assert_eq!(staff.store.meeting_requests(event).await.unwrap(), before);
 }
+
+/// A participant who cannot come hands their place to a colleague of their organisation:
+/// the meeting already placed stays where it is, now the colleague's, on their page; the
+/// colleague's mail lists it, and the other side is told who they meet now, at the same
+/// time and table.
+#[tokio::test]
+async fn a_colleague_who_takes_the_place_keeps_its_meetings() {
+    let (staff, event) = matchmaking_on(&[]).await;
+    two_slots_and_a_table(&staff, event).await;
+    let r = kit::client()
+        .post(staff.url(&format!("/zh-Hant/events/{event}/register")))
+        .form(&[
+            ("name", "陳大文"),
+            ("email", "handed-a@example.hk"),
+            ("organisation", "香港科技大學（HKUST）"),
+            ("region", "hong_kong"),
+            ("consent", "1"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let a = r.headers()["location"].to_str().unwrap().to_owned();
+    let b = register(&staff, event, "李小明", "handed-b@example.cn").await;
+    ask_by_name(&staff, &a, "李小明").await;
+    accept_first(&staff, &b).await;
+    let store = staff.store.as_ref();
+    let request = store.meeting_requests(event).await.unwrap().remove(0);
+    let slot = store.meeting_slots(event).await.unwrap()[1].id;
+    let table = store.meeting_tables(event).await.unwrap()[0].id;
+    let version = store.matchmaking(event).await.unwrap().unwrap().version;
+    store
+        .save_schedule(
+            &baylink_store::Actor::cli(),
+            event,
+            version,
+            &[(request.id, Some((slot, table)))],
+        )
+        .await
+        .unwrap();
+    store
+        .publish_schedule(
+            &baylink_store::Actor::cli(),
+            event,
+            baylink_store::sql::now(),
+        )
+        .await
+        .unwrap();
+    drain_mail(&staff).await;
+
+    let form = public_page(&staff, &format!("{a}/transfer")).await.1;
+    assert!(
+        form.contains("同事"),
+        "the form says what becomes of the meetings"
+    );
+    let r = post(
+        &staff,
+        &format!("{a}/transfer"),
+        &[
+            ("name", "Mary Lee"),
+            ("email", "handed-c@example.hk"),
+            ("locale", "en"),
+            ("organisation", "HKUST"),
+            ("region", "hong_kong"),
+            ("consent", "1"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let mails = drain_mail(&staff).await;
+    let mail = |kind: &str| {
+        mails
+            .iter()
+            .find(|(k, _)| k == kind)
+            .and_then(|(_, m)| m.clone())
+            .unwrap_or_else(|| panic!("a {kind} mail: {mails:?}"))
+    };
+    let theirs = mail("transfer_in");
+    assert_eq!(theirs.to, "handed-c@example.hk");
+    assert!(
+        theirs.body.contains("1:1 meetings (1)")
+            && theirs.body.contains("10:20")
+            && theirs.body.contains("李小明")
+            && theirs.body.contains("/matchmaking"),
+        "{}",
+        theirs.body
+    );
+    let told = mail("mm_handed_on");
+    assert_eq!(told.to, "handed-b@example.cn");
+    assert!(
+        told.subject.contains("Mary Lee")
+            && told.body.contains("陳大文")
+            && told.body.contains("10:20")
+            && told.body.contains("桌號 A"),
+        "{}\n{}",
+        told.subject,
+        told.body
+    );
+    // The colleague's page holds the meeting, and the other side's names the colleague.
+    let colleague = staff
+        .store
+        .registrations_by_address("handed-c@example.hk")
+        .await
+        .unwrap()
+        .remove(0);
+    let (_, page) = public_page(
+        &staff,
+        &format!("/en/registrations/{}/matchmaking", colleague.manage_token),
+    )
+    .await;
+    let agenda = &page[page.find("id=\"mm-agenda\"").expect("an agenda")..];
+    assert!(
+        agenda.contains("李小明") && agenda.contains("10:20"),
+        "{agenda}"
+    );
+    let (_, page) = public_page(&staff, &format!("{b}/matchmaking")).await;
+    let agenda = &page[page.find("id=\"mm-agenda\"").expect("an agenda")..];
+    assert!(agenda.contains("Mary Lee"), "{agenda}");
+}

@@ -2815,3 +2815,214 @@ async fn outcomes_asked_for_on_postgres() {
     let db = TestDb::postgres().await;
     outcomes_asked_for(db.open().await).await;
 }
+
+/// A place handed to a colleague of the same organisation (however its name was typed)
+/// takes its matchmaking along: requests and meetings where they are placed, away slots,
+/// profile, "not for me" both ways and a reserved booth, each other side told; a request
+/// already declined stays the old holder's history. Handed on again to someone of another
+/// organisation, the meetings go, the other sides told.
+async fn handed_on(store: Arc<dyn Store>) {
+    let s = store.as_ref();
+    let me = Actor::cli();
+    let ev = event(s, None, false).await;
+    s.save_matchmaking(&me, ev.id, &plain_settings(), NOON - 86_400)
+        .await
+        .unwrap();
+    let slot1 = s
+        .add_meeting_slot(&me, ev.id, NOON, NOON + 1200)
+        .await
+        .unwrap();
+    let slot2 = s
+        .add_meeting_slot(&me, ev.id, NOON + 1200, NOON + 2400)
+        .await
+        .unwrap();
+    let table = s.add_meeting_table(&me, ev.id, "A1", None).await.unwrap();
+    let of = |i: usize, org: &str| {
+        RegistrationInput {
+            name: format!("參加者{i}"),
+            email: format!("p{i}@example.org"),
+            organisation: Some(org.into()),
+            consent: true,
+            ..Default::default()
+        }
+        .validate(Script::Hant)
+        .unwrap()
+    };
+    let before = NOON - 86_400;
+    let mut regs = Vec::new();
+    for (i, org) in [
+        "香港科技大學（HKUST）",
+        "深圳甲公司",
+        "澳門乙公司",
+        "丙研究院",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let r = s
+            .register(
+                ev.id,
+                &of(i, org),
+                Channel::Public,
+                &format!("ho-{i}"),
+                "zh-Hant",
+                before,
+            )
+            .await
+            .unwrap();
+        regs.push(r.id);
+    }
+    let (a, b, c, d) = (regs[0], regs[1], regs[2], regs[3]);
+    let booth = s
+        .add_meeting_table(&me, ev.id, "展位 A", Some(a))
+        .await
+        .unwrap();
+    let ab = s
+        .request_meeting(ev.id, a, &ask(b, 2, "想談合作"), before)
+        .await
+        .unwrap();
+    let ca = s
+        .request_meeting(ev.id, c, &ask(a, 3, "交流"), before)
+        .await
+        .unwrap();
+    s.decide_meeting(ca.id, a, true, 2, before).await.unwrap();
+    let ad = s
+        .request_meeting(ev.id, a, &ask(d, 1, "認識一下"), before)
+        .await
+        .unwrap();
+    s.decide_meeting(ad.id, d, false, 1, before).await.unwrap();
+    let version = s.matchmaking(ev.id).await.unwrap().unwrap().version;
+    s.place_meeting(
+        &me,
+        ev.id,
+        ca.id,
+        Some((slot1.id, booth.id)),
+        true,
+        version,
+        before,
+    )
+    .await
+    .unwrap();
+    s.set_away_slots(a, &[slot2.id]).await.unwrap();
+    s.set_matchmaking_profile(a, "我們做6G通感", false, &[], before)
+        .await
+        .unwrap();
+    s.pass_participant(a, d, before).await.unwrap();
+    s.pass_participant(b, a, before).await.unwrap();
+    let now = before + 600;
+    sent_at(s, now).await;
+
+    // A colleague of the same university, typed another way: the matchmaking follows.
+    let (_, e) = s
+        .transfer_registration(None, a, &of(9, "HKUST"), "ho-9", "en", now)
+        .await
+        .unwrap();
+    let find = |id: i64| async move { find_now(s, ev.id, id).await };
+    let moved = find(ab.id).await;
+    assert_eq!(
+        (moved.from_reg, moved.to_reg, moved.status),
+        (e.id, b, RequestStatus::Pending)
+    );
+    let moved = find(ca.id).await;
+    assert_eq!(
+        (
+            moved.from_reg,
+            moved.to_reg,
+            moved.status,
+            moved.slot_id,
+            moved.table_id,
+            moved.locked
+        ),
+        (
+            c,
+            e.id,
+            RequestStatus::Accepted,
+            Some(slot1.id),
+            Some(booth.id),
+            true
+        )
+    );
+    let history = find(ad.id).await;
+    assert_eq!(
+        (history.from_reg, history.status),
+        (a, RequestStatus::Declined)
+    );
+    assert_eq!(
+        s.unavailability(ev.id).await.unwrap(),
+        vec![(e.id, slot2.id)]
+    );
+    let profiles = s.matchmaking_profiles(ev.id).await.unwrap();
+    assert_eq!(
+        profiles
+            .iter()
+            .map(|p| (p.registration_id, p.about.as_str()))
+            .collect::<Vec<_>>(),
+        [(e.id, "我們做6G通感")]
+    );
+    assert_eq!(s.passes(e.id).await.unwrap(), vec![d]);
+    assert_eq!(s.passes(b).await.unwrap(), vec![e.id]);
+    let tables = s.meeting_tables(ev.id).await.unwrap();
+    assert_eq!(
+        tables
+            .iter()
+            .map(|t| (t.id, t.reserved_for))
+            .collect::<Vec<_>>(),
+        [(table.id, None), (booth.id, Some(e.id))]
+    );
+    let mut mails = sent_at(s, now).await;
+    mails.sort();
+    let mut want = vec![
+        ("mm_handed_on".to_owned(), Some(b)),
+        ("mm_handed_on".to_owned(), Some(c)),
+        ("transfer_in".to_owned(), Some(e.id)),
+        ("transfer_out".to_owned(), Some(a)),
+    ];
+    want.sort();
+    assert_eq!(mails, want);
+
+    // Handed on again, to someone of another organisation: the meetings go.
+    let (_, f) = s
+        .transfer_registration(None, e.id, &of(8, "深圳甲公司"), "ho-8", "zh-Hans", now)
+        .await
+        .unwrap();
+    for id in [ab.id, ca.id] {
+        let r = find(id).await;
+        assert_eq!(
+            (r.status, r.slot_id, r.from_reg == f.id || r.to_reg == f.id),
+            (RequestStatus::Cancelled, None, false),
+            "request {id}"
+        );
+    }
+    let mut mails = sent_at(s, now).await;
+    mails.sort();
+    let mut want = vec![
+        ("mm_cancelled".to_owned(), Some(b)),
+        ("mm_cancelled".to_owned(), Some(c)),
+        ("transfer_in".to_owned(), Some(f.id)),
+        ("transfer_out".to_owned(), Some(e.id)),
+    ];
+    want.sort();
+    assert_eq!(mails, want);
+    // Nobody of another organisation inherits what was the university's.
+    assert!(s.passes(f.id).await.unwrap().is_empty());
+    assert!(
+        s.matchmaking_profiles(ev.id)
+            .await
+            .unwrap()
+            .iter()
+            .all(|p| p.registration_id != f.id)
+    );
+}
+
+#[tokio::test]
+async fn handed_on_on_sqlite() {
+    let db = TestDb::sqlite();
+    handed_on(db.open().await).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn handed_on_on_postgres() {
+    let db = TestDb::postgres().await;
+    handed_on(db.open().await).await;
+}

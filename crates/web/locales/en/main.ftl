@@ -385,10 +385,28 @@ mail-transfer-out-body =
     { $link }
 
     — Baylink, for the Shenzhen–Hong Kong–Macao Science and Technology Alliance
+mail-transfer-in-meetings = The place's 1:1 meetings ({ $count }) and meeting requests are yours now, as they were; the other sides have been told.{ $lines }
+
+    Your matchmaking page: { $link }
+mail-mm-handed-on-subject = Your meeting is now with { $other }: { $event }
+mail-mm-handed-on-body =
+    Dear { $name },
+
+    { $before } handed their place at { $event } to a colleague: { $other }. Your 1:1 meeting, or the request between you, stays as it was, now with { $other }.
+
+    Your page: { $link }
+mail-mm-handed-on-placed-body =
+    Dear { $name },
+
+    { $before } handed their place at { $event } to a colleague: { $other }. Your 1:1 meeting stays at the same time and table, now with { $other }:
+
+    { $place }
+
+    Your agenda: { $link }
 transfer-title = Send someone else in my place
 transfer-link = Can't come? Send a colleague in your place
-transfer-help = Your seat, and your places in the forums or on the waiting list, go to the person you name here: they get their own ticket and link by mail, and yours admits nobody any more. Your meetings are cancelled.
-transfer-help-staff = The seat of { $name }, and their places in the forums or on the waiting list, go to the person named here, who gets their own ticket and link by mail.
+transfer-help = Your seat, and your places in the forums or on the waiting list, go to the person you name here: they get their own ticket and link by mail, and yours admits nobody any more. Your 1:1 meetings and meeting requests go with the place to a colleague of your organisation (the other sides are told); for anyone else they are cancelled.
+transfer-help-staff = The seat of { $name }, and their places in the forums or on the waiting list, go to the person named here, who gets their own ticket and link by mail. Their 1:1 meetings and meeting requests go with the place when that person is of the same organisation, and are cancelled otherwise.
 transfer-name = Their name
 transfer-email = Their e-mail address
 transfer-locale = Language of their mail

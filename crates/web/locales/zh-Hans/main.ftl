@@ -372,10 +372,28 @@ mail-transfer-out-body =
     { $link }
 
     — 湾联（深港澳科技联盟）
+mail-transfer-in-meetings = 此名额的一对一会谈（{ $count } 场）及会谈申请现已原样转给你，会谈另一方已获通知。{ $lines }
+
+    你的对接页面：{ $link }
+mail-mm-handed-on-subject = 您的会谈现改与{ $other }进行：{ $event }
+mail-mm-handed-on-body =
+    { $name }您好：
+
+    { $before }已将其“{ $event }”的名额转给同事{ $other }。您与对方的一对一会谈或会谈申请保持不变，现改由{ $other }出席。
+
+    您的页面：{ $link }
+mail-mm-handed-on-placed-body =
+    { $name }您好：
+
+    { $before }已将其“{ $event }”的名额转给同事{ $other }。您的一对一会谈时间及桌号不变，现改与{ $other }进行：
+
+    { $place }
+
+    您的日程：{ $link }
 transfer-title = 改派他人出席
 transfer-link = 无法出席？改派同事代为出席
-transfer-help = 你的座位，以及你在各平行论坛或候补名单上的位置，将转给你在此填写的人：对方会通过邮件收到自己的入场券及链接，你的入场券则不能再入场。你的对接会面将被取消。
-transfer-help-staff = { $name } 的座位，以及其在各平行论坛或候补名单上的位置，将转给在此填写的人，对方会通过邮件收到自己的入场券及链接。
+transfer-help = 你的座位，以及你在各平行论坛或候补名单上的位置，将转给你在此填写的人：对方会通过邮件收到自己的入场券及链接，你的入场券则不能再入场。如对方是你所在机构的同事，你的一对一会谈及会谈申请会随名额转给对方（并通知会谈另一方）；否则会谈将被取消。
+transfer-help-staff = { $name } 的座位，以及其在各平行论坛或候补名单上的位置，将转给在此填写的人，对方会通过邮件收到自己的入场券及链接。如对方属同一机构，其一对一会谈及会谈申请会随名额转移；否则会谈将被取消。
 transfer-name = 对方姓名
 transfer-email = 对方邮箱
 transfer-locale = 对方邮件所用语言

@@ -372,10 +372,28 @@ mail-transfer-out-body =
     { $link }
 
     — 灣聯（深港澳科技聯盟）
+mail-transfer-in-meetings = 此名額的一對一會談（{ $count } 場）及會談申請現已原樣轉給你，會談另一方已獲通知。{ $lines }
+
+    你的配對頁面：{ $link }
+mail-mm-handed-on-subject = 您的會談現改與{ $other }進行：{ $event }
+mail-mm-handed-on-body =
+    { $name }您好：
+
+    { $before }已將其「{ $event }」的名額轉給同事{ $other }。您與對方的一對一會談或會談申請維持不變，現改由{ $other }出席。
+
+    您的頁面：{ $link }
+mail-mm-handed-on-placed-body =
+    { $name }您好：
+
+    { $before }已將其「{ $event }」的名額轉給同事{ $other }。您的一對一會談時間及桌號不變，現改與{ $other }進行：
+
+    { $place }
+
+    您的日程：{ $link }
 transfer-title = 改派他人出席
 transfer-link = 未能出席？改派同事代為出席
-transfer-help = 你的座位，以及你在各平行論壇或候補名單上的位置，將轉給你在此填寫的人：對方會以電郵收到自己的入場券及連結，你的入場券則不能再入場。你的配對會面將會取消。
-transfer-help-staff = { $name } 的座位，以及其在各平行論壇或候補名單上的位置，將轉給在此填寫的人，對方會以電郵收到自己的入場券及連結。
+transfer-help = 你的座位，以及你在各平行論壇或候補名單上的位置，將轉給你在此填寫的人：對方會以電郵收到自己的入場券及連結，你的入場券則不能再入場。如對方是你所屬機構的同事，你的一對一會談及會談申請會隨名額轉給對方（並通知會談另一方）；否則會談將會取消。
+transfer-help-staff = { $name } 的座位，以及其在各平行論壇或候補名單上的位置，將轉給在此填寫的人，對方會以電郵收到自己的入場券及連結。如對方屬同一機構，其一對一會談及會談申請會隨名額轉移；否則會談將會取消。
 transfer-name = 對方姓名
 transfer-email = 對方電郵地址
 transfer-locale = 對方電郵所用語言

@@ -558,7 +558,9 @@ pub async fn correct_own(
 /// Hands one's own place to someone else (換人出席), by the secret in the link: a new
 /// registration for them takes the seat, the forums' seats and the place on the waiting
 /// list as they are; they get their own ticket and link by mail (not in this answer), and
-/// this registration is cancelled without promoting anyone. Refused once checked in
+/// this registration is cancelled without promoting anyone. The place's 1:1 meetings and
+/// requests go with it to someone of the same organisation, the other sides told; for
+/// anyone else they are cancelled. Refused once checked in
 /// (`err-transfer-checked-in`), once the event has started (`err-transfer-too-late`), and
 /// for a place the organiser approved or invited by name (`err-transfer-organiser-only`:
 /// the organiser hands those on). Answers the new registration.
