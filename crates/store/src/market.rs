@@ -813,15 +813,15 @@ pub trait MarketStore: Send + Sync {
         now: i64,
         news: bool,
     ) -> StoreResult<bool>;
-    /// As [`Self::look_at_posting_alert`], with a mail written already (`custom`: its
-    /// `locale`, `subject` and `body`) for what only the web node can tell, such as the
-    /// counterparts the recommender found.
-    async fn look_at_alert_with_mail(
+    /// As [`Self::look_at_posting_alert`], for what only the web node can tell: the
+    /// `postings` the recommender found (new counterparts), kept with the mail
+    /// (`counterparts`, in the account's language) that lists them when it is sent.
+    async fn look_at_alert_with_postings(
         &self,
         id: i64,
         checked_at: i64,
         now: i64,
-        mail: (&str, &str, &str),
+        postings: &[i64],
     ) -> StoreResult<bool>;
 
     /// Writes a new posting, pending review. `by` must be staff or represent the posting's

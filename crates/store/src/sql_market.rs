@@ -617,7 +617,7 @@ macro_rules! impl_sql_market {
                     Ok(took)
                 }
 
-                async fn look_at_alert_with_mail(&self, id: i64, checked_at: i64, now: i64, (locale, subject, body): (&str, &str, &str)) -> StoreResult<bool> {
+                async fn look_at_alert_with_postings(&self, id: i64, checked_at: i64, now: i64, postings: &[i64]) -> StoreResult<bool> {
                     let mut tx = self.begin().await?;
                     let took = sqlx::query("UPDATE posting_alerts SET checked_at = $3 WHERE id = $1 AND checked_at = $2")
                         .bind(id)
@@ -629,13 +629,12 @@ macro_rules! impl_sql_market {
                         .rows_affected()
                         == 1;
                     if took {
-                        sqlx::query("INSERT INTO outbox (to_addr, kind, alert_id, alert_since, locale, subject, body, created_at, next_attempt_at) SELECT u.email, 'custom', a.id, $2, $4, $5, $6, $3, $3 FROM posting_alerts a JOIN users u ON u.id = a.user_id WHERE a.id = $1 AND u.password_hash <> ''")
+                        let ids = postings.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+                        sqlx::query(AssertSqlSafe(format!("INSERT INTO outbox (to_addr, kind, alert_id, alert_since, posting_ids, locale, created_at, next_attempt_at) SELECT u.email, 'counterparts', a.id, $2, $4, {MAIL_LOCALE}, $3, $3 FROM posting_alerts a JOIN users u ON u.id = a.user_id LEFT JOIN organisations o ON o.id = u.org_id WHERE a.id = $1 AND u.password_hash <> ''")))
                             .bind(id)
                             .bind(checked_at)
                             .bind(now)
-                            .bind(locale.to_owned())
-                            .bind(subject.to_owned())
-                            .bind(body.to_owned())
+                            .bind(ids)
                             .execute(&mut *tx)
                             .await
                             .map_err(map_err)?;

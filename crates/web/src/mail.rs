@@ -162,6 +162,9 @@ pub async fn compose(
     if m.kind == "posting_alert" {
         return alert_mail(store, m, lang, base_url).await;
     }
+    if m.kind == "counterparts" {
+        return counterparts_mail(store, m, lang, base_url).await;
+    }
     if m.kind == "transfer_in" || m.kind == "transfer_out" {
         return transfer_mail(store, m, lang, base_url).await;
     }
@@ -265,6 +268,58 @@ async fn alert_mail(
         to: m.to_addr.clone(),
         subject: lang.t_args("mail-alert-subject", &args),
         body: lang.t_args("mail-alert-body", &args),
+    })
+}
+
+/// New counterparts of an organisation's postings, to a representative who asked
+/// ([`crate::views::alerts::counterparts`]): those found when the alert looked, as they
+/// are now, so that a posting withdrawn or expired since is left out; nothing left, no
+/// mail ([`StoreError::NotFound`]).
+async fn counterparts_mail(
+    store: &dyn Store,
+    m: &OutboxMessage,
+    lang: Locale,
+    base_url: &str,
+) -> Result<Composed, StoreError> {
+    use crate::views::alerts;
+    let alert = store
+        .get_posting_alert(m.alert_id.ok_or(StoreError::NotFound)?)
+        .await?;
+    let today = crate::views::events::today();
+    let site = site_in(base_url, lang);
+    let mut lines = Vec::new();
+    for id in m
+        .posting_ids
+        .as_deref()
+        .unwrap_or_default()
+        .split(',')
+        .filter_map(|id| id.parse::<i64>().ok())
+    {
+        match store.get_posting(id).await {
+            Ok(p) if p.live(&today) => lines.push(alerts::posting_line(lang, &p, &site)),
+            Ok(_) | Err(StoreError::NotFound) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    if lines.is_empty() {
+        return Err(StoreError::NotFound);
+    }
+    let args = [
+        ("count", FluentValue::from(lines.len())),
+        ("postings", FluentValue::from(lines.join("\n"))),
+        (
+            "stop",
+            FluentValue::from(format!("{site}/alerts/{}", alert.stop_token)),
+        ),
+        (
+            "alerts",
+            FluentValue::from(format!("{site}/account/alerts")),
+        ),
+    ];
+    Ok(Composed {
+        to: m.to_addr.clone(),
+        subject: lang.t_args("mail-counterparts-subject", &args),
+        body: lang.t_args("mail-counterparts-body", &args),
     })
 }
 

@@ -1066,7 +1066,7 @@ async fn a_representative_is_mailed_new_counterparts() {
     let queued = kit::sent_mails(app.store.as_ref(), week).await;
     let m = queued
         .iter()
-        .find(|m| m.to_addr == REP && m.kind == "custom")
+        .find(|m| m.to_addr == REP && m.kind == "counterparts")
         .expect("the week's counterparts");
     let mail = baylink_web::mail::compose(app.store.as_ref(), m, "https://baylink.test")
         .await
@@ -1085,6 +1085,21 @@ async fn a_representative_is_mailed_new_counterparts() {
         "{}",
         mail.body
     );
+    // Written when sent: a posting withdrawn meanwhile is not offered, and a mail left
+    // with nothing to offer is not sent.
+    app.store
+        .withdraw_posting(&admin, answer.id, week + 1)
+        .await
+        .unwrap();
+    match baylink_web::mail::compose(app.store.as_ref(), m, "https://baylink.test").await {
+        Err(baylink_store::StoreError::NotFound) => {}
+        Ok(mail) => assert!(
+            !mail.body.contains(&format!("/postings/{}", answer.id)),
+            "{}",
+            mail.body
+        ),
+        Err(e) => panic!("{e}"),
+    }
     // The next week, nothing new: no mail.
     let later = week + 7 * 86_400 + 10;
     assert_eq!(

@@ -1312,16 +1312,17 @@ async fn posting_alerts(store: Arc<dyn Store>) {
     );
     assert!(crate::kit::sent_mails(s, week).await.is_empty());
 
-    // A look with a mail written by the web node (new counterparts): a `custom` mail, once.
+    // A look with the postings the web node found (new counterparts): one mail, which
+    // keeps them and takes the account's language as the store's other mails do.
     let later = week + 86_400;
     let d = s.get_posting_alert(daily.id).await.unwrap();
     assert!(
-        s.look_at_alert_with_mail(d.id, d.checked_at, later, ("zh-Hans", "主题", "正文"))
+        s.look_at_alert_with_postings(d.id, d.checked_at, later, &[7, 11])
             .await
             .unwrap()
     );
     assert!(
-        !s.look_at_alert_with_mail(d.id, d.checked_at, later, ("zh-Hans", "主题", "正文"))
+        !s.look_at_alert_with_postings(d.id, d.checked_at, later, &[7, 11])
             .await
             .unwrap()
     );
@@ -1330,11 +1331,21 @@ async fn posting_alerts(store: Arc<dyn Store>) {
     assert_eq!(
         (
             written[0].kind.as_str(),
-            written[0].locale.as_str(),
-            written[0].subject.as_deref(),
-            written[0].alert_id
+            written[0].posting_ids.as_deref(),
+            written[0].alert_id,
+            written[0].alert_since
         ),
-        ("custom", "zh-Hans", Some("主题"), Some(daily.id))
+        (
+            "counterparts",
+            Some("7,11"),
+            Some(daily.id),
+            Some(d.checked_at)
+        )
+    );
+    let reader = s.get_user(d.user_id).await.unwrap();
+    assert_eq!(
+        written[0].locale.as_str(),
+        reader.locale.as_deref().unwrap_or("zh-Hant")
     );
 
     // Stopped by its owner (not by another account), or by its mail's link.

@@ -1144,6 +1144,7 @@ async fn the_demo_conference_has_a_published_matchmaking_schedule_that_keeps_the
             posting_id: None,
             alert_id: None,
             alert_since: None,
+            posting_ids: None,
             locale: "en".into(),
             subject: None,
             body: None,

@@ -170,9 +170,10 @@ pub async fn sweep(store: &dyn Store, now: i64) -> Result<usize, baylink_store::
 
 /// Looks at the alerts of new counterparts due at `now`: for each representative, the
 /// postings the recommender finds for their organisation's live postings that were
-/// published since the last look; where there are any, a mail in their language listing
-/// them (written now, since only a web node has the recommender). Returns how many mails
-/// were queued; several nodes look at each alert once.
+/// published since the last look; where there are any, a mail listing them (`counterparts`:
+/// the postings are found now, since only a web node has the recommender, and the mail is
+/// written when sent, in the reader's language, without any withdrawn or expired since).
+/// Returns how many mails were queued; several nodes look at each alert once.
 pub async fn counterparts(s: &AppState, now: i64) -> Result<usize, WebError> {
     let due: Vec<PostingAlert> = s
         .store
@@ -194,7 +195,6 @@ pub async fn counterparts(s: &AppState, now: i64) -> Result<usize, WebError> {
                 .await?;
             continue;
         };
-        let org = s.store.get_organisation(org_id).await?;
         let own: Vec<i64> = market
             .postings
             .values()
@@ -219,50 +219,15 @@ pub async fn counterparts(s: &AppState, now: i64) -> Result<usize, WebError> {
             continue;
         }
         found.truncate(MAIL_POSTINGS as usize);
-        let lang = mail_locale(&user, org.region);
-        let site = format!("{}/{}", crate::mail::SITE_PLACEHOLDER, lang.code());
-        let lines: Vec<String> = found.iter().map(|p| posting_line(lang, p, &site)).collect();
-        use fluent_templates::fluent_bundle::FluentValue;
-        let args = [
-            ("count", FluentValue::from(found.len())),
-            ("postings", FluentValue::from(lines.join("\n"))),
-            (
-                "stop",
-                FluentValue::from(format!("{site}/alerts/{}", alert.stop_token)),
-            ),
-            (
-                "alerts",
-                FluentValue::from(format!("{site}/account/alerts")),
-            ),
-        ];
-        let subject = lang.t_args("mail-counterparts-subject", &args);
-        let body = lang.t_args("mail-counterparts-body", &args);
+        let ids: Vec<i64> = found.iter().map(|p| p.id).collect();
         if s.store
-            .look_at_alert_with_mail(
-                alert.id,
-                alert.checked_at,
-                now,
-                (lang.code(), &subject, &body),
-            )
+            .look_at_alert_with_postings(alert.id, alert.checked_at, now, &ids)
             .await?
         {
             queued += 1;
         }
     }
     Ok(queued)
-}
-
-/// The language of an account's mail: the one it last worked in, else its organisation's
-/// region's (as the store's market mails choose it).
-fn mail_locale(user: &baylink_store::User, region: baylink_store::Region) -> Locale {
-    user.locale
-        .as_deref()
-        .and_then(Locale::from_prefix)
-        .unwrap_or(match region.code() {
-            "shenzhen" | "mainland" => Locale::ZhHans,
-            "overseas" => Locale::En,
-            _ => Locale::ZhHant,
-        })
 }
 
 /// Runs [`counterparts`] now and then every `every`, on a web node, until dropped.
