@@ -171,8 +171,9 @@ pub fn start_with_index(
         search.follow().await;
     });
     state.documents.wake();
-    // Representatives' alerts of new counterparts, which need this node's recommender.
-    tokio::spawn(baylink_web::views::alerts::run_counterparts(
+    // Alerts of new counterparts and of searched words, which need this node's
+    // recommender and search index.
+    tokio::spawn(baylink_web::views::alerts::run_on_web_node(
         state.clone(),
         std::time::Duration::from_secs(600),
     ));

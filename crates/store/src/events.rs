@@ -444,8 +444,8 @@ pub struct OutboxMessage {
     /// owners, once the secretariat published or returned it), `registration_links` (the
     /// links of every registration made with `to_addr`, asked for by its holder),
     /// `posting_alert` (the postings new to an alert), `transfer_in` and `transfer_out` (a
-    /// place handed on, to its new and its old holder), `counterparts` (the postings the
-    /// recommender found for an organisation's, to a representative who asked), `mm_handed_on` (to the other side
+    /// place handed on, to its new and its old holder), `alert_postings` (the postings a
+    /// web node found for an alert: new counterparts, or postings with its words), `mm_handed_on` (to the other side
     /// of a meeting, or a request, that went with a place to a colleague).
     pub kind: String,
     pub registration_id: Option<i64>,
@@ -460,7 +460,7 @@ pub struct OutboxMessage {
     /// was queued).
     pub alert_id: Option<i64>,
     pub alert_since: Option<i64>,
-    /// For `counterparts`: the postings found, as their ids by commas.
+    /// For `alert_postings`: the postings found, as their ids by commas.
     pub posting_ids: Option<String>,
     pub locale: String,
     pub subject: Option<String>,

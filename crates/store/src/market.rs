@@ -815,7 +815,7 @@ pub trait MarketStore: Send + Sync {
     ) -> StoreResult<bool>;
     /// As [`Self::look_at_posting_alert`], for what only the web node can tell: the
     /// `postings` the recommender found (new counterparts), kept with the mail
-    /// (`counterparts`, in the account's language) that lists them when it is sent.
+    /// (`alert_postings`, in the account's language) that lists them when it is sent.
     async fn look_at_alert_with_postings(
         &self,
         id: i64,

@@ -630,7 +630,7 @@ macro_rules! impl_sql_market {
                         == 1;
                     if took {
                         let ids = postings.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-                        sqlx::query(AssertSqlSafe(format!("INSERT INTO outbox (to_addr, kind, alert_id, alert_since, posting_ids, locale, created_at, next_attempt_at) SELECT u.email, 'counterparts', a.id, $2, $4, {MAIL_LOCALE}, $3, $3 FROM posting_alerts a JOIN users u ON u.id = a.user_id LEFT JOIN organisations o ON o.id = u.org_id WHERE a.id = $1 AND u.password_hash <> ''")))
+                        sqlx::query(AssertSqlSafe(format!("INSERT INTO outbox (to_addr, kind, alert_id, alert_since, posting_ids, locale, created_at, next_attempt_at) SELECT u.email, 'alert_postings', a.id, $2, $4, {MAIL_LOCALE}, $3, $3 FROM posting_alerts a JOIN users u ON u.id = a.user_id LEFT JOIN organisations o ON o.id = u.org_id WHERE a.id = $1 AND u.password_hash <> ''")))
                             .bind(id)
                             .bind(checked_at)
                             .bind(now)

@@ -162,8 +162,8 @@ pub async fn compose(
     if m.kind == "posting_alert" {
         return alert_mail(store, m, lang, base_url).await;
     }
-    if m.kind == "counterparts" {
-        return counterparts_mail(store, m, lang, base_url).await;
+    if m.kind == "alert_postings" {
+        return alert_postings_mail(store, m, lang, base_url).await;
     }
     if m.kind == "transfer_in" || m.kind == "transfer_out" {
         return transfer_mail(store, m, lang, base_url).await;
@@ -271,11 +271,12 @@ async fn alert_mail(
     })
 }
 
-/// New counterparts of an organisation's postings, to a representative who asked
-/// ([`crate::views::alerts::counterparts`]): those found when the alert looked, as they
-/// are now, so that a posting withdrawn or expired since is left out; nothing left, no
-/// mail ([`StoreError::NotFound`]).
-async fn counterparts_mail(
+/// The postings a web node found for an alert: new counterparts of an organisation's
+/// postings, to a representative who asked ([`crate::views::alerts::counterparts`]), or
+/// new postings with an alert's words ([`crate::views::alerts::searches`]); those found
+/// when the alert looked, as they are now, so that a posting withdrawn or expired since is
+/// left out; nothing left, no mail ([`StoreError::NotFound`]).
+async fn alert_postings_mail(
     store: &dyn Store,
     m: &OutboxMessage,
     lang: Locale,
@@ -316,10 +317,20 @@ async fn counterparts_mail(
             FluentValue::from(format!("{site}/account/alerts")),
         ),
     ];
+    let (subject, body) = if alert.filters == alerts::COUNTERPARTS {
+        ("mail-counterparts-subject", "mail-counterparts-body")
+    } else {
+        ("mail-alert-subject", "mail-alert-body")
+    };
+    let mut args = args.to_vec();
+    args.push((
+        "filters",
+        FluentValue::from(alerts::describe(store, lang, &alert).await),
+    ));
     Ok(Composed {
         to: m.to_addr.clone(),
-        subject: lang.t_args("mail-counterparts-subject", &args),
-        body: lang.t_args("mail-counterparts-body", &args),
+        subject: lang.t_args(subject, &args),
+        body: lang.t_args(body, &args),
     })
 }
 

@@ -1066,7 +1066,7 @@ async fn a_representative_is_mailed_new_counterparts() {
     let queued = kit::sent_mails(app.store.as_ref(), week).await;
     let m = queued
         .iter()
-        .find(|m| m.to_addr == REP && m.kind == "counterparts")
+        .find(|m| m.to_addr == REP && m.kind == "alert_postings")
         .expect("the week's counterparts");
     let mail = baylink_web::mail::compose(app.store.as_ref(), m, "https://baylink.test")
         .await
@@ -1114,5 +1114,128 @@ async fn a_representative_is_mailed_new_counterparts() {
             .await
             .unwrap(),
         0
+    );
+}
+
+/// A reader keeps a search's words as an alert, from the search page in Traditional: a
+/// posting published later in Simplified with those words is mailed to them in their
+/// script, one without them is not, and the store's sweep leaves such alerts to the web
+/// node. Words too long are refused, and nothing is kept.
+#[tokio::test]
+async fn a_reader_is_mailed_new_postings_with_the_words_they_searched() {
+    let mut app = kit::demo_app().await;
+    app.sign_in(kit::PARTICIPANT).await;
+    let (_, page) = app
+        .page("/zh-Hant/search?q=%E9%8B%B0%E9%9B%BB%E6%B1%A0")
+        .await;
+    assert!(
+        page.contains("id=\"search-alert\"") && page.contains("name=\"q\" value=\"鋰電池\""),
+        "{page}"
+    );
+    let (_, events_only) = app
+        .page("/zh-Hant/search?q=%E9%8B%B0%E9%9B%BB%E6%B1%A0&kind=event")
+        .await;
+    assert!(!events_only.contains("id=\"search-alert\""));
+    let long = "電".repeat(baylink_web::views::alerts::MAX_ALERT_WORDS + 1);
+    let r = app
+        .post_form("/zh-Hant/account/alerts", &[("q", long.as_str())])
+        .await;
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    let user = app
+        .store
+        .find_user_by_email(kit::PARTICIPANT)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(app.store.posting_alerts(user.id).await.unwrap().is_empty());
+    let r = app
+        .post_form(
+            "/zh-Hant/account/alerts",
+            &[("q", "  鋰電池  "), ("frequency", "daily")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, mine) = app.page("/zh-Hant/account/alerts").await;
+    assert!(mine.contains("「鋰電池」"), "{mine}");
+
+    // Two offers written in Simplified, published a little later: one with the words.
+    let rep = app.store.find_user_by_email(REP).await.unwrap().unwrap();
+    let admin = app.store.find_user_by_email(ADMIN).await.unwrap().unwrap();
+    let now = baylink_store::sql::now();
+    let mut published = Vec::new();
+    for (title, summary) in [
+        ("锂电池回收技术", "退役锂电池的梯次利用与材料回收。"),
+        ("机器视觉质检方案", "面向工厂的机器视觉质检。"),
+    ] {
+        let d = baylink_store::PostingInput {
+            org_id: rep.org_id.unwrap(),
+            side: "offer".into(),
+            kind: "technology".into(),
+            title: title.into(),
+            summary: summary.into(),
+            sectors: vec!["ai".into()],
+            modes: vec!["licensing".into()],
+            contact: "bd@example.org".into(),
+            expires_on: expiry().into(),
+            ..Default::default()
+        }
+        .validate(
+            &baylink_web::views::events::today(),
+            baylink_text::Script::Hans,
+        )
+        .unwrap();
+        let p = app.store.create_posting(&rep, &d, now + 5).await.unwrap();
+        app.store
+            .review_posting(&admin, p.id, true, "", now + 6)
+            .await
+            .unwrap();
+        published.push(p.id);
+    }
+    kit::sent_mails(app.store.as_ref(), now + 10).await;
+
+    let day = now + 86_400 + 10;
+    assert_eq!(
+        baylink_web::views::alerts::sweep(app.store.as_ref(), day)
+            .await
+            .unwrap(),
+        0,
+        "the store's sweep leaves words to the web node"
+    );
+    let state = &app.running.state;
+    assert_eq!(
+        baylink_web::views::alerts::searches(state, day)
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        baylink_web::views::alerts::searches(state, day)
+            .await
+            .unwrap(),
+        0
+    );
+    let queued = kit::sent_mails(app.store.as_ref(), day).await;
+    let m = queued
+        .iter()
+        .find(|m| m.kind == "alert_postings")
+        .expect("the alert's mail");
+    assert_eq!(m.to_addr, kit::PARTICIPANT);
+    let mail = baylink_web::mail::compose(app.store.as_ref(), m, "https://baylink.test")
+        .await
+        .unwrap();
+    assert!(
+        mail.subject.starts_with("1 項新供需資訊") && mail.subject.contains("「鋰電池」"),
+        "{}",
+        mail.subject
+    );
+    assert!(
+        mail.body.contains("鋰電池回收技術")
+            && mail.body.contains(&format!(
+                "https://baylink.test/zh-Hant/postings/{}",
+                published[0]
+            ))
+            && !mail.body.contains("機器視覺質檢方案"),
+        "{}",
+        mail.body
     );
 }

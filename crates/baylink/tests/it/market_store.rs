@@ -1336,7 +1336,7 @@ async fn posting_alerts(store: Arc<dyn Store>) {
             written[0].alert_since
         ),
         (
-            "counterparts",
+            "alert_postings",
             Some("7,11"),
             Some(daily.id),
             Some(d.checked_at)

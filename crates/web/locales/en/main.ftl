@@ -1496,13 +1496,15 @@ mail-feedback-body =
 
     — Baylink, for the Shenzhen–Hong Kong–Macao Science and Technology Alliance
 alerts-title = Alerts of new postings
-alerts-intro = Each alert mails you, daily or weekly, the postings published since its last mail that match its filters. Set one up from the postings list with the filters you want.
+alerts-intro = Each alert mails you, daily or weekly, the postings published since its last mail that match its filters. Set one up from the postings list with the filters you want, or from the search page with the words you searched for.
 alerts-none = You have no alerts yet. Filter the postings list, then choose "Mail me new postings like these".
 alert-all-postings = all postings
 alert-filters = Postings
 alert-frequency = How often
 alert-frequency-daily = daily
 alert-frequency-weekly = weekly
+alert-words = “{ $words }”
+search-alert-subscribe = Mail me new postings with these words:
 alert-subscribe = Mail me new postings like these:
 alert-save = Keep this alert
 alert-follow-org = Mail me its new postings each week

@@ -1414,13 +1414,15 @@ mail-feedback-body =
 
     — 湾联（深港澳科技联盟）
 alerts-title = 供需订阅
-alerts-intro = 每项订阅会每日或每周以邮件通知你，自上次通知以来发布、符合其筛选条件的供需信息。可在供需列表按所需条件筛选后订阅。
+alerts-intro = 每项订阅会每日或每周以邮件通知你，自上次通知以来发布、符合其筛选条件的供需信息。可在供需列表按所需条件筛选后订阅，或在搜索页按所搜索的字词订阅。
 alerts-none = 你尚未有订阅。请先筛选供需列表，再选择“以邮件通知我同类新信息”。
 alert-all-postings = 全部供需信息
 alert-filters = 供需信息
 alert-frequency = 频率
 alert-frequency-daily = 每日
 alert-frequency-weekly = 每周
+alert-words = “{ $words }”
+search-alert-subscribe = 以邮件通知我含这些字词的新供需信息：
 alert-subscribe = 以邮件通知我同类新信息：
 alert-save = 订阅
 alert-follow-org = 每周以邮件通知我其新发布的供需信息

@@ -1414,13 +1414,15 @@ mail-feedback-body =
 
     — 灣聯（深港澳科技聯盟）
 alerts-title = 供需訂閱
-alerts-intro = 每項訂閱會每日或每週以電郵通知你，自上次通知以來發布、符合其篩選條件的供需資訊。可在供需列表按所需條件篩選後訂閱。
+alerts-intro = 每項訂閱會每日或每週以電郵通知你，自上次通知以來發布、符合其篩選條件的供需資訊。可在供需列表按所需條件篩選後訂閱，或在搜尋頁按所搜尋的字詞訂閱。
 alerts-none = 你尚未有訂閱。請先篩選供需列表，再選擇「以電郵通知我同類新資訊」。
 alert-all-postings = 全部供需資訊
 alert-filters = 供需資訊
 alert-frequency = 頻率
 alert-frequency-daily = 每日
 alert-frequency-weekly = 每週
+alert-words = 「{ $words }」
+search-alert-subscribe = 以電郵通知我含這些字詞的新供需資訊：
 alert-subscribe = 以電郵通知我同類新資訊：
 alert-save = 訂閱
 alert-follow-org = 每週以電郵通知我其新發布的供需資訊

@@ -581,6 +581,9 @@ pub struct AlertInput {
     pub org_type: Option<String>,
     /// An organisation's id: its new postings (to follow what it posts).
     pub org: Option<i64>,
+    /// Words, as the search takes them (`GET /api/v1/search?q=`, any script): only new
+    /// postings that the search finds for them; at most 100 characters.
+    pub q: Option<String>,
     /// `daily` or `weekly` (the default).
     pub frequency: Option<String>,
 }
@@ -618,6 +621,7 @@ pub async fn save_alert(
         ("mode", input.mode),
         ("org_type", input.org_type),
         ("org", input.org.map(|id| id.to_string())),
+        ("q", input.q),
     ]
     .into_iter()
     .filter_map(|(k, v)| Some((k.to_owned(), v?)))

@@ -31,6 +31,9 @@ pub const ALERT_FILTERS: [&str; 8] = [
     "side", "kind", "sector", "region", "stage", "mode", "org_type", "org",
 ];
 
+/// The most characters of words an alert keeps (`q`, from the search page).
+pub const MAX_ALERT_WORDS: usize = 100;
+
 /// The most postings one mail lists; the rest are behind the list's link.
 pub const MAIL_POSTINGS: i64 = 20;
 
@@ -46,7 +49,9 @@ pub fn router() -> Router<AppState> {
 }
 
 /// The alert's filters as kept: the known keys with a known code, in the list's order,
-/// as a query string (`side=offer&sector=ict`); `None` when a value is no known code.
+/// then the search's words (`q`, white space folded, at most [`MAX_ALERT_WORDS`]), as a
+/// query string (`side=offer&sector=ict&q=%E9%9B%BB%E6%B1%A0`); `None` when a value is no
+/// known code or the words are too long.
 pub fn canonical(q: &HashMap<String, String>) -> Option<String> {
     let known = |key: &str, v: &str| match key {
         "side" => PostingSide::parse(v).is_some(),
@@ -67,7 +72,28 @@ pub fn canonical(q: &HashMap<String, String>) -> Option<String> {
             None => {}
         }
     }
+    let words = q
+        .get("q")
+        .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
+        .unwrap_or_default();
+    if words.chars().count() > MAX_ALERT_WORDS {
+        return None;
+    }
+    if !words.is_empty() {
+        parts.push(serde_urlencoded::to_string([("q", words.as_str())]).ok()?);
+    }
     Some(parts.join("&"))
+}
+
+/// The words an alert looks for in new postings (from the search page), if any.
+pub fn words(alert: &PostingAlert) -> Option<String> {
+    filters_of(alert).remove("q").filter(|w| !w.is_empty())
+}
+
+/// Whether the alert is looked at by a web node, which holds the recommender and the
+/// search index ([`counterparts`], [`searches`]), rather than by the store's [`sweep`].
+fn on_web_node(alert: &PostingAlert) -> bool {
+    alert.filters == COUNTERPARTS || words(alert).is_some()
 }
 
 /// One posting as an alert's mail lists it: its title and organisation in the reader's
@@ -85,11 +111,9 @@ pub fn posting_line(lang: Locale, p: &baylink_store::Posting, site: &str) -> Str
 
 /// The filters of a kept alert, as the list reads them.
 pub fn filters_of(alert: &PostingAlert) -> HashMap<String, String> {
-    alert
-        .filters
-        .split('&')
-        .filter_map(|kv| kv.split_once('='))
-        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    serde_urlencoded::from_str::<Vec<(String, String)>>(&alert.filters)
+        .unwrap_or_default()
+        .into_iter()
         .collect()
 }
 
@@ -133,8 +157,13 @@ pub async fn describe(store: &dyn Store, lang: Locale, alert: &PostingAlert) -> 
         };
         Some(lang.t(&key))
     };
-    let words: Vec<String> = org
+    let searched = q
+        .get("q")
+        .filter(|w| !w.is_empty())
+        .map(|w| lang.t_args("alert-words", &[("words", w.clone().into())]));
+    let words: Vec<String> = searched
         .into_iter()
+        .chain(org)
         .chain(ALERT_FILTERS.iter().filter_map(|k| label(k, q.get(*k)?)))
         .collect();
     if words.is_empty() {
@@ -149,8 +178,9 @@ pub async fn describe(store: &dyn Store, lang: Locale, alert: &PostingAlert) -> 
 pub async fn sweep(store: &dyn Store, now: i64) -> Result<usize, baylink_store::StoreError> {
     let mut queued = 0;
     for alert in store.due_posting_alerts(now, 200).await? {
-        // Counterparts need the recommender, which the web node has ([`counterparts`]).
-        if alert.filters == COUNTERPARTS {
+        // Counterparts need the recommender, and words the search index, which a web
+        // node has ([`counterparts`], [`searches`]).
+        if on_web_node(&alert) {
             continue;
         }
         let news = match news_filter(&alert, alert.checked_at, now, 1) {
@@ -230,13 +260,97 @@ pub async fn counterparts(s: &AppState, now: i64) -> Result<usize, WebError> {
     Ok(queued)
 }
 
-/// Runs [`counterparts`] now and then every `every`, on a web node, until dropped.
-pub async fn run_counterparts(s: AppState, every: std::time::Duration) {
+/// Looks at the alerts with words (from the search page) due at `now`: the postings
+/// published since the last look that match the alert's filters and that the search finds
+/// for its words, across scripts and regional terms as the search page does, best first;
+/// where there are any, a mail listing them (written when sent, as [`counterparts`]'s).
+/// Returns how many mails were queued; several nodes look at each alert once.
+///
+/// The search ranks the index's postings for the words and the new ones are taken from
+/// its first thousand hits, so a new posting that only shares a common word with the
+/// alert may be ranked out; those that match the words well are not.
+pub async fn searches(s: &AppState, now: i64) -> Result<usize, WebError> {
+    let due: Vec<PostingAlert> = s
+        .store
+        .due_posting_alerts(now, 200)
+        .await?
+        .into_iter()
+        .filter(|a| a.filters != COUNTERPARTS && words(a).is_some())
+        .collect();
+    if due.is_empty() {
+        return Ok(0);
+    }
+    // What was published up to now must be in this node's index.
+    s.search
+        .catch_up()
+        .await
+        .map_err(|e| WebError::Internal(e.to_string()))?;
+    let mut queued = 0;
+    for alert in due {
+        let new: std::collections::HashSet<i64> =
+            match news_filter(&alert, alert.checked_at, now, 1000) {
+                Some(filter) => s
+                    .store
+                    .list_postings(&filter)
+                    .await?
+                    .items
+                    .into_iter()
+                    .map(|p| p.id)
+                    .collect(),
+                None => Default::default(),
+            };
+        let mut found: Vec<i64> = Vec::new();
+        if !new.is_empty() {
+            let query = baylink_search::SearchQuery {
+                text: words(&alert).unwrap_or_default(),
+                kind: Some("posting".to_owned()),
+                live_on: Some(super::events::today()),
+                limit: 1000,
+                ..Default::default()
+            };
+            let hits = s
+                .search
+                .search(&query)
+                .map_err(|e| WebError::Internal(e.to_string()))?;
+            for h in hits {
+                if h.doc.kind == "posting" && new.contains(&h.doc.id) && !found.contains(&h.doc.id)
+                {
+                    found.push(h.doc.id);
+                }
+            }
+        }
+        found.truncate(MAIL_POSTINGS as usize);
+        let took = if found.is_empty() {
+            s.store
+                .look_at_posting_alert(alert.id, alert.checked_at, now, false)
+                .await?;
+            false
+        } else {
+            s.store
+                .look_at_alert_with_postings(alert.id, alert.checked_at, now, &found)
+                .await?
+        };
+        if took {
+            queued += 1;
+        }
+    }
+    Ok(queued)
+}
+
+/// Runs [`counterparts`] and [`searches`] now and then every `every`, on a web node,
+/// until dropped.
+pub async fn run_on_web_node(s: AppState, every: std::time::Duration) {
     loop {
-        match counterparts(&s, baylink_store::sql::now()).await {
+        let now = baylink_store::sql::now();
+        match counterparts(&s, now).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(queued = n, "alerts of new counterparts queued"),
             Err(e) => tracing::error!(error = %e, "alerts of new counterparts"),
+        }
+        match searches(&s, now).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(queued = n, "alerts of searched words queued"),
+            Err(e) => tracing::error!(error = %e, "alerts of searched words"),
         }
         tokio::time::sleep(every).await;
     }
@@ -266,6 +380,7 @@ async fn save(State(s): State<AppState>, c: Ctx, form: FormData) -> Result<Respo
     let filters = if form.get("counterparts").is_empty() {
         let q: HashMap<String, String> = ALERT_FILTERS
             .iter()
+            .chain(&["q"])
             .map(|k| ((*k).to_owned(), form.get(k).to_owned()))
             .collect();
         canonical(&q).ok_or(WebError::BadRequest("err-bad-query"))?

@@ -243,6 +243,8 @@ struct SearchPage {
     kinds: Vec<(&'static str, String)>,
     regions: Vec<(&'static str, String)>,
     fields: Vec<(&'static str, String)>,
+    /// Words up to this long may be kept as an alert of new postings.
+    alert_words_max: usize,
 }
 
 async fn search_page(
@@ -283,6 +285,7 @@ async fn search_page(
         kinds,
         regions,
         fields,
+        alert_words_max: super::alerts::MAX_ALERT_WORDS,
         c,
     })
 }
