@@ -260,6 +260,10 @@ pub async fn counterparts(s: &AppState, now: i64) -> Result<usize, WebError> {
     Ok(queued)
 }
 
+/// How far behind now a look at an alert's words ends: well past the longest the search
+/// index waits for a write still being committed ([`baylink_search::sync::GAP_PATIENCE`]).
+pub const INDEX_SETTLE_SECONDS: i64 = 120;
+
 /// Looks at the alerts with words (from the search page) due at `now`: the postings
 /// published since the last look that match the alert's filters and that the search finds
 /// for its words, across scripts and regional terms as the search page does, best first;
@@ -280,15 +284,18 @@ pub async fn searches(s: &AppState, now: i64) -> Result<usize, WebError> {
     if due.is_empty() {
         return Ok(0);
     }
-    // What was published up to now must be in this node's index.
+    // What was published up to the look must be in this node's index: the look ends a
+    // little before now, past the longest wait of the index for a write still being
+    // committed, and the next look starts there, so nothing falls between two looks.
     s.search
         .catch_up()
         .await
         .map_err(|e| WebError::Internal(e.to_string()))?;
+    let until = now - INDEX_SETTLE_SECONDS;
     let mut queued = 0;
     for alert in due {
         let new: std::collections::HashSet<i64> =
-            match news_filter(&alert, alert.checked_at, now, 1000) {
+            match news_filter(&alert, alert.checked_at, until, 1000) {
                 Some(filter) => s
                     .store
                     .list_postings(&filter)
@@ -322,12 +329,12 @@ pub async fn searches(s: &AppState, now: i64) -> Result<usize, WebError> {
         found.truncate(MAIL_POSTINGS as usize);
         let took = if found.is_empty() {
             s.store
-                .look_at_posting_alert(alert.id, alert.checked_at, now, false)
+                .look_at_posting_alert(alert.id, alert.checked_at, until, false)
                 .await?;
             false
         } else {
             s.store
-                .look_at_alert_with_postings(alert.id, alert.checked_at, now, &found)
+                .look_at_alert_with_postings(alert.id, alert.checked_at, until, &found)
                 .await?
         };
         if took {
