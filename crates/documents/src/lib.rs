@@ -3,7 +3,9 @@
 //!
 //! Read here: PDF (through `pdf-extract`, pure Rust on `lopdf`), Word (`.docx`),
 //! PowerPoint (`.pptx`) and Excel (`.xlsx`) files, the kinds a publication or a posting may
-//! carry. Images carry no words that could be read without OCR, which this does not do.
+//! carry. A scanned PDF, whose pages are pictures, is read by OCR where the machine has
+//! Tesseract ([`ocr`]); pictures on their own are not read (a product photo would only
+//! give the index noise).
 //!
 //! A document is untrusted input. Whatever it holds, [`words`] returns rather than panics
 //! (a PDF reader's panic is caught), reads at most [`MAX_ENTRY_BYTES`] out of any one part
@@ -17,6 +19,7 @@
 //! that way, and a reader that runs out of either ends alone.
 
 pub mod child;
+pub mod ocr;
 
 use std::io::{Cursor, Read};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -55,7 +58,7 @@ pub fn words_of_kind(kind: &str, data: &[u8]) -> Option<String> {
         return None;
     }
     let read = catch_unwind(AssertUnwindSafe(|| match kind {
-        "pdf" => pdf_extract::extract_text_from_mem(data).map_err(|e| e.to_string()),
+        "pdf" => pdf_text(data),
         "docx" => ooxml(data, |name| name == "word/document.xml"),
         "pptx" => ooxml(data, |name| {
             name.starts_with("ppt/slides/slide") && name.ends_with(".xml")
@@ -72,6 +75,47 @@ pub fn words_of_kind(kind: &str, data: &[u8]) -> Option<String> {
         Err(_) => {
             tracing::warn!(kind, "reading a document's words panicked");
             None
+        }
+    }
+}
+
+/// A PDF's text, page after page; where the machine has OCR ([`ocr`]) and at least half
+/// the pages' text layers are (almost) empty, a scan, those pages are read off their
+/// pictures, and a PDF that cannot be read as text has its first pages read so. (A typed
+/// report's few pages of charts or blank separators are not worth the OCR's time.)
+fn pdf_text(data: &[u8]) -> Result<String, String> {
+    let pages = pdf_extract::extract_text_from_mem_by_pages(data).map_err(|e| e.to_string());
+    let Some(ocr) = ocr::available() else {
+        return pages.map(|pages| pages.join("\n"));
+    };
+    match pages {
+        Ok(pages) => {
+            let scanned: Vec<u32> = (1..)
+                .zip(&pages)
+                .filter(|(_, text)| ocr::looks_scanned(text))
+                .map(|(n, _)| n)
+                .collect();
+            let mut read = if scanned.is_empty() || scanned.len() * 2 < pages.len() {
+                Default::default()
+            } else {
+                ocr.pdf_pages(data, &scanned)
+            };
+            Ok((1..)
+                .zip(pages)
+                .map(|(n, text)| match read.remove(&n) {
+                    Some(seen) => format!("{text}\n{seen}"),
+                    None => text,
+                })
+                .collect::<Vec<_>>()
+                .join("\n"))
+        }
+        Err(e) => {
+            let read = ocr.pdf_pages(data, &(1..=ocr::MAX_PAGES).collect::<Vec<_>>());
+            if read.is_empty() {
+                Err(e)
+            } else {
+                Ok(read.into_values().collect::<Vec<_>>().join("\n"))
+            }
         }
     }
 }

@@ -8,6 +8,9 @@ use std::io::Write;
 use super::*;
 
 const PDF: &[u8] = include_bytes!("../tests/fixtures/whitepaper.pdf");
+/// Two pages drawn as pictures (Noto Sans CJK HK, 150 dpi), as a scanner writes them: no
+/// text layer at all.
+const SCAN: &[u8] = include_bytes!("../tests/fixtures/scan.pdf");
 
 fn ooxml_file(parts: &[(&str, &str)]) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
@@ -148,4 +151,46 @@ fn the_child_writes_the_words_and_says_what_it_read() {
         child::BAD_INPUT
     );
     assert!(out.is_empty());
+}
+
+#[test]
+fn a_scanned_page_is_told_from_a_typed_one_by_its_text_layer() {
+    let pages = |data: &[u8]| pdf_extract::extract_text_from_mem_by_pages(data).unwrap();
+    let scan = pages(SCAN);
+    assert_eq!(scan.len(), 2);
+    assert!(scan.iter().all(|page| ocr::looks_scanned(page)));
+    assert!(pages(PDF).iter().all(|page| !ocr::looks_scanned(page)));
+}
+
+/// Needs Tesseract with its `chi_tra`, `chi_sim` and `eng` models and Poppler's
+/// `pdftoppm` (Debian: tesseract-ocr, tesseract-ocr-chi-tra, tesseract-ocr-chi-sim,
+/// poppler-utils), which `.ci/run` installs before it runs this.
+#[test]
+#[ignore = "needs tesseract and pdftoppm: run by .ci/run"]
+fn a_scanned_pdf_is_read_by_ocr_in_both_scripts_and_english() {
+    let ocr = ocr::available().expect("tesseract, its models and pdftoppm on the PATH");
+    assert_eq!(ocr.models(), "chi_tra+chi_sim+eng");
+    let text = words("掃描.pdf", SCAN).expect("the scan is read");
+    for phrase in [
+        "深港澳科技聯盟",
+        "互聯網智慧白皮書",
+        // The second page: a scan is read past its cover.
+        "深圳市信息行业协会",
+        "Greater Bay Area",
+    ] {
+        assert!(text.contains(phrase), "{phrase:?} not in {text:?}");
+    }
+    // Simplified print may come out in Traditional characters (the models read both), which
+    // search folds together.
+    assert!(
+        text.contains("锂电池回收技术") || text.contains("鋰電池回收技術"),
+        "{text:?}"
+    );
+    // As the server reads it: in a child, through the same protocol.
+    let mut out = Vec::new();
+    assert_eq!(
+        child::read_and_write("pdf", &mut &SCAN[..], &mut out),
+        child::READ
+    );
+    assert_eq!(String::from_utf8(out).unwrap(), text);
 }

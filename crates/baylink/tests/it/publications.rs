@@ -871,3 +871,52 @@ async fn search_finds_a_publication_by_the_words_of_its_files() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
+
+/// Needs Tesseract (with `chi_tra`, `chi_sim`, `eng`) and `pdftoppm`, which `.ci/run`
+/// installs: a scanned whitepaper, pictures of pages with no text in the PDF, uploaded to
+/// a publication, is read by OCR in the server's confined reader, so that a Shenzhen
+/// reader's Simplified words find it by what its second page says.
+#[tokio::test]
+#[ignore = "needs tesseract and pdftoppm: run by .ci/run"]
+async fn search_finds_a_scanned_publication_by_the_words_on_its_pages() {
+    use std::time::Duration;
+
+    use reqwest::StatusCode;
+
+    use crate::kit;
+    use crate::search::found_within;
+    assert!(
+        baylink_documents::ocr::available().is_some(),
+        "tesseract, its models and pdftoppm on the PATH"
+    );
+    let mut app = kit::demo_app().await;
+    app.sign_in(kit::SECRETARIAT).await;
+    let p = app
+        .store
+        .create_publication(
+            &Actor::cli(),
+            &input("掃描刊物", "2024-12-09")
+                .validate(Script::Hant)
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    let part = reqwest::multipart::Part::bytes(
+        &include_bytes!("../../../documents/tests/fixtures/scan.pdf")[..],
+    )
+    .file_name("掃描.pdf");
+    let r = app
+        .client
+        .post(app.url(&format!(
+            "/zh-Hant/publications/{}/files?_csrf={}",
+            p.id, app.csrf
+        )))
+        .multipart(reqwest::multipart::Form::new().part("file", part))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let wait = Duration::from_secs(30);
+    found_within(&app, "深圳市信息行业协会", ("publication", p.id), wait).await;
+    found_within(&app, "Greater Bay Area", ("publication", p.id), wait).await;
+}
