@@ -155,11 +155,16 @@ fn the_child_writes_the_words_and_says_what_it_read() {
 
 #[test]
 fn a_scanned_page_is_told_from_a_typed_one_by_its_text_layer() {
-    let pages = |data: &[u8]| pdf_extract::extract_text_from_mem_by_pages(data).unwrap();
+    let pages = |data: &[u8]| pdf_pages(data).unwrap();
     let scan = pages(SCAN);
     assert_eq!(scan.len(), 2);
     assert!(scan.iter().all(|page| ocr::looks_scanned(page)));
     assert!(pages(PDF).iter().all(|page| !ocr::looks_scanned(page)));
+    // Cut into pages, the text is the whole reading's.
+    assert_eq!(
+        pages(PDF).concat(),
+        pdf_extract::extract_text_from_mem(PDF).unwrap()
+    );
 }
 
 /// Needs Tesseract with its `chi_tra`, `chi_sim` and `eng` models and Poppler's
