@@ -177,6 +177,9 @@ pub fn start_with_index(
         state.clone(),
         std::time::Duration::from_secs(600),
     ));
+    // API tokens' requests, added to the site's count every second, so that a token's
+    // budget is one for all nodes.
+    tokio::spawn(state.tokens.clone().run_sharing(state.store.clone()));
     // Personal data past the organiser's period goes, now and every hour.
     tokio::spawn(baylink_web::retention::run(
         state.store.clone(),

@@ -87,8 +87,8 @@ enum Command {
         /// memory, built from the database at every start).
         #[arg(long, env = "BAYLINK_INDEX_DIR")]
         index_dir: Option<std::path::PathBuf>,
-        /// Requests one API token may send this node a minute; past it, 429 until the
-        /// minute ends.
+        /// Requests one API token may send the site a minute (counted over all nodes;
+        /// give every node the same number); past it, 429 until the minute ends.
         #[arg(long, default_value_t = baylink_web::auth::TOKEN_REQUESTS_PER_MINUTE, env = "BAYLINK_TOKEN_RATE")]
         token_rate: u32,
     },

@@ -348,6 +348,12 @@ pub trait Store:
         token_hash: &str,
         now: i64,
     ) -> StoreResult<Option<(ApiToken, User)>>;
+    /// Adds each `(token id, requests)` of `uses` to the tokens' requests in `minute` (Unix
+    /// minutes), counted by every node, and returns each token's total over the nodes; in
+    /// one transaction, dropping the counts of minutes before the last. A token revoked
+    /// meanwhile is left out.
+    async fn add_token_use(&self, minute: i64, uses: &[(i64, i64)])
+    -> StoreResult<Vec<(i64, i64)>>;
     /// Records a failed sign-in for `key` (an e-mail address) and returns how many failures
     /// it has had since `since`.
     async fn record_login_failure(&self, key: &str, now: i64, since: i64) -> StoreResult<i64>;

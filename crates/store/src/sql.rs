@@ -1475,6 +1475,34 @@ macro_rules! impl_sql_store {
                     Ok(())
                 }
 
+                async fn add_token_use(&self, minute: i64, uses: &[(i64, i64)]) -> StoreResult<Vec<(i64, i64)>> {
+                    let mut tx = self.begin().await?;
+                    sqlx::query("DELETE FROM api_token_use WHERE minute < $1")
+                        .bind(minute - 1)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    // In the tokens' order, so that two nodes adding at once never wait on
+                    // each other's rows crosswise.
+                    let mut uses = uses.to_vec();
+                    uses.sort_unstable();
+                    let mut totals = Vec::with_capacity(uses.len());
+                    for (token_id, requests) in uses {
+                        let total: Option<i64> = sqlx::query_scalar("INSERT INTO api_token_use (token_id, minute, requests) SELECT id, $2, $3 FROM api_tokens WHERE id = $1 ON CONFLICT (token_id, minute) DO UPDATE SET requests = api_token_use.requests + excluded.requests RETURNING requests")
+                            .bind(token_id)
+                            .bind(minute)
+                            .bind(requests)
+                            .fetch_optional(&mut *tx)
+                            .await
+                            .map_err(map_err)?;
+                        if let Some(total) = total {
+                            totals.push((token_id, total));
+                        }
+                    }
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(totals)
+                }
+
                 async fn record_login_failure(&self, key: &str, now: i64, since: i64) -> StoreResult<i64> {
                     sqlx::query("INSERT INTO login_failures (key, at) VALUES ($1, $2)")
                         .bind(key.to_owned())

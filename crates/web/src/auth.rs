@@ -19,7 +19,7 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, Method, header};
 use axum::middleware::Next;
 use axum::response::Response;
-use baylink_store::{Role, Session, User};
+use baylink_store::{Role, Session, Store, StoreError, User};
 use sha2::{Digest, Sha256};
 
 use crate::AppState;
@@ -91,16 +91,34 @@ pub fn require(auth: Option<&Auth>, action: Action) -> Result<&Auth, WebError> {
     }
 }
 
-/// Requests one API token may send a minute, on one node: plenty for a member's
+/// Requests one API token may send a minute, over all nodes: plenty for a member's
 /// website or a door scanner, and a bound on a runaway script.
 pub const TOKEN_REQUESTS_PER_MINUTE: u32 = 600;
 
-/// Each API token's requests in the current minute, on this node (in memory: a budget,
-/// not a record; several nodes each grant it). Past the budget a request is refused with
-/// 429 and `Retry-After` until the minute ends.
+/// How often a node adds its tokens' requests to the site's count ([`TokenBudget::share`]).
+pub const TOKEN_SHARE_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Each API token's requests in the current minute. A node counts in memory and, every
+/// [`TOKEN_SHARE_EVERY`], adds what it counted to the database's count of every node's and
+/// learns the site's total ([`baylink_store::Store::add_token_use`]): so the budget is one
+/// for the site however many nodes serve it, and a request costs no database write. Past
+/// the budget a request is refused with 429 and `Retry-After` until the minute ends. Between
+/// two shares each node may grant what it last knew to be left, so several nodes together
+/// can overshoot by about a second's requests; a node that cannot reach the database keeps
+/// counting its own.
 pub struct TokenBudget {
     limit: std::sync::atomic::AtomicU32,
-    used: std::sync::Mutex<std::collections::HashMap<i64, (i64, u32)>>,
+    used: std::sync::Mutex<std::collections::HashMap<i64, TokenUse>>,
+}
+
+/// One token's requests in one minute, as a node knows them.
+#[derive(Debug, Clone, Copy, Default)]
+struct TokenUse {
+    minute: i64,
+    /// Counted here and not yet added to the site's count.
+    unshared: u32,
+    /// The site's count when this node last added to it (its own included).
+    known: u32,
 }
 
 impl Default for TokenBudget {
@@ -129,17 +147,62 @@ impl TokenBudget {
         let mut used = self.used.lock().unwrap_or_else(|e| e.into_inner());
         if used.len() > 10_000 {
             // Tokens idle since an earlier minute hold nothing worth keeping.
-            used.retain(|_, (m, _)| *m == minute);
+            used.retain(|_, u| u.minute == minute);
         }
-        let entry = used.entry(token_id).or_insert((minute, 0));
-        if entry.0 != minute {
-            *entry = (minute, 0);
+        let entry = used.entry(token_id).or_default();
+        if entry.minute != minute {
+            *entry = TokenUse {
+                minute,
+                ..TokenUse::default()
+            };
         }
-        if entry.1 >= limit {
+        if entry.known.saturating_add(entry.unshared) >= limit {
             return Err(60 - now.rem_euclid(60));
         }
-        entry.1 += 1;
+        entry.unshared += 1;
         Ok(())
+    }
+
+    /// Adds this node's requests of the minute of `now` to the site's count and learns each
+    /// token's total; returns how many tokens it shared. On a failure the requests stay
+    /// counted here, to be added next time.
+    pub async fn share(&self, store: &dyn Store, now: i64) -> Result<usize, StoreError> {
+        let minute = now.div_euclid(60);
+        let uses: Vec<(i64, i64)> = {
+            let used = self.used.lock().unwrap_or_else(|e| e.into_inner());
+            used.iter()
+                .filter(|(_, u)| u.minute == minute)
+                .map(|(id, u)| (*id, i64::from(u.unshared)))
+                .collect()
+        };
+        if uses.is_empty() {
+            return Ok(0);
+        }
+        let totals = store.add_token_use(minute, &uses).await?;
+        let mut used = self.used.lock().unwrap_or_else(|e| e.into_inner());
+        for (id, shared) in &uses {
+            if let Some(u) = used.get_mut(id).filter(|u| u.minute == minute) {
+                // Requests counted while the database answered stay to be shared.
+                u.unshared = u.unshared.saturating_sub(*shared as u32);
+                u.known = totals
+                    .iter()
+                    .find(|(t, _)| t == id)
+                    .map_or(u.known, |(_, total)| {
+                        (*total).clamp(0, i64::from(u32::MAX)) as u32
+                    });
+            }
+        }
+        Ok(uses.len())
+    }
+
+    /// Runs [`share`](Self::share) every [`TOKEN_SHARE_EVERY`] until dropped.
+    pub async fn run_sharing(self: std::sync::Arc<Self>, store: std::sync::Arc<dyn Store>) {
+        loop {
+            tokio::time::sleep(TOKEN_SHARE_EVERY).await;
+            if let Err(e) = self.share(store.as_ref(), baylink_store::sql::now()).await {
+                tracing::warn!(error = %e, "API tokens' requests not added to the site's count; retrying");
+            }
+        }
     }
 }
 

@@ -281,3 +281,71 @@ async fn a_nul_byte_is_bad_input_not_a_server_error() {
             .is_empty()
     );
 }
+
+/// An API token's budget of a minute is one for the site: requests through node A count
+/// against node B once the nodes have added up their counts (each does every second; here
+/// they are asked to at once), and both then refuse the token until the minute ends.
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn a_tokens_budget_is_one_for_all_nodes() {
+    let db = Arc::new(TestDb::postgres().await);
+    let store_a = db.open().await;
+    baylink::demo::load_with(store_a.as_ref(), 30)
+        .await
+        .unwrap();
+    let mut a = kit::app_on(db.clone(), store_a).await;
+    let b = kit::app_on(db.clone(), db.open().await).await;
+    a.sign_in(SECRETARIAT).await;
+    let r = a
+        .post_form("/en/account/tokens", &[("name", "scanner")])
+        .await;
+    let page = r.text().await.unwrap();
+    let token = page
+        .split("id=\"new-token\"")
+        .nth(1)
+        .and_then(|rest| rest.split('>').nth(1))
+        .and_then(|rest| rest.split('<').next())
+        .unwrap()
+        .to_owned();
+    // Not too near the end of a minute, whose turn would start the count afresh.
+    let second = baylink_store::sql::now().rem_euclid(60);
+    if second > 40 {
+        tokio::time::sleep(std::time::Duration::from_secs((61 - second) as u64)).await;
+    }
+    for node in [&a, &b] {
+        node.running.state.tokens.set_limit(5);
+    }
+    let program = reqwest::Client::new();
+    let call = |node: &kit::TestApp| {
+        program
+            .get(node.url("/api/v1/me"))
+            .header("authorization", format!("Bearer {token}"))
+            .send()
+    };
+    let share = |node: &kit::TestApp| {
+        let tokens = node.running.state.tokens.clone();
+        let store = node.store.clone();
+        async move {
+            tokens
+                .share(store.as_ref(), baylink_store::sql::now())
+                .await
+                .unwrap()
+        }
+    };
+    for _ in 0..3 {
+        assert_eq!(call(&a).await.unwrap().status(), StatusCode::OK);
+    }
+    share(&a).await;
+    for _ in 0..2 {
+        assert_eq!(call(&b).await.unwrap().status(), StatusCode::OK);
+    }
+    share(&b).await;
+    let over = call(&b).await.unwrap();
+    assert_eq!(over.status(), StatusCode::TOO_MANY_REQUESTS);
+    share(&a).await;
+    assert_eq!(
+        call(&a).await.unwrap().status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "node A knows of node B's requests"
+    );
+}

@@ -660,6 +660,35 @@ async fn api_tokens(store: Arc<dyn Store>) {
     assert!(s.api_token_user("hash-site", t0).await.unwrap().is_some());
     s.delete_api_token(&me, owner.id, site.id).await.unwrap();
     assert!(s.api_token_user("hash-site", t0).await.unwrap().is_none());
+    // The requests of a minute, added up over the nodes; an earlier minute's go when a
+    // later one is counted, and a revoked token is left out.
+    let minute = t0 / 60;
+    assert_eq!(
+        s.add_token_use(minute, &[(scanner.id, 3)]).await.unwrap(),
+        [(scanner.id, 3)]
+    );
+    assert_eq!(
+        s.add_token_use(minute, &[(scanner.id, 2), (site.id, 1)])
+            .await
+            .unwrap(),
+        [(scanner.id, 5)]
+    );
+    assert_eq!(
+        s.add_token_use(minute, &[(scanner.id, 0)]).await.unwrap(),
+        [(scanner.id, 5)]
+    );
+    assert_eq!(
+        s.add_token_use(minute + 1, &[(scanner.id, 1)])
+            .await
+            .unwrap(),
+        [(scanner.id, 1)]
+    );
+    assert_eq!(s.add_token_use(minute + 2, &[]).await.unwrap(), []);
+    assert_eq!(
+        s.add_token_use(minute, &[(scanner.id, 1)]).await.unwrap(),
+        [(scanner.id, 1)],
+        "the count of a minute two before the last was dropped"
+    );
     // The account erased: its tokens go.
     s.create_api_token(&me, owner.id, "again", "hash-again", None, false)
         .await
