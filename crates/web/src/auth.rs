@@ -197,10 +197,21 @@ impl TokenBudget {
 
     /// Runs [`share`](Self::share) every [`TOKEN_SHARE_EVERY`] until dropped.
     pub async fn run_sharing(self: std::sync::Arc<Self>, store: std::sync::Arc<dyn Store>) {
+        // Said once when it starts failing and once when it works again, not every second
+        // of an outage.
+        let mut failing = false;
         loop {
             tokio::time::sleep(TOKEN_SHARE_EVERY).await;
-            if let Err(e) = self.share(store.as_ref(), baylink_store::sql::now()).await {
-                tracing::warn!(error = %e, "API tokens' requests not added to the site's count; retrying");
+            match self.share(store.as_ref(), baylink_store::sql::now()).await {
+                Err(e) if !failing => {
+                    failing = true;
+                    tracing::warn!(error = %e, "API tokens' requests not added to the site's count; each node counts its own until the database answers");
+                }
+                Ok(_) if failing => {
+                    failing = false;
+                    tracing::info!("API tokens' requests are added to the site's count again");
+                }
+                _ => {}
             }
         }
     }
