@@ -248,12 +248,30 @@ async fn alert_mail(
             ],
         ));
     }
+    let keys = ("mail-alert-subject", "mail-alert-body");
+    alert_listing(store, m, lang, &site, &alert, found.total, &lines, keys).await
+}
+
+/// An alert's mail listing `lines`, `count` postings in all, with its filters in words and
+/// the links to the reader's alerts and to stop this one; `keys` are its subject and body.
+#[allow(clippy::too_many_arguments)]
+async fn alert_listing(
+    store: &dyn Store,
+    m: &OutboxMessage,
+    lang: Locale,
+    site: &str,
+    alert: &baylink_store::market::PostingAlert,
+    count: i64,
+    lines: &[String],
+    (subject, body): (&str, &str),
+) -> Result<Composed, StoreError> {
+    use crate::views::alerts;
     let args = [
         (
             "filters",
-            FluentValue::from(alerts::describe(store, lang, &alert).await),
+            FluentValue::from(alerts::describe(store, lang, alert).await),
         ),
-        ("count", FluentValue::from(found.total)),
+        ("count", FluentValue::from(count)),
         ("postings", FluentValue::from(lines.join("\n"))),
         (
             "stop",
@@ -266,8 +284,8 @@ async fn alert_mail(
     ];
     Ok(Composed {
         to: m.to_addr.clone(),
-        subject: lang.t_args("mail-alert-subject", &args),
-        body: lang.t_args("mail-alert-body", &args),
+        subject: lang.t_args(subject, &args),
+        body: lang.t_args(body, &args),
     })
 }
 
@@ -305,33 +323,13 @@ async fn alert_postings_mail(
     if lines.is_empty() {
         return Err(StoreError::NotFound);
     }
-    let args = [
-        ("count", FluentValue::from(lines.len())),
-        ("postings", FluentValue::from(lines.join("\n"))),
-        (
-            "stop",
-            FluentValue::from(format!("{site}/alerts/{}", alert.stop_token)),
-        ),
-        (
-            "alerts",
-            FluentValue::from(format!("{site}/account/alerts")),
-        ),
-    ];
-    let (subject, body) = if alert.filters == alerts::COUNTERPARTS {
+    let keys = if alert.filters == alerts::COUNTERPARTS {
         ("mail-counterparts-subject", "mail-counterparts-body")
     } else {
         ("mail-alert-subject", "mail-alert-body")
     };
-    let mut args = args.to_vec();
-    args.push((
-        "filters",
-        FluentValue::from(alerts::describe(store, lang, &alert).await),
-    ));
-    Ok(Composed {
-        to: m.to_addr.clone(),
-        subject: lang.t_args(subject, &args),
-        body: lang.t_args(body, &args),
-    })
+    let count = lines.len() as i64;
+    alert_listing(store, m, lang, &site, &alert, count, &lines, keys).await
 }
 
 /// A place handed on (換人出席): to the one it went to, who handed it and their link (with

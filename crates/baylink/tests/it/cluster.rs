@@ -296,17 +296,7 @@ async fn a_tokens_budget_is_one_for_all_nodes() {
     let mut a = kit::app_on(db.clone(), store_a).await;
     let b = kit::app_on(db.clone(), db.open().await).await;
     a.sign_in(SECRETARIAT).await;
-    let r = a
-        .post_form("/en/account/tokens", &[("name", "scanner")])
-        .await;
-    let page = r.text().await.unwrap();
-    let token = page
-        .split("id=\"new-token\"")
-        .nth(1)
-        .and_then(|rest| rest.split('>').nth(1))
-        .and_then(|rest| rest.split('<').next())
-        .unwrap()
-        .to_owned();
+    let token = kit::new_api_token(&a, &[("name", "scanner")]).await;
     // Not too near the end of a minute, whose turn would start the count afresh.
     let second = baylink_store::sql::now().rem_euclid(60);
     if second > 40 {

@@ -310,3 +310,20 @@ impl TestApp {
             .id
     }
 }
+
+/// The token shown once on the account's tokens page (`page`, the answer to making one).
+pub fn shown_token(page: &str) -> String {
+    page.split("id=\"new-token\"")
+        .nth(1)
+        .and_then(|rest| rest.split('>').nth(1))
+        .and_then(|rest| rest.split('<').next())
+        .expect("the new token is shown")
+        .to_owned()
+}
+
+/// Makes an API token for the signed-in account of `app` with the form's `fields`, and
+/// returns it.
+pub async fn new_api_token(app: &TestApp, fields: &[(&str, &str)]) -> String {
+    let r = app.post_form("/zh-Hant/account/tokens", fields).await;
+    shown_token(&r.text().await.unwrap())
+}

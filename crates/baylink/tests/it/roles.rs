@@ -801,14 +801,7 @@ async fn a_program_uses_the_api_with_an_accounts_token() {
         .await;
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(r.headers()["cache-control"], "private, no-store");
-    let page = r.text().await.unwrap();
-    let token = page
-        .split("id=\"new-token\"")
-        .nth(1)
-        .and_then(|rest| rest.split('>').nth(1))
-        .and_then(|rest| rest.split('<').next())
-        .unwrap()
-        .to_owned();
+    let token = crate::kit::shown_token(&r.text().await.unwrap());
     assert!(token.starts_with("blk_") && token.len() == 68, "{token}");
     // Shown once: the list names it, never the token again.
     let (_, list) = app.page("/zh-Hant/account/tokens").await;
@@ -876,14 +869,7 @@ async fn a_program_uses_the_api_with_an_accounts_token() {
             &[("name", "會員網站"), ("read_only", "1")],
         )
         .await;
-    let page = r.text().await.unwrap();
-    let reader = page
-        .split("id=\"new-token\"")
-        .nth(1)
-        .and_then(|rest| rest.split('>').nth(1))
-        .and_then(|rest| rest.split('<').next())
-        .unwrap()
-        .to_owned();
+    let reader = crate::kit::shown_token(&r.text().await.unwrap());
     let r = call(
         Method::GET,
         &format!("/api/v1/events/{seminar}/registrations"),
@@ -911,17 +897,7 @@ async fn a_program_uses_the_api_with_an_accounts_token() {
     // A token past its requests of the minute waits for the next, told in its account's
     // language; another token goes on. (A token of its own: the site's count of the
     // minute, kept in the database, is not cleared by a new limit.)
-    let r = app
-        .post_form("/zh-Hant/account/tokens", &[("name", "節流測試")])
-        .await;
-    let page = r.text().await.unwrap();
-    let burst = page
-        .split("id=\"new-token\"")
-        .nth(1)
-        .and_then(|rest| rest.split('>').nth(1))
-        .and_then(|rest| rest.split('<').next())
-        .unwrap()
-        .to_owned();
+    let burst = crate::kit::new_api_token(&app, &[("name", "節流測試")]).await;
     app.running.state.tokens.set_limit(2);
     let mut served = 0;
     let over = loop {
