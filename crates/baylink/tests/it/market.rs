@@ -774,31 +774,14 @@ async fn a_reader_is_mailed_new_postings_that_match_an_alert() {
     assert!(mine.contains("每日"), "{mine}");
 
     // A representative's offer in AI, written in Simplified, published a little later.
-    let rep = app.store.find_user_by_email(REP).await.unwrap().unwrap();
-    let admin = app.store.find_user_by_email(ADMIN).await.unwrap().unwrap();
     let now = baylink_store::sql::now();
-    let d = baylink_store::PostingInput {
-        org_id: rep.org_id.unwrap(),
-        side: "offer".into(),
-        kind: "technology".into(),
-        title: "机器视觉质检方案".into(),
-        summary: "面向工厂的机器视觉质检。".into(),
-        sectors: vec!["ai".into()],
-        modes: vec!["licensing".into()],
-        contact: "bd@example.org".into(),
-        expires_on: expiry().into(),
-        ..Default::default()
-    }
-    .validate(
-        &baylink_web::views::events::today(),
-        baylink_text::Script::Hans,
+    let p = published_offer(
+        &app,
+        "机器视觉质检方案",
+        "面向工厂的机器视觉质检。",
+        now + 5,
     )
-    .unwrap();
-    let p = app.store.create_posting(&rep, &d, now + 5).await.unwrap();
-    app.store
-        .review_posting(&admin, p.id, true, "", now + 6)
-        .await
-        .unwrap();
+    .await;
     kit::sent_mails(app.store.as_ref(), now + 10).await;
 
     let day = now + 86_400 + 10;
@@ -1159,37 +1142,13 @@ async fn a_reader_is_mailed_new_postings_with_the_words_they_searched() {
     assert!(mine.contains("「鋰電池」"), "{mine}");
 
     // Two offers written in Simplified, published a little later: one with the words.
-    let rep = app.store.find_user_by_email(REP).await.unwrap().unwrap();
-    let admin = app.store.find_user_by_email(ADMIN).await.unwrap().unwrap();
     let now = baylink_store::sql::now();
     let mut published = Vec::new();
     for (title, summary) in [
         ("锂电池回收技术", "退役锂电池的梯次利用与材料回收。"),
         ("机器视觉质检方案", "面向工厂的机器视觉质检。"),
     ] {
-        let d = baylink_store::PostingInput {
-            org_id: rep.org_id.unwrap(),
-            side: "offer".into(),
-            kind: "technology".into(),
-            title: title.into(),
-            summary: summary.into(),
-            sectors: vec!["ai".into()],
-            modes: vec!["licensing".into()],
-            contact: "bd@example.org".into(),
-            expires_on: expiry().into(),
-            ..Default::default()
-        }
-        .validate(
-            &baylink_web::views::events::today(),
-            baylink_text::Script::Hans,
-        )
-        .unwrap();
-        let p = app.store.create_posting(&rep, &d, now + 5).await.unwrap();
-        app.store
-            .review_posting(&admin, p.id, true, "", now + 6)
-            .await
-            .unwrap();
-        published.push(p.id);
+        published.push(published_offer(&app, title, summary, now + 5).await.id);
     }
     kit::sent_mails(app.store.as_ref(), now + 10).await;
 
@@ -1238,4 +1197,38 @@ async fn a_reader_is_mailed_new_postings_with_the_words_they_searched() {
         "{}",
         mail.body
     );
+}
+
+/// An AI technology offer of the representative's organisation, written in Simplified,
+/// made at `at` and published by the admin a second later.
+async fn published_offer(
+    app: &kit::TestApp,
+    title: &str,
+    summary: &str,
+    at: i64,
+) -> baylink_store::Posting {
+    let rep = app.store.find_user_by_email(REP).await.unwrap().unwrap();
+    let admin = app.store.find_user_by_email(ADMIN).await.unwrap().unwrap();
+    let d = baylink_store::PostingInput {
+        org_id: rep.org_id.unwrap(),
+        side: "offer".into(),
+        kind: "technology".into(),
+        title: title.into(),
+        summary: summary.into(),
+        sectors: vec!["ai".into()],
+        modes: vec!["licensing".into()],
+        contact: "bd@example.org".into(),
+        expires_on: expiry().into(),
+        ..Default::default()
+    }
+    .validate(
+        &baylink_web::views::events::today(),
+        baylink_text::Script::Hans,
+    )
+    .unwrap();
+    let p = app.store.create_posting(&rep, &d, at).await.unwrap();
+    app.store
+        .review_posting(&admin, p.id, true, "", at + 1)
+        .await
+        .unwrap()
 }
