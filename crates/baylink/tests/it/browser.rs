@@ -845,6 +845,8 @@ async fn staff_pages_fit_a_phone() {
             format!("/{lang}/events/{event}/sessions/{forum}/roster"),
             format!("/{lang}/events/{seminar}/registrations/{rid}/transfer"),
             format!("/{lang}/account/alerts"),
+            // With the form that keeps the search's words as an alert.
+            format!("/{lang}/search?q=%E6%95%B8%E6%93%9A%E7%99%BD%E7%9A%AE%E6%9B%B8"),
             format!("/{lang}/events/{event}/matchmaking"),
             format!("/{lang}/events/{event}/matchmaking/suggest"),
             format!("/{lang}/events/{event}/registrations"),
