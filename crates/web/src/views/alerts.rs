@@ -294,18 +294,19 @@ pub async fn searches(s: &AppState, now: i64) -> Result<usize, WebError> {
     let until = now - INDEX_SETTLE_SECONDS;
     let mut queued = 0;
     for alert in due {
-        let new: std::collections::HashSet<i64> =
-            match news_filter(&alert, alert.checked_at, until, 1000) {
-                Some(filter) => s
-                    .store
-                    .list_postings(&filter)
-                    .await?
-                    .items
-                    .into_iter()
-                    .map(|p| p.id)
-                    .collect(),
-                None => Default::default(),
-            };
+        // The new postings that match the alert's filters, a page of the list at a time.
+        let mut new = std::collections::HashSet::new();
+        if let Some(mut filter) = news_filter(&alert, alert.checked_at, until, 500) {
+            loop {
+                let page = s.store.list_postings(&filter).await?;
+                let last = (page.items.len() as i64) < filter.limit;
+                new.extend(page.items.into_iter().map(|p| p.id));
+                if last || new.len() >= 5_000 {
+                    break;
+                }
+                filter.offset += filter.limit;
+            }
+        }
         let mut found: Vec<i64> = Vec::new();
         if !new.is_empty() {
             let query = baylink_search::SearchQuery {
