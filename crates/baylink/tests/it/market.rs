@@ -990,7 +990,11 @@ async fn a_representative_is_mailed_new_counterparts() {
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let (_, alerts) = app.page("/zh-Hant/account/alerts").await;
-    assert!(alerts.contains("本機構供需的新對接對象"), "{alerts}");
+    assert!(
+        alerts.contains("本機構供需的新對接對象")
+            && alerts.contains("href=\"/zh-Hant/postings/mine\""),
+        "{alerts}"
+    );
 
     // Another organisation answers one of HKITF's postings, in the same words.
     let rep = app.store.find_user_by_email(REP).await.unwrap().unwrap();
@@ -1139,7 +1143,11 @@ async fn a_reader_is_mailed_new_postings_with_the_words_they_searched() {
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let (_, mine) = app.page("/zh-Hant/account/alerts").await;
-    assert!(mine.contains("「鋰電池」"), "{mine}");
+    assert!(
+        mine.contains("「鋰電池」")
+            && mine.contains("/zh-Hant/search?q=%E9%8B%B0%E9%9B%BB%E6%B1%A0&#38;kind=posting"),
+        "{mine}"
+    );
 
     // Two offers written in Simplified, published a little later: one with the words.
     let now = baylink_store::sql::now();

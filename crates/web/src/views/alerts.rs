@@ -90,6 +90,23 @@ pub fn words(alert: &PostingAlert) -> Option<String> {
     filters_of(alert).remove("q").filter(|w| !w.is_empty())
 }
 
+/// Where the account's alerts page links an alert, under the reader's language: the
+/// search for its words, the organisation's market page for new counterparts, else the
+/// postings list with its filters.
+pub fn page_of(alert: &PostingAlert) -> String {
+    if alert.filters == COUNTERPARTS {
+        return "/postings/mine".to_owned();
+    }
+    match words(alert) {
+        Some(words) => format!(
+            "/search?{}",
+            serde_urlencoded::to_string([("q", words.as_str()), ("kind", "posting")])
+                .unwrap_or_default()
+        ),
+        None => format!("/postings?{}", alert.filters),
+    }
+}
+
 /// Whether the alert is looked at by a web node, which holds the recommender and the
 /// search index ([`counterparts`], [`searches`]), rather than by the store's [`sweep`].
 fn on_web_node(alert: &PostingAlert) -> bool {
@@ -368,8 +385,8 @@ pub async fn run_on_web_node(s: AppState, every: std::time::Duration) {
 #[template(path = "account/alerts.html")]
 struct AlertsPage {
     c: Ctx,
-    /// Each alert with its filters in words.
-    alerts: Vec<(PostingAlert, String)>,
+    /// Each alert with its filters in words and the page it looks at ([`page_of`]).
+    alerts: Vec<(PostingAlert, String, String)>,
 }
 
 async fn list(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError> {
@@ -377,7 +394,8 @@ async fn list(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError> {
     let mut alerts = Vec::new();
     for a in s.store.posting_alerts(user.id).await? {
         let words = describe(s.store.as_ref(), c.lang, &a).await;
-        alerts.push((a, words));
+        let page = c.href(&page_of(&a));
+        alerts.push((a, words, page));
     }
     render(&AlertsPage { c, alerts }).map(private)
 }
