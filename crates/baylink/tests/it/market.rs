@@ -1119,6 +1119,13 @@ async fn a_reader_is_mailed_new_postings_with_the_words_they_searched() {
         page.contains("id=\"search-alert\"") && page.contains("name=\"q\" value=\"鋰電池\""),
         "{page}"
     );
+    let (_, in_macao) = app
+        .page("/zh-Hant/search?q=%E9%8B%B0%E9%9B%BB%E6%B1%A0&region=macao")
+        .await;
+    assert!(
+        in_macao.contains("type=\"hidden\" name=\"region\" value=\"macao\""),
+        "the search's region is kept with its words: {in_macao}"
+    );
     let (_, events_only) = app
         .page("/zh-Hant/search?q=%E9%8B%B0%E9%9B%BB%E6%B1%A0&kind=event")
         .await;

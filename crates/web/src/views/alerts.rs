@@ -97,12 +97,18 @@ pub fn page_of(alert: &PostingAlert) -> String {
     if alert.filters == COUNTERPARTS {
         return "/postings/mine".to_owned();
     }
-    match words(alert) {
-        Some(words) => format!(
-            "/search?{}",
-            serde_urlencoded::to_string([("q", words.as_str()), ("kind", "posting")])
-                .unwrap_or_default()
-        ),
+    let filters = filters_of(alert);
+    match filters.get("q") {
+        Some(words) => {
+            let mut query = vec![("q", words.as_str()), ("kind", "posting")];
+            if let Some(region) = filters.get("region") {
+                query.push(("region", region));
+            }
+            format!(
+                "/search?{}",
+                serde_urlencoded::to_string(query).unwrap_or_default()
+            )
+        }
         None => format!("/postings?{}", alert.filters),
     }
 }
