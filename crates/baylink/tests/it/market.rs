@@ -1135,6 +1135,13 @@ async fn a_reader_is_mailed_new_postings_with_the_words_they_searched() {
         .post_form("/zh-Hant/account/alerts", &[("q", long.as_str())])
         .await;
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("訂閱的字詞請勿超過 100 個字元"),
+        "told why, in the reader's language"
+    );
     let user = app
         .store
         .find_user_by_email(kit::PARTICIPANT)

@@ -157,6 +157,7 @@ err-bad-json = The request body is not valid JSON for this operation.
 err-json-content-type = Send the body as JSON (Content-Type: application/json).
 err-bad-form = The form could not be read.
 err-bad-query = A query parameter has a value this list does not know.
+err-alert-words-too-long = Keep the words of an alert to 100 characters or fewer.
 err-body-too-large = The request is too large.
 err-required = This field is required.
 err-too-long = At most { $limit } characters.

@@ -154,6 +154,7 @@ err-bad-json = 请求体不是此接口可接受的 JSON。
 err-json-content-type = 请以 JSON 发送请求体（Content-Type: application/json）。
 err-bad-form = 无法读取表单内容。
 err-bad-query = 查询参数的值无法识别。
+err-alert-words-too-long = 订阅的字词请勿超过 100 个字符。
 err-body-too-large = 请求内容过大。
 err-required = 此项必填。
 err-too-long = 最多 { $limit } 个字符。

@@ -154,6 +154,7 @@ err-bad-json = 請求內容不是此操作可接受的 JSON。
 err-json-content-type = 請以 JSON 傳送內容（Content-Type: application/json）。
 err-bad-form = 無法讀取表格內容。
 err-bad-query = 查詢參數的值無法識別。
+err-alert-words-too-long = 訂閱的字詞請勿超過 100 個字元。
 err-body-too-large = 請求內容過大。
 err-required = 此欄必須填寫。
 err-too-long = 最多 { $limit } 個字元。

@@ -602,7 +602,7 @@ pub async fn my_alerts(
 /// Keeps an alert of new postings for the signed-in account: mailed daily or weekly with
 /// the postings published since that match. The same filters again change only how often;
 /// at most 20 (409 `err-too-many-alerts`); a code the list does not know: 400
-/// `err-bad-query`.
+/// `err-bad-query`; words longer than 100 characters: 400 `err-alert-words-too-long`.
 #[utoipa::path(post, path = "/api/v1/me/alerts", tag = "account", request_body = AlertInput,
     responses((status = 201, body = baylink_store::market::PostingAlert), (status = 401, body = crate::error::ApiError),
               (status = 409, body = crate::error::ApiError)))]
@@ -626,8 +626,7 @@ pub async fn save_alert(
     .into_iter()
     .filter_map(|(k, v)| Some((k.to_owned(), v?)))
     .collect();
-    let filters =
-        crate::views::alerts::canonical(&q).ok_or(WebError::BadRequest("err-bad-query"))?;
+    let filters = crate::views::alerts::canonical(&q).map_err(WebError::BadRequest)?;
     let frequency = match input.frequency.as_deref() {
         None => baylink_store::market::AlertFrequency::Weekly,
         Some(f) => baylink_store::market::AlertFrequency::parse(f)

@@ -50,9 +50,10 @@ pub fn router() -> Router<AppState> {
 
 /// The alert's filters as kept: the known keys with a known code, in the list's order,
 /// then the search's words (`q`, white space folded, at most [`MAX_ALERT_WORDS`]), as a
-/// query string (`side=offer&sector=ict&q=%E9%9B%BB%E6%B1%A0`); `None` when a value is no
-/// known code or the words are too long.
-pub fn canonical(q: &HashMap<String, String>) -> Option<String> {
+/// query string (`side=offer&sector=ict&q=%E9%9B%BB%E6%B1%A0`); else the error code: a
+/// value that is no known code (`err-bad-query`), or words too long
+/// (`err-alert-words-too-long`).
+pub fn canonical(q: &HashMap<String, String>) -> Result<String, &'static str> {
     let known = |key: &str, v: &str| match key {
         "side" => PostingSide::parse(v).is_some(),
         "kind" => PostingKind::parse(v).is_some(),
@@ -68,7 +69,7 @@ pub fn canonical(q: &HashMap<String, String>) -> Option<String> {
     for key in ALERT_FILTERS {
         match q.get(key).map(|v| v.trim()).filter(|v| !v.is_empty()) {
             Some(v) if known(key, v) => parts.push(format!("{key}={v}")),
-            Some(_) => return None,
+            Some(_) => return Err("err-bad-query"),
             None => {}
         }
     }
@@ -77,12 +78,14 @@ pub fn canonical(q: &HashMap<String, String>) -> Option<String> {
         .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
         .unwrap_or_default();
     if words.chars().count() > MAX_ALERT_WORDS {
-        return None;
+        return Err("err-alert-words-too-long");
     }
     if !words.is_empty() {
-        parts.push(serde_urlencoded::to_string([("q", words.as_str())]).ok()?);
+        parts.push(
+            serde_urlencoded::to_string([("q", words.as_str())]).map_err(|_| "err-bad-query")?,
+        );
     }
-    Some(parts.join("&"))
+    Ok(parts.join("&"))
 }
 
 /// The words an alert looks for in new postings (from the search page), if any.
@@ -415,7 +418,7 @@ async fn save(State(s): State<AppState>, c: Ctx, form: FormData) -> Result<Respo
             .chain(&["q"])
             .map(|k| ((*k).to_owned(), form.get(k).to_owned()))
             .collect();
-        canonical(&q).ok_or(WebError::BadRequest("err-bad-query"))?
+        canonical(&q).map_err(WebError::BadRequest)?
     } else {
         // Counterparts of an organisation's postings: its representatives'.
         user.org_id.ok_or(WebError::Forbidden)?;
