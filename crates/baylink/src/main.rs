@@ -100,6 +100,13 @@ enum Command {
         #[arg(long, env = "BAYLINK_INDEX_DIR")]
         index_dir: std::path::PathBuf,
     },
+    /// Read again the words of the PDF files kept without any (scans kept before this
+    /// machine had OCR: Tesseract with its Chinese models, and pdftoppm), now, in child
+    /// processes as a node reads them, then exit.
+    Reread {
+        #[command(flatten)]
+        data: DataArgs,
+    },
     /// Schedule matchmaking meetings from a B2B benchmark instance (MiniZinc data format)
     /// with the engine the web pages use, and print the schedule and its objective.
     Schedule {
@@ -347,6 +354,21 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 started.elapsed().as_secs_f64(),
                 sync.index.applied()
             );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Reread { data } => {
+            let store = open_store(&data.url()).await?;
+            if baylink_documents::ocr::available().is_none() {
+                eprintln!(
+                    "note: no OCR here (tesseract with chi_tra, chi_sim or eng, and pdftoppm): scans will stay without words"
+                );
+            }
+            let marked = store.forget_empty_pdf_words().await?;
+            let reader = baylink_web::documents::WordReader::child(
+                std::env::current_exe().context("finding this program to read files with")?,
+            );
+            baylink_web::documents::read_unread_files(store.clone(), &reader).await;
+            println!("read {marked} PDF files kept without words again");
             Ok(ExitCode::SUCCESS)
         }
         Command::Backup { data, to } => {

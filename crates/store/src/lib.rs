@@ -348,6 +348,10 @@ pub trait Store:
         token_hash: &str,
         now: i64,
     ) -> StoreResult<Option<(ApiToken, User)>>;
+    /// Marks the PDF files (publications' files and postings' attachments) kept without any
+    /// words as not read, so that the nodes' sweep reads them again: scans kept before the
+    /// machine had OCR. Returns how many.
+    async fn forget_empty_pdf_words(&self) -> StoreResult<u64>;
     /// Adds each `(token id, requests)` of `uses` to the tokens' requests in `minute` (Unix
     /// minutes), counted by every node, and returns each token's total over the nodes; in
     /// one transaction, dropping the counts of minutes before the last. A token revoked

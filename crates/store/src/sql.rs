@@ -1475,6 +1475,21 @@ macro_rules! impl_sql_store {
                     Ok(())
                 }
 
+                async fn forget_empty_pdf_words(&self) -> StoreResult<u64> {
+                    let mut tx = self.begin().await?;
+                    let mut marked = 0;
+                    for files in [$crate::sql::FileWords::Publication, $crate::sql::FileWords::Posting] {
+                        let (files_table, ..) = files.names();
+                        marked += sqlx::query(AssertSqlSafe(format!("UPDATE {files_table} SET words = NULL WHERE words = '' AND LOWER(filename) LIKE '%.pdf'")))
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(map_err)?
+                            .rows_affected();
+                    }
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(marked)
+                }
+
                 async fn add_token_use(&self, minute: i64, uses: &[(i64, i64)]) -> StoreResult<Vec<(i64, i64)>> {
                     let mut tx = self.begin().await?;
                     sqlx::query("DELETE FROM api_token_use WHERE minute < $1")

@@ -313,6 +313,21 @@ async fn story(store: Arc<dyn Store>) {
         .unwrap();
     assert!(!body_of(p.id).await.contains("再讀一次"), "read once only");
     let kept = later.id;
+    // PDFs kept without any words (scans, before the machine had OCR) are marked unread
+    // on request (`baylink reread`), for the sweep to read again; a file with words is not.
+    let empty: Vec<i64> = s
+        .publication_files(p.id)
+        .await
+        .unwrap()
+        .iter()
+        .filter(|f| f.words_length == Some(0))
+        .map(|f| f.id)
+        .collect();
+    assert_eq!(empty.len(), 3);
+    assert_eq!(s.forget_empty_pdf_words().await.unwrap(), 3);
+    let unread = s.publication_files_unread(10).await.unwrap();
+    assert_eq!(unread.iter().map(|f| f.id).collect::<Vec<_>>(), empty);
+    assert_eq!(s.forget_empty_pdf_words().await.unwrap(), 0);
 
     // The event going takes the link, not the publication; deleting it takes its links.
     s.delete_event(&me, ev.id).await.unwrap();

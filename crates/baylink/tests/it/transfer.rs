@@ -329,3 +329,50 @@ async fn an_invitee_list_is_checked_then_invited_in_one_go() {
         vec![("wong@example.hk", "zh-Hant"), ("tan@example.sg", "en")]
     );
 }
+
+/// Needs Tesseract (with `chi_tra`, `chi_sim`, `eng`) and `pdftoppm`, which `.ci/run`
+/// installs. A scan kept without words, as before the machine had OCR, is read again by
+/// `baylink reread`, and search then finds its publication by what its pages say.
+#[tokio::test]
+#[ignore = "needs tesseract and pdftoppm: run by .ci/run"]
+async fn reread_reads_the_scans_kept_without_words() {
+    use baylink_store::{Actor, FileUpload, PublicationInput};
+    assert!(baylink_documents::ocr::available().is_some());
+    let db = TestDb::sqlite();
+    let store = db.open().await;
+    let p = store
+        .create_publication(
+            &Actor::cli(),
+            &PublicationInput {
+                kind: "whitepaper".into(),
+                title: "掃描刊物".into(),
+                published_on: "2024-12-09".into(),
+                ..Default::default()
+            }
+            .validate(baylink_text::Script::Hant)
+            .unwrap(),
+        )
+        .await
+        .unwrap();
+    let scan = include_bytes!("../../../documents/tests/fixtures/scan.pdf");
+    store
+        .add_publication_file(
+            &Actor::cli(),
+            p.id,
+            FileUpload {
+                filename: "掃描.pdf",
+                content_type: "application/pdf",
+                data: scan,
+                words: Some(""),
+            },
+            1,
+        )
+        .await
+        .unwrap();
+    let out = baylink(&db, &["reread"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("read 1 PDF files"), "{}", text(&out));
+    let record = store.search_records("publication", &[p.id]).await.unwrap();
+    let body = record[0].body.clone().unwrap_or_default();
+    assert!(body.contains("深圳市信息行业协会"), "{body}");
+}
