@@ -4,8 +4,13 @@
 //! Peers' 供需對接 platforms push new postings so; without it, a member had to come back
 //! and look. Each mail carries a link that stops its alert without signing in.
 //!
-//! The store keeps the filters as the list's query string; [`sweep`] looks at the alerts
-//! due and queues a mail only where something new matches, one node per alert.
+//! A reader may also keep the words of a search ("鋰電池"), and a representative the new
+//! counterparts of their organisation's postings.
+//!
+//! The store keeps the filters as the list's query string (the words too, encoded);
+//! [`sweep`] looks at the alerts due and queues a mail only where something new matches,
+//! one node per alert. Words need the search index and counterparts the recommender,
+//! which a web node holds: [`searches`] and [`counterparts`] look at those.
 
 use std::collections::HashMap;
 
@@ -226,7 +231,7 @@ pub async fn sweep(store: &dyn Store, now: i64) -> Result<usize, baylink_store::
 
 /// Looks at the alerts of new counterparts due at `now`: for each representative, the
 /// postings the recommender finds for their organisation's live postings that were
-/// published since the last look; where there are any, a mail listing them (`counterparts`:
+/// published since the last look; where there are any, a mail listing them (`alert_postings`:
 /// the postings are found now, since only a web node has the recommender, and the mail is
 /// written when sent, in the reader's language, without any withdrawn or expired since).
 /// Returns how many mails were queued; several nodes look at each alert once.
