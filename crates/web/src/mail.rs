@@ -307,6 +307,7 @@ async fn alert_postings_mail(
     let today = crate::views::events::today();
     let site = site_in(base_url, lang);
     let mut lines = Vec::new();
+    let mut count = 0;
     for id in m
         .posting_ids
         .as_deref()
@@ -315,20 +316,36 @@ async fn alert_postings_mail(
         .filter_map(|id| id.parse::<i64>().ok())
     {
         match store.get_posting(id).await {
-            Ok(p) if p.live(&today) => lines.push(alerts::posting_line(lang, &p, &site)),
+            Ok(p) if p.live(&today) => {
+                count += 1;
+                if count <= alerts::MAIL_POSTINGS {
+                    lines.push(alerts::posting_line(lang, &p, &site));
+                }
+            }
             Ok(_) | Err(StoreError::NotFound) => {}
             Err(e) => return Err(e),
         }
     }
-    if lines.is_empty() {
+    if count == 0 {
         return Err(StoreError::NotFound);
+    }
+    if count > alerts::MAIL_POSTINGS {
+        lines.push(lang.t_args(
+            "mail-alert-more",
+            &[
+                ("count", FluentValue::from(count - alerts::MAIL_POSTINGS)),
+                (
+                    "link",
+                    FluentValue::from(format!("{site}{}", alerts::page_of(&alert))),
+                ),
+            ],
+        ));
     }
     let keys = if alert.filters == alerts::COUNTERPARTS {
         ("mail-counterparts-subject", "mail-counterparts-body")
     } else {
         ("mail-alert-subject", "mail-alert-body")
     };
-    let count = lines.len() as i64;
     alert_listing(store, m, lang, &site, &alert, count, &lines, keys).await
 }
 

@@ -1219,6 +1219,50 @@ async fn a_reader_is_mailed_new_postings_with_the_words_they_searched() {
         "{}",
         mail.body
     );
+    // A busy week: more than a mail lists. The first twenty are listed, and the rest
+    // counted, with the search to see them all.
+    let later = day + 60;
+    for i in 0..21 {
+        published_offer(
+            &app,
+            &format!("锂电池储能方案{i}"),
+            "锂电池储能系统。",
+            later + i,
+        )
+        .await;
+    }
+    let week = later + 86_400 + 300;
+    assert_eq!(
+        baylink_web::views::alerts::searches(state, week)
+            .await
+            .unwrap(),
+        1
+    );
+    let queued = kit::sent_mails(app.store.as_ref(), week).await;
+    let m = queued
+        .iter()
+        .find(|m| m.kind == "alert_postings")
+        .expect("the week's mail");
+    let mail = baylink_web::mail::compose(app.store.as_ref(), m, "https://baylink.test")
+        .await
+        .unwrap();
+    assert!(
+        mail.subject.starts_with("21 項新供需資訊"),
+        "{}",
+        mail.subject
+    );
+    assert_eq!(
+        mail.body.matches("/zh-Hant/postings/").count(),
+        20,
+        "{}",
+        mail.body
+    );
+    assert!(
+        mail.body
+            .contains("另有 1 項：https://baylink.test/zh-Hant/search?q="),
+        "{}",
+        mail.body
+    );
 }
 
 /// An AI technology offer of the representative's organisation, written in Simplified,

@@ -42,6 +42,10 @@ pub const MAX_ALERT_WORDS: usize = 100;
 /// The most postings one mail lists; the rest are behind the list's link.
 pub const MAIL_POSTINGS: i64 = 20;
 
+/// The most postings a web node keeps with an alert's mail ([`counterparts`],
+/// [`searches`]): its first [`MAIL_POSTINGS`] still live are listed, and the rest counted.
+pub const FOUND_KEPT: usize = 100;
+
 /// The filters of the alert of new counterparts of a representative's organisation: the
 /// postings the recommender finds for what it offers and needs, not a filter of the list.
 pub const COUNTERPARTS: &str = "counterparts";
@@ -279,7 +283,7 @@ pub async fn counterparts(s: &AppState, now: i64) -> Result<usize, WebError> {
                 .await?;
             continue;
         }
-        found.truncate(MAIL_POSTINGS as usize);
+        found.truncate(FOUND_KEPT);
         let ids: Vec<i64> = found.iter().map(|p| p.id).collect();
         if s.store
             .look_at_alert_with_postings(alert.id, alert.checked_at, now, &ids)
@@ -358,7 +362,7 @@ pub async fn searches(s: &AppState, now: i64) -> Result<usize, WebError> {
                 }
             }
         }
-        found.truncate(MAIL_POSTINGS as usize);
+        found.truncate(FOUND_KEPT);
         let took = if found.is_empty() {
             s.store
                 .look_at_posting_alert(alert.id, alert.checked_at, until, false)
