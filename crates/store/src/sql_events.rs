@@ -207,6 +207,40 @@ macro_rules! impl_sql_events {
                 /// retention sweep do (see `EventStore::erase_registration`): what stays is
                 /// what the reports count. The registrations' own row goes last, since the
                 /// event's set is those not anonymised yet. Returns how many.
+                /// Drops the answers kept for API writes (idempotency keys, at most a day
+                /// old) that show `reg`: its address, its link's token or its name, in the
+                /// answer or its headers. Whoever sends such a write again then has it run
+                /// again, under its own rules, rather than read the erased person back. The
+                /// answers are few (a day's writes sent with a key) and an erasure rare, so
+                /// they are read and searched here, which both backends do alike.
+                async fn forget_kept_answers(tx: &mut Tx<'_>, reg: &Registration) -> StoreResult<()> {
+                    let needles: Vec<&[u8]> = [reg.email.as_str(), reg.manage_token.as_str(), reg.name.as_str()]
+                        .into_iter()
+                        .filter(|n| n.chars().count() >= 2)
+                        .map(str::as_bytes)
+                        .collect();
+                    let contains = |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).any(|w| w == needle);
+                    let kept: Vec<(i64, String, Option<String>, Option<Vec<u8>>)> = sqlx::query_as("SELECT user_id, idem_key, headers, body FROM idempotency_keys WHERE status IS NOT NULL")
+                        .fetch_all(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    for (user_id, key, headers, body) in kept {
+                        let shows = needles.iter().any(|n| {
+                            headers.as_deref().is_some_and(|h| contains(h.as_bytes(), n))
+                                || body.as_deref().is_some_and(|b| contains(b, n))
+                        });
+                        if shows {
+                            sqlx::query("DELETE FROM idempotency_keys WHERE user_id = $1 AND idem_key = $2")
+                                .bind(user_id)
+                                .bind(key)
+                                .execute(&mut **tx)
+                                .await
+                                .map_err(map_err)?;
+                        }
+                    }
+                    Ok(())
+                }
+
                 async fn anonymise_in(tx: &mut Tx<'_>, which: Anonymise, now: i64) -> StoreResult<u64> {
                     let (regs, key) = match which {
                         Anonymise::One(id) => ("$1", id),
@@ -1363,6 +1397,7 @@ macro_rules! impl_sql_events {
                 async fn erase_registration(&self, actor: Option<&Actor>, id: i64, now: i64) -> StoreResult<Registration> {
                     let mut tx = self.begin().await?;
                     let (event_id, before) = Self::lock_registration(&mut tx, id).await?;
+                    Self::forget_kept_answers(&mut tx, &before).await?;
                     if !matches!(before.status, RegStatus::Cancelled | RegStatus::Declined) {
                         Self::cancel_in(&mut tx, event_id, &before, now).await?;
                     } else {

@@ -821,6 +821,41 @@ async fn idempotency_keys(store: Arc<dyn Store>) {
         }
     }
     assert_eq!(claimed, 1);
+    // A registrant erased: the answers kept for others' writes that show them go (the
+    // organiser's program registering them, say); the others stay.
+    let ev = crate::events_store::event(s, None, false).await;
+    let reg = s
+        .register(
+            ev.id,
+            &crate::events_store::person(4),
+            baylink_store::Channel::Public,
+            "kept-4",
+            "zh-Hant",
+            t1,
+        )
+        .await
+        .unwrap();
+    let showing = KeptAnswer {
+        body: format!("{{\"id\":{},\"email\":\"{}\"}}", reg.id, reg.email).into_bytes(),
+        ..answer.clone()
+    };
+    for (key, kept) in [("k4", &showing), ("k5", &answer)] {
+        assert_eq!(
+            claim(b, key, "POST /register", t1).await,
+            IdempotencyClaim::Claimed
+        );
+        s.keep_idempotent_answer(b, key, kept).await.unwrap();
+    }
+    s.erase_registration(None, reg.id, t1 + 1).await.unwrap();
+    assert_eq!(
+        claim(b, "k4", "POST /register", t1 + 2).await,
+        IdempotencyClaim::Claimed,
+        "the answer that showed the registrant is gone"
+    );
+    assert!(matches!(
+        claim(b, "k5", "POST /register", t1 + 2).await,
+        IdempotencyClaim::Answered(_)
+    ));
     // The account erased: its keys and answers go.
     s.keep_idempotent_answer(a, "k3", &answer).await.unwrap();
     s.erase_user(&me, a).await.unwrap();
