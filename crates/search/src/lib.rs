@@ -20,7 +20,7 @@ use std::sync::Mutex;
 
 use tantivy::collector::TopDocs;
 use tantivy::directory::MmapDirectory;
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery, TermSetQuery};
 use tantivy::schema::{
     Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
     Value,
@@ -74,6 +74,12 @@ pub struct SearchQuery {
     /// Today (`YYYY-MM-DD`): records whose last day is before it are not found. None finds
     /// them all.
     pub live_on: Option<String>,
+    /// Every word of the text (as separated by blanks) must match, in one of its forms
+    /// (a compound or its parts, any script); by default any word will do, ranked.
+    pub all_words: bool,
+    /// Only these records (kind and id), when given: an alert asks which of the postings
+    /// new since its last look have its words.
+    pub within: Option<Vec<(String, i64)>>,
 }
 
 /// One hit: the stored record and its score.
@@ -298,28 +304,48 @@ impl SearchIndex {
     /// The best hits for `q`, best first. Empty text gives no hits.
     pub fn search(&self, q: &SearchQuery) -> SearchResult<Vec<Hit>> {
         let text: String = q.text.chars().take(MAX_QUERY_CHARS).collect();
+        // The terms of each word (all of the text as one word, unless every word must match).
+        let words: Vec<&str> = if q.all_words {
+            text.split_whitespace().collect()
+        } else {
+            vec![text.as_str()]
+        };
         let mut seen = HashSet::new();
-        let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for (term, _) in analyze_with(self.analysis, &text) {
-            if !seen.insert(term.clone()) {
-                continue;
+        let mut each_word: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for word in words {
+            let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            for (term, _) in analyze_with(self.analysis, word) {
+                if !seen.insert(term.clone()) {
+                    continue;
+                }
+                let title = TermQuery::new(
+                    Term::from_field_text(self.f.title, &term),
+                    IndexRecordOption::WithFreqs,
+                );
+                let body = TermQuery::new(
+                    Term::from_field_text(self.f.body, &term),
+                    IndexRecordOption::WithFreqs,
+                );
+                should.push((Occur::Should, Box::new(title)));
+                should.push((Occur::Should, Box::new(body)));
             }
-            let title = TermQuery::new(
-                Term::from_field_text(self.f.title, &term),
-                IndexRecordOption::WithFreqs,
-            );
-            let body = TermQuery::new(
-                Term::from_field_text(self.f.body, &term),
-                IndexRecordOption::WithFreqs,
-            );
-            should.push((Occur::Should, Box::new(title)));
-            should.push((Occur::Should, Box::new(body)));
+            if !should.is_empty() {
+                each_word.push((Occur::Must, Box::new(BooleanQuery::new(should))));
+            }
         }
-        if should.is_empty() {
-            return Ok(Vec::new());
-        }
-        let text_query = BooleanQuery::new(should);
+        let text_query: Box<dyn Query> = match each_word.len() {
+            0 => return Ok(Vec::new()),
+            // One word (or any word will do): the plain disjunction of its terms.
+            1 => each_word.pop().expect("one").1,
+            _ => Box::new(BooleanQuery::new(each_word)),
+        };
         let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if let Some(within) = &q.within {
+            let keys = within
+                .iter()
+                .map(|(kind, id)| Term::from_field_text(self.f.key, &format!("{kind}:{id}")));
+            must.push((Occur::Must, Box::new(TermSetQuery::new(keys))));
+        }
         let exact = |field: Field, value: &str| -> (Occur, Box<dyn Query>) {
             (
                 Occur::Must,
@@ -350,9 +376,9 @@ impl SearchIndex {
         // Without filters the query is a plain disjunction of term queries, which tantivy
         // evaluates with block-max WAND; filters wrap it.
         let query: Box<dyn Query> = if must.is_empty() {
-            Box::new(text_query)
+            text_query
         } else {
-            must.push((Occur::Must, Box::new(text_query)));
+            must.push((Occur::Must, text_query));
             Box::new(BooleanQuery::new(must))
         };
         let searcher = self.reader.searcher();
@@ -600,6 +626,44 @@ mod tests {
             .into_iter()
             .map(|h| h.doc.id)
             .collect()
+    }
+
+    #[test]
+    fn every_word_must_match_when_asked_and_only_within_the_records_given() {
+        let index = SearchIndex::in_ram().unwrap();
+        index
+            .apply(
+                &[
+                    doc("posting", 1, "锂电池回收技术", "zh-Hans", None),
+                    doc("posting", 2, "鋰電池儲能方案", "zh-Hant", None),
+                    doc("posting", 3, "廢舊塑料回收", "zh-Hant", None),
+                    doc("posting", 4, "Lithium battery recycling", "en", None),
+                ],
+                &[],
+                1,
+            )
+            .unwrap();
+        let q = |text: &str, all_words: bool, within: Option<Vec<i64>>| SearchQuery {
+            text: text.into(),
+            limit: 10,
+            all_words,
+            within: within.map(|ids| ids.into_iter().map(|id| ("posting".into(), id)).collect()),
+            ..Default::default()
+        };
+        // Any word: ranked, every posting comes (the English one through the terms table).
+        assert_eq!(
+            sorted_ids(&index, &q("鋰電池 回收", false, None)),
+            [1, 2, 3, 4]
+        );
+        // Every word, each in any script: battery recycling alone.
+        assert_eq!(sorted_ids(&index, &q("鋰電池 回收", true, None)), [1]);
+        assert_eq!(sorted_ids(&index, &q("battery recycling", true, None)), [4]);
+        // One word is the same either way (the English posting's "battery" is 电池).
+        assert_eq!(sorted_ids(&index, &q("电池", true, None)), [1, 2, 4]);
+        assert_eq!(sorted_ids(&index, &q("电池", false, None)), [1, 2, 4]);
+        // Only among the records given.
+        assert_eq!(sorted_ids(&index, &q("电池", true, Some(vec![2, 3]))), [2]);
+        assert!(sorted_ids(&index, &q("电池", true, Some(vec![]))).is_empty());
     }
 
     #[test]

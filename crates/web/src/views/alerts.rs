@@ -300,14 +300,13 @@ pub async fn counterparts(s: &AppState, now: i64) -> Result<usize, WebError> {
 pub const INDEX_SETTLE_SECONDS: i64 = 120;
 
 /// Looks at the alerts with words (from the search page) due at `now`: the postings
-/// published since the last look that match the alert's filters and that the search finds
-/// for its words, across scripts and regional terms as the search page does, best first;
-/// where there are any, a mail listing them (written when sent, as [`counterparts`]'s).
-/// Returns how many mails were queued; several nodes look at each alert once.
-///
-/// The search ranks the index's postings for the words and the new ones are taken from
-/// its first thousand hits, so a new posting that only shares a common word with the
-/// alert may be ranked out; those that match the words well are not.
+/// published since the last look that match the alert's filters and have every word the
+/// reader typed, each in any of its forms (a compound or its parts, any script, any
+/// region's term), best first, as the index finds them among those postings alone; where
+/// there are any, a mail listing them (written when sent, as [`counterparts`]'s). Returns
+/// how many mails were queued; several nodes look at each alert once. (The search page
+/// ranks what has any of the words; an alert mails what has them all, so that "電池 回收"
+/// brings news of battery recycling, not of every battery.)
 pub async fn searches(s: &AppState, now: i64) -> Result<usize, WebError> {
     let due: Vec<PostingAlert> = s
         .store
@@ -344,11 +343,14 @@ pub async fn searches(s: &AppState, now: i64) -> Result<usize, WebError> {
         }
         let mut found: Vec<i64> = Vec::new();
         if !new.is_empty() {
+            // Among the new postings alone, those with every word the reader typed.
             let query = baylink_search::SearchQuery {
                 text: words(&alert).unwrap_or_default(),
                 kind: Some("posting".to_owned()),
                 live_on: Some(super::events::today()),
-                limit: 1000,
+                limit: FOUND_KEPT,
+                all_words: true,
+                within: Some(new.iter().map(|id| ("posting".to_owned(), *id)).collect()),
                 ..Default::default()
             };
             let hits = s

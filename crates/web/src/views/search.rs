@@ -45,6 +45,7 @@ pub fn query_from(q: &HashMap<String, String>, limit: usize) -> SearchQuery {
         limit,
         // Postings past their last day stay in the index until written again.
         live_on: Some(super::events::today()),
+        ..Default::default()
     }
 }
 
