@@ -203,10 +203,6 @@ macro_rules! impl_sql_events {
                     Ok((row.try_get(0).map_err(map_err)?, row.try_get(1).map_err(map_err)?))
                 }
 
-                /// Lets go of the personal data of `which` registrations, as an erasure and a
-                /// retention sweep do (see `EventStore::erase_registration`): what stays is
-                /// what the reports count. The registrations' own row goes last, since the
-                /// event's set is those not anonymised yet. Returns how many.
                 /// Drops the answers kept for API writes (idempotency keys, at most a day
                 /// old) that show `reg`: its address, its link's token or its name, in the
                 /// answer or its headers. Whoever sends such a write again then has it run
@@ -241,6 +237,10 @@ macro_rules! impl_sql_events {
                     Ok(())
                 }
 
+                /// Lets go of the personal data of `which` registrations, as an erasure and a
+                /// retention sweep do (see `EventStore::erase_registration`): what stays is
+                /// what the reports count. The registrations' own row goes last, since the
+                /// event's set is those not anonymised yet. Returns how many.
                 async fn anonymise_in(tx: &mut Tx<'_>, which: Anonymise, now: i64) -> StoreResult<u64> {
                     let (regs, key) = match which {
                         Anonymise::One(id) => ("$1", id),
