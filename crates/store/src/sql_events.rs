@@ -203,6 +203,27 @@ macro_rules! impl_sql_events {
                     Ok((row.try_get(0).map_err(map_err)?, row.try_get(1).map_err(map_err)?))
                 }
 
+                /// Whether `a` and `b` name one organisation: in the same forms
+                /// ([`crate::events::same_organisation`]), or as two of the names the
+                /// directory holds for one organisation, its Chinese, English and short
+                /// names ([`OrganisationNames`]: 香港生產力促進局 and Hong Kong Productivity
+                /// Council). The directory is small, so it is read whole, and only when the
+                /// forms differ.
+                async fn one_organisation(tx: &mut Tx<'_>, a: Option<&str>, b: Option<&str>) -> StoreResult<bool> {
+                    if $crate::events::same_organisation(a, b) {
+                        return Ok(true);
+                    }
+                    let (Some(a), Some(b)) = (a, b) else {
+                        return Ok(false);
+                    };
+                    let orgs = sqlx::query_as::<_, Organisation>(AssertSqlSafe(format!("SELECT {} FROM organisations", $crate::sql::ORG_COLS)))
+                        .fetch_all(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    let names = OrganisationNames::new(&orgs);
+                    Ok(matches!((names.find(a), names.find(b)), (Some(x), Some(y)) if x == y))
+                }
+
                 /// Drops the answers kept for API writes (idempotency keys, at most a day
                 /// old) that show `reg`: its address, its link's token or its name, in the
                 /// answer or its headers. Whoever sends such a write again then has it run
@@ -1371,7 +1392,7 @@ macro_rules! impl_sql_events {
                         .map_err(map_err)?;
                     // Meetings are between organisations' people: a colleague keeps them,
                     // anyone else does not; the other sides are told either way.
-                    if before.registered_by.is_some() || $crate::events::same_organisation(before.organisation.as_deref(), new.organisation.as_deref()) {
+                    if before.registered_by.is_some() || Self::one_organisation(&mut tx, before.organisation.as_deref(), new.organisation.as_deref()).await? {
                         Self::hand_on_matchmaking(&mut tx, id, new.id, now).await?;
                     } else {
                         Self::cancel_requests_of(&mut tx, id, None, now).await?;

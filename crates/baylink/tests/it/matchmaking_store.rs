@@ -3012,6 +3012,50 @@ async fn handed_on(store: Arc<dyn Store>) {
             .iter()
             .all(|p| p.registration_id != f.id)
     );
+
+    // The directory knows an organisation by its Chinese and English names: a colleague
+    // who writes the other one keeps the meetings too.
+    let council = OrganisationInput {
+        name: "香港生產力促進局".into(),
+        name_en: Some("Hong Kong Productivity Council".into()),
+        org_type: "government".into(),
+        region: "hong_kong".into(),
+        ..Default::default()
+    }
+    .validate(Script::Hant)
+    .unwrap();
+    s.create_organisation(&me, &council).await.unwrap();
+    let g = s
+        .register(
+            ev.id,
+            &of(5, "Hong Kong Productivity Council"),
+            Channel::Public,
+            "ho-5",
+            "en",
+            before,
+        )
+        .await
+        .unwrap();
+    let gb = s
+        .request_meeting(ev.id, g.id, &ask(b, 2, "合作"), now)
+        .await
+        .unwrap();
+    let (_, h) = s
+        .transfer_registration(
+            None,
+            g.id,
+            &of(6, "香港生產力促進局"),
+            "ho-6",
+            "zh-Hant",
+            now,
+        )
+        .await
+        .unwrap();
+    let moved = find(gb.id).await;
+    assert_eq!(
+        (moved.from_reg, moved.status),
+        (h.id, RequestStatus::Pending)
+    );
 }
 
 #[tokio::test]
