@@ -1198,6 +1198,8 @@ pub trait EventStore: Send + Sync {
     /// place to a colleague of the same organisation ([`same_organisation`]; a delegate's
     /// place always), each other side told (`mm_handed_on`); for anyone else the meetings
     /// go, the other sides told, since a meeting is between organisations' people.
+    /// `meetings` overrides that rule, as staff may choose: `Some(true)` hands them on,
+    /// `Some(false)` cancels them.
     /// Refused once checked in or once the event has started; the holder alone (no
     /// `actor`) may not hand on a place the organiser approved or invited by name, which
     /// staff may. A delegate's place keeps the organisation's fields. Returns the old
@@ -1209,6 +1211,7 @@ pub trait EventStore: Send + Sync {
         d: &RegistrationDraft,
         manage_token: &str,
         locale: &str,
+        meetings: Option<bool>,
         now: i64,
     ) -> StoreResult<(Registration, Registration)>;
     /// Cancels a registration and gives its seats to the next on the waiting lists, in

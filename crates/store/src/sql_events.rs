@@ -1325,7 +1325,7 @@ macro_rules! impl_sql_events {
                     Ok(after)
                 }
 
-                async fn transfer_registration(&self, actor: Option<&Actor>, id: i64, d: &RegistrationDraft, manage_token: &str, locale: &str, now: i64) -> StoreResult<(Registration, Registration)> {
+                async fn transfer_registration(&self, actor: Option<&Actor>, id: i64, d: &RegistrationDraft, manage_token: &str, locale: &str, meetings: Option<bool>, now: i64) -> StoreResult<(Registration, Registration)> {
                     let mut tx = self.begin().await?;
                     let (event_id, before) = Self::lock_registration(&mut tx, id).await?;
                     if before.is_erased() || !matches!(before.status, RegStatus::Confirmed | RegStatus::Waiting) {
@@ -1392,7 +1392,11 @@ macro_rules! impl_sql_events {
                         .map_err(map_err)?;
                     // Meetings are between organisations' people: a colleague keeps them,
                     // anyone else does not; the other sides are told either way.
-                    if before.registered_by.is_some() || Self::one_organisation(&mut tx, before.organisation.as_deref(), new.organisation.as_deref()).await? {
+                    let hand_on = match meetings {
+                        Some(choice) => choice,
+                        None => before.registered_by.is_some() || Self::one_organisation(&mut tx, before.organisation.as_deref(), new.organisation.as_deref()).await?,
+                    };
+                    if hand_on {
                         Self::hand_on_matchmaking(&mut tx, id, new.id, now).await?;
                     } else {
                         Self::cancel_requests_of(&mut tx, id, None, now).await?;

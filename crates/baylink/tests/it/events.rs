@@ -4050,6 +4050,10 @@ async fn a_holder_hands_their_place_to_a_colleague() {
     assert!(page.contains("id=\"transfer-place\""), "{page}");
     let form = read(format!("{mine}/transfer")).await;
     assert!(form.contains("id=\"transfer-form\""), "{form}");
+    assert!(
+        !form.contains("id=\"meetings\""),
+        "the choice of the meetings is the organiser's"
+    );
     // Without the colleague's consent: refused, nothing done.
     let post = |fields: Vec<(&'static str, &'static str)>| {
         holder
@@ -4160,6 +4164,16 @@ async fn a_holder_hands_their_place_to_a_colleague() {
         list.contains(&format!("/registrations/{}/transfer", reg.id)),
         "{list}"
     );
+    let (_, staff_form) = app
+        .page(&format!(
+            "/zh-Hant/events/{gated}/registrations/{}/transfer",
+            reg.id
+        ))
+        .await;
+    assert!(
+        staff_form.contains("id=\"meetings\"") && staff_form.contains("隨名額轉移"),
+        "staff choose what becomes of the meetings: {staff_form}"
+    );
     let r = app
         .post_form(
             &format!("/zh-Hant/events/{gated}/registrations/{}/transfer", reg.id),
@@ -4167,6 +4181,7 @@ async fn a_holder_hands_their_place_to_a_colleague() {
                 ("name", "梁志明"),
                 ("email", "leung.ming@example.mo"),
                 ("consent", "1"),
+                ("meetings", "cancel"),
             ],
         )
         .await;

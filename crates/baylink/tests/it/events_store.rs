@@ -2001,7 +2001,7 @@ async fn transfers(store: Arc<dyn Store>) {
     let now = before + 600;
     kit::sent_mails(s, now).await;
     let (old, new) = s
-        .transfer_registration(None, a.id, &person(9), "t-9", "en", now)
+        .transfer_registration(None, a.id, &person(9), "t-9", "en", None, now)
         .await
         .unwrap();
     assert_eq!(
@@ -2041,7 +2041,7 @@ async fn transfers(store: Arc<dyn Store>) {
     );
     // A place in line keeps its turn.
     let (_, nb) = s
-        .transfer_registration(None, b.id, &person(8), "t-8", "zh-Hans", now)
+        .transfer_registration(None, b.id, &person(8), "t-8", "zh-Hans", None, now)
         .await
         .unwrap();
     assert_eq!(
@@ -2057,7 +2057,7 @@ async fn transfers(store: Arc<dyn Store>) {
         other => panic!("{other:?}"),
     };
     let hand = |id: i64, i: usize, token: &'static str, at: i64| async move {
-        s.transfer_registration(None, id, &person(i), token, "zh-Hant", at)
+        s.transfer_registration(None, id, &person(i), token, "zh-Hant", None, at)
             .await
     };
     assert_eq!(
@@ -2105,13 +2105,13 @@ async fn transfers(store: Arc<dyn Store>) {
     s.decide_registration(&me, p.id, true, now).await.unwrap();
     assert_eq!(
         refused(
-            s.transfer_registration(None, p.id, &person(2), "g-2", "zh-Hant", now)
+            s.transfer_registration(None, p.id, &person(2), "g-2", "zh-Hant", None, now)
                 .await
         ),
         "err-transfer-organiser-only"
     );
     let (_, q) = s
-        .transfer_registration(Some(&me), p.id, &person(2), "g-2", "zh-Hant", now)
+        .transfer_registration(Some(&me), p.id, &person(2), "g-2", "zh-Hant", None, now)
         .await
         .unwrap();
     assert_eq!(q.status, RegStatus::Confirmed);
@@ -2147,12 +2147,12 @@ async fn transfers(store: Arc<dyn Store>) {
         .unwrap();
     assert_eq!(
         refused(
-            s.transfer_registration(None, p.id, &person(2), "c-2", "zh-Hant", now)
+            s.transfer_registration(None, p.id, &person(2), "c-2", "zh-Hant", None, now)
                 .await
         ),
         "err-transfer-organiser-only"
     );
-    s.transfer_registration(Some(&me), p.id, &person(2), "c-2", "zh-Hant", now)
+    s.transfer_registration(Some(&me), p.id, &person(2), "c-2", "zh-Hant", None, now)
         .await
         .unwrap();
     let copy = s

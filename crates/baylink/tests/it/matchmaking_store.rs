@@ -2914,7 +2914,7 @@ async fn handed_on(store: Arc<dyn Store>) {
 
     // A colleague of the same university, typed another way: the matchmaking follows.
     let (_, e) = s
-        .transfer_registration(None, a, &of(9, "HKUST"), "ho-9", "en", now)
+        .transfer_registration(None, a, &of(9, "HKUST"), "ho-9", "en", None, now)
         .await
         .unwrap();
     let find = |id: i64| async move { find_now(s, ev.id, id).await };
@@ -2982,7 +2982,15 @@ async fn handed_on(store: Arc<dyn Store>) {
 
     // Handed on again, to someone of another organisation: the meetings go.
     let (_, f) = s
-        .transfer_registration(None, e.id, &of(8, "深圳甲公司"), "ho-8", "zh-Hans", now)
+        .transfer_registration(
+            None,
+            e.id,
+            &of(8, "深圳甲公司"),
+            "ho-8",
+            "zh-Hans",
+            None,
+            now,
+        )
         .await
         .unwrap();
     for id in [ab.id, ca.id] {
@@ -3047,6 +3055,7 @@ async fn handed_on(store: Arc<dyn Store>) {
             &of(6, "香港生產力促進局"),
             "ho-6",
             "zh-Hant",
+            None,
             now,
         )
         .await
@@ -3056,6 +3065,34 @@ async fn handed_on(store: Arc<dyn Store>) {
         (moved.from_reg, moved.status),
         (h.id, RequestStatus::Pending)
     );
+
+    // Staff decide otherwise where they know better: the meetings go with a place handed
+    // to another organisation's person, or are cancelled for a colleague.
+    let (_, k) = s
+        .transfer_registration(
+            Some(&me),
+            h.id,
+            &of(7, "澳門乙公司"),
+            "ho-7",
+            "en",
+            Some(true),
+            now,
+        )
+        .await
+        .unwrap();
+    assert_eq!(find(gb.id).await.from_reg, k.id);
+    s.transfer_registration(
+        Some(&me),
+        k.id,
+        &of(10, "澳門乙公司"),
+        "ho-10",
+        "en",
+        Some(false),
+        now,
+    )
+    .await
+    .unwrap();
+    assert_eq!(find(gb.id).await.status, RequestStatus::Cancelled);
 }
 
 #[tokio::test]

@@ -51,6 +51,10 @@ pub struct Substitute {
     /// The one handing on the place confirms that this person agreed to come and to the
     /// privacy notice.
     pub consent: bool,
+    /// Staff (and the event's managers) only, ignored from the holder: `true` hands the
+    /// place's 1:1 meetings and requests on, `false` cancels them. Left out, they go to a
+    /// colleague of the same organisation and are cancelled for anyone else.
+    pub keep_meetings: Option<bool>,
 }
 
 impl Substitute {
@@ -99,6 +103,8 @@ impl Substitute {
                 &d,
                 &token,
                 locale.code(),
+                // The organiser's choice; the holder's goes by the organisation.
+                self.keep_meetings.filter(|_| actor.is_some()),
                 baylink_store::sql::now(),
             )
             .await?;
@@ -166,6 +172,11 @@ impl TransferPage {
             phone: value("phone"),
             dietary: value("dietary"),
             consent: !form.get("consent").is_empty(),
+            keep_meetings: match form.get("meetings") {
+                "keep" => Some(true),
+                "cancel" => Some(false),
+                _ => None,
+            },
         };
         let result = substitute
             .take_place(s, actor.as_ref(), &self.event, &self.reg, self.c.lang)
