@@ -1204,6 +1204,7 @@ pub trait EventStore: Send + Sync {
     /// `actor`) may not hand on a place the organiser approved or invited by name, which
     /// staff may. A delegate's place keeps the organisation's fields. Returns the old
     /// registration and the new one.
+    #[allow(clippy::too_many_arguments)]
     async fn transfer_registration(
         &self,
         actor: Option<&Actor>,
