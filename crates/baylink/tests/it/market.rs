@@ -1126,6 +1126,21 @@ async fn a_reader_is_mailed_new_postings_with_the_words_they_searched() {
         in_macao.contains("type=\"hidden\" name=\"region\" value=\"macao\""),
         "the search's region is kept with its words: {in_macao}"
     );
+    // Not signed in: the way to sign in and come back to this search.
+    let anonymous = kit::client()
+        .get(app.url("/zh-Hant/search?q=%E9%8B%B0%E9%9B%BB%E6%B1%A0"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        anonymous.contains("id=\"search-alert-sign-in\"")
+            && anonymous.contains("/zh-Hant/login?next=%2Fzh-Hant%2Fsearch%3Fq%3D%25E9%258B%25B0")
+            && !anonymous.contains("id=\"search-alert\""),
+        "{anonymous}"
+    );
     let (_, events_only) = app
         .page("/zh-Hant/search?q=%E9%8B%B0%E9%9B%BB%E6%B1%A0&kind=event")
         .await;

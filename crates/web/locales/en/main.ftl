@@ -1510,6 +1510,7 @@ alert-frequency-daily = daily
 alert-frequency-weekly = weekly
 alert-words = “{ $words }”
 search-alert-subscribe = Mail me new postings with these words:
+search-alert-sign-in = Sign in to be mailed new postings with these words
 alert-subscribe = Mail me new postings like these:
 alert-save = Keep this alert
 alert-follow-org = Mail me its new postings each week

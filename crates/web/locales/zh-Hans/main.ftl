@@ -1428,6 +1428,7 @@ alert-frequency-daily = 每日
 alert-frequency-weekly = 每周
 alert-words = “{ $words }”
 search-alert-subscribe = 以邮件通知我含这些字词的新供需信息：
+search-alert-sign-in = 登录后可订阅含这些字词的新供需信息
 alert-subscribe = 以邮件通知我同类新信息：
 alert-save = 订阅
 alert-follow-org = 每周以邮件通知我其新发布的供需信息

@@ -1428,6 +1428,7 @@ alert-frequency-daily = 每日
 alert-frequency-weekly = 每週
 alert-words = 「{ $words }」
 search-alert-subscribe = 以電郵通知我含這些字詞的新供需資訊：
+search-alert-sign-in = 登入後可訂閱含這些字詞的新供需資訊
 alert-subscribe = 以電郵通知我同類新資訊：
 alert-save = 訂閱
 alert-follow-org = 每週以電郵通知我其新發布的供需資訊

@@ -246,6 +246,8 @@ struct SearchPage {
     fields: Vec<(&'static str, String)>,
     /// Words up to this long may be kept as an alert of new postings.
     alert_words_max: usize,
+    /// For a reader not signed in: the sign-in page, which comes back to this search.
+    sign_in: String,
 }
 
 async fn search_page(
@@ -271,6 +273,22 @@ async fn search_page(
         .map(|f| (*f, c.t(&format!("search-field-{f}"))))
         .collect();
     let further = passages(s.store.as_ref(), &hits, &query.text).await;
+    let this_search = format!(
+        "{}?{}",
+        c.href("/search"),
+        serde_urlencoded::to_string(
+            ["q", "kind", "region", "year", "field"]
+                .iter()
+                .filter_map(|k| Some((*k, q.get(*k).filter(|v| !v.is_empty())?.as_str())))
+                .collect::<Vec<_>>()
+        )
+        .unwrap_or_default()
+    );
+    let sign_in = format!(
+        "{}?{}",
+        c.href("/login"),
+        serde_urlencoded::to_string([("next", this_search.as_str())]).unwrap_or_default()
+    );
     render(&SearchPage {
         groups: grouped(&c, &hits, &query.text, &further),
         total: hits.len(),
@@ -287,6 +305,7 @@ async fn search_page(
         regions,
         fields,
         alert_words_max: super::alerts::MAX_ALERT_WORDS,
+        sign_in,
         c,
     })
 }
