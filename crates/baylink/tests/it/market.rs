@@ -1174,7 +1174,9 @@ async fn a_reader_is_mailed_new_postings_with_the_words_they_searched() {
     let (_, mine) = app.page("/zh-Hant/account/alerts").await;
     assert!(
         mine.contains("「鋰電池」")
-            && mine.contains("/zh-Hant/search?q=%E9%8B%B0%E9%9B%BB%E6%B1%A0&#38;kind=posting"),
+            && mine.contains(
+                "/zh-Hant/search?q=%E9%8B%B0%E9%9B%BB%E6%B1%A0&#38;kind=posting&#38;all=1"
+            ),
         "{mine}"
     );
 
@@ -1277,6 +1279,44 @@ async fn a_reader_is_mailed_new_postings_with_the_words_they_searched() {
             .contains("另有 1 項：https://baylink.test/zh-Hant/search?q="),
         "{}",
         mail.body
+    );
+    // The search the alert links to reads every word, as the alert does, and so does the
+    // API when asked.
+    let (_, all) = app
+        .page("/zh-Hant/search?q=%E9%8B%B0%E9%9B%BB%E6%B1%A0&kind=posting&all=1")
+        .await;
+    assert!(all.contains("id=\"search-all\" checked"), "{all}");
+    let api = |query: &'static str| {
+        let client = app.client.clone();
+        let url = app.url("/api/v1/search");
+        async move {
+            let found: serde_json::Value = client
+                .get(url)
+                .query(&[
+                    ("q", query),
+                    ("kind", "posting"),
+                    ("all", "true"),
+                    ("limit", "200"),
+                ])
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            found["hits"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|h| h["title"].as_str().unwrap().to_owned())
+                .collect::<Vec<_>>()
+        }
+    };
+    let both = api("鋰電池 回收").await;
+    assert!(both.contains(&"锂电池回收技术".to_owned()), "{both:?}");
+    assert!(
+        !both.iter().any(|t| t.starts_with("锂电池储能方案")),
+        "every word: {both:?}"
     );
 }
 

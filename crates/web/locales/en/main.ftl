@@ -1509,6 +1509,7 @@ alert-frequency = How often
 alert-frequency-daily = daily
 alert-frequency-weekly = weekly
 alert-words = “{ $words }”
+search-all-words = every word
 search-alert-subscribe = Mail me new postings with these words:
 search-alert-sign-in = Sign in to be mailed new postings with these words
 alert-subscribe = Mail me new postings like these:

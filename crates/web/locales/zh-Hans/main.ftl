@@ -1427,6 +1427,7 @@ alert-frequency = 频率
 alert-frequency-daily = 每日
 alert-frequency-weekly = 每周
 alert-words = “{ $words }”
+search-all-words = 须含全部字词
 search-alert-subscribe = 以邮件通知我含这些字词的新供需信息：
 search-alert-sign-in = 登录后可订阅含这些字词的新供需信息
 alert-subscribe = 以邮件通知我同类新信息：

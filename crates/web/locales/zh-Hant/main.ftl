@@ -1427,6 +1427,7 @@ alert-frequency = 頻率
 alert-frequency-daily = 每日
 alert-frequency-weekly = 每週
 alert-words = 「{ $words }」
+search-all-words = 須含全部字詞
 search-alert-subscribe = 以電郵通知我含這些字詞的新供需資訊：
 search-alert-sign-in = 登入後可訂閱含這些字詞的新供需資訊
 alert-subscribe = 以電郵通知我同類新資訊：

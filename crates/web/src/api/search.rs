@@ -65,6 +65,7 @@ pub struct SearchResponse {
         ("region" = Option<String>, Query, description = "Region code"),
         ("year" = Option<i64>, Query, description = "Year (events and programme items)"),
         ("field" = Option<String>, Query, description = "it, ai, comms, semi, bio, finance, edu, gov"),
+        ("all" = Option<bool>, Query, description = "true: every word (as separated by blanks) must match, each in any of its forms; by default any word will do"),
         ("limit" = Option<usize>, Query, description = "At most 200 (default 20)"),
     ),
     responses((status = 200, body = SearchResponse)))]

@@ -112,7 +112,8 @@ pub fn page_of(alert: &PostingAlert) -> String {
     let filters = filters_of(alert);
     match filters.get("q") {
         Some(words) => {
-            let mut query = vec![("q", words.as_str()), ("kind", "posting")];
+            // Every word, as the alert reads them.
+            let mut query = vec![("q", words.as_str()), ("kind", "posting"), ("all", "1")];
             if let Some(region) = filters.get("region") {
                 query.push(("region", region));
             }

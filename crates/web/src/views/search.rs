@@ -32,7 +32,8 @@ pub const KINDS: [&str; 6] = [
 pub const FIELDS: [&str; 8] = ["it", "ai", "comms", "semi", "bio", "finance", "edu", "gov"];
 const REGIONS: [&str; 5] = ["shenzhen", "hong_kong", "macao", "mainland", "overseas"];
 
-/// A search from query parameters (`q`, `kind`, `region`, `year`, `field`). Unknown
+/// A search from query parameters (`q`, `kind`, `region`, `year`, `field`, and `all` for
+/// every word). Unknown
 /// filter values match nothing rather than failing: a search never shows an error page.
 pub fn query_from(q: &HashMap<String, String>, limit: usize) -> SearchQuery {
     let pick = |k: &str| Some(param(q, k).to_owned()).filter(|v| !v.is_empty());
@@ -45,6 +46,7 @@ pub fn query_from(q: &HashMap<String, String>, limit: usize) -> SearchQuery {
         limit,
         // Postings past their last day stay in the index until written again.
         live_on: Some(super::events::today()),
+        all_words: matches!(param(q, "all"), "1" | "true"),
         ..Default::default()
     }
 }
@@ -239,6 +241,8 @@ struct SearchPage {
     region: String,
     year: String,
     field: String,
+    /// Every word must match (`all=1`), as an alert's do.
+    all: bool,
     groups: Vec<Group>,
     total: usize,
     kinds: Vec<(&'static str, String)>,
@@ -277,7 +281,7 @@ async fn search_page(
         "{}?{}",
         c.href("/search"),
         serde_urlencoded::to_string(
-            ["q", "kind", "region", "year", "field"]
+            ["q", "kind", "region", "year", "field", "all"]
                 .iter()
                 .filter_map(|k| Some((*k, q.get(*k).filter(|v| !v.is_empty())?.as_str())))
                 .collect::<Vec<_>>()
@@ -301,6 +305,7 @@ async fn search_page(
         region: query.region.unwrap_or_default(),
         year: query.year.map(|y| y.to_string()).unwrap_or_default(),
         field: query.field.unwrap_or_default(),
+        all: query.all_words,
         kinds,
         regions,
         fields,
