@@ -162,7 +162,7 @@ pub fn read_rows(path: &Path) -> anyhow::Result<Vec<Row>> {
     rows_from(header, data)
 }
 
-/// Reads an invitee list (see [`baylink_web::sheets::read_invitees`]).
+/// Reads an invitee list (see [`baylink_web::sheets::invitees`]).
 pub fn read_invitees(path: &Path) -> anyhow::Result<Vec<baylink_web::sheets::InviteeRow>> {
     let (header, data) = read_table(path)?;
     baylink_web::sheets::invitees(header, data)

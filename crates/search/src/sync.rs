@@ -31,7 +31,7 @@ const BATCH: i64 = 2_000;
 /// would miss one; the rest would grow the table by a row per write, for ever.
 pub const LOG_KEPT: i64 = 100_000;
 /// How often a node prunes the log (any node may; pruning twice is harmless).
-const PRUNE_EVERY: Duration = Duration::from_secs(3_600);
+pub const PRUNE_EVERY: Duration = Duration::from_secs(3_600);
 
 /// Hong Kong time is UTC+8 all year: an event's year is its year in Hong Kong.
 const HK_OFFSET: i64 = 8 * 3600;

@@ -2,8 +2,8 @@
 //!
 //! The web edge and the command line see only [`Store`], a trait object, so neither
 //! knows nor cares whether the alliance's data lives in the embedded SQLite file or in a
-//! PostgreSQL server shared by several app nodes. [`sql::SqlStore`] implements the trait
-//! once, generic over the sqlx backend; the `baylink-store-sqlite` and
+//! PostgreSQL server shared by several app nodes. The [`sql`] module implements the trait
+//! once, as macros generic over the sqlx backend; the `baylink-store-sqlite` and
 //! `baylink-store-postgres` crates each bring their connection settings and their own
 //! migrations. One conformance suite (in the `baylink` crate's tests) runs on both.
 //!

@@ -292,7 +292,7 @@ pub(crate) fn cooperation_words(
 }
 
 /// Whom a participant met at other events before, or a colleague of theirs did, as lines
-/// for the reader ([`met_before`]).
+/// for the reader (`met_before`).
 #[derive(Default)]
 pub struct MetBefore {
     /// The participant's own meetings, by the other side's address.
@@ -2033,7 +2033,7 @@ pub struct Profile {
     pub postings: Vec<(i64, String)>,
     /// What they say of themselves for matchmaking, in the reader's script.
     pub about: String,
-    /// Where the reader met them before ([`met_before`]).
+    /// Where the reader met them before (`met_before`).
     pub met: Vec<String>,
     /// The languages they meet in, named for the reader; empty when not said.
     pub languages: String,
@@ -2141,7 +2141,7 @@ fn coop_line(
 }
 
 /// The closed loop after an event's meetings, as the alliance's work reports count it
-/// ([`cooperation_figures`]).
+/// (`cooperation_figures`).
 pub struct CoopFigures {
     /// How many cooperations reached each stage, labelled: an agreement counts as signed
     /// whether it was then implemented or, later, closed, as the market's funnel counts

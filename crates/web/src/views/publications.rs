@@ -1,6 +1,6 @@
 //! Publications (刊物) as pages: the list with its filters, each publication with its
 //! event and organisations, and the staff's form. Event and organisation pages list theirs
-//! with [`for_event`] and [`for_organisation`].
+//! with `for_event` and `for_organisation`.
 
 use std::collections::HashMap;
 

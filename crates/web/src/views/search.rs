@@ -189,7 +189,7 @@ fn window(text: &str, at: usize, before: usize, after: usize) -> String {
     excerpt(text, from, to)
 }
 
-/// A hit as shown: `further` is its entry in [`Further`], if any; its snippet is taken
+/// A hit as shown: `further` is its entry in `Further`, if any; its snippet is taken
 /// from the passage when one was read for it.
 pub fn show(c: &Ctx, hit: &Hit, query: &str, further: Option<&Option<String>>) -> Shown {
     let passage = further.and_then(Option::as_deref);
