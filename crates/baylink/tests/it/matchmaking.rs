@@ -3306,6 +3306,21 @@ async fn a_colleague_who_takes_the_place_keeps_its_meetings() {
         form.contains("同事"),
         "the form says what becomes of the meetings"
     );
+    assert!(
+        form.contains("id=\"transfer-meetings-held\"")
+            && form.contains("此名額現有 1 場一對一會談。"),
+        "and which meetings the place holds: {form}"
+    );
+    let english = public_page(
+        &staff,
+        &format!("{a}/transfer").replacen("/zh-Hant/", "/en/", 1),
+    )
+    .await
+    .1;
+    assert!(
+        english.contains("This place holds one 1:1 meeting."),
+        "{english}"
+    );
     let r = post(
         &staff,
         &format!("{a}/transfer"),

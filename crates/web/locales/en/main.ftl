@@ -408,6 +408,14 @@ transfer-title = Send someone else in my place
 transfer-link = Can't come? Send a colleague in your place
 transfer-help = Your seat, and your places in the forums or on the waiting list, go to the person you name here: they get their own ticket and link by mail, and yours admits nobody any more. Your 1:1 meetings and meeting requests go with the place to a colleague of your organisation (the other sides are told); for anyone else they are cancelled.
 transfer-help-staff = The seat of { $name }, and their places in the forums or on the waiting list, go to the person named here, who gets their own ticket and link by mail. Their 1:1 meetings and meeting requests go with the place when that person is of the same organisation, and are cancelled otherwise, unless you choose below.
+transfer-meetings-held = This place holds { $count ->
+    [one] one 1:1 meeting
+   *[other] { $count } 1:1 meetings
+}{ $limit ->
+    [0] {""}
+    [one] {" "}and one meeting request waiting for an answer
+   *[other] {" "}and { $limit } meeting requests waiting for an answer
+}.
 transfer-meetings = Their 1:1 meetings and meeting requests
 transfer-meetings-auto = go with the place to someone of the same organisation, else are cancelled
 transfer-meetings-keep = go with the place

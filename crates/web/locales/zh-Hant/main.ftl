@@ -395,6 +395,10 @@ transfer-title = 改派他人出席
 transfer-link = 未能出席？改派同事代為出席
 transfer-help = 你的座位，以及你在各平行論壇或候補名單上的位置，將轉給你在此填寫的人：對方會以電郵收到自己的入場券及連結，你的入場券則不能再入場。如對方是你所屬機構的同事，你的一對一會談及會談申請會隨名額轉給對方（並通知會談另一方）；否則會談將會取消。
 transfer-help-staff = { $name } 的座位，以及其在各平行論壇或候補名單上的位置，將轉給在此填寫的人，對方會以電郵收到自己的入場券及連結。如對方屬同一機構，其一對一會談及會談申請會隨名額轉移；否則會談將會取消（亦可在下方另行選擇）。
+transfer-meetings-held = 此名額現有 { $count } 場一對一會談{ $limit ->
+    [0] {""}
+   *[other] 及 { $limit } 項待回覆的會談申請
+}。
 transfer-meetings = 其一對一會談及會談申請
 transfer-meetings-auto = 如對方屬同一機構則隨名額轉移，否則取消
 transfer-meetings-keep = 隨名額轉移

@@ -123,10 +123,45 @@ struct TransferPage {
     back: String,
     /// Staff or a manager hand it on, on the holder's request.
     by_staff: bool,
+    /// The place's 1:1 meetings and the requests waiting either way, which the page says
+    /// what becomes of.
+    meetings: (usize, usize),
     f: FormState,
 }
 
+/// How many accepted meetings and pending requests `reg` has at its event.
+async fn meetings_of(s: &AppState, reg: &Registration) -> Result<(usize, usize), WebError> {
+    use baylink_store::RequestStatus;
+    let mine: Vec<_> = s
+        .store
+        .meeting_requests(reg.event_id)
+        .await?
+        .into_iter()
+        .filter(|r| r.from_reg == reg.id || r.to_reg == reg.id)
+        .collect();
+    let count = |status| mine.iter().filter(|r| r.status == status).count();
+    Ok((
+        count(RequestStatus::Accepted),
+        count(RequestStatus::Pending),
+    ))
+}
+
 impl TransferPage {
+    /// What meetings and requests the place holds, if any.
+    fn meetings_held(&self) -> Option<String> {
+        use fluent_templates::fluent_bundle::FluentValue;
+        let (meetings, requests) = self.meetings;
+        (meetings + requests > 0).then(|| {
+            self.c.lang.t_args(
+                "transfer-meetings-held",
+                &[
+                    ("count", FluentValue::from(meetings)),
+                    ("limit", FluentValue::from(requests)),
+                ],
+            )
+        })
+    }
+
     /// A delegate's place stays the organisation's: its fields are not asked
     /// (`events/registration_fields.html`).
     fn org_fixed(&self) -> bool {
@@ -198,7 +233,9 @@ async fn holder_page(s: &AppState, c: Ctx, token: &str) -> Result<TransferPage, 
     let reg = s.store.registration_by_token(token).await?;
     let event = s.store.get_event(reg.event_id).await?;
     let f = FormState::new(organisation_of(&reg));
+    let meetings = meetings_of(s, &reg).await?;
     Ok(TransferPage {
+        meetings,
         action: c.href(&format!("/registrations/{token}/transfer")),
         back: c.href(&format!("/registrations/{token}")),
         c,
@@ -243,7 +280,9 @@ async fn holder_transfer(
 async fn staff_page(s: &AppState, c: Ctx, raw: &str, rid: &str) -> Result<TransferPage, WebError> {
     let (event, reg) = super::event_registration(s, c.auth.as_ref(), raw, rid).await?;
     let f = FormState::new(organisation_of(&reg));
+    let meetings = meetings_of(s, &reg).await?;
     Ok(TransferPage {
+        meetings,
         action: c.href(&format!(
             "/events/{}/registrations/{}/transfer",
             event.id, reg.id
