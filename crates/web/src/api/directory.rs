@@ -582,7 +582,8 @@ pub struct AlertInput {
     /// An organisation's id: its new postings (to follow what it posts).
     pub org: Option<i64>,
     /// Words, as the search takes them (`GET /api/v1/search?q=`, any script): only new
-    /// postings that the search finds for them; at most 100 characters.
+    /// postings with every one of them (`all=true`), each in any of its forms; at most 100
+    /// characters.
     pub q: Option<String>,
     /// `daily` or `weekly` (the default).
     pub frequency: Option<String>,
