@@ -167,6 +167,24 @@ pub async fn sent_mails(s: &dyn Store, now: i64) -> Vec<baylink_store::OutboxMes
     sent
 }
 
+/// Marks every mail due at `now` sent and returns the first of `kind` with the mail the
+/// sender writes for it, as of now.
+pub async fn sent_mail_of(
+    s: &dyn Store,
+    kind: &str,
+    now: i64,
+) -> (baylink_store::OutboxMessage, baylink_web::mail::Composed) {
+    let m = sent_mails(s, now)
+        .await
+        .into_iter()
+        .find(|m| m.kind == kind)
+        .unwrap_or_else(|| panic!("a {kind} mail"));
+    let mail = baylink_web::mail::compose(s, &m, "https://baylink.test")
+        .await
+        .unwrap();
+    (m, mail)
+}
+
 pub async fn demo_app() -> TestApp {
     let db = TestDb::sqlite();
     let file = db

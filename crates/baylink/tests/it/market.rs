@@ -797,15 +797,8 @@ async fn a_reader_is_mailed_new_postings_that_match_an_alert() {
             .unwrap(),
         0
     );
-    let queued = kit::sent_mails(app.store.as_ref(), day).await;
-    let m = queued
-        .iter()
-        .find(|m| m.kind == "posting_alert")
-        .expect("the alert's mail");
+    let (m, mail) = kit::sent_mail_of(app.store.as_ref(), "posting_alert", day).await;
     assert_eq!(m.to_addr, kit::PARTICIPANT);
-    let mail = baylink_web::mail::compose(app.store.as_ref(), m, "https://baylink.test")
-        .await
-        .unwrap();
     assert!(
         mail.subject.starts_with("1 項新供需資訊"),
         "{}",
@@ -1050,14 +1043,8 @@ async fn a_representative_is_mailed_new_counterparts() {
             .unwrap(),
         0
     );
-    let queued = kit::sent_mails(app.store.as_ref(), week).await;
-    let m = queued
-        .iter()
-        .find(|m| m.to_addr == REP && m.kind == "alert_postings")
-        .expect("the week's counterparts");
-    let mail = baylink_web::mail::compose(app.store.as_ref(), m, "https://baylink.test")
-        .await
-        .unwrap();
+    let (m, mail) = kit::sent_mail_of(app.store.as_ref(), "alert_postings", week).await;
+    assert_eq!(m.to_addr, REP);
     assert!(mail.subject.contains("新對接對象"), "{}", mail.subject);
     assert!(
         mail.body.contains(&format!(
@@ -1078,7 +1065,7 @@ async fn a_representative_is_mailed_new_counterparts() {
         .withdraw_posting(&admin, answer.id, week + 1)
         .await
         .unwrap();
-    match baylink_web::mail::compose(app.store.as_ref(), m, "https://baylink.test").await {
+    match baylink_web::mail::compose(app.store.as_ref(), &m, "https://baylink.test").await {
         Err(baylink_store::StoreError::NotFound) => {}
         Ok(mail) => assert!(
             !mail.body.contains(&format!("/postings/{}", answer.id)),
@@ -1212,15 +1199,8 @@ async fn a_reader_is_mailed_new_postings_with_the_words_they_searched() {
             .unwrap(),
         0
     );
-    let queued = kit::sent_mails(app.store.as_ref(), day).await;
-    let m = queued
-        .iter()
-        .find(|m| m.kind == "alert_postings")
-        .expect("the alert's mail");
+    let (m, mail) = kit::sent_mail_of(app.store.as_ref(), "alert_postings", day).await;
     assert_eq!(m.to_addr, kit::PARTICIPANT);
-    let mail = baylink_web::mail::compose(app.store.as_ref(), m, "https://baylink.test")
-        .await
-        .unwrap();
     assert!(
         mail.subject.starts_with("1 項新供需資訊") && mail.subject.contains("「鋰電池」"),
         "{}",
@@ -1255,14 +1235,7 @@ async fn a_reader_is_mailed_new_postings_with_the_words_they_searched() {
             .unwrap(),
         1
     );
-    let queued = kit::sent_mails(app.store.as_ref(), week).await;
-    let m = queued
-        .iter()
-        .find(|m| m.kind == "alert_postings")
-        .expect("the week's mail");
-    let mail = baylink_web::mail::compose(app.store.as_ref(), m, "https://baylink.test")
-        .await
-        .unwrap();
+    let (_, mail) = kit::sent_mail_of(app.store.as_ref(), "alert_postings", week).await;
     assert!(
         mail.subject.starts_with("21 項新供需資訊"),
         "{}",
