@@ -220,6 +220,15 @@ enum UserCommand {
         #[arg(long)]
         org: Option<i64>,
     },
+    /// Set an account's password (read from BAYLINK_PASSWORD or asked for), for an
+    /// operator whose administrators cannot sign in and whose site sends no mail. Ends
+    /// the account's sessions; its API tokens keep working.
+    Password {
+        #[command(flatten)]
+        data: DataArgs,
+        /// The account's sign-in e-mail address.
+        email: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -429,6 +438,27 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 user.role.code(),
                 user.id
             );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::User {
+            command: UserCommand::Password { data, email },
+        } => {
+            let store = open_store(&data.url()).await?;
+            let user = store
+                .find_user_by_email(&email.trim().to_lowercase())
+                .await
+                .map_err(describe)?
+                .filter(|u| !u.is_erased())
+                .ok_or_else(|| anyhow::anyhow!("no account with the address {email}"))?;
+            let password = read_password()?;
+            validate_password(&password).map_err(describe)?;
+            let hash =
+                baylink_web::auth::hash_password(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
+            store
+                .set_password(&Actor::cli(), user.id, &hash, None)
+                .await
+                .map_err(describe)?;
+            println!("set the password of {} (id {})", user.email, user.id);
             Ok(ExitCode::SUCCESS)
         }
         Command::Import {

@@ -446,7 +446,8 @@ pub struct OutboxMessage {
     /// `posting_alert` (the postings new to an alert), `transfer_in` and `transfer_out` (a
     /// place handed on, to its new and its old holder), `alert_postings` (the postings a
     /// web node found for an alert: new counterparts, or postings with its words), `mm_handed_on` (to the other side
-    /// of a meeting, or a request, that went with a place to a colleague).
+    /// of a meeting, or a request, that went with a place to a colleague), `password_reset`
+    /// and `account_invite` (a link that sets an account's password).
     pub kind: String,
     pub registration_id: Option<i64>,
     pub invitation_id: Option<i64>,
@@ -465,6 +466,10 @@ pub struct OutboxMessage {
     pub locale: String,
     pub subject: Option<String>,
     pub body: Option<String>,
+    /// For `password_reset` and `account_invite`: the link's token, kept only until the
+    /// mail is sent ([`crate::passwords`]).
+    #[serde(skip)]
+    pub secret: Option<String>,
     pub created_at: i64,
     pub attempts: i64,
     pub next_attempt_at: i64,

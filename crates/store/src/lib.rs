@@ -16,6 +16,7 @@ pub mod input;
 pub mod market;
 pub mod matchmaking;
 pub mod model;
+pub mod passwords;
 pub mod publications;
 pub mod questions;
 pub mod reports;
@@ -24,6 +25,7 @@ pub mod sql;
 pub mod sql_events;
 pub mod sql_market;
 pub mod sql_matchmaking;
+pub mod sql_passwords;
 pub mod sql_publications;
 pub mod sql_reports;
 
@@ -45,6 +47,10 @@ pub use matchmaking::{
     MeetingTable, RequestDraft, RequestInput, RequestStatus, ScheduleRun, ScheduledMeeting,
 };
 pub use model::*;
+pub use passwords::{
+    INVITE_SECONDS, LinkPurpose, NewLink, PasswordLink, PasswordStore, RESET_MAIL_GAP_SECONDS,
+    RESET_SECONDS,
+};
 pub use publications::{
     Publication, PublicationDraft, PublicationFile, PublicationFilter, PublicationInput,
     PublicationKind, PublicationOrg, PublicationStore,
@@ -181,6 +187,7 @@ pub trait Store:
     + MarketStore
     + PublicationStore
     + ReportStore
+    + PasswordStore
     + Send
     + Sync
     + 'static

@@ -26,9 +26,9 @@ pub const POSITION_SELECT: &str = "SELECT p.id, p.person_id, p.org_id, p.title, 
 pub const OFFICER_SELECT: &str = "SELECT s.id, s.side_id, s.person_id, s.role, s.title, s.title_script, s.title_en, s.since_year, pe.name AS person_name, pe.name_script AS person_name_script, pe.name_en AS person_name_en FROM side_officers s JOIN people pe ON pe.id = s.person_id";
 /// Memberships with their organisation's and designation's names.
 pub const MEMBERSHIP_SELECT: &str = "SELECT m.id, m.org_id, m.designation_id, m.year, m.ceremony_date, m.side_id, m.note, o.name AS org_name, o.name_script AS org_name_script, o.name_en AS org_name_en, o.region AS org_region, d.code AS designation_code, d.name AS designation_name, d.name_script AS designation_name_script, d.name_en AS designation_name_en FROM memberships m JOIN organisations o ON o.id = m.org_id JOIN designations d ON d.id = m.designation_id";
-/// The columns of `users`.
 /// The columns of an [`crate::ApiToken`] (never its hash).
 pub const TOKEN_COLS: &str = "id, user_id, name, created_at, expires_at, last_used_at, read_only";
+/// The columns of `users`.
 pub const USER_COLS: &str =
     "id, email, display_name, role, side_id, org_id, password_hash, created_at, locale";
 
@@ -431,6 +431,28 @@ macro_rules! impl_sql_store {
                         .await
                         .map_err(map_err)?;
                     Ok(())
+                }
+
+                /// Inserts an account with its audit line, in the caller's transaction.
+                async fn insert_user(tx: &mut Tx<'_>, actor: &Actor, d: &UserDraft, password_hash: &str) -> StoreResult<User> {
+                    let user = sqlx::query_as::<_, User>(AssertSqlSafe(format!(
+                        "INSERT INTO users (email, display_name, role, side_id, org_id, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {USER_COLS}")))
+                        .bind(d.email.clone())
+                        .bind(d.display_name.clone())
+                        .bind(d.role.code().to_owned())
+                        .bind(d.side_id)
+                        .bind(d.org_id)
+                        .bind(password_hash.to_owned())
+                        .bind(now())
+                        .fetch_one(&mut **tx)
+                        .await
+                        .map_err(|e| match map_err(e) {
+                            StoreError::Conflict("err-duplicate") => StoreError::invalid("email", "err-email-taken"),
+                            StoreError::Conflict("err-still-referenced") => StoreError::invalid("org_id", "err-unknown-reference"),
+                            other => other,
+                        })?;
+                    Self::audit(tx, actor, "create", "user", user.id, None, audit_json(&user)).await?;
+                    Ok(user)
                 }
 
                 async fn audit(
@@ -1208,23 +1230,7 @@ macro_rules! impl_sql_store {
 
                 async fn create_user(&self, actor: &Actor, d: &UserDraft, password_hash: &str) -> StoreResult<User> {
                     let mut tx = self.begin().await?;
-                    let user = sqlx::query_as::<_, User>(AssertSqlSafe(format!(
-                        "INSERT INTO users (email, display_name, role, side_id, org_id, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {USER_COLS}")))
-                        .bind(d.email.clone())
-                        .bind(d.display_name.clone())
-                        .bind(d.role.code().to_owned())
-                        .bind(d.side_id)
-                        .bind(d.org_id)
-                        .bind(password_hash.to_owned())
-                        .bind(now())
-                        .fetch_one(&mut *tx)
-                        .await
-                        .map_err(|e| match map_err(e) {
-                            StoreError::Conflict("err-duplicate") => StoreError::invalid("email", "err-email-taken"),
-                            StoreError::Conflict("err-still-referenced") => StoreError::invalid("org_id", "err-unknown-reference"),
-                            other => other,
-                        })?;
-                    Self::audit(&mut tx, actor, "create", "user", user.id, None, audit_json(&user)).await?;
+                    let user = Self::insert_user(&mut tx, actor, d, password_hash).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(user)
                 }
@@ -1252,6 +1258,7 @@ macro_rules! impl_sql_store {
                         ("DELETE FROM sessions WHERE user_id = $1", None),
                         ("DELETE FROM event_managers WHERE user_id = $1", None),
                         ("DELETE FROM api_tokens WHERE user_id = $1", None),
+                        ("DELETE FROM password_links WHERE user_id = $1", None),
                         ("DELETE FROM idempotency_keys WHERE user_id = $1", None),
                         ("DELETE FROM posting_alerts WHERE user_id = $1", None),
                         ("DELETE FROM posting_bookmarks WHERE user_id = $1", None),
@@ -1282,7 +1289,7 @@ macro_rules! impl_sql_store {
                         .execute(&mut *tx)
                         .await
                         .map_err(map_err)?;
-                    sqlx::query("UPDATE outbox SET to_addr = $2, subject = NULL, body = NULL WHERE to_addr = $1 AND registration_id IS NULL AND invitation_id IS NULL")
+                    sqlx::query("UPDATE outbox SET to_addr = $2, subject = NULL, body = NULL, secret = NULL WHERE to_addr = $1 AND registration_id IS NULL AND invitation_id IS NULL")
                         .bind(&before.email)
                         .bind(&erased)
                         .execute(&mut *tx)

@@ -32,7 +32,7 @@ pub const QUESTION_COLS: &str = "id, event_id, kind, label, label_script, option
 pub const MANAGER_SELECT: &str = "SELECT m.event_id, m.user_id, u.display_name, u.email, m.added_at FROM event_managers m JOIN users u ON u.id = m.user_id";
 pub const QUESTION_SELECT: &str = "SELECT id, event_id, kind, label, label_script, options, required, sort_order, retention_days, shown_if_question, shown_if_answer, after_confirmation FROM registration_questions";
 pub const INVITATION_COLS: &str = "id, event_id, email, name, name_script, token, locale, expires_at, used_at, registration_id, created_at";
-pub const OUTBOX_COLS: &str = "id, to_addr, kind, registration_id, invitation_id, meeting_request_id, interest_id, posting_id, alert_id, alert_since, posting_ids, locale, subject, body, created_at, attempts, next_attempt_at, sent_at, last_error";
+pub const OUTBOX_COLS: &str = "id, to_addr, kind, registration_id, invitation_id, meeting_request_id, interest_id, posting_id, alert_id, alert_since, posting_ids, locale, subject, body, secret, created_at, attempts, next_attempt_at, sent_at, last_error";
 
 /// A string as a JSON literal, for audit lines.
 pub fn serde_json_string(s: &str) -> String {
@@ -2362,7 +2362,7 @@ macro_rules! impl_sql_events {
                 }
 
                 async fn mark_mail_sent(&self, id: i64, now: i64) -> StoreResult<()> {
-                    sqlx::query("UPDATE outbox SET sent_at = $1, last_error = NULL WHERE id = $2")
+                    sqlx::query("UPDATE outbox SET sent_at = $1, last_error = NULL, secret = NULL WHERE id = $2")
                         .bind(now)
                         .bind(id)
                         .execute(&self.pool)

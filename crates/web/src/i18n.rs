@@ -208,6 +208,7 @@ impl Locale {
             "postings",
             "stop",
             "alerts",
+            "site",
         ]
         .into_iter()
         .map(|k| (Cow::Borrowed(k), FluentValue::from(2)))

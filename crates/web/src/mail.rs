@@ -168,6 +168,9 @@ pub async fn compose(
     if m.kind == "transfer_in" || m.kind == "transfer_out" {
         return transfer_mail(store, m, lang, base_url).await;
     }
+    if m.kind == "password_reset" || m.kind == "account_invite" {
+        return password_mail(store, m, lang, base_url).await;
+    }
     if !matches!(m.kind.as_str(), "registration" | "promoted" | "cancelled") {
         return Err(StoreError::Corrupt(format!(
             "unknown outbox kind {:?}",
@@ -394,6 +397,62 @@ async fn transfer_mail(
     };
     Ok(Composed {
         to: reg.email.clone(),
+        subject: lang.t_args(subject, &args),
+        body: lang.t_args(body, &args),
+    })
+}
+
+/// A link that sets an account's password ([`baylink_store::passwords`]): asked for from
+/// "forgotten password", or an administrator's invitation. Its token is the message's
+/// secret; a link used or expired before its mail could go is not sent (`NotFound`), since
+/// it would only lead to "this link no longer works".
+async fn password_mail(
+    store: &dyn Store,
+    m: &OutboxMessage,
+    lang: Locale,
+    base_url: &str,
+) -> Result<Composed, StoreError> {
+    let token = m.secret.as_deref().ok_or(StoreError::NotFound)?;
+    let (link, user) = store
+        .password_link(&crate::auth::token_hash(token))
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    if link.used_at.is_some() || link.expires_at <= baylink_store::sql::now() {
+        return Err(StoreError::NotFound);
+    }
+    let args = [
+        ("name", FluentValue::from(user.display_name.clone())),
+        ("email", FluentValue::from(user.email.clone())),
+        (
+            "link",
+            FluentValue::from(format!(
+                "{}/password/reset/{token}",
+                site_in(base_url, lang)
+            )),
+        ),
+        (
+            "until",
+            FluentValue::from(format!(
+                "{} {}",
+                crate::views::events::day(link.expires_at),
+                crate::views::events::clock(link.expires_at)
+            )),
+        ),
+        (
+            "site",
+            FluentValue::from(base_url.trim_end_matches('/').to_owned()),
+        ),
+    ];
+    let (subject, body) = match link.purpose {
+        baylink_store::LinkPurpose::Reset => {
+            ("mail-password-reset-subject", "mail-password-reset-body")
+        }
+        baylink_store::LinkPurpose::Invite => {
+            ("mail-account-invite-subject", "mail-account-invite-body")
+        }
+    };
+    Ok(Composed {
+        to: user.email,
         subject: lang.t_args(subject, &args),
         body: lang.t_args(body, &args),
     })

@@ -1021,3 +1021,262 @@ async fn name_order_on_sqlite() {
 async fn name_order_on_postgres() {
     name_order(&TestDb::postgres().await).await;
 }
+
+/// Passwords on both backends: a change ends the account's other sessions; a link is
+/// queued for an account's address however typed, for no other, and a "forgotten
+/// password" link at most once in ten minutes; its token rides in the mail's row only
+/// until sent; a link works once, before it expires, and ends every session; setting a
+/// password uses up the links still out; an invited account is made with its link in one
+/// transaction; an erasure drops the links.
+pub async fn password_links(db: &TestDb) {
+    let store = db.open().await;
+    let s = store.as_ref();
+    let me = Actor::cli();
+    let account = |email: &str| {
+        UserInput {
+            email: email.into(),
+            display_name: "陳大文".into(),
+            role: "participant".into(),
+            side_id: None,
+            org_id: None,
+        }
+        .validate()
+        .unwrap()
+    };
+    let holder = s
+        .create_user(&me, &account("holder@hkpc.example"), "hash-old")
+        .await
+        .unwrap();
+    let now = baylink_store::sql::now();
+    let session = |token: &str| Session {
+        token_hash: token.into(),
+        user_id: holder.id,
+        csrf_token: "csrf".into(),
+        created_at: now,
+        expires_at: now + 86_400,
+    };
+    for token in ["kept", "other"] {
+        s.create_session(&session(token)).await.unwrap();
+    }
+    s.set_password(&me, holder.id, "hash-new", Some("kept"))
+        .await
+        .unwrap();
+    assert_eq!(
+        s.get_user(holder.id).await.unwrap().password_hash,
+        "hash-new"
+    );
+    assert!(s.get_session("kept", now).await.unwrap().is_some());
+    assert!(s.get_session("other", now).await.unwrap().is_none());
+
+    let link = |purpose, token: &'static str, token_hash: &'static str, now| NewLink {
+        purpose,
+        token,
+        token_hash,
+        now,
+    };
+    let reset = LinkPurpose::Reset;
+    let invite = LinkPurpose::Invite;
+    assert!(
+        !s.queue_password_link("nobody@hkpc.example", "en", link(reset, "t0", "h0", now))
+            .await
+            .unwrap()
+    );
+    assert!(
+        s.queue_password_link(
+            " Holder@HKPC.example ",
+            "zh-Hant",
+            link(reset, "t1", "h1", now)
+        )
+        .await
+        .unwrap()
+    );
+    assert!(
+        !s.queue_password_link(
+            "holder@hkpc.example",
+            "en",
+            link(reset, "t2", "h2", now + 60)
+        )
+        .await
+        .unwrap(),
+        "one forgotten-password mail in ten minutes"
+    );
+    assert!(s.password_link("h2").await.unwrap().is_none());
+    assert!(
+        s.queue_password_link(
+            "holder@hkpc.example",
+            "en",
+            link(invite, "t3", "h3", now + 60)
+        )
+        .await
+        .unwrap(),
+        "an administrator's link is not held back"
+    );
+    let (first, user) = s.password_link("h1").await.unwrap().unwrap();
+    assert_eq!(user.id, holder.id);
+    assert_eq!(first.purpose, reset);
+    assert_eq!(first.expires_at, now + RESET_SECONDS);
+    assert_eq!(first.used_at, None);
+    let (third, _) = s.password_link("h3").await.unwrap().unwrap();
+    assert_eq!(third.expires_at, now + 60 + INVITE_SECONDS);
+
+    let mails = crate::kit::sent_mails(s, now + 60).await;
+    let mails: Vec<_> = mails
+        .iter()
+        .map(|m| {
+            (
+                m.kind.as_str(),
+                m.to_addr.as_str(),
+                m.locale.as_str(),
+                m.secret.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        mails,
+        [
+            (
+                "password_reset",
+                "holder@hkpc.example",
+                "zh-Hant",
+                Some("t1")
+            ),
+            ("account_invite", "holder@hkpc.example", "en", Some("t3")),
+        ]
+    );
+    assert_eq!(
+        db.scalar("SELECT COUNT(*) FROM outbox WHERE secret IS NOT NULL")
+            .await,
+        0,
+        "a link is not kept once its mail is sent"
+    );
+
+    // Expired: refused, nothing changed.
+    assert!(matches!(
+        s.use_password_link("h1", "hash-late", now + RESET_SECONDS)
+            .await,
+        Err(StoreError::Conflict("err-password-link"))
+    ));
+    assert_eq!(
+        s.get_user(holder.id).await.unwrap().password_hash,
+        "hash-new"
+    );
+    s.create_session(&session("again")).await.unwrap();
+    let key = "email:holder@hkpc.example";
+    s.record_login_failure(key, now, now - 900).await.unwrap();
+    let user = s
+        .use_password_link("h3", "hash-set", now + 120)
+        .await
+        .unwrap();
+    assert_eq!(user.id, holder.id);
+    assert_eq!(
+        s.get_user(holder.id).await.unwrap().password_hash,
+        "hash-set"
+    );
+    for token in ["kept", "again"] {
+        assert!(
+            s.get_session(token, now).await.unwrap().is_none(),
+            "{token}"
+        );
+    }
+    assert_eq!(s.count_login_failures(key, now - 900).await.unwrap(), 0);
+    for hash in ["h1", "h3"] {
+        let (l, _) = s.password_link(hash).await.unwrap().unwrap();
+        assert_eq!(l.used_at, Some(now + 120), "{hash} used up");
+    }
+    for hash in ["h3", "h-unknown"] {
+        assert!(matches!(
+            s.use_password_link(hash, "hash-twice", now + 130).await,
+            Err(StoreError::Conflict("err-password-link"))
+        ));
+    }
+    // Choosing a password otherwise uses up the links still out.
+    assert!(
+        s.queue_password_link(
+            "holder@hkpc.example",
+            "en",
+            link(invite, "t4", "h4", now + 200)
+        )
+        .await
+        .unwrap()
+    );
+    s.set_password(&me, holder.id, "hash-mine", None)
+        .await
+        .unwrap();
+    assert!(matches!(
+        s.use_password_link("h4", "hash-x", now + 210).await,
+        Err(StoreError::Conflict("err-password-link"))
+    ));
+    assert_eq!(
+        s.get_user(holder.id).await.unwrap().password_hash,
+        "hash-mine"
+    );
+
+    // An invited account: made without a password, with its link and mail, together.
+    let invited = s
+        .create_invited_user(
+            &me,
+            &account("new@szia.example"),
+            "zh-Hans",
+            link(reset, "t5", "h5", now),
+        )
+        .await
+        .unwrap();
+    assert_eq!(invited.password_hash, "");
+    let (l, _) = s.password_link("h5").await.unwrap().unwrap();
+    assert_eq!((l.purpose, l.user_id), (invite, invited.id));
+    let taken = s
+        .create_invited_user(
+            &me,
+            &account("new@szia.example"),
+            "en",
+            link(invite, "t6", "h6", now),
+        )
+        .await;
+    assert!(
+        matches!(taken, Err(StoreError::Invalid(ref f)) if f[0].code == "err-email-taken"),
+        "{taken:?}"
+    );
+    assert!(s.password_link("h6").await.unwrap().is_none());
+    let mails = crate::kit::sent_mails(s, now + 220).await;
+    assert_eq!(
+        mails
+            .iter()
+            .map(|m| (m.kind.as_str(), m.to_addr.as_str(), m.locale.as_str()))
+            .collect::<Vec<_>>(),
+        [
+            ("account_invite", "holder@hkpc.example", "en"),
+            ("account_invite", "new@szia.example", "zh-Hans")
+        ]
+    );
+
+    // Erased: the links go, and none is made for the account again.
+    s.erase_user(&me, invited.id).await.unwrap();
+    assert!(s.password_link("h5").await.unwrap().is_none());
+    assert!(matches!(
+        s.use_password_link("h5", "hash-x", now + 230).await,
+        Err(StoreError::Conflict("err-password-link"))
+    ));
+    assert!(matches!(
+        s.set_password(&me, invited.id, "hash-x", None).await,
+        Err(StoreError::NotFound)
+    ));
+    assert_eq!(
+        db.scalar(&format!(
+            "SELECT COUNT(*) FROM password_links WHERE user_id = {}",
+            invited.id
+        ))
+        .await,
+        0
+    );
+}
+
+#[tokio::test]
+async fn password_links_on_sqlite() {
+    password_links(&TestDb::sqlite()).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn password_links_on_postgres() {
+    password_links(&TestDb::postgres().await).await;
+}

@@ -93,6 +93,20 @@ impl TestDb {
             sqlx::raw_sql(sql).execute(&mut c).await.unwrap();
         }
     }
+
+    /// Reads one number with `sql` behind the store's back: what no store call shows
+    /// (a column cleared once its use is over).
+    pub async fn scalar(&self, sql: &str) -> i64 {
+        use sqlx::Connection;
+        let sql = sqlx::AssertSqlSafe(sql.to_owned());
+        if self.pg_admin.is_some() {
+            let mut c = sqlx::PgConnection::connect(&self.url).await.unwrap();
+            sqlx::query_scalar(sql).fetch_one(&mut c).await.unwrap()
+        } else {
+            let mut c = sqlx::SqliteConnection::connect(&self.url).await.unwrap();
+            sqlx::query_scalar(sql).fetch_one(&mut c).await.unwrap()
+        }
+    }
 }
 
 impl Drop for TestDb {

@@ -18,6 +18,7 @@ mod matchmaking;
 mod matchmaking_store;
 mod outages;
 mod pages;
+mod passwords;
 mod publications;
 mod reports;
 mod roles;

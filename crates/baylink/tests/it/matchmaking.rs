@@ -1148,6 +1148,7 @@ async fn the_demo_conference_has_a_published_matchmaking_schedule_that_keeps_the
             locale: "en".into(),
             subject: None,
             body: None,
+            secret: None,
             created_at: 0,
             attempts: 0,
             next_attempt_at: 0,

@@ -1557,3 +1557,48 @@ mail-counterparts-body =
     Stop this alert: { $stop }
 
     — Baylink, for the Shenzhen–Hong Kong–Macao Science and Technology Alliance
+
+## Passwords: changed, forgotten, chosen from an administrator's link
+password-title = Password
+password-change-help = Give your current password, then the new one (at least 10 characters). Your other signed-in browsers are signed out; your API tokens keep working.
+field-current-password = Current password
+field-new-password = New password
+password-change = Change password
+password-changed = Your password is changed. Your other signed-in browsers were signed out.
+password-set = Your password is set, and you are signed in.
+err-password-wrong = This is not your current password.
+forgot-link = Forgotten your password?
+forgot-title = Forgotten password
+forgot-help = Enter your account's e-mail address: a link to choose a new password will be sent there. It works for an hour, once.
+forgot-send = Send me a link
+forgot-sent = If { $email } has an account, a mail with a link to choose a new password is on its way; it can take a few minutes, and may land in the junk folder. At most one such mail goes to an address every ten minutes.
+forgot-ask-again = Ask for a new link
+reset-title = Choose a password
+reset-help = Choose a new password for { $email } (at least 10 characters). You will be signed in, and signed out everywhere else.
+reset-invite-help = An account was made for { $email }. Choose its password (at least 10 characters) to sign in.
+reset-set = Set password and sign in
+err-password-link = This link no longer works: it was used, it expired, or a newer password was chosen since. Ask for a new one.
+user-no-password = no password yet
+user-send-link = Mail a link to set a password
+user-link-sent = A link to choose a password was mailed to { $email }; it works for a week.
+user-password-hint = Leave empty to mail the holder a link to choose their own (recommended: nobody else then knows it).
+mail-password-reset-subject = Choose a new Baylink password
+mail-password-reset-body =
+    Dear { $name },
+
+    Someone, hopefully you, asked for a new password for the Baylink account { $email }. To choose one, open this link before { $until } (Hong Kong time):
+    { $link }
+
+    The link works once. If you did not ask, ignore this mail: your password stays as it is.
+
+    — Baylink, for the Shenzhen–Hong Kong–Macao Science and Technology Alliance
+mail-account-invite-subject = Your Baylink account
+mail-account-invite-body =
+    Dear { $name },
+
+    The alliance's secretariat made a Baylink account for you: { $email }. To choose its password and sign in, open this link before { $until } (Hong Kong time):
+    { $link }
+
+    The link works once. Later you sign in at { $site }.
+
+    — Baylink, for the Shenzhen–Hong Kong–Macao Science and Technology Alliance

@@ -1465,3 +1465,48 @@ mail-counterparts-body =
     取消此订阅：{ $stop }
 
     — 湾联（深港澳科技联盟）
+
+## 密码：修改、忘记密码、通过管理员发送的链接设置
+password-title = 密码
+password-change-help = 请输入当前密码，再输入新密码（至少 10 个字符）。你在其他浏览器的登录将被退出；你的 API 令牌继续有效。
+field-current-password = 当前密码
+field-new-password = 新密码
+password-change = 修改密码
+password-changed = 你的密码已修改，其他浏览器的登录已被退出。
+password-set = 你的密码已设置，你已登录。
+err-password-wrong = 这不是你当前的密码。
+forgot-link = 忘记密码？
+forgot-title = 忘记密码
+forgot-help = 请输入你账户的电子邮箱，设置新密码的链接将发送到该邮箱。链接有效一小时，只能使用一次。
+forgot-send = 发送链接
+forgot-sent = 如 { $email } 设有账户，载有设置新密码链接的邮件正在发送；可能需要几分钟，也可能被归入垃圾邮件。每个邮箱每十分钟最多发送一封。
+forgot-ask-again = 索取新的链接
+reset-title = 设置密码
+reset-help = 请为 { $email } 设置新密码（至少 10 个字符）。设置后你将登录，其他地方的登录将被退出。
+reset-invite-help = 已为 { $email } 开设账户。请设置密码（至少 10 个字符）以登录。
+reset-set = 设置密码并登录
+err-password-link = 此链接已失效：已被使用、已过期，或此后已设置新密码。请索取新的链接。
+user-no-password = 尚未设置密码
+user-send-link = 发送设置密码链接
+user-link-sent = 设置密码的链接已发送至 { $email }，有效一周。
+user-password-hint = 留空则发送链接，由账户持有人自行设置密码（建议：这样便无人知道其密码）。
+mail-password-reset-subject = 设置新的湾联密码
+mail-password-reset-body =
+    { $name }，你好：
+
+    有人（希望是你本人）为湾联账户 { $email } 申请新密码。请于 { $until }（香港时间）前打开以下链接设置：
+    { $link }
+
+    链接只能使用一次。如非你本人申请，请忽略此邮件，你的密码保持不变。
+
+    — 湾联（深港澳科技联盟）
+mail-account-invite-subject = 你的湾联账户
+mail-account-invite-body =
+    { $name }，你好：
+
+    联盟秘书处已为你开设湾联账户：{ $email }。请于 { $until }（香港时间）前打开以下链接设置密码并登录：
+    { $link }
+
+    链接只能使用一次。日后请在 { $site } 登录。
+
+    — 湾联（深港澳科技联盟）

@@ -1465,3 +1465,48 @@ mail-counterparts-body =
     取消此訂閱：{ $stop }
 
     — 灣聯（深港澳科技聯盟）
+
+## 密碼：更改、忘記密碼、以管理員寄出的連結設定
+password-title = 密碼
+password-change-help = 請輸入目前的密碼，再輸入新密碼（至少 10 個字元）。你在其他瀏覽器的登入將被登出；你的 API 權杖繼續有效。
+field-current-password = 目前的密碼
+field-new-password = 新密碼
+password-change = 更改密碼
+password-changed = 你的密碼已更改，其他瀏覽器的登入已被登出。
+password-set = 你的密碼已設定，你已登入。
+err-password-wrong = 這不是你目前的密碼。
+forgot-link = 忘記密碼？
+forgot-title = 忘記密碼
+forgot-help = 請輸入你帳戶的電郵地址，設定新密碼的連結將寄到該地址。連結有效一小時，只可使用一次。
+forgot-send = 寄出連結
+forgot-sent = 如 { $email } 設有帳戶，載有設定新密碼連結的郵件已在寄出途中；可能需時數分鐘，亦可能被歸入垃圾郵件。每個地址每十分鐘最多寄出一封。
+forgot-ask-again = 索取新的連結
+reset-title = 設定密碼
+reset-help = 請為 { $email } 設定新密碼（至少 10 個字元）。設定後你將登入，其他地方的登入將被登出。
+reset-invite-help = 已為 { $email } 開設帳戶。請設定密碼（至少 10 個字元）以登入。
+reset-set = 設定密碼並登入
+err-password-link = 此連結已失效：已被使用、已過期，或其後已設定新密碼。請索取新的連結。
+user-no-password = 尚未設定密碼
+user-send-link = 寄出設定密碼連結
+user-link-sent = 設定密碼的連結已寄往 { $email }，有效一星期。
+user-password-hint = 留空則寄出連結，由帳戶持有人自行設定密碼（建議：如此便無人知悉其密碼）。
+mail-password-reset-subject = 設定新的灣聯密碼
+mail-password-reset-body =
+    { $name } 你好：
+
+    有人（希望是你本人）為灣聯帳戶 { $email } 申請新密碼。請於 { $until }（香港時間）前打開以下連結設定：
+    { $link }
+
+    連結只可使用一次。如非你本人申請，請略去此郵件，你的密碼維持不變。
+
+    — 灣聯（深港澳科技聯盟）
+mail-account-invite-subject = 你的灣聯帳戶
+mail-account-invite-body =
+    { $name } 你好：
+
+    聯盟秘書處已為你開設灣聯帳戶：{ $email }。請於 { $until }（香港時間）前打開以下連結設定密碼並登入：
+    { $link }
+
+    連結只可使用一次。日後請於 { $site } 登入。
+
+    — 灣聯（深港澳科技聯盟）

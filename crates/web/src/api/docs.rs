@@ -10,6 +10,7 @@ use super::directory as d;
 use super::events as ev;
 use super::market as mk;
 use super::matchmaking as mm;
+use super::passwords as pw;
 use super::publications as pb;
 use super::reports as rp;
 use super::search as se;
@@ -27,6 +28,7 @@ use crate::error::WebError;
         d::list_sides, d::list_milestones, d::list_designations, d::create_designation,
         d::list_memberships, d::create_membership, d::delete_membership,
         d::create_session, d::delete_session, d::me, d::my_data, d::my_alerts, d::save_alert, d::delete_alert,
+        pw::change_my_password, pw::forgot_password, pw::reset_password,
         ev::list_events, ev::get_event, ev::list_registrations, ev::register, ev::check_in_ticket,
         ev::check_in_by_id, ev::own_registration, ev::own_data, ev::own_feedback, ev::give_feedback, ev::event_feedback, ev::ask_for_feedback, ev::correct_own, ev::transfer_own, ev::transfer_for_holder, ev::change_own_session, ev::cancel_own,
         ev::list_delegation, ev::register_delegation, ev::move_delegate,
@@ -42,7 +44,7 @@ use crate::error::WebError;
     tags(
         (name = "directory", description = "Organisations, people and positions"),
         (name = "alliance", description = "Sides, history, designations and memberships"),
-        (name = "account", description = "Signing in and out, and a copy of what is held about one's account"),
+        (name = "account", description = "Signing in and out, one's password, and a copy of what is held about one's account"),
         (name = "events", description = "Events, registration and check-in"),
         (name = "search", description = "One search over everything, in any script or English"),
         (name = "market", description = "Supply and demand postings and their recommended counterparts"),

@@ -13,6 +13,7 @@ mod docs;
 mod events;
 mod market;
 mod matchmaking;
+mod passwords;
 mod publications;
 pub mod reports;
 mod search;
@@ -45,6 +46,7 @@ pub fn router() -> Router<AppState> {
         .merge(matchmaking::router())
         .merge(publications::router())
         .merge(reports::router())
+        .merge(passwords::router())
 }
 
 /// The OpenAPI document as JSON.

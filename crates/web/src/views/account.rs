@@ -27,6 +27,7 @@ pub fn router() -> Router<AppState> {
         .route("/logout", post(logout))
         .route("/admin/users", get(users).post(user_create))
         .route("/admin/users/{id}/erase", post(user_erase))
+        .route("/admin/users/{id}/password-link", post(user_password_link))
         .route("/audit", get(audit))
         .route("/account/tokens", get(tokens).post(token_create))
         .route("/account/tokens/{id}/delete", post(token_delete))
@@ -105,6 +106,13 @@ pub async fn sign_in(
         }
     };
     s.store.clear_login_failures(&keys[0]).await?;
+    let (token, session) = start_session(s, &user).await?;
+    Ok((token, session, user))
+}
+
+/// Starts a session for `user`, who proved who they are; returns its cookie token.
+pub async fn start_session(s: &AppState, user: &User) -> Result<(String, Session), WebError> {
+    let now = baylink_store::sql::now();
     let token = auth::random_token();
     let session = Session {
         token_hash: auth::token_hash(&token),
@@ -114,7 +122,7 @@ pub async fn sign_in(
         expires_at: now + SESSION_SECONDS,
     };
     s.store.create_session(&session).await?;
-    Ok((token, session, user))
+    Ok((token, session))
 }
 
 /// A hash of a random password, checked against when the account does not exist.
@@ -197,6 +205,8 @@ struct UsersPage {
     f: FormState,
     /// Why an erasure was refused.
     refused: Option<String>,
+    /// The address a link to choose a password was just mailed to.
+    invited: Option<String>,
 }
 
 async fn users_page(s: &AppState, c: Ctx, f: FormState) -> Result<UsersPage, WebError> {
@@ -216,12 +226,21 @@ async fn users_page(s: &AppState, c: Ctx, f: FormState) -> Result<UsersPage, Web
         orgs,
         f,
         refused: None,
+        invited: None,
     })
 }
 
-async fn users(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError> {
+async fn users(
+    State(s): State<AppState>,
+    c: Ctx,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebError> {
     require(c.auth.as_ref(), Action::ManageUsers)?;
-    render(&users_page(&s, c, FormState::default()).await?)
+    let invited = q.get("invited").cloned();
+    render(&UsersPage {
+        invited,
+        ..users_page(&s, c, FormState::default()).await?
+    })
 }
 
 async fn user_create(
@@ -240,21 +259,45 @@ async fn user_create(
         org_id: form.int("org_id", &mut errors),
     };
     let password = form.get("password").to_owned();
+    // The language of the account's mails until its holder signs in (the invitation's).
+    let locale = crate::i18n::Locale::ALL
+        .into_iter()
+        .find(|l| l.code() == form.get("locale"))
+        .unwrap_or(c.lang);
     let result = async {
         if !errors.is_empty() {
             return Err(StoreError::Invalid(errors));
         }
         let draft = input.validate()?;
+        if password.is_empty() {
+            // No password typed: the holder chooses one from the link mailed to them.
+            let token = auth::random_token();
+            let link = baylink_store::NewLink {
+                purpose: baylink_store::LinkPurpose::Invite,
+                token: &token,
+                token_hash: &auth::token_hash(&token),
+                now: baylink_store::sql::now(),
+            };
+            let user = s
+                .store
+                .create_invited_user(&actor, &draft, locale.code(), link)
+                .await?;
+            return Ok(Some(user.email));
+        }
         validate_password(&password)?;
         let hash = tokio::task::spawn_blocking(move || auth::hash_password(&password))
             .await
             .map_err(|e| StoreError::Corrupt(e.to_string()))?
             .map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        s.store.create_user(&actor, &draft, &hash).await
+        s.store.create_user(&actor, &draft, &hash).await?;
+        Ok(None)
     }
     .await;
     match result {
-        Ok(_) => Ok(see(c.href("/admin/users"))),
+        Ok(Some(invited)) => Ok(see(
+            c.href(&format!("/admin/users?invited={}", urlencoding(&invited)))
+        )),
+        Ok(None) => Ok(see(c.href("/admin/users"))),
         Err(e) => {
             let (errors, status) = form_errors(e)?;
             let mut f = FormState::with_errors(form, c.lang, &errors);
@@ -263,6 +306,38 @@ async fn user_create(
             render_invalid(&page, status)
         }
     }
+}
+
+/// An address as a query value.
+fn urlencoding(value: &str) -> String {
+    serde_urlencoded::to_string([("", value)])
+        .map(|s| s.trim_start_matches('=').to_owned())
+        .unwrap_or_default()
+}
+
+/// Mails an account a link to choose a new password (a week long), for a holder who
+/// cannot sign in and cannot read the "forgotten password" mail in time, or whose
+/// account was made before links existed. The password stays as it is until the link is
+/// used.
+async fn user_password_link(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    require(c.auth.as_ref(), Action::ManageUsers)?;
+    let user = s.store.get_user(path_id(&id)?).await?;
+    if user.is_erased() {
+        return Err(WebError::NotFound);
+    }
+    let locale = user
+        .locale
+        .clone()
+        .unwrap_or_else(|| c.lang.code().to_owned());
+    super::passwords::send_invite(&s, &user, &locale).await?;
+    Ok(see(c.href(&format!(
+        "/admin/users?invited={}",
+        urlencoding(&user.email)
+    ))))
 }
 
 /// Erases an account's personal data on its holder's request; an admin's own is refused

@@ -17,6 +17,7 @@ pub mod forums;
 pub mod market;
 pub mod matchmaking;
 pub mod meeting_suggestions;
+pub mod passwords;
 pub mod publications;
 pub mod questions;
 pub mod reports;
@@ -49,6 +50,7 @@ pub fn router() -> Router<AppState> {
         .merge(directory::router())
         .merge(alliance::router())
         .merge(account::router())
+        .merge(passwords::router())
         .merge(event_admin::router())
         .merge(events::router())
         .merge(delegations::router())

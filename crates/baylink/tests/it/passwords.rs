@@ -1,0 +1,393 @@
+//! Passwords over HTTP: forgotten and set again from the mail, changed when signed in,
+//! chosen from an administrator's invitation; on the pages and through the API.
+
+use reqwest::StatusCode;
+use reqwest::header::{CACHE_CONTROL, LOCATION, SET_COOKIE};
+use serde_json::json;
+
+use crate::kit::{self, PASSWORD, TestApp};
+
+const HOLDER: &str = "participant@demo.baylink";
+
+/// The token at the end of the link in a password mail's body, whose link is on the
+/// site under `lang`.
+fn link_token(body: &str, lang: &str) -> String {
+    let start = format!("https://baylink.test/{lang}/password/reset/");
+    let at = body
+        .find(&start)
+        .unwrap_or_else(|| panic!("a link in {body}"));
+    body[at + start.len()..]
+        .chars()
+        .take_while(char::is_ascii_hexdigit)
+        .collect()
+}
+
+/// Signs in through the API with `password` on a fresh client; the status.
+async fn sign_in_with(app: &TestApp, email: &str, password: &str) -> StatusCode {
+    kit::client()
+        .post(app.url("/api/v1/session"))
+        .json(&json!({"email": email, "password": password}))
+        .send()
+        .await
+        .unwrap()
+        .status()
+}
+
+#[tokio::test]
+async fn a_forgotten_password_is_set_again_from_its_mail() {
+    let mut app = kit::demo_app().await;
+    app.sign_in(HOLDER).await;
+    let now = baylink_store::sql::now() + 1;
+    kit::sent_mails(app.store.as_ref(), now).await;
+    let anonymous = kit::client();
+    let ask = |email: &'static str| {
+        let client = anonymous.clone();
+        let url = app.url("/zh-Hant/password/forgot");
+        async move {
+            let r = client
+                .post(url)
+                .form(&[("email", email)])
+                .send()
+                .await
+                .unwrap();
+            (r.status(), r.text().await.unwrap())
+        }
+    };
+    // The way there: the sign-in page links to the form, with the address typed.
+    let (_, page) = app.page("/zh-Hant/login").await;
+    assert!(page.contains("href=\"/zh-Hant/password/forgot\""), "{page}");
+    let (status, page) = app.page("/zh-Hant/password/forgot?email=a%40b.org").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("value=\"a@b.org\""));
+    // Not an address: said in the reader's language, nothing queued.
+    let (status, page) = ask("holder-at-demo").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("name@example.org"), "{page}");
+    // An address without an account gets the same answer as one with, and no mail.
+    let (status, unknown) = ask("nobody@demo.baylink").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(unknown.contains("id=\"forgot-sent\""));
+    assert!(kit::sent_mails(app.store.as_ref(), now).await.is_empty());
+    let (status, known) = ask("participant@demo.baylink").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        known.replace("participant@demo.baylink", "X"),
+        unknown.replace("nobody@demo.baylink", "X")
+    );
+    // Asked again at once: the same answer, but one mail in ten minutes.
+    assert_eq!(ask("participant@demo.baylink").await.0, StatusCode::OK);
+    let (message, mail) = kit::sent_mail_of(app.store.as_ref(), "password_reset", now).await;
+    assert_eq!(message.to_addr, HOLDER);
+    assert!(kit::sent_mails(app.store.as_ref(), now).await.is_empty());
+    assert_eq!(mail.subject, "設定新的灣聯密碼");
+    assert!(mail.body.contains("（香港時間）"), "{}", mail.body);
+    let token = link_token(&mail.body, "zh-Hant");
+    assert_eq!(token.len(), 64);
+
+    // The link's page: a bearer secret, kept out of caches.
+    let path = format!("/zh-Hant/password/reset/{token}");
+    let r = anonymous.get(app.url(&path)).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.headers()[CACHE_CONTROL], "private, no-store");
+    let page = r.text().await.unwrap();
+    assert!(page.contains("id=\"reset-form\"") && page.contains(HOLDER));
+    // Too short: refused, the link still works.
+    // (A fresh client each time: the one that sets the password is signed in after.)
+    let set = |password: &'static str| {
+        let client = kit::client();
+        let url = app.url(&path);
+        async move {
+            client
+                .post(url)
+                .form(&[("password", password)])
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let r = set("short").await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains("至少 10 個字元"));
+    assert_eq!(sign_in_with(&app, HOLDER, PASSWORD).await, StatusCode::OK);
+    // Set: signed in on this browser, signed out everywhere else.
+    let r = set("a new password 2026").await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(r.headers()[LOCATION], "/zh-Hant/account/password?done=set");
+    let cookie = r.headers()[SET_COOKIE].to_str().unwrap();
+    let cookie = cookie.split(';').next().unwrap().to_owned();
+    let page = kit::client()
+        .get(app.url("/zh-Hant/account/password?done=set"))
+        .header(reqwest::header::COOKIE, cookie)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("你的密碼已設定，你已登入。"), "{page}");
+    let (status, _) = app.api(reqwest::Method::GET, "/api/v1/me", None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "the other session ended");
+    assert_eq!(
+        sign_in_with(&app, HOLDER, PASSWORD).await,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        sign_in_with(&app, HOLDER, "a new password 2026").await,
+        StatusCode::OK
+    );
+    let holder = app.store.find_user_by_email(HOLDER).await.unwrap().unwrap();
+    assert_eq!(holder.locale.as_deref(), Some("zh-Hant"));
+    // Used: the page says so, and where to ask again; a second use changes nothing.
+    let (status, page) = app.page(&path).await;
+    assert_eq!(status, StatusCode::GONE);
+    assert!(page.contains("此連結已失效") && page.contains("id=\"ask-again\""));
+    let r = set("yet another password").await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    assert_eq!(
+        sign_in_with(&app, HOLDER, "a new password 2026").await,
+        StatusCode::OK
+    );
+    let (status, _) = app.page("/zh-Hant/password/reset/00ff").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    // One connection may not walk a list of addresses.
+    let mut last = StatusCode::OK;
+    for _ in 0..20 {
+        last = ask("nobody@demo.baylink").await.0;
+    }
+    assert_eq!(last, StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn a_signed_in_holder_changes_their_password() {
+    let mut app = kit::demo_app().await;
+    app.sign_in(HOLDER).await;
+    let mut elsewhere = kit::app_on(app.db.clone(), app.store.clone()).await;
+    elsewhere.sign_in(HOLDER).await;
+    let (status, page) = app.page("/en/account/password").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("id=\"password-link\"") && page.contains("id=\"password-form\""));
+    // A wrong current password and a short new one: both said, nothing changed.
+    let r = app
+        .post_form(
+            "/en/account/password",
+            &[("current_password", "not it at all"), ("password", "short")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = r.text().await.unwrap();
+    assert!(
+        page.contains("This is not your current password."),
+        "{page}"
+    );
+    assert!(page.contains("At least 10 characters."), "{page}");
+    assert_eq!(sign_in_with(&app, HOLDER, PASSWORD).await, StatusCode::OK);
+    // Changed: this session stays, the other one ends.
+    let r = app
+        .post_form(
+            "/en/account/password",
+            &[
+                ("current_password", PASSWORD),
+                ("password", "my own password 1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(r.headers()[LOCATION], "/en/account/password?done=changed");
+    assert_eq!(
+        app.api(reqwest::Method::GET, "/api/v1/me", None).await.0,
+        StatusCode::OK
+    );
+    assert_eq!(
+        elsewhere
+            .api(reqwest::Method::GET, "/api/v1/me", None)
+            .await
+            .0,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        sign_in_with(&app, HOLDER, PASSWORD).await,
+        StatusCode::UNAUTHORIZED
+    );
+    // The audit log says it was set, never what to.
+    let audit = app.store.list_audit(20, 0).await.unwrap();
+    let line = audit
+        .items
+        .iter()
+        .find(|a| a.entity == "user" && a.after_json.as_deref() == Some(r#"{"password":"set"}"#))
+        .expect("an audit line");
+    assert_eq!(line.actor, HOLDER);
+    assert!(
+        audit
+            .items
+            .iter()
+            .all(|a| !format!("{a:?}").contains("$argon2"))
+    );
+
+    // The same through the API: a wrong current password is a field error.
+    let (status, body) = app
+        .api(
+            reqwest::Method::PUT,
+            "/api/v1/me/password",
+            Some(json!({"current_password": PASSWORD, "password": "another one 22"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["fields"][0]["field"], "current_password", "{body}");
+    let (status, _) = app
+        .api(
+            reqwest::Method::PUT,
+            "/api/v1/me/password",
+            Some(json!({"current_password": "my own password 1", "password": "another one 22"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert_eq!(
+        sign_in_with(&app, HOLDER, "another one 22").await,
+        StatusCode::OK
+    );
+    // An API token acts for the account but does not change its password; nor does
+    // anyone signed out.
+    let token = kit::new_api_token(&app, &[("name", "script")]).await;
+    let r = kit::client()
+        .put(app.url("/api/v1/me/password"))
+        .bearer_auth(&token)
+        .json(&json!({"current_password": "another one 22", "password": "by a token 123"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    let r = kit::client()
+        .put(app.url("/api/v1/me/password"))
+        .json(&json!({"current_password": "another one 22", "password": "anonymous 123"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        sign_in_with(&app, HOLDER, "another one 22").await,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn an_administrator_invites_an_account_by_mail() {
+    let mut app = kit::demo_app().await;
+    app.sign_in("admin@demo.baylink").await;
+    let now = baylink_store::sql::now() + 1;
+    kit::sent_mails(app.store.as_ref(), now).await;
+    // No password typed: the account is made without one, and its holder is mailed a
+    // link in the language chosen for them.
+    let r = app
+        .post_form(
+            "/en/admin/users",
+            &[
+                ("email", "New.Colleague@szinfo.example"),
+                ("display_name", "李新"),
+                ("role", "participant"),
+                ("password", ""),
+                ("locale", "zh-Hans"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let to = r.headers()[LOCATION].to_str().unwrap().to_owned();
+    assert_eq!(to, "/en/admin/users?invited=new.colleague%40szinfo.example");
+    let (_, page) = app.page(&to).await;
+    assert!(
+        page.contains("id=\"link-sent\"") && page.contains("no password yet"),
+        "{page}"
+    );
+    assert_eq!(
+        sign_in_with(&app, "new.colleague@szinfo.example", "").await,
+        StatusCode::UNAUTHORIZED
+    );
+    let (_, mail) = kit::sent_mail_of(app.store.as_ref(), "account_invite", now).await;
+    assert_eq!(mail.to, "new.colleague@szinfo.example");
+    assert_eq!(mail.subject, "你的湾联账户");
+    let token = link_token(&mail.body, "zh-Hans");
+    let (status, page) = app.page(&format!("/zh-Hans/password/reset/{token}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("已为 new.colleague@szinfo.example 开设账户"),
+        "{page}"
+    );
+    // Through the API: set once, refused the second time.
+    let reset = |password: &'static str| {
+        let token = token.clone();
+        let url = app.url("/api/v1/password/reset");
+        async move {
+            let r = kit::client()
+                .post(url)
+                .json(&json!({"token": token, "password": password}))
+                .send()
+                .await
+                .unwrap();
+            let status = r.status();
+            (
+                status,
+                r.json::<serde_json::Value>().await.unwrap_or_default(),
+            )
+        }
+    };
+    assert_eq!(reset("short").await.0, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(reset("chosen by me 2026").await.0, StatusCode::NO_CONTENT);
+    let (status, body) = reset("chosen again 2026").await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(body["code"], "err-password-link", "{body}");
+    assert_eq!(
+        sign_in_with(&app, "new.colleague@szinfo.example", "chosen by me 2026").await,
+        StatusCode::OK
+    );
+
+    // A link for an existing account: its password stands until the link is used.
+    let holder = app.store.find_user_by_email(HOLDER).await.unwrap().unwrap();
+    let r = app
+        .post_form(&format!("/en/admin/users/{}/password-link", holder.id), &[])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, mail) = kit::sent_mail_of(app.store.as_ref(), "account_invite", now).await;
+    assert_eq!(mail.to, HOLDER);
+    assert_eq!(sign_in_with(&app, HOLDER, PASSWORD).await, StatusCode::OK);
+    // Only administrators make accounts and send such links.
+    let mut staff = kit::app_on(app.db.clone(), app.store.clone()).await;
+    staff.sign_in("secretariat.hk@demo.baylink").await;
+    let r = staff
+        .post_form(&format!("/en/admin/users/{}/password-link", holder.id), &[])
+        .await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+
+    // "Forgotten password" through the API: 202 whether the address has an account or
+    // not; a malformed address or an unknown language is a field error.
+    let forgot = |body: serde_json::Value| {
+        let url = app.url("/api/v1/password/forgot");
+        async move {
+            kit::client()
+                .post(url)
+                .header("accept-language", "en")
+                .json(&body)
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    assert_eq!(
+        forgot(json!({"email": "nobody@szinfo.example"})).await,
+        StatusCode::ACCEPTED
+    );
+    assert_eq!(forgot(json!({"email": HOLDER})).await, StatusCode::ACCEPTED);
+    assert_eq!(
+        forgot(json!({"email": "not an address"})).await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(
+        forgot(json!({"email": HOLDER, "locale": "fr"})).await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let (message, mail) = kit::sent_mail_of(app.store.as_ref(), "password_reset", now).await;
+    assert_eq!(
+        (message.to_addr.as_str(), message.locale.as_str()),
+        (HOLDER, "en")
+    );
+    assert_eq!(mail.subject, "Choose a new Baylink password");
+}

@@ -1,0 +1,113 @@
+//! An account's password over JSON: changed by its signed-in holder, or set again from a
+//! mailed link ([`crate::views::passwords`] does the same for the pages).
+
+use axum::Router;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::routing::{post, put};
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use super::ApiJson;
+use crate::AppState;
+use crate::auth::{ClientAddr, MaybeAuth};
+use crate::error::WebError;
+use crate::i18n::Locale;
+use crate::views::passwords;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/me/password", put(change_my_password))
+        .route("/api/v1/password/forgot", post(forgot_password))
+        .route("/api/v1/password/reset", post(reset_password))
+}
+
+/// The signed-in account's new password, with its current one.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct PasswordChange {
+    pub current_password: String,
+    /// At least 10 characters.
+    pub password: String,
+}
+
+/// Changes the password of the account signed in with a browser session (an API token
+/// may not: 403). A wrong current password counts as a failed sign-in. The account's
+/// other sessions end; its API tokens keep working.
+#[utoipa::path(put, path = "/api/v1/me/password", tag = "account", request_body = PasswordChange,
+    responses((status = 204), (status = 401, body = crate::error::ApiError), (status = 403, body = crate::error::ApiError),
+        (status = 422, body = crate::error::ApiError), (status = 429, body = crate::error::ApiError)))]
+pub async fn change_my_password(
+    State(s): State<AppState>,
+    MaybeAuth(a): MaybeAuth,
+    ApiJson(b): ApiJson<PasswordChange>,
+) -> Result<StatusCode, WebError> {
+    let auth = match a {
+        None => return Err(WebError::Unauthorized),
+        Some(a) if a.by_token => return Err(WebError::Forbidden),
+        Some(a) => a,
+    };
+    passwords::change_password(&s, &auth, &b.current_password, &b.password).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// An address whose account's password is forgotten.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct PasswordForgotten {
+    pub email: String,
+    /// The language of the mail (`zh-Hant`, `zh-Hans` or `en`); by `Accept-Language` when
+    /// left out.
+    #[serde(default)]
+    pub locale: Option<String>,
+}
+
+/// Mails the account at `email` a link to choose a new password (an hour, once), at
+/// most one every ten minutes. The answer is 202 whether the address has an account or
+/// not, so it tells nobody who has one.
+#[utoipa::path(post, path = "/api/v1/password/forgot", tag = "account", request_body = PasswordForgotten,
+    responses((status = 202), (status = 422, body = crate::error::ApiError), (status = 429, body = crate::error::ApiError)))]
+pub async fn forgot_password(
+    State(s): State<AppState>,
+    ClientAddr(client): ClientAddr,
+    headers: HeaderMap,
+    ApiJson(b): ApiJson<PasswordForgotten>,
+) -> Result<StatusCode, WebError> {
+    let locale = match b.locale.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
+        None => Locale::negotiate(
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok()),
+        ),
+        Some(l) => Locale::ALL
+            .into_iter()
+            .find(|x| x.code().eq_ignore_ascii_case(l))
+            .ok_or_else(|| {
+                WebError::Invalid(vec![baylink_store::FieldError::new(
+                    "locale",
+                    "err-unknown-choice",
+                )])
+            })?,
+    };
+    passwords::ask_for_link(&s, &b.email, locale.code(), client).await?;
+    Ok(StatusCode::ACCEPTED)
+}
+
+/// A mailed link's token (the last part of its address) and the password to set.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct PasswordReset {
+    pub token: String,
+    /// At least 10 characters.
+    pub password: String,
+}
+
+/// Sets the password with a mailed link's token: 409 `err-password-link` when it was
+/// used, expired or never existed. Every session of the account ends; sign in again
+/// with `POST /api/v1/session`.
+#[utoipa::path(post, path = "/api/v1/password/reset", tag = "account", request_body = PasswordReset,
+    responses((status = 204), (status = 409, body = crate::error::ApiError), (status = 422, body = crate::error::ApiError)))]
+pub async fn reset_password(
+    State(s): State<AppState>,
+    ApiJson(b): ApiJson<PasswordReset>,
+) -> Result<StatusCode, WebError> {
+    passwords::set_with_link(&s, &b.token, &b.password).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
