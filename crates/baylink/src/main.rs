@@ -448,8 +448,10 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 .find_user_by_email(&email.trim().to_lowercase())
                 .await
                 .map_err(describe)?
-                .filter(|u| !u.is_erased())
-                .ok_or_else(|| anyhow::anyhow!("no account with the address {email}"))?;
+                .filter(|u| u.is_active())
+                .ok_or_else(|| {
+                    anyhow::anyhow!("no account with the address {email}, or it is suspended")
+                })?;
             let password = read_password()?;
             validate_password(&password).map_err(describe)?;
             let hash =

@@ -329,6 +329,17 @@ pub trait Store:
     /// account wrote for its organisation (postings, pipeline notes) and the counts the
     /// reports need. An admin cannot erase their own account (`err-erase-self`).
     async fn erase_user(&self, actor: &Actor, id: i64) -> StoreResult<User>;
+    /// Changes an account's address, name, role, side and organisation, with its audit
+    /// line, in one transaction: another account's address is `err-email-taken`; an
+    /// administrator does not change their own role (`err-own-role`), so the site always
+    /// keeps one who can. `NotFound` for an erased account.
+    async fn update_user(&self, actor: &Actor, id: i64, draft: &UserDraft) -> StoreResult<User>;
+    /// Suspends an account (`suspend`) or reinstates it, with its audit line, in one
+    /// transaction. Suspended, it cannot sign in, its sessions end, its API tokens and
+    /// password links do not work and it is sent no mail for its organisation, but it keeps
+    /// its name and what it did (unlike [`Store::erase_user`]). Not one's own
+    /// (`err-suspend-self`); `NotFound` for an erased account.
+    async fn suspend_user(&self, actor: &Actor, id: i64, suspend: bool) -> StoreResult<User>;
     async fn create_session(&self, session: &Session) -> StoreResult<()>;
     /// The session with this token hash and its user, if it exists and has not expired.
     async fn get_session(&self, token_hash: &str, now: i64)

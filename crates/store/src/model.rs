@@ -312,12 +312,20 @@ pub struct User {
     /// The language of the last page the account signed in or sent a form from (`zh-Hant`,
     /// `zh-Hans`, `en`), for the mails it is sent; `None` until it has.
     pub locale: Option<String>,
+    /// When an administrator suspended it ([`Store::suspend_user`](crate::Store::suspend_user));
+    /// `None` while it may sign in.
+    pub suspended_at: Option<i64>,
 }
 
 impl User {
     /// Its holder had its personal data erased ([`Store::erase_user`](crate::Store::erase_user)).
     pub fn is_erased(&self) -> bool {
         self.email.ends_with(crate::events::ERASED_DOMAIN)
+    }
+
+    /// It may sign in and act: neither erased nor suspended.
+    pub fn is_active(&self) -> bool {
+        !self.is_erased() && self.suspended_at.is_none()
     }
 }
 

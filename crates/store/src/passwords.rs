@@ -96,7 +96,7 @@ pub trait PasswordStore: Send + Sync {
     /// Sets `user_id`'s password hash and ends its sessions but `keep_session` (the one
     /// that changed it, by its token hash), in one transaction with its audit line (which
     /// holds no hash). Its unused links stop working: the password they would set is
-    /// chosen. `NotFound` for an erased or unknown account.
+    /// chosen. `NotFound` for an erased, suspended or unknown account.
     async fn set_password(
         &self,
         actor: &Actor,
@@ -118,7 +118,7 @@ pub trait PasswordStore: Send + Sync {
 
     /// Makes a link for the account at `email` and queues its mail in `locale` (the
     /// language of the page that asked), in one transaction. Returns whether it did: not for an
-    /// address without an account or an erased one, nor, for [`LinkPurpose::Reset`], when
+    /// address without an account or an erased or suspended one, nor, for [`LinkPurpose::Reset`], when
     /// such a mail went to the account less than [`RESET_MAIL_GAP_SECONDS`] before.
     async fn queue_password_link(
         &self,
@@ -128,7 +128,8 @@ pub trait PasswordStore: Send + Sync {
     ) -> StoreResult<bool>;
 
     /// The link with this token hash and its account, whether used or expired or not (the
-    /// caller tells the holder which); `None` when there is none or its account was erased.
+    /// caller tells the holder which); `None` when there is none or its account was erased
+    /// or suspended.
     async fn password_link(&self, token_hash: &str) -> StoreResult<Option<(PasswordLink, User)>>;
 
     /// Sets the password with the link of `token_hash` at `now`, in one transaction: the

@@ -29,8 +29,7 @@ pub const MEMBERSHIP_SELECT: &str = "SELECT m.id, m.org_id, m.designation_id, m.
 /// The columns of an [`crate::ApiToken`] (never its hash).
 pub const TOKEN_COLS: &str = "id, user_id, name, created_at, expires_at, last_used_at, read_only";
 /// The columns of `users`.
-pub const USER_COLS: &str =
-    "id, email, display_name, role, side_id, org_id, password_hash, created_at, locale";
+pub const USER_COLS: &str = "id, email, display_name, role, side_id, org_id, password_hash, created_at, locale, suspended_at";
 
 /// A value bound to a dynamically built statement.
 #[derive(Debug, Clone, PartialEq)]
@@ -1235,6 +1234,69 @@ macro_rules! impl_sql_store {
                     Ok(user)
                 }
 
+                async fn update_user(&self, actor: &Actor, id: i64, d: &UserDraft) -> StoreResult<User> {
+                    let mut tx = self.begin().await?;
+                    let before = sqlx::query_as::<_, User>(AssertSqlSafe(format!("SELECT {USER_COLS} FROM users WHERE id = $1")))
+                        .bind(id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .filter(|u| !u.is_erased())
+                        .ok_or(StoreError::NotFound)?;
+                    if actor.user_id == Some(id) && d.role != before.role {
+                        return Err(StoreError::Conflict("err-own-role"));
+                    }
+                    let user = sqlx::query_as::<_, User>(AssertSqlSafe(format!("UPDATE users SET email = $2, display_name = $3, role = $4, side_id = $5, org_id = $6 WHERE id = $1 RETURNING {USER_COLS}")))
+                        .bind(id)
+                        .bind(d.email.clone())
+                        .bind(d.display_name.clone())
+                        .bind(d.role.code().to_owned())
+                        .bind(d.side_id)
+                        .bind(d.org_id)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(|e| match map_err(e) {
+                            StoreError::Conflict("err-duplicate") => StoreError::invalid("email", "err-email-taken"),
+                            StoreError::Conflict("err-still-referenced") => StoreError::invalid("org_id", "err-unknown-reference"),
+                            other => other,
+                        })?;
+                    Self::audit(&mut tx, actor, "update", "user", id, audit_json(&before), audit_json(&user)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(user)
+                }
+
+                async fn suspend_user(&self, actor: &Actor, id: i64, suspend: bool) -> StoreResult<User> {
+                    if actor.user_id == Some(id) {
+                        return Err(StoreError::Conflict("err-suspend-self"));
+                    }
+                    let mut tx = self.begin().await?;
+                    let before = sqlx::query_as::<_, User>(AssertSqlSafe(format!("SELECT {USER_COLS} FROM users WHERE id = $1")))
+                        .bind(id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .filter(|u| !u.is_erased())
+                        .ok_or(StoreError::NotFound)?;
+                    // Suspending twice keeps the first time; reinstating clears it.
+                    let at = if suspend { Some(before.suspended_at.unwrap_or_else(now)) } else { None };
+                    let user = sqlx::query_as::<_, User>(AssertSqlSafe(format!("UPDATE users SET suspended_at = $2 WHERE id = $1 RETURNING {USER_COLS}")))
+                        .bind(id)
+                        .bind(at)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    if suspend {
+                        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                            .bind(id)
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(map_err)?;
+                    }
+                    Self::audit(&mut tx, actor, "update", "user", id, audit_json(&before), audit_json(&user)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(user)
+                }
+
                 async fn erase_user(&self, actor: &Actor, id: i64) -> StoreResult<User> {
                     if actor.user_id == Some(id) {
                         return Err(StoreError::Conflict("err-erase-self"));
@@ -1399,8 +1461,8 @@ macro_rules! impl_sql_store {
                         .map_err(map_err)?;
                     let Some(session) = session else { return Ok(None) };
                     match self.get_user(session.user_id).await {
-                        Ok(user) => Ok(Some((session, user))),
-                        Err(StoreError::NotFound) => Ok(None),
+                        Ok(user) if user.is_active() => Ok(Some((session, user))),
+                        Ok(_) | Err(StoreError::NotFound) => Ok(None),
                         Err(e) => Err(e),
                     }
                 }
@@ -1467,7 +1529,7 @@ macro_rules! impl_sql_store {
                             .map_err(map_err)?;
                     }
                     match self.get_user(token.user_id).await {
-                        Ok(user) if !user.is_erased() => Ok(Some((token, user))),
+                        Ok(user) if user.is_active() => Ok(Some((token, user))),
                         Ok(_) | Err(StoreError::NotFound) => Ok(None),
                         Err(e) => Err(e),
                     }

@@ -2204,7 +2204,7 @@ macro_rules! impl_sql_events {
                         let event_id: i64 = row.try_get(0).map_err(map_err)?;
                         let user_id: i64 = row.try_get(1).map_err(map_err)?;
                         // The newest registration waiting names the event for the mail.
-                        queued += sqlx::query("INSERT INTO outbox (to_addr, kind, registration_id, locale, created_at, next_attempt_at) SELECT u.email, 'approvals', (SELECT MAX(r.id) FROM registrations r WHERE r.event_id = $2 AND r.status = 'pending'), COALESCE(u.locale, 'zh-Hant'), $1, $1 FROM users u WHERE u.id = $3")
+                        queued += sqlx::query("INSERT INTO outbox (to_addr, kind, registration_id, locale, created_at, next_attempt_at) SELECT u.email, 'approvals', (SELECT MAX(r.id) FROM registrations r WHERE r.event_id = $2 AND r.status = 'pending'), COALESCE(u.locale, 'zh-Hant'), $1, $1 FROM users u WHERE u.id = $3 AND u.suspended_at IS NULL")
                             .bind(now)
                             .bind(event_id)
                             .bind(user_id)

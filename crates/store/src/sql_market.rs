@@ -202,7 +202,7 @@ macro_rules! impl_sql_market {
                         Told::Owners => OWNERS,
                         Told::Interested => "u.id = i.from_user_id",
                     };
-                    sqlx::query(AssertSqlSafe(format!("INSERT INTO outbox (to_addr, kind, interest_id, locale, created_at, next_attempt_at) SELECT u.email, $1, i.id, {MAIL_LOCALE}, $3, $3 FROM posting_interests i JOIN postings p ON p.id = i.posting_id JOIN users u ON {who} LEFT JOIN organisations o ON o.id = u.org_id WHERE i.id = $2 AND i.synthetic = $4 AND p.synthetic = $4 AND u.id <> $5 AND u.password_hash <> '' AND NOT EXISTS (SELECT 1 FROM outbox w WHERE w.kind = $1 AND w.interest_id = i.id AND w.to_addr = u.email AND w.sent_at IS NULL)")))
+                    sqlx::query(AssertSqlSafe(format!("INSERT INTO outbox (to_addr, kind, interest_id, locale, created_at, next_attempt_at) SELECT u.email, $1, i.id, {MAIL_LOCALE}, $3, $3 FROM posting_interests i JOIN postings p ON p.id = i.posting_id JOIN users u ON {who} LEFT JOIN organisations o ON o.id = u.org_id WHERE i.id = $2 AND i.synthetic = $4 AND p.synthetic = $4 AND u.id <> $5 AND u.password_hash <> '' AND u.suspended_at IS NULL AND NOT EXISTS (SELECT 1 FROM outbox w WHERE w.kind = $1 AND w.interest_id = i.id AND w.to_addr = u.email AND w.sent_at IS NULL)")))
                         .bind(kind)
                         .bind(interest_id)
                         .bind(now)
@@ -218,7 +218,7 @@ macro_rules! impl_sql_market {
                 /// [`Self::tell`] does about an interest; the demo's synthetic postings'
                 /// owners too where `demo_too` (a reminder staff asked for).
                 async fn tell_owners(tx: &mut Tx<'_>, kind: &str, posting_id: i64, by: i64, demo_too: bool, now: i64) -> StoreResult<()> {
-                    sqlx::query(AssertSqlSafe(format!("INSERT INTO outbox (to_addr, kind, posting_id, locale, created_at, next_attempt_at) SELECT u.email, $1, p.id, {MAIL_LOCALE}, $3, $3 FROM postings p JOIN users u ON {OWNERS} LEFT JOIN organisations o ON o.id = u.org_id WHERE p.id = $2 AND (p.synthetic = $4 OR $6) AND u.id <> $5 AND u.password_hash <> '' AND NOT EXISTS (SELECT 1 FROM outbox w WHERE w.kind = $1 AND w.posting_id = p.id AND w.to_addr = u.email AND w.sent_at IS NULL)")))
+                    sqlx::query(AssertSqlSafe(format!("INSERT INTO outbox (to_addr, kind, posting_id, locale, created_at, next_attempt_at) SELECT u.email, $1, p.id, {MAIL_LOCALE}, $3, $3 FROM postings p JOIN users u ON {OWNERS} LEFT JOIN organisations o ON o.id = u.org_id WHERE p.id = $2 AND (p.synthetic = $4 OR $6) AND u.id <> $5 AND u.password_hash <> '' AND u.suspended_at IS NULL AND NOT EXISTS (SELECT 1 FROM outbox w WHERE w.kind = $1 AND w.posting_id = p.id AND w.to_addr = u.email AND w.sent_at IS NULL)")))
                         .bind(kind)
                         .bind(posting_id)
                         .bind(now)
@@ -424,7 +424,7 @@ macro_rules! impl_sql_market {
                     }
                     let mut tx = self.begin().await?;
                     Self::posting_in(&mut tx, id).await?;
-                    let owners: i64 = sqlx::query_scalar(AssertSqlSafe(format!("SELECT COUNT(*) FROM postings p JOIN users u ON {OWNERS} WHERE p.id = $1 AND u.password_hash <> ''")))
+                    let owners: i64 = sqlx::query_scalar(AssertSqlSafe(format!("SELECT COUNT(*) FROM postings p JOIN users u ON {OWNERS} WHERE p.id = $1 AND u.password_hash <> '' AND u.suspended_at IS NULL")))
                         .bind(id)
                         .fetch_one(&mut *tx)
                         .await
@@ -605,7 +605,7 @@ macro_rules! impl_sql_market {
                         .rows_affected()
                         == 1;
                     if took && news {
-                        sqlx::query(AssertSqlSafe(format!("INSERT INTO outbox (to_addr, kind, alert_id, alert_since, locale, created_at, next_attempt_at) SELECT u.email, 'posting_alert', a.id, $2, {MAIL_LOCALE}, $3, $3 FROM posting_alerts a JOIN users u ON u.id = a.user_id LEFT JOIN organisations o ON o.id = u.org_id WHERE a.id = $1 AND u.password_hash <> ''")))
+                        sqlx::query(AssertSqlSafe(format!("INSERT INTO outbox (to_addr, kind, alert_id, alert_since, locale, created_at, next_attempt_at) SELECT u.email, 'posting_alert', a.id, $2, {MAIL_LOCALE}, $3, $3 FROM posting_alerts a JOIN users u ON u.id = a.user_id LEFT JOIN organisations o ON o.id = u.org_id WHERE a.id = $1 AND u.password_hash <> '' AND u.suspended_at IS NULL")))
                             .bind(id)
                             .bind(checked_at)
                             .bind(now)
@@ -630,7 +630,7 @@ macro_rules! impl_sql_market {
                         == 1;
                     if took {
                         let ids = postings.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-                        sqlx::query(AssertSqlSafe(format!("INSERT INTO outbox (to_addr, kind, alert_id, alert_since, posting_ids, locale, created_at, next_attempt_at) SELECT u.email, 'alert_postings', a.id, $2, $4, {MAIL_LOCALE}, $3, $3 FROM posting_alerts a JOIN users u ON u.id = a.user_id LEFT JOIN organisations o ON o.id = u.org_id WHERE a.id = $1 AND u.password_hash <> ''")))
+                        sqlx::query(AssertSqlSafe(format!("INSERT INTO outbox (to_addr, kind, alert_id, alert_since, posting_ids, locale, created_at, next_attempt_at) SELECT u.email, 'alert_postings', a.id, $2, $4, {MAIL_LOCALE}, $3, $3 FROM posting_alerts a JOIN users u ON u.id = a.user_id LEFT JOIN organisations o ON o.id = u.org_id WHERE a.id = $1 AND u.password_hash <> '' AND u.suspended_at IS NULL")))
                             .bind(id)
                             .bind(checked_at)
                             .bind(now)

@@ -41,7 +41,8 @@ macro_rules! impl_sql_passwords {
             }
 
             impl $store {
-                /// The account `id` as it is in the transaction; `NotFound` when erased.
+                /// The account `id` as it is in the transaction; `NotFound` when erased or
+                /// suspended.
                 async fn live_user(tx: &mut Tx<'_>, id: i64) -> StoreResult<User> {
                     let user = sqlx::query_as::<_, User>(AssertSqlSafe(format!("SELECT {USER_COLS} FROM users WHERE id = $1")))
                         .bind(id)
@@ -49,7 +50,7 @@ macro_rules! impl_sql_passwords {
                         .await
                         .map_err(map_err)?
                         .ok_or(StoreError::NotFound)?;
-                    if user.is_erased() {
+                    if !user.is_active() {
                         return Err(StoreError::NotFound);
                     }
                     Ok(user)
@@ -133,7 +134,7 @@ macro_rules! impl_sql_passwords {
                 async fn queue_password_link(&self, email: &str, locale: &str, link: NewLink<'_>) -> StoreResult<bool> {
                     let email = email.trim().to_lowercase();
                     let mut tx = self.begin().await?;
-                    let user: Option<i64> = sqlx::query("SELECT id FROM users WHERE email = $1")
+                    let user: Option<i64> = sqlx::query("SELECT id FROM users WHERE email = $1 AND suspended_at IS NULL")
                         .bind(email.clone())
                         .fetch_optional(&mut *tx)
                         .await
@@ -174,7 +175,7 @@ macro_rules! impl_sql_passwords {
                     let Some(row) = row else { return Ok(None) };
                     let link = link_from(&row)?;
                     match self.get_user(link.user_id).await {
-                        Ok(user) if !user.is_erased() => Ok(Some((link, user))),
+                        Ok(user) if user.is_active() => Ok(Some((link, user))),
                         Ok(_) | Err(StoreError::NotFound) => Ok(None),
                         Err(e) => Err(e),
                     }

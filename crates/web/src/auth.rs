@@ -566,6 +566,7 @@ mod tests {
             password_hash: String::new(),
             created_at: 0,
             locale: None,
+            suspended_at: None,
         }
     }
 

@@ -1280,3 +1280,207 @@ async fn password_links_on_sqlite() {
 async fn password_links_on_postgres() {
     password_links(&TestDb::postgres().await).await;
 }
+
+/// Accounts changed and suspended on both backends: an administrator changes an account's
+/// address, name and role (another's address refused, their own role never); a suspended
+/// account has no session, token or password link that works and gets no new link, keeps
+/// its first suspension time, and works again once reinstated; one does not suspend
+/// oneself; an erased account is neither changed nor suspended.
+pub async fn accounts_changed_and_suspended(db: &TestDb) {
+    let store = db.open().await;
+    let s = store.as_ref();
+    let cli = Actor::cli();
+    let draft = |email: &str, name: &str, role: &str, side_id: Option<i64>| {
+        UserInput {
+            email: email.into(),
+            display_name: name.into(),
+            role: role.into(),
+            side_id,
+            org_id: None,
+        }
+        .validate()
+        .unwrap()
+    };
+    let side = s.list_sides().await.unwrap().first().map(|x| x.id);
+    let admin = s
+        .create_user(
+            &cli,
+            &draft("root@alliance.example", "管理員", "admin", None),
+            "h",
+        )
+        .await
+        .unwrap();
+    let by_admin = Actor {
+        user_id: Some(admin.id),
+        name: admin.email.clone(),
+    };
+    let staff = s
+        .create_user(
+            &cli,
+            &draft("staff@alliance.example", "職員", "participant", None),
+            "h",
+        )
+        .await
+        .unwrap();
+    s.create_user(
+        &cli,
+        &draft("taken@alliance.example", "另一位", "participant", None),
+        "h",
+    )
+    .await
+    .unwrap();
+
+    // Changed: address, name, role; audited with before and after.
+    let role = if side.is_some() {
+        "secretariat"
+    } else {
+        "participant"
+    };
+    let moved = s
+        .update_user(
+            &by_admin,
+            staff.id,
+            &draft("Staff.HK@alliance.example", "職員（香港）", role, side),
+        )
+        .await
+        .unwrap();
+    assert_eq!(moved.email, "staff.hk@alliance.example");
+    assert_eq!(moved.display_name, "職員（香港）");
+    assert_eq!(moved.role.code(), role);
+    assert_eq!(moved.side_id, side);
+    assert_eq!(s.get_user(staff.id).await.unwrap(), moved);
+    let audit = s.list_audit(5, 0).await.unwrap();
+    assert!(audit.items.iter().any(|a| a.entity == "user"
+        && a.entity_id == staff.id
+        && a.action == "update"
+        && a.actor == "root@alliance.example"));
+    let taken = s
+        .update_user(
+            &by_admin,
+            staff.id,
+            &draft("taken@alliance.example", "職員", role, side),
+        )
+        .await;
+    assert!(
+        matches!(taken, Err(StoreError::Invalid(ref f)) if f[0].code == "err-email-taken"),
+        "{taken:?}"
+    );
+    assert!(matches!(
+        s.update_user(
+            &by_admin,
+            admin.id,
+            &draft("root@alliance.example", "管理員", "participant", None)
+        )
+        .await,
+        Err(StoreError::Conflict("err-own-role"))
+    ));
+    let renamed = s
+        .update_user(
+            &by_admin,
+            admin.id,
+            &draft("root@alliance.example", "總管理員", "admin", None),
+        )
+        .await
+        .unwrap();
+    assert_eq!(renamed.display_name, "總管理員");
+
+    // Suspended: nothing of theirs works, and no new link is made.
+    let now = baylink_store::sql::now();
+    s.create_session(&Session {
+        token_hash: "staff-session".into(),
+        user_id: staff.id,
+        csrf_token: "c".into(),
+        created_at: now,
+        expires_at: now + 3600,
+    })
+    .await
+    .unwrap();
+    s.create_api_token(&cli, staff.id, "script", "staff-token", None, false)
+        .await
+        .unwrap();
+    let link = |token: &'static str, token_hash: &'static str| NewLink {
+        purpose: LinkPurpose::Invite,
+        token,
+        token_hash,
+        now,
+    };
+    assert!(
+        s.queue_password_link(&moved.email, "en", link("t1", "h1"))
+            .await
+            .unwrap()
+    );
+    assert!(matches!(
+        s.suspend_user(&by_admin, admin.id, true).await,
+        Err(StoreError::Conflict("err-suspend-self"))
+    ));
+    let suspended = s.suspend_user(&by_admin, staff.id, true).await.unwrap();
+    let since = suspended.suspended_at.expect("suspended");
+    assert!(!suspended.is_active());
+    assert!(s.get_session("staff-session", now).await.unwrap().is_none());
+    s.create_session(&Session {
+        token_hash: "later-session".into(),
+        user_id: staff.id,
+        csrf_token: "c".into(),
+        created_at: now,
+        expires_at: now + 3600,
+    })
+    .await
+    .unwrap();
+    assert!(s.get_session("later-session", now).await.unwrap().is_none());
+    assert!(
+        s.api_token_user("staff-token", now)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(s.password_link("h1").await.unwrap().is_none());
+    assert!(matches!(
+        s.use_password_link("h1", "hash-x", now + 1).await,
+        Err(StoreError::Conflict("err-password-link"))
+    ));
+    assert!(
+        !s.queue_password_link(&moved.email, "en", link("t2", "h2"))
+            .await
+            .unwrap()
+    );
+    let again = s.suspend_user(&by_admin, staff.id, true).await.unwrap();
+    assert_eq!(again.suspended_at, Some(since), "the first time is kept");
+
+    // Reinstated: the account and its token work again; the used-up session does not.
+    let back = s.suspend_user(&by_admin, staff.id, false).await.unwrap();
+    assert!(back.is_active());
+    assert!(
+        s.api_token_user("staff-token", now)
+            .await
+            .unwrap()
+            .is_some()
+    );
+    assert!(s.get_session("staff-session", now).await.unwrap().is_none());
+
+    // Erased: neither changed nor suspended.
+    s.erase_user(&by_admin, staff.id).await.unwrap();
+    assert!(matches!(
+        s.update_user(
+            &by_admin,
+            staff.id,
+            &draft("x@alliance.example", "X", "participant", None)
+        )
+        .await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(matches!(
+        s.suspend_user(&by_admin, staff.id, true).await,
+        Err(StoreError::NotFound)
+    ));
+}
+
+#[tokio::test]
+async fn accounts_changed_and_suspended_on_sqlite() {
+    accounts_changed_and_suspended(&TestDb::sqlite()).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn accounts_changed_and_suspended_on_postgres() {
+    accounts_changed_and_suspended(&TestDb::postgres().await).await;
+}

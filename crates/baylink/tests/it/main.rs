@@ -2,6 +2,7 @@
 //! own), one module per part of the platform. Tests that need PostgreSQL or Chromium are
 //! `#[ignore]`d here and run by `.ci/run`, which provides both.
 
+mod accounts;
 mod api;
 mod browser;
 mod cluster;
@@ -18,7 +19,6 @@ mod matchmaking;
 mod matchmaking_store;
 mod outages;
 mod pages;
-mod passwords;
 mod publications;
 mod reports;
 mod roles;

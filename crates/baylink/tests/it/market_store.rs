@@ -92,6 +92,9 @@ async fn story(store: Arc<dyn Store>) {
     let staff = user(s, "staff@example.org", "admin", None).await;
     let rep_a = user(s, "a@example.org", "org_rep", Some(company)).await;
     let rep_b = user(s, "b@example.org", "org_rep", Some(university)).await;
+    // A representative who left: suspended, so none of the mails below go to them.
+    let gone = user(s, "gone@example.org", "org_rep", Some(university)).await;
+    s.suspend_user(&Actor::cli(), gone.id, true).await.unwrap();
     let outsider = user(s, "c@example.org", "participant", None).await;
 
     // Bad input is refused before the store, with the field and a Fluent key.

@@ -1602,3 +1602,14 @@ mail-account-invite-body =
     The link works once. Later you sign in at { $site }.
 
     — Baylink, for the Shenzhen–Hong Kong–Macao Science and Technology Alliance
+
+## Accounts: changed and suspended by an administrator
+user-suspended = suspended
+user-suspended-since = Suspended since { $date } (Hong Kong time): it cannot sign in, and its API tokens and password links do not work.
+user-access = Access
+user-suspend-help = Suspend an account whose holder left the secretariat or their organisation: they can no longer sign in, their sessions end, their API tokens stop working and they get no mail for their organisation, but their name stays in the audit log and on what they did. Reinstated, the account and its tokens work again. Erase it only when its holder asks for their data to go.
+user-suspend = Suspend
+user-reinstate = Reinstate
+err-suspend-self = You cannot suspend your own account.
+err-own-role = You cannot change your own role: ask another administrator.
+err-account-suspended = This account is suspended. Ask the alliance's secretariat.

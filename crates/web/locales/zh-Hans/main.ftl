@@ -1510,3 +1510,14 @@ mail-account-invite-body =
     链接只能使用一次。日后请在 { $site } 登录。
 
     — 湾联（深港澳科技联盟）
+
+## 账户：由管理员修改及暂停
+user-suspended = 已暂停
+user-suspended-since = 自 { $date }（香港时间）起暂停：无法登录，其 API 令牌及设置密码链接均失效。
+user-access = 访问权限
+user-suspend-help = 账户持有人离开秘书处或所属机构时，可暂停其账户：持有人将无法登录，其登录随即结束，API 令牌失效，也不再收到其机构的邮件；但其姓名仍保留在审计记录及其经手的资料上。恢复后，账户及其令牌可再次使用。只有在持有人要求删除其资料时，才应清除账户。
+user-suspend = 暂停
+user-reinstate = 恢复
+err-suspend-self = 你不能暂停自己的账户。
+err-own-role = 你不能修改自己的角色，请联系另一位管理员。
+err-account-suspended = 此账户已暂停，请联系联盟秘书处。

@@ -1510,3 +1510,14 @@ mail-account-invite-body =
     連結只可使用一次。日後請於 { $site } 登入。
 
     — 灣聯（深港澳科技聯盟）
+
+## 帳戶：由管理員更改及暫停
+user-suspended = 已暫停
+user-suspended-since = 自 { $date }（香港時間）起暫停：無法登入，其 API 權杖及設定密碼連結均失效。
+user-access = 存取權限
+user-suspend-help = 帳戶持有人離開秘書處或所屬機構時，可暫停其帳戶：持有人將無法登入，其登入即告結束，API 權杖失效，亦不再收到其機構的郵件；但其姓名仍保留於審計記錄及其經手的資料上。恢復後，帳戶及其權杖可再次使用。只有在持有人要求刪除其資料時，才應清除帳戶。
+user-suspend = 暫停
+user-reinstate = 恢復
+err-suspend-self = 你不能暫停自己的帳戶。
+err-own-role = 你不能更改自己的角色，請聯絡另一位管理員。
+err-account-suspended = 此帳戶已暫停，請聯絡聯盟秘書處。

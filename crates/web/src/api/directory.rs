@@ -480,7 +480,7 @@ pub struct SessionInfo {
 
 /// Signs in; the session cookie comes in `Set-Cookie`.
 #[utoipa::path(post, path = "/api/v1/session", tag = "account", request_body = Credentials,
-    responses((status = 200, body = SessionInfo), (status = 401, body = crate::error::ApiError), (status = 429, body = crate::error::ApiError)))]
+    responses((status = 200, body = SessionInfo), (status = 401, body = crate::error::ApiError), (status = 409, body = crate::error::ApiError), (status = 429, body = crate::error::ApiError)))]
 pub async fn create_session(
     State(s): State<AppState>,
     ClientAddr(client): ClientAddr,

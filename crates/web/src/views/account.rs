@@ -27,6 +27,8 @@ pub fn router() -> Router<AppState> {
         .route("/logout", post(logout))
         .route("/admin/users", get(users).post(user_create))
         .route("/admin/users/{id}/erase", post(user_erase))
+        .route("/admin/users/{id}", get(user_form).post(user_update))
+        .route("/admin/users/{id}/suspend", post(user_suspend))
         .route("/admin/users/{id}/password-link", post(user_password_link))
         .route("/audit", get(audit))
         .route("/account/tokens", get(tokens).post(token_create))
@@ -97,6 +99,11 @@ pub async fn sign_in(
         .await
         .map_err(|e| WebError::Internal(format!("password check: {e}")))?;
     let user = match (ok, user) {
+        // The right password of a suspended account: told so, since the password proved
+        // who is asking.
+        (true, Some(u)) if u.suspended_at.is_some() => {
+            return Err(WebError::Conflict("err-account-suspended"));
+        }
         (true, Some(u)) => u,
         _ => {
             for key in &keys {
@@ -155,9 +162,10 @@ async fn login(
             );
             Ok(r)
         }
-        Err(e @ (WebError::Unauthorized | WebError::Throttled(_))) => {
+        Err(e @ (WebError::Unauthorized | WebError::Throttled(_) | WebError::Conflict(_))) => {
             let message = match e {
                 WebError::Throttled(secs) => c.tn("err-throttled", "minutes", &((secs + 59) / 60)),
+                WebError::Conflict(code) => c.t(code),
                 _ => c.t("err-login-failed"),
             };
             let status = e.status();
@@ -209,8 +217,10 @@ struct UsersPage {
     invited: Option<String>,
 }
 
-async fn users_page(s: &AppState, c: Ctx, f: FormState) -> Result<UsersPage, WebError> {
-    let users = s.store.list_users().await?;
+/// The sides and organisations an account may belong to, as the form's choices.
+type Choices = (Vec<(i64, String)>, Vec<(i64, String)>);
+
+async fn account_choices(s: &AppState, c: &Ctx) -> Result<Choices, WebError> {
     let sides = s
         .store
         .list_sides()
@@ -218,7 +228,13 @@ async fn users_page(s: &AppState, c: Ctx, f: FormState) -> Result<UsersPage, Web
         .into_iter()
         .map(|x| (x.id, c.name(&x.name, &x.name_script, &x.name_en)))
         .collect();
-    let orgs = super::directory::org_choices(s, &c, None).await?;
+    let orgs = super::directory::org_choices(s, c, None).await?;
+    Ok((sides, orgs))
+}
+
+async fn users_page(s: &AppState, c: Ctx, f: FormState) -> Result<UsersPage, WebError> {
+    let users = s.store.list_users().await?;
+    let (sides, orgs) = account_choices(s, &c).await?;
     Ok(UsersPage {
         c,
         users,
@@ -305,6 +321,138 @@ async fn user_create(
             let page = users_page(&s, c, f).await?;
             render_invalid(&page, status)
         }
+    }
+}
+
+/// One account, for an administrator: its address, name, role, side and organisation
+/// to change, and the ways to suspend or reinstate it, mail it a password link, or erase
+/// it.
+#[derive(Template)]
+#[template(path = "account/user.html")]
+struct UserPage {
+    c: Ctx,
+    user: User,
+    sides: Vec<(i64, String)>,
+    orgs: Vec<(i64, String)>,
+    f: FormState,
+    /// Why a suspension was refused.
+    refused: Option<String>,
+    /// The changes were just saved.
+    saved: bool,
+}
+
+/// The form's values as the account stands.
+fn user_values(u: &User) -> HashMap<String, String> {
+    HashMap::from([
+        ("email".to_owned(), u.email.clone()),
+        ("display_name".to_owned(), u.display_name.clone()),
+        ("role".to_owned(), u.role.code().to_owned()),
+        (
+            "side_id".to_owned(),
+            u.side_id.map(|v| v.to_string()).unwrap_or_default(),
+        ),
+        (
+            "org_id".to_owned(),
+            u.org_id.map(|v| v.to_string()).unwrap_or_default(),
+        ),
+    ])
+}
+
+async fn user_page(
+    s: &AppState,
+    c: Ctx,
+    id: &str,
+    f: Option<FormState>,
+) -> Result<UserPage, WebError> {
+    require(c.auth.as_ref(), Action::ManageUsers)?;
+    let user = s.store.get_user(path_id(id)?).await?;
+    if user.is_erased() {
+        return Err(WebError::NotFound);
+    }
+    let (sides, orgs) = account_choices(s, &c).await?;
+    let f = f.unwrap_or_else(|| FormState::new(user_values(&user)));
+    Ok(UserPage {
+        c,
+        user,
+        sides,
+        orgs,
+        f,
+        refused: None,
+        saved: false,
+    })
+}
+
+async fn user_form(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    let saved = q.contains_key("saved");
+    render(&UserPage {
+        saved,
+        ..user_page(&s, c, &id, None).await?
+    })
+}
+
+async fn user_update(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::ManageUsers)?;
+    let actor = actor(auth);
+    let user_id = path_id(&id)?;
+    let mut errors = Vec::new();
+    let input = UserInput {
+        email: form.get("email").to_owned(),
+        display_name: form.get("display_name").to_owned(),
+        role: form.get("role").to_owned(),
+        side_id: form.int("side_id", &mut errors),
+        org_id: form.int("org_id", &mut errors),
+    };
+    let result = async {
+        if !errors.is_empty() {
+            return Err(StoreError::Invalid(errors));
+        }
+        let draft = input.validate()?;
+        s.store.update_user(&actor, user_id, &draft).await
+    }
+    .await;
+    match result {
+        Ok(u) => Ok(see(c.href(&format!("/admin/users/{}?saved=1", u.id)))),
+        Err(e) => {
+            let (errors, status) = form_errors(e)?;
+            let f = FormState::with_errors(form, c.lang, &errors);
+            let page = user_page(&s, c, &id, Some(f)).await?;
+            render_invalid(&page, status)
+        }
+    }
+}
+
+/// Suspends (`suspend=1`) or reinstates (`suspend=0`) an account; one's own is refused
+/// with a localised reason, on the same page.
+async fn user_suspend(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::ManageUsers)?;
+    let actor = actor(auth);
+    let suspend = form.choice("suspend")?;
+    match s.store.suspend_user(&actor, path_id(&id)?, suspend).await {
+        Ok(u) => Ok(see(c.href(&format!("/admin/users/{}", u.id)))),
+        Err(StoreError::Conflict(code)) => {
+            let refused = Some(c.t(code));
+            let page = UserPage {
+                refused,
+                ..user_page(&s, c, &id, None).await?
+            };
+            render_invalid(&page, axum::http::StatusCode::CONFLICT)
+        }
+        Err(e) => Err(e.into()),
     }
 }
 

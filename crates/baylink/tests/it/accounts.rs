@@ -1,5 +1,6 @@
-//! Passwords over HTTP: forgotten and set again from the mail, changed when signed in,
-//! chosen from an administrator's invitation; on the pages and through the API.
+//! Accounts over HTTP: passwords forgotten and set again from the mail, changed when
+//! signed in, chosen from an administrator's invitation; accounts changed and suspended
+//! by an administrator; on the pages and through the API.
 
 use reqwest::StatusCode;
 use reqwest::header::{CACHE_CONTROL, LOCATION, SET_COOKIE};
@@ -390,4 +391,145 @@ async fn an_administrator_invites_an_account_by_mail() {
         (HOLDER, "en")
     );
     assert_eq!(mail.subject, "Choose a new Baylink password");
+}
+
+#[tokio::test]
+async fn an_administrator_changes_and_suspends_an_account() {
+    let mut app = kit::demo_app().await;
+    app.sign_in("admin@demo.baylink").await;
+    let mut holder = kit::app_on(app.db.clone(), app.store.clone()).await;
+    holder.sign_in(HOLDER).await;
+    let user = app.store.find_user_by_email(HOLDER).await.unwrap().unwrap();
+    let page_path = format!("/en/admin/users/{}", user.id);
+    let (_, list) = app.page("/en/admin/users").await;
+    assert!(list.contains(&format!("href=\"{page_path}\"")), "{list}");
+    let (status, page) = app.page(&page_path).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains(&format!("value=\"{HOLDER}\"")), "{page}");
+    // Changed: a representative of an organisation needs the organisation.
+    let r = app
+        .post_form(
+            &page_path,
+            &[
+                ("email", HOLDER),
+                ("display_name", "Participant Renamed"),
+                ("role", "org_rep"),
+                ("side_id", ""),
+                ("org_id", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        app.store.get_user(user.id).await.unwrap().display_name,
+        user.display_name
+    );
+    let r = app
+        .post_form(
+            &page_path,
+            &[
+                ("email", HOLDER),
+                ("display_name", "Participant Renamed"),
+                ("role", "participant"),
+                ("side_id", ""),
+                ("org_id", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, page) = app.page(&format!("{page_path}?saved=1")).await;
+    assert!(page.contains("id=\"user-saved\"") && page.contains("Participant Renamed"));
+    // The administrator's own role stays; nor do they suspend themselves.
+    let admin = app
+        .store
+        .find_user_by_email("admin@demo.baylink")
+        .await
+        .unwrap()
+        .unwrap();
+    let own = format!("/en/admin/users/{}", admin.id);
+    let r = app
+        .post_form(
+            &own,
+            &[
+                ("email", "admin@demo.baylink"),
+                ("display_name", &admin.display_name),
+                ("role", "participant"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("You cannot change your own role")
+    );
+    let r = app
+        .post_form(&format!("{own}/suspend"), &[("suspend", "1")])
+        .await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("You cannot suspend your own account.")
+    );
+
+    // Suspended: signed out at once, told so when signing in, no link by mail.
+    let r = app
+        .post_form(&format!("{page_path}/suspend"), &[("suspend", "1")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        holder.api(reqwest::Method::GET, "/api/v1/me", None).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    let r = kit::client()
+        .post(app.url("/api/v1/session"))
+        .json(&json!({"email": HOLDER, "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    let body: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(body["code"], "err-account-suspended");
+    let r = kit::client()
+        .post(app.url("/zh-Hans/login"))
+        .form(&[("email", HOLDER), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    assert!(r.text().await.unwrap().contains("此账户已暂停"));
+    assert_eq!(
+        sign_in_with(&app, HOLDER, "a wrong password").await,
+        StatusCode::UNAUTHORIZED,
+        "a wrong password tells nothing more"
+    );
+    let (_, page) = app.page(&page_path).await;
+    assert!(page.contains("id=\"suspended-note\"") && page.contains("id=\"reinstate\""));
+    let now = baylink_store::sql::now() + 1;
+    kit::sent_mails(app.store.as_ref(), now).await;
+    let r = kit::client()
+        .post(app.url("/en/password/forgot"))
+        .form(&[("email", HOLDER)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(kit::sent_mails(app.store.as_ref(), now).await.is_empty());
+    // Reinstated: signs in again.
+    let r = app
+        .post_form(&format!("{page_path}/suspend"), &[("suspend", "0")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(sign_in_with(&app, HOLDER, PASSWORD).await, StatusCode::OK);
+    // Only administrators.
+    let mut staff = kit::app_on(app.db.clone(), app.store.clone()).await;
+    staff.sign_in("secretariat.hk@demo.baylink").await;
+    assert_eq!(staff.page(&page_path).await.0, StatusCode::FORBIDDEN);
+    let r = staff
+        .post_form(&format!("{page_path}/suspend"), &[("suspend", "1")])
+        .await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
 }
