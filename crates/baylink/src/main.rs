@@ -229,6 +229,14 @@ enum UserCommand {
         /// The account's sign-in e-mail address.
         email: String,
     },
+    /// Turn two-step sign-in off for an account whose holder lost their authenticator app
+    /// and whose administrators cannot sign in to do it on its page.
+    TwoFactorOff {
+        #[command(flatten)]
+        data: DataArgs,
+        /// The account's sign-in e-mail address.
+        email: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -444,14 +452,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             command: UserCommand::Password { data, email },
         } => {
             let store = open_store(&data.url()).await?;
-            let user = store
-                .find_user_by_email(&email.trim().to_lowercase())
-                .await
-                .map_err(describe)?
-                .filter(|u| u.is_active())
-                .ok_or_else(|| {
-                    anyhow::anyhow!("no account with the address {email}, or it is suspended")
-                })?;
+            let user = account(store.as_ref(), &email).await?;
             let password = read_password()?;
             validate_password(&password).map_err(describe)?;
             let hash =
@@ -461,6 +462,21 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 .await
                 .map_err(describe)?;
             println!("set the password of {} (id {})", user.email, user.id);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::User {
+            command: UserCommand::TwoFactorOff { data, email },
+        } => {
+            let store = open_store(&data.url()).await?;
+            let user = account(store.as_ref(), &email).await?;
+            store
+                .set_totp(&Actor::cli(), user.id, None)
+                .await
+                .map_err(describe)?;
+            println!(
+                "two-step sign-in is off for {} (id {})",
+                user.email, user.id
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Import {
@@ -560,6 +576,20 @@ async fn report(
 }
 
 /// A store error as an operator reads it, in their language.
+/// The account with the sign-in address `email`, as typed; an erased or suspended one
+/// is refused (reinstate it first, on its page).
+async fn account(
+    store: &dyn baylink_store::Store,
+    email: &str,
+) -> anyhow::Result<baylink_store::User> {
+    store
+        .find_user_by_email(&email.trim().to_lowercase())
+        .await
+        .map_err(describe)?
+        .filter(|u| u.is_active())
+        .ok_or_else(|| anyhow::anyhow!("no account with the address {email}, or it is suspended"))
+}
+
 fn describe(e: baylink_store::StoreError) -> anyhow::Error {
     let lang = transfer::cli_locale();
     match e {

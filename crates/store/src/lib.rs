@@ -28,6 +28,8 @@ pub mod sql_matchmaking;
 pub mod sql_passwords;
 pub mod sql_publications;
 pub mod sql_reports;
+pub mod sql_two_factor;
+pub mod two_factor;
 
 use async_trait::async_trait;
 
@@ -63,6 +65,7 @@ pub use reports::{
     ReportStore, SeriesTally, SideFigures, SignedAgreement, YearFigures, YearReport,
 };
 pub use search::{SEARCH_KINDS, SearchChange, SearchRecord, SearchStore};
+pub use two_factor::{CHALLENGE_SECONDS, TwoFactorStore};
 
 /// Who is making a change, for the audit log.
 /// An account's token for programs that use the API in its name (only its hash is kept).
@@ -188,6 +191,7 @@ pub trait Store:
     + PublicationStore
     + ReportStore
     + PasswordStore
+    + TwoFactorStore
     + Send
     + Sync
     + 'static

@@ -315,12 +315,21 @@ pub struct User {
     /// When an administrator suspended it ([`Store::suspend_user`](crate::Store::suspend_user));
     /// `None` while it may sign in.
     pub suspended_at: Option<i64>,
+    /// The secret shared with the holder's authenticator app, when two-step sign-in is on
+    /// ([`crate::two_factor`]); never shown.
+    #[serde(skip)]
+    pub totp_secret: Option<String>,
 }
 
 impl User {
     /// Its holder had its personal data erased ([`Store::erase_user`](crate::Store::erase_user)).
     pub fn is_erased(&self) -> bool {
         self.email.ends_with(crate::events::ERASED_DOMAIN)
+    }
+
+    /// Signing in takes a code from an authenticator app after the password.
+    pub fn two_factor(&self) -> bool {
+        self.totp_secret.is_some()
     }
 
     /// It may sign in and act: neither erased nor suspended.

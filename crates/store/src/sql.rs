@@ -29,7 +29,7 @@ pub const MEMBERSHIP_SELECT: &str = "SELECT m.id, m.org_id, m.designation_id, m.
 /// The columns of an [`crate::ApiToken`] (never its hash).
 pub const TOKEN_COLS: &str = "id, user_id, name, created_at, expires_at, last_used_at, read_only";
 /// The columns of `users`.
-pub const USER_COLS: &str = "id, email, display_name, role, side_id, org_id, password_hash, created_at, locale, suspended_at";
+pub const USER_COLS: &str = "id, email, display_name, role, side_id, org_id, password_hash, created_at, locale, suspended_at, totp_secret";
 
 /// A value bound to a dynamically built statement.
 #[derive(Debug, Clone, PartialEq)]
@@ -1309,7 +1309,7 @@ macro_rules! impl_sql_store {
                         .map_err(map_err)?
                         .ok_or(StoreError::NotFound)?;
                     let erased = format!("erased-user-{id}{}", $crate::events::ERASED_DOMAIN);
-                    let user = sqlx::query_as::<_, User>(AssertSqlSafe(format!("UPDATE users SET email = $2, display_name = '', password_hash = '', side_id = NULL, org_id = NULL WHERE id = $1 RETURNING {USER_COLS}")))
+                    let user = sqlx::query_as::<_, User>(AssertSqlSafe(format!("UPDATE users SET email = $2, display_name = '', password_hash = '', side_id = NULL, org_id = NULL, totp_secret = NULL, totp_step = NULL WHERE id = $1 RETURNING {USER_COLS}")))
                         .bind(id)
                         .bind(erased.clone())
                         .fetch_one(&mut *tx)
@@ -1321,6 +1321,7 @@ macro_rules! impl_sql_store {
                         ("DELETE FROM event_managers WHERE user_id = $1", None),
                         ("DELETE FROM api_tokens WHERE user_id = $1", None),
                         ("DELETE FROM password_links WHERE user_id = $1", None),
+                        ("DELETE FROM sign_in_challenges WHERE user_id = $1", None),
                         ("DELETE FROM idempotency_keys WHERE user_id = $1", None),
                         ("DELETE FROM posting_alerts WHERE user_id = $1", None),
                         ("DELETE FROM posting_bookmarks WHERE user_id = $1", None),

@@ -567,6 +567,7 @@ mod tests {
             created_at: 0,
             locale: None,
             suspended_at: None,
+            totp_secret: None,
         }
     }
 

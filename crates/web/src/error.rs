@@ -26,6 +26,10 @@ pub enum WebError {
     /// Not signed in, where signing in would help.
     #[error("unauthorised")]
     Unauthorized,
+    /// Signing in needs more, or something right: the code is a Fluent key
+    /// (`err-two-factor-required`, `err-two-factor-code`).
+    #[error("credentials: {0}")]
+    Credentials(&'static str),
     /// Signed in, but the role does not allow it.
     #[error("forbidden")]
     Forbidden,
@@ -91,7 +95,7 @@ impl WebError {
     pub fn status(&self) -> StatusCode {
         match self {
             WebError::NotFound => StatusCode::NOT_FOUND,
-            WebError::Unauthorized => StatusCode::UNAUTHORIZED,
+            WebError::Unauthorized | WebError::Credentials(_) => StatusCode::UNAUTHORIZED,
             WebError::Forbidden | WebError::Csrf => StatusCode::FORBIDDEN,
             WebError::Throttled(_) | WebError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
@@ -111,7 +115,9 @@ impl WebError {
             WebError::Csrf => "err-csrf",
             WebError::Throttled(_) => "err-throttled",
             WebError::TooManyRequests(_) => "err-too-many-requests",
-            WebError::BadRequest(code) | WebError::Conflict(code) => code,
+            WebError::BadRequest(code) | WebError::Conflict(code) | WebError::Credentials(code) => {
+                code
+            }
             WebError::Invalid(_) => "err-invalid",
             WebError::Busy => "err-busy",
             WebError::Unwritable => "err-unwritable",

@@ -17,6 +17,7 @@ pub mod metrics;
 pub mod nul;
 pub mod retention;
 pub mod sheets;
+pub mod totp;
 pub mod views;
 
 use std::future::Future;

@@ -533,3 +533,200 @@ async fn an_administrator_changes_and_suspends_an_account() {
         .await;
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
 }
+
+/// The code an authenticator app with `secret` shows `offset` steps from now.
+fn app_code(secret: &str, offset: i64) -> String {
+    let step = baylink_web::totp::step_of(baylink_store::sql::now()) + offset;
+    baylink_web::totp::code(secret, step).unwrap()
+}
+
+/// Signs in on the page with a fresh client; the client and the answer.
+async fn page_sign_in(app: &TestApp, password: &str) -> (reqwest::Client, reqwest::Response) {
+    let client = kit::client();
+    let r = client
+        .post(app.url("/en/login"))
+        .form(&[
+            ("email", HOLDER),
+            ("password", password),
+            ("next", "/en/events"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    (client, r)
+}
+
+#[tokio::test]
+async fn two_step_sign_in_takes_the_apps_code() {
+    let mut app = kit::demo_app().await;
+    app.sign_in(HOLDER).await;
+    // Turned on: the page offers a secret as a QR code, and takes it once the app's code
+    // proves the app has it.
+    let (_, page) = app.page("/en/account/password").await;
+    assert!(page.contains("href=\"/en/account/two-factor\""));
+    let r = app.get("/en/account/two-factor").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.headers()[CACHE_CONTROL], "private, no-store");
+    let page = r.text().await.unwrap();
+    assert!(page.contains("<svg"), "a QR code");
+    let at = page.find("name=\"secret\" value=\"").unwrap() + "name=\"secret\" value=\"".len();
+    let secret: String = page[at..].chars().take_while(|c| *c != '"').collect();
+    assert_eq!(secret.len(), 32);
+    let r = app
+        .post_form(
+            "/en/account/two-factor",
+            &[
+                ("action", "on"),
+                ("secret", &secret),
+                ("code", &app_code(&secret, 5)),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains("This code is not right"));
+    assert!(
+        !app.store
+            .find_user_by_email(HOLDER)
+            .await
+            .unwrap()
+            .unwrap()
+            .two_factor()
+    );
+    let r = app
+        .post_form(
+            "/en/account/two-factor",
+            &[
+                ("action", "on"),
+                ("secret", &secret),
+                ("code", &app_code(&secret, -1)),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert!(
+        app.store
+            .find_user_by_email(HOLDER)
+            .await
+            .unwrap()
+            .unwrap()
+            .two_factor()
+    );
+
+    // The password alone no longer signs in: the page asks for the code.
+    let (client, r) = page_sign_in(&app, PASSWORD).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(r.headers()[LOCATION], "/en/login/code?next=%2Fen%2Fevents");
+    let me = |client: &reqwest::Client| {
+        let client = client.clone();
+        let url = app.url("/api/v1/me");
+        async move { client.get(url).send().await.unwrap().status() }
+    };
+    assert_eq!(me(&client).await, StatusCode::UNAUTHORIZED);
+    let r = client.get(app.url("/en/login/code")).send().await.unwrap();
+    assert!(r.text().await.unwrap().contains("id=\"code-form\""));
+    let send = |code: String| {
+        let client = client.clone();
+        let url = app.url("/en/login/code");
+        async move {
+            client
+                .post(url)
+                .form(&[("code", code.as_str()), ("next", "/en/events")])
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let r = send("12345".into()).await;
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    assert!(r.text().await.unwrap().contains("This code is not right"));
+    let used = app_code(&secret, -1);
+    assert_eq!(
+        send(used).await.status(),
+        StatusCode::UNAUTHORIZED,
+        "a code used once"
+    );
+    let r = send(app_code(&secret, 0)).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(r.headers()[LOCATION], "/en/events");
+    assert_eq!(me(&client).await, StatusCode::OK);
+    // Without a waiting sign-in, the code page sends back to the password.
+    let r = kit::client()
+        .post(app.url("/en/login/code"))
+        .form(&[("code", "123456")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    assert!(r.text().await.unwrap().contains("Sign in again"));
+
+    // Through the API: the code with the password.
+    let api = |code: Option<String>| {
+        let url = app.url("/api/v1/session");
+        async move {
+            let mut body = json!({"email": HOLDER, "password": PASSWORD});
+            if let Some(code) = code {
+                body["code"] = json!(code);
+            }
+            let r = kit::client().post(url).json(&body).send().await.unwrap();
+            let status = r.status();
+            (
+                status,
+                r.json::<serde_json::Value>().await.unwrap_or_default(),
+            )
+        }
+    };
+    let (status, body) = api(None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(body["code"], "err-two-factor-required");
+    let (status, body) = api(Some(app_code(&secret, 0))).await;
+    assert_eq!(
+        status,
+        StatusCode::UNAUTHORIZED,
+        "taken on the page already"
+    );
+    assert_eq!(body["code"], "err-two-factor-code");
+    let code = app_code(&secret, 1);
+    assert_eq!(api(Some(code.clone())).await.0, StatusCode::OK);
+    assert_eq!(api(Some(code)).await.0, StatusCode::UNAUTHORIZED);
+
+    // Off with the password (a wrong one refused).
+    let r = app
+        .post_form(
+            "/en/account/two-factor",
+            &[("action", "off"), ("password", "not mine at all")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let r = app
+        .post_form(
+            "/en/account/two-factor",
+            &[("action", "off"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, r) = page_sign_in(&app, PASSWORD).await;
+    assert_eq!(r.headers()[LOCATION], "/en/events");
+
+    // A lost phone: an administrator turns it off; nobody else may.
+    let holder = app.store.find_user_by_email(HOLDER).await.unwrap().unwrap();
+    app.store
+        .set_totp(&baylink_store::Actor::cli(), holder.id, Some(&secret))
+        .await
+        .unwrap();
+    let path = format!("/en/admin/users/{}/two-factor-off", holder.id);
+    let mut staff = kit::app_on(app.db.clone(), app.store.clone()).await;
+    staff.sign_in("secretariat.hk@demo.baylink").await;
+    assert_eq!(
+        staff.post_form(&path, &[]).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let mut admin = kit::app_on(app.db.clone(), app.store.clone()).await;
+    admin.sign_in("admin@demo.baylink").await;
+    let (_, page) = admin.page(&format!("/en/admin/users/{}", holder.id)).await;
+    assert!(page.contains("id=\"two-factor-state\""));
+    assert_eq!(
+        admin.post_form(&path, &[]).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    assert!(!app.store.get_user(holder.id).await.unwrap().two_factor());
+}

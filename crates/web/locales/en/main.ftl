@@ -1613,3 +1613,23 @@ user-reinstate = Reinstate
 err-suspend-self = You cannot suspend your own account.
 err-own-role = You cannot change your own role: ask another administrator.
 err-account-suspended = This account is suspended. Ask the alliance's secretariat.
+
+## Two-step sign-in (an authenticator app's code after the password)
+two-factor-title = Two-step sign-in
+two-factor-offer = Off: turn on two-step sign-in
+two-factor-is-on = Two-step sign-in is on: signing in takes a code from your authenticator app after the password.
+two-factor-is-on-for = Two-step sign-in is on for this account.
+two-factor-help = With two-step sign-in, a stolen or guessed password is not enough: signing in also takes the six-digit code your phone's authenticator app shows (Google Authenticator, Microsoft Authenticator, FreeOTP, 1Password and the like). Scan the code below with the app, or type the key, then enter the code it shows.
+two-factor-secret = Key:
+two-factor-turn-on = Turn on
+two-factor-turn-off = Turn off two-step sign-in
+two-factor-turned-on = Two-step sign-in is on. Keep the app: without it, only an administrator can let you in again.
+two-factor-turned-off = Two-step sign-in is off.
+two-factor-off-confirm = Turn off two-step sign-in for this account? Its holder signs in with the password alone until they turn it on again.
+two-factor-code-title = Code from your app
+two-factor-code-help = Enter the six-digit code your authenticator app shows for Baylink.
+two-factor-lost = Lost the phone with the app? Ask an administrator of the alliance's secretariat to turn two-step sign-in off for your account.
+field-two-factor-code = Six-digit code
+err-two-factor-code = This code is not right, or was used already. Enter the code the app shows now.
+err-two-factor-required = This account signs in in two steps: send the code of its authenticator app with the password (`code`).
+err-two-factor-expired = The sign-in waited too long for its code. Sign in again.

@@ -1521,3 +1521,23 @@ user-reinstate = 恢复
 err-suspend-self = 你不能暂停自己的账户。
 err-own-role = 你不能修改自己的角色，请联系另一位管理员。
 err-account-suspended = 此账户已暂停，请联系联盟秘书处。
+
+## 两步验证登录（密码之后输入验证器的代码）
+two-factor-title = 两步验证登录
+two-factor-offer = 未启用：启用两步验证登录
+two-factor-is-on = 已启用两步验证登录：输入密码后，还须输入验证器显示的代码。
+two-factor-is-on-for = 此账户已启用两步验证登录。
+two-factor-help = 启用两步验证登录后，即使密码被盗或被猜中也不足以登录：登录时还须输入手机验证器（Google Authenticator、Microsoft Authenticator、FreeOTP、1Password 等）显示的六位数代码。请用验证器扫描下方二维码，或输入密钥，再输入验证器显示的代码。
+two-factor-secret = 密钥：
+two-factor-turn-on = 启用
+two-factor-turn-off = 停用两步验证登录
+two-factor-turned-on = 已启用两步验证登录。请保留验证器：没有它，只有管理员可让你再次登录。
+two-factor-turned-off = 已停用两步验证登录。
+two-factor-off-confirm = 要为此账户停用两步验证登录吗？在持有人再次启用前，只需密码即可登录。
+two-factor-code-title = 验证器代码
+two-factor-code-help = 请输入验证器为湾联显示的六位数代码。
+two-factor-lost = 丢失了装有验证器的手机？请联盟秘书处的管理员为你的账户停用两步验证登录。
+field-two-factor-code = 六位数代码
+err-two-factor-code = 代码不正确或已被使用，请输入验证器当前显示的代码。
+err-two-factor-required = 此账户须两步验证登录：请连同密码一并提交验证器的代码（`code`）。
+err-two-factor-expired = 登录等待代码的时间过长，请重新登录。

@@ -1521,3 +1521,23 @@ user-reinstate = 恢復
 err-suspend-self = 你不能暫停自己的帳戶。
 err-own-role = 你不能更改自己的角色，請聯絡另一位管理員。
 err-account-suspended = 此帳戶已暫停，請聯絡聯盟秘書處。
+
+## 兩步驟登入（密碼之後輸入驗證程式的代碼）
+two-factor-title = 兩步驟登入
+two-factor-offer = 未啟用：啟用兩步驟登入
+two-factor-is-on = 已啟用兩步驟登入：輸入密碼後，還須輸入驗證程式顯示的代碼。
+two-factor-is-on-for = 此帳戶已啟用兩步驟登入。
+two-factor-help = 啟用兩步驟登入後，即使密碼被盜或被猜中亦不足以登入：登入時還須輸入手機驗證程式（Google Authenticator、Microsoft Authenticator、FreeOTP、1Password 等）顯示的六位數代碼。請以程式掃描下方二維碼，或輸入金鑰，再輸入程式顯示的代碼。
+two-factor-secret = 金鑰：
+two-factor-turn-on = 啟用
+two-factor-turn-off = 停用兩步驟登入
+two-factor-turned-on = 已啟用兩步驟登入。請保留驗證程式：沒有它，只有管理員可讓你再次登入。
+two-factor-turned-off = 已停用兩步驟登入。
+two-factor-off-confirm = 要為此帳戶停用兩步驟登入嗎？在持有人再次啟用前，只須密碼即可登入。
+two-factor-code-title = 驗證程式代碼
+two-factor-code-help = 請輸入驗證程式為灣聯顯示的六位數代碼。
+two-factor-lost = 遺失了裝有驗證程式的手機？請聯盟秘書處的管理員為你的帳戶停用兩步驟登入。
+field-two-factor-code = 六位數代碼
+err-two-factor-code = 代碼不正確或已被使用，請輸入程式目前顯示的代碼。
+err-two-factor-required = 此帳戶須兩步驟登入：請連同密碼一併提交驗證程式的代碼（`code`）。
+err-two-factor-expired = 登入等候代碼的時間過長，請重新登入。

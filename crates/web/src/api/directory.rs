@@ -22,7 +22,7 @@ use crate::AppState;
 use crate::auth::{self, Action, ClientAddr, MaybeAuth, require};
 use crate::error::WebError;
 use crate::i18n::Locale;
-use crate::views::account::{SignIn, sign_in};
+use crate::views::account::{SignIn, SignedIn, sign_in};
 use crate::views::directory::actor;
 
 pub fn router() -> Router<AppState> {
@@ -468,6 +468,10 @@ pub struct Credentials {
     /// left out.
     #[serde(default)]
     pub locale: Option<String>,
+    /// The six-digit code of the account's authenticator app, where two-step sign-in is on
+    /// (`err-two-factor-required` without it, `err-two-factor-code` when wrong or used).
+    #[serde(default)]
+    pub code: Option<String>,
 }
 
 /// A started session: echo `csrf_token` in `X-CSRF-Token` on every write.
@@ -501,15 +505,20 @@ pub async fn create_session(
                 })?,
         ),
     };
-    let (token, session, mut user) = sign_in(
+    let signed = sign_in(
         &s,
         SignIn {
             email: &c.email,
             password: &c.password,
             client,
+            code: c.code.as_deref().filter(|code| !code.trim().is_empty()),
         },
     )
     .await?;
+    let (token, session, mut user) = match signed {
+        SignedIn::Session(token, session, user) => (token, session, user),
+        SignedIn::NeedsCode(_) => return Err(WebError::Credentials("err-two-factor-required")),
+    };
     if let Some(locale) = locale {
         s.store.set_user_locale(user.id, locale.code()).await?;
         user.locale = Some(locale.code().to_owned());

@@ -6,7 +6,7 @@ use std::net::SocketAddr;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
 use axum::routing::{get, post};
 use baylink_store::{AuditEntry, Page, Session, StoreError, User, UserInput, validate_password};
@@ -24,6 +24,7 @@ use crate::error::WebError;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/login", get(login_form).post(login))
+        .route("/login/code", get(code_form).post(code))
         .route("/logout", post(logout))
         .route("/admin/users", get(users).post(user_create))
         .route("/admin/users/{id}/erase", post(user_erase))
@@ -68,20 +69,69 @@ pub struct SignIn<'a> {
     pub email: &'a str,
     pub password: &'a str,
     pub client: Option<SocketAddr>,
+    /// The code of the holder's authenticator app, where two-step sign-in is on and the
+    /// caller has it with the password (the API); the pages ask for it after.
+    pub code: Option<&'a str>,
 }
 
-/// Checks the throttle and the password; on success starts a session and returns its
-/// cookie token with the session and user.
-pub async fn sign_in(
+/// What a right password leads to.
+pub enum SignedIn {
+    /// A session started: its cookie token, the session and the account.
+    Session(String, Session, User),
+    /// Two-step sign-in is on and no code came with the password: the account, whose
+    /// code is to be asked for ([`check_code`]).
+    NeedsCode(User),
+}
+
+/// The throttle's keys of an attempt: the address, and the client where known.
+fn throttle_keys(email: &str, client: Option<SocketAddr>) -> Vec<String> {
+    std::iter::once(format!("email:{email}"))
+        .chain(client.map(|a| format!("ip:{}", a.ip())))
+        .collect()
+}
+
+/// Checks a code of `user`'s authenticator app: within a step of now and later than any
+/// taken before (so a code seen over a shoulder does not work twice). A wrong one counts
+/// as a failed sign-in, under the same throttle as passwords.
+pub async fn check_code(
     s: &AppState,
-    attempt: SignIn<'_>,
-) -> Result<(String, Session, User), WebError> {
+    user: &User,
+    code: &str,
+    client: Option<SocketAddr>,
+) -> Result<(), WebError> {
+    let now = baylink_store::sql::now();
+    let since = now - THROTTLE_WINDOW;
+    let keys = throttle_keys(&user.email, client);
+    for key in &keys {
+        if s.store.count_login_failures(key, since).await? >= MAX_FAILURES {
+            return Err(WebError::Throttled(THROTTLE_WINDOW));
+        }
+    }
+    let step = user
+        .totp_secret
+        .as_deref()
+        .and_then(|secret| crate::totp::matching_step(secret, code, now));
+    let taken = match step {
+        Some(step) => s.store.take_totp_step(user.id, step).await?,
+        None => false,
+    };
+    if !taken {
+        for key in &keys {
+            s.store.record_login_failure(key, now, since).await?;
+        }
+        return Err(WebError::Credentials("err-two-factor-code"));
+    }
+    s.store.clear_login_failures(&keys[0]).await?;
+    Ok(())
+}
+
+/// Checks the throttle and the password (and the app's code, where two-step sign-in is
+/// on and it came along); on success starts a session.
+pub async fn sign_in(s: &AppState, attempt: SignIn<'_>) -> Result<SignedIn, WebError> {
     let email = attempt.email.trim().to_lowercase();
     let now = baylink_store::sql::now();
     let since = now - THROTTLE_WINDOW;
-    let keys: Vec<String> = std::iter::once(format!("email:{email}"))
-        .chain(attempt.client.map(|a| format!("ip:{}", a.ip())))
-        .collect();
+    let keys = throttle_keys(&email, attempt.client);
     for key in &keys {
         if s.store.count_login_failures(key, since).await? >= MAX_FAILURES {
             return Err(WebError::Throttled(THROTTLE_WINDOW));
@@ -112,9 +162,15 @@ pub async fn sign_in(
             return Err(WebError::Unauthorized);
         }
     };
+    if user.two_factor() {
+        match attempt.code {
+            None => return Ok(SignedIn::NeedsCode(user)),
+            Some(code) => check_code(s, &user, code, attempt.client).await?,
+        }
+    }
     s.store.clear_login_failures(&keys[0]).await?;
     let (token, session) = start_session(s, &user).await?;
-    Ok((token, session, user))
+    Ok(SignedIn::Session(token, session, user))
 }
 
 /// Starts a session for `user`, who proved who they are; returns its cookie token.
@@ -146,20 +202,31 @@ async fn login(
         email: form.get("email"),
         password: form.get("password"),
         client,
+        code: None,
     };
     match sign_in(&s, attempt).await {
-        Ok((token, _, user)) => {
-            // The language of the page signed in from is the one their mails are in.
-            s.store.set_user_locale(user.id, c.lang.code()).await?;
-            let next = safe_next(form.get("next"))
-                .map(str::to_owned)
-                .unwrap_or_else(|| c.href("/"));
-            let mut r = see(next);
-            let cookie = auth::session_cookie(&token, s.config.secure_cookies);
-            r.headers_mut().insert(
-                header::SET_COOKIE,
-                HeaderValue::from_str(&cookie).map_err(|e| WebError::Internal(e.to_string()))?,
-            );
+        Ok(SignedIn::Session(token, _, user)) => {
+            signed_in(&s, &c, &user, &token, form.get("next")).await
+        }
+        Ok(SignedIn::NeedsCode(user)) => {
+            // The password was right: the sign-in waits for the app's code, behind a
+            // cookie of its own, for a few minutes.
+            let token = auth::random_token();
+            s.store
+                .create_challenge(
+                    &auth::token_hash(&token),
+                    user.id,
+                    baylink_store::sql::now(),
+                )
+                .await?;
+            let next = safe_next(form.get("next")).unwrap_or("");
+            let to = if next.is_empty() {
+                c.href("/login/code")
+            } else {
+                c.href(&format!("/login/code?next={}", urlencoding(next)))
+            };
+            let mut r = see(to);
+            set_cookie(&mut r, &challenge_cookie(&token, s.config.secure_cookies))?;
             Ok(r)
         }
         Err(e @ (WebError::Unauthorized | WebError::Throttled(_) | WebError::Conflict(_))) => {
@@ -181,6 +248,131 @@ async fn login(
                 },
                 status,
             )
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The cookie of a sign-in waiting for its code ([`baylink_store::TwoFactorStore`]).
+pub const CHALLENGE_COOKIE: &str = "baylink_signin";
+
+fn challenge_cookie(token: &str, secure: bool) -> String {
+    format!(
+        "{CHALLENGE_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{}",
+        baylink_store::CHALLENGE_SECONDS,
+        if secure { "; Secure" } else { "" }
+    )
+}
+
+fn set_cookie(r: &mut Response, cookie: &str) -> Result<(), WebError> {
+    r.headers_mut().append(
+        header::SET_COOKIE,
+        HeaderValue::from_str(cookie).map_err(|e| WebError::Internal(e.to_string()))?,
+    );
+    Ok(())
+}
+
+/// After a sign-in: the page's language becomes that of the account's mails, the session
+/// cookie is set, and the browser goes where it was going.
+async fn signed_in(
+    s: &AppState,
+    c: &Ctx,
+    user: &User,
+    token: &str,
+    next: &str,
+) -> Result<Response, WebError> {
+    s.store.set_user_locale(user.id, c.lang.code()).await?;
+    let next = safe_next(next)
+        .map(str::to_owned)
+        .unwrap_or_else(|| c.href("/"));
+    let mut r = see(next);
+    set_cookie(
+        &mut r,
+        &auth::session_cookie(token, s.config.secure_cookies),
+    )?;
+    Ok(r)
+}
+
+/// The second step of signing in: the code of the holder's authenticator app.
+#[derive(Template)]
+#[template(path = "account/code.html")]
+struct CodePage {
+    c: Ctx,
+    next: String,
+    message: Option<String>,
+}
+
+/// The account of the sign-in waiting behind the request's cookie, if any.
+async fn waiting(
+    s: &AppState,
+    headers: &axum::http::HeaderMap,
+) -> Result<Option<(String, User)>, WebError> {
+    let Some(token) = auth::cookie(headers, CHALLENGE_COOKIE) else {
+        return Ok(None);
+    };
+    let hash = auth::token_hash(token);
+    let user = s
+        .store
+        .challenge_user(&hash, baylink_store::sql::now())
+        .await?;
+    Ok(user.map(|u| (hash, u)))
+}
+
+async fn code_form(
+    State(s): State<AppState>,
+    c: Ctx,
+    headers: axum::http::HeaderMap,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    let next = q.get("next").cloned().unwrap_or_default();
+    if waiting(&s, &headers).await?.is_none() {
+        return Ok(see(c.href("/login")));
+    }
+    render(&CodePage {
+        c,
+        next,
+        message: None,
+    })
+}
+
+async fn code(
+    State(s): State<AppState>,
+    c: Ctx,
+    headers: axum::http::HeaderMap,
+    ClientAddr(client): ClientAddr,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let next = form.get("next").to_owned();
+    let Some((challenge, user)) = waiting(&s, &headers).await? else {
+        // Expired (or never begun): the password again.
+        let f = FormState::default();
+        let message = Some(c.t("err-two-factor-expired"));
+        return render_invalid(&LoginPage { c, f, message }, StatusCode::UNAUTHORIZED);
+    };
+    match check_code(&s, &user, form.get("code"), client).await {
+        Ok(()) => {
+            s.store.end_challenge(&challenge).await?;
+            s.store
+                .clear_login_failures(&format!("email:{}", user.email))
+                .await?;
+            let (token, _) = start_session(&s, &user).await?;
+            let mut r = signed_in(&s, &c, &user, &token, &next).await?;
+            set_cookie(
+                &mut r,
+                &challenge_cookie("", s.config.secure_cookies).replace(
+                    &format!("Max-Age={}", baylink_store::CHALLENGE_SECONDS),
+                    "Max-Age=0",
+                ),
+            )?;
+            Ok(r)
+        }
+        Err(e @ (WebError::Credentials(_) | WebError::Throttled(_))) => {
+            let status = e.status();
+            let message = Some(match e {
+                WebError::Throttled(secs) => c.tn("err-throttled", "minutes", &((secs + 59) / 60)),
+                e => c.t(e.code()),
+            });
+            render_invalid(&CodePage { c, next, message }, status)
         }
         Err(e) => Err(e),
     }

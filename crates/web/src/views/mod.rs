@@ -23,6 +23,7 @@ pub mod questions;
 pub mod reports;
 pub mod search;
 pub mod transfers;
+pub mod two_factor;
 
 use std::collections::HashMap;
 
@@ -51,6 +52,7 @@ pub fn router() -> Router<AppState> {
         .merge(alliance::router())
         .merge(account::router())
         .merge(passwords::router())
+        .merge(two_factor::router())
         .merge(event_admin::router())
         .merge(events::router())
         .merge(delegations::router())

@@ -167,6 +167,8 @@ struct ChangePage {
     f: FormState,
     /// The account's address, for the browser's password manager.
     email: String,
+    /// Two-step sign-in is on.
+    two_factor: bool,
     /// What was just done: `changed` here, `set` with a link.
     done: Option<&'static str>,
 }
@@ -176,6 +178,7 @@ async fn change_form(
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
     let email = holder(c.auth.as_ref())?.user.email.clone();
+    let two_factor = holder(c.auth.as_ref())?.user.two_factor();
     let done = match q.get("done").map(String::as_str) {
         Some("changed") => Some("password-changed"),
         Some("set") => Some("password-set"),
@@ -185,6 +188,7 @@ async fn change_form(
         c,
         f: FormState::default(),
         email,
+        two_factor,
         done,
     })
 }
@@ -192,6 +196,7 @@ async fn change_form(
 async fn change(State(s): State<AppState>, c: Ctx, form: FormData) -> Result<Response, WebError> {
     let auth = holder(c.auth.as_ref())?.clone();
     let email = auth.user.email.clone();
+    let two_factor = auth.user.two_factor();
     match change_password(
         &s,
         &auth,
@@ -208,6 +213,7 @@ async fn change(State(s): State<AppState>, c: Ctx, form: FormData) -> Result<Res
                 c,
                 f,
                 email,
+                two_factor,
                 done: None,
             };
             render_invalid(&page, StatusCode::UNPROCESSABLE_ENTITY)
@@ -222,6 +228,7 @@ async fn change(State(s): State<AppState>, c: Ctx, form: FormData) -> Result<Res
                 c,
                 f,
                 email,
+                two_factor,
                 done: None,
             };
             render_invalid(&page, StatusCode::TOO_MANY_REQUESTS)

@@ -1,0 +1,166 @@
+//! Two-step sign-in, set up by the account's holder at `/{lang}/account/two-factor`: the
+//! page shows a new secret as a QR code for their authenticator app, and turns it on once
+//! a code from the app proves the app has it; turned off with the password. An
+//! administrator turns it off for a holder who lost their phone (the account's page), as
+//! the command line does (`baylink user two-factor-off`). Why: [`baylink_store::two_factor`].
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::{get, post};
+
+use super::{Ctx, FormData, private, render, render_invalid, see};
+use crate::AppState;
+use crate::api::path_id;
+use crate::auth::{self, Action, Auth, require};
+use crate::error::WebError;
+use crate::totp;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/account/two-factor", get(page).post(change))
+        .route("/admin/users/{id}/two-factor-off", post(turn_off_for))
+}
+
+/// The name an authenticator app lists the account under.
+const ISSUER: &str = "Baylink";
+
+#[derive(Template)]
+#[template(path = "account/two_factor.html")]
+struct TwoFactorPage {
+    c: Ctx,
+    on: bool,
+    /// While off: the secret offered, as text and as the app's QR code.
+    secret: String,
+    secret_spaced: String,
+    qr: String,
+    /// What was refused, in the reader's language.
+    message: Option<String>,
+    /// What was just done.
+    done: Option<&'static str>,
+}
+
+/// The holder of the page: signed in with a browser (a token does not change how its
+/// account signs in).
+fn holder(c: &Ctx) -> Result<&Auth, WebError> {
+    match c.auth.as_ref() {
+        None => Err(WebError::Unauthorized),
+        Some(a) if a.by_token => Err(WebError::Forbidden),
+        Some(a) => Ok(a),
+    }
+}
+
+fn build(
+    c: Ctx,
+    secret: Option<String>,
+    message: Option<String>,
+    done: Option<&'static str>,
+) -> Result<TwoFactorPage, WebError> {
+    let user = holder(&c)?.user.clone();
+    let on = user.two_factor();
+    let secret = if on {
+        String::new()
+    } else {
+        secret.unwrap_or_else(totp::new_secret)
+    };
+    let qr = if on {
+        String::new()
+    } else {
+        baylink_tickets::qr_svg(&totp::otpauth_uri(ISSUER, &user.email, &secret))
+    };
+    let secret_spaced = secret
+        .as_bytes()
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Ok(TwoFactorPage {
+        c,
+        on,
+        secret,
+        secret_spaced,
+        qr,
+        message,
+        done,
+    })
+}
+
+async fn page(
+    c: Ctx,
+    axum::extract::Query(q): axum::extract::Query<std::collections::HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    let done = match q.get("done").map(String::as_str) {
+        Some("on") => Some("two-factor-turned-on"),
+        Some("off") => Some("two-factor-turned-off"),
+        _ => None,
+    };
+    // The secret is on the page: no cache keeps it.
+    Ok(private(render(&build(c, None, None, done)?)?))
+}
+
+/// `action=on` with the offered `secret` and a `code` the app shows for it; `action=off`
+/// with the account's `password`.
+async fn change(State(s): State<AppState>, c: Ctx, form: FormData) -> Result<Response, WebError> {
+    let auth = holder(&c)?.clone();
+    let actor = baylink_store::Actor {
+        user_id: Some(auth.user.id),
+        name: auth.user.email.clone(),
+    };
+    let now = baylink_store::sql::now();
+    match form.get("action") {
+        "on" => {
+            let secret = form.get("secret").trim().to_ascii_uppercase();
+            let valid = totp::base32_decode(&secret).is_some_and(|k| k.len() >= 16);
+            if !valid {
+                return Err(WebError::BadRequest("err-bad-form"));
+            }
+            let Some(step) = totp::matching_step(&secret, form.get("code"), now) else {
+                let message = Some(c.t("err-two-factor-code"));
+                let page = build(c, Some(secret), message, None)?;
+                return Ok(private(render_invalid(
+                    &page,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )?));
+            };
+            s.store
+                .set_totp(&actor, auth.user.id, Some(&secret))
+                .await?;
+            // The code that proved the app is used: it does not also sign in.
+            s.store.take_totp_step(auth.user.id, step).await?;
+            Ok(see(c.href("/account/two-factor?done=on")))
+        }
+        "off" => {
+            let (given, stored) = (
+                form.get("password").to_owned(),
+                auth.user.password_hash.clone(),
+            );
+            let ok = tokio::task::spawn_blocking(move || auth::verify_password(&given, &stored))
+                .await
+                .map_err(|e| WebError::Internal(format!("password check: {e}")))?;
+            if !ok {
+                let message = Some(c.t("err-password-wrong"));
+                let page = build(c, None, message, None)?;
+                return render_invalid(&page, StatusCode::UNPROCESSABLE_ENTITY);
+            }
+            s.store.set_totp(&actor, auth.user.id, None).await?;
+            Ok(see(c.href("/account/two-factor?done=off")))
+        }
+        _ => Err(WebError::BadRequest("err-bad-form")),
+    }
+}
+
+/// An administrator turns two-step sign-in off for an account whose holder lost the
+/// phone with the app; they set it up again once signed in.
+async fn turn_off_for(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    let auth = require(c.auth.as_ref(), Action::ManageUsers)?;
+    let actor = super::directory::actor(auth);
+    let id = path_id(&id)?;
+    s.store.set_totp(&actor, id, None).await?;
+    Ok(see(c.href(&format!("/admin/users/{id}?saved=1"))))
+}
