@@ -730,3 +730,61 @@ async fn two_step_sign_in_takes_the_apps_code() {
     );
     assert!(!app.store.get_user(holder.id).await.unwrap().two_factor());
 }
+
+#[tokio::test]
+async fn the_holder_renames_the_account_and_signs_other_browsers_out() {
+    let mut app = kit::demo_app().await;
+    app.sign_in(HOLDER).await;
+    let mut elsewhere = kit::app_on(app.db.clone(), app.store.clone()).await;
+    elsewhere.sign_in(HOLDER).await;
+    let (status, page) = app.page("/en/account").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("id=\"signed-in-as\" href=\"/en/account\""),
+        "{page}"
+    );
+    assert!(
+        page.contains("You are also signed in on one other browser."),
+        "{page}"
+    );
+    assert!(page.contains("href=\"/en/account/two-factor\""));
+    // The name: required, then changed; the role stays.
+    let r = app
+        .post_form("/en/account", &[("display_name", "  ")])
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let r = app
+        .post_form("/en/account", &[("display_name", "陳大文 Chan Tai Man")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let user = app.store.find_user_by_email(HOLDER).await.unwrap().unwrap();
+    assert_eq!(user.display_name, "陳大文 Chan Tai Man");
+    assert_eq!(user.role.code(), "participant");
+    // Every other browser signed out; this one stays.
+    let r = app.post_form("/en/account/sessions/end", &[]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(r.headers()[LOCATION], "/en/account?done=ended&n=1");
+    let (_, page) = app.page("/en/account?done=ended&n=1").await;
+    assert!(page.contains("One other browser was signed out."), "{page}");
+    assert!(page.contains("You are signed in on this browser only."));
+    assert_eq!(
+        elsewhere
+            .api(reqwest::Method::GET, "/api/v1/me", None)
+            .await
+            .0,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        app.api(reqwest::Method::GET, "/api/v1/me", None).await.0,
+        StatusCode::OK
+    );
+    // A token acts for the account, it does not manage it.
+    let token = kit::new_api_token(&app, &[("name", "script")]).await;
+    let r = kit::client()
+        .get(app.url("/en/account"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+}

@@ -1055,6 +1055,17 @@ pub async fn password_links(db: &TestDb) {
         created_at: now,
         expires_at: now + 86_400,
     };
+    for token in ["kept", "other", "third"] {
+        s.create_session(&session(token)).await.unwrap();
+    }
+    assert_eq!(s.count_sessions(holder.id, now).await.unwrap(), 3);
+    assert_eq!(
+        s.count_sessions(holder.id, now + 86_400).await.unwrap(),
+        0,
+        "expired"
+    );
+    assert_eq!(s.end_other_sessions(holder.id, "third").await.unwrap(), 2);
+    assert!(s.get_session("third", now).await.unwrap().is_some());
     for token in ["kept", "other"] {
         s.create_session(&session(token)).await.unwrap();
     }
@@ -1067,6 +1078,7 @@ pub async fn password_links(db: &TestDb) {
     );
     assert!(s.get_session("kept", now).await.unwrap().is_some());
     assert!(s.get_session("other", now).await.unwrap().is_none());
+    assert_eq!(s.count_sessions(holder.id, now).await.unwrap(), 1);
 
     let link = |purpose, token: &'static str, token_hash: &'static str, now| NewLink {
         purpose,

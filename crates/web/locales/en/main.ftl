@@ -1633,3 +1633,20 @@ field-two-factor-code = Six-digit code
 err-two-factor-code = This code is not right, or was used already. Enter the code the app shows now.
 err-two-factor-required = This account signs in in two steps: send the code of its authenticator app with the password (`code`).
 err-two-factor-expired = The sign-in waited too long for its code. Sign in again.
+
+## The holder's own account page
+account-title = Your account
+account-mail-language = Your mails are written in { $languages }: the language of the page you last signed in from.
+account-mail-language-unset = Your mails follow the language of the page you sign in from.
+account-sessions = Signed in
+account-other-sessions = { $count ->
+    [0] You are signed in on this browser only.
+    [one] You are also signed in on one other browser.
+   *[other] You are also signed in on { $count } other browsers.
+}
+account-end-sessions = Sign out all other browsers
+account-sessions-ended = { $count ->
+    [one] One other browser was signed out.
+   *[other] { $count } other browsers were signed out.
+}
+account-more = Sign-in and data

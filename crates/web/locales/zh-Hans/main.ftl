@@ -1541,3 +1541,16 @@ field-two-factor-code = 六位数代码
 err-two-factor-code = 代码不正确或已被使用，请输入验证器当前显示的代码。
 err-two-factor-required = 此账户须两步验证登录：请连同密码一并提交验证器的代码（`code`）。
 err-two-factor-expired = 登录等待代码的时间过长，请重新登录。
+
+## 账户持有人的账户页
+account-title = 我的账户
+account-mail-language = 你的邮件以{ $languages }撰写，即你最近一次登录时页面所用的语言。
+account-mail-language-unset = 你的邮件语言将依照你登录时页面所用的语言。
+account-sessions = 登录状态
+account-other-sessions = { $count ->
+    [0] 你只在此浏览器登录。
+   *[other] 你另外在 { $count } 个浏览器登录。
+}
+account-end-sessions = 退出所有其他浏览器
+account-sessions-ended = 已退出 { $count } 个其他浏览器。
+account-more = 登录及资料

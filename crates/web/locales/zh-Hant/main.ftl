@@ -1541,3 +1541,16 @@ field-two-factor-code = 六位數代碼
 err-two-factor-code = 代碼不正確或已被使用，請輸入程式目前顯示的代碼。
 err-two-factor-required = 此帳戶須兩步驟登入：請連同密碼一併提交驗證程式的代碼（`code`）。
 err-two-factor-expired = 登入等候代碼的時間過長，請重新登入。
+
+## 帳戶持有人的帳戶頁
+account-title = 我的帳戶
+account-mail-language = 你的郵件以{ $languages }撰寫，即你最近一次登入時頁面所用的語言。
+account-mail-language-unset = 你的郵件語言將依照你登入時頁面所用的語言。
+account-sessions = 登入狀態
+account-other-sessions = { $count ->
+    [0] 你只在此瀏覽器登入。
+   *[other] 你另外在 { $count } 個瀏覽器登入。
+}
+account-end-sessions = 登出所有其他瀏覽器
+account-sessions-ended = 已登出 { $count } 個其他瀏覽器。
+account-more = 登入及資料

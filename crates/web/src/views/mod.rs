@@ -18,6 +18,7 @@ pub mod market;
 pub mod matchmaking;
 pub mod meeting_suggestions;
 pub mod passwords;
+pub mod profile;
 pub mod publications;
 pub mod questions;
 pub mod reports;
@@ -52,6 +53,7 @@ pub fn router() -> Router<AppState> {
         .merge(alliance::router())
         .merge(account::router())
         .merge(passwords::router())
+        .merge(profile::router())
         .merge(two_factor::router())
         .merge(event_admin::router())
         .merge(events::router())
