@@ -447,7 +447,8 @@ pub struct OutboxMessage {
     /// place handed on, to its new and its old holder), `alert_postings` (the postings a
     /// web node found for an alert: new counterparts, or postings with its words), `mm_handed_on` (to the other side
     /// of a meeting, or a request, that went with a place to a colleague), `password_reset`
-    /// and `account_invite` (a link that sets an account's password).
+    /// and `account_invite` (a link that sets an account's password), `password_changed`,
+    /// `two_factor_on` and `two_factor_off` (security notices to an account).
     pub kind: String,
     pub registration_id: Option<i64>,
     pub invitation_id: Option<i64>,

@@ -344,6 +344,7 @@ pub trait Store:
     /// its name and what it did (unlike [`Store::erase_user`]). Not one's own
     /// (`err-suspend-self`); `NotFound` for an erased account.
     async fn suspend_user(&self, actor: &Actor, id: i64, suspend: bool) -> StoreResult<User>;
+    /// Keeps a new session and notes it as its account's last sign-in.
     async fn create_session(&self, session: &Session) -> StoreResult<()>;
     /// The session with this token hash and its user, if it exists and has not expired.
     async fn get_session(&self, token_hash: &str, now: i64)

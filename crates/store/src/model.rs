@@ -319,6 +319,8 @@ pub struct User {
     /// ([`crate::two_factor`]); never shown.
     #[serde(skip)]
     pub totp_secret: Option<String>,
+    /// When it last signed in (a session started); `None` if never.
+    pub last_sign_in_at: Option<i64>,
 }
 
 impl User {

@@ -95,7 +95,8 @@ pub struct NewLink<'a> {
 pub trait PasswordStore: Send + Sync {
     /// Sets `user_id`'s password hash and ends its sessions but `keep_session` (the one
     /// that changed it, by its token hash), in one transaction with its audit line (which
-    /// holds no hash). Its unused links stop working: the password they would set is
+    /// holds no hash), and a `password_changed` notice to the account (not when it had no
+    /// password yet). Its unused links stop working: the password they would set is
     /// chosen. `NotFound` for an erased, suspended or unknown account.
     async fn set_password(
         &self,
@@ -135,8 +136,9 @@ pub trait PasswordStore: Send + Sync {
     /// Sets the password with the link of `token_hash` at `now`, in one transaction: the
     /// link must be unused and unexpired (`Conflict("err-password-link")` otherwise,
     /// nothing changed); it and the account's other links are then used up, every session
-    /// of the account ends, its failed sign-ins are forgotten, and an audit line says the
-    /// holder set it. Returns the account.
+    /// of the account ends, its failed sign-ins are forgotten, an audit line says the
+    /// holder set it, and a `password_changed` notice is queued (not for the first
+    /// password, chosen from an invitation). Returns the account.
     async fn use_password_link(
         &self,
         token_hash: &str,

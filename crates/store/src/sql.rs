@@ -29,7 +29,7 @@ pub const MEMBERSHIP_SELECT: &str = "SELECT m.id, m.org_id, m.designation_id, m.
 /// The columns of an [`crate::ApiToken`] (never its hash).
 pub const TOKEN_COLS: &str = "id, user_id, name, created_at, expires_at, last_used_at, read_only";
 /// The columns of `users`.
-pub const USER_COLS: &str = "id, email, display_name, role, side_id, org_id, password_hash, created_at, locale, suspended_at, totp_secret";
+pub const USER_COLS: &str = "id, email, display_name, role, side_id, org_id, password_hash, created_at, locale, suspended_at, totp_secret, last_sign_in_at";
 
 /// A value bound to a dynamically built statement.
 #[derive(Debug, Clone, PartialEq)]
@@ -1440,6 +1440,12 @@ macro_rules! impl_sql_store {
                         .bind(s.csrf_token.clone())
                         .bind(s.created_at)
                         .bind(s.expires_at)
+                        .execute(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    sqlx::query("UPDATE users SET last_sign_in_at = $2 WHERE id = $1")
+                        .bind(s.user_id)
+                        .bind(s.created_at)
                         .execute(&self.pool)
                         .await
                         .map_err(map_err)?;

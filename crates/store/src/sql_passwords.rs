@@ -8,6 +8,11 @@ pub const LINK_COLS: &str = "id, user_id, purpose, created_at, expires_at, used_
 /// than "unknown"; older ones are swept when a new one is made.
 pub const LINK_KEPT_SECONDS: i64 = 30 * 86_400;
 
+/// Queues a security notice of kind `$2` (`password_changed`, `two_factor_on`,
+/// `two_factor_off`) to account `$1`, at `$3`, in its mails' language: the holder learns
+/// of a change they did not make while they can still act on it.
+pub const QUEUE_NOTICE: &str = "INSERT INTO outbox (to_addr, kind, locale, created_at, next_attempt_at) SELECT u.email, $2, COALESCE(u.locale, CASE o.region WHEN 'shenzhen' THEN 'zh-Hans' WHEN 'mainland' THEN 'zh-Hans' WHEN 'overseas' THEN 'en' ELSE 'zh-Hant' END), $3, $3 FROM users u LEFT JOIN organisations o ON o.id = u.org_id WHERE u.id = $1";
+
 /// What the audit log keeps of a password set: that it was, never the hash.
 pub const AUDIT_PASSWORD_SET: &str = r#"{"password":"set"}"#;
 
@@ -54,6 +59,18 @@ macro_rules! impl_sql_passwords {
                         return Err(StoreError::NotFound);
                     }
                     Ok(user)
+                }
+
+                /// Queues the security notice `kind` to account `id` ([`QUEUE_NOTICE`]).
+                async fn queue_notice(tx: &mut Tx<'_>, id: i64, kind: &str, now: i64) -> StoreResult<()> {
+                    sqlx::query(QUEUE_NOTICE)
+                        .bind(id)
+                        .bind(kind.to_owned())
+                        .bind(now)
+                        .execute(&mut **tx)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(())
                 }
 
                 /// Writes the new hash and uses up the account's links, which would set
@@ -110,8 +127,11 @@ macro_rules! impl_sql_passwords {
                 async fn set_password(&self, actor: &Actor, user_id: i64, password_hash: &str, keep_session: Option<&str>) -> StoreResult<()> {
                     let now = $crate::sql::now();
                     let mut tx = self.begin().await?;
-                    Self::live_user(&mut tx, user_id).await?;
+                    let before = Self::live_user(&mut tx, user_id).await?;
                     Self::write_password(&mut tx, user_id, password_hash, now).await?;
+                    if !before.password_hash.is_empty() {
+                        Self::queue_notice(&mut tx, user_id, "password_changed", now).await?;
+                    }
                     sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
                         .bind(user_id)
                         .bind(keep_session.unwrap_or("").to_owned())
@@ -198,6 +218,10 @@ macro_rules! impl_sql_passwords {
                         other => other?,
                     };
                     Self::write_password(&mut tx, user_id, password_hash, now).await?;
+                    // Not for the first password, chosen from an invitation.
+                    if !user.password_hash.is_empty() {
+                        Self::queue_notice(&mut tx, user_id, "password_changed", now).await?;
+                    }
                     sqlx::query("DELETE FROM sessions WHERE user_id = $1")
                         .bind(user_id)
                         .execute(&mut *tx)

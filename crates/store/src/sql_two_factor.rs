@@ -37,6 +37,21 @@ macro_rules! impl_sql_two_factor {
                         .await
                         .map_err(map_err)?;
                     let said = if secret.is_some() { AUDIT_TWO_FACTOR_ON } else { AUDIT_TWO_FACTOR_OFF };
+                    // The holder hears of it, unless nothing changed.
+                    let kind = match (user.totp_secret.is_some(), secret.is_some()) {
+                        (false, true) => Some("two_factor_on"),
+                        (true, false) => Some("two_factor_off"),
+                        _ => None,
+                    };
+                    if let Some(kind) = kind {
+                        sqlx::query($crate::sql_passwords::QUEUE_NOTICE)
+                            .bind(user.id)
+                            .bind(kind)
+                            .bind($crate::sql::now())
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(map_err)?;
+                    }
                     Self::audit(&mut tx, actor, "update", "user", user.id, None, Some(said.to_owned())).await?;
                     tx.commit().await.map_err(map_err)
                 }

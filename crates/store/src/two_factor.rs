@@ -18,8 +18,9 @@ pub const CHALLENGE_SECONDS: i64 = 300;
 #[async_trait]
 pub trait TwoFactorStore: Send + Sync {
     /// Turns two-step sign-in on with `secret` (base32), or off (`None`), for `user_id`,
-    /// with its audit line (which never holds the secret), in one transaction; the last
-    /// step taken is forgotten. `NotFound` for an erased account.
+    /// with its audit line (which never holds the secret) and, when it changes, a
+    /// `two_factor_on` or `two_factor_off` notice to the account, in one transaction; the
+    /// last step taken is forgotten. `NotFound` for an erased account.
     async fn set_totp(&self, actor: &Actor, user_id: i64, secret: Option<&str>) -> StoreResult<()>;
 
     /// Takes time step `step` for `user_id`'s code: true only when it is later than every

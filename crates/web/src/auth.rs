@@ -568,6 +568,7 @@ mod tests {
             locale: None,
             suspended_at: None,
             totp_secret: None,
+            last_sign_in_at: None,
         }
     }
 

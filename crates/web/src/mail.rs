@@ -171,6 +171,12 @@ pub async fn compose(
     if m.kind == "password_reset" || m.kind == "account_invite" {
         return password_mail(store, m, lang, base_url).await;
     }
+    if matches!(
+        m.kind.as_str(),
+        "password_changed" | "two_factor_on" | "two_factor_off"
+    ) {
+        return security_mail(store, m, lang, base_url).await;
+    }
     if !matches!(m.kind.as_str(), "registration" | "promoted" | "cancelled") {
         return Err(StoreError::Corrupt(format!(
             "unknown outbox kind {:?}",
@@ -450,6 +456,51 @@ async fn password_mail(
         baylink_store::LinkPurpose::Invite => {
             ("mail-account-invite-subject", "mail-account-invite-body")
         }
+    };
+    Ok(Composed {
+        to: user.email,
+        subject: lang.t_args(subject, &args),
+        body: lang.t_args(body, &args),
+    })
+}
+
+/// A change to how an account signs in, to its holder: the password changed, two-step
+/// sign-in turned on or off. Whoever did not make it learns of it, with the way to take
+/// the account back.
+async fn security_mail(
+    store: &dyn Store,
+    m: &OutboxMessage,
+    lang: Locale,
+    base_url: &str,
+) -> Result<Composed, StoreError> {
+    let user = store
+        .find_user_by_email(&m.to_addr)
+        .await?
+        .filter(|u| !u.is_erased())
+        .ok_or(StoreError::NotFound)?;
+    let args = [
+        ("name", FluentValue::from(user.display_name.clone())),
+        ("email", FluentValue::from(user.email.clone())),
+        (
+            "when",
+            FluentValue::from(format!(
+                "{} {}",
+                crate::views::events::day(m.created_at),
+                crate::views::events::clock(m.created_at)
+            )),
+        ),
+        (
+            "link",
+            FluentValue::from(format!("{}/password/forgot", site_in(base_url, lang))),
+        ),
+    ];
+    let (subject, body) = match m.kind.as_str() {
+        "password_changed" => (
+            "mail-password-changed-subject",
+            "mail-password-changed-body",
+        ),
+        "two_factor_on" => ("mail-two-factor-on-subject", "mail-two-factor-on-body"),
+        _ => ("mail-two-factor-off-subject", "mail-two-factor-off-body"),
     };
     Ok(Composed {
         to: user.email,

@@ -138,6 +138,16 @@ async fn a_forgotten_password_is_set_again_from_its_mail() {
     );
     let holder = app.store.find_user_by_email(HOLDER).await.unwrap().unwrap();
     assert_eq!(holder.locale.as_deref(), Some("zh-Hant"));
+    // The holder is told, in case it was not them.
+    let later = baylink_store::sql::now() + 1;
+    let (_, notice) = kit::sent_mail_of(app.store.as_ref(), "password_changed", later).await;
+    assert_eq!(notice.to, HOLDER);
+    assert_eq!(notice.subject, "你的灣聯密碼已更改");
+    assert!(
+        notice
+            .body
+            .contains("https://baylink.test/zh-Hant/password/forgot")
+    );
     // Used: the page says so, and where to ask again; a second use changes nothing.
     let (status, page) = app.page(&path).await;
     assert_eq!(status, StatusCode::GONE);
@@ -298,6 +308,7 @@ async fn an_administrator_invites_an_account_by_mail() {
         page.contains("id=\"link-sent\"") && page.contains("no password yet"),
         "{page}"
     );
+    assert!(page.contains("never"), "not signed in yet: {page}");
     assert_eq!(
         sign_in_with(&app, "new.colleague@szinfo.example", "").await,
         StatusCode::UNAUTHORIZED

@@ -1059,6 +1059,12 @@ pub async fn password_links(db: &TestDb) {
         s.create_session(&session(token)).await.unwrap();
     }
     assert_eq!(s.count_sessions(holder.id, now).await.unwrap(), 3);
+    assert_eq!(holder.last_sign_in_at, None);
+    assert_eq!(
+        s.get_user(holder.id).await.unwrap().last_sign_in_at,
+        Some(now),
+        "a session is a sign-in"
+    );
     assert_eq!(
         s.count_sessions(holder.id, now + 86_400).await.unwrap(),
         0,
@@ -1146,6 +1152,8 @@ pub async fn password_links(db: &TestDb) {
     assert_eq!(
         mails,
         [
+            // The change of the password at the start, told to the holder.
+            ("password_changed", "holder@hkpc.example", "zh-Hant", None),
             (
                 "password_reset",
                 "holder@hkpc.example",
@@ -1256,7 +1264,10 @@ pub async fn password_links(db: &TestDb) {
             .map(|m| (m.kind.as_str(), m.to_addr.as_str(), m.locale.as_str()))
             .collect::<Vec<_>>(),
         [
+            ("password_changed", "holder@hkpc.example", "zh-Hant"),
             ("account_invite", "holder@hkpc.example", "en"),
+            ("password_changed", "holder@hkpc.example", "zh-Hant"),
+            // The invited account's first password will not be news: no notice then.
             ("account_invite", "new@szia.example", "zh-Hans")
         ]
     );
@@ -1556,6 +1567,24 @@ pub async fn two_factor(db: &TestDb) {
         .await
         .unwrap();
     assert!(s.take_totp_step(user.id, 50).await.unwrap());
+    // Each change told to the holder; setting the same again is no news.
+    s.set_totp(&me, user.id, Some("JBSWY3DPEHPK3PXP"))
+        .await
+        .unwrap();
+    let notices: Vec<_> = crate::kit::sent_mails(s, baylink_store::sql::now() + 1)
+        .await
+        .into_iter()
+        .map(|m| (m.kind, m.to_addr))
+        .collect();
+    let to = |kind: &str| (kind.to_owned(), "twostep@hkitf.example".to_owned());
+    assert_eq!(
+        notices,
+        [
+            to("two_factor_on"),
+            to("two_factor_off"),
+            to("two_factor_on")
+        ]
+    );
 
     // A sign-in waiting for its code.
     let now = 1_800_000_000;

@@ -1650,3 +1650,35 @@ account-sessions-ended = { $count ->
    *[other] { $count } other browsers were signed out.
 }
 account-more = Sign-in and data
+mail-password-changed-subject = Your Baylink password was changed
+mail-password-changed-body =
+    Dear { $name },
+
+    The password of your Baylink account { $email } was changed on { $when } (Hong Kong time), and the other browsers signed in with the old one were signed out.
+
+    If you did this, there is nothing to do. If you did not, choose a new password at once here, and tell the alliance's secretariat:
+    { $link }
+
+    — Baylink, for the Shenzhen–Hong Kong–Macao Science and Technology Alliance
+mail-two-factor-on-subject = Two-step sign-in is on for your Baylink account
+mail-two-factor-on-body =
+    Dear { $name },
+
+    Two-step sign-in was turned on for your Baylink account { $email } on { $when } (Hong Kong time): signing in now takes a code from an authenticator app after the password.
+
+    If you did not do this, someone else has your password: choose a new one at once here, and tell the alliance's secretariat, who can turn two-step sign-in off again:
+    { $link }
+
+    — Baylink, for the Shenzhen–Hong Kong–Macao Science and Technology Alliance
+mail-two-factor-off-subject = Two-step sign-in is off for your Baylink account
+mail-two-factor-off-body =
+    Dear { $name },
+
+    Two-step sign-in was turned off for your Baylink account { $email } on { $when } (Hong Kong time): signing in now takes the password alone. You can turn it on again on your account's page.
+
+    If you did not do this and did not ask the secretariat to, choose a new password at once here, and tell the alliance's secretariat:
+    { $link }
+
+    — Baylink, for the Shenzhen–Hong Kong–Macao Science and Technology Alliance
+user-last-sign-in = Last signed in
+user-never-signed-in = never

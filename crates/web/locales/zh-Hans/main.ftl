@@ -1554,3 +1554,35 @@ account-other-sessions = { $count ->
 account-end-sessions = 退出所有其他浏览器
 account-sessions-ended = 已退出 { $count } 个其他浏览器。
 account-more = 登录及资料
+mail-password-changed-subject = 你的湾联密码已修改
+mail-password-changed-body =
+    { $name }，你好：
+
+    你的湾联账户 { $email } 的密码已于 { $when }（香港时间）修改，其他以旧密码登录的浏览器均已退出。
+
+    如是你本人所为，则无须理会。如非你本人所为，请立即通过以下链接设置新密码，并通知联盟秘书处：
+    { $link }
+
+    — 湾联（深港澳科技联盟）
+mail-two-factor-on-subject = 你的湾联账户已启用两步验证登录
+mail-two-factor-on-body =
+    { $name }，你好：
+
+    你的湾联账户 { $email } 已于 { $when }（香港时间）启用两步验证登录：输入密码后，还须输入验证器的代码方可登录。
+
+    如非你本人所为，即有他人知道你的密码：请立即通过以下链接设置新密码，并通知联盟秘书处，秘书处可再次停用两步验证登录：
+    { $link }
+
+    — 湾联（深港澳科技联盟）
+mail-two-factor-off-subject = 你的湾联账户已停用两步验证登录
+mail-two-factor-off-body =
+    { $name }，你好：
+
+    你的湾联账户 { $email } 已于 { $when }（香港时间）停用两步验证登录：现在只需密码即可登录。你可在账户页面再次启用。
+
+    如非你本人所为，也未曾要求秘书处停用，请立即通过以下链接设置新密码，并通知联盟秘书处：
+    { $link }
+
+    — 湾联（深港澳科技联盟）
+user-last-sign-in = 最近登录
+user-never-signed-in = 从未登录

@@ -1554,3 +1554,35 @@ account-other-sessions = { $count ->
 account-end-sessions = 登出所有其他瀏覽器
 account-sessions-ended = 已登出 { $count } 個其他瀏覽器。
 account-more = 登入及資料
+mail-password-changed-subject = 你的灣聯密碼已更改
+mail-password-changed-body =
+    { $name } 你好：
+
+    你的灣聯帳戶 { $email } 的密碼已於 { $when }（香港時間）更改，其他以舊密碼登入的瀏覽器均已登出。
+
+    如是你本人所為，則無須理會。如非你本人所為，請立即於以下連結設定新密碼，並通知聯盟秘書處：
+    { $link }
+
+    — 灣聯（深港澳科技聯盟）
+mail-two-factor-on-subject = 你的灣聯帳戶已啟用兩步驟登入
+mail-two-factor-on-body =
+    { $name } 你好：
+
+    你的灣聯帳戶 { $email } 已於 { $when }（香港時間）啟用兩步驟登入：輸入密碼後，還須輸入驗證程式的代碼方可登入。
+
+    如非你本人所為，即有他人知悉你的密碼：請立即於以下連結設定新密碼，並通知聯盟秘書處，秘書處可再次停用兩步驟登入：
+    { $link }
+
+    — 灣聯（深港澳科技聯盟）
+mail-two-factor-off-subject = 你的灣聯帳戶已停用兩步驟登入
+mail-two-factor-off-body =
+    { $name } 你好：
+
+    你的灣聯帳戶 { $email } 已於 { $when }（香港時間）停用兩步驟登入：現在只須密碼即可登入。你可在帳戶頁面再次啟用。
+
+    如非你本人所為，亦未有要求秘書處停用，請立即於以下連結設定新密碼，並通知聯盟秘書處：
+    { $link }
+
+    — 灣聯（深港澳科技聯盟）
+user-last-sign-in = 最近登入
+user-never-signed-in = 從未登入
