@@ -412,7 +412,19 @@ pub trait Store:
     async fn release_idempotency_key(&self, user_id: i64, key: &str) -> StoreResult<()>;
 
     // Audit and totals.
-    async fn list_audit(&self, limit: i64, offset: i64) -> StoreResult<Page<AuditEntry>>;
+    async fn list_audit(&self, limit: i64, offset: i64) -> StoreResult<Page<AuditEntry>> {
+        self.search_audit(&AuditFilter::default(), limit, offset)
+            .await
+    }
+    /// The audit log's lines that `filter` keeps, newest first.
+    async fn search_audit(
+        &self,
+        filter: &AuditFilter,
+        limit: i64,
+        offset: i64,
+    ) -> StoreResult<Page<AuditEntry>>;
+    /// The kinds of record the audit log has lines about, for its filter.
+    async fn audit_entities(&self) -> StoreResult<Vec<String>>;
     async fn stats(&self) -> StoreResult<DirectoryStats>;
 }
 

@@ -352,6 +352,18 @@ pub struct Session {
     pub expires_at: i64,
 }
 
+/// Which lines of the audit log to show: those of one kind of record (and one record of
+/// it), by someone whose name or address holds `actor`, within Unix times `[since,
+/// until)`. Empty: every line.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AuditFilter {
+    pub entity: Option<String>,
+    pub entity_id: Option<i64>,
+    pub actor: Option<String>,
+    pub since: Option<i64>,
+    pub until: Option<i64>,
+}
+
 /// One line of the audit log: who changed what, and the record before and after.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
 pub struct AuditEntry {

@@ -13,7 +13,7 @@
 //! building, error mapping) is ordinary code in this module.
 
 use crate::error::StoreError;
-use crate::{MembershipFilter, OrgFilter, PersonFilter};
+use crate::{AuditFilter, MembershipFilter, OrgFilter, PersonFilter};
 
 /// The columns of `organisations`, in [`Organisation`](crate::Organisation)'s order.
 pub const ORG_COLS: &str = "id, name, name_script, name_en, short_name, org_type, region, parent_id, website, description, description_script, synthetic, version, created_at, updated_at";
@@ -122,6 +122,37 @@ pub fn org_where(f: &OrgFilter) -> Built {
         }
         sub.push(')');
         conds.push(sub);
+    }
+    if !conds.is_empty() {
+        b.sql = format!(" WHERE {}", conds.join(" AND "));
+    }
+    b
+}
+
+/// The `WHERE` clause and values for the audit log's filter.
+pub fn audit_where(f: &AuditFilter) -> Built {
+    let mut b = Built::default();
+    let mut conds = Vec::new();
+    if let Some(e) = f.entity.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
+        let p = b.arg(Arg::Text(e.to_owned()));
+        conds.push(format!("entity = {p}"));
+    }
+    if let Some(id) = f.entity_id {
+        let p = b.arg(Arg::Int(id));
+        conds.push(format!("entity_id = {p}"));
+    }
+    let actor = f.actor.as_deref().map(|a| a.trim().to_lowercase());
+    if let Some(a) = actor.filter(|a| !a.is_empty()) {
+        let p = b.arg(Arg::Text(like_pattern(&a)));
+        conds.push(format!("LOWER(actor) LIKE {p} ESCAPE '\\'"));
+    }
+    if let Some(t) = f.since {
+        let p = b.arg(Arg::Int(t));
+        conds.push(format!("at >= {p}"));
+    }
+    if let Some(t) = f.until {
+        let p = b.arg(Arg::Int(t));
+        conds.push(format!("at < {p}"));
     }
     if !conds.is_empty() {
         b.sql = format!(" WHERE {}", conds.join(" AND "));
@@ -282,7 +313,7 @@ macro_rules! impl_sql_store {
     ($store:ident, $db:ty, $backend:literal, $begin:literal) => {
         const _: () = {
             use $crate::sql::{
-                audit_json, clamp_limit, map_err, membership_where, now, org_where,
+                audit_json, audit_where, clamp_limit, map_err, membership_where, now, org_where,
                 person_where, Arg, MEMBERSHIP_SELECT, OFFICER_SELECT, ORG_COLS, PERSON_COLS,
                 POSITION_SELECT, TOKEN_COLS, USER_COLS,
             };
@@ -1718,22 +1749,27 @@ macro_rules! impl_sql_store {
                     Ok(())
                 }
 
-                async fn list_audit(&self, limit: i64, offset: i64) -> StoreResult<Page<AuditEntry>> {
-                    let total: i64 = sqlx::query("SELECT COUNT(*) FROM audit_log")
-                        .fetch_one(&self.pool)
-                        .await
-                        .map_err(map_err)?
-                        .try_get(0)
-                        .map_err(map_err)?;
-                    let items = sqlx::query_as::<_, AuditEntry>(AssertSqlSafe(format!(
-                        "SELECT id, at, user_id, actor, action, entity, entity_id, before_json, after_json FROM audit_log ORDER BY id DESC LIMIT {} OFFSET {}",
+                async fn search_audit(&self, f: &AuditFilter, limit: i64, offset: i64) -> StoreResult<Page<AuditEntry>> {
+                    let w = audit_where(f);
+                    let total = self.count(&format!("SELECT COUNT(*) FROM audit_log{}", w.sql), &w.args).await?;
+                    let sql = format!(
+                        "SELECT id, at, user_id, actor, action, entity, entity_id, before_json, after_json FROM audit_log{} ORDER BY id DESC LIMIT {} OFFSET {}",
+                        w.sql,
                         clamp_limit(limit),
                         offset.max(0)
-                    )))
-                    .fetch_all(&self.pool)
-                    .await
-                    .map_err(map_err)?;
+                    );
+                    let items = bind_all!(sqlx::query_as::<_, AuditEntry>(AssertSqlSafe(sql)), &w.args)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)?;
                     Ok(Page { items, total })
+                }
+
+                async fn audit_entities(&self) -> StoreResult<Vec<String>> {
+                    sqlx::query_scalar("SELECT DISTINCT entity FROM audit_log ORDER BY entity")
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
                 }
 
                 async fn stats(&self) -> StoreResult<DirectoryStats> {

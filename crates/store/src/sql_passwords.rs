@@ -232,7 +232,7 @@ macro_rules! impl_sql_passwords {
                         .execute(&mut *tx)
                         .await
                         .map_err(map_err)?;
-                    let holder = Actor { user_id: Some(user_id), name: user.email.clone() };
+                    let holder = Actor { user_id: Some(user_id), name: user.display_name.clone() };
                     Self::audit(&mut tx, &holder, "update", "user", user_id, None, Some(AUDIT_PASSWORD_SET.to_owned())).await?;
                     tx.commit().await.map_err(map_err)?;
                     Ok(user)

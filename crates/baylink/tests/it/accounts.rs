@@ -226,7 +226,7 @@ async fn a_signed_in_holder_changes_their_password() {
         .iter()
         .find(|a| a.entity == "user" && a.after_json.as_deref() == Some(r#"{"password":"set"}"#))
         .expect("an audit line");
-    assert_eq!(line.actor, HOLDER);
+    assert_eq!(line.actor, "Demo participant", "the holder, by their name");
     assert!(
         audit
             .items
@@ -798,4 +798,57 @@ async fn the_holder_renames_the_account_and_signs_other_browsers_out() {
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn the_audit_log_is_read_by_record_and_by_who() {
+    let mut app = kit::demo_app().await;
+    app.sign_in("admin@demo.baylink").await;
+    let holder = app.store.find_user_by_email(HOLDER).await.unwrap().unwrap();
+    let r = app
+        .post_form(
+            &format!("/en/admin/users/{}", holder.id),
+            &[
+                ("email", HOLDER),
+                ("display_name", "Renamed for the audit"),
+                ("role", "participant"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    // The account's page links to its history, which holds the change and no other
+    // record's.
+    let (_, page) = app.page(&format!("/en/admin/users/{}", holder.id)).await;
+    let link = format!("/en/audit?entity=user&#38;entity_id={}", holder.id);
+    assert!(page.contains(&link), "{page}");
+    let (status, page) = app
+        .page(&format!("/en/audit?entity=user&entity_id={}", holder.id))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Renamed for the audit"), "{page}");
+    assert!(page.contains(&format!("user #{}", holder.id)));
+    assert!(!page.contains("organisation #"), "only the account's lines");
+    // By who: part of their name, in any case.
+    let (_, page) = app.page("/en/audit?actor=DEMO%20ADM").await;
+    assert!(page.contains("<td>Demo admin</td>"), "{page}");
+    assert!(
+        !page.contains("<td>cli</td>"),
+        "the demo loader's lines are left out"
+    );
+    // Not a date: said on the form, in the reader's language.
+    let (status, page) = app.page("/zh-Hant/audit?from=yesterday").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("YYYY-MM-DD"), "{page}");
+    // An organisation's page links to its history for those who may read the log.
+    let org_id = app.org_id("香港資訊科技聯會").await;
+    let (_, page) = app.page(&format!("/en/organisations/{org_id}")).await;
+    assert!(page.contains("id=\"organisation-history\""));
+    let mut public = kit::app_on(app.db.clone(), app.store.clone()).await;
+    let (_, page) = public.page(&format!("/en/organisations/{org_id}")).await;
+    assert!(!page.contains("id=\"organisation-history\""));
+    public.sign_in(HOLDER).await;
+    assert_eq!(
+        public.page("/en/audit?entity=user").await.0,
+        StatusCode::FORBIDDEN
+    );
 }

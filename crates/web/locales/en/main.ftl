@@ -1682,3 +1682,9 @@ mail-two-factor-off-body =
     — Baylink, for the Shenzhen–Hong Kong–Macao Science and Technology Alliance
 user-last-sign-in = Last signed in
 user-never-signed-in = never
+audit-record-kind = Kind of record
+audit-record-id = Record number
+audit-any = (any)
+audit-from = From
+audit-until = Until
+audit-history = History of changes

@@ -1586,3 +1586,9 @@ mail-two-factor-off-body =
     — 湾联（深港澳科技联盟）
 user-last-sign-in = 最近登录
 user-never-signed-in = 从未登录
+audit-record-kind = 记录类别
+audit-record-id = 记录编号
+audit-any = （全部）
+audit-from = 由
+audit-until = 至
+audit-history = 变更记录

@@ -1586,3 +1586,9 @@ mail-two-factor-off-body =
     — 灣聯（深港澳科技聯盟）
 user-last-sign-in = 最近登入
 user-never-signed-in = 從未登入
+audit-record-kind = 紀錄類別
+audit-record-id = 紀錄編號
+audit-any = （全部）
+audit-from = 由
+audit-until = 至
+audit-history = 變更紀錄

@@ -710,8 +710,15 @@ struct AuditPage {
     page: Page<AuditEntry>,
     prev: Option<String>,
     next: Option<String>,
+    /// The filter's choices of record kind, and the filter as asked.
+    entities: Vec<String>,
+    f: FormState,
 }
 
+/// The audit log, newest first, filtered by kind of record (and one record of it), by
+/// who (part of their name or address), and by Hong Kong days; an account's page and
+/// an organisation's link to their own history. A filter that is not one (a day that is
+/// not a date, an id that is not a number) is said on the form, and the whole log shown.
 async fn audit(
     State(s): State<AppState>,
     c: Ctx,
@@ -720,16 +727,76 @@ async fn audit(
     require(c.auth.as_ref(), Action::ViewAudit)?;
     const SIZE: i64 = 100;
     let offset = super::paging(&q, "offset", 0);
-    let page = s.store.list_audit(SIZE, offset).await?;
-    let prev = (offset > 0).then(|| c.href(&format!("/audit?offset={}", (offset - SIZE).max(0))));
-    let next =
-        (offset + SIZE < page.total).then(|| c.href(&format!("/audit?offset={}", offset + SIZE)));
-    render(&AuditPage {
+    let get = |k: &str| q.get(k).map(|v| v.trim()).filter(|v| !v.is_empty());
+    let mut errors = Vec::new();
+    let day = |k: &str, errors: &mut Vec<baylink_store::FieldError>| {
+        get(k).and_then(|d| {
+            let t = super::event_admin::parse_hk(d, "");
+            if t.is_none() {
+                errors.push(baylink_store::FieldError::new(k, "err-bad-date"));
+            }
+            t
+        })
+    };
+    let since = day("from", &mut errors);
+    let until = day("until", &mut errors).map(|t| t + 86_400);
+    let entity_id = get("entity_id").and_then(|v| {
+        let id = v.parse::<i64>().ok();
+        if id.is_none() {
+            errors.push(baylink_store::FieldError::new(
+                "entity_id",
+                "err-not-a-number",
+            ));
+        }
+        id
+    });
+    let filter = if errors.is_empty() {
+        baylink_store::AuditFilter {
+            entity: get("entity").map(str::to_owned),
+            entity_id,
+            actor: get("actor").map(str::to_owned),
+            since,
+            until,
+        }
+    } else {
+        baylink_store::AuditFilter::default()
+    };
+    let page = s.store.search_audit(&filter, SIZE, offset).await?;
+    // The same filter on the other pages.
+    let kept: Vec<(&str, &str)> = ["entity", "entity_id", "actor", "from", "until"]
+        .into_iter()
+        .filter_map(|k| get(k).map(|v| (k, v)))
+        .collect();
+    let at = |offset: i64| {
+        let mut pairs = kept.clone();
+        let offset = offset.to_string();
+        pairs.push(("offset", &offset));
+        c.href(&format!(
+            "/audit?{}",
+            serde_urlencoded::to_string(&pairs).unwrap_or_default()
+        ))
+    };
+    let prev = (offset > 0).then(|| at((offset - SIZE).max(0)));
+    let next = (offset + SIZE < page.total).then(|| at(offset + SIZE));
+    let entities = s.store.audit_entities().await?;
+    let values: HashMap<String, String> = kept
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect();
+    let f = FormState::with_errors(FormData { values }, c.lang, &errors);
+    let page = AuditPage {
         c,
         page,
         prev,
         next,
-    })
+        entities,
+        f,
+    };
+    if page.f.has_errors() {
+        render_invalid(&page, StatusCode::UNPROCESSABLE_ENTITY)
+    } else {
+        render(&page)
+    }
 }
 
 /// The signed-in account's API tokens, and, once, a token just made.

@@ -86,7 +86,7 @@ pub async fn change_password(
     let hash = hash(new).await?;
     let actor = baylink_store::Actor {
         user_id: Some(auth.user.id),
-        name: auth.user.email.clone(),
+        name: auth.user.display_name.clone(),
     };
     s.store
         .set_password(&actor, auth.user.id, &hash, Some(&auth.session.token_hash))

@@ -110,7 +110,7 @@ async fn rename(State(s): State<AppState>, c: Ctx, form: FormData) -> Result<Res
         .validate()?;
         let actor = baylink_store::Actor {
             user_id: Some(user.id),
-            name: user.email.clone(),
+            name: user.display_name.clone(),
         };
         s.store.update_user(&actor, user.id, &draft).await
     }

@@ -106,7 +106,7 @@ async fn change(State(s): State<AppState>, c: Ctx, form: FormData) -> Result<Res
     let auth = holder(&c)?.clone();
     let actor = baylink_store::Actor {
         user_id: Some(auth.user.id),
-        name: auth.user.email.clone(),
+        name: auth.user.display_name.clone(),
     };
     let now = baylink_store::sql::now();
     match form.get("action") {
