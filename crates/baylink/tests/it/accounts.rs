@@ -852,3 +852,134 @@ async fn the_audit_log_is_read_by_record_and_by_who() {
         StatusCode::FORBIDDEN
     );
 }
+
+#[tokio::test]
+async fn accounts_are_managed_through_the_api() {
+    let mut app = kit::demo_app().await;
+    app.sign_in("admin@demo.baylink").await;
+    let now = baylink_store::sql::now() + 1;
+    kit::sent_mails(app.store.as_ref(), now).await;
+    let org = app.org_id("香港資訊科技聯會").await;
+    use reqwest::Method;
+    // Made with an invitation in the language asked; a representative needs the
+    // organisation.
+    let (status, body) = app
+        .api(
+            Method::POST,
+            "/api/v1/users",
+            Some(json!({"email": "Rep2@HKITF.example", "display_name": "何小姐", "role": "org_rep", "locale": "en"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["fields"][0]["field"], "org_id", "{body}");
+    let (status, body) = app
+        .api(
+            Method::POST,
+            "/api/v1/users",
+            Some(json!({"email": "Rep2@HKITF.example", "display_name": "何小姐", "role": "org_rep", "org_id": org, "locale": "en"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    assert_eq!(body["email"], "rep2@hkitf.example");
+    assert_eq!(body["has_password"], false);
+    assert_eq!(body["two_factor"], false);
+    assert!(body.get("password_hash").is_none() && body.get("totp_secret").is_none());
+    let id = body["id"].as_i64().unwrap();
+    let (_, mail) = kit::sent_mail_of(app.store.as_ref(), "account_invite", now).await;
+    assert_eq!(
+        (mail.to.as_str(), mail.subject.as_str()),
+        ("rep2@hkitf.example", "Your Baylink account")
+    );
+    // Listed and filtered.
+    let list = |query: String| {
+        let app = &app;
+        async move {
+            let (status, body) = app
+                .api(Method::GET, &format!("/api/v1/users{query}"), None)
+                .await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+            body.as_array()
+                .unwrap()
+                .iter()
+                .map(|u| u["email"].as_str().unwrap().to_owned())
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(
+        list("?q=%E4%BD%95".into()).await,
+        ["rep2@hkitf.example"],
+        "by a part of the name"
+    );
+    let of_org = list(format!("?org={org}&role=org_rep")).await;
+    assert!(
+        of_org.contains(&"rep2@hkitf.example".to_owned())
+            && of_org.contains(&"rep.hkitf@demo.baylink".to_owned())
+    );
+    assert!(list("?suspended=true".into()).await.is_empty());
+    // Changed, suspended, reinstated.
+    let path = format!("/api/v1/users/{id}");
+    let (status, body) = app
+        .api(
+            Method::PUT,
+            &path,
+            Some(json!({"email": "rep2@hkitf.example", "display_name": "何麗君", "role": "org_rep", "org_id": org})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["display_name"], "何麗君");
+    let (status, body) = app
+        .api(Method::POST, &format!("{path}/suspension"), None)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body["suspended_at"].is_i64());
+    assert_eq!(list("?suspended=true".into()).await, ["rep2@hkitf.example"]);
+    let (status, _) = app
+        .api(Method::POST, &format!("{path}/password-link"), None)
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::NOT_FOUND,
+        "no link for a suspended account"
+    );
+    let (status, body) = app
+        .api(Method::DELETE, &format!("{path}/suspension"), None)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body["suspended_at"].is_null());
+    let (status, _) = app
+        .api(Method::POST, &format!("{path}/password-link"), None)
+        .await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    let (status, _) = app
+        .api(Method::DELETE, &format!("{path}/two-factor"), None)
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    // Not one's own suspension; administrators only.
+    let me = app
+        .store
+        .find_user_by_email("admin@demo.baylink")
+        .await
+        .unwrap()
+        .unwrap();
+    let (status, body) = app
+        .api(
+            Method::POST,
+            &format!("/api/v1/users/{}/suspension", me.id),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(body["code"], "err-suspend-self");
+    let mut staff = kit::app_on(app.db.clone(), app.store.clone()).await;
+    staff.sign_in("secretariat.hk@demo.baylink").await;
+    assert_eq!(
+        staff.api(Method::GET, "/api/v1/users", None).await.0,
+        StatusCode::FORBIDDEN
+    );
+    let anonymous = kit::client()
+        .get(app.url("/api/v1/users"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
+}

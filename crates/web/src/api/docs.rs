@@ -6,6 +6,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 use utoipa::OpenApi;
 
+use super::accounts as ac;
 use super::directory as d;
 use super::events as ev;
 use super::market as mk;
@@ -29,6 +30,8 @@ use crate::error::WebError;
         d::list_memberships, d::create_membership, d::delete_membership,
         d::create_session, d::delete_session, d::me, d::my_data, d::my_alerts, d::save_alert, d::delete_alert,
         pw::change_my_password, pw::forgot_password, pw::reset_password,
+        ac::list_accounts, ac::create_account, ac::get_account, ac::update_account,
+        ac::suspend_account, ac::reinstate_account, ac::send_password_link, ac::turn_off_two_factor,
         ev::list_events, ev::get_event, ev::list_registrations, ev::register, ev::check_in_ticket,
         ev::check_in_by_id, ev::own_registration, ev::own_data, ev::own_feedback, ev::give_feedback, ev::event_feedback, ev::ask_for_feedback, ev::correct_own, ev::transfer_own, ev::transfer_for_holder, ev::change_own_session, ev::cancel_own,
         ev::list_delegation, ev::register_delegation, ev::move_delegate,

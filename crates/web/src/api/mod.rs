@@ -8,6 +8,7 @@
 //! in `X-CSRF-Token`. Errors are `{code, message, fields}`, the message in the language of
 //! `?lang=` or `Accept-Language`.
 
+mod accounts;
 mod directory;
 mod docs;
 mod events;
@@ -47,6 +48,7 @@ pub fn router() -> Router<AppState> {
         .merge(publications::router())
         .merge(reports::router())
         .merge(passwords::router())
+        .merge(accounts::router())
 }
 
 /// The OpenAPI document as JSON.
