@@ -1473,10 +1473,31 @@ pub trait EventStore: Send + Sync {
         now: i64,
     ) -> StoreResult<i64>;
     /// Claims the oldest message due, leasing it until `lease_until` so that no other
-    /// node sends it meanwhile; a sender that dies leaves it to be retried after the lease.
+    /// node sends it meanwhile (its last error cleared while it is tried); a sender that
+    /// dies leaves it to be retried after the lease.
     async fn claim_mail(&self, now: i64, lease_until: i64) -> StoreResult<Option<OutboxMessage>>;
     async fn mark_mail_sent(&self, id: i64, now: i64) -> StoreResult<()>;
     async fn mark_mail_failed(&self, id: i64, error: &str, retry_at: i64) -> StoreResult<()>;
+    /// The outbox at a glance at `now`: how many mails wait, how many of them failed at
+    /// least once, since when the oldest waits, and how many went in the last day.
+    async fn outbox_summary(&self, now: i64) -> StoreResult<OutboxSummary>;
+    /// The mails waiting, oldest first (`sent` false), or those sent, newest first; at
+    /// most `limit`.
+    async fn outbox_list(&self, sent: bool, limit: i64) -> StoreResult<Vec<OutboxMessage>>;
+    /// Makes every mail that failed due at `now`, for after the mail server is mended
+    /// rather than waiting out each one's back-off (not one being sent: a claim clears
+    /// its last error, and its lease stands); returns how many.
+    async fn retry_mail_now(&self, now: i64) -> StoreResult<u64>;
+}
+
+/// The outbox at a glance ([`EventStore::outbox_summary`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct OutboxSummary {
+    pub waiting: i64,
+    /// Waiting, and the mail server refused or could not be reached at least once.
+    pub failing: i64,
+    pub oldest_waiting_at: Option<i64>,
+    pub sent_last_day: i64,
 }
 
 /// Days after its event that a registrant may give or change their feedback.

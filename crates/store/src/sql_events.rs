@@ -2353,7 +2353,7 @@ macro_rules! impl_sql_events {
 
                 async fn claim_mail(&self, now: i64, lease_until: i64) -> StoreResult<Option<OutboxMessage>> {
                     sqlx::query_as::<_, OutboxMessage>(AssertSqlSafe(format!(
-                        "UPDATE outbox SET next_attempt_at = $2, attempts = attempts + 1 WHERE id = (SELECT id FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= $1 ORDER BY id LIMIT 1) AND sent_at IS NULL AND next_attempt_at <= $1 RETURNING {OUTBOX_COLS}")))
+                        "UPDATE outbox SET next_attempt_at = $2, attempts = attempts + 1, last_error = NULL WHERE id = (SELECT id FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= $1 ORDER BY id LIMIT 1) AND sent_at IS NULL AND next_attempt_at <= $1 RETURNING {OUTBOX_COLS}")))
                         .bind(now)
                         .bind(lease_until)
                         .fetch_optional(&self.pool)
@@ -2369,6 +2369,48 @@ macro_rules! impl_sql_events {
                         .await
                         .map_err(map_err)?;
                     Ok(())
+                }
+
+                async fn outbox_summary(&self, now: i64) -> StoreResult<OutboxSummary> {
+                    // Both by the outbox's index on (sent_at, next_attempt_at).
+                    let row = sqlx::query("SELECT COUNT(*), COALESCE(SUM(CASE WHEN last_error IS NOT NULL THEN 1 ELSE 0 END), 0), MIN(created_at) FROM outbox WHERE sent_at IS NULL")
+                        .fetch_one(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    let sent: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE sent_at >= $1")
+                        .bind(now - 86_400)
+                        .fetch_one(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(OutboxSummary {
+                        waiting: row.try_get(0).map_err(map_err)?,
+                        failing: row.try_get(1).map_err(map_err)?,
+                        oldest_waiting_at: row.try_get(2).map_err(map_err)?,
+                        sent_last_day: sent,
+                    })
+                }
+
+                async fn outbox_list(&self, sent: bool, limit: i64) -> StoreResult<Vec<OutboxMessage>> {
+                    let sql = if sent {
+                        format!("SELECT {OUTBOX_COLS} FROM outbox WHERE sent_at IS NOT NULL ORDER BY sent_at DESC, id DESC LIMIT {}", clamp_limit(limit))
+                    } else {
+                        format!("SELECT {OUTBOX_COLS} FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT {}", clamp_limit(limit))
+                    };
+                    sqlx::query_as::<_, OutboxMessage>(AssertSqlSafe(sql))
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn retry_mail_now(&self, now: i64) -> StoreResult<u64> {
+                    // Only those that failed: one being sent has its error cleared by its
+                    // claim, and its lease must stand, or two nodes would send it.
+                    let done = sqlx::query("UPDATE outbox SET next_attempt_at = $1 WHERE sent_at IS NULL AND last_error IS NOT NULL AND next_attempt_at > $1")
+                        .bind(now)
+                        .execute(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    Ok(done.rows_affected())
                 }
 
                 async fn mark_mail_failed(&self, id: i64, error: &str, retry_at: i64) -> StoreResult<()> {

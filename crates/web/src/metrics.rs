@@ -145,10 +145,9 @@ pub async fn track(State(state): State<AppState>, req: Request, next: Next) -> R
 
 /// `GET /metrics` on the metrics listener.
 pub async fn render(State(state): State<AppState>) -> impl IntoResponse {
-    (
-        [("content-type", "text/plain; version=0.0.4")],
-        state.metrics.render(),
-    )
+    let mut body = state.metrics.render();
+    body.push_str(&crate::views::outbox::metrics(&state).await);
+    ([("content-type", "text/plain; version=0.0.4")], body)
 }
 
 #[cfg(test)]

@@ -983,3 +983,43 @@ async fn accounts_are_managed_through_the_api() {
         .unwrap();
     assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn the_secretariat_sees_mail_that_waits_and_tries_it_again() {
+    let mut app = kit::demo_app().await;
+    let now = baylink_store::sql::now() + 1;
+    kit::sent_mails(app.store.as_ref(), now).await;
+    // A mail the server refused.
+    let r = kit::client()
+        .post(app.url("/en/password/forgot"))
+        .form(&[("email", HOLDER)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let m = app.store.claim_mail(now, now + 300).await.unwrap().unwrap();
+    app.store
+        .mark_mail_failed(m.id, "550 relay not permitted", now + 3600)
+        .await
+        .unwrap();
+    app.sign_in("secretariat.hk@demo.baylink").await;
+    let (status, page) = app.page("/en/admin/mail").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("One mail is waiting to be sent."), "{page}");
+    assert!(page.contains("550 relay not permitted") && page.contains("id=\"outbox-retry\""));
+    assert!(page.contains("id=\"nav-mail\""));
+    let secret = m.secret.clone().expect("the link rides in the mail's row");
+    assert!(!page.contains(&secret), "the link is never shown");
+    let metrics = baylink_web::views::outbox::metrics(&app.running.state).await;
+    assert!(metrics.contains("baylink_mail_waiting 1\n"), "{metrics}");
+    assert!(metrics.contains("baylink_mail_failing 1\n"));
+    let r = app.post_form("/en/admin/mail/retry", &[]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(r.headers()[LOCATION], "/en/admin/mail?retried=1");
+    let again = app.store.claim_mail(now + 5, now + 300).await.unwrap();
+    assert_eq!(again.map(|a| a.id), Some(m.id), "due at once");
+    // Not for everyone.
+    let mut holder = kit::app_on(app.db.clone(), app.store.clone()).await;
+    holder.sign_in(HOLDER).await;
+    assert_eq!(holder.page("/en/admin/mail").await.0, StatusCode::FORBIDDEN);
+}

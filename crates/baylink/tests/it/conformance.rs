@@ -1772,3 +1772,92 @@ async fn audit_filter_on_sqlite() {
 async fn audit_filter_on_postgres() {
     audit_filter(&TestDb::postgres().await).await;
 }
+
+/// The outbox at a glance on both backends: what waits and since when, what failed and
+/// why, what went; a retry makes the failed mails due and leaves one being sent alone.
+pub async fn outbox_status(db: &TestDb) {
+    let store = db.open().await;
+    let s = store.as_ref();
+    let me = Actor::cli();
+    let now = baylink_store::sql::now();
+    crate::kit::sent_mails(s, now + 1).await;
+    let user = s
+        .create_user(
+            &me,
+            &UserInput {
+                email: "mailbox@hkitf.example".into(),
+                display_name: "信箱".into(),
+                role: "participant".into(),
+                side_id: None,
+                org_id: None,
+            }
+            .validate()
+            .unwrap(),
+            "h",
+        )
+        .await
+        .unwrap();
+    let link = |token: &'static str, token_hash: &'static str| NewLink {
+        purpose: LinkPurpose::Invite,
+        token,
+        token_hash,
+        now,
+    };
+    for (t, h) in [("o1", "oh1"), ("o2", "oh2")] {
+        assert!(
+            s.queue_password_link(&user.email, "en", link(t, h))
+                .await
+                .unwrap()
+        );
+    }
+    let summary = s.outbox_summary(now).await.unwrap();
+    assert_eq!((summary.waiting, summary.failing), (2, 0));
+    assert_eq!(summary.oldest_waiting_at, Some(now));
+    // The first fails; it shows with its error.
+    let first = s.claim_mail(now, now + 300).await.unwrap().unwrap();
+    s.mark_mail_failed(first.id, "connection refused", now + 3600)
+        .await
+        .unwrap();
+    let summary = s.outbox_summary(now).await.unwrap();
+    assert_eq!((summary.waiting, summary.failing), (2, 1));
+    let waiting = s.outbox_list(false, 10).await.unwrap();
+    assert_eq!(waiting.len(), 2);
+    assert_eq!(waiting[0].id, first.id, "oldest first");
+    assert_eq!(waiting[0].last_error.as_deref(), Some("connection refused"));
+    // The second is being sent (leased): a retry leaves it alone and makes the first due.
+    let second = s.claim_mail(now, now + 300).await.unwrap().unwrap();
+    assert_ne!(second.id, first.id);
+    assert_eq!(s.retry_mail_now(now + 10).await.unwrap(), 1);
+    let again = s.claim_mail(now + 10, now + 310).await.unwrap().unwrap();
+    assert_eq!(again.id, first.id);
+    assert_eq!(again.last_error, None, "cleared while it is tried");
+    assert!(s.claim_mail(now + 10, now + 310).await.unwrap().is_none());
+    assert_eq!(s.retry_mail_now(now + 20).await.unwrap(), 0, "both in hand");
+    for id in [first.id, second.id] {
+        s.mark_mail_sent(id, now + 20).await.unwrap();
+    }
+    let summary = s.outbox_summary(now + 30).await.unwrap();
+    assert_eq!((summary.waiting, summary.failing), (0, 0));
+    assert_eq!(summary.oldest_waiting_at, None);
+    assert!(summary.sent_last_day >= 2);
+    let sent = s.outbox_list(true, 2).await.unwrap();
+    assert!(sent.iter().all(|m| m.sent_at == Some(now + 20)));
+    assert_eq!(
+        s.outbox_summary(now + 20 + 86_401)
+            .await
+            .unwrap()
+            .sent_last_day,
+        0
+    );
+}
+
+#[tokio::test]
+async fn outbox_status_on_sqlite() {
+    outbox_status(&TestDb::sqlite()).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn outbox_status_on_postgres() {
+    outbox_status(&TestDb::postgres().await).await;
+}

@@ -1688,3 +1688,37 @@ audit-any = (any)
 audit-from = From
 audit-until = Until
 audit-history = History of changes
+
+## The outbox, for the secretariat
+outbox-title = Mail
+outbox-waiting = { $count ->
+    [0] No mail is waiting.
+    [one] One mail is waiting to be sent.
+   *[other] { $count } mails are waiting to be sent.
+}
+outbox-oldest = The oldest since { $date } (Hong Kong time).
+outbox-sent-day = { $count ->
+    [one] One mail went in the last 24 hours.
+   *[other] { $count } mails went in the last 24 hours.
+}
+outbox-failing = { $count ->
+    [one] The mail server refused one mail, or could not be reached for it: it is tried again with growing delays, at most an hour apart.
+   *[other] The mail server refused { $count } mails, or could not be reached for them: they are tried again with growing delays, at most an hour apart.
+}
+outbox-retry = Try the failed mails now
+outbox-retried = { $count ->
+    [one] One failed mail will be tried at once.
+   *[other] { $count } failed mails will be tried at once.
+}
+outbox-help = Every mail is written to the outbox with what it announces and sent by the nodes started with --smtp: when the mail server is down, mail is late, never lost. Mails are written in their recipient's language when sent.
+outbox-waiting-title = Waiting
+outbox-none-waiting = Nothing is waiting.
+outbox-sent-title = Sent lately
+outbox-none-sent = No mail has been sent yet.
+outbox-queued = Queued
+outbox-kind = Kind
+outbox-to = To
+outbox-attempts = Attempts
+outbox-next = Next try
+outbox-error = Last error
+outbox-sent-at = Sent

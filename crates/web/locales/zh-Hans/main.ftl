@@ -1592,3 +1592,27 @@ audit-any = （全部）
 audit-from = 由
 audit-until = 至
 audit-history = 变更记录
+
+## 邮件发件箱（秘书处）
+outbox-title = 邮件
+outbox-waiting = { $count ->
+    [0] 没有待发邮件。
+   *[other] 有 { $count } 封邮件待发。
+}
+outbox-oldest = 最早一封自 { $date }（香港时间）起等待。
+outbox-sent-day = 过去 24 小时发出 { $count } 封邮件。
+outbox-failing = 邮件服务器拒收 { $count } 封邮件，或发送时无法连接：系统会以逐渐延长的间隔重试，最长间隔一小时。
+outbox-retry = 立即重试失败的邮件
+outbox-retried = 将立即重试 { $count } 封失败的邮件。
+outbox-help = 每封邮件均与其所通知的事项一同写入发件箱，并由以 --smtp 启动的节点发出：邮件服务器停止运行时，邮件只会延迟，不会丢失。邮件在发出时以收件人的语言撰写。
+outbox-waiting-title = 待发
+outbox-none-waiting = 没有待发邮件。
+outbox-sent-title = 最近发出
+outbox-none-sent = 尚未发出任何邮件。
+outbox-queued = 排入时间
+outbox-kind = 类别
+outbox-to = 收件人
+outbox-attempts = 尝试次数
+outbox-next = 下次尝试
+outbox-error = 最近错误
+outbox-sent-at = 发出时间

@@ -1592,3 +1592,27 @@ audit-any = （全部）
 audit-from = 由
 audit-until = 至
 audit-history = 變更紀錄
+
+## 郵件寄件匣（秘書處）
+outbox-title = 郵件
+outbox-waiting = { $count ->
+    [0] 沒有待寄郵件。
+   *[other] 有 { $count } 封郵件待寄。
+}
+outbox-oldest = 最早一封自 { $date }（香港時間）起等候。
+outbox-sent-day = 過去 24 小時寄出 { $count } 封郵件。
+outbox-failing = 郵件伺服器拒收 { $count } 封郵件，或寄出時無法連線：系統會以逐漸延長的間隔重試，最長相隔一小時。
+outbox-retry = 立即重試失敗的郵件
+outbox-retried = 將立即重試 { $count } 封失敗的郵件。
+outbox-help = 每封郵件均與其所通知的事項一同寫入寄件匣，並由以 --smtp 啟動的節點寄出：郵件伺服器停止運作時，郵件只會延遲，不會遺失。郵件於寄出時以收件人的語言撰寫。
+outbox-waiting-title = 待寄
+outbox-none-waiting = 沒有待寄郵件。
+outbox-sent-title = 最近寄出
+outbox-none-sent = 尚未寄出任何郵件。
+outbox-queued = 排入時間
+outbox-kind = 類別
+outbox-to = 收件人
+outbox-attempts = 嘗試次數
+outbox-next = 下次嘗試
+outbox-error = 最近錯誤
+outbox-sent-at = 寄出時間

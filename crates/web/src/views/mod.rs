@@ -17,6 +17,7 @@ pub mod forums;
 pub mod market;
 pub mod matchmaking;
 pub mod meeting_suggestions;
+pub mod outbox;
 pub mod passwords;
 pub mod profile;
 pub mod publications;
@@ -53,6 +54,7 @@ pub fn router() -> Router<AppState> {
         .merge(alliance::router())
         .merge(account::router())
         .merge(passwords::router())
+        .merge(outbox::router())
         .merge(profile::router())
         .merge(two_factor::router())
         .merge(event_admin::router())
