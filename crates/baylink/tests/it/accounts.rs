@@ -1023,3 +1023,46 @@ async fn the_secretariat_sees_mail_that_waits_and_tries_it_again() {
     holder.sign_in(HOLDER).await;
     assert_eq!(holder.page("/en/admin/mail").await.0, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn the_list_of_accounts_is_filtered() {
+    let mut app = kit::demo_app().await;
+    app.sign_in("admin@demo.baylink").await;
+    let listed = |page: &str| -> Vec<String> {
+        let table = &page[page.find("id=\"users\"").expect("the table")..];
+        [
+            "admin",
+            "secretariat.hk",
+            "rep.hkitf",
+            "rep.szinfo",
+            "participant",
+        ]
+        .into_iter()
+        .filter(|who| table.contains(&format!(">{who}@demo.baylink<")))
+        .map(str::to_owned)
+        .collect()
+    };
+    let (_, page) = app.page("/en/admin/users").await;
+    assert_eq!(listed(&page).len(), 5, "{page}");
+    let (_, page) = app.page("/en/admin/users?q=PARTICIPANT").await;
+    assert_eq!(listed(&page), ["participant"]);
+    assert!(
+        page.contains("value=\"PARTICIPANT\""),
+        "the filter stays on the form"
+    );
+    let (_, page) = app.page("/en/admin/users?role=org_rep").await;
+    assert_eq!(listed(&page), ["rep.hkitf", "rep.szinfo"]);
+    let (_, page) = app.page("/en/admin/users?state=suspended").await;
+    assert!(listed(&page).is_empty());
+    let holder = app.store.find_user_by_email(HOLDER).await.unwrap().unwrap();
+    app.store
+        .suspend_user(&baylink_store::Actor::cli(), holder.id, true)
+        .await
+        .unwrap();
+    let (_, page) = app.page("/en/admin/users?state=suspended").await;
+    assert_eq!(listed(&page), ["participant"]);
+    let (_, page) = app
+        .page("/en/admin/users?state=active&role=participant")
+        .await;
+    assert!(listed(&page).is_empty());
+}

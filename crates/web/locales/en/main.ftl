@@ -1722,3 +1722,6 @@ outbox-attempts = Attempts
 outbox-next = Next try
 outbox-error = Last error
 outbox-sent-at = Sent
+users-find = Address or name
+users-state = State
+users-active = may sign in

@@ -1616,3 +1616,6 @@ outbox-attempts = 尝试次数
 outbox-next = 下次尝试
 outbox-error = 最近错误
 outbox-sent-at = 发出时间
+users-find = 电子邮箱或姓名
+users-state = 状态
+users-active = 可登录

@@ -1616,3 +1616,6 @@ outbox-attempts = 嘗試次數
 outbox-next = 下次嘗試
 outbox-error = 最近錯誤
 outbox-sent-at = 寄出時間
+users-find = 電郵地址或姓名
+users-state = 狀態
+users-active = 可登入

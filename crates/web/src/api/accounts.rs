@@ -20,6 +20,7 @@ use crate::api::directory::created;
 use crate::auth::{self, Action, MaybeAuth, require};
 use crate::error::WebError;
 use crate::i18n::Locale;
+use crate::views::account::AccountQuery;
 use crate::views::directory::actor;
 
 pub fn router() -> Router<AppState> {
@@ -55,20 +56,6 @@ impl From<User> for Account {
     }
 }
 
-/// What the list keeps.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct AccountQuery {
-    /// Part of the address or the name, any case.
-    pub q: Option<String>,
-    /// `admin`, `secretariat`, `org_rep` or `participant`.
-    pub role: Option<String>,
-    /// The accounts of one organisation.
-    pub org: Option<i64>,
-    /// `true`: only the suspended; `false`: only those that may sign in.
-    pub suspended: Option<bool>,
-}
-
 /// The accounts, erased ones left out, oldest first (administrators).
 #[utoipa::path(get, path = "/api/v1/users", tag = "account",
     params(
@@ -84,23 +71,11 @@ pub async fn list_accounts(
     Query(q): Query<AccountQuery>,
 ) -> Result<Json<Vec<Account>>, WebError> {
     require(a.as_ref(), Action::ManageUsers)?;
-    let text =
-        q.q.as_deref()
-            .map(|t| t.trim().to_lowercase())
-            .unwrap_or_default();
     let users = s.store.list_users().await?;
     Ok(Json(
         users
             .into_iter()
-            .filter(|u| !u.is_erased())
-            .filter(|u| {
-                text.is_empty()
-                    || u.email.contains(&text)
-                    || u.display_name.to_lowercase().contains(&text)
-            })
-            .filter(|u| q.role.as_deref().is_none_or(|r| u.role.code() == r))
-            .filter(|u| q.org.is_none_or(|o| u.org_id == Some(o)))
-            .filter(|u| q.suspended.is_none_or(|s| u.suspended_at.is_some() == s))
+            .filter(|u| !u.is_erased() && q.keeps(u))
             .map(Account::from)
             .collect(),
     ))

@@ -407,6 +407,8 @@ struct UsersPage {
     refused: Option<String>,
     /// The address a link to choose a password was just mailed to.
     invited: Option<String>,
+    /// The list's filter as asked.
+    listed: FormState,
 }
 
 /// The sides and organisations an account may belong to, as the form's choices.
@@ -435,7 +437,42 @@ async fn users_page(s: &AppState, c: Ctx, f: FormState) -> Result<UsersPage, Web
         f,
         refused: None,
         invited: None,
+        listed: FormState::default(),
     })
+}
+
+/// What the list of accounts keeps, on its page and in the API.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct AccountQuery {
+    /// Part of the address or the name, any case.
+    pub q: Option<String>,
+    /// `admin`, `secretariat`, `org_rep` or `participant`.
+    pub role: Option<String>,
+    /// The accounts of one organisation.
+    pub org: Option<i64>,
+    /// `true`: only the suspended; `false`: only those that may sign in.
+    pub suspended: Option<bool>,
+}
+
+impl AccountQuery {
+    pub fn keeps(&self, u: &User) -> bool {
+        let text = self
+            .q
+            .as_deref()
+            .map(|t| t.trim().to_lowercase())
+            .unwrap_or_default();
+        (text.is_empty()
+            || u.email.contains(&text)
+            || u.display_name.to_lowercase().contains(&text))
+            && self
+                .role
+                .as_deref()
+                .filter(|r| !r.is_empty())
+                .is_none_or(|r| u.role.code() == r)
+            && self.org.is_none_or(|o| u.org_id == Some(o))
+            && self.suspended.is_none_or(|s| u.suspended_at.is_some() == s)
+    }
 }
 
 async fn users(
@@ -445,10 +482,25 @@ async fn users(
 ) -> Result<Response, WebError> {
     require(c.auth.as_ref(), Action::ManageUsers)?;
     let invited = q.get("invited").cloned();
-    render(&UsersPage {
-        invited,
-        ..users_page(&s, c, FormState::default()).await?
-    })
+    let filter = AccountQuery {
+        q: q.get("q").cloned(),
+        role: q.get("role").cloned(),
+        org: None,
+        suspended: match q.get("state").map(String::as_str) {
+            Some("suspended") => Some(true),
+            Some("active") => Some(false),
+            _ => None,
+        },
+    };
+    let mut page = users_page(&s, c, FormState::default()).await?;
+    page.users.retain(|u| filter.keeps(u));
+    page.listed = FormState::new(
+        ["q", "role", "state"]
+            .into_iter()
+            .filter_map(|k| q.get(k).map(|v| (k.to_owned(), v.clone())))
+            .collect(),
+    );
+    render(&UsersPage { invited, ..page })
 }
 
 async fn user_create(
