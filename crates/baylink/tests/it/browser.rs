@@ -877,3 +877,67 @@ async fn staff_pages_fit_a_phone() {
     }
     b.call(reqwest::Method::DELETE, "", json!({})).await;
 }
+
+#[tokio::test]
+#[ignore = "needs Chromium and ChromeDriver: run by .ci/run"]
+async fn a_forgotten_password_and_two_step_sign_in_in_a_real_browser() {
+    const HOLDER: &str = "participant@demo.baylink";
+    let app = kit::demo_app().await;
+    let b = Browser::start().await;
+    let now = baylink_store::sql::now() + 1;
+    kit::sent_mails(app.store.as_ref(), now).await;
+
+    // Forgotten: from the sign-in page to the mail.
+    b.goto(&app.url("/zh-Hans/login")).await;
+    b.click("#forgot-link").await;
+    b.wait_url("/zh-Hans/password/forgot").await;
+    b.type_into("#email", HOLDER).await;
+    b.click("#send-link").await;
+    b.wait_for("#forgot-sent").await;
+    let later = baylink_store::sql::now() + 1;
+    let (_, mail) = kit::sent_mail_of(app.store.as_ref(), "password_reset", later).await;
+    let start = mail.body.find("https://baylink.test").expect("a link");
+    let link: String = mail.body[start..]
+        .chars()
+        .take_while(|c| !c.is_whitespace())
+        .collect();
+    // The link, opened on this site: a new password, and signed in.
+    b.goto(&link.replace("https://baylink.test", &app.url("")))
+        .await;
+    b.wait_for("#reset-form").await;
+    b.type_into("#password", "browser password 2026").await;
+    b.click("#set-password").await;
+    b.wait_url("/zh-Hans/account/password?done=set").await;
+    b.wait_text("#password-done", "你的密码已设置").await;
+    assert_eq!(b.text("#signed-in-as").await, "Demo participant");
+
+    // Two-step sign-in: the key from the page, the code as an app computes it.
+    b.click("#two-factor-link").await;
+    b.wait_for("#two-factor-on-form").await;
+    let secret = b
+        .script("return document.querySelector('#two-factor-on-form input[name=secret]').value;")
+        .await
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let code = |offset: i64| {
+        let step = baylink_web::totp::step_of(baylink_store::sql::now()) + offset;
+        baylink_web::totp::code(&secret, step).unwrap()
+    };
+    b.type_into("#code", &code(-1)).await;
+    b.click("#turn-on").await;
+    b.wait_text("#two-factor-done", "已启用两步验证登录").await;
+
+    // Signed out, then in again: the password, then the app's code.
+    b.call(reqwest::Method::DELETE, "/cookie", json!({})).await;
+    b.goto(&app.url("/zh-Hans/login")).await;
+    b.type_into("#email", HOLDER).await;
+    b.type_into("#password", "browser password 2026").await;
+    b.click("#sign-in").await;
+    b.wait_for("#code-form").await;
+    b.type_into("#code", &code(0)).await;
+    b.click("#send-code").await;
+    b.wait_for("#signed-in-as").await;
+    assert_eq!(b.text("#signed-in-as").await, "Demo participant");
+    b.call(reqwest::Method::DELETE, "", json!({})).await;
+}
