@@ -1326,3 +1326,66 @@ async fn published_offer(
         .await
         .unwrap()
 }
+
+/// A search's field (of the regional-terms table) is kept with its words: only new
+/// postings with the words in that field are mailed. A field without words, or one the
+/// search does not know, is refused.
+#[tokio::test]
+async fn a_search_alert_keeps_its_field() {
+    let mut app = kit::demo_app().await;
+    app.sign_in(kit::PARTICIPANT).await;
+    let (_, page) = app
+        .page("/zh-Hans/search?q=%E6%96%B9%E6%A1%88&field=ai")
+        .await;
+    assert!(
+        page.contains("type=\"hidden\" name=\"field\" value=\"ai\""),
+        "{page}"
+    );
+    for bad in [
+        vec![("field", "ai")],
+        vec![("q", "方案"), ("field", "astrology")],
+    ] {
+        let r = app.post_form("/zh-Hans/account/alerts", &bad).await;
+        assert_eq!(r.status(), StatusCode::BAD_REQUEST, "{bad:?}");
+    }
+    let r = app
+        .post_form(
+            "/zh-Hans/account/alerts",
+            &[("q", "方案"), ("field", "ai"), ("frequency", "daily")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, mine) = app.page("/zh-Hans/account/alerts").await;
+    assert!(
+        mine.contains("人工智能") && mine.contains("&#38;field=ai"),
+        "described and linked with its field: {mine}"
+    );
+    let now = baylink_store::sql::now();
+    let ai = published_offer(&app, "人工智能质检方案", "基于人工智能的质检。", now + 5).await;
+    published_offer(&app, "软件开发方案", "企业软件开发。", now + 6).await;
+    kit::sent_mails(app.store.as_ref(), now + 10).await;
+    let day = now + 86_400 + 10;
+    assert_eq!(
+        baylink_web::views::alerts::searches(&app.running.state, day)
+            .await
+            .unwrap(),
+        1
+    );
+    let (_, mail) = kit::sent_mail_of(app.store.as_ref(), "alert_postings", day).await;
+    assert!(
+        mail.body.contains(&format!("/zh-Hans/postings/{}", ai.id))
+            && !mail.body.contains("软件开发方案"),
+        "{}",
+        mail.body
+    );
+    // The API takes the field too.
+    let (status, body) = app
+        .api(
+            reqwest::Method::POST,
+            "/api/v1/me/alerts",
+            Some(serde_json::json!({"q": "平台", "field": "it"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    assert_eq!(body["filters"], "field=it&q=%E5%B9%B3%E5%8F%B0");
+}

@@ -594,6 +594,9 @@ pub struct AlertInput {
     /// postings with every one of them (`all=true`), each in any of its forms; at most 100
     /// characters.
     pub q: Option<String>,
+    /// With `q` only: a field of the regional-terms table, as the search takes it (`it`,
+    /// `ai`, `comms`, `semi`, `bio`, `finance`, `edu`, `gov`).
+    pub field: Option<String>,
     /// `daily` or `weekly` (the default).
     pub frequency: Option<String>,
 }
@@ -632,6 +635,7 @@ pub async fn save_alert(
         ("org_type", input.org_type),
         ("org", input.org.map(|id| id.to_string())),
         ("q", input.q),
+        ("field", input.field),
     ]
     .into_iter()
     .filter_map(|(k, v)| Some((k.to_owned(), v?)))

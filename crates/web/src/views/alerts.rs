@@ -58,7 +58,8 @@ pub fn router() -> Router<AppState> {
 }
 
 /// The alert's filters as kept: the known keys with a known code, in the list's order,
-/// then the search's words (`q`, white space folded, at most [`MAX_ALERT_WORDS`]), as a
+/// then the search's field (with words only) and words (`q`, white space folded, at most
+/// [`MAX_ALERT_WORDS`]), as a
 /// query string (`side=offer&sector=ict&q=%E9%9B%BB%E6%B1%A0`); else the error code: a
 /// value that is no known code (`err-bad-query`), or words too long
 /// (`err-alert-words-too-long`).
@@ -89,6 +90,15 @@ pub fn canonical(q: &HashMap<String, String>) -> Result<String, &'static str> {
     if words.chars().count() > MAX_ALERT_WORDS {
         return Err("err-alert-words-too-long");
     }
+    // The search's field (of the regional-terms table) is kept with its words, which
+    // the search index reads; the postings list has no such filter.
+    match q.get("field").map(|v| v.trim()).filter(|v| !v.is_empty()) {
+        Some(f) if !words.is_empty() && super::search::FIELDS.contains(&f) => {
+            parts.push(format!("field={f}"));
+        }
+        Some(_) => return Err("err-bad-query"),
+        None => {}
+    }
     if !words.is_empty() {
         parts.push(
             serde_urlencoded::to_string([("q", words.as_str())]).map_err(|_| "err-bad-query")?,
@@ -114,8 +124,10 @@ pub fn page_of(alert: &PostingAlert) -> String {
         Some(words) => {
             // Every word, as the alert reads them.
             let mut query = vec![("q", words.as_str()), ("kind", "posting"), ("all", "1")];
-            if let Some(region) = filters.get("region") {
-                query.push(("region", region));
+            for key in ["region", "field"] {
+                if let Some(value) = filters.get(key) {
+                    query.push((key, value));
+                }
             }
             format!(
                 "/search?{}",
@@ -201,6 +213,11 @@ pub async fn describe(store: &dyn Store, lang: Locale, alert: &PostingAlert) -> 
         .into_iter()
         .chain(org)
         .chain(ALERT_FILTERS.iter().filter_map(|k| label(k, q.get(*k)?)))
+        .chain(
+            q.get("field")
+                .filter(|f| super::search::FIELDS.contains(&f.as_str()))
+                .map(|f| lang.t(&format!("search-field-{f}"))),
+        )
         .collect();
     if words.is_empty() {
         lang.t("alert-all-postings")
@@ -351,6 +368,7 @@ pub async fn searches(s: &AppState, now: i64) -> Result<usize, WebError> {
                 live_on: Some(super::events::today()),
                 limit: FOUND_KEPT,
                 all_words: true,
+                field: filters_of(&alert).remove("field"),
                 within: Some(new.iter().map(|id| ("posting".to_owned(), *id)).collect()),
                 ..Default::default()
             };
@@ -427,7 +445,7 @@ async fn save(State(s): State<AppState>, c: Ctx, form: FormData) -> Result<Respo
     let filters = if form.get("counterparts").is_empty() {
         let q: HashMap<String, String> = ALERT_FILTERS
             .iter()
-            .chain(&["q"])
+            .chain(&["q", "field"])
             .map(|k| ((*k).to_owned(), form.get(k).to_owned()))
             .collect();
         canonical(&q).map_err(WebError::BadRequest)?
