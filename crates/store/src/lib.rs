@@ -50,8 +50,8 @@ pub use matchmaking::{
 };
 pub use model::*;
 pub use passwords::{
-    INVITE_SECONDS, LinkPurpose, NewLink, PasswordLink, PasswordStore, RESET_MAIL_GAP_SECONDS,
-    RESET_SECONDS,
+    EMAIL_CHANGE_SECONDS, INVITE_SECONDS, LinkPurpose, NewLink, PasswordLink, PasswordStore,
+    RESET_MAIL_GAP_SECONDS, RESET_SECONDS,
 };
 pub use publications::{
     Publication, PublicationDraft, PublicationFile, PublicationFilter, PublicationInput,

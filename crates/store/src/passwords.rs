@@ -27,6 +27,9 @@ pub const INVITE_SECONDS: i64 = 7 * 86_400;
 /// form cannot be used to flood a mailbox. An administrator's link is not held back.
 pub const RESET_MAIL_GAP_SECONDS: i64 = 600;
 
+/// How long a link confirming a new sign-in address works: a day.
+pub const EMAIL_CHANGE_SECONDS: i64 = 86_400;
+
 /// Why a password link was made; its mail and its lifetime follow from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -145,4 +148,33 @@ pub trait PasswordStore: Send + Sync {
         password_hash: &str,
         now: i64,
     ) -> StoreResult<User>;
+
+    /// Keeps `user_id`'s wish to sign in as `new_email` and queues the mail that confirms
+    /// it to that address (its link `token`, kept by `token_hash`, for
+    /// [`EMAIL_CHANGE_SECONDS`]), in `locale`, in one transaction. An address another
+    /// account has: `err-email-taken` on `email`; its own: `err-email-same`.
+    async fn queue_email_change(
+        &self,
+        user_id: i64,
+        new_email: &str,
+        locale: &str,
+        token: &str,
+        token_hash: &str,
+        now: i64,
+    ) -> StoreResult<()>;
+
+    /// Confirms the change of address of the link `token_hash` at `now`, in one
+    /// transaction: the link must be unused, unexpired and its account active, and the
+    /// address still free (`Conflict("err-email-link")` / `err-email-taken` otherwise,
+    /// nothing changed); the old address is told (`email_changed`), with an audit line.
+    /// Returns the account as it is now.
+    async fn confirm_email_change(&self, token_hash: &str, now: i64) -> StoreResult<User>;
+
+    /// The address a confirmation link would set, whether it still works at `now`, and
+    /// its account; `None` when there is no such link or its account cannot sign in.
+    async fn email_change(
+        &self,
+        token_hash: &str,
+        now: i64,
+    ) -> StoreResult<Option<(String, bool, User)>>;
 }

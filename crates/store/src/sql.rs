@@ -1353,6 +1353,7 @@ macro_rules! impl_sql_store {
                         ("DELETE FROM api_tokens WHERE user_id = $1", None),
                         ("DELETE FROM password_links WHERE user_id = $1", None),
                         ("DELETE FROM sign_in_challenges WHERE user_id = $1", None),
+                        ("DELETE FROM email_changes WHERE user_id = $1", None),
                         ("DELETE FROM idempotency_keys WHERE user_id = $1", None),
                         ("DELETE FROM posting_alerts WHERE user_id = $1", None),
                         ("DELETE FROM posting_bookmarks WHERE user_id = $1", None),

@@ -124,6 +124,103 @@ macro_rules! impl_sql_passwords {
 
             #[async_trait::async_trait]
             impl PasswordStore for $store {
+                async fn queue_email_change(&self, user_id: i64, new_email: &str, locale: &str, token: &str, token_hash: &str, now: i64) -> StoreResult<()> {
+                    let new_email = new_email.trim().to_lowercase();
+                    let mut tx = self.begin().await?;
+                    let user = Self::live_user(&mut tx, user_id).await?;
+                    if user.email == new_email {
+                        return Err(StoreError::invalid("email", "err-email-same"));
+                    }
+                    let taken = sqlx::query("SELECT 1 FROM users WHERE email = $1")
+                        .bind(new_email.clone())
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    if taken.is_some() {
+                        return Err(StoreError::invalid("email", "err-email-taken"));
+                    }
+                    sqlx::query("DELETE FROM email_changes WHERE expires_at < $1")
+                        .bind(now - LINK_KEPT_SECONDS)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    sqlx::query("INSERT INTO email_changes (user_id, token_hash, new_email, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
+                        .bind(user_id)
+                        .bind(token_hash.to_owned())
+                        .bind(new_email.clone())
+                        .bind(now)
+                        .bind(now + EMAIL_CHANGE_SECONDS)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    sqlx::query("INSERT INTO outbox (to_addr, kind, locale, secret, created_at, next_attempt_at) VALUES ($1, 'email_confirm', $2, $3, $4, $4)")
+                        .bind(new_email)
+                        .bind(locale.to_owned())
+                        .bind(token.to_owned())
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    tx.commit().await.map_err(map_err)
+                }
+
+                async fn email_change(&self, token_hash: &str, now: i64) -> StoreResult<Option<(String, bool, User)>> {
+                    let row = sqlx::query("SELECT user_id, new_email, expires_at, used_at FROM email_changes WHERE token_hash = $1")
+                        .bind(token_hash.to_owned())
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(map_err)?;
+                    let Some(row) = row else { return Ok(None) };
+                    let user_id: i64 = row.try_get(0).map_err(map_err)?;
+                    let new_email: String = row.try_get(1).map_err(map_err)?;
+                    let expires_at: i64 = row.try_get(2).map_err(map_err)?;
+                    let used_at: Option<i64> = row.try_get(3).map_err(map_err)?;
+                    match self.get_user(user_id).await {
+                        Ok(user) if user.is_active() => Ok(Some((new_email, used_at.is_none() && expires_at > now, user))),
+                        Ok(_) | Err(StoreError::NotFound) => Ok(None),
+                        Err(e) => Err(e),
+                    }
+                }
+
+                async fn confirm_email_change(&self, token_hash: &str, now: i64) -> StoreResult<User> {
+                    let mut tx = self.begin().await?;
+                    let row = sqlx::query("UPDATE email_changes SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING user_id, new_email")
+                        .bind(token_hash.to_owned())
+                        .bind(now)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::Conflict("err-email-link"))?;
+                    let user_id: i64 = row.try_get(0).map_err(map_err)?;
+                    let new_email: String = row.try_get(1).map_err(map_err)?;
+                    let before = match Self::live_user(&mut tx, user_id).await {
+                        Err(StoreError::NotFound) => return Err(StoreError::Conflict("err-email-link")),
+                        other => other?,
+                    };
+                    let user = sqlx::query_as::<_, User>(AssertSqlSafe(format!("UPDATE users SET email = $2 WHERE id = $1 RETURNING {USER_COLS}")))
+                        .bind(user_id)
+                        .bind(new_email)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(|e| match map_err(e) {
+                            StoreError::Conflict("err-duplicate") => StoreError::invalid("email", "err-email-taken"),
+                            other => other,
+                        })?;
+                    // The old mailbox hears of it, in case it was not its holder.
+                    sqlx::query("INSERT INTO outbox (to_addr, kind, locale, body, created_at, next_attempt_at) SELECT $1, 'email_changed', COALESCE(u.locale, 'zh-Hant'), $2, $3, $3 FROM users u WHERE u.id = $4")
+                        .bind(before.email.clone())
+                        .bind(user.email.clone())
+                        .bind(now)
+                        .bind(user_id)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    let holder = Actor { user_id: Some(user_id), name: user.display_name.clone() };
+                    Self::audit(&mut tx, &holder, "update", "user", user_id, $crate::sql::audit_json(&before), $crate::sql::audit_json(&user)).await?;
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(user)
+                }
+
                 async fn set_password(&self, actor: &Actor, user_id: i64, password_hash: &str, keep_session: Option<&str>) -> StoreResult<()> {
                     let now = $crate::sql::now();
                     let mut tx = self.begin().await?;

@@ -171,6 +171,9 @@ pub async fn compose(
     if m.kind == "password_reset" || m.kind == "account_invite" {
         return password_mail(store, m, lang, base_url).await;
     }
+    if m.kind == "email_confirm" || m.kind == "email_changed" {
+        return email_mail(m, lang, base_url);
+    }
     if matches!(
         m.kind.as_str(),
         "password_changed" | "two_factor_on" | "two_factor_off"
@@ -459,6 +462,42 @@ async fn password_mail(
     };
     Ok(Composed {
         to: user.email,
+        subject: lang.t_args(subject, &args),
+        body: lang.t_args(body, &args),
+    })
+}
+
+/// A new sign-in address: the link that confirms it, to the new address
+/// (`email_confirm`, its token the message's secret), or the notice to the old one that
+/// the account now signs in with the new (`email_changed`, the new address in the body).
+fn email_mail(m: &OutboxMessage, lang: Locale, base_url: &str) -> Result<Composed, StoreError> {
+    let (subject, body, args) = if m.kind == "email_confirm" {
+        let token = m.secret.as_deref().ok_or(StoreError::NotFound)?;
+        let link = format!("{}/account/email/confirm/{token}", site_in(base_url, lang));
+        (
+            "mail-email-confirm-subject",
+            "mail-email-confirm-body",
+            [
+                ("email", FluentValue::from(m.to_addr.clone())),
+                ("link", FluentValue::from(link)),
+            ],
+        )
+    } else {
+        let new = m.body.clone().ok_or(StoreError::NotFound)?;
+        (
+            "mail-email-changed-subject",
+            "mail-email-changed-body",
+            [
+                ("email", FluentValue::from(new)),
+                (
+                    "link",
+                    FluentValue::from(format!("{}/password/forgot", site_in(base_url, lang))),
+                ),
+            ],
+        )
+    };
+    Ok(Composed {
+        to: m.to_addr.clone(),
         subject: lang.t_args(subject, &args),
         body: lang.t_args(body, &args),
     })

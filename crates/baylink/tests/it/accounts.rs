@@ -1066,3 +1066,139 @@ async fn the_list_of_accounts_is_filtered() {
         .await;
     assert!(listed(&page).is_empty());
 }
+
+#[tokio::test]
+async fn the_holder_moves_to_another_address_once_its_mailbox_confirms() {
+    let mut app = kit::demo_app().await;
+    app.sign_in(HOLDER).await;
+    let now = baylink_store::sql::now() + 1;
+    kit::sent_mails(app.store.as_ref(), now).await;
+    let (_, page) = app.page("/en/account").await;
+    assert!(
+        page.contains("You sign in as participant@demo.baylink."),
+        "{page}"
+    );
+    // The current password first; a wrong one is said, nothing sent.
+    let r = app
+        .post_form(
+            "/en/account/email",
+            &[
+                ("email", "new.home@example.hk"),
+                ("current_password", "not it at all"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("This is not your current password.")
+    );
+    let r = app
+        .post_form(
+            "/en/account/email",
+            &[
+                ("email", "admin@demo.baylink"),
+                ("current_password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(kit::sent_mails(app.store.as_ref(), now).await.is_empty());
+    let r = app
+        .post_form(
+            "/en/account/email",
+            &[
+                ("email", "New.Home@example.hk"),
+                ("current_password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, page) = app.page(r.headers()[LOCATION].to_str().unwrap()).await;
+    assert!(
+        page.contains("A mail was sent to new.home@example.hk"),
+        "{page}"
+    );
+    let (_, mail) = kit::sent_mail_of(app.store.as_ref(), "email_confirm", now).await;
+    assert_eq!(mail.to, "new.home@example.hk");
+    let start = mail
+        .body
+        .find("https://baylink.test/en/account/email/confirm/")
+        .unwrap();
+    let path: String = mail.body[start + "https://baylink.test".len()..]
+        .chars()
+        .take_while(|c| !c.is_whitespace())
+        .collect();
+    // Opening the link changes nothing (a mail scanner may follow it); the button does.
+    let (status, page) = app.page(&path).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Sign in as new.home@example.hk from now on?"));
+    assert!(
+        app.store
+            .find_user_by_email(HOLDER)
+            .await
+            .unwrap()
+            .is_some()
+    );
+    let r = app.post_form(&path, &[]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(r.headers()[LOCATION], "/en/account?done=email-changed");
+    assert_eq!(
+        sign_in_with(&app, "new.home@example.hk", PASSWORD).await,
+        StatusCode::OK
+    );
+    assert_eq!(
+        sign_in_with(&app, HOLDER, PASSWORD).await,
+        StatusCode::UNAUTHORIZED
+    );
+    let (_, notice) = kit::sent_mail_of(
+        app.store.as_ref(),
+        "email_changed",
+        baylink_store::sql::now() + 1,
+    )
+    .await;
+    assert_eq!(notice.to, HOLDER);
+    assert!(notice.body.contains("new.home@example.hk"));
+    let (status, _) = app.page(&path).await;
+    assert_eq!(status, StatusCode::GONE, "used");
+    // The API: a token may not; a session may, and the token confirms.
+    let (status, body) = app
+        .api(
+            reqwest::Method::PUT,
+            "/api/v1/me/email",
+            Some(json!({"email": "third@example.hk", "current_password": PASSWORD})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    let (_, mail) = kit::sent_mail_of(
+        app.store.as_ref(),
+        "email_confirm",
+        baylink_store::sql::now() + 1,
+    )
+    .await;
+    let at = mail.body.find("/email/confirm/").unwrap() + "/email/confirm/".len();
+    let token: String = mail.body[at..]
+        .chars()
+        .take_while(char::is_ascii_hexdigit)
+        .collect();
+    let r = kit::client()
+        .post(app.url("/api/v1/email/confirm"))
+        .json(&json!({"token": token}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let user: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(user["email"], "third@example.hk");
+    let api_token = kit::new_api_token(&app, &[("name", "script")]).await;
+    let r = kit::client()
+        .put(app.url("/api/v1/me/email"))
+        .bearer_auth(&api_token)
+        .json(&json!({"email": "fourth@example.hk", "current_password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+}

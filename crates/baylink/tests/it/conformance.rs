@@ -1861,3 +1861,136 @@ async fn outbox_status_on_sqlite() {
 async fn outbox_status_on_postgres() {
     outbox_status(&TestDb::postgres().await).await;
 }
+
+/// A holder's new sign-in address on both backends: refused when it is theirs already or
+/// another account's; kept by its link's hash and mailed to the new address; confirmed
+/// once, before it expires, while the address is still free; the old address told.
+pub async fn email_changes(db: &TestDb) {
+    let store = db.open().await;
+    let s = store.as_ref();
+    let me = Actor::cli();
+    let account = |email: &str| {
+        UserInput {
+            email: email.into(),
+            display_name: "搬家".into(),
+            role: "participant".into(),
+            side_id: None,
+            org_id: None,
+        }
+        .validate()
+        .unwrap()
+    };
+    let user = s
+        .create_user(&me, &account("old@hkpc.example"), "h")
+        .await
+        .unwrap();
+    s.create_user(&me, &account("taken@hkpc.example"), "h")
+        .await
+        .unwrap();
+    let now = baylink_store::sql::now();
+    crate::kit::sent_mails(s, now + 1).await;
+    let code = |r: StoreResult<()>| match r {
+        Err(StoreError::Invalid(f)) => f[0].code.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        code(
+            s.queue_email_change(user.id, " OLD@hkpc.example", "en", "t0", "e0", now)
+                .await
+        ),
+        "err-email-same"
+    );
+    assert_eq!(
+        code(
+            s.queue_email_change(user.id, "taken@hkpc.example", "en", "t0", "e0", now)
+                .await
+        ),
+        "err-email-taken"
+    );
+    s.queue_email_change(user.id, "New@HKPC.example", "zh-Hans", "t1", "e1", now)
+        .await
+        .unwrap();
+    let (to, works, who) = s.email_change("e1", now).await.unwrap().unwrap();
+    assert_eq!(
+        (to.as_str(), works, who.id),
+        ("new@hkpc.example", true, user.id)
+    );
+    let expired = s
+        .email_change("e1", now + EMAIL_CHANGE_SECONDS)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(!expired.1, "not after its day");
+    let mails = crate::kit::sent_mails(s, now + 1).await;
+    assert_eq!(
+        mails
+            .iter()
+            .map(|m| (m.kind.as_str(), m.to_addr.as_str(), m.secret.as_deref()))
+            .collect::<Vec<_>>(),
+        [("email_confirm", "new@hkpc.example", Some("t1"))]
+    );
+    // Expired: refused, nothing changed.
+    assert!(matches!(
+        s.confirm_email_change("e1", now + EMAIL_CHANGE_SECONDS)
+            .await,
+        Err(StoreError::Conflict("err-email-link"))
+    ));
+    assert_eq!(s.get_user(user.id).await.unwrap().email, "old@hkpc.example");
+    let moved = s.confirm_email_change("e1", now + 60).await.unwrap();
+    assert_eq!(moved.email, "new@hkpc.example");
+    assert!(
+        s.find_user_by_email("old@hkpc.example")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(matches!(
+        s.confirm_email_change("e1", now + 61).await,
+        Err(StoreError::Conflict("err-email-link"))
+    ));
+    let mails = crate::kit::sent_mails(s, now + 61).await;
+    assert_eq!(
+        mails
+            .iter()
+            .map(|m| (m.kind.as_str(), m.to_addr.as_str(), m.body.as_deref()))
+            .collect::<Vec<_>>(),
+        [(
+            "email_changed",
+            "old@hkpc.example",
+            Some("new@hkpc.example")
+        )]
+    );
+    // Taken meanwhile: refused when confirmed, nothing changed.
+    s.queue_email_change(user.id, "later@hkpc.example", "en", "t2", "e2", now)
+        .await
+        .unwrap();
+    s.create_user(&me, &account("later@hkpc.example"), "h")
+        .await
+        .unwrap();
+    assert!(matches!(
+        s.confirm_email_change("e2", now + 70).await,
+        Err(StoreError::Invalid(ref f)) if f[0].code == "err-email-taken"
+    ));
+    assert_eq!(s.get_user(user.id).await.unwrap().email, "new@hkpc.example");
+    // Erased: the pending change goes.
+    s.queue_email_change(user.id, "third@hkpc.example", "en", "t3", "e3", now)
+        .await
+        .unwrap();
+    s.erase_user(&me, user.id).await.unwrap();
+    assert!(s.email_change("e3", now).await.unwrap().is_none());
+    assert!(matches!(
+        s.confirm_email_change("e3", now + 80).await,
+        Err(StoreError::Conflict("err-email-link"))
+    ));
+}
+
+#[tokio::test]
+async fn email_changes_on_sqlite() {
+    email_changes(&TestDb::sqlite()).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn email_changes_on_postgres() {
+    email_changes(&TestDb::postgres().await).await;
+}

@@ -1725,3 +1725,35 @@ outbox-sent-at = Sent
 users-find = Address or name
 users-state = State
 users-active = may sign in
+
+## A holder's new sign-in address
+account-email-title = Sign-in address
+account-email-now = You sign in as { $email }.
+account-email-new = New address
+account-email-send = Send the confirmation
+account-email-sent = A mail was sent to { $email }: open its link within a day to sign in with that address from then on. Until then, nothing changes.
+account-email-changed = Your sign-in address is changed.
+account-email-confirm-help = Sign in as { $email } from now on?
+account-email-confirm = Confirm the new address
+err-email-same = This is already your address.
+err-email-link = This link no longer works: it was used, it expired, or the account cannot sign in. Ask for a new one on your account's page.
+err-throttled-now = Too many wrong passwords: try again in a quarter of an hour.
+mail-email-confirm-subject = Confirm your new Baylink sign-in address
+mail-email-confirm-body =
+    Hello,
+
+    Someone signed in to Baylink asked to sign in as { $email } from now on. If it was you, confirm it within a day here:
+    { $link }
+
+    If it was not, ignore this mail: nothing changes.
+
+    — Baylink, for the Shenzhen–Hong Kong–Macao Science and Technology Alliance
+mail-email-changed-subject = Your Baylink account now signs in with another address
+mail-email-changed-body =
+    Hello,
+
+    The Baylink account that signed in with this address now signs in as { $email }; mail for it goes there from now on.
+
+    If you did not do this, tell the alliance's secretariat at once: they can give the account back to you.
+
+    — Baylink, for the Shenzhen–Hong Kong–Macao Science and Technology Alliance

@@ -1619,3 +1619,35 @@ outbox-sent-at = 发出时间
 users-find = 电子邮箱或姓名
 users-state = 状态
 users-active = 可登录
+
+## 账户持有人更改登录地址
+account-email-title = 登录地址
+account-email-now = 你以 { $email } 登录。
+account-email-new = 新地址
+account-email-send = 发送确认邮件
+account-email-sent = 确认邮件已发送至 { $email }：请于一天内打开其链接，此后即以该地址登录。在此之前一切不变。
+account-email-changed = 你的登录地址已更改。
+account-email-confirm-help = 此后以 { $email } 登录？
+account-email-confirm = 确认新地址
+err-email-same = 这已是你的地址。
+err-email-link = 此链接已失效：已被使用、已过期，或该账户无法登录。请在账户页面重新申请。
+err-throttled-now = 密码错误次数过多，请于十五分钟后再试。
+mail-email-confirm-subject = 确认你的湾联新登录地址
+mail-email-confirm-body =
+    你好：
+
+    有已登录湾联的用户申请此后以 { $email } 登录。如是你本人，请于一天内在此确认：
+    { $link }
+
+    如非你本人，请忽略此邮件，一切不变。
+
+    — 湾联（深港澳科技联盟）
+mail-email-changed-subject = 你的湾联账户已改用另一地址登录
+mail-email-changed-body =
+    你好：
+
+    原以此地址登录的湾联账户，此后改以 { $email } 登录；该账户的邮件也将发送至该地址。
+
+    如非你本人所为，请立即通知联盟秘书处，秘书处可将账户交还给你。
+
+    — 湾联（深港澳科技联盟）

@@ -1619,3 +1619,35 @@ outbox-sent-at = 寄出時間
 users-find = 電郵地址或姓名
 users-state = 狀態
 users-active = 可登入
+
+## 帳戶持有人更改登入地址
+account-email-title = 登入地址
+account-email-now = 你以 { $email } 登入。
+account-email-new = 新地址
+account-email-send = 寄出確認郵件
+account-email-sent = 確認郵件已寄往 { $email }：請於一天內打開其連結，此後即以該地址登入。在此之前一切不變。
+account-email-changed = 你的登入地址已更改。
+account-email-confirm-help = 此後以 { $email } 登入？
+account-email-confirm = 確認新地址
+err-email-same = 這已是你的地址。
+err-email-link = 此連結已失效：已被使用、已過期，或該帳戶無法登入。請在帳戶頁面重新申請。
+err-throttled-now = 密碼錯誤次數過多，請於十五分鐘後再試。
+mail-email-confirm-subject = 確認你的灣聯新登入地址
+mail-email-confirm-body =
+    你好：
+
+    有已登入灣聯的用戶申請此後以 { $email } 登入。如是你本人，請於一天內在此確認：
+    { $link }
+
+    如非你本人，請略去此郵件，一切不變。
+
+    — 灣聯（深港澳科技聯盟）
+mail-email-changed-subject = 你的灣聯帳戶已改用另一地址登入
+mail-email-changed-body =
+    你好：
+
+    原以此地址登入的灣聯帳戶，此後改以 { $email } 登入；該帳戶的郵件亦將寄往該地址。
+
+    如非你本人所為，請立即通知聯盟秘書處，秘書處可將帳戶交還給你。
+
+    — 灣聯（深港澳科技聯盟）

@@ -20,6 +20,78 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/me/password", put(change_my_password))
         .route("/api/v1/password/forgot", post(forgot_password))
         .route("/api/v1/password/reset", post(reset_password))
+        .route("/api/v1/me/email", put(change_my_email))
+        .route("/api/v1/email/confirm", post(confirm_email))
+}
+
+/// The address the signed-in account is to sign in with, with its current password.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct EmailChange {
+    pub email: String,
+    pub current_password: String,
+}
+
+/// Asks to sign in with another address (a browser session; a token may not: 403): a
+/// mail to the new address holds the link that confirms it, within a day; nothing
+/// changes until then. A wrong current password counts as a failed sign-in.
+#[utoipa::path(put, path = "/api/v1/me/email", tag = "account", request_body = EmailChange,
+    responses((status = 202), (status = 401, body = crate::error::ApiError), (status = 403, body = crate::error::ApiError),
+        (status = 422, body = crate::error::ApiError), (status = 429, body = crate::error::ApiError)))]
+pub async fn change_my_email(
+    State(s): State<AppState>,
+    MaybeAuth(a): MaybeAuth,
+    ClientAddr(client): ClientAddr,
+    headers: HeaderMap,
+    ApiJson(b): ApiJson<EmailChange>,
+) -> Result<StatusCode, WebError> {
+    let auth = match a {
+        None => return Err(WebError::Unauthorized),
+        Some(a) if a.by_token => return Err(WebError::Forbidden),
+        Some(a) => a,
+    };
+    let email = baylink_store::validate_address(&b.email)?;
+    passwords::check_current_password(&s, &auth, &b.current_password, client).await?;
+    let locale = Locale::negotiate(
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    );
+    let token = crate::auth::random_token();
+    s.store
+        .queue_email_change(
+            auth.user.id,
+            &email,
+            locale.code(),
+            &token,
+            &crate::auth::token_hash(&token),
+            baylink_store::sql::now(),
+        )
+        .await?;
+    Ok(StatusCode::ACCEPTED)
+}
+
+/// A confirmation link's token (the last part of its address).
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct EmailConfirmation {
+    pub token: String,
+}
+
+/// Confirms a new sign-in address with its mailed link's token: 409 `err-email-link`
+/// when it was used, expired, or its account cannot sign in; the old address is told.
+#[utoipa::path(post, path = "/api/v1/email/confirm", tag = "account", request_body = EmailConfirmation,
+    responses((status = 200, body = baylink_store::User), (status = 409, body = crate::error::ApiError), (status = 422, body = crate::error::ApiError)))]
+pub async fn confirm_email(
+    State(s): State<AppState>,
+    ApiJson(b): ApiJson<EmailConfirmation>,
+) -> Result<axum::Json<baylink_store::User>, WebError> {
+    let user = s
+        .store
+        .confirm_email_change(
+            &crate::auth::token_hash(&b.token),
+            baylink_store::sql::now(),
+        )
+        .await?;
+    Ok(axum::Json(user))
 }
 
 /// The signed-in account's new password, with its current one.

@@ -53,6 +53,40 @@ fn holder(auth: Option<&Auth>) -> Result<&Auth, WebError> {
     }
 }
 
+/// Checks the signed-in holder's current password before a change that needs it (their
+/// address): a wrong one counts as a failed sign-in of the address and of the client.
+pub async fn check_current_password(
+    s: &AppState,
+    auth: &Auth,
+    given: &str,
+    client: Option<SocketAddr>,
+) -> Result<(), WebError> {
+    let now = baylink_store::sql::now();
+    let since = now - THROTTLE_WINDOW;
+    let keys: Vec<String> = std::iter::once(format!("email:{}", auth.user.email))
+        .chain(client.map(|a| format!("ip:{}", a.ip())))
+        .collect();
+    for key in &keys {
+        if s.store.count_login_failures(key, since).await? >= MAX_FAILURES {
+            return Err(WebError::Throttled(THROTTLE_WINDOW));
+        }
+    }
+    let (given, stored) = (given.to_owned(), auth.user.password_hash.clone());
+    let ok = tokio::task::spawn_blocking(move || auth::verify_password(&given, &stored))
+        .await
+        .map_err(|e| WebError::Internal(format!("password check: {e}")))?;
+    if !ok {
+        for key in &keys {
+            s.store.record_login_failure(key, now, since).await?;
+        }
+        return Err(WebError::Invalid(vec![FieldError::new(
+            "current_password",
+            "err-password-wrong",
+        )]));
+    }
+    Ok(())
+}
+
 /// Changes the signed-in holder's password once the current one is given. A wrong one
 /// counts as a failed sign-in of the address (so a session left open is no way to guess
 /// it), and the holder's other sessions end; the one that changed it stays.
@@ -62,23 +96,17 @@ pub async fn change_password(
     current: &str,
     new: &str,
 ) -> Result<(), WebError> {
-    let now = baylink_store::sql::now();
-    let since = now - THROTTLE_WINDOW;
-    let key = format!("email:{}", auth.user.email);
-    if s.store.count_login_failures(&key, since).await? >= MAX_FAILURES {
-        return Err(WebError::Throttled(THROTTLE_WINDOW));
-    }
-    let mut errors = Vec::new();
-    if let Err(StoreError::Invalid(e)) = validate_password(new) {
-        errors.extend(e);
-    }
-    let (given, stored) = (current.to_owned(), auth.user.password_hash.clone());
-    let ok = tokio::task::spawn_blocking(move || auth::verify_password(&given, &stored))
-        .await
-        .map_err(|e| WebError::Internal(format!("password check: {e}")))?;
-    if !ok {
-        s.store.record_login_failure(&key, now, since).await?;
-        errors.insert(0, FieldError::new("current_password", "err-password-wrong"));
+    let mut errors = match validate_password(new) {
+        Err(StoreError::Invalid(e)) => e,
+        _ => Vec::new(),
+    };
+    // Both said at once: a wrong current password first, then what the new one lacks.
+    match check_current_password(s, auth, current, None).await {
+        Ok(()) => {}
+        Err(WebError::Invalid(wrong)) => {
+            errors.splice(0..0, wrong);
+        }
+        Err(e) => return Err(e),
     }
     if !errors.is_empty() {
         return Err(WebError::Invalid(errors));

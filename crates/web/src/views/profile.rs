@@ -5,7 +5,7 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
@@ -14,13 +14,18 @@ use std::collections::HashMap;
 
 use super::{Ctx, FormData, FormState, form_errors, render, render_invalid, see};
 use crate::AppState;
-use crate::auth::Auth;
+use crate::auth::{Auth, ClientAddr};
 use crate::error::WebError;
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/account", get(page).post(rename))
         .route("/account/sessions/end", post(end_others))
+        .route("/account/email", post(change_email))
+        .route(
+            "/account/email/confirm/{token}",
+            get(confirm_form).post(confirm),
+        )
 }
 
 #[derive(Template)]
@@ -35,6 +40,10 @@ struct ProfilePage {
     two_factor: bool,
     /// What was just done.
     done: Option<String>,
+    /// The form that changes the sign-in address, with its errors.
+    e: FormState,
+    /// The address the account signs in with now.
+    email: String,
 }
 
 /// The holder: signed in with a browser (a token acts for the account, it does not
@@ -75,6 +84,8 @@ async fn build(
         mail_language,
         two_factor: auth.user.two_factor(),
         done,
+        e: FormState::default(),
+        email: auth.user.email.clone(),
     })
 }
 
@@ -85,6 +96,12 @@ async fn page(
 ) -> Result<Response, WebError> {
     let done = match q.get("done").map(String::as_str) {
         Some("renamed") => Some(c.t("saved")),
+        Some("email-sent") => Some(c.targ(
+            "account-email-sent",
+            "email",
+            q.get("to").map(String::as_str).unwrap_or(""),
+        )),
+        Some("email-changed") => Some(c.t("account-email-changed")),
         Some("ended") => {
             let n: i64 = q.get("n").and_then(|n| n.parse().ok()).unwrap_or(0);
             Some(c.tn("account-sessions-ended", "count", &n))
@@ -138,4 +155,139 @@ async fn end_others(State(s): State<AppState>, c: Ctx) -> Result<Response, WebEr
         .end_other_sessions(auth.user.id, &auth.session.token_hash)
         .await?;
     Ok(see(c.href(&format!("/account?done=ended&n={ended}"))))
+}
+
+/// Asks to sign in with another address: the current password first (a wrong one counts
+/// as a failed sign-in), then a mail to the new address whose link confirms it, so that
+/// nobody signs in as an address they do not read.
+async fn change_email(
+    State(s): State<AppState>,
+    c: Ctx,
+    ClientAddr(client): ClientAddr,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let auth = holder(&c)?.clone();
+    let result = async {
+        let email = baylink_store::validate_address(form.get("email")).map_err(WebError::from)?;
+        super::passwords::check_current_password(&s, &auth, form.get("current_password"), client)
+            .await?;
+        let token = crate::auth::random_token();
+        s.store
+            .queue_email_change(
+                auth.user.id,
+                &email,
+                c.lang.code(),
+                &token,
+                &crate::auth::token_hash(&token),
+                baylink_store::sql::now(),
+            )
+            .await?;
+        Ok::<String, WebError>(email)
+    }
+    .await;
+    match result {
+        Ok(email) => Ok(see(c.href(&format!(
+            "/account?done=email-sent&to={}",
+            serde_urlencoded::to_string([("", email.as_str())])
+                .map(|v| v.trim_start_matches('=').to_owned())
+                .unwrap_or_default()
+        )))),
+        Err(e) => {
+            let (errors, status) = match e {
+                WebError::Invalid(errors) => (errors, StatusCode::UNPROCESSABLE_ENTITY),
+                WebError::Throttled(_) => (
+                    vec![baylink_store::FieldError::new(
+                        "current_password",
+                        "err-throttled-now",
+                    )],
+                    StatusCode::TOO_MANY_REQUESTS,
+                ),
+                e => return Err(e),
+            };
+            let mut page = build(&s, c, None, None).await?;
+            let mut e = FormState::with_errors(form, page.c.lang, &errors);
+            e.values.remove("current_password");
+            page.e = e;
+            render_invalid(&page, status)
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "account/email_confirm.html")]
+struct ConfirmPage {
+    c: Ctx,
+    /// The new address, while the link works.
+    new_email: Option<String>,
+    token: String,
+    message: Option<String>,
+}
+
+/// The page a confirmation link opens: a button (a mail scanner that follows links does
+/// not press it), or why the link no longer works.
+async fn confirm_form(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, WebError> {
+    let now = baylink_store::sql::now();
+    let found = s
+        .store
+        .email_change(&crate::auth::token_hash(&token), now)
+        .await?;
+    let (new_email, status) = match found {
+        Some((email, true, _)) => (Some(email), StatusCode::OK),
+        Some(_) => (None, StatusCode::GONE),
+        None => (None, StatusCode::NOT_FOUND),
+    };
+    let page = ConfirmPage {
+        c,
+        new_email,
+        token,
+        message: None,
+    };
+    Ok(super::private(render_invalid(&page, status)?))
+}
+
+async fn confirm(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, WebError> {
+    let now = baylink_store::sql::now();
+    match s
+        .store
+        .confirm_email_change(&crate::auth::token_hash(&token), now)
+        .await
+    {
+        Ok(_) => {
+            let to = if c.auth.is_some() {
+                "/account?done=email-changed"
+            } else {
+                "/login"
+            };
+            Ok(see(c.href(to)))
+        }
+        Err(StoreError::Conflict(code)) => {
+            let message = Some(c.t(code));
+            let page = ConfirmPage {
+                c,
+                new_email: None,
+                token,
+                message,
+            };
+            Ok(super::private(render_invalid(&page, StatusCode::CONFLICT)?))
+        }
+        Err(StoreError::Invalid(f)) => {
+            let message = Some(c.t(f.first().map_or("err-email-taken", |f| f.code.as_str())));
+            let page = ConfirmPage {
+                c,
+                new_email: None,
+                token,
+                message,
+            };
+            Ok(super::private(render_invalid(&page, StatusCode::CONFLICT)?))
+        }
+        Err(e) => Err(e.into()),
+    }
 }
