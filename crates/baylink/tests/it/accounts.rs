@@ -603,14 +603,13 @@ async fn two_step_sign_in_takes_the_apps_code() {
             .unwrap()
             .two_factor()
     );
+    // The codes are kept as typed: a test that crosses a step's end must not compute
+    // another code for "the same" step.
+    let setup_code = app_code(&secret, -1);
     let r = app
         .post_form(
             "/en/account/two-factor",
-            &[
-                ("action", "on"),
-                ("secret", &secret),
-                ("code", &app_code(&secret, -1)),
-            ],
+            &[("action", "on"), ("secret", &secret), ("code", &setup_code)],
         )
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
@@ -650,13 +649,14 @@ async fn two_step_sign_in_takes_the_apps_code() {
     let r = send("12345".into()).await;
     assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
     assert!(r.text().await.unwrap().contains("This code is not right"));
-    let used = app_code(&secret, -1);
+    let used = setup_code.clone();
     assert_eq!(
         send(used).await.status(),
         StatusCode::UNAUTHORIZED,
         "a code used once"
     );
-    let r = send(app_code(&secret, 0)).await;
+    let page_code = app_code(&secret, 0);
+    let r = send(page_code.clone()).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     assert_eq!(r.headers()[LOCATION], "/en/events");
     assert_eq!(me(&client).await, StatusCode::OK);
@@ -689,7 +689,7 @@ async fn two_step_sign_in_takes_the_apps_code() {
     let (status, body) = api(None).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert_eq!(body["code"], "err-two-factor-required");
-    let (status, body) = api(Some(app_code(&secret, 0))).await;
+    let (status, body) = api(Some(page_code.clone())).await;
     assert_eq!(
         status,
         StatusCode::UNAUTHORIZED,

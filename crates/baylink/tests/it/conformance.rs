@@ -39,6 +39,19 @@ fn position(org_id: i64, title: &str) -> PositionDraft {
     .expect("valid position")
 }
 
+/// A participant's account with this address, as the stories below make them.
+fn participant(email: &str) -> UserDraft {
+    UserInput {
+        email: email.into(),
+        display_name: "陳大文".into(),
+        role: "participant".into(),
+        side_id: None,
+        org_id: None,
+    }
+    .validate()
+    .expect("valid account")
+}
+
 pub async fn story(store: Arc<dyn Store>) {
     let me = Actor::cli();
 
@@ -1032,17 +1045,7 @@ pub async fn password_links(db: &TestDb) {
     let store = db.open().await;
     let s = store.as_ref();
     let me = Actor::cli();
-    let account = |email: &str| {
-        UserInput {
-            email: email.into(),
-            display_name: "陳大文".into(),
-            role: "participant".into(),
-            side_id: None,
-            org_id: None,
-        }
-        .validate()
-        .unwrap()
-    };
+    let account = participant;
     let holder = s
         .create_user(&me, &account("holder@hkpc.example"), "hash-old")
         .await
@@ -1517,19 +1520,7 @@ pub async fn two_factor(db: &TestDb) {
     let s = store.as_ref();
     let me = Actor::cli();
     let user = s
-        .create_user(
-            &me,
-            &UserInput {
-                email: "twostep@hkitf.example".into(),
-                display_name: "兩步".into(),
-                role: "participant".into(),
-                side_id: None,
-                org_id: None,
-            }
-            .validate()
-            .unwrap(),
-            "h",
-        )
+        .create_user(&me, &participant("twostep@hkitf.example"), "h")
         .await
         .unwrap();
     assert!(!user.two_factor());
@@ -1782,19 +1773,7 @@ pub async fn outbox_status(db: &TestDb) {
     let now = baylink_store::sql::now();
     crate::kit::sent_mails(s, now + 1).await;
     let user = s
-        .create_user(
-            &me,
-            &UserInput {
-                email: "mailbox@hkitf.example".into(),
-                display_name: "信箱".into(),
-                role: "participant".into(),
-                side_id: None,
-                org_id: None,
-            }
-            .validate()
-            .unwrap(),
-            "h",
-        )
+        .create_user(&me, &participant("mailbox@hkitf.example"), "h")
         .await
         .unwrap();
     let link = |token: &'static str, token_hash: &'static str| NewLink {
@@ -1869,17 +1848,7 @@ pub async fn email_changes(db: &TestDb) {
     let store = db.open().await;
     let s = store.as_ref();
     let me = Actor::cli();
-    let account = |email: &str| {
-        UserInput {
-            email: email.into(),
-            display_name: "搬家".into(),
-            role: "participant".into(),
-            side_id: None,
-            org_id: None,
-        }
-        .validate()
-        .unwrap()
-    };
+    let account = participant;
     let user = s
         .create_user(&me, &account("old@hkpc.example"), "h")
         .await

@@ -19,7 +19,6 @@ use crate::AppState;
 use crate::api::directory::created;
 use crate::auth::{self, Action, MaybeAuth, require};
 use crate::error::WebError;
-use crate::i18n::Locale;
 use crate::views::account::AccountQuery;
 use crate::views::directory::actor;
 
@@ -104,27 +103,7 @@ pub async fn create_account(
     ApiJson(input): ApiJson<NewAccount>,
 ) -> Result<Response, WebError> {
     let auth = require(a.as_ref(), Action::ManageUsers)?;
-    let locale = match input
-        .locale
-        .as_deref()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-    {
-        None => Locale::negotiate(
-            headers
-                .get(axum::http::header::ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok()),
-        ),
-        Some(l) => Locale::ALL
-            .into_iter()
-            .find(|x| x.code().eq_ignore_ascii_case(l))
-            .ok_or_else(|| {
-                WebError::Invalid(vec![baylink_store::FieldError::new(
-                    "locale",
-                    "err-unknown-choice",
-                )])
-            })?,
-    };
+    let locale = super::mail_locale(input.locale.as_deref(), &headers)?;
     let draft = input.account.validate()?;
     let token = auth::random_token();
     let link = NewLink {
@@ -185,12 +164,7 @@ pub async fn suspend_account(
     MaybeAuth(a): MaybeAuth,
     Path(id): Path<String>,
 ) -> Result<Json<Account>, WebError> {
-    let auth = require(a.as_ref(), Action::ManageUsers)?;
-    let user = s
-        .store
-        .suspend_user(&actor(auth), path_id(&id)?, true)
-        .await?;
-    Ok(Json(user.into()))
+    suspension(&s, a.as_ref(), &id, true).await
 }
 
 /// Reinstates a suspended account: it and its tokens work again (administrators).
@@ -201,10 +175,20 @@ pub async fn reinstate_account(
     MaybeAuth(a): MaybeAuth,
     Path(id): Path<String>,
 ) -> Result<Json<Account>, WebError> {
-    let auth = require(a.as_ref(), Action::ManageUsers)?;
+    suspension(&s, a.as_ref(), &id, false).await
+}
+
+/// Suspends or reinstates the account `id` for an administrator.
+async fn suspension(
+    s: &AppState,
+    a: Option<&crate::auth::Auth>,
+    id: &str,
+    suspend: bool,
+) -> Result<Json<Account>, WebError> {
+    let auth = require(a, Action::ManageUsers)?;
     let user = s
         .store
-        .suspend_user(&actor(auth), path_id(&id)?, false)
+        .suspend_user(&actor(auth), path_id(id)?, suspend)
         .await?;
     Ok(Json(user.into()))
 }

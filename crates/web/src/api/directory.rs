@@ -491,20 +491,7 @@ pub async fn create_session(
     ApiJson(c): ApiJson<Credentials>,
 ) -> Result<Response, WebError> {
     // Checked before signing in, so a wrong value changes nothing.
-    let locale = match c.locale.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
-        None => None,
-        Some(l) => Some(
-            crate::i18n::Locale::ALL
-                .into_iter()
-                .find(|x| x.code().eq_ignore_ascii_case(l))
-                .ok_or_else(|| {
-                    WebError::Invalid(vec![baylink_store::FieldError::new(
-                        "locale",
-                        "err-unknown-choice",
-                    )])
-                })?,
-        ),
-    };
+    let locale = super::locale_field(c.locale.as_deref())?;
     let signed = sign_in(
         &s,
         SignIn {

@@ -106,3 +106,36 @@ pub fn path_id(raw: &str) -> Result<i64, WebError> {
         .filter(|v| *v > 0)
         .ok_or(WebError::NotFound)
 }
+
+/// A `locale` field of a request body (`zh-Hant`, `zh-Hans` or `en`, any case): `None`
+/// when left out or blank, `err-unknown-choice` on `locale` for anything else.
+pub(crate) fn locale_field(given: Option<&str>) -> Result<Option<crate::i18n::Locale>, WebError> {
+    match given.map(str::trim).filter(|l| !l.is_empty()) {
+        None => Ok(None),
+        Some(l) => crate::i18n::Locale::ALL
+            .into_iter()
+            .find(|x| x.code().eq_ignore_ascii_case(l))
+            .map(Some)
+            .ok_or_else(|| {
+                WebError::Invalid(vec![baylink_store::FieldError::new(
+                    "locale",
+                    "err-unknown-choice",
+                )])
+            }),
+    }
+}
+
+/// The language a mail asked for through the API is written in: the body's `locale`, else
+/// the request's `Accept-Language`.
+pub(crate) fn mail_locale(
+    given: Option<&str>,
+    headers: &axum::http::HeaderMap,
+) -> Result<crate::i18n::Locale, WebError> {
+    Ok(locale_field(given)?.unwrap_or_else(|| {
+        crate::i18n::Locale::negotiate(
+            headers
+                .get(axum::http::header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok()),
+        )
+    }))
+}

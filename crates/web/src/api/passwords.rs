@@ -3,7 +3,7 @@
 
 use axum::Router;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::routing::{post, put};
 use serde::Deserialize;
 use utoipa::ToSchema;
@@ -12,7 +12,6 @@ use super::ApiJson;
 use crate::AppState;
 use crate::auth::{ClientAddr, MaybeAuth};
 use crate::error::WebError;
-use crate::i18n::Locale;
 use crate::views::passwords;
 
 pub fn router() -> Router<AppState> {
@@ -51,11 +50,7 @@ pub async fn change_my_email(
     };
     let email = baylink_store::validate_address(&b.email)?;
     passwords::check_current_password(&s, &auth, &b.current_password, client).await?;
-    let locale = Locale::negotiate(
-        headers
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok()),
-    );
+    let locale = super::mail_locale(None, &headers)?;
     let token = crate::auth::random_token();
     s.store
         .queue_email_change(
@@ -143,22 +138,7 @@ pub async fn forgot_password(
     headers: HeaderMap,
     ApiJson(b): ApiJson<PasswordForgotten>,
 ) -> Result<StatusCode, WebError> {
-    let locale = match b.locale.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
-        None => Locale::negotiate(
-            headers
-                .get(header::ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok()),
-        ),
-        Some(l) => Locale::ALL
-            .into_iter()
-            .find(|x| x.code().eq_ignore_ascii_case(l))
-            .ok_or_else(|| {
-                WebError::Invalid(vec![baylink_store::FieldError::new(
-                    "locale",
-                    "err-unknown-choice",
-                )])
-            })?,
-    };
+    let locale = super::mail_locale(b.locale.as_deref(), &headers)?;
     passwords::ask_for_link(&s, &b.email, locale.code(), client).await?;
     Ok(StatusCode::ACCEPTED)
 }
