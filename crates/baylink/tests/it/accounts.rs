@@ -1008,6 +1008,10 @@ async fn the_secretariat_sees_mail_that_waits_and_tries_it_again() {
     assert!(page.contains("One mail is waiting to be sent."), "{page}");
     assert!(page.contains("550 relay not permitted") && page.contains("id=\"outbox-retry\""));
     assert!(page.contains("id=\"nav-mail\""));
+    assert!(
+        page.contains("Account and sign-in"),
+        "what the mail is about, in words"
+    );
     let secret = m.secret.clone().expect("the link rides in the mail's row");
     assert!(!page.contains(&secret), "the link is never shown");
     let metrics = baylink_web::views::outbox::metrics(&app.running.state).await;

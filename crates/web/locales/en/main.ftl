@@ -1757,3 +1757,12 @@ mail-email-changed-body =
     If you did not do this, tell the alliance's secretariat at once: they can give the account back to you.
 
     — Baylink, for the Shenzhen–Hong Kong–Macao Science and Technology Alliance
+outbox-about-registration = Registration
+outbox-about-reminder = Event reminder
+outbox-about-feedback = Feedback
+outbox-about-announcement = Announcement
+outbox-about-alerts = Posting alerts
+outbox-about-account = Account and sign-in
+outbox-about-market = Supply and demand
+outbox-about-matchmaking = Matchmaking
+outbox-about-other = Other

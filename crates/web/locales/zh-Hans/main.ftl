@@ -1651,3 +1651,12 @@ mail-email-changed-body =
     如非你本人所为，请立即通知联盟秘书处，秘书处可将账户交还给你。
 
     — 湾联（深港澳科技联盟）
+outbox-about-registration = 报名
+outbox-about-reminder = 活动提醒
+outbox-about-feedback = 活动反馈
+outbox-about-announcement = 公告
+outbox-about-alerts = 供需订阅
+outbox-about-account = 账户及登录
+outbox-about-market = 供需对接
+outbox-about-matchmaking = 项目对接
+outbox-about-other = 其他

@@ -1651,3 +1651,12 @@ mail-email-changed-body =
     如非你本人所為，請立即通知聯盟秘書處，秘書處可將帳戶交還給你。
 
     — 灣聯（深港澳科技聯盟）
+outbox-about-registration = 報名
+outbox-about-reminder = 活動提醒
+outbox-about-feedback = 活動回饋
+outbox-about-announcement = 公告
+outbox-about-alerts = 供需訂閱
+outbox-about-account = 帳戶及登入
+outbox-about-market = 供需對接
+outbox-about-matchmaking = 項目對接
+outbox-about-other = 其他

@@ -64,6 +64,24 @@ async fn retry(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError> 
     Ok(see(c.href(&format!("/admin/mail?retried={n}"))))
 }
 
+/// What a mail of `kind` is about, as a Fluent key (`outbox-about-…`): the kinds are
+/// many and technical, the subjects few.
+pub fn about_key(kind: &str) -> &'static str {
+    match kind {
+        "registration" | "promoted" | "cancelled" | "invitation" | "registration_links"
+        | "transfer_in" | "transfer_out" | "approvals" => "outbox-about-registration",
+        "reminder" => "outbox-about-reminder",
+        "feedback" | "feedback_reminder" => "outbox-about-feedback",
+        "custom" => "outbox-about-announcement",
+        "posting_alert" | "alert_postings" => "outbox-about-alerts",
+        "password_reset" | "account_invite" | "password_changed" | "two_factor_on"
+        | "two_factor_off" | "email_confirm" | "email_changed" => "outbox-about-account",
+        k if k.starts_with("market_") => "outbox-about-market",
+        k if k.starts_with("mm_") || k == "agenda" => "outbox-about-matchmaking",
+        _ => "outbox-about-other",
+    }
+}
+
 /// The outbox's gauges in Prometheus' text format, for `/metrics`; empty when the
 /// database does not answer (the request metrics are still worth having).
 pub async fn metrics(s: &AppState) -> String {
@@ -80,4 +98,50 @@ pub async fn metrics(s: &AppState) -> String {
          # HELP baylink_mail_sent_last_day Mails sent in the last 24 hours.\n# TYPE baylink_mail_sent_last_day gauge\nbaylink_mail_sent_last_day {}\n",
         o.waiting, o.failing, o.sent_last_day
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::about_key;
+    use crate::i18n::Locale;
+
+    /// Every kind the outbox holds is said in every language, by its group.
+    #[test]
+    fn every_kind_of_mail_is_named_in_every_language() {
+        let kinds = [
+            "registration",
+            "promoted",
+            "cancelled",
+            "invitation",
+            "registration_links",
+            "transfer_in",
+            "transfer_out",
+            "approvals",
+            "reminder",
+            "feedback",
+            "feedback_reminder",
+            "custom",
+            "posting_alert",
+            "alert_postings",
+            "password_reset",
+            "account_invite",
+            "password_changed",
+            "two_factor_on",
+            "two_factor_off",
+            "email_confirm",
+            "email_changed",
+            "market_interest",
+            "mm_request",
+            "agenda",
+            "something_new",
+        ];
+        for kind in kinds {
+            for l in Locale::ALL {
+                assert!(l.has(about_key(kind)), "{l:?} lacks {}", about_key(kind));
+            }
+        }
+        assert_eq!(about_key("mm_today"), "outbox-about-matchmaking");
+        assert_eq!(about_key("market_stage"), "outbox-about-market");
+        assert_eq!(about_key("something_new"), "outbox-about-other");
+    }
 }
