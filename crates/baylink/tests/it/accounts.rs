@@ -659,6 +659,19 @@ async fn two_step_sign_in_takes_the_apps_code() {
     let r = send(page_code.clone()).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     assert_eq!(r.headers()[LOCATION], "/en/events");
+    let cookies: Vec<_> = r
+        .headers()
+        .get_all(SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .collect();
+    assert!(
+        cookies.iter().any(|c| c.starts_with("baylink_session="))
+            && cookies
+                .iter()
+                .any(|c| c.starts_with("baylink_signin=;") && c.contains("Max-Age=0")),
+        "signed in, and the waiting sign-in ended: {cookies:?}"
+    );
     assert_eq!(me(&client).await, StatusCode::OK);
     // Without a waiting sign-in, the code page sends back to the password.
     let r = kit::client()

@@ -226,7 +226,14 @@ async fn login(
                 c.href(&format!("/login/code?next={}", urlencoding(next)))
             };
             let mut r = see(to);
-            set_cookie(&mut r, &challenge_cookie(&token, s.config.secure_cookies))?;
+            set_cookie(
+                &mut r,
+                &challenge_cookie(
+                    &token,
+                    baylink_store::CHALLENGE_SECONDS,
+                    s.config.secure_cookies,
+                ),
+            )?;
             Ok(r)
         }
         Err(e @ (WebError::Unauthorized | WebError::Throttled(_) | WebError::Conflict(_))) => {
@@ -256,10 +263,11 @@ async fn login(
 /// The cookie of a sign-in waiting for its code ([`baylink_store::TwoFactorStore`]).
 pub const CHALLENGE_COOKIE: &str = "baylink_signin";
 
-fn challenge_cookie(token: &str, secure: bool) -> String {
+/// The `Set-Cookie` value of a waiting sign-in's token, for as long as it waits; an
+/// empty token with no time left ends it.
+fn challenge_cookie(token: &str, max_age: i64, secure: bool) -> String {
     format!(
-        "{CHALLENGE_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{}",
-        baylink_store::CHALLENGE_SECONDS,
+        "{CHALLENGE_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{}",
         if secure { "; Secure" } else { "" }
     )
 }
@@ -357,13 +365,7 @@ async fn code(
                 .await?;
             let (token, _) = start_session(&s, &user).await?;
             let mut r = signed_in(&s, &c, &user, &token, &next).await?;
-            set_cookie(
-                &mut r,
-                &challenge_cookie("", s.config.secure_cookies).replace(
-                    &format!("Max-Age={}", baylink_store::CHALLENGE_SECONDS),
-                    "Max-Age=0",
-                ),
-            )?;
+            set_cookie(&mut r, &challenge_cookie("", 0, s.config.secure_cookies))?;
             Ok(r)
         }
         Err(e @ (WebError::Credentials(_) | WebError::Throttled(_))) => {
