@@ -81,6 +81,17 @@ pub fn allowed(user: Option<&User>, action: Action) -> bool {
     }
 }
 
+/// The account of a request from a signed-in browser: 401 when anonymous, 403 with an
+/// API token, which acts for its account but does not manage how it signs in (its
+/// password, address, second step, tokens, sessions).
+pub fn require_browser(auth: Option<&Auth>) -> Result<&Auth, WebError> {
+    match auth {
+        None => Err(WebError::Unauthorized),
+        Some(a) if a.by_token => Err(WebError::Forbidden),
+        Some(a) => Ok(a),
+    }
+}
+
 /// Fails with 401 for anonymous requests and 403 for roles that may not.
 pub fn require(auth: Option<&Auth>, action: Action) -> Result<&Auth, WebError> {
     let auth = auth.ok_or(WebError::Unauthorized)?;

@@ -1045,9 +1045,8 @@ pub async fn password_links(db: &TestDb) {
     let store = db.open().await;
     let s = store.as_ref();
     let me = Actor::cli();
-    let account = participant;
     let holder = s
-        .create_user(&me, &account("holder@hkpc.example"), "hash-old")
+        .create_user(&me, &participant("holder@hkpc.example"), "hash-old")
         .await
         .unwrap();
     let now = baylink_store::sql::now();
@@ -1238,7 +1237,7 @@ pub async fn password_links(db: &TestDb) {
     let invited = s
         .create_invited_user(
             &me,
-            &account("new@szia.example"),
+            &participant("new@szia.example"),
             "zh-Hans",
             link(reset, "t5", "h5", now),
         )
@@ -1250,7 +1249,7 @@ pub async fn password_links(db: &TestDb) {
     let taken = s
         .create_invited_user(
             &me,
-            &account("new@szia.example"),
+            &participant("new@szia.example"),
             "en",
             link(invite, "t6", "h6", now),
         )
@@ -1848,12 +1847,11 @@ pub async fn email_changes(db: &TestDb) {
     let store = db.open().await;
     let s = store.as_ref();
     let me = Actor::cli();
-    let account = participant;
     let user = s
-        .create_user(&me, &account("old@hkpc.example"), "h")
+        .create_user(&me, &participant("old@hkpc.example"), "h")
         .await
         .unwrap();
-    s.create_user(&me, &account("taken@hkpc.example"), "h")
+    s.create_user(&me, &participant("taken@hkpc.example"), "h")
         .await
         .unwrap();
     let now = baylink_store::sql::now();
@@ -1933,7 +1931,7 @@ pub async fn email_changes(db: &TestDb) {
     s.queue_email_change(user.id, "later@hkpc.example", "en", "t2", "e2", now)
         .await
         .unwrap();
-    s.create_user(&me, &account("later@hkpc.example"), "h")
+    s.create_user(&me, &participant("later@hkpc.example"), "h")
         .await
         .unwrap();
     assert!(matches!(

@@ -43,13 +43,9 @@ pub async fn change_my_email(
     headers: HeaderMap,
     ApiJson(b): ApiJson<EmailChange>,
 ) -> Result<StatusCode, WebError> {
-    let auth = match a {
-        None => return Err(WebError::Unauthorized),
-        Some(a) if a.by_token => return Err(WebError::Forbidden),
-        Some(a) => a,
-    };
+    let auth = crate::auth::require_browser(a.as_ref())?;
     let email = baylink_store::validate_address(&b.email)?;
-    passwords::check_current_password(&s, &auth, &b.current_password, client).await?;
+    passwords::check_current_password(&s, auth, &b.current_password, client).await?;
     let locale = super::mail_locale(None, &headers)?;
     let token = crate::auth::random_token();
     s.store
@@ -108,12 +104,8 @@ pub async fn change_my_password(
     MaybeAuth(a): MaybeAuth,
     ApiJson(b): ApiJson<PasswordChange>,
 ) -> Result<StatusCode, WebError> {
-    let auth = match a {
-        None => return Err(WebError::Unauthorized),
-        Some(a) if a.by_token => return Err(WebError::Forbidden),
-        Some(a) => a,
-    };
-    passwords::change_password(&s, &auth, &b.current_password, &b.password).await?;
+    let auth = crate::auth::require_browser(a.as_ref())?;
+    passwords::change_password(&s, auth, &b.current_password, &b.password).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

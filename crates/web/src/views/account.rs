@@ -223,7 +223,7 @@ async fn login(
             let to = if next.is_empty() {
                 c.href("/login/code")
             } else {
-                c.href(&format!("/login/code?next={}", urlencoding(next)))
+                c.href(&format!("/login/code?next={}", super::query_value(next)))
             };
             let mut r = see(to);
             set_cookie(
@@ -556,9 +556,10 @@ async fn user_create(
     }
     .await;
     match result {
-        Ok(Some(invited)) => Ok(see(
-            c.href(&format!("/admin/users?invited={}", urlencoding(&invited)))
-        )),
+        Ok(Some(invited)) => Ok(see(c.href(&format!(
+            "/admin/users?invited={}",
+            super::query_value(&invited)
+        )))),
         Ok(None) => Ok(see(c.href("/admin/users"))),
         Err(e) => {
             let (errors, status) = form_errors(e)?;
@@ -702,13 +703,6 @@ async fn user_suspend(
     }
 }
 
-/// An address as a query value.
-fn urlencoding(value: &str) -> String {
-    serde_urlencoded::to_string([("", value)])
-        .map(|s| s.trim_start_matches('=').to_owned())
-        .unwrap_or_default()
-}
-
 /// Mails an account a link to choose a new password (a week long), for a holder who
 /// cannot sign in and cannot read the "forgotten password" mail in time, or whose
 /// account was made before links existed. The password stays as it is until the link is
@@ -730,7 +724,7 @@ async fn user_password_link(
     super::passwords::send_invite(&s, &user, &locale).await?;
     Ok(see(c.href(&format!(
         "/admin/users?invited={}",
-        urlencoding(&user.email)
+        super::query_value(&user.email)
     ))))
 }
 
@@ -867,23 +861,13 @@ struct TokensPage {
 /// The longest a token may be made for, in days.
 const TOKEN_DAYS: std::ops::RangeInclusive<i64> = 1..=730;
 
-/// The account of a page about tokens: signed in with a browser, not with a token (a
-/// token does not make tokens).
-fn token_owner(c: &Ctx) -> Result<&auth::Auth, WebError> {
-    match c.auth.as_ref() {
-        None => Err(WebError::Unauthorized),
-        Some(a) if a.by_token => Err(WebError::Forbidden),
-        Some(a) => Ok(a),
-    }
-}
-
 async fn tokens_page(
     s: &AppState,
     c: Ctx,
     made: Option<String>,
     f: FormState,
 ) -> Result<TokensPage, WebError> {
-    let user = token_owner(&c)?.user.id;
+    let user = auth::require_browser(c.auth.as_ref())?.user.id;
     let tokens = s.store.api_tokens(user).await?;
     Ok(TokensPage { c, tokens, made, f })
 }
@@ -904,7 +888,7 @@ async fn token_create(
     c: Ctx,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let owner = token_owner(&c)?.clone();
+    let owner = auth::require_browser(c.auth.as_ref())?.clone();
     let mut errors = Vec::new();
     let days = form.int("days", &mut errors);
     let result = async {
@@ -962,7 +946,7 @@ async fn token_delete(
     c: Ctx,
     Path(raw): Path<String>,
 ) -> Result<Response, WebError> {
-    let owner = token_owner(&c)?;
+    let owner = auth::require_browser(c.auth.as_ref())?;
     s.store
         .delete_api_token(&actor(owner), owner.user.id, path_id(&raw)?)
         .await?;

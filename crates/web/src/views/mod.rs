@@ -704,6 +704,13 @@ pub fn private(mut r: Response) -> Response {
     r
 }
 
+/// A value as it stands in a query string (`a@b.org` → `a%40b.org`).
+pub fn query_value(value: &str) -> String {
+    serde_urlencoded::to_string([("", value)])
+        .map(|s| s.trim_start_matches('=').to_owned())
+        .unwrap_or_default()
+}
+
 /// After a successful write: see the result (303, so a reload does not post again).
 pub fn see(url: String) -> Response {
     Redirect::to(&url).into_response()

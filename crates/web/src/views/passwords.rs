@@ -43,16 +43,6 @@ async fn hash(password: &str) -> Result<String, WebError> {
         .map_err(|e| WebError::Internal(format!("password hash: {e}")))?
 }
 
-/// The account whose password may be changed here: signed in with a browser. A token
-/// does not change the password of the account it acts for, as it does not make tokens.
-fn holder(auth: Option<&Auth>) -> Result<&Auth, WebError> {
-    match auth {
-        None => Err(WebError::Unauthorized),
-        Some(a) if a.by_token => Err(WebError::Forbidden),
-        Some(a) => Ok(a),
-    }
-}
-
 /// Checks the signed-in holder's current password before a change that needs it (their
 /// address): a wrong one counts as a failed sign-in of the address and of the client.
 pub async fn check_current_password(
@@ -205,8 +195,8 @@ async fn change_form(
     c: Ctx,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
-    let email = holder(c.auth.as_ref())?.user.email.clone();
-    let two_factor = holder(c.auth.as_ref())?.user.two_factor();
+    let email = auth::require_browser(c.auth.as_ref())?.user.email.clone();
+    let two_factor = auth::require_browser(c.auth.as_ref())?.user.two_factor();
     let done = match q.get("done").map(String::as_str) {
         Some("changed") => Some("password-changed"),
         Some("set") => Some("password-set"),
@@ -222,7 +212,7 @@ async fn change_form(
 }
 
 async fn change(State(s): State<AppState>, c: Ctx, form: FormData) -> Result<Response, WebError> {
-    let auth = holder(c.auth.as_ref())?.clone();
+    let auth = auth::require_browser(c.auth.as_ref())?.clone();
     let email = auth.user.email.clone();
     let two_factor = auth.user.two_factor();
     match change_password(

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use super::{Ctx, FormData, FormState, form_errors, render, render_invalid, see};
 use crate::AppState;
-use crate::auth::{Auth, ClientAddr};
+use crate::auth::ClientAddr;
 use crate::error::WebError;
 
 pub fn router() -> Router<AppState> {
@@ -46,23 +46,13 @@ struct ProfilePage {
     email: String,
 }
 
-/// The holder: signed in with a browser (a token acts for the account, it does not
-/// manage it).
-fn holder(c: &Ctx) -> Result<&Auth, WebError> {
-    match c.auth.as_ref() {
-        None => Err(WebError::Unauthorized),
-        Some(a) if a.by_token => Err(WebError::Forbidden),
-        Some(a) => Ok(a),
-    }
-}
-
 async fn build(
     s: &AppState,
     c: Ctx,
     f: Option<FormState>,
     done: Option<String>,
 ) -> Result<ProfilePage, WebError> {
-    let auth = holder(&c)?.clone();
+    let auth = crate::auth::require_browser(c.auth.as_ref())?.clone();
     let now = baylink_store::sql::now();
     let others = (s.store.count_sessions(auth.user.id, now).await? - 1).max(0);
     let mail_language = auth.user.locale.as_deref().and_then(|code| {
@@ -114,7 +104,7 @@ async fn page(
 /// Changes the name the account is shown with (its address and role are the
 /// administrators' to change).
 async fn rename(State(s): State<AppState>, c: Ctx, form: FormData) -> Result<Response, WebError> {
-    let auth = holder(&c)?.clone();
+    let auth = crate::auth::require_browser(c.auth.as_ref())?.clone();
     let user = &auth.user;
     let result = async {
         let draft = UserInput {
@@ -149,7 +139,7 @@ async fn rename(State(s): State<AppState>, c: Ctx, form: FormData) -> Result<Res
 
 /// Signs out every other browser of the account (this one stays).
 async fn end_others(State(s): State<AppState>, c: Ctx) -> Result<Response, WebError> {
-    let auth = holder(&c)?.clone();
+    let auth = crate::auth::require_browser(c.auth.as_ref())?.clone();
     let ended = s
         .store
         .end_other_sessions(auth.user.id, &auth.session.token_hash)
@@ -166,7 +156,7 @@ async fn change_email(
     ClientAddr(client): ClientAddr,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let auth = holder(&c)?.clone();
+    let auth = crate::auth::require_browser(c.auth.as_ref())?.clone();
     let result = async {
         let email = baylink_store::validate_address(form.get("email")).map_err(WebError::from)?;
         super::passwords::check_current_password(&s, &auth, form.get("current_password"), client)
@@ -188,9 +178,7 @@ async fn change_email(
     match result {
         Ok(email) => Ok(see(c.href(&format!(
             "/account?done=email-sent&to={}",
-            serde_urlencoded::to_string([("", email.as_str())])
-                .map(|v| v.trim_start_matches('=').to_owned())
-                .unwrap_or_default()
+            super::query_value(&email)
         )))),
         Err(e) => {
             let (errors, status) = match e {

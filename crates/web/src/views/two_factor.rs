@@ -14,7 +14,7 @@ use axum::routing::{get, post};
 use super::{Ctx, FormData, private, render, render_invalid, see};
 use crate::AppState;
 use crate::api::path_id;
-use crate::auth::{self, Action, Auth, require};
+use crate::auth::{self, Action, require};
 use crate::error::WebError;
 use crate::totp;
 
@@ -42,23 +42,13 @@ struct TwoFactorPage {
     done: Option<&'static str>,
 }
 
-/// The holder of the page: signed in with a browser (a token does not change how its
-/// account signs in).
-fn holder(c: &Ctx) -> Result<&Auth, WebError> {
-    match c.auth.as_ref() {
-        None => Err(WebError::Unauthorized),
-        Some(a) if a.by_token => Err(WebError::Forbidden),
-        Some(a) => Ok(a),
-    }
-}
-
 fn build(
     c: Ctx,
     secret: Option<String>,
     message: Option<String>,
     done: Option<&'static str>,
 ) -> Result<TwoFactorPage, WebError> {
-    let user = holder(&c)?.user.clone();
+    let user = auth::require_browser(c.auth.as_ref())?.user.clone();
     let on = user.two_factor();
     let secret = if on {
         String::new()
@@ -103,7 +93,7 @@ async fn page(
 /// `action=on` with the offered `secret` and a `code` the app shows for it; `action=off`
 /// with the account's `password`.
 async fn change(State(s): State<AppState>, c: Ctx, form: FormData) -> Result<Response, WebError> {
-    let auth = holder(&c)?.clone();
+    let auth = auth::require_browser(c.auth.as_ref())?.clone();
     let actor = baylink_store::Actor {
         user_id: Some(auth.user.id),
         name: auth.user.display_name.clone(),
