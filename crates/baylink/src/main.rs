@@ -470,7 +470,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let store = open_store(&data.url()).await?;
             let user = account(store.as_ref(), &email).await?;
             store
-                .set_totp(&Actor::cli(), user.id, None)
+                .set_totp(&Actor::cli(), user.id, None, &[])
                 .await
                 .map_err(describe)?;
             println!(

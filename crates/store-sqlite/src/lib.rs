@@ -24,7 +24,7 @@ baylink_store::impl_sql_market!(SqliteStore, sqlx::Sqlite);
 baylink_store::impl_sql_publications!(SqliteStore, sqlx::Sqlite);
 baylink_store::impl_sql_reports!(SqliteStore);
 baylink_store::impl_sql_passwords!(SqliteStore, sqlx::Sqlite);
-baylink_store::impl_sql_two_factor!(SqliteStore);
+baylink_store::impl_sql_two_factor!(SqliteStore, sqlx::Sqlite);
 
 /// Process-wide SQLite settings, made once before the first connection opens.
 ///

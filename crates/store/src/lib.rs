@@ -321,8 +321,12 @@ pub trait Store:
     ) -> StoreResult<User>;
     async fn get_user(&self, id: i64) -> StoreResult<User>;
     async fn find_user_by_email(&self, email: &str) -> StoreResult<Option<User>>;
-    /// Remembers the language `user_id` signed in with, for the mails they are sent.
+    /// Remembers the language `user_id` signed in with, for the mails they are sent;
+    /// nothing changes when its holder chose one ([`Store::choose_user_locale`]).
     async fn set_user_locale(&self, user_id: i64, locale: &str) -> StoreResult<()>;
+    /// The holder's own choice of the language of their mails, kept whatever language
+    /// they then read the site in; `None` lets the mails follow the site's language again.
+    async fn choose_user_locale(&self, user_id: i64, locale: Option<&str>) -> StoreResult<User>;
     async fn list_users(&self) -> StoreResult<Vec<User>>;
     /// Erases an account's personal data on its holder's request (PIPL, PDPO, Macao PDPA),
     /// in one transaction: the address becomes `erased-user-{id}@erased.invalid`, the name

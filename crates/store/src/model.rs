@@ -310,7 +310,8 @@ pub struct User {
     pub password_hash: String,
     pub created_at: i64,
     /// The language of the last page the account signed in or sent a form from (`zh-Hant`,
-    /// `zh-Hans`, `en`), for the mails it is sent; `None` until it has.
+    /// `zh-Hans`, `en`), or the one its holder chose, for the mails it is sent; `None`
+    /// until either.
     pub locale: Option<String>,
     /// When an administrator suspended it ([`Store::suspend_user`](crate::Store::suspend_user));
     /// `None` while it may sign in.
@@ -321,6 +322,9 @@ pub struct User {
     pub totp_secret: Option<String>,
     /// When it last signed in (a session started); `None` if never.
     pub last_sign_in_at: Option<i64>,
+    /// Its holder chose `locale` for their mails ([`Store::choose_user_locale`](crate::Store::choose_user_locale)):
+    /// it no longer follows the pages they use.
+    pub locale_chosen: bool,
 }
 
 impl User {

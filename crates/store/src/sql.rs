@@ -29,7 +29,7 @@ pub const MEMBERSHIP_SELECT: &str = "SELECT m.id, m.org_id, m.designation_id, m.
 /// The columns of an [`crate::ApiToken`] (never its hash).
 pub const TOKEN_COLS: &str = "id, user_id, name, created_at, expires_at, last_used_at, read_only";
 /// The columns of `users`.
-pub const USER_COLS: &str = "id, email, display_name, role, side_id, org_id, password_hash, created_at, locale, suspended_at, totp_secret, last_sign_in_at";
+pub const USER_COLS: &str = "id, email, display_name, role, side_id, org_id, password_hash, created_at, locale, suspended_at, totp_secret, last_sign_in_at, locale_chosen";
 
 /// A value bound to a dynamically built statement.
 #[derive(Debug, Clone, PartialEq)]
@@ -1353,6 +1353,7 @@ macro_rules! impl_sql_store {
                         ("DELETE FROM api_tokens WHERE user_id = $1", None),
                         ("DELETE FROM password_links WHERE user_id = $1", None),
                         ("DELETE FROM sign_in_challenges WHERE user_id = $1", None),
+                        ("DELETE FROM recovery_codes WHERE user_id = $1", None),
                         ("DELETE FROM email_changes WHERE user_id = $1", None),
                         ("DELETE FROM idempotency_keys WHERE user_id = $1", None),
                         ("DELETE FROM posting_alerts WHERE user_id = $1", None),
@@ -1449,13 +1450,24 @@ macro_rules! impl_sql_store {
                 }
 
                 async fn set_user_locale(&self, user_id: i64, locale: &str) -> StoreResult<()> {
-                    sqlx::query("UPDATE users SET locale = $2 WHERE id = $1 AND (locale IS NULL OR locale <> $2)")
+                    sqlx::query("UPDATE users SET locale = $2 WHERE id = $1 AND (locale IS NULL OR locale <> $2) AND NOT locale_chosen")
                         .bind(user_id)
                         .bind(locale)
                         .execute(&self.pool)
                         .await
                         .map_err(map_err)?;
                     Ok(())
+                }
+
+                async fn choose_user_locale(&self, user_id: i64, locale: Option<&str>) -> StoreResult<User> {
+                    sqlx::query_as::<_, User>(AssertSqlSafe(format!("UPDATE users SET locale = COALESCE($2, locale), locale_chosen = $3 WHERE id = $1 RETURNING {USER_COLS}")))
+                        .bind(user_id)
+                        .bind(locale.map(str::to_owned))
+                        .bind(locale.is_some())
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)
                 }
 
                 async fn list_users(&self) -> StoreResult<Vec<User>> {

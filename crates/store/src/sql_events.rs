@@ -1104,15 +1104,16 @@ macro_rules! impl_sql_events {
                 }
 
                 async fn remove_programme_part(&self, actor: &Actor, event_id: i64, part: &str, id: i64) -> StoreResult<()> {
-                    // Each part's table and how to find the event it belongs to.
-                    let (table, owner) = match part {
-                        "role" => ("event_roles", "SELECT event_id FROM event_roles WHERE id = $1"),
-                        "session" => ("event_sessions", "SELECT event_id FROM event_sessions WHERE id = $1"),
-                        "item" => ("programme_items", "SELECT s.event_id FROM programme_items i JOIN event_sessions s ON s.id = i.session_id WHERE i.id = $1"),
-                        "speaker" => ("item_speakers", "SELECT s.event_id FROM item_speakers a JOIN programme_items i ON i.id = a.item_id JOIN event_sessions s ON s.id = i.session_id WHERE a.id = $1"),
-                        "guest" => ("event_guests", "SELECT event_id FROM event_guests WHERE id = $1"),
+                    // Each part's table, the audit log's name for its records (as when
+                    // made), and how to find the event it belongs to.
+                    let (table, entity, owner) = match part {
+                        "role" => ("event_roles", "event_role", "SELECT event_id FROM event_roles WHERE id = $1"),
+                        "session" => ("event_sessions", "event_session", "SELECT event_id FROM event_sessions WHERE id = $1"),
+                        "item" => ("programme_items", "programme_item", "SELECT s.event_id FROM programme_items i JOIN event_sessions s ON s.id = i.session_id WHERE i.id = $1"),
+                        "speaker" => ("item_speakers", "item_speaker", "SELECT s.event_id FROM item_speakers a JOIN programme_items i ON i.id = a.item_id JOIN event_sessions s ON s.id = i.session_id WHERE a.id = $1"),
+                        "guest" => ("event_guests", "event_guest", "SELECT event_id FROM event_guests WHERE id = $1"),
                         // Its answers go with it (ON DELETE CASCADE).
-                        "question" => ("registration_questions", "SELECT event_id FROM registration_questions WHERE id = $1"),
+                        "question" => ("registration_questions", "registration_question", "SELECT event_id FROM registration_questions WHERE id = $1"),
                         _ => return Err(StoreError::NotFound),
                     };
                     let mut tx = self.begin().await?;
@@ -1134,7 +1135,7 @@ macro_rules! impl_sql_events {
                         .await
                         .map_err(map_err)?;
                     Self::programme_changed(&mut tx, event_id).await?;
-                    Self::audit(&mut tx, actor, "delete", table, id, Some(format!("{{\"event_id\":{event_id}}}")), None).await?;
+                    Self::audit(&mut tx, actor, "delete", entity, id, Some(format!("{{\"event_id\":{event_id}}}")), None).await?;
                     tx.commit().await.map_err(map_err)
                 }
 

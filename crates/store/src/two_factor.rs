@@ -7,6 +7,11 @@
 //! taken for (so that a code seen over a shoulder cannot be used again, on any node), and
 //! the sign-ins waiting between password and code (`sign_in_challenges`). The codes
 //! themselves are computed at the web edge.
+//!
+//! A phone gets lost, and the secretariat is not always awake when its holder must sign
+//! in: as GitHub and most services with two-step sign-in do, turning it on also makes ten
+//! recovery codes (`recovery_codes`), shown once, each good for one sign-in in place of
+//! the app's code. Only their hashes are kept; the web edge makes and hashes them.
 
 use async_trait::async_trait;
 
@@ -21,7 +26,41 @@ pub trait TwoFactorStore: Send + Sync {
     /// with its audit line (which never holds the secret) and, when it changes, a
     /// `two_factor_on` or `two_factor_off` notice to the account, in one transaction; the
     /// last step taken is forgotten. `NotFound` for an erased account.
-    async fn set_totp(&self, actor: &Actor, user_id: i64, secret: Option<&str>) -> StoreResult<()>;
+    ///
+    /// The account's recovery codes become `recovery_hashes` (hashes of new codes, when
+    /// turning it on) in the same transaction; turned off, it keeps none.
+    async fn set_totp(
+        &self,
+        actor: &Actor,
+        user_id: i64,
+        secret: Option<&str>,
+        recovery_hashes: &[String],
+    ) -> StoreResult<()>;
+
+    /// Replaces the recovery codes of `user_id` (its holder lost or used them), with its
+    /// audit line, in one transaction. `Conflict("err-two-factor-off")` while two-step
+    /// sign-in is off; `NotFound` for an erased account.
+    async fn replace_recovery_codes(
+        &self,
+        actor: &Actor,
+        user_id: i64,
+        hashes: &[String],
+    ) -> StoreResult<()>;
+
+    /// Takes the recovery code of hash `hash` for a sign-in of `user_id` at `now`: only
+    /// once, in one statement, and only while two-step sign-in is on. When taken, the
+    /// holder is told by mail and the audit log keeps it, in the same transaction, and the
+    /// answer is how many codes are left; `None` when the code is not one of the
+    /// account's unused ones.
+    async fn take_recovery_code(
+        &self,
+        user_id: i64,
+        hash: &str,
+        now: i64,
+    ) -> StoreResult<Option<i64>>;
+
+    /// How many recovery codes `user_id` has not used.
+    async fn recovery_codes_left(&self, user_id: i64) -> StoreResult<i64>;
 
     /// Takes time step `step` for `user_id`'s code: true only when it is later than every
     /// step taken before, in one statement, so that two nodes given the same code at once

@@ -429,7 +429,7 @@ pub async fn load_session(State(state): State<AppState>, mut req: Request, next:
 /// form writes anyway. A page only read in another language changes nothing.
 fn changed_language(user: &User, method: &Method, path: &str) -> Option<(i64, &'static str)> {
     let lang = crate::i18n::Locale::from_path(path)?;
-    let changed = user.locale.as_deref() != Some(lang.code());
+    let changed = user.locale.as_deref() != Some(lang.code()) && !user.locale_chosen;
     (!is_safe(method) && changed && !user.is_erased()).then_some((user.id, lang.code()))
 }
 
@@ -580,6 +580,7 @@ mod tests {
             suspended_at: None,
             totp_secret: None,
             last_sign_in_at: None,
+            locale_chosen: false,
         }
     }
 

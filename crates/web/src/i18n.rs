@@ -353,6 +353,19 @@ mod completeness {
         }
         for f in files {
             let text = read(&f);
+            // The kinds of record the store writes to the audit log, which the audit page
+            // names (`audit-entity-…`): the fourth argument of its `audit(` calls.
+            if f.components().any(|c| c.as_os_str() == "store") {
+                for call in text.split("audit(").skip(1) {
+                    let args: Vec<&str> = call.splitn(5, ',').map(str::trim).collect();
+                    if let Some(kind) = args.get(3).and_then(|a| a.strip_prefix('"')) {
+                        let kind = kind.trim_end_matches('"');
+                        if kind.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+                            used.insert(format!("audit-entity-{kind}"));
+                        }
+                    }
+                }
+            }
             for pat in ["t(\"", "tn(\"", "targ(\"", "tname(\"", "\"err-", "\"mail-"] {
                 for piece in text.split(pat).skip(1) {
                     let key: String = piece
@@ -375,6 +388,14 @@ mod completeness {
                 }
             }
         }
+        let kinds = used
+            .iter()
+            .filter(|k| k.starts_with("audit-entity-"))
+            .count();
+        assert!(
+            kinds >= 30,
+            "the audit log's kinds of record were found: {kinds}"
+        );
         use baylink_store::{OfficerRole, OrgType, Region, Role};
         used.extend(OrgType::ALL.iter().map(|v| v.label_key()));
         used.extend(Region::ALL.iter().map(|v| v.label_key()));

@@ -176,7 +176,7 @@ pub async fn compose(
     }
     if matches!(
         m.kind.as_str(),
-        "password_changed" | "two_factor_on" | "two_factor_off"
+        "password_changed" | "two_factor_on" | "two_factor_off" | "recovery_code_used"
     ) {
         return security_mail(store, m, lang, base_url).await;
     }
@@ -539,6 +539,10 @@ async fn security_mail(
             "mail-password-changed-body",
         ),
         "two_factor_on" => ("mail-two-factor-on-subject", "mail-two-factor-on-body"),
+        "recovery_code_used" => (
+            "mail-recovery-code-used-subject",
+            "mail-recovery-code-used-body",
+        ),
         _ => ("mail-two-factor-off-subject", "mail-two-factor-off-body"),
     };
     Ok(Composed {

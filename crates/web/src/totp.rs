@@ -117,9 +117,73 @@ pub fn otpauth_uri(issuer: &str, account: &str, secret: &str) -> String {
     )
 }
 
+/// How many recovery codes two-step sign-in makes at a time.
+pub const RECOVERY_CODES: usize = 10;
+/// Characters of a recovery code: base32, 60 bits, which no throttled guessing reaches.
+const RECOVERY_CHARS: usize = 12;
+
+/// Ten new recovery codes, each written `abcd-efgh-ijkl` in lower-case base32 (no 0, 1, 8
+/// or 9 to mistake for letters). Shown once; only [`recovery_hash`] is kept.
+pub fn new_recovery_codes() -> Vec<String> {
+    (0..RECOVERY_CODES)
+        .map(|_| {
+            let mut bytes = [0u8; 8];
+            getrandom::fill(&mut bytes).expect("the operating system's random source works");
+            let text = base32_encode(&bytes).to_ascii_lowercase();
+            let text = &text[..RECOVERY_CHARS];
+            format!("{}-{}-{}", &text[..4], &text[4..8], &text[8..])
+        })
+        .collect()
+}
+
+/// What a typed recovery code is, as kept: lower case, without dashes or spaces; `None`
+/// when it cannot be one (a six-digit code from the app, say).
+pub fn recovery_code(typed: &str) -> Option<String> {
+    let code: String = typed
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let ok = code.len() == RECOVERY_CHARS
+        && code
+            .bytes()
+            .all(|b| BASE32.contains(&b.to_ascii_uppercase()));
+    ok.then_some(code)
+}
+
+/// The hash a recovery code is kept under, typed in any case, with or without dashes.
+pub fn recovery_hash(typed: &str) -> Option<String> {
+    recovery_code(typed).map(|code| crate::auth::token_hash(&format!("recovery:{code}")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn recovery_codes_are_typed_in_any_case_with_or_without_dashes() {
+        let codes = new_recovery_codes();
+        assert_eq!(codes.len(), RECOVERY_CODES);
+        let mut distinct = codes.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), RECOVERY_CODES);
+        for code in &codes {
+            assert_eq!(code.len(), 14);
+            assert_eq!(code.matches('-').count(), 2);
+            let hash = recovery_hash(code).unwrap();
+            let plain = code.replace('-', "").to_uppercase();
+            assert_eq!(recovery_hash(&plain), Some(hash.clone()));
+            assert_eq!(
+                recovery_hash(&format!(" {} ", code.replace('-', " "))),
+                Some(hash)
+            );
+        }
+        assert_ne!(recovery_hash(&codes[0]), recovery_hash(&codes[1]));
+        assert_eq!(recovery_code("123456"), None, "an app's code");
+        assert_eq!(recovery_code("abcd-efgh-ijk"), None, "too short");
+        assert_eq!(recovery_code("abcd-efgh-ijk0"), None, "not base32");
+    }
 
     /// RFC 4226, appendix D: the key "12345678901234567890", counters 0 to 9.
     #[test]

@@ -551,6 +551,155 @@ fn app_code(secret: &str, offset: i64) -> String {
     baylink_web::totp::code(secret, step).unwrap()
 }
 
+/// The key the two-step sign-in page offers.
+fn offered_secret(page: &str) -> String {
+    let at = page.find("name=\"secret\" value=\"").unwrap() + "name=\"secret\" value=\"".len();
+    page[at..].chars().take_while(|c| *c != '"').collect()
+}
+
+/// The recovery codes a page shows, in order.
+fn shown_recovery_codes(page: &str) -> Vec<String> {
+    let Some(start) = page.find("id=\"recovery-codes\"") else {
+        return Vec::new();
+    };
+    let list = &page[start..page[start..].find("</ol>").unwrap() + start];
+    list.split("<li><code>")
+        .skip(1)
+        .map(|item| item[..item.find("</code>").unwrap()].to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn a_recovery_code_signs_in_once_in_place_of_the_app() {
+    let mut app = kit::demo_app().await;
+    app.sign_in(HOLDER).await;
+    let (_, page) = app.page("/en/account/two-factor").await;
+    let secret = offered_secret(&page);
+    assert!(shown_recovery_codes(&page).is_empty());
+    // Turned on: the answer shows ten codes, this once, and no cache keeps them.
+    let r = app
+        .post_form(
+            "/en/account/two-factor",
+            &[
+                ("action", "on"),
+                ("secret", &secret),
+                ("code", &app_code(&secret, 0)),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.headers()[CACHE_CONTROL], "private, no-store");
+    let page = r.text().await.unwrap();
+    let codes = shown_recovery_codes(&page);
+    assert_eq!(codes.len(), 10, "{page}");
+    assert!(page.contains("They are shown only this once."));
+    let (_, later) = app.page("/en/account/two-factor").await;
+    assert!(later.contains("10 recovery codes are left"), "{later}");
+    assert!(codes.iter().all(|code| !later.contains(code.as_str())));
+
+    // On the code page, typed in capitals without its dashes: signed in.
+    let send = |client: reqwest::Client, code: String| {
+        let url = app.url("/en/login/code");
+        async move {
+            client
+                .post(url)
+                .form(&[
+                    ("code", code.as_str()),
+                    ("recovery", "1"),
+                    ("next", "/en/events"),
+                ])
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let first = codes[0].replace('-', "").to_uppercase();
+    let (client, r) = page_sign_in(&app, PASSWORD).await;
+    assert_eq!(r.headers()[LOCATION], "/en/login/code?next=%2Fen%2Fevents");
+    let r = client.get(app.url("/en/login/code")).send().await.unwrap();
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("id=\"recovery-code-form\"")
+    );
+    let r = send(client, first.clone()).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(r.headers()[LOCATION], "/en/events");
+    // Used: not twice; the wrong code's answer keeps the recovery form open.
+    let (client, _) = page_sign_in(&app, PASSWORD).await;
+    let r = send(client, first).await;
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    let page = r.text().await.unwrap();
+    assert!(page.contains("This code is not right"));
+    assert!(page.contains("id=\"recovery-code-box\" open"));
+
+    // Through the API, as its `code`.
+    let api = |code: &str| {
+        let url = app.url("/api/v1/session");
+        let body = json!({"email": HOLDER, "password": PASSWORD, "code": code});
+        async move {
+            kit::client()
+                .post(url)
+                .json(&body)
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    assert_eq!(api(&codes[1]).await, StatusCode::OK);
+    assert_eq!(api(&codes[1]).await, StatusCode::UNAUTHORIZED);
+    let (_, page) = app.page("/en/account/two-factor").await;
+    assert!(page.contains("8 recovery codes are left"), "{page}");
+    // The holder is told of each, with the way to take the account back.
+    let now = baylink_store::sql::now() + 1;
+    let (m, mail) = kit::sent_mail_of(app.store.as_ref(), "recovery_code_used", now).await;
+    assert_eq!(m.to_addr, HOLDER);
+    assert!(mail.subject.contains("recovery code"), "{}", mail.subject);
+    assert!(
+        mail.body
+            .contains("https://baylink.test/en/password/forgot"),
+        "{}",
+        mail.body
+    );
+
+    // New codes, with the password: the earlier ones stop working.
+    let r = app
+        .post_form(
+            "/en/account/two-factor",
+            &[("action", "codes"), ("password", "not mine at all")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(shown_recovery_codes(&r.text().await.unwrap()).is_empty());
+    let r = app
+        .post_form(
+            "/en/account/two-factor",
+            &[("action", "codes"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let page = r.text().await.unwrap();
+    assert!(page.contains("the earlier ones no longer work"));
+    let fresh = shown_recovery_codes(&page);
+    assert_eq!(fresh.len(), 10);
+    assert!(fresh.iter().all(|code| !codes.contains(code)));
+    assert_eq!(api(&codes[2]).await, StatusCode::UNAUTHORIZED);
+    assert_eq!(api(&fresh[0]).await, StatusCode::OK);
+
+    // Turned off: none is left to use.
+    let r = app
+        .post_form(
+            "/en/account/two-factor",
+            &[("action", "off"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let holder = app.store.find_user_by_email(HOLDER).await.unwrap().unwrap();
+    assert_eq!(app.store.recovery_codes_left(holder.id).await.unwrap(), 0);
+}
+
 /// Signs in on the page with a fresh client; the client and the answer.
 async fn page_sign_in(app: &TestApp, password: &str) -> (reqwest::Client, reqwest::Response) {
     let client = kit::client();
@@ -580,8 +729,7 @@ async fn two_step_sign_in_takes_the_apps_code() {
     assert_eq!(r.headers()[CACHE_CONTROL], "private, no-store");
     let page = r.text().await.unwrap();
     assert!(page.contains("<svg"), "a QR code");
-    let at = page.find("name=\"secret\" value=\"").unwrap() + "name=\"secret\" value=\"".len();
-    let secret: String = page[at..].chars().take_while(|c| *c != '"').collect();
+    let secret = offered_secret(&page);
     assert_eq!(secret.len(), 32);
     let r = app
         .post_form(
@@ -612,7 +760,8 @@ async fn two_step_sign_in_takes_the_apps_code() {
             &[("action", "on"), ("secret", &secret), ("code", &setup_code)],
         )
         .await;
-    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(r.text().await.unwrap().contains("id=\"two-factor-done\""));
     assert!(
         app.store
             .find_user_by_email(HOLDER)
@@ -734,7 +883,7 @@ async fn two_step_sign_in_takes_the_apps_code() {
     // A lost phone: an administrator turns it off; nobody else may.
     let holder = app.store.find_user_by_email(HOLDER).await.unwrap().unwrap();
     app.store
-        .set_totp(&baylink_store::Actor::cli(), holder.id, Some(&secret))
+        .set_totp(&baylink_store::Actor::cli(), holder.id, Some(&secret), &[])
         .await
         .unwrap();
     let path = format!("/en/admin/users/{}/two-factor-off", holder.id);
@@ -753,6 +902,87 @@ async fn two_step_sign_in_takes_the_apps_code() {
         StatusCode::SEE_OTHER
     );
     assert!(!app.store.get_user(holder.id).await.unwrap().two_factor());
+}
+
+#[tokio::test]
+async fn the_holder_chooses_the_language_of_their_mails() {
+    let mut app = kit::demo_app().await;
+    app.sign_in(HOLDER).await;
+    let (_, page) = app.page("/zh-Hant/account").await;
+    assert!(page.contains("id=\"language-of-mails-form\""));
+    let r = app
+        .post_form("/zh-Hans/account/mail-language", &[("mail_locale", "en")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(r.headers()[LOCATION], "/zh-Hans/account?done=language");
+    // A form sent from a page in another language leaves the choice alone.
+    let r = app
+        .post_form("/zh-Hant/account", &[("display_name", "陳大文")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let user = app.store.find_user_by_email(HOLDER).await.unwrap().unwrap();
+    assert_eq!(
+        (user.locale.as_deref(), user.locale_chosen),
+        (Some("en"), true)
+    );
+    let (_, page) = app.page("/en/account").await;
+    assert!(page.contains("as you chose"), "{page}");
+    assert!(
+        page.contains("<option value=\"en\" selected>English</option>"),
+        "{page}"
+    );
+    // A notice queued now is written in English.
+    let now = baylink_store::sql::now() + 1;
+    kit::sent_mails(app.store.as_ref(), now).await;
+    app.store
+        .set_totp(
+            &baylink_store::Actor::cli(),
+            user.id,
+            Some("JBSWY3DPEHPK3PXP"),
+            &[],
+        )
+        .await
+        .unwrap();
+    let (m, mail) = kit::sent_mail_of(app.store.as_ref(), "two_factor_on", now).await;
+    assert_eq!(m.locale, "en");
+    assert!(
+        mail.subject.starts_with("Two-step sign-in is on"),
+        "{}",
+        mail.subject
+    );
+    // An unknown language is refused and changes nothing.
+    let r = app
+        .post_form("/en/account/mail-language", &[("mail_locale", "fr")])
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // Over the API: back to following the pages, and the next form moves it.
+    let (status, body) = app
+        .api(
+            reqwest::Method::PUT,
+            "/api/v1/me/mail-language",
+            Some(json!({"locale": "xx"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let (status, body) = app
+        .api(
+            reqwest::Method::PUT,
+            "/api/v1/me/mail-language",
+            Some(json!({"locale": null})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["locale_chosen"], false);
+    assert_eq!(body["locale"], "en");
+    let r = app
+        .post_form("/zh-Hant/account", &[("display_name", "陳大文")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let user = app.store.find_user_by_email(HOLDER).await.unwrap().unwrap();
+    assert_eq!(
+        (user.locale.as_deref(), user.locale_chosen),
+        (Some("zh-Hant"), false)
+    );
 }
 
 #[tokio::test]
@@ -839,8 +1069,23 @@ async fn the_audit_log_is_read_by_record_and_by_who() {
         .await;
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("Renamed for the audit"), "{page}");
-    assert!(page.contains(&format!("user #{}", holder.id)));
-    assert!(!page.contains("organisation #"), "only the account's lines");
+    // Each record's kind in the reader's language, its code beside it.
+    assert!(page.contains(&format!(
+        "<span title=\"user\">Account</span> #{}",
+        holder.id
+    )));
+    assert!(page.contains("<option value=\"organisation\">Organisation</option>"));
+    assert!(
+        !page.contains("<span title=\"organisation\">"),
+        "only the account's lines"
+    );
+    let (_, page) = app
+        .page(&format!(
+            "/zh-Hant/audit?entity=user&entity_id={}",
+            holder.id
+        ))
+        .await;
+    assert!(page.contains(&format!("<span title=\"user\">帳戶</span> #{}", holder.id)));
     // By who: part of their name, in any case.
     let (_, page) = app.page("/en/audit?actor=DEMO%20ADM").await;
     assert!(page.contains("<td>Demo admin</td>"), "{page}");

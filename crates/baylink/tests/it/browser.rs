@@ -927,6 +927,14 @@ async fn a_forgotten_password_and_two_step_sign_in_in_a_real_browser() {
     b.type_into("#code", &code(-1)).await;
     b.click("#turn-on").await;
     b.wait_text("#two-factor-done", "已启用两步验证登录").await;
+    // Its recovery codes, shown this once.
+    let recovery = b
+        .script("return document.querySelector('#recovery-codes li code').textContent;")
+        .await
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(recovery.len(), 14, "{recovery}");
 
     // Signed out, then in again: the password, then the app's code.
     b.call(reqwest::Method::DELETE, "/cookie", json!({})).await;
@@ -937,6 +945,19 @@ async fn a_forgotten_password_and_two_step_sign_in_in_a_real_browser() {
     b.wait_for("#code-form").await;
     b.type_into("#code", &code(0)).await;
     b.click("#send-code").await;
+    b.wait_for("#signed-in-as").await;
+    assert_eq!(b.text("#signed-in-as").await, "Demo participant");
+
+    // No phone at hand: a recovery code, once.
+    b.call(reqwest::Method::DELETE, "/cookie", json!({})).await;
+    b.goto(&app.url("/zh-Hans/login")).await;
+    b.type_into("#email", HOLDER).await;
+    b.type_into("#password", "browser password 2026").await;
+    b.click("#sign-in").await;
+    b.wait_for("#code-form").await;
+    b.click("#recovery-code-box summary").await;
+    b.type_into("#recovery-code", &recovery).await;
+    b.click("#send-recovery-code").await;
     b.wait_for("#signed-in-as").await;
     assert_eq!(b.text("#signed-in-as").await, "Demo participant");
     b.call(reqwest::Method::DELETE, "", json!({})).await;

@@ -1513,7 +1513,9 @@ async fn accounts_changed_and_suspended_on_postgres() {
 /// Two-step sign-in on both backends: the secret is kept and dropped with an audit line
 /// that never holds it; a time step is taken once and only after those taken before; a
 /// waiting sign-in lasts its few minutes, ends when told, and not for a suspended
-/// account; an erasure drops the secret and the waiting sign-ins.
+/// account; a recovery code is taken once, by its account only, new ones take the place
+/// of the old, and turning it off leaves none; an erasure drops the secret, the codes and
+/// the waiting sign-ins.
 pub async fn two_factor(db: &TestDb) {
     let store = db.open().await;
     let s = store.as_ref();
@@ -1527,9 +1529,15 @@ pub async fn two_factor(db: &TestDb) {
         !s.take_totp_step(user.id, 1).await.unwrap(),
         "no secret, no step"
     );
-    s.set_totp(&me, user.id, Some("JBSWY3DPEHPK3PXP"))
-        .await
-        .unwrap();
+    let hashes = |names: &[&str]| names.iter().map(|h| h.to_string()).collect::<Vec<_>>();
+    s.set_totp(
+        &me,
+        user.id,
+        Some("JBSWY3DPEHPK3PXP"),
+        &hashes(&["r1", "r2", "r3"]),
+    )
+    .await
+    .unwrap();
     let on = s.get_user(user.id).await.unwrap();
     assert_eq!(on.totp_secret.as_deref(), Some("JBSWY3DPEHPK3PXP"));
     assert!(s.take_totp_step(user.id, 100).await.unwrap());
@@ -1539,26 +1547,96 @@ pub async fn two_factor(db: &TestDb) {
         "not an earlier one"
     );
     assert!(s.take_totp_step(user.id, 101).await.unwrap());
+    // Recovery codes: each taken once, by its hash, and counted.
+    assert_eq!(s.recovery_codes_left(user.id).await.unwrap(), 3);
+    assert_eq!(
+        s.take_recovery_code(user.id, "r1", 1_800_000_000)
+            .await
+            .unwrap(),
+        Some(2)
+    );
+    assert_eq!(
+        s.take_recovery_code(user.id, "r1", 1_800_000_001)
+            .await
+            .unwrap(),
+        None,
+        "once"
+    );
+    assert_eq!(
+        s.take_recovery_code(user.id, "nope", 1_800_000_001)
+            .await
+            .unwrap(),
+        None
+    );
+    let other = s
+        .create_user(&me, &participant("other-twostep@hkitf.example"), "h")
+        .await
+        .unwrap();
+    assert_eq!(
+        s.take_recovery_code(other.id, "r2", 1_800_000_001)
+            .await
+            .unwrap(),
+        None,
+        "another account's code"
+    );
+    assert_eq!(
+        db.scalar(&format!(
+            "SELECT COUNT(*) FROM recovery_codes WHERE user_id = {} AND used_at = 1800000000",
+            user.id
+        ))
+        .await,
+        1
+    );
+    // New ones take the place of all before.
+    s.replace_recovery_codes(&me, user.id, &hashes(&["r4", "r5"]))
+        .await
+        .unwrap();
+    assert_eq!(s.recovery_codes_left(user.id).await.unwrap(), 2);
+    assert_eq!(
+        s.take_recovery_code(user.id, "r2", 1_800_000_002)
+            .await
+            .unwrap(),
+        None
+    );
+    assert!(matches!(
+        s.replace_recovery_codes(&me, other.id, &hashes(&["r9"]))
+            .await,
+        Err(StoreError::Conflict("err-two-factor-off"))
+    ));
     let audit = s.list_audit(10, 0).await.unwrap();
     assert!(audit.items.iter().any(
         |a| a.entity_id == user.id && a.after_json.as_deref() == Some(r#"{"two_factor":"on"}"#)
     ));
+    assert!(audit.items.iter().any(|a| a.entity_id == user.id
+        && a.actor == user.display_name
+        && a.after_json.as_deref() == Some(r#"{"recovery_codes":"used"}"#)));
+    assert!(audit.items.iter().any(|a| a.entity_id == user.id
+        && a.after_json.as_deref() == Some(r#"{"recovery_codes":"new"}"#)));
     assert!(
         audit
             .items
             .iter()
             .all(|a| !format!("{a:?}").contains("JBSWY3DPEHPK3PXP"))
     );
-    // Off, then on again: the steps start afresh.
-    s.set_totp(&me, user.id, None).await.unwrap();
+    // Off, then on again: the steps start afresh, and no recovery code is left.
+    s.set_totp(&me, user.id, None, &hashes(&["ignored"]))
+        .await
+        .unwrap();
     assert!(!s.get_user(user.id).await.unwrap().two_factor());
     assert!(!s.take_totp_step(user.id, 102).await.unwrap());
-    s.set_totp(&me, user.id, Some("JBSWY3DPEHPK3PXP"))
+    assert_eq!(s.recovery_codes_left(user.id).await.unwrap(), 0);
+    assert_eq!(
+        s.take_recovery_code(user.id, "r4", 1_800_000_003)
+            .await
+            .unwrap(),
+        None
+    );
+    s.set_totp(&me, user.id, Some("JBSWY3DPEHPK3PXP"), &[])
         .await
         .unwrap();
     assert!(s.take_totp_step(user.id, 50).await.unwrap());
     // Each change told to the holder; setting the same again is no news.
-    s.set_totp(&me, user.id, Some("JBSWY3DPEHPK3PXP"))
+    s.set_totp(&me, user.id, Some("JBSWY3DPEHPK3PXP"), &hashes(&["r6"]))
         .await
         .unwrap();
     let notices: Vec<_> = crate::kit::sent_mails(s, baylink_store::sql::now() + 1)
@@ -1571,6 +1649,7 @@ pub async fn two_factor(db: &TestDb) {
         notices,
         [
             to("two_factor_on"),
+            to("recovery_code_used"),
             to("two_factor_off"),
             to("two_factor_on")
         ]
@@ -1615,16 +1694,19 @@ pub async fn two_factor(db: &TestDb) {
     // Erased: secret and waiting sign-ins go.
     s.erase_user(&me, user.id).await.unwrap();
     assert_eq!(s.get_user(user.id).await.unwrap().totp_secret, None);
-    assert_eq!(
-        db.scalar(&format!(
-            "SELECT COUNT(*) FROM sign_in_challenges WHERE user_id = {}",
-            user.id
-        ))
-        .await,
-        0
-    );
+    for table in ["sign_in_challenges", "recovery_codes"] {
+        assert_eq!(
+            db.scalar(&format!(
+                "SELECT COUNT(*) FROM {table} WHERE user_id = {}",
+                user.id
+            ))
+            .await,
+            0
+        );
+    }
     assert!(matches!(
-        s.set_totp(&me, user.id, Some("JBSWY3DPEHPK3PXP")).await,
+        s.set_totp(&me, user.id, Some("JBSWY3DPEHPK3PXP"), &[])
+            .await,
         Err(StoreError::NotFound)
     ));
 }
@@ -1960,4 +2042,62 @@ async fn email_changes_on_sqlite() {
 #[ignore = "needs PostgreSQL: run by .ci/run"]
 async fn email_changes_on_postgres() {
     email_changes(&TestDb::postgres().await).await;
+}
+
+/// The language of an account's mails on both backends: it follows the pages until its
+/// holder chooses one, which then stays until they let it follow again.
+pub async fn mail_language(db: &TestDb) {
+    let store = db.open().await;
+    let s = store.as_ref();
+    let me = Actor::cli();
+    let user = s
+        .create_user(&me, &participant("language@hkitf.example"), "h")
+        .await
+        .unwrap();
+    assert_eq!((user.locale.as_deref(), user.locale_chosen), (None, false));
+    s.set_user_locale(user.id, "en").await.unwrap();
+    assert_eq!(
+        s.get_user(user.id).await.unwrap().locale.as_deref(),
+        Some("en")
+    );
+    let chosen = s
+        .choose_user_locale(user.id, Some("zh-Hant"))
+        .await
+        .unwrap();
+    assert_eq!(
+        (chosen.locale.as_deref(), chosen.locale_chosen),
+        (Some("zh-Hant"), true)
+    );
+    // A page in another language no longer moves it.
+    s.set_user_locale(user.id, "zh-Hans").await.unwrap();
+    assert_eq!(
+        s.get_user(user.id).await.unwrap().locale.as_deref(),
+        Some("zh-Hant")
+    );
+    // Let follow again: it keeps the language until the next page says otherwise.
+    let follows = s.choose_user_locale(user.id, None).await.unwrap();
+    assert_eq!(
+        (follows.locale.as_deref(), follows.locale_chosen),
+        (Some("zh-Hant"), false)
+    );
+    s.set_user_locale(user.id, "zh-Hans").await.unwrap();
+    assert_eq!(
+        s.get_user(user.id).await.unwrap().locale.as_deref(),
+        Some("zh-Hans")
+    );
+    assert!(matches!(
+        s.choose_user_locale(999_999, Some("en")).await,
+        Err(StoreError::NotFound)
+    ));
+}
+
+#[tokio::test]
+async fn mail_language_on_sqlite() {
+    mail_language(&TestDb::sqlite()).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn mail_language_on_postgres() {
+    mail_language(&TestDb::postgres().await).await;
 }

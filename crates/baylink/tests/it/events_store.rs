@@ -1634,6 +1634,24 @@ async fn questions(db: &TestDb) {
         .await
         .unwrap();
     assert_eq!(s.answers_of(reg.id).await.unwrap().len(), 2);
+    // Its history is one record's: made and removed under the same name.
+    let history = s
+        .search_audit(
+            &baylink_store::AuditFilter {
+                entity: Some("registration_question".into()),
+                entity_id: Some(qs[2].id),
+                ..Default::default()
+            },
+            10,
+            0,
+        )
+        .await
+        .unwrap();
+    let actions: Vec<_> = history.items.iter().map(|a| a.action.as_str()).collect();
+    assert!(
+        actions.contains(&"create") && actions.contains(&"delete"),
+        "{actions:?}"
+    );
     // Another event's question is not this event's to remove.
     let other = event(s, None, false).await;
     assert!(matches!(

@@ -1623,21 +1623,25 @@ two-factor-help = With two-step sign-in, a stolen or guessed password is not eno
 two-factor-secret = Key:
 two-factor-turn-on = Turn on
 two-factor-turn-off = Turn off two-step sign-in
-two-factor-turned-on = Two-step sign-in is on. Keep the app: without it, only an administrator can let you in again.
+two-factor-turned-on = Two-step sign-in is on. Keep the app, and keep the recovery codes below somewhere else: without either, only an administrator can let you in again.
 two-factor-turned-off = Two-step sign-in is off.
 two-factor-off-confirm = Turn off two-step sign-in for this account? Its holder signs in with the password alone until they turn it on again.
 two-factor-code-title = Code from your app
 two-factor-code-help = Enter the six-digit code your authenticator app shows for Baylink.
-two-factor-lost = Lost the phone with the app? Ask an administrator of the alliance's secretariat to turn two-step sign-in off for your account.
+two-factor-lost = Lost the phone with the app? Sign in with one of your recovery codes, or ask an administrator of the alliance's secretariat to turn two-step sign-in off for your account.
 field-two-factor-code = Six-digit code
 err-two-factor-code = This code is not right, or was used already. Enter the code the app shows now.
-err-two-factor-required = This account signs in in two steps: send the code of its authenticator app with the password (`code`).
+err-two-factor-required = This account signs in in two steps: send the code of its authenticator app, or one of its recovery codes, with the password (`code`).
 err-two-factor-expired = The sign-in waited too long for its code. Sign in again.
 
 ## The holder's own account page
 account-title = Your account
 account-mail-language = Your mails are written in { $languages }: the language of the page you last signed in from.
 account-mail-language-unset = Your mails follow the language of the page you sign in from.
+account-mail-language-title = Language of your mails
+account-mail-language-chosen = Your mails are written in { $languages }, as you chose, whatever language you read the site in.
+account-mail-language-field = Write my mails in
+account-mail-language-follow = The language of the pages I use
 account-sessions = Signed in
 account-other-sessions = { $count ->
     [0] You are signed in on this browser only.
@@ -1680,6 +1684,29 @@ mail-two-factor-off-body =
     { $link }
 
     — Baylink, for the Shenzhen–Hong Kong–Macao Science and Technology Alliance
+recovery-codes-title = Recovery codes
+recovery-codes-fresh = Keep these ten recovery codes somewhere safe and apart from your phone: in a password manager, or printed. Each lets you sign in once without the app. They are shown only this once.
+recovery-codes-left = { $count ->
+    [0] You have no recovery codes left: make new ones, or a lost phone will lock you out.
+    [one] One recovery code is left: make new ones soon.
+   *[other] { $count } recovery codes are left, each good for one sign-in without the app.
+}
+recovery-codes-help = Lost the list, or used most of it? New codes take the place of all the earlier ones.
+recovery-codes-make = Make new recovery codes
+recovery-codes-made = New recovery codes were made: the earlier ones no longer work.
+recovery-code-use = No phone at hand? Use a recovery code
+recovery-code-field = Recovery code
+err-two-factor-off = Two-step sign-in is off for this account: turn it on first.
+mail-recovery-code-used-subject = A recovery code was used to sign in to your Baylink account
+mail-recovery-code-used-body =
+    Dear { $name },
+
+    One of the recovery codes of your Baylink account { $email } was used to sign in on { $when } (Hong Kong time), in place of the authenticator app's code. That code no longer works; your account's two-step sign-in page says how many are left, and makes new ones.
+
+    If you did not do this, someone has your password and one of your codes: choose a new password at once here, make new recovery codes, and tell the alliance's secretariat:
+    { $link }
+
+    — Baylink, for the Shenzhen–Hong Kong–Macao Science and Technology Alliance
 user-last-sign-in = Last signed in
 user-never-signed-in = never
 audit-record-kind = Kind of record
@@ -1688,6 +1715,39 @@ audit-any = (any)
 audit-from = From
 audit-until = Until
 audit-history = History of changes
+audit-entity-announcement = Announcement
+audit-entity-api_token = API token
+audit-entity-attachment = Attachment
+audit-entity-cooperation = Cooperation
+audit-entity-designation = Designation
+audit-entity-event = Event
+audit-entity-event_guest = Event guest
+audit-entity-event_manager = Event manager
+audit-entity-event_role = Event role
+audit-entity-event_series = Event series
+audit-entity-event_session = Event session
+audit-entity-interest = Interest in a posting
+audit-entity-invitation = Invitation
+audit-entity-item_speaker = Speaker of a programme item
+audit-entity-matchmaking = Matchmaking
+audit-entity-matchmaking_slot = Matchmaking time slot
+audit-entity-matchmaking_table = Matchmaking table
+audit-entity-meeting = Matchmaking meeting
+audit-entity-membership = Membership
+audit-entity-milestone = Milestone
+audit-entity-organisation = Organisation
+audit-entity-person = Person
+audit-entity-position = Position
+audit-entity-posting = Posting
+audit-entity-programme_item = Programme item
+audit-entity-publication = Publication
+audit-entity-publication_file = Publication file
+audit-entity-registration = Registration
+audit-entity-registration_question = Registration question
+audit-entity-session_registration = Session registration
+audit-entity-side = Side
+audit-entity-side_officer = Side officer
+audit-entity-user = Account
 
 ## The outbox, for the secretariat
 outbox-title = Mail

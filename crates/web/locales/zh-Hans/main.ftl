@@ -1531,21 +1531,25 @@ two-factor-help = 启用两步验证登录后，即使密码被盗或被猜中�
 two-factor-secret = 密钥：
 two-factor-turn-on = 启用
 two-factor-turn-off = 停用两步验证登录
-two-factor-turned-on = 已启用两步验证登录。请保留验证器：没有它，只有管理员可让你再次登录。
+two-factor-turned-on = 已启用两步验证登录。请保留验证器，并把下列恢复码另行保存：两者皆失，只有管理员可让你再次登录。
 two-factor-turned-off = 已停用两步验证登录。
 two-factor-off-confirm = 要为此账户停用两步验证登录吗？在持有人再次启用前，只需密码即可登录。
 two-factor-code-title = 验证器代码
 two-factor-code-help = 请输入验证器为湾联显示的六位数代码。
-two-factor-lost = 丢失了装有验证器的手机？请联盟秘书处的管理员为你的账户停用两步验证登录。
+two-factor-lost = 丢失了装有验证器的手机？请用其中一个恢复码登录，或请联盟秘书处的管理员为你的账户停用两步验证登录。
 field-two-factor-code = 六位数代码
 err-two-factor-code = 代码不正确或已被使用，请输入验证器当前显示的代码。
-err-two-factor-required = 此账户须两步验证登录：请连同密码一并提交验证器的代码（`code`）。
+err-two-factor-required = 此账户须两步验证登录：请连同密码一并提交验证器的代码或其中一个恢复码（`code`）。
 err-two-factor-expired = 登录等待代码的时间过长，请重新登录。
 
 ## 账户持有人的账户页
 account-title = 我的账户
 account-mail-language = 你的邮件以{ $languages }撰写，即你最近一次登录时页面所用的语言。
 account-mail-language-unset = 你的邮件语言将依照你登录时页面所用的语言。
+account-mail-language-title = 邮件语言
+account-mail-language-chosen = 按你的选择，你的邮件以{ $languages }撰写，不论你以何种语言浏览网站。
+account-mail-language-field = 邮件撰写语言
+account-mail-language-follow = 依照我所用页面的语言
 account-sessions = 登录状态
 account-other-sessions = { $count ->
     [0] 你只在此浏览器登录。
@@ -1584,6 +1588,29 @@ mail-two-factor-off-body =
     { $link }
 
     — 湾联（深港澳科技联盟）
+recovery-codes-title = 恢复码
+recovery-codes-fresh = 请把这十个恢复码保存在安全且与手机分开的地方，例如密码管理器或打印件。每个恢复码可在没有验证器时登录一次。恢复码只显示这一次。
+recovery-codes-left = { $count ->
+    [0] 你已没有恢复码：请生成新的恢复码，否则丢失手机将无法登录。
+    [one] 只剩一个恢复码：请尽快生成新的恢复码。
+   *[other] 还剩 { $count } 个恢复码，每个可在没有验证器时登录一次。
+}
+recovery-codes-help = 丢失了清单或已用去大半？新的恢复码会取代之前所有恢复码。
+recovery-codes-make = 生成新的恢复码
+recovery-codes-made = 已生成新的恢复码：之前的恢复码已失效。
+recovery-code-use = 手机不在身边？改用恢复码
+recovery-code-field = 恢复码
+err-two-factor-off = 此账户未启用两步验证登录：请先启用。
+mail-recovery-code-used-subject = 有人用恢复码登录了你的湾联账户
+mail-recovery-code-used-body =
+    { $name } 你好：
+
+    你的湾联账户 { $email } 于 { $when }（香港时间）用一个恢复码代替验证器的代码登录。该恢复码已失效；账户的两步验证登录页面会显示还剩多少个，并可生成新的恢复码。
+
+    如非你本人所为，即有人取得你的密码及其中一个恢复码：请立即在以下链接设置新密码，生成新的恢复码，并通知联盟秘书处：
+    { $link }
+
+    — 湾联（深港澳科技联盟）
 user-last-sign-in = 最近登录
 user-never-signed-in = 从未登录
 audit-record-kind = 记录类别
@@ -1592,6 +1619,39 @@ audit-any = （全部）
 audit-from = 由
 audit-until = 至
 audit-history = 变更记录
+audit-entity-announcement = 公告
+audit-entity-api_token = API 令牌
+audit-entity-attachment = 附件
+audit-entity-cooperation = 合作
+audit-entity-designation = 授牌类别
+audit-entity-event = 活动
+audit-entity-event_guest = 活动嘉宾
+audit-entity-event_manager = 活动管理人
+audit-entity-event_role = 活动角色
+audit-entity-event_series = 系列活动
+audit-entity-event_session = 活动环节
+audit-entity-interest = 对供需信息的意向
+audit-entity-invitation = 邀请
+audit-entity-item_speaker = 议程项目讲者
+audit-entity-matchmaking = 项目对接
+audit-entity-matchmaking_slot = 对接时段
+audit-entity-matchmaking_table = 对接桌位
+audit-entity-meeting = 对接会面
+audit-entity-membership = 会籍
+audit-entity-milestone = 里程碑
+audit-entity-organisation = 机构
+audit-entity-person = 人物
+audit-entity-position = 职位
+audit-entity-posting = 供需信息
+audit-entity-programme_item = 议程项目
+audit-entity-publication = 刊物
+audit-entity-publication_file = 刊物文件
+audit-entity-registration = 报名
+audit-entity-registration_question = 报名问题
+audit-entity-session_registration = 环节报名
+audit-entity-side = 所属方
+audit-entity-side_officer = 所属方职务
+audit-entity-user = 账户
 
 ## 邮件发件箱（秘书处）
 outbox-title = 邮件

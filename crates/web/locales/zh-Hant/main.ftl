@@ -1531,21 +1531,25 @@ two-factor-help = 啟用兩步驟登入後，即使密碼被盜或被猜中亦�
 two-factor-secret = 金鑰：
 two-factor-turn-on = 啟用
 two-factor-turn-off = 停用兩步驟登入
-two-factor-turned-on = 已啟用兩步驟登入。請保留驗證程式：沒有它，只有管理員可讓你再次登入。
+two-factor-turned-on = 已啟用兩步驟登入。請保留驗證程式，並把下列備用碼另行存放：兩者皆失，只有管理員可讓你再次登入。
 two-factor-turned-off = 已停用兩步驟登入。
 two-factor-off-confirm = 要為此帳戶停用兩步驟登入嗎？在持有人再次啟用前，只須密碼即可登入。
 two-factor-code-title = 驗證程式代碼
 two-factor-code-help = 請輸入驗證程式為灣聯顯示的六位數代碼。
-two-factor-lost = 遺失了裝有驗證程式的手機？請聯盟秘書處的管理員為你的帳戶停用兩步驟登入。
+two-factor-lost = 遺失了裝有驗證程式的手機？請以其中一個備用碼登入，或請聯盟秘書處的管理員為你的帳戶停用兩步驟登入。
 field-two-factor-code = 六位數代碼
 err-two-factor-code = 代碼不正確或已被使用，請輸入程式目前顯示的代碼。
-err-two-factor-required = 此帳戶須兩步驟登入：請連同密碼一併提交驗證程式的代碼（`code`）。
+err-two-factor-required = 此帳戶須兩步驟登入：請連同密碼一併提交驗證程式的代碼或其中一個備用碼（`code`）。
 err-two-factor-expired = 登入等候代碼的時間過長，請重新登入。
 
 ## 帳戶持有人的帳戶頁
 account-title = 我的帳戶
 account-mail-language = 你的郵件以{ $languages }撰寫，即你最近一次登入時頁面所用的語言。
 account-mail-language-unset = 你的郵件語言將依照你登入時頁面所用的語言。
+account-mail-language-title = 郵件語言
+account-mail-language-chosen = 按你的選擇，你的郵件以{ $languages }撰寫，不論你以何種語言瀏覽網站。
+account-mail-language-field = 郵件撰寫語言
+account-mail-language-follow = 依照我所用頁面的語言
 account-sessions = 登入狀態
 account-other-sessions = { $count ->
     [0] 你只在此瀏覽器登入。
@@ -1584,6 +1588,29 @@ mail-two-factor-off-body =
     { $link }
 
     — 灣聯（深港澳科技聯盟）
+recovery-codes-title = 備用碼
+recovery-codes-fresh = 請把這十個備用碼存放在安全且與手機分開的地方，例如密碼管理工具或列印本。每個備用碼可在沒有驗證程式時登入一次。備用碼只會顯示這一次。
+recovery-codes-left = { $count ->
+    [0] 你已沒有備用碼：請產生新的備用碼，否則遺失手機將無法登入。
+    [one] 只餘一個備用碼：請盡快產生新的備用碼。
+   *[other] 尚餘 { $count } 個備用碼，每個可在沒有驗證程式時登入一次。
+}
+recovery-codes-help = 遺失了清單或已用去大半？新的備用碼會取代之前所有備用碼。
+recovery-codes-make = 產生新的備用碼
+recovery-codes-made = 已產生新的備用碼：之前的備用碼已失效。
+recovery-code-use = 手機不在身邊？改用備用碼
+recovery-code-field = 備用碼
+err-two-factor-off = 此帳戶未啟用兩步驟登入：請先啟用。
+mail-recovery-code-used-subject = 有人以備用碼登入你的灣聯帳戶
+mail-recovery-code-used-body =
+    { $name } 你好：
+
+    你的灣聯帳戶 { $email } 於 { $when }（香港時間）以一個備用碼代替驗證程式的代碼登入。該備用碼已失效；帳戶的兩步驟登入頁面會顯示尚餘多少個，並可產生新的備用碼。
+
+    如非你本人所為，即有人取得你的密碼及其中一個備用碼：請立即於以下連結設定新密碼，產生新的備用碼，並通知聯盟秘書處：
+    { $link }
+
+    — 灣聯（深港澳科技聯盟）
 user-last-sign-in = 最近登入
 user-never-signed-in = 從未登入
 audit-record-kind = 紀錄類別
@@ -1592,6 +1619,39 @@ audit-any = （全部）
 audit-from = 由
 audit-until = 至
 audit-history = 變更紀錄
+audit-entity-announcement = 公告
+audit-entity-api_token = API 權杖
+audit-entity-attachment = 附件
+audit-entity-cooperation = 合作
+audit-entity-designation = 授牌類別
+audit-entity-event = 活動
+audit-entity-event_guest = 活動嘉賓
+audit-entity-event_manager = 活動管理人
+audit-entity-event_role = 活動角色
+audit-entity-event_series = 系列活動
+audit-entity-event_session = 活動環節
+audit-entity-interest = 對供需資訊的興趣
+audit-entity-invitation = 邀請
+audit-entity-item_speaker = 議程項目講者
+audit-entity-matchmaking = 項目對接
+audit-entity-matchmaking_slot = 對接時段
+audit-entity-matchmaking_table = 對接桌位
+audit-entity-meeting = 對接會面
+audit-entity-membership = 會籍
+audit-entity-milestone = 里程碑
+audit-entity-organisation = 機構
+audit-entity-person = 人物
+audit-entity-position = 職位
+audit-entity-posting = 供需資訊
+audit-entity-programme_item = 議程項目
+audit-entity-publication = 刊物
+audit-entity-publication_file = 刊物檔案
+audit-entity-registration = 報名
+audit-entity-registration_question = 報名問題
+audit-entity-session_registration = 環節報名
+audit-entity-side = 所屬方
+audit-entity-side_officer = 所屬方職務
+audit-entity-user = 帳戶
 
 ## 郵件寄件匣（秘書處）
 outbox-title = 郵件

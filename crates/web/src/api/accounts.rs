@@ -222,6 +222,8 @@ pub async fn turn_off_two_factor(
     Path(id): Path<String>,
 ) -> Result<StatusCode, WebError> {
     let auth = require(a.as_ref(), Action::ManageUsers)?;
-    s.store.set_totp(&actor(auth), path_id(&id)?, None).await?;
+    s.store
+        .set_totp(&actor(auth), path_id(&id)?, None, &[])
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -7,7 +7,7 @@ use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, post};
+use axum::routing::{delete, get, post, put};
 use baylink_store::{
     Designation, DesignationInput, Membership, MembershipFilter, MembershipInput, Milestone,
     OrgFilter, OrgType, Organisation, OrganisationInput, Page, Person, PersonFilter, PersonInput,
@@ -65,6 +65,7 @@ pub fn router() -> Router<AppState> {
             post(create_session).delete(delete_session),
         )
         .route("/api/v1/me", get(me))
+        .route("/api/v1/me/mail-language", put(choose_mail_language))
         .route("/api/v1/me/data", get(my_data))
         .route("/api/v1/me/alerts", get(my_alerts).post(save_alert))
         .route("/api/v1/me/alerts/{id}", delete(delete_alert))
@@ -468,7 +469,8 @@ pub struct Credentials {
     /// left out.
     #[serde(default)]
     pub locale: Option<String>,
-    /// The six-digit code of the account's authenticator app, where two-step sign-in is on
+    /// The six-digit code of the account's authenticator app, where two-step sign-in is on,
+    /// or one of its recovery codes (`abcd-efgh-ijkl`), which is then used up
     /// (`err-two-factor-required` without it, `err-two-factor-code` when wrong or used).
     #[serde(default)]
     pub code: Option<String>,
@@ -547,6 +549,31 @@ pub async fn delete_session(
     responses((status = 200, body = User), (status = 401, body = crate::error::ApiError)))]
 pub async fn me(MaybeAuth(a): MaybeAuth) -> Result<Json<User>, WebError> {
     a.map(|a| Json(a.user)).ok_or(WebError::Unauthorized)
+}
+
+/// The language the holder wants their mails in.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct MailLanguage {
+    /// `zh-Hant`, `zh-Hans` or `en`, kept whatever language the holder then uses the site
+    /// in; `null` lets the mails follow the language of the pages and sign-ins again.
+    pub locale: Option<String>,
+}
+
+/// Chooses the language of the signed-in account's mails (`locale_chosen` in the answer).
+#[utoipa::path(put, path = "/api/v1/me/mail-language", tag = "account", request_body = MailLanguage,
+    responses((status = 200, body = User), (status = 401, body = crate::error::ApiError), (status = 422, body = crate::error::ApiError)))]
+pub async fn choose_mail_language(
+    State(s): State<AppState>,
+    MaybeAuth(a): MaybeAuth,
+    ApiJson(b): ApiJson<MailLanguage>,
+) -> Result<Json<User>, WebError> {
+    let auth = a.ok_or(WebError::Unauthorized)?;
+    let locale = super::locale_field(b.locale.as_deref())?;
+    let user = s
+        .store
+        .choose_user_locale(auth.user.id, locale.map(|l| l.code()))
+        .await?;
+    Ok(Json(user))
 }
 
 /// What the platform holds about an account as its holder's own (PIPL, PDPO, Macao PDPA):

@@ -28,7 +28,7 @@ use crate::error::WebError;
         d::person_positions, d::create_position, d::delete_position,
         d::list_sides, d::list_milestones, d::list_designations, d::create_designation,
         d::list_memberships, d::create_membership, d::delete_membership,
-        d::create_session, d::delete_session, d::me, d::my_data, d::my_alerts, d::save_alert, d::delete_alert,
+        d::create_session, d::delete_session, d::me, d::choose_mail_language, d::my_data, d::my_alerts, d::save_alert, d::delete_alert,
         pw::change_my_password, pw::forgot_password, pw::reset_password, pw::change_my_email, pw::confirm_email,
         ac::list_accounts, ac::create_account, ac::get_account, ac::update_account,
         ac::suspend_account, ac::reinstate_account, ac::send_password_link, ac::turn_off_two_factor,

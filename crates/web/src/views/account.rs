@@ -91,8 +91,9 @@ fn throttle_keys(email: &str, client: Option<SocketAddr>) -> Vec<String> {
 }
 
 /// Checks a code of `user`'s authenticator app: within a step of now and later than any
-/// taken before (so a code seen over a shoulder does not work twice). A wrong one counts
-/// as a failed sign-in, under the same throttle as passwords.
+/// taken before (so a code seen over a shoulder does not work twice); or one of the
+/// account's recovery codes, which it uses up. A wrong one counts as a failed sign-in,
+/// under the same throttle as passwords.
 pub async fn check_code(
     s: &AppState,
     user: &User,
@@ -107,13 +108,20 @@ pub async fn check_code(
             return Err(WebError::Throttled(THROTTLE_WINDOW));
         }
     }
-    let step = user
-        .totp_secret
-        .as_deref()
-        .and_then(|secret| crate::totp::matching_step(secret, code, now));
-    let taken = match step {
-        Some(step) => s.store.take_totp_step(user.id, step).await?,
-        None => false,
+    let taken = if let Some(hash) = crate::totp::recovery_hash(code) {
+        s.store
+            .take_recovery_code(user.id, &hash, now)
+            .await?
+            .is_some()
+    } else {
+        let step = user
+            .totp_secret
+            .as_deref()
+            .and_then(|secret| crate::totp::matching_step(secret, code, now));
+        match step {
+            Some(step) => s.store.take_totp_step(user.id, step).await?,
+            None => false,
+        }
     };
     if !taken {
         for key in &keys {
@@ -308,6 +316,8 @@ struct CodePage {
     c: Ctx,
     next: String,
     message: Option<String>,
+    /// The recovery code's form is the one sent: it stays open.
+    recovery: bool,
 }
 
 /// The account of the sign-in waiting behind the request's cookie, if any.
@@ -340,6 +350,7 @@ async fn code_form(
         c,
         next,
         message: None,
+        recovery: false,
     })
 }
 
@@ -374,7 +385,14 @@ async fn code(
                 WebError::Throttled(secs) => c.tn("err-throttled", "minutes", &((secs + 59) / 60)),
                 e => c.t(e.code()),
             });
-            render_invalid(&CodePage { c, next, message }, status)
+            let recovery = form.get("recovery") == "1";
+            let page = CodePage {
+                c,
+                next,
+                message,
+                recovery,
+            };
+            render_invalid(&page, status)
         }
         Err(e) => Err(e),
     }

@@ -531,6 +531,17 @@ impl Ctx {
         self.t(&format!("audit-{action}"))
     }
 
+    /// The kind of an audit line's record in the reader's language (`audit-entity-…`), or
+    /// its code where none is written (a kind logged by an older release).
+    pub fn audit_entity(&self, entity: &str) -> String {
+        let key = format!("audit-entity-{entity}");
+        if self.lang.has(&key) {
+            self.t(&key)
+        } else {
+            entity.to_owned()
+        }
+    }
+
     pub fn org_type_label(&self, t: &OrgType) -> String {
         self.t(&t.label_key())
     }

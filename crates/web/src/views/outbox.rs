@@ -75,7 +75,9 @@ pub fn about_key(kind: &str) -> &'static str {
         "custom" => "outbox-about-announcement",
         "posting_alert" | "alert_postings" => "outbox-about-alerts",
         "password_reset" | "account_invite" | "password_changed" | "two_factor_on"
-        | "two_factor_off" | "email_confirm" | "email_changed" => "outbox-about-account",
+        | "two_factor_off" | "recovery_code_used" | "email_confirm" | "email_changed" => {
+            "outbox-about-account"
+        }
         k if k.starts_with("market_") => "outbox-about-market",
         k if k.starts_with("mm_") || k == "agenda" => "outbox-about-matchmaking",
         _ => "outbox-about-other",
@@ -128,6 +130,7 @@ mod tests {
             "password_changed",
             "two_factor_on",
             "two_factor_off",
+            "recovery_code_used",
             "email_confirm",
             "email_changed",
             "market_interest",

@@ -21,6 +21,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/account", get(page).post(rename))
         .route("/account/sessions/end", post(end_others))
+        .route("/account/mail-language", post(choose_mail_language))
         .route("/account/email", post(change_email))
         .route(
             "/account/email/confirm/{token}",
@@ -37,6 +38,8 @@ struct ProfilePage {
     others: i64,
     /// The language the account's mails are written in, by name.
     mail_language: Option<String>,
+    /// Its holder chose it (`locale` then), rather than letting it follow the pages.
+    chosen: Option<String>,
     two_factor: bool,
     /// What was just done.
     done: Option<String>,
@@ -67,11 +70,13 @@ async fn build(
             auth.user.display_name.clone(),
         )]))
     });
+    let chosen = auth.user.locale.clone().filter(|_| auth.user.locale_chosen);
     Ok(ProfilePage {
         c,
         f,
         others,
         mail_language,
+        chosen,
         two_factor: auth.user.two_factor(),
         done,
         e: FormState::default(),
@@ -92,6 +97,7 @@ async fn page(
             q.get("to").map(String::as_str).unwrap_or(""),
         )),
         Some("email-changed") => Some(c.t("account-email-changed")),
+        Some("language") => Some(c.t("saved")),
         Some("ended") => {
             let n: i64 = q.get("n").and_then(|n| n.parse().ok()).unwrap_or(0);
             Some(c.tn("account-sessions-ended", "count", &n))
@@ -135,6 +141,21 @@ async fn rename(State(s): State<AppState>, c: Ctx, form: FormData) -> Result<Res
             render_invalid(&build(&s, c, Some(f), None).await?, status)
         }
     }
+}
+
+/// The language of the holder's mails: one of the three, kept whatever language they
+/// then read the site in, or empty to let it follow the pages again.
+async fn choose_mail_language(
+    State(s): State<AppState>,
+    c: Ctx,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let auth = crate::auth::require_browser(c.auth.as_ref())?.clone();
+    let locale = crate::api::locale_field(Some(form.get("mail_locale")))?;
+    s.store
+        .choose_user_locale(auth.user.id, locale.map(|l| l.code()))
+        .await?;
+    Ok(see(c.href("/account?done=language")))
 }
 
 /// Signs out every other browser of the account (this one stays).

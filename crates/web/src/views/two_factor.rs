@@ -3,6 +3,10 @@
 //! a code from the app proves the app has it; turned off with the password. An
 //! administrator turns it off for a holder who lost their phone (the account's page), as
 //! the command line does (`baylink user two-factor-off`). Why: [`baylink_store::two_factor`].
+//!
+//! Turning it on shows ten recovery codes, once, in the answer to the form that turned it
+//! on (not after a redirect, so that they are never in a page a cache or the history could
+//! serve again); the page makes new ones, with the password, and says how many are left.
 
 use askama::Template;
 use axum::Router;
@@ -40,15 +44,32 @@ struct TwoFactorPage {
     message: Option<String>,
     /// What was just done.
     done: Option<&'static str>,
+    /// Recovery codes just made, shown this once.
+    codes: Vec<String>,
+    /// While on: the recovery codes not yet used.
+    left: i64,
 }
 
-fn build(
+impl TwoFactorPage {
+    /// So few recovery codes are left that new ones are due.
+    fn few_left(&self) -> bool {
+        self.on && self.codes.is_empty() && self.left <= 3
+    }
+}
+
+async fn build(
+    s: &AppState,
     c: Ctx,
     secret: Option<String>,
     message: Option<String>,
     done: Option<&'static str>,
 ) -> Result<TwoFactorPage, WebError> {
     let user = auth::require_browser(c.auth.as_ref())?.user.clone();
+    let left = if user.two_factor() {
+        s.store.recovery_codes_left(user.id).await?
+    } else {
+        0
+    };
     let on = user.two_factor();
     let secret = if on {
         String::new()
@@ -74,10 +95,40 @@ fn build(
         qr,
         message,
         done,
+        codes: Vec::new(),
+        left,
     })
 }
 
+/// Ten new recovery codes, and the hashes they are kept under.
+fn recovery_codes() -> (Vec<String>, Vec<String>) {
+    let codes = totp::new_recovery_codes();
+    let hashes = codes
+        .iter()
+        .map(|code| totp::recovery_hash(code).expect("a code just made reads back"))
+        .collect();
+    (codes, hashes)
+}
+
+/// The page after a change that made recovery codes: the codes, this once.
+async fn with_codes(
+    s: &AppState,
+    c: Ctx,
+    done: &'static str,
+    codes: Vec<String>,
+) -> Result<Response, WebError> {
+    // The account changed under the request: read it again for the page.
+    let mut c = c;
+    if let Some(a) = c.auth.as_mut() {
+        a.user = s.store.get_user(a.user.id).await?;
+    }
+    let mut page = build(s, c, None, None, Some(done)).await?;
+    page.codes = codes;
+    Ok(private(render(&page)?))
+}
+
 async fn page(
+    State(s): State<AppState>,
     c: Ctx,
     axum::extract::Query(q): axum::extract::Query<std::collections::HashMap<String, String>>,
 ) -> Result<Response, WebError> {
@@ -87,11 +138,11 @@ async fn page(
         _ => None,
     };
     // The secret is on the page: no cache keeps it.
-    Ok(private(render(&build(c, None, None, done)?)?))
+    Ok(private(render(&build(&s, c, None, None, done).await?)?))
 }
 
-/// `action=on` with the offered `secret` and a `code` the app shows for it; `action=off`
-/// with the account's `password`.
+/// `action=on` with the offered `secret` and a `code` the app shows for it; `action=off`,
+/// or `action=codes` for new recovery codes, with the account's `password`.
 async fn change(State(s): State<AppState>, c: Ctx, form: FormData) -> Result<Response, WebError> {
     let auth = auth::require_browser(c.auth.as_ref())?.clone();
     let actor = baylink_store::Actor {
@@ -108,20 +159,21 @@ async fn change(State(s): State<AppState>, c: Ctx, form: FormData) -> Result<Res
             }
             let Some(step) = totp::matching_step(&secret, form.get("code"), now) else {
                 let message = Some(c.t("err-two-factor-code"));
-                let page = build(c, Some(secret), message, None)?;
+                let page = build(&s, c, Some(secret), message, None).await?;
                 return Ok(private(render_invalid(
                     &page,
                     StatusCode::UNPROCESSABLE_ENTITY,
                 )?));
             };
+            let (codes, hashes) = recovery_codes();
             s.store
-                .set_totp(&actor, auth.user.id, Some(&secret))
+                .set_totp(&actor, auth.user.id, Some(&secret), &hashes)
                 .await?;
             // The code that proved the app is used: it does not also sign in.
             s.store.take_totp_step(auth.user.id, step).await?;
-            Ok(see(c.href("/account/two-factor?done=on")))
+            with_codes(&s, c, "two-factor-turned-on", codes).await
         }
-        "off" => {
+        action @ ("off" | "codes") => {
             let (given, stored) = (
                 form.get("password").to_owned(),
                 auth.user.password_hash.clone(),
@@ -131,10 +183,20 @@ async fn change(State(s): State<AppState>, c: Ctx, form: FormData) -> Result<Res
                 .map_err(|e| WebError::Internal(format!("password check: {e}")))?;
             if !ok {
                 let message = Some(c.t("err-password-wrong"));
-                let page = build(c, None, message, None)?;
-                return render_invalid(&page, StatusCode::UNPROCESSABLE_ENTITY);
+                let page = build(&s, c, None, message, None).await?;
+                return Ok(private(render_invalid(
+                    &page,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )?));
             }
-            s.store.set_totp(&actor, auth.user.id, None).await?;
+            if action == "codes" {
+                let (codes, hashes) = recovery_codes();
+                s.store
+                    .replace_recovery_codes(&actor, auth.user.id, &hashes)
+                    .await?;
+                return with_codes(&s, c, "recovery-codes-made", codes).await;
+            }
+            s.store.set_totp(&actor, auth.user.id, None, &[]).await?;
             Ok(see(c.href("/account/two-factor?done=off")))
         }
         _ => Err(WebError::BadRequest("err-bad-form")),
@@ -151,6 +213,6 @@ async fn turn_off_for(
     let auth = require(c.auth.as_ref(), Action::ManageUsers)?;
     let actor = super::directory::actor(auth);
     let id = path_id(&id)?;
-    s.store.set_totp(&actor, id, None).await?;
+    s.store.set_totp(&actor, id, None, &[]).await?;
     Ok(see(c.href(&format!("/admin/users/{id}?saved=1"))))
 }
