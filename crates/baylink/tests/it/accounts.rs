@@ -928,7 +928,7 @@ async fn the_holder_chooses_the_language_of_their_mails() {
     let (_, page) = app.page("/en/account").await;
     assert!(page.contains("as you chose"), "{page}");
     assert!(
-        page.contains("<option value=\"en\" selected>English</option>"),
+        page.contains("<option value=\"en\" lang=\"en\" selected>English</option>"),
         "{page}"
     );
     // A notice queued now is written in English.

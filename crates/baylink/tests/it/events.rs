@@ -1062,7 +1062,7 @@ async fn staff_erase_personal_data_on_request() {
     );
     let (_, log) = app.page("/zh-Hant/audit").await;
     assert!(log.contains(&format!(
-        "<td>刪除個人資料</td><td>registration #{}",
+        "<td>刪除個人資料</td><td><span title=\"registration\">報名</span> #{}",
         reg.id
     )));
     assert!(!log.contains("erase-by-staff@example.cn"));

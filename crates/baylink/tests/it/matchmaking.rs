@@ -901,7 +901,10 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
     );
     let (_, log) = staff.page("/zh-Hant/audit").await;
     assert!(
-        log.contains(&format!("<td>取消</td><td>meeting #{}", open[0].id)),
+        log.contains(&format!(
+            "<td>取消</td><td><span title=\"meeting\">對接會面</span> #{}",
+            open[0].id
+        )),
         "the audit log names the cancellation"
     );
 
