@@ -1340,7 +1340,7 @@ macro_rules! impl_sql_store {
                         .map_err(map_err)?
                         .ok_or(StoreError::NotFound)?;
                     let erased = format!("erased-user-{id}{}", $crate::events::ERASED_DOMAIN);
-                    let user = sqlx::query_as::<_, User>(AssertSqlSafe(format!("UPDATE users SET email = $2, display_name = '', password_hash = '', side_id = NULL, org_id = NULL, totp_secret = NULL, totp_step = NULL WHERE id = $1 RETURNING {USER_COLS}")))
+                    let user = sqlx::query_as::<_, User>(AssertSqlSafe(format!("UPDATE users SET email = $2, display_name = '', password_hash = '', side_id = NULL, org_id = NULL, totp_secret = NULL, totp_step = NULL, last_sign_in_at = NULL WHERE id = $1 RETURNING {USER_COLS}")))
                         .bind(id)
                         .bind(erased.clone())
                         .fetch_one(&mut *tx)

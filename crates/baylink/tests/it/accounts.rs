@@ -593,6 +593,17 @@ async fn a_recovery_code_signs_in_once_in_place_of_the_app() {
     let codes = shown_recovery_codes(&page);
     assert_eq!(codes.len(), 10, "{page}");
     assert!(page.contains("They are shown only this once."));
+    // Also as a text file to keep.
+    let at = page.find("id=\"recovery-codes-download\"").unwrap();
+    let link = &page[at..page[at..].find('>').unwrap() + at];
+    assert!(
+        link.contains("download=\"baylink-recovery-codes.txt\""),
+        "{link}"
+    );
+    assert!(
+        link.contains(&format!("%0A{}%0A{}", codes[0], codes[1])),
+        "{link}"
+    );
     let (_, later) = app.page("/en/account/two-factor").await;
     assert!(later.contains("10 recovery codes are left"), "{later}");
     assert!(codes.iter().all(|code| !later.contains(code.as_str())));
@@ -623,9 +634,17 @@ async fn a_recovery_code_signs_in_once_in_place_of_the_app() {
             .unwrap()
             .contains("id=\"recovery-code-form\"")
     );
-    let r = send(client, first.clone()).await;
+    let r = send(client.clone(), first.clone()).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    assert_eq!(r.headers()[LOCATION], "/en/events");
+    // Signed in without the app: its page first, with how many codes are left.
+    let to = r.headers()[LOCATION].to_str().unwrap().to_owned();
+    assert_eq!(to, "/en/account/two-factor?done=recovery&left=9");
+    let page = client.get(app.url(&to)).send().await.unwrap();
+    let page = page.text().await.unwrap();
+    assert!(
+        page.contains("You signed in with a recovery code; 9 are left."),
+        "{page}"
+    );
     // Used: not twice; the wrong code's answer keeps the recovery form open.
     let (client, _) = page_sign_in(&app, PASSWORD).await;
     let r = send(client, first).await;
@@ -687,6 +706,12 @@ async fn a_recovery_code_signs_in_once_in_place_of_the_app() {
     assert!(fresh.iter().all(|code| !codes.contains(code)));
     assert_eq!(api(&codes[2]).await, StatusCode::UNAUTHORIZED);
     assert_eq!(api(&fresh[0]).await, StatusCode::OK);
+    // An administrator sees how many are left, for a holder who calls about a lost phone.
+    let holder = app.store.find_user_by_email(HOLDER).await.unwrap().unwrap();
+    let mut admin = kit::app_on(app.db.clone(), app.store.clone()).await;
+    admin.sign_in("admin@demo.baylink").await;
+    let (_, page) = admin.page(&format!("/en/admin/users/{}", holder.id)).await;
+    assert!(page.contains("It has 9 recovery codes left."), "{page}");
 
     // Turned off: none is left to use.
     let r = app
@@ -696,7 +721,6 @@ async fn a_recovery_code_signs_in_once_in_place_of_the_app() {
         )
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    let holder = app.store.find_user_by_email(HOLDER).await.unwrap().unwrap();
     assert_eq!(app.store.recovery_codes_left(holder.id).await.unwrap(), 0);
 }
 

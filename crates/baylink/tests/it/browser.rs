@@ -958,7 +958,8 @@ async fn a_forgotten_password_and_two_step_sign_in_in_a_real_browser() {
     b.click("#recovery-code-box summary").await;
     b.type_into("#recovery-code", &recovery).await;
     b.click("#send-recovery-code").await;
-    b.wait_for("#signed-in-as").await;
+    b.wait_text("#two-factor-done", "你用恢复码登录了，还剩 9 个")
+        .await;
     assert_eq!(b.text("#signed-in-as").await, "Demo participant");
     b.call(reqwest::Method::DELETE, "", json!({})).await;
 }

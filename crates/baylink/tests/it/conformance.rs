@@ -1691,9 +1691,21 @@ pub async fn two_factor(db: &TestDb) {
             .unwrap()
             .is_some()
     );
-    // Erased: secret and waiting sign-ins go.
+    // Erased: secret, codes, waiting sign-ins and when it last signed in go.
+    let now = baylink_store::sql::now();
+    s.create_session(&Session {
+        token_hash: "erased-soon".into(),
+        user_id: user.id,
+        csrf_token: "csrf".into(),
+        created_at: now,
+        expires_at: now + 60,
+    })
+    .await
+    .unwrap();
+    assert!(s.get_user(user.id).await.unwrap().last_sign_in_at.is_some());
     s.erase_user(&me, user.id).await.unwrap();
-    assert_eq!(s.get_user(user.id).await.unwrap().totp_secret, None);
+    let erased = s.get_user(user.id).await.unwrap();
+    assert_eq!((erased.totp_secret, erased.last_sign_in_at), (None, None));
     for table in ["sign_in_challenges", "recovery_codes"] {
         assert_eq!(
             db.scalar(&format!(

@@ -1694,6 +1694,17 @@ recovery-codes-left = { $count ->
 recovery-codes-help = Lost the list, or used most of it? New codes take the place of all the earlier ones.
 recovery-codes-make = Make new recovery codes
 recovery-codes-made = New recovery codes were made: the earlier ones no longer work.
+recovery-codes-download = Download them as a text file
+recovery-codes-left-for = { $count ->
+    [0] It has no recovery codes left.
+    [one] It has one recovery code left.
+   *[other] It has { $count } recovery codes left.
+}
+recovery-code-signed-in = { $count ->
+    [0] You signed in with your last recovery code. Make new ones below now; if your phone is lost, turn two-step sign-in off and on again with the new phone.
+    [one] You signed in with a recovery code; one is left. Make new ones below; if your phone is lost, turn two-step sign-in off and on again with the new phone.
+   *[other] You signed in with a recovery code; { $count } are left. If your phone is lost, turn two-step sign-in off and on again with the new phone.
+}
 recovery-code-use = No phone at hand? Use a recovery code
 recovery-code-field = Recovery code
 err-two-factor-off = Two-step sign-in is off for this account: turn it on first.

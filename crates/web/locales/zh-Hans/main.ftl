@@ -1598,6 +1598,17 @@ recovery-codes-left = { $count ->
 recovery-codes-help = 丢失了清单或已用去大半？新的恢复码会取代之前所有恢复码。
 recovery-codes-make = 生成新的恢复码
 recovery-codes-made = 已生成新的恢复码：之前的恢复码已失效。
+recovery-codes-download = 下载为文本文件
+recovery-codes-left-for = { $count ->
+    [0] 此账户已没有恢复码。
+    [one] 此账户还剩一个恢复码。
+   *[other] 此账户还剩 { $count } 个恢复码。
+}
+recovery-code-signed-in = { $count ->
+    [0] 你用最后一个恢复码登录了。请立即在下方生成新的恢复码；如手机已丢失，请停用两步验证登录，再用新手机重新启用。
+    [one] 你用恢复码登录了，还剩一个。请在下方生成新的恢复码；如手机已丢失，请停用两步验证登录，再用新手机重新启用。
+   *[other] 你用恢复码登录了，还剩 { $count } 个。如手机已丢失，请停用两步验证登录，再用新手机重新启用。
+}
 recovery-code-use = 手机不在身边？改用恢复码
 recovery-code-field = 恢复码
 err-two-factor-off = 此账户未启用两步验证登录：请先启用。

@@ -1598,6 +1598,17 @@ recovery-codes-left = { $count ->
 recovery-codes-help = 遺失了清單或已用去大半？新的備用碼會取代之前所有備用碼。
 recovery-codes-make = 產生新的備用碼
 recovery-codes-made = 已產生新的備用碼：之前的備用碼已失效。
+recovery-codes-download = 下載為文字檔
+recovery-codes-left-for = { $count ->
+    [0] 此帳戶已沒有備用碼。
+    [one] 此帳戶尚餘一個備用碼。
+   *[other] 此帳戶尚餘 { $count } 個備用碼。
+}
+recovery-code-signed-in = { $count ->
+    [0] 你以最後一個備用碼登入。請立即在下方產生新的備用碼；如手機已遺失，請停用兩步驟登入，再以新手機重新啟用。
+    [one] 你以備用碼登入，尚餘一個。請在下方產生新的備用碼；如手機已遺失，請停用兩步驟登入，再以新手機重新啟用。
+   *[other] 你以備用碼登入，尚餘 { $count } 個。如手機已遺失，請停用兩步驟登入，再以新手機重新啟用。
+}
 recovery-code-use = 手機不在身邊？改用備用碼
 recovery-code-field = 備用碼
 err-two-factor-off = 此帳戶未啟用兩步驟登入：請先啟用。

@@ -92,14 +92,14 @@ fn throttle_keys(email: &str, client: Option<SocketAddr>) -> Vec<String> {
 
 /// Checks a code of `user`'s authenticator app: within a step of now and later than any
 /// taken before (so a code seen over a shoulder does not work twice); or one of the
-/// account's recovery codes, which it uses up. A wrong one counts as a failed sign-in,
-/// under the same throttle as passwords.
+/// account's recovery codes, which it uses up: then the answer is how many are left. A
+/// wrong one counts as a failed sign-in, under the same throttle as passwords.
 pub async fn check_code(
     s: &AppState,
     user: &User,
     code: &str,
     client: Option<SocketAddr>,
-) -> Result<(), WebError> {
+) -> Result<Option<i64>, WebError> {
     let now = baylink_store::sql::now();
     let since = now - THROTTLE_WINDOW;
     let keys = throttle_keys(&user.email, client);
@@ -108,11 +108,10 @@ pub async fn check_code(
             return Err(WebError::Throttled(THROTTLE_WINDOW));
         }
     }
+    let mut left = None;
     let taken = if let Some(hash) = crate::totp::recovery_hash(code) {
-        s.store
-            .take_recovery_code(user.id, &hash, now)
-            .await?
-            .is_some()
+        left = s.store.take_recovery_code(user.id, &hash, now).await?;
+        left.is_some()
     } else {
         let step = user
             .totp_secret
@@ -130,7 +129,7 @@ pub async fn check_code(
         return Err(WebError::Credentials("err-two-factor-code"));
     }
     s.store.clear_login_failures(&keys[0]).await?;
-    Ok(())
+    Ok(left)
 }
 
 /// Checks the throttle and the password (and the app's code, where two-step sign-in is
@@ -173,7 +172,11 @@ pub async fn sign_in(s: &AppState, attempt: SignIn<'_>) -> Result<SignedIn, WebE
     if user.two_factor() {
         match attempt.code {
             None => return Ok(SignedIn::NeedsCode(user)),
-            Some(code) => check_code(s, &user, code, attempt.client).await?,
+            Some(code) => {
+                // A recovery code's use is mailed to the holder; the API has no page to
+                // say how many are left.
+                check_code(s, &user, code, attempt.client).await?;
+            }
         }
     }
     s.store.clear_login_failures(&keys[0]).await?;
@@ -369,12 +372,18 @@ async fn code(
         return render_invalid(&LoginPage { c, f, message }, StatusCode::UNAUTHORIZED);
     };
     match check_code(&s, &user, form.get("code"), client).await {
-        Ok(()) => {
+        Ok(left) => {
             s.store.end_challenge(&challenge).await?;
             s.store
                 .clear_login_failures(&format!("email:{}", user.email))
                 .await?;
             let (token, _) = start_session(&s, &user).await?;
+            // Signed in without the app: its page first, which says how many codes are
+            // left and how to set up a new phone, as GitHub does.
+            let next = match left {
+                Some(left) => c.href(&format!("/account/two-factor?done=recovery&left={left}")),
+                None => next,
+            };
             let mut r = signed_in(&s, &c, &user, &token, &next).await?;
             set_cookie(&mut r, &challenge_cookie("", 0, s.config.secure_cookies))?;
             Ok(r)
@@ -604,6 +613,8 @@ struct UserPage {
     refused: Option<String>,
     /// The changes were just saved.
     saved: bool,
+    /// While two-step sign-in is on: its recovery codes not yet used.
+    recovery_left: i64,
 }
 
 /// The form's values as the account stands.
@@ -636,6 +647,7 @@ async fn user_page(
     }
     let (sides, orgs) = account_choices(s, &c).await?;
     let f = f.unwrap_or_else(|| FormState::new(user_values(&user)));
+    let recovery_left = s.store.recovery_codes_left(user.id).await?;
     Ok(UserPage {
         c,
         user,
@@ -644,6 +656,7 @@ async fn user_page(
         f,
         refused: None,
         saved: false,
+        recovery_left,
     })
 }
 

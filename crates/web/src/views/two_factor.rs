@@ -42,8 +42,8 @@ struct TwoFactorPage {
     qr: String,
     /// What was refused, in the reader's language.
     message: Option<String>,
-    /// What was just done.
-    done: Option<&'static str>,
+    /// What was just done, in the reader's language.
+    done: Option<String>,
     /// Recovery codes just made, shown this once.
     codes: Vec<String>,
     /// While on: the recovery codes not yet used.
@@ -51,6 +51,19 @@ struct TwoFactorPage {
 }
 
 impl TwoFactorPage {
+    /// The recovery codes just made as a text file's contents, for a `data:` link: the
+    /// account and a line per code, percent-encoded.
+    fn codes_file(&self) -> String {
+        let email = self.c.auth.as_ref().map(|a| a.user.email.as_str());
+        let mut text = format!("Baylink {}\n\n", email.unwrap_or_default());
+        for code in &self.codes {
+            text.push_str(code);
+            text.push('\n');
+        }
+        // Form encoding writes a blank as `+`, which a `data:` address keeps as is.
+        super::query_value(&text).replace('+', "%20")
+    }
+
     /// So few recovery codes are left that new ones are due.
     fn few_left(&self) -> bool {
         self.on && self.codes.is_empty() && self.left <= 3
@@ -62,7 +75,7 @@ async fn build(
     c: Ctx,
     secret: Option<String>,
     message: Option<String>,
-    done: Option<&'static str>,
+    done: Option<String>,
 ) -> Result<TwoFactorPage, WebError> {
     let user = auth::require_browser(c.auth.as_ref())?.user.clone();
     let left = if user.two_factor() {
@@ -122,7 +135,8 @@ async fn with_codes(
     if let Some(a) = c.auth.as_mut() {
         a.user = s.store.get_user(a.user.id).await?;
     }
-    let mut page = build(s, c, None, None, Some(done)).await?;
+    let done = Some(c.t(done));
+    let mut page = build(s, c, None, None, done).await?;
     page.codes = codes;
     Ok(private(render(&page)?))
 }
@@ -133,8 +147,11 @@ async fn page(
     axum::extract::Query(q): axum::extract::Query<std::collections::HashMap<String, String>>,
 ) -> Result<Response, WebError> {
     let done = match q.get("done").map(String::as_str) {
-        Some("on") => Some("two-factor-turned-on"),
-        Some("off") => Some("two-factor-turned-off"),
+        Some("off") => Some(c.t("two-factor-turned-off")),
+        Some("recovery") => {
+            let left: i64 = q.get("left").and_then(|n| n.parse().ok()).unwrap_or(0);
+            Some(c.tn("recovery-code-signed-in", "count", &left))
+        }
         _ => None,
     };
     // The secret is on the page: no cache keeps it.
