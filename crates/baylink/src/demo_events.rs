@@ -861,6 +861,35 @@ async fn matchmaking(
             }
         }
     }
+    // A few conversations before the day, each side in its own script.
+    for (k, r) in requests
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| k % 10 < 7 && k % 5 == 0)
+    {
+        let at = hk(2024, 12, 2, 10, 0) + k as i64 * 60;
+        store
+            .send_meeting_message(
+                r.id,
+                r.from_reg,
+                "我們會帶樣品來，大約需要十分鐘示範。",
+                "zh-Hant",
+                at,
+            )
+            .await?;
+        store
+            .send_meeting_message(
+                r.id,
+                r.to_reg,
+                "好的，我会提前五分钟到。请问可以用普通话交流吗？",
+                "zh-Hans",
+                at + 3600,
+            )
+            .await?;
+        store
+            .read_meeting_messages(r.id, r.to_reg, at + 3600)
+            .await?;
+    }
     // Availability: every seventh participant is away in the first slot.
     let slots = store.meeting_slots(event_id).await?;
     for &p in people.iter().skip(3).step_by(7) {

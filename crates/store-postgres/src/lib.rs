@@ -23,6 +23,7 @@ baylink_store::impl_sql_publications!(PgStore, sqlx::Postgres);
 baylink_store::impl_sql_reports!(PgStore);
 baylink_store::impl_sql_passwords!(PgStore, sqlx::Postgres);
 baylink_store::impl_sql_two_factor!(PgStore, sqlx::Postgres);
+baylink_store::impl_sql_meeting_messages!(PgStore);
 
 impl PgStore {
     /// Connects to `url` (`postgres://…`) and brings the schema up to date.

@@ -25,6 +25,7 @@ baylink_store::impl_sql_publications!(SqliteStore, sqlx::Sqlite);
 baylink_store::impl_sql_reports!(SqliteStore);
 baylink_store::impl_sql_passwords!(SqliteStore, sqlx::Sqlite);
 baylink_store::impl_sql_two_factor!(SqliteStore, sqlx::Sqlite);
+baylink_store::impl_sql_meeting_messages!(SqliteStore);
 
 /// Process-wide SQLite settings, made once before the first connection opens.
 ///

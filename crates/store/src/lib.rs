@@ -15,6 +15,7 @@ pub mod events;
 pub mod input;
 pub mod market;
 pub mod matchmaking;
+pub mod meeting_messages;
 pub mod model;
 pub mod passwords;
 pub mod publications;
@@ -25,6 +26,7 @@ pub mod sql;
 pub mod sql_events;
 pub mod sql_market;
 pub mod sql_matchmaking;
+pub mod sql_meeting_messages;
 pub mod sql_passwords;
 pub mod sql_publications;
 pub mod sql_reports;
@@ -48,6 +50,7 @@ pub use matchmaking::{
     MeetingFeedback, MeetingLanguage, MeetingOutcome, MeetingRequest, MeetingSession, MeetingSlot,
     MeetingTable, RequestDraft, RequestInput, RequestStatus, ScheduleRun, ScheduledMeeting,
 };
+pub use meeting_messages::{MESSAGE_MAIL_DELAY, MeetingMessage, MeetingMessageStore};
 pub use model::*;
 pub use passwords::{
     EMAIL_CHANGE_SECONDS, INVITE_SECONDS, LinkPurpose, NewLink, PasswordLink, PasswordStore,
@@ -192,6 +195,7 @@ pub trait Store:
     + ReportStore
     + PasswordStore
     + TwoFactorStore
+    + MeetingMessageStore
     + Send
     + Sync
     + 'static

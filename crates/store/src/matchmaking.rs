@@ -616,6 +616,17 @@ pub fn profile_about(about: &str) -> Result<(String, Script), Vec<FieldError>> {
     free_text("about", about, MAX_PROFILE_CHARS)
 }
 
+/// A message between the two sides of a meeting request as the store keeps it
+/// ([`crate::MeetingMessageStore`]): trimmed, not empty (`err-required`), within
+/// [`MAX_MESSAGE_CHARS`], with its script.
+pub fn message_body(body: &str) -> Result<(String, Script), Vec<FieldError>> {
+    let (body, script) = free_text("body", body, MAX_MESSAGE_CHARS)?;
+    if body.is_empty() {
+        return Err(vec![FieldError::new("body", "err-required")]);
+    }
+    Ok((body, script))
+}
+
 /// `text` trimmed, at most `max` characters (`err-too-long` on `field`), with its script.
 fn free_text(field: &str, text: &str, max: usize) -> Result<(String, Script), Vec<FieldError>> {
     let text = text.trim();

@@ -277,6 +277,7 @@ macro_rules! impl_sql_events {
                         format!("DELETE FROM outbox WHERE registration_id IN ({regs}) AND sent_at IS NULL AND kind <> 'approvals'"),
                         format!("UPDATE invitations SET email = {}, name = '' WHERE registration_id IN ({regs})", erased("registration_id")),
                         format!("UPDATE meeting_requests SET message = '' WHERE from_reg IN ({regs})"),
+                        format!("UPDATE meeting_messages SET body = '' WHERE author_reg IN ({regs})"),
                         format!("DELETE FROM meeting_feedback WHERE registration_id IN ({regs})"),
                         // The rating stays, for the tally; the words go.
                         format!("UPDATE event_feedback SET useful = NULL, improve = NULL WHERE registration_id IN ({regs})"),

@@ -187,6 +187,7 @@ impl Locale {
             "message",
             "deadline",
             "before",
+            "thread",
             "words",
             "organisation",
             "lines",

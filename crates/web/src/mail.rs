@@ -147,6 +147,7 @@ pub async fn compose(
             | "mm_booked"
             | "mm_auto"
             | "mm_handed_on"
+            | "mm_message"
     ) {
         return request_mail(store, m, lang, base_url).await;
     }
@@ -1537,6 +1538,10 @@ async fn request_mail(
         ("mm_handed_on", RequestStatus::Accepted | RequestStatus::Pending) => {
             ("mail-mm-handed-on-subject", "mail-mm-handed-on-body")
         }
+        // The other side wrote: what is still unread when the mail goes.
+        ("mm_message", RequestStatus::Accepted | RequestStatus::Pending) => {
+            ("mail-mm-message-subject", "mail-mm-message-body")
+        }
         _ => return Err(StoreError::NotFound),
     };
     let other_reg = store.get_registration(request.other_side(reg.id)).await?;
@@ -1550,7 +1555,16 @@ async fn request_mail(
             .unwrap_or_default(),
         _ => String::new(),
     };
-    let message = lang.text(&request.message, &request.message_script);
+    let message = if m.kind == "mm_message" {
+        let unread = unread_messages(store, lang, &request, reg.id).await?;
+        if unread.is_empty() {
+            // Read on the page since: nothing to tell.
+            return Err(StoreError::NotFound);
+        }
+        unread
+    } else {
+        quoted(lang, &lang.text(&request.message, &request.message_script))
+    };
     let deadline = answer_by(store, lang, event.id).await?;
     let place = match request.slot_id {
         Some(_) => placed_lines(
@@ -1568,13 +1582,40 @@ async fn request_mail(
     let args = [
         ("place", FluentValue::from(place)),
         ("other", FluentValue::from(other)),
-        ("message", FluentValue::from(quoted(lang, &message))),
+        ("message", FluentValue::from(message)),
         ("deadline", FluentValue::from(deadline)),
         ("before", FluentValue::from(before)),
+        (
+            "thread",
+            FluentValue::from(registration_link(
+                base_url,
+                lang,
+                &reg.manage_token,
+                &format!("/matchmaking/requests/{}/messages", request.id),
+            )),
+        ),
     ];
     Ok(compose_to(
         lang, base_url, &reg, &event, subject, body, &args,
     ))
+}
+
+/// What the other side of `request` wrote that `reader` has not read, each quoted in the
+/// reader's script; empty when all is read.
+async fn unread_messages(
+    store: &dyn Store,
+    lang: Locale,
+    request: &baylink_store::MeetingRequest,
+    reader: i64,
+) -> Result<String, StoreError> {
+    let theirs = request.to_reg == reader;
+    Ok(store
+        .meeting_messages(request.id)
+        .await?
+        .into_iter()
+        .filter(|m| m.by_requester == theirs && m.read_at.is_none() && !m.body.is_empty())
+        .map(|m| quoted(lang, &lang.text(&m.body, &m.body_script)))
+        .collect())
 }
 
 /// A participant's matchmaking agenda, as it stands when the mail is sent (so a mail

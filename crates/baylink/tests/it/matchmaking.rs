@@ -441,6 +441,12 @@ async fn request_accept_schedule_publish_and_read_the_agenda() {
     let decide_paths: Vec<String> = mm_b
         .split("matchmaking/requests/")
         .skip(1)
+        .filter(|piece| {
+            piece
+                .split('/')
+                .nth(1)
+                .is_some_and(|p| p.starts_with("decide"))
+        })
         .map(|piece| piece.split('/').next().unwrap().to_owned())
         .collect();
     assert_eq!(decide_paths.len(), 2);
@@ -3388,4 +3394,107 @@ async fn a_colleague_who_takes_the_place_keeps_its_meetings() {
     let (_, page) = public_page(&staff, &format!("{b}/matchmaking")).await;
     let agenda = &page[page.find("id=\"mm-agenda\"").expect("an agenda")..];
     assert!(agenda.contains("Mary Lee"), "{agenda}");
+}
+
+#[tokio::test]
+async fn the_two_sides_of_a_request_write_to_each_other_each_in_their_script() {
+    let (staff, event) = matchmaking_on(&[]).await;
+    let hk = register(&staff, event, "陳大文", "chan@example.hk").await;
+    let sz = register(&staff, event, "李小明", "li@example.cn").await;
+    let stranger = register(&staff, event, "王五", "wang@example.mo").await;
+    ask_by_name(&staff, &hk, "李小明").await;
+    drain_mail(&staff).await;
+    let (_, page) = public_page(&staff, &format!("{hk}/matchmaking")).await;
+    let sent = &page[page.find("id=\"mm-sent\"").unwrap()..];
+    let rid = first_request_id(sent);
+    let thread = |who: &str| format!("{who}/matchmaking/requests/{rid}/messages");
+    assert!(
+        sent.contains(&format!("href=\"{}\"", thread(&hk))),
+        "{sent}"
+    );
+
+    // Nothing to say is refused, said why.
+    let r = post(&staff, &thread(&hk), &[("body", "   ")]).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains("此欄必須填寫"));
+    // Written in Hong Kong's script, read in Shenzhen's.
+    let r = post(
+        &staff,
+        &thread(&hk),
+        &[("body", "我們的攤位在A3，會展示軟件")],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let sz_hans = sz.replace("/zh-Hant/", "/zh-Hans/");
+    let (_, page) = public_page(&staff, &format!("{sz_hans}/matchmaking")).await;
+    assert!(page.contains("1 条新消息"), "{page}");
+    let (status, page) = public_page(&staff, &thread(&sz_hans)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("我们的摊位在A3，会展示软件"), "{page}");
+    assert!(page.contains("陳大文") || page.contains("陈大文"));
+    // Read within ten minutes: its mail is dropped.
+    let later = baylink_store::sql::now() + baylink_store::MESSAGE_MAIL_DELAY + 1;
+    let mails = drain_mail_at(&staff, later).await;
+    assert_eq!(
+        mails
+            .iter()
+            .map(|(k, m)| (k.as_str(), m.is_some()))
+            .collect::<Vec<_>>(),
+        vec![("mm_message", false)]
+    );
+    let (_, page) = public_page(&staff, &format!("{sz_hans}/matchmaking")).await;
+    assert!(!page.contains("条新消息"));
+
+    // The answer, not read: mailed in the reader's script, with the way back to it.
+    let r = post(&staff, &thread(&sz_hans), &[("body", "好的，我们会准时到")]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let later = baylink_store::sql::now() + baylink_store::MESSAGE_MAIL_DELAY + 1;
+    let mails: Vec<_> = drain_mail_at(&staff, later)
+        .await
+        .into_iter()
+        .filter_map(|(k, m)| (k == "mm_message").then_some(m).flatten())
+        .collect();
+    assert_eq!(mails.len(), 1);
+    assert_eq!(mails[0].to, "chan@example.hk");
+    assert!(
+        mails[0].body.contains("好的，我們會準時到"),
+        "{}",
+        mails[0].body
+    );
+    assert!(
+        mails[0]
+            .body
+            .contains(&format!("https://baylink.test{}", thread(&hk))),
+        "{}",
+        mails[0].body
+    );
+
+    // Each side's copy of its data holds what it wrote.
+    let data = own_data(&staff, &sz).await;
+    assert_eq!(data["meeting_messages"][0]["body"], "好的，我们会准时到");
+    assert_eq!(data["meeting_messages"].as_array().unwrap().len(), 1);
+
+    // Nobody else reads or writes it.
+    assert_eq!(
+        public_page(&staff, &thread(&stranger)).await.0,
+        StatusCode::NOT_FOUND
+    );
+    let r = post(&staff, &thread(&stranger), &[("body", "我也想參加")]).await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+
+    // Withdrawn, the request keeps its conversation and takes no more.
+    let (_, page) = public_page(&staff, &format!("{hk}/matchmaking")).await;
+    assert!(page.contains(&format!("{rid}/cancel")));
+    let r = post(
+        &staff,
+        &format!("{hk}/matchmaking/requests/{rid}/cancel"),
+        &[],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, page) = public_page(&staff, &thread(&hk)).await;
+    assert!(page.contains("好的，我們會準時到"));
+    assert!(page.contains("id=\"mm-messages-closed\"") && !page.contains("id=\"mm-message-form\""));
+    let r = post(&staff, &thread(&hk), &[("body", "再見")]).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }

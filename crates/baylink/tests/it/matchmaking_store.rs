@@ -3107,3 +3107,181 @@ async fn handed_on_on_postgres() {
     let db = TestDb::postgres().await;
     handed_on(db.open().await).await;
 }
+
+/// Messages on a meeting request on both backends: only its two sides write, while it is
+/// pending or accepted; one mail waits per side and request, ten minutes, and goes only
+/// with what is still unread; reading marks the other side's; a colleague who takes the
+/// place keeps the conversation on the same side; an erasure empties what its author
+/// wrote.
+async fn meeting_messages(store: Arc<dyn Store>) {
+    let s = store.as_ref();
+    let me = Actor::cli();
+    let ev = event(s, None, false).await;
+    s.save_matchmaking(&me, ev.id, &plain_settings(), NOON - 86_400)
+        .await
+        .unwrap();
+    let with_org = |i: usize| {
+        RegistrationInput {
+            name: format!("參加者{i}"),
+            email: format!("p{i}@example.org"),
+            organisation: Some("香港科技大學".into()),
+            consent: true,
+            ..Default::default()
+        }
+        .validate(Script::Hant)
+        .unwrap()
+    };
+    let regs = participants(s, ev.id, 2, "msg").await;
+    let (a, c) = (regs[0], regs[1]);
+    let b = s
+        .register(
+            ev.id,
+            &with_org(5),
+            Channel::Public,
+            "msg-b",
+            "zh-Hant",
+            NOON - 86_000,
+        )
+        .await
+        .unwrap()
+        .id;
+    let ab = s
+        .request_meeting(ev.id, a, &ask(b, 2, "想談合作"), NOON - 86_000)
+        .await
+        .unwrap();
+    let now = NOON - 80_000;
+    sent_at(s, now).await;
+
+    // Either side writes; nobody else.
+    let first = s
+        .send_meeting_message(ab.id, a, "我們在A3桌", "zh-Hant", now)
+        .await
+        .unwrap();
+    assert!(first.by_requester && first.read_at.is_none());
+    s.send_meeting_message(ab.id, a, "會遲到五分鐘", "zh-Hant", now + 1)
+        .await
+        .unwrap();
+    assert!(matches!(
+        s.send_meeting_message(ab.id, c, "我也想來", "zh-Hant", now)
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(matches!(
+        s.send_meeting_message(999_999, a, "?", "en", now).await,
+        Err(StoreError::NotFound)
+    ));
+    assert_eq!(
+        s.unread_meeting_messages(b).await.unwrap(),
+        vec![(ab.id, 2)]
+    );
+    assert!(
+        s.unread_meeting_messages(a).await.unwrap().is_empty(),
+        "one's own"
+    );
+    // One mail waits for b, not before ten minutes.
+    assert!(sent_at(s, now + 1).await.is_empty());
+    assert_eq!(
+        sent_at(s, now + MESSAGE_MAIL_DELAY).await,
+        vec![("mm_message".to_owned(), Some(b))]
+    );
+    // b answers and reads: a's are read, a gets one mail for b's.
+    s.send_meeting_message(ab.id, b, "好的，到時見", "zh-Hant", now + 700)
+        .await
+        .unwrap();
+    s.read_meeting_messages(ab.id, b, now + 700).await.unwrap();
+    assert!(s.unread_meeting_messages(b).await.unwrap().is_empty());
+    assert_eq!(
+        s.unread_meeting_messages(a).await.unwrap(),
+        vec![(ab.id, 1)]
+    );
+    s.read_meeting_messages(ab.id, c, now + 700).await.unwrap();
+    assert_eq!(
+        s.unread_meeting_messages(a).await.unwrap(),
+        vec![(ab.id, 1)],
+        "not c's to read"
+    );
+    let messages = s.meeting_messages(ab.id).await.unwrap();
+    assert_eq!(
+        messages
+            .iter()
+            .map(|m| (m.body.as_str(), m.by_requester, m.read_at.is_some()))
+            .collect::<Vec<_>>(),
+        vec![
+            ("我們在A3桌", true, true),
+            ("會遲到五分鐘", true, true),
+            ("好的，到時見", false, false)
+        ]
+    );
+    assert_eq!(
+        sent_at(s, now + 700 + MESSAGE_MAIL_DELAY).await,
+        vec![("mm_message".to_owned(), Some(a))]
+    );
+
+    // A colleague of b's organisation takes the place: the conversation stays b's side's.
+    let (_, b2) = s
+        .transfer_registration(None, b, &with_org(6), "msg-b2", "en", None, now + 800)
+        .await
+        .unwrap();
+    s.send_meeting_message(ab.id, b2.id, "我接替同事出席", "zh-Hant", now + 900)
+        .await
+        .unwrap();
+    assert!(matches!(
+        s.send_meeting_message(ab.id, b, "我還在嗎", "zh-Hant", now + 900)
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    let by_b_side: Vec<_> = s
+        .meeting_messages(ab.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|m| !m.by_requester)
+        .map(|m| m.author_reg)
+        .collect();
+    assert_eq!(by_b_side, vec![b, b2.id]);
+    assert_eq!(
+        s.unread_meeting_messages(a).await.unwrap(),
+        vec![(ab.id, 2)]
+    );
+    assert_eq!(s.unread_meeting_messages(b2.id).await.unwrap(), vec![]);
+
+    // Closed: a declined request takes no more.
+    let ca = s
+        .request_meeting(ev.id, c, &ask(a, 1, ""), now)
+        .await
+        .unwrap();
+    s.send_meeting_message(ca.id, c, "Hello", "en", now)
+        .await
+        .unwrap();
+    s.decide_meeting(ca.id, a, false, 1, now + 1).await.unwrap();
+    assert!(matches!(
+        s.send_meeting_message(ca.id, a, "Sorry", "en", now + 2)
+            .await,
+        Err(StoreError::Conflict("err-messages-closed"))
+    ));
+    assert_eq!(s.meeting_messages(ca.id).await.unwrap().len(), 1, "kept");
+
+    // Erased: what a wrote is emptied, the rest stays.
+    s.erase_registration(None, a, now + 1000).await.unwrap();
+    let bodies: Vec<_> = s
+        .meeting_messages(ab.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|m| m.body)
+        .collect();
+    assert_eq!(bodies, vec!["", "", "好的，到時見", "我接替同事出席"]);
+}
+
+#[tokio::test]
+async fn meeting_messages_on_sqlite() {
+    let db = TestDb::sqlite();
+    meeting_messages(db.open().await).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn meeting_messages_on_postgres() {
+    let db = TestDb::postgres().await;
+    meeting_messages(db.open().await).await;
+}

@@ -705,6 +705,26 @@ personal-data-erase-staff-confirm = Erase this participant's name, e-mail and ot
 mm-who-org = { $name } ({ $organisation })
 mail-mm-quote = “{ $message }”
 mail-mm-answer-by = Please answer by { $date } (Hong Kong time); a request not answered by then expires.
+mm-messages = Messages
+mm-messages-unread = { $count ->
+    [one] 1 new
+   *[other] { $count } new
+}
+mm-messages-title = Messages about a meeting
+mm-messages-help = Only you and the other side read these messages (not the organisers), each in your own script. The other side is told by mail if they have not read a message ten minutes after it was sent.
+mm-messages-none = No messages yet: ask which table, say you will be late, or agree on a language.
+mm-message-new = Your message
+mm-message-send = Send
+mm-message-erased = (removed with its author's personal data)
+err-messages-closed = This request is closed (declined, cancelled or expired): it takes no more messages.
+err-too-many-messages = This conversation holds as many messages as it can: better to meet and talk.
+mail-mm-message-subject = { $other } wrote to you about your meeting at { $event }
+mail-mm-message-body =
+    Dear { $name },
+
+    { $other } wrote to you about your 1:1 meeting at { $event }:
+    { $message }
+    Read and reply on your page: { $thread }
 mail-mm-request-subject = { $other } asks to meet you at { $event }
 mail-mm-request-body =
     Dear { $name },

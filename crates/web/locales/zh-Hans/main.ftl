@@ -676,6 +676,25 @@ personal-data-erase-staff-confirm = 应此参会者要求删除其姓名、电�
 mm-who-org = { $name }（{ $organisation }）
 mail-mm-quote = “{ $message }”
 mail-mm-answer-by = 请于{ $date }（香港时间）前回复；逾期未复的申请将会失效。
+mm-messages = 消息
+mm-messages-unread = { $count ->
+   *[other] { $count } 条新消息
+}
+mm-messages-title = 会谈消息
+mm-messages-help = 只有你和对方可阅读这些消息（主办方不能阅读），各以自己的字体显示。消息发出十分钟后对方仍未阅读，会以邮件通知对方。
+mm-messages-none = 还没有消息：可询问桌号、告知会迟到，或商定会谈语言。
+mm-message-new = 你的消息
+mm-message-send = 发送
+mm-message-erased = （已随作者的个人信息删除）
+err-messages-closed = 此申请已结束（已婉拒、取消或过期），不能再发送消息。
+err-too-many-messages = 此对话的消息已达上限，不如见面再谈。
+mail-mm-message-subject = { $other }就{ $event }的会谈给您发了消息
+mail-mm-message-body =
+    { $name }您好：
+
+    { $other }就你们在{ $event }的一对一会谈给您发了消息：
+    { $message }
+    请在您的页面阅读并回复：{ $thread }
 mail-mm-request-subject = { $other }希望在{ $event }与您会谈
 mail-mm-request-body =
     { $name }您好：

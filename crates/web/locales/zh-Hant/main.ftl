@@ -676,6 +676,25 @@ personal-data-erase-staff-confirm = 應此參加者要求刪除其姓名、電�
 mm-who-org = { $name }（{ $organisation }）
 mail-mm-quote = 「{ $message }」
 mail-mm-answer-by = 請於{ $date }（香港時間）前回覆；逾期未覆的申請將會失效。
+mm-messages = 訊息
+mm-messages-unread = { $count ->
+   *[other] { $count } 則新訊息
+}
+mm-messages-title = 會談訊息
+mm-messages-help = 只有你和對方可閱讀這些訊息（主辦方不能閱讀），各以自己的字體顯示。訊息發出十分鐘後對方仍未閱讀，會以郵件通知對方。
+mm-messages-none = 尚未有訊息：可詢問桌號、告知會遲到，或商定會談語言。
+mm-message-new = 你的訊息
+mm-message-send = 發送
+mm-message-erased = （已隨作者的個人資料刪除）
+err-messages-closed = 此申請已結束（已婉拒、取消或過期），不能再發送訊息。
+err-too-many-messages = 此對話的訊息已達上限，不如見面再談。
+mail-mm-message-subject = { $other }就{ $event }的會談給您發了訊息
+mail-mm-message-body =
+    { $name }您好：
+
+    { $other }就你們在{ $event }的一對一會談給您發了訊息：
+    { $message }
+    請在您的頁面閱讀及回覆：{ $thread }
 mail-mm-request-subject = { $other }希望在{ $event }與您會談
 mail-mm-request-body =
     { $name }您好：

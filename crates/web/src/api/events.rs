@@ -429,6 +429,8 @@ pub struct RegistrationData {
     pub meeting_requests: Vec<baylink_store::MeetingRequest>,
     /// Their comments on meetings.
     pub meeting_feedback: Vec<baylink_store::MeetingFeedback>,
+    /// The messages they wrote to the other sides of their requests.
+    pub meeting_messages: Vec<baylink_store::MeetingMessage>,
     /// What they say of themselves for matchmaking.
     pub matchmaking_profile: Option<baylink_store::MatchmakingProfile>,
     /// Ids of the matchmaking slots marked as away.
@@ -489,6 +491,16 @@ pub async fn own_data(
         .await?
         .into_iter()
         .find(|t| t.link.is_some() && t.reserved_for == Some(registration.id));
+    let mut meeting_messages = Vec::new();
+    for r in &meeting_requests {
+        meeting_messages.extend(
+            s.store
+                .meeting_messages(r.id)
+                .await?
+                .into_iter()
+                .filter(|m| m.author_reg == registration.id),
+        );
+    }
     let mut cooperation_steps = Vec::new();
     for coop in s.store.cooperations(registration.event_id).await? {
         let ours = meeting_requests.iter().any(|r| r.id == coop.request_id);
@@ -517,6 +529,7 @@ pub async fn own_data(
         registration,
         meeting_requests,
         meeting_feedback,
+        meeting_messages,
         matchmaking_profile,
         away_slots,
     };

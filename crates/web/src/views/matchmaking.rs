@@ -212,7 +212,7 @@ fn language_names(c: &Ctx, languages: &[MeetingLanguage]) -> String {
 }
 
 /// Each participant's name and, in brackets, their organisation, in the reader's script.
-fn names_with_organisations(c: &Ctx, regs: &[Registration]) -> HashMap<i64, String> {
+pub(crate) fn names_with_organisations(c: &Ctx, regs: &[Registration]) -> HashMap<i64, String> {
     regs.iter()
         .map(|r| {
             let org = r
@@ -2237,12 +2237,17 @@ struct ParticipantPage {
     /// whom, and why.
     unscheduled: Vec<(String, String)>,
     outcomes: Vec<(&'static str, String)>,
+    /// Requests with messages from the other side not yet read, and how many.
+    unread: HashMap<i64, i64>,
     /// The kinds of agreement, for moving a cooperation to "signed": (code, label).
     agreements: Vec<(&'static str, String)>,
 }
 
 /// The registration behind a link, when it may take part in the event's matchmaking.
-async fn participant(s: &AppState, token: &str) -> Result<(Registration, Matchmaking), WebError> {
+pub(crate) async fn participant(
+    s: &AppState,
+    token: &str,
+) -> Result<(Registration, Matchmaking), WebError> {
     let reg = s.store.registration_by_token(token).await?;
     if reg.status != RegStatus::Confirmed {
         return Err(WebError::Conflict("err-mm-not-participant"));
@@ -2483,6 +2488,12 @@ async fn participant_page(
         .map(|l| (l.code(), c.t(&l.label_key()), my_langs.contains(l)))
         .collect();
     let agreements = agreement_choices(&c);
+    let unread = s
+        .store
+        .unread_meeting_messages(reg.id)
+        .await?
+        .into_iter()
+        .collect();
     render(&ParticipantPage {
         c,
         event,
@@ -2508,7 +2519,15 @@ async fn participant_page(
         unscheduled,
         outcomes,
         agreements,
+        unread,
     })
+}
+
+impl ParticipantPage {
+    /// How many messages of request `id` the reader has not read.
+    fn unread_of(&self, id: &i64) -> i64 {
+        self.unread.get(id).copied().unwrap_or(0)
+    }
 }
 
 /// The kinds of agreement as (code, label), for the "signed" step.

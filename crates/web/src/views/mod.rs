@@ -16,6 +16,7 @@ pub mod feedback;
 pub mod forums;
 pub mod market;
 pub mod matchmaking;
+pub mod meeting_messages;
 pub mod meeting_suggestions;
 pub mod outbox;
 pub mod passwords;
@@ -66,6 +67,7 @@ pub fn router() -> Router<AppState> {
         .merge(forums::router())
         .merge(feedback::router())
         .merge(matchmaking::router())
+        .merge(meeting_messages::router())
         .merge(market::router())
         .merge(publications::router())
         .merge(reports::router())
