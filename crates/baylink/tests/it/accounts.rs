@@ -557,6 +557,16 @@ fn offered_secret(page: &str) -> String {
     page[at..].chars().take_while(|c| *c != '"').collect()
 }
 
+/// Turns two-step sign-in on for the signed-in account of `app` with the offered `secret`
+/// and an app's `code`.
+async fn turn_on(app: &TestApp, secret: &str, code: &str) -> reqwest::Response {
+    app.post_form(
+        "/en/account/two-factor",
+        &[("action", "on"), ("secret", secret), ("code", code)],
+    )
+    .await
+}
+
 /// The recovery codes a page shows, in order.
 fn shown_recovery_codes(page: &str) -> Vec<String> {
     let Some(start) = page.find("id=\"recovery-codes\"") else {
@@ -577,16 +587,7 @@ async fn a_recovery_code_signs_in_once_in_place_of_the_app() {
     let secret = offered_secret(&page);
     assert!(shown_recovery_codes(&page).is_empty());
     // Turned on: the answer shows ten codes, this once, and no cache keeps them.
-    let r = app
-        .post_form(
-            "/en/account/two-factor",
-            &[
-                ("action", "on"),
-                ("secret", &secret),
-                ("code", &app_code(&secret, 0)),
-            ],
-        )
-        .await;
+    let r = turn_on(&app, &secret, &app_code(&secret, 0)).await;
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(r.headers()[CACHE_CONTROL], "private, no-store");
     let page = r.text().await.unwrap();
@@ -755,16 +756,7 @@ async fn two_step_sign_in_takes_the_apps_code() {
     assert!(page.contains("<svg"), "a QR code");
     let secret = offered_secret(&page);
     assert_eq!(secret.len(), 32);
-    let r = app
-        .post_form(
-            "/en/account/two-factor",
-            &[
-                ("action", "on"),
-                ("secret", &secret),
-                ("code", &app_code(&secret, 5)),
-            ],
-        )
-        .await;
+    let r = turn_on(&app, &secret, &app_code(&secret, 5)).await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.text().await.unwrap().contains("This code is not right"));
     assert!(
@@ -778,12 +770,7 @@ async fn two_step_sign_in_takes_the_apps_code() {
     // The codes are kept as typed: a test that crosses a step's end must not compute
     // another code for "the same" step.
     let setup_code = app_code(&secret, -1);
-    let r = app
-        .post_form(
-            "/en/account/two-factor",
-            &[("action", "on"), ("secret", &secret), ("code", &setup_code)],
-        )
-        .await;
+    let r = turn_on(&app, &secret, &setup_code).await;
     assert_eq!(r.status(), StatusCode::OK);
     assert!(r.text().await.unwrap().contains("id=\"two-factor-done\""));
     assert!(

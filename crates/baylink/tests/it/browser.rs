@@ -544,6 +544,14 @@ async fn matchmaking_request_accept_schedule_publish_and_agenda() {
     b.wait_text("#mm-incoming", "想談低空經濟合作").await;
     b.click(".accept-request").await;
     b.wait_text("main", "沒有待您回覆的申請").await;
+    // Before the day they write to each other: typed in Simplified, read in Traditional.
+    b.click("#mm-received .mm-messages-link").await;
+    b.wait_for("#mm-message-form").await;
+    b.type_into("#body", "好的，我们在A1见").await;
+    b.click("#send-message").await;
+    b.wait_text("#mm-messages", "好的，我們在A1見").await;
+    b.goto(&app.url(&format!("{}/matchmaking", links[0]))).await;
+    b.wait_text("#mm-sent .mm-unread", "1").await;
 
     // The organiser schedules and publishes.
     b.goto(&admin).await;
@@ -878,6 +886,17 @@ async fn staff_pages_fit_a_phone() {
     b.call(reqwest::Method::DELETE, "", json!({})).await;
 }
 
+/// Signs the browser out, then `email` in on the Simplified Chinese page with `password`,
+/// up to the page that asks for the second step's code.
+async fn to_the_code_page(b: &Browser, app: &kit::TestApp, email: &str, password: &str) {
+    b.call(reqwest::Method::DELETE, "/cookie", json!({})).await;
+    b.goto(&app.url("/zh-Hans/login")).await;
+    b.type_into("#email", email).await;
+    b.type_into("#password", password).await;
+    b.click("#sign-in").await;
+    b.wait_for("#code-form").await;
+}
+
 #[tokio::test]
 #[ignore = "needs Chromium and ChromeDriver: run by .ci/run"]
 async fn a_forgotten_password_and_two_step_sign_in_in_a_real_browser() {
@@ -937,24 +956,14 @@ async fn a_forgotten_password_and_two_step_sign_in_in_a_real_browser() {
     assert_eq!(recovery.len(), 14, "{recovery}");
 
     // Signed out, then in again: the password, then the app's code.
-    b.call(reqwest::Method::DELETE, "/cookie", json!({})).await;
-    b.goto(&app.url("/zh-Hans/login")).await;
-    b.type_into("#email", HOLDER).await;
-    b.type_into("#password", "browser password 2026").await;
-    b.click("#sign-in").await;
-    b.wait_for("#code-form").await;
+    to_the_code_page(&b, &app, HOLDER, "browser password 2026").await;
     b.type_into("#code", &code(0)).await;
     b.click("#send-code").await;
     b.wait_for("#signed-in-as").await;
     assert_eq!(b.text("#signed-in-as").await, "Demo participant");
 
     // No phone at hand: a recovery code, once.
-    b.call(reqwest::Method::DELETE, "/cookie", json!({})).await;
-    b.goto(&app.url("/zh-Hans/login")).await;
-    b.type_into("#email", HOLDER).await;
-    b.type_into("#password", "browser password 2026").await;
-    b.click("#sign-in").await;
-    b.wait_for("#code-form").await;
+    to_the_code_page(&b, &app, HOLDER, "browser password 2026").await;
     b.click("#recovery-code-box summary").await;
     b.type_into("#recovery-code", &recovery).await;
     b.click("#send-recovery-code").await;
