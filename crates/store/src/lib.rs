@@ -183,6 +183,13 @@ pub struct MembershipFilter {
     pub order: baylink_text::NameOrder,
 }
 
+/// The site setting that makes administrators and secretariat staff use two-step sign-in
+/// (`"on"`; anything else, or none, is off): they read every registrant's personal data,
+/// so the alliance may want more than a password between that and a guess, as pretix lets
+/// an organiser require it of a team. Until they turn it on, such an account acts as a
+/// participant.
+pub const STAFF_TWO_FACTOR: &str = "staff_two_factor";
+
 /// Everything Baylink keeps, behind one interface with a SQLite and a PostgreSQL
 /// implementation.
 #[async_trait]
@@ -433,6 +440,11 @@ pub trait Store:
     ) -> StoreResult<Page<AuditEntry>>;
     /// The kinds of record the audit log has lines about, for its filter.
     async fn audit_entities(&self) -> StoreResult<Vec<String>>;
+    /// A site setting changed on the pages ([`STAFF_TWO_FACTOR`]…), if ever set.
+    async fn site_setting(&self, name: &str) -> StoreResult<Option<String>>;
+    /// Sets a site setting, with its audit line (`site_setting`, its old and new value),
+    /// in one transaction.
+    async fn set_site_setting(&self, actor: &Actor, name: &str, value: &str) -> StoreResult<()>;
     async fn stats(&self) -> StoreResult<DirectoryStats>;
 }
 

@@ -57,6 +57,11 @@ impl Built {
 /// Binds a [`Built`] clause's values to a query, in placeholder order (every list's filter
 /// goes through here, whatever the backend).
 #[doc(hidden)]
+/// What the audit log keeps of a site setting: `{"name": "value"}`.
+pub fn setting_json(name: &str, value: &str) -> String {
+    serde_json::json!({ name: value }).to_string()
+}
+
 #[macro_export]
 macro_rules! bind_args {
     ($q:expr, $args:expr) => {{
@@ -1776,6 +1781,33 @@ macro_rules! impl_sql_store {
                         .await
                         .map_err(map_err)?;
                     Ok(Page { items, total })
+                }
+
+                async fn site_setting(&self, name: &str) -> StoreResult<Option<String>> {
+                    sqlx::query_scalar("SELECT value FROM site_settings WHERE name = $1")
+                        .bind(name.to_owned())
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn set_site_setting(&self, actor: &Actor, name: &str, value: &str) -> StoreResult<()> {
+                    let mut tx = self.begin().await?;
+                    let before: Option<String> = sqlx::query_scalar("SELECT value FROM site_settings WHERE name = $1")
+                        .bind(name.to_owned())
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    sqlx::query("INSERT INTO site_settings (name, value, updated_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at")
+                        .bind(name.to_owned())
+                        .bind(value.to_owned())
+                        .bind($crate::sql::now())
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    let said = |v: &str| $crate::sql::setting_json(name, v);
+                    Self::audit(&mut tx, actor, "update", "site_setting", 0, before.as_deref().map(said), Some(said(value))).await?;
+                    tx.commit().await.map_err(map_err)
                 }
 
                 async fn audit_entities(&self) -> StoreResult<Vec<String>> {

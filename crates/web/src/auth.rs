@@ -47,6 +47,29 @@ pub struct Auth {
     /// Signed in by an API token (`Authorization: Bearer`), not a browser's cookie: no
     /// CSRF token to echo (a browser never sends one on its own), and no making tokens.
     pub by_token: bool,
+    /// The site requires two-step sign-in of its staff ([`baylink_store::STAFF_TWO_FACTOR`])
+    /// and this administrator or secretariat account has not turned it on: `user.role` is
+    /// then a participant's for this request, so that every check of a role sees one,
+    /// and the pages say why.
+    pub two_factor_due: bool,
+}
+
+/// Applies the site's two-step rule for staff to `user` as loaded for a request: an
+/// administrator or secretariat account without two-step sign-in, where the site requires
+/// it, acts as a participant (true is returned). Only such accounts cost a query.
+async fn staff_rule(state: &AppState, user: &mut User) -> Result<bool, WebError> {
+    if !matches!(user.role, Role::Admin | Role::Secretariat) || user.two_factor() {
+        return Ok(false);
+    }
+    let required = state
+        .store
+        .site_setting(baylink_store::STAFF_TWO_FACTOR)
+        .await?
+        .is_some_and(|v| v == "on");
+    if required {
+        user.role = Role::Participant;
+    }
+    Ok(required)
 }
 
 /// What an API token starts with, so that one pasted where it should not be is known.
@@ -353,8 +376,12 @@ pub async fn load_session(State(state): State<AppState>, mut req: Request, next:
             Ok(found) => found,
             Err(e) => return WebError::from(e).into_response(),
         };
-        let Some((api_token, user)) = found else {
+        let Some((api_token, mut user)) = found else {
             return WebError::Unauthorized.into_response();
+        };
+        let two_factor_due = match staff_rule(&state, &mut user).await {
+            Ok(due) => due,
+            Err(e) => return e.into_response(),
         };
         if let Err(wait) = state.tokens.spend(api_token.id, now) {
             return WebError::TooManyRequests(wait).into_response();
@@ -378,6 +405,7 @@ pub async fn load_session(State(state): State<AppState>, mut req: Request, next:
             session,
             managed,
             by_token: true,
+            two_factor_due,
         });
         return next.run(req).await;
     }
@@ -388,8 +416,12 @@ pub async fn load_session(State(state): State<AppState>, mut req: Request, next:
             .get_session(&hash, baylink_store::sql::now())
             .await
         {
-            Ok(Some((session, user))) => {
+            Ok(Some((session, mut user))) => {
                 language = changed_language(&user, req.method(), req.uri().path());
+                let two_factor_due = match staff_rule(&state, &mut user).await {
+                    Ok(due) => due,
+                    Err(e) => return e.into_response(),
+                };
                 let managed = match managed_by(&state, &user).await {
                     Ok(m) => m,
                     Err(e) => return e.into_response(),
@@ -399,6 +431,7 @@ pub async fn load_session(State(state): State<AppState>, mut req: Request, next:
                     session,
                     managed,
                     by_token: false,
+                    two_factor_due,
                 });
             }
             Ok(None) => {}

@@ -1475,3 +1475,124 @@ async fn the_holder_moves_to_another_address_once_its_mailbox_confirms() {
         .unwrap();
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn the_site_requires_two_step_sign_in_of_its_staff() {
+    let mut admin = kit::demo_app().await;
+    admin.sign_in("admin@demo.baylink").await;
+    let (status, page) = admin.page("/en/admin/security").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("id=\"security-without\""));
+    assert!(page.contains("secretariat.hk@demo.baylink"));
+    // Not before the administrator's own account has it: the rule would shut them out.
+    let r = admin
+        .post_form("/en/admin/security", &[("staff_two_factor", "on")])
+        .await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("for your own account first")
+    );
+    let cli = baylink_store::Actor::cli();
+    let me = admin
+        .store
+        .find_user_by_email("admin@demo.baylink")
+        .await
+        .unwrap()
+        .unwrap();
+    admin
+        .store
+        .set_totp(&cli, me.id, Some("JBSWY3DPEHPK3PXP"), &[])
+        .await
+        .unwrap();
+    let r = admin
+        .post_form("/en/admin/security", &[("staff_two_factor", "on")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, page) = admin.page("/en/admin/security?saved=1").await;
+    assert!(page.contains("id=\"staff-two-factor\" checked"));
+    assert!(
+        !page.contains("admin@demo.baylink ·"),
+        "the admin has it now"
+    );
+
+    // Staff without it act as participants, told why on every page, API tokens too.
+    let mut staff = kit::app_on(admin.db.clone(), admin.store.clone()).await;
+    staff.sign_in("secretariat.hk@demo.baylink").await;
+    let (status, _) = staff.page("/en/audit").await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (_, page) = staff.page("/en/events").await;
+    assert!(page.contains("id=\"two-factor-due\""), "{page}");
+    assert_eq!(staff.page("/en/account/two-factor").await.0, StatusCode::OK);
+    let holder = admin
+        .store
+        .find_user_by_email("secretariat.hk@demo.baylink")
+        .await
+        .unwrap()
+        .unwrap();
+    admin
+        .store
+        .create_api_token(
+            &cli,
+            holder.id,
+            "door",
+            &baylink_web::auth::token_hash("blk_staffdoor"),
+            None,
+            false,
+        )
+        .await
+        .unwrap();
+    let event = admin
+        .store
+        .list_events(&baylink_store::EventFilter {
+            limit: 1,
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .items[0]
+        .id;
+    let by_token = |path: String| {
+        let url = admin.url(&path);
+        async move {
+            kit::client()
+                .get(url)
+                .bearer_auth("blk_staffdoor")
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    let registrations = format!("/api/v1/events/{event}/registrations");
+    assert_eq!(by_token(registrations.clone()).await, StatusCode::FORBIDDEN);
+    // A name changed meanwhile leaves the role as stored.
+    let r = staff
+        .post_form("/en/account", &[("display_name", "HK Secretariat")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let holder = admin.store.get_user(holder.id).await.unwrap();
+    assert_eq!(holder.role.code(), "secretariat");
+
+    // Turned on, the account is staff again; lifted, the rule asks nothing more.
+    admin
+        .store
+        .set_totp(&cli, holder.id, Some("JBSWY3DPEHPK3PXP"), &[])
+        .await
+        .unwrap();
+    assert_eq!(staff.page("/en/audit").await.0, StatusCode::OK);
+    assert_eq!(by_token(registrations.clone()).await, StatusCode::OK);
+    admin
+        .store
+        .set_totp(&cli, holder.id, None, &[])
+        .await
+        .unwrap();
+    assert_eq!(by_token(registrations.clone()).await, StatusCode::FORBIDDEN);
+    let r = admin.post_form("/en/admin/security", &[]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(by_token(registrations).await, StatusCode::OK);
+    let (_, page) = staff.page("/en/events").await;
+    assert!(!page.contains("id=\"two-factor-due\""));
+}

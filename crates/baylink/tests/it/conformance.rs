@@ -2113,3 +2113,64 @@ async fn mail_language_on_sqlite() {
 async fn mail_language_on_postgres() {
     mail_language(&TestDb::postgres().await).await;
 }
+
+/// The site's settings on both backends: none until set, then the value set last, each
+/// change audited with the value before and after.
+pub async fn site_settings(db: &TestDb) {
+    let store = db.open().await;
+    let s = store.as_ref();
+    let me = Actor::cli();
+    assert_eq!(s.site_setting(STAFF_TWO_FACTOR).await.unwrap(), None);
+    s.set_site_setting(&me, STAFF_TWO_FACTOR, "on")
+        .await
+        .unwrap();
+    assert_eq!(
+        s.site_setting(STAFF_TWO_FACTOR).await.unwrap().as_deref(),
+        Some("on")
+    );
+    s.set_site_setting(&me, STAFF_TWO_FACTOR, "off")
+        .await
+        .unwrap();
+    assert_eq!(
+        s.site_setting(STAFF_TWO_FACTOR).await.unwrap().as_deref(),
+        Some("off")
+    );
+    assert_eq!(s.site_setting("something_else").await.unwrap(), None);
+    let audit = s
+        .search_audit(
+            &AuditFilter {
+                entity: Some("site_setting".into()),
+                ..Default::default()
+            },
+            10,
+            0,
+        )
+        .await
+        .unwrap();
+    let changes: Vec<_> = audit
+        .items
+        .iter()
+        .map(|a| (a.before_json.as_deref(), a.after_json.as_deref()))
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            (
+                Some(r#"{"staff_two_factor":"on"}"#),
+                Some(r#"{"staff_two_factor":"off"}"#)
+            ),
+            (None, Some(r#"{"staff_two_factor":"on"}"#)),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn site_settings_on_sqlite() {
+    site_settings(&TestDb::sqlite()).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn site_settings_on_postgres() {
+    site_settings(&TestDb::postgres().await).await;
+}

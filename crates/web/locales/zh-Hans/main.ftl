@@ -1607,6 +1607,13 @@ mail-two-factor-off-body =
     { $link }
 
     — 湾联（深港澳科技联盟）
+security-title = 登录规则
+security-staff-two-factor = 管理员及秘书处职员必须使用两步验证登录
+security-staff-two-factor-help = 他们可阅读所有报名者的个人信息。在启用两步验证登录前，其账户（包括 API 令牌）只有参加者权限，每个页面都会提示如何启用。请先为自己的账户启用。
+security-without-two-factor = 未使用两步验证登录的职员
+security-all-two-factor = 所有管理员及秘书处账户均已使用两步验证登录。
+two-factor-due = 本网站要求管理员及秘书处职员使用两步验证登录：在你启用前，你的账户只有参加者权限。
+err-two-factor-first = 请先为自己的账户启用两步验证登录，以免此规则把你拒之门外。
 recovery-codes-title = 恢复码
 recovery-codes-fresh = 请把这十个恢复码保存在安全且与手机分开的地方，例如密码管理器或打印件。每个恢复码可在没有验证器时登录一次。恢复码只显示这一次。
 recovery-codes-left = { $count ->
@@ -1681,6 +1688,7 @@ audit-entity-registration_question = 报名问题
 audit-entity-session_registration = 环节报名
 audit-entity-side = 所属方
 audit-entity-side_officer = 所属方职务
+audit-entity-site_setting = 网站设置
 audit-entity-user = 账户
 
 ## 邮件发件箱（秘书处）

@@ -25,6 +25,7 @@ pub mod publications;
 pub mod questions;
 pub mod reports;
 pub mod search;
+pub mod security;
 pub mod transfers;
 pub mod two_factor;
 
@@ -68,6 +69,7 @@ pub fn router() -> Router<AppState> {
         .merge(feedback::router())
         .merge(matchmaking::router())
         .merge(meeting_messages::router())
+        .merge(security::router())
         .merge(market::router())
         .merge(publications::router())
         .merge(reports::router())
@@ -376,6 +378,12 @@ impl Ctx {
             .as_ref()
             .map(|a| a.session.csrf_token.as_str())
             .unwrap_or("")
+    }
+
+    /// The site requires two-step sign-in of this staff account, which has not turned it
+    /// on: it acts as a participant until it does ([`crate::auth::Auth::two_factor_due`]).
+    pub fn two_factor_due(&self) -> bool {
+        self.auth.as_ref().is_some_and(|a| a.two_factor_due)
     }
 
     pub fn user_name(&self) -> Option<&str> {

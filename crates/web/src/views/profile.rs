@@ -111,7 +111,9 @@ async fn page(
 /// administrators' to change).
 async fn rename(State(s): State<AppState>, c: Ctx, form: FormData) -> Result<Response, WebError> {
     let auth = crate::auth::require_browser(c.auth.as_ref())?.clone();
-    let user = &auth.user;
+    // As stored: the request's copy may hold a participant's role for now
+    // ([`crate::auth::Auth::two_factor_due`]), which must not be written back.
+    let user = &s.store.get_user(auth.user.id).await?;
     let result = async {
         let draft = UserInput {
             email: user.email.clone(),
