@@ -360,7 +360,23 @@ pub trait Store:
     /// (`err-suspend-self`); `NotFound` for an erased account.
     async fn suspend_user(&self, actor: &Actor, id: i64, suspend: bool) -> StoreResult<User>;
     /// Keeps a new session and notes it as its account's last sign-in.
-    async fn create_session(&self, session: &Session) -> StoreResult<()>;
+    async fn create_session(&self, session: &Session) -> StoreResult<()> {
+        self.create_session_from(session, None, None).await
+    }
+    /// [`Store::create_session`], with the browser's `User-Agent` (the first 300
+    /// characters) and address, for its holder's list of signed-in browsers
+    /// ([`Store::list_sessions`]), in one transaction.
+    async fn create_session_from(
+        &self,
+        session: &Session,
+        user_agent: Option<&str>,
+        client_ip: Option<&str>,
+    ) -> StoreResult<()>;
+    /// The browsers `user_id` is signed in on at `now`, newest first.
+    async fn list_sessions(&self, user_id: i64, now: i64) -> StoreResult<Vec<BrowserSession>>;
+    /// Signs `user_id` out of the browser whose [`BrowserSession::id`] is `id`; false when
+    /// none of theirs has it.
+    async fn end_session_of(&self, user_id: i64, id: &str) -> StoreResult<bool>;
     /// The session with this token hash and its user, if it exists and has not expired.
     async fn get_session(&self, token_hash: &str, now: i64)
     -> StoreResult<Option<(Session, User)>>;

@@ -356,6 +356,21 @@ pub struct Session {
     pub expires_at: i64,
 }
 
+/// A browser an account is signed in on, as its holder's account page lists them.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema, sqlx::FromRow)]
+pub struct BrowserSession {
+    /// The first 16 characters of its token's hash: enough to tell it from the account's
+    /// others, and of no use to sign in with.
+    pub id: String,
+    pub created_at: i64,
+    pub expires_at: i64,
+    pub user_agent: Option<String>,
+    pub client_ip: Option<String>,
+}
+
+/// Characters of a session's hash that name it on its holder's page.
+pub const SESSION_ID_CHARS: usize = 16;
+
 /// Which lines of the audit log to show: those of one kind of record (and one record of
 /// it), by someone whose name or address holds `actor`, within Unix times `[since,
 /// until)`. Empty: every line.

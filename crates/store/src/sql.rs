@@ -1482,30 +1482,56 @@ macro_rules! impl_sql_store {
                         .map_err(map_err)
                 }
 
-                async fn create_session(&self, s: &Session) -> StoreResult<()> {
-                    sqlx::query("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
+                async fn create_session_from(&self, s: &Session, user_agent: Option<&str>, client_ip: Option<&str>) -> StoreResult<()> {
+                    let mut tx = self.begin().await?;
+                    let user_agent = user_agent.map(|ua| ua.chars().filter(|c| !c.is_control()).take(300).collect::<String>());
+                    sqlx::query("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at, user_agent, client_ip) VALUES ($1, $2, $3, $4, $5, $6, $7)")
                         .bind(s.token_hash.clone())
                         .bind(s.user_id)
                         .bind(s.csrf_token.clone())
                         .bind(s.created_at)
                         .bind(s.expires_at)
-                        .execute(&self.pool)
+                        .bind(user_agent)
+                        .bind(client_ip.map(str::to_owned))
+                        .execute(&mut *tx)
                         .await
                         .map_err(map_err)?;
                     sqlx::query("UPDATE users SET last_sign_in_at = $2 WHERE id = $1")
                         .bind(s.user_id)
                         .bind(s.created_at)
-                        .execute(&self.pool)
+                        .execute(&mut *tx)
                         .await
                         .map_err(map_err)?;
                     // Expired sessions are swept whenever a new one starts, so the table
                     // stays small without a background job on every node.
                     sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
                         .bind(s.created_at)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    tx.commit().await.map_err(map_err)
+                }
+
+                async fn list_sessions(&self, user_id: i64, now: i64) -> StoreResult<Vec<BrowserSession>> {
+                    sqlx::query_as::<_, BrowserSession>(AssertSqlSafe(format!("SELECT SUBSTR(token_hash, 1, {SESSION_ID_CHARS}) AS id, created_at, expires_at, user_agent, client_ip FROM sessions WHERE user_id = $1 AND expires_at > $2 ORDER BY created_at DESC, token_hash")))
+                        .bind(user_id)
+                        .bind(now)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(map_err)
+                }
+
+                async fn end_session_of(&self, user_id: i64, id: &str) -> StoreResult<bool> {
+                    if id.len() != SESSION_ID_CHARS || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+                        return Ok(false);
+                    }
+                    let done = sqlx::query(AssertSqlSafe(format!("DELETE FROM sessions WHERE user_id = $1 AND SUBSTR(token_hash, 1, {SESSION_ID_CHARS}) = $2")))
+                        .bind(user_id)
+                        .bind(id.to_owned())
                         .execute(&self.pool)
                         .await
                         .map_err(map_err)?;
-                    Ok(())
+                    Ok(done.rows_affected() > 0)
                 }
 
                 async fn get_session(&self, token_hash: &str, now: i64) -> StoreResult<Option<(Session, User)>> {

@@ -571,6 +571,23 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
     }
 }
 
+/// The request's `User-Agent`, where it sent one: kept with a session so that its holder
+/// can tell their browsers apart ([`baylink_store::Store::list_sessions`]).
+pub struct UserAgent(pub Option<String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for UserAgent {
+    type Rejection = WebError;
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, WebError> {
+        Ok(UserAgent(
+            parts
+                .headers
+                .get(header::USER_AGENT)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned),
+        ))
+    }
+}
+
 /// The request's signed-in account, if any. Never fails.
 pub struct MaybeAuth(pub Option<Auth>);
 

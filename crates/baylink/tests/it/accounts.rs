@@ -1596,3 +1596,93 @@ async fn the_site_requires_two_step_sign_in_of_its_staff() {
     let (_, page) = staff.page("/en/events").await;
     assert!(!page.contains("id=\"two-factor-due\""));
 }
+
+#[tokio::test]
+async fn the_holder_sees_where_they_are_signed_in_and_signs_one_browser_out() {
+    let app = kit::demo_app().await;
+    let sign_in = |agent: &'static str| {
+        let url = app.url("/en/login");
+        async move {
+            let client = kit::client();
+            let r = client
+                .post(url)
+                .header("user-agent", agent)
+                .form(&[("email", HOLDER), ("password", PASSWORD)])
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), StatusCode::SEE_OTHER);
+            client
+        }
+    };
+    let desk = sign_in("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0").await;
+    let phone = sign_in("Mozilla/5.0 (Linux; Android 14; HUAWEI) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36 MicroMessenger/8.0.47").await;
+    let page = desk
+        .get(app.url("/en/account"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("Edge · Windows <strong>(this one)</strong>"),
+        "{page}"
+    );
+    assert!(page.contains("WeChat · Android"), "{page}");
+    assert!(page.contains("<td>127.0.0.1</td>"), "{page}");
+    // The phone's line signs it out; this browser's has no button.
+    let at = page.find("WeChat · Android").unwrap();
+    let rest = &page[at..];
+    let action = rest
+        .split("action=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    assert!(action.starts_with("/en/account/sessions/") && action.ends_with("/end"));
+    let csrf = page
+        .split("name=\"_csrf\" value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    let r = desk
+        .post(app.url(&action))
+        .header("origin", app.url(""))
+        .form(&[("_csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let me = |client: &reqwest::Client| {
+        let request = client.get(app.url("/api/v1/me"));
+        async move { request.send().await.unwrap().status() }
+    };
+    assert_eq!(me(&phone).await, StatusCode::UNAUTHORIZED);
+    assert_eq!(me(&desk).await, StatusCode::OK);
+    // Again, or another's: nothing to end.
+    let r = desk
+        .post(app.url(&action))
+        .header("origin", app.url(""))
+        .form(&[("_csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    // The copy of one's data says where one is signed in.
+    let data: serde_json::Value = desk
+        .get(app.url("/api/v1/me/data"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(data["sessions"].as_array().unwrap().len(), 1);
+    assert_eq!(data["sessions"][0]["client_ip"], "127.0.0.1");
+}

@@ -2174,3 +2174,119 @@ async fn site_settings_on_sqlite() {
 async fn site_settings_on_postgres() {
     site_settings(&TestDb::postgres().await).await;
 }
+
+/// The browsers an account is signed in on, on both backends: each with where it signed
+/// in from, newest first, named by the start of its hash; one of them ended by that name,
+/// never another account's.
+pub async fn browser_sessions(db: &TestDb) {
+    let store = db.open().await;
+    let s = store.as_ref();
+    let me = Actor::cli();
+    let holder = s
+        .create_user(&me, &participant("browsers@hkpc.example"), "h")
+        .await
+        .unwrap();
+    let other = s
+        .create_user(&me, &participant("someone@hkpc.example"), "h")
+        .await
+        .unwrap();
+    let now = baylink_store::sql::now();
+    let session = |user_id: i64, hash: &str, at: i64| Session {
+        token_hash: hash.into(),
+        user_id,
+        csrf_token: "csrf".into(),
+        created_at: at,
+        expires_at: at + 86_400,
+    };
+    let phone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.40";
+    s.create_session_from(
+        &session(holder.id, "aaaaaaaaaaaaaaaa1111", now),
+        Some(phone),
+        Some("203.0.113.7"),
+    )
+    .await
+    .unwrap();
+    let long = "x".repeat(500);
+    s.create_session_from(
+        &session(holder.id, "bbbbbbbbbbbbbbbb2222", now + 10),
+        Some(&format!("{long}\u{7}")),
+        None,
+    )
+    .await
+    .unwrap();
+    s.create_session(&session(other.id, "cccccccccccccccc3333", now))
+        .await
+        .unwrap();
+    let listed = s.list_sessions(holder.id, now + 20).await.unwrap();
+    assert_eq!(
+        listed
+            .iter()
+            .map(|b| (b.id.as_str(), b.client_ip.as_deref()))
+            .collect::<Vec<_>>(),
+        [
+            ("bbbbbbbbbbbbbbbb", None),
+            ("aaaaaaaaaaaaaaaa", Some("203.0.113.7"))
+        ]
+    );
+    assert_eq!(listed[1].user_agent.as_deref(), Some(phone));
+    assert_eq!(
+        listed[0].user_agent.as_deref().map(|ua| ua.chars().count()),
+        Some(300),
+        "cut short, without control characters"
+    );
+    assert!(
+        s.list_sessions(holder.id, now + 86_400 + 20)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    // Ended by its name, only its holder's.
+    assert!(
+        !s.end_session_of(holder.id, "cccccccccccccccc")
+            .await
+            .unwrap()
+    );
+    assert!(
+        !s.end_session_of(holder.id, "aaaa").await.unwrap(),
+        "a whole name"
+    );
+    assert!(
+        !s.end_session_of(holder.id, "%%%%%%%%%%%%%%%%")
+            .await
+            .unwrap()
+    );
+    assert!(
+        s.end_session_of(holder.id, "aaaaaaaaaaaaaaaa")
+            .await
+            .unwrap()
+    );
+    assert!(
+        s.get_session("aaaaaaaaaaaaaaaa1111", now)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        s.get_session("bbbbbbbbbbbbbbbb2222", now)
+            .await
+            .unwrap()
+            .is_some()
+    );
+    assert!(
+        s.get_session("cccccccccccccccc3333", now)
+            .await
+            .unwrap()
+            .is_some()
+    );
+}
+
+#[tokio::test]
+async fn browser_sessions_on_sqlite() {
+    browser_sessions(&TestDb::sqlite()).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn browser_sessions_on_postgres() {
+    browser_sessions(&TestDb::postgres().await).await;
+}

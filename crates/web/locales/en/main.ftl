@@ -1668,6 +1668,11 @@ account-other-sessions = { $count ->
     [one] You are also signed in on one other browser.
    *[other] You are also signed in on { $count } other browsers.
 }
+account-session-browser = Browser
+account-session-address = Address
+account-session-since = Signed in
+account-session-this = (this one)
+account-session-unknown-browser = A browser that does not say which
 account-end-sessions = Sign out all other browsers
 account-sessions-ended = { $count ->
     [one] One other browser was signed out.

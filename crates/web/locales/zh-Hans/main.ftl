@@ -1574,6 +1574,11 @@ account-other-sessions = { $count ->
     [0] 你只在此浏览器登录。
    *[other] 你另外在 { $count } 个浏览器登录。
 }
+account-session-browser = 浏览器
+account-session-address = 网络地址
+account-session-since = 登录时间
+account-session-this = （此浏览器）
+account-session-unknown-browser = 未能识别的浏览器
 account-end-sessions = 退出所有其他浏览器
 account-sessions-ended = 已退出 { $count } 个其他浏览器。
 account-more = 登录及资料

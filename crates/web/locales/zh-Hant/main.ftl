@@ -1574,6 +1574,11 @@ account-other-sessions = { $count ->
     [0] 你只在此瀏覽器登入。
    *[other] 你另外在 { $count } 個瀏覽器登入。
 }
+account-session-browser = 瀏覽器
+account-session-address = 網絡位址
+account-session-since = 登入時間
+account-session-this = （此瀏覽器）
+account-session-unknown-browser = 未能識別的瀏覽器
 account-end-sessions = 登出所有其他瀏覽器
 account-sessions-ended = 已登出 { $count } 個其他瀏覽器。
 account-more = 登入及資料

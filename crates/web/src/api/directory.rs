@@ -490,6 +490,7 @@ pub struct SessionInfo {
 pub async fn create_session(
     State(s): State<AppState>,
     ClientAddr(client): ClientAddr,
+    crate::auth::UserAgent(user_agent): crate::auth::UserAgent,
     ApiJson(c): ApiJson<Credentials>,
 ) -> Result<Response, WebError> {
     // Checked before signing in, so a wrong value changes nothing.
@@ -500,6 +501,7 @@ pub async fn create_session(
             email: &c.email,
             password: &c.password,
             client,
+            user_agent: user_agent.as_deref(),
             code: c.code.as_deref().filter(|code| !code.trim().is_empty()),
         },
     )
@@ -588,6 +590,8 @@ pub struct AccountData {
     pub alerts: Vec<baylink_store::market::PostingAlert>,
     /// The postings it saved (收藏), by id.
     pub saved_postings: Vec<i64>,
+    /// The browsers it is signed in on: when, from which address, with which browser.
+    pub sessions: Vec<baylink_store::BrowserSession>,
 }
 
 /// An alert of new postings as the API takes it: the postings list's filters (codes, as
@@ -709,12 +713,17 @@ pub async fn my_data(
         .into_iter()
         .map(|p| p.id)
         .collect();
+    let sessions = s
+        .store
+        .list_sessions(user.id, baylink_store::sql::now())
+        .await?;
     let name = format!("account-{}.json", user.id);
     let mut r = Json(AccountData {
         user,
         interests,
         alerts,
         saved_postings,
+        sessions,
     })
     .into_response();
     // Downloaded as a file, and kept out of shared caches: it holds personal data.

@@ -17,7 +17,7 @@ use crate::AppState;
 use crate::api::path_id;
 use crate::auth::{
     self, Action, ClientAddr, MAX_FAILURES, SESSION_COOKIE, SESSION_SECONDS, THROTTLE_WINDOW,
-    require,
+    UserAgent, require,
 };
 use crate::error::WebError;
 
@@ -69,6 +69,8 @@ pub struct SignIn<'a> {
     pub email: &'a str,
     pub password: &'a str,
     pub client: Option<SocketAddr>,
+    /// The browser's `User-Agent`, kept with the session for its holder's list.
+    pub user_agent: Option<&'a str>,
     /// The code of the holder's authenticator app, where two-step sign-in is on and the
     /// caller has it with the password (the API); the pages ask for it after.
     pub code: Option<&'a str>,
@@ -180,12 +182,17 @@ pub async fn sign_in(s: &AppState, attempt: SignIn<'_>) -> Result<SignedIn, WebE
         }
     }
     s.store.clear_login_failures(&keys[0]).await?;
-    let (token, session) = start_session(s, &user).await?;
+    let (token, session) = start_session(s, &user, attempt.user_agent, attempt.client).await?;
     Ok(SignedIn::Session(token, session, user))
 }
 
 /// Starts a session for `user`, who proved who they are; returns its cookie token.
-pub async fn start_session(s: &AppState, user: &User) -> Result<(String, Session), WebError> {
+pub async fn start_session(
+    s: &AppState,
+    user: &User,
+    user_agent: Option<&str>,
+    client: Option<SocketAddr>,
+) -> Result<(String, Session), WebError> {
     let now = baylink_store::sql::now();
     let token = auth::random_token();
     let session = Session {
@@ -195,7 +202,10 @@ pub async fn start_session(s: &AppState, user: &User) -> Result<(String, Session
         created_at: now,
         expires_at: now + SESSION_SECONDS,
     };
-    s.store.create_session(&session).await?;
+    let ip = client.map(|a| a.ip().to_string());
+    s.store
+        .create_session_from(&session, user_agent, ip.as_deref())
+        .await?;
     Ok((token, session))
 }
 
@@ -207,12 +217,14 @@ async fn login(
     State(s): State<AppState>,
     c: Ctx,
     ClientAddr(client): ClientAddr,
+    UserAgent(user_agent): UserAgent,
     form: FormData,
 ) -> Result<Response, WebError> {
     let attempt = SignIn {
         email: form.get("email"),
         password: form.get("password"),
         client,
+        user_agent: user_agent.as_deref(),
         code: None,
     };
     match sign_in(&s, attempt).await {
@@ -364,6 +376,10 @@ async fn code(
     ClientAddr(client): ClientAddr,
     form: FormData,
 ) -> Result<Response, WebError> {
+    let user_agent = headers
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
     let next = form.get("next").to_owned();
     let Some((challenge, user)) = waiting(&s, &headers).await? else {
         // Expired (or never begun): the password again.
@@ -377,7 +393,7 @@ async fn code(
             s.store
                 .clear_login_failures(&format!("email:{}", user.email))
                 .await?;
-            let (token, _) = start_session(&s, &user).await?;
+            let (token, _) = start_session(&s, &user, user_agent.as_deref(), client).await?;
             // Signed in without the app: its page first, which says how many codes are
             // left and how to set up a new phone, as GitHub does.
             let next = match left {

@@ -362,12 +362,15 @@ async fn reset(
     State(s): State<AppState>,
     c: Ctx,
     Path(token): Path<String>,
+    crate::auth::ClientAddr(client): crate::auth::ClientAddr,
+    crate::auth::UserAgent(user_agent): crate::auth::UserAgent,
     form: FormData,
 ) -> Result<Response, WebError> {
     match set_with_link(&s, &token, form.get("password")).await {
         Ok(user) => {
             s.store.set_user_locale(user.id, c.lang.code()).await?;
-            let (cookie_token, _) = super::account::start_session(&s, &user).await?;
+            let (cookie_token, _) =
+                super::account::start_session(&s, &user, user_agent.as_deref(), client).await?;
             let mut r = see(c.href("/account/password?done=set"));
             let cookie = auth::session_cookie(&cookie_token, s.config.secure_cookies);
             r.headers_mut().insert(

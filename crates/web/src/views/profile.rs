@@ -21,6 +21,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/account", get(page).post(rename))
         .route("/account/sessions/end", post(end_others))
+        .route("/account/sessions/{id}/end", post(end_one))
         .route("/account/mail-language", post(choose_mail_language))
         .route("/account/email", post(change_email))
         .route(
@@ -36,6 +37,8 @@ struct ProfilePage {
     f: FormState,
     /// Other browsers signed in.
     others: i64,
+    /// Every browser signed in, this one first.
+    sessions: Vec<SessionLine>,
     /// The language the account's mails are written in, by name.
     mail_language: Option<String>,
     /// Its holder chose it (`locale` then), rather than letting it follow the pages.
@@ -58,6 +61,27 @@ async fn build(
     let auth = crate::auth::require_browser(c.auth.as_ref())?.clone();
     let now = baylink_store::sql::now();
     let others = (s.store.count_sessions(auth.user.id, now).await? - 1).max(0);
+    let this = &auth.session.token_hash
+        [..baylink_store::SESSION_ID_CHARS.min(auth.session.token_hash.len())];
+    let mut sessions: Vec<SessionLine> = s
+        .store
+        .list_sessions(auth.user.id, now)
+        .await?
+        .into_iter()
+        .map(|b| SessionLine {
+            this: b.id == this,
+            browser: b
+                .user_agent
+                .as_deref()
+                .and_then(browser_of)
+                .unwrap_or_else(|| c.t("account-session-unknown-browser")),
+            agent: b.user_agent.unwrap_or_default(),
+            ip: b.client_ip.unwrap_or_default(),
+            since: c.time(&b.created_at),
+            id: b.id,
+        })
+        .collect();
+    sessions.sort_by_key(|l| !l.this);
     let mail_language = auth.user.locale.as_deref().and_then(|code| {
         crate::i18n::Locale::ALL
             .into_iter()
@@ -75,6 +99,7 @@ async fn build(
         c,
         f,
         others,
+        sessions,
         mail_language,
         chosen,
         two_factor: auth.user.two_factor(),
@@ -158,6 +183,75 @@ async fn choose_mail_language(
         .choose_user_locale(auth.user.id, locale.map(|l| l.code()))
         .await?;
     Ok(see(c.href("/account?done=language")))
+}
+
+/// One browser signed in, as the holder's page lists it.
+struct SessionLine {
+    id: String,
+    /// The browser reading the page.
+    this: bool,
+    /// "Chrome · Windows", "WeChat · Android"…
+    browser: String,
+    /// The whole `User-Agent`, for a tooltip.
+    agent: String,
+    ip: String,
+    since: String,
+}
+
+/// A `User-Agent` as a reader names a browser: its program and system ("Edge · Windows",
+/// "WeChat · iOS"), by the marks each puts in it, most specific first (Edge and WeChat
+/// also say Chrome or Safari); `None` when neither is known.
+fn browser_of(ua: &str) -> Option<String> {
+    let program = [
+        ("MicroMessenger", "WeChat"),
+        ("DingTalk", "DingTalk"),
+        ("Edg", "Edge"),
+        ("OPR/", "Opera"),
+        ("Firefox/", "Firefox"),
+        ("FxiOS", "Firefox"),
+        ("CriOS", "Chrome"),
+        ("Chrome/", "Chrome"),
+        ("Safari/", "Safari"),
+        ("curl/", "curl"),
+    ]
+    .into_iter()
+    .find(|(mark, _)| ua.contains(mark))
+    .map(|(_, name)| name);
+    let system = [
+        ("HarmonyOS", "HarmonyOS"),
+        ("iPhone", "iOS"),
+        ("iPad", "iPadOS"),
+        ("Android", "Android"),
+        ("Windows", "Windows"),
+        ("Mac OS X", "macOS"),
+        ("CrOS", "ChromeOS"),
+        ("Linux", "Linux"),
+    ]
+    .into_iter()
+    .find(|(mark, _)| ua.contains(mark))
+    .map(|(_, name)| name);
+    match (program, system) {
+        (Some(p), Some(s)) => Some(format!("{p} · {s}")),
+        (Some(one), None) | (None, Some(one)) => Some(one.to_owned()),
+        (None, None) => None,
+    }
+}
+
+/// Signs out one of the holder's other browsers, by its id on the page.
+async fn end_one(
+    State(s): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    let auth = crate::auth::require_browser(c.auth.as_ref())?.clone();
+    if auth.session.token_hash.starts_with(&id) {
+        // This browser signs out with the sign-out button, which also clears its cookie.
+        return Err(WebError::BadRequest("err-bad-form"));
+    }
+    if !s.store.end_session_of(auth.user.id, &id).await? {
+        return Err(WebError::NotFound);
+    }
+    Ok(see(c.href("/account?done=ended&n=1")))
 }
 
 /// Signs out every other browser of the account (this one stays).
