@@ -372,6 +372,10 @@ pub trait Store:
         user_agent: Option<&str>,
         client_ip: Option<&str>,
     ) -> StoreResult<()>;
+    /// Notes a sign-in of `user_id` from the browser whose mark hashes to `device_hash`:
+    /// true when the account had signed in from other browsers and never from this one,
+    /// in which case the holder is mailed (`new_sign_in`) in the same transaction.
+    async fn note_device(&self, user_id: i64, device_hash: &str, now: i64) -> StoreResult<bool>;
     /// The browsers `user_id` is signed in on at `now`, newest first.
     async fn list_sessions(&self, user_id: i64, now: i64) -> StoreResult<Vec<BrowserSession>>;
     /// Signs `user_id` out of the browser whose [`BrowserSession::id`] is `id`; false when

@@ -1359,6 +1359,7 @@ macro_rules! impl_sql_store {
                         ("DELETE FROM password_links WHERE user_id = $1", None),
                         ("DELETE FROM sign_in_challenges WHERE user_id = $1", None),
                         ("DELETE FROM recovery_codes WHERE user_id = $1", None),
+                        ("DELETE FROM known_devices WHERE user_id = $1", None),
                         ("DELETE FROM email_changes WHERE user_id = $1", None),
                         ("DELETE FROM idempotency_keys WHERE user_id = $1", None),
                         ("DELETE FROM posting_alerts WHERE user_id = $1", None),
@@ -1510,6 +1511,45 @@ macro_rules! impl_sql_store {
                         .await
                         .map_err(map_err)?;
                     tx.commit().await.map_err(map_err)
+                }
+
+                async fn note_device(&self, user_id: i64, device_hash: &str, now: i64) -> StoreResult<bool> {
+                    let mut tx = self.begin().await?;
+                    let seen = sqlx::query("UPDATE known_devices SET last_seen_at = $3 WHERE user_id = $1 AND device_hash = $2")
+                        .bind(user_id)
+                        .bind(device_hash.to_owned())
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    if seen.rows_affected() > 0 {
+                        tx.commit().await.map_err(map_err)?;
+                        return Ok(false);
+                    }
+                    let others: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM known_devices WHERE user_id = $1")
+                        .bind(user_id)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    sqlx::query("INSERT INTO known_devices (user_id, device_hash, first_seen_at, last_seen_at) VALUES ($1, $2, $3, $3) ON CONFLICT (user_id, device_hash) DO UPDATE SET last_seen_at = excluded.last_seen_at")
+                        .bind(user_id)
+                        .bind(device_hash.to_owned())
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(map_err)?;
+                    let new = others > 0;
+                    if new {
+                        sqlx::query($crate::sql_passwords::QUEUE_NOTICE)
+                            .bind(user_id)
+                            .bind("new_sign_in")
+                            .bind(now)
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(map_err)?;
+                    }
+                    tx.commit().await.map_err(map_err)?;
+                    Ok(new)
                 }
 
                 async fn list_sessions(&self, user_id: i64, now: i64) -> StoreResult<Vec<BrowserSession>> {

@@ -348,6 +348,42 @@ pub fn session_cookie(token: &str, secure: bool) -> String {
     )
 }
 
+/// The cookie that marks a browser for its accounts' lists of known browsers
+/// ([`baylink_store::Store::note_device`]): a random value, kept a year, only its hash
+/// stored.
+pub const DEVICE_COOKIE: &str = "baylink_device";
+
+/// Notes that `user` signed in from the browser of `headers` (by its mark, or a new one):
+/// the holder is mailed when it is new to an account that signed in elsewhere before.
+/// Returns the `Set-Cookie` value that gives the browser a mark, when it had none.
+pub async fn note_browser(
+    state: &AppState,
+    user: &User,
+    headers: &HeaderMap,
+    secure: bool,
+) -> Result<Option<String>, WebError> {
+    let (mark, set) = match cookie(headers, DEVICE_COOKIE).filter(|v| v.len() == 64) {
+        Some(mark) => (mark.to_owned(), None),
+        None => {
+            let mark = random_token();
+            let set = format!(
+                "{DEVICE_COOKIE}={mark}; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000{}",
+                if secure { "; Secure" } else { "" }
+            );
+            (mark, Some(set))
+        }
+    };
+    state
+        .store
+        .note_device(
+            user.id,
+            &token_hash(&format!("device:{mark}")),
+            baylink_store::sql::now(),
+        )
+        .await?;
+    Ok(set)
+}
+
 /// The `Set-Cookie` value that ends one.
 pub fn clear_cookie(secure: bool) -> String {
     format!(

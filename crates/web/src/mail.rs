@@ -177,7 +177,11 @@ pub async fn compose(
     }
     if matches!(
         m.kind.as_str(),
-        "password_changed" | "two_factor_on" | "two_factor_off" | "recovery_code_used"
+        "password_changed"
+            | "two_factor_on"
+            | "two_factor_off"
+            | "recovery_code_used"
+            | "new_sign_in"
     ) {
         return security_mail(store, m, lang, base_url).await;
     }
@@ -518,7 +522,29 @@ async fn security_mail(
         .await?
         .filter(|u| !u.is_erased())
         .ok_or(StoreError::NotFound)?;
+    // For a new browser: the newest signed in when the mail is written (the one it is
+    // about, unless another came since), named as the account page names it.
+    let newest = match m.kind.as_str() {
+        "new_sign_in" => store
+            .list_sessions(user.id, baylink_store::sql::now())
+            .await?
+            .into_iter()
+            .next(),
+        _ => None,
+    };
+    let browser = newest
+        .as_ref()
+        .and_then(|b| b.user_agent.as_deref())
+        .and_then(crate::views::profile::browser_of)
+        .unwrap_or_else(|| lang.t("account-session-unknown-browser"));
+    let address = newest.and_then(|b| b.client_ip).unwrap_or_default();
     let args = [
+        ("browser", FluentValue::from(browser)),
+        ("address", FluentValue::from(address)),
+        (
+            "account",
+            FluentValue::from(format!("{}/account", site_in(base_url, lang))),
+        ),
         ("name", FluentValue::from(user.display_name.clone())),
         ("email", FluentValue::from(user.email.clone())),
         (
@@ -540,6 +566,7 @@ async fn security_mail(
             "mail-password-changed-body",
         ),
         "two_factor_on" => ("mail-two-factor-on-subject", "mail-two-factor-on-body"),
+        "new_sign_in" => ("mail-new-sign-in-subject", "mail-new-sign-in-body"),
         "recovery_code_used" => (
             "mail-recovery-code-used-subject",
             "mail-recovery-code-used-body",

@@ -1686,3 +1686,67 @@ async fn the_holder_sees_where_they_are_signed_in_and_signs_one_browser_out() {
     assert_eq!(data["sessions"].as_array().unwrap().len(), 1);
     assert_eq!(data["sessions"][0]["client_ip"], "127.0.0.1");
 }
+
+#[tokio::test]
+async fn a_sign_in_from_a_new_browser_is_mailed_to_the_holder() {
+    let app = kit::demo_app().await;
+    let now = baylink_store::sql::now() + 1;
+    kit::sent_mails(app.store.as_ref(), now).await;
+    // Signs in on the page from a browser with its mark, if it has one; the mark it is
+    // given, if any.
+    let sign_in = |mark: Option<String>| {
+        let url = app.url("/en/login");
+        async move {
+            let mut request = kit::client().post(url).header(
+                "user-agent",
+                "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15",
+            );
+            if let Some(mark) = mark {
+                request = request.header("cookie", format!("baylink_device={mark}"));
+            }
+            let r = request
+                .form(&[("email", HOLDER), ("password", PASSWORD)])
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), StatusCode::SEE_OTHER);
+            r.headers()
+                .get_all(SET_COOKIE)
+                .iter()
+                .filter_map(|v| v.to_str().unwrap().strip_prefix("baylink_device="))
+                .map(|v| v.split(';').next().unwrap().to_owned())
+                .next()
+        }
+    };
+    let new_mails = || async {
+        kit::sent_mails(app.store.as_ref(), baylink_store::sql::now() + 1)
+            .await
+            .into_iter()
+            .filter(|m| m.kind == "new_sign_in")
+            .count()
+    };
+    // The account's first browser: noted, nothing to tell.
+    let desk = sign_in(None).await.expect("the browser gets its mark");
+    assert_eq!(desk.len(), 64);
+    assert_eq!(new_mails().await, 0);
+    // The same browser again: known, its mark kept.
+    assert_eq!(sign_in(Some(desk.clone())).await, None);
+    assert_eq!(new_mails().await, 0);
+    // Another browser: the holder hears of it, with which and from where.
+    assert!(sign_in(None).await.is_some());
+    let (m, mail) = kit::sent_mail_of(
+        app.store.as_ref(),
+        "new_sign_in",
+        baylink_store::sql::now() + 1,
+    )
+    .await;
+    assert_eq!(m.to_addr, HOLDER);
+    assert!(mail.subject.contains("new browser"), "{}", mail.subject);
+    assert!(mail.body.contains("Safari · macOS"), "{}", mail.body);
+    assert!(mail.body.contains("127.0.0.1"), "{}", mail.body);
+    assert!(
+        mail.body.contains("https://baylink.test/en/account"),
+        "{}",
+        mail.body
+    );
+}

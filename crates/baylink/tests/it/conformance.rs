@@ -2290,3 +2290,53 @@ async fn browser_sessions_on_sqlite() {
 async fn browser_sessions_on_postgres() {
     browser_sessions(&TestDb::postgres().await).await;
 }
+
+/// The browsers an account signed in from, on both backends: its first is only noted; a
+/// browser never seen before is noted and told to the holder by mail in the same
+/// transaction; a known one is not; an erasure forgets them.
+pub async fn known_devices(db: &TestDb) {
+    let store = db.open().await;
+    let s = store.as_ref();
+    let me = Actor::cli();
+    let user = s
+        .create_user(&me, &participant("devices@hkpc.example"), "h")
+        .await
+        .unwrap();
+    let now = baylink_store::sql::now();
+    assert!(
+        !s.note_device(user.id, "desk", now).await.unwrap(),
+        "the first"
+    );
+    assert!(!s.note_device(user.id, "desk", now + 1).await.unwrap());
+    assert!(s.note_device(user.id, "phone", now + 2).await.unwrap());
+    assert!(!s.note_device(user.id, "phone", now + 3).await.unwrap());
+    let mails: Vec<_> = crate::kit::sent_mails(s, now + 10)
+        .await
+        .into_iter()
+        .map(|m| (m.kind, m.to_addr))
+        .collect();
+    assert_eq!(
+        mails,
+        [("new_sign_in".to_owned(), "devices@hkpc.example".to_owned())]
+    );
+    s.erase_user(&me, user.id).await.unwrap();
+    assert_eq!(
+        db.scalar(&format!(
+            "SELECT COUNT(*) FROM known_devices WHERE user_id = {}",
+            user.id
+        ))
+        .await,
+        0
+    );
+}
+
+#[tokio::test]
+async fn known_devices_on_sqlite() {
+    known_devices(&TestDb::sqlite()).await;
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: run by .ci/run"]
+async fn known_devices_on_postgres() {
+    known_devices(&TestDb::postgres().await).await;
+}

@@ -1689,6 +1689,17 @@ mail-password-changed-body =
     { $link }
 
     — Baylink, for the Shenzhen–Hong Kong–Macao Science and Technology Alliance
+mail-new-sign-in-subject = A new browser signed in to your Baylink account
+mail-new-sign-in-body =
+    Dear { $name },
+
+    Your Baylink account { $email } was signed in to on { $when } (Hong Kong time) from a browser it had not been used from before: { $browser }, address { $address }.
+
+    If this was you, there is nothing to do. If it was not, someone has your password: choose a new one at once here, and sign that browser out on your account's page:
+    { $link }
+    { $account }
+
+    — Baylink, for the Shenzhen–Hong Kong–Macao Science and Technology Alliance
 mail-two-factor-on-subject = Two-step sign-in is on for your Baylink account
 mail-two-factor-on-body =
     Dear { $name },

@@ -1592,6 +1592,17 @@ mail-password-changed-body =
     { $link }
 
     — 湾联（深港澳科技联盟）
+mail-new-sign-in-subject = 有新的浏览器登录你的湾联账户
+mail-new-sign-in-body =
+    { $name } 你好：
+
+    你的湾联账户 { $email } 于 { $when }（香港时间）从一个未曾使用过的浏览器登录：{ $browser }，网络地址 { $address }。
+
+    如是你本人，无须理会。如非你本人，即有人取得你的密码：请立即在以下链接设置新密码，并在账户页面退出该浏览器：
+    { $link }
+    { $account }
+
+    — 湾联（深港澳科技联盟）
 mail-two-factor-on-subject = 你的湾联账户已启用两步验证登录
 mail-two-factor-on-body =
     { $name }，你好：

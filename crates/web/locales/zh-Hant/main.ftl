@@ -1592,6 +1592,17 @@ mail-password-changed-body =
     { $link }
 
     — 灣聯（深港澳科技聯盟）
+mail-new-sign-in-subject = 有新的瀏覽器登入你的灣聯帳戶
+mail-new-sign-in-body =
+    { $name } 你好：
+
+    你的灣聯帳戶 { $email } 於 { $when }（香港時間）從一個未曾使用過的瀏覽器登入：{ $browser }，網絡位址 { $address }。
+
+    如是你本人，無須理會。如非你本人，即有人取得你的密碼：請立即於以下連結設定新密碼，並在帳戶頁面登出該瀏覽器：
+    { $link }
+    { $account }
+
+    — 灣聯（深港澳科技聯盟）
 mail-two-factor-on-subject = 你的灣聯帳戶已啟用兩步驟登入
 mail-two-factor-on-body =
     { $name } 你好：

@@ -218,6 +218,7 @@ async fn login(
     c: Ctx,
     ClientAddr(client): ClientAddr,
     UserAgent(user_agent): UserAgent,
+    headers: axum::http::HeaderMap,
     form: FormData,
 ) -> Result<Response, WebError> {
     let attempt = SignIn {
@@ -229,7 +230,7 @@ async fn login(
     };
     match sign_in(&s, attempt).await {
         Ok(SignedIn::Session(token, _, user)) => {
-            signed_in(&s, &c, &user, &token, form.get("next")).await
+            signed_in(&s, &c, &user, &token, form.get("next"), &headers).await
         }
         Ok(SignedIn::NeedsCode(user)) => {
             // The password was right: the sign-in waits for the app's code, behind a
@@ -303,16 +304,19 @@ fn set_cookie(r: &mut Response, cookie: &str) -> Result<(), WebError> {
     Ok(())
 }
 
-/// After a sign-in: the page's language becomes that of the account's mails, the session
-/// cookie is set, and the browser goes where it was going.
+/// After a sign-in: the page's language becomes that of the account's mails, the browser
+/// is noted among the account's (its holder mailed if it is new), the session cookie is
+/// set, and the browser goes where it was going.
 async fn signed_in(
     s: &AppState,
     c: &Ctx,
     user: &User,
     token: &str,
     next: &str,
+    headers: &axum::http::HeaderMap,
 ) -> Result<Response, WebError> {
     s.store.set_user_locale(user.id, c.lang.code()).await?;
+    let mark = auth::note_browser(s, user, headers, s.config.secure_cookies).await?;
     let next = safe_next(next)
         .map(str::to_owned)
         .unwrap_or_else(|| c.href("/"));
@@ -321,6 +325,9 @@ async fn signed_in(
         &mut r,
         &auth::session_cookie(token, s.config.secure_cookies),
     )?;
+    if let Some(mark) = mark {
+        set_cookie(&mut r, &mark)?;
+    }
     Ok(r)
 }
 
@@ -400,7 +407,7 @@ async fn code(
                 Some(left) => c.href(&format!("/account/two-factor?done=recovery&left={left}")),
                 None => next,
             };
-            let mut r = signed_in(&s, &c, &user, &token, &next).await?;
+            let mut r = signed_in(&s, &c, &user, &token, &next, &headers).await?;
             set_cookie(&mut r, &challenge_cookie("", 0, s.config.secure_cookies))?;
             Ok(r)
         }

@@ -75,9 +75,8 @@ pub fn about_key(kind: &str) -> &'static str {
         "custom" => "outbox-about-announcement",
         "posting_alert" | "alert_postings" => "outbox-about-alerts",
         "password_reset" | "account_invite" | "password_changed" | "two_factor_on"
-        | "two_factor_off" | "recovery_code_used" | "email_confirm" | "email_changed" => {
-            "outbox-about-account"
-        }
+        | "two_factor_off" | "recovery_code_used" | "new_sign_in" | "email_confirm"
+        | "email_changed" => "outbox-about-account",
         k if k.starts_with("market_") => "outbox-about-market",
         k if k.starts_with("mm_") || k == "agenda" => "outbox-about-matchmaking",
         _ => "outbox-about-other",
@@ -131,6 +130,7 @@ mod tests {
             "two_factor_on",
             "two_factor_off",
             "recovery_code_used",
+            "new_sign_in",
             "email_confirm",
             "email_changed",
             "market_interest",

@@ -364,6 +364,7 @@ async fn reset(
     Path(token): Path<String>,
     crate::auth::ClientAddr(client): crate::auth::ClientAddr,
     crate::auth::UserAgent(user_agent): crate::auth::UserAgent,
+    headers: axum::http::HeaderMap,
     form: FormData,
 ) -> Result<Response, WebError> {
     match set_with_link(&s, &token, form.get("password")).await {
@@ -371,12 +372,19 @@ async fn reset(
             s.store.set_user_locale(user.id, c.lang.code()).await?;
             let (cookie_token, _) =
                 super::account::start_session(&s, &user, user_agent.as_deref(), client).await?;
+            let mark = auth::note_browser(&s, &user, &headers, s.config.secure_cookies).await?;
             let mut r = see(c.href("/account/password?done=set"));
             let cookie = auth::session_cookie(&cookie_token, s.config.secure_cookies);
             r.headers_mut().insert(
                 header::SET_COOKIE,
                 HeaderValue::from_str(&cookie).map_err(|e| WebError::Internal(e.to_string()))?,
             );
+            if let Some(mark) = mark {
+                r.headers_mut().append(
+                    header::SET_COOKIE,
+                    HeaderValue::from_str(&mark).map_err(|e| WebError::Internal(e.to_string()))?,
+                );
+            }
             Ok(r)
         }
         Err(e) => {

@@ -201,7 +201,7 @@ struct SessionLine {
 /// A `User-Agent` as a reader names a browser: its program and system ("Edge · Windows",
 /// "WeChat · iOS"), by the marks each puts in it, most specific first (Edge and WeChat
 /// also say Chrome or Safari); `None` when neither is known.
-fn browser_of(ua: &str) -> Option<String> {
+pub(crate) fn browser_of(ua: &str) -> Option<String> {
     let program = [
         ("MicroMessenger", "WeChat"),
         ("DingTalk", "DingTalk"),
