@@ -60,7 +60,6 @@ async fn build(
 ) -> Result<ProfilePage, WebError> {
     let auth = crate::auth::require_browser(c.auth.as_ref())?.clone();
     let now = baylink_store::sql::now();
-    let others = (s.store.count_sessions(auth.user.id, now).await? - 1).max(0);
     let this = &auth.session.token_hash
         [..baylink_store::SESSION_ID_CHARS.min(auth.session.token_hash.len())];
     let mut sessions: Vec<SessionLine> = s
@@ -82,6 +81,7 @@ async fn build(
         })
         .collect();
     sessions.sort_by_key(|l| !l.this);
+    let others = sessions.iter().filter(|l| !l.this).count() as i64;
     let mail_language = auth.user.locale.as_deref().and_then(|code| {
         crate::i18n::Locale::ALL
             .into_iter()
