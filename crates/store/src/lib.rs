@@ -385,8 +385,6 @@ pub trait Store:
     async fn get_session(&self, token_hash: &str, now: i64)
     -> StoreResult<Option<(Session, User)>>;
     async fn delete_session(&self, token_hash: &str) -> StoreResult<()>;
-    /// How many unexpired sessions `user_id` has at `now` (browsers signed in).
-    async fn count_sessions(&self, user_id: i64, now: i64) -> StoreResult<i64>;
     /// Ends every session of `user_id` but `keep` (by its token hash); returns how many.
     async fn end_other_sessions(&self, user_id: i64, keep: &str) -> StoreResult<u64>;
     /// Keeps a new API token of `user_id` by its hash; `name` says what it is for.

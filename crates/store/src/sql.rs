@@ -1666,15 +1666,6 @@ macro_rules! impl_sql_store {
                     Ok(())
                 }
 
-                async fn count_sessions(&self, user_id: i64, now: i64) -> StoreResult<i64> {
-                    sqlx::query_scalar("SELECT COUNT(*) FROM sessions WHERE user_id = $1 AND expires_at > $2")
-                        .bind(user_id)
-                        .bind(now)
-                        .fetch_one(&self.pool)
-                        .await
-                        .map_err(map_err)
-                }
-
                 async fn end_other_sessions(&self, user_id: i64, keep: &str) -> StoreResult<u64> {
                     let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
                         .bind(user_id)
