@@ -48,28 +48,40 @@ pub struct Auth {
     /// CSRF token to echo (a browser never sends one on its own), and no making tokens.
     pub by_token: bool,
     /// The site requires two-step sign-in of its staff ([`baylink_store::STAFF_TWO_FACTOR`])
-    /// and this administrator or secretariat account has not turned it on: `user.role` is
-    /// then a participant's for this request, so that every check of a role sees one,
-    /// and the pages say why.
+    /// and this administrator, secretariat or event manager's account has not turned it
+    /// on: `user.role` is then a participant's and `managed` empty for this request, so
+    /// that every check sees a participant, and the pages say why.
     pub two_factor_due: bool,
 }
 
-/// Applies the site's two-step rule for staff to `user` as loaded for a request: an
-/// administrator or secretariat account without two-step sign-in, where the site requires
-/// it, acts as a participant (true is returned). Only such accounts cost a query.
-async fn staff_rule(state: &AppState, user: &mut User) -> Result<bool, WebError> {
-    if !matches!(user.role, Role::Admin | Role::Secretariat) || user.two_factor() {
-        return Ok(false);
+/// What `user`, as loaded for a request, may do on it: the events it manages (looked up
+/// only for those who are not staff), under the site's two-step rule
+/// ([`baylink_store::STAFF_TWO_FACTOR`]). Where the site requires it, an account that
+/// reads registrants' personal data without two-step sign-in (an administrator, the
+/// secretariat, a manager of an event) acts as a participant who manages nothing, and
+/// true is returned. Only such accounts cost the setting's query.
+async fn rights_of(state: &AppState, user: &mut User) -> Result<(Vec<i64>, bool), WebError> {
+    let staff = allowed(Some(user), Action::EditDirectory);
+    let managed = if staff {
+        Vec::new()
+    } else {
+        state.store.managed_events(user.id).await?
+    };
+    if user.two_factor() || (!staff && managed.is_empty()) {
+        return Ok((managed, false));
     }
     let required = state
         .store
         .site_setting(baylink_store::STAFF_TWO_FACTOR)
         .await?
         .is_some_and(|v| v == "on");
-    if required {
+    if !required {
+        return Ok((managed, false));
+    }
+    if staff {
         user.role = Role::Participant;
     }
-    Ok(required)
+    Ok((Vec::new(), true))
 }
 
 /// What an API token starts with, so that one pasted where it should not be is known.
@@ -251,15 +263,6 @@ impl TokenBudget {
     }
 }
 
-/// The events `user` manages, looked up only for those who are not staff.
-async fn managed_by(state: &AppState, user: &User) -> Result<Vec<i64>, WebError> {
-    if allowed(Some(user), Action::EditDirectory) {
-        Ok(Vec::new())
-    } else {
-        Ok(state.store.managed_events(user.id).await?)
-    }
-}
-
 /// Fails with 401 for anonymous requests and 403 unless the account runs `event_id`'s
 /// registrations and door: staff, or one of its managers.
 pub fn require_event(auth: Option<&Auth>, event_id: i64) -> Result<&Auth, WebError> {
@@ -415,8 +418,8 @@ pub async fn load_session(State(state): State<AppState>, mut req: Request, next:
         let Some((api_token, mut user)) = found else {
             return WebError::Unauthorized.into_response();
         };
-        let two_factor_due = match staff_rule(&state, &mut user).await {
-            Ok(due) => due,
+        let (managed, two_factor_due) = match rights_of(&state, &mut user).await {
+            Ok(rights) => rights,
             Err(e) => return e.into_response(),
         };
         if let Err(wait) = state.tokens.spend(api_token.id, now) {
@@ -425,10 +428,6 @@ pub async fn load_session(State(state): State<AppState>, mut req: Request, next:
         if api_token.read_only && !is_safe(req.method()) {
             return WebError::Forbidden.into_response();
         }
-        let managed = match managed_by(&state, &user).await {
-            Ok(m) => m,
-            Err(e) => return e.into_response(),
-        };
         let session = Session {
             token_hash: String::new(),
             user_id: user.id,
@@ -454,12 +453,8 @@ pub async fn load_session(State(state): State<AppState>, mut req: Request, next:
         {
             Ok(Some((session, mut user))) => {
                 language = changed_language(&user, req.method(), req.uri().path());
-                let two_factor_due = match staff_rule(&state, &mut user).await {
-                    Ok(due) => due,
-                    Err(e) => return e.into_response(),
-                };
-                let managed = match managed_by(&state, &user).await {
-                    Ok(m) => m,
+                let (managed, two_factor_due) = match rights_of(&state, &mut user).await {
+                    Ok(rights) => rights,
                     Err(e) => return e.into_response(),
                 };
                 req.extensions_mut().insert(Auth {

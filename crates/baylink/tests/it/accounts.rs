@@ -1576,6 +1576,37 @@ async fn the_site_requires_two_step_sign_in_of_its_staff() {
     let holder = admin.store.get_user(holder.id).await.unwrap();
     assert_eq!(holder.role.code(), "secretariat");
 
+    // A participant who manages an event reads its registrants: the same rule.
+    admin
+        .store
+        .add_event_manager(&cli, event, HOLDER)
+        .await
+        .unwrap();
+    let mut manager = kit::app_on(admin.db.clone(), admin.store.clone()).await;
+    manager.sign_in(HOLDER).await;
+    let (status, _) = manager
+        .api(reqwest::Method::GET, &registrations, None)
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (_, page) = manager.page("/en/events").await;
+    assert!(page.contains("id=\"two-factor-due\""));
+    let holder_id = admin
+        .store
+        .find_user_by_email(HOLDER)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    admin
+        .store
+        .set_totp(&cli, holder_id, Some("JBSWY3DPEHPK3PXP"), &[])
+        .await
+        .unwrap();
+    let (status, _) = manager
+        .api(reqwest::Method::GET, &registrations, None)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+
     // Turned on, the account is staff again; lifted, the rule asks nothing more.
     admin
         .store

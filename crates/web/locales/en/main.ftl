@@ -1721,11 +1721,11 @@ mail-two-factor-off-body =
 
     — Baylink, for the Shenzhen–Hong Kong–Macao Science and Technology Alliance
 security-title = Sign-in rules
-security-staff-two-factor = Administrators and secretariat staff must use two-step sign-in
-security-staff-two-factor-help = They read every registrant's personal data. Until one of them turns two-step sign-in on, their account acts as a participant's (their API tokens too), and every page tells them how to turn it on. Turn it on for your own account first.
+security-staff-two-factor = Administrators, secretariat staff and event managers must use two-step sign-in
+security-staff-two-factor-help = They read registrants' personal data. Until one of them turns two-step sign-in on, their account acts as a participant's who manages no event (their API tokens too), and every page tells them how to turn it on. Turn it on for your own account first.
 security-without-two-factor = Staff without two-step sign-in
 security-all-two-factor = Every administrator and secretariat account uses two-step sign-in.
-two-factor-due = The site requires two-step sign-in of administrators and secretariat staff: until you turn it on, your account acts as a participant's.
+two-factor-due = The site requires two-step sign-in of administrators, secretariat staff and event managers: until you turn it on, your account acts as a participant's.
 err-two-factor-first = Turn on two-step sign-in for your own account first, so that the rule does not shut you out.
 recovery-codes-title = Recovery codes
 recovery-codes-fresh = Keep these ten recovery codes somewhere safe and apart from your phone: in a password manager, or printed. Each lets you sign in once without the app. They are shown only this once.

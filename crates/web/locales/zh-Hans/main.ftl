@@ -1624,11 +1624,11 @@ mail-two-factor-off-body =
 
     — 湾联（深港澳科技联盟）
 security-title = 登录规则
-security-staff-two-factor = 管理员及秘书处职员必须使用两步验证登录
-security-staff-two-factor-help = 他们可阅读所有报名者的个人信息。在启用两步验证登录前，其账户（包括 API 令牌）只有参加者权限，每个页面都会提示如何启用。请先为自己的账户启用。
+security-staff-two-factor = 管理员、秘书处职员及活动管理人必须使用两步验证登录
+security-staff-two-factor-help = 他们可阅读报名者的个人信息。在启用两步验证登录前，其账户（包括 API 令牌）只有参加者权限，不能管理任何活动，每个页面都会提示如何启用。请先为自己的账户启用。
 security-without-two-factor = 未使用两步验证登录的职员
 security-all-two-factor = 所有管理员及秘书处账户均已使用两步验证登录。
-two-factor-due = 本网站要求管理员及秘书处职员使用两步验证登录：在你启用前，你的账户只有参加者权限。
+two-factor-due = 本网站要求管理员、秘书处职员及活动管理人使用两步验证登录：在你启用前，你的账户只有参加者权限。
 err-two-factor-first = 请先为自己的账户启用两步验证登录，以免此规则把你拒之门外。
 recovery-codes-title = 恢复码
 recovery-codes-fresh = 请把这十个恢复码保存在安全且与手机分开的地方，例如密码管理器或打印件。每个恢复码可在没有验证器时登录一次。恢复码只显示这一次。

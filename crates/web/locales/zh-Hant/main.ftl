@@ -1624,11 +1624,11 @@ mail-two-factor-off-body =
 
     — 灣聯（深港澳科技聯盟）
 security-title = 登入規則
-security-staff-two-factor = 管理員及秘書處職員必須使用兩步驟登入
-security-staff-two-factor-help = 他們可閱讀所有報名者的個人資料。在啟用兩步驟登入前，其帳戶（包括 API 權杖）只具參加者權限，每個頁面都會提示如何啟用。請先為自己的帳戶啟用。
+security-staff-two-factor = 管理員、秘書處職員及活動管理人必須使用兩步驟登入
+security-staff-two-factor-help = 他們可閱讀報名者的個人資料。在啟用兩步驟登入前，其帳戶（包括 API 權杖）只具參加者權限，不能管理任何活動，每個頁面都會提示如何啟用。請先為自己的帳戶啟用。
 security-without-two-factor = 未使用兩步驟登入的職員
 security-all-two-factor = 所有管理員及秘書處帳戶均已使用兩步驟登入。
-two-factor-due = 本網站要求管理員及秘書處職員使用兩步驟登入：在你啟用前，你的帳戶只具參加者權限。
+two-factor-due = 本網站要求管理員、秘書處職員及活動管理人使用兩步驟登入：在你啟用前，你的帳戶只具參加者權限。
 err-two-factor-first = 請先為自己的帳戶啟用兩步驟登入，以免此規則把你拒諸門外。
 recovery-codes-title = 備用碼
 recovery-codes-fresh = 請把這十個備用碼存放在安全且與手機分開的地方，例如密碼管理工具或列印本。每個備用碼可在沒有驗證程式時登入一次。備用碼只會顯示這一次。
