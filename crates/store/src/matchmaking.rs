@@ -960,6 +960,8 @@ pub trait MatchmakingStore: Send + Sync {
     /// block no one; returns how many.
     async fn expire_meeting_requests(&self, event_id: i64, now: i64) -> StoreResult<u64>;
     async fn meeting_requests(&self, event_id: i64) -> StoreResult<Vec<MeetingRequest>>;
+    /// One request (or meeting) by its id.
+    async fn meeting_request(&self, id: i64) -> StoreResult<MeetingRequest>;
     /// Marks a slot as one the participant cannot attend (or can again).
     async fn set_unavailable(
         &self,

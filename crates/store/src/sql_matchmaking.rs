@@ -934,6 +934,15 @@ macro_rules! impl_sql_matchmaking {
                         .map_err(map_err)
                 }
 
+                async fn meeting_request(&self, id: i64) -> StoreResult<MeetingRequest> {
+                    sqlx::query_as::<_, MeetingRequest>(AssertSqlSafe(format!("SELECT {REQUEST_COLS} FROM meeting_requests WHERE id = $1")))
+                        .bind(id)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err(map_err)?
+                        .ok_or(StoreError::NotFound)
+                }
+
                 async fn set_unavailable(&self, registration_id: i64, slot_id: i64, unavailable: bool) -> StoreResult<()> {
                     let mut tx = self.begin().await?;
                     let same_event = sqlx::query("SELECT 1 FROM matchmaking_slots s JOIN registrations r ON r.event_id = s.event_id WHERE s.id = $1 AND r.id = $2")

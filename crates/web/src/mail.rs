@@ -509,8 +509,8 @@ fn email_mail(m: &OutboxMessage, lang: Locale, base_url: &str) -> Result<Compose
 }
 
 /// A change to how an account signs in, to its holder: the password changed, two-step
-/// sign-in turned on or off. Whoever did not make it learns of it, with the way to take
-/// the account back.
+/// sign-in turned on or off, a recovery code used, a browser never used before signed in.
+/// Whoever did not make it learns of it, with the way to take the account back.
 async fn security_mail(
     store: &dyn Store,
     m: &OutboxMessage,
@@ -1180,12 +1180,13 @@ async fn mailed_request(
     event_id: i64,
 ) -> Result<baylink_store::MeetingRequest, StoreError> {
     let id = m.meeting_request_id.ok_or(StoreError::NotFound)?;
-    store
-        .meeting_requests(event_id)
-        .await?
-        .into_iter()
-        .find(|r| r.id == id)
-        .ok_or(StoreError::NotFound)
+    // By its id: an event's every request, read for each of its mails, would be read
+    // ten thousand times over at a large event.
+    let request = store.meeting_request(id).await?;
+    if request.event_id != event_id {
+        return Err(StoreError::NotFound);
+    }
+    Ok(request)
 }
 
 /// `text` quoted on lines of its own for a mail's body, or nothing when it is blank.

@@ -3151,6 +3151,15 @@ async fn meeting_messages(store: Arc<dyn Store>) {
         .unwrap();
     let now = NOON - 80_000;
     sent_at(s, now).await;
+    assert_eq!(
+        s.meeting_request(ab.id).await.unwrap(),
+        ab,
+        "one request by its id"
+    );
+    assert!(matches!(
+        s.meeting_request(999_999).await,
+        Err(StoreError::NotFound)
+    ));
 
     // Either side writes; nobody else.
     let first = s

@@ -59,13 +59,10 @@ async fn build(
 ) -> Result<(MessagesPage, i64, MeetingRequest), WebError> {
     let (reg, _) = super::matchmaking::participant(s, token).await?;
     let rid = id(rid)?;
-    let request = s
-        .store
-        .meeting_requests(reg.event_id)
-        .await?
-        .into_iter()
-        .find(|r| r.id == rid && (r.from_reg == reg.id || r.to_reg == reg.id))
-        .ok_or(WebError::NotFound)?;
+    let request = s.store.meeting_request(rid).await?;
+    if request.from_reg != reg.id && request.to_reg != reg.id {
+        return Err(WebError::NotFound);
+    }
     let other = s.store.get_registration(request.other_side(reg.id)).await?;
     let mine_by_requester = request.from_reg == reg.id;
     let mut names: std::collections::HashMap<i64, String> = std::collections::HashMap::new();
