@@ -381,12 +381,9 @@ async fn code(
     c: Ctx,
     headers: axum::http::HeaderMap,
     ClientAddr(client): ClientAddr,
+    UserAgent(user_agent): UserAgent,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let user_agent = headers
-        .get(header::USER_AGENT)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
     let next = form.get("next").to_owned();
     let Some((challenge, user)) = waiting(&s, &headers).await? else {
         // Expired (or never begun): the password again.

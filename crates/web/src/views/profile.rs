@@ -35,8 +35,6 @@ pub fn router() -> Router<AppState> {
 struct ProfilePage {
     c: Ctx,
     f: FormState,
-    /// Other browsers signed in.
-    others: i64,
     /// Every browser signed in, this one first.
     sessions: Vec<SessionLine>,
     /// The language the account's mails are written in, by name.
@@ -81,7 +79,6 @@ async fn build(
         })
         .collect();
     sessions.sort_by_key(|l| !l.this);
-    let others = sessions.iter().filter(|l| !l.this).count() as i64;
     let mail_language = auth.user.locale.as_deref().and_then(|code| {
         crate::i18n::Locale::ALL
             .into_iter()
@@ -98,7 +95,6 @@ async fn build(
     Ok(ProfilePage {
         c,
         f,
-        others,
         sessions,
         mail_language,
         chosen,
@@ -183,6 +179,13 @@ async fn choose_mail_language(
         .choose_user_locale(auth.user.id, locale.map(|l| l.code()))
         .await?;
     Ok(see(c.href("/account?done=language")))
+}
+
+impl ProfilePage {
+    /// The browsers signed in besides the reader's.
+    fn others(&self) -> i64 {
+        self.sessions.iter().filter(|l| !l.this).count() as i64
+    }
 }
 
 /// One browser signed in, as the holder's page lists it.
